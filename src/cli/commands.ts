@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import { AppError } from '../core/errors.js';
+import type { Db } from '../db/schema.js';
+import { zodToAppError } from '../http/errors.js';
+import type { OrgContext } from '../modules/context.js';
+import { seedDemo } from '../modules/demo/demo.service.js';
+import { ZCreateMembership } from '../modules/memberships/membership.schema.js';
+import { addMembership } from '../modules/memberships/membership.service.js';
+import { findOrgBySlug } from '../modules/orgs/org.repository.js';
+import { ZCreateToken } from '../modules/tokens/token.schema.js';
+import { createToken } from '../modules/tokens/token.service.js';
+import { ZExportFile } from '../modules/transfer/transfer.schema.js';
+import { exportOrganization, importOrganization } from '../modules/transfer/transfer.service.js';
+
+export interface CommandOutput {
+  stdout?: string;
+  stderr?: string[];
+}
+
+export interface CommandInput {
+  command: string;
+  sub?: string;
+  values: Record<string, string | undefined>;
+  readInput(): string;
+  now: number;
+}
+
+const CLI_ACTOR = { type: 'system' as const, id: null, label: 'cli' };
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw zodToAppError(result.error, 'input');
+  return result.data;
+}
+
+async function orgContext(db: Db, slug: string | undefined, now: number): Promise<OrgContext> {
+  if (!slug) throw new AppError('validation_failed', '--org: required', [{ path: 'org', message: 'required' }]);
+  const org = await findOrgBySlug(db, slug);
+  if (!org) throw new AppError('not_found', `--org: organization ${slug} not found`);
+  return { db, org, actor: CLI_ACTOR, now };
+}
+
+/** The CLI's commands other than `serve`: parse with the schema → one service call → present. */
+export async function runCommand(db: Db, input: CommandInput): Promise<CommandOutput> {
+  const { command, sub, values, now } = input;
+  switch (`${command}${sub && command !== 'import' ? ` ${sub}` : ''}`) {
+    case 'migrate':
+      return { stderr: ['database is up to date'] };
+    case 'demo': {
+      const created = await seedDemo(db, now);
+      return { stdout: created.length ? `seeded: ${created.join(', ')}` : 'demo organizations already present; nothing changed' };
+    }
+    case 'user create': {
+      const ctx = await orgContext(db, values.org, now);
+      const body = parse(ZCreateMembership, { email: values.email, role: values.role, name: values.name, password: values.password });
+      const m = await addMembership(ctx, body);
+      return { stdout: `added ${m.email} to ${ctx.org.slug} as ${m.role}` };
+    }
+    case 'token create': {
+      const ctx = await orgContext(db, values.org, now);
+      if (!values.scopes)
+        throw new AppError('validation_failed', '--scopes: required (all, or a comma-separated list)', [
+          { path: 'scopes', message: 'required' },
+        ]);
+      const body = parse(ZCreateToken, {
+        name: values.name ?? `cli ${new Date(now).toISOString()}`,
+        scopes: values.scopes
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      });
+      const token = await createToken(ctx, body);
+      return {
+        stderr: [`token ${token.name} for ${ctx.org.slug} with scopes: ${token.scopes.join(', ')}`, 'shown once; keep it secret'],
+        stdout: token.token,
+      };
+    }
+    case 'export': {
+      if (!values.org) throw new AppError('validation_failed', '--org: required', [{ path: 'org', message: 'required' }]);
+      return { stdout: JSON.stringify(await exportOrganization(db, values.org, now), null, 2) };
+    }
+    case 'import': {
+      let json: unknown;
+      try {
+        json = JSON.parse(input.readInput());
+      } catch (error) {
+        throw new AppError('invalid_json', `input: not JSON (${(error as Error).message})`, [{ path: 'input', message: 'not JSON' }]);
+      }
+      const result = await importOrganization(db, parse(ZExportFile, json));
+      const counts = Object.entries(result.counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+      return { stdout: `imported ${result.slug}: ${counts}` };
+    }
+    default:
+      throw new AppError('bad_request', `unknown command "${[command, sub].filter(Boolean).join(' ')}"; see clientocracy --help`);
+  }
+}

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openAndMigrate } from '../app.js';
+import { loadConfig } from '../config.js';
+import { TOKEN_SCOPES } from '../core/access/permissions.js';
+import { AppError } from '../core/errors.js';
+import { redact } from '../db/database.js';
+import { zodToAppError } from '../http/errors.js';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '../modules/demo/demo.data.js';
+import { VERSION } from '../version.js';
+import { type CommandOutput, runCommand } from './commands.js';
+
+const HELP = `clientocracy ${VERSION} — promises to clients, measured; teams with authority; client voice.
+
+Usage: clientocracy [command] [options]
+
+Commands:
+  serve                     Start the server (the default). Seeds the demo on an empty database
+                            unless CLIENTOCRACY_DEMO=0.
+  migrate                   Apply pending database migrations and exit.
+  demo                      Seed the demo organizations (stroydom, mfc, neighbourhood-care);
+                            running it again changes nothing.
+  user create --org SLUG --email EMAIL --role ROLE [--name NAME] [--password PASSWORD]
+                            Add a person to an organization (a new account needs name and password).
+  token create --org SLUG --scopes all|SCOPE,SCOPE [--name NAME]
+                            Create an API token; the token alone is the last line of stdout.
+  export --org SLUG         Print the whole organization as versioned JSON on stdout.
+  import [FILE]             Import an exported organization from FILE or stdin.
+
+Options:
+  -h, --help                Show this help.
+  -v, --version             Print the version.
+
+Environment: PORT (3000), HOST, CLIENTOCRACY_DATA_DIR (./data), DATABASE_URL (PostgreSQL),
+CLIENTOCRACY_DEMO (0 disables the demo), CLIENTOCRACY_SECRET.
+Scopes: ${TOKEN_SCOPES.join(', ')}.
+Exit codes: 0 ok, 1 invalid input, 2 not found, 3 conflict, 4 cannot reach the database.`;
+
+function fail(error: unknown): never {
+  const appError = error instanceof AppError ? error : new AppError('internal', (error as Error)?.message ?? String(error));
+  process.stderr.write(`error: ${appError.message}\n`);
+  if (appError.code === 'internal' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exit(appError.exitCode);
+}
+
+function write(out: CommandOutput): void {
+  for (const line of out.stderr ?? []) process.stderr.write(`${line}\n`);
+  if (out.stdout !== undefined) process.stdout.write(out.stdout.endsWith('\n') ? out.stdout : `${out.stdout}\n`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+      org: { type: 'string' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      scopes: { type: 'string' },
+    },
+  });
+  if (values.version) return void process.stdout.write(`${VERSION}\n`);
+  if (values.help) return void process.stdout.write(`${HELP}\n`);
+  const [command = 'serve', sub] = positionals;
+  const config = loadConfig();
+  if (command === 'serve') return serve(config);
+
+  const database = await openAndMigrate(config);
+  try {
+    let stdin: string | undefined;
+    if (command === 'import' && !sub) stdin = readFileSync(0, 'utf8');
+    write(
+      await runCommand(database.db, {
+        command,
+        sub,
+        values: values as Record<string, string | undefined>,
+        readInput: () => (sub ? readFileSync(sub, 'utf8') : (stdin ?? '')),
+        now: Date.now(),
+      }),
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
+  const { buildServer } = await import('../http/server.js');
+  const { seedDemo } = await import('../modules/demo/demo.service.js');
+  const database = await openAndMigrate(config);
+  const orgCount = await database.db
+    .selectFrom('organizations')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  let seeded: string[] = [];
+  if (config.demo && Number(orgCount.n) === 0) seeded = await seedDemo(database.db, Date.now());
+  const app = await buildServer({ db: database.db, dialect: database.dialect, config }, { logger: process.env.CLIENTOCRACY_LOG === '1' });
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? `PostgreSQL ${redact(config.databaseUrl)}` : `SQLite in ${config.dataDir}`;
+  process.stdout.write(`Clientocracy ${VERSION} is running at http://localhost:${config.port}/app (database: ${where})\n`);
+  process.stdout.write(`API docs: http://localhost:${config.port}/api/docs · client portal: http://localhost:${config.port}/c/<org>\n`);
+  const hasDemo =
+    seeded.length > 0 || (await database.db.selectFrom('users').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirst());
+  if (hasDemo) process.stdout.write(`Demo sign-in (demo organizations only): ${DEMO_EMAIL} / ${DEMO_PASSWORD}\n`);
+  else if (Number(orgCount.n) === 0)
+    process.stdout.write(`First run: open http://localhost:${config.port}/app to create your organization.\n`);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if ((error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
+    fail(new AppError('bad_request', `${(error as Error).message}. See clientocracy --help.`));
+  }
+  if ((error as { issues?: unknown })?.issues) fail(zodToAppError(error as never, 'input'));
+  fail(error);
+});

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from './core/errors.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  demo: boolean;
+  secret: string;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  /** Base URL used in links the product prints (client invitations). */
+  publicUrl: string;
+}
+
+/** Reads the configuration from the environment; names the variable when a value is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('validation_failed', `PORT: must be an integer 0–65535, got "${env.PORT}"`, [
+      { path: 'PORT', message: 'must be an integer 0–65535' },
+    ]);
+  }
+  const bodyLimit = env.CLIENTOCRACY_BODY_LIMIT ? Number(env.CLIENTOCRACY_BODY_LIMIT) : 1024 * 1024;
+  if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) {
+    throw new AppError('validation_failed', 'CLIENTOCRACY_BODY_LIMIT: must be an integer ≥ 1024 bytes', [
+      { path: 'CLIENTOCRACY_BODY_LIMIT', message: 'must be an integer ≥ 1024 bytes' },
+    ]);
+  }
+  const host = env.HOST || '0.0.0.0';
+  const dataDir = path.resolve(env.CLIENTOCRACY_DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    demo: env.CLIENTOCRACY_DEMO !== '0',
+    secret: env.CLIENTOCRACY_SECRET || loadOrCreateSecret(dataDir),
+    bodyLimit,
+    publicUrl: (env.CLIENTOCRACY_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+  };
+}
+
+/** The secret kept in the data dir when CLIENTOCRACY_SECRET is absent, created on first use. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Path of the embedded database file inside the data dir. */
+export function sqlitePath(config: Config): string {
+  return path.join(config.dataDir, 'clientocracy.sqlite');
+}

@@ -1,0 +1,49 @@
+/**
+ * What each role may do: the one table enforced on every route (http/route.ts checks the route's
+ * permission against it). API token scopes use the same permission names.
+ */
+export const ROLES = ['admin', 'council', 'member', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'org:read',
+  'org:write',
+  'members:read',
+  'members:write',
+  'teams:read',
+  'teams:write',
+  'clients:read',
+  'clients:write',
+  'tokens:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ['org:read', 'members:read', 'teams:read', 'clients:read', 'audit:read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  council: [...READ, 'teams:write', 'clients:write'],
+  member: [...READ, 'teams:write', 'clients:write'],
+  viewer: READ,
+};
+
+/** True when the role's row in ROLE_PERMISSIONS holds the permission. */
+export function roleCan(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Token scopes: any permission name, or `all` for every one. */
+export const TOKEN_SCOPES = ['all', ...PERMISSIONS] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** Expands `all` and removes duplicates; the stored form of a token's scopes. */
+export function expandScopes(scopes: readonly TokenScope[]): Permission[] {
+  if (scopes.includes('all')) return [...PERMISSIONS];
+  return PERMISSIONS.filter((p) => scopes.includes(p));
+}
+
+/** True when a token with these (expanded) scopes may use the permission. */
+export function scopesAllow(scopes: readonly string[], permission: Permission): boolean {
+  return scopes.includes('all') || scopes.includes(permission);
+}

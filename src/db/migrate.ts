@@ -1,0 +1,25 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as foundation from './migrations/20261128T2300_foundation.js';
+
+/**
+ * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
+ * `down`, and a released migration is never edited — a change is a new migration.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261128T2300_foundation': foundation,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+/** Applies every pending migration; returns the names applied now (empty when up to date). */
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

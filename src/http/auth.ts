@@ -1,0 +1,126 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { type Permission, type Role, roleCan, scopesAllow } from '../core/access/permissions.js';
+import { AppError } from '../core/errors.js';
+import { hashSecret } from '../core/ids.js';
+import type { ApiTokensTable, UsersTable } from '../db/schema.js';
+import type { OrgContext } from '../modules/context.js';
+import type { AppDeps } from './deps.js';
+
+export const SESSION_COOKIE = 'cc_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export type Principal =
+  | { kind: 'user'; user: UsersTable; sessionHash: string }
+  | { kind: 'token'; token: ApiTokensTable; scopes: string[] };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The CSRF token of a session: derived from it with the server secret, so nothing extra is stored. */
+export function csrfTokenFor(secret: string, sessionHash: string): string {
+  return createHmac('sha256', secret).update(`csrf:${sessionHash}`).digest('base64url');
+}
+
+function bearerOf(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new AppError('unauthenticated', 'Authorization: expected "Bearer <token>"');
+  return match[1] as string;
+}
+
+/** Finds who is calling, by bearer token first, then by session cookie; null when anonymous. */
+export async function resolvePrincipal(deps: AppDeps, req: FastifyRequest, now: number): Promise<Principal | null> {
+  const bearer = bearerOf(req);
+  if (bearer) {
+    const token = await deps.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hashSecret(bearer)).executeTakeFirst();
+    if (!token || token.revoked_at !== null) {
+      throw new AppError('unauthenticated', 'Authorization: the token is unknown or revoked');
+    }
+    if (token.last_used_at === null || now - token.last_used_at > 60_000) {
+      await deps.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id).execute();
+    }
+    return { kind: 'token', token, scopes: JSON.parse(token.scopes) as string[] };
+  }
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  if (!cookie) return null;
+  const sessionHash = hashSecret(cookie);
+  const row = await deps.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.expires_at as session_expires_at'])
+    .where('sessions.id_hash', '=', sessionHash)
+    .executeTakeFirst();
+  if (!row || row.session_expires_at <= now) return null;
+  const { session_expires_at: _expires, ...user } = row;
+  return { kind: 'user', user, sessionHash };
+}
+
+/** Cookie-authenticated writes must echo the session's CSRF token in the X-CSRF-Token header. */
+function checkCsrf(deps: AppDeps, req: FastifyRequest, principal: Principal): void {
+  if (principal.kind !== 'user' || SAFE_METHODS.has(req.method)) return;
+  const sent = req.headers[CSRF_HEADER];
+  const expected = csrfTokenFor(deps.config.secret, principal.sessionHash);
+  if (typeof sent !== 'string' || sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
+    throw new AppError('csrf_failed', `${CSRF_HEADER}: missing or wrong CSRF token for a cookie-authenticated write`);
+  }
+}
+
+/** A signed-in person (session); API tokens act only inside their organization's routes. */
+export async function requireUser(deps: AppDeps, req: FastifyRequest, now: number): Promise<Principal & { kind: 'user' }> {
+  const principal = await resolvePrincipal(deps, req, now);
+  if (!principal) throw new AppError('unauthenticated', 'sign in first');
+  if (principal.kind !== 'user') throw new AppError('forbidden', 'this route needs a signed-in person, not an API token');
+  checkCsrf(deps, req, principal);
+  return principal;
+}
+
+/**
+ * Resolves `{org}` and checks the permission. An organization the caller does not belong to is
+ * answered 404, the same as one that does not exist, so slugs of other tenants do not leak.
+ */
+export async function authorizeOrg(
+  deps: AppDeps,
+  req: FastifyRequest,
+  slug: string,
+  permission: Permission,
+  now: number,
+): Promise<{ principal: Principal; ctx: OrgContext }> {
+  const principal = await resolvePrincipal(deps, req, now);
+  if (!principal) throw new AppError('unauthenticated', 'sign in or send an API token');
+  const org = await deps.db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
+  const orgNotFound = new AppError('not_found', `organization ${slug} not found`);
+  if (!org) throw orgNotFound;
+  if (principal.kind === 'token') {
+    if (principal.token.org_id !== org.id) throw orgNotFound;
+    if (!scopesAllow(principal.scopes, permission)) {
+      throw new AppError('forbidden', `the token's scopes do not include ${permission}`);
+    }
+    const ctx: OrgContext = {
+      db: deps.db,
+      org,
+      actor: { type: 'token', id: principal.token.id, label: `token:${principal.token.name}` },
+      now,
+    };
+    return { principal, ctx };
+  }
+  const membership = await deps.db
+    .selectFrom('memberships')
+    .select('role')
+    .where('org_id', '=', org.id)
+    .where('user_id', '=', principal.user.id)
+    .executeTakeFirst();
+  if (!membership) throw orgNotFound;
+  const role = membership.role as Role;
+  if (!roleCan(role, permission)) throw new AppError('forbidden', `the role ${role} may not ${permission}`);
+  checkCsrf(deps, req, principal);
+  const ctx: OrgContext = {
+    db: deps.db,
+    org,
+    actor: { type: 'user', id: principal.user.id, label: principal.user.email },
+    role,
+    now,
+  };
+  return { principal, ctx };
+}

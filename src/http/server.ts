@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { AppError } from '../core/errors.js';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerClientRoutes } from '../modules/clients/client.routes.js';
+import { registerMembershipRoutes } from '../modules/memberships/membership.routes.js';
+import { registerOrgRoutes } from '../modules/orgs/org.routes.js';
+import { registerPortalRoutes } from '../modules/portal/portal.routes.js';
+import { registerSetupRoutes } from '../modules/setup/setup.routes.js';
+import { registerTeamRoutes } from '../modules/teams/team.routes.js';
+import { registerTokenRoutes } from '../modules/tokens/token.routes.js';
+import { VERSION } from '../version.js';
+import type { AppDeps } from './deps.js';
+import { registerDocs } from './docs.js';
+import { errorBody, handleError } from './errors.js';
+import { buildOpenApi } from './openapi.js';
+import { Registrar } from './registrar.js';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+};
+
+/** Builds the whole HTTP application; `listen` is the caller's business (tests use `inject`). */
+export type ClientocracyServer = FastifyInstance & { openapi: Record<string, unknown> };
+
+export async function buildServer(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ClientocracyServer> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: process.env.CLIENTOCRACY_TRUST_PROXY === '1',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (_req, reply, payload) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    return payload;
+  });
+  // HTML forms of the client portal post url-encoded bodies; their fields are not used.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) => done(null, {}));
+  await app.register(fastifyCookie);
+
+  app.get('/healthz', async () => ({ status: 'ok', db: deps.dialect, version: VERSION }));
+
+  const registrar = new Registrar(app, deps);
+  registerSetupRoutes(registrar);
+  registerAuthRoutes(registrar);
+  registerOrgRoutes(registrar);
+  registerMembershipRoutes(registrar);
+  registerTeamRoutes(registrar);
+  registerClientRoutes(registrar);
+  registerTokenRoutes(registrar);
+  registerAuditRoutes(registrar);
+  const openapi = buildOpenApi(registrar.routes);
+  app.get('/api/openapi.json', async () => openapi);
+  await registerDocs(app);
+  registerPortalRoutes(app, deps.db, deps.config.publicUrl.startsWith('https:'));
+
+  const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.get('/', async (_req, reply) => reply.redirect('/app/'));
+  app.setNotFoundHandler(async (req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (req.method === 'GET' && (url === '/app' || url.startsWith('/app/'))) {
+      if (!hasWeb)
+        return reply.status(503).type('text/plain').send('The web app is not built: run `npm run build:web` (npm start does it).');
+      // The single-page app routes on the client: every /app/... path serves index.html.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
+    }
+    return reply.status(404).send(errorBody(new AppError('not_found', `no route ${req.method} ${url}`)));
+  });
+  return Object.assign(app, { openapi }) as unknown as ClientocracyServer;
+}

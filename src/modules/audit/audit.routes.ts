@@ -1,0 +1,38 @@
+import type { AuditLogTable } from '../../db/schema.js';
+import type { Registrar } from '../../http/registrar.js';
+import { ZOrgParams, ZPage } from '../common.schema.js';
+import { cursorOf } from '../list.js';
+import { listAudit } from './audit.repository.js';
+import { ZAuditEntry, ZAuditQuery } from './audit.schema.js';
+
+export function toAuditEntry(row: AuditLogTable) {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before_json === null ? null : JSON.parse(row.before_json),
+    after: row.after_json === null ? null : JSON.parse(row.after_json),
+  };
+}
+
+export function registerAuditRoutes(r: Registrar): void {
+  r.add({
+    method: 'GET',
+    url: '/api/v1/orgs/:org/audit',
+    tag: 'audit',
+    auth: 'org',
+    permission: 'audit:read',
+    summary: 'The append-only audit log, newest first, filtered by action, entity, actor and time',
+    params: ZOrgParams,
+    query: ZAuditQuery,
+    response: ZPage(ZAuditEntry),
+    handler: async ({ ctx, query }) => {
+      const { cursor: _c, limit, ...filter } = query;
+      const page = await listAudit(ctx.db, ctx.org.id, filter, cursorOf(query), limit);
+      return { items: page.items.map(toAuditEntry), nextCursor: page.nextCursor };
+    },
+  });
+}

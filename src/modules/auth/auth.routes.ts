@@ -1,0 +1,81 @@
+import type { UsersTable } from '../../db/schema.js';
+import { csrfTokenFor, SESSION_COOKIE } from '../../http/auth.js';
+import type { Registrar } from '../../http/registrar.js';
+import { ZOk } from '../common.schema.js';
+import { ZLogin, ZMe, ZUpdateMe } from './auth.schema.js';
+import { describeMe, login, logout, SESSION_TTL_MS } from './auth.service.js';
+import { findUserById } from './user.repository.js';
+
+function toUser(user: UsersTable) {
+  return { id: user.id, email: user.email, name: user.name, locale: (user.locale as 'ru' | 'en' | null) ?? null };
+}
+
+export function registerAuthRoutes(r: Registrar): void {
+  const secure = r.deps.config.publicUrl.startsWith('https:');
+  r.add({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    tag: 'auth',
+    auth: 'public',
+    summary: 'Sign in with e-mail and password; sets an HTTP-only session cookie (10 attempts a minute per IP and per e-mail)',
+    body: ZLogin,
+    response: ZMe,
+    handler: async ({ body, req, reply }) => {
+      const { sessionSecret, sessionHash, userId } = await login(r.deps.db, body, req.ip, Date.now());
+      reply.setCookie(SESSION_COOKIE, sessionSecret, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_TTL_MS / 1000 });
+      const user = await findUserById(r.deps.db, userId);
+      return {
+        user: toUser(user as UsersTable),
+        organizations: await describeMe(r.deps.db, userId),
+        csrfToken: csrfTokenFor(r.deps.config.secret, sessionHash),
+      };
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/auth/logout',
+    tag: 'auth',
+    auth: 'user',
+    summary: 'Sign out: ends the session',
+    response: ZOk,
+    handler: async ({ principal, reply }) => {
+      if (principal?.kind === 'user') await logout(r.deps.db, principal.sessionHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/auth/me',
+    tag: 'auth',
+    auth: 'user',
+    summary: 'The signed-in person, their organizations and the CSRF token for writes',
+    response: ZMe,
+    handler: async ({ principal }) => {
+      if (principal?.kind !== 'user') return undefined;
+      return {
+        user: toUser(principal.user),
+        organizations: await describeMe(r.deps.db, principal.user.id),
+        csrfToken: csrfTokenFor(r.deps.config.secret, principal.sessionHash),
+      };
+    },
+  });
+  r.add({
+    method: 'PATCH',
+    url: '/api/v1/auth/me',
+    tag: 'auth',
+    auth: 'user',
+    summary: 'Change the signed-in person’s interface language (null follows the organization)',
+    body: ZUpdateMe,
+    response: ZOk,
+    handler: async ({ principal, body }) => {
+      if (principal?.kind !== 'user') return undefined;
+      await r.deps.db
+        .updateTable('users')
+        .set({ locale: body.locale, updated_at: Date.now() })
+        .where('id', '=', principal.user.id)
+        .execute();
+      return { ok: true as const };
+    },
+  });
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ZEmail, ZId, ZName, ZOrgSlug, ZPageQuery, ZTime } from '../common.schema.js';
+
+const ZExternalId = z.string().trim().min(1).max(200);
+
+export const ZCreateClient = z.object({
+  name: ZName,
+  email: ZEmail.nullable().optional(),
+  externalId: ZExternalId.nullable().optional(),
+});
+export type TCreateClient = z.output<typeof ZCreateClient>;
+
+export const ZUpdateClient = ZCreateClient.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export type TUpdateClient = z.output<typeof ZUpdateClient>;
+
+export const ZClientListQuery = ZPageQuery.extend({ q: z.string().trim().max(200).optional() });
+
+export const ZClient = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  externalId: z.string().nullable(),
+  createdAt: ZTime,
+  updatedAt: ZTime,
+});
+export type TClient = z.output<typeof ZClient>;
+
+export const INVITATION_STATUSES = ['pending', 'used', 'expired', 'revoked'] as const;
+
+export const ZCreateInvitation = z.object({
+  expiresInDays: z.number().int().min(1).max(90).default(14),
+});
+
+export const ZInvitation = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  status: z.enum(INVITATION_STATUSES),
+  createdAt: ZTime,
+  expiresAt: ZTime,
+  usedAt: ZTime.nullable(),
+});
+export type TInvitation = z.output<typeof ZInvitation>;
+
+/** Returned once, when the invitation is made: the link is not stored and cannot be shown again. */
+export const ZCreatedInvitation = ZInvitation.extend({ url: z.string(), token: z.string() });
+
+export const ZInvitationParams = z.object({ org: ZOrgSlug, id: ZId, invitationId: ZId });

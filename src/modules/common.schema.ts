@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/pagination.js';
+
+/** Shared pieces of the per-module schemas. */
+export const ZId = z.string().min(1).max(64).describe('identifier');
+export const ZOrgSlug = z
+  .string()
+  .min(2)
+  .max(40)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
+export const ZOrgParams = z.object({ org: ZOrgSlug });
+export const ZOrgIdParams = z.object({ org: ZOrgSlug, id: ZId });
+
+export const ZName = z.string().trim().min(1, 'must not be empty').max(200);
+export const ZEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email('must be an e-mail address'))
+  .transform((value) => value.toLowerCase());
+export const ZPassword = z.string().min(10, 'must be at least 10 characters').max(200);
+export const ZTime = z.number().int().describe('UTC epoch milliseconds');
+
+export const ZPageQuery = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+});
+export type TPageQuery = z.output<typeof ZPageQuery>;
+
+/** `{items, nextCursor}`: the shape of every list endpoint. */
+export function ZPage<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const ZOk = z.object({ ok: z.literal(true) });

@@ -1,0 +1,40 @@
+import type { SelectQueryBuilder } from 'kysely';
+import { AppError } from '../core/errors.js';
+import { type CursorKey, decodeCursor, pageOf } from '../core/pagination.js';
+import type { DB } from '../db/schema.js';
+import type { TPageQuery } from './common.schema.js';
+
+/** Decodes `?cursor=`; a cursor this server did not make is a field error, not a 500. */
+export function cursorOf(page: TPageQuery): CursorKey | null {
+  if (!page.cursor) return null;
+  const key = decodeCursor(page.cursor);
+  if (!key) throw new AppError('validation_failed', 'cursor: not a cursor from this API', [{ path: 'cursor', message: 'invalid cursor' }]);
+  return key;
+}
+
+/**
+ * Runs a keyset-paginated query in (created_at, id) ascending order. `table` is the alias whose
+ * `created_at` and `id` columns order the rows.
+ */
+export async function pageByCreated<T extends { created_at: number; id: string }, TB extends keyof DB>(
+  // biome-ignore lint/suspicious/noExplicitAny: the query's selection is the caller's
+  query: SelectQueryBuilder<DB, TB, any>,
+  table: string,
+  page: TPageQuery,
+): Promise<{ items: T[]; nextCursor: string | null }> {
+  const after = cursorOf(page);
+  const created = `${table}.created_at`;
+  const id = `${table}.id`;
+  let q = query;
+  if (after) {
+    // biome-ignore lint/suspicious/noExplicitAny: dynamic column references checked by the callers' tests
+    q = q.where((eb: any) => eb.or([eb(created, '>', after.t), eb.and([eb(created, '=', after.t), eb(id, '>', after.id)])]));
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  const rows = (await (q as any)
+    .orderBy(created)
+    .orderBy(id)
+    .limit(page.limit + 1)
+    .execute()) as T[];
+  return pageOf(rows, page.limit, (r) => ({ t: r.created_at, id: r.id }));
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ROLES } from '../../core/access/permissions.js';
+import { ZEmail, ZName, ZPassword, ZTime } from '../common.schema.js';
+
+export const ZRole = z.enum(ROLES);
+
+/** Add a person: an existing account by e-mail, or a new one (then name and password are needed). */
+export const ZCreateMembership = z.object({
+  email: ZEmail,
+  role: ZRole,
+  name: ZName.optional(),
+  password: ZPassword.optional(),
+});
+export type TCreateMembership = z.output<typeof ZCreateMembership>;
+
+export const ZUpdateMembership = z.object({ role: ZRole });
+export type TUpdateMembership = z.output<typeof ZUpdateMembership>;
+
+export const ZMembership = z.object({
+  id: z.string(),
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: ZRole,
+  createdAt: ZTime,
+});
+export type TMembership = z.output<typeof ZMembership>;

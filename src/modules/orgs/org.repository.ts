@@ -1,0 +1,40 @@
+import type { OrganizationsTable, Tx } from '../../db/schema.js';
+import type { TOrganization } from './org.schema.js';
+
+export function toOrganization(row: OrganizationsTable): TOrganization {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    locale: row.locale,
+    currency: row.currency,
+    timeZone: row.time_zone,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findOrgBySlug(tx: Tx, slug: string): Promise<OrganizationsTable | undefined> {
+  return tx.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function insertOrg(tx: Tx, row: OrganizationsTable): Promise<void> {
+  await tx.insertInto('organizations').values(row).execute();
+}
+
+export async function updateOrg(tx: Tx, id: string, set: Partial<OrganizationsTable>): Promise<void> {
+  await tx.updateTable('organizations').set(set).where('id', '=', id).execute();
+}
+
+/** Organizations a user belongs to, with the role, ordered by name. */
+export async function listOrgsOfUser(tx: Tx, userId: string) {
+  return tx
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+    .selectAll('organizations')
+    .select('memberships.role')
+    .where('memberships.user_id', '=', userId)
+    .orderBy('organizations.name')
+    .execute();
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/schema.js';
+import { type Locale, pickLocale, translate } from '../../i18n/index.js';
+import { findOrgBySlug } from '../orgs/org.repository.js';
+import { escapeHtml, renderPortal } from './portal.page.js';
+import { CLIENT_SESSION_TTL_MS, clientOfSession, endClientSession, redeemInvitation } from './portal.service.js';
+
+export const CLIENT_COOKIE = 'cc_client';
+const LANG_COOKIE = 'cc_lang';
+
+function localeOf(req: FastifyRequest, reply: FastifyReply, fallback: Locale): Locale {
+  const asked = (req.query as Record<string, unknown>)?.lang;
+  if (asked === 'ru' || asked === 'en') {
+    reply.setCookie(LANG_COOKIE, asked, { path: '/c', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+    return asked;
+  }
+  const saved = req.cookies[LANG_COOKIE];
+  if (saved === 'ru' || saved === 'en') return saved;
+  return pickLocale(req.headers['accept-language'], fallback);
+}
+
+function html(reply: FastifyReply, status: number, body: string) {
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+}
+
+function notFoundPage(reply: FastifyReply, locale: Locale) {
+  return html(
+    reply,
+    404,
+    `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>404</title><p>${escapeHtml(translate(locale, 'errors.notFound'))}</p></html>`,
+  );
+}
+
+/**
+ * The client portal (server-rendered, works without JavaScript). Not in the OpenAPI document:
+ * these are pages for people, not API operations.
+ */
+export function registerPortalRoutes(app: FastifyInstance, db: Db, secure: boolean): void {
+  app.get('/c/:org', async (req, reply) => {
+    const { org: slug } = req.params as { org: string };
+    const org = await findOrgBySlug(db, slug);
+    if (!org) return notFoundPage(reply, pickLocale(req.headers['accept-language'], 'ru'));
+    const locale = localeOf(req, reply, org.locale);
+    const client = await clientOfSession(db, org.id, req.cookies[CLIENT_COOKIE], Date.now());
+    const notice = (req.query as Record<string, unknown>)?.signedOut === '1' ? translate(locale, 'portal.signedOut') : undefined;
+    return html(reply, 200, renderPortal({ org, client, locale, notice }));
+  });
+
+  app.get('/c/:org/invite/:token', async (req, reply) => {
+    const { org: slug, token } = req.params as { org: string; token: string };
+    const org = await findOrgBySlug(db, slug);
+    if (!org) return notFoundPage(reply, pickLocale(req.headers['accept-language'], 'ru'));
+    const locale = localeOf(req, reply, org.locale);
+    const secret = token.length <= 200 ? await redeemInvitation(db, org, token, Date.now()) : null;
+    if (!secret) {
+      return html(
+        reply,
+        404,
+        renderPortal({ org, client: null, locale, notice: translate(locale, 'portal.invitationInvalid', { org: org.name }) }),
+      );
+    }
+    reply.setCookie(CLIENT_COOKIE, secret, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: `/c/${org.slug}`,
+      maxAge: CLIENT_SESSION_TTL_MS / 1000,
+    });
+    return reply.redirect(`/c/${encodeURIComponent(org.slug)}`, 303);
+  });
+
+  app.post('/c/:org/logout', async (req, reply) => {
+    const { org: slug } = req.params as { org: string };
+    const secret = req.cookies[CLIENT_COOKIE];
+    if (secret) await endClientSession(db, secret);
+    reply.clearCookie(CLIENT_COOKIE, { path: `/c/${slug}` });
+    return reply.redirect(`/c/${encodeURIComponent(slug)}?signedOut=1`, 303);
+  });
+}

@@ -1,0 +1,72 @@
+import type { Db, TeamsTable, Tx } from '../../db/schema.js';
+import type { TPageQuery } from '../common.schema.js';
+import { pageByCreated } from '../list.js';
+import type { TTeam, TTeamMember } from './team.schema.js';
+
+type Row = TeamsTable & { member_count: number | string };
+
+export function toTeam(row: Row): TTeam {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    purpose: row.purpose,
+    memberCount: Number(row.member_count),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function base(tx: Tx, orgId: string) {
+  return tx
+    .selectFrom('teams')
+    .selectAll('teams')
+    .select((eb) =>
+      eb
+        .selectFrom('team_members')
+        .select((e) => e.fn.countAll<number | string>().as('n'))
+        .whereRef('team_members.team_id', '=', 'teams.id')
+        .as('member_count'),
+    )
+    .where('teams.org_id', '=', orgId);
+}
+
+export async function listTeams(db: Db, orgId: string, page: TPageQuery) {
+  return pageByCreated<Row, 'teams'>(base(db, orgId), 'teams', page);
+}
+
+export async function findTeam(tx: Tx, orgId: string, id: string): Promise<Row | undefined> {
+  return (await base(tx, orgId).where('teams.id', '=', id).executeTakeFirst()) as Row | undefined;
+}
+
+export async function findTeamByName(tx: Tx, orgId: string, name: string) {
+  return tx.selectFrom('teams').select('id').where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst();
+}
+
+export async function listTeamMembers(tx: Tx, orgId: string, teamId: string): Promise<TTeamMember[]> {
+  const rows = await tx
+    .selectFrom('team_members')
+    .innerJoin('users', 'users.id', 'team_members.user_id')
+    .select(['team_members.user_id', 'team_members.created_at', 'users.email', 'users.name'])
+    .where('team_members.org_id', '=', orgId)
+    .where('team_members.team_id', '=', teamId)
+    .orderBy('users.name')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, email: r.email, name: r.name, addedAt: r.created_at }));
+}
+
+/** Members of a team, keyset-paginated in the order they joined. */
+export async function pageTeamMembers(db: Db, orgId: string, teamId: string, page: TPageQuery) {
+  const query = db
+    .selectFrom('team_members')
+    .innerJoin('users', 'users.id', 'team_members.user_id')
+    .select(['team_members.id', 'team_members.user_id', 'team_members.created_at', 'users.email', 'users.name'])
+    .where('team_members.org_id', '=', orgId)
+    .where('team_members.team_id', '=', teamId);
+  type MemberRow = { id: string; user_id: string; created_at: number; email: string; name: string };
+  const result = await pageByCreated<MemberRow, 'team_members' | 'users'>(query, 'team_members', page);
+  return {
+    items: result.items.map((r): TTeamMember => ({ userId: r.user_id, email: r.email, name: r.name, addedAt: r.created_at })),
+    nextCursor: result.nextCursor,
+  };
+}

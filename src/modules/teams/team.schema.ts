@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ZId, ZName, ZOrgSlug, ZTime } from '../common.schema.js';
+
+export const TEAM_KINDS = ['autonomous', 'council'] as const;
+
+export const ZCreateTeam = z.object({
+  name: ZName,
+  kind: z.enum(TEAM_KINDS),
+  purpose: z.string().trim().max(2000).default(''),
+});
+export type TCreateTeam = z.output<typeof ZCreateTeam>;
+
+export const ZUpdateTeam = ZCreateTeam.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export type TUpdateTeam = z.output<typeof ZUpdateTeam>;
+
+export const ZTeamMember = z.object({ userId: z.string(), email: z.string(), name: z.string(), addedAt: ZTime });
+export type TTeamMember = z.output<typeof ZTeamMember>;
+
+export const ZTeam = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(TEAM_KINDS),
+  purpose: z.string(),
+  memberCount: z.number().int(),
+  createdAt: ZTime,
+  updatedAt: ZTime,
+});
+export type TTeam = z.output<typeof ZTeam>;
+
+export const ZTeamDetail = ZTeam.extend({ members: z.array(ZTeamMember) });
+
+export const ZAddTeamMember = z.object({ userId: ZId });
+export const ZTeamMemberParams = z.object({ org: ZOrgSlug, id: ZId, userId: ZId });

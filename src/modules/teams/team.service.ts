@@ -1,0 +1,157 @@
+import { conflict, invalidField, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { TPageQuery } from '../common.schema.js';
+import type { OrgContext } from '../context.js';
+import { findTeam, findTeamByName, listTeamMembers, listTeams, pageTeamMembers, toTeam } from './team.repository.js';
+import type { TCreateTeam, TTeam, TUpdateTeam } from './team.schema.js';
+
+export async function listOrgTeams(ctx: OrgContext, page: TPageQuery) {
+  const result = await listTeams(ctx.db, ctx.org.id, page);
+  return { items: result.items.map(toTeam), nextCursor: result.nextCursor };
+}
+
+export async function getTeam(ctx: OrgContext, id: string) {
+  const row = await findTeam(ctx.db, ctx.org.id, id);
+  if (!row) throw notFound('team', id);
+  return { ...toTeam(row), members: await listTeamMembers(ctx.db, ctx.org.id, id) };
+}
+
+export async function createTeam(ctx: OrgContext, input: TCreateTeam): Promise<TTeam> {
+  return ctx.db.transaction().execute(async (tx) => {
+    if (await findTeamByName(tx, ctx.org.id, input.name)) throw conflict('name', `a team named "${input.name}" already exists`);
+    const id = newId();
+    await tx
+      .insertInto('teams')
+      .values({
+        id,
+        org_id: ctx.org.id,
+        name: input.name,
+        kind: input.kind,
+        purpose: input.purpose,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      })
+      .execute();
+    const team = toTeam((await findTeam(tx, ctx.org.id, id))!);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'team.created',
+      entityType: 'team',
+      entityId: id,
+      after: team,
+      at: ctx.now,
+    });
+    return team;
+  });
+}
+
+export async function updateTeam(ctx: OrgContext, id: string, input: TUpdateTeam): Promise<TTeam> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await findTeam(tx, ctx.org.id, id);
+    if (!row) throw notFound('team', id);
+    if (input.name !== undefined && input.name !== row.name && (await findTeamByName(tx, ctx.org.id, input.name))) {
+      throw conflict('name', `a team named "${input.name}" already exists`);
+    }
+    await tx
+      .updateTable('teams')
+      .set({ ...input, updated_at: ctx.now })
+      .where('id', '=', id)
+      .where('org_id', '=', ctx.org.id)
+      .execute();
+    const after = toTeam((await findTeam(tx, ctx.org.id, id))!);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'team.updated',
+      entityType: 'team',
+      entityId: id,
+      before: toTeam(row),
+      after,
+      at: ctx.now,
+    });
+    return after;
+  });
+}
+
+export async function deleteTeam(ctx: OrgContext, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await findTeam(tx, ctx.org.id, id);
+    if (!row) throw notFound('team', id);
+    const members = await listTeamMembers(tx, ctx.org.id, id);
+    await tx.deleteFrom('team_members').where('org_id', '=', ctx.org.id).where('team_id', '=', id).execute();
+    await tx.deleteFrom('teams').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'team.deleted',
+      entityType: 'team',
+      entityId: id,
+      before: { ...toTeam(row), members },
+      at: ctx.now,
+    });
+  });
+}
+
+/** Adds an organization member to a team; people outside the organization cannot join its teams. */
+export async function addTeamMember(ctx: OrgContext, teamId: string, userId: string) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const team = await findTeam(tx, ctx.org.id, teamId);
+    if (!team) throw notFound('team', teamId);
+    const membership = await tx
+      .selectFrom('memberships')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (!membership) throw invalidField('userId', 'not a member of this organization');
+    const exists = await tx
+      .selectFrom('team_members')
+      .select('id')
+      .where('team_id', '=', teamId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (exists) throw conflict('userId', 'already a member of this team');
+    const id = newId();
+    await tx.insertInto('team_members').values({ id, org_id: ctx.org.id, team_id: teamId, user_id: userId, created_at: ctx.now }).execute();
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'team.member_added',
+      entityType: 'team',
+      entityId: teamId,
+      after: { userId, team: team.name },
+      at: ctx.now,
+    });
+    return listTeamMembers(tx, ctx.org.id, teamId);
+  });
+}
+
+export async function removeTeamMember(ctx: OrgContext, teamId: string, userId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const team = await findTeam(tx, ctx.org.id, teamId);
+    if (!team) throw notFound('team', teamId);
+    const result = await tx
+      .deleteFrom('team_members')
+      .where('org_id', '=', ctx.org.id)
+      .where('team_id', '=', teamId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound('team member', userId);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'team.member_removed',
+      entityType: 'team',
+      entityId: teamId,
+      before: { userId, team: team.name },
+      at: ctx.now,
+    });
+  });
+}
+
+export async function listMembersOfTeam(ctx: OrgContext, teamId: string, page: TPageQuery) {
+  if (!(await findTeam(ctx.db, ctx.org.id, teamId))) throw notFound('team', teamId);
+  return pageTeamMembers(ctx.db, ctx.org.id, teamId, page);
+}

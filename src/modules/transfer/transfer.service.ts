@@ -1,0 +1,140 @@
+import { AppError, conflict, notFound } from '../../core/errors.js';
+import type { Db } from '../../db/schema.js';
+import { allAudit } from '../audit/audit.repository.js';
+import { findOrgBySlug } from '../orgs/org.repository.js';
+import { EXPORT_FORMAT, EXPORT_VERSION, type TExportFile } from './transfer.schema.js';
+
+/**
+ * The whole organization as one versioned document: every row that belongs to it, in a stable
+ * order, so two exports of the same data are equal but for `exportedAt`. Includes password and token
+ * hashes (never secrets): the file is an operator's backup and must be kept as such.
+ */
+export async function exportOrganization(db: Db, slug: string, now: number): Promise<TExportFile> {
+  const org = await findOrgBySlug(db, slug);
+  if (!org) throw notFound('organization', slug);
+  const memberships = await db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('org_id', '=', org.id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const userIds = [...new Set(memberships.map((m) => m.user_id))];
+  const users = userIds.length
+    ? await db.selectFrom('users').selectAll().where('id', 'in', userIds).orderBy('created_at').orderBy('id').execute()
+    : [];
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now,
+    organization: org,
+    users,
+    memberships,
+    teams: await db.selectFrom('teams').selectAll().where('org_id', '=', org.id).orderBy('created_at').orderBy('id').execute(),
+    teamMembers: await db.selectFrom('team_members').selectAll().where('org_id', '=', org.id).orderBy('created_at').orderBy('id').execute(),
+    clients: await db.selectFrom('clients').selectAll().where('org_id', '=', org.id).orderBy('created_at').orderBy('id').execute(),
+    clientInvitations: await db
+      .selectFrom('client_invitations')
+      .selectAll()
+      .where('org_id', '=', org.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    apiTokens: await db.selectFrom('api_tokens').selectAll().where('org_id', '=', org.id).orderBy('created_at').orderBy('id').execute(),
+    audit: await allAudit(db, org.id),
+  } as TExportFile;
+}
+
+/**
+ * Imports an exported organization into this database, all or nothing. The slug must be free.
+ * People are matched by e-mail: an existing account is reused (its password unchanged) and the
+ * file's rows are re-pointed at it; ids of everything else are kept.
+ */
+export async function importOrganization(db: Db, file: TExportFile): Promise<{ slug: string; counts: Record<string, number> }> {
+  const orgId = file.organization.id;
+  for (const [name, rows] of Object.entries({
+    memberships: file.memberships,
+    teams: file.teams,
+    teamMembers: file.teamMembers,
+    clients: file.clients,
+    clientInvitations: file.clientInvitations,
+    apiTokens: file.apiTokens,
+    audit: file.audit,
+  })) {
+    const index = rows.findIndex((row) => row.org_id !== orgId);
+    if (index >= 0)
+      throw new AppError('validation_failed', `${name}.${index}.org_id: does not match organization.id`, [
+        { path: `${name}.${index}.org_id`, message: 'does not match organization.id' },
+      ]);
+  }
+  return db.transaction().execute(async (tx) => {
+    if (await findOrgBySlug(tx, file.organization.slug))
+      throw conflict('organization.slug', `an organization with slug ${file.organization.slug} already exists`);
+    if (await tx.selectFrom('organizations').select('id').where('id', '=', orgId).executeTakeFirst()) {
+      throw conflict('organization.id', `an organization with id ${orgId} already exists (imported before under another slug?)`);
+    }
+    const userIdMap = new Map<string, string>();
+    for (const user of file.users) {
+      const existing = await tx.selectFrom('users').select('id').where('email', '=', user.email.toLowerCase()).executeTakeFirst();
+      if (existing) {
+        userIdMap.set(user.id, existing.id);
+      } else {
+        const clash = await tx.selectFrom('users').select('id').where('id', '=', user.id).executeTakeFirst();
+        if (clash) throw conflict('users.id', `a different person already has id ${user.id}`);
+        await tx.insertInto('users').values(user).execute();
+        userIdMap.set(user.id, user.id);
+      }
+    }
+    const mapUser = (id: string) => {
+      const mapped = userIdMap.get(id);
+      if (!mapped)
+        throw new AppError('validation_failed', `user_id: ${id} is not among the file's users`, [
+          { path: 'users', message: `missing user ${id}` },
+        ]);
+      return mapped;
+    };
+    await tx.insertInto('organizations').values(file.organization).execute();
+    const insertAll = async <
+      T extends 'memberships' | 'teams' | 'team_members' | 'clients' | 'client_invitations' | 'api_tokens' | 'audit_log',
+    >(
+      table: T,
+      rows: object[],
+    ) => {
+      for (let i = 0; i < rows.length; i += 200) {
+        const chunk = rows.slice(i, i + 200);
+        if (chunk.length === 0) continue;
+        // Rows are validated against ZExportFile, which mirrors the tables column for column.
+        await tx
+          .insertInto(table)
+          .values(chunk as never)
+          .execute();
+      }
+    };
+    await insertAll(
+      'memberships',
+      file.memberships.map((m) => ({ ...m, user_id: mapUser(m.user_id) })),
+    );
+    await insertAll('teams', file.teams);
+    await insertAll(
+      'team_members',
+      file.teamMembers.map((m) => ({ ...m, user_id: mapUser(m.user_id) })),
+    );
+    await insertAll('clients', file.clients);
+    await insertAll('client_invitations', file.clientInvitations);
+    await insertAll('api_tokens', file.apiTokens);
+    await insertAll('audit_log', file.audit);
+    return {
+      slug: file.organization.slug,
+      counts: {
+        users: file.users.length,
+        memberships: file.memberships.length,
+        teams: file.teams.length,
+        teamMembers: file.teamMembers.length,
+        clients: file.clients.length,
+        clientInvitations: file.clientInvitations.length,
+        apiTokens: file.apiTokens.length,
+        audit: file.audit.length,
+      },
+    };
+  });
+}
