@@ -44,8 +44,6 @@ async function orgContext(db: Db, slug: string | undefined, now: number): Promis
 export async function runCommand(db: Db, input: CommandInput): Promise<CommandOutput> {
   const { command, sub, values, now } = input;
   switch (`${command}${sub && command !== 'import' ? ` ${sub}` : ''}`) {
-    case 'migrate':
-      return { stderr: ['database is up to date'] };
     case 'demo': {
       const created = await seedDemo(db, now);
       return { stdout: created.length ? `seeded: ${created.join(', ')}` : 'demo organizations already present; nothing changed' };

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openAndMigrate } from '../app.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, sqlitePath } from '../config.js';
 import { TOKEN_SCOPES } from '../core/access/permissions.js';
 import { AppError } from '../core/errors.js';
-import { redact } from '../db/database.js';
+import { openDatabase, redact } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
 import { zodToAppError } from '../http/errors.js';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../modules/demo/demo.data.js';
 import { VERSION } from '../version.js';
@@ -67,8 +68,12 @@ async function main(argv: string[]): Promise<void> {
   if (values.version) return void process.stdout.write(`${VERSION}\n`);
   if (values.help) return void process.stdout.write(`${HELP}\n`);
   const [command = 'serve', sub] = positionals;
+  if (!['serve', 'migrate', 'demo', 'user', 'token', 'export', 'import'].includes(command)) {
+    throw new AppError('bad_request', `unknown command "${command}"; see clientocracy --help`);
+  }
   const config = loadConfig();
   if (command === 'serve') return serve(config);
+  if (command === 'migrate') return migrate(config);
 
   const database = await openAndMigrate(config);
   try {
@@ -83,6 +88,16 @@ async function main(argv: string[]): Promise<void> {
         now: Date.now(),
       }),
     );
+  } finally {
+    await database.close();
+  }
+}
+
+async function migrate(config: ReturnType<typeof loadConfig>): Promise<void> {
+  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqlitePath: sqlitePath(config) });
+  try {
+    const applied = await migrateToLatest(database.db);
+    process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
   } finally {
     await database.close();
   }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
@@ -51,9 +52,16 @@ export async function buildServer(deps: AppDeps, options: { logger?: boolean } =
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) => done(null, {}));
   await app.register(fastifyCookie);
 
-  app.get('/healthz', async () => ({ status: 'ok', db: deps.dialect, version: VERSION }));
-
   const registrar = new Registrar(app, deps);
+  registrar.add({
+    method: 'GET',
+    url: '/healthz',
+    tag: 'health',
+    auth: 'public',
+    summary: 'Liveness: the database in use and the version',
+    response: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }),
+    handler: async () => ({ status: 'ok' as const, db: deps.dialect, version: VERSION }),
+  });
   registerSetupRoutes(registrar);
   registerAuthRoutes(registrar);
   registerOrgRoutes(registrar);

@@ -27,6 +27,8 @@ export async function hitRateLimit(db: Db, keys: string[], limit: number, window
         worst = Math.max(worst, row.count + 1);
       }
     }
+    // Counters of finished windows are never read again.
+    await tx.deleteFrom('rate_limits').where('window_start', '<', windowStart).execute();
   });
   if (worst > limit) {
     const retryAfter = Math.ceil((windowStart + windowMs - now) / 1000);

@@ -1,4 +1,7 @@
-import type { OrganizationsTable, Tx } from '../../db/schema.js';
+import type { Role } from '../../core/access/permissions.js';
+import type { Db, OrganizationsTable, Tx } from '../../db/schema.js';
+import type { TPageQuery } from '../common.schema.js';
+import { pageByCreated } from '../list.js';
 import type { TOrganization } from './org.schema.js';
 
 export function toOrganization(row: OrganizationsTable): TOrganization {
@@ -37,4 +40,15 @@ export async function listOrgsOfUser(tx: Tx, userId: string) {
     .where('memberships.user_id', '=', userId)
     .orderBy('organizations.name')
     .execute();
+}
+
+/** A page of the organizations a user belongs to, with the role, oldest organization first. */
+export async function pageOrgsOfUser(db: Db, userId: string, page: TPageQuery) {
+  const query = db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+    .selectAll('organizations')
+    .select('memberships.role')
+    .where('memberships.user_id', '=', userId);
+  return pageByCreated<OrganizationsTable & { role: Role }, 'memberships' | 'organizations'>(query, 'organizations', page);
 }

@@ -1,8 +1,8 @@
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgParams, ZPage } from '../common.schema.js';
+import { ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { toOrganization } from './org.repository.js';
 import { ZCreateOrganization, ZMyOrganization, ZOrganization, ZUpdateOrganization } from './org.schema.js';
-import { createOrganization, listMyOrganizations, updateOrganization } from './org.service.js';
+import { createOrganization, pageMyOrganizations, updateOrganization } from './org.service.js';
 
 export function registerOrgRoutes(r: Registrar): void {
   r.add({
@@ -11,10 +11,11 @@ export function registerOrgRoutes(r: Registrar): void {
     tag: 'organizations',
     auth: 'user',
     summary: 'Organizations the signed-in person belongs to, with their role',
+    query: ZPageQuery,
     response: ZPage(ZMyOrganization),
-    handler: async ({ principal }) => {
+    handler: async ({ principal, query }) => {
       if (principal?.kind !== 'user') return { items: [], nextCursor: null };
-      return { items: await listMyOrganizations(r.deps.db, principal.user.id), nextCursor: null };
+      return pageMyOrganizations(r.deps.db, principal.user.id, query);
     },
   });
   r.add({

@@ -2,8 +2,9 @@ import { conflict } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import type { TPageQuery } from '../common.schema.js';
 import type { Actor, OrgContext } from '../context.js';
-import { findOrgBySlug, insertOrg, listOrgsOfUser, toOrganization, updateOrg } from './org.repository.js';
+import { findOrgBySlug, insertOrg, listOrgsOfUser, pageOrgsOfUser, toOrganization, updateOrg } from './org.repository.js';
 import type { TCreateOrganization, TOrganization, TUpdateOrganization } from './org.schema.js';
 
 /**
@@ -91,4 +92,9 @@ export async function updateOrganization(ctx: OrgContext, input: TUpdateOrganiza
 export async function listMyOrganizations(db: Db, userId: string) {
   const rows = await listOrgsOfUser(db, userId);
   return rows.map(({ role, ...row }) => ({ ...toOrganization(row), role }));
+}
+
+export async function pageMyOrganizations(db: Db, userId: string, page: TPageQuery) {
+  const result = await pageOrgsOfUser(db, userId, page);
+  return { items: result.items.map(({ role, ...row }) => ({ ...toOrganization(row), role })), nextCursor: result.nextCursor };
 }

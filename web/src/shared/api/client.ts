@@ -1,0 +1,107 @@
+/**
+ * The one way the web app talks to the server: same-origin fetch with the session cookie, the CSRF
+ * token on every write, and the API's single error shape turned into an ApiError.
+ */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+
+  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** Remembers the session's CSRF token (from GET /auth/me or the login answer). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server answers 401 to anything but the sign-in itself. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string; fields?: FieldError[] } };
+    if (body.error?.code) return new ApiError(response.status, body.error.code, body.error.message ?? '', body.error.fields ?? []);
+  } catch {
+    // not JSON: fall through to a generic error
+  }
+  return new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_request', response.statusText);
+}
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** The sign-in form handles its own 401 (wrong password) instead of redirecting. */
+  ignoreUnauthenticated?: boolean;
+}
+
+/** Sends one request to /api/v1…; resolves with the parsed body (undefined for 204), rejects with ApiError. */
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'the server cannot be reached');
+  }
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (response.status === 401 && !options.ignoreUnauthenticated) onUnauthenticated?.();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+};
+
+/** The URL of an organization's API resource, e.g. `orgPath('stroydom', 'teams', id)`. */
+export function orgPath(org: string, ...parts: string[]): string {
+  return ['/api/v1/orgs', org, ...parts].map((p, i) => (i === 0 ? p : encodeURIComponent(p))).join('/');
+}

@@ -1,0 +1,56 @@
+import { notifications } from '@mantine/notifications';
+import { i18n } from '../i18n';
+import { ApiError, type FieldError } from './client';
+
+/**
+ * The server names what is wrong with a field in English; these patterns turn the messages it is
+ * known to send into the interface language. An unknown message is shown as the server wrote it.
+ */
+const FIELD_MESSAGES: [RegExp, string][] = [
+  [/^must not be empty$|received undefined|^required$/i, 'validation.required'],
+  [/must be an e-mail address|Invalid email/i, 'validation.email'],
+  [/at least 10 characters/i, 'validation.passwordLength'],
+  [/IANA time zone/i, 'validation.timeZone'],
+  [/ISO 4217/i, 'validation.currency'],
+  [/lowercase letters, digits/i, 'validation.slug'],
+  [/required for a person without an account/i, 'validation.newPerson'],
+  [/already a member of this organization/i, 'validation.alreadyMember'],
+  [/already a member of this team/i, 'validation.alreadyTeamMember'],
+  [/not a member of this organization/i, 'validation.notOrgMember'],
+  [/a client with e-mail .* already exists/i, 'validation.clientEmailTaken'],
+  [/a client with external id .* already exists/i, 'validation.clientExternalIdTaken'],
+  [/a team named .* already exists/i, 'validation.teamNameTaken'],
+  [/slug .* is taken/i, 'validation.slugTaken'],
+  [/choose at least one scope/i, 'validation.scopes'],
+  [/last admin/i, 'validation.lastAdmin'],
+  [/^Too big/i, 'validation.tooLong'],
+  [/^Too small/i, 'validation.tooShort'],
+  [/^Invalid option/i, 'validation.invalidOption'],
+];
+
+/** A field error in the interface language. */
+export function translateFieldMessage(message: string): string {
+  for (const [pattern, key] of FIELD_MESSAGES) if (pattern.test(message)) return i18n.t(key);
+  return message;
+}
+
+/** The translated sentence for an error code, e.g. `forbidden` → "You do not have the right to do this". */
+export function messageOfError(error: unknown): string {
+  const code = error instanceof ApiError ? error.code : 'internal';
+  return i18n.t(`errors.codes.${code}`, { defaultValue: i18n.t('errors.codes.internal') });
+}
+
+/** Shows an error that belongs to no form field as a notification. */
+export function notifyError(error: unknown): void {
+  const detail = error instanceof ApiError && error.fields.length > 0 ? error.fields.map(describeField).join('; ') : undefined;
+  notifications.show({ color: 'red', title: messageOfError(error), message: detail ?? '', withBorder: true });
+}
+
+/** Shows a short success message. */
+export function notifySuccess(message: string): void {
+  notifications.show({ color: 'teal', message, withBorder: true });
+}
+
+function describeField(field: FieldError): string {
+  return `${field.path}: ${translateFieldMessage(field.message)}`;
+}

@@ -1,0 +1,42 @@
+import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiError } from './client';
+
+export interface Resource<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  isLoading: boolean;
+  reload: () => Promise<void>;
+  setData: (update: (current: T | undefined) => T | undefined) => void;
+}
+
+/** Loads one thing when `deps` change; a later load wins over an earlier one still in flight. */
+export function useResource<T>(load: () => Promise<T>, deps: DependencyList): Resource<T> {
+  const [data, setDataState] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [isLoading, setLoading] = useState(true);
+  const generation = useRef(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when `load` changes
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    setLoading(true);
+    try {
+      const value = await load();
+      if (mine !== generation.current) return;
+      setDataState(value);
+      setError(undefined);
+    } catch (caught) {
+      if (mine !== generation.current) return;
+      setError(caught as ApiError);
+    } finally {
+      if (mine === generation.current) setLoading(false);
+    }
+  }, deps);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const setData = useCallback((update: (current: T | undefined) => T | undefined) => setDataState(update), []);
+  return { data, error, isLoading, reload, setData };
+}

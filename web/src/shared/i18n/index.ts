@@ -1,0 +1,58 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../api/types';
+import { en } from './en';
+import { ru } from './ru';
+
+export const LOCALES: readonly Locale[] = ['ru', 'en'];
+const STORAGE_KEY = 'clientocracy.locale';
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'ru' || value === 'en';
+}
+
+/** The language the person chose last in this browser, if any. */
+export function storedLocale(): Locale | null {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // private mode: the server keeps the choice anyway
+  }
+}
+
+/** Before sign-in: the stored choice, else the browser's language, else Russian. */
+export function initialLocale(): Locale {
+  const stored = storedLocale();
+  if (stored) return stored;
+  const browser = typeof navigator === 'undefined' ? '' : navigator.language.slice(0, 2).toLowerCase();
+  return browser === 'en' ? 'en' : 'ru';
+}
+
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, ru: { translation: ru } },
+  lng: initialLocale(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+/** Switches the interface language and the document's `lang`. */
+export function applyLocale(locale: Locale): void {
+  if (i18n.language !== locale) void i18n.changeLanguage(locale);
+  document.documentElement.lang = locale;
+}
+
+/** The BCP 47 tag Intl should use for a locale. */
+export function intlLocale(locale: string): string {
+  return locale === 'ru' ? 'ru-RU' : 'en-GB';
+}

@@ -1,0 +1,62 @@
+import { Badge, NavLink, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterLink, useLocation } from 'react-router';
+import type { Permission } from '../api/types';
+import { useOrg } from '../session/org-context';
+import { ClientsIcon, HistoryIcon, KeyIcon, PeopleIcon, SettingsIcon, TeamsIcon } from '../ui/icons';
+
+interface Section {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** The permission needed to see the section at all. */
+  permission: Permission;
+}
+
+/** The modules that exist; a module appears here when it is built. */
+export const SECTIONS: Section[] = [
+  { path: 'teams', label: 'nav.teams', icon: <TeamsIcon />, permission: 'teams:read' },
+  { path: 'people', label: 'nav.people', icon: <PeopleIcon />, permission: 'members:read' },
+  { path: 'clients', label: 'nav.clients', icon: <ClientsIcon />, permission: 'clients:read' },
+  { path: 'tokens', label: 'nav.tokens', icon: <KeyIcon />, permission: 'tokens:manage' },
+  { path: 'settings', label: 'nav.settings', icon: <SettingsIcon />, permission: 'org:read' },
+  { path: 'audit', label: 'nav.audit', icon: <HistoryIcon />, permission: 'audit:read' },
+];
+
+export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { org, can } = useOrg();
+  const location = useLocation();
+  return (
+    <Stack gap={4} justify="space-between" h="100%">
+      <nav aria-label={t('nav.label')}>
+        {SECTIONS.filter((section) => can(section.permission)).map((section) => {
+          const to = `/o/${org.slug}/${section.path}`;
+          const active = location.pathname === to || location.pathname.startsWith(`${to}/`);
+          return (
+            <NavLink
+              key={section.path}
+              component={RouterLink}
+              to={to}
+              label={t(section.label)}
+              leftSection={section.icon}
+              active={active}
+              onClick={onNavigate}
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              mb={2}
+            />
+          );
+        })}
+      </nav>
+      <Stack gap={4} p="xs">
+        <Text size="xs" c="dimmed">
+          {t('nav.yourRole')}
+        </Text>
+        <Badge variant="light" color="gray" data-testid="current-role">
+          {t(`roles.${org.role}`)}
+        </Badge>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,44 @@
+import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { notifyError } from '../api/error-messages';
+import { useSession } from '../session/session-context';
+import { LogoutIcon } from '../ui/icons';
+
+function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { me, signOut } = useSession();
+  if (!me) return null;
+  return (
+    <Menu position="bottom-end" width={240} shadow="md">
+      <Menu.Target>
+        <UnstyledButton aria-label={t('header.userMenu', { name: me.user.name })} data-testid="user-menu">
+          <Avatar color="blue" radius="xl" size={32}>
+            {initialsOf(me.user.name)}
+          </Avatar>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('header.signedInAs')}</Menu.Label>
+        <Text size="sm" px="sm" fw={600}>
+          {me.user.name}
+        </Text>
+        <Text size="xs" px="sm" pb="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {me.user.email}
+        </Text>
+        <Menu.Divider />
+        <Menu.Item leftSection={<LogoutIcon size={16} />} onClick={() => signOut().catch(notifyError)}>
+          {t('header.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
