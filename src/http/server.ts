@@ -80,6 +80,7 @@ export async function buildServer(deps: AppDeps, options: { logger?: boolean } =
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: false, index: false, maxAge: '1h' });
   }
   app.get('/', async (_req, reply) => reply.redirect('/app/'));
+  app.get('/favicon.ico', async (_req, reply) => reply.status(204).send());
   app.setNotFoundHandler(async (req, reply) => {
     const url = req.url.split('?')[0] ?? '';
     if (req.method === 'GET' && (url === '/app' || url.startsWith('/app/'))) {

@@ -8,6 +8,7 @@ import { CLIENT_SESSION_TTL_MS, clientOfSession, endClientSession, redeemInvitat
 export const CLIENT_COOKIE = 'cc_client';
 const LANG_COOKIE = 'cc_lang';
 
+/** The portal's language: the client's choice (?lang=, kept in a cookie), else the organization's. */
 function localeOf(req: FastifyRequest, reply: FastifyReply, fallback: Locale): Locale {
   const asked = (req.query as Record<string, unknown>)?.lang;
   if (asked === 'ru' || asked === 'en') {
@@ -16,7 +17,8 @@ function localeOf(req: FastifyRequest, reply: FastifyReply, fallback: Locale): L
   }
   const saved = req.cookies[LANG_COOKIE];
   if (saved === 'ru' || saved === 'en') return saved;
-  return pickLocale(req.headers['accept-language'], fallback);
+  // The organization's language is the default; the client switches with the RU/EN link.
+  return fallback;
 }
 
 function html(reply: FastifyReply, status: number, body: string) {

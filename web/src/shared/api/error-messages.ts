@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { i18n } from '../i18n';
+import { i18n, tk } from '../i18n';
 import { ApiError, type FieldError } from './client';
 
 /**
@@ -7,25 +7,26 @@ import { ApiError, type FieldError } from './client';
  * known to send into the interface language. An unknown message is shown as the server wrote it.
  */
 const FIELD_MESSAGES: [RegExp, string][] = [
-  [/^must not be empty$|received undefined|^required$/i, 'validation.required'],
-  [/must be an e-mail address|Invalid email/i, 'validation.email'],
-  [/at least 10 characters/i, 'validation.passwordLength'],
-  [/IANA time zone/i, 'validation.timeZone'],
-  [/ISO 4217/i, 'validation.currency'],
-  [/lowercase letters, digits/i, 'validation.slug'],
-  [/required for a person without an account/i, 'validation.newPerson'],
-  [/already a member of this organization/i, 'validation.alreadyMember'],
-  [/already a member of this team/i, 'validation.alreadyTeamMember'],
-  [/not a member of this organization/i, 'validation.notOrgMember'],
-  [/a client with e-mail .* already exists/i, 'validation.clientEmailTaken'],
-  [/a client with external id .* already exists/i, 'validation.clientExternalIdTaken'],
-  [/a team named .* already exists/i, 'validation.teamNameTaken'],
-  [/slug .* is taken/i, 'validation.slugTaken'],
-  [/choose at least one scope/i, 'validation.scopes'],
-  [/last admin/i, 'validation.lastAdmin'],
-  [/^Too big/i, 'validation.tooLong'],
-  [/^Too small/i, 'validation.tooShort'],
-  [/^Invalid option/i, 'validation.invalidOption'],
+  [/^must not be empty$|received undefined|^required$/i, tk('validation.required')],
+  [/wrong e-mail or password/i, tk('validation.wrongCredentials')],
+  [/must be an e-mail address|Invalid email/i, tk('validation.email')],
+  [/at least 10 characters/i, tk('validation.passwordLength')],
+  [/IANA time zone/i, tk('validation.timeZone')],
+  [/ISO 4217/i, tk('validation.currency')],
+  [/lowercase letters, digits/i, tk('validation.slug')],
+  [/required for a person without an account/i, tk('validation.newPerson')],
+  [/already a member of this organization/i, tk('validation.alreadyMember')],
+  [/already a member of this team/i, tk('validation.alreadyTeamMember')],
+  [/not a member of this organization/i, tk('validation.notOrgMember')],
+  [/a client with e-mail .* already exists/i, tk('validation.clientEmailTaken')],
+  [/a client with external id .* already exists/i, tk('validation.clientExternalIdTaken')],
+  [/a team named .* already exists/i, tk('validation.teamNameTaken')],
+  [/slug .* is taken/i, tk('validation.slugTaken')],
+  [/choose at least one scope/i, tk('validation.scopes')],
+  [/last admin/i, tk('validation.lastAdmin')],
+  [/^Too big/i, tk('validation.tooLong')],
+  [/^Too small/i, tk('validation.tooShort')],
+  [/^Invalid option/i, tk('validation.invalidOption')],
 ];
 
 /** A field error in the interface language. */

@@ -56,3 +56,8 @@ export function applyLocale(locale: Locale): void {
 export function intlLocale(locale: string): string {
   return locale === 'ru' ? 'ru-RU' : 'en-GB';
 }
+
+/** Marks a string as a translation key used later through `t(key)`, so the key test can find it. */
+export function tk<K extends string>(key: K): K {
+  return key;
+}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import type { Permission } from '../api/types';
+import { tk } from '../i18n';
 import { useOrg } from '../session/org-context';
 import { ClientsIcon, HistoryIcon, KeyIcon, PeopleIcon, SettingsIcon, TeamsIcon } from '../ui/icons';
 
@@ -16,12 +17,12 @@ interface Section {
 
 /** The modules that exist; a module appears here when it is built. */
 export const SECTIONS: Section[] = [
-  { path: 'teams', label: 'nav.teams', icon: <TeamsIcon />, permission: 'teams:read' },
-  { path: 'people', label: 'nav.people', icon: <PeopleIcon />, permission: 'members:read' },
-  { path: 'clients', label: 'nav.clients', icon: <ClientsIcon />, permission: 'clients:read' },
-  { path: 'tokens', label: 'nav.tokens', icon: <KeyIcon />, permission: 'tokens:manage' },
-  { path: 'settings', label: 'nav.settings', icon: <SettingsIcon />, permission: 'org:read' },
-  { path: 'audit', label: 'nav.audit', icon: <HistoryIcon />, permission: 'audit:read' },
+  { path: 'teams', label: tk('nav.teams'), icon: <TeamsIcon />, permission: 'teams:read' },
+  { path: 'people', label: tk('nav.people'), icon: <PeopleIcon />, permission: 'members:read' },
+  { path: 'clients', label: tk('nav.clients'), icon: <ClientsIcon />, permission: 'clients:read' },
+  { path: 'tokens', label: tk('nav.tokens'), icon: <KeyIcon />, permission: 'tokens:manage' },
+  { path: 'settings', label: tk('nav.settings'), icon: <SettingsIcon />, permission: 'org:read' },
+  { path: 'audit', label: tk('nav.audit'), icon: <HistoryIcon />, permission: 'audit:read' },
 ];
 
 export function NavLinks({ onNavigate }: { onNavigate: () => void }) {

@@ -1,0 +1,164 @@
+/**
+ * Fixture organizations built through the services the API uses (never hand-written SQL), so the
+ * rows, hashes and audit entries are exactly what the product makes.
+ */
+import { randomBytes } from 'node:crypto';
+import { ROLES, type Role } from '../src/core/access/permissions.js';
+import { newId } from '../src/core/ids.js';
+import type { Db } from '../src/db/schema.js';
+import { hashPassword } from '../src/modules/auth/password.js';
+import { insertUser } from '../src/modules/auth/user.repository.js';
+import { createClient, inviteClient } from '../src/modules/clients/client.service.js';
+import type { Actor, OrgContext } from '../src/modules/context.js';
+import { addMembership } from '../src/modules/memberships/membership.service.js';
+import { findOrgBySlug } from '../src/modules/orgs/org.repository.js';
+import { createOrganization } from '../src/modules/orgs/org.service.js';
+import { addTeamMember, createTeam } from '../src/modules/teams/team.service.js';
+import { createToken } from '../src/modules/tokens/token.service.js';
+
+export const PASSWORD = 'correct-horse-battery-staple';
+
+export interface PersonFixture {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+  membershipId: string;
+}
+
+export interface OrgFixture {
+  id: string;
+  slug: string;
+  name: string;
+  users: Record<Role, PersonFixture>;
+  /** A team whose one member is the `member` person. */
+  team: { id: string; name: string };
+  client: { id: string; name: string; email: string; externalId: string };
+  /** A pending invitation of the client: its id and the secret of its link. */
+  invitation: { id: string; token: string };
+  /** An API token with scope `all`. */
+  token: { id: string; name: string; secret: string; prefix: string };
+}
+
+export interface TwoOrgs {
+  a: OrgFixture;
+  b: OrgFixture;
+}
+
+/** A short random suffix that keeps names unique even in a database other tests also use. */
+export function unique(): string {
+  return randomBytes(4).toString('hex');
+}
+
+/** A context acting as `actor` inside an organization, as a route would build it. */
+export async function orgContext(db: Db, slug: string, actor: Actor, now = Date.now()): Promise<OrgContext> {
+  const org = await findOrgBySlug(db, slug);
+  if (!org) throw new Error(`no organization ${slug}`);
+  return { db, org, actor, now };
+}
+
+/** One organization with a person per role, a team, a client with a pending invitation and a token. */
+export async function seedOrg(db: Db, label: string, publicUrl: string, now = Date.now()): Promise<OrgFixture> {
+  const tag = unique();
+  const slug = `org-${label.toLowerCase()}-${tag}`;
+  const name = `Organization ${label} ${tag}`;
+  const person = (role: Role) => ({
+    email: `${role}.${label.toLowerCase()}.${tag}@example.test`,
+    name: `${label} ${role} ${tag}`,
+    password: PASSWORD,
+  });
+  const admin = person('admin');
+  const adminId = newId();
+  await insertUser(db, {
+    id: adminId,
+    email: admin.email,
+    name: admin.name,
+    password_hash: await hashPassword(admin.password),
+    locale: null,
+    created_at: now,
+    updated_at: now,
+  });
+  const actor: Actor = { type: 'user', id: adminId, label: admin.email };
+  const org = await createOrganization(
+    db,
+    { slug, name, kind: 'business', locale: 'en', currency: 'EUR', timeZone: 'Europe/Berlin' },
+    adminId,
+    actor,
+    now,
+  );
+  const ctx = await orgContext(db, slug, actor, now);
+  const users = {} as Record<Role, PersonFixture>;
+  for (const role of ROLES) {
+    if (role === 'admin') {
+      const membership = await db.selectFrom('memberships').select('id').where('user_id', '=', adminId).executeTakeFirstOrThrow();
+      users.admin = { id: adminId, ...admin, membershipId: membership.id };
+      continue;
+    }
+    const p = person(role);
+    const m = await addMembership(ctx, { ...p, role });
+    users[role] = { id: m.userId, ...p, membershipId: m.id };
+  }
+  const team = await createTeam(ctx, { name: `Team ${label} ${tag}`, kind: 'autonomous', purpose: `Purpose of team ${label} ${tag}` });
+  await addTeamMember(ctx, team.id, users.member.id);
+  const clientInput = { name: `Client ${label} ${tag}`, email: `client.${label.toLowerCase()}.${tag}@example.test`, externalId: `ext-${tag}` };
+  const client = await createClient(ctx, clientInput);
+  const invitation = await inviteClient(ctx, client.id, 14, publicUrl);
+  const token = await createToken(ctx, { name: `Token ${label} ${tag}`, scopes: ['all'] });
+  return {
+    id: org.id,
+    slug,
+    name,
+    users,
+    team: { id: team.id, name: team.name },
+    client: { id: client.id, name: client.name, email: clientInput.email, externalId: clientInput.externalId },
+    invitation: { id: invitation.id, token: invitation.token },
+    token: { id: token.id, name: token.name, secret: token.token, prefix: token.prefix },
+  };
+}
+
+export async function seedTwoOrgs(db: Db, publicUrl: string): Promise<TwoOrgs> {
+  const [a, b] = await Promise.all([seedOrg(db, 'A', publicUrl), seedOrg(db, 'B', publicUrl)]);
+  return { a, b };
+}
+
+/** Every value of an organization that must never reach another tenant: ids, names, e-mails, secrets. */
+export function secretsOf(org: OrgFixture): string[] {
+  const people = Object.values(org.users).flatMap((u) => [u.id, u.email, u.name, u.membershipId]);
+  return [
+    org.id,
+    org.name,
+    ...people,
+    org.team.id,
+    org.team.name,
+    org.client.id,
+    org.client.name,
+    org.client.email,
+    org.client.externalId,
+    org.invitation.id,
+    org.invitation.token,
+    org.token.id,
+    org.token.name,
+    org.token.secret,
+    org.token.prefix,
+  ];
+}
+
+/** Every row that belongs to an organization, table by table, in a stable order. */
+export async function snapshotOrg(db: Db, orgId: string): Promise<Record<string, unknown[]>> {
+  const scoped = ['memberships', 'teams', 'team_members', 'clients', 'client_invitations', 'client_sessions', 'api_tokens', 'audit_log'] as const;
+  const snapshot: Record<string, unknown[]> = {
+    organizations: await db.selectFrom('organizations').selectAll().where('id', '=', orgId).execute(),
+  };
+  for (const table of scoped) {
+    const rows = await db.selectFrom(table).selectAll().where('org_id', '=', orgId).execute();
+    snapshot[table] = rows.map((r) => JSON.stringify(r)).sort();
+  }
+  snapshot.users = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .selectAll('users')
+    .where('memberships.org_id', '=', orgId)
+    .orderBy('users.id')
+    .execute();
+  return snapshot;
+}

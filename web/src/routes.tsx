@@ -1,0 +1,37 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { RequireSession, StartRedirect } from './features/auth/guards';
+import { SetupPage } from './features/auth/setup-page';
+import { SignInPage } from './features/auth/sign-in-page';
+import { AuditPage } from './features/audit/audit-page';
+import { ClientsPage } from './features/clients/clients-page';
+import { PeoplePage } from './features/people/people-page';
+import { SettingsPage } from './features/settings/settings-page';
+import { TeamPage } from './features/teams/team-page';
+import { TeamsPage } from './features/teams/teams-page';
+import { TokensPage } from './features/tokens/tokens-page';
+import { OrgLayout } from './shared/layout/org-layout';
+import { NotFoundPage } from './shared/layout/not-found-page';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="sign-in" element={<SignInPage />} />
+      <Route path="setup" element={<SetupPage />} />
+      <Route element={<RequireSession />}>
+        <Route index element={<StartRedirect />} />
+        <Route path="o/:org" element={<OrgLayout />}>
+          <Route index element={<Navigate to="teams" replace />} />
+          <Route path="teams" element={<TeamsPage />} />
+          <Route path="teams/:id" element={<TeamPage />} />
+          <Route path="people" element={<PeoplePage />} />
+          <Route path="clients" element={<ClientsPage />} />
+          <Route path="tokens" element={<TokensPage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="audit" element={<AuditPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

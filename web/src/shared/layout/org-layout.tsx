@@ -1,0 +1,78 @@
+import { AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useParams } from 'react-router';
+import { applyLocale } from '../i18n';
+import { OrgContext, orgValueOf, rememberOrg } from '../session/org-context';
+import { useSession } from '../session/session-context';
+import { LogoMark } from '../ui/icons';
+import { LanguageSwitcher } from './language-switcher';
+import { NavLinks } from './nav-links';
+import { NoSuchOrganization } from './no-such-organization';
+import { OrgSwitcher } from './org-switcher';
+import { UserMenu } from './user-menu';
+
+/** The staff app around one organization: header (organization, language, person) and the module navigation. */
+export function OrgLayout() {
+  const { t } = useTranslation();
+  const { org: slug = '' } = useParams();
+  const { me } = useSession();
+  const location = useLocation();
+  const [isNavOpen, nav] = useDisclosure(false);
+  const org = me?.organizations.find((item) => item.slug === slug);
+  const value = useMemo(() => (org ? orgValueOf(org) : null), [org]);
+  const userLocale = me?.user.locale ?? null;
+
+  useEffect(() => {
+    if (!org) return;
+    rememberOrg(org.slug);
+    // The person's own choice wins; without one the interface speaks the organization's language.
+    applyLocale(userLocale ?? org.locale);
+  }, [org, userLocale]);
+
+  useEffect(() => {
+    if (org) document.title = `${org.name} · Clientocracy`;
+  }, [org]);
+
+  if (!value || !org) return <NoSuchOrganization slug={slug} />;
+  const section = location.pathname.split('/')[3] ?? 'teams';
+
+  return (
+    <OrgContext.Provider value={value}>
+      <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Burger opened={isNavOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+              <Link to={`/o/${org.slug}/teams`} aria-label={t('app.home')} style={{ display: 'flex' }}>
+                <LogoMark />
+              </Link>
+              <Text fw={700} visibleFrom="md">
+                {t('app.name')}
+              </Text>
+              <Text c="dimmed" visibleFrom="md" aria-hidden="true">
+                /
+              </Text>
+              <OrgSwitcher section={section} />
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <LanguageSwitcher />
+              <UserMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs">
+          <AppShell.Section grow component={ScrollArea}>
+            <NavLinks onNavigate={nav.close} />
+          </AppShell.Section>
+        </AppShell.Navbar>
+        <AppShell.Main bg="var(--mantine-color-gray-0)">
+          <div style={{ maxWidth: 1200, margin: '0 auto' }}>
+            <Outlet />
+          </div>
+        </AppShell.Main>
+      </AppShell>
+    </OrgContext.Provider>
+  );
+}
