@@ -143,22 +143,42 @@ export function secretsOf(org: OrgFixture): string[] {
   ];
 }
 
-/** Every row that belongs to an organization, table by table, in a stable order. */
+/**
+ * Every row that belongs to an organization or points at one of its teams or clients (a row another
+ * tenant slipped in would), table by table, in a stable order.
+ */
 export async function snapshotOrg(db: Db, orgId: string): Promise<Record<string, unknown[]>> {
-  const scoped = ['memberships', 'teams', 'team_members', 'clients', 'client_invitations', 'client_sessions', 'api_tokens', 'audit_log'] as const;
-  const snapshot: Record<string, unknown[]> = {
+  const teamIds = (await db.selectFrom('teams').select('id').where('org_id', '=', orgId).execute()).map((r) => r.id);
+  const clientIds = (await db.selectFrom('clients').select('id').where('org_id', '=', orgId).execute()).map((r) => r.id);
+  const none = ['-'];
+  const rows = {
     organizations: await db.selectFrom('organizations').selectAll().where('id', '=', orgId).execute(),
+    users: await db
+      .selectFrom('users')
+      .innerJoin('memberships', 'memberships.user_id', 'users.id')
+      .selectAll('users')
+      .where('memberships.org_id', '=', orgId)
+      .execute(),
+    memberships: await db.selectFrom('memberships').selectAll().where('org_id', '=', orgId).execute(),
+    teams: await db.selectFrom('teams').selectAll().where('org_id', '=', orgId).execute(),
+    team_members: await db
+      .selectFrom('team_members')
+      .selectAll()
+      .where((eb) => eb.or([eb('org_id', '=', orgId), eb('team_id', 'in', teamIds.length ? teamIds : none)]))
+      .execute(),
+    clients: await db.selectFrom('clients').selectAll().where('org_id', '=', orgId).execute(),
+    client_invitations: await db
+      .selectFrom('client_invitations')
+      .selectAll()
+      .where((eb) => eb.or([eb('org_id', '=', orgId), eb('client_id', 'in', clientIds.length ? clientIds : none)]))
+      .execute(),
+    client_sessions: await db
+      .selectFrom('client_sessions')
+      .selectAll()
+      .where((eb) => eb.or([eb('org_id', '=', orgId), eb('client_id', 'in', clientIds.length ? clientIds : none)]))
+      .execute(),
+    api_tokens: await db.selectFrom('api_tokens').selectAll().where('org_id', '=', orgId).execute(),
+    audit_log: await db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).execute(),
   };
-  for (const table of scoped) {
-    const rows = await db.selectFrom(table).selectAll().where('org_id', '=', orgId).execute();
-    snapshot[table] = rows.map((r) => JSON.stringify(r)).sort();
-  }
-  snapshot.users = await db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.user_id', 'users.id')
-    .selectAll('users')
-    .where('memberships.org_id', '=', orgId)
-    .orderBy('users.id')
-    .execute();
-  return snapshot;
+  return Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, list.map((r) => JSON.stringify(r)).sort()]));
 }

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from './migrations/20261128T2300_foundation.js';
+import * as discovery from './migrations/20261128T2330_discovery.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -7,6 +8,7 @@ import * as foundation from './migrations/20261128T2300_foundation.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '20261128T2300_foundation': foundation,
+  '20261128T2330_discovery': discovery,
 };
 
 class StaticProvider implements MigrationProvider {

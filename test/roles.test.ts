@@ -1,0 +1,119 @@
+/**
+ * Roles, swept over every `{org}` operation: each role gets exactly what ROLE_PERMISSIONS grants for
+ * the route's `x-permission` — the documented success when granted, 403 `forbidden` when not — and
+ * the policy the product promises (viewers read only; members run teams but not people or tokens;
+ * the council does not manage tokens; admins do everything) is stated on its own as well.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role, roleCan } from '../src/core/access/permissions.js';
+import { inviteClient, createClient } from '../src/modules/clients/client.service.js';
+import { addMembership } from '../src/modules/memberships/membership.service.js';
+import { addTeamMember, createTeam } from '../src/modules/teams/team.service.js';
+import { createToken } from '../src/modules/tokens/token.service.js';
+import type { SignedInAgent } from './agent.js';
+import { type OrgFixture, orgContext, PASSWORD, snapshotOrg, unique } from './fixtures.js';
+import { createTestApp, type TestApp } from './harness.js';
+import { isWrite, type Operation, operationsOf, resourceOf } from './operations.js';
+import { bodyFor, callWith, idsOf, isError, Problems } from './sweep.js';
+
+let t: TestApp;
+let a: OrgFixture;
+let ops: Operation[];
+const agents = {} as Record<Role, SignedInAgent>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ({ a } = await t.seedTwoOrgs());
+  ops = operationsOf(t.openapi).filter((op) => op.auth === 'org');
+  for (const role of ROLES) agents[role] = await t.signIn(a.users[role].email, a.users[role].password);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+/** Fresh resources of A for the operation's path, so a permitted write always has something to act on. */
+async function freshIds(op: Operation): Promise<Record<string, string>> {
+  const ctx = await orgContext(t.db, a.slug, { type: 'user', id: a.users.admin.id, label: a.users.admin.email });
+  const kinds = new Set(op.pathParams.map((p) => resourceOf(op.path, p)));
+  const ids: Record<string, string> = { ...idsOf(a) };
+  if (kinds.has('teams')) {
+    const team = await createTeam(ctx, { name: `Fresh ${unique()}`, kind: 'autonomous', purpose: '' });
+    await addTeamMember(ctx, team.id, a.users.member.id);
+    ids.teams = team.id;
+  }
+  if (kinds.has('clients') || kinds.has('invitations')) {
+    const client = await createClient(ctx, { name: `Fresh client ${unique()}` });
+    ids.clients = client.id;
+    ids.invitations = (await inviteClient(ctx, client.id, 14, t.config.publicUrl)).id;
+  }
+  if (kinds.has('tokens')) ids.tokens = (await createToken(ctx, { name: `Fresh ${unique()}`, scopes: ['teams:read'] })).id;
+  if (kinds.has('memberships')) {
+    const email = `fresh.${unique()}@example.test`;
+    ids.memberships = (await addMembership(ctx, { email, role: 'viewer', name: 'Fresh person', password: PASSWORD })).id;
+  }
+  return ids;
+}
+
+/** Calls the operation as the role: on fresh resources when the role may, on the fixture's when not. */
+async function callAs(role: Role, op: Operation, mayDoIt: boolean) {
+  const ids = mayDoIt ? await freshIds(op) : idsOf(a);
+  return callWith(agents[role], op, a.slug, ids, bodyFor(op, a));
+}
+
+function expectOutcome(problems: Problems, role: Role, op: Operation, mayDoIt: boolean, res: Awaited<ReturnType<typeof callAs>>) {
+  const what = `${op.name} as ${role} (${op.permission})`;
+  if (mayDoIt && res.statusCode !== op.success) problems.add(what, res, `expected the documented ${op.success}`);
+  if (!mayDoIt && !isError(res, [403], 'forbidden')) problems.add(what, res, 'expected 403 forbidden');
+}
+
+describe('roles', () => {
+  it('every {org} route declares the permission it needs', () => {
+    expect(ops.length).toBeGreaterThanOrEqual(20);
+    expect(ops.filter((op) => !op.permission).map((op) => op.name)).toEqual([]);
+  });
+
+  it.each(ROLES)('%s gets exactly what ROLE_PERMISSIONS grants on every {org} route', async (role) => {
+    const problems = new Problems();
+    for (const op of ops) {
+      const mayDoIt = roleCan(role, op.permission!);
+      expectOutcome(problems, role, op, mayDoIt, await callAs(role, op, mayDoIt));
+    }
+    expect(problems.list).toEqual([]);
+  });
+
+  it('a viewer cannot write anything: every write is 403 forbidden and nothing changes', async () => {
+    const before = await snapshotOrg(t.db, a.id);
+    const problems = new Problems();
+    for (const op of ops.filter(isWrite)) expectOutcome(problems, 'viewer', op, false, await callAs('viewer', op, false));
+    expect(problems.list).toEqual([]);
+    expect(await snapshotOrg(t.db, a.id)).toEqual(before);
+  });
+
+  it('a member cannot manage tokens or memberships, but can create a team', async () => {
+    const problems = new Problems();
+    const peopleAndTokens = ops.filter((op) => isWrite(op) && /\/(tokens|memberships)(\/|$)/.test(op.path));
+    expect(peopleAndTokens.length).toBeGreaterThanOrEqual(5);
+    for (const op of peopleAndTokens) expectOutcome(problems, 'member', op, false, await callAs('member', op, false));
+    const tokensList = ops.find((op) => op.method === 'GET' && op.path.endsWith('/tokens'))!;
+    expectOutcome(problems, 'member', tokensList, false, await callAs('member', tokensList, false));
+    expect(problems.list).toEqual([]);
+
+    const res = await agents.member.post(`/api/v1/orgs/${a.slug}/teams`, { name: `Member-made ${unique()}`, kind: 'autonomous' });
+    expect(res.statusCode).toBe(201);
+  });
+
+  it('the council cannot manage tokens', async () => {
+    const problems = new Problems();
+    const tokenOps = ops.filter((op) => /\/tokens(\/|$)/.test(op.path));
+    expect(tokenOps.map((op) => op.method).sort()).toEqual(['DELETE', 'GET', 'POST']);
+    for (const op of tokenOps) expectOutcome(problems, 'council', op, false, await callAs('council', op, false));
+    expect(problems.list).toEqual([]);
+  });
+
+  it('an admin can do everything', async () => {
+    const problems = new Problems();
+    for (const op of ops) expectOutcome(problems, 'admin', op, true, await callAs('admin', op, true));
+    expect(problems.list).toEqual([]);
+  });
+});

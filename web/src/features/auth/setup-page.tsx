@@ -1,0 +1,131 @@
+import { Button, Fieldset, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate } from 'react-router';
+import { api } from '../../shared/api/client';
+import type { Me, Organization } from '../../shared/api/types';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useSession } from '../../shared/session/session-context';
+import { OrgFields, type OrgSettingsValues } from '../settings/org-fields';
+import { AuthCard } from './auth-card';
+import { FullPageLoader } from './guards';
+
+const FIELDS = [
+  'organization.slug',
+  'organization.name',
+  'organization.kind',
+  'organization.locale',
+  'organization.currency',
+  'organization.timeZone',
+  'admin.email',
+  'admin.name',
+  'admin.password',
+];
+
+function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** First run: the first organization and its admin, then straight in. */
+export function SetupPage() {
+  const { t, i18n } = useTranslation();
+  const { status, acceptMe } = useSession();
+  const navigate = useNavigate();
+  const [slug, setSlug] = useState('');
+  const [org, setOrg] = useState<OrgSettingsValues>({
+    name: '',
+    kind: 'business',
+    locale: i18n.language === 'en' ? 'en' : 'ru',
+    currency: i18n.language === 'en' ? 'EUR' : 'RUB',
+    timeZone: browserTimeZone(),
+  });
+  const [admin, setAdmin] = useState({ name: '', email: '', password: '' });
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(FIELDS);
+
+  if (status === 'loading') return <FullPageLoader />;
+  if (status !== 'setup') return <Navigate to="/" replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const created = await api.post<Organization>('/api/v1/setup', { organization: { ...org, slug }, admin });
+      const me = await api.post<Me>('/api/v1/auth/login', { email: admin.email, password: admin.password });
+      acceptMe(me);
+      navigate(`/o/${created.slug}/teams`, { replace: true });
+    } catch (error) {
+      errors.handle(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const adminInput = (field: 'name' | 'email') => ({
+    value: admin[field],
+    error: errors.errorOf(`admin.${field}`),
+    onChange: (event: { currentTarget: { value: string } }) => {
+      const value = event.currentTarget.value;
+      setAdmin((current) => ({ ...current, [field]: value }));
+      errors.clear(`admin.${field}`);
+    },
+  });
+
+  return (
+    <AuthCard title={t('setup.title')} subtitle={t('setup.subtitle')} width={640}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Fieldset legend={t('setup.organization')}>
+            <Stack>
+              <OrgFields
+                values={org}
+                onChange={(patch) => {
+                  setOrg((current) => ({ ...current, ...patch }));
+                  for (const key of Object.keys(patch)) errors.clear(`organization.${key}`);
+                }}
+                errorOf={(field) => errors.errorOf(`organization.${field}`)}
+              />
+              <TextInput
+                label={t('org.slug')}
+                description={t('org.slugHint')}
+                value={slug}
+                onChange={(event) => {
+                  setSlug(event.currentTarget.value.toLowerCase());
+                  errors.clear('organization.slug');
+                }}
+                error={errors.errorOf('organization.slug')}
+                autoCapitalize="off"
+                spellCheck={false}
+              />
+            </Stack>
+          </Fieldset>
+          <Fieldset legend={t('setup.admin')}>
+            <Stack>
+              <TextInput label={t('people.name')} autoComplete="name" {...adminInput('name')} />
+              <TextInput label={t('auth.email')} type="email" autoComplete="email" {...adminInput('email')} />
+              <PasswordInput
+                label={t('auth.password')}
+                description={t('auth.passwordHint')}
+                autoComplete="new-password"
+                value={admin.password}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  setAdmin((current) => ({ ...current, password: value }));
+                  errors.clear('admin.password');
+                }}
+                error={errors.errorOf('admin.password')}
+              />
+            </Stack>
+          </Fieldset>
+          <Button type="submit" loading={isBusy}>
+            {t('setup.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

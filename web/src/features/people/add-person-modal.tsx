@@ -1,0 +1,124 @@
+import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api/client';
+import type { Membership, Role } from '../../shared/api/types';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useOrg } from '../../shared/session/org-context';
+import { peopleApi } from './people.api';
+import { roleOptions } from './role-options';
+
+/**
+ * Adds a person by e-mail. An existing account joins as it is; for a new e-mail the server asks
+ * (422 on `name`/`password`) for a name and a first password, and the form then shows those fields.
+ */
+export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; onClose: () => void; onAdded: (m: Membership) => void }) {
+  const { t } = useTranslation();
+  const { org } = useOrg();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('member');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [isNewAccount, setNewAccount] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(['email', 'role', 'name', 'password']);
+
+  useEffect(() => {
+    if (!opened) return;
+    setEmail('');
+    setRole('member');
+    setName('');
+    setPassword('');
+    setNewAccount(false);
+    errors.clear();
+  }, [opened, errors.clear]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const input = isNewAccount ? { email, role, name, password } : { email, role };
+      const membership = await peopleApi.add(org.slug, input);
+      onAdded(membership);
+      onClose();
+    } catch (error) {
+      const asksForAccount = error instanceof ApiError && error.fields.some((f) => f.path === 'name' || f.path === 'password');
+      if (asksForAccount && !isNewAccount) {
+        setNewAccount(true);
+        errors.clear();
+      } else {
+        errors.handle(error);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('people.addTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('people.addHint')}
+          </Text>
+          <TextInput
+            label={t('people.email')}
+            type="email"
+            value={email}
+            onChange={(event) => {
+              setEmail(event.currentTarget.value);
+              setNewAccount(false);
+              errors.clear('email');
+            }}
+            error={errors.errorOf('email')}
+            data-autofocus
+          />
+          <Select
+            label={t('people.role')}
+            data={roleOptions(t)}
+            value={role}
+            onChange={(value) => value && setRole(value as Role)}
+            allowDeselect={false}
+            error={errors.errorOf('role')}
+            description={t(`roleHints.${role}`)}
+          />
+          {isNewAccount ? (
+            <>
+              <Alert color="blue" variant="light" title={t('people.newAccountTitle')}>
+                {t('people.newAccountHint')}
+              </Alert>
+              <TextInput
+                label={t('people.name')}
+                value={name}
+                onChange={(event) => {
+                  setName(event.currentTarget.value);
+                  errors.clear('name');
+                }}
+                error={errors.errorOf('name')}
+              />
+              <PasswordInput
+                label={t('people.firstPassword')}
+                description={t('auth.passwordHint')}
+                autoComplete="new-password"
+                value={password}
+                onChange={(event) => {
+                  setPassword(event.currentTarget.value);
+                  errors.clear('password');
+                }}
+                error={errors.errorOf('password')}
+              />
+            </>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={isBusy}>
+              {isNewAccount ? t('people.createAndAdd') : t('people.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,96 @@
+import { Button, Group, Modal, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Team, TeamKind } from '../../shared/api/types';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import type { TeamInput } from './teams.api';
+
+interface TeamFormModalProps {
+  opened: boolean;
+  /** The team to edit; absent to create one. */
+  team?: Team;
+  onClose: () => void;
+  onSubmit: (input: TeamInput) => Promise<unknown>;
+}
+
+const EMPTY: TeamInput = { name: '', kind: 'autonomous', purpose: '' };
+
+export function TeamFormModal({ opened, team, onClose, onSubmit }: TeamFormModalProps) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<TeamInput>(EMPTY);
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(['name', 'kind', 'purpose']);
+
+  useEffect(() => {
+    if (!opened) return;
+    setValues(team ? { name: team.name, kind: team.kind, purpose: team.purpose } : EMPTY);
+    errors.clear();
+  }, [opened, team, errors.clear]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await onSubmit(values);
+      onClose();
+    } catch (error) {
+      errors.handle(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={team ? t('teams.editTitle') : t('teams.createTitle')} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={t('teams.name')}
+            placeholder={t('teams.namePlaceholder')}
+            value={values.name}
+            onChange={(event) => {
+              const name = event.currentTarget.value;
+              setValues((current) => ({ ...current, name }));
+              errors.clear('name');
+            }}
+            error={errors.errorOf('name')}
+            data-autofocus
+          />
+          <Radio.Group
+            label={t('teams.kind')}
+            value={values.kind}
+            onChange={(kind) => setValues((current) => ({ ...current, kind: kind as TeamKind }))}
+            error={errors.errorOf('kind')}
+          >
+            <Stack gap="xs" mt={6}>
+              <Radio value="autonomous" label={t('teamKinds.autonomous')} description={t('teams.kindAutonomousHint')} />
+              <Radio value="council" label={t('teamKinds.council')} description={t('teams.kindCouncilHint')} />
+            </Stack>
+          </Radio.Group>
+          <Textarea
+            label={t('teams.purpose')}
+            description={t('teams.purposeHint')}
+            autosize
+            minRows={3}
+            maxRows={8}
+            value={values.purpose}
+            onChange={(event) => {
+              const purpose = event.currentTarget.value;
+              setValues((current) => ({ ...current, purpose }));
+              errors.clear('purpose');
+            }}
+            error={errors.errorOf('purpose')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={isBusy}>
+              {team ? t('common.save') : t('teams.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

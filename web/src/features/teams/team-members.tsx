@@ -1,0 +1,139 @@
+import { ActionIcon, Button, Group, Paper, Select, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { notifyError, notifySuccess } from '../../shared/api/error-messages';
+import type { TeamDetail, TeamMember } from '../../shared/api/types';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { loadAllPages } from '../../shared/api/use-paged-list';
+import { useResource } from '../../shared/api/use-resource';
+import { useFormat } from '../../shared/format';
+import { useOrg } from '../../shared/session/org-context';
+import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
+import { TrashIcon } from '../../shared/ui/icons';
+import { peopleApi } from '../people/people.api';
+import { teamsApi } from './teams.api';
+
+interface TeamMembersProps {
+  team: TeamDetail;
+  canWrite: boolean;
+  onChange: (members: TeamMember[]) => void;
+}
+
+/** The team's members; people of the organization can be added from a list and removed. */
+export function TeamMembers({ team, canWrite, onChange }: TeamMembersProps) {
+  const { t } = useTranslation();
+  const { org } = useOrg();
+  const format = useFormat();
+  const [userId, setUserId] = useState<string | null>(null);
+  const [isAdding, setAdding] = useState(false);
+  const [toRemove, setToRemove] = useState<TeamMember | null>(null);
+  const errors = useFormErrors(['userId']);
+  const people = useResource(
+    () => (canWrite ? loadAllPages((cursor) => peopleApi.list(org.slug, cursor, 200)) : Promise.resolve([])),
+    [org.slug, canWrite],
+  );
+  const memberIds = new Set(team.members.map((member) => member.userId));
+  const candidates = (people.data ?? []).filter((person) => !memberIds.has(person.userId));
+
+  const add = async () => {
+    if (!userId) return;
+    setAdding(true);
+    try {
+      const { items } = await teamsApi.addMember(org.slug, team.id, userId);
+      onChange(items);
+      setUserId(null);
+      errors.clear();
+      notifySuccess(t('teams.memberAdded'));
+    } catch (error) {
+      errors.handle(error);
+    } finally {
+      setAdding(false);
+    }
+  };
+
+  const remove = async (member: TeamMember) => {
+    try {
+      await teamsApi.removeMember(org.slug, team.id, member.userId);
+      onChange(team.members.filter((item) => item.userId !== member.userId));
+      notifySuccess(t('teams.memberRemoved', { name: member.name }));
+    } catch (error) {
+      notifyError(error);
+      throw error;
+    }
+  };
+
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Title order={4} mb="sm">
+        {t('teams.membersTitle', { count: team.members.length })}
+      </Title>
+      {canWrite ? (
+        <Group align="flex-start" mb="md" gap="sm" wrap="wrap">
+          <Select
+            label={t('teams.addMemberLabel')}
+            placeholder={candidates.length ? t('teams.choosePerson') : t('teams.everyoneIsMember')}
+            data={candidates.map((person) => ({ value: person.userId, label: `${person.name} · ${person.email}` }))}
+            value={userId}
+            onChange={(value) => {
+              setUserId(value);
+              errors.clear();
+            }}
+            searchable
+            clearable
+            disabled={people.isLoading || candidates.length === 0}
+            nothingFoundMessage={t('common.nothingFound')}
+            error={errors.errorOf('userId')}
+            style={{ flex: '1 1 260px' }}
+          />
+          <Button onClick={add} loading={isAdding} disabled={!userId} mt={{ base: 0, xs: 25 }}>
+            {t('teams.addMember')}
+          </Button>
+        </Group>
+      ) : null}
+      {team.members.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {canWrite ? t('teams.noMembersHint') : t('teams.noMembers')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={520}>
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('people.name')}</Table.Th>
+                <Table.Th>{t('people.email')}</Table.Th>
+                <Table.Th>{t('teams.addedAt')}</Table.Th>
+                {canWrite ? <Table.Th w={60} /> : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {team.members.map((member) => (
+                <Table.Tr key={member.userId}>
+                  <Table.Td fw={500}>{member.name}</Table.Td>
+                  <Table.Td>{member.email}</Table.Td>
+                  <Table.Td>{format.date(member.addedAt)}</Table.Td>
+                  {canWrite ? (
+                    <Table.Td>
+                      <Tooltip label={t('teams.removeMember')}>
+                        <ActionIcon variant="subtle" color="red" aria-label={t('teams.removeMemberNamed', { name: member.name })} onClick={() => setToRemove(member)}>
+                          <TrashIcon size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ConfirmDialog
+        opened={toRemove !== null}
+        onClose={() => setToRemove(null)}
+        title={t('teams.removeMember')}
+        message={t('teams.removeMemberConfirm', { name: toRemove?.name ?? '', team: team.name })}
+        confirmLabel={t('common.remove')}
+        onConfirm={() => (toRemove ? remove(toRemove) : Promise.resolve())}
+      />
+    </Paper>
+  );
+}

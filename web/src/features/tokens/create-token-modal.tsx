@@ -1,0 +1,104 @@
+import { Alert, Button, Group, Modal, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TOKEN_SCOPES } from '../../../../src/core/access/permissions';
+import type { CreatedToken, TokenScope } from '../../shared/api/types';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useOrg } from '../../shared/session/org-context';
+import { CopyField } from '../../shared/ui/copy-field';
+import { tokensApi } from './tokens.api';
+
+/** Creates a token, then shows its secret once, with a copy button and a warning that it will not be shown again. */
+export function CreateTokenModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (token: CreatedToken) => void }) {
+  const { t } = useTranslation();
+  const { org } = useOrg();
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(['name', 'scopes']);
+
+  useEffect(() => {
+    if (!opened) return;
+    setName('');
+    setScopes([]);
+    setCreated(null);
+    errors.clear();
+  }, [opened, errors.clear]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const token = await tokensApi.create(org.slug, name, scopes as TokenScope[]);
+      setCreated(token);
+      onCreated(token);
+    } catch (error) {
+      errors.handle(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // `all` covers every permission, so choosing it replaces the others.
+  const changeScopes = (next: string[]) => {
+    const added = next.find((scope) => !scopes.includes(scope));
+    setScopes(added === 'all' ? ['all'] : next.filter((scope) => scope !== 'all' || added === undefined));
+    errors.clear('scopes');
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={created ? t('tokens.secretTitle') : t('tokens.createTitle')} size="lg" closeOnClickOutside={!created}>
+      {created ? (
+        <Stack>
+          <Alert color="yellow" variant="light" title={t('tokens.secretWarningTitle')}>
+            {t('tokens.secretWarning')}
+          </Alert>
+          <CopyField label={t('tokens.secret', { name: created.name })} value={created.token} />
+          <Text size="sm" c="dimmed">
+            {t('tokens.secretUsage')}
+          </Text>
+          <Group justify="flex-end">
+            <Button onClick={onClose}>{t('tokens.secretDone')}</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <TextInput
+              label={t('tokens.name')}
+              description={t('tokens.nameHint')}
+              value={name}
+              onChange={(event) => {
+                setName(event.currentTarget.value);
+                errors.clear('name');
+              }}
+              error={errors.errorOf('name')}
+              data-autofocus
+            />
+            <MultiSelect
+              label={t('tokens.scopes')}
+              description={t('tokens.scopesHint')}
+              placeholder={scopes.length ? undefined : t('tokens.scopesPlaceholder')}
+              data={TOKEN_SCOPES.map((scope) => ({ value: scope, label: t(`scopes.${scope.replace(':', '_')}`) }))}
+              value={scopes}
+              onChange={changeScopes}
+              error={errors.errorOf('scopes')}
+              comboboxProps={{ withinPortal: true }}
+              hidePickedOptions
+              clearable
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={isBusy}>
+                {t('tokens.create')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
