@@ -17,7 +17,9 @@ const cli = path.resolve('bin/clientocracy.mjs');
 const port = await freePort();
 const server = start('node', [cli, 'serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
 const children = [server];
-const stop = () => children.forEach((c) => c.kill('SIGTERM'));
+const stop = () => {
+  for (const child of children) child.kill('SIGTERM');
+};
 process.on('exit', stop);
 
 try {
@@ -35,7 +37,10 @@ try {
 
   // The baseline answers exactly the bytes the product answers.
   const responses: Record<string, { contentType: string; body: string }> = {};
-  for (const [p, headers] of [['/healthz', {}], [listPath, auth]] as const) {
+  for (const [p, headers] of [
+    ['/healthz', {}],
+    [listPath, auth],
+  ] as const) {
     const res = await fetch(`${base}${p}`, { headers });
     if (!res.ok) throw new Error(`${p} answered ${res.status}`);
     responses[p] = { contentType: res.headers.get('content-type') ?? 'application/json', body: await res.text() };
@@ -53,11 +58,32 @@ try {
   const fmt = (n: number) => n.toFixed(0);
   let healthRatio = 0;
   let listRatio = 0;
-  for (const [name, p, headers] of [['GET /healthz', '/healthz', {}], [`GET ${listPath} (token)`, listPath, auth]] as const) {
+  for (const [name, p, headers] of [
+    ['GET /healthz', '/healthz', {}],
+    [`GET ${listPath} (token)`, listPath, auth],
+  ] as const) {
     const product = await load(`${base}${p}`, server.pid as number, seconds, headers);
     const baseline = await load(`${bareBase}${p}`, bare.pid as number, seconds, headers);
-    rows.push([name, 'clientocracy', fmt(product.rps), product.p50, product.p99, product.errors, product.non2xx, product.peakRssMb.toFixed(1)]);
-    rows.push([name, 'bare node:http', fmt(baseline.rps), baseline.p50, baseline.p99, baseline.errors, baseline.non2xx, baseline.peakRssMb.toFixed(1)]);
+    rows.push([
+      name,
+      'clientocracy',
+      fmt(product.rps),
+      product.p50,
+      product.p99,
+      product.errors,
+      product.non2xx,
+      product.peakRssMb.toFixed(1),
+    ]);
+    rows.push([
+      name,
+      'bare node:http',
+      fmt(baseline.rps),
+      baseline.p50,
+      baseline.p99,
+      baseline.errors,
+      baseline.non2xx,
+      baseline.peakRssMb.toFixed(1),
+    ]);
     if (p === '/healthz') healthRatio = product.rps / baseline.rps;
     else listRatio = product.rps / baseline.rps;
   }
@@ -65,7 +91,9 @@ try {
   process.stdout.write(`\nClientocracy benchmark — ${db}, ${seconds} s per run, 20 connections, ${new Date().toISOString()}\n\n`);
   process.stdout.write(`${table(rows)}\n\n`);
   process.stdout.write(`server RSS at idle: ${idleRss.toFixed(1)} MiB; after load: ${rssMb(server.pid as number).toFixed(1)} MiB\n`);
-  process.stdout.write(`throughput vs bare node:http — /healthz: ${(healthRatio * 100).toFixed(0)}%, authenticated list: ${(listRatio * 100).toFixed(0)}%\n`);
+  process.stdout.write(
+    `throughput vs bare node:http — /healthz: ${(healthRatio * 100).toFixed(0)}%, authenticated list: ${(listRatio * 100).toFixed(0)}%\n`,
+  );
 } finally {
   stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -100,7 +100,11 @@ export async function seedOrg(db: Db, label: string, publicUrl: string, now = Da
   }
   const team = await createTeam(ctx, { name: `Team ${label} ${tag}`, kind: 'autonomous', purpose: `Purpose of team ${label} ${tag}` });
   await addTeamMember(ctx, team.id, users.member.id);
-  const clientInput = { name: `Client ${label} ${tag}`, email: `client.${label.toLowerCase()}.${tag}@example.test`, externalId: `ext-${tag}` };
+  const clientInput = {
+    name: `Client ${label} ${tag}`,
+    email: `client.${label.toLowerCase()}.${tag}@example.test`,
+    externalId: `ext-${tag}`,
+  };
   const client = await createClient(ctx, clientInput);
   const invitation = await inviteClient(ctx, client.id, 14, publicUrl);
   const token = await createToken(ctx, { name: `Token ${label} ${tag}`, scopes: ['all'] });

@@ -13,7 +13,7 @@ import type { Config } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Db, Dialect } from '../src/db/schema.js';
-import { type ClientocracyServer, buildServer } from '../src/http/server.js';
+import { buildServer, type ClientocracyServer } from '../src/http/server.js';
 import { Agent, type SignedInAgent, signInAgent } from './agent.js';
 import { seedTwoOrgs, type TwoOrgs } from './fixtures.js';
 
@@ -153,7 +153,9 @@ export function errorOf(res: Response): { code: string; message: string; fields:
     typeof error.code !== 'string' ||
     typeof error.message !== 'string' ||
     !Array.isArray(error.fields) ||
-    !error.fields.every((f) => typeof (f as { path?: unknown }).path === 'string' && typeof (f as { message?: unknown }).message === 'string')
+    !error.fields.every(
+      (f) => typeof (f as { path?: unknown }).path === 'string' && typeof (f as { message?: unknown }).message === 'string',
+    )
   ) {
     throw new Error(`not the error shape {"error":{"code","message","fields"}}: ${res.statusCode} ${res.body.slice(0, 300)}`);
   }

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role, roleCan } from '../src/core/access/permissions.js';
-import { inviteClient, createClient } from '../src/modules/clients/client.service.js';
+import { createClient, inviteClient } from '../src/modules/clients/client.service.js';
 import { addMembership } from '../src/modules/memberships/membership.service.js';
 import { addTeamMember, createTeam } from '../src/modules/teams/team.service.js';
 import { createToken } from '../src/modules/tokens/token.service.js';

@@ -69,3 +69,19 @@ export function isError(res: Response, statuses: number[], code?: string): boole
     return false;
   }
 }
+
+/** True when the error names the field, in its message or in a field path. */
+export function namesField(res: Response, field: string): boolean {
+  const error = errorOf(res);
+  return error.fields.some((f) => f.path === field || f.path.startsWith(`${field}.`)) || error.message.includes(field);
+}
+
+/** Records a problem unless the answer is a 4xx (or exactly `status`) in the error shape; true when it is. */
+export function expectError(problems: Problems, what: string, res: Response, status?: number, code?: string): boolean {
+  const expected = status === undefined ? [400, 401, 403, 404, 409, 413, 415, 422, 429] : [status];
+  if (!isError(res, expected, code)) {
+    problems.add(what, res, `expected ${status ?? '4xx'}${code ? ` ${code}` : ''} in the error shape`);
+    return false;
+  }
+  return true;
+}

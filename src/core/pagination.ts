@@ -22,8 +22,8 @@ export function decodeCursor(cursor: string): CursorKey | null {
     if (
       Array.isArray(value) &&
       value.length === 2 &&
-      typeof value[0] === 'number' &&
-      Number.isFinite(value[0]) &&
+      // Times are integer epoch milliseconds; anything else would reach the database as a bad bigint.
+      Number.isSafeInteger(value[0]) &&
       typeof value[1] === 'string'
     ) {
       return { t: value[0], id: value[1] };

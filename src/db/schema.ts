@@ -124,6 +124,127 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export interface SegmentsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  description: string;
+  size_estimate: number | null;
+  kind: 'customer' | 'citizen' | 'partner';
+  created_at: number;
+  updated_at: number;
+}
+
+export interface NeedsTable {
+  id: string;
+  org_id: string;
+  segment_id: string;
+  job_kind: 'functional' | 'social' | 'emotional';
+  text: string;
+  importance: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PainsTable {
+  id: string;
+  org_id: string;
+  segment_id: string;
+  text: string;
+  severity: number;
+  frequency: number;
+  context_where: string;
+  context_when: string;
+  context_who: string;
+  context_channel: string;
+  status: 'open' | 'answered' | 'retired';
+  created_at: number;
+  updated_at: number;
+}
+
+export interface GainsTable {
+  id: string;
+  org_id: string;
+  segment_id: string;
+  text: string;
+  relevance: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EvidenceTable {
+  id: string;
+  org_id: string;
+  subject_type: 'need' | 'pain' | 'gain';
+  subject_id: string;
+  kind: 'interview' | 'observation' | 'feedback' | 'metric' | 'document';
+  text: string;
+  source: string;
+  /** Calendar date YYYY-MM-DD, as the observer wrote it (no time zone). */
+  observed_on: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ValueItemsTable {
+  id: string;
+  org_id: string;
+  segment_id: string;
+  kind: 'product' | 'reliever' | 'creator';
+  name: string;
+  description: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ValueLinksTable {
+  id: string;
+  org_id: string;
+  item_id: string;
+  target_type: 'pain' | 'gain';
+  target_id: string;
+  created_at: number;
+}
+
+export interface CanvasesTable {
+  id: string;
+  org_id: string;
+  segment_id: string;
+  name: string;
+  current_label: string;
+  target_label: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CanvasFactorsTable {
+  id: string;
+  org_id: string;
+  canvas_id: string;
+  position: number;
+  name: string;
+  current_level: number;
+  target_level: number;
+  created_at: number;
+}
+
+export interface CanvasCompetitorsTable {
+  id: string;
+  org_id: string;
+  canvas_id: string;
+  position: number;
+  name: string;
+  created_at: number;
+}
+
+export interface CanvasLevelsTable {
+  org_id: string;
+  canvas_id: string;
+  factor_id: string;
+  competitor_id: string;
+  level: number;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -137,6 +258,17 @@ export interface DB {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   rate_limits: RateLimitsTable;
+  segments: SegmentsTable;
+  needs: NeedsTable;
+  pains: PainsTable;
+  gains: GainsTable;
+  evidence: EvidenceTable;
+  value_items: ValueItemsTable;
+  value_links: ValueLinksTable;
+  canvases: CanvasesTable;
+  canvas_factors: CanvasFactorsTable;
+  canvas_competitors: CanvasCompetitorsTable;
+  canvas_levels: CanvasLevelsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -61,8 +61,10 @@ export async function resolvePrincipal(deps: AppDeps, req: FastifyRequest, now: 
 function checkCsrf(deps: AppDeps, req: FastifyRequest, principal: Principal): void {
   if (principal.kind !== 'user' || SAFE_METHODS.has(req.method)) return;
   const sent = req.headers[CSRF_HEADER];
-  const expected = csrfTokenFor(deps.config.secret, principal.sessionHash);
-  if (typeof sent !== 'string' || sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
+  const expected = Buffer.from(csrfTokenFor(deps.config.secret, principal.sessionHash));
+  // Compare byte lengths: a header of the right length in characters may differ in bytes (é is 2).
+  const given = Buffer.from(typeof sent === 'string' ? sent : '');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new AppError('csrf_failed', `${CSRF_HEADER}: missing or wrong CSRF token for a cookie-authenticated write`);
   }
 }

@@ -48,10 +48,12 @@ export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
       [status]:
         status === '204'
           ? { description: 'done' }
-          : {
-              description: 'success',
-              content: { 'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : { type: 'object' } } },
-            },
+          : route.contentType
+            ? { description: 'success', content: { [route.contentType]: { schema: { type: 'string' } } } }
+            : {
+                description: 'success',
+                content: { 'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : { type: 'object' } } },
+              },
       default: { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
     };
     const operation: Record<string, unknown> = {

@@ -39,6 +39,8 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   query?: Q;
   body?: B;
   response?: R;
+  /** Media type of a non-JSON success answer (the handler sends it), e.g. `image/svg+xml`. */
+  contentType?: string;
   /** Success status: 200 by default. 204 sends no body. */
   status?: 200 | 201 | 202 | 204;
   /** Extra OpenAPI response descriptions, e.g. `{ 302: 'redirect' }`. */

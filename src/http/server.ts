@@ -9,6 +9,9 @@ import { AppError } from '../core/errors.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerClientRoutes } from '../modules/clients/client.routes.js';
+import { registerCanvasRoutes } from '../modules/discovery/canvas.routes.js';
+import { registerSegmentRoutes } from '../modules/discovery/segment.routes.js';
+import { registerValueRoutes } from '../modules/discovery/value.routes.js';
 import { registerMembershipRoutes } from '../modules/memberships/membership.routes.js';
 import { registerOrgRoutes } from '../modules/orgs/org.routes.js';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.js';
@@ -19,6 +22,7 @@ import { VERSION } from '../version.js';
 import type { AppDeps } from './deps.js';
 import { registerDocs } from './docs.js';
 import { errorBody, handleError } from './errors.js';
+import { rejectNulCharacters } from './input.js';
 import { buildOpenApi } from './openapi.js';
 import { Registrar } from './registrar.js';
 
@@ -42,8 +46,11 @@ export async function buildServer(deps: AppDeps, options: { logger?: boolean } =
     bodyLimit: deps.config.bodyLimit,
     trustProxy: process.env.CLIENTOCRACY_TRUST_PROXY === '1',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // A URL the router cannot decode (e.g. `%FF`) gets the one error shape too.
+    frameworkErrors: (error, req, reply) => handleError(error, req, reply),
   });
   app.setErrorHandler(handleError);
+  app.addHook('preHandler', rejectNulCharacters);
   app.addHook('onSend', async (_req, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     return payload;
@@ -70,6 +77,9 @@ export async function buildServer(deps: AppDeps, options: { logger?: boolean } =
   registerClientRoutes(registrar);
   registerTokenRoutes(registrar);
   registerAuditRoutes(registrar);
+  registerSegmentRoutes(registrar);
+  registerValueRoutes(registrar);
+  registerCanvasRoutes(registrar);
   const openapi = buildOpenApi(registrar.routes);
   app.get('/api/openapi.json', async () => openapi);
   await registerDocs(app);

@@ -18,4 +18,9 @@ export const en = {
   errors: {
     notFound: 'Not found',
   },
+  canvas: {
+    current: 'Current offer',
+    target: 'Target offer',
+    level: 'Offering level (0–10)',
+  },
 } as const;

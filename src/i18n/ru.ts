@@ -19,4 +19,9 @@ export const ru = {
   errors: {
     notFound: 'Не найдено',
   },
+  canvas: {
+    current: 'Текущее предложение',
+    target: 'Целевое предложение',
+    level: 'Уровень предложения (0–10)',
+  },
 } as const;

@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import { AppError } from '../core/errors.js';
-import { type CursorKey, decodeCursor, pageOf } from '../core/pagination.js';
+import { type CursorKey, decodeCursor, encodeCursor, pageOf } from '../core/pagination.js';
 import type { DB } from '../db/schema.js';
 import type { TPageQuery } from './common.schema.js';
 
@@ -37,4 +37,17 @@ export async function pageByCreated<T extends { created_at: number; id: string }
     .limit(page.limit + 1)
     .execute()) as T[];
   return pageOf(rows, page.limit, (r) => ({ t: r.created_at, id: r.id }));
+}
+
+/**
+ * Pages a list that is ordered in memory (e.g. pains by priority), for lists that stay small per
+ * parent (a segment's pains). The cursor carries the offset and the id expected there.
+ */
+export function pageInMemory<T extends { id: string }>(items: T[], page: TPageQuery): { items: T[]; nextCursor: string | null } {
+  const after = cursorOf(page);
+  const start = after ? after.t : 0;
+  const slice = items.slice(start, start + page.limit);
+  const next =
+    start + page.limit < items.length ? encodeCursor({ t: start + page.limit, id: (items[start + page.limit - 1] as T).id }) : null;
+  return { items: slice, nextCursor: next };
 }

@@ -1,16 +1,16 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { AuditPage } from './features/audit/audit-page';
 import { RequireSession, StartRedirect } from './features/auth/guards';
 import { SetupPage } from './features/auth/setup-page';
 import { SignInPage } from './features/auth/sign-in-page';
-import { AuditPage } from './features/audit/audit-page';
 import { ClientsPage } from './features/clients/clients-page';
 import { PeoplePage } from './features/people/people-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TeamPage } from './features/teams/team-page';
 import { TeamsPage } from './features/teams/teams-page';
 import { TokensPage } from './features/tokens/tokens-page';
-import { OrgLayout } from './shared/layout/org-layout';
 import { NotFoundPage } from './shared/layout/not-found-page';
+import { OrgLayout } from './shared/layout/org-layout';
 
 export function AppRoutes() {
   return (

@@ -14,17 +14,19 @@ export const PERMISSIONS = [
   'teams:write',
   'clients:read',
   'clients:write',
+  'discovery:read',
+  'discovery:write',
   'tokens:manage',
   'audit:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['org:read', 'members:read', 'teams:read', 'clients:read', 'audit:read'];
+const READ: Permission[] = ['org:read', 'members:read', 'teams:read', 'clients:read', 'discovery:read', 'audit:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  council: [...READ, 'teams:write', 'clients:write'],
-  member: [...READ, 'teams:write', 'clients:write'],
+  council: [...READ, 'teams:write', 'clients:write', 'discovery:write'],
+  member: [...READ, 'teams:write', 'clients:write', 'discovery:write'],
   viewer: READ,
 };
 

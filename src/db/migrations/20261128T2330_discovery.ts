@@ -1,11 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 
 /** Discovery and value design (M2, M3): segments, needs, pains, gains, evidence, value map, canvases. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not as typed now
 export async function up(db: Kysely<any>): Promise<void> {
   // biome-ignore lint/suspicious/noExplicitAny: a table builder of any shape gets the two time columns
   const stamps = (t: any) =>
-    t.addColumn('created_at', 'bigint', (c: any) => c.notNull()).addColumn('updated_at', 'bigint', (c: any) => c.notNull());
+    t
+      .addColumn('created_at', 'bigint', (c: ColumnDefinitionBuilder) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c: ColumnDefinitionBuilder) => c.notNull());
 
   await stamps(
     db.schema

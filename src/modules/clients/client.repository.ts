@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 import { invitationStatus } from '../../core/invitations.js';
 import type { ClientInvitationsTable, ClientsTable, Db, Tx } from '../../db/schema.js';
 import type { TPageQuery } from '../common.schema.js';
@@ -30,13 +31,10 @@ export async function listClients(db: Db, orgId: string, page: TPageQuery & { q?
   let query = db.selectFrom('clients').selectAll().where('org_id', '=', orgId);
   if (page.q) {
     const like = `%${page.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['name']), 'like', like),
-        eb(eb.fn('lower', ['email']), 'like', like),
-        eb('external_id', '=', page.q as string),
-      ]),
-    );
+    // SQLite has no default LIKE escape character (PostgreSQL's is the backslash): naming it makes % _ and
+    // the backslash literal on both.
+    const matches = (column: 'name' | 'email') => sql<SqlBool>`lower(${sql.ref(column)}) like ${like} escape '\\'`;
+    query = query.where((eb) => eb.or([matches('name'), matches('email'), eb('external_id', '=', page.q as string)]));
   }
   return pageByCreated<ClientsTable, 'clients'>(query, 'clients', page);
 }

@@ -53,6 +53,8 @@ export function registerPortalRoutes(app: FastifyInstance, db: Db, secure: boole
     const org = await findOrgBySlug(db, slug);
     if (!org) return notFoundPage(reply, pickLocale(req.headers['accept-language'], 'ru'));
     const locale = localeOf(req, reply, org.locale);
+    // Link checkers and previews send HEAD: answer without using up the single-use link.
+    if (req.method === 'HEAD') return html(reply, 200, '');
     const secret = token.length <= 200 ? await redeemInvitation(db, org, token, Date.now()) : null;
     if (!secret) {
       return html(

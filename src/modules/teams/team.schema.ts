@@ -3,14 +3,19 @@ import { ZId, ZName, ZOrgSlug, ZTime } from '../common.schema.js';
 
 export const TEAM_KINDS = ['autonomous', 'council'] as const;
 
+const ZPurpose = z.string().trim().max(2000);
+
 export const ZCreateTeam = z.object({
   name: ZName,
   kind: z.enum(TEAM_KINDS),
-  purpose: z.string().trim().max(2000).default(''),
+  purpose: ZPurpose.default(''),
 });
 export type TCreateTeam = z.output<typeof ZCreateTeam>;
 
-export const ZUpdateTeam = ZCreateTeam.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+// Built without the default: a partial update must not reset an omitted purpose to ''.
+export const ZUpdateTeam = ZCreateTeam.extend({ purpose: ZPurpose })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
 export type TUpdateTeam = z.output<typeof ZUpdateTeam>;
 
 export const ZTeamMember = z.object({ userId: z.string(), email: z.string(), name: z.string(), addedAt: ZTime });

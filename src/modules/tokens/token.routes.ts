@@ -27,7 +27,7 @@ export function registerTokenRoutes(r: Registrar): void {
     params: ZOrgParams,
     body: ZCreateToken,
     response: ZCreatedToken,
-    handler: async ({ ctx, body }) => createToken(ctx, body),
+    handler: async ({ ctx, body, principal }) => createToken(ctx, body, principal?.kind === 'token' ? principal.scopes : undefined),
   });
   r.add({
     method: 'DELETE',

@@ -28,10 +28,20 @@ export async function listTokens(ctx: OrgContext, page: TPageQuery) {
   return { items: result.items.map(toToken), nextCursor: result.nextCursor };
 }
 
-/** Creates a token; `all` is stored as `all` so that scopes added later are included too. */
-export async function createToken(ctx: OrgContext, input: TCreateToken) {
+/**
+ * Creates a token; `all` is stored as `all` so that scopes added later are included too. A token
+ * making a token passes its own `grantorScopes`: it may grant only those, or `tokens:manage` alone
+ * would be as good as `all`.
+ */
+export async function createToken(ctx: OrgContext, input: TCreateToken, grantorScopes?: readonly string[]) {
   const secret = `${TOKEN_PREFIX}${newSecret()}`;
   const scopes = input.scopes.includes('all') ? ['all'] : expandScopes(input.scopes);
+  const beyond = grantorScopes && !grantorScopes.includes('all') ? scopes.filter((s) => !grantorScopes.includes(s)) : [];
+  if (beyond.length) {
+    throw new AppError('forbidden', `scopes: a token may grant only scopes it holds, not ${beyond.join(', ')}`, [
+      { path: 'scopes', message: `beyond the granting token's scopes: ${beyond.join(', ')}` },
+    ]);
+  }
   const row: ApiTokensTable = {
     id: newId(),
     org_id: ctx.org.id,

@@ -5,7 +5,17 @@ import { LanguageSwitcher } from '../../shared/layout/language-switcher';
 import { LogoMark } from '../../shared/ui/icons';
 
 /** The frame of the pages seen before signing in: the product's name, a card, the language switch. */
-export function AuthCard({ title, subtitle, width = 420, children }: { title: string; subtitle: string; width?: number; children: ReactNode }) {
+export function AuthCard({
+  title,
+  subtitle,
+  width = 420,
+  children,
+}: {
+  title: string;
+  subtitle: string;
+  width?: number;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">

@@ -88,18 +88,20 @@ export function SetupPage() {
                   for (const key of Object.keys(patch)) errors.clear(`organization.${key}`);
                 }}
                 errorOf={(field) => errors.errorOf(`organization.${field}`)}
-              />
-              <TextInput
-                label={t('org.slug')}
-                description={t('org.slugHint')}
-                value={slug}
-                onChange={(event) => {
-                  setSlug(event.currentTarget.value.toLowerCase());
-                  errors.clear('organization.slug');
-                }}
-                error={errors.errorOf('organization.slug')}
-                autoCapitalize="off"
-                spellCheck={false}
+                afterName={
+                  <TextInput
+                    label={t('org.slug')}
+                    description={t('org.slugHint')}
+                    value={slug}
+                    onChange={(event) => {
+                      setSlug(event.currentTarget.value.toLowerCase());
+                      errors.clear('organization.slug');
+                    }}
+                    error={errors.errorOf('organization.slug')}
+                    autoCapitalize="off"
+                    spellCheck={false}
+                  />
+                }
               />
             </Stack>
           </Fieldset>

@@ -1,4 +1,4 @@
-import { Button, Paper, TextInput } from '@mantine/core';
+import { Button, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +12,8 @@ import { PlusIcon, SearchIcon } from '../../shared/ui/icons';
 import { PageHeader } from '../../shared/ui/page-header';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../shared/ui/states';
 import { ClientFormModal } from './client-form-modal';
-import { ClientsTable } from './clients-table';
 import { type ClientInput, clientsApi } from './clients.api';
+import { ClientsTable } from './clients-table';
 import { InvitationsModal } from './invitations-modal';
 
 export function ClientsPage() {
@@ -26,12 +26,13 @@ export function ClientsPage() {
   const [toEdit, setToEdit] = useState<Client | null>(null);
   const [toDelete, setToDelete] = useState<Client | null>(null);
   const [toInvite, setToInvite] = useState<Client | null>(null);
-  const list = usePagedList((cursor) => clientsApi.list(org.slug, query, cursor), [org.slug, query]);
+  const list = usePagedList((cursor) => clientsApi.list(org.slug, query, cursor), `${org.slug}|${query}`);
   const canWrite = can('clients:write');
 
+  // The search is part of the address, so a filtered list can be bookmarked or shared.
   useEffect(() => {
-    setParams(query ? { q: query } : {}, { replace: true });
-  }, [query, setParams]);
+    if ((params.get('q') ?? '') !== query) setParams(query ? { q: query } : {}, { replace: true });
+  }, [query, params, setParams]);
 
   const create = async (input: ClientInput) => {
     const client = await clientsApi.create(org.slug, input);
@@ -82,12 +83,16 @@ export function ClientsPage() {
         query ? (
           <EmptyState title={t('clients.noMatchesTitle', { q: query })} hint={t('clients.noMatchesHint')} />
         ) : (
-          <EmptyState title={t('clients.emptyTitle')} hint={canWrite ? t('clients.emptyHint') : t('clients.emptyHintReadOnly')} action={addButton} />
+          <EmptyState
+            title={t('clients.emptyTitle')}
+            hint={canWrite ? t('clients.emptyHint') : t('clients.emptyHintReadOnly')}
+            action={addButton}
+          />
         )
       ) : (
-        <Paper withBorder radius="md" style={{ opacity: list.isLoading ? 0.6 : 1 }}>
+        <div style={{ opacity: list.isLoading ? 0.6 : 1 }}>
           <ClientsTable clients={list.items} canWrite={canWrite} onEdit={setToEdit} onDelete={setToDelete} onInvitations={setToInvite} />
-        </Paper>
+        </div>
       )}
       <LoadMore hasMore={list.hasMore} isLoading={list.isLoadingMore} onLoadMore={list.loadMore} />
       <ClientFormModal opened={isAddOpen} onClose={addModal.close} onSubmit={create} />

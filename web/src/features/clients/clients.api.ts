@@ -12,7 +12,8 @@ export const clientsApi = {
   create: (org: string, input: ClientInput) => api.post<Client>(orgPath(org, 'clients'), input),
   update: (org: string, id: string, input: ClientInput) => api.patch<Client>(orgPath(org, 'clients', id), input),
   remove: (org: string, id: string) => api.delete(orgPath(org, 'clients', id)),
-  invitations: (org: string, id: string, cursor?: string) => api.get<Page<Invitation>>(orgPath(org, 'clients', id, 'invitations'), { cursor }),
+  invitations: (org: string, id: string, cursor?: string) =>
+    api.get<Page<Invitation>>(orgPath(org, 'clients', id, 'invitations'), { cursor }),
   invite: (org: string, id: string, expiresInDays: number) =>
     api.post<CreatedInvitation>(orgPath(org, 'clients', id, 'invitations'), { expiresInDays }),
   revokeInvitation: (org: string, id: string, invitationId: string) => api.delete(orgPath(org, 'clients', id, 'invitations', invitationId)),

@@ -1,4 +1,4 @@
-import { Button, Divider, Modal, Table, Text, Title } from '@mantine/core';
+import { Button, Divider, Modal, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
@@ -7,6 +7,7 @@ import { usePagedList } from '../../shared/api/use-paged-list';
 import { useFormat } from '../../shared/format';
 import { useOrg } from '../../shared/session/org-context';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
+import { type Column, DataList, useIsNarrow } from '../../shared/ui/data-list';
 import { LoadingState, LoadMore } from '../../shared/ui/states';
 import { clientsApi } from './clients.api';
 import { InvitationStatusBadge } from './invitation-status-badge';
@@ -15,8 +16,15 @@ import { NewInvitation } from './new-invitation';
 /** A client's invitation links to the client portal: make one, see each one's status, revoke an unused one. */
 export function InvitationsModal({ client, onClose }: { client: Client | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const isNarrow = useIsNarrow();
   return (
-    <Modal opened={client !== null} onClose={onClose} title={t('invitations.title', { name: client?.name ?? '' })} size="xl">
+    <Modal
+      opened={client !== null}
+      onClose={onClose}
+      title={t('invitations.title', { name: client?.name ?? '' })}
+      size="xl"
+      fullScreen={isNarrow}
+    >
       {client ? <InvitationsBody client={client} /> : null}
     </Modal>
   );
@@ -27,7 +35,7 @@ function InvitationsBody({ client }: { client: Client }) {
   const { org, can } = useOrg();
   const format = useFormat();
   const [toRevoke, setToRevoke] = useState<Invitation | null>(null);
-  const list = usePagedList((cursor) => clientsApi.invitations(org.slug, client.id, cursor), [org.slug, client.id]);
+  const list = usePagedList((cursor) => clientsApi.invitations(org.slug, client.id, cursor), `${org.slug}|${client.id}`);
   const canWrite = can('clients:write');
 
   const revoke = async (invitation: Invitation) => {
@@ -40,6 +48,32 @@ function InvitationsBody({ client }: { client: Client }) {
       throw error;
     }
   };
+
+  const columns: Column<Invitation>[] = [
+    {
+      key: 'status',
+      header: t('invitations.statusLabel'),
+      isPrimary: true,
+      render: (item) => <InvitationStatusBadge status={item.status} />,
+    },
+    { key: 'createdAt', header: t('invitations.createdAt'), render: (item) => format.dateTime(item.createdAt) },
+    { key: 'expiresAt', header: t('invitations.expires'), render: (item) => format.dateTime(item.expiresAt) },
+    { key: 'usedAt', header: t('invitations.usedAt'), render: (item) => (item.usedAt ? format.dateTime(item.usedAt) : '—') },
+  ];
+  if (canWrite) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      isActions: true,
+      align: 'right',
+      render: (item) =>
+        item.status === 'pending' ? (
+          <Button size="xs" variant="subtle" color="red" onClick={() => setToRevoke(item)}>
+            {t('common.revoke')}
+          </Button>
+        ) : null,
+    });
+  }
 
   return (
     <>
@@ -58,40 +92,14 @@ function InvitationsBody({ client }: { client: Client }) {
           {canWrite ? t('invitations.emptyHint') : t('invitations.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('invitations.statusLabel')}</Table.Th>
-                <Table.Th>{t('invitations.createdAt')}</Table.Th>
-                <Table.Th>{t('invitations.expires')}</Table.Th>
-                <Table.Th>{t('invitations.usedAt')}</Table.Th>
-                {canWrite ? <Table.Th /> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((invitation) => (
-                <Table.Tr key={invitation.id}>
-                  <Table.Td>
-                    <InvitationStatusBadge status={invitation.status} />
-                  </Table.Td>
-                  <Table.Td>{format.dateTime(invitation.createdAt)}</Table.Td>
-                  <Table.Td>{format.dateTime(invitation.expiresAt)}</Table.Td>
-                  <Table.Td>{invitation.usedAt ? format.dateTime(invitation.usedAt) : '—'}</Table.Td>
-                  {canWrite ? (
-                    <Table.Td ta="right">
-                      {invitation.status === 'pending' ? (
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setToRevoke(invitation)}>
-                          {t('common.revoke')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataList
+          items={list.items}
+          columns={columns}
+          rowKey={(invitation) => invitation.id}
+          minWidth={560}
+          isEmbedded
+          testId="invitations"
+        />
       )}
       <LoadMore hasMore={list.hasMore} isLoading={list.isLoadingMore} onLoadMore={list.loadMore} />
       <ConfirmDialog

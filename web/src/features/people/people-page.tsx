@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Paper, Select, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Select, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useFormat } from '../../shared/format';
 import { useOrg } from '../../shared/session/org-context';
 import { useSession } from '../../shared/session/session-context';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
+import { type Column, DataList } from '../../shared/ui/data-list';
 import { PlusIcon, TrashIcon } from '../../shared/ui/icons';
 import { PageHeader } from '../../shared/ui/page-header';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../shared/ui/states';
@@ -25,7 +26,7 @@ export function PeoplePage() {
   const format = useFormat();
   const [isAddOpen, addModal] = useDisclosure(false);
   const [toRemove, setToRemove] = useState<Membership | null>(null);
-  const list = usePagedList((cursor) => peopleApi.list(org.slug, cursor), [org.slug]);
+  const list = usePagedList((cursor) => peopleApi.list(org.slug, cursor), org.slug);
   const canWrite = can('members:write');
 
   const changeRole = async (person: Membership, role: Role) => {
@@ -57,6 +58,76 @@ export function PeoplePage() {
     </Button>
   ) : null;
 
+  const columns: Column<Membership>[] = [
+    {
+      key: 'name',
+      header: t('people.name'),
+      isPrimary: true,
+      render: (person) => (
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={600}>
+            {person.name}
+          </Text>
+          {person.userId === me?.user.id ? (
+            <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
+              {t('people.you')}
+            </Badge>
+          ) : null}
+        </Group>
+      ),
+    },
+    {
+      key: 'email',
+      header: t('people.email'),
+      render: (person) => (
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {person.email}
+        </Text>
+      ),
+    },
+    {
+      key: 'role',
+      header: t('people.role'),
+      render: (person) =>
+        canWrite ? (
+          <Select
+            aria-label={t('people.roleOf', { name: person.name })}
+            data={roleOptions(t)}
+            value={person.role}
+            onChange={(value) => value && value !== person.role && changeRole(person, value as Role)}
+            allowDeselect={false}
+            size="xs"
+            maw={220}
+          />
+        ) : (
+          <Badge variant="light" color={ROLE_COLORS[person.role]}>
+            {t(`roles.${person.role}`)}
+          </Badge>
+        ),
+    },
+    { key: 'since', header: t('people.since'), render: (person) => format.date(person.createdAt) },
+  ];
+  if (canWrite) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      isActions: true,
+      width: 60,
+      render: (person) => (
+        <Tooltip label={t('people.remove')}>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('people.removeNamed', { name: person.name })}
+            onClick={() => setToRemove(person)}
+          >
+            <TrashIcon size={16} />
+          </ActionIcon>
+        </Tooltip>
+      ),
+    });
+  }
+
   return (
     <>
       <PageHeader title={t('people.title')} description={t('people.description')} actions={addButton} />
@@ -67,67 +138,7 @@ export function PeoplePage() {
       ) : list.items.length === 0 ? (
         <EmptyState title={t('people.emptyTitle')} hint={t('people.emptyHint')} action={addButton} />
       ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" data-testid="people-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('people.name')}</Table.Th>
-                  <Table.Th>{t('people.email')}</Table.Th>
-                  <Table.Th>{t('people.role')}</Table.Th>
-                  <Table.Th>{t('people.since')}</Table.Th>
-                  {canWrite ? <Table.Th w={60} /> : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.items.map((person) => (
-                  <Table.Tr key={person.id}>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" fw={500}>
-                          {person.name}
-                        </Text>
-                        {person.userId === me?.user.id ? (
-                          <Badge size="xs" variant="outline" color="gray">
-                            {t('people.you')}
-                          </Badge>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{person.email}</Table.Td>
-                    <Table.Td>
-                      {canWrite ? (
-                        <Select
-                          aria-label={t('people.roleOf', { name: person.name })}
-                          data={roleOptions(t)}
-                          value={person.role}
-                          onChange={(value) => value && value !== person.role && changeRole(person, value as Role)}
-                          allowDeselect={false}
-                          size="xs"
-                          w={200}
-                        />
-                      ) : (
-                        <Badge variant="light" color={ROLE_COLORS[person.role]}>
-                          {t(`roles.${person.role}`)}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{format.date(person.createdAt)}</Table.Td>
-                    {canWrite ? (
-                      <Table.Td>
-                        <Tooltip label={t('people.remove')}>
-                          <ActionIcon variant="subtle" color="red" aria-label={t('people.removeNamed', { name: person.name })} onClick={() => setToRemove(person)}>
-                            <TrashIcon size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DataList items={list.items} columns={columns} rowKey={(person) => person.id} testId="people-table" minWidth={720} />
       )}
       <LoadMore hasMore={list.hasMore} isLoading={list.isLoadingMore} onLoadMore={list.loadMore} />
       <AddPersonModal
@@ -142,7 +153,11 @@ export function PeoplePage() {
         opened={toRemove !== null}
         onClose={() => setToRemove(null)}
         title={t('people.remove')}
-        message={toRemove?.userId === me?.user.id ? t('people.removeSelfConfirm', { org: org.name }) : t('people.removeConfirm', { name: toRemove?.name ?? '', org: org.name })}
+        message={
+          toRemove?.userId === me?.user.id
+            ? t('people.removeSelfConfirm', { org: org.name })
+            : t('people.removeConfirm', { name: toRemove?.name ?? '', org: org.name })
+        }
         confirmLabel={t('common.remove')}
         onConfirm={() => (toRemove ? remove(toRemove) : Promise.resolve())}
       />

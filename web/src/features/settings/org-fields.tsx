@@ -1,5 +1,5 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale, OrgKind } from '../../shared/api/types';
 import { intlLocale } from '../../shared/i18n';
@@ -32,10 +32,12 @@ interface OrgFieldsProps {
   /** The error of a field, by its name in the API (without any prefix). */
   errorOf: (field: keyof OrgSettingsValues) => string | undefined;
   disabled?: boolean;
+  /** Shown right under the name (the setup puts the slug there). */
+  afterName?: ReactNode;
 }
 
 /** Name, kind, language, currency and time zone of an organization: the setup and the settings page share them. */
-export function OrgFields({ values, onChange, errorOf, disabled }: OrgFieldsProps) {
+export function OrgFields({ values, onChange, errorOf, disabled, afterName }: OrgFieldsProps) {
   const { t, i18n } = useTranslation();
   const zoneOptions = useMemo(() => timeZones(values.timeZone), [values.timeZone]);
   const currencyOptions = useMemo(() => currencies(i18n.language, values.currency), [i18n.language, values.currency]);
@@ -48,6 +50,7 @@ export function OrgFields({ values, onChange, errorOf, disabled }: OrgFieldsProp
         error={errorOf('name')}
         disabled={disabled}
       />
+      {afterName}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label={t('org.kind')}

@@ -5,7 +5,7 @@ import type { TeamKind } from '../../shared/api/types';
 export function TeamKindBadge({ kind }: { kind: TeamKind }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={kind === 'council' ? 'grape' : 'blue'} style={{ flexShrink: 0 }}>
+    <Badge variant="light" color={kind === 'council' ? 'grape' : 'blue'} size="md" style={{ flexShrink: 0, minWidth: 'max-content' }}>
       {t(`teamKinds.${kind}`)}
     </Badge>
   );

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Paper, Select, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Select, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
@@ -9,6 +9,7 @@ import { useResource } from '../../shared/api/use-resource';
 import { useFormat } from '../../shared/format';
 import { useOrg } from '../../shared/session/org-context';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
+import { type Column, DataList } from '../../shared/ui/data-list';
 import { TrashIcon } from '../../shared/ui/icons';
 import { peopleApi } from '../people/people.api';
 import { teamsApi } from './teams.api';
@@ -30,7 +31,7 @@ export function TeamMembers({ team, canWrite, onChange }: TeamMembersProps) {
   const errors = useFormErrors(['userId']);
   const people = useResource(
     () => (canWrite ? loadAllPages((cursor) => peopleApi.list(org.slug, cursor, 200)) : Promise.resolve([])),
-    [org.slug, canWrite],
+    `${org.slug}|${canWrite}`,
   );
   const memberIds = new Set(team.members.map((member) => member.userId));
   const candidates = (people.data ?? []).filter((person) => !memberIds.has(person.userId));
@@ -61,6 +62,41 @@ export function TeamMembers({ team, canWrite, onChange }: TeamMembersProps) {
       throw error;
     }
   };
+
+  const columns: Column<TeamMember>[] = [
+    {
+      key: 'name',
+      header: t('people.name'),
+      isPrimary: true,
+      render: (member) => (
+        <Text size="sm" fw={600}>
+          {member.name}
+        </Text>
+      ),
+    },
+    { key: 'email', header: t('people.email'), render: (member) => member.email },
+    { key: 'addedAt', header: t('teams.addedAt'), render: (member) => format.date(member.addedAt) },
+  ];
+  if (canWrite) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      isActions: true,
+      width: 60,
+      render: (member) => (
+        <Tooltip label={t('teams.removeMember')}>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('teams.removeMemberNamed', { name: member.name })}
+            onClick={() => setToRemove(member)}
+          >
+            <TrashIcon size={16} />
+          </ActionIcon>
+        </Tooltip>
+      ),
+    });
+  }
 
   return (
     <Paper withBorder radius="md" p="md">
@@ -95,36 +131,14 @@ export function TeamMembers({ team, canWrite, onChange }: TeamMembersProps) {
           {canWrite ? t('teams.noMembersHint') : t('teams.noMembers')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('people.name')}</Table.Th>
-                <Table.Th>{t('people.email')}</Table.Th>
-                <Table.Th>{t('teams.addedAt')}</Table.Th>
-                {canWrite ? <Table.Th w={60} /> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {team.members.map((member) => (
-                <Table.Tr key={member.userId}>
-                  <Table.Td fw={500}>{member.name}</Table.Td>
-                  <Table.Td>{member.email}</Table.Td>
-                  <Table.Td>{format.date(member.addedAt)}</Table.Td>
-                  {canWrite ? (
-                    <Table.Td>
-                      <Tooltip label={t('teams.removeMember')}>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('teams.removeMemberNamed', { name: member.name })} onClick={() => setToRemove(member)}>
-                          <TrashIcon size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataList
+          items={team.members}
+          columns={columns}
+          rowKey={(member) => member.userId}
+          minWidth={520}
+          isEmbedded
+          testId="team-members"
+        />
       )}
       <ConfirmDialog
         opened={toRemove !== null}

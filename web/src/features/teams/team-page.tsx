@@ -20,7 +20,7 @@ export function TeamPage() {
   const navigate = useNavigate();
   const [isEditOpen, editModal] = useDisclosure(false);
   const [isDeleteOpen, deleteDialog] = useDisclosure(false);
-  const team = useResource(() => teamsApi.get(org.slug, id), [org.slug, id]);
+  const team = useResource(() => teamsApi.get(org.slug, id), `${org.slug}|${id}`);
   const canWrite = can('teams:write');
 
   const back = (
@@ -56,12 +56,13 @@ export function TeamPage() {
   };
 
   return (
-    <Stack gap="lg">
+    <Stack gap="md">
       {back}
       <PageHeader
         title={data.name}
         badge={<TeamKindBadge kind={data.kind} />}
         description={t('teams.pageDescription')}
+        mb={0}
         actions={
           canWrite ? (
             <>
@@ -83,7 +84,11 @@ export function TeamPage() {
           {data.purpose || t('teams.noPurpose')}
         </Text>
       </Paper>
-      <TeamMembers team={data} canWrite={canWrite} onChange={(members) => team.setData((c) => (c ? { ...c, members, memberCount: members.length } : c))} />
+      <TeamMembers
+        team={data}
+        canWrite={canWrite}
+        onChange={(members) => team.setData((c) => (c ? { ...c, members, memberCount: members.length } : c))}
+      />
       <TeamFormModal opened={isEditOpen} team={data} onClose={editModal.close} onSubmit={update} />
       <ConfirmDialog
         opened={isDeleteOpen}

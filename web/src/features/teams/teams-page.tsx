@@ -1,10 +1,12 @@
-import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Button, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { notifySuccess } from '../../shared/api/error-messages';
+import type { Team } from '../../shared/api/types';
 import { usePagedList } from '../../shared/api/use-paged-list';
 import { useOrg } from '../../shared/session/org-context';
+import { type Column, DataList } from '../../shared/ui/data-list';
 import { PlusIcon } from '../../shared/ui/icons';
 import { PageHeader } from '../../shared/ui/page-header';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../shared/ui/states';
@@ -15,9 +17,8 @@ import { type TeamInput, teamsApi } from './teams.api';
 export function TeamsPage() {
   const { t } = useTranslation();
   const { org, can } = useOrg();
-  const navigate = useNavigate();
   const [isCreateOpen, createModal] = useDisclosure(false);
-  const list = usePagedList((cursor) => teamsApi.list(org.slug, cursor), [org.slug]);
+  const list = usePagedList((cursor) => teamsApi.list(org.slug, cursor), org.slug);
   const canWrite = can('teams:write');
 
   const create = async (input: TeamInput) => {
@@ -32,6 +33,30 @@ export function TeamsPage() {
     </Button>
   ) : null;
 
+  const columns: Column<Team>[] = [
+    {
+      key: 'name',
+      header: t('teams.name'),
+      isPrimary: true,
+      render: (team) => (
+        <Anchor component={Link} to={`/o/${org.slug}/teams/${team.id}`} fw={600}>
+          {team.name}
+        </Anchor>
+      ),
+    },
+    { key: 'kind', header: t('teams.kind'), render: (team) => <TeamKindBadge kind={team.kind} /> },
+    {
+      key: 'purpose',
+      header: t('teams.purpose'),
+      render: (team) => (
+        <Text size="sm" c={team.purpose ? undefined : 'dimmed'} lineClamp={3}>
+          {team.purpose || t('teams.noPurpose')}
+        </Text>
+      ),
+    },
+    { key: 'members', header: t('teams.members'), align: 'right', render: (team) => team.memberCount },
+  ];
+
   return (
     <>
       <PageHeader title={t('teams.title')} description={t('teams.description')} actions={createButton} />
@@ -40,42 +65,13 @@ export function TeamsPage() {
       ) : list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} />
       ) : list.items.length === 0 ? (
-        <EmptyState title={t('teams.emptyTitle')} hint={canWrite ? t('teams.emptyHint') : t('teams.emptyHintReadOnly')} action={createButton} />
+        <EmptyState
+          title={t('teams.emptyTitle')}
+          hint={canWrite ? t('teams.emptyHint') : t('teams.emptyHintReadOnly')}
+          action={createButton}
+        />
       ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" highlightOnHover data-testid="teams-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('teams.name')}</Table.Th>
-                  <Table.Th>{t('teams.kind')}</Table.Th>
-                  <Table.Th>{t('teams.purpose')}</Table.Th>
-                  <Table.Th ta="right">{t('teams.members')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.items.map((team) => (
-                  <Table.Tr key={team.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/o/${org.slug}/teams/${team.id}`)}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/o/${org.slug}/teams/${team.id}`} fw={600} onClick={(e) => e.stopPropagation()}>
-                        {team.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <TeamKindBadge kind={team.kind} />
-                    </Table.Td>
-                    <Table.Td maw={480}>
-                      <Text size="sm" c={team.purpose ? undefined : 'dimmed'} lineClamp={2}>
-                        {team.purpose || t('teams.noPurpose')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">{team.memberCount}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DataList items={list.items} columns={columns} rowKey={(team) => team.id} testId="teams-table" />
       )}
       <LoadMore hasMore={list.hasMore} isLoading={list.isLoadingMore} onLoadMore={list.loadMore} />
       <TeamFormModal opened={isCreateOpen} onClose={createModal.close} onSubmit={create} />

@@ -9,7 +9,15 @@ import { CopyField } from '../../shared/ui/copy-field';
 import { tokensApi } from './tokens.api';
 
 /** Creates a token, then shows its secret once, with a copy button and a warning that it will not be shown again. */
-export function CreateTokenModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (token: CreatedToken) => void }) {
+export function CreateTokenModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (token: CreatedToken) => void;
+}) {
   const { t } = useTranslation();
   const { org } = useOrg();
   const [name, setName] = useState('');
@@ -48,7 +56,13 @@ export function CreateTokenModal({ opened, onClose, onCreated }: { opened: boole
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={created ? t('tokens.secretTitle') : t('tokens.createTitle')} size="lg" closeOnClickOutside={!created}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={created ? t('tokens.secretTitle') : t('tokens.createTitle')}
+      size="lg"
+      closeOnClickOutside={!created}
+    >
       {created ? (
         <Stack>
           <Alert color="yellow" variant="light" title={t('tokens.secretWarningTitle')}>

@@ -52,6 +52,8 @@ export function notifySuccess(message: string): void {
   notifications.show({ color: 'teal', message, withBorder: true });
 }
 
+/** A field error outside any form: the translated message alone when there is one, else path and message. */
 function describeField(field: FieldError): string {
-  return `${field.path}: ${translateFieldMessage(field.message)}`;
+  const translated = translateFieldMessage(field.message);
+  return translated === field.message ? `${field.path}: ${field.message}` : translated;
 }

@@ -1,4 +1,4 @@
-import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, Page } from './client';
 
 export interface PagedList<T> {
@@ -13,23 +13,27 @@ export interface PagedList<T> {
 }
 
 /**
- * A list read page by page through `{items, nextCursor}`: the first page loads when `deps` change,
- * `loadMore` appends the next one. A reload discards pages from an older load still in flight.
+ * A list read page by page through `{items, nextCursor}`: the first page loads again whenever `key`
+ * changes (the organization, a search), `loadMore` appends the next one. A reload discards pages
+ * of an older load still in flight.
  */
-export function usePagedList<T>(loadPage: (cursor: string | undefined) => Promise<Page<T>>, deps: DependencyList): PagedList<T> {
+export function usePagedList<T>(loadPage: (cursor: string | undefined) => Promise<Page<T>>, key: string): PagedList<T> {
   const [items, setItemsState] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [isLoading, setLoading] = useState(true);
   const [isLoadingMore, setLoadingMore] = useState(false);
   const generation = useRef(0);
+  const loadRef = useRef(loadPage);
+  useEffect(() => {
+    loadRef.current = loadPage;
+  });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when `loadPage` changes
   const reload = useCallback(async () => {
     const mine = ++generation.current;
     setLoading(true);
     try {
-      const page = await loadPage(undefined);
+      const page = await loadRef.current(undefined);
       if (mine !== generation.current) return;
       setItemsState(page.items);
       setCursor(page.nextCursor);
@@ -39,19 +43,19 @@ export function usePagedList<T>(loadPage: (cursor: string | undefined) => Promis
     } finally {
       if (mine === generation.current) setLoading(false);
     }
-  }, deps);
+  }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `key` is what says the data must be read again
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, key]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
   const loadMore = useCallback(async () => {
     if (!cursor) return;
     const mine = generation.current;
     setLoadingMore(true);
     try {
-      const page = await loadPage(cursor);
+      const page = await loadRef.current(cursor);
       if (mine !== generation.current) return;
       setItemsState((current) => [...current, ...page.items]);
       setCursor(page.nextCursor);
@@ -60,7 +64,7 @@ export function usePagedList<T>(loadPage: (cursor: string | undefined) => Promis
     } finally {
       setLoadingMore(false);
     }
-  }, [cursor, ...deps]);
+  }, [cursor]);
 
   const setItems = useCallback((update: (items: T[]) => T[]) => setItemsState(update), []);
   return { items, error, isLoading, isLoadingMore, hasMore: cursor !== null, loadMore, reload, setItems };

@@ -1,4 +1,4 @@
-import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from './client';
 
 export interface Resource<T> {
@@ -9,19 +9,25 @@ export interface Resource<T> {
   setData: (update: (current: T | undefined) => T | undefined) => void;
 }
 
-/** Loads one thing when `deps` change; a later load wins over an earlier one still in flight. */
-export function useResource<T>(load: () => Promise<T>, deps: DependencyList): Resource<T> {
+/**
+ * Loads one thing, again whenever `key` changes (say the organization and the id it depends on);
+ * a later load wins over an earlier one still in flight.
+ */
+export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> {
   const [data, setDataState] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [isLoading, setLoading] = useState(true);
   const generation = useRef(0);
+  const loadRef = useRef(load);
+  useEffect(() => {
+    loadRef.current = load;
+  });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when `load` changes
   const reload = useCallback(async () => {
     const mine = ++generation.current;
     setLoading(true);
     try {
-      const value = await load();
+      const value = await loadRef.current();
       if (mine !== generation.current) return;
       setDataState(value);
       setError(undefined);
@@ -31,11 +37,12 @@ export function useResource<T>(load: () => Promise<T>, deps: DependencyList): Re
     } finally {
       if (mine === generation.current) setLoading(false);
     }
-  }, deps);
+  }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `key` is what says the data must be read again
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, key]);
 
   const setData = useCallback((update: (current: T | undefined) => T | undefined) => setDataState(update), []);
   return { data, error, isLoading, reload, setData };

@@ -32,8 +32,8 @@ export function OrgLayout() {
   }, [org, userLocale]);
 
   useEffect(() => {
-    if (org) document.title = `${org.name} · Clientocracy`;
-  }, [org]);
+    if (org) document.title = `${org.name} · ${t('app.name')}`;
+  }, [org, t]);
 
   if (!value || !org) return <NoSuchOrganization slug={slug} />;
   const section = location.pathname.split('/')[3] ?? 'teams';

@@ -1,5 +1,6 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { notifyError } from '../api/error-messages';
 import { useSession } from '../session/session-context';
 import { LogoutIcon } from '../ui/icons';
@@ -16,6 +17,7 @@ function initialsOf(name: string): string {
 export function UserMenu() {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
+  const navigate = useNavigate();
   if (!me) return null;
   return (
     <Menu position="bottom-end" width={240} shadow="md">
@@ -35,7 +37,14 @@ export function UserMenu() {
           {me.user.email}
         </Text>
         <Menu.Divider />
-        <Menu.Item leftSection={<LogoutIcon size={16} />} onClick={() => signOut().catch(notifyError)}>
+        <Menu.Item
+          leftSection={<LogoutIcon size={16} />}
+          onClick={() =>
+            signOut()
+              .then(() => navigate('/sign-in', { replace: true }))
+              .catch(notifyError)
+          }
+        >
           {t('header.signOut')}
         </Menu.Item>
       </Menu.Dropdown>

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 export function CopyField({ label, value }: { label: string; value: string }) {
   const { t } = useTranslation();
   return (
-    <Group align="flex-end" gap="xs" wrap="nowrap">
+    <Group align="flex-end" gap="xs" wrap="wrap">
       <TextInput
         label={label}
         value={value}
         readOnly
         onFocus={(event) => event.currentTarget.select()}
-        style={{ flex: 1, minWidth: 0 }}
+        style={{ flex: '1 1 240px', minWidth: 0 }}
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       />
       <CopyButton value={value}>

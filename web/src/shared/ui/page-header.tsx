@@ -1,10 +1,19 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Group, type MantineSpacing, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** The top of every page: a title, one line saying what the page is for, and its main actions. */
-export function PageHeader({ title, description, actions, badge }: { title: ReactNode; description: ReactNode; actions?: ReactNode; badge?: ReactNode }) {
+interface PageHeaderProps {
+  title: ReactNode;
+  /** One line saying what the page is for. */
+  description: ReactNode;
+  actions?: ReactNode;
+  badge?: ReactNode;
+  mb?: MantineSpacing | number;
+}
+
+/** The top of every page: a title, what the page is for, and its main actions. */
+export function PageHeader({ title, description, actions, badge, mb = 'lg' }: PageHeaderProps) {
   return (
-    <Group justify="space-between" align="flex-start" mb="lg" gap="md" wrap="wrap">
+    <Group justify="space-between" align="flex-start" mb={mb} gap="md" wrap="wrap">
       <Stack gap={4} style={{ flex: '1 1 320px', minWidth: 0 }}>
         <Group gap="sm" wrap="wrap">
           <Title order={2} style={{ overflowWrap: 'anywhere' }}>

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { expandScopes, PERMISSIONS, ROLE_PERMISSIONS, ROLES, roleCan, scopesAllow } from './permissions.js';
+
+describe('roleCan', () => {
+  // The policy in words, checked cell by cell against the table.
+  const expected: Record<(typeof ROLES)[number], string[]> = {
+    admin: [...PERMISSIONS],
+    council: ['org:read', 'members:read', 'teams:read', 'teams:write', 'clients:read', 'clients:write', 'audit:read'],
+    member: ['org:read', 'members:read', 'teams:read', 'teams:write', 'clients:read', 'clients:write', 'audit:read'],
+    viewer: ['org:read', 'members:read', 'teams:read', 'clients:read', 'audit:read'],
+  };
+  const cells = ROLES.flatMap((role) => PERMISSIONS.map((permission) => [role, permission, expected[role].includes(permission)] as const));
+
+  it.each(cells)('%s may %s: %s', (role, permission, allowed) => {
+    expect(roleCan(role, permission)).toBe(allowed);
+  });
+
+  it('only admins manage tokens and people, and viewers write nothing', () => {
+    expect(ROLES.filter((r) => roleCan(r, 'tokens:manage'))).toEqual(['admin']);
+    expect(ROLES.filter((r) => roleCan(r, 'members:write'))).toEqual(['admin']);
+    expect(ROLE_PERMISSIONS.viewer.filter((p) => !p.endsWith(':read'))).toEqual([]);
+  });
+});
+
+describe('token scopes', () => {
+  it.each([
+    ['all expands to every permission', ['all'], [...PERMISSIONS]],
+    ['all wins over anything listed with it', ['teams:read', 'all'], [...PERMISSIONS]],
+    ['duplicates are removed, table order kept', ['teams:write', 'org:read', 'teams:write'], ['org:read', 'teams:write']],
+    ['nothing stays nothing', [], []],
+  ] as const)('%s', (_label, scopes, permissions) => {
+    expect(expandScopes(scopes)).toEqual(permissions);
+  });
+
+  it.each([
+    [['all'], 'tokens:manage', true],
+    [['teams:read'], 'teams:read', true],
+    [['teams:read'], 'teams:write', false],
+    [['teams:write'], 'teams:read', false],
+    [[], 'org:read', false],
+  ] as const)('scopes %j allow %s: %s', (scopes, permission, allowed) => {
+    expect(scopesAllow(scopes, permission)).toBe(allowed);
+  });
+});

@@ -1,0 +1,92 @@
+import type { Registrar } from '../../http/registrar.js';
+import { translate } from '../../i18n/index.js';
+import { ZOrgIdParams, ZOrgParams, ZPage } from '../common.schema.js';
+import { ZCanvas, ZCanvasQuery, ZCanvasSummary, ZCreateCanvas, ZPutCanvas, ZSvgParams, ZSvgQuery } from './canvas.schema.js';
+import { createCanvas, deleteCanvas, getCanvas, listCanvases, saveCanvas } from './canvas.service.js';
+import { renderCanvasSvg } from './canvas.svg.js';
+
+export function registerCanvasRoutes(r: Registrar): void {
+  const base = '/api/v1/orgs/:org';
+  r.add({
+    method: 'GET',
+    url: `${base}/canvases`,
+    tag: 'value design',
+    auth: 'org',
+    permission: 'discovery:read',
+    summary: 'Strategy canvases, optionally of one segment',
+    params: ZOrgParams,
+    query: ZCanvasQuery,
+    response: ZPage(ZCanvasSummary),
+    handler: async ({ ctx, query }) => listCanvases(ctx, query),
+  });
+  r.add({
+    method: 'POST',
+    url: `${base}/canvases`,
+    tag: 'value design',
+    auth: 'org',
+    permission: 'discovery:write',
+    status: 201,
+    summary: 'Create a strategy canvas for a segment',
+    params: ZOrgParams,
+    body: ZCreateCanvas,
+    response: ZCanvas,
+    handler: async ({ ctx, body }) => createCanvas(ctx, body),
+  });
+  r.add({
+    method: 'GET',
+    url: `${base}/canvases/:id`,
+    tag: 'value design',
+    auth: 'org',
+    permission: 'discovery:read',
+    summary: 'A canvas with its factors, competitors, levels and the ERRC grid derived from them',
+    params: ZOrgIdParams,
+    response: ZCanvas,
+    handler: async ({ ctx, params }) => getCanvas(ctx, params.id),
+  });
+  r.add({
+    method: 'PUT',
+    url: `${base}/canvases/:id`,
+    tag: 'value design',
+    auth: 'org',
+    permission: 'discovery:write',
+    summary: 'Save the whole canvas: ordered factors with current, target and per-competitor levels (0–10)',
+    params: ZOrgIdParams,
+    body: ZPutCanvas,
+    response: ZCanvas,
+    handler: async ({ ctx, params, body }) => saveCanvas(ctx, params.id, body),
+  });
+  r.add({
+    method: 'DELETE',
+    url: `${base}/canvases/:id`,
+    tag: 'value design',
+    auth: 'org',
+    permission: 'discovery:write',
+    status: 204,
+    summary: 'Delete a canvas',
+    params: ZOrgIdParams,
+    handler: async ({ ctx, params }) => deleteCanvas(ctx, params.id),
+  });
+  r.add({
+    method: 'GET',
+    url: `${base}/canvases/:id.svg`,
+    tag: 'value design',
+    auth: 'org',
+    permission: 'discovery:read',
+    contentType: 'image/svg+xml',
+    summary:
+      'The canvas as an SVG chart (value curves over the factors, legend); `lang` picks the labels, the organization’s language by default',
+    params: ZSvgParams,
+    query: ZSvgQuery,
+    handler: async ({ ctx, params, query, reply }) => {
+      const canvas = await getCanvas(ctx, params.id);
+      const locale = query.lang ?? ctx.org.locale;
+      const labels = {
+        current: translate(locale, 'canvas.current'),
+        target: translate(locale, 'canvas.target'),
+        level: translate(locale, 'canvas.level'),
+      };
+      const svg = renderCanvasSvg(canvas, labels, query.width, query.height);
+      return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, no-cache').send(svg);
+    },
+  });
+}

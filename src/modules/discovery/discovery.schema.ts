@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { ZId, ZName, ZOrgSlug, ZPageQuery, ZTime } from '../common.schema.js';
+
+export const SEGMENT_KINDS = ['customer', 'citizen', 'partner'] as const;
+export const JOB_KINDS = ['functional', 'social', 'emotional'] as const;
+export const PAIN_STATUSES = ['open', 'answered', 'retired'] as const;
+export const EVIDENCE_KINDS = ['interview', 'observation', 'feedback', 'metric', 'document'] as const;
+export const EVIDENCE_SUBJECTS = ['need', 'pain', 'gain'] as const;
+
+const ZText = z.string().trim().min(1, 'must not be empty').max(2000);
+const ZContext = z.string().trim().max(500).default('');
+const ZScore = z.number().int('must be a whole number').min(1, 'must be 1–5').max(5, 'must be 1–5');
+
+export const ZCreateSegment = z.object({
+  name: ZName,
+  description: z.string().trim().max(4000).default(''),
+  sizeEstimate: z.number().int().min(0).max(1e12).nullable().default(null),
+  kind: z.enum(SEGMENT_KINDS),
+});
+export const ZUpdateSegment = ZCreateSegment.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export type TCreateSegment = z.output<typeof ZCreateSegment>;
+export type TUpdateSegment = z.output<typeof ZUpdateSegment>;
+
+export const ZCreateNeed = z.object({ jobKind: z.enum(JOB_KINDS), text: ZText, importance: ZScore });
+export const ZUpdateNeed = ZCreateNeed.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export type TCreateNeed = z.output<typeof ZCreateNeed>;
+
+export const ZCreatePain = z.object({
+  text: ZText,
+  severity: ZScore,
+  frequency: ZScore,
+  contextWhere: ZContext,
+  contextWhen: ZContext,
+  contextWho: ZContext,
+  contextChannel: ZContext,
+  status: z.enum(PAIN_STATUSES).default('open'),
+});
+export const ZUpdatePain = ZCreatePain.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export type TCreatePain = z.output<typeof ZCreatePain>;
+
+export const ZCreateGain = z.object({ text: ZText, relevance: ZScore });
+export const ZUpdateGain = ZCreateGain.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export type TCreateGain = z.output<typeof ZCreateGain>;
+
+export const ZDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'not a real date');
+
+export const ZCreateEvidence = z.object({
+  subjectType: z.enum(EVIDENCE_SUBJECTS),
+  subjectId: ZId,
+  kind: z.enum(EVIDENCE_KINDS),
+  text: ZText,
+  source: z.string().trim().max(500).default(''),
+  date: ZDate,
+});
+export const ZUpdateEvidence = ZCreateEvidence.omit({ subjectType: true, subjectId: true })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export type TCreateEvidence = z.output<typeof ZCreateEvidence>;
+export const ZEvidenceQuery = ZPageQuery.extend({ subjectType: z.enum(EVIDENCE_SUBJECTS).optional(), subjectId: ZId.optional() });
+
+export const ZImportCsv = z.object({
+  csv: z.string().min(1, 'must not be empty').max(900_000),
+  dryRun: z.boolean().default(false),
+});
+
+const base = { id: z.string(), segmentId: z.string(), createdAt: ZTime, updatedAt: ZTime, evidenceCount: z.number().int() };
+export const ZSegment = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  sizeEstimate: z.number().nullable(),
+  kind: z.enum(SEGMENT_KINDS),
+  createdAt: ZTime,
+  updatedAt: ZTime,
+});
+export const ZNeed = z.object({ ...base, jobKind: z.enum(JOB_KINDS), text: z.string(), importance: z.number().int() });
+export const ZPain = z.object({
+  ...base,
+  text: z.string(),
+  severity: z.number().int(),
+  frequency: z.number().int(),
+  priority: z.number().int().describe('severity × frequency'),
+  contextWhere: z.string(),
+  contextWhen: z.string(),
+  contextWho: z.string(),
+  contextChannel: z.string(),
+  status: z.enum(PAIN_STATUSES),
+  answeredBy: z.array(z.string()).describe('ids of the pain relievers linked to this pain'),
+});
+export const ZGain = z.object({
+  ...base,
+  text: z.string(),
+  relevance: z.number().int(),
+  createdBy: z.array(z.string()).describe('ids of the gain creators linked to it'),
+});
+export const ZEvidence = z.object({
+  id: z.string(),
+  subjectType: z.enum(EVIDENCE_SUBJECTS),
+  subjectId: z.string(),
+  kind: z.enum(EVIDENCE_KINDS),
+  text: z.string(),
+  source: z.string(),
+  date: z.string(),
+  createdAt: ZTime,
+});
+export type TSegment = z.output<typeof ZSegment>;
+export type TNeed = z.output<typeof ZNeed>;
+export type TPain = z.output<typeof ZPain>;
+export type TGain = z.output<typeof ZGain>;
+export type TEvidence = z.output<typeof ZEvidence>;
+
+export const ZSegmentChildParams = z.object({ org: ZOrgSlug, id: ZId });

@@ -1,0 +1,121 @@
+import { CsvSyntaxError, parseCsv } from '../../core/discovery/csv.js';
+import { AppError, type FieldError } from '../../core/errors.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { OrgContext } from '../context.js';
+import { type TCreateNeed, type TCreatePain, ZCreateNeed, ZCreatePain } from './discovery.schema.js';
+import { insertItem } from './item.service.js';
+import { requireSegment } from './segment.service.js';
+
+/** Column names the import understands, with the Russian headers a survey export may carry. */
+const COLUMNS: Record<string, string[]> = {
+  type: ['type', 'тип'],
+  text: ['text', 'текст'],
+  jobKind: ['job_kind', 'jobkind', 'вид_работы', 'вид'],
+  importance: ['importance', 'важность'],
+  severity: ['severity', 'серьёзность', 'серьезность', 'тяжесть'],
+  frequency: ['frequency', 'частота'],
+  contextWhere: ['where', 'где'],
+  contextWhen: ['when', 'когда'],
+  contextWho: ['who', 'кто'],
+  contextChannel: ['channel', 'канал'],
+  status: ['status', 'статус'],
+};
+const TYPES: Record<string, 'need' | 'pain'> = { need: 'need', потребность: 'need', pain: 'pain', боль: 'pain' };
+const JOB_KINDS: Record<string, string> = { функциональная: 'functional', социальная: 'social', эмоциональная: 'emotional' };
+
+export type ImportRow = { kind: 'need'; input: TCreateNeed } | { kind: 'pain'; input: TCreatePain };
+
+/**
+ * Turns CSV text into validated needs and pains. Pure: every problem is reported as
+ * `{path: "row N.column", message}` (N counts the header as row 1), and nothing is returned
+ * unless every row is valid.
+ */
+export function readImportRows(csv: string): { rows: ImportRow[]; errors: FieldError[] } {
+  let table: string[][];
+  try {
+    table = parseCsv(csv);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { rows: [], errors: [{ path: `row ${error.row}`, message: error.message }] };
+    throw error;
+  }
+  const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+  const index: Record<string, number> = {};
+  for (const [field, names] of Object.entries(COLUMNS)) {
+    const at = header.findIndex((h) => names.includes(h));
+    if (at >= 0) index[field] = at;
+  }
+  const errors: FieldError[] = [];
+  for (const required of ['type', 'text']) {
+    if (index[required] === undefined) errors.push({ path: `row 1.${required}`, message: `the header needs a "${required}" column` });
+  }
+  if (table.length < 2) errors.push({ path: 'row 2', message: 'no data rows' });
+  if (errors.length) return { rows: [], errors };
+  const rows: ImportRow[] = [];
+  table.slice(1).forEach((cells, i) => {
+    const rowNo = i + 2;
+    const cell = (field: string) => (index[field] === undefined ? undefined : (cells[index[field] as number] ?? '').trim());
+    const num = (field: string) => {
+      const value = cell(field);
+      return value === undefined || value === '' ? undefined : Number(value.replace(',', '.'));
+    };
+    const kind = TYPES[(cell('type') ?? '').toLowerCase()];
+    if (!kind) {
+      errors.push({ path: `row ${rowNo}.type`, message: 'must be need or pain (потребность / боль)' });
+      return;
+    }
+    const raw =
+      kind === 'need'
+        ? {
+            jobKind: JOB_KINDS[(cell('jobKind') ?? '').toLowerCase()] ?? (cell('jobKind') || 'functional'),
+            text: cell('text'),
+            importance: num('importance'),
+          }
+        : {
+            text: cell('text'),
+            severity: num('severity'),
+            frequency: num('frequency'),
+            contextWhere: cell('contextWhere'),
+            contextWhen: cell('contextWhen'),
+            contextWho: cell('contextWho'),
+            contextChannel: cell('contextChannel'),
+            status: cell('status') || undefined,
+          };
+    const parsed = (kind === 'need' ? ZCreateNeed : ZCreatePain).safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        errors.push({ path: `row ${rowNo}.${issue.path.join('.') || 'row'}`, message: issue.message });
+      return;
+    }
+    rows.push({ kind, input: parsed.data } as ImportRow);
+  });
+  return errors.length ? { rows: [], errors } : { rows, errors };
+}
+
+/** Imports needs and pains into a segment, all or nothing; `dryRun` validates without writing. */
+export async function importSegmentCsv(ctx: OrgContext, segmentId: string, csv: string, dryRun: boolean) {
+  const { rows, errors } = readImportRows(csv);
+  if (errors.length) {
+    const first = errors[0] as FieldError;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    throw new AppError('validation_failed', `csv: ${first.path}: ${first.message}${more}; nothing was imported`, errors);
+  }
+  const counts = { needs: rows.filter((r) => r.kind === 'need').length, pains: rows.filter((r) => r.kind === 'pain').length };
+  if (dryRun) {
+    await requireSegment(ctx.db, ctx, segmentId);
+    return { imported: false, ...counts };
+  }
+  return ctx.db.transaction().execute(async (tx) => {
+    await requireSegment(tx, ctx, segmentId);
+    for (const row of rows) await insertItem(tx, ctx, row.kind, segmentId, row.input);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'segment.imported',
+      entityType: 'segment',
+      entityId: segmentId,
+      after: counts,
+      at: ctx.now,
+    });
+    return { imported: true, ...counts };
+  });
+}

@@ -1,0 +1,242 @@
+import { invalidField, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { EvidenceTable, GainsTable, NeedsTable, PainsTable, Tx } from '../../db/schema.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { TPageQuery } from '../common.schema.js';
+import type { OrgContext } from '../context.js';
+import { pageByCreated } from '../list.js';
+import { evidenceCounts, linksByTarget, toEvidence, toGain, toNeed, toPain } from './discovery.repository.js';
+import type { TCreateEvidence, TCreateGain, TCreateNeed, TCreatePain, TEvidence, TGain, TNeed, TPain } from './discovery.schema.js';
+import { requireSegment } from './segment.service.js';
+
+type Kind = 'need' | 'pain' | 'gain';
+const TABLE = { need: 'needs', pain: 'pains', gain: 'gains' } as const;
+
+function needRow(input: Partial<TCreateNeed>) {
+  return {
+    ...(input.jobKind !== undefined && { job_kind: input.jobKind }),
+    ...(input.text !== undefined && { text: input.text }),
+    ...(input.importance !== undefined && { importance: input.importance }),
+  };
+}
+function painRow(input: Partial<TCreatePain>) {
+  return {
+    ...(input.text !== undefined && { text: input.text }),
+    ...(input.severity !== undefined && { severity: input.severity }),
+    ...(input.frequency !== undefined && { frequency: input.frequency }),
+    ...(input.contextWhere !== undefined && { context_where: input.contextWhere }),
+    ...(input.contextWhen !== undefined && { context_when: input.contextWhen }),
+    ...(input.contextWho !== undefined && { context_who: input.contextWho }),
+    ...(input.contextChannel !== undefined && { context_channel: input.contextChannel }),
+    ...(input.status !== undefined && { status: input.status }),
+  };
+}
+function gainRow(input: Partial<TCreateGain>) {
+  return {
+    ...(input.text !== undefined && { text: input.text }),
+    ...(input.relevance !== undefined && { relevance: input.relevance }),
+  };
+}
+
+/** Reads one need, pain or gain of the organization as the API shows it. */
+export async function loadItem(tx: Tx, ctx: OrgContext, kind: Kind, id: string): Promise<TNeed | TPain | TGain> {
+  const row = await tx
+    .selectFrom(TABLE[kind] as 'needs')
+    .selectAll()
+    .where('org_id', '=', ctx.org.id)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound(kind, id);
+  const count = (await evidenceCounts(tx, ctx.org.id, [id])).get(id) ?? 0;
+  const links = (await linksByTarget(tx, ctx.org.id, [id])).get(id) ?? [];
+  if (kind === 'need') return toNeed(row as NeedsTable, count);
+  if (kind === 'pain') return toPain(row as unknown as PainsTable, count, links);
+  return toGain(row as unknown as GainsTable, count, links);
+}
+
+/** Inserts need/pain/gain rows in the caller's transaction (used by the API and the CSV import). */
+export async function insertItem(
+  tx: Tx,
+  ctx: OrgContext,
+  kind: Kind,
+  segmentId: string,
+  input: TCreateNeed | TCreatePain | TCreateGain,
+): Promise<string> {
+  const id = newId();
+  const common = { id, org_id: ctx.org.id, segment_id: segmentId, created_at: ctx.now, updated_at: ctx.now };
+  if (kind === 'need')
+    await tx
+      .insertInto('needs')
+      .values({ ...common, ...(needRow(input as TCreateNeed) as Required<ReturnType<typeof needRow>>) })
+      .execute();
+  if (kind === 'pain')
+    await tx
+      .insertInto('pains')
+      .values({ ...common, ...(painRow(input as TCreatePain) as Required<ReturnType<typeof painRow>>) })
+      .execute();
+  if (kind === 'gain')
+    await tx
+      .insertInto('gains')
+      .values({ ...common, ...(gainRow(input as TCreateGain) as Required<ReturnType<typeof gainRow>>) })
+      .execute();
+  return id;
+}
+
+export async function createItem(ctx: OrgContext, kind: Kind, segmentId: string, input: TCreateNeed | TCreatePain | TCreateGain) {
+  return ctx.db.transaction().execute(async (tx) => {
+    await requireSegment(tx, ctx, segmentId);
+    const id = await insertItem(tx, ctx, kind, segmentId, input);
+    const item = await loadItem(tx, ctx, kind, id);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: `${kind}.created`,
+      entityType: kind,
+      entityId: id,
+      after: item,
+      at: ctx.now,
+    });
+    return item;
+  });
+}
+
+export async function updateItem(ctx: OrgContext, kind: Kind, id: string, input: Partial<TCreateNeed & TCreatePain & TCreateGain>) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const before = await loadItem(tx, ctx, kind, id);
+    const set = kind === 'need' ? needRow(input) : kind === 'pain' ? painRow(input) : gainRow(input);
+    await tx
+      .updateTable(TABLE[kind] as 'needs')
+      .set({ ...set, updated_at: ctx.now } as never)
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', id)
+      .execute();
+    const after = await loadItem(tx, ctx, kind, id);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: `${kind}.updated`,
+      entityType: kind,
+      entityId: id,
+      before,
+      after,
+      at: ctx.now,
+    });
+    return after;
+  });
+}
+
+/** Deletes a need, pain or gain with its evidence and its links from the value map. */
+export async function deleteItem(ctx: OrgContext, kind: Kind, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await loadItem(tx, ctx, kind, id);
+    await tx.deleteFrom('evidence').where('org_id', '=', ctx.org.id).where('subject_id', '=', id).execute();
+    await tx.deleteFrom('value_links').where('org_id', '=', ctx.org.id).where('target_id', '=', id).execute();
+    await tx
+      .deleteFrom(TABLE[kind] as 'needs')
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: `${kind}.deleted`,
+      entityType: kind,
+      entityId: id,
+      before,
+      at: ctx.now,
+    });
+  });
+}
+
+export async function listEvidence(ctx: OrgContext, query: TPageQuery & { subjectType?: Kind; subjectId?: string }) {
+  let q = ctx.db.selectFrom('evidence').selectAll().where('org_id', '=', ctx.org.id);
+  if (query.subjectType) q = q.where('subject_type', '=', query.subjectType);
+  if (query.subjectId) q = q.where('subject_id', '=', query.subjectId);
+  const result = await pageByCreated<EvidenceTable, 'evidence'>(q, 'evidence', query);
+  return { items: result.items.map(toEvidence), nextCursor: result.nextCursor };
+}
+
+/** Attaches evidence to a need, pain or gain of the same organization. */
+export async function createEvidence(ctx: OrgContext, input: TCreateEvidence): Promise<TEvidence> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const subject = await tx
+      .selectFrom(TABLE[input.subjectType] as 'needs')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', input.subjectId)
+      .executeTakeFirst();
+    if (!subject) throw invalidField('subjectId', `no ${input.subjectType} with this id in the organization`);
+    const row: EvidenceTable = {
+      id: newId(),
+      org_id: ctx.org.id,
+      subject_type: input.subjectType,
+      subject_id: input.subjectId,
+      kind: input.kind,
+      text: input.text,
+      source: input.source,
+      observed_on: input.date,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    };
+    await tx.insertInto('evidence').values(row).execute();
+    const evidence = toEvidence(row);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'evidence.created',
+      entityType: 'evidence',
+      entityId: row.id,
+      after: evidence,
+      at: ctx.now,
+    });
+    return evidence;
+  });
+}
+
+export async function updateEvidence(
+  ctx: OrgContext,
+  id: string,
+  input: Partial<Pick<TCreateEvidence, 'kind' | 'text' | 'source' | 'date'>>,
+) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await tx.selectFrom('evidence').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('evidence', id);
+    const set = {
+      ...(input.kind !== undefined && { kind: input.kind }),
+      ...(input.text !== undefined && { text: input.text }),
+      ...(input.source !== undefined && { source: input.source }),
+      ...(input.date !== undefined && { observed_on: input.date }),
+      updated_at: ctx.now,
+    };
+    await tx.updateTable('evidence').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    const after = toEvidence({ ...row, ...set });
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'evidence.updated',
+      entityType: 'evidence',
+      entityId: id,
+      before: toEvidence(row),
+      after,
+      at: ctx.now,
+    });
+    return after;
+  });
+}
+
+export async function deleteEvidence(ctx: OrgContext, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await tx.selectFrom('evidence').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('evidence', id);
+    await tx.deleteFrom('evidence').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'evidence.deleted',
+      entityType: 'evidence',
+      entityId: id,
+      before: toEvidence(row),
+      at: ctx.now,
+    });
+  });
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { Registrar } from '../../http/registrar.js';
+import { ZOrgIdParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { pageInMemory } from '../list.js';
+import { ZGain, ZNeed, ZPain, ZSegment } from './discovery.schema.js';
+import { requireSegment } from './segment.service.js';
+import { ZCreateValueItem, ZFit, ZUpdateValueItem, ZValueItem } from './value.schema.js';
+import { createValueItem, deleteValueItem, loadValueItems, segmentFit, segmentWorkspace, updateValueItem } from './value.service.js';
+
+export function registerValueRoutes(r: Registrar): void {
+  const base = '/api/v1/orgs/:org';
+  r.add({
+    method: 'GET',
+    url: `${base}/segments/:id/workspace`,
+    tag: 'value design',
+    auth: 'org',
+    permission: 'discovery:read',
+    summary: 'The segment workspace: customer profile (needs, pains, gains), value map and fit, in one answer',
+    params: ZOrgIdParams,
+    response: z.object({
+      segment: ZSegment,
+      needs: z.array(ZNeed),
+      pains: z.array(ZPain),
+      gains: z.array(ZGain),
+      valueItems: z.array(ZValueItem),
+      fit: ZFit,
+    }),
+    handler: async ({ ctx, params }) => segmentWorkspace(ctx, params.id),
+  });
+  r.add({
+    method: 'GET',
+    url: `${base}/segments/:id/fit`,
+    tag: 'value design',
+    auth: 'org',
+    permission: 'discovery:read',
+    summary: 'Fit: Σ severity of open pains answered by a reliever ÷ Σ severity of open pains, and the unanswered pains',
+    params: ZOrgIdParams,
+    response: ZFit,
+    handler: async ({ ctx, params }) => segmentFit(ctx, params.id),
+  });
+  r.add({
+    method: 'GET',
+    url: `${base}/segments/:id/value-items`,
+    tag: 'value design',
+    auth: 'org',
+    permission: 'discovery:read',
+    summary: 'The value map of a segment: products and services, pain relievers, gain creators',
+    params: ZOrgIdParams,
+    query: ZPageQuery,
+    response: ZPage(ZValueItem),
+    handler: async ({ ctx, params, query }) => {
+      await requireSegment(ctx.db, ctx, params.id);
+      return pageInMemory(await loadValueItems(ctx.db, ctx, params.id), query);
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: `${base}/segments/:id/value-items`,
+    tag: 'value design',
+    auth: 'org',
+    permission: 'discovery:write',
+    status: 201,
+    summary: 'Add a product/service, pain reliever (targetIds = pains) or gain creator (targetIds = gains)',
+    params: ZOrgIdParams,
+    body: ZCreateValueItem,
+    response: ZValueItem,
+    handler: async ({ ctx, params, body }) => createValueItem(ctx, params.id, body),
+  });
+  r.add({
+    method: 'PATCH',
+    url: `${base}/value-items/:id`,
+    tag: 'value design',
+    auth: 'org',
+    permission: 'discovery:write',
+    summary: 'Change a value-map item; `targetIds` replaces its links',
+    params: ZOrgIdParams,
+    body: ZUpdateValueItem,
+    response: ZValueItem,
+    handler: async ({ ctx, params, body }) => updateValueItem(ctx, params.id, body),
+  });
+  r.add({
+    method: 'DELETE',
+    url: `${base}/value-items/:id`,
+    tag: 'value design',
+    auth: 'org',
+    permission: 'discovery:write',
+    status: 204,
+    summary: 'Delete a value-map item and its links',
+    params: ZOrgIdParams,
+    handler: async ({ ctx, params }) => deleteValueItem(ctx, params.id),
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * The CLI as an operator runs it: `node bin/clientocracy.mjs …` in its own process, on a temporary
+ * data directory (SQLite) or on a fresh PostgreSQL database when DATABASE_URL is set.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecret } from '../src/core/ids.js';
+import { type Database, openDatabase } from '../src/db/database.js';
+import { buildServer } from '../src/http/server.js';
+import { Agent } from './agent.js';
+import { createPostgresDatabase, testConfig } from './harness.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin/clientocracy.mjs');
+
+let dataDir: string;
+let databaseUrl: string | undefined;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI with the test's data directory and database; never inherits the developer's. */
+function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const childEnv: NodeJS.ProcessEnv = { ...inherited, CLIENTOCRACY_DATA_DIR: dataDir, ...(databaseUrl && { DATABASE_URL: databaseUrl }) };
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete childEnv[key];
+    else childEnv[key] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: childEnv });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The database the CLI wrote to, opened from this process. */
+function openCliDatabase(): Promise<Database> {
+  return openDatabase(databaseUrl ? { databaseUrl } : { sqlitePath: path.join(dataDir, 'clientocracy.sqlite') });
+}
+
+async function counts(): Promise<Record<string, number>> {
+  const database = await openCliDatabase();
+  try {
+    const result: Record<string, number> = {};
+    for (const table of ['organizations', 'users', 'teams', 'team_members', 'clients', 'audit_log'] as const) {
+      result[table] = (await database.db.selectFrom(table).selectAll().execute()).length;
+    }
+    return result;
+  } finally {
+    await database.close();
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'clientocracy-cli-'));
+  if (process.env.DATABASE_URL) {
+    const created = await createPostgresDatabase(process.env.DATABASE_URL);
+    databaseUrl = created.url;
+    dropDatabase = created.drop;
+  }
+});
+
+afterAll(async () => {
+  await dropDatabase?.();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('clientocracy CLI', () => {
+  it('--version prints the version of package.json', async () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const run = await cli(['--version']);
+    expect(run).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('migrate applies the migrations of an empty database, then reports it up to date', async () => {
+    const first = await cli(['migrate']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^applied: 20261128T2300_foundation(, \w+)*\n$/);
+    expect(await cli(['migrate'])).toMatchObject({ code: 0, stdout: 'database is up to date\n' });
+  });
+
+  it('demo seeds three organizations; run again it says nothing changed and changes nothing', async () => {
+    const first = await cli(['demo']);
+    expect(first).toMatchObject({ code: 0, stdout: 'seeded: stroydom, mfc, neighbourhood-care\n' });
+    const after = await counts();
+    expect(after.organizations).toBe(3);
+    expect(after.teams).toBeGreaterThan(0);
+    expect(after.clients).toBeGreaterThan(0);
+
+    const second = await cli(['demo']);
+    expect(second).toMatchObject({ code: 0, stdout: 'demo organizations already present; nothing changed\n' });
+    expect(await counts()).toEqual(after);
+  });
+
+  it('token create prints the token alone on the last stdout line, and it works as a Bearer token', async () => {
+    const run = await cli(['token', 'create', '--org', 'stroydom', '--scopes', 'all', '--name', 'from the CLI']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('shown once');
+    const token = run.stdout.trim().split('\n').at(-1)!;
+    expect(token).toMatch(/^cc_[A-Za-z0-9_-]{43}$/);
+
+    const database = await openCliDatabase();
+    try {
+      const row = await database.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+      expect(row).toMatchObject({ name: 'from the CLI', scopes: '["all"]', revoked_at: null });
+      const app = await buildServer({ db: database.db, dialect: database.dialect, config: testConfig() });
+      const res = await new Agent(app, { authorization: `Bearer ${token}` }).get('/api/v1/orgs/stroydom/teams');
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items.length).toBeGreaterThan(0);
+      await app.close();
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('exit codes: 2 for an unknown organization, 1 for an unknown scope (naming scopes), 4 for an unreachable database', async () => {
+    const [notFound, badScope, noDatabase] = await Promise.all([
+      cli(['export', '--org', 'nope']),
+      cli(['token', 'create', '--org', 'stroydom', '--scopes', 'bogus']),
+      cli(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/x' }),
+    ]);
+    expect(notFound.code).toBe(2);
+    expect(notFound.stderr).toContain('nope');
+    expect(notFound.stdout).toBe('');
+    expect(badScope.code).toBe(1);
+    expect(badScope.stderr).toMatch(/^error: scopes\.0: /);
+    expect(noDatabase.code).toBe(4);
+    expect(noDatabase.stderr).toContain('cannot reach the database');
+  });
+
+  it('exit code 1 for an unknown option, with a pointer to --help', async () => {
+    const run = await cli(['demo', '--colour']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--help');
+  });
+});

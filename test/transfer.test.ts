@@ -1,0 +1,193 @@
+/**
+ * Export and import of a whole organization: the demo round-trips into a fresh database without loss,
+ * conflicts and malformed files are refused with the right error, and the CLI layer maps those errors
+ * to its exit codes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../src/cli/commands.js';
+import { AppError } from '../src/core/errors.js';
+import { zodToAppError } from '../src/http/errors.js';
+import { buildServer } from '../src/http/server.js';
+import { inviteClient } from '../src/modules/clients/client.service.js';
+import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from '../src/modules/demo/demo.data.js';
+import { seedDemo } from '../src/modules/demo/demo.service.js';
+import { runSetup } from '../src/modules/setup/setup.service.js';
+import { createToken } from '../src/modules/tokens/token.service.js';
+import { type TExportFile, ZExportFile } from '../src/modules/transfer/transfer.schema.js';
+import { exportOrganization, importOrganization } from '../src/modules/transfer/transfer.service.js';
+import { signInAgent } from './agent.js';
+import { orgContext } from './fixtures.js';
+import { createTestDatabase, type TestDatabase, testConfig } from './harness.js';
+
+const databases: TestDatabase[] = [];
+let source: TestDatabase;
+let exported: TExportFile;
+
+async function freshDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  databases.push(database);
+  return database;
+}
+
+/** Runs a CLI command and returns the AppError it failed with. */
+async function failureOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+const command = (db: TestDatabase, cmd: string, values: Record<string, string> = {}, input = '', sub?: string) =>
+  runCommand(db.db, { command: cmd, sub, values, readInput: () => input, now: Date.now() });
+
+/** What the demo data says stroydom holds: its people plus the demo admin, its teams and clients. */
+const STROYDOM = DEMO_ORGANIZATIONS.find((o) => o.organization.slug === 'stroydom')!;
+const PEOPLE = STROYDOM.people.length + 1;
+const TEAM_MEMBERS = STROYDOM.teams.reduce((n, team) => n + team.members.length, 0);
+
+const withoutTime = ({ exportedAt: _t, ...rest }: TExportFile) => rest;
+
+beforeAll(async () => {
+  source = await freshDatabase();
+  expect(await seedDemo(source.db, Date.now())).toEqual(['stroydom', 'mfc', 'neighbourhood-care']);
+  // Rows the demo does not make, so that every table of the format is exercised.
+  const ctx = await orgContext(source.db, 'stroydom', { type: 'system', id: null, label: 'test' });
+  const client = await source.db.selectFrom('clients').select('id').where('org_id', '=', ctx.org.id).executeTakeFirstOrThrow();
+  await inviteClient(ctx, client.id, 14, 'http://localhost:3000');
+  await createToken(ctx, { name: 'Integration', scopes: ['teams:read', 'clients:read'] });
+  exported = await exportOrganization(source.db, 'stroydom', Date.now());
+});
+
+afterAll(async () => {
+  for (const database of databases) await database.close();
+});
+
+describe('export and import', () => {
+  it('exports every kind of row of the organization', () => {
+    const counts = Object.fromEntries(
+      Object.entries(exported)
+        .filter(([, v]) => Array.isArray(v))
+        .map(([k, v]) => [k, (v as unknown[]).length]),
+    );
+    expect(counts).toEqual({
+      users: PEOPLE,
+      memberships: PEOPLE,
+      teams: STROYDOM.teams.length,
+      teamMembers: TEAM_MEMBERS,
+      clients: STROYDOM.clients.length,
+      clientInvitations: 1,
+      apiTokens: 1,
+      audit: expect.any(Number),
+    });
+    expect(counts.audit).toBeGreaterThan(20);
+  });
+
+  it('round-trips into a fresh database: exporting again gives the same document but for exportedAt', async () => {
+    const target = await freshDatabase();
+    const file = ZExportFile.parse(JSON.parse(JSON.stringify(exported)));
+    const result = await importOrganization(target.db, file);
+    expect(result.slug).toBe('stroydom');
+    const again = await exportOrganization(target.db, 'stroydom', exported.exportedAt + 1);
+    expect(withoutTime(again)).toEqual(withoutTime(exported));
+
+    // The people come with their passwords: the demo admin signs in on the imported copy.
+    const app = await buildServer({ db: target.db, dialect: target.dialect, config: testConfig() });
+    const agent = await signInAgent(app, DEMO_EMAIL, DEMO_PASSWORD);
+    const teams = await agent.get('/api/v1/orgs/stroydom/teams');
+    expect(teams.json().items.map((t: { name: string }) => t.name)).toEqual(exported.teams.map((t) => t.name));
+    await app.close();
+  });
+
+  it('refuses to import where the slug exists (conflict naming organization.slug), changing nothing', async () => {
+    const before = await exportOrganization(source.db, 'stroydom', 0);
+    const error = await failureOf(importOrganization(source.db, exported));
+    expect(error.code).toBe('conflict');
+    expect(error.fields.map((f) => f.path)).toEqual(['organization.slug']);
+    expect(withoutTime(await exportOrganization(source.db, 'stroydom', 0))).toEqual(withoutTime(before));
+  });
+
+  it('refuses the same organization under another slug (conflict naming organization.id)', async () => {
+    const renamed = { ...exported, organization: { ...exported.organization, slug: 'stroydom-copy' } };
+    const error = await failureOf(importOrganization(source.db, renamed));
+    expect(error.fields.map((f) => f.path)).toEqual(['organization.id']);
+  });
+
+  it('reuses an account that already exists by e-mail, keeping its own password', async () => {
+    const target = await freshDatabase();
+    await runSetup(
+      target.db,
+      {
+        organization: { slug: 'elsewhere', name: 'Elsewhere', kind: 'business', locale: 'en', currency: 'EUR', timeZone: 'UTC' },
+        admin: { email: DEMO_EMAIL, name: 'Same person', password: 'their-own-password' },
+      },
+      Date.now(),
+    );
+    await importOrganization(target.db, exported);
+    const user = await target.db.selectFrom('users').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirstOrThrow();
+    const roles = await target.db.selectFrom('memberships').select('org_id').where('user_id', '=', user.id).execute();
+    expect(roles).toHaveLength(2);
+    const app = await buildServer({ db: target.db, dialect: target.dialect, config: testConfig() });
+    const agent = await signInAgent(app, DEMO_EMAIL, 'their-own-password');
+    expect(
+      (await agent.get('/api/v1/auth/me'))
+        .json()
+        .organizations.map((o: { slug: string }) => o.slug)
+        .sort(),
+    ).toEqual(['elsewhere', 'stroydom']);
+    await app.close();
+  });
+
+  it('refuses a malformed file with a validation error naming the path', () => {
+    const broken = JSON.parse(JSON.stringify(exported));
+    broken.teams[1].kind = 'guild';
+    const result = ZExportFile.safeParse(broken);
+    expect(result.success).toBe(false);
+    const error = zodToAppError(result.error!, 'input');
+    expect(error.code).toBe('validation_failed');
+    expect(error.fields.map((f) => f.path)).toEqual(['teams.1.kind']);
+  });
+
+  it('refuses rows of another organization inside the file, naming the row', async () => {
+    const target = await freshDatabase();
+    const mixed = { ...exported, clients: exported.clients.map((c, i) => (i === 2 ? { ...c, org_id: 'another-org' } : c)) };
+    const error = await failureOf(importOrganization(target.db, mixed));
+    expect(error.fields.map((f) => f.path)).toEqual(['clients.2.org_id']);
+    expect(await target.db.selectFrom('organizations').select('id').execute()).toEqual([]);
+  });
+});
+
+describe('through the CLI layer', () => {
+  it('exports and imports: the import prints what it brought', async () => {
+    const out = await command(source, 'export', { org: 'stroydom' });
+    expect(withoutTime(JSON.parse(out.stdout!))).toEqual(withoutTime(exported));
+    const target = await freshDatabase();
+    const imported = await command(target, 'import', {}, out.stdout!);
+    expect(imported.stdout).toBe(
+      `imported stroydom: users ${PEOPLE}, memberships ${PEOPLE}, teams ${STROYDOM.teams.length}, teamMembers ${TEAM_MEMBERS}, ` +
+        `clients ${STROYDOM.clients.length}, clientInvitations 1, apiTokens 1, audit ${exported.audit.length}`,
+    );
+  });
+
+  it.each([
+    ['an unknown organization', 2, () => command(source, 'export', { org: 'nope' })],
+    ['an existing slug', 3, () => command(source, 'import', {}, JSON.stringify(exported))],
+    ['a malformed file', 1, () => command(source, 'import', {}, JSON.stringify({ ...exported, teams: 'none' }))],
+    ['a file that is not JSON', 1, () => command(source, 'import', {}, '{"format":')],
+    ['an unknown scope', 1, () => command(source, 'token', { org: 'stroydom', scopes: 'bogus' }, '', 'create')],
+    ['a missing --org', 1, () => command(source, 'export')],
+    ['an unknown command', 1, () => command(source, 'frobnicate')],
+  ])('maps %s to exit code %i', async (_label, exitCode, run) => {
+    const error = await failureOf(run());
+    expect(error.exitCode).toBe(exitCode);
+  });
+
+  it('names the offending path: teams for a malformed file, scopes for an unknown scope', async () => {
+    const malformed = await failureOf(command(source, 'import', {}, JSON.stringify({ ...exported, teams: 'none' })));
+    expect(malformed.fields.map((f) => f.path)).toEqual(['teams']);
+    const scope = await failureOf(command(source, 'token', { org: 'stroydom', scopes: 'teams:read,bogus' }, '', 'create'));
+    expect(scope.fields.map((f) => f.path)).toEqual(['scopes.1']);
+    expect(scope.message).toMatch(/^scopes\.1: /);
+  });
+});

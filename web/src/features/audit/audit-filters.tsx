@@ -1,0 +1,62 @@
+import { Button, Group, Select, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, actionKey } from './audit.api';
+
+export interface AuditFilterValues {
+  action: string | null;
+  entityType: string | null;
+  /** Calendar days `YYYY-MM-DD` in the organization's time zone. */
+  fromDate: string;
+  toDate: string;
+}
+
+export const NO_FILTER: AuditFilterValues = { action: null, entityType: null, fromDate: '', toDate: '' };
+
+export function AuditFilters({ values, onChange }: { values: AuditFilterValues; onChange: (values: AuditFilterValues) => void }) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<AuditFilterValues>) => onChange({ ...values, ...patch });
+  const isFiltered = values.action !== null || values.entityType !== null || values.fromDate !== '' || values.toDate !== '';
+  return (
+    <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+      <Select
+        label={t('audit.filterAction')}
+        placeholder={t('audit.any')}
+        data={AUDIT_ACTIONS.map((action) => ({ value: action, label: t(actionKey(action)) }))}
+        value={values.action}
+        onChange={(action) => set({ action })}
+        clearable
+        searchable
+        nothingFoundMessage={t('common.nothingFound')}
+        w={{ base: '100%', xs: 240 }}
+      />
+      <Select
+        label={t('audit.filterEntity')}
+        placeholder={t('audit.any')}
+        data={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: t(`audit.entities.${type}`) }))}
+        value={values.entityType}
+        onChange={(entityType) => set({ entityType })}
+        clearable
+        w={{ base: '100%', xs: 200 }}
+      />
+      <TextInput
+        type="date"
+        label={t('audit.from')}
+        value={values.fromDate}
+        onChange={(event) => set({ fromDate: event.currentTarget.value })}
+        w={{ base: 'calc(50% - 6px)', xs: 160 }}
+      />
+      <TextInput
+        type="date"
+        label={t('audit.to')}
+        value={values.toDate}
+        onChange={(event) => set({ toDate: event.currentTarget.value })}
+        w={{ base: 'calc(50% - 6px)', xs: 160 }}
+      />
+      {isFiltered ? (
+        <Button variant="subtle" onClick={() => onChange(NO_FILTER)}>
+          {t('audit.resetFilters')}
+        </Button>
+      ) : null}
+    </Group>
+  );
+}

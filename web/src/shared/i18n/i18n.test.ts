@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, ROLES, TOKEN_SCOPES } from '../../../../src/core/access/permissions';
+import { ERROR_CODES } from '../../../../src/core/errors';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, actionKey } from '../../features/audit/audit.api';
+import { en } from './en';
+import { ru } from './ru';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Every leaf key of a dictionary, dotted: `teams.create`. */
+function keysOf(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [prefix + key] : keysOf(value, `${prefix}${key}.`)));
+}
+
+function has(tree: Tree, key: string): boolean {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  return typeof node === 'string' && node.length > 0;
+}
+
+const WEB_SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+/** Keys written literally as `t('a.b')`, `i18n.t("a.b")` or `tk('a.b')` anywhere in web/src. */
+function usedKeys(): { key: string; file: string }[] {
+  const pattern = /\b(?:t|tk)\(\s*(['"])([A-Za-z0-9_.-]+)\1/g;
+  return sourceFiles(WEB_SRC).flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    return [...text.matchAll(pattern)].map((match) => ({ key: match[2] as string, file: path.relative(WEB_SRC, file) }));
+  });
+}
+
+const dictionaries = { en: en as unknown as Tree, ru: ru as unknown as Tree };
+
+describe('translations', () => {
+  it('Russian and English have exactly the same keys', () => {
+    const enKeys = keysOf(dictionaries.en).sort();
+    const ruKeys = keysOf(dictionaries.ru).sort();
+    expect(
+      ruKeys.filter((key) => !enKeys.includes(key)),
+      'in ru.ts but not in en.ts',
+    ).toEqual([]);
+    expect(
+      enKeys.filter((key) => !ruKeys.includes(key)),
+      'in en.ts but not in ru.ts',
+    ).toEqual([]);
+  });
+
+  it('no translation is empty', () => {
+    for (const [locale, tree] of Object.entries(dictionaries)) {
+      const empty = keysOf(tree).filter((key) => !has(tree, key));
+      expect(empty, `empty strings in ${locale}`).toEqual([]);
+    }
+  });
+
+  it('the scan finds the keys the source uses', () => {
+    expect(usedKeys().length).toBeGreaterThan(100);
+  });
+
+  it('every key used in web/src exists in both languages', () => {
+    const missing = usedKeys().flatMap(({ key, file }) =>
+      Object.entries(dictionaries)
+        .filter(([, tree]) => !has(tree, key))
+        .map(([locale]) => `${locale}: ${key} (${file})`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('keys built at run time exist: roles, error codes, scopes, audit actions and entities', () => {
+    const dynamic = [
+      ...ROLES.flatMap((role) => [`roles.${role}`, `roleHints.${role}`]),
+      ...Object.keys(ERROR_CODES).map((code) => `errors.codes.${code}`),
+      'errors.codes.network',
+      ...TOKEN_SCOPES.map((scope) => `scopes.${scope.replace(':', '_')}`),
+      ...AUDIT_ACTIONS.map(actionKey),
+      ...AUDIT_ENTITY_TYPES.map((type) => `audit.entities.${type}`),
+      ...['user', 'token', 'client', 'system'].map((type) => `audit.actorTypes.${type}`),
+      ...['pending', 'used', 'expired', 'revoked'].map((status) => `invitations.status.${status}`),
+      ...['autonomous', 'council'].map((kind) => `teamKinds.${kind}`),
+      ...['business', 'government'].map((kind) => `orgKinds.${kind}`),
+    ];
+    expect(PERMISSIONS.length + 1).toBe(TOKEN_SCOPES.length);
+    for (const [locale, tree] of Object.entries(dictionaries)) {
+      expect(
+        dynamic.filter((key) => !has(tree, key)),
+        `missing in ${locale}`,
+      ).toEqual([]);
+    }
+  });
+});
