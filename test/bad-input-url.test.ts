@@ -9,18 +9,20 @@ import type { Agent, SignedInAgent } from './agent.js';
 import type { OrgFixture } from './fixtures.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { fillPath, isList, type Operation, operationsOf, paramValues } from './operations.js';
-import { expectError, idsOf, namesField, Problems } from './sweep.js';
+import { expectError, namesField, Problems, seedThroughApi } from './sweep.js';
 
 let t: TestApp;
 let a: OrgFixture;
 let admin: SignedInAgent;
 let ops: Operation[];
+let ids: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
   ({ a } = await t.seedTwoOrgs());
   admin = await t.signIn(a.users.admin.email, a.users.admin.password);
   ops = operationsOf(t.openapi);
+  ids = await seedThroughApi(admin, ops, a);
 });
 
 afterAll(async () => {
@@ -33,7 +35,7 @@ function agentFor(op: Operation): Agent {
 }
 
 function urlOf(op: Operation, values: Record<string, string> = {}): string {
-  return fillPath(op.path, { ...paramValues(op, a.slug, idsOf(a)), ...values });
+  return fillPath(op.path, { ...paramValues(op, a.slug, ids), ...values });
 }
 
 describe('bad query parameters', () => {

@@ -8,18 +8,20 @@ import type { Agent, SignedInAgent } from './agent.js';
 import type { OrgFixture } from './fixtures.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { fillPath, nonNull, type Operation, operationsOf, paramValues, wrongTypeFor } from './operations.js';
-import { bodyFor, expectError, idsOf, namesField, Problems } from './sweep.js';
+import { bodyFor, expectError, namesField, Problems, seedThroughApi } from './sweep.js';
 
 let t: TestApp;
 let a: OrgFixture;
 let admin: SignedInAgent;
 let ops: Operation[];
+let ids: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
   ({ a } = await t.seedTwoOrgs());
   admin = await t.signIn(a.users.admin.email, a.users.admin.password);
   ops = operationsOf(t.openapi);
+  ids = await seedThroughApi(admin, ops, a);
 });
 
 afterAll(async () => {
@@ -32,7 +34,7 @@ function agentFor(op: Operation): Agent {
 }
 
 function urlOf(op: Operation): string {
-  return fillPath(op.path, paramValues(op, a.slug, idsOf(a)));
+  return fillPath(op.path, paramValues(op, a.slug, ids));
 }
 
 describe('bad request bodies', () => {
@@ -92,7 +94,7 @@ describe('bad request bodies', () => {
     const problems = new Problems();
     let cases = 0;
     for (const op of writes) {
-      const base = bodyFor(op, a) as Record<string, unknown>;
+      const base = bodyFor(op, a, ids) as Record<string, unknown>;
       for (const [field, schema] of Object.entries(op.body?.properties ?? {})) {
         const wrong = wrongTypeFor(schema);
         if (wrong === undefined) continue;
@@ -111,7 +113,7 @@ describe('bad request bodies', () => {
     const problems = new Problems();
     let cases = 0;
     for (const op of writes) {
-      const base = bodyFor(op, a) as Record<string, unknown>;
+      const base = bodyFor(op, a, ids) as Record<string, unknown>;
       for (const [field, schema] of Object.entries(op.body?.properties ?? {})) {
         if (nonNull(schema).type !== 'string' || nonNull(schema).enum) continue;
         cases += 1;
@@ -149,7 +151,7 @@ describe('bad request bodies', () => {
   it('a body that is not JSON is refused: 415 for an unknown type, 4xx for text or a form', async () => {
     const problems = new Problems();
     for (const op of writes) {
-      const payload = JSON.stringify(bodyFor(op, a));
+      const payload = JSON.stringify(bodyFor(op, a, ids));
       const url = urlOf(op);
       const xml = await agentFor(op).request({ method: op.method, url, raw: { payload: '<a/>', contentType: 'application/xml' } });
       expectError(problems, `${op.name} as XML`, xml, 415, 'unsupported_media_type');

@@ -20,6 +20,7 @@ export interface JsonSchema {
   minLength?: number;
   minItems?: number;
   default?: unknown;
+  examples?: unknown[];
 }
 
 export interface Operation {
@@ -81,16 +82,30 @@ export const isWrite = (op: Operation) => op.method !== 'GET';
 export const isList = (op: Operation) =>
   op.method === 'GET' && op.response?.properties?.items !== undefined && op.response.properties.nextCursor !== undefined;
 
+/** The singular of a path segment: `teams` → `team`, `canvases` → `canvas`, `evidence` → `evidence`. */
+export function singular(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(s|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
 /**
- * The kind of thing a path parameter names: `{userId}` → `users`, `{invitationId}` → `invitations`,
- * `{id}` → the collection before it (`/teams/{id}` → `teams`).
+ * The kind of thing a path parameter names, in the singular: `{userId}` → `user`, `{invitationId}` →
+ * `invitation`, `{id}` → the collection before it (`/teams/{id}` → `team`, `/canvases/{id}.svg` → `canvas`).
  */
 export function resourceOf(path: string, param: string): string {
-  if (param === 'org') return 'organizations';
-  if (param !== 'id' && param.endsWith('Id')) return `${param.slice(0, -2)}s`;
+  if (param === 'org') return 'organization';
+  if (param !== 'id' && param.endsWith('Id')) return param.slice(0, -2);
   const segments = path.split('/');
-  const index = segments.indexOf(`{${param}}`);
-  return segments[index - 1] ?? 'unknown';
+  const index = segments.findIndex((segment) => segment.includes(`{${param}}`));
+  return singular(segments[index - 1] ?? 'unknown');
+}
+
+/** The kind a POST creates when its path ends in a collection: `POST /segments/{id}/pains` → `pain`. */
+export function createdKindOf(op: Operation): string | undefined {
+  const last = op.path.split('/').at(-1) ?? '';
+  if (op.method !== 'POST' || !op.body || last.includes('{') || !op.path.includes('{org}')) return undefined;
+  return singular(last);
 }
 
 /** The path with each `{param}` replaced by its value, URL-encoded. */
@@ -111,27 +126,32 @@ export function paramValues(op: Operation, slug: string, ids: Record<string, str
   return values;
 }
 
+/** Body hints from ids by kind: `segmentId` gets the segment's id, `valueItemIds` a list of one. */
+export function idHints(ids: Record<string, string>): Record<string, unknown> {
+  const hints: Record<string, unknown> = {};
+  for (const [kind, id] of Object.entries(ids)) {
+    const camel = kind.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+    hints[`${camel}Id`] = id;
+    hints[`${camel}Ids`] = [id];
+  }
+  return hints;
+}
+
 /** Strings that pass the product's validation for well-known property names. */
 function knownString(name: string): string | undefined {
   const tag = unique();
-  switch (name) {
-    case 'email':
-      return `sample.${tag}@example.test`;
-    case 'password':
-      return 'a-long-enough-password';
-    case 'slug':
-      return `sample-${tag}`;
-    case 'currency':
-      return 'EUR';
-    case 'timeZone':
-      return 'UTC';
-    case 'name':
-      return `Sample ${tag}`;
-    case 'externalId':
-      return `sample-ext-${tag}`;
-    default:
-      return undefined;
-  }
+  const known: Record<string, string> = {
+    email: `sample.${tag}@example.test`,
+    password: 'a-long-enough-password',
+    slug: `sample-${tag}`,
+    currency: 'EUR',
+    timeZone: 'UTC',
+    name: `Sample ${tag}`,
+    externalId: `sample-ext-${tag}`,
+    date: '2026-01-15',
+    csv: 'type,text,importance,severity,frequency\nneed,A sample need,3,,',
+  };
+  return known[name];
 }
 
 /** The non-null branch of a nullable schema, or the schema itself. */
@@ -141,28 +161,43 @@ export function nonNull(schema: JsonSchema): JsonSchema {
 }
 
 /**
- * A value that satisfies the schema: every property is filled (optional ones too), well-known names
- * get realistic values, and `hints` override by property name.
+ * A value that satisfies the schema, preferring its `examples`: every property of the top-level
+ * object is filled (optional ones too, so an update changes something), nested objects get their
+ * required properties, arrays are empty unless they must not be, well-known names get realistic
+ * values, and `hints` override by property name. A `fooType`/`fooId` pair takes a kind with an id.
  */
-export function sampleOf(schema: JsonSchema, hints: Record<string, unknown> = {}, name = ''): unknown {
+export function sampleOf(schema: JsonSchema, hints: Record<string, unknown> = {}, name = '', depth = 0): unknown {
   if (name in hints) return hints[name];
   const s = nonNull(schema);
+  if (s.examples?.length) return s.examples[0];
   if (s.enum) return s.enum[0];
   switch (s.type) {
     case 'object': {
       const value: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(s.properties ?? {})) value[key] = sampleOf(child, hints, key);
+      const properties = Object.entries(s.properties ?? {});
+      for (const [key, child] of properties) {
+        const required = (s.required ?? []).includes(key);
+        if (!required && (depth > 0 || (key.endsWith('Id') && !(key in hints)))) continue;
+        value[key] = sampleOf(child, hints, key, depth + 1);
+      }
+      for (const [key, child] of properties) {
+        const idKey = key.endsWith('Type') ? `${key.slice(0, -4)}Id` : '';
+        const kind = (nonNull(child).enum ?? []).find((k) => `${k}Id` in hints);
+        if (idKey in value && typeof kind === 'string') Object.assign(value, { [key]: kind, [idKey]: hints[`${kind}Id`] });
+      }
       return value;
     }
     case 'array':
-      return s.items ? [sampleOf(s.items, hints, name)] : [];
+      return s.items && (s.minItems ?? 0) > 0
+        ? Array.from({ length: s.minItems ?? 1 }, () => sampleOf(s.items!, hints, name, depth + 1))
+        : [];
     case 'integer':
     case 'number':
-      return typeof s.default === 'number' ? s.default : Math.max(s.minimum ?? 1, 1);
+      return typeof s.default === 'number' ? s.default : Math.min(Math.max(s.minimum ?? 1, 1), s.maximum ?? Number.MAX_SAFE_INTEGER);
     case 'boolean':
-      return true;
+      return typeof s.default === 'boolean' ? s.default : false;
     case 'string':
-      return knownString(name) ?? 'sample'.padEnd(s.minLength ?? 1, 'x');
+      return knownString(name) ?? (typeof s.default === 'string' && s.default ? s.default : 'sample'.padEnd(s.minLength ?? 1, 'x'));
     default:
       return null;
   }

@@ -14,51 +14,60 @@ import type { SignedInAgent } from './agent.js';
 import { type OrgFixture, orgContext, PASSWORD, snapshotOrg, unique } from './fixtures.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { isWrite, type Operation, operationsOf, resourceOf } from './operations.js';
-import { bodyFor, callWith, idsOf, isError, Problems } from './sweep.js';
+import { bodyFor, callWith, createThroughApi, isError, Problems, seedThroughApi } from './sweep.js';
 
 let t: TestApp;
 let a: OrgFixture;
 let ops: Operation[];
 const agents = {} as Record<Role, SignedInAgent>;
+/** Fixture ids plus one of every kind later modules add, made through the API. */
+let seeded: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
   ({ a } = await t.seedTwoOrgs());
   ops = operationsOf(t.openapi).filter((op) => op.auth === 'org');
   for (const role of ROLES) agents[role] = await t.signIn(a.users[role].email, a.users[role].password);
+  seeded = await seedThroughApi(agents.admin, ops, a);
 });
 
 afterAll(async () => {
   await t?.close();
 });
 
-/** Fresh resources of A for the operation's path, so a permitted write always has something to act on. */
+/**
+ * Fresh resources of A for the operation's path, so a permitted write always has something to act on:
+ * made through the services for the fixture's kinds, through the API for kinds later modules add.
+ */
 async function freshIds(op: Operation): Promise<Record<string, string>> {
   const ctx = await orgContext(t.db, a.slug, { type: 'user', id: a.users.admin.id, label: a.users.admin.email });
-  const kinds = new Set(op.pathParams.map((p) => resourceOf(op.path, p)));
-  const ids: Record<string, string> = { ...idsOf(a) };
-  if (kinds.has('teams')) {
-    const team = await createTeam(ctx, { name: `Fresh ${unique()}`, kind: 'autonomous', purpose: '' });
-    await addTeamMember(ctx, team.id, a.users.member.id);
-    ids.teams = team.id;
-  }
-  if (kinds.has('clients') || kinds.has('invitations')) {
-    const client = await createClient(ctx, { name: `Fresh client ${unique()}` });
-    ids.clients = client.id;
-    ids.invitations = (await inviteClient(ctx, client.id, 14, t.config.publicUrl)).id;
-  }
-  if (kinds.has('tokens')) ids.tokens = (await createToken(ctx, { name: `Fresh ${unique()}`, scopes: ['teams:read'] })).id;
-  if (kinds.has('memberships')) {
-    const email = `fresh.${unique()}@example.test`;
-    ids.memberships = (await addMembership(ctx, { email, role: 'viewer', name: 'Fresh person', password: PASSWORD })).id;
+  const ids: Record<string, string> = { ...seeded };
+  for (const kind of new Set(op.pathParams.filter((p) => p !== 'org').map((p) => resourceOf(op.path, p)))) {
+    if (kind === 'team') {
+      const team = await createTeam(ctx, { name: `Fresh ${unique()}`, kind: 'autonomous', purpose: '' });
+      await addTeamMember(ctx, team.id, a.users.member.id);
+      ids.team = team.id;
+    } else if (kind === 'client' || kind === 'invitation') {
+      const client = await createClient(ctx, { name: `Fresh client ${unique()}` });
+      ids.client = client.id;
+      ids.invitation = (await inviteClient(ctx, client.id, 14, t.config.publicUrl)).id;
+    } else if (kind === 'token') {
+      ids.token = (await createToken(ctx, { name: `Fresh ${unique()}`, scopes: ['teams:read'] })).id;
+    } else if (kind === 'membership') {
+      const email = `fresh.${unique()}@example.test`;
+      ids.membership = (await addMembership(ctx, { email, role: 'viewer', name: 'Fresh person', password: PASSWORD })).id;
+    } else if (kind !== 'user' && kind !== 'member') {
+      const id = await createThroughApi(agents.admin, ops, a, ids, kind);
+      if (id) ids[kind] = id;
+    }
   }
   return ids;
 }
 
 /** Calls the operation as the role: on fresh resources when the role may, on the fixture's when not. */
 async function callAs(role: Role, op: Operation, mayDoIt: boolean) {
-  const ids = mayDoIt ? await freshIds(op) : idsOf(a);
-  return callWith(agents[role], op, a.slug, ids, bodyFor(op, a));
+  const ids = mayDoIt ? await freshIds(op) : seeded;
+  return callWith(agents[role], op, a.slug, ids, bodyFor(op, a, ids));
 }
 
 function expectOutcome(problems: Problems, role: Role, op: Operation, mayDoIt: boolean, res: Awaited<ReturnType<typeof callAs>>) {

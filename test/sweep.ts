@@ -2,27 +2,59 @@
 import type { Agent } from './agent.js';
 import type { OrgFixture } from './fixtures.js';
 import { errorOf, type Response, show } from './harness.js';
-import { fillPath, type Operation, paramValues, sampleOf } from './operations.js';
+import { createdKindOf, fillPath, idHints, type Operation, paramValues, resourceOf, sampleOf } from './operations.js';
 
-/** Ids of an organization's fixture by the resource kind a path parameter names. */
+/** Ids of an organization's fixture by the kind a path parameter names (see `resourceOf`). */
 export function idsOf(org: OrgFixture): Record<string, string> {
   return {
-    organizations: org.slug,
-    teams: org.team.id,
-    clients: org.client.id,
-    invitations: org.invitation.id,
-    tokens: org.token.id,
-    memberships: org.users.viewer.membershipId,
+    organization: org.slug,
+    team: org.team.id,
+    client: org.client.id,
+    invitation: org.invitation.id,
+    token: org.token.id,
+    membership: org.users.viewer.membershipId,
     // In a team path, the user is the team's member.
-    users: org.users.member.id,
-    members: org.users.member.id,
+    user: org.users.member.id,
+    member: org.users.member.id,
   };
 }
 
-/** A valid-looking body for the operation, with ids in it taken from `org`. */
-export function bodyFor(op: Operation, org: OrgFixture): unknown {
+/** A valid-looking body for the operation, with the ids in it taken from `ids` (A person to add: the viewer). */
+export function bodyFor(op: Operation, org: OrgFixture, ids: Record<string, string> = idsOf(org)): unknown {
   if (!op.body) return undefined;
-  return sampleOf(op.body, { userId: org.users.viewer.id });
+  return sampleOf(op.body, { ...idHints(ids), userId: org.users.viewer.id });
+}
+
+/**
+ * Makes one thing of `kind` through the API — with the POST that creates that kind, a sample body and
+ * the parents in `ids` — and returns its id; undefined when no route makes it or the API refused.
+ */
+export async function createThroughApi(agent: Agent, ops: Operation[], org: OrgFixture, ids: Record<string, string>, kind: string) {
+  const op = ops.find((o) => createdKindOf(o) === kind);
+  if (!op || op.pathParams.some((p) => p !== 'org' && !ids[resourceOf(op.path, p)])) return undefined;
+  const res = await callWith(agent, op, org.slug, ids, bodyFor(op, org, ids));
+  const id = res.statusCode < 300 ? (res.json() as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Ids for every kind the API can make that the fixture lacks (kinds added by later modules), made
+ * through the API in dependency order, so the sweeps reach new routes' real rows without editing.
+ */
+export async function seedThroughApi(agent: Agent, ops: Operation[], org: OrgFixture): Promise<Record<string, string>> {
+  const ids = idsOf(org);
+  const kinds = [...new Set(ops.map(createdKindOf).filter((k): k is string => k !== undefined))];
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const kind of kinds.filter((k) => !ids[k])) {
+      const id = await createThroughApi(agent, ops, org, ids, kind);
+      if (id) {
+        ids[kind] = id;
+        progress = true;
+      }
+    }
+  }
+  return ids;
 }
 
 /** Calls the operation with the given path values and its sample body. */

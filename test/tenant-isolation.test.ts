@@ -9,13 +9,16 @@ import type { Agent, SignedInAgent } from './agent.js';
 import { secretsOf, snapshotOrg, type TwoOrgs } from './fixtures.js';
 import { createTestApp, errorOf, type TestApp } from './harness.js';
 import { type Operation, operationsOf, paramValues, resourceOf } from './operations.js';
-import { bodyFor, call, callWith, idsOf, isError, leaksIn, Problems } from './sweep.js';
+import { bodyFor, call, callWith, isError, leaksIn, Problems, seedThroughApi } from './sweep.js';
 
 let t: TestApp;
 let orgs: TwoOrgs;
 let ops: Operation[];
 let principals: [string, Agent][];
 let snapshotBefore: Record<string, unknown[]>;
+/** Fixture ids plus one of every kind later modules add, made through the API. */
+let idsA: Record<string, string>;
+let idsB: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -24,6 +27,8 @@ beforeAll(async () => {
   const agents: [string, SignedInAgent][] = [];
   for (const role of ROLES) agents.push([role, await t.signIn(orgs.a.users[role as Role].email, orgs.a.users[role as Role].password)]);
   principals = [...agents, ['token of A (scope all)', t.withToken(orgs.a.token.secret)]];
+  idsA = await seedThroughApi(agents[0]![1], ops, orgs.a);
+  idsB = await seedThroughApi(await t.signIn(orgs.b.users.admin.email, orgs.b.users.admin.password), ops, orgs.b);
   snapshotBefore = await snapshotOrg(t.db, orgs.b.id);
 });
 
@@ -33,9 +38,13 @@ afterAll(async () => {
 
 /** B's ids to try for a path parameter; a kind the fixture does not know gets each of B's ids in turn. */
 function candidatesFor(op: Operation, param: string): string[] {
-  const ids = idsOf(orgs.b);
   const kind = resourceOf(op.path, param);
-  return ids[kind] ? [ids[kind]] : [...new Set(Object.values(ids))];
+  return idsB[kind] ? [idsB[kind]] : [...new Set(Object.values(idsB))];
+}
+
+/** Everything of B that must not show: the fixture's values and the ids of what the API made. */
+function forbiddenOfB(): string[] {
+  return [...new Set([...secretsOf(orgs.b), ...Object.values(idsB), orgs.b.slug])];
 }
 
 describe('tenant isolation', () => {
@@ -47,10 +56,10 @@ describe('tenant isolation', () => {
 
   it('answers 403/404 to every role and token of A on every route of B, and shows none of B', async () => {
     const problems = new Problems();
-    const forbidden = [...secretsOf(orgs.b), orgs.b.slug];
+    const forbidden = forbiddenOfB();
     for (const [who, agent] of principals) {
       for (const op of ops) {
-        const body = bodyFor(op, orgs.b);
+        const body = bodyFor(op, orgs.b, idsB);
         const params = op.pathParams.filter((p) => p !== 'org');
         // Every combination of candidates is small: one id per known kind.
         const variants = params.length === 0 ? [{}] : expand(params.map((p) => candidatesFor(op, p).map((id) => [p, id] as const)));
@@ -68,9 +77,7 @@ describe('tenant isolation', () => {
 
   it('answers 404 to A guessing B ids under A’s own slug, alone or mixed with A’s ids', async () => {
     const problems = new Problems();
-    const forbidden = [...secretsOf(orgs.b), orgs.b.slug];
-    const idsA = idsOf(orgs.a);
-    const idsB = idsOf(orgs.b);
+    const forbidden = forbiddenOfB();
     const guessers: [string, Agent][] = [principals[0] as [string, Agent], principals[principals.length - 1] as [string, Agent]];
     for (const [who, agent] of guessers) {
       for (const op of ops) {
@@ -80,8 +87,8 @@ describe('tenant isolation', () => {
         const variants = [params, ...(params.length > 1 ? params.map((p) => [p]) : [])];
         for (const fromB of variants) {
           const values = paramValues(op, orgs.a.slug, idsA);
-          for (const p of fromB) values[p] = idsB[resourceOf(op.path, p)] ?? idsB.teams!;
-          const res = await call(agent, op, values, bodyFor(op, orgs.a));
+          for (const p of fromB) values[p] = idsB[resourceOf(op.path, p)] ?? idsB.team!;
+          const res = await call(agent, op, values, bodyFor(op, orgs.a, idsA));
           const what = `${op.name} as ${who} of A with B's ${fromB.join(', ')}`;
           if (!isError(res, [404], 'not_found')) problems.add(what, res, 'expected 404 not_found');
           const leaked = leaksIn(res, forbidden, Object.values(values));
@@ -113,7 +120,7 @@ describe('tenant isolation', () => {
     const problems = new Problems();
     const anonymous = t.anonymous();
     for (const op of ops) {
-      const res = await callWith(anonymous, op, orgs.b.slug, idsOf(orgs.b), bodyFor(op, orgs.b));
+      const res = await callWith(anonymous, op, orgs.b.slug, idsB, bodyFor(op, orgs.b, idsB));
       if (!isError(res, [401], 'unauthenticated')) problems.add(`${op.name} anonymously`, res, 'expected 401 unauthenticated');
     }
     expect(problems.list).toEqual([]);

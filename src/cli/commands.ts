@@ -2,8 +2,11 @@ import type { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import type { Db } from '../db/schema.js';
 import { zodToAppError } from '../http/errors.js';
+import { translate } from '../i18n/index.js';
 import type { OrgContext } from '../modules/context.js';
 import { seedDemo } from '../modules/demo/demo.service.js';
+import { getCanvas, listCanvases } from '../modules/discovery/canvas.service.js';
+import { renderCanvasSvg } from '../modules/discovery/canvas.svg.js';
 import { ZCreateMembership } from '../modules/memberships/membership.schema.js';
 import { addMembership } from '../modules/memberships/membership.service.js';
 import { findOrgBySlug } from '../modules/orgs/org.repository.js';
@@ -89,6 +92,24 @@ export async function runCommand(db: Db, input: CommandInput): Promise<CommandOu
         .map(([k, v]) => `${k} ${v}`)
         .join(', ');
       return { stdout: `imported ${result.slug}: ${counts}` };
+    }
+    case 'canvas svg': {
+      const ctx = await orgContext(db, values.org, now);
+      if (!values.canvas)
+        throw new AppError('validation_failed', '--canvas: required (the canvas id)', [{ path: 'canvas', message: 'required' }]);
+      const canvas = await getCanvas(ctx, values.canvas);
+      const locale = values.lang === 'en' || values.lang === 'ru' ? values.lang : ctx.org.locale;
+      const labels = {
+        current: translate(locale, 'canvas.current'),
+        target: translate(locale, 'canvas.target'),
+        level: translate(locale, 'canvas.level'),
+      };
+      return { stdout: renderCanvasSvg(canvas, labels, 900, 480) };
+    }
+    case 'canvas list': {
+      const ctx = await orgContext(db, values.org, now);
+      const page = await listCanvases(ctx, { limit: 200 });
+      return { stdout: page.items.map((c) => `${c.id}\t${c.name}\t${c.factorCount} factors`).join('\n') || '(no canvases)' };
     }
     default:
       throw new AppError('bad_request', `unknown command "${[command, sub].filter(Boolean).join(' ')}"; see clientocracy --help`);

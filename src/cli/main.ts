@@ -25,6 +25,9 @@ Commands:
                             Add a person to an organization (a new account needs name and password).
   token create --org SLUG --scopes all|SCOPE,SCOPE [--name NAME]
                             Create an API token; the token alone is the last line of stdout.
+  canvas list --org SLUG    List the strategy canvases (id, name, factors).
+  canvas svg --org SLUG --canvas ID [--lang ru|en]
+                            Print a strategy canvas as an SVG chart.
   export --org SLUG         Print the whole organization as versioned JSON on stdout.
   import [FILE]             Import an exported organization from FILE or stdin.
 
@@ -63,12 +66,14 @@ async function main(argv: string[]): Promise<void> {
       name: { type: 'string' },
       role: { type: 'string' },
       scopes: { type: 'string' },
+      canvas: { type: 'string' },
+      lang: { type: 'string' },
     },
   });
   if (values.version) return void process.stdout.write(`${VERSION}\n`);
   if (values.help) return void process.stdout.write(`${HELP}\n`);
   const [command = 'serve', sub] = positionals;
-  if (!['serve', 'migrate', 'demo', 'user', 'token', 'export', 'import'].includes(command)) {
+  if (!['serve', 'migrate', 'demo', 'user', 'token', 'export', 'import', 'canvas'].includes(command)) {
     throw new AppError('bad_request', `unknown command "${command}"; see clientocracy --help`);
   }
   const config = loadConfig();

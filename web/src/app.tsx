@@ -21,7 +21,7 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="top-right" autoClose={6000} />
+        <Notifications position="bottom-right" autoClose={6000} />
         <BrowserRouter basename="/app">
           <SessionProvider>
             <AppRoutes />

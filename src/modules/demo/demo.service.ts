@@ -9,7 +9,8 @@ import { addMembership } from '../memberships/membership.service.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
 import { createOrganization } from '../orgs/org.service.js';
 import { addTeamMember, createTeam } from '../teams/team.service.js';
-import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo.data.js';
+import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD, type DemoOrganization } from './demo.data.js';
+import { seedDemoDiscovery } from './demo.discovery.js';
 
 const DEMO_ACTOR: Actor = { type: 'system', id: null, label: 'demo seed' };
 
@@ -36,26 +37,44 @@ export async function seedDemo(db: Db, now: number): Promise<string[]> {
   // One millisecond per record keeps the lists in the order the demo describes them.
   let clock = now;
   for (const demo of DEMO_ORGANIZATIONS) {
-    if (await findOrgBySlug(db, demo.organization.slug)) continue;
-    await createOrganization(db, demo.organization, demoUserId, DEMO_ACTOR, ++clock);
+    const seeded: string[] = [];
+    if (!(await findOrgBySlug(db, demo.organization.slug))) {
+      await seedFoundation(db, demo, demoUserId, () => ++clock);
+      seeded.push('organization');
+    }
     const org = (await findOrgBySlug(db, demo.organization.slug))!;
+    // Module data goes only into organizations the demo made (the demo user is their admin).
+    const isDemoOrg = await db
+      .selectFrom('memberships')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .where('user_id', '=', demoUserId)
+      .where('role', '=', 'admin')
+      .executeTakeFirst();
     const ctx = (): OrgContext => ({ db, org, actor: DEMO_ACTOR, now: ++clock });
-    const userIds = new Map<string, string>([[DEMO_EMAIL, demoUserId]]);
-    for (const person of demo.people) {
-      // Demo staff cannot sign in: their passwords are random and never shown.
-      const existing = await findUserByEmail(db, person.email);
-      const m = await addMembership(
-        ctx(),
-        existing ? { email: person.email, role: person.role } : { ...person, password: randomBytes(18).toString('base64url') },
-      );
-      userIds.set(person.email, m.userId);
-    }
-    for (const team of demo.teams) {
-      const created = await createTeam(ctx(), { name: team.name, kind: team.kind, purpose: team.purpose });
-      for (const email of team.members) await addTeamMember(ctx(), created.id, userIds.get(email) as string);
-    }
-    for (const client of demo.clients) await createClient(ctx(), client);
-    created.push(org.slug);
+    if (isDemoOrg && (await seedDemoDiscovery(ctx))) seeded.push('discovery');
+    if (seeded.length) created.push(`${org.slug} (${seeded.join(', ')})`);
   }
   return created;
+}
+
+async function seedFoundation(db: Db, demo: DemoOrganization, demoUserId: string, tick: () => number): Promise<void> {
+  await createOrganization(db, demo.organization, demoUserId, DEMO_ACTOR, tick());
+  const org = (await findOrgBySlug(db, demo.organization.slug))!;
+  const ctx = (): OrgContext => ({ db, org, actor: DEMO_ACTOR, now: tick() });
+  const userIds = new Map<string, string>([[DEMO_EMAIL, demoUserId]]);
+  for (const person of demo.people) {
+    // Demo staff cannot sign in: their passwords are random and never shown.
+    const existing = await findUserByEmail(db, person.email);
+    const m = await addMembership(
+      ctx(),
+      existing ? { email: person.email, role: person.role } : { ...person, password: randomBytes(18).toString('base64url') },
+    );
+    userIds.set(person.email, m.userId);
+  }
+  for (const team of demo.teams) {
+    const created = await createTeam(ctx(), { name: team.name, kind: team.kind, purpose: team.purpose });
+    for (const email of team.members) await addTeamMember(ctx(), created.id, userIds.get(email) as string);
+  }
+  for (const client of demo.clients) await createClient(ctx(), client);
 }

@@ -19,7 +19,9 @@ export interface CanvasChartLabels {
 
 const PALETTE = ['#1c7ed6', '#e8590c', '#868e96', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c', '#5c940d', '#364fc7'];
 
-export function canvasChartOption(canvas: CanvasChartInput, labels: CanvasChartLabels, options: { animation?: boolean } = {}) {
+/** `width` is the chart's width in pixels: factor labels wrap to the space each factor gets. */
+export function canvasChartOption(canvas: CanvasChartInput, labels: CanvasChartLabels, options: { animation?: boolean; width?: number } = {}) {
+  const labelWidth = Math.max(60, Math.floor(((options.width ?? 900) - 120) / Math.max(1, canvas.factors.length)) - 10);
   const currentName = canvas.currentLabel || labels.current;
   const targetName = canvas.targetLabel || labels.target;
   const series = [
@@ -53,13 +55,13 @@ export function canvasChartOption(canvas: CanvasChartInput, labels: CanvasChartL
     animation: options.animation ?? false,
     title: { text: canvas.name, left: 'center', top: 8, textStyle: { fontSize: 16, fontWeight: 600 } },
     tooltip: { trigger: 'axis' },
-    legend: { bottom: 8, type: 'scroll' },
-    grid: { left: 56, right: 32, top: 56, bottom: 88, containLabel: true },
+    legend: { bottom: 8, type: 'plain', itemGap: 16 },
+    grid: { left: 56, right: 32, top: 56, bottom: canvas.competitors.length > 2 ? 96 : 72, containLabel: true },
     xAxis: {
       type: 'category',
       data: canvas.factors.map((f) => f.name),
       boundaryGap: true,
-      axisLabel: { interval: 0, width: 110, overflow: 'break', fontSize: 11 },
+      axisLabel: { interval: 0, width: labelWidth, overflow: 'break', fontSize: 11, lineHeight: 14 },
     },
     yAxis: { type: 'value', min: 0, max: 10, interval: 2, name: labels.level, nameLocation: 'middle', nameGap: 32 },
     series,

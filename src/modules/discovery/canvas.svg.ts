@@ -5,7 +5,7 @@ import { type CanvasChartInput, type CanvasChartLabels, canvasChartOption } from
 export function renderCanvasSvg(canvas: CanvasChartInput, labels: CanvasChartLabels, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption(canvasChartOption(canvas, labels) as echarts.EChartsOption);
+    chart.setOption(canvasChartOption(canvas, labels, { width }) as echarts.EChartsOption);
     return chart.renderToSVGString();
   } finally {
     chart.dispose();

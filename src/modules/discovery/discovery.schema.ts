@@ -8,16 +8,23 @@ export const EVIDENCE_KINDS = ['interview', 'observation', 'feedback', 'metric',
 export const EVIDENCE_SUBJECTS = ['need', 'pain', 'gain'] as const;
 
 const ZText = z.string().trim().min(1, 'must not be empty').max(2000);
-const ZContext = z.string().trim().max(500).default('');
+const ZContextText = z.string().trim().max(500);
+const ZContext = ZContextText.default('');
+const ZDescription = z.string().trim().max(4000);
+const ZSizeEstimate = z.number().int().min(0).max(1e12).nullable();
+const ZSource = z.string().trim().max(500);
 const ZScore = z.number().int('must be a whole number').min(1, 'must be 1–5').max(5, 'must be 1–5');
 
 export const ZCreateSegment = z.object({
   name: ZName,
-  description: z.string().trim().max(4000).default(''),
-  sizeEstimate: z.number().int().min(0).max(1e12).nullable().default(null),
+  description: ZDescription.default(''),
+  sizeEstimate: ZSizeEstimate.default(null),
   kind: z.enum(SEGMENT_KINDS),
 });
-export const ZUpdateSegment = ZCreateSegment.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+// Update schemas are built without the create defaults: a partial update must not reset an omitted field.
+export const ZUpdateSegment = ZCreateSegment.extend({ description: ZDescription, sizeEstimate: ZSizeEstimate })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
 export type TCreateSegment = z.output<typeof ZCreateSegment>;
 export type TUpdateSegment = z.output<typeof ZUpdateSegment>;
 
@@ -35,7 +42,15 @@ export const ZCreatePain = z.object({
   contextChannel: ZContext,
   status: z.enum(PAIN_STATUSES).default('open'),
 });
-export const ZUpdatePain = ZCreatePain.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export const ZUpdatePain = ZCreatePain.extend({
+  contextWhere: ZContextText,
+  contextWhen: ZContextText,
+  contextWho: ZContextText,
+  contextChannel: ZContextText,
+  status: z.enum(PAIN_STATUSES),
+})
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
 export type TCreatePain = z.output<typeof ZCreatePain>;
 
 export const ZCreateGain = z.object({ text: ZText, relevance: ZScore });
@@ -52,10 +67,11 @@ export const ZCreateEvidence = z.object({
   subjectId: ZId,
   kind: z.enum(EVIDENCE_KINDS),
   text: ZText,
-  source: z.string().trim().max(500).default(''),
+  source: ZSource.default(''),
   date: ZDate,
 });
 export const ZUpdateEvidence = ZCreateEvidence.omit({ subjectType: true, subjectId: true })
+  .extend({ source: ZSource })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
 export type TCreateEvidence = z.output<typeof ZCreateEvidence>;

@@ -50,6 +50,95 @@ export const ZExportFile = z.object({
       revoked_at: tn,
     }),
   ),
+  segments: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        name: s,
+        description: s,
+        size_estimate: tn,
+        kind: z.enum(['customer', 'citizen', 'partner']),
+        created_at: t,
+        updated_at: t,
+      }),
+    )
+    .default([]),
+  needs: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        segment_id: s,
+        job_kind: z.enum(['functional', 'social', 'emotional']),
+        text: s,
+        importance: t,
+        created_at: t,
+        updated_at: t,
+      }),
+    )
+    .default([]),
+  pains: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        segment_id: s,
+        text: s,
+        severity: t,
+        frequency: t,
+        context_where: s,
+        context_when: s,
+        context_who: s,
+        context_channel: s,
+        status: z.enum(['open', 'answered', 'retired']),
+        created_at: t,
+        updated_at: t,
+      }),
+    )
+    .default([]),
+  gains: z.array(z.object({ id: s, org_id: s, segment_id: s, text: s, relevance: t, created_at: t, updated_at: t })).default([]),
+  evidence: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        subject_type: z.enum(['need', 'pain', 'gain']),
+        subject_id: s,
+        kind: z.enum(['interview', 'observation', 'feedback', 'metric', 'document']),
+        text: s,
+        source: s,
+        observed_on: s,
+        created_at: t,
+        updated_at: t,
+      }),
+    )
+    .default([]),
+  valueItems: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        segment_id: s,
+        kind: z.enum(['product', 'reliever', 'creator']),
+        name: s,
+        description: s,
+        created_at: t,
+        updated_at: t,
+      }),
+    )
+    .default([]),
+  valueLinks: z
+    .array(z.object({ id: s, org_id: s, item_id: s, target_type: z.enum(['pain', 'gain']), target_id: s, created_at: t }))
+    .default([]),
+  canvases: z
+    .array(z.object({ id: s, org_id: s, segment_id: s, name: s, current_label: s, target_label: s, created_at: t, updated_at: t }))
+    .default([]),
+  canvasFactors: z
+    .array(z.object({ id: s, org_id: s, canvas_id: s, position: t, name: s, current_level: t, target_level: t, created_at: t }))
+    .default([]),
+  canvasCompetitors: z.array(z.object({ id: s, org_id: s, canvas_id: s, position: t, name: s, created_at: t })).default([]),
+  canvasLevels: z.array(z.object({ org_id: s, canvas_id: s, factor_id: s, competitor_id: s, level: t })).default([]),
   audit: z.array(
     z.object({
       id: s,

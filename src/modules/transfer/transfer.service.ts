@@ -4,6 +4,66 @@ import { allAudit } from '../audit/audit.repository.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, type TExportFile } from './transfer.schema.js';
 
+/** File keys and tables of discovery and value design, in the order rows must be inserted. */
+const DISCOVERY_KEYS = [
+  ['segments', 'segments'],
+  ['needs', 'needs'],
+  ['pains', 'pains'],
+  ['gains', 'gains'],
+  ['evidence', 'evidence'],
+  ['valueItems', 'value_items'],
+  ['valueLinks', 'value_links'],
+  ['canvases', 'canvases'],
+  ['canvasFactors', 'canvas_factors'],
+  ['canvasCompetitors', 'canvas_competitors'],
+  ['canvasLevels', 'canvas_levels'],
+] as const;
+
+/** Discovery and value design rows (M2, M3), each table in a stable order. */
+async function exportDiscovery(db: Db, orgId: string) {
+  const byCreated = <
+    T extends
+      | 'segments'
+      | 'needs'
+      | 'pains'
+      | 'gains'
+      | 'evidence'
+      | 'value_items'
+      | 'value_links'
+      | 'canvases'
+      | 'canvas_factors'
+      | 'canvas_competitors',
+  >(
+    table: T,
+  ) =>
+    db
+      .selectFrom(table as 'segments')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  return {
+    segments: await byCreated('segments'),
+    needs: await byCreated('needs'),
+    pains: await byCreated('pains'),
+    gains: await byCreated('gains'),
+    evidence: await byCreated('evidence'),
+    valueItems: await byCreated('value_items'),
+    valueLinks: await byCreated('value_links'),
+    canvases: await byCreated('canvases'),
+    canvasFactors: await byCreated('canvas_factors'),
+    canvasCompetitors: await byCreated('canvas_competitors'),
+    canvasLevels: await db
+      .selectFrom('canvas_levels')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('factor_id')
+      .orderBy('competitor_id')
+      .execute(),
+  };
+}
+
 /**
  * The whole organization as one versioned document: every row that belongs to it, in a stable
  * order, so two exports of the same data are equal but for `exportedAt`. Includes password and token
@@ -41,8 +101,9 @@ export async function exportOrganization(db: Db, slug: string, now: number): Pro
       .orderBy('id')
       .execute(),
     apiTokens: await db.selectFrom('api_tokens').selectAll().where('org_id', '=', org.id).orderBy('created_at').orderBy('id').execute(),
+    ...(await exportDiscovery(db, org.id)),
     audit: await allAudit(db, org.id),
-  } as TExportFile;
+  } as unknown as TExportFile;
 }
 
 /**
@@ -59,6 +120,7 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
     clients: file.clients,
     clientInvitations: file.clientInvitations,
     apiTokens: file.apiTokens,
+    ...DISCOVERY_KEYS.reduce((acc, [key]) => Object.assign(acc, { [key]: file[key] }), {} as Record<string, { org_id: string }[]>),
     audit: file.audit,
   })) {
     const index = rows.findIndex((row) => row.org_id !== orgId);
@@ -95,7 +157,15 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
     };
     await tx.insertInto('organizations').values(file.organization).execute();
     const insertAll = async <
-      T extends 'memberships' | 'teams' | 'team_members' | 'clients' | 'client_invitations' | 'api_tokens' | 'audit_log',
+      T extends
+        | 'memberships'
+        | 'teams'
+        | 'team_members'
+        | 'clients'
+        | 'client_invitations'
+        | 'api_tokens'
+        | 'audit_log'
+        | (typeof DISCOVERY_KEYS)[number][1],
     >(
       table: T,
       rows: object[],
@@ -122,6 +192,7 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
     await insertAll('clients', file.clients);
     await insertAll('client_invitations', file.clientInvitations);
     await insertAll('api_tokens', file.apiTokens);
+    for (const [key, table] of DISCOVERY_KEYS) await insertAll(table, file[key]);
     await insertAll('audit_log', file.audit);
     return {
       slug: file.organization.slug,
@@ -133,6 +204,7 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
         clients: file.clients.length,
         clientInvitations: file.clientInvitations.length,
         apiTokens: file.apiTokens.length,
+        ...Object.fromEntries(DISCOVERY_KEYS.map(([key]) => [key, file[key].length])),
         audit: file.audit.length,
       },
     };

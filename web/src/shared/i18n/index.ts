@@ -29,6 +29,28 @@ export function storeLocale(locale: Locale): void {
   }
 }
 
+const CHOSEN_BEFORE_SIGN_IN = 'clientocracy.localeChosenBeforeSignIn';
+
+/** Remembers (for this tab) that the person picked a language on the sign-in page. */
+export function markLocaleChosenBeforeSignIn(locale: Locale): void {
+  try {
+    sessionStorage.setItem(CHOSEN_BEFORE_SIGN_IN, locale);
+  } catch {
+    // not essential
+  }
+}
+
+/** The language picked on the sign-in page, once: reading it forgets it. */
+export function takeLocaleChosenBeforeSignIn(): Locale | null {
+  try {
+    const value = sessionStorage.getItem(CHOSEN_BEFORE_SIGN_IN);
+    sessionStorage.removeItem(CHOSEN_BEFORE_SIGN_IN);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Before sign-in: the stored choice, else the browser's language, else Russian. */
 export function initialLocale(): Locale {
   const stored = storedLocale();

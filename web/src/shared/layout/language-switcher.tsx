@@ -2,7 +2,7 @@ import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { notifyError } from '../api/error-messages';
 import type { Locale } from '../api/types';
-import { applyLocale, isLocale, storeLocale } from '../i18n';
+import { applyLocale, isLocale, markLocaleChosenBeforeSignIn, storeLocale } from '../i18n';
 import { useSession } from '../session/session-context';
 
 /** RU / EN. Signed in, the choice is stored on the person's account as well as in this browser. */
@@ -14,6 +14,7 @@ export function LanguageSwitcher() {
     if (!me) {
       storeLocale(value);
       applyLocale(value);
+      markLocaleChosenBeforeSignIn(value);
       return;
     }
     chooseLocale(value as Locale).catch(notifyError);

@@ -31,7 +31,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   const location = useLocation();
   return (
     <Stack gap={4} justify="space-between" h="100%">
-      <nav aria-label={t('nav.label')}>
+      <div>
         {SECTIONS.filter((section) => can(section.permission)).map((section) => {
           const to = `/o/${org.slug}/${section.path}`;
           const active = location.pathname === to || location.pathname.startsWith(`${to}/`);
@@ -49,7 +49,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
             />
           );
         })}
-      </nav>
+      </div>
       <Stack gap={4} p="xs">
         <Text size="xs" c="dimmed">
           {t('nav.yourRole')}

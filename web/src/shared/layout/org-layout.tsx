@@ -62,7 +62,7 @@ export function OrgLayout() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs">
+        <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
           <AppShell.Section grow component={ScrollArea}>
             <NavLinks onNavigate={nav.close} />
           </AppShell.Section>

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
 import type { Locale, Me } from '../api/types';
-import { applyLocale, initialLocale, storeLocale } from '../i18n';
+import { applyLocale, initialLocale, storeLocale, takeLocaleChosenBeforeSignIn } from '../i18n';
 
 export type SessionStatus = 'loading' | 'setup' | 'anonymous' | 'signedIn' | 'offline';
 
@@ -27,11 +27,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const acceptMe = useCallback((value: Me) => {
     setCsrfToken(value.csrfToken);
-    setMe(value);
+    // A language picked on the sign-in page is the person's choice when their account has none yet.
+    const chosen = value.user.locale ? null : takeLocaleChosenBeforeSignIn();
+    const locale = value.user.locale ?? chosen;
+    setMe(chosen ? { ...value, user: { ...value.user, locale: chosen } } : value);
     setStatus('signedIn');
-    if (value.user.locale) {
-      storeLocale(value.user.locale);
-      applyLocale(value.user.locale);
+    if (chosen) api.patch('/api/v1/auth/me', { locale: chosen }).catch(() => undefined);
+    if (locale) {
+      storeLocale(locale);
+      applyLocale(locale);
     }
   }, []);
 

@@ -1,0 +1,69 @@
+import type { OrgContext } from '../context.js';
+import { createCanvas, saveCanvas } from '../discovery/canvas.service.js';
+import { createEvidence, createItem } from '../discovery/item.service.js';
+import { createSegment } from '../discovery/segment.service.js';
+import { createValueItem } from '../discovery/value.service.js';
+import { DEMO_DISCOVERY } from './demo.discovery.data.js';
+
+/** Seeds steps 1–3 for a demo organization that has no segments yet (so running it twice changes nothing). */
+export async function seedDemoDiscovery(ctx: () => OrgContext): Promise<boolean> {
+  const first = ctx();
+  const segments = DEMO_DISCOVERY[first.org.slug];
+  if (!segments) return false;
+  const existing = await first.db.selectFrom('segments').select('id').where('org_id', '=', first.org.id).executeTakeFirst();
+  if (existing) return false;
+  for (const demo of segments) {
+    const segment = await createSegment(ctx(), {
+      name: demo.name,
+      kind: demo.kind,
+      description: demo.description,
+      sizeEstimate: demo.sizeEstimate,
+    });
+    for (const need of demo.needs) await createItem(ctx(), 'need', segment.id, need);
+    const ids = new Map<string, string>();
+    for (const pain of demo.pains) {
+      const created = await createItem(ctx(), 'pain', segment.id, {
+        text: pain.text,
+        severity: pain.severity,
+        frequency: pain.frequency,
+        contextWhere: pain.where ?? '',
+        contextWhen: pain.when ?? '',
+        contextWho: pain.who ?? '',
+        contextChannel: pain.channel ?? '',
+        status: 'open',
+      });
+      ids.set(pain.key, created.id);
+      for (const evidence of pain.evidence ?? []) await createEvidence(ctx(), { ...evidence, subjectType: 'pain', subjectId: created.id });
+    }
+    for (const gain of demo.gains)
+      ids.set(gain.key, (await createItem(ctx(), 'gain', segment.id, { text: gain.text, relevance: gain.relevance })).id);
+    for (const name of demo.products) await createValueItem(ctx(), segment.id, { kind: 'product', name, description: '', targetIds: [] });
+    for (const item of demo.relievers) {
+      await createValueItem(ctx(), segment.id, {
+        kind: 'reliever',
+        name: item.name,
+        description: '',
+        targetIds: item.answers.map((k) => ids.get(k) as string),
+      });
+    }
+    for (const item of demo.creators) {
+      await createValueItem(ctx(), segment.id, {
+        kind: 'creator',
+        name: item.name,
+        description: '',
+        targetIds: item.answers.map((k) => ids.get(k) as string),
+      });
+    }
+    if (demo.canvas) {
+      const canvas = await createCanvas(ctx(), { segmentId: segment.id, name: demo.canvas.name, currentLabel: '', targetLabel: '' });
+      await saveCanvas(ctx(), canvas.id, {
+        name: demo.canvas.name,
+        currentLabel: '',
+        targetLabel: '',
+        competitors: demo.canvas.competitors.map((name) => ({ name })),
+        factors: demo.canvas.factors.map((f) => ({ name: f.name, current: f.current, target: f.target, competitorLevels: f.competitors })),
+      });
+    }
+  }
+  return true;
+}
