@@ -98,7 +98,8 @@ describe('clientocracy CLI', () => {
 
   it('demo seeds three organizations; run again it says nothing changed and changes nothing', async () => {
     const first = await cli(['demo']);
-    expect(first).toMatchObject({ code: 0, stdout: 'seeded: stroydom, mfc, neighbourhood-care\n' });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^seeded: stroydom\b.*, mfc\b.*, neighbourhood-care\b.*\n$/);
     const after = await counts();
     expect(after.organizations).toBe(3);
     expect(after.teams).toBeGreaterThan(0);
