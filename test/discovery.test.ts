@@ -203,3 +203,24 @@ describe('CSV import', () => {
     expect(pain).toMatchObject({ text: 'Долго ждать; очень', severity: 5, frequency: 4, priority: 20, contextWhere: 'офис', evidenceCount: 0 });
   });
 });
+
+describe('deleting a segment', () => {
+  it('removes its needs, pains, evidence, value map and canvases, and leaves other segments alone', async () => {
+    const keep = await created(await a.post(`${A()}/segments`, { name: 'Keep me', kind: 'partner' }));
+    const keepPain = await created(await a.post(`${A()}/segments/${keep.id}/pains`, { text: 'kept', severity: 2, frequency: 2 }));
+    const gone = await created(await a.post(`${A()}/segments`, { name: 'Delete me', kind: 'customer' }));
+    const pain = await created(await a.post(`${A()}/segments/${gone.id}/pains`, { text: 'x', severity: 3, frequency: 3 }));
+    await created(await a.post(`${A()}/evidence`, { subjectType: 'pain', subjectId: pain.id, kind: 'observation', text: 'seen', date: '2026-11-01' }));
+    await created(await a.post(`${A()}/segments/${gone.id}/value-items`, { kind: 'reliever', name: 'r', targetIds: [pain.id] }));
+    const canvas = await created(await a.post(`${A()}/canvases`, { segmentId: gone.id, name: 'c' }));
+    expect((await a.delete(`${A()}/segments/${gone.id}`)).statusCode).toBe(204);
+    expect((await a.get(`${A()}/segments/${gone.id}`)).statusCode).toBe(404);
+    expect((await a.get(`${A()}/canvases/${canvas.id}`)).statusCode).toBe(404);
+    expect((await a.get(`${A()}/evidence?subjectId=${pain.id}`)).json().items).toEqual([]);
+    for (const table of ['pains', 'value_items', 'value_links', 'canvases', 'evidence'] as const) {
+      const rows = await t.db.selectFrom(table).selectAll().where('org_id', '=', orgs.a.id).execute();
+      expect(JSON.stringify(rows)).not.toContain(gone.id);
+    }
+    expect((await a.get(`${A()}/segments/${keep.id}/pains`)).json().items.map((p: { id: string }) => p.id)).toEqual([keepPain.id]);
+  });
+});

@@ -87,14 +87,17 @@ export async function buildServer(deps: AppDeps, options: { logger?: boolean } =
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: false, index: false, maxAge: '1h' });
+    // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: true, index: false, maxAge: '1h' });
   }
   app.get('/', async (_req, reply) => reply.redirect('/app/'));
   app.get('/favicon.ico', async (_req, reply) => reply.status(204).send());
   app.setNotFoundHandler(async (req, reply) => {
     const url = req.url.split('?')[0] ?? '';
-    if (req.method === 'GET' && (url === '/app' || url.startsWith('/app/'))) {
-      if (!hasWeb)
+    const isPage =
+      (req.method === 'GET' || req.method === 'HEAD') && (url === '/app' || url.startsWith('/app/')) && !url.startsWith('/app/assets/');
+    if (isPage) {
+      if (!existsSync(path.join(WEB_DIST, 'index.html')))
         return reply.status(503).type('text/plain').send('The web app is not built: run `npm run build:web` (npm start does it).');
       // The single-page app routes on the client: every /app/... path serves index.html.
       return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);

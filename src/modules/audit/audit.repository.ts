@@ -73,3 +73,16 @@ export async function listAudit(
 export async function allAudit(db: Db, orgId: string): Promise<AuditLogTable[]> {
   return db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).orderBy('at').orderBy('id').execute();
 }
+
+/** The actions and entity types that occur in an organization's log, for filters. */
+export async function auditFacets(db: Db, orgId: string): Promise<{ actions: string[]; entityTypes: string[] }> {
+  const actions = await db.selectFrom('audit_log').select('action').distinct().where('org_id', '=', orgId).orderBy('action').execute();
+  const types = await db
+    .selectFrom('audit_log')
+    .select('entity_type')
+    .distinct()
+    .where('org_id', '=', orgId)
+    .orderBy('entity_type')
+    .execute();
+  return { actions: actions.map((r) => r.action), entityTypes: types.map((r) => r.entity_type) };
+}

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import type { AuditLogTable } from '../../db/schema.js';
 import type { Registrar } from '../../http/registrar.js';
 import { ZOrgParams, ZPage } from '../common.schema.js';
 import { cursorOf } from '../list.js';
-import { listAudit } from './audit.repository.js';
+import { auditFacets, listAudit } from './audit.repository.js';
 import { ZAuditEntry, ZAuditQuery } from './audit.schema.js';
 
 export function toAuditEntry(row: AuditLogTable) {
@@ -34,5 +35,16 @@ export function registerAuditRoutes(r: Registrar): void {
       const page = await listAudit(ctx.db, ctx.org.id, filter, cursorOf(query), limit);
       return { items: page.items.map(toAuditEntry), nextCursor: page.nextCursor };
     },
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/orgs/:org/audit/facets',
+    tag: 'audit',
+    auth: 'org',
+    permission: 'audit:read',
+    summary: 'The actions and entity types present in the audit log (for filters)',
+    params: ZOrgParams,
+    response: z.object({ actions: z.array(z.string()), entityTypes: z.array(z.string()) }),
+    handler: async ({ ctx }) => auditFacets(ctx.db, ctx.org.id),
   });
 }

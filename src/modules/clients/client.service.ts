@@ -168,7 +168,7 @@ export async function revokeInvitation(ctx: OrgContext, clientId: string, invita
       action: 'client.invitation_revoked',
       entityType: 'client',
       entityId: clientId,
-      before: toInvitation(row, ctx.now),
+      before: { ...toInvitation(row, ctx.now), clientName: (await findClient(tx, ctx.org.id, clientId))?.name ?? null },
       at: ctx.now,
     });
   });

@@ -20,7 +20,11 @@ export interface CanvasChartLabels {
 const PALETTE = ['#1c7ed6', '#e8590c', '#868e96', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c', '#5c940d', '#364fc7'];
 
 /** `width` is the chart's width in pixels: factor labels wrap to the space each factor gets. */
-export function canvasChartOption(canvas: CanvasChartInput, labels: CanvasChartLabels, options: { animation?: boolean; width?: number } = {}) {
+export function canvasChartOption(
+  canvas: CanvasChartInput,
+  labels: CanvasChartLabels,
+  options: { animation?: boolean; width?: number } = {},
+) {
   const labelWidth = Math.max(60, Math.floor(((options.width ?? 900) - 120) / Math.max(1, canvas.factors.length)) - 10);
   const currentName = canvas.currentLabel || labels.current;
   const targetName = canvas.targetLabel || labels.target;

@@ -8,6 +8,15 @@ import type { OrgContext } from '../context.js';
 import { pageByCreated } from '../list.js';
 import type { TCanvas, TCreateCanvas, TPutCanvas } from './canvas.schema.js';
 
+/** Removes canvases with their factors, competitors and levels (used by canvas and segment deletion). */
+export async function deleteCanvasRows(tx: Tx, orgId: string, canvasIds: string[], keepCanvas = false): Promise<void> {
+  if (canvasIds.length === 0) return;
+  await tx.deleteFrom('canvas_levels').where('org_id', '=', orgId).where('canvas_id', 'in', canvasIds).execute();
+  await tx.deleteFrom('canvas_factors').where('org_id', '=', orgId).where('canvas_id', 'in', canvasIds).execute();
+  await tx.deleteFrom('canvas_competitors').where('org_id', '=', orgId).where('canvas_id', 'in', canvasIds).execute();
+  if (!keepCanvas) await tx.deleteFrom('canvases').where('org_id', '=', orgId).where('id', 'in', canvasIds).execute();
+}
+
 /** Reads a whole canvas: competitors and factors in their order, levels aligned, ERRC derived. */
 export async function loadCanvas(tx: Tx, ctx: OrgContext, id: string): Promise<TCanvas> {
   const canvas = await tx.selectFrom('canvases').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
@@ -142,11 +151,9 @@ export async function saveCanvas(ctx: OrgContext, id: string, input: TPutCanvas)
       if (c.id && !known.competitors.has(c.id)) throw invalidField(`competitors.${i}.id`, 'not a competitor of this canvas');
     });
     const org = ctx.org.id;
-    await tx.deleteFrom('canvas_levels').where('org_id', '=', org).where('canvas_id', '=', id).execute();
     const competitorIds = input.competitors.map((c) => c.id ?? newId());
     const factorIds = input.factors.map((f) => f.id ?? newId());
-    await tx.deleteFrom('canvas_factors').where('org_id', '=', org).where('canvas_id', '=', id).execute();
-    await tx.deleteFrom('canvas_competitors').where('org_id', '=', org).where('canvas_id', '=', id).execute();
+    await deleteCanvasRows(tx, org, [id], true);
     if (input.competitors.length) {
       await tx
         .insertInto('canvas_competitors')
@@ -214,10 +221,7 @@ export async function deleteCanvas(ctx: OrgContext, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const before = await loadCanvas(tx, ctx, id);
     const org = ctx.org.id;
-    await tx.deleteFrom('canvas_levels').where('org_id', '=', org).where('canvas_id', '=', id).execute();
-    await tx.deleteFrom('canvas_factors').where('org_id', '=', org).where('canvas_id', '=', id).execute();
-    await tx.deleteFrom('canvas_competitors').where('org_id', '=', org).where('canvas_id', '=', id).execute();
-    await tx.deleteFrom('canvases').where('org_id', '=', org).where('id', '=', id).execute();
+    await deleteCanvasRows(tx, org, [id]);
     await appendAudit(tx, {
       orgId: org,
       actor: ctx.actor,

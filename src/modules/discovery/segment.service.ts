@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { pageByCreated } from '../list.js';
+import { deleteCanvasRows } from './canvas.service.js';
 import { evidenceCounts, findSegment, linksByTarget, listSegmentRows, toGain, toNeed, toPain, toSegment } from './discovery.repository.js';
 import type { TCreateSegment, TGain, TNeed, TPain, TSegment, TUpdateSegment } from './discovery.schema.js';
 
@@ -93,12 +94,7 @@ export async function deleteSegment(ctx: OrgContext, id: string): Promise<void> 
     const canvasIds = (await tx.selectFrom('canvases').select('id').where('org_id', '=', org).where('segment_id', '=', id).execute()).map(
       (c) => c.id,
     );
-    if (canvasIds.length) {
-      await tx.deleteFrom('canvas_levels').where('org_id', '=', org).where('canvas_id', 'in', canvasIds).execute();
-      await tx.deleteFrom('canvas_factors').where('org_id', '=', org).where('canvas_id', 'in', canvasIds).execute();
-      await tx.deleteFrom('canvas_competitors').where('org_id', '=', org).where('canvas_id', 'in', canvasIds).execute();
-      await tx.deleteFrom('canvases').where('org_id', '=', org).where('id', 'in', canvasIds).execute();
-    }
+    await deleteCanvasRows(tx, org, canvasIds);
     const itemIds = (await tx.selectFrom('value_items').select('id').where('org_id', '=', org).where('segment_id', '=', id).execute()).map(
       (v) => v.id,
     );
