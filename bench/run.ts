@@ -25,25 +25,35 @@ process.on('exit', stop);
 try {
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/healthz`);
-  const token = execFileSync('node', [cli, 'token', 'create', '--org', 'stroydom', '--scopes', 'teams:read', '--name', 'bench'], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  })
+  const token = execFileSync(
+    'node',
+    [cli, 'token', 'create', '--org', 'stroydom', '--scopes', 'teams:read,discovery:read', '--name', 'bench'],
+    {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    },
+  )
     .trim()
     .split('\n')
     .pop() as string;
   const auth = { authorization: `Bearer ${token}` };
-  const listPath = '/api/v1/orgs/stroydom/teams';
+  const org = '/api/v1/orgs/stroydom';
+  const segmentId = ((await (await fetch(`${base}${org}/segments`, { headers: auth })).json()) as { items: { id: string }[] }).items[0]?.id;
+  const canvasId = ((await (await fetch(`${base}${org}/canvases`, { headers: auth })).json()) as { items: { id: string }[] }).items[0]?.id;
+  if (!segmentId || !canvasId) throw new Error('the demo has no segment or canvas');
 
-  // The baseline answers exactly the bytes the product answers.
+  // Each scenario beside a bare node:http server answering exactly the bytes the product answers.
+  const scenarios: { name: string; path: string; headers: Record<string, string> }[] = [
+    { name: 'GET /healthz', path: '/healthz', headers: {} },
+    { name: 'GET …/teams (list, token)', path: `${org}/teams`, headers: auth },
+    { name: 'GET …/segments/:id/workspace', path: `${org}/segments/${segmentId}/workspace`, headers: auth },
+    { name: 'GET …/canvases/:id.svg', path: `${org}/canvases/${canvasId}.svg`, headers: auth },
+  ];
   const responses: Record<string, { contentType: string; body: string }> = {};
-  for (const [p, headers] of [
-    ['/healthz', {}],
-    [listPath, auth],
-  ] as const) {
-    const res = await fetch(`${base}${p}`, { headers });
-    if (!res.ok) throw new Error(`${p} answered ${res.status}`);
-    responses[p] = { contentType: res.headers.get('content-type') ?? 'application/json', body: await res.text() };
+  for (const scenario of scenarios) {
+    const res = await fetch(`${base}${scenario.path}`, { headers: scenario.headers });
+    if (!res.ok) throw new Error(`${scenario.path} answered ${res.status}`);
+    responses[scenario.path] = { contentType: res.headers.get('content-type') ?? 'application/json', body: await res.text() };
   }
   const file = path.join(dataDir, 'responses.json');
   writeFileSync(file, JSON.stringify(responses));
@@ -54,46 +64,25 @@ try {
   await waitFor(`${bareBase}/healthz`);
 
   const idleRss = rssMb(server.pid as number);
-  const rows: (string | number)[][] = [['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'peak RSS MiB']];
-  const fmt = (n: number) => n.toFixed(0);
-  let healthRatio = 0;
-  let listRatio = 0;
-  for (const [name, p, headers] of [
-    ['GET /healthz', '/healthz', {}],
-    [`GET ${listPath} (token)`, listPath, auth],
-  ] as const) {
-    const product = await load(`${base}${p}`, server.pid as number, seconds, headers);
-    const baseline = await load(`${bareBase}${p}`, bare.pid as number, seconds, headers);
-    rows.push([
-      name,
-      'clientocracy',
-      fmt(product.rps),
-      product.p50,
-      product.p99,
-      product.errors,
-      product.non2xx,
-      product.peakRssMb.toFixed(1),
-    ]);
-    rows.push([
-      name,
-      'bare node:http',
-      fmt(baseline.rps),
-      baseline.p50,
-      baseline.p99,
-      baseline.errors,
-      baseline.non2xx,
-      baseline.peakRssMb.toFixed(1),
-    ]);
-    if (p === '/healthz') healthRatio = product.rps / baseline.rps;
-    else listRatio = product.rps / baseline.rps;
+  const rows: (string | number)[][] = [['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'peak RSS MiB', 'bytes']];
+  const ratios: string[] = [];
+  for (const scenario of scenarios) {
+    const product = await load(`${base}${scenario.path}`, server.pid as number, seconds, scenario.headers);
+    const baseline = await load(`${bareBase}${scenario.path}`, bare.pid as number, seconds, scenario.headers);
+    const bytes = Buffer.byteLength(responses[scenario.path]?.body ?? '');
+    for (const [who, r] of [
+      ['clientocracy', product],
+      ['bare node:http', baseline],
+    ] as const) {
+      rows.push([scenario.name, who, r.rps.toFixed(0), r.p50, r.p99, r.errors, r.non2xx, r.peakRssMb.toFixed(1), bytes]);
+    }
+    ratios.push(`${scenario.name}: ${((product.rps / baseline.rps) * 100).toFixed(1)}%`);
   }
   const db = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
   process.stdout.write(`\nClientocracy benchmark — ${db}, ${seconds} s per run, 20 connections, ${new Date().toISOString()}\n\n`);
   process.stdout.write(`${table(rows)}\n\n`);
   process.stdout.write(`server RSS at idle: ${idleRss.toFixed(1)} MiB; after load: ${rssMb(server.pid as number).toFixed(1)} MiB\n`);
-  process.stdout.write(
-    `throughput vs bare node:http — /healthz: ${(healthRatio * 100).toFixed(0)}%, authenticated list: ${(listRatio * 100).toFixed(0)}%\n`,
-  );
+  process.stdout.write(`throughput as a share of bare node:http — ${ratios.join('; ')}\n`);
 } finally {
   stop();
   rmSync(dataDir, { recursive: true, force: true });

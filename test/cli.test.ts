@@ -131,10 +131,11 @@ describe('clientocracy CLI', () => {
     }
   });
 
-  it('exit codes: 2 for an unknown organization, 1 for an unknown scope (naming scopes), 4 for an unreachable database', async () => {
-    const [notFound, badScope, noDatabase] = await Promise.all([
+  it('exit codes: 2 for an unknown organization, 1 for an unknown scope (naming scopes) or option, 4 for an unreachable database', async () => {
+    const [notFound, badScope, badOption, noDatabase] = await Promise.all([
       cli(['export', '--org', 'nope']),
       cli(['token', 'create', '--org', 'stroydom', '--scopes', 'bogus']),
+      cli(['demo', '--colour']),
       cli(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/x' }),
     ]);
     expect(notFound.code).toBe(2);
@@ -142,13 +143,9 @@ describe('clientocracy CLI', () => {
     expect(notFound.stdout).toBe('');
     expect(badScope.code).toBe(1);
     expect(badScope.stderr).toMatch(/^error: scopes\.0: /);
+    expect(badOption.code).toBe(1);
+    expect(badOption.stderr).toContain('--help');
     expect(noDatabase.code).toBe(4);
     expect(noDatabase.stderr).toContain('cannot reach the database');
-  });
-
-  it('exit code 1 for an unknown option, with a pointer to --help', async () => {
-    const run = await cli(['demo', '--colour']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('--help');
   });
 });

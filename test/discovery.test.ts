@@ -224,3 +224,21 @@ describe('deleting a segment', () => {
     expect((await a.get(`${A()}/segments/${keep.id}/pains`)).json().items.map((p: { id: string }) => p.id)).toEqual([keepPain.id]);
   });
 });
+
+describe('canvas SVG caching', () => {
+  it('answers 304 to the ETag of an unchanged canvas and a new ETag after a change', async () => {
+    const segment = await created(await a.post(`${A()}/segments`, { name: 'Etag segment', kind: 'customer' }));
+    const canvas = await created(await a.post(`${A()}/canvases`, { segmentId: segment.id, name: 'Etag' }));
+    const first = await a.get(`${A()}/canvases/${canvas.id}.svg`);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^".+"$/);
+    const again = await a.request({ method: 'GET', url: `${A()}/canvases/${canvas.id}.svg`, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    const body = { name: 'Etag', competitors: [], factors: [{ name: 'Speed', current: 2, target: 5, competitorLevels: [] }] };
+    await a.request({ method: 'PUT', url: `${A()}/canvases/${canvas.id}`, body });
+    const changed = await a.request({ method: 'GET', url: `${A()}/canvases/${canvas.id}.svg`, headers: { 'if-none-match': etag } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.body).toContain('Speed');
+    expect(changed.headers.etag).not.toBe(etag);
+  });
+});

@@ -3,7 +3,7 @@ import { translate } from '../../i18n/index.js';
 import { ZOrgIdParams, ZOrgParams, ZPage } from '../common.schema.js';
 import { ZCanvas, ZCanvasQuery, ZCanvasSummary, ZCreateCanvas, ZPutCanvas, ZSvgParams, ZSvgQuery } from './canvas.schema.js';
 import { createCanvas, deleteCanvas, getCanvas, listCanvases, saveCanvas } from './canvas.service.js';
-import { renderCanvasSvg } from './canvas.svg.js';
+import { cachedCanvasSvg } from './canvas.svg.js';
 
 export function registerCanvasRoutes(r: Registrar): void {
   const base = '/api/v1/orgs/:org';
@@ -77,7 +77,7 @@ export function registerCanvasRoutes(r: Registrar): void {
       'The canvas as an SVG chart (value curves over the factors, legend); `lang` picks the labels, the organization’s language by default',
     params: ZSvgParams,
     query: ZSvgQuery,
-    handler: async ({ ctx, params, query, reply }) => {
+    handler: async ({ ctx, params, query, req, reply }) => {
       const canvas = await getCanvas(ctx, params.id);
       const locale = query.lang ?? ctx.org.locale;
       const labels = {
@@ -85,8 +85,10 @@ export function registerCanvasRoutes(r: Registrar): void {
         target: translate(locale, 'canvas.target'),
         level: translate(locale, 'canvas.level'),
       };
-      const svg = renderCanvasSvg(canvas, labels, query.width, query.height);
-      return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, no-cache').send(svg);
+      const { etag, svg } = cachedCanvasSvg(canvas, labels, query.width, query.height);
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+      return reply.type('image/svg+xml; charset=utf-8').send(svg);
     },
   });
 }
