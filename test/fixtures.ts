@@ -17,6 +17,7 @@ import { addTeamMember, createTeam } from '../src/modules/teams/team.service.js'
 import { createToken } from '../src/modules/tokens/token.service.js';
 
 export const PASSWORD = 'correct-horse-battery-staple';
+let passwordHash: Promise<string> | undefined;
 
 export interface PersonFixture {
   id: string;
@@ -67,36 +68,39 @@ export async function seedOrg(db: Db, label: string, publicUrl: string, now = Da
     name: `${label} ${role} ${tag}`,
     password: PASSWORD,
   });
-  const admin = person('admin');
-  const adminId = newId();
-  await insertUser(db, {
-    id: adminId,
-    email: admin.email,
-    name: admin.name,
-    password_hash: await hashPassword(admin.password),
-    locale: null,
-    created_at: now,
-    updated_at: now,
-  });
-  const actor: Actor = { type: 'user', id: adminId, label: admin.email };
+  // Accounts share one scrypt hash of PASSWORD, made once per process: hashing costs ~50 ms each.
+  passwordHash ??= hashPassword(PASSWORD);
+  const accounts = {} as Record<Role, { id: string; email: string; name: string; password: string }>;
+  for (const role of ROLES) {
+    const account = { id: newId(), ...person(role) };
+    await insertUser(db, {
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      password_hash: await passwordHash,
+      locale: null,
+      created_at: now,
+      updated_at: now,
+    });
+    accounts[role] = account;
+  }
+  const actor: Actor = { type: 'user', id: accounts.admin.id, label: accounts.admin.email };
   const org = await createOrganization(
     db,
     { slug, name, kind: 'business', locale: 'en', currency: 'EUR', timeZone: 'Europe/Berlin' },
-    adminId,
+    accounts.admin.id,
     actor,
     now,
   );
   const ctx = await orgContext(db, slug, actor, now);
   const users = {} as Record<Role, PersonFixture>;
   for (const role of ROLES) {
-    if (role === 'admin') {
-      const membership = await db.selectFrom('memberships').select('id').where('user_id', '=', adminId).executeTakeFirstOrThrow();
-      users.admin = { id: adminId, ...admin, membershipId: membership.id };
-      continue;
-    }
-    const p = person(role);
-    const m = await addMembership(ctx, { ...p, role });
-    users[role] = { id: m.userId, ...p, membershipId: m.id };
+    const account = accounts[role];
+    const membership =
+      role === 'admin'
+        ? await db.selectFrom('memberships').select('id').where('user_id', '=', account.id).executeTakeFirstOrThrow()
+        : await addMembership(ctx, { email: account.email, role });
+    users[role] = { ...account, membershipId: membership.id };
   }
   const team = await createTeam(ctx, { name: `Team ${label} ${tag}`, kind: 'autonomous', purpose: `Purpose of team ${label} ${tag}` });
   await addTeamMember(ctx, team.id, users.member.id);

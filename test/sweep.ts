@@ -2,7 +2,7 @@
 import type { Agent } from './agent.js';
 import type { OrgFixture } from './fixtures.js';
 import { errorOf, type Response, show } from './harness.js';
-import { createdKindOf, fillPath, idHints, type Operation, paramValues, resourceOf, sampleOf } from './operations.js';
+import { createdKindOf, fillPath, idHints, nonNull, type Operation, paramValues, resourceOf, sampleOf } from './operations.js';
 
 /** Ids of an organization's fixture by the kind a path parameter names (see `resourceOf`). */
 export function idsOf(org: OrgFixture): Record<string, string> {
@@ -25,13 +25,31 @@ export function bodyFor(op: Operation, org: OrgFixture, ids: Record<string, stri
   return sampleOf(op.body, { ...idHints(ids), userId: org.users.viewer.id });
 }
 
+/** The POST that makes things of `kind`, when every parent it needs is in `ids`. */
+function creatorOf(ops: Operation[], ids: Record<string, string>, kind: string): Operation | undefined {
+  const op = ops.find((o) => createdKindOf(o) === kind);
+  return op?.pathParams.every((p) => p === 'org' || ids[resourceOf(op.path, p)]) ? op : undefined;
+}
+
+/** True when every required `…Id` of the body has an id to take (`segmentId`, or a `subjectType` with one). */
+function bodyReady(op: Operation, ids: Record<string, string>): boolean {
+  const hints = idHints(ids);
+  const properties = op.body?.properties ?? {};
+  return (op.body?.required ?? [])
+    .filter((name) => name.endsWith('Id'))
+    .every((name) => {
+      const kinds = nonNull(properties[`${name.slice(0, -2)}Type`] ?? {}).enum ?? [];
+      return name in hints || kinds.some((k) => `${k}Id` in hints);
+    });
+}
+
 /**
  * Makes one thing of `kind` through the API — with the POST that creates that kind, a sample body and
  * the parents in `ids` — and returns its id; undefined when no route makes it or the API refused.
  */
 export async function createThroughApi(agent: Agent, ops: Operation[], org: OrgFixture, ids: Record<string, string>, kind: string) {
-  const op = ops.find((o) => createdKindOf(o) === kind);
-  if (!op || op.pathParams.some((p) => p !== 'org' && !ids[resourceOf(op.path, p)])) return undefined;
+  const op = creatorOf(ops, ids, kind);
+  if (!op) return undefined;
   const res = await callWith(agent, op, org.slug, ids, bodyFor(op, org, ids));
   const id = res.statusCode < 300 ? (res.json() as { id?: unknown }).id : undefined;
   return typeof id === 'string' ? id : undefined;
@@ -39,19 +57,22 @@ export async function createThroughApi(agent: Agent, ops: Operation[], org: OrgF
 
 /**
  * Ids for every kind the API can make that the fixture lacks (kinds added by later modules), made
- * through the API in dependency order, so the sweeps reach new routes' real rows without editing.
+ * through the API once each, parents first, so the sweeps reach new routes' real rows without editing.
  */
 export async function seedThroughApi(agent: Agent, ops: Operation[], org: OrgFixture): Promise<Record<string, string>> {
   const ids = idsOf(org);
-  const kinds = [...new Set(ops.map(createdKindOf).filter((k): k is string => k !== undefined))];
-  for (let progress = true; progress; ) {
+  const pending = new Set(ops.map(createdKindOf).filter((k): k is string => k !== undefined && !ids[k]));
+  // Kinds whose body names another kind wait for it, until nothing else can be made.
+  for (let progress = true, strict = true; progress || strict; ) {
+    if (!progress) strict = false;
     progress = false;
-    for (const kind of kinds.filter((k) => !ids[k])) {
+    for (const kind of pending) {
+      const op = creatorOf(ops, ids, kind);
+      if (!op || (strict && !bodyReady(op, ids))) continue;
+      pending.delete(kind);
+      progress = true;
       const id = await createThroughApi(agent, ops, org, ids, kind);
-      if (id) {
-        ids[kind] = id;
-        progress = true;
-      }
+      if (id) ids[kind] = id;
     }
   }
   return ids;

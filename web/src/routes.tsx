@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AuditPage } from './features/audit/audit-page';
 import { RequireSession, StartRedirect } from './features/auth/guards';
 import { SetupPage } from './features/auth/setup-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { ClientsPage } from './features/clients/clients-page';
+import { CanvasesPage } from './features/discovery/canvases-page';
+import { SegmentWorkspacePage } from './features/discovery/segment-workspace-page';
+import { SegmentsPage } from './features/discovery/segments-page';
 import { PeoplePage } from './features/people/people-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TeamPage } from './features/teams/team-page';
@@ -11,6 +15,10 @@ import { TeamsPage } from './features/teams/teams-page';
 import { TokensPage } from './features/tokens/tokens-page';
 import { NotFoundPage } from './shared/layout/not-found-page';
 import { OrgLayout } from './shared/layout/org-layout';
+import { LoadingState } from './shared/ui/states';
+
+// The chart library is large: it loads with the canvas editor, not with the rest of the app.
+const CanvasEditorPage = lazy(() => import('./features/discovery/canvas-editor-page').then((m) => ({ default: m.CanvasEditorPage })));
 
 export function AppRoutes() {
   return (
@@ -25,6 +33,17 @@ export function AppRoutes() {
           <Route path="teams/:id" element={<TeamPage />} />
           <Route path="people" element={<PeoplePage />} />
           <Route path="clients" element={<ClientsPage />} />
+          <Route path="segments" element={<SegmentsPage />} />
+          <Route path="segments/:id" element={<SegmentWorkspacePage />} />
+          <Route path="canvases" element={<CanvasesPage />} />
+          <Route
+            path="canvases/:id"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <CanvasEditorPage />
+              </Suspense>
+            }
+          />
           <Route path="tokens" element={<TokensPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />

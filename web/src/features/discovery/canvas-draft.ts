@@ -4,11 +4,12 @@
  * server's, once it has one.
  */
 import { classifyFactor, MAX_LEVEL, MIN_LEVEL } from '../../../../src/core/discovery/errc';
-import { MAX_COMPETITORS, MAX_FACTORS } from '../../../../src/modules/discovery/canvas.schema.constants';
 import type { Canvas, ErrcAction } from '../../shared/api/types';
 import type { CanvasBody } from './canvas.api';
 
-export { MAX_COMPETITORS, MAX_FACTORS };
+/** The server's limits (canvas.schema.ts; a test keeps them equal without bundling the schema). */
+export const MAX_FACTORS = 30;
+export const MAX_COMPETITORS = 8;
 
 export interface DraftCompetitor {
   key: string;
@@ -88,6 +89,13 @@ export function hasBlankNames(draft: CanvasDraft): boolean {
   return [...draft.competitors, ...draft.factors].some((row) => row.name.trim() === '') || draft.name.trim() === '';
 }
 
+/** The draft without the factors and competitors that have no name yet (a competitor takes its levels along). */
+export function withoutBlankRows(draft: CanvasDraft): CanvasDraft {
+  let next = { ...draft, factors: draft.factors.filter((f) => f.name.trim() !== '') };
+  for (const competitor of draft.competitors) if (competitor.name.trim() === '') next = removeCompetitor(next, competitor.key);
+  return next;
+}
+
 /** A whole level 0–10 from whatever an input holds (empty → 0). */
 export function clampLevel(value: number | string): number {
   const number = typeof value === 'number' ? value : Number(value);
@@ -108,7 +116,9 @@ export function updateFactor(draft: CanvasDraft, key: string, change: Partial<Om
 export function setCompetitorLevel(draft: CanvasDraft, factorKey: string, competitorIndex: number, level: number): CanvasDraft {
   return {
     ...draft,
-    factors: draft.factors.map((f) => (f.key === factorKey ? { ...f, levels: f.levels.map((l, j) => (j === competitorIndex ? level : l)) } : f)),
+    factors: draft.factors.map((f) =>
+      f.key === factorKey ? { ...f, levels: f.levels.map((l, j) => (j === competitorIndex ? level : l)) } : f,
+    ),
   };
 }
 

@@ -42,6 +42,7 @@ export interface ImportResult {
 
 export const discoveryApi = {
   segments: (org: string, cursor?: string) => api.get<Page<Segment>>(orgPath(org, 'segments'), { cursor, limit: 100 }),
+  segment: (org: string, id: string) => api.get<Segment>(orgPath(org, 'segments', id)),
   createSegment: (org: string, input: SegmentInput) => api.post<Segment>(orgPath(org, 'segments'), input),
   updateSegment: (org: string, id: string, input: Partial<SegmentInput>) => api.patch<Segment>(orgPath(org, 'segments', id), input),
   removeSegment: (org: string, id: string) => api.delete(orgPath(org, 'segments', id)),

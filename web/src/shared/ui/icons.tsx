@@ -40,6 +40,20 @@ export const ClientsIcon = (p: P) => (
     <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z" />
   </Icon>
 );
+export const NeedsIcon = (p: P) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="8" />
+    <circle cx="12" cy="12" r="4" />
+    <circle cx="12" cy="12" r="0.6" />
+  </Icon>
+);
+export const CanvasIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M4 4v16h16" />
+    <path d="M7 14l4-5 3 3 5-6" />
+    <path d="M7 17l4-2 3 1 5-4" strokeDasharray="2 2" />
+  </Icon>
+);
 export const KeyIcon = (p: P) => (
   <Icon {...p}>
     <circle cx="8" cy="14" r="4" />

@@ -1,0 +1,85 @@
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Segment } from '../../shared/api/types';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import type { CanvasCreateInput } from './canvas.api';
+
+interface CanvasCreateModalProps {
+  opened: boolean;
+  segments: Segment[];
+  /** The segment chosen beforehand, e.g. when the list is filtered by it. */
+  segmentId: string | null;
+  onClose: () => void;
+  onSubmit: (input: CanvasCreateInput) => Promise<unknown>;
+}
+
+export function CanvasCreateModal({ opened, segments, segmentId, onClose, onSubmit }: CanvasCreateModalProps) {
+  const { t } = useTranslation();
+  const [segment, setSegment] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(['segmentId', 'name']);
+
+  useEffect(() => {
+    if (!opened) return;
+    setSegment(segmentId ?? (segments.length === 1 ? (segments[0]?.id ?? null) : null));
+    setName('');
+    errors.clear();
+  }, [opened, segmentId, segments, errors.clear]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await onSubmit({ segmentId: segment ?? '', name });
+      onClose();
+    } catch (error) {
+      errors.handle(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('canvas.createTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Select
+            label={t('canvas.segment')}
+            description={t('canvas.segmentHint')}
+            placeholder={t('canvas.chooseSegment')}
+            data={segments.map((s) => ({ value: s.id, label: s.name }))}
+            value={segment}
+            onChange={(value) => {
+              setSegment(value);
+              errors.clear('segmentId');
+            }}
+            error={errors.errorOf('segmentId')}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <TextInput
+            label={t('canvas.name')}
+            placeholder={t('canvas.namePlaceholder')}
+            value={name}
+            onChange={(event) => {
+              setName(event.currentTarget.value);
+              errors.clear('name');
+            }}
+            error={errors.errorOf('name')}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={isBusy}>
+              {t('canvas.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,116 @@
+import { Button, Group, Modal, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ValueItem, ValueItemKind } from '../../shared/api/types';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useIsNarrow } from '../../shared/ui/data-list';
+import type { ValueItemInput, Workspace } from './discovery.api';
+import { collapseFieldPaths } from './field-paths';
+
+export type ValueFormTarget = { kind: ValueItemKind; item?: ValueItem };
+
+interface ValueItemFormModalProps {
+  target: ValueFormTarget | null;
+  workspace: Workspace;
+  onClose: () => void;
+  onSubmit: (input: ValueItemInput) => Promise<unknown>;
+}
+
+/** Add or edit a product, a pain reliever (with the pains it answers) or a gain creator (with its gains). */
+export function ValueItemFormModal({ target, workspace, onClose, onSubmit }: ValueItemFormModalProps) {
+  const { t } = useTranslation();
+  const isNarrow = useIsNarrow();
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [targetIds, setTargetIds] = useState<string[]>([]);
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(['name', 'description', 'targetIds']);
+  const kind = target?.kind ?? 'product';
+
+  useEffect(() => {
+    if (!target) return;
+    setName(target.item?.name ?? '');
+    setDescription(target.item?.description ?? '');
+    setTargetIds(target.item?.targetIds ?? []);
+    errors.clear();
+  }, [target, errors.clear]);
+
+  const options =
+    kind === 'reliever'
+      ? workspace.pains.map((p) => ({ value: p.id, label: t('workspace.painOption', { priority: p.priority, text: p.text }) }))
+      : workspace.gains.map((g) => ({ value: g.id, label: g.text }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await onSubmit({ kind, name, description, targetIds: kind === 'product' ? [] : targetIds });
+      onClose();
+    } catch (error) {
+      errors.handle(collapseFieldPaths(error, ['targetIds']));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = target?.item ? t(`workspace.valueEditTitles.${kind}`) : t(`workspace.valueCreateTitles.${kind}`);
+  return (
+    <Modal opened={target !== null} onClose={onClose} title={title} size="lg" fullScreen={isNarrow}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={t('workspace.valueName')}
+            placeholder={t(`workspace.valuePlaceholders.${kind}`)}
+            value={name}
+            onChange={(event) => {
+              setName(event.currentTarget.value);
+              errors.clear('name');
+            }}
+            error={errors.errorOf('name')}
+            data-autofocus
+          />
+          <Textarea
+            label={t('workspace.valueDescription')}
+            description={t('common.optional')}
+            autosize
+            minRows={2}
+            maxRows={6}
+            value={description}
+            onChange={(event) => {
+              setDescription(event.currentTarget.value);
+              errors.clear('description');
+            }}
+            error={errors.errorOf('description')}
+          />
+          {kind === 'product' ? null : (
+            <MultiSelect
+              label={kind === 'reliever' ? t('workspace.targetsPains') : t('workspace.targetsGains')}
+              description={kind === 'reliever' ? t('workspace.targetsPainsHint') : t('workspace.targetsGainsHint')}
+              placeholder={options.length ? t('workspace.targetsPlaceholder') : t('workspace.targetsNone')}
+              data={options}
+              value={targetIds}
+              onChange={(ids) => {
+                setTargetIds(ids);
+                errors.clear('targetIds');
+              }}
+              searchable
+              clearable
+              disabled={options.length === 0}
+              nothingFoundMessage={t('common.nothingFound')}
+              error={errors.errorOf('targetIds')}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={isBusy}>
+              {target?.item ? t('common.save') : t('workspace.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
