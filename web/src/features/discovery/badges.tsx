@@ -51,7 +51,11 @@ export function EvidenceBadge({ count, onClick }: { count: number; onClick?: () 
       <Badge
         component="button"
         type="button"
-        onClick={onClick}
+        onClick={(event) => {
+          // Inside a card that links on click: opening the evidence must not toggle a link too.
+          event.stopPropagation();
+          onClick?.();
+        }}
         variant="light"
         color={count > 0 ? 'teal' : 'yellow'}
         size="sm"

@@ -356,7 +356,7 @@ export const en = {
     },
     sizeEstimate: 'Size estimate',
     sizeEstimateHint: 'Roughly how many clients are in the segment. Leave empty if unknown.',
-    sizeValue: '≈ {{size}} clients',
+    sizeValue: 'Clients in the segment: ≈ {{size}}',
     sizeUnknown: 'Size not estimated',
     descriptionLabel: 'Description',
     descriptionHint: 'Who they are, what unites them, in what situation they come to you.',

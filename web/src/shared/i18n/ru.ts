@@ -359,7 +359,7 @@ export const ru: Dictionary = {
     },
     sizeEstimate: 'Оценка размера',
     sizeEstimateHint: 'Примерно сколько клиентов в сегменте. Оставьте пустым, если неизвестно.',
-    sizeValue: '≈ {{size}} клиентов',
+    sizeValue: 'Клиентов в сегменте: ≈ {{size}}',
     sizeUnknown: 'Размер не оценён',
     descriptionLabel: 'Описание',
     descriptionHint: 'Кто они, что их объединяет, в какой ситуации они к вам приходят.',
