@@ -66,7 +66,7 @@ describe('steps 1–3: client discovery and value design', () => {
     await page.getByRole('button', { name: 'Новая канва' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Новая стратегическая канва' });
     await dialog.getByLabel('Название').fill('Проверка канвы');
-    await dialog.getByRole('button', { name: 'Новая канва' }).click();
+    await dialog.getByRole('button', { name: 'Создать канву' }).click();
     await page.waitForURL(/\/canvases\/[^/?]+$/);
     await page.getByTestId('canvas-chart').waitFor();
 

@@ -3,8 +3,8 @@
  * canvas with its derived ERRC grid, the SVG, and CSV import — with the figures the issue fixes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, errorOf, show, type TestApp } from './harness.js';
 import type { TwoOrgs } from './fixtures.js';
+import { type Agent, createTestApp, errorOf, show, type TestApp } from './harness.js';
 
 let t: TestApp;
 let orgs: TwoOrgs;
@@ -32,7 +32,11 @@ describe('segments, pains and fit', () => {
 
   beforeAll(async () => {
     segmentId = (await created(await a.post(`${A()}/segments`, { name: 'First-time builders', kind: 'customer', sizeEstimate: 1200 }))).id;
-    for (const [key, severity, frequency] of [['five', 5, 2], ['three', 3, 5], ['two', 2, 1]] as const) {
+    for (const [key, severity, frequency] of [
+      ['five', 5, 2],
+      ['three', 3, 5],
+      ['two', 2, 1],
+    ] as const) {
       pains[key] = (await created(await a.post(`${A()}/segments/${segmentId}/pains`, { text: `pain ${key}`, severity, frequency }))).id;
     }
   });
@@ -53,8 +57,16 @@ describe('segments, pains and fit', () => {
   });
 
   it('computes fit 0.7 when the severity-5 and severity-2 pains are answered by relievers', async () => {
-    await created(await a.post(`${A()}/segments/${segmentId}/value-items`, { kind: 'reliever', name: 'Fixed estimate', targetIds: [pains.five] }));
-    await created(await a.post(`${A()}/segments/${segmentId}/value-items`, { kind: 'reliever', name: 'Photo report', targetIds: [pains.two, pains.five] }));
+    await created(
+      await a.post(`${A()}/segments/${segmentId}/value-items`, { kind: 'reliever', name: 'Fixed estimate', targetIds: [pains.five] }),
+    );
+    await created(
+      await a.post(`${A()}/segments/${segmentId}/value-items`, {
+        kind: 'reliever',
+        name: 'Photo report',
+        targetIds: [pains.two, pains.five],
+      }),
+    );
     const fit = (await a.get(`${A()}/segments/${segmentId}/fit`)).json();
     expect(fit.fit).toBeCloseTo(0.7, 10);
     expect(fit.unanswered.map((p: { id: string }) => p.id)).toEqual([pains.three]);
@@ -70,7 +82,11 @@ describe('segments, pains and fit', () => {
   });
 
   it('refuses a link to an unknown pain, naming the field', async () => {
-    const res = await a.post(`${A()}/segments/${segmentId}/value-items`, { kind: 'reliever', name: 'x', targetIds: [pains.three, 'no-such-pain'] });
+    const res = await a.post(`${A()}/segments/${segmentId}/value-items`, {
+      kind: 'reliever',
+      name: 'x',
+      targetIds: [pains.three, 'no-such-pain'],
+    });
     expect(res.statusCode).toBe(422);
     expect(errorOf(res).fields[0]?.path).toBe('targetIds.1');
   });
@@ -96,12 +112,33 @@ describe('segments, pains and fit', () => {
   });
 
   it('counts evidence per pain', async () => {
-    await created(await a.post(`${A()}/evidence`, { subjectType: 'pain', subjectId: pains.three, kind: 'interview', text: 'said so', source: 'visit', date: '2026-09-12' }));
-    await created(await a.post(`${A()}/evidence`, { subjectType: 'pain', subjectId: pains.three, kind: 'metric', text: '7 of 19', date: '2026-10-01' }));
+    await created(
+      await a.post(`${A()}/evidence`, {
+        subjectType: 'pain',
+        subjectId: pains.three,
+        kind: 'interview',
+        text: 'said so',
+        source: 'visit',
+        date: '2026-09-12',
+      }),
+    );
+    await created(
+      await a.post(`${A()}/evidence`, { subjectType: 'pain', subjectId: pains.three, kind: 'metric', text: '7 of 19', date: '2026-10-01' }),
+    );
     const pain = (await a.get(`${A()}/segments/${segmentId}/pains`)).json().items.find((p: { id: string }) => p.id === pains.three);
     expect(pain.evidenceCount).toBe(2);
-    const bad = await a.post(`${A()}/evidence`, { subjectType: 'pain', subjectId: pains.three, kind: 'rumour', text: 'x', date: '2026-13-01' });
-    expect(errorOf(bad).fields.map((f) => f.path).sort()).toEqual(['date', 'kind']);
+    const bad = await a.post(`${A()}/evidence`, {
+      subjectType: 'pain',
+      subjectId: pains.three,
+      kind: 'rumour',
+      text: 'x',
+      date: '2026-13-01',
+    });
+    expect(
+      errorOf(bad)
+        .fields.map((f) => f.path)
+        .sort(),
+    ).toEqual(['date', 'kind']);
   });
 });
 
@@ -142,10 +179,20 @@ describe('strategy canvas', () => {
 
   it('keeps factor ids across saves and reorders', async () => {
     const before = (await a.get(`${A()}/canvases/${canvasId}`)).json();
-    const reversed = [...before.factors].reverse().map((f: { id: string; name: string; current: number; target: number; competitorLevels: number[] }) => ({
-      id: f.id, name: f.name, current: f.current, target: f.target, competitorLevels: f.competitorLevels,
-    }));
-    const res = await a.request({ method: 'PUT', url: `${A()}/canvases/${canvasId}`, body: { ...canvas, competitors: before.competitors, factors: reversed } });
+    const reversed = [...before.factors]
+      .reverse()
+      .map((f: { id: string; name: string; current: number; target: number; competitorLevels: number[] }) => ({
+        id: f.id,
+        name: f.name,
+        current: f.current,
+        target: f.target,
+        competitorLevels: f.competitorLevels,
+      }));
+    const res = await a.request({
+      method: 'PUT',
+      url: `${A()}/canvases/${canvasId}`,
+      body: { ...canvas, competitors: before.competitors, factors: reversed },
+    });
     expect(res.json().factors.map((f: { id: string }) => f.id)).toEqual(reversed.map((f) => f.id));
   });
 
@@ -200,7 +247,14 @@ describe('CSV import', () => {
     const res = await a.post(`${A()}/segments/${segmentId}/import`, { csv });
     expect(res.json()).toEqual({ imported: true, needs: 1, pains: 1 });
     const pain = (await a.get(`${A()}/segments/${segmentId}/pains`)).json().items[0];
-    expect(pain).toMatchObject({ text: 'Долго ждать; очень', severity: 5, frequency: 4, priority: 20, contextWhere: 'офис', evidenceCount: 0 });
+    expect(pain).toMatchObject({
+      text: 'Долго ждать; очень',
+      severity: 5,
+      frequency: 4,
+      priority: 20,
+      contextWhere: 'офис',
+      evidenceCount: 0,
+    });
   });
 });
 
@@ -210,7 +264,9 @@ describe('deleting a segment', () => {
     const keepPain = await created(await a.post(`${A()}/segments/${keep.id}/pains`, { text: 'kept', severity: 2, frequency: 2 }));
     const gone = await created(await a.post(`${A()}/segments`, { name: 'Delete me', kind: 'customer' }));
     const pain = await created(await a.post(`${A()}/segments/${gone.id}/pains`, { text: 'x', severity: 3, frequency: 3 }));
-    await created(await a.post(`${A()}/evidence`, { subjectType: 'pain', subjectId: pain.id, kind: 'observation', text: 'seen', date: '2026-11-01' }));
+    await created(
+      await a.post(`${A()}/evidence`, { subjectType: 'pain', subjectId: pain.id, kind: 'observation', text: 'seen', date: '2026-11-01' }),
+    );
     await created(await a.post(`${A()}/segments/${gone.id}/value-items`, { kind: 'reliever', name: 'r', targetIds: [pain.id] }));
     const canvas = await created(await a.post(`${A()}/canvases`, { segmentId: gone.id, name: 'c' }));
     expect((await a.delete(`${A()}/segments/${gone.id}`)).statusCode).toBe(204);

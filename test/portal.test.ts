@@ -29,9 +29,12 @@ function visit(url: string, clientCookie?: string, language = 'en') {
   });
 }
 
-/** Follows an invitation link; returns the response and the portal cookie it set, if any. */
+/** Follows an invitation link and presses its sign-in button; returns the answer and the portal cookie it set. */
 async function redeem(slug: string, token: string) {
-  const res = await visit(`/c/${slug}/invite/${token}`);
+  const page = await visit(`/c/${slug}/invite/${token}`);
+  if (page.statusCode !== 200) return { res: page, cookie: page.cookies.find((c) => c.name === CLIENT_COOKIE) };
+  expect(page.body).toContain(`action="/c/${slug}/invite/${token}"`);
+  const res = await t.app.inject({ method: 'POST', url: `/c/${slug}/invite/${token}`, headers: { 'accept-language': 'en' } });
   return { res, cookie: res.cookies.find((c) => c.name === CLIENT_COOKIE) };
 }
 
@@ -77,6 +80,20 @@ describe('client invitations', () => {
     const head = await t.app.inject({ method: 'HEAD', url: `/c/${orgs.a.slug}/invite/${invitation.token}` });
     expect(head.statusCode).toBeLessThan(400);
     expect(head.cookies.find((c) => c.name === CLIENT_COOKIE)).toBeUndefined();
+    const { res, cookie } = await redeem(orgs.a.slug, invitation.token);
+    expect(res.statusCode).toBe(303);
+    expect(cookie).toBeDefined();
+  });
+
+  it('opening the link (as a mail scanner would) shows a confirm page and does not use it up', async () => {
+    const client = await newClient('Scanned Link');
+    const invitation = await invite(client.id);
+    for (let i = 0; i < 3; i += 1) {
+      const page = await visit(`/c/${orgs.a.slug}/invite/${invitation.token}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Sign in as Scanned Link?');
+      expect(page.cookies.find((c) => c.name === CLIENT_COOKIE)).toBeUndefined();
+    }
     const { res, cookie } = await redeem(orgs.a.slug, invitation.token);
     expect(res.statusCode).toBe(303);
     expect(cookie).toBeDefined();

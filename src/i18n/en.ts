@@ -13,6 +13,9 @@ export const en = {
     organization: 'Organization',
     kind: { business: 'Business', government: 'Public agency' },
     comingSoon: 'Promises, feedback and proposals will appear here as {{org}} publishes them.',
+    confirmTitle: 'Sign in as {{name}}?',
+    confirmText: 'This link signs you in to your page at {{org}}. It works once.',
+    confirmButton: 'Sign in',
     language: 'Language',
   },
   errors: {

@@ -14,6 +14,9 @@ export const ru = {
     organization: 'Организация',
     kind: { business: 'Компания', government: 'Государственное учреждение' },
     comingSoon: 'Обещания, отзывы и предложения появятся здесь, когда «{{org}}» их опубликует.',
+    confirmTitle: 'Войти как {{name}}?',
+    confirmText: 'Ссылка открывает вашу страницу в «{{org}}». Она действует один раз.',
+    confirmButton: 'Войти',
     language: 'Язык',
   },
   errors: {

@@ -93,6 +93,7 @@ export function readImportRows(csv: string): { rows: ImportRow[]; errors: FieldE
 
 /** Imports needs and pains into a segment, all or nothing; `dryRun` validates without writing. */
 export async function importSegmentCsv(ctx: OrgContext, segmentId: string, csv: string, dryRun: boolean) {
+  await requireSegment(ctx.db, ctx, segmentId);
   const { rows, errors } = readImportRows(csv);
   if (errors.length) {
     const first = errors[0] as FieldError;
@@ -100,10 +101,7 @@ export async function importSegmentCsv(ctx: OrgContext, segmentId: string, csv: 
     throw new AppError('validation_failed', `csv: ${first.path}: ${first.message}${more}; nothing was imported`, errors);
   }
   const counts = { needs: rows.filter((r) => r.kind === 'need').length, pains: rows.filter((r) => r.kind === 'pain').length };
-  if (dryRun) {
-    await requireSegment(ctx.db, ctx, segmentId);
-    return { imported: false, ...counts };
-  }
+  if (dryRun) return { imported: false, ...counts };
   return ctx.db.transaction().execute(async (tx) => {
     await requireSegment(tx, ctx, segmentId);
     for (const row of rows) await insertItem(tx, ctx, row.kind, segmentId, row.input);

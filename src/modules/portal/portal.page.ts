@@ -12,19 +12,30 @@ header a,header button{color:#fff}main{max-width:720px;margin:0 auto;padding:20p
 .card{background:#fff;border:1px solid #e3e5e8;border-radius:8px;padding:20px;margin-bottom:16px}
 h1{font-size:1.3rem;margin:0}h2{font-size:1.2rem;margin-top:0}.muted{color:#5c636a}
 nav a{margin-left:8px}button{background:none;border:1px solid currentColor;border-radius:6px;padding:4px 10px;cursor:pointer;font:inherit}
+button.primary{background:#1c7ed6;color:#fff;border-color:#1c7ed6;padding:8px 18px}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{color:#5c636a}`;
 
 /** The client portal page: greets a signed-in client and names the organization. */
-export function renderPortal(opts: { org: OrganizationsTable; client: ClientsTable | null; locale: Locale; notice?: string }): string {
+export function renderPortal(opts: {
+  org: OrganizationsTable;
+  client: ClientsTable | null;
+  locale: Locale;
+  notice?: string;
+  /** The confirm page of an invitation link: whom it signs in and where the button posts. */
+  confirm?: { name: string; action: string };
+}): string {
   const { org, client, locale } = opts;
   const t = (key: string, vars: Record<string, string> = {}) => escapeHtml(translate(locale, key, { org: org.name, ...vars }));
   const base = `/c/${encodeURIComponent(org.slug)}`;
   const other: Locale = locale === 'ru' ? 'en' : 'ru';
-  const body = client
-    ? `<div class="card"><h2>${t('portal.welcome', { name: client.name })}</h2><p>${t('portal.intro')}</p>
+  const body = opts.confirm
+    ? `<div class="card"><h2>${t('portal.confirmTitle', { name: opts.confirm.name })}</h2><p>${t('portal.confirmText')}</p>
+       <form method="post" action="${escapeHtml(opts.confirm.action)}"><button class="primary" type="submit">${t('portal.confirmButton')}</button></form></div>`
+    : client
+      ? `<div class="card"><h2>${t('portal.welcome', { name: client.name })}</h2><p>${t('portal.intro')}</p>
        <dl><dt>${t('portal.organization')}</dt><dd>${escapeHtml(org.name)} · ${t(`portal.kind.${org.kind}`)}</dd></dl></div>
        <div class="card"><p class="muted">${t('portal.comingSoon')}</p></div>`
-    : `<div class="card"><p>${t('portal.anonymous')}</p></div>`;
+      : `<div class="card"><p>${t('portal.anonymous')}</p></div>`;
   const account = client
     ? `<form method="post" action="${base}/logout"><span>${t('portal.signedInAs', { name: client.name })}</span> <button type="submit">${t('portal.signOut')}</button></form>`
     : '';

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../db/schema.js';
+import type { Db, OrganizationsTable } from '../../db/schema.js';
 import { type Locale, pickLocale, translate } from '../../i18n/index.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
 import { escapeHtml, renderPortal } from './portal.page.js';
-import { CLIENT_SESSION_TTL_MS, clientOfSession, endClientSession, redeemInvitation } from './portal.service.js';
+import { CLIENT_SESSION_TTL_MS, clientOfSession, endClientSession, peekInvitation, redeemInvitation } from './portal.service.js';
 
 export const CLIENT_COOKIE = 'cc_client';
 const LANG_COOKIE = 'cc_lang';
@@ -23,6 +23,14 @@ function localeOf(req: FastifyRequest, reply: FastifyReply, fallback: Locale): L
 
 function html(reply: FastifyReply, status: number, body: string) {
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+}
+
+function invalidInvitation(reply: FastifyReply, org: OrganizationsTable, locale: Locale) {
+  return html(
+    reply,
+    404,
+    renderPortal({ org, client: null, locale, notice: translate(locale, 'portal.invitationInvalid', { org: org.name }) }),
+  );
 }
 
 function notFoundPage(reply: FastifyReply, locale: Locale) {
@@ -48,21 +56,26 @@ export function registerPortalRoutes(app: FastifyInstance, db: Db, secure: boole
     return html(reply, 200, renderPortal({ org, client, locale, notice }));
   });
 
+  // Opening the link only shows a confirm page: mail scanners and chat previews fetch links with
+  // GET (or HEAD), and must not use up a single-use invitation. The button POSTs to sign in.
   app.get('/c/:org/invite/:token', async (req, reply) => {
     const { org: slug, token } = req.params as { org: string; token: string };
     const org = await findOrgBySlug(db, slug);
     if (!org) return notFoundPage(reply, pickLocale(req.headers['accept-language'], 'ru'));
     const locale = localeOf(req, reply, org.locale);
-    // Link checkers and previews send HEAD: answer without using up the single-use link.
-    if (req.method === 'HEAD') return html(reply, 200, '');
+    const invited = token.length <= 200 ? await peekInvitation(db, org, token, Date.now()) : null;
+    if (!invited) return invalidInvitation(reply, org, locale);
+    const action = `/c/${encodeURIComponent(org.slug)}/invite/${encodeURIComponent(token)}`;
+    return html(reply, 200, renderPortal({ org, client: null, locale, confirm: { name: invited.name, action } }));
+  });
+
+  app.post('/c/:org/invite/:token', async (req, reply) => {
+    const { org: slug, token } = req.params as { org: string; token: string };
+    const org = await findOrgBySlug(db, slug);
+    if (!org) return notFoundPage(reply, pickLocale(req.headers['accept-language'], 'ru'));
+    const locale = localeOf(req, reply, org.locale);
     const secret = token.length <= 200 ? await redeemInvitation(db, org, token, Date.now()) : null;
-    if (!secret) {
-      return html(
-        reply,
-        404,
-        renderPortal({ org, client: null, locale, notice: translate(locale, 'portal.invitationInvalid', { org: org.name }) }),
-      );
-    }
+    if (!secret) return invalidInvitation(reply, org, locale);
     reply.setCookie(CLIENT_COOKIE, secret, {
       httpOnly: true,
       sameSite: 'lax',

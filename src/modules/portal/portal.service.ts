@@ -56,6 +56,20 @@ export async function redeemInvitation(db: Db, org: OrganizationsTable, token: s
   });
 }
 
+/** The client a still-valid invitation link is for, without using the link up (the confirm page). */
+export async function peekInvitation(db: Db, org: OrganizationsTable, token: string, now: number): Promise<{ name: string } | null> {
+  const inv = await db
+    .selectFrom('client_invitations')
+    .selectAll()
+    .where('token_hash', '=', hashSecret(token))
+    .where('org_id', '=', org.id)
+    .executeTakeFirst();
+  if (!inv || invitationStatus(inv, now) !== 'pending') return null;
+  return (
+    (await db.selectFrom('clients').select('name').where('id', '=', inv.client_id).where('org_id', '=', org.id).executeTakeFirst()) ?? null
+  );
+}
+
 /** The client signed in to this organization's portal by the session secret, if any. */
 export async function clientOfSession(db: Db, orgId: string, secret: string | undefined, now: number): Promise<ClientsTable | null> {
   if (!secret) return null;

@@ -75,7 +75,7 @@ export function CanvasCreateModal({ opened, segments, segmentId, onClose, onSubm
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={isBusy}>
-              {t('canvas.create')}
+              {t('canvas.createSubmit')}
             </Button>
           </Group>
         </Stack>

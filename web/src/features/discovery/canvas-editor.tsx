@@ -62,6 +62,7 @@ export function CanvasEditor({ initial, back }: { initial: Canvas; back: ReactNo
   const remove = async () => {
     try {
       await canvasApi.remove(org.slug, initial.id);
+      editor.markDeleted();
       notifySuccess(t('canvas.deleted', { name: draft.name }));
       navigate(`/o/${org.slug}/canvases`);
     } catch (error) {

@@ -28,6 +28,7 @@ export function useCanvasAutosave(org: string, initial: Canvas, canWrite: boolea
   const isDirty = content !== savedContent;
   const isBlank = hasBlankNames(draft);
   const latest = useRef({ draft, isDirty, isBlank, savedContent });
+  const isDeleted = useRef(false);
   useEffect(() => {
     latest.current = { draft, isDirty, isBlank, savedContent };
   });
@@ -73,7 +74,7 @@ export function useCanvasAutosave(org: string, initial: Canvas, canWrite: boolea
   useEffect(
     () => () => {
       const pending = latest.current;
-      if (!canWrite || !pending.isDirty) return;
+      if (!canWrite || !pending.isDirty || isDeleted.current) return;
       // Unnamed rows cannot be saved; everything else is, and the person is told what was left out.
       const draft = pending.isBlank ? withoutBlankRows(pending.draft) : pending.draft;
       if (pending.isBlank) notifications.show({ color: 'orange', withBorder: true, message: t('canvas.status.leftBlank') });
@@ -107,5 +108,10 @@ export function useCanvasAutosave(org: string, initial: Canvas, canWrite: boolea
               : 'failed'
             : 'pending';
 
-  return { draft, server, update, status, errors, clearError, isDirty, saveNow: save };
+  /** The canvas was deleted: pending edits have nowhere to go. */
+  const markDeleted = useCallback(() => {
+    isDeleted.current = true;
+  }, []);
+
+  return { draft, server, update, status, errors, clearError, isDirty, saveNow: save, markDeleted };
 }

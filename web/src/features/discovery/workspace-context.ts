@@ -36,7 +36,7 @@ export function useWorkspace(): WorkspaceValue {
   return value;
 }
 
-/** The id of a target's item, for kinds that have one. */
+/** True for the customer-profile kinds (need, pain, gain), false for the value-map kinds. */
 export function isProfileKind(kind: WorkspaceTarget['kind']): kind is ProfileKind {
   return kind === 'need' || kind === 'pain' || kind === 'gain';
 }

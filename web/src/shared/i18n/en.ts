@@ -559,6 +559,7 @@ export const en = {
       'Step 3: where your offer stands against the alternatives, factor by factor, and where it should go. The ERRC grid follows from the curves.',
     create: 'New canvas',
     createTitle: 'New strategy canvas',
+    createSubmit: 'Create canvas',
     created: 'Canvas “{{name}}” created',
     deleted: 'Canvas “{{name}}” deleted',
     name: 'Name',
