@@ -132,7 +132,7 @@ describe('segments, pains and fit', () => {
       subjectId: pains.three,
       kind: 'rumour',
       text: 'x',
-      date: '2026-13-01',
+      date: '2024-02-31',
     });
     expect(
       errorOf(bad)

@@ -74,11 +74,14 @@ describe('OpenAPI document', () => {
         const responses = op.responses as Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
         if (!Object.keys(responses).some((k) => /^2\d\d$/.test(k))) problems.push(`${name}: no 2xx response`);
         const fallback = responses.default?.content?.['application/json']?.schema.$ref;
-        if (fallback !== '#/components/schemas/Error') problems.push(`${name}: the default response is not the error schema`);
+        // Pages answer HTML; only API operations promise the JSON error shape and a permission.
+        if (!op['x-page'] && fallback !== '#/components/schemas/Error')
+          problems.push(`${name}: the default response is not the error schema`);
         const params = (op.parameters as { name: string; in: string }[]).filter((p) => p.in === 'path').map((p) => p.name);
         if (JSON.stringify(params.sort()) !== JSON.stringify(inPath)) problems.push(`${name}: path parameters ${params} ≠ ${inPath}`);
         const permission = op['x-permission'] as string | undefined;
-        if (path.includes('{org}') && !PERMISSIONS.includes(permission as never)) problems.push(`${name}: x-permission ${permission}`);
+        if (!op['x-page'] && path.includes('{org}') && !PERMISSIONS.includes(permission as never))
+          problems.push(`${name}: x-permission ${permission}`);
       }
     }
     expect(problems).toEqual([]);
@@ -94,5 +97,28 @@ describe('OpenAPI document', () => {
     expect(page.body).toContain('/api/docs/assets/swagger-ui-bundle.js');
     const init = await t.anonymous().get('/api/docs/init.js');
     expect(init.body).toContain("url: '/api/openapi.json'");
+  });
+});
+
+describe('pages in the document', () => {
+  it('lists the portal pages, the docs and the web app as public pages', async () => {
+    const t = await createTestApp();
+    try {
+      const paths = (t.openapi as { paths: Record<string, Record<string, { security: unknown[]; 'x-page'?: boolean }>> }).paths;
+      for (const [path, method] of [
+        ['/c/{org}', 'get'],
+        ['/c/{org}/invite/{token}', 'get'],
+        ['/c/{org}/invite/{token}', 'post'],
+        ['/c/{org}/logout', 'post'],
+        ['/api/docs', 'get'],
+        ['/api/openapi.json', 'get'],
+        ['/app/', 'get'],
+      ] as const) {
+        expect(paths[path]?.[method], `${method} ${path}`).toMatchObject({ security: [], 'x-page': true });
+      }
+      expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).headers['content-type']).toMatch(/text\/html/);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -42,18 +42,21 @@ export interface Operation {
 
 interface OpenApiOperation {
   'x-permission'?: Permission;
+  /** Pages and documents (HTML, the document itself) are listed but are not API operations. */
+  'x-page'?: boolean;
   security?: Record<string, unknown>[];
   parameters?: { name: string; in: string; schema: JsonSchema }[];
   requestBody?: { content: { 'application/json': { schema: JsonSchema } } };
   responses: Record<string, { content?: { 'application/json'?: { schema: JsonSchema } } }>;
 }
 
-/** Every operation of the document. */
+/** Every API operation of the document (pages marked `x-page` are left out). */
 export function operationsOf(doc: Record<string, unknown>): Operation[] {
   const paths = doc.paths as Record<string, Record<string, OpenApiOperation>>;
   const result: Operation[] = [];
   for (const [path, methods] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(methods)) {
+      if (op['x-page']) continue;
       const security = op.security ?? [];
       const auth = security.length === 0 ? 'public' : path.includes('{org}') ? 'org' : 'user';
       const successKey = Object.keys(op.responses).find((k) => /^2\d\d$/.test(k));

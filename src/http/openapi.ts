@@ -38,9 +38,34 @@ function parametersOf(schema: ZodType | undefined, where: 'path' | 'query') {
   }));
 }
 
+/** A route that is not a JSON operation (a page or a document), listed so the document names every route. */
+export interface DocumentedPage {
+  method: 'GET' | 'POST';
+  url: string;
+  summary: string;
+  tag: string;
+  contentType: string;
+}
+
 /** The OpenAPI 3.1 document, generated from the routes' zod schemas: a route cannot be left out. */
-export function buildOpenApi(routes: AnyRoute[]): Record<string, unknown> {
+export function buildOpenApi(routes: AnyRoute[], pages: DocumentedPage[] = []): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
+  for (const page of pages) {
+    const path = page.url.replace(/:([A-Za-z]+)/g, '{$1}');
+    const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    paths[path] = {
+      ...(paths[path] ?? {}),
+      [page.method.toLowerCase()]: {
+        operationId: `${page.method.toLowerCase()}Page${path.replace(/[{}]/g, '').replace(/[/.-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
+        summary: page.summary,
+        tags: [page.tag],
+        security: [],
+        parameters: names.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+        responses: { '200': { description: 'a page', content: { [page.contentType]: { schema: { type: 'string' } } } } },
+        'x-page': true,
+      },
+    };
+  }
   for (const route of routes) {
     const path = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
     const status = String(route.status ?? 200);

@@ -23,7 +23,7 @@ import type { AppDeps } from './deps.js';
 import { registerDocs } from './docs.js';
 import { errorBody, handleError } from './errors.js';
 import { rejectNulCharacters } from './input.js';
-import { buildOpenApi } from './openapi.js';
+import { buildOpenApi, type DocumentedPage } from './openapi.js';
 import { Registrar } from './registrar.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -36,6 +36,35 @@ const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy':
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 };
+
+/** Pages and documents served beside the API; listed in the OpenAPI document as such. */
+const DOCUMENTED_PAGES: DocumentedPage[] = [
+  { method: 'GET', url: '/api/openapi.json', summary: 'This document', tag: 'documentation', contentType: 'application/json' },
+  { method: 'GET', url: '/api/docs', summary: 'Interactive API documentation', tag: 'documentation', contentType: 'text/html' },
+  { method: 'GET', url: '/app/', summary: 'The staff web app (every /app/… path serves it)', tag: 'pages', contentType: 'text/html' },
+  {
+    method: 'GET',
+    url: '/c/:org',
+    summary: 'The client portal of an organization (public; greets a signed-in client)',
+    tag: 'client portal',
+    contentType: 'text/html',
+  },
+  {
+    method: 'GET',
+    url: '/c/:org/invite/:token',
+    summary: 'An invitation link: a confirm page that does not use the link up',
+    tag: 'client portal',
+    contentType: 'text/html',
+  },
+  {
+    method: 'POST',
+    url: '/c/:org/invite/:token',
+    summary: 'Sign the client in with the invitation link (single use) and redirect to the portal',
+    tag: 'client portal',
+    contentType: 'text/html',
+  },
+  { method: 'POST', url: '/c/:org/logout', summary: 'Sign the client out of the portal', tag: 'client portal', contentType: 'text/html' },
+];
 
 /** Builds the whole HTTP application; `listen` is the caller's business (tests use `inject`). */
 export type ClientocracyServer = FastifyInstance & { openapi: Record<string, unknown> };
@@ -80,7 +109,7 @@ export async function buildServer(deps: AppDeps, options: { logger?: boolean } =
   registerSegmentRoutes(registrar);
   registerValueRoutes(registrar);
   registerCanvasRoutes(registrar);
-  const openapi = buildOpenApi(registrar.routes);
+  const openapi = buildOpenApi(registrar.routes, DOCUMENTED_PAGES);
   app.get('/api/openapi.json', async () => openapi);
   await registerDocs(app);
   registerPortalRoutes(app, deps.db, deps.config.publicUrl.startsWith('https:'));

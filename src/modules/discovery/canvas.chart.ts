@@ -57,6 +57,7 @@ export function canvasChartOption(
   ];
   return {
     animation: options.animation ?? false,
+    backgroundColor: '#ffffff',
     title: { text: canvas.name, left: 'center', top: 8, textStyle: { fontSize: 16, fontWeight: 600 } },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 8, type: 'plain', itemGap: 16 },

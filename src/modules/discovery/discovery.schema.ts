@@ -60,7 +60,11 @@ export type TCreateGain = z.output<typeof ZCreateGain>;
 export const ZDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'not a real date');
+  .refine((v) => {
+    // Date.parse rolls 2024-02-31 over to March: a real date survives the round trip unchanged.
+    const parsed = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
+  }, 'not a real date');
 
 export const ZCreateEvidence = z.object({
   subjectType: z.enum(EVIDENCE_SUBJECTS),
