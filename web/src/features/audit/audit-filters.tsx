@@ -1,6 +1,6 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, actionKey } from './audit.api';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditFacets, actionKey, mergeOptions } from './audit.api';
 
 export interface AuditFilterValues {
   action: string | null;
@@ -12,7 +12,15 @@ export interface AuditFilterValues {
 
 export const NO_FILTER: AuditFilterValues = { action: null, entityType: null, fromDate: '', toDate: '' };
 
-export function AuditFilters({ values, onChange }: { values: AuditFilterValues; onChange: (values: AuditFilterValues) => void }) {
+export function AuditFilters({
+  values,
+  onChange,
+  facets,
+}: {
+  values: AuditFilterValues;
+  onChange: (values: AuditFilterValues) => void;
+  facets?: AuditFacets;
+}) {
   const { t } = useTranslation();
   const set = (patch: Partial<AuditFilterValues>) => onChange({ ...values, ...patch });
   const isFiltered = values.action !== null || values.entityType !== null || values.fromDate !== '' || values.toDate !== '';
@@ -21,7 +29,10 @@ export function AuditFilters({ values, onChange }: { values: AuditFilterValues; 
       <Select
         label={t('audit.filterAction')}
         placeholder={t('audit.any')}
-        data={AUDIT_ACTIONS.map((action) => ({ value: action, label: t(actionKey(action)) }))}
+        data={mergeOptions(AUDIT_ACTIONS, facets?.actions).map((action) => ({
+          value: action,
+          label: t(actionKey(action), { defaultValue: action }),
+        }))}
         value={values.action}
         onChange={(action) => set({ action })}
         clearable
@@ -32,7 +43,10 @@ export function AuditFilters({ values, onChange }: { values: AuditFilterValues; 
       <Select
         label={t('audit.filterEntity')}
         placeholder={t('audit.any')}
-        data={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: t(`audit.entities.${type}`) }))}
+        data={mergeOptions(AUDIT_ENTITY_TYPES, facets?.entityTypes).map((type) => ({
+          value: type,
+          label: t(`audit.entities.${type}`, { defaultValue: type }),
+        }))}
         value={values.entityType}
         onChange={(entityType) => set({ entityType })}
         clearable

@@ -2,6 +2,7 @@ import { Paper, Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePagedList } from '../../shared/api/use-paged-list';
+import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { startOfDayInZone, startOfNextDayInZone } from '../../shared/time';
 import { useIsNarrow } from '../../shared/ui/data-list';
@@ -29,6 +30,7 @@ export function AuditPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const apiFilter = toApiFilter(filter, org.timeZone);
   const key = JSON.stringify(apiFilter);
+  const facets = useResource(() => auditApi.facets(org.slug), org.slug);
   const list = usePagedList((cursor) => auditApi.list(org.slug, apiFilter, cursor), `${org.slug}|${key}`);
   const isFiltered = key !== '{}';
   const isNarrow = useIsNarrow();
@@ -37,7 +39,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} description={t('audit.description', { timeZone: org.timeZone })} />
-      <AuditFilters values={filter} onChange={setFilter} />
+      <AuditFilters values={filter} onChange={setFilter} facets={facets.data} />
       {list.isLoading && list.items.length === 0 ? (
         <LoadingState />
       ) : list.error ? (

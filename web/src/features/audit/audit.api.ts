@@ -12,6 +12,7 @@ export interface AuditFilter {
 
 export const auditApi = {
   list: (org: string, filter: AuditFilter, cursor?: string) => api.get<Page<AuditEntry>>(orgPath(org, 'audit'), { ...filter, cursor }),
+  facets: (org: string) => api.get<AuditFacets>(orgPath(org, 'audit/facets')),
 };
 
 /** The actions the server records today, for the filter; an unknown one is still shown by its code. */
@@ -34,11 +35,57 @@ export const AUDIT_ACTIONS = [
   'client.signed_in',
   'token.created',
   'token.revoked',
+  'segment.created',
+  'segment.updated',
+  'segment.deleted',
+  'segment.imported',
+  'need.created',
+  'need.updated',
+  'need.deleted',
+  'pain.created',
+  'pain.updated',
+  'pain.deleted',
+  'gain.created',
+  'gain.updated',
+  'gain.deleted',
+  'evidence.created',
+  'evidence.updated',
+  'evidence.deleted',
+  'value_item.created',
+  'value_item.updated',
+  'value_item.deleted',
+  'canvas.created',
+  'canvas.updated',
+  'canvas.deleted',
 ] as const;
 
-export const AUDIT_ENTITY_TYPES = ['organization', 'membership', 'team', 'client', 'token'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'organization',
+  'membership',
+  'team',
+  'client',
+  'token',
+  'segment',
+  'need',
+  'pain',
+  'gain',
+  'evidence',
+  'value_item',
+  'canvas',
+] as const;
+
+/** What the organization's log really holds, so actions added by later modules can be filtered too. */
+export interface AuditFacets {
+  actions: string[];
+  entityTypes: string[];
+}
 
 /** i18next reads `.` as a path separator: `team.member_added` is looked up as `audit.actions.team_member_added`. */
 export function actionKey(action: string): string {
   return `audit.actions.${action.replace(/\./g, '_')}`;
+}
+
+/** The known list followed by anything else the log holds, without repeats. */
+export function mergeOptions(known: readonly string[], found: readonly string[] | undefined): string[] {
+  return [...new Set([...known, ...(found ?? [])])];
 }
