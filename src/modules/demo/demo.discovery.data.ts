@@ -107,7 +107,7 @@ export const DEMO_DISCOVERY: Record<string, DemoSegment[]> = {
       products: ['Каркасный дом «Семейный» 120 м² под ключ', 'Проект под участок и бюджет'],
       relievers: [
         { name: 'Фиксированная смета с резервом 5% внутри договора', answers: ['estimate'] },
-        { name: 'Еженедельный фотоотчёт и созвон с бригадиром', answers: ['silence', 'deadline'] },
+        { name: 'Еженедельный фотоотчёт и созвон с бригадиром', answers: ['silence'] },
         { name: 'Паспорт технических возможностей дома', answers: ['changes'] },
       ],
       creators: [

@@ -7,12 +7,16 @@ export function actionColor(action: string): string {
   return VERB_COLORS[action.split('.').slice(1).join('.')] ?? 'blue';
 }
 
-/** A readable name of the entity: its `name` (or the team's name, or an e-mail) from either side, else a short id. */
+/**
+ * A readable name of the entity from either side: its `name`, the team's name, a client's name, an
+ * e-mail, or the text of a need, pain, gain or evidence (cut to 80 characters); else a short id.
+ */
 export function entityLabel(entry: AuditEntry): string {
   for (const side of [entry.after, entry.before]) {
     if (side && typeof side === 'object') {
       const record = side as Record<string, unknown>;
-      for (const key of ['name', 'team', 'email']) if (typeof record[key] === 'string') return record[key] as string;
+      for (const key of ['name', 'team', 'clientName', 'email']) if (typeof record[key] === 'string') return record[key] as string;
+      if (typeof record.text === 'string') return record.text.length > 80 ? `${record.text.slice(0, 79)}…` : record.text;
     }
   }
   return entry.entityId.slice(0, 8);
