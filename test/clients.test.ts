@@ -82,7 +82,7 @@ describe('clients', () => {
     const client = (await admin.post(base, { name: 'Leaving Client' })).json();
     const first = (await admin.post(`${base}/${client.id}/invitations`, {})).json();
     const second = (await admin.post(`${base}/${client.id}/invitations`, {})).json();
-    const redeemed = await t.app.inject({ method: 'GET', url: `/c/${a.slug}/invite/${first.token}` });
+    const redeemed = await t.app.inject({ method: 'POST', url: `/c/${a.slug}/invite/${first.token}` });
     const cookie = redeemed.cookies.find((c) => c.name === CLIENT_COOKIE)!.value;
 
     expect((await admin.delete(`${base}/${client.id}`)).statusCode).toBe(204);
