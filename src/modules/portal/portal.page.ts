@@ -13,7 +13,8 @@ header a,header button{color:#fff}main{max-width:720px;margin:0 auto;padding:20p
 h1{font-size:1.3rem;margin:0}h2{font-size:1.2rem;margin-top:0}.muted{color:#5c636a}
 nav a{margin-left:8px}button{background:none;border:1px solid currentColor;border-radius:6px;padding:4px 10px;cursor:pointer;font:inherit}
 button.primary{background:#1c7ed6;color:#fff;border-color:#1c7ed6;padding:8px 18px}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{color:#5c636a}`;
+dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{color:#5c636a}dd{margin:0}
+@media (max-width:480px){dl{grid-template-columns:1fr;gap:2px}dt{margin-top:6px}header form{display:flex;gap:8px;align-items:center;flex-wrap:wrap}}`;
 
 /** The client portal page: greets a signed-in client and names the organization. */
 export function renderPortal(opts: {
