@@ -144,4 +144,23 @@ describe('clientocracy CLI', () => {
     expect(noDatabase.code).toBe(4);
     expect(noDatabase.stderr).toContain('cannot reach the database');
   });
+
+  it('canvas list and canvas svg print the demo canvas; a missing canvas exits 2, a missing --canvas exits 1', async () => {
+    const list = await cli(['canvas', 'list', '--org', 'stroydom']);
+    expect(list.code).toBe(0);
+    const [id, name] = list.stdout.trim().split('\n')[0]!.split('\t');
+    expect(name).toBe('СтройДом против альтернатив');
+    const svg = await cli(['canvas', 'svg', '--org', 'stroydom', '--canvas', id!, '--lang', 'en']);
+    expect(svg.code).toBe(0);
+    expect(svg.stdout).toMatch(/^<svg /);
+    expect(svg.stdout).toContain('СтройДом против альтернатив');
+    expect(svg.stdout).toContain('Target offer');
+    const [missing, noId] = await Promise.all([
+      cli(['canvas', 'svg', '--org', 'stroydom', '--canvas', 'no-such-canvas']),
+      cli(['canvas', 'svg', '--org', 'stroydom']),
+    ]);
+    expect(missing.code).toBe(2);
+    expect(noId.code).toBe(1);
+    expect(noId.stderr).toContain('--canvas');
+  });
 });

@@ -104,7 +104,7 @@ export async function runCommand(db: Db, input: CommandInput): Promise<CommandOu
         target: translate(locale, 'canvas.target'),
         level: translate(locale, 'canvas.level'),
       };
-      return { stdout: renderCanvasSvg(canvas, labels, 900, 480) };
+      return { stdout: await renderCanvasSvg(canvas, labels, 900, 480) };
     }
     case 'canvas list': {
       const ctx = await orgContext(db, values.org, now);

@@ -85,7 +85,7 @@ export function registerCanvasRoutes(r: Registrar): void {
         target: translate(locale, 'canvas.target'),
         level: translate(locale, 'canvas.level'),
       };
-      const { etag, svg } = cachedCanvasSvg(canvas, labels, query.width, query.height);
+      const { etag, svg } = await cachedCanvasSvg(canvas, labels, query.width, query.height);
       reply.header('etag', etag).header('cache-control', 'private, no-cache');
       if (req.headers['if-none-match'] === etag) return reply.status(304).send();
       return reply.type('image/svg+xml; charset=utf-8').send(svg);
