@@ -298,3 +298,94 @@ describe('canvas SVG caching', () => {
     expect(changed.headers.etag).not.toBe(etag);
   });
 });
+
+describe('hardening found in review', () => {
+  let segmentId: string;
+  beforeAll(async () => {
+    segmentId = (await created(await a.post(`${A()}/segments`, { name: 'Hardening', kind: 'customer' }))).id;
+  });
+
+  it('refuses "constructor" and "__proto__" as row types instead of dropping the rows silently', async () => {
+    const csv = 'type,text,severity,frequency\nconstructor,ghost,5,1\n__proto__,ghost,5,1\npain,real,3,1\n';
+    const res = await a.post(`${A()}/segments/${segmentId}/import`, { csv });
+    expect(res.statusCode).toBe(422);
+    expect(errorOf(res).fields.map((f) => f.path)).toEqual(['row 2.type', 'row 3.type']);
+    expect((await a.get(`${A()}/segments/${segmentId}/pains`)).json().items).toEqual([]);
+  });
+
+  it('names the line of the file (blank lines count) and the column as the header spells it', async () => {
+    const csv = 'Тип;Текст;Серьёзность;Частота\nболь;a;5;1\n\nболь;b;9;1\n';
+    const res = await a.post(`${A()}/segments/${segmentId}/import`, { csv });
+    expect(errorOf(res).fields).toEqual([{ path: 'row 4.Серьёзность', message: 'must be 1–5' }]);
+  });
+
+  it('pages a re-ranked list from the last row seen and refuses a forged offset', async () => {
+    for (const [text, severity] of [
+      ['p1', 5],
+      ['p2', 4],
+      ['p3', 3],
+    ] as const) {
+      await created(await a.post(`${A()}/segments/${segmentId}/pains`, { text, severity, frequency: 1 }));
+    }
+    const first = (await a.get(`${A()}/segments/${segmentId}/pains?limit=2`)).json();
+    expect(first.items.map((p: { text: string }) => p.text)).toEqual(['p1', 'p2']);
+    // A new top pain arrives between the pages: the second page still starts after p2.
+    await created(await a.post(`${A()}/segments/${segmentId}/pains`, { text: 'p0', severity: 5, frequency: 5 }));
+    const second = (await a.get(`${A()}/segments/${segmentId}/pains?limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second.items.map((p: { text: string }) => p.text)).toEqual(['p3']);
+    const forged = Buffer.from(JSON.stringify([-3, 'x'])).toString('base64url');
+    const res = await a.get(`${A()}/segments/${segmentId}/pains?limit=2&cursor=${forged}`);
+    expect(res.statusCode).toBe(422);
+    expect(errorOf(res).fields[0]?.path).toBe('cursor');
+  });
+
+  it('refuses half of a UTF-16 surrogate pair, which the two databases would store differently', async () => {
+    const res = await a.post(`${A()}/segments`, { name: 'lone \ud800 half', kind: 'customer' });
+    expect(res.statusCode).toBe(422);
+    expect(errorOf(res).fields[0]?.path).toBe('name');
+    expect((await a.post(`${A()}/segments`, { name: 'emoji 🏠 whole', kind: 'customer' })).statusCode).toBe(201);
+  });
+
+  it('refuses a factor id given twice, naming it', async () => {
+    const canvas = await created(await a.post(`${A()}/canvases`, { segmentId, name: 'Twice' }));
+    const saved = (
+      await a.request({
+        method: 'PUT',
+        url: `${A()}/canvases/${canvas.id}`,
+        body: { name: 'Twice', competitors: [], factors: [{ name: 'A', current: 1, target: 2, competitorLevels: [] }] },
+      })
+    ).json();
+    const factor = saved.factors[0];
+    const body = {
+      name: 'Twice',
+      competitors: [],
+      factors: [
+        { id: factor.id, name: 'A', current: 1, target: 2, competitorLevels: [] },
+        { id: factor.id, name: 'B', current: 1, target: 2, competitorLevels: [] },
+      ],
+    };
+    const res = await a.request({ method: 'PUT', url: `${A()}/canvases/${canvas.id}`, body });
+    expect(res.statusCode).toBe(422);
+    expect(errorOf(res).fields[0]?.path).toBe('factors.1.id');
+  });
+
+  it('serves concurrent saves of one canvas without a 500, and the last saved state is whole', async () => {
+    const canvas = await created(await a.post(`${A()}/canvases`, { segmentId, name: 'Busy' }));
+    const body = (n: number) => ({
+      name: 'Busy',
+      competitors: [{ name: 'Rival' }],
+      factors: [
+        { name: 'Speed', current: n % 11, target: 5, competitorLevels: [3] },
+        { name: 'Price', current: 4, target: 4, competitorLevels: [6] },
+      ],
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => a.request({ method: 'PUT', url: `${A()}/canvases/${canvas.id}`, body: body(n) })),
+    );
+    for (const res of answers) expect([200, 409], show(res)).toContain(res.statusCode);
+    const final = (await a.get(`${A()}/canvases/${canvas.id}`)).json();
+    expect(final.factors.map((f: { name: string }) => f.name)).toEqual(['Speed', 'Price']);
+    expect(final.competitors).toHaveLength(1);
+    expect(final.factors.every((f: { competitorLevels: number[] }) => f.competitorLevels.length === 1)).toBe(true);
+  });
+});

@@ -44,6 +44,8 @@ export function toAppError(error: unknown): AppError {
   if (status === 404) return new AppError('not_found', fe.message || 'not found');
   if (status >= 400 && status < 500) return new AppError('bad_request', fe.message || 'bad request');
   if (isUniqueViolation(error)) return new AppError('conflict', 'a record with the same unique value already exists');
+  if (isConcurrencyFailure(error))
+    return new AppError('conflict', 'another change to the same record was saved at the same time; try again');
   if (isDbUnavailable(error)) return new AppError('db_unavailable', 'the database cannot be reached');
   return new AppError('internal', 'internal error');
 }
@@ -52,6 +54,12 @@ export function toAppError(error: unknown): AppError {
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** PostgreSQL deadlock or serialization failure: the other writer won; the caller may retry. */
+function isConcurrencyFailure(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return code === '40P01' || code === '40001';
 }
 
 function isDbUnavailable(error: unknown): boolean {

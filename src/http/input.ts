@@ -1,12 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import { invalidField } from '../core/errors.js';
 
-/** The path of the first string (or key) holding U+0000 inside a parsed value, or null. */
+/** U+0000, or half of a UTF-16 surrogate pair (not text: PostgreSQL would store it as U+FFFD, SQLite as is). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string (or key) holding an unstorable character inside a parsed value, or null. */
 function findNul(value: unknown, path: string[]): string[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [key, child] of Object.entries(value)) {
-    if (key.includes('\u0000')) return [...path, key];
+    if (UNSTORABLE.test(key)) return [...path, key];
     const found = findNul(child, [...path, key]);
     if (found) return found;
   }
@@ -25,6 +28,6 @@ export async function rejectNulCharacters(req: FastifyRequest): Promise<void> {
     ['body', req.body],
   ] as const) {
     const found = findNul(value, []);
-    if (found) throw invalidField(found.length ? found.join('.') : where, 'must not contain the NUL character');
+    if (found) throw invalidField(found.length ? found.join('.') : where, 'must not contain the NUL character or a broken UTF-16 pair');
   }
 }

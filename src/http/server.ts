@@ -69,9 +69,10 @@ const DOCUMENTED_PAGES: DocumentedPage[] = [
 /** Builds the whole HTTP application; `listen` is the caller's business (tests use `inject`). */
 export type ClientocracyServer = FastifyInstance & { openapi: Record<string, unknown> };
 
-export async function buildServer(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ClientocracyServer> {
+export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 'error' } = {}): Promise<ClientocracyServer> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    // 5xx are always logged by the CLI's `serve` (level error); `info` logs every request.
+    logger: options.logLevel ? { level: options.logLevel } : false,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: process.env.CLIENTOCRACY_TRUST_PROXY === '1',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },

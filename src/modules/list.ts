@@ -41,13 +41,21 @@ export async function pageByCreated<T extends { created_at: number; id: string }
 
 /**
  * Pages a list that is ordered in memory (e.g. pains by priority), for lists that stay small per
- * parent (a segment's pains). The cursor carries the offset and the id expected there.
+ * parent (a segment's pains). The cursor names the last row returned: the next page starts right
+ * after it, so rows added or re-ranked meanwhile are not repeated from the old position. When that
+ * row is gone, its offset is used.
  */
 export function pageInMemory<T extends { id: string }>(items: T[], page: TPageQuery): { items: T[]; nextCursor: string | null } {
   const after = cursorOf(page);
-  const start = after ? after.t : 0;
+  let start = 0;
+  if (after) {
+    const index = items.findIndex((item) => item.id === after.id);
+    if (index >= 0) start = index + 1;
+    else if (after.t >= 0 && after.t <= items.length) start = after.t;
+    else throw new AppError('validation_failed', 'cursor: not a cursor of this list', [{ path: 'cursor', message: 'invalid cursor' }]);
+  }
   const slice = items.slice(start, start + page.limit);
-  const next =
-    start + page.limit < items.length ? encodeCursor({ t: start + page.limit, id: (items[start + page.limit - 1] as T).id }) : null;
+  const last = slice[slice.length - 1];
+  const next = last && start + page.limit < items.length ? encodeCursor({ t: start + page.limit, id: last.id }) : null;
   return { items: slice, nextCursor: next };
 }

@@ -12,12 +12,14 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-export function parseCsv(text: string): string[][] {
+/** Rows of cells with the line of the file each row starts on (1-based), blank lines left out. */
+export function parseCsvWithLines(text: string): { cells: string[]; line: number }[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = source.slice(0, source.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: string[][] = [];
+  const rows: { cells: string[]; line: number }[] = [];
   let row: string[] = [];
+  let rowLine = 1;
   let field = '';
   let quoted = false;
   let line = 1;
@@ -53,11 +55,12 @@ export function parseCsv(text: string): string[][] {
       i += 1;
     } else if (c === '\n' || c === '\r') {
       row.push(field);
-      rows.push(row);
+      rows.push({ cells: row, line: rowLine });
       row = [];
       field = '';
       i += c === '\r' && source[i + 1] === '\n' ? 2 : 1;
       line += 1;
+      rowLine = line;
     } else {
       field += c;
       i += 1;
@@ -66,7 +69,12 @@ export function parseCsv(text: string): string[][] {
   if (quoted) throw new CsvSyntaxError(line, 'a quoted field is not closed');
   if (field !== '' || row.length > 0) {
     row.push(field);
-    rows.push(row);
+    rows.push({ cells: row, line: rowLine });
   }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  return rows.filter((r) => !(r.cells.length === 1 && r.cells[0] === ''));
+}
+
+/** The rows of a CSV text as arrays of strings, header included, blank lines left out. */
+export function parseCsv(text: string): string[][] {
+  return parseCsvWithLines(text).map((r) => r.cells);
 }

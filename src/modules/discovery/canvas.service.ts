@@ -83,6 +83,7 @@ export async function listCanvases(ctx: OrgContext, query: TPageQuery & { segmen
         .selectFrom('canvas_factors')
         .select((e) => e.fn.countAll<number | string>().as('n'))
         .whereRef('canvas_factors.canvas_id', '=', 'canvases.id')
+        .where('canvas_factors.org_id', '=', ctx.org.id)
         .as('factor_count'),
     )
     .where('org_id', '=', ctx.org.id);
@@ -142,6 +143,9 @@ export async function createCanvas(ctx: OrgContext, input: TCreateCanvas): Promi
  */
 export async function saveCanvas(ctx: OrgContext, id: string, input: TPutCanvas): Promise<TCanvas> {
   return ctx.db.transaction().execute(async (tx) => {
+    // Touch the canvas row first: on PostgreSQL it stays locked to the end of the transaction, so
+    // concurrent saves of one canvas run one after the other instead of deadlocking.
+    await tx.updateTable('canvases').set({ updated_at: ctx.now }).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
     const before = await loadCanvas(tx, ctx, id);
     const known = { factors: new Set(before.factors.map((f) => f.id)), competitors: new Set(before.competitors.map((c) => c.id)) };
     input.factors.forEach((f, i) => {
@@ -150,6 +154,16 @@ export async function saveCanvas(ctx: OrgContext, id: string, input: TPutCanvas)
     input.competitors.forEach((c, i) => {
       if (c.id && !known.competitors.has(c.id)) throw invalidField(`competitors.${i}.id`, 'not a competitor of this canvas');
     });
+    for (const [list, name] of [
+      [input.factors, 'factors'],
+      [input.competitors, 'competitors'],
+    ] as const) {
+      const seen = new Set<string>();
+      list.forEach((row, i) => {
+        if (row.id && seen.has(row.id)) throw invalidField(`${name}.${i}.id`, 'given twice');
+        if (row.id) seen.add(row.id);
+      });
+    }
     const org = ctx.org.id;
     const competitorIds = input.competitors.map((c) => c.id ?? newId());
     const factorIds = input.factors.map((f) => f.id ?? newId());

@@ -1,4 +1,4 @@
-import { CsvSyntaxError, parseCsv } from '../../core/discovery/csv.js';
+import { CsvSyntaxError, parseCsvWithLines } from '../../core/discovery/csv.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
@@ -23,22 +23,31 @@ const COLUMNS: Record<string, string[]> = {
 const TYPES: Record<string, 'need' | 'pain'> = { need: 'need', потребность: 'need', pain: 'pain', боль: 'pain' };
 const JOB_KINDS: Record<string, string> = { функциональная: 'functional', социальная: 'social', эмоциональная: 'emotional' };
 
+/** A job kind in English or Russian; empty means functional; anything else is left for the schema to refuse. */
+function jobKindOf(value: string | undefined): string {
+  const key = (value ?? '').toLowerCase();
+  if (key === '') return 'functional';
+  return Object.hasOwn(JOB_KINDS, key) ? (JOB_KINDS[key] as string) : key;
+}
+
 export type ImportRow = { kind: 'need'; input: TCreateNeed } | { kind: 'pain'; input: TCreatePain };
 
 /**
  * Turns CSV text into validated needs and pains. Pure: every problem is reported as
- * `{path: "row N.column", message}` (N counts the header as row 1), and nothing is returned
- * unless every row is valid.
+ * `{path: "row N.column", message}` — N is the line of the file the row starts on (the header is
+ * line 1) and the column is named as in the file's header — and nothing is returned unless every
+ * row is valid.
  */
 export function readImportRows(csv: string): { rows: ImportRow[]; errors: FieldError[] } {
-  let table: string[][];
+  let table: { cells: string[]; line: number }[];
   try {
-    table = parseCsv(csv);
+    table = parseCsvWithLines(csv);
   } catch (error) {
     if (error instanceof CsvSyntaxError) return { rows: [], errors: [{ path: `row ${error.row}`, message: error.message }] };
     throw error;
   }
-  const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+  const headerCells = (table[0]?.cells ?? []).map((h) => h.trim());
+  const header = headerCells.map((h) => h.toLowerCase());
   const index: Record<string, number> = {};
   for (const [field, names] of Object.entries(COLUMNS)) {
     const at = header.findIndex((h) => names.includes(h));
@@ -49,24 +58,27 @@ export function readImportRows(csv: string): { rows: ImportRow[]; errors: FieldE
     if (index[required] === undefined) errors.push({ path: `row 1.${required}`, message: `the header needs a "${required}" column` });
   }
   if (table.length < 2) errors.push({ path: 'row 2', message: 'no data rows' });
+  /** The column as the file names it, for error paths; the field name when the file lacks it. */
+  const columnOf = (field: string) => (index[field] === undefined ? field : (headerCells[index[field] as number] ?? field));
   if (errors.length) return { rows: [], errors };
   const rows: ImportRow[] = [];
-  table.slice(1).forEach((cells, i) => {
-    const rowNo = i + 2;
+  table.slice(1).forEach(({ cells, line: rowNo }) => {
     const cell = (field: string) => (index[field] === undefined ? undefined : (cells[index[field] as number] ?? '').trim());
     const num = (field: string) => {
       const value = cell(field);
       return value === undefined || value === '' ? undefined : Number(value.replace(',', '.'));
     };
-    const kind = TYPES[(cell('type') ?? '').toLowerCase()];
+    const typeText = (cell('type') ?? '').toLowerCase();
+    // Own keys only: "constructor" or "__proto__" in a file must not pass as a type.
+    const kind = Object.hasOwn(TYPES, typeText) ? TYPES[typeText] : undefined;
     if (!kind) {
-      errors.push({ path: `row ${rowNo}.type`, message: 'must be need or pain (потребность / боль)' });
+      errors.push({ path: `row ${rowNo}.${columnOf('type')}`, message: 'must be need or pain (потребность / боль)' });
       return;
     }
     const raw =
       kind === 'need'
         ? {
-            jobKind: JOB_KINDS[(cell('jobKind') ?? '').toLowerCase()] ?? (cell('jobKind') || 'functional'),
+            jobKind: jobKindOf(cell('jobKind')),
             text: cell('text'),
             importance: num('importance'),
           }
@@ -83,7 +95,7 @@ export function readImportRows(csv: string): { rows: ImportRow[]; errors: FieldE
     const parsed = (kind === 'need' ? ZCreateNeed : ZCreatePain).safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        errors.push({ path: `row ${rowNo}.${issue.path.join('.') || 'row'}`, message: issue.message });
+        errors.push({ path: `row ${rowNo}.${issue.path.length ? columnOf(String(issue.path[0])) : 'row'}`, message: issue.message });
       return;
     }
     rows.push({ kind, input: parsed.data } as ImportRow);

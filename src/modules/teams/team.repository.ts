@@ -26,6 +26,7 @@ function base(tx: Tx, orgId: string) {
         .selectFrom('team_members')
         .select((e) => e.fn.countAll<number | string>().as('n'))
         .whereRef('team_members.team_id', '=', 'teams.id')
+        .where('team_members.org_id', '=', orgId)
         .as('member_count'),
     )
     .where('teams.org_id', '=', orgId);

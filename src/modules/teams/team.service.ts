@@ -109,6 +109,7 @@ export async function addTeamMember(ctx: OrgContext, teamId: string, userId: str
     const exists = await tx
       .selectFrom('team_members')
       .select('id')
+      .where('org_id', '=', ctx.org.id)
       .where('team_id', '=', teamId)
       .where('user_id', '=', userId)
       .executeTakeFirst();
