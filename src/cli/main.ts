@@ -118,7 +118,10 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
     .executeTakeFirstOrThrow();
   let seeded: string[] = [];
   if (config.demo && Number(orgCount.n) === 0) seeded = await seedDemo(database.db, Date.now());
-  const app = await buildServer({ db: database.db, dialect: database.dialect, config }, { logLevel: process.env.CLIENTOCRACY_LOG === '1' ? 'info' : 'error' });
+  const app = await buildServer(
+    { db: database.db, dialect: database.dialect, config },
+    { logLevel: process.env.CLIENTOCRACY_LOG === '1' ? 'info' : 'error' },
+  );
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? `PostgreSQL ${redact(config.databaseUrl)}` : `SQLite in ${config.dataDir}`;
   process.stdout.write(`Clientocracy ${VERSION} is running at http://localhost:${config.port}/app (database: ${where})\n`);
