@@ -2,14 +2,15 @@ import type { FastifyRequest } from 'fastify';
 import { invalidField } from '../core/errors.js';
 
 /** U+0000, or half of a UTF-16 surrogate pair (not text: PostgreSQL would store it as U+FFFD, SQLite as is). */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 /** The path of the first string (or key) holding an unstorable character inside a parsed value, or null. */
 function findNul(value: unknown, path: string[]): string[] | null {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+  if (typeof value === 'string') return unstorable(value) ? path : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [key, child] of Object.entries(value)) {
-    if (UNSTORABLE.test(key)) return [...path, key];
+    if (unstorable(key)) return [...path, key];
     const found = findNul(child, [...path, key]);
     if (found) return found;
   }
