@@ -209,6 +209,11 @@ describe('strategy canvas', () => {
     expect((await a.get(`${A()}/canvases/${canvasId}`)).json()).toEqual(before);
   });
 
+  it('lists canvases with their segment and factor count, filtered by segment', async () => {
+    const list = (await a.get(`${A()}/canvases?segmentId=${segmentId}`)).json();
+    expect(list.items).toEqual([expect.objectContaining({ id: canvasId, segmentId, segmentName: 'Canvas segment', factorCount: 5 })]);
+  });
+
   it('refuses a canvas for a segment of another organization', async () => {
     const bSegment = (await b.get(`${B()}/segments`)).json().items[0];
     const res = await a.post(`${A()}/canvases`, { segmentId: bSegment.id, name: 'stolen' });

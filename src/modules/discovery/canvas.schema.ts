@@ -82,6 +82,7 @@ export const ZCanvas = z.object({
 export type TCanvas = z.output<typeof ZCanvas>;
 export const ZCanvasSummary = ZCanvas.pick({ id: true, segmentId: true, name: true, createdAt: true, updatedAt: true }).extend({
   factorCount: z.number().int(),
+  segmentName: z.string(),
 });
 
 export const ZSvgParams = z.object({ org: ZOrgSlug, id: ZId });

@@ -86,13 +86,26 @@ export async function listCanvases(ctx: OrgContext, query: TPageQuery & { segmen
         .where('canvas_factors.org_id', '=', ctx.org.id)
         .as('factor_count'),
     )
+    .select((eb) =>
+      eb
+        .selectFrom('segments')
+        .select('segments.name')
+        .whereRef('segments.id', '=', 'canvases.segment_id')
+        .where('segments.org_id', '=', ctx.org.id)
+        .as('segment_name'),
+    )
     .where('org_id', '=', ctx.org.id);
   if (query.segmentId) q = q.where('segment_id', '=', query.segmentId);
-  const result = await pageByCreated<CanvasesTable & { factor_count: number | string }, 'canvases'>(q, 'canvases', query);
+  const result = await pageByCreated<CanvasesTable & { factor_count: number | string; segment_name: string | null }, 'canvases'>(
+    q,
+    'canvases',
+    query,
+  );
   return {
     items: result.items.map((c) => ({
       id: c.id,
       segmentId: c.segment_id,
+      segmentName: c.segment_name ?? '',
       name: c.name,
       factorCount: Number(c.factor_count),
       createdAt: c.created_at,
