@@ -7,6 +7,7 @@ import type { OrgContext } from '../modules/context.js';
 import { seedDemo } from '../modules/demo/demo.service.js';
 import { getCanvas, listCanvases } from '../modules/discovery/canvas.service.js';
 import { renderCanvasSvg } from '../modules/discovery/canvas.svg.js';
+import { rightsTree } from '../modules/governance/rights-tree.js';
 import { ZCreateMembership } from '../modules/memberships/membership.schema.js';
 import { addMembership } from '../modules/memberships/membership.service.js';
 import { findOrgBySlug } from '../modules/orgs/org.repository.js';
@@ -105,6 +106,11 @@ export async function runCommand(db: Db, input: CommandInput): Promise<CommandOu
         level: translate(locale, 'canvas.level'),
       };
       return { stdout: await renderCanvasSvg(canvas, labels, 900, 480) };
+    }
+    case 'rights tree': {
+      const ctx = await orgContext(db, values.org, now);
+      const tree = await rightsTree(ctx);
+      return { stdout: tree.text || '(no decision rights yet)' };
     }
     case 'canvas list': {
       const ctx = await orgContext(db, values.org, now);

@@ -28,6 +28,7 @@ Commands:
   canvas list --org SLUG    List the strategy canvases (id, name, factors).
   canvas svg --org SLUG --canvas ID [--lang ru|en]
                             Print a strategy canvas as an SVG chart.
+  rights tree --org SLUG    Print how decision rights are delegated (organization/council → teams → roles).
   export --org SLUG         Print the whole organization as versioned JSON on stdout.
   import [FILE]             Import an exported organization from FILE or stdin.
 
@@ -73,7 +74,7 @@ async function main(argv: string[]): Promise<void> {
   if (values.version) return void process.stdout.write(`${VERSION}\n`);
   if (values.help) return void process.stdout.write(`${HELP}\n`);
   const [command = 'serve', sub] = positionals;
-  if (!['serve', 'migrate', 'demo', 'user', 'token', 'export', 'import', 'canvas'].includes(command)) {
+  if (!['serve', 'migrate', 'demo', 'user', 'token', 'export', 'import', 'canvas', 'rights'].includes(command)) {
     throw new AppError('bad_request', `unknown command "${command}"; see clientocracy --help`);
   }
   const config = loadConfig();

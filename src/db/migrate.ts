@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from './migrations/20261128T2300_foundation.js';
 import * as discovery from './migrations/20261128T2330_discovery.js';
+import * as governance from './migrations/20261129T0010_governance.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -9,6 +10,7 @@ import * as discovery from './migrations/20261128T2330_discovery.js';
 const MIGRATIONS: Record<string, Migration> = {
   '20261128T2300_foundation': foundation,
   '20261128T2330_discovery': discovery,
+  '20261129T0010_governance': governance,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -245,6 +245,79 @@ export interface CanvasLevelsTable {
   level: number;
 }
 
+export interface RolesTable {
+  id: string;
+  org_id: string;
+  team_id: string;
+  name: string;
+  purpose: string;
+  /** JSON array of strings. */
+  accountabilities: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RoleMembersTable {
+  id: string;
+  org_id: string;
+  role_id: string;
+  user_id: string;
+  created_at: number;
+}
+
+export interface CapabilitiesTable {
+  id: string;
+  org_id: string;
+  team_id: string;
+  name: string;
+  description: string;
+  capacity_value: number | null;
+  capacity_unit: string;
+  evidence: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DecisionRightsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  description: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface GrantsTable {
+  id: string;
+  org_id: string;
+  right_id: string;
+  holder_type: 'team' | 'role';
+  holder_id: string;
+  parent_id: string | null;
+  /** `organization` (an admin), `council`, or `delegation` (a holder sub-delegating its grant). */
+  granted_by: 'organization' | 'council' | 'delegation';
+  /** Minor units per decision; null: no cap. */
+  spending_cap: number | null;
+  scope: string | null;
+  created_at: number;
+  updated_at: number;
+  revoked_at: number | null;
+}
+
+export interface GrantEventsTable {
+  id: string;
+  org_id: string;
+  grant_id: string;
+  kind: 'granted' | 'narrowed' | 'revoked';
+  actor_type: 'user' | 'token' | 'client' | 'system';
+  actor_id: string | null;
+  actor_label: string;
+  reason: string;
+  spending_cap: number | null;
+  scope: string | null;
+  at: number;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -269,6 +342,12 @@ export interface DB {
   canvas_factors: CanvasFactorsTable;
   canvas_competitors: CanvasCompetitorsTable;
   canvas_levels: CanvasLevelsTable;
+  roles: RolesTable;
+  role_members: RoleMembersTable;
+  capabilities: CapabilitiesTable;
+  decision_rights: DecisionRightsTable;
+  grants: GrantsTable;
+  grant_events: GrantEventsTable;
 }
 
 export type Db = Kysely<DB>;

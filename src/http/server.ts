@@ -12,6 +12,7 @@ import { registerClientRoutes } from '../modules/clients/client.routes.js';
 import { registerCanvasRoutes } from '../modules/discovery/canvas.routes.js';
 import { registerSegmentRoutes } from '../modules/discovery/segment.routes.js';
 import { registerValueRoutes } from '../modules/discovery/value.routes.js';
+import { registerGovernanceRoutes } from '../modules/governance/governance.routes.js';
 import { registerMembershipRoutes } from '../modules/memberships/membership.routes.js';
 import { registerOrgRoutes } from '../modules/orgs/org.routes.js';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.js';
@@ -110,6 +111,7 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
   registerSegmentRoutes(registrar);
   registerValueRoutes(registrar);
   registerCanvasRoutes(registrar);
+  registerGovernanceRoutes(registrar);
   const openapi = buildOpenApi(registrar.routes, DOCUMENTED_PAGES);
   app.get('/api/openapi.json', async () => openapi);
   await registerDocs(app);

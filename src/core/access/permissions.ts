@@ -16,16 +16,19 @@ export const PERMISSIONS = [
   'clients:write',
   'discovery:read',
   'discovery:write',
+  'governance:read',
+  'governance:write',
   'tokens:manage',
   'audit:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['org:read', 'members:read', 'teams:read', 'clients:read', 'discovery:read', 'audit:read'];
+const READ: Permission[] = ['org:read', 'members:read', 'teams:read', 'clients:read', 'discovery:read', 'governance:read', 'audit:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  council: [...READ, 'teams:write', 'clients:write', 'discovery:write'],
+  // Granting rights is the council's and the organization's: members read the delegation for now.
+  council: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:write'],
   member: [...READ, 'teams:write', 'clients:write', 'discovery:write'],
   viewer: READ,
 };

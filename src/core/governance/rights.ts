@@ -76,16 +76,20 @@ export function revocationCascade(grants: readonly Grant[], rootId: string): Gra
  */
 export function holdsRight(grants: readonly Grant[], rightId: string, holderType: Grant['holderType'], holderId: string): Grant | null {
   const byId = new Map(grants.map((g) => [g.id, g]));
-  const chainActive = (grant: Grant): boolean => {
-    let current: Grant | undefined = grant;
-    const seen = new Set<string>();
-    while (current) {
-      if (current.revokedAt !== null || seen.has(current.id)) return false;
-      seen.add(current.id);
-      if (current.parentId === null) return true;
-      current = byId.get(current.parentId);
-    }
-    return false;
-  };
-  return grants.find((g) => g.rightId === rightId && g.holderType === holderType && g.holderId === holderId && chainActive(g)) ?? null;
+  return (
+    grants.find((g) => g.rightId === rightId && g.holderType === holderType && g.holderId === holderId && isChainActive(byId, g)) ?? null
+  );
+}
+
+/** True when the grant and every grant above it, up to the organization or council, is unrevoked. */
+export function isChainActive(byId: ReadonlyMap<string, Grant>, grant: Grant): boolean {
+  let current: Grant | undefined = grant;
+  const seen = new Set<string>();
+  while (current) {
+    if (current.revokedAt !== null || seen.has(current.id)) return false;
+    seen.add(current.id);
+    if (current.parentId === null) return true;
+    current = byId.get(current.parentId);
+  }
+  return false;
 }

@@ -11,6 +11,7 @@ import { createOrganization } from '../orgs/org.service.js';
 import { addTeamMember, createTeam } from '../teams/team.service.js';
 import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD, type DemoOrganization } from './demo.data.js';
 import { seedDemoDiscovery } from './demo.discovery.js';
+import { seedDemoGovernance } from './demo.governance.js';
 
 const DEMO_ACTOR: Actor = { type: 'system', id: null, label: 'demo seed' };
 
@@ -53,6 +54,7 @@ export async function seedDemo(db: Db, now: number): Promise<string[]> {
       .executeTakeFirst();
     const ctx = (): OrgContext => ({ db, org, actor: DEMO_ACTOR, now: ++clock });
     if (isDemoOrg && (await seedDemoDiscovery(ctx))) seeded.push('discovery');
+    if (isDemoOrg && (await seedDemoGovernance(ctx))) seeded.push('governance');
     if (seeded.length) created.push(`${org.slug} (${seeded.join(', ')})`);
   }
   return created;

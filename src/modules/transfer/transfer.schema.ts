@@ -139,6 +139,62 @@ export const ZExportFile = z.object({
     .default([]),
   canvasCompetitors: z.array(z.object({ id: s, org_id: s, canvas_id: s, position: t, name: s, created_at: t })).default([]),
   canvasLevels: z.array(z.object({ org_id: s, canvas_id: s, factor_id: s, competitor_id: s, level: t })).default([]),
+  roles: z
+    .array(z.object({ id: s, org_id: s, team_id: s, name: s, purpose: s, accountabilities: s, created_at: t, updated_at: t }))
+    .default([]),
+  roleMembers: z.array(z.object({ id: s, org_id: s, role_id: s, user_id: s, created_at: t })).default([]),
+  capabilities: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        team_id: s,
+        name: s,
+        description: s,
+        capacity_value: z.number().nullable(),
+        capacity_unit: s,
+        evidence: s,
+        created_at: t,
+        updated_at: t,
+      }),
+    )
+    .default([]),
+  decisionRights: z.array(z.object({ id: s, org_id: s, name: s, description: s, created_at: t, updated_at: t })).default([]),
+  grants: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        right_id: s,
+        holder_type: z.enum(['team', 'role']),
+        holder_id: s,
+        parent_id: sn,
+        granted_by: z.enum(['organization', 'council', 'delegation']),
+        spending_cap: tn,
+        scope: sn,
+        created_at: t,
+        updated_at: t,
+        revoked_at: tn,
+      }),
+    )
+    .default([]),
+  grantEvents: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        grant_id: s,
+        kind: z.enum(['granted', 'narrowed', 'revoked']),
+        actor_type: z.enum(['user', 'token', 'client', 'system']),
+        actor_id: sn,
+        actor_label: s,
+        reason: s,
+        spending_cap: tn,
+        scope: sn,
+        at: t,
+      }),
+    )
+    .default([]),
   audit: z.array(
     z.object({
       id: s,

@@ -17,6 +17,12 @@ const DISCOVERY_KEYS = [
   ['canvasFactors', 'canvas_factors'],
   ['canvasCompetitors', 'canvas_competitors'],
   ['canvasLevels', 'canvas_levels'],
+  ['roles', 'roles'],
+  ['roleMembers', 'role_members'],
+  ['capabilities', 'capabilities'],
+  ['decisionRights', 'decision_rights'],
+  ['grants', 'grants'],
+  ['grantEvents', 'grant_events'],
 ] as const;
 
 /** Discovery and value design rows (M2, M3), each table in a stable order. */
@@ -32,7 +38,12 @@ async function exportDiscovery(db: Db, orgId: string) {
       | 'value_links'
       | 'canvases'
       | 'canvas_factors'
-      | 'canvas_competitors',
+      | 'canvas_competitors'
+      | 'roles'
+      | 'role_members'
+      | 'capabilities'
+      | 'decision_rights'
+      | 'grants',
   >(
     table: T,
   ) =>
@@ -61,7 +72,30 @@ async function exportDiscovery(db: Db, orgId: string) {
       .orderBy('factor_id')
       .orderBy('competitor_id')
       .execute(),
+    roles: await byCreated('roles'),
+    roleMembers: await byCreated('role_members'),
+    capabilities: await byCreated('capabilities'),
+    decisionRights: await byCreated('decision_rights'),
+    grants: await byCreated('grants'),
+    grantEvents: await db.selectFrom('grant_events').selectAll().where('org_id', '=', orgId).orderBy('at').orderBy('id').execute(),
   };
+}
+
+/** Grants ordered so that every parent comes before the grants sub-delegated from it. */
+function parentsFirst<T extends { id: string; parent_id: string | null }>(rows: T[]): T[] {
+  const placed = new Set<string>();
+  const ordered: T[] = [];
+  let pending = rows;
+  while (pending.length > 0) {
+    const ready = pending.filter((r) => r.parent_id === null || placed.has(r.parent_id) || !rows.some((x) => x.id === r.parent_id));
+    if (ready.length === 0) return [...ordered, ...pending];
+    for (const r of ready) {
+      ordered.push(r);
+      placed.add(r.id);
+    }
+    pending = pending.filter((r) => !placed.has(r.id));
+  }
+  return ordered;
 }
 
 /**
@@ -192,7 +226,15 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
     await insertAll('clients', file.clients);
     await insertAll('client_invitations', file.clientInvitations);
     await insertAll('api_tokens', file.apiTokens);
-    for (const [key, table] of DISCOVERY_KEYS) await insertAll(table, file[key]);
+    for (const [key, table] of DISCOVERY_KEYS) {
+      const rows: object[] =
+        key === 'roleMembers'
+          ? file.roleMembers.map((m) => ({ ...m, user_id: mapUser(m.user_id) }))
+          : key === 'grants'
+            ? parentsFirst(file.grants)
+            : file[key];
+      await insertAll(table, rows);
+    }
     await insertAll('audit_log', file.audit);
     return {
       slug: file.organization.slug,

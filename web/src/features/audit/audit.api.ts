@@ -57,6 +57,18 @@ export const AUDIT_ACTIONS = [
   'canvas.created',
   'canvas.updated',
   'canvas.deleted',
+  'role.created',
+  'role.updated',
+  'role.deleted',
+  'role.member_added',
+  'role.member_removed',
+  'capability.created',
+  'capability.updated',
+  'capability.deleted',
+  'right.created',
+  'grant.created',
+  'grant.narrowed',
+  'grant.revoked',
 ] as const;
 
 export const AUDIT_ENTITY_TYPES = [
@@ -72,6 +84,10 @@ export const AUDIT_ENTITY_TYPES = [
   'evidence',
   'value_item',
   'canvas',
+  'role',
+  'capability',
+  'right',
+  'grant',
 ] as const;
 
 /** What the organization's log really holds, so actions added by later modules can be filtered too. */

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import type { Registrar } from '../../http/registrar.js';
+import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { pageInMemory } from '../list.js';
+import {
+  ZAddRoleMember,
+  ZCapability,
+  ZCreateCapability,
+  ZCreateGrant,
+  ZCreateRight,
+  ZCreateRole,
+  ZGrant,
+  ZGrantEvent,
+  ZGrantQuery,
+  ZNarrowGrant,
+  ZRevokeGrant,
+  ZRight,
+  ZRole,
+  ZRoleMemberParams,
+  ZUpdateCapability,
+  ZUpdateRole,
+} from './governance.schema.js';
+import { createRight, grantHistory, grantRight, listGrants, listRights, narrowGrant, revokeGrant } from './rights.service.js';
+import { rightsTree } from './rights-tree.js';
+import {
+  addRoleMember,
+  createCapability,
+  createRole,
+  deleteCapability,
+  deleteRole,
+  listCapabilities,
+  listRoles,
+  removeRoleMember,
+  updateCapability,
+  updateRole,
+} from './structure.service.js';
+
+export function registerGovernanceRoutes(r: Registrar): void {
+  const base = '/api/v1/orgs/:org';
+  const read = { tag: 'governance', auth: 'org' as const, permission: 'governance:read' as const };
+  const write = { tag: 'governance', auth: 'org' as const, permission: 'governance:write' as const };
+
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/teams/:id/roles`,
+    summary: 'Roles of a team with their members',
+    params: ZOrgIdParams,
+    query: ZPageQuery,
+    response: ZPage(ZRole),
+    handler: async ({ ctx, params, query }) => pageInMemory(await listRoles(ctx, params.id), query),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/teams/:id/roles`,
+    status: 201,
+    summary: 'Add a role (name, purpose, accountabilities) to a team',
+    params: ZOrgIdParams,
+    body: ZCreateRole,
+    response: ZRole,
+    handler: async ({ ctx, params, body }) => createRole(ctx, params.id, body),
+  });
+  r.add({
+    ...write,
+    method: 'PATCH',
+    url: `${base}/roles/:id`,
+    summary: 'Change a role',
+    params: ZOrgIdParams,
+    body: ZUpdateRole,
+    response: ZRole,
+    handler: async ({ ctx, params, body }) => updateRole(ctx, params.id, body),
+  });
+  r.add({
+    ...write,
+    method: 'DELETE',
+    url: `${base}/roles/:id`,
+    status: 204,
+    summary: 'Delete a role (refused while it holds a right)',
+    params: ZOrgIdParams,
+    handler: async ({ ctx, params }) => deleteRole(ctx, params.id),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/roles/:id/members`,
+    status: 201,
+    summary: 'Assign a member of the team to the role',
+    params: ZOrgIdParams,
+    body: ZAddRoleMember,
+    response: ZRole,
+    handler: async ({ ctx, params, body }) => addRoleMember(ctx, params.id, body.userId),
+  });
+  r.add({
+    ...write,
+    method: 'DELETE',
+    url: `${base}/roles/:id/members/:userId`,
+    status: 204,
+    summary: 'Take a person off a role',
+    params: ZRoleMemberParams,
+    handler: async ({ ctx, params }) => removeRoleMember(ctx, params.id, params.userId),
+  });
+
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/teams/:id/capabilities`,
+    summary: 'Capabilities the team really has, with capacity and evidence',
+    params: ZOrgIdParams,
+    query: ZPageQuery,
+    response: ZPage(ZCapability),
+    handler: async ({ ctx, params, query }) => pageInMemory(await listCapabilities(ctx, params.id), query),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/teams/:id/capabilities`,
+    status: 201,
+    summary: 'Record a capability of the team',
+    params: ZOrgIdParams,
+    body: ZCreateCapability,
+    response: ZCapability,
+    handler: async ({ ctx, params, body }) => createCapability(ctx, params.id, body),
+  });
+  r.add({
+    ...write,
+    method: 'PATCH',
+    url: `${base}/capabilities/:id`,
+    summary: 'Change a capability',
+    params: ZOrgIdParams,
+    body: ZUpdateCapability,
+    response: ZCapability,
+    handler: async ({ ctx, params, body }) => updateCapability(ctx, params.id, body),
+  });
+  r.add({
+    ...write,
+    method: 'DELETE',
+    url: `${base}/capabilities/:id`,
+    status: 204,
+    summary: 'Delete a capability',
+    params: ZOrgIdParams,
+    handler: async ({ ctx, params }) => deleteCapability(ctx, params.id),
+  });
+
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/rights`,
+    summary: 'Decision rights (domains) of the organization',
+    params: ZOrgParams,
+    query: ZPageQuery,
+    response: ZPage(ZRight),
+    handler: async ({ ctx, query }) => pageInMemory(await listRights(ctx), query),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/rights`,
+    status: 201,
+    summary: 'Define a decision right (what may be decided)',
+    params: ZOrgParams,
+    body: ZCreateRight,
+    response: ZRight,
+    handler: async ({ ctx, body }) => createRight(ctx, body),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/rights/tree`,
+    summary: 'How rights flow: organization and council → teams → roles, revoked grants included',
+    params: ZOrgParams,
+    response: z.object({ text: z.string(), rights: z.array(z.object({ right: ZRight, grants: z.array(ZGrant) })) }),
+    handler: async ({ ctx }) => rightsTree(ctx),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/grants`,
+    summary: 'Grants of decision rights, filtered by right, holder or activity',
+    params: ZOrgParams,
+    query: ZGrantQuery,
+    response: ZPage(ZGrant),
+    handler: async ({ ctx, query }) => pageInMemory(await listGrants(ctx, query), query),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/grants`,
+    status: 201,
+    summary:
+      'Grant a right to a team or role (by the organization or council), or sub-delegate a grant (parentGrantId) never wider than it',
+    params: ZOrgParams,
+    body: ZCreateGrant,
+    response: ZGrant,
+    handler: async ({ ctx, body }) => grantRight(ctx, body),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/grants/:id/narrow`,
+    summary: 'Narrow a grant’s limits, with a reason; sub-grants above the new cap follow it',
+    params: ZOrgIdParams,
+    body: ZNarrowGrant,
+    response: ZGrant,
+    handler: async ({ ctx, params, body }) => narrowGrant(ctx, params.id, body.limits, body.reason),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/grants/:id/revoke`,
+    summary: 'Revoke a grant with a reason; everything sub-delegated from it is revoked too',
+    params: ZOrgIdParams,
+    body: ZRevokeGrant,
+    response: z.object({ revoked: z.array(z.string()) }),
+    handler: async ({ ctx, params, body }) => revokeGrant(ctx, params.id, body.reason),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/grants/:id/history`,
+    summary: 'The history of a grant: granted, narrowed, revoked — who, when, why',
+    params: ZOrgIdParams,
+    query: ZPageQuery,
+    response: ZPage(ZGrantEvent),
+    handler: async ({ ctx, params, query }) => pageInMemory(await grantHistory(ctx, params.id), query),
+  });
+}

@@ -1,0 +1,386 @@
+import { AppError, conflict, invalidField, notFound } from '../../core/errors.js';
+import { checkWithinLimits, type Grant, holdsRight, isChainActive, revocationCascade } from '../../core/governance/rights.js';
+import { newId } from '../../core/ids.js';
+import type { DecisionRightsTable, GrantsTable, Tx } from '../../db/schema.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { OrgContext } from '../context.js';
+import { canActForTeam } from './authority.js';
+import type { TCreateGrant, TGrant, TRight } from './governance.schema.js';
+
+type Limits = { spendingCap: number | null; scope: string | null };
+
+const toRight = (row: DecisionRightsTable): TRight => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+const coreGrant = (row: GrantsTable): Grant => ({
+  id: row.id,
+  rightId: row.right_id,
+  holderType: row.holder_type,
+  holderId: row.holder_id,
+  parentId: row.parent_id,
+  limits: { spendingCap: row.spending_cap === null ? null : Number(row.spending_cap), scope: row.scope },
+  revokedAt: row.revoked_at,
+});
+
+/** All grants of the organization (a handful per right; the rules walk them in memory). */
+export async function loadGrants(tx: Tx, orgId: string): Promise<GrantsTable[]> {
+  return tx.selectFrom('grants').selectAll().where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute();
+}
+
+/** Names of holders (teams and roles) by id, for showing grants. */
+async function holderNames(tx: Tx, orgId: string): Promise<Map<string, string>> {
+  const teams = await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', orgId).execute();
+  const roles = await tx
+    .selectFrom('roles')
+    .innerJoin('teams', 'teams.id', 'roles.team_id')
+    .select(['roles.id', 'roles.name', 'teams.name as team'])
+    .where('roles.org_id', '=', orgId)
+    .execute();
+  return new Map([...teams.map((t) => [t.id, t.name] as const), ...roles.map((r) => [r.id, `${r.team} / ${r.name}`] as const)]);
+}
+
+/** Grants as the API shows them: with names, limits and whether the whole chain above is active. */
+export async function describeGrants(tx: Tx, orgId: string, rows: GrantsTable[]): Promise<TGrant[]> {
+  const byId = new Map((await loadGrants(tx, orgId)).map((g) => [g.id, coreGrant(g)] as const));
+  const names = await holderNames(tx, orgId);
+  const rights = new Map(
+    (await tx.selectFrom('decision_rights').select(['id', 'name']).where('org_id', '=', orgId).execute()).map((r) => [r.id, r.name]),
+  );
+  return rows.map((row) => {
+    const g = coreGrant(row);
+    return {
+      id: row.id,
+      rightId: row.right_id,
+      rightName: rights.get(row.right_id) ?? '',
+      holderType: row.holder_type,
+      holderId: row.holder_id,
+      holderName: names.get(row.holder_id) ?? '',
+      parentGrantId: row.parent_id,
+      grantedBy: row.granted_by,
+      limits: { spendingCap: g.limits.spendingCap ?? null, scope: g.limits.scope ?? null },
+      active: isChainActive(byId, g),
+      createdAt: row.created_at,
+      revokedAt: row.revoked_at,
+    };
+  });
+}
+
+export async function listRights(ctx: OrgContext): Promise<TRight[]> {
+  return (await ctx.db.selectFrom('decision_rights').selectAll().where('org_id', '=', ctx.org.id).orderBy('name').execute()).map(toRight);
+}
+
+export async function createRight(ctx: OrgContext, input: { name: string; description: string }): Promise<TRight> {
+  if (ctx.role !== undefined && ctx.role !== 'admin' && ctx.role !== 'council') {
+    throw new AppError('forbidden', 'only an admin or the council defines decision rights');
+  }
+  return ctx.db.transaction().execute(async (tx) => {
+    if (
+      await tx.selectFrom('decision_rights').select('id').where('org_id', '=', ctx.org.id).where('name', '=', input.name).executeTakeFirst()
+    ) {
+      throw conflict('name', `a decision right named "${input.name}" already exists`);
+    }
+    const row: DecisionRightsTable = {
+      id: newId(),
+      org_id: ctx.org.id,
+      name: input.name,
+      description: input.description,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    };
+    await tx.insertInto('decision_rights').values(row).execute();
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'right.created',
+      entityType: 'right',
+      entityId: row.id,
+      after: toRight(row),
+      at: ctx.now,
+    });
+    return toRight(row);
+  });
+}
+
+async function requireHolder(tx: Tx, ctx: OrgContext, holderType: 'team' | 'role', holderId: string): Promise<{ teamId: string }> {
+  if (holderType === 'team') {
+    const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', holderId).executeTakeFirst();
+    if (!team) throw invalidField('holderId', 'no team with this id in the organization');
+    return { teamId: team.id };
+  }
+  const role = await tx
+    .selectFrom('roles')
+    .select('team_id')
+    .where('org_id', '=', ctx.org.id)
+    .where('id', '=', holderId)
+    .executeTakeFirst();
+  if (!role) throw invalidField('holderId', 'no role with this id in the organization');
+  return { teamId: role.team_id };
+}
+
+/** May the actor act for the holder of `grant` (sub-delegate, narrow or revoke what it passed on)? */
+async function actsForHolder(tx: Tx, ctx: OrgContext, grant: GrantsTable): Promise<boolean> {
+  const { teamId } = await requireHolder(tx, ctx, grant.holder_type, grant.holder_id);
+  return canActForTeam(tx, ctx, teamId);
+}
+
+const isOrgLevel = (ctx: OrgContext) => ctx.actor.type !== 'user' || ctx.role === 'admin' || ctx.role === 'council';
+
+async function recordEvent(
+  tx: Tx,
+  ctx: OrgContext,
+  grantId: string,
+  kind: 'granted' | 'narrowed' | 'revoked',
+  reason: string,
+  limits: Limits,
+) {
+  await tx
+    .insertInto('grant_events')
+    .values({
+      id: newId(),
+      org_id: ctx.org.id,
+      grant_id: grantId,
+      kind,
+      actor_type: ctx.actor.type,
+      actor_id: ctx.actor.id,
+      actor_label: ctx.actor.label,
+      reason,
+      spending_cap: limits.spendingCap,
+      scope: limits.scope,
+      at: ctx.now,
+    })
+    .execute();
+}
+
+async function loadGrant(tx: Tx, ctx: OrgContext, id: string): Promise<GrantsTable> {
+  const row = await tx.selectFrom('grants').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('grant', id);
+  return row;
+}
+
+/**
+ * Grants a right. Without a parent it is the organization's (an admin) or the council's grant; with
+ * a parent it is a sub-delegation by the parent's holder, never wider than the parent's limits.
+ */
+export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<TGrant> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const right = await tx
+      .selectFrom('decision_rights')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', input.rightId)
+      .executeTakeFirst();
+    if (!right) throw invalidField('rightId', 'no decision right with this id in the organization');
+    await requireHolder(tx, ctx, input.holderType, input.holderId);
+    let grantedBy: GrantsTable['granted_by'];
+    if (input.parentGrantId === null) {
+      if (!isOrgLevel(ctx)) throw new AppError('forbidden', 'only an admin or the council grants a right that is not sub-delegated');
+      grantedBy = ctx.role === 'council' ? 'council' : 'organization';
+    } else {
+      const parent = await tx
+        .selectFrom('grants')
+        .selectAll()
+        .where('org_id', '=', ctx.org.id)
+        .where('id', '=', input.parentGrantId)
+        .executeTakeFirst();
+      if (!parent) throw invalidField('parentGrantId', 'no grant with this id in the organization');
+      if (parent.right_id !== input.rightId) throw invalidField('parentGrantId', 'the parent grant is of another right');
+      const byId = new Map((await loadGrants(tx, ctx.org.id)).map((g) => [g.id, coreGrant(g)] as const));
+      if (!isChainActive(byId, coreGrant(parent))) {
+        throw invalidField('parentGrantId', 'the parent grant is revoked: nothing to sub-delegate');
+      }
+      if (!(await actsForHolder(tx, ctx, parent)))
+        throw new AppError('forbidden', 'only the holder of the parent grant, an admin or the council may sub-delegate it');
+      const problem = checkWithinLimits(input.limits, coreGrant(parent).limits);
+      if (problem) {
+        const cap = parent.spending_cap === null ? null : Number(parent.spending_cap);
+        throw invalidField(
+          problem.path,
+          problem.reason === 'uncapped_under_cap'
+            ? `the granter's own cap is ${cap}: set a cap of at most ${cap}`
+            : `wider than the granter's own cap of ${cap}`,
+        );
+      }
+      grantedBy = 'delegation';
+    }
+    const row: GrantsTable = {
+      id: newId(),
+      org_id: ctx.org.id,
+      right_id: input.rightId,
+      holder_type: input.holderType,
+      holder_id: input.holderId,
+      parent_id: input.parentGrantId,
+      granted_by: grantedBy,
+      spending_cap: input.limits.spendingCap,
+      scope: input.limits.scope,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+      revoked_at: null,
+    };
+    await tx.insertInto('grants').values(row).execute();
+    await recordEvent(tx, ctx, row.id, 'granted', input.reason, input.limits);
+    const [grant] = await describeGrants(tx, ctx.org.id, [row]);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'grant.created',
+      entityType: 'grant',
+      entityId: row.id,
+      after: grant,
+      at: ctx.now,
+    });
+    return grant as TGrant;
+  });
+}
+
+async function requireGrantAuthority(tx: Tx, ctx: OrgContext, row: GrantsTable, what: string): Promise<void> {
+  if (isOrgLevel(ctx)) return;
+  const parent = row.parent_id ? await loadGrant(tx, ctx, row.parent_id) : null;
+  if (parent && (await actsForHolder(tx, ctx, parent))) return;
+  throw new AppError('forbidden', `only whoever granted it (the holder above), an admin or the council may ${what} this grant`);
+}
+
+/**
+ * Narrows a grant's limits (a cap may only go down). Sub-grants wider than the new cap are narrowed
+ * to it as well, each with its own history entry.
+ */
+export async function narrowGrant(ctx: OrgContext, id: string, limits: Limits, reason: string): Promise<TGrant> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadGrant(tx, ctx, id);
+    if (row.revoked_at !== null) throw conflict('id', 'the grant is revoked');
+    await requireGrantAuthority(tx, ctx, row, 'narrow');
+    const problem = checkWithinLimits(limits, coreGrant(row).limits);
+    if (problem) throw invalidField(problem.path, 'narrowing may only lower the cap');
+    const [before] = await describeGrants(tx, ctx.org.id, [row]);
+    await tx
+      .updateTable('grants')
+      .set({ spending_cap: limits.spendingCap, scope: limits.scope, updated_at: ctx.now })
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', id)
+      .execute();
+    await recordEvent(tx, ctx, id, 'narrowed', reason, limits);
+    if (limits.spendingCap !== null) {
+      const all = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
+      for (const child of revocationCascade(all, id).slice(1)) {
+        const cap = child.limits.spendingCap ?? null;
+        if (cap !== null && cap <= limits.spendingCap) continue;
+        await tx
+          .updateTable('grants')
+          .set({ spending_cap: limits.spendingCap, updated_at: ctx.now })
+          .where('org_id', '=', ctx.org.id)
+          .where('id', '=', child.id)
+          .execute();
+        await recordEvent(tx, ctx, child.id, 'narrowed', `follows the grant above: ${reason}`, {
+          spendingCap: limits.spendingCap,
+          scope: child.limits.scope ?? null,
+        });
+      }
+    }
+    const [after] = await describeGrants(tx, ctx.org.id, [await loadGrant(tx, ctx, id)]);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'grant.narrowed',
+      entityType: 'grant',
+      entityId: id,
+      before,
+      after: { ...after, reason },
+      at: ctx.now,
+    });
+    return after as TGrant;
+  });
+}
+
+/** Revokes a grant and, in the same transaction, everything sub-delegated from it. Returns the ids revoked. */
+export async function revokeGrant(ctx: OrgContext, id: string, reason: string): Promise<{ revoked: string[] }> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadGrant(tx, ctx, id);
+    if (row.revoked_at !== null) throw conflict('id', 'the grant is already revoked');
+    await requireGrantAuthority(tx, ctx, row, 'revoke');
+    const cascade = revocationCascade((await loadGrants(tx, ctx.org.id)).map(coreGrant), id);
+    for (const grant of cascade) {
+      await tx
+        .updateTable('grants')
+        .set({ revoked_at: ctx.now, updated_at: ctx.now })
+        .where('org_id', '=', ctx.org.id)
+        .where('id', '=', grant.id)
+        .execute();
+      const why = grant.id === id ? reason : `the grant above was revoked: ${reason}`;
+      await recordEvent(tx, ctx, grant.id, 'revoked', why, {
+        spendingCap: grant.limits.spendingCap ?? null,
+        scope: grant.limits.scope ?? null,
+      });
+    }
+    const revoked = cascade.map((g) => g.id);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'grant.revoked',
+      entityType: 'grant',
+      entityId: id,
+      after: { reason, revoked },
+      at: ctx.now,
+    });
+    return { revoked };
+  });
+}
+
+export async function grantHistory(ctx: OrgContext, id: string) {
+  await loadGrant(ctx.db, ctx, id);
+  const rows = await ctx.db
+    .selectFrom('grant_events')
+    .selectAll()
+    .where('org_id', '=', ctx.org.id)
+    .where('grant_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows.map((e) => ({
+    id: e.id,
+    grantId: e.grant_id,
+    kind: e.kind,
+    actor: { type: e.actor_type, id: e.actor_id, label: e.actor_label },
+    reason: e.reason,
+    limits: { spendingCap: e.spending_cap === null ? null : Number(e.spending_cap), scope: e.scope },
+    at: e.at,
+  }));
+}
+
+export async function listGrants(
+  ctx: OrgContext,
+  filter: { rightId?: string; holderType?: 'team' | 'role'; holderId?: string; active?: 'true' | 'false' },
+) {
+  let q = ctx.db.selectFrom('grants').selectAll().where('org_id', '=', ctx.org.id);
+  if (filter.rightId) q = q.where('right_id', '=', filter.rightId);
+  if (filter.holderType) q = q.where('holder_type', '=', filter.holderType);
+  if (filter.holderId) q = q.where('holder_id', '=', filter.holderId);
+  const grants = await describeGrants(ctx.db, ctx.org.id, await q.orderBy('created_at').orderBy('id').execute());
+  return filter.active === undefined ? grants : grants.filter((g) => g.active === (filter.active === 'true'));
+}
+
+/**
+ * Backing of a promise (called by the Promises module): which of the capabilities and rights the
+ * team lacks now. A right counts when the team, or one of its roles, holds it through an active chain.
+ */
+export async function missingBacking(tx: Tx, orgId: string, teamId: string, need: { capabilityIds: string[]; rightIds: string[] }) {
+  const capabilities = await tx
+    .selectFrom('capabilities')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('team_id', '=', teamId)
+    .execute();
+  const have = new Set(capabilities.map((c) => c.id));
+  const roleIds = (await tx.selectFrom('roles').select('id').where('org_id', '=', orgId).where('team_id', '=', teamId).execute()).map(
+    (r) => r.id,
+  );
+  const grants = (await loadGrants(tx, orgId)).map(coreGrant);
+  const holds = (rightId: string) =>
+    holdsRight(grants, rightId, 'team', teamId) !== null || roleIds.some((roleId) => holdsRight(grants, rightId, 'role', roleId) !== null);
+  return {
+    capabilities: need.capabilityIds.filter((id) => !have.has(id)),
+    rights: need.rightIds.filter((id) => !holds(id)),
+  };
+}

@@ -1,0 +1,377 @@
+import { conflict, invalidField, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { CapabilitiesTable, RolesTable, Tx } from '../../db/schema.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { OrgContext } from '../context.js';
+import { requireTeamAuthority } from './authority.js';
+import type { TCapability, TCreateCapability, TCreateRole, TRole, TUpdateCapability, TUpdateRole } from './governance.schema.js';
+
+async function requireTeam(tx: Tx, ctx: OrgContext, teamId: string) {
+  const team = await tx
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .where('org_id', '=', ctx.org.id)
+    .where('id', '=', teamId)
+    .executeTakeFirst();
+  if (!team) throw notFound('team', teamId);
+  return team;
+}
+
+async function toRole(tx: Tx, row: RolesTable): Promise<TRole> {
+  const members = await tx
+    .selectFrom('role_members')
+    .innerJoin('users', 'users.id', 'role_members.user_id')
+    .select(['role_members.user_id', 'users.name', 'users.email'])
+    .where('role_members.org_id', '=', row.org_id)
+    .where('role_members.role_id', '=', row.id)
+    .orderBy('users.name')
+    .execute();
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    name: row.name,
+    purpose: row.purpose,
+    accountabilities: JSON.parse(row.accountabilities) as string[],
+    members: members.map((m) => ({ userId: m.user_id, name: m.name, email: m.email })),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function loadRole(tx: Tx, ctx: OrgContext, id: string): Promise<RolesTable> {
+  const row = await tx.selectFrom('roles').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('role', id);
+  return row;
+}
+
+export async function listRoles(ctx: OrgContext, teamId: string): Promise<TRole[]> {
+  await requireTeam(ctx.db, ctx, teamId);
+  const rows = await ctx.db
+    .selectFrom('roles')
+    .selectAll()
+    .where('org_id', '=', ctx.org.id)
+    .where('team_id', '=', teamId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return Promise.all(rows.map((r) => toRole(ctx.db, r)));
+}
+
+export async function createRole(ctx: OrgContext, teamId: string, input: TCreateRole): Promise<TRole> {
+  return ctx.db.transaction().execute(async (tx) => {
+    await requireTeam(tx, ctx, teamId);
+    await requireTeamAuthority(tx, ctx, teamId, 'change its roles');
+    if (
+      await tx
+        .selectFrom('roles')
+        .select('id')
+        .where('org_id', '=', ctx.org.id)
+        .where('team_id', '=', teamId)
+        .where('name', '=', input.name)
+        .executeTakeFirst()
+    ) {
+      throw conflict('name', `the team already has a role named "${input.name}"`);
+    }
+    const row: RolesTable = {
+      id: newId(),
+      org_id: ctx.org.id,
+      team_id: teamId,
+      name: input.name,
+      purpose: input.purpose,
+      accountabilities: JSON.stringify(input.accountabilities),
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    };
+    await tx.insertInto('roles').values(row).execute();
+    const role = await toRole(tx, row);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'role.created',
+      entityType: 'role',
+      entityId: row.id,
+      after: role,
+      at: ctx.now,
+    });
+    return role;
+  });
+}
+
+export async function updateRole(ctx: OrgContext, id: string, input: TUpdateRole): Promise<TRole> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadRole(tx, ctx, id);
+    await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
+    if (input.name !== undefined && input.name !== row.name) {
+      const other = await tx
+        .selectFrom('roles')
+        .select('id')
+        .where('org_id', '=', ctx.org.id)
+        .where('team_id', '=', row.team_id)
+        .where('name', '=', input.name)
+        .executeTakeFirst();
+      if (other) throw conflict('name', `the team already has a role named "${input.name}"`);
+    }
+    const set = {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.purpose !== undefined && { purpose: input.purpose }),
+      ...(input.accountabilities !== undefined && { accountabilities: JSON.stringify(input.accountabilities) }),
+      updated_at: ctx.now,
+    };
+    await tx.updateTable('roles').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    const before = await toRole(tx, row);
+    const after = await toRole(tx, { ...row, ...set });
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'role.updated',
+      entityType: 'role',
+      entityId: id,
+      before,
+      after,
+      at: ctx.now,
+    });
+    return after;
+  });
+}
+
+/** Deletes a role; refused while it holds an active grant (revoke the grant first, with a reason). */
+export async function deleteRole(ctx: OrgContext, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await loadRole(tx, ctx, id);
+    await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
+    const held = await tx
+      .selectFrom('grants')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('holder_type', '=', 'role')
+      .where('holder_id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (held) throw conflict('id', 'the role holds a decision right: revoke the grant first');
+    const before = await toRole(tx, row);
+    await tx.deleteFrom('role_members').where('org_id', '=', ctx.org.id).where('role_id', '=', id).execute();
+    await tx.deleteFrom('roles').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'role.deleted',
+      entityType: 'role',
+      entityId: id,
+      before,
+      at: ctx.now,
+    });
+  });
+}
+
+/**
+ * Assigns a person of the organization to a role (a person may hold several roles); someone not yet
+ * on the role's team joins the team too, since a role is part of a team.
+ */
+export async function addRoleMember(ctx: OrgContext, roleId: string, userId: string): Promise<TRole> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadRole(tx, ctx, roleId);
+    await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
+    const inOrg = await tx
+      .selectFrom('memberships')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (!inOrg) throw invalidField('userId', 'not a member of this organization');
+    const inTeam = await tx
+      .selectFrom('team_members')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('team_id', '=', row.team_id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (!inTeam) {
+      // A role is part of a team: whoever takes it joins the team too.
+      await tx
+        .insertInto('team_members')
+        .values({ id: newId(), org_id: ctx.org.id, team_id: row.team_id, user_id: userId, created_at: ctx.now })
+        .execute();
+      await appendAudit(tx, {
+        orgId: ctx.org.id,
+        actor: ctx.actor,
+        action: 'team.member_added',
+        entityType: 'team',
+        entityId: row.team_id,
+        after: { userId, viaRole: row.name },
+        at: ctx.now,
+      });
+    }
+    const exists = await tx
+      .selectFrom('role_members')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('role_id', '=', roleId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (exists) throw conflict('userId', 'already holds this role');
+    await tx
+      .insertInto('role_members')
+      .values({ id: newId(), org_id: ctx.org.id, role_id: roleId, user_id: userId, created_at: ctx.now })
+      .execute();
+    const role = await toRole(tx, row);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'role.member_added',
+      entityType: 'role',
+      entityId: roleId,
+      after: { userId, role: row.name },
+      at: ctx.now,
+    });
+    return role;
+  });
+}
+
+export async function removeRoleMember(ctx: OrgContext, roleId: string, userId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await loadRole(tx, ctx, roleId);
+    await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
+    const result = await tx
+      .deleteFrom('role_members')
+      .where('org_id', '=', ctx.org.id)
+      .where('role_id', '=', roleId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) {
+      // Idempotent for people of the organization: off a role they do not hold is the same state.
+      const inOrg = await tx
+        .selectFrom('memberships')
+        .select('id')
+        .where('org_id', '=', ctx.org.id)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      if (!inOrg) throw notFound('person', userId);
+      return;
+    }
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'role.member_removed',
+      entityType: 'role',
+      entityId: roleId,
+      before: { userId, role: row.name },
+      at: ctx.now,
+    });
+  });
+}
+
+function toCapability(row: CapabilitiesTable): TCapability {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    name: row.name,
+    description: row.description,
+    capacity: { value: row.capacity_value === null ? null : Number(row.capacity_value), unit: row.capacity_unit },
+    evidence: row.evidence,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function listCapabilities(ctx: OrgContext, teamId: string): Promise<TCapability[]> {
+  await requireTeam(ctx.db, ctx, teamId);
+  const rows = await ctx.db
+    .selectFrom('capabilities')
+    .selectAll()
+    .where('org_id', '=', ctx.org.id)
+    .where('team_id', '=', teamId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toCapability);
+}
+
+async function guardCapabilityName(tx: Tx, ctx: OrgContext, teamId: string, name: string, selfId?: string) {
+  const other = await tx
+    .selectFrom('capabilities')
+    .select('id')
+    .where('org_id', '=', ctx.org.id)
+    .where('team_id', '=', teamId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (other && other.id !== selfId) throw conflict('name', `the team already lists a capability named "${name}"`);
+}
+
+export async function createCapability(ctx: OrgContext, teamId: string, input: TCreateCapability): Promise<TCapability> {
+  return ctx.db.transaction().execute(async (tx) => {
+    await requireTeam(tx, ctx, teamId);
+    await requireTeamAuthority(tx, ctx, teamId, 'change its capabilities');
+    await guardCapabilityName(tx, ctx, teamId, input.name);
+    const row: CapabilitiesTable = {
+      id: newId(),
+      org_id: ctx.org.id,
+      team_id: teamId,
+      name: input.name,
+      description: input.description,
+      capacity_value: input.capacity.value,
+      capacity_unit: input.capacity.unit,
+      evidence: input.evidence,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    };
+    await tx.insertInto('capabilities').values(row).execute();
+    const capability = toCapability(row);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'capability.created',
+      entityType: 'capability',
+      entityId: row.id,
+      after: capability,
+      at: ctx.now,
+    });
+    return capability;
+  });
+}
+
+export async function updateCapability(ctx: OrgContext, id: string, input: TUpdateCapability): Promise<TCapability> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await tx.selectFrom('capabilities').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('capability', id);
+    await requireTeamAuthority(tx, ctx, row.team_id, 'change its capabilities');
+    if (input.name !== undefined) await guardCapabilityName(tx, ctx, row.team_id, input.name, id);
+    const set = {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.capacity !== undefined && { capacity_value: input.capacity.value, capacity_unit: input.capacity.unit }),
+      ...(input.evidence !== undefined && { evidence: input.evidence }),
+      updated_at: ctx.now,
+    };
+    await tx.updateTable('capabilities').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    const after = toCapability({ ...row, ...set });
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'capability.updated',
+      entityType: 'capability',
+      entityId: id,
+      before: toCapability(row),
+      after,
+      at: ctx.now,
+    });
+    return after;
+  });
+}
+
+export async function deleteCapability(ctx: OrgContext, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await tx.selectFrom('capabilities').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('capability', id);
+    await requireTeamAuthority(tx, ctx, row.team_id, 'change its capabilities');
+    await tx.deleteFrom('capabilities').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'capability.deleted',
+      entityType: 'capability',
+      entityId: id,
+      before: toCapability(row),
+      at: ctx.now,
+    });
+  });
+}
