@@ -3,6 +3,7 @@ import { newId } from '../../core/ids.js';
 import type { CapabilitiesTable, RolesTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { joinTeamIn } from '../teams/team.service.js';
 import { requireTeamAuthority } from './authority.js';
 import type { TCapability, TCreateCapability, TCreateRole, TRole, TUpdateCapability, TUpdateRole } from './governance.schema.js';
 
@@ -171,36 +172,14 @@ export async function addRoleMember(ctx: OrgContext, roleId: string, userId: str
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadRole(tx, ctx, roleId);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
-    const inOrg = await tx
-      .selectFrom('memberships')
-      .select('id')
+    // A role is part of a team: whoever takes it joins the team too.
+    const team = await tx
+      .selectFrom('teams')
+      .select(['id', 'name'])
       .where('org_id', '=', ctx.org.id)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (!inOrg) throw invalidField('userId', 'not a member of this organization');
-    const inTeam = await tx
-      .selectFrom('team_members')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('team_id', '=', row.team_id)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (!inTeam) {
-      // A role is part of a team: whoever takes it joins the team too.
-      await tx
-        .insertInto('team_members')
-        .values({ id: newId(), org_id: ctx.org.id, team_id: row.team_id, user_id: userId, created_at: ctx.now })
-        .execute();
-      await appendAudit(tx, {
-        orgId: ctx.org.id,
-        actor: ctx.actor,
-        action: 'team.member_added',
-        entityType: 'team',
-        entityId: row.team_id,
-        after: { userId, viaRole: row.name },
-        at: ctx.now,
-      });
-    }
+      .where('id', '=', row.team_id)
+      .executeTakeFirstOrThrow();
+    await joinTeamIn(tx, ctx, team, userId, row.name);
     const exists = await tx
       .selectFrom('role_members')
       .select('id')

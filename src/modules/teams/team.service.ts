@@ -1,5 +1,6 @@
 import { conflict, invalidField, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import type { Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
@@ -94,37 +95,55 @@ export async function deleteTeam(ctx: OrgContext, id: string): Promise<void> {
   });
 }
 
-/** Adds an organization member to a team; people outside the organization cannot join its teams. */
+/**
+ * In the caller's transaction: puts a member of the organization on a team (people outside the
+ * organization cannot join its teams). False when they are on it already. `viaRole` names the role
+ * that brought them, for the audit log.
+ */
+export async function joinTeamIn(
+  tx: Tx,
+  ctx: OrgContext,
+  team: { id: string; name: string },
+  userId: string,
+  viaRole?: string,
+): Promise<boolean> {
+  const membership = await tx
+    .selectFrom('memberships')
+    .select('id')
+    .where('org_id', '=', ctx.org.id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!membership) throw invalidField('userId', 'not a member of this organization');
+  const exists = await tx
+    .selectFrom('team_members')
+    .select('id')
+    .where('org_id', '=', ctx.org.id)
+    .where('team_id', '=', team.id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (exists) return false;
+  await tx
+    .insertInto('team_members')
+    .values({ id: newId(), org_id: ctx.org.id, team_id: team.id, user_id: userId, created_at: ctx.now })
+    .execute();
+  await appendAudit(tx, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    action: 'team.member_added',
+    entityType: 'team',
+    entityId: team.id,
+    after: { userId, team: team.name, ...(viaRole !== undefined && { viaRole }) },
+    at: ctx.now,
+  });
+  return true;
+}
+
+/** Adds an organization member to a team; already on it is a conflict on `userId`. */
 export async function addTeamMember(ctx: OrgContext, teamId: string, userId: string) {
   return ctx.db.transaction().execute(async (tx) => {
     const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw notFound('team', teamId);
-    const membership = await tx
-      .selectFrom('memberships')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (!membership) throw invalidField('userId', 'not a member of this organization');
-    const exists = await tx
-      .selectFrom('team_members')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('team_id', '=', teamId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (exists) throw conflict('userId', 'already a member of this team');
-    const id = newId();
-    await tx.insertInto('team_members').values({ id, org_id: ctx.org.id, team_id: teamId, user_id: userId, created_at: ctx.now }).execute();
-    await appendAudit(tx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      action: 'team.member_added',
-      entityType: 'team',
-      entityId: teamId,
-      after: { userId, team: team.name },
-      at: ctx.now,
-    });
+    if (!(await joinTeamIn(tx, ctx, team, userId))) throw conflict('userId', 'already a member of this team');
     return listTeamMembers(tx, ctx.org.id, teamId);
   });
 }
