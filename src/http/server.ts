@@ -79,6 +79,22 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     // A URL the router cannot decode (e.g. `%FF`) gets the one error shape too.
     frameworkErrors: (error, req, reply) => handleError(error, req, reply),
+    // Requests Node's HTTP parser refuses (e.g. raw non-ASCII bytes in the URL) never reach a route:
+    // answer them in the same error shape as everything else.
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify(
+        errorBody(
+          new AppError(
+            'bad_request',
+            `malformed HTTP request (${(error as NodeJS.ErrnoException).code ?? 'parse error'}); percent-encode the URL`,
+          ),
+        ),
+      );
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
   });
   app.setErrorHandler(handleError);
   app.addHook('preHandler', rejectNulCharacters);
