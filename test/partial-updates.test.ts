@@ -39,6 +39,9 @@ function otherValue(schema: JsonSchema, name: string, current: unknown): unknown
   }
   if (s.type === 'boolean') return current !== true;
   if (s.type !== 'string') return undefined;
+  // A documented example other than the current value (dates, for one) is valid by definition.
+  const example = s.examples?.find((v) => v !== current);
+  if (example !== undefined) return example;
   const known: Record<string, string> = {
     name: `Changed ${unique()}`,
     email: `changed.${unique()}@example.test`,

@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role, roleCan } from '../src/core/access/permissions.js';
 import { createClient, inviteClient } from '../src/modules/clients/client.service.js';
+import { createDecision, takeDecision } from '../src/modules/governance/decision.service.js';
+import { grantRight } from '../src/modules/governance/rights.service.js';
 import { addMembership } from '../src/modules/memberships/membership.service.js';
 import { addTeamMember, createTeam } from '../src/modules/teams/team.service.js';
 import { createToken } from '../src/modules/tokens/token.service.js';
@@ -40,7 +42,10 @@ afterAll(async () => {
  * made through the services for the fixture's kinds, through the API for kinds later modules add.
  */
 async function freshIds(op: Operation): Promise<Record<string, string>> {
-  const ctx = await orgContext(t.db, a.slug, { type: 'user', id: a.users.admin.id, label: a.users.admin.email });
+  const ctx = {
+    ...(await orgContext(t.db, a.slug, { type: 'user', id: a.users.admin.id, label: a.users.admin.email })),
+    role: 'admin' as const,
+  };
   const ids: Record<string, string> = { ...seeded };
   for (const kind of new Set(op.pathParams.filter((p) => p !== 'org').map((p) => resourceOf(op.path, p)))) {
     if (kind === 'team') {
@@ -56,6 +61,39 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
     } else if (kind === 'membership') {
       const email = `fresh.${unique()}@example.test`;
       ids.membership = (await addMembership(ctx, { email, role: 'viewer', name: 'Fresh person', password: PASSWORD })).id;
+    } else if (kind === 'grant') {
+      // Sub-delegated from a grant the member's team holds, so that the holder above may narrow or revoke it.
+      const limits = { spendingCap: null, scope: null };
+      const root = await grantRight(ctx, {
+        rightId: ids.right!,
+        holderType: 'team',
+        holderId: a.team.id,
+        parentGrantId: null,
+        limits,
+        reason: '',
+      });
+      ids.grant = (
+        await grantRight(ctx, { rightId: ids.right!, holderType: 'team', holderId: a.team.id, parentGrantId: root.id, limits, reason: '' })
+      ).id;
+    } else if (kind === 'decision') {
+      // Advice is given by those asked for it; a review needs a decision already taken.
+      const isAdvice = op.path.endsWith('/advice');
+      const decision = await createDecision(ctx, {
+        title: `Fresh decision ${unique()}`,
+        context: '',
+        teamId: a.team.id,
+        rightId: ids.right!,
+        options: [
+          { title: 'One', description: '' },
+          { title: 'Two', description: '' },
+        ],
+        amount: null,
+        advisers: isAdvice ? (['admin', 'council', 'member'] as const).map((r) => ({ type: 'user' as const, id: a.users[r].id })) : [],
+        adviceDeadline: isAdvice ? '2031-01-01' : null,
+        reviewDate: null,
+      });
+      if (op.path.endsWith('/reviews')) await takeDecision(ctx, decision.id, { chosenOption: 0, rationale: 'fresh' });
+      ids.decision = decision.id;
     } else if (kind !== 'user' && kind !== 'member') {
       const id = await createThroughApi(agents.admin, ops, a, ids, kind);
       if (id) ids[kind] = id;
@@ -94,7 +132,11 @@ describe('roles', () => {
   it('a viewer cannot write anything: every write is 403 forbidden and nothing changes', async () => {
     const before = await snapshotOrg(t.db, a.id);
     const problems = new Problems();
-    for (const op of ops.filter(isWrite)) expectOutcome(problems, 'viewer', op, false, await callAs('viewer', op, false));
+    // A write guarded by a read permission touches only the caller's own state (marking their notifications read).
+    const personal = (op: Operation) => op.permission?.endsWith(':read') === true;
+    expect(ops.filter((op) => isWrite(op) && personal(op)).map((op) => op.name)).toEqual(['POST /api/v1/orgs/{org}/notifications/read']);
+    for (const op of ops.filter((op) => isWrite(op) && !personal(op)))
+      expectOutcome(problems, 'viewer', op, false, await callAs('viewer', op, false));
     expect(problems.list).toEqual([]);
     expect(await snapshotOrg(t.db, a.id)).toEqual(before);
   });

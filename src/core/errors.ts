@@ -11,6 +11,12 @@ export const ERROR_CODES = {
   csrf_failed: { status: 403, exit: 1 },
   not_found: { status: 404, exit: 2 },
   conflict: { status: 409, exit: 3 },
+  // The advice process (M5): each reason a decision cannot be taken has its own code.
+  too_few_options: { status: 422, exit: 1 },
+  decider_lacks_right: { status: 403, exit: 1 },
+  above_spending_cap: { status: 403, exit: 1 },
+  advice_pending: { status: 409, exit: 3 },
+  decision_already_taken: { status: 409, exit: 3 },
   payload_too_large: { status: 413, exit: 1 },
   unsupported_media_type: { status: 415, exit: 1 },
   rate_limited: { status: 429, exit: 1 },

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as foundation from './migrations/20261128T2300_foundation.js';
 import * as discovery from './migrations/20261128T2330_discovery.js';
 import * as governance from './migrations/20261129T0010_governance.js';
+import * as agreementsDecisions from './migrations/20261129T0100_agreements_decisions.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T2300_foundation': foundation,
   '20261128T2330_discovery': discovery,
   '20261129T0010_governance': governance,
+  '20261129T0100_agreements_decisions': agreementsDecisions,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -19,6 +19,16 @@ export const ZEmail = z
   .pipe(z.email('must be an e-mail address'))
   .transform((value) => value.toLowerCase());
 export const ZPassword = z.string().min(10, 'must be at least 10 characters').max(200);
+/** A calendar day `YYYY-MM-DD` (review dates, deadlines): read in the organization's time zone. */
+export const ZDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((v) => {
+    // Date.parse rolls 2024-02-31 over to March: a real date survives the round trip unchanged.
+    const parsed = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
+  }, 'not a real date')
+  .meta({ examples: ['2031-03-01', '2031-09-01'] });
 export const ZTime = z.number().int().describe('UTC epoch milliseconds');
 
 export const ZPageQuery = z.object({

@@ -5,12 +5,14 @@ describe('roleCan', () => {
   // The policy in words, checked cell by cell against the table: admins do everything; viewers read
   // everything; the council and members also write in every module, except the organization's
   // settings and its people; only admins manage tokens; granting decision rights (governance) is
-  // the council's and the admins' — members read the delegation.
+  // the council's and the admins' — members read the delegation and take part in governance
+  // (their team's roles, capabilities, agreements and decisions; the services check the team).
   const expected = (role: (typeof ROLES)[number], permission: string): boolean => {
     if (role === 'admin') return true;
     if (permission.endsWith(':read')) return true;
     if (role === 'viewer') return false;
     if (permission === 'governance:write') return role === 'council';
+    if (permission === 'governance:participate') return true;
     return permission.endsWith(':write') && permission !== 'org:write' && permission !== 'members:write';
   };
   const cells = ROLES.flatMap((role) => PERMISSIONS.map((permission) => [role, permission, expected(role, permission)] as const));

@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'discovery:write',
   'governance:read',
   'governance:write',
+  'governance:participate',
   'tokens:manage',
   'audit:read',
 ] as const;
@@ -27,9 +28,10 @@ const READ: Permission[] = ['org:read', 'members:read', 'teams:read', 'clients:r
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  // Granting rights is the council's and the organization's: members read the delegation for now.
-  council: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:write'],
-  member: [...READ, 'teams:write', 'clients:write', 'discovery:write'],
+  // Granting rights is the council's and the organization's; members take part in governance — their
+  // team's agreements, decisions under the rights they hold — which the services check team by team.
+  council: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:write', 'governance:participate'],
+  member: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:participate'],
   viewer: READ,
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayInZone, isDue } from './dates.js';
-import { decisionBlock } from './decisions.js';
+import { decisionBlock, decisionStatus, widestCap } from './decisions.js';
 import { checkWithinLimits, descendantsOf, type Grant, holdsRight, revocationCascade } from './rights.js';
 
 const grant = (id: string, parentId: string | null, cap: number | null, revokedAt: number | null = null, holderId = id): Grant => ({
@@ -65,25 +65,66 @@ describe('revocation cascade', () => {
 });
 
 describe('advice process', () => {
-  const base = { options: ['repair', 'replace'], advice: [], adviceDeadline: null, deciderHoldsRight: true, decidedAt: null };
-  const day = 24 * 3600 * 1000;
+  const base = {
+    options: ['repair', 'replace'],
+    advice: [],
+    adviceDeadline: null,
+    deciderHoldsRight: true,
+    amount: null,
+    deciderCap: null,
+    decidedAt: null,
+  };
+  const zone = 'Europe/Moscow';
+  // 10 March 2026 in Moscow runs from 9 March 21:00 UTC to 10 March 21:00 UTC.
+  const at = (day: number, hourUtc: number) => Date.UTC(2026, 2, day, hourUtc);
 
-  it('refuses one option, a decider without the right, pending advice; allows after answers or the deadline', () => {
-    expect(decisionBlock({ ...base, options: ['only one'] }, 0)).toEqual({ code: 'too_few_options', minimum: 2 });
-    expect(decisionBlock({ ...base, deciderHoldsRight: false }, 0)).toEqual({ code: 'decider_lacks_right' });
+  it('refuses one option and a decider without the right, each with its own code', () => {
+    expect(decisionBlock({ ...base, options: ['only one'] }, 0, zone)).toEqual({ code: 'too_few_options', minimum: 2 });
+    expect(decisionBlock({ ...base, deciderHoldsRight: false }, 0, zone)).toEqual({ code: 'decider_lacks_right' });
+    expect(decisionBlock({ ...base, decidedAt: 3 }, 0, zone)).toEqual({ code: 'decision_already_taken' });
+  });
+
+  it('refuses an amount above the decider cap; equal to it or with no cap passes', () => {
+    expect(decisionBlock({ ...base, amount: 40_000_00, deciderCap: 30_000_00 }, 0, zone)).toEqual({
+      code: 'above_spending_cap',
+      cap: 30_000_00,
+      amount: 40_000_00,
+    });
+    expect(decisionBlock({ ...base, amount: 30_000_00, deciderCap: 30_000_00 }, 0, zone)).toBeNull();
+    expect(decisionBlock({ ...base, amount: 1e12, deciderCap: null }, 0, zone)).toBeNull();
+  });
+
+  it('waits for asked advice through the whole deadline day in the organization zone, then lets it go', () => {
     const pending = {
       ...base,
       advice: [
         { adviserId: 'anna', answeredAt: null },
         { adviserId: 'igor', answeredAt: 5 },
       ],
-      adviceDeadline: 10 * day,
+      adviceDeadline: '2026-03-10',
     };
-    expect(decisionBlock(pending, 9 * day)).toEqual({ code: 'advice_pending', waitingFor: ['anna'], until: 10 * day });
-    expect(decisionBlock(pending, 10 * day)).toMatchObject({ code: 'advice_pending' });
-    expect(decisionBlock(pending, 10 * day + 1)).toBeNull();
-    expect(decisionBlock({ ...pending, advice: [{ adviserId: 'anna', answeredAt: 7 }] }, 0)).toBeNull();
-    expect(decisionBlock({ ...base, decidedAt: 3 }, 0)).toEqual({ code: 'decision_already_taken' });
+    expect(decisionBlock(pending, at(9, 12), zone)).toEqual({ code: 'advice_pending', waitingFor: ['anna'], until: '2026-03-10' });
+    // 10 March 20:59 UTC is 23:59 in Moscow: still the deadline day.
+    expect(decisionBlock(pending, Date.UTC(2026, 2, 10, 20, 59), zone)).toMatchObject({ code: 'advice_pending' });
+    // 10 March 21:00 UTC is 11 March 00:00 in Moscow (still 10 March in UTC): overdue in Moscow only.
+    expect(decisionBlock(pending, at(10, 21), zone)).toBeNull();
+    expect(decisionBlock(pending, at(10, 21), 'UTC')).toMatchObject({ code: 'advice_pending' });
+    expect(decisionBlock({ ...pending, advice: [{ adviserId: 'anna', answeredAt: 7 }] }, 0, zone)).toBeNull();
+  });
+
+  it('names the step of the process', () => {
+    const waiting = { advice: [{ adviserId: 'anna', answeredAt: null }], adviceDeadline: '2026-03-10', decidedAt: null, retiredAt: null };
+    expect(decisionStatus(waiting, at(9, 12), zone)).toBe('seeking_advice');
+    expect(decisionStatus(waiting, at(11, 12), zone)).toBe('ready');
+    expect(decisionStatus({ ...waiting, advice: [] }, at(9, 12), zone)).toBe('ready');
+    expect(decisionStatus({ ...waiting, decidedAt: 1 }, at(9, 12), zone)).toBe('decided');
+    expect(decisionStatus({ ...waiting, decidedAt: 1, retiredAt: 2 }, at(9, 12), zone)).toBe('retired');
+  });
+
+  it('takes the widest cap among the grants a decider holds', () => {
+    expect(widestCap([])).toBeUndefined();
+    expect(widestCap([30_000_00, 150_000_00])).toBe(150_000_00);
+    expect(widestCap([30_000_00, null])).toBeNull();
   });
 });
 

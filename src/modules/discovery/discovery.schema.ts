@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ZId, ZName, ZOrgSlug, ZPageQuery, ZTime } from '../common.schema.js';
+import { ZDate, ZId, ZName, ZOrgSlug, ZPageQuery, ZTime } from '../common.schema.js';
+
+export { ZDate };
 
 export const SEGMENT_KINDS = ['customer', 'citizen', 'partner'] as const;
 export const JOB_KINDS = ['functional', 'social', 'emotional'] as const;
@@ -56,15 +58,6 @@ export type TCreatePain = z.output<typeof ZCreatePain>;
 export const ZCreateGain = z.object({ text: ZText, relevance: ZScore });
 export const ZUpdateGain = ZCreateGain.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
 export type TCreateGain = z.output<typeof ZCreateGain>;
-
-export const ZDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((v) => {
-    // Date.parse rolls 2024-02-31 over to March: a real date survives the round trip unchanged.
-    const parsed = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
-  }, 'not a real date');
 
 export const ZCreateEvidence = z.object({
   subjectType: z.enum(EVIDENCE_SUBJECTS),

@@ -9,6 +9,7 @@ import {
   ZCreateGrant,
   ZCreateRight,
   ZCreateRole,
+  ZDelegateGrant,
   ZGrant,
   ZGrantEvent,
   ZGrantQuery,
@@ -20,7 +21,16 @@ import {
   ZUpdateCapability,
   ZUpdateRole,
 } from './governance.schema.js';
-import { createRight, grantHistory, grantRight, listGrants, listRights, narrowGrant, revokeGrant } from './rights.service.js';
+import {
+  createRight,
+  delegateGrant,
+  grantHistory,
+  grantRight,
+  listGrants,
+  listRights,
+  narrowGrant,
+  revokeGrant,
+} from './rights.service.js';
 import { rightsTree } from './rights-tree.js';
 import {
   addRoleMember,
@@ -39,6 +49,8 @@ export function registerGovernanceRoutes(r: Registrar): void {
   const base = '/api/v1/orgs/:org';
   const read = { tag: 'governance', auth: 'org' as const, permission: 'governance:read' as const };
   const write = { tag: 'governance', auth: 'org' as const, permission: 'governance:write' as const };
+  // A team runs its own roles and capabilities and passes on what it holds; the services check whose it is.
+  const team = { tag: 'governance', auth: 'org' as const, permission: 'governance:participate' as const };
 
   r.add({
     ...read,
@@ -51,7 +63,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
     handler: async ({ ctx, params, query }) => pageInMemory(await listRoles(ctx, params.id), query),
   });
   r.add({
-    ...write,
+    ...team,
     method: 'POST',
     url: `${base}/teams/:id/roles`,
     status: 201,
@@ -62,7 +74,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
     handler: async ({ ctx, params, body }) => createRole(ctx, params.id, body),
   });
   r.add({
-    ...write,
+    ...team,
     method: 'PATCH',
     url: `${base}/roles/:id`,
     summary: 'Change a role',
@@ -72,7 +84,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
     handler: async ({ ctx, params, body }) => updateRole(ctx, params.id, body),
   });
   r.add({
-    ...write,
+    ...team,
     method: 'DELETE',
     url: `${base}/roles/:id`,
     status: 204,
@@ -81,7 +93,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
     handler: async ({ ctx, params }) => deleteRole(ctx, params.id),
   });
   r.add({
-    ...write,
+    ...team,
     method: 'POST',
     url: `${base}/roles/:id/members`,
     status: 201,
@@ -92,7 +104,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
     handler: async ({ ctx, params, body }) => addRoleMember(ctx, params.id, body.userId),
   });
   r.add({
-    ...write,
+    ...team,
     method: 'DELETE',
     url: `${base}/roles/:id/members/:userId`,
     status: 204,
@@ -112,7 +124,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
     handler: async ({ ctx, params, query }) => pageInMemory(await listCapabilities(ctx, params.id), query),
   });
   r.add({
-    ...write,
+    ...team,
     method: 'POST',
     url: `${base}/teams/:id/capabilities`,
     status: 201,
@@ -123,7 +135,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
     handler: async ({ ctx, params, body }) => createCapability(ctx, params.id, body),
   });
   r.add({
-    ...write,
+    ...team,
     method: 'PATCH',
     url: `${base}/capabilities/:id`,
     summary: 'Change a capability',
@@ -133,7 +145,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
     handler: async ({ ctx, params, body }) => updateCapability(ctx, params.id, body),
   });
   r.add({
-    ...write,
+    ...team,
     method: 'DELETE',
     url: `${base}/capabilities/:id`,
     status: 204,
@@ -195,7 +207,18 @@ export function registerGovernanceRoutes(r: Registrar): void {
     handler: async ({ ctx, body }) => grantRight(ctx, body),
   });
   r.add({
-    ...write,
+    ...team,
+    method: 'POST',
+    url: `${base}/grants/:id/delegate`,
+    status: 201,
+    summary: 'Sub-delegate a grant to a team or role, never wider than it (by its holder, an admin or the council)',
+    params: ZOrgIdParams,
+    body: ZDelegateGrant,
+    response: ZGrant,
+    handler: async ({ ctx, params, body }) => delegateGrant(ctx, params.id, body),
+  });
+  r.add({
+    ...team,
     method: 'POST',
     url: `${base}/grants/:id/narrow`,
     summary: 'Narrow a grant’s limits, with a reason; sub-grants above the new cap follow it',
@@ -205,7 +228,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
     handler: async ({ ctx, params, body }) => narrowGrant(ctx, params.id, body.limits, body.reason),
   });
   r.add({
-    ...write,
+    ...team,
     method: 'POST',
     url: `${base}/grants/:id/revoke`,
     summary: 'Revoke a grant with a reason; everything sub-delegated from it is revoked too',

@@ -89,6 +89,9 @@ export const ZCreateGrant = z.object({
 });
 export type TCreateGrant = z.output<typeof ZCreateGrant>;
 
+export const ZDelegateGrant = ZCreateGrant.omit({ rightId: true, parentGrantId: true });
+export type TDelegateGrant = z.output<typeof ZDelegateGrant>;
+
 export const ZNarrowGrant = z.object({ limits: ZLimits, reason: ZReason });
 export const ZRevokeGrant = z.object({ reason: ZReason });
 

@@ -4,8 +4,9 @@ import { newId } from '../../core/ids.js';
 import type { DecisionRightsTable, GrantsTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { canActForTeam } from './authority.js';
-import type { TCreateGrant, TGrant, TRight } from './governance.schema.js';
+import type { TCreateGrant, TDelegateGrant, TGrant, TRight } from './governance.schema.js';
 
 type Limits = { spendingCap: number | null; scope: string | null };
 
@@ -16,7 +17,7 @@ const toRight = (row: DecisionRightsTable): TRight => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
-const coreGrant = (row: GrantsTable): Grant => ({
+export const coreGrant = (row: GrantsTable): Grant => ({
   id: row.id,
   rightId: row.right_id,
   holderType: row.holder_type,
@@ -155,6 +156,29 @@ async function recordEvent(
     .execute();
 }
 
+/** Tells the people of a grant's holder (a team's members, a role's people) that their right changed. */
+async function notifyHolder(
+  tx: Tx,
+  ctx: OrgContext,
+  grant: TGrant,
+  kind: 'right_granted' | 'right_narrowed' | 'right_revoked',
+  reason: string,
+): Promise<void> {
+  await notifyUsers(
+    tx,
+    ctx.org.id,
+    await peopleOf(tx, ctx.org.id, grant.holderType, grant.holderId),
+    {
+      kind,
+      subjectType: 'grant',
+      subjectId: grant.id,
+      params: { right: grant.rightName, holder: grant.holderName, spendingCap: grant.limits.spendingCap, reason },
+    },
+    ctx.now,
+    ctx.actor.id,
+  );
+}
+
 async function loadGrant(tx: Tx, ctx: OrgContext, id: string): Promise<GrantsTable> {
   const row = await tx.selectFrom('grants').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('grant', id);
@@ -232,6 +256,7 @@ export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<
       after: grant,
       at: ctx.now,
     });
+    await notifyHolder(tx, ctx, grant as TGrant, 'right_granted', input.reason);
     return grant as TGrant;
   });
 }
@@ -241,6 +266,12 @@ async function requireGrantAuthority(tx: Tx, ctx: OrgContext, row: GrantsTable, 
   const parent = row.parent_id ? await loadGrant(tx, ctx, row.parent_id) : null;
   if (parent && (await actsForHolder(tx, ctx, parent))) return;
   throw new AppError('forbidden', `only whoever granted it (the holder above), an admin or the council may ${what} this grant`);
+}
+
+/** Sub-delegates grant `id` to another holder: the same right, never wider than the grant. */
+export async function delegateGrant(ctx: OrgContext, id: string, input: TDelegateGrant): Promise<TGrant> {
+  const parent = await loadGrant(ctx.db, ctx, id);
+  return grantRight(ctx, { ...input, rightId: parent.right_id, parentGrantId: id });
 }
 
 /**
@@ -290,6 +321,7 @@ export async function narrowGrant(ctx: OrgContext, id: string, limits: Limits, r
       after: { ...after, reason },
       at: ctx.now,
     });
+    await notifyHolder(tx, ctx, after as TGrant, 'right_narrowed', reason);
     return after as TGrant;
   });
 }
@@ -315,6 +347,12 @@ export async function revokeGrant(ctx: OrgContext, id: string, reason: string): 
       });
     }
     const revoked = cascade.map((g) => g.id);
+    const described = await describeGrants(
+      tx,
+      ctx.org.id,
+      await tx.selectFrom('grants').selectAll().where('org_id', '=', ctx.org.id).where('id', 'in', revoked).execute(),
+    );
+    for (const grant of described) await notifyHolder(tx, ctx, grant, 'right_revoked', reason);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

@@ -1,4 +1,4 @@
-import { conflict, invalidField, notFound } from '../../core/errors.js';
+import { conflict, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { CapabilitiesTable, RolesTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { ZDate, ZId, ZName, ZPageQuery, ZTime } from '../common.schema.js';
+import { ZReview } from './agreement.schema.js';
+
+/** Decisions taken by the advice process (M5). */
+export const DECISION_STATUSES = ['seeking_advice', 'ready', 'decided', 'retired'] as const;
+export const ADVISER_TYPES = ['user', 'team'] as const;
+export const MAX_OPTIONS = 10;
+
+const ZOption = z.object({ title: ZName, description: z.string().trim().max(4000).default('') });
+
+export const ZCreateDecision = z.object({
+  title: ZName,
+  context: z.string().trim().max(10_000).default('').describe('the situation the decision answers'),
+  teamId: ZId.describe('the team the decision belongs to'),
+  rightId: ZId.describe('the decision right it is made under: whoever takes it must hold this right'),
+  options: z
+    .array(ZOption)
+    .max(MAX_OPTIONS)
+    .describe('at least two (optionality): one option is refused with 422 too_few_options')
+    .meta({ examples: [[{ title: 'Repair on site' }, { title: 'Replace the unit' }]] }),
+  amount: z
+    .number()
+    .int('must be whole minor units')
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .nullable()
+    .default(null)
+    .describe('minor units the decision commits; checked against the decider’s spending cap'),
+  advisers: z
+    .array(z.object({ type: z.enum(ADVISER_TYPES), id: ZId }))
+    .max(50)
+    .default([])
+    .describe('people or teams whose advice is asked; each is notified'),
+  adviceDeadline: ZDate.nullable().default(null).describe('last day advice is waited for; required when advice is asked'),
+  reviewDate: ZDate.nullable().default(null),
+});
+export type TCreateDecision = z.output<typeof ZCreateDecision>;
+
+export const ZUpdateDecision = z
+  .object({ title: ZName, context: z.string().trim().max(10_000), reviewDate: ZDate.nullable() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export type TUpdateDecision = z.output<typeof ZUpdateDecision>;
+
+export const ZGiveAdvice = z.object({
+  advice: z.string().trim().min(1, 'must not be empty').max(4000),
+  preferredOption: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_OPTIONS - 1)
+    .nullable()
+    .default(null)
+    .describe('index of the option the adviser favours'),
+});
+export type TGiveAdvice = z.output<typeof ZGiveAdvice>;
+
+export const ZDecide = z.object({
+  chosenOption: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_OPTIONS - 1)
+    .describe('index into options')
+    .meta({ examples: [0] }),
+  rationale: z.string().trim().min(1, 'say why').max(4000),
+  reviewDate: ZDate.nullable().optional().describe('when to look at the decision again; keeps the one set before when omitted'),
+});
+export type TDecide = z.output<typeof ZDecide>;
+
+const ZPerson = z.object({ id: z.string().nullable(), label: z.string() });
+
+export const ZAdvice = z.object({
+  id: z.string(),
+  adviser: z.object({ type: z.enum(ADVISER_TYPES), id: z.string(), name: z.string() }),
+  requestedAt: ZTime,
+  answeredAt: ZTime.nullable(),
+  answeredBy: ZPerson.nullable(),
+  advice: z.string(),
+  preferredOption: z.number().nullable(),
+});
+
+export const ZDecision = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  right: z.object({ id: z.string(), name: z.string() }),
+  title: z.string(),
+  context: z.string(),
+  options: z.array(z.object({ index: z.number(), title: z.string(), description: z.string() })),
+  amount: z.number().nullable(),
+  advisers: z.array(ZAdvice),
+  adviceDeadline: z.string().nullable(),
+  reviewDate: z.string().nullable(),
+  status: z.enum(DECISION_STATUSES),
+  isDue: z.boolean().describe('decided, not retired, and its review date has come in the organization’s time zone'),
+  chosenOption: z.number().nullable(),
+  rationale: z.string(),
+  decidedAt: ZTime.nullable(),
+  decidedBy: ZPerson.nullable(),
+  createdBy: ZPerson,
+  lastReview: ZReview.nullable(),
+  viewer: z
+    .object({
+      canAdvise: z.boolean().describe('the caller was asked for advice (personally or through a team) and may answer'),
+      decideBlock: z.string().nullable().describe('why the caller cannot take the decision now (an error code), or null when they can'),
+    })
+    .describe('what the caller may do with this decision now'),
+  createdAt: ZTime,
+  updatedAt: ZTime,
+});
+export type TDecision = z.output<typeof ZDecision>;
+
+export const ZDecisionQuery = ZPageQuery.extend({
+  teamId: ZId.optional(),
+  status: z.enum(DECISION_STATUSES).optional(),
+  due: z.enum(['true', 'false']).optional(),
+});

@@ -1,0 +1,99 @@
+import { dayInZone } from '../../core/governance/dates.js';
+import type { Db } from '../../db/schema.js';
+import type { OrgContext } from '../context.js';
+import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import type { TAgreement } from './agreement.schema.js';
+import { listAgreements } from './agreement.service.js';
+import type { TDecision } from './decision.schema.js';
+import { listDecisions } from './decision.service.js';
+
+/** Agreements and decisions whose review day has come in the organization's time zone. */
+export async function dueForReview(ctx: OrgContext): Promise<{ today: string; agreements: TAgreement[]; decisions: TDecision[] }> {
+  return {
+    today: dayInZone(ctx.now, ctx.org.time_zone),
+    agreements: await listAgreements(ctx, { due: 'true' }),
+    decisions: await listDecisions(ctx, { due: 'true' }),
+  };
+}
+
+/**
+ * Reminds the owners of every agreement and decision due for review, in every organization (or the
+ * one given): an agreement's owner team or role, a decision's team and decider. One reminder per
+ * person, thing and review date — running it again adds nothing. Returns how many were sent.
+ */
+export async function sendDueReminders(db: Db, now: number, orgId?: string): Promise<number> {
+  let q = db.selectFrom('organizations').select(['id', 'time_zone']);
+  if (orgId) q = q.where('id', '=', orgId);
+  let sent = 0;
+  for (const org of await q.execute()) {
+    const today = dayInZone(now, org.time_zone);
+    sent += await db.transaction().execute(async (tx) => {
+      let count = 0;
+      const agreements = await tx
+        .selectFrom('agreements')
+        .innerJoin('teams', 'teams.id', 'agreements.team_id')
+        .select([
+          'agreements.id',
+          'agreements.title',
+          'agreements.team_id',
+          'agreements.owner_type',
+          'agreements.owner_id',
+          'agreements.review_date',
+          'teams.name as team',
+        ])
+        .where('agreements.org_id', '=', org.id)
+        .where('agreements.status', '!=', 'retired')
+        .where('agreements.review_date', '<=', today)
+        .execute();
+      for (const a of agreements) {
+        count += await notifyUsers(
+          tx,
+          org.id,
+          await peopleOf(tx, org.id, a.owner_type, a.owner_id),
+          {
+            kind: 'agreement_due',
+            subjectType: 'agreement',
+            subjectId: a.id,
+            params: { agreement: a.title, team: a.team, teamId: a.team_id, reviewDate: a.review_date },
+            dedupeKey: `agreement_due:${a.id}:${a.review_date}`,
+          },
+          now,
+        );
+      }
+      const decisions = await tx
+        .selectFrom('decisions')
+        .innerJoin('teams', 'teams.id', 'decisions.team_id')
+        .select([
+          'decisions.id',
+          'decisions.title',
+          'decisions.team_id',
+          'decisions.review_date',
+          'decisions.decided_by',
+          'teams.name as team',
+        ])
+        .where('decisions.org_id', '=', org.id)
+        .where('decisions.decided_at', 'is not', null)
+        .where('decisions.retired_at', 'is', null)
+        .where('decisions.review_date', '<=', today)
+        .execute();
+      for (const d of decisions) {
+        const people = await peopleOf(tx, org.id, 'team', d.team_id);
+        count += await notifyUsers(
+          tx,
+          org.id,
+          d.decided_by ? [...people, d.decided_by] : people,
+          {
+            kind: 'decision_due',
+            subjectType: 'decision',
+            subjectId: d.id,
+            params: { decision: d.title, team: d.team, teamId: d.team_id, reviewDate: d.review_date },
+            dedupeKey: `decision_due:${d.id}:${d.review_date}`,
+          },
+          now,
+        );
+      }
+      return count;
+    });
+  }
+  return sent;
+}

@@ -1,0 +1,82 @@
+import { invalidField } from '../../core/errors.js';
+import { dayInZone } from '../../core/governance/dates.js';
+import { newId } from '../../core/ids.js';
+import type { ReviewsTable, Tx } from '../../db/schema.js';
+import type { OrgContext } from '../context.js';
+import type { TCreateReview, TReview } from './agreement.schema.js';
+
+/** Reviews of agreements and decisions share one table and one rule for the next date. */
+export type ReviewSubject = ReviewsTable['subject_type'];
+
+export const toReview = (row: ReviewsTable): TReview => ({
+  id: row.id,
+  outcome: row.outcome,
+  note: row.note,
+  reviewedDate: row.reviewed_date,
+  nextReviewDate: row.next_review_date,
+  actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
+  createdAt: row.created_at,
+});
+
+/**
+ * Checks a review's next date against the organization's today: retiring needs none; otherwise one
+ * is required and must lie after today, or the thing would be due again at once.
+ */
+export function checkNextReviewDate(ctx: OrgContext, input: TCreateReview): string | null {
+  if (input.outcome === 'retire') return null;
+  if (input.nextReviewDate === null) throw invalidField('nextReviewDate', 'required unless the outcome is retire');
+  if (input.nextReviewDate <= dayInZone(ctx.now, ctx.org.time_zone)) {
+    throw invalidField('nextReviewDate', 'must be after today in the organization’s time zone');
+  }
+  return input.nextReviewDate;
+}
+
+export async function insertReview(tx: Tx, ctx: OrgContext, subjectType: ReviewSubject, subjectId: string, input: TCreateReview) {
+  const row: ReviewsTable = {
+    id: newId(),
+    org_id: ctx.org.id,
+    subject_type: subjectType,
+    subject_id: subjectId,
+    outcome: input.outcome,
+    note: input.note,
+    reviewed_date: dayInZone(ctx.now, ctx.org.time_zone),
+    next_review_date: input.outcome === 'retire' ? null : input.nextReviewDate,
+    actor_type: ctx.actor.type,
+    actor_id: ctx.actor.id,
+    actor_label: ctx.actor.label,
+    created_at: ctx.now,
+  };
+  await tx.insertInto('reviews').values(row).execute();
+  return toReview(row);
+}
+
+/** Reviews of one subject, oldest first. */
+export async function listReviews(tx: Tx, orgId: string, subjectType: ReviewSubject, subjectId: string): Promise<TReview[]> {
+  const rows = await tx
+    .selectFrom('reviews')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toReview);
+}
+
+/** The latest review of each subject, by subject id. */
+export async function lastReviews(tx: Tx, orgId: string, subjectType: ReviewSubject, ids: string[]): Promise<Map<string, TReview>> {
+  const latest = new Map<string, TReview>();
+  if (ids.length === 0) return latest;
+  const rows = await tx
+    .selectFrom('reviews')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', 'in', ids)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) latest.set(row.subject_id, toReview(row));
+  return latest;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { ZId, ZPageQuery, ZTime } from '../common.schema.js';
+
+/** What a notification is about; the web app words each kind in the reader's language. */
+export const NOTIFICATION_KINDS = [
+  'advice_requested',
+  'advice_given',
+  'decision_taken',
+  'agreement_due',
+  'decision_due',
+  'right_granted',
+  'right_narrowed',
+  'right_revoked',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const ZNotification = z.object({
+  id: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  subjectType: z.enum(['agreement', 'decision', 'grant']),
+  subjectId: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe('names, dates and amounts the message shows'),
+  createdAt: ZTime,
+  readAt: ZTime.nullable(),
+});
+export type TNotification = z.output<typeof ZNotification>;
+
+export const ZNotificationQuery = ZPageQuery.extend({ unread: z.enum(['true', 'false']).optional() });
+
+export const ZMarkRead = z
+  .object({
+    ids: z.array(ZId).max(200).optional().describe('notifications to mark read; ids that are not the caller’s are left alone'),
+    all: z
+      .boolean()
+      .optional()
+      .describe('mark every notification of the caller in this organization read')
+      .meta({ examples: [true] }),
+  })
+  .refine((v) => v.all === true || (v.ids !== undefined && v.ids.length > 0), 'send ids, or all: true');
