@@ -163,4 +163,44 @@ describe('clientocracy CLI', () => {
     expect(noId.code).toBe(1);
     expect(noId.stderr).toContain('--canvas');
   });
+
+  it('agreements and decisions: the demo lists one overdue agreement; a decision shows its advice; an agreement is added and reviewed', async () => {
+    const [due, decisions] = await Promise.all([
+      cli(['agreements', 'list', '--org', 'stroydom', '--due']),
+      cli(['decisions', 'list', '--org', 'stroydom']),
+    ]);
+    expect(due.code).toBe(0);
+    expect(
+      due.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t')[4]),
+    ).toEqual(['Фотоотчёт клиенту каждую пятницу']);
+    const waiting = decisions.stdout.split('\n').find((line) => line.includes('\tseeking_advice\t'))!;
+    const shown = await cli(['decisions', 'show', '--org', 'stroydom', '--id', waiting.split('\t')[0]!]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Demo Admin: waiting');
+    expect(shown.stdout).toContain('team Гарантийный сервис: waiting');
+
+    const database = await openCliDatabase();
+    const teamId = (await database.db.selectFrom('teams').select('id').where('name', '=', 'Продажи').executeTakeFirstOrThrow()).id;
+    await database.close();
+    const base = ['agreements', 'add', '--org', 'stroydom', '--owner', `team:${teamId}`, '--title', 'Перезваниваем в течение часа'];
+    const [badDate, added] = await Promise.all([
+      cli([...base, '--driver', 'Клиенты ждут', '--text', 'Перезваниваем', '--review', '2031-02-30']),
+      cli([...base, '--driver', 'Клиенты ждут', '--text', 'Перезваниваем', '--review', '2031-02-28']),
+    ]);
+    expect(badDate.code).toBe(1);
+    expect(badDate.stderr).toContain('reviewDate');
+    expect(added.code, added.stderr).toBe(0);
+    const id = added.stdout.split('\t')[0]!;
+    const noNext = await cli(['agreements', 'review', '--org', 'stroydom', '--id', id, '--outcome', 'keep']);
+    expect(noNext.code).toBe(1);
+    expect(noNext.stderr).toContain('nextReviewDate');
+    const reviewed = await cli(['agreements', 'review', '--org', 'stroydom', '--id', id, '--outcome', 'keep', '--next', '2031-06-01']);
+    expect(reviewed.stdout.trim()).toBe('reviewed: keep; next review 2031-06-01');
+    const remind = await cli(['reviews', 'remind', '--org', 'stroydom']);
+    expect(remind.stdout).toMatch(/^reminders sent: \d+/);
+    expect((await cli(['reviews', 'remind', '--org', 'stroydom'])).stdout.trim()).toBe('reminders sent: 0');
+  }, 120_000);
 });

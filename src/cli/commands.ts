@@ -15,6 +15,7 @@ import { ZCreateToken } from '../modules/tokens/token.schema.js';
 import { createToken } from '../modules/tokens/token.service.js';
 import { ZExportFile } from '../modules/transfer/transfer.schema.js';
 import { exportOrganization, importOrganization } from '../modules/transfer/transfer.service.js';
+import { runGovernanceCommand, sendDueReminders } from './governance.commands.js';
 
 export interface CommandOutput {
   stdout?: string;
@@ -47,6 +48,14 @@ async function orgContext(db: Db, slug: string | undefined, now: number): Promis
 /** The CLI's commands other than `serve`: parse with the schema → one service call → present. */
 export async function runCommand(db: Db, input: CommandInput): Promise<CommandOutput> {
   const { command, sub, values, now } = input;
+  const governance = await runGovernanceCommand(
+    `${command} ${sub ?? ''}`,
+    () => orgContext(db, values.org, now),
+    values,
+    parse,
+    (orgId) => sendDueReminders(db, now, orgId),
+  );
+  if (governance !== null) return { stdout: governance };
   switch (`${command}${sub && command !== 'import' ? ` ${sub}` : ''}`) {
     case 'demo': {
       const created = await seedDemo(db, now);

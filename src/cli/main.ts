@@ -29,6 +29,20 @@ Commands:
   canvas svg --org SLUG --canvas ID [--lang ru|en]
                             Print a strategy canvas as an SVG chart.
   rights tree --org SLUG    Print how decision rights are delegated (organization/council → teams → roles).
+  agreements list --org SLUG [--due]
+                            List agreements (id, review date, status or DUE, owner, title).
+  agreements add --org SLUG --owner team:ID|role:ID --title T --driver D --text T --review YYYY-MM-DD
+                 [--criteria C]
+                            Record an agreement (S3: driver, text, owner, criteria, review date).
+  agreements review --org SLUG --id ID --outcome keep|amend|retire [--next YYYY-MM-DD] [--note N]
+                            Review an agreement: the outcome and the next review date.
+  decisions list --org SLUG [--due]
+                            List decisions (id, step of the advice process, review, team, right, title).
+  decisions show --org SLUG --id ID
+                            Walk one decision: options, advice asked and given, the choice.
+  reviews due --org SLUG    Agreements and decisions due for review today (organization's time zone).
+  reviews remind [--org SLUG]
+                            Notify the owners of everything due (the server does it every 15 minutes).
   export --org SLUG         Print the whole organization as versioned JSON on stdout.
   import [FILE]             Import an exported organization from FILE or stdin.
 
@@ -69,12 +83,37 @@ async function main(argv: string[]): Promise<void> {
       scopes: { type: 'string' },
       canvas: { type: 'string' },
       lang: { type: 'string' },
+      id: { type: 'string' },
+      owner: { type: 'string' },
+      title: { type: 'string' },
+      driver: { type: 'string' },
+      text: { type: 'string' },
+      criteria: { type: 'string' },
+      review: { type: 'string' },
+      outcome: { type: 'string' },
+      note: { type: 'string' },
+      next: { type: 'string' },
+      due: { type: 'boolean' },
     },
   });
   if (values.version) return void process.stdout.write(`${VERSION}\n`);
   if (values.help) return void process.stdout.write(`${HELP}\n`);
   const [command = 'serve', sub] = positionals;
-  if (!['serve', 'migrate', 'demo', 'user', 'token', 'export', 'import', 'canvas', 'rights'].includes(command)) {
+  const commands = [
+    'serve',
+    'migrate',
+    'demo',
+    'user',
+    'token',
+    'export',
+    'import',
+    'canvas',
+    'rights',
+    'agreements',
+    'decisions',
+    'reviews',
+  ];
+  if (!commands.includes(command)) {
     throw new AppError('bad_request', `unknown command "${command}"; see clientocracy --help`);
   }
   const config = loadConfig();
@@ -89,7 +128,8 @@ async function main(argv: string[]): Promise<void> {
       await runCommand(database.db, {
         command,
         sub,
-        values: values as Record<string, string | undefined>,
+        // Flags become strings: `--due` is "true".
+        values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === true ? 'true' : v === false ? undefined : v])),
         readInput: () => (sub ? readFileSync(sub, 'utf8') : (stdin ?? '')),
         now: Date.now(),
       }),
@@ -132,7 +172,18 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   if (hasDemo) process.stdout.write(`Demo sign-in (demo organizations only): ${DEMO_EMAIL} / ${DEMO_PASSWORD}\n`);
   else if (Number(orgCount.n) === 0)
     process.stdout.write(`First run: open http://localhost:${config.port}/app to create your organization.\n`);
+  // Reminders of agreements and decisions due for review: now, then every 15 minutes (each person
+  // is reminded once per thing and review date, however often this runs).
+  const { sendDueReminders } = await import('../modules/governance/due.service.js');
+  const remind = () =>
+    sendDueReminders(database.db, Date.now()).catch((error: unknown) => {
+      process.stderr.write(`reminders failed: ${(error as Error).message}\n`);
+    });
+  await remind();
+  const reminders = setInterval(remind, 15 * 60 * 1000);
+  reminders.unref();
   const stop = async () => {
+    clearInterval(reminders);
     await app.close();
     await database.close();
     process.exit(0);

@@ -9,6 +9,7 @@ import { addMembership } from '../memberships/membership.service.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
 import { createOrganization } from '../orgs/org.service.js';
 import { addTeamMember, createTeam } from '../teams/team.service.js';
+import { seedDemoAgreements } from './demo.agreements.js';
 import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD, type DemoOrganization } from './demo.data.js';
 import { seedDemoDiscovery } from './demo.discovery.js';
 import { seedDemoGovernance } from './demo.governance.js';
@@ -55,6 +56,7 @@ export async function seedDemo(db: Db, now: number): Promise<string[]> {
     const ctx = (): OrgContext => ({ db, org, actor: DEMO_ACTOR, now: ++clock });
     if (isDemoOrg && (await seedDemoDiscovery(ctx))) seeded.push('discovery');
     if (isDemoOrg && (await seedDemoGovernance(ctx))) seeded.push('governance');
+    if (isDemoOrg && (await seedDemoAgreements(ctx))) seeded.push('agreements and decisions');
     if (seeded.length) created.push(`${org.slug} (${seeded.join(', ')})`);
   }
   return created;

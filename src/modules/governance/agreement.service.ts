@@ -1,11 +1,11 @@
-import { invalidField, notFound } from '../../core/errors.js';
+import { conflict, invalidField, notFound } from '../../core/errors.js';
 import { dayInZone, isDue } from '../../core/governance/dates.js';
 import { newId } from '../../core/ids.js';
 import type { AgreementsTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import type { TAgreement, TCreateAgreement, TCreateReview, TReview, TUpdateAgreement } from './agreement.schema.js';
-import { requireTeamAuthority } from './authority.js';
+import { actorName, requireTeamAuthority } from './authority.js';
 import { checkNextReviewDate, insertReview, lastReviews, listReviews } from './review.service.js';
 
 /** The owner of an agreement (a team, or a role of a team) with its team, or a field error. */
@@ -70,6 +70,11 @@ async function describe(tx: Tx, ctx: OrgContext, rows: AgreementsTable[]): Promi
   }));
 }
 
+/** A review date set by hand may be today (due at once, on purpose) but not a day already gone. */
+function checkNotPast(ctx: OrgContext, reviewDate: string): void {
+  if (reviewDate < dayInZone(ctx.now, ctx.org.time_zone)) throw invalidField('reviewDate', 'must not be in the past');
+}
+
 async function loadAgreement(tx: Tx, ctx: OrgContext, id: string): Promise<AgreementsTable> {
   const row = await tx.selectFrom('agreements').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('agreement', id);
@@ -100,6 +105,7 @@ export async function getAgreement(ctx: OrgContext, id: string): Promise<TAgreem
 export async function createAgreement(ctx: OrgContext, input: TCreateAgreement): Promise<TAgreement> {
   return ctx.db.transaction().execute(async (tx) => {
     const owner = await resolveOwner(tx, ctx, input.ownerType, input.ownerId);
+    checkNotPast(ctx, input.reviewDate);
     await requireTeamAuthority(tx, ctx, owner.teamId, 'record its agreements');
     const row: AgreementsTable = {
       id: newId(),
@@ -113,7 +119,7 @@ export async function createAgreement(ctx: OrgContext, input: TCreateAgreement):
       criteria: input.criteria,
       review_date: input.reviewDate,
       status: 'active',
-      created_by: ctx.actor.label,
+      created_by: await actorName(tx, ctx),
       created_at: ctx.now,
       updated_at: ctx.now,
     };
@@ -136,6 +142,7 @@ export async function updateAgreement(ctx: OrgContext, id: string, input: TUpdat
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadAgreement(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its agreements');
+    if (input.reviewDate !== undefined && input.reviewDate !== row.review_date) checkNotPast(ctx, input.reviewDate);
     const set = {
       ...(input.title !== undefined && { title: input.title }),
       ...(input.driver !== undefined && { driver: input.driver }),
@@ -169,7 +176,7 @@ export async function reviewAgreement(ctx: OrgContext, id: string, input: TCreat
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadAgreement(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'review its agreements');
-    if (row.status === 'retired') throw invalidField('outcome', 'the agreement is retired: nothing to review');
+    if (row.status === 'retired') throw conflict('id', 'the agreement is retired: nothing to review');
     const next = checkNextReviewDate(ctx, input);
     const review = await insertReview(tx, ctx, 'agreement', id, input);
     const set =

@@ -24,3 +24,10 @@ export async function requireTeamAuthority(tx: Tx, ctx: OrgContext, teamId: stri
     throw new AppError('forbidden', `only the team's own members, an admin or the council may ${what}`);
   }
 }
+
+/** How a record shows who acted: a person's name (their e-mail is for the audit log), or the token's or system's label. */
+export async function actorName(tx: Tx, ctx: OrgContext): Promise<string> {
+  if (ctx.actor.type !== 'user' || !ctx.actor.id) return ctx.actor.label;
+  const user = await tx.selectFrom('users').select('name').where('id', '=', ctx.actor.id).executeTakeFirst();
+  return user?.name || ctx.actor.label;
+}

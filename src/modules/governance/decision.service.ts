@@ -8,7 +8,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import type { TCreateReview, TReview } from './agreement.schema.js';
-import { requireTeamAuthority } from './authority.js';
+import { actorName, requireTeamAuthority } from './authority.js';
 import type { TCreateDecision, TDecide, TDecision, TGiveAdvice, TUpdateDecision } from './decision.schema.js';
 import { checkNextReviewDate, insertReview, lastReviews, listReviews } from './review.service.js';
 import { coreGrant, loadGrants } from './rights.service.js';
@@ -93,6 +93,12 @@ function blockOf(
   );
 }
 
+function sortAdvisers(requests: readonly AdviceRequestsTable[], users: Map<string, string>, teams: Map<string, string>) {
+  const key = (r: AdviceRequestsTable) =>
+    `${r.adviser_type === 'user' ? 0 : 1}${(r.adviser_type === 'user' ? users : teams).get(r.adviser_id) ?? ''}`;
+  return [...requests].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
 async function adviceOf(tx: Tx, orgId: string, decisionIds: string[]): Promise<Map<string, AdviceRequestsTable[]>> {
   const byDecision = new Map<string, AdviceRequestsTable[]>();
   if (decisionIds.length === 0) return byDecision;
@@ -148,7 +154,8 @@ async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promis
       context: row.context,
       options: options.map((o, index) => ({ index, title: o.title, description: o.description })),
       amount: row.amount === null ? null : Number(row.amount),
-      advisers: requests.map((r) => ({
+      // People first, then teams, each by name: the order a reader scans the advice in.
+      advisers: sortAdvisers(requests, users, teams).map((r) => ({
         id: r.id,
         adviser: {
           type: r.adviser_type,
@@ -278,6 +285,7 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
       .executeTakeFirst();
     if (!right) throw invalidField('rightId', 'no decision right with this id in the organization');
     await requireTeamAuthority(tx, ctx, team.id, 'open its decisions');
+    const by = await actorName(tx, ctx);
     const advisers = await checkAdvisers(tx, ctx, input.advisers);
     const today = dayInZone(ctx.now, ctx.org.time_zone);
     if (advisers.length > 0 && input.adviceDeadline === null) throw invalidField('adviceDeadline', 'required when advice is asked');
@@ -299,7 +307,7 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
       decided_by: null,
       decided_by_label: null,
       retired_at: null,
-      created_by: ctx.actor.label,
+      created_by: by,
       created_by_id: ctx.actor.type === 'user' ? ctx.actor.id : null,
       created_at: ctx.now,
       updated_at: ctx.now,
@@ -330,7 +338,7 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
           kind: 'advice_requested',
           subjectType: 'decision',
           subjectId: row.id,
-          params: { decision: row.title, team: team.name, teamId: team.id, by: ctx.actor.label, deadline: input.adviceDeadline },
+          params: { decision: row.title, team: team.name, teamId: team.id, by, deadline: input.adviceDeadline },
         },
         ctx.now,
         ctx.actor.id,
@@ -395,6 +403,7 @@ export async function giveAdvice(ctx: OrgContext, id: string, input: TGiveAdvice
     const mine = answerableBy(standing, (await adviceOf(tx, ctx.org.id, [id])).get(id) ?? []);
     if (mine.length === 0) throw new AppError('forbidden', 'you were not asked for advice on this decision');
     const options = JSON.parse(row.options) as Option[];
+    const by = await actorName(tx, ctx);
     if (input.preferredOption !== null && input.preferredOption >= options.length) {
       throw invalidField('preferredOption', `there are ${options.length} options: 0 to ${options.length - 1}`);
     }
@@ -404,7 +413,7 @@ export async function giveAdvice(ctx: OrgContext, id: string, input: TGiveAdvice
         .set({
           answered_at: ctx.now,
           answered_by: standing.userId,
-          answered_by_label: ctx.actor.label,
+          answered_by_label: by,
           advice: input.advice,
           preferred_option: input.preferredOption,
         })
@@ -417,7 +426,7 @@ export async function giveAdvice(ctx: OrgContext, id: string, input: TGiveAdvice
         tx,
         ctx.org.id,
         [row.created_by_id],
-        { kind: 'advice_given', subjectType: 'decision', subjectId: id, params: { decision: row.title, adviser: ctx.actor.label } },
+        { kind: 'advice_given', subjectType: 'decision', subjectId: id, params: { decision: row.title, adviser: by } },
         ctx.now,
         ctx.actor.id,
       );
@@ -487,7 +496,7 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
         rationale: input.rationale,
         decided_at: ctx.now,
         decided_by: ctx.actor.id,
-        decided_by_label: ctx.actor.label,
+        decided_by_label: await actorName(tx, ctx),
         ...(input.reviewDate !== undefined && { review_date: input.reviewDate }),
         updated_at: ctx.now,
       })

@@ -4,6 +4,7 @@ import { newId } from '../../core/ids.js';
 import type { ReviewsTable, Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
 import type { TCreateReview, TReview } from './agreement.schema.js';
+import { actorName } from './authority.js';
 
 /** Reviews of agreements and decisions share one table and one rule for the next date. */
 export type ReviewSubject = ReviewsTable['subject_type'];
@@ -43,7 +44,7 @@ export async function insertReview(tx: Tx, ctx: OrgContext, subjectType: ReviewS
     next_review_date: input.outcome === 'retire' ? null : input.nextReviewDate,
     actor_type: ctx.actor.type,
     actor_id: ctx.actor.id,
-    actor_label: ctx.actor.label,
+    actor_label: await actorName(tx, ctx),
     created_at: ctx.now,
   };
   await tx.insertInto('reviews').values(row).execute();

@@ -195,6 +195,87 @@ export const ZExportFile = z.object({
       }),
     )
     .default([]),
+  agreements: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        team_id: s,
+        owner_type: z.enum(['team', 'role']),
+        owner_id: s,
+        title: s,
+        driver: s,
+        body: s,
+        criteria: s,
+        review_date: s,
+        status: z.enum(['active', 'under_review', 'retired']),
+        created_by: s,
+        created_at: t,
+        updated_at: t,
+      }),
+    )
+    .default([]),
+  decisions: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        team_id: s,
+        right_id: s,
+        title: s,
+        context: s,
+        options: s,
+        amount: tn,
+        advice_deadline: sn,
+        review_date: sn,
+        chosen_option: tn,
+        rationale: s,
+        decided_at: tn,
+        decided_by: sn,
+        decided_by_label: sn,
+        retired_at: tn,
+        created_by: s,
+        created_by_id: sn,
+        created_at: t,
+        updated_at: t,
+      }),
+    )
+    .default([]),
+  adviceRequests: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        decision_id: s,
+        adviser_type: z.enum(['user', 'team']),
+        adviser_id: s,
+        requested_at: t,
+        answered_at: tn,
+        answered_by: sn,
+        answered_by_label: sn,
+        advice: s,
+        preferred_option: tn,
+      }),
+    )
+    .default([]),
+  reviews: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        subject_type: z.enum(['agreement', 'decision']),
+        subject_id: s,
+        outcome: z.enum(['keep', 'amend', 'retire']),
+        note: s,
+        reviewed_date: s,
+        next_review_date: sn,
+        actor_type: z.enum(['user', 'token', 'client', 'system']),
+        actor_id: sn,
+        actor_label: s,
+        created_at: t,
+      }),
+    )
+    .default([]),
   audit: z.array(
     z.object({
       id: s,

@@ -23,6 +23,10 @@ const DISCOVERY_KEYS = [
   ['decisionRights', 'decision_rights'],
   ['grants', 'grants'],
   ['grantEvents', 'grant_events'],
+  ['agreements', 'agreements'],
+  ['decisions', 'decisions'],
+  ['adviceRequests', 'advice_requests'],
+  ['reviews', 'reviews'],
 ] as const;
 
 /** Discovery and value design rows (M2, M3), each table in a stable order. */
@@ -43,7 +47,10 @@ async function exportDiscovery(db: Db, orgId: string) {
       | 'role_members'
       | 'capabilities'
       | 'decision_rights'
-      | 'grants',
+      | 'grants'
+      | 'agreements'
+      | 'decisions'
+      | 'reviews',
   >(
     table: T,
   ) =>
@@ -78,6 +85,16 @@ async function exportDiscovery(db: Db, orgId: string) {
     decisionRights: await byCreated('decision_rights'),
     grants: await byCreated('grants'),
     grantEvents: await db.selectFrom('grant_events').selectAll().where('org_id', '=', orgId).orderBy('at').orderBy('id').execute(),
+    agreements: await byCreated('agreements'),
+    decisions: await byCreated('decisions'),
+    adviceRequests: await db
+      .selectFrom('advice_requests')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('requested_at')
+      .orderBy('id')
+      .execute(),
+    reviews: await byCreated('reviews'),
   };
 }
 
@@ -189,6 +206,8 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
         ]);
       return mapped;
     };
+    // People recorded beside rows (who decided, who answered) may have left the organization since.
+    const mapPerson = (id: string | null) => (id === null ? null : (userIdMap.get(id) ?? id));
     await tx.insertInto('organizations').values(file.organization).execute();
     const insertAll = async <
       T extends
@@ -232,7 +251,15 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
           ? file.roleMembers.map((m) => ({ ...m, user_id: mapUser(m.user_id) }))
           : key === 'grants'
             ? parentsFirst(file.grants)
-            : file[key];
+            : key === 'decisions'
+              ? file.decisions.map((d) => ({ ...d, decided_by: mapPerson(d.decided_by), created_by_id: mapPerson(d.created_by_id) }))
+              : key === 'adviceRequests'
+                ? file.adviceRequests.map((r) => ({
+                    ...r,
+                    adviser_id: r.adviser_type === 'user' ? mapUser(r.adviser_id) : r.adviser_id,
+                    answered_by: mapPerson(r.answered_by),
+                  }))
+                : file[key];
       await insertAll(table, rows);
     }
     await insertAll('audit_log', file.audit);
