@@ -26,7 +26,6 @@ let outsiderId: string;
 let rightId: string;
 let grantId: string;
 const A = () => `/api/v1/orgs/${orgs.a.slug}`;
-const HOUR = 3600 * 1000;
 
 async function created(res: Awaited<ReturnType<Agent['post']>>) {
   expect(res.statusCode, show(res)).toBe(201);

@@ -5,9 +5,12 @@ import { RequireSession, StartRedirect } from './features/auth/guards';
 import { SetupPage } from './features/auth/setup-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { ClientsPage } from './features/clients/clients-page';
+import { DecisionPage } from './features/decisions/decision-page';
+import { DueForReviewPage } from './features/decisions/due-for-review-page';
 import { CanvasesPage } from './features/discovery/canvases-page';
 import { SegmentWorkspacePage } from './features/discovery/segment-workspace-page';
 import { SegmentsPage } from './features/discovery/segments-page';
+import { RightsFlowPage } from './features/governance/rights-flow-page';
 import { PeoplePage } from './features/people/people-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TeamPage } from './features/teams/team-page';
@@ -31,6 +34,7 @@ export function AppRoutes() {
           <Route index element={<Navigate to="teams" replace />} />
           <Route path="teams" element={<TeamsPage />} />
           <Route path="teams/:id" element={<TeamPage />} />
+          <Route path="rights" element={<RightsFlowPage />} />
           <Route path="people" element={<PeoplePage />} />
           <Route path="clients" element={<ClientsPage />} />
           <Route path="segments" element={<SegmentsPage />} />
@@ -44,6 +48,8 @@ export function AppRoutes() {
               </Suspense>
             }
           />
+          <Route path="decisions/:id" element={<DecisionPage />} />
+          <Route path="reviews" element={<DueForReviewPage />} />
           <Route path="tokens" element={<TokensPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />

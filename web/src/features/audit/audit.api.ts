@@ -69,6 +69,14 @@ export const AUDIT_ACTIONS = [
   'grant.created',
   'grant.narrowed',
   'grant.revoked',
+  'agreement.created',
+  'agreement.updated',
+  'agreement.reviewed',
+  'decision.created',
+  'decision.updated',
+  'decision.advised',
+  'decision.taken',
+  'decision.reviewed',
 ] as const;
 
 export const AUDIT_ENTITY_TYPES = [
@@ -88,6 +96,8 @@ export const AUDIT_ENTITY_TYPES = [
   'capability',
   'right',
   'grant',
+  'agreement',
+  'decision',
 ] as const;
 
 /** What the organization's log really holds, so actions added by later modules can be filtered too. */

@@ -1,4 +1,6 @@
+import { enDecisions } from './en.decisions';
 import { enDiscovery } from './en.discovery';
+import { enGovernance } from './en.governance';
 
 /** English strings of the staff app. ru.ts has exactly the same keys (the type and i18n.test.ts check). */
 export const en = {
@@ -249,6 +251,7 @@ export const en = {
     discovery_write: 'Discovery (segments, needs, pains): change',
     governance_read: 'Decision rights, roles, capabilities: read',
     governance_write: 'Decision rights, roles, capabilities: grant and change',
+    governance_participate: 'Governance: agreements, decisions, advice; a team’s own roles and capabilities',
     tokens_manage: 'API tokens: manage',
     audit_read: 'Audit log: read',
   },
@@ -303,6 +306,8 @@ export const en = {
       capability: 'Capability',
       right: 'Decision right',
       grant: 'Grant of a right',
+      agreement: 'Agreement',
+      decision: 'Decision',
     },
     actions: {
       organization_created: 'Organization created',
@@ -357,9 +362,19 @@ export const en = {
       grant_created: 'Right granted',
       grant_narrowed: 'Grant narrowed',
       grant_revoked: 'Grant revoked',
+      agreement_created: 'Agreement recorded',
+      agreement_updated: 'Agreement changed',
+      agreement_reviewed: 'Agreement reviewed',
+      decision_created: 'Decision opened',
+      decision_updated: 'Decision changed',
+      decision_advised: 'Advice given',
+      decision_taken: 'Decision taken',
+      decision_reviewed: 'Decision reviewed',
     },
   },
   ...enDiscovery,
+  ...enGovernance,
+  ...enDecisions,
   validation: {
     score: 'Must be 1–5',
     level: 'Must be 0–10',
@@ -413,6 +428,11 @@ export const en = {
       csrf_failed: 'The session has changed: reload the page and try again',
       not_found: 'Not found: it may have been deleted',
       conflict: 'This conflicts with existing data',
+      too_few_options: 'A decision needs at least two options',
+      decider_lacks_right: 'You do not hold the decision right this needs',
+      above_spending_cap: 'The amount is above your spending cap',
+      advice_pending: 'Advice asked for is not in yet and its deadline has not passed',
+      decision_already_taken: 'The decision has already been taken',
       payload_too_large: 'Too much data in one request',
       unsupported_media_type: 'The request was not understood',
       rate_limited: 'Too many attempts: wait a minute and try again',

@@ -97,4 +97,15 @@ describe('translations', () => {
       ).toEqual([]);
     }
   });
+
+  it('the audit filter knows every action and entity the server writes', () => {
+    const server = path.resolve(WEB_SRC, '../../src');
+    const written = sourceFiles(server).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return [...text.matchAll(/action: '([a-z_]+)\.([a-z_]+)'/g)].map((m) => ({ action: `${m[1]}.${m[2]}`, entity: m[1] as string }));
+    });
+    expect(written.length).toBeGreaterThan(40);
+    expect([...new Set(written.map((w) => w.action))].filter((a) => !(AUDIT_ACTIONS as readonly string[]).includes(a))).toEqual([]);
+    expect([...new Set(written.map((w) => w.entity))].filter((e) => !(AUDIT_ENTITY_TYPES as readonly string[]).includes(e))).toEqual([]);
+  });
 });

@@ -1,5 +1,7 @@
 import type { Dictionary } from './en';
+import { ruDecisions } from './ru.decisions';
 import { ruDiscovery } from './ru.discovery';
+import { ruGovernance } from './ru.governance';
 
 /** Русские строки приложения сотрудников. Ключи те же, что в en.ts (проверяют тип и i18n.test.ts). */
 export const ru: Dictionary = {
@@ -251,6 +253,7 @@ export const ru: Dictionary = {
     discovery_write: 'Исследование клиентов (сегменты, потребности, боли): изменение',
     governance_read: 'Права решений, роли, возможности: чтение',
     governance_write: 'Права решений, роли, возможности: делегирование и изменение',
+    governance_participate: 'Управление: договорённости, решения, советы; роли и возможности своей команды',
     tokens_manage: 'API-токены: управление',
     audit_read: 'Журнал изменений: чтение',
   },
@@ -305,6 +308,8 @@ export const ru: Dictionary = {
       capability: 'Возможность',
       right: 'Право решения',
       grant: 'Делегирование права',
+      agreement: 'Договорённость',
+      decision: 'Решение',
     },
     actions: {
       organization_created: 'Организация создана',
@@ -359,9 +364,19 @@ export const ru: Dictionary = {
       grant_created: 'Право делегировано',
       grant_narrowed: 'Делегирование сужено',
       grant_revoked: 'Делегирование отозвано',
+      agreement_created: 'Договорённость записана',
+      agreement_updated: 'Договорённость изменена',
+      agreement_reviewed: 'Договорённость пересмотрена',
+      decision_created: 'Решение начато',
+      decision_updated: 'Решение изменено',
+      decision_advised: 'Дан совет',
+      decision_taken: 'Решение принято',
+      decision_reviewed: 'Решение пересмотрено',
     },
   },
   ...ruDiscovery,
+  ...ruGovernance,
+  ...ruDecisions,
   validation: {
     score: 'Должно быть от 1 до 5',
     level: 'Должно быть от 0 до 10',
@@ -415,6 +430,11 @@ export const ru: Dictionary = {
       csrf_failed: 'Сеанс изменился: обновите страницу и повторите',
       not_found: 'Не найдено: возможно, это удалили',
       conflict: 'Это противоречит уже существующим данным',
+      too_few_options: 'Для решения нужны хотя бы два варианта',
+      decider_lacks_right: 'У вас нет права, нужного для этого решения',
+      above_spending_cap: 'Сумма выше вашего лимита трат',
+      advice_pending: 'Не все советы получены, а срок для них ещё не прошёл',
+      decision_already_taken: 'Решение уже принято',
       payload_too_large: 'Слишком много данных в одном запросе',
       unsupported_media_type: 'Запрос не понят',
       rate_limited: 'Слишком много попыток: подождите минуту и повторите',

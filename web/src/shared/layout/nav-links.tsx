@@ -5,7 +5,18 @@ import { NavLink as RouterLink, useLocation } from 'react-router';
 import type { Permission } from '../api/types';
 import { tk } from '../i18n';
 import { useOrg } from '../session/org-context';
-import { CanvasIcon, ClientsIcon, HistoryIcon, KeyIcon, NeedsIcon, PeopleIcon, SettingsIcon, TeamsIcon } from '../ui/icons';
+import {
+  CanvasIcon,
+  ClientsIcon,
+  HistoryIcon,
+  KeyIcon,
+  NeedsIcon,
+  PeopleIcon,
+  ReviewIcon,
+  RightsFlowIcon,
+  SettingsIcon,
+  TeamsIcon,
+} from '../ui/icons';
 
 interface Section {
   path: string;
@@ -18,10 +29,12 @@ interface Section {
 /** The modules that exist; a module appears here when it is built. */
 export const SECTIONS: Section[] = [
   { path: 'teams', label: tk('nav.teams'), icon: <TeamsIcon />, permission: 'teams:read' },
+  { path: 'rights', label: tk('governance.nav.rights'), icon: <RightsFlowIcon />, permission: 'governance:read' },
   { path: 'people', label: tk('nav.people'), icon: <PeopleIcon />, permission: 'members:read' },
   { path: 'clients', label: tk('nav.clients'), icon: <ClientsIcon />, permission: 'clients:read' },
   { path: 'segments', label: tk('nav.segments'), icon: <NeedsIcon />, permission: 'discovery:read' },
   { path: 'canvases', label: tk('nav.canvases'), icon: <CanvasIcon />, permission: 'discovery:read' },
+  { path: 'reviews', label: tk('reviews.nav'), icon: <ReviewIcon />, permission: 'governance:read' },
   { path: 'tokens', label: tk('nav.tokens'), icon: <KeyIcon />, permission: 'tokens:manage' },
   { path: 'settings', label: tk('nav.settings'), icon: <SettingsIcon />, permission: 'org:read' },
   { path: 'audit', label: tk('nav.audit'), icon: <HistoryIcon />, permission: 'audit:read' },

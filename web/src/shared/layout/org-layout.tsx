@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
+import { NotificationBell } from '../../features/notifications/notification-bell';
 import { applyLocale } from '../i18n';
 import { OrgContext, orgValueOf, rememberOrg } from '../session/org-context';
 import { useSession } from '../session/session-context';
@@ -57,6 +58,7 @@ export function OrgLayout() {
               <OrgSwitcher section={section} />
             </Group>
             <Group gap="sm" wrap="nowrap">
+              <NotificationBell />
               <LanguageSwitcher />
               <UserMenu />
             </Group>

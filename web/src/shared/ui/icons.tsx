@@ -72,6 +72,28 @@ export const HistoryIcon = (p: P) => (
     <path d="M3 3v5h5M12 7v5l3 2" />
   </Icon>
 );
+/** Rights flowing from one source to several holders: a node branching into three. */
+export const RightsFlowIcon = (p: P) => (
+  <Icon {...p}>
+    <circle cx="5" cy="12" r="2.2" />
+    <circle cx="19" cy="5" r="2.2" />
+    <circle cx="19" cy="12" r="2.2" />
+    <circle cx="19" cy="19" r="2.2" />
+    <path d="M7.2 12h9.6M7 11c4-1 5-6 9.8-6M7 13c4 1 5 6 9.8 6" />
+  </Icon>
+);
+export const BellIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15L6 16z" />
+    <path d="M10 20.5a2 2 0 0 0 4 0" />
+  </Icon>
+);
+export const ReviewIcon = (p: P) => (
+  <Icon {...p}>
+    <rect x="4" y="5" width="16" height="15" rx="2" />
+    <path d="M4 10h16M8 3v4M16 3v4M9 15l2 2 4-4" />
+  </Icon>
+);
 export const ChevronIcon = ({ open, ...p }: P & { open?: boolean }) => (
   <Icon {...p}>
     <path d={open ? 'M6 9l6 6 6-6' : 'M9 6l6 6-6 6'} />

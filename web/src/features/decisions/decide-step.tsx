@@ -1,0 +1,149 @@
+import { Alert, Button, Group, Radio, Stack, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api/client';
+import { notifyError, notifySuccess } from '../../shared/api/error-messages';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useOrg } from '../../shared/session/org-context';
+import { DECIDE_BLOCKS, type Decision, decisionsApi } from './decisions.api';
+import { fieldError, localizeGovernanceError } from './field-messages';
+import { addMonths, useGovernanceFormat } from './governance-format';
+
+interface DecideStepProps {
+  decision: Decision;
+  onChange: (decision: Decision) => void;
+  /** Reads the decision again (after a refusal: what the viewer may do has changed). */
+  onReload: () => Promise<void>;
+}
+
+/** Step 3: choose an option and say why. Disabled, with the reason, while the server says the viewer cannot decide. */
+export function DecideStep({ decision, onChange, onReload }: DecideStepProps) {
+  const { t } = useTranslation();
+  const { org, can } = useOrg();
+  const format = useGovernanceFormat();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [rationale, setRationale] = useState('');
+  const [reviewDate, setReviewDate] = useState('');
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(['chosenOption', 'rationale', 'reviewDate']);
+  const block = decision.viewer.decideBlock;
+  const isBlocked = block !== null || !can('governance:participate');
+
+  const today = format.today();
+  useEffect(() => {
+    setReviewDate(decision.reviewDate ?? addMonths(today, 6));
+  }, [decision.reviewDate, today]);
+
+  const preferences = new Map<number, number>();
+  for (const adviser of decision.advisers) {
+    if (adviser.preferredOption !== null) preferences.set(adviser.preferredOption, (preferences.get(adviser.preferredOption) ?? 0) + 1);
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen === null) return errors.handle(fieldError('chosenOption', t('decisionPage.chooseOption')));
+    setBusy(true);
+    try {
+      const updated = await decisionsApi.decide(org.slug, decision.id, {
+        chosenOption: Number(chosen),
+        rationale,
+        reviewDate: reviewDate || null,
+      });
+      onChange(updated);
+      notifySuccess(t('decisionPage.decided'));
+    } catch (error) {
+      if (error instanceof ApiError && DECIDE_BLOCKS.includes(error.code)) {
+        notifyError(error);
+        await onReload();
+      } else errors.handle(localizeGovernanceError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reason = block
+    ? t(`decisionPage.blocks.${block}`, {
+        date: format.day(decision.adviceDeadline),
+        right: decision.right.name,
+        amount: decision.amount === null ? '' : format.money(decision.amount),
+        defaultValue: t(`errors.codes.${block}`, { defaultValue: block }),
+      })
+    : !can('governance:participate')
+      ? t('decisionPage.viewerCannotDecide')
+      : null;
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="decide-form">
+      <Stack gap="sm">
+        {reason ? (
+          <Alert color={block === 'advice_pending' ? 'orange' : 'gray'} data-testid="decide-block" data-code={block ?? 'role'}>
+            {reason}
+          </Alert>
+        ) : null}
+        <Radio.Group
+          label={t('decisionPage.chooseOption')}
+          value={chosen}
+          onChange={(value) => {
+            setChosen(value);
+            errors.clear('chosenOption');
+          }}
+          error={errors.errorOf('chosenOption')}
+        >
+          <Stack gap="xs" mt={6}>
+            {decision.options.map((option) => (
+              <Radio
+                key={option.index}
+                value={String(option.index)}
+                disabled={isBlocked}
+                label={`${option.index + 1}. ${option.title}`}
+                description={[
+                  option.description,
+                  preferences.get(option.index) ? t('decisionPage.preferredBy', { count: preferences.get(option.index) }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Textarea
+          label={t('decisionPage.rationale')}
+          description={t('decisionPage.rationaleHint')}
+          autosize
+          minRows={3}
+          maxRows={8}
+          value={rationale}
+          onChange={(event) => {
+            setRationale(event.currentTarget.value);
+            errors.clear('rationale');
+          }}
+          error={errors.errorOf('rationale')}
+          disabled={isBlocked}
+          required
+        />
+        <TextInput
+          type="date"
+          label={t('decisions.reviewDate')}
+          description={t('decisions.reviewDateHint')}
+          value={reviewDate}
+          onChange={(event) => {
+            setReviewDate(event.currentTarget.value);
+            errors.clear('reviewDate');
+          }}
+          error={errors.errorOf('reviewDate')}
+          disabled={isBlocked}
+          maw={260}
+        />
+        <Group justify="flex-end">
+          <Tooltip label={reason} disabled={!reason} multiline w={300}>
+            <span>
+              <Button type="submit" loading={isBusy} disabled={isBlocked}>
+                {t('decisionPage.decide')}
+              </Button>
+            </span>
+          </Tooltip>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,244 @@
+import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api/client';
+import { messageOfError } from '../../shared/api/error-messages';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useOrg } from '../../shared/session/org-context';
+import { useDecisionFormData, widestCap } from './decision-form-data';
+import type { DecisionInput } from './decisions.api';
+import { fieldError, localizeGovernanceError } from './field-messages';
+import { addDays, minorDigits, toMinorUnits, useGovernanceFormat } from './governance-format';
+import { MAX_OPTIONS, newOption, type OptionDraft, OptionsEditor } from './options-editor';
+
+interface DecisionFormModalProps {
+  opened: boolean;
+  teamId: string;
+  onClose: () => void;
+  onSubmit: (input: DecisionInput) => Promise<unknown>;
+}
+
+const OPTION_FIELDS = Array.from({ length: MAX_OPTIONS }, (_, i) => [`options.${i}.title`, `options.${i}.description`]).flat();
+const FIELDS = ['title', 'context', 'rightId', 'options', 'amount', 'advisers', 'adviceDeadline', 'reviewDate', ...OPTION_FIELDS];
+
+/** A new decision for the advice process: the situation, the right it is taken under, options, money, whom to ask. */
+export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: DecisionFormModalProps) {
+  const { t, i18n } = useTranslation();
+  const { org } = useOrg();
+  const format = useGovernanceFormat();
+  const data = useDecisionFormData(org.slug, teamId, opened);
+  const [title, setTitle] = useState('');
+  const [context, setContext] = useState('');
+  const [rightId, setRightId] = useState<string | null>(null);
+  const [options, setOptions] = useState<OptionDraft[]>([]);
+  const [amount, setAmount] = useState<number | string>('');
+  const [advisers, setAdvisers] = useState<string[]>([]);
+  const [adviceDeadline, setAdviceDeadline] = useState('');
+  const [reviewDate, setReviewDate] = useState('');
+  const [optionsError, setOptionsError] = useState<string | undefined>(undefined);
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(FIELDS);
+  const today = format.today();
+
+  useEffect(() => {
+    if (!opened) return;
+    setTitle('');
+    setContext('');
+    setRightId(null);
+    setOptions([newOption(), newOption()]);
+    setAmount('');
+    setAdvisers([]);
+    setAdviceDeadline(addDays(today, 7));
+    setReviewDate('');
+    setOptionsError(undefined);
+    errors.clear();
+  }, [opened, today, errors.clear]);
+
+  const held = data.data?.teamGrants;
+  const rightItems = (data.data?.rights ?? []).map((right) => ({ value: right.id, label: right.name }));
+  const rightGroups = [
+    { group: t('decisions.rightsHeld'), items: rightItems.filter((item) => held?.has(item.value)) },
+    { group: t('decisions.rightsOther'), items: rightItems.filter((item) => !held?.has(item.value)) },
+  ].filter((group) => group.items.length > 0);
+  const cap = rightId ? widestCap(held?.get(rightId)) : undefined;
+  const adviserGroups = [
+    {
+      group: t('decisions.adviserPeople'),
+      items: (data.data?.people ?? []).map((person) => ({ value: `user:${person.userId}`, label: `${person.name} · ${person.email}` })),
+    },
+    { group: t('decisions.adviserTeams'), items: (data.data?.teams ?? []).map((team) => ({ value: `team:${team.id}`, label: team.name })) },
+  ];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setOptionsError(undefined);
+    if (!rightId) return errors.handle(fieldError('rightId', 'required'));
+    if (advisers.length > 0 && !adviceDeadline) return errors.handle(fieldError('adviceDeadline', t('decisions.errors.deadlineRequired')));
+    setBusy(true);
+    try {
+      await onSubmit({
+        title,
+        context,
+        teamId,
+        rightId,
+        options: options.map(({ title: optionTitle, description }) => ({ title: optionTitle, description })),
+        amount: toMinorUnits(amount, org.currency),
+        advisers: advisers.map((value) => {
+          const [type, id = ''] = value.split(':') as ['user' | 'team', string];
+          return { type, id };
+        }),
+        adviceDeadline: advisers.length > 0 ? adviceDeadline : null,
+        reviewDate: reviewDate || null,
+      });
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'too_few_options') {
+        setOptionsError(messageOfError(error));
+        errors.clear();
+      } else errors.handle(localizeGovernanceError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('decisions.createTitle')} size="xl" data-testid="decision-form">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {data.error ? <Alert color="red">{messageOfError(data.error)}</Alert> : null}
+          <TextInput
+            label={t('decisions.titleLabel')}
+            placeholder={t('decisions.titlePlaceholder')}
+            value={title}
+            onChange={(event) => {
+              setTitle(event.currentTarget.value);
+              errors.clear('title');
+            }}
+            error={errors.errorOf('title')}
+            required
+            data-autofocus
+          />
+          <Textarea
+            label={t('decisions.context')}
+            description={t('decisions.contextHint')}
+            autosize
+            minRows={3}
+            maxRows={8}
+            value={context}
+            onChange={(event) => {
+              setContext(event.currentTarget.value);
+              errors.clear('context');
+            }}
+            error={errors.errorOf('context')}
+          />
+          <Select
+            label={t('decisions.right')}
+            description={
+              !rightId
+                ? t('decisions.rightHint')
+                : cap === undefined
+                  ? t('decisions.rightNotHeld')
+                  : cap === null
+                    ? t('decisions.rightHeldNoCap')
+                    : t('decisions.rightHeldCap', { cap: format.money(cap) })
+            }
+            placeholder={data.isLoading ? t('common.loading') : t('decisions.rightPlaceholder')}
+            data={rightGroups}
+            value={rightId}
+            onChange={(value) => {
+              setRightId(value);
+              errors.clear('rightId');
+            }}
+            error={errors.errorOf('rightId')}
+            searchable
+            nothingFoundMessage={t('common.nothingFound')}
+            required
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+          />
+          <OptionsEditor
+            options={options}
+            onChange={(next) => {
+              setOptions(next);
+              setOptionsError(undefined);
+            }}
+            errorOf={errors.errorOf}
+            onEdit={errors.clear}
+            error={optionsError}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput
+              label={t('decisions.amount', { currency: org.currency })}
+              description={t('decisions.amountHint')}
+              value={amount}
+              onChange={(value) => {
+                setAmount(value);
+                errors.clear('amount');
+              }}
+              min={0}
+              decimalScale={minorDigits(org.currency)}
+              thousandSeparator={i18n.language === 'ru' ? ' ' : ','}
+              decimalSeparator={i18n.language === 'ru' ? ',' : '.'}
+              hideControls
+              error={errors.errorOf('amount')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+            />
+            <TextInput
+              type="date"
+              label={t('decisions.reviewDate')}
+              description={t('decisions.reviewDateHint')}
+              value={reviewDate}
+              onChange={(event) => {
+                setReviewDate(event.currentTarget.value);
+                errors.clear('reviewDate');
+              }}
+              min={today}
+              error={errors.errorOf('reviewDate')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <MultiSelect
+              label={t('decisions.advisers')}
+              description={t('decisions.advisersHint')}
+              placeholder={advisers.length ? undefined : t('decisions.advisersPlaceholder')}
+              data={adviserGroups}
+              value={advisers}
+              onChange={(value) => {
+                setAdvisers(value);
+                errors.clear('advisers');
+                errors.clear('adviceDeadline');
+              }}
+              error={errors.errorOf('advisers')}
+              searchable
+              clearable
+              nothingFoundMessage={t('common.nothingFound')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+            />
+            <TextInput
+              type="date"
+              label={t('decisions.adviceDeadline')}
+              description={t('decisions.adviceDeadlineHint')}
+              value={adviceDeadline}
+              onChange={(event) => {
+                setAdviceDeadline(event.currentTarget.value);
+                errors.clear('adviceDeadline');
+              }}
+              min={today}
+              disabled={advisers.length === 0}
+              error={errors.errorOf('adviceDeadline')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={isBusy}>
+              {advisers.length > 0 ? t('decisions.createAndAsk') : t('decisions.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

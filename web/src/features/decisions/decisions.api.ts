@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+import type { ZAgreement, ZReview } from '../../../../src/modules/governance/agreement.schema';
+import type { ZDecision } from '../../../../src/modules/governance/decision.schema';
+import type { ZGrant, ZRight, ZRole } from '../../../../src/modules/governance/governance.schema';
+import { api, orgPath, type Page } from '../../shared/api/client';
+
+export type Agreement = z.output<typeof ZAgreement>;
+export type Review = z.output<typeof ZReview>;
+export type Decision = z.output<typeof ZDecision>;
+export type Right = z.output<typeof ZRight>;
+export type Grant = z.output<typeof ZGrant>;
+export type TeamRole = z.output<typeof ZRole>;
+export type AgreementStatus = Agreement['status'];
+export type DecisionStatus = Decision['status'];
+export type ReviewOutcome = Review['outcome'];
+
+export const AGREEMENT_STATUSES: readonly AgreementStatus[] = ['active', 'under_review', 'retired'];
+export const DECISION_STATUSES: readonly DecisionStatus[] = ['seeking_advice', 'ready', 'decided', 'retired'];
+export const REVIEW_OUTCOMES: readonly ReviewOutcome[] = ['keep', 'amend', 'retire'];
+
+/** The refusals of POST /decisions/{id}/decide: each has its own error code (and its own sentence on the page). */
+export const DECIDE_BLOCKS: readonly string[] = [
+  'too_few_options',
+  'decider_lacks_right',
+  'above_spending_cap',
+  'advice_pending',
+  'decision_already_taken',
+];
+
+export interface AgreementInput {
+  title: string;
+  driver: string;
+  text: string;
+  ownerType: 'team' | 'role';
+  ownerId: string;
+  criteria: string;
+  reviewDate: string;
+}
+
+export type AgreementPatch = Partial<Omit<AgreementInput, 'ownerType' | 'ownerId'> & { status: AgreementStatus }>;
+
+export interface ReviewInput {
+  outcome: ReviewOutcome;
+  note: string;
+  nextReviewDate: string | null;
+}
+
+export interface DecisionInput {
+  title: string;
+  context: string;
+  teamId: string;
+  rightId: string;
+  options: { title: string; description: string }[];
+  amount: number | null;
+  advisers: { type: 'user' | 'team'; id: string }[];
+  adviceDeadline: string | null;
+  reviewDate: string | null;
+}
+
+export interface DueForReview {
+  today: string;
+  agreements: Agreement[];
+  decisions: Decision[];
+}
+
+type ListQuery = { cursor?: string; limit?: number; status?: string; due?: 'true' | 'false' };
+
+export const agreementsApi = {
+  list: (org: string, teamId: string, query: ListQuery = {}) => api.get<Page<Agreement>>(orgPath(org, 'agreements'), { teamId, ...query }),
+  get: (org: string, id: string) => api.get<Agreement>(orgPath(org, 'agreements', id)),
+  create: (org: string, input: AgreementInput) => api.post<Agreement>(orgPath(org, 'agreements'), input),
+  update: (org: string, id: string, patch: AgreementPatch) => api.patch<Agreement>(orgPath(org, 'agreements', id), patch),
+  reviews: (org: string, id: string, cursor?: string) => api.get<Page<Review>>(orgPath(org, 'agreements', id, 'reviews'), { cursor }),
+  review: (org: string, id: string, input: ReviewInput) => api.post<Review>(orgPath(org, 'agreements', id, 'reviews'), input),
+};
+
+export const decisionsApi = {
+  list: (org: string, teamId: string, query: ListQuery = {}) => api.get<Page<Decision>>(orgPath(org, 'decisions'), { teamId, ...query }),
+  get: (org: string, id: string) => api.get<Decision>(orgPath(org, 'decisions', id)),
+  create: (org: string, input: DecisionInput) => api.post<Decision>(orgPath(org, 'decisions'), input),
+  update: (org: string, id: string, patch: { title?: string; context?: string; reviewDate?: string | null }) =>
+    api.patch<Decision>(orgPath(org, 'decisions', id), patch),
+  advise: (org: string, id: string, input: { advice: string; preferredOption: number | null }) =>
+    api.post<Decision>(orgPath(org, 'decisions', id, 'advice'), input),
+  decide: (org: string, id: string, input: { chosenOption: number; rationale: string; reviewDate?: string | null }) =>
+    api.post<Decision>(orgPath(org, 'decisions', id, 'decide'), input),
+  reviews: (org: string, id: string, cursor?: string) => api.get<Page<Review>>(orgPath(org, 'decisions', id, 'reviews'), { cursor }),
+  review: (org: string, id: string, input: ReviewInput) => api.post<Review>(orgPath(org, 'decisions', id, 'reviews'), input),
+};
+
+export const governanceApi = {
+  due: (org: string) => api.get<DueForReview>(orgPath(org, 'governance', 'due')),
+  roles: (org: string, teamId: string, cursor?: string) => api.get<Page<TeamRole>>(orgPath(org, 'teams', teamId, 'roles'), { cursor }),
+  rights: (org: string, cursor?: string) => api.get<Page<Right>>(orgPath(org, 'rights'), { cursor }),
+  teamGrants: (org: string, teamId: string, cursor?: string) =>
+    api.get<Page<Grant>>(orgPath(org, 'grants'), { holderType: 'team', holderId: teamId, active: 'true', cursor }),
+};

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/format';
+import { intlLocale } from '../../shared/i18n';
+import { useOrg } from '../../shared/session/org-context';
+
+/** How many minor units a currency's major unit has, as a power of ten: RUB and EUR → 2, JPY → 0. */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** An amount typed in major units (1 500,50 ₽) as integer minor units (150 050); empty → null. */
+export function toMinorUnits(value: number | string, currency: string): number | null {
+  if (value === '' || value === null || value === undefined) return null;
+  const number = typeof value === 'number' ? value : Number(String(value).replace(/\s/g, '').replace(',', '.'));
+  if (!Number.isFinite(number)) return null;
+  return Math.round(number * 10 ** minorDigits(currency));
+}
+
+/** Today as `YYYY-MM-DD` in a time zone: the organization's calendar decides what is due. */
+export function todayInZone(timeZone: string, now = Date.now()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A calendar date `days` later (negative: earlier); dates are plain calendar days, no time zone. */
+export function addDays(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
+
+/** A calendar date `months` later, clamped by the calendar (31 Jan + 1 month → 3 Mar, as Date does). */
+export function addMonths(date: string, months: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCMonth(at.getUTCMonth() + months);
+  return at.toISOString().slice(0, 10);
+}
+
+/** Calendar dates, money in the organization's currency and instants, in the interface language. */
+export function useGovernanceFormat() {
+  const { i18n } = useTranslation();
+  const { org } = useOrg();
+  const base = useFormat();
+  const locale = intlLocale(i18n.language);
+  return {
+    ...base,
+    /** A calendar date `YYYY-MM-DD` as written, with no time zone shift. */
+    day: (date: string | null | undefined) =>
+      date ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)) : '—',
+    /** Integer minor units in the organization's currency: 15000000 → "150 000,00 ₽". */
+    money: (minor: number) => {
+      const digits = minorDigits(org.currency);
+      // Whole amounts without ",00"; anything else with every minor digit (12 500,50 ₽, not 12 500,5 ₽).
+      const fraction = minor % 10 ** digits === 0 ? 0 : digits;
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: org.currency,
+        minimumFractionDigits: fraction,
+        maximumFractionDigits: fraction,
+      }).format(minor / 10 ** digits);
+    },
+    today: () => todayInZone(org.timeZone),
+  };
+}

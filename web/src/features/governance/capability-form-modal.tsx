@@ -1,0 +1,139 @@
+import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import type { Capability, CapabilityInput } from './governance.api';
+
+interface CapabilityFormModalProps {
+  opened: boolean;
+  /** The capability to edit; absent to record a new one. */
+  capability?: Capability;
+  onClose: () => void;
+  onSubmit: (input: CapabilityInput) => Promise<unknown>;
+}
+
+interface Values {
+  name: string;
+  description: string;
+  capacityValue: number | string;
+  capacityUnit: string;
+  evidence: string;
+}
+
+const EMPTY: Values = { name: '', description: '', capacityValue: '', capacityUnit: '', evidence: '' };
+
+/** What the team really can do, how much of it (a number and a unit) and what shows it. */
+export function CapabilityFormModal({ opened, capability, onClose, onSubmit }: CapabilityFormModalProps) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(['name', 'description', 'capacity.value', 'capacity.unit', 'evidence']);
+
+  useEffect(() => {
+    if (!opened) return;
+    setValues(
+      capability
+        ? {
+            name: capability.name,
+            description: capability.description,
+            capacityValue: capability.capacity.value ?? '',
+            capacityUnit: capability.capacity.unit,
+            evidence: capability.evidence,
+          }
+        : EMPTY,
+    );
+    errors.clear();
+  }, [opened, capability, errors.clear]);
+
+  const set = <K extends keyof Values>(field: K, value: Values[K], path: string = field) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    errors.clear(path);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      // An empty capacity is "not measured", not zero.
+      const value = values.capacityValue === '' ? null : Number(values.capacityValue);
+      await onSubmit({
+        name: values.name,
+        description: values.description,
+        capacity: { value, unit: values.capacityUnit },
+        evidence: values.evidence,
+      });
+      onClose();
+    } catch (error) {
+      errors.handle(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={capability ? t('governance.capabilities.editTitle') : t('governance.capabilities.createTitle')}
+      size="lg"
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={t('governance.capabilities.name')}
+            placeholder={t('governance.capabilities.namePlaceholder')}
+            value={values.name}
+            onChange={(event) => set('name', event.currentTarget.value)}
+            error={errors.errorOf('name')}
+            data-autofocus
+          />
+          <Textarea
+            label={t('governance.capabilities.descriptionLabel')}
+            autosize
+            minRows={2}
+            maxRows={6}
+            value={values.description}
+            onChange={(event) => set('description', event.currentTarget.value)}
+            error={errors.errorOf('description')}
+          />
+          <Group grow align="flex-start" gap="sm">
+            <NumberInput
+              label={t('governance.capabilities.capacityValue')}
+              description={t('governance.capabilities.capacityHint')}
+              min={0}
+              thousandSeparator=" "
+              value={values.capacityValue}
+              onChange={(value) => set('capacityValue', value, 'capacity.value')}
+              error={errors.errorOf('capacity.value')}
+            />
+            <TextInput
+              label={t('governance.capabilities.capacityUnit')}
+              description={t('governance.capabilities.capacityUnitHint')}
+              value={values.capacityUnit}
+              onChange={(event) => set('capacityUnit', event.currentTarget.value, 'capacity.unit')}
+              error={errors.errorOf('capacity.unit')}
+            />
+          </Group>
+          <Textarea
+            label={t('governance.capabilities.evidence')}
+            description={t('governance.capabilities.evidenceHint')}
+            autosize
+            minRows={2}
+            maxRows={6}
+            value={values.evidence}
+            onChange={(event) => set('evidence', event.currentTarget.value)}
+            error={errors.errorOf('evidence')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={isBusy}>
+              {capability ? t('common.save') : t('governance.capabilities.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

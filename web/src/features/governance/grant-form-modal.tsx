@@ -1,0 +1,148 @@
+import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useGovernanceFormat } from './format';
+import type { Delegation, Grant, Limits, NewGrant, Right } from './governance.api';
+import { useGrantFormErrors } from './grant-errors';
+import { HolderPicker, type HolderValues, holderIdOf } from './holder-picker';
+import { LimitsFields, type LimitsValues, limitsOf, valuesOf } from './limits-fields';
+import type { TeamRef } from './rights-model';
+
+const FIELDS = ['rightId', 'holderType', 'holderId', 'limits.spendingCap', 'limits.scope', 'reason'];
+
+type GrantFormModalProps = {
+  opened: boolean;
+  onClose: () => void;
+  /** The team whose page this is: a new grant goes to it or one of its roles; a delegation starts there. */
+  team: TeamRef;
+} & (
+  | {
+      mode: 'grant';
+      rights: readonly Right[];
+      onSubmit: (input: NewGrant) => Promise<unknown>;
+    }
+  | {
+      mode: 'delegate';
+      /** The grant passed on: the new one can be no wider than it. */
+      parent: Grant;
+      teams: readonly TeamRef[];
+      onSubmit: (input: Delegation) => Promise<unknown>;
+    }
+);
+
+/**
+ * Grants a right to this team or one of its roles (admin, council), or passes a grant the team holds
+ * on to a role or another team, never wider than the grant itself: the server's refusal is shown on
+ * the cap field with the cap it may not exceed.
+ */
+export function GrantFormModal(props: GrantFormModalProps) {
+  const { opened, onClose, team } = props;
+  const { t } = useTranslation();
+  const format = useGovernanceFormat();
+  const parent = props.mode === 'delegate' ? props.parent : null;
+  const [rightId, setRightId] = useState<string | null>(null);
+  // A new grant usually goes to the team itself; a delegation usually to one of its roles.
+  const firstHolder = (): HolderValues => ({ holderType: props.mode === 'grant' ? 'team' : 'role', teamId: team.id, roleId: null });
+  const [holder, setHolder] = useState<HolderValues>(firstHolder);
+  const [limits, setLimits] = useState<LimitsValues>(valuesOf(null, format.currency));
+  const [reason, setReason] = useState('');
+  const [isBusy, setBusy] = useState(false);
+  const widest = parent?.limits.spendingCap ?? null;
+  const errors = useGrantFormErrors(FIELDS, (key) => t(key, { cap: widest === null ? '' : format.money(widest) }));
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts afresh each time it opens
+  useEffect(() => {
+    if (!opened) return;
+    setRightId(null);
+    setHolder(firstHolder());
+    setLimits(valuesOf(parent ? parent.limits : null, format.currency));
+    setReason('');
+    errors.clear();
+  }, [opened, parent?.id, team.id]);
+
+  const holderId = holderIdOf(holder);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!holderId) return;
+    setBusy(true);
+    try {
+      const chosen: Limits = limitsOf(limits, format.currency);
+      const common = { holderType: holder.holderType, holderId, limits: chosen, reason: reason.trim() };
+      if (props.mode === 'grant') {
+        if (!rightId) return;
+        await props.onSubmit({ ...common, rightId });
+      } else {
+        await props.onSubmit(common);
+      }
+      onClose();
+    } catch (error) {
+      errors.handle(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title =
+    props.mode === 'grant'
+      ? t('governance.grants.grantTitle', { team: team.name })
+      : t('governance.grants.delegateTitle', { right: props.parent.rightName });
+  const isComplete = holderId !== null && (props.mode === 'delegate' || rightId !== null);
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {props.mode === 'grant' ? (
+            <Select
+              label={t('governance.grants.right')}
+              placeholder={props.rights.length ? t('governance.grants.chooseRight') : t('governance.grants.noRightsDefined')}
+              data={props.rights.map((right) => ({ value: right.id, label: right.name }))}
+              value={rightId}
+              onChange={(value) => {
+                setRightId(value);
+                errors.clear('rightId');
+              }}
+              searchable
+              nothingFoundMessage={t('common.nothingFound')}
+              error={errors.errorOf('rightId')}
+              data-autofocus
+            />
+          ) : (
+            <Alert color="blue" variant="light" p="sm">
+              {t('governance.grants.delegateHint', { holder: props.parent.holderName, cap: format.cap(props.parent.limits) })}
+            </Alert>
+          )}
+          <HolderPicker
+            values={holder}
+            onChange={setHolder}
+            teams={props.mode === 'grant' ? [team] : props.teams}
+            errors={errors}
+            excludeKey={parent ? `${parent.holderType}:${parent.holderId}` : undefined}
+          />
+          <LimitsFields values={limits} onChange={setLimits} errors={errors} widest={widest} />
+          <Textarea
+            label={t('governance.grants.reason')}
+            description={t('governance.grants.reasonHint')}
+            autosize
+            minRows={2}
+            maxRows={5}
+            value={reason}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              errors.clear('reason');
+            }}
+            error={errors.errorOf('reason')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={isBusy} disabled={!isComplete}>
+              {props.mode === 'grant' ? t('governance.grants.grant') : t('governance.grants.delegate')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
