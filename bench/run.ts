@@ -27,7 +27,7 @@ try {
   await waitFor(`${base}/healthz`);
   const token = execFileSync(
     'node',
-    [cli, 'token', 'create', '--org', 'stroydom', '--scopes', 'teams:read,discovery:read', '--name', 'bench'],
+    [cli, 'token', 'create', '--org', 'stroydom', '--scopes', 'teams:read,discovery:read,governance:read', '--name', 'bench'],
     {
       env: { ...process.env, ...env },
       encoding: 'utf8',
@@ -48,6 +48,8 @@ try {
     { name: 'GET …/teams (list, token)', path: `${org}/teams`, headers: auth },
     { name: 'GET …/segments/:id/workspace', path: `${org}/segments/${segmentId}/workspace`, headers: auth },
     { name: 'GET …/canvases/:id.svg', path: `${org}/canvases/${canvasId}.svg`, headers: auth },
+    { name: 'GET …/decisions (advice, viewer)', path: `${org}/decisions`, headers: auth },
+    { name: 'GET …/rights/tree', path: `${org}/rights/tree`, headers: auth },
   ];
   const responses: Record<string, { contentType: string; body: string }> = {};
   for (const scenario of scenarios) {

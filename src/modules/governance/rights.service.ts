@@ -32,16 +32,20 @@ export async function loadGrants(tx: Tx, orgId: string): Promise<GrantsTable[]> 
   return tx.selectFrom('grants').selectAll().where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute();
 }
 
-/** Names of holders (teams and roles) by id, for showing grants. */
-async function holderNames(tx: Tx, orgId: string): Promise<Map<string, string>> {
+/** Holders (teams and roles) by id, for showing grants: the name and the team a holder belongs to. */
+type Holder = { name: string; teamId: string; teamName: string; roleName: string | null };
+async function holderNames(tx: Tx, orgId: string): Promise<Map<string, Holder>> {
   const teams = await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', orgId).execute();
   const roles = await tx
     .selectFrom('roles')
     .innerJoin('teams', 'teams.id', 'roles.team_id')
-    .select(['roles.id', 'roles.name', 'teams.name as team'])
+    .select(['roles.id', 'roles.name', 'roles.team_id', 'teams.name as team'])
     .where('roles.org_id', '=', orgId)
     .execute();
-  return new Map([...teams.map((t) => [t.id, t.name] as const), ...roles.map((r) => [r.id, `${r.team} / ${r.name}`] as const)]);
+  return new Map<string, Holder>([
+    ...teams.map((t): [string, Holder] => [t.id, { name: t.name, teamId: t.id, teamName: t.name, roleName: null }]),
+    ...roles.map((r): [string, Holder] => [r.id, { name: `${r.team} / ${r.name}`, teamId: r.team_id, teamName: r.team, roleName: r.name }]),
+  ]);
 }
 
 /** Grants as the API shows them: with names, limits and whether the whole chain above is active. */
@@ -59,7 +63,10 @@ export async function describeGrants(tx: Tx, orgId: string, rows: GrantsTable[])
       rightName: rights.get(row.right_id) ?? '',
       holderType: row.holder_type,
       holderId: row.holder_id,
-      holderName: names.get(row.holder_id) ?? '',
+      holderName: names.get(row.holder_id)?.name ?? '',
+      holderTeamId: names.get(row.holder_id)?.teamId ?? '',
+      holderTeamName: names.get(row.holder_id)?.teamName ?? '',
+      holderRoleName: names.get(row.holder_id)?.roleName ?? null,
       parentGrantId: row.parent_id,
       grantedBy: row.granted_by,
       limits: { spendingCap: g.limits.spendingCap ?? null, scope: g.limits.scope ?? null },

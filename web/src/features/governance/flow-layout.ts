@@ -1,5 +1,5 @@
 import type { Grant } from './governance.api';
-import { splitRoleHolder, type TeamRef } from './rights-model';
+import { roleOf, type TeamRef } from './rights-model';
 
 /**
  * The rights-flow diagram as geometry: four columns (organization → council → teams → roles), a node
@@ -104,7 +104,7 @@ export function layoutFlow(
     if (grant.holderType === 'team') {
       add({ key: holderKey(grant), kind: 'team', label: grant.holderName, sublabel: '', teamId: grant.holderId });
     } else {
-      const role = splitRoleHolder(grant.holderName, teams);
+      const role = roleOf(grant);
       add({ key: holderKey(grant), kind: 'role', label: role.roleName, sublabel: role.teamName, teamId: role.teamId });
     }
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutFlow } from './flow-layout';
 import { formatMoney, toMinor } from './format';
 import type { Grant } from './governance.api';
-import { chainLabels, grantState, originChain, splitRoleHolder } from './rights-model';
+import { chainLabels, grantState, originChain, roleOf } from './rights-model';
 
 const teams = [
   { id: 't-warranty', name: 'Гарантийный сервис', kind: 'autonomous' },
@@ -11,7 +11,13 @@ const teams = [
 ];
 
 function grant(patch: Partial<Grant> & Pick<Grant, 'id' | 'holderType' | 'holderId' | 'holderName'>): Grant {
+  // The API names a role "Team / Role" and gives its team apart; the fixtures say which team by the name.
+  const cut = patch.holderName.lastIndexOf(' / ');
+  const teamName = patch.holderType === 'role' ? patch.holderName.slice(0, cut) : patch.holderName;
   return {
+    holderTeamId: teams.find((t) => t.name === teamName)?.id ?? `t-${teamName}`,
+    holderTeamName: teamName,
+    holderRoleName: patch.holderType === 'role' ? patch.holderName.slice(cut + 3) : null,
     rightId: 'r-warranty',
     rightName: 'Решать гарантийные случаи',
     parentGrantId: null,
@@ -60,13 +66,20 @@ describe('where a right came from', () => {
   });
 
   it('names a role of another team in full', () => {
-    const other = grant({ ...role, id: 'g4', holderName: 'A / B / Инженер' });
+    const other = grant({
+      id: 'g4',
+      holderType: 'role',
+      holderId: 'r-eng',
+      holderName: 'A / B / Инженер',
+      parentGrantId: 'g1',
+      grantedBy: 'delegation',
+    });
     expect(chainLabels(originChain(other, byId), teams, names)).toEqual(['Совет управляющих', 'Гарантийный сервис', 'A / B / Инженер']);
   });
 
-  it('finds the team of a role by the longest team name, even one containing " / "', () => {
-    expect(splitRoleHolder('A / B / Инженер', teams)).toEqual({ teamName: 'A / B', teamId: 't-ab', roleName: 'Инженер' });
-    expect(splitRoleHolder('Unknown / Role', teams)).toEqual({ teamName: 'Unknown', teamId: null, roleName: 'Role' });
+  it('takes a role’s team and own name from the API, even for a team whose name contains " / "', () => {
+    const engineer = grant({ id: 'g5', holderType: 'role', holderId: 'r-eng', holderName: 'A / B / Инженер' });
+    expect(roleOf(engineer)).toEqual({ teamName: 'A / B', teamId: 't-ab', roleName: 'Инженер' });
   });
 
   it('tells revoked from cut off above', () => {

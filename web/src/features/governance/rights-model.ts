@@ -22,20 +22,9 @@ export interface RoleRef {
   teamId: string | null;
 }
 
-/**
- * Splits a role holder's name, which the API writes "Team / Role", into team and role. The longest
- * known team name that prefixes it wins, so a team called "A / B" is still found; without a match the
- * text before the last " / " is taken as the team.
- */
-export function splitRoleHolder(holderName: string, teams: readonly TeamRef[]): RoleRef {
-  let best: TeamRef | undefined;
-  for (const team of teams) {
-    if (holderName.startsWith(`${team.name} / `) && (!best || team.name.length > best.name.length)) best = team;
-  }
-  if (best) return { teamName: best.name, teamId: best.id, roleName: holderName.slice(best.name.length + 3) };
-  const cut = holderName.lastIndexOf(' / ');
-  if (cut < 0) return { teamName: '', teamId: null, roleName: holderName };
-  return { teamName: holderName.slice(0, cut), teamId: null, roleName: holderName.slice(cut + 3) };
+/** A role holder as shown: its own name and its team, as the API gives them. */
+export function roleOf(grant: Pick<Grant, 'holderName' | 'holderTeamId' | 'holderTeamName' | 'holderRoleName'>): RoleRef {
+  return { roleName: grant.holderRoleName ?? grant.holderName, teamName: grant.holderTeamName, teamId: grant.holderTeamId || null };
 }
 
 /** One step of the path a right took to reach its holder. */
@@ -70,10 +59,9 @@ export function chainLabels(steps: ChainStep[], teams: readonly TeamRef[], names
     if (step.kind === 'council') return names.council;
     const { grant } = step;
     if (grant.holderType === 'team') return grant.holderName;
-    const role = splitRoleHolder(grant.holderName, teams);
+    const role = roleOf(grant);
     const previous = steps[index - 1];
-    const isUnderOwnTeam =
-      previous?.kind === 'holder' && previous.grant.holderType === 'team' && previous.grant.holderName === role.teamName;
+    const isUnderOwnTeam = previous?.kind === 'holder' && previous.grant.holderType === 'team' && previous.grant.holderId === role.teamId;
     return isUnderOwnTeam ? role.roleName : grant.holderName;
   });
 }

@@ -17,7 +17,7 @@ import { GrantFormModal } from './grant-form-modal';
 import { GrantHistoryDrawer } from './grant-history-drawer';
 import { NarrowGrantModal } from './narrow-grant-modal';
 import { RevokeGrantModal } from './revoke-grant-modal';
-import { chainLabels, childrenOf, grantState, originChain, splitRoleHolder, type TeamRef } from './rights-model';
+import { chainLabels, childrenOf, grantState, originChain, roleOf, type TeamRef } from './rights-model';
 import { useTeamAuthority } from './use-team-authority';
 
 /** Everything the rights tab reads: all grants (to walk chains), this team's roles, the teams by name. */
@@ -74,12 +74,12 @@ export function TeamRightsPanel({ team }: { team: TeamDetail }) {
         ? t('governance.grants.heldByTeam')
         : grant.holderName
       : grant.holderName.startsWith(`${team.name} / `)
-        ? t('governance.grants.heldByRole', { role: splitRoleHolder(grant.holderName, teams).roleName })
+        ? t('governance.grants.heldByRole', { role: roleOf(grant).roleName })
         : grant.holderName;
 
   /** A holder named briefly: a role of this team by its own name. */
   const shortNameOf = (grant: Grant) =>
-    grant.holderType === 'role' && roleIds.has(grant.holderId) ? splitRoleHolder(grant.holderName, teams).roleName : grant.holderName;
+    grant.holderType === 'role' && roleIds.has(grant.holderId) ? roleOf(grant).roleName : grant.holderName;
 
   /** Narrowing and revoking belong to whoever granted it: an admin or the council, or the team above. */
   const mayChange = (grant: Grant) => {
