@@ -4,17 +4,16 @@ import { useOrg } from '../../shared/session/org-context';
 import { useGovernanceFormat } from './format';
 import type { Grant, RightsTree } from './governance.api';
 import { STATE_COLORS } from './grant-card';
-import { chainLabels, grantState, originChain, type TeamRef } from './rights-model';
+import { chainLabels, grantState, originChain } from './rights-model';
 
 interface GrantTextListProps {
   tree: RightsTree;
-  teams: readonly TeamRef[];
   visible: (grant: Grant) => boolean;
   rightFilter: string | null;
 }
 
 /** The same grants as text, right by right, each with its path: for screen readers and for reading. */
-export function GrantTextList({ tree, teams, visible, rightFilter }: GrantTextListProps) {
+export function GrantTextList({ tree, visible, rightFilter }: GrantTextListProps) {
   const { t } = useTranslation();
   const { org } = useOrg();
   const format = useGovernanceFormat();
@@ -56,7 +55,7 @@ export function GrantTextList({ tree, teams, visible, rightFilter }: GrantTextLi
                           data-holder={grant.holderName}
                         >
                           <Text span size="sm" td={state === 'revoked' ? 'line-through' : undefined}>
-                            {chainLabels(originChain(grant, byId), teams, names).join(' → ')}
+                            {chainLabels(originChain(grant, byId), names).join(' → ')}
                           </Text>
                           <Text span size="sm" c="dimmed">
                             {' — '}

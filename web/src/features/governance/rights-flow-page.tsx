@@ -137,7 +137,7 @@ export function RightsFlowPage() {
               <RightsFlowDiagram grants={shown} allGrants={all} teams={teams} rightIndex={rightIndex} />
             )}
           </Paper>
-          <GrantTextList tree={tree} teams={teams} visible={visible} rightFilter={rightId} />
+          <GrantTextList tree={tree} visible={visible} rightFilter={rightId} />
         </Stack>
       )}
       {modal}

@@ -53,7 +53,7 @@ export function originChain(grant: Grant, byId: ReadonlyMap<string, Grant>): Cha
  * The names along a chain for reading: a role right after its own team is named alone
  * ("Council → Warranty service → Engineer on duty"), elsewhere as "Team / Role".
  */
-export function chainLabels(steps: ChainStep[], teams: readonly TeamRef[], names: { organization: string; council: string }): string[] {
+export function chainLabels(steps: ChainStep[], names: { organization: string; council: string }): string[] {
   return steps.map((step, index) => {
     if (step.kind === 'organization') return names.organization;
     if (step.kind === 'council') return names.council;

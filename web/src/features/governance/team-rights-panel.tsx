@@ -150,7 +150,7 @@ export function TeamRightsPanel({ team }: { team: TeamDetail }) {
                 key={item.id}
                 grant={item}
                 holderLabel={labelOf(item)}
-                origin={chainLabels(originChain(item, byId), teams, names)}
+                origin={chainLabels(originChain(item, byId), names)}
                 passedOn={childrenOf(item, all).map((child) => ({ grant: child, label: shortNameOf(child) }))}
                 actions={{
                   onHistory: () => setHistory(item),
