@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/core/access/permissions.js';
 import type { OrgContext } from '../src/modules/context.js';
-import { listAgreements, reviewAgreement } from '../src/modules/governance/agreement.service.js';
-import { createDecision, listDecisions, takeDecision } from '../src/modules/governance/decision.service.js';
+import { createAgreement, listAgreements, reviewAgreement } from '../src/modules/governance/agreement.service.js';
+import { createDecision, listDecisions } from '../src/modules/governance/decision.service.js';
+import { takeDecision } from '../src/modules/governance/decision-process.service.js';
 import { sendDueReminders } from '../src/modules/governance/due.service.js';
 import { addMembership } from '../src/modules/memberships/membership.service.js';
 import { addTeamMember, createTeam } from '../src/modules/teams/team.service.js';
@@ -181,7 +182,7 @@ describe('taking a decision by the advice process', () => {
           { type: 'user', id: orgs.a.users.admin.id },
           { type: 'team', id: other.id },
         ],
-        adviceDeadline: '2031-01-01',
+        adviceDeadline: '2099-01-01',
       }),
     );
     expect(decision.status).toBe('seeking_advice');
@@ -210,9 +211,9 @@ describe('taking a decision by the advice process', () => {
     const taken = await member.post(`${A()}/decisions/${decision.id}/decide`, {
       chosenOption: 0,
       rationale: 'as advised',
-      reviewDate: '2031-06-01',
+      reviewDate: '2099-06-01',
     });
-    expect(taken.json()).toMatchObject({ status: 'decided', reviewDate: '2031-06-01' });
+    expect(taken.json()).toMatchObject({ status: 'decided', reviewDate: '2099-06-01' });
     const adminInbox = (await admin.get(`${A()}/notifications`)).json().items as {
       kind: string;
       subjectId: string;
@@ -225,7 +226,7 @@ describe('taking a decision by the advice process', () => {
   });
 
   it('does not ask a viewer for advice, and wants a deadline when advice is asked', async () => {
-    const base = { title: 'Ask', teamId: orgs.a.team.id, rightId, options, adviceDeadline: '2031-01-01' };
+    const base = { title: 'Ask', teamId: orgs.a.team.id, rightId, options, adviceDeadline: '2099-01-01' };
     expectError(
       await member.post(`${A()}/decisions`, { ...base, advisers: [{ type: 'user', id: orgs.a.users.viewer.id }] }),
       422,
@@ -254,7 +255,7 @@ describe('agreements and reviews', () => {
       title: 'Answer within a working day',
       driver: 'Owners call around',
       text: 'Every request gets an answer the same day',
-      reviewDate: '2031-03-01',
+      reviewDate: '2099-03-01',
     };
     const own = await created(await member.post(`${A()}/agreements`, { ...body, ownerType: 'team', ownerId: orgs.a.team.id }));
     expect(own).toMatchObject({ status: 'active', isDue: false, teamId: orgs.a.team.id, owner: { type: 'team', name: orgs.a.team.name } });
@@ -271,16 +272,16 @@ describe('agreements and reviews', () => {
     const ctx = await as('member', Date.UTC(2027, 1, 1));
     const role = await created(await member.post(`${A()}/teams/${orgs.a.team.id}/roles`, { name: `Foreman ${unique()}` }));
     await created(await member.post(`${A()}/roles/${role.id}/members`, { userId: orgs.a.users.member.id }));
-    const agreement = await created(
-      await member.post(`${A()}/agreements`, {
-        title: `Friday photo report ${unique()}`,
-        driver: 'Families live far away',
-        text: 'Photos every Friday',
-        ownerType: 'role',
-        ownerId: role.id,
-        reviewDate: '2027-03-01',
-      }),
-    );
+    // Made on 1 February 2027 (the service with its `now`), so the dates stay ahead of it whenever this runs.
+    const agreement = await createAgreement(ctx, {
+      title: `Friday photo report ${unique()}`,
+      driver: 'Families live far away',
+      text: 'Photos every Friday',
+      criteria: '',
+      ownerType: 'role',
+      ownerId: role.id,
+      reviewDate: '2027-03-01',
+    });
     const dueAt = async (now: number) => (await listAgreements({ ...ctx, now }, { due: 'true' })).some((a) => a.id === agreement.id);
     // 28 February 23:30 UTC is already 1 March 00:30 in Berlin; 22:30 UTC is still 28 February there.
     expect(await dueAt(Date.UTC(2027, 1, 28, 22, 30))).toBe(false);
@@ -325,7 +326,7 @@ describe('agreements and reviews', () => {
     const history = (await member.get(`${A()}/agreements/${agreement.id}/reviews`)).json().items;
     expect(history.map((r: { outcome: string }) => r.outcome)).toEqual(['amend', 'retire']);
     expectError(
-      await member.post(`${A()}/agreements/${agreement.id}/reviews`, { outcome: 'keep', nextReviewDate: '2031-01-01' }),
+      await member.post(`${A()}/agreements/${agreement.id}/reviews`, { outcome: 'keep', nextReviewDate: '2099-01-01' }),
       409,
       'conflict',
     );
@@ -346,7 +347,7 @@ describe('agreements and reviews', () => {
     });
     await takeDecision(ctx, decision.id, { chosenOption: 1, rationale: 'cheaper', reviewDate: '2027-04-01' });
     // Berlin is on summer time (UTC+2) on 1 April 2027.
-    const due = async (now: number) => (await listDecisions({ ...ctx, now }, { due: 'true' })).some((d) => d.id === decision.id);
+    const due = async (now: number) => (await listDecisions({ ...ctx, now }, { due: 'true' })).items.some((d) => d.id === decision.id);
     expect(await due(Date.UTC(2027, 2, 31, 21, 59))).toBe(false);
     expect(await due(Date.UTC(2027, 2, 31, 22, 0))).toBe(true);
     await sendDueReminders(t.db, Date.UTC(2027, 2, 31, 22, 0), orgs.a.id);
@@ -418,5 +419,142 @@ describe('a team runs its own structure', () => {
     expect(mine.capacity).toEqual({ value: 3, unit: 'crews' });
     expectError(await member.post(`${A()}/teams/${other.id}/capabilities`, { name: 'Not ours' }), 403, 'forbidden');
     expectError(await member.post(`${A()}/teams/${other.id}/roles`, { name: 'Not ours' }), 403, 'forbidden');
+  });
+});
+
+describe('whose right it is', () => {
+  let crew: { id: string };
+  let foremanRole: { id: string };
+  let scheduleRight: { id: string; name: string };
+  let crewGrant: { id: string };
+  let roleGrant: { id: string };
+  let foreman: SignedInAgent;
+  let foremanId: string;
+  let hand: SignedInAgent;
+  const open = (title: string) => ({ title, teamId: crew.id, rightId: scheduleRight.id, options, amount: 20_000_00 });
+
+  beforeAll(async () => {
+    const ctx = await as('admin', Date.now());
+    crew = await created(await admin.post(`${A()}/teams`, { name: `Crew ${unique()}`, kind: 'autonomous' }));
+    const foremanEmail = `foreman.${unique()}@example.test`;
+    foremanId = (await addMembership(ctx, { email: foremanEmail, role: 'member', name: 'Foreman', password: PASSWORD })).userId;
+    const handEmail = `hand.${unique()}@example.test`;
+    const handId = (await addMembership(ctx, { email: handEmail, role: 'member', name: 'Hand', password: PASSWORD })).userId;
+    await addTeamMember(ctx, crew.id, handId);
+    foremanRole = await created(await admin.post(`${A()}/teams/${crew.id}/roles`, { name: 'Foreman' }));
+    await created(await admin.post(`${A()}/roles/${foremanRole.id}/members`, { userId: foremanId }));
+    scheduleRight = await created(await admin.post(`${A()}/rights`, { name: `Change the schedule ${unique()}`, description: '' }));
+    // The council gives the right to the other fixture team; it passes it on to the crew's foreman only.
+    crewGrant = await created(
+      await council.post(`${A()}/grants`, {
+        rightId: scheduleRight.id,
+        holderType: 'team',
+        holderId: orgs.a.team.id,
+        limits: { spendingCap: 50_000_00 },
+      }),
+    );
+    roleGrant = await created(
+      await member.post(`${A()}/grants/${crewGrant.id}/delegate`, {
+        holderType: 'role',
+        holderId: foremanRole.id,
+        limits: { spendingCap: 30_000_00 },
+        reason: 'site decisions',
+      }),
+    );
+    foreman = await t.signIn(foremanEmail, PASSWORD);
+    hand = await t.signIn(handEmail, PASSWORD);
+  });
+
+  it('lets the person in the role decide for the team through the role grant, not another member of the team', async () => {
+    const decision = await created(await hand.post(`${A()}/decisions`, open('Move the roofing a week')));
+    expectError(await hand.post(`${A()}/decisions/${decision.id}/decide`, { chosenOption: 0, rationale: 'x' }), 403, 'decider_lacks_right');
+    // Nor can that member pass the role's right on to the team to get around it.
+    expectError(
+      await hand.post(`${A()}/grants/${roleGrant.id}/delegate`, {
+        holderType: 'team',
+        holderId: crew.id,
+        limits: { spendingCap: 1 },
+        reason: 'me',
+      }),
+      403,
+      'forbidden',
+    );
+    const taken = await foreman.post(`${A()}/decisions/${decision.id}/decide`, { chosenOption: 1, rationale: 'rain' });
+    expect(taken.statusCode, show(taken)).toBe(200);
+  });
+
+  it('refuses a decision for a team that does not hold the right, and a holder elsewhere cannot take a team’s decision', async () => {
+    const other = await created(await admin.post(`${A()}/teams`, { name: `Office ${unique()}`, kind: 'autonomous' }));
+    expectError(await admin.post(`${A()}/decisions`, { ...open('Not ours'), teamId: other.id }), 422, 'validation_failed', 'rightId');
+    // The fixture member holds the right through their own team, yet the crew's decision is not theirs.
+    const decision = await created(await hand.post(`${A()}/decisions`, open('Crew matter')));
+    expectError(
+      await member.post(`${A()}/decisions/${decision.id}/decide`, { chosenOption: 0, rationale: 'x' }),
+      403,
+      'decider_lacks_right',
+    );
+  });
+
+  it('takes the right away when a grant above is revoked, and when the person leaves the team', async () => {
+    const first = await created(await hand.post(`${A()}/decisions`, open('First')));
+    const second = await created(await hand.post(`${A()}/decisions`, open('Second')));
+    expect((await foreman.get(`${A()}/decisions/${first.id}`)).json().viewer.decideBlock).toBeNull();
+    const narrowed = await council.post(`${A()}/grants/${crewGrant.id}/narrow`, { limits: { spendingCap: 10_000_00 }, reason: 'tighter' });
+    expect(narrowed.statusCode, show(narrowed)).toBe(200);
+    expectError(await foreman.post(`${A()}/decisions/${first.id}/decide`, { chosenOption: 0, rationale: 'x' }), 403, 'above_spending_cap');
+    const removed = await admin.delete(`${A()}/teams/${crew.id}/members/${foremanId}`);
+    expect(removed.statusCode, show(removed)).toBe(204);
+    expectError(
+      await foreman.post(`${A()}/decisions/${second.id}/decide`, { chosenOption: 0, rationale: 'x' }),
+      403,
+      'decider_lacks_right',
+    );
+    expect((await admin.get(`${A()}/teams/${crew.id}/roles`)).json().items[0].members).toEqual([]);
+  });
+
+  it('lets exactly one of two people deciding at once take the decision', async () => {
+    const decision = await created(await admin.post(`${A()}/decisions`, { ...open('Race'), amount: null }));
+    const [a, b] = await Promise.all([
+      admin.post(`${A()}/decisions/${decision.id}/decide`, { chosenOption: 0, rationale: 'first' }),
+      council.post(`${A()}/decisions/${decision.id}/decide`, { chosenOption: 1, rationale: 'second' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(errorOf(loser).code).toBe('decision_already_taken');
+    const audit = await admin.get(`${A()}/audit?entityId=${decision.id}&action=decision.taken`);
+    expect(audit.json().items).toHaveLength(1);
+  });
+
+  it('changes options only until advice is in, and withdraws an open decision, telling those asked', async () => {
+    const decision = await created(
+      await admin.post(`${A()}/decisions`, {
+        ...open('Supplier'),
+        advisers: [{ type: 'user', id: orgs.a.users.council.id }],
+        adviceDeadline: '2099-01-01',
+      }),
+    );
+    const three = [...options, { title: 'Ask the client', description: '' }];
+    const changed = await admin.patch(`${A()}/decisions/${decision.id}`, { options: three, adviceDeadline: '2099-02-01' });
+    expect(changed.statusCode, show(changed)).toBe(200);
+    expect(changed.json().options.map((o: { title: string }) => o.title)).toEqual(three.map((o) => o.title));
+    expectError(await admin.patch(`${A()}/decisions/${decision.id}`, { options: [options[0]] }), 422, 'too_few_options', 'options');
+    expectError(
+      await admin.patch(`${A()}/decisions/${decision.id}`, { adviceDeadline: '2020-01-01' }),
+      422,
+      'validation_failed',
+      'adviceDeadline',
+    );
+    await council.post(`${A()}/decisions/${decision.id}/advice`, { advice: 'ask the client', preferredOption: 2 });
+    expectError(await admin.patch(`${A()}/decisions/${decision.id}`, { options }), 409, 'conflict', 'options');
+
+    const withdrawn = await admin.post(`${A()}/decisions/${decision.id}/withdraw`, { reason: 'the client decided' });
+    expect(withdrawn.json()).toMatchObject({ status: 'retired', decidedAt: null, rationale: 'the client decided' });
+    expectError(
+      await admin.post(`${A()}/decisions/${decision.id}/decide`, { chosenOption: 0, rationale: 'x' }),
+      409,
+      'decision_already_taken',
+    );
+    const told = (await council.get(`${A()}/notifications`)).json().items.filter((n: { subjectId: string }) => n.subjectId === decision.id);
+    expect(told.map((n: { kind: string }) => n.kind)).toEqual(['decision_withdrawn', 'advice_requested']);
   });
 });

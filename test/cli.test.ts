@@ -187,8 +187,8 @@ describe('clientocracy CLI', () => {
     await database.close();
     const base = ['agreements', 'add', '--org', 'stroydom', '--owner', `team:${teamId}`, '--title', 'Перезваниваем в течение часа'];
     const [badDate, added] = await Promise.all([
-      cli([...base, '--driver', 'Клиенты ждут', '--text', 'Перезваниваем', '--review', '2031-02-30']),
-      cli([...base, '--driver', 'Клиенты ждут', '--text', 'Перезваниваем', '--review', '2031-02-28']),
+      cli([...base, '--driver', 'Клиенты ждут', '--text', 'Перезваниваем', '--review', '2099-02-30']),
+      cli([...base, '--driver', 'Клиенты ждут', '--text', 'Перезваниваем', '--review', '2099-02-28']),
     ]);
     expect(badDate.code).toBe(1);
     expect(badDate.stderr).toContain('reviewDate');
@@ -197,8 +197,8 @@ describe('clientocracy CLI', () => {
     const noNext = await cli(['agreements', 'review', '--org', 'stroydom', '--id', id, '--outcome', 'keep']);
     expect(noNext.code).toBe(1);
     expect(noNext.stderr).toContain('nextReviewDate');
-    const reviewed = await cli(['agreements', 'review', '--org', 'stroydom', '--id', id, '--outcome', 'keep', '--next', '2031-06-01']);
-    expect(reviewed.stdout.trim()).toBe('reviewed: keep; next review 2031-06-01');
+    const reviewed = await cli(['agreements', 'review', '--org', 'stroydom', '--id', id, '--outcome', 'keep', '--next', '2099-06-01']);
+    expect(reviewed.stdout.trim()).toBe('reviewed: keep; next review 2099-06-01');
     const remind = await cli(['reviews', 'remind', '--org', 'stroydom']);
     expect(remind.stdout).toMatch(/^reminders sent: \d+/);
     expect((await cli(['reviews', 'remind', '--org', 'stroydom'])).stdout.trim()).toBe('reminders sent: 0');

@@ -104,10 +104,11 @@ export function resourceOf(path: string, param: string): string {
   return singular(segments[index - 1] ?? 'unknown');
 }
 
-/** The kind a POST creates when its path ends in a collection: `POST /segments/{id}/pains` → `pain`. */
+/** The kind a POST creates (201) when its path ends in a collection: `POST /segments/{id}/pains` → `pain`. */
 export function createdKindOf(op: Operation): string | undefined {
   const last = op.path.split('/').at(-1) ?? '';
-  if (op.method !== 'POST' || !op.body || last.includes('{') || !op.path.includes('{org}')) return undefined;
+  // Only a POST answering 201 makes something; a 200 is an action on a thing (decide, revoke).
+  if (op.method !== 'POST' || op.success !== 201 || !op.body || last.includes('{') || !op.path.includes('{org}')) return undefined;
   return singular(last);
 }
 

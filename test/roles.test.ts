@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role, roleCan } from '../src/core/access/permissions.js';
 import { createClient, inviteClient } from '../src/modules/clients/client.service.js';
-import { createDecision, takeDecision } from '../src/modules/governance/decision.service.js';
+import { createDecision } from '../src/modules/governance/decision.service.js';
+import { takeDecision } from '../src/modules/governance/decision-process.service.js';
 import { grantRight } from '../src/modules/governance/rights.service.js';
 import { addMembership } from '../src/modules/memberships/membership.service.js';
 import { addTeamMember, createTeam } from '../src/modules/teams/team.service.js';
@@ -89,7 +90,7 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
         ],
         amount: null,
         advisers: isAdvice ? (['admin', 'council', 'member'] as const).map((r) => ({ type: 'user' as const, id: a.users[r].id })) : [],
-        adviceDeadline: isAdvice ? '2031-01-01' : null,
+        adviceDeadline: isAdvice ? '2099-01-01' : null,
         reviewDate: null,
       });
       if (op.path.endsWith('/reviews')) await takeDecision(ctx, decision.id, { chosenOption: 0, rationale: 'fresh' });

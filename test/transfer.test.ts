@@ -102,6 +102,39 @@ describe('export and import', () => {
     await app.close();
   });
 
+  it('imports decisions whose people have left: names stay, ids go, and the process goes on', async () => {
+    const gone = new Set(
+      exported.users.filter((u) => ['dmitry.orlov@stroydom.example', 'pavel.sokolov@stroydom.example'].includes(u.email)).map((u) => u.id),
+    );
+    expect(gone.size).toBe(2);
+    const file = ZExportFile.parse(JSON.parse(JSON.stringify(exported)));
+    file.users = file.users.filter((u) => !gone.has(u.id));
+    file.memberships = file.memberships.filter((m) => !gone.has(m.user_id));
+    file.teamMembers = file.teamMembers.filter((m) => !gone.has(m.user_id));
+    file.roleMembers = file.roleMembers.filter((m) => !gone.has(m.user_id));
+    const target = await freshDatabase();
+    await importOrganization(target.db, file);
+    const app = await buildServer({ db: target.db, dialect: target.dialect, config: testConfig() });
+    const agent = await signInAgent(app, DEMO_EMAIL, DEMO_PASSWORD);
+    const decisions = (await agent.get('/api/v1/orgs/stroydom/decisions')).json().items as {
+      id: string;
+      status: string;
+      decidedBy: { id: string | null; label: string } | null;
+      createdBy: { id: string | null; label: string };
+    }[];
+    const taken = decisions.find((d) => d.status === 'decided')!;
+    expect(taken.decidedBy).toEqual({ id: null, label: 'Дмитрий Орлов' });
+    const waiting = decisions.find((d) => d.status === 'seeking_advice')!;
+    expect(waiting.createdBy).toEqual({ id: null, label: 'Павел Соколов' });
+    // The demo admin was asked for advice; answering notifies nobody who has gone, and works.
+    const advised = await agent.post(`/api/v1/orgs/stroydom/decisions/${waiting.id}/advice`, {
+      advice: 'wait for the screed',
+      preferredOption: 0,
+    });
+    expect(advised.statusCode).toBe(200);
+    await app.close();
+  });
+
   it('refuses to import where the slug exists (conflict naming organization.slug), changing nothing', async () => {
     const before = await exportOrganization(source.db, 'stroydom', 0);
     const error = await failureOf(importOrganization(source.db, exported));

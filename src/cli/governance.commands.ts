@@ -84,7 +84,7 @@ export async function runGovernanceCommand(
       return `reviewed: ${review.outcome}${review.nextReviewDate ? `; next review ${review.nextReviewDate}` : ''}`;
     }
     case 'decisions list': {
-      const items = await listDecisions(await ctx(), { due: values.due ? 'true' : undefined });
+      const { items } = await listDecisions(await ctx(), { due: values.due ? 'true' : undefined });
       return items.map(decisionLine).join('\n') || '(no decisions)';
     }
     case 'decisions show':

@@ -44,10 +44,18 @@ export function toAppError(error: unknown): AppError {
   if (status === 404) return new AppError('not_found', fe.message || 'not found');
   if (status >= 400 && status < 500) return new AppError('bad_request', fe.message || 'bad request');
   if (isUniqueViolation(error)) return new AppError('conflict', 'a record with the same unique value already exists');
+  if (isForeignKeyViolation(error))
+    return new AppError('conflict', 'other records still refer to this one, or it refers to one that is gone');
   if (isConcurrencyFailure(error))
     return new AppError('conflict', 'another change to the same record was saved at the same time; try again');
   if (isDbUnavailable(error)) return new AppError('db_unavailable', 'the database cannot be reached');
   return new AppError('internal', 'internal error');
+}
+
+/** True for a foreign-key violation on either database: a safety net behind the services' own checks. */
+function isForeignKeyViolation(error: unknown): boolean {
+  const e = error as { code?: string } | null;
+  return e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
 /** True for a unique-constraint violation on either database. */

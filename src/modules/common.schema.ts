@@ -28,7 +28,7 @@ export const ZDate = z
     const parsed = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
   }, 'not a real date')
-  .meta({ examples: ['2031-03-01', '2031-09-01'] });
+  .meta({ examples: ['2099-03-01', '2099-09-01'] });
 export const ZTime = z.number().int().describe('UTC epoch milliseconds');
 
 export const ZPageQuery = z.object({

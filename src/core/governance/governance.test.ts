@@ -27,6 +27,20 @@ describe('sub-delegation limits', () => {
   });
 });
 
+describe('sub-delegation scope', () => {
+  it('keeps a scope under a scoped granter; any text passes, none is refused', () => {
+    expect(
+      checkWithinLimits({ spendingCap: null, scope: 'дома на гарантии' }, { spendingCap: null, scope: 'дома на гарантии' }),
+    ).toBeNull();
+    expect(checkWithinLimits({ spendingCap: null, scope: 'только кровля' }, { spendingCap: null, scope: 'дома на гарантии' })).toBeNull();
+    expect(checkWithinLimits({ spendingCap: null, scope: null }, { spendingCap: null, scope: 'дома на гарантии' })).toEqual({
+      path: 'limits.scope',
+      reason: 'unscoped_under_scope',
+    });
+    expect(checkWithinLimits({ spendingCap: null, scope: 'narrower' }, { spendingCap: null, scope: null })).toBeNull();
+  });
+});
+
 describe('revocation cascade', () => {
   // council → warranty (150k) → engineers (50k) → night shift (10k); warranty → office (20k, already revoked)
   const grants = [

@@ -21,19 +21,22 @@ export interface Grant {
   revokedAt: number | null;
 }
 
-export type LimitProblem = { path: 'limits.spendingCap'; reason: 'wider_than_granter' | 'uncapped_under_cap' } | null;
+export type LimitProblem =
+  | { path: 'limits.spendingCap'; reason: 'wider_than_granter' | 'uncapped_under_cap' }
+  | { path: 'limits.scope'; reason: 'unscoped_under_scope' }
+  | null;
 
 /**
  * Checks that `limits` are not wider than the granter's. A granter without a cap may grant any cap;
- * a granter with a cap may grant an equal or smaller one, and not "no cap". Free-text scopes are
- * not compared (people read them); they are shown side by side.
+ * a granter with a cap may grant an equal or smaller one, and not "no cap". A granter limited to a
+ * scope cannot pass the right on without one; the texts themselves are not compared (people read them).
  */
 export function checkWithinLimits(limits: RightLimits, granter: RightLimits): LimitProblem {
   const granterCap = granter.spendingCap ?? null;
-  if (granterCap === null) return null;
   const cap = limits.spendingCap ?? null;
-  if (cap === null) return { path: 'limits.spendingCap', reason: 'uncapped_under_cap' };
-  if (cap > granterCap) return { path: 'limits.spendingCap', reason: 'wider_than_granter' };
+  if (granterCap !== null && cap === null) return { path: 'limits.spendingCap', reason: 'uncapped_under_cap' };
+  if (granterCap !== null && cap !== null && cap > granterCap) return { path: 'limits.spendingCap', reason: 'wider_than_granter' };
+  if ((granter.scope ?? null) !== null && (limits.scope ?? null) === null) return { path: 'limits.scope', reason: 'unscoped_under_scope' };
   return null;
 }
 

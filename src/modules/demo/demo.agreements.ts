@@ -2,7 +2,8 @@ import type { Role } from '../../core/access/permissions.js';
 import { dayInZone } from '../../core/governance/dates.js';
 import type { OrgContext } from '../context.js';
 import { createAgreement, reviewAgreement } from '../governance/agreement.service.js';
-import { createDecision, giveAdvice, takeDecision } from '../governance/decision.service.js';
+import { createDecision } from '../governance/decision.service.js';
+import { giveAdvice, takeDecision } from '../governance/decision-process.service.js';
 import { DEMO_AGREEMENTS } from './demo.agreements.data.js';
 
 const DAY = 24 * 3600 * 1000;

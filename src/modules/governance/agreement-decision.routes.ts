@@ -4,17 +4,9 @@ import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js
 import { pageInMemory } from '../list.js';
 import { ZAgreement, ZAgreementQuery, ZCreateAgreement, ZCreateReview, ZReview, ZUpdateAgreement } from './agreement.schema.js';
 import { agreementReviews, createAgreement, getAgreement, listAgreements, reviewAgreement, updateAgreement } from './agreement.service.js';
-import { ZCreateDecision, ZDecide, ZDecision, ZDecisionQuery, ZGiveAdvice, ZUpdateDecision } from './decision.schema.js';
-import {
-  createDecision,
-  decisionReviews,
-  getDecision,
-  giveAdvice,
-  listDecisions,
-  reviewDecision,
-  takeDecision,
-  updateDecision,
-} from './decision.service.js';
+import { ZCreateDecision, ZDecide, ZDecision, ZDecisionQuery, ZGiveAdvice, ZUpdateDecision, ZWithdrawDecision } from './decision.schema.js';
+import { createDecision, getDecision, listDecisions, updateDecision, withdrawDecision } from './decision.service.js';
+import { decisionReviews, giveAdvice, reviewDecision, takeDecision } from './decision-process.service.js';
 import { dueForReview } from './due.service.js';
 
 /** Agreements (S3 records) and decisions by the advice process, with their reviews. */
@@ -93,7 +85,7 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
     params: ZOrgParams,
     query: ZDecisionQuery,
     response: ZPage(ZDecision),
-    handler: async ({ ctx, query }) => pageInMemory(await listDecisions(ctx, query), query),
+    handler: async ({ ctx, query }) => listDecisions(ctx, query),
   });
   r.add({
     ...take,
@@ -119,7 +111,7 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
     ...take,
     method: 'PATCH',
     url: `${base}/decisions/:id`,
-    summary: 'Change an open decision’s wording, or any decision’s review date',
+    summary: 'Change an open decision (wording, options while no advice is in, amount, advice deadline), or any decision’s review date',
     params: ZOrgIdParams,
     body: ZUpdateDecision,
     response: ZDecision,
@@ -134,6 +126,16 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
     body: ZGiveAdvice,
     response: ZDecision,
     handler: async ({ ctx, params, body }) => giveAdvice(ctx, params.id, body),
+  });
+  r.add({
+    ...take,
+    method: 'POST',
+    url: `${base}/decisions/:id/withdraw`,
+    summary: 'Withdraw an open decision with a reason (it is not taken; those asked for advice are told)',
+    params: ZOrgIdParams,
+    body: ZWithdrawDecision,
+    response: ZDecision,
+    handler: async ({ ctx, params, body }) => withdrawDecision(ctx, params.id, body.reason),
   });
   r.add({
     ...take,

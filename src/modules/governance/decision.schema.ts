@@ -9,24 +9,26 @@ export const MAX_OPTIONS = 10;
 
 const ZOption = z.object({ title: ZName, description: z.string().trim().max(4000).default('') });
 
+const ZOptions = z
+  .array(ZOption)
+  .max(MAX_OPTIONS)
+  .describe('at least two (optionality): one option is refused with 422 too_few_options')
+  .meta({ examples: [[{ title: 'Repair on site' }, { title: 'Replace the unit' }]] });
+const ZAmount = z
+  .number()
+  .int('must be whole minor units')
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER)
+  .nullable()
+  .describe('minor units the decision commits; checked against the decider’s spending cap');
+
 export const ZCreateDecision = z.object({
   title: ZName,
   context: z.string().trim().max(10_000).default('').describe('the situation the decision answers'),
   teamId: ZId.describe('the team the decision belongs to'),
   rightId: ZId.describe('the decision right it is made under: whoever takes it must hold this right'),
-  options: z
-    .array(ZOption)
-    .max(MAX_OPTIONS)
-    .describe('at least two (optionality): one option is refused with 422 too_few_options')
-    .meta({ examples: [[{ title: 'Repair on site' }, { title: 'Replace the unit' }]] }),
-  amount: z
-    .number()
-    .int('must be whole minor units')
-    .min(0)
-    .max(Number.MAX_SAFE_INTEGER)
-    .nullable()
-    .default(null)
-    .describe('minor units the decision commits; checked against the decider’s spending cap'),
+  options: ZOptions,
+  amount: ZAmount.default(null),
   advisers: z
     .array(z.object({ type: z.enum(ADVISER_TYPES), id: ZId }))
     .max(50)
@@ -38,9 +40,18 @@ export const ZCreateDecision = z.object({
 export type TCreateDecision = z.output<typeof ZCreateDecision>;
 
 export const ZUpdateDecision = z
-  .object({ title: ZName, context: z.string().trim().max(10_000), reviewDate: ZDate.nullable() })
+  .object({
+    title: ZName,
+    context: z.string().trim().max(10_000),
+    reviewDate: ZDate.nullable(),
+    adviceDeadline: ZDate.nullable(),
+    options: ZOptions,
+    amount: ZAmount,
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export const ZWithdrawDecision = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) });
+
 export type TUpdateDecision = z.output<typeof ZUpdateDecision>;
 
 export const ZGiveAdvice = z.object({

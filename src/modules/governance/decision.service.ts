@@ -5,74 +5,20 @@ import { type Grant, isChainActive } from '../../core/governance/rights.js';
 import { newId } from '../../core/ids.js';
 import type { AdviceRequestsTable, DecisionsTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
+import { pageInMemory } from '../list.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import type { TCreateReview, TReview } from './agreement.schema.js';
 import { actorName, requireTeamAuthority } from './authority.js';
 import type { TCreateDecision, TDecide, TDecision, TGiveAdvice, TUpdateDecision } from './decision.schema.js';
+import { answerableBy, capHeld, standingOf, teamHoldsRight } from './decision-standing.js';
 import { checkNextReviewDate, insertReview, lastReviews, listReviews } from './review.service.js';
 import { coreGrant, loadGrants } from './rights.service.js';
 
 type Option = { title: string; description: string };
 
-/** What a person holds: the teams and roles they are in, and whether they act as the organization. */
-interface Standing {
-  userId: string | null;
-  /** Admins and the council are where rights come from: they hold every right, without a cap. */
-  isOrgLevel: boolean;
-  teamIds: Set<string>;
-  roleIds: Set<string>;
-}
-
-async function standingOf(tx: Tx, ctx: OrgContext): Promise<Standing> {
-  const userId = ctx.actor.type === 'user' ? ctx.actor.id : null;
-  if (!userId) return { userId: null, isOrgLevel: false, teamIds: new Set(), roleIds: new Set() };
-  const teams = await tx
-    .selectFrom('team_members')
-    .select('team_id')
-    .where('org_id', '=', ctx.org.id)
-    .where('user_id', '=', userId)
-    .execute();
-  const roles = await tx
-    .selectFrom('role_members')
-    .select('role_id')
-    .where('org_id', '=', ctx.org.id)
-    .where('user_id', '=', userId)
-    .execute();
-  return {
-    userId,
-    isOrgLevel: ctx.role === 'admin' || ctx.role === 'council',
-    teamIds: new Set(teams.map((t) => t.team_id)),
-    roleIds: new Set(roles.map((r) => r.role_id)),
-  };
-}
-
-/** The widest cap the person holds the right with now: undefined when not at all, null when uncapped. */
-function capHeld(standing: Standing, grants: readonly Grant[], rightId: string): number | null | undefined {
-  if (standing.isOrgLevel) return null;
-  const byId = new Map(grants.map((g) => [g.id, g]));
-  const caps = grants
-    .filter(
-      (g) =>
-        g.rightId === rightId &&
-        ((g.holderType === 'team' && standing.teamIds.has(g.holderId)) || (g.holderType === 'role' && standing.roleIds.has(g.holderId))) &&
-        isChainActive(byId, g),
-    )
-    .map((g) => g.limits.spendingCap ?? null);
-  return widestCap(caps);
-}
-
-/** Advice requests the person may answer: addressed to them, or to a team they are in and not answered by another member. */
-function answerableBy(standing: Standing, requests: readonly AdviceRequestsTable[]): AdviceRequestsTable[] {
-  if (!standing.userId) return [];
-  return requests.filter(
-    (r) =>
-      (r.adviser_type === 'user' && r.adviser_id === standing.userId) ||
-      (r.adviser_type === 'team' && standing.teamIds.has(r.adviser_id) && (r.answered_by === null || r.answered_by === standing.userId)),
-  );
-}
-
-function blockOf(
+export function blockOf(
   row: DecisionsTable,
   requests: readonly AdviceRequestsTable[],
   cap: number | null | undefined,
@@ -99,7 +45,7 @@ function sortAdvisers(requests: readonly AdviceRequestsTable[], users: Map<strin
   return [...requests].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
-async function adviceOf(tx: Tx, orgId: string, decisionIds: string[]): Promise<Map<string, AdviceRequestsTable[]>> {
+export async function adviceOf(tx: Tx, orgId: string, decisionIds: string[]): Promise<Map<string, AdviceRequestsTable[]>> {
   const byDecision = new Map<string, AdviceRequestsTable[]>();
   if (decisionIds.length === 0) return byDecision;
   const rows = await tx
@@ -139,11 +85,12 @@ async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promis
   );
   const standing = await standingOf(tx, ctx);
   const grants = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
+  const byId = new Map(grants.map((g) => [g.id, g] as const));
   return rows.map((row) => {
     const requests = advice.get(row.id) ?? [];
     const options = JSON.parse(row.options) as Option[];
     const decideBlock = standing.userId
-      ? (blockOf(row, requests, capHeld(standing, grants, row.right_id), ctx)?.code ?? null)
+      ? (blockOf(row, requests, capHeld(standing, grants, byId, row.right_id, row.team_id), ctx)?.code ?? null)
       : 'decider_lacks_right';
     return {
       id: row.id,
@@ -198,13 +145,13 @@ async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promis
   });
 }
 
-async function loadDecision(tx: Tx, ctx: OrgContext, id: string): Promise<DecisionsTable> {
+export async function loadDecision(tx: Tx, ctx: OrgContext, id: string): Promise<DecisionsTable> {
   const row = await tx.selectFrom('decisions').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('decision', id);
   return row;
 }
 
-async function describeOne(tx: Tx, ctx: OrgContext, id: string): Promise<TDecision> {
+export async function describeOne(tx: Tx, ctx: OrgContext, id: string): Promise<TDecision> {
   const [decision] = await describe(tx, ctx, [await loadDecision(tx, ctx, id)]);
   return decision as TDecision;
 }
@@ -213,18 +160,98 @@ export async function getDecision(ctx: OrgContext, id: string): Promise<TDecisio
   return describeOne(ctx.db, ctx, id);
 }
 
-/** Decisions by team, step of the process, or due for review (decided, not retired, review day come). */
+/**
+ * Decisions by team, step of the process, or due for review (decided, not retired, review day come),
+ * newest first. Filtering needs only the rows and, for open decisions, whether advice is still
+ * awaited; the full description is built for the page alone.
+ */
 export async function listDecisions(
   ctx: OrgContext,
-  filter: { teamId?: string; status?: TDecision['status']; due?: 'true' | 'false' },
-): Promise<TDecision[]> {
+  filter: Partial<TPageQuery> & { teamId?: string; status?: TDecision['status']; due?: 'true' | 'false' },
+): Promise<{ items: TDecision[]; nextCursor: string | null }> {
   let q = ctx.db.selectFrom('decisions').selectAll().where('org_id', '=', ctx.org.id);
   if (filter.teamId) q = q.where('team_id', '=', filter.teamId);
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
-  const all = await describe(ctx.db, ctx, rows);
-  return all.filter(
-    (d) => (filter.status === undefined || d.status === filter.status) && (filter.due === undefined || d.isDue === (filter.due === 'true')),
+  if (filter.status === 'retired') q = q.where('retired_at', 'is not', null);
+  if (filter.status === 'decided') q = q.where('decided_at', 'is not', null).where('retired_at', 'is', null);
+  if (filter.status === 'seeking_advice' || filter.status === 'ready')
+    q = q.where('decided_at', 'is', null).where('retired_at', 'is', null);
+  if (filter.due === 'true')
+    q = q
+      .where('decided_at', 'is not', null)
+      .where('retired_at', 'is', null)
+      .where('review_date', '<=', dayInZone(ctx.now, ctx.org.time_zone));
+  let rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  if (filter.status === 'seeking_advice' || filter.status === 'ready') {
+    const waiting = await waitingForAdvice(
+      ctx,
+      rows.map((r) => r.id),
+    );
+    rows = rows.filter((r) => statusOfOpen(ctx, r, waiting) === filter.status);
+  }
+  if (filter.due === 'false') rows = rows.filter((r) => !isDecisionDue(ctx, r));
+  // Without a limit (the due list, the CLI) every match is described.
+  const page =
+    filter.limit === undefined ? { items: rows, nextCursor: null } : pageInMemory(rows, { limit: filter.limit, cursor: filter.cursor });
+  const items = await describe(ctx.db, ctx, page.items);
+  return { items, nextCursor: page.nextCursor };
+}
+
+/** Ids of the open decisions, among `ids`, with advice still unanswered. */
+async function waitingForAdvice(ctx: OrgContext, ids: string[]): Promise<Set<string>> {
+  const waiting = new Set<string>();
+  // Bounded chunks keep the statement under every database's limit on bound values.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await ctx.db
+      .selectFrom('advice_requests')
+      .select('decision_id')
+      .where('org_id', '=', ctx.org.id)
+      .where('decision_id', 'in', ids.slice(i, i + 500))
+      .where('answered_at', 'is', null)
+      .execute();
+    for (const row of rows) waiting.add(row.decision_id);
+  }
+  return waiting;
+}
+
+function statusOfOpen(ctx: OrgContext, row: DecisionsTable, waiting: Set<string>): TDecision['status'] {
+  const advice = waiting.has(row.id) ? [{ adviserId: '', answeredAt: null }] : [];
+  return decisionStatus(
+    { advice, adviceDeadline: row.advice_deadline, decidedAt: row.decided_at, retiredAt: row.retired_at },
+    ctx.now,
+    ctx.org.time_zone,
   );
+}
+
+function isDecisionDue(ctx: OrgContext, row: DecisionsTable): boolean {
+  return (
+    row.decided_at !== null && row.retired_at === null && row.review_date !== null && isDue(row.review_date, ctx.now, ctx.org.time_zone)
+  );
+}
+
+/** A day set by hand for a review or a deadline may be today but not a day already gone. */
+export function checkNotPast(ctx: OrgContext, field: string, date: string | null | undefined): void {
+  if (date && date < dayInZone(ctx.now, ctx.org.time_zone)) throw invalidField(field, 'must not be in the past');
+}
+
+/**
+ * Locks an open decision for the rest of the transaction (a write on its row, which PostgreSQL
+ * holds until commit and SQLite serializes anyway), so two people cannot decide, or advise and
+ * decide, at once. Refused with decision_already_taken when it is decided or withdrawn.
+ */
+export async function lockOpenDecision(tx: Tx, ctx: OrgContext, id: string): Promise<DecisionsTable> {
+  const result = await tx
+    .updateTable('decisions')
+    .set({ updated_at: ctx.now })
+    .where('org_id', '=', ctx.org.id)
+    .where('id', '=', id)
+    .where('decided_at', 'is', null)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  const row = await loadDecision(tx, ctx, id);
+  if (Number(result.numUpdatedRows) === 0) {
+    throw new AppError('decision_already_taken', row.retired_at !== null ? 'the decision was withdrawn' : 'the decision is already taken');
+  }
+  return row;
 }
 
 /** Who is asked for advice, checked to be people of the organization or its teams; duplicates collapse. */
@@ -272,7 +299,7 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
   return ctx.db.transaction().execute(async (tx) => {
     const team = await tx
       .selectFrom('teams')
-      .select(['id', 'name'])
+      .select(['id', 'name', 'kind'])
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', input.teamId)
       .executeTakeFirst();
@@ -285,11 +312,24 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
       .executeTakeFirst();
     if (!right) throw invalidField('rightId', 'no decision right with this id in the organization');
     await requireTeamAuthority(tx, ctx, team.id, 'open its decisions');
+    // A team decides under rights it holds (itself or through a role); a council decides under any,
+    // being where rights come from.
+    if (team.kind !== 'council') {
+      const grants = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
+      const roleIds = new Set(
+        (await tx.selectFrom('roles').select('id').where('org_id', '=', ctx.org.id).where('team_id', '=', team.id).execute()).map(
+          (r) => r.id,
+        ),
+      );
+      if (!teamHoldsRight(grants, new Map(grants.map((g) => [g.id, g] as const)), input.rightId, team.id, roleIds)) {
+        throw invalidField('rightId', 'the team holds this right neither itself nor through one of its roles');
+      }
+    }
     const by = await actorName(tx, ctx);
     const advisers = await checkAdvisers(tx, ctx, input.advisers);
-    const today = dayInZone(ctx.now, ctx.org.time_zone);
     if (advisers.length > 0 && input.adviceDeadline === null) throw invalidField('adviceDeadline', 'required when advice is asked');
-    if (input.adviceDeadline !== null && input.adviceDeadline < today) throw invalidField('adviceDeadline', 'must not be in the past');
+    checkNotPast(ctx, 'adviceDeadline', input.adviceDeadline);
+    checkNotPast(ctx, 'reviewDate', input.reviewDate);
     const row: DecisionsTable = {
       id: newId(),
       org_id: ctx.org.id,
@@ -330,20 +370,23 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
           preferred_option: null,
         })
         .execute();
-      await notifyUsers(
-        tx,
-        ctx.org.id,
-        await peopleOf(tx, ctx.org.id, adviser.type, adviser.id),
-        {
-          kind: 'advice_requested',
-          subjectType: 'decision',
-          subjectId: row.id,
-          params: { decision: row.title, team: team.name, teamId: team.id, by, deadline: input.adviceDeadline },
-        },
-        ctx.now,
-        ctx.actor.id,
-      );
     }
+    // Everyone asked hears once, even when asked both personally and through a team.
+    const asked = (await Promise.all(advisers.map((a) => peopleOf(tx, ctx.org.id, a.type, a.id)))).flat();
+    await notifyUsers(
+      tx,
+      ctx.org.id,
+      asked,
+      {
+        kind: 'advice_requested',
+        subjectType: 'decision',
+        subjectId: row.id,
+        params: { decision: row.title, team: team.name, teamId: team.id, by, deadline: input.adviceDeadline },
+        participantsOnly: true,
+      },
+      ctx.now,
+      ctx.actor.id,
+    );
     const decision = await describeOne(tx, ctx, row.id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -358,11 +401,35 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
   });
 }
 
-/** Corrects a decision's wording or moves its review date; the audit log keeps what it said before. */
+/**
+ * Changes an open decision: its wording, the advice deadline (not into the past), the options (only
+ * while no advice is in, since advice speaks of them), the amount; and any decision's review date.
+ * The audit log keeps what it said before.
+ */
 export async function updateDecision(ctx: OrgContext, id: string, input: TUpdateDecision): Promise<TDecision> {
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await loadDecision(tx, ctx, id);
-    await requireTeamAuthority(tx, ctx, row.team_id, 'change its decisions');
+    const current = await loadDecision(tx, ctx, id);
+    await requireTeamAuthority(tx, ctx, current.team_id, 'change its decisions');
+    const changesProcess =
+      input.title !== undefined ||
+      input.context !== undefined ||
+      input.adviceDeadline !== undefined ||
+      input.options !== undefined ||
+      input.amount !== undefined;
+    const row = changesProcess ? await lockOpenDecision(tx, ctx, id) : current;
+    checkNotPast(ctx, 'reviewDate', input.reviewDate);
+    checkNotPast(ctx, 'adviceDeadline', input.adviceDeadline);
+    const requests = (await adviceOf(tx, ctx.org.id, [id])).get(id) ?? [];
+    if (input.adviceDeadline === null && requests.length > 0) throw invalidField('adviceDeadline', 'required when advice is asked');
+    if (input.options !== undefined) {
+      if (input.options.length < MIN_OPTIONS) {
+        throw new AppError('too_few_options', `options: at least ${MIN_OPTIONS} options are needed (optionality)`, [
+          { path: 'options', message: `at least ${MIN_OPTIONS} options` },
+        ]);
+      }
+      if (requests.some((r) => r.answered_at !== null))
+        throw conflict('options', 'advice has been given on these options: they stay as they are');
+    }
     const before = await describeOne(tx, ctx, id);
     await tx
       .updateTable('decisions')
@@ -370,10 +437,13 @@ export async function updateDecision(ctx: OrgContext, id: string, input: TUpdate
         ...(input.title !== undefined && { title: input.title }),
         ...(input.context !== undefined && { context: input.context }),
         ...(input.reviewDate !== undefined && { review_date: input.reviewDate }),
+        ...(input.adviceDeadline !== undefined && { advice_deadline: input.adviceDeadline }),
+        ...(input.options !== undefined && { options: JSON.stringify(input.options) }),
+        ...(input.amount !== undefined && { amount: input.amount }),
         updated_at: ctx.now,
       })
       .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
+      .where('id', '=', row.id)
       .execute();
     const after = await describeOne(tx, ctx, id);
     await appendAudit(tx, {
@@ -390,129 +460,25 @@ export async function updateDecision(ctx: OrgContext, id: string, input: TUpdate
   });
 }
 
-/**
- * The caller's advice: it answers every request addressed to them, and to their teams when no other
- * member answered yet. It may be changed until the decision is taken. The one who opened the
- * decision is notified.
- */
-export async function giveAdvice(ctx: OrgContext, id: string, input: TGiveAdvice): Promise<TDecision> {
+/** Withdraws an open decision with a reason: it is not taken, and the people asked are told. */
+export async function withdrawDecision(ctx: OrgContext, id: string, reason: string): Promise<TDecision> {
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await loadDecision(tx, ctx, id);
-    if (row.decided_at !== null) throw new AppError('decision_already_taken', 'the decision is already taken');
-    const standing = await standingOf(tx, ctx);
-    const mine = answerableBy(standing, (await adviceOf(tx, ctx.org.id, [id])).get(id) ?? []);
-    if (mine.length === 0) throw new AppError('forbidden', 'you were not asked for advice on this decision');
-    const options = JSON.parse(row.options) as Option[];
-    const by = await actorName(tx, ctx);
-    if (input.preferredOption !== null && input.preferredOption >= options.length) {
-      throw invalidField('preferredOption', `there are ${options.length} options: 0 to ${options.length - 1}`);
-    }
-    for (const request of mine) {
-      await tx
-        .updateTable('advice_requests')
-        .set({
-          answered_at: ctx.now,
-          answered_by: standing.userId,
-          answered_by_label: by,
-          advice: input.advice,
-          preferred_option: input.preferredOption,
-        })
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', request.id)
-        .execute();
-    }
-    if (row.created_by_id) {
-      await notifyUsers(
-        tx,
-        ctx.org.id,
-        [row.created_by_id],
-        { kind: 'advice_given', subjectType: 'decision', subjectId: id, params: { decision: row.title, adviser: by } },
-        ctx.now,
-        ctx.actor.id,
-      );
-    }
-    const decision = await describeOne(tx, ctx, id);
-    await appendAudit(tx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      action: 'decision.advised',
-      entityType: 'decision',
-      entityId: id,
-      after: { advice: input.advice, preferredOption: input.preferredOption, requests: mine.map((r) => r.id) },
-      at: ctx.now,
-    });
-    return decision;
-  });
-}
-
-function blockError(block: DecisionBlock, rightName: string, names: Map<string, string>): AppError {
-  switch (block.code) {
-    case 'decision_already_taken':
-      return new AppError(block.code, 'the decision is already taken');
-    case 'too_few_options':
-      return new AppError(block.code, `options: at least ${block.minimum} options are needed (optionality)`, [
-        { path: 'options', message: `at least ${block.minimum} options` },
-      ]);
-    case 'decider_lacks_right':
-      return new AppError(block.code, `you do not hold the right "${rightName}": neither a team nor a role of yours holds it now`);
-    case 'above_spending_cap':
-      return new AppError(
-        block.code,
-        `the decision commits ${block.amount} minor units, above your cap of ${block.cap} under "${rightName}"`,
-      );
-    case 'advice_pending':
-      return new AppError(
-        block.code,
-        `advice is still awaited from ${block.waitingFor.map((key) => names.get(key) ?? key).join(', ')}${block.until ? ` until the end of ${block.until}` : ''}`,
-      );
-  }
-}
-
-/**
- * Takes the decision: by a person who holds the right now (through a team or a role, within its
- * cap; admins and the council hold every right), from at least two options, once the advice asked
- * for is in or its deadline day is over. Advisers are told what was decided.
- */
-export async function takeDecision(ctx: OrgContext, id: string, input: TDecide): Promise<TDecision> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const row = await loadDecision(tx, ctx, id);
-    if (ctx.actor.type !== 'user' || !ctx.actor.id) throw new AppError('forbidden', 'a decision is taken by a person, not by an API token');
-    const standing = await standingOf(tx, ctx);
-    const requests = (await adviceOf(tx, ctx.org.id, [id])).get(id) ?? [];
-    const grants = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
-    const block = blockOf(row, requests, capHeld(standing, grants, row.right_id), ctx);
-    if (block) {
-      const before = await describeOne(tx, ctx, id);
-      const names = new Map(before.advisers.map((a) => [`${a.adviser.type}:${a.adviser.id}`, a.adviser.name]));
-      throw blockError(block, before.right.name, names);
-    }
-    const options = JSON.parse(row.options) as Option[];
-    const chosen = options[input.chosenOption];
-    if (!chosen) throw invalidField('chosenOption', `there are ${options.length} options: 0 to ${options.length - 1}`);
+    const current = await loadDecision(tx, ctx, id);
+    await requireTeamAuthority(tx, ctx, current.team_id, 'withdraw its decisions');
+    const row = await lockOpenDecision(tx, ctx, id);
     await tx
       .updateTable('decisions')
-      .set({
-        chosen_option: input.chosenOption,
-        rationale: input.rationale,
-        decided_at: ctx.now,
-        decided_by: ctx.actor.id,
-        decided_by_label: await actorName(tx, ctx),
-        ...(input.reviewDate !== undefined && { review_date: input.reviewDate }),
-        updated_at: ctx.now,
-      })
+      .set({ retired_at: ctx.now, rationale: reason, updated_at: ctx.now })
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', id)
       .execute();
-    const people = [
-      ...(await peopleOf(tx, ctx.org.id, 'team', row.team_id)),
-      ...(await Promise.all(requests.map((r) => peopleOf(tx, ctx.org.id, r.adviser_type, r.adviser_id)))).flat(),
-      ...(row.created_by_id ? [row.created_by_id] : []),
-    ];
+    const requests = (await adviceOf(tx, ctx.org.id, [id])).get(id) ?? [];
+    const asked = (await Promise.all(requests.map((r) => peopleOf(tx, ctx.org.id, r.adviser_type, r.adviser_id)))).flat();
     await notifyUsers(
       tx,
       ctx.org.id,
-      people,
-      { kind: 'decision_taken', subjectType: 'decision', subjectId: id, params: { decision: row.title, option: chosen.title } },
+      asked,
+      { kind: 'decision_withdrawn', subjectType: 'decision', subjectId: id, params: { decision: row.title, reason } },
       ctx.now,
       ctx.actor.id,
     );
@@ -520,46 +486,12 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
-      action: 'decision.taken',
+      action: 'decision.withdrawn',
       entityType: 'decision',
       entityId: id,
-      after: { chosenOption: input.chosenOption, option: chosen.title, rationale: input.rationale, reviewDate: decision.reviewDate },
+      after: { reason },
       at: ctx.now,
     });
     return decision;
   });
-}
-
-/** Reviews a taken decision: keeps or amends it with a next review date, or retires it. */
-export async function reviewDecision(ctx: OrgContext, id: string, input: TCreateReview): Promise<TReview> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const row = await loadDecision(tx, ctx, id);
-    await requireTeamAuthority(tx, ctx, row.team_id, 'review its decisions');
-    if (row.decided_at === null) throw conflict('id', 'the decision is not taken yet: there is nothing to review');
-    if (row.retired_at !== null) throw conflict('id', 'the decision is retired');
-    const next = checkNextReviewDate(ctx, input);
-    const review = await insertReview(tx, ctx, 'decision', id, input);
-    await tx
-      .updateTable('decisions')
-      .set(next === null ? { retired_at: ctx.now, updated_at: ctx.now } : { review_date: next, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(tx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      action: 'decision.reviewed',
-      entityType: 'decision',
-      entityId: id,
-      before: { reviewDate: row.review_date },
-      after: review,
-      at: ctx.now,
-    });
-    return review;
-  });
-}
-
-export async function decisionReviews(ctx: OrgContext, id: string): Promise<TReview[]> {
-  await loadDecision(ctx.db, ctx, id);
-  return listReviews(ctx.db, ctx.org.id, 'decision', id);
 }

@@ -12,7 +12,7 @@ export async function dueForReview(ctx: OrgContext): Promise<{ today: string; ag
   return {
     today: dayInZone(ctx.now, ctx.org.time_zone),
     agreements: await listAgreements(ctx, { due: 'true' }),
-    decisions: await listDecisions(ctx, { due: 'true' }),
+    decisions: (await listDecisions(ctx, { due: 'true' })).items,
   };
 }
 
@@ -25,75 +25,89 @@ export async function sendDueReminders(db: Db, now: number, orgId?: string): Pro
   let q = db.selectFrom('organizations').select(['id', 'time_zone']);
   if (orgId) q = q.where('id', '=', orgId);
   let sent = 0;
+  const failures: string[] = [];
   for (const org of await q.execute()) {
     const today = dayInZone(now, org.time_zone);
-    sent += await db.transaction().execute(async (tx) => {
-      let count = 0;
-      const agreements = await tx
-        .selectFrom('agreements')
-        .innerJoin('teams', 'teams.id', 'agreements.team_id')
-        .select([
-          'agreements.id',
-          'agreements.title',
-          'agreements.team_id',
-          'agreements.owner_type',
-          'agreements.owner_id',
-          'agreements.review_date',
-          'teams.name as team',
-        ])
-        .where('agreements.org_id', '=', org.id)
-        .where('agreements.status', '!=', 'retired')
-        .where('agreements.review_date', '<=', today)
-        .execute();
-      for (const a of agreements) {
-        count += await notifyUsers(
-          tx,
-          org.id,
-          await peopleOf(tx, org.id, a.owner_type, a.owner_id),
-          {
-            kind: 'agreement_due',
-            subjectType: 'agreement',
-            subjectId: a.id,
-            params: { agreement: a.title, team: a.team, teamId: a.team_id, reviewDate: a.review_date },
-            dedupeKey: `agreement_due:${a.id}:${a.review_date}`,
-          },
-          now,
-        );
-      }
-      const decisions = await tx
-        .selectFrom('decisions')
-        .innerJoin('teams', 'teams.id', 'decisions.team_id')
-        .select([
-          'decisions.id',
-          'decisions.title',
-          'decisions.team_id',
-          'decisions.review_date',
-          'decisions.decided_by',
-          'teams.name as team',
-        ])
-        .where('decisions.org_id', '=', org.id)
-        .where('decisions.decided_at', 'is not', null)
-        .where('decisions.retired_at', 'is', null)
-        .where('decisions.review_date', '<=', today)
-        .execute();
-      for (const d of decisions) {
-        const people = await peopleOf(tx, org.id, 'team', d.team_id);
-        count += await notifyUsers(
-          tx,
-          org.id,
-          d.decided_by ? [...people, d.decided_by] : people,
-          {
-            kind: 'decision_due',
-            subjectType: 'decision',
-            subjectId: d.id,
-            params: { decision: d.title, team: d.team, teamId: d.team_id, reviewDate: d.review_date },
-            dedupeKey: `decision_due:${d.id}:${d.review_date}`,
-          },
-          now,
-        );
-      }
-      return count;
-    });
+    // One organization's failure must not stop the others' reminders.
+    try {
+      sent += await remindIn(db, org.id, today, now);
+    } catch (error) {
+      failures.push(`${org.id}: ${(error as Error).message}`);
+    }
   }
+  if (failures.length > 0)
+    throw new Error(`reminders failed for ${failures.length} organization(s): ${failures.join('; ')} (${sent} sent to the others)`);
   return sent;
+}
+
+/** One organization's reminders, in one transaction. */
+async function remindIn(db: Db, orgId: string, today: string, now: number): Promise<number> {
+  const org = { id: orgId };
+  return db.transaction().execute(async (tx) => {
+    let count = 0;
+    const agreements = await tx
+      .selectFrom('agreements')
+      .innerJoin('teams', 'teams.id', 'agreements.team_id')
+      .select([
+        'agreements.id',
+        'agreements.title',
+        'agreements.team_id',
+        'agreements.owner_type',
+        'agreements.owner_id',
+        'agreements.review_date',
+        'teams.name as team',
+      ])
+      .where('agreements.org_id', '=', org.id)
+      .where('agreements.status', '!=', 'retired')
+      .where('agreements.review_date', '<=', today)
+      .execute();
+    for (const a of agreements) {
+      count += await notifyUsers(
+        tx,
+        org.id,
+        await peopleOf(tx, org.id, a.owner_type, a.owner_id),
+        {
+          kind: 'agreement_due',
+          subjectType: 'agreement',
+          subjectId: a.id,
+          params: { agreement: a.title, team: a.team, teamId: a.team_id, reviewDate: a.review_date },
+          dedupeKey: `agreement_due:${a.id}:${a.review_date}`,
+        },
+        now,
+      );
+    }
+    const decisions = await tx
+      .selectFrom('decisions')
+      .innerJoin('teams', 'teams.id', 'decisions.team_id')
+      .select([
+        'decisions.id',
+        'decisions.title',
+        'decisions.team_id',
+        'decisions.review_date',
+        'decisions.decided_by',
+        'teams.name as team',
+      ])
+      .where('decisions.org_id', '=', org.id)
+      .where('decisions.decided_at', 'is not', null)
+      .where('decisions.retired_at', 'is', null)
+      .where('decisions.review_date', '<=', today)
+      .execute();
+    for (const d of decisions) {
+      const people = await peopleOf(tx, org.id, 'team', d.team_id);
+      count += await notifyUsers(
+        tx,
+        org.id,
+        d.decided_by ? [...people, d.decided_by] : people,
+        {
+          kind: 'decision_due',
+          subjectType: 'decision',
+          subjectId: d.id,
+          params: { decision: d.title, team: d.team, teamId: d.team_id, reviewDate: d.review_date },
+          dedupeKey: `decision_due:${d.id}:${d.review_date}`,
+        },
+        now,
+      );
+    }
+    return count;
+  });
 }

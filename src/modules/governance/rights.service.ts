@@ -132,7 +132,17 @@ async function requireHolder(tx: Tx, ctx: OrgContext, holderType: 'team' | 'role
 /** May the actor act for the holder of `grant` (sub-delegate, narrow or revoke what it passed on)? */
 async function actsForHolder(tx: Tx, ctx: OrgContext, grant: GrantsTable): Promise<boolean> {
   const { teamId } = await requireHolder(tx, ctx, grant.holder_type, grant.holder_id);
-  return canActForTeam(tx, ctx, teamId);
+  if (grant.holder_type === 'team' || isOrgLevel(ctx)) return canActForTeam(tx, ctx, teamId);
+  // A role's right is the role's: its people pass it on, not every member of its team.
+  if (!ctx.actor.id) return false;
+  const inRole = await tx
+    .selectFrom('role_members')
+    .select('id')
+    .where('org_id', '=', ctx.org.id)
+    .where('role_id', '=', grant.holder_id)
+    .where('user_id', '=', ctx.actor.id)
+    .executeTakeFirst();
+  return inRole !== undefined;
 }
 
 const isOrgLevel = (ctx: OrgContext) => ctx.actor.type !== 'user' || ctx.role === 'admin' || ctx.role === 'council';
@@ -232,7 +242,9 @@ export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<
           problem.path,
           problem.reason === 'uncapped_under_cap'
             ? `the granter's own cap is ${cap}: set a cap of at most ${cap}`
-            : `wider than the granter's own cap of ${cap}`,
+            : problem.reason === 'unscoped_under_scope'
+              ? `the granter is limited to "${parent.scope}": keep a scope`
+              : `wider than the granter's own cap of ${cap}`,
         );
       }
       grantedBy = 'delegation';
@@ -291,7 +303,12 @@ export async function narrowGrant(ctx: OrgContext, id: string, limits: Limits, r
     if (row.revoked_at !== null) throw conflict('id', 'the grant is revoked');
     await requireGrantAuthority(tx, ctx, row, 'narrow');
     const problem = checkWithinLimits(limits, coreGrant(row).limits);
-    if (problem) throw invalidField(problem.path, 'narrowing may only lower the cap');
+    if (problem) {
+      throw invalidField(
+        problem.path,
+        problem.path === 'limits.scope' ? 'narrowing cannot remove the scope' : 'narrowing may only lower the cap',
+      );
+    }
     const [before] = await describeGrants(tx, ctx.org.id, [row]);
     await tx
       .updateTable('grants')
@@ -315,6 +332,8 @@ export async function narrowGrant(ctx: OrgContext, id: string, limits: Limits, r
           spendingCap: limits.spendingCap,
           scope: child.limits.scope ?? null,
         });
+        const [narrowedChild] = await describeGrants(tx, ctx.org.id, [await loadGrant(tx, ctx, child.id)]);
+        if (narrowedChild) await notifyHolder(tx, ctx, narrowedChild, 'right_narrowed', `follows the grant above: ${reason}`);
       }
     }
     const [after] = await describeGrants(tx, ctx.org.id, [await loadGrant(tx, ctx, id)]);

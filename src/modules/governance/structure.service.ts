@@ -149,6 +149,14 @@ export async function deleteRole(ctx: OrgContext, id: string): Promise<void> {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (held) throw conflict('id', 'the role holds a decision right: revoke the grant first');
+    const owns = await tx
+      .selectFrom('agreements')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('owner_type', '=', 'role')
+      .where('owner_id', '=', id)
+      .executeTakeFirst();
+    if (owns) throw conflict('id', 'the role owns agreements: give them to another owner first');
     const before = await toRole(tx, row);
     await tx.deleteFrom('role_members').where('org_id', '=', ctx.org.id).where('role_id', '=', id).execute();
     await tx.deleteFrom('roles').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();

@@ -98,6 +98,7 @@ export async function removeMembership(ctx: OrgContext, id: string): Promise<voi
     if (!row) throw notFound('membership', id);
     await guardLastAdmin(tx, ctx.org.id, row.role);
     await tx.deleteFrom('team_members').where('org_id', '=', ctx.org.id).where('user_id', '=', row.user_id).execute();
+    await tx.deleteFrom('role_members').where('org_id', '=', ctx.org.id).where('user_id', '=', row.user_id).execute();
     await tx.deleteFrom('memberships').where('id', '=', id).where('org_id', '=', ctx.org.id).execute();
     await appendAudit(tx, {
       orgId: ctx.org.id,

@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   'advice_requested',
   'advice_given',
   'decision_taken',
+  'decision_withdrawn',
   'agreement_due',
   'decision_due',
   'right_granted',

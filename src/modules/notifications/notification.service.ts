@@ -15,11 +15,14 @@ export interface NotificationDraft {
   params: Params;
   /** Set for reminders: one notification per user and key, however often the sweep runs. */
   dedupeKey?: string;
+  /** Only people who may act on it (not viewers): for a request to do something, such as advice. */
+  participantsOnly?: boolean;
 }
 
 /**
- * Sends a notification to each user once (duplicates in `userIds` collapse), never to `exceptUserId`
- * — nobody is told about what they did themselves. Returns how many were written.
+ * Sends a notification to each user once (duplicates in `userIds` collapse), only to members of the
+ * organization, never to `exceptUserId` — nobody is told about what they did themselves. Returns
+ * how many were written.
  */
 export async function notifyUsers(
   tx: Tx,
@@ -29,7 +32,12 @@ export async function notifyUsers(
   at: number,
   exceptUserId: string | null = null,
 ): Promise<number> {
-  const recipients = [...new Set(userIds)].filter((id) => id !== exceptUserId);
+  const wanted = [...new Set(userIds)].filter((id) => id !== exceptUserId);
+  if (wanted.length === 0) return 0;
+  // Only people still in the organization: someone who left (or was never here) gets nothing.
+  let members = tx.selectFrom('memberships').select('user_id').where('org_id', '=', orgId).where('user_id', 'in', wanted);
+  if (draft.participantsOnly) members = members.where('role', '!=', 'viewer');
+  const recipients = (await members.execute()).map((m) => m.user_id);
   if (recipients.length === 0) return 0;
   const rows = recipients.map((userId) => ({
     id: newId(),

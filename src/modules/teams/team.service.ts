@@ -80,6 +80,29 @@ export async function deleteTeam(ctx: OrgContext, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const row = await findTeam(tx, ctx.org.id, id);
     if (!row) throw notFound('team', id);
+    // What the team built stays on record: a team with roles, capabilities, grants, agreements or
+    // decisions is not deleted (its history would dangle); those go first, with their own audit.
+    for (const [table, what] of [
+      ['roles', 'roles'],
+      ['capabilities', 'capabilities'],
+      ['agreements', 'agreements'],
+      ['decisions', 'decisions'],
+    ] as const) {
+      if (await tx.selectFrom(table).select('id').where('org_id', '=', ctx.org.id).where('team_id', '=', id).executeTakeFirst()) {
+        throw conflict('id', `the team has ${what}: remove them first, or keep the team`);
+      }
+    }
+    if (
+      await tx
+        .selectFrom('grants')
+        .select('id')
+        .where('org_id', '=', ctx.org.id)
+        .where('holder_type', '=', 'team')
+        .where('holder_id', '=', id)
+        .executeTakeFirst()
+    ) {
+      throw conflict('id', 'the team holds or held decision rights: their history stays with it');
+    }
     const members = await listTeamMembers(tx, ctx.org.id, id);
     await tx.deleteFrom('team_members').where('org_id', '=', ctx.org.id).where('team_id', '=', id).execute();
     await tx.deleteFrom('teams').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
@@ -159,6 +182,18 @@ export async function removeTeamMember(ctx: OrgContext, teamId: string, userId: 
       .where('user_id', '=', userId)
       .executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw notFound('team member', userId);
+    // Roles belong to the team: leaving it means leaving its roles (and the rights they hold).
+    const roleIds = (
+      await tx.selectFrom('roles').select('id').where('org_id', '=', ctx.org.id).where('team_id', '=', teamId).execute()
+    ).map((r) => r.id);
+    if (roleIds.length > 0) {
+      await tx
+        .deleteFrom('role_members')
+        .where('org_id', '=', ctx.org.id)
+        .where('user_id', '=', userId)
+        .where('role_id', 'in', roleIds)
+        .execute();
+    }
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

@@ -224,7 +224,14 @@ export const ZExportFile = z.object({
         right_id: s,
         title: s,
         context: s,
-        options: s,
+        options: s.refine((v) => {
+          try {
+            const parsed: unknown = JSON.parse(v);
+            return Array.isArray(parsed) && parsed.every((o) => typeof o?.title === 'string' && typeof o?.description === 'string');
+          } catch {
+            return false;
+          }
+        }, 'must be a JSON list of {title, description}'),
         amount: tn,
         advice_deadline: sn,
         review_date: sn,

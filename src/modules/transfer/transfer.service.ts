@@ -206,8 +206,9 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
         ]);
       return mapped;
     };
-    // People recorded beside rows (who decided, who answered) may have left the organization since.
-    const mapPerson = (id: string | null) => (id === null ? null : (userIdMap.get(id) ?? id));
+    // People recorded beside rows (who decided, who answered) may have left the organization since:
+    // their names stay in the labels, their ids are dropped.
+    const mapPerson = (id: string | null) => (id === null ? null : (userIdMap.get(id) ?? null));
     await tx.insertInto('organizations').values(file.organization).execute();
     const insertAll = async <
       T extends
@@ -256,7 +257,8 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
               : key === 'adviceRequests'
                 ? file.adviceRequests.map((r) => ({
                     ...r,
-                    adviser_id: r.adviser_type === 'user' ? mapUser(r.adviser_id) : r.adviser_id,
+                    // An adviser who has left keeps their id: the request and its answer stay on record.
+                    adviser_id: r.adviser_type === 'user' ? (userIdMap.get(r.adviser_id) ?? r.adviser_id) : r.adviser_id,
                     answered_by: mapPerson(r.answered_by),
                   }))
                 : file[key];
