@@ -1,7 +1,6 @@
 import { AppError, conflict, invalidField, notFound } from '../../core/errors.js';
 import { dayInZone, isDue } from '../../core/governance/dates.js';
-import { type DecisionBlock, decisionBlock, decisionStatus, MIN_OPTIONS, widestCap } from '../../core/governance/decisions.js';
-import { type Grant, isChainActive } from '../../core/governance/rights.js';
+import { type DecisionBlock, decisionBlock, decisionStatus, MIN_OPTIONS } from '../../core/governance/decisions.js';
 import { newId } from '../../core/ids.js';
 import type { AdviceRequestsTable, DecisionsTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -9,11 +8,10 @@ import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { pageInMemory } from '../list.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
-import type { TCreateReview, TReview } from './agreement.schema.js';
 import { actorName, requireTeamAuthority } from './authority.js';
-import type { TCreateDecision, TDecide, TDecision, TGiveAdvice, TUpdateDecision } from './decision.schema.js';
+import type { TCreateDecision, TDecision, TUpdateDecision } from './decision.schema.js';
 import { answerableBy, capHeld, standingOf, teamHoldsRight } from './decision-standing.js';
-import { checkNextReviewDate, insertReview, lastReviews, listReviews } from './review.service.js';
+import { lastReviews } from './review.service.js';
 import { coreGrant, loadGrants } from './rights.service.js';
 
 type Option = { title: string; description: string };
