@@ -126,4 +126,72 @@ describe('steps 5–6: decisions by the advice process', () => {
     await shot(page, 'decisions-06-team-decisions-english');
     await context.close();
   });
+
+  it('changes an open decision, then withdraws it with a reason', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    const url = server!.url;
+    await signIn(page, url, DEMO_EMAIL, DEMO_PASSWORD);
+    await page.goto(`${url}/app/o/stroydom/teams`);
+    // The scenario above left the interface in English (the choice is remembered): back to Russian.
+    await page.getByText('RU', { exact: true }).click();
+    await page.getByRole('link', { name: 'Гарантийный сервис' }).click();
+    await page.getByRole('tab', { name: 'Решения' }).click();
+    await page.getByTestId('decisions-table').waitFor();
+    await page.getByRole('button', { name: 'Новое решение' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Новое решение' });
+    await dialog.getByRole('textbox', { name: 'Решение' }).fill('Замена входной двери у Ивановых');
+    await pick(page, 'Право решения', 'Решать гарантийные случаи');
+    await dialog.getByRole('textbox', { name: 'Вариант 1' }).fill('Отрегулировать петли');
+    await dialog.getByRole('textbox', { name: 'Вариант 2' }).fill('Заменить дверь');
+    await pick(page, 'Попросить совета', /Demo Admin/);
+    await dialog.getByRole('textbox', { name: 'Решение' }).click(); // closes the dropdown
+    await dialog.getByRole('button', { name: 'Создать и попросить совета' }).click();
+    await page.waitForURL(/\/decisions\/[^/]+$/);
+    await page.getByTestId('advice-process').waitFor();
+
+    // While no advice is in, the options, the amount and the deadline can change.
+    await page.getByRole('button', { name: 'Изменить', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'Изменить решение' });
+    await edit.getByRole('button', { name: 'Добавить вариант' }).click();
+    await edit.getByRole('textbox', { name: 'Вариант 3' }).fill('Поставить доводчик');
+    await edit.getByRole('textbox', { name: 'Сумма, RUB' }).fill('8000');
+    await shot(page, 'decisions-07-edit-open-decision');
+    await edit.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.getByTestId('step-context').textContent()).toContain('3. Поставить доводчик');
+    expect(await page.getByTestId('step-context').textContent()).toMatch(/8\s000\s₽/);
+
+    // Once advice is in, the options stay as they are.
+    const adviceForm = page.getByTestId('advice-form');
+    await adviceForm.getByRole('textbox', { name: 'Ваш совет' }).fill('Сначала петли: часто этого хватает.');
+    await adviceForm.getByRole('button', { name: 'Отправить совет' }).click();
+    await expect.poll(() => page.getByTestId('decision-page').getAttribute('data-status')).toBe('ready');
+    await page.getByRole('button', { name: 'Изменить', exact: true }).click();
+    expect(await edit.getByTestId('options-editor').getAttribute('data-locked')).toBe('true');
+    expect(await edit.getByRole('textbox', { name: 'Вариант 1' }).isDisabled()).toBe(true);
+    await edit.getByRole('button', { name: 'Отмена' }).click();
+
+    // Withdraw: a reason is required, and the page then shows the decision withdrawn with it.
+    await page.getByRole('button', { name: 'Отозвать', exact: true }).click();
+    const withdraw = page.getByRole('dialog', { name: 'Отозвать решение' });
+    await withdraw.getByRole('button', { name: 'Отозвать решение' }).click();
+    await expect.poll(() => withdraw.textContent()).toContain('Объясните, почему решение отзывается');
+    await withdraw.getByRole('textbox', { name: 'Причина' }).fill('Жильцы сами заменили дверь.');
+    await shot(page, 'decisions-08-withdraw');
+    await withdraw.getByRole('button', { name: 'Отозвать решение' }).click();
+    await expect.poll(() => page.getByTestId('decision-page').getAttribute('data-status')).toBe('retired');
+    await withdraw.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('decision-status').textContent()).toBe('Отозвано');
+    expect(await page.getByTestId('withdrawn').textContent()).toContain('Жильцы сами заменили дверь.');
+    expect(await page.getByRole('button', { name: 'Отозвать', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Изменить', exact: true }).count()).toBe(0);
+    await shot(page, 'decisions-09-withdrawn');
+
+    // The team's list reads "Withdrawn" for it, not "Retired".
+    await page.getByRole('link', { name: /Решения команды «Гарантийный сервис»/ }).click();
+    await page.getByTestId('decisions-table').waitFor();
+    const row = page.getByTestId('decision-row').filter({ hasText: 'Замена входной двери у Ивановых' });
+    expect(await row.getByTestId('decision-status').textContent()).toBe('Отозвано');
+    await context.close();
+  });
 });

@@ -14,7 +14,9 @@ export interface JsonSchema {
   required?: string[];
   items?: JsonSchema;
   enum?: unknown[];
+  const?: unknown;
   anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
   minimum?: number;
   maximum?: number;
   minLength?: number;
@@ -85,10 +87,12 @@ export const isWrite = (op: Operation) => op.method !== 'GET';
 export const isList = (op: Operation) =>
   op.method === 'GET' && op.response?.properties?.items !== undefined && op.response.properties.nextCursor !== undefined;
 
-/** The singular of a path segment: `teams` → `team`, `canvases` → `canvas`, `evidence` → `evidence`. */
+/** The singular of a path segment: `teams` → `team`, `promises` → `promise`, `canvases` → `canvas`, `redress` → `redress`. */
 export function singular(word: string): string {
+  const irregular: Record<string, string> = { canvases: 'canvas', redress: 'redress', evidence: 'evidence', statuses: 'status' };
+  if (irregular[word]) return irregular[word];
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (/(s|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (/(x|ch|sh)es$/.test(word)) return word.slice(0, -2);
   return word.endsWith('s') ? word.slice(0, -1) : word;
 }
 
@@ -160,7 +164,9 @@ function knownString(name: string): string | undefined {
 
 /** The non-null branch of a nullable schema, or the schema itself. */
 export function nonNull(schema: JsonSchema): JsonSchema {
-  if (schema.anyOf) return schema.anyOf.find((s) => s.type !== 'null') ?? schema;
+  // A discriminated union is `oneOf`: its first branch is as good a sample as any.
+  const branches = schema.anyOf ?? schema.oneOf;
+  if (branches) return branches.find((s) => s.type !== 'null') ?? schema;
   return schema;
 }
 
@@ -174,6 +180,7 @@ export function sampleOf(schema: JsonSchema, hints: Record<string, unknown> = {}
   if (name in hints) return hints[name];
   const s = nonNull(schema);
   if (s.examples?.length) return s.examples[0];
+  if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];
   switch (s.type) {
     case 'object': {

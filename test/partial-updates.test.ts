@@ -33,15 +33,15 @@ afterAll(async () => {
 function otherValue(schema: JsonSchema, name: string, current: unknown): unknown {
   const s = nonNull(schema);
   if (s.enum) return s.enum.find((v) => v !== current);
+  // A documented example other than the current value (dates, a target) is valid by definition.
+  const example = s.examples?.find((v) => v !== current);
+  if (example !== undefined) return example;
   if (s.type === 'integer' || s.type === 'number') {
     const value = typeof current === 'number' ? current : (s.minimum ?? 1);
     return value + 1 <= (s.maximum ?? Number.MAX_SAFE_INTEGER) ? value + 1 : value - 1;
   }
   if (s.type === 'boolean') return current !== true;
   if (s.type !== 'string') return undefined;
-  // A documented example other than the current value (dates, for one) is valid by definition.
-  const example = s.examples?.find((v) => v !== current);
-  if (example !== undefined) return example;
   const known: Record<string, string> = {
     name: `Changed ${unique()}`,
     email: `changed.${unique()}@example.test`,

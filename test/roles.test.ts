@@ -11,6 +11,9 @@ import { createDecision } from '../src/modules/governance/decision.service.js';
 import { takeDecision } from '../src/modules/governance/decision-process.service.js';
 import { grantRight } from '../src/modules/governance/rights.service.js';
 import { addMembership } from '../src/modules/memberships/membership.service.js';
+import { ingestEvents } from '../src/modules/promises/ingest.service.js';
+import { createPromise, publishPromise } from '../src/modules/promises/promise.service.js';
+import { listRedress } from '../src/modules/promises/redress.service.js';
 import { addTeamMember, createTeam } from '../src/modules/teams/team.service.js';
 import { createToken } from '../src/modules/tokens/token.service.js';
 import type { SignedInAgent } from './agent.js';
@@ -31,6 +34,12 @@ beforeAll(async () => {
   ({ a } = await t.seedTwoOrgs());
   ops = operationsOf(t.openapi).filter((op) => op.auth === 'org');
   for (const role of ROLES) agents[role] = await t.signIn(a.users[role].email, a.users[role].password);
+  // The council person also works in the fixture team: a team's own promises are its members' to make.
+  await addTeamMember(
+    await orgContext(t.db, a.slug, { type: 'user', id: a.users.admin.id, label: a.users.admin.email }),
+    a.team.id,
+    a.users.council.id,
+  );
   seeded = await seedThroughApi(agents.admin, ops, a);
 });
 
@@ -95,6 +104,31 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
       });
       if (op.path.endsWith('/reviews')) await takeDecision(ctx, decision.id, { chosenOption: 0, rationale: 'fresh' });
       ids.decision = decision.id;
+    } else if (kind === 'promise' || kind === 'redress') {
+      // A new version needs a published promise; redress is owed when a bad event names a client.
+      const promise = await createPromise(ctx, {
+        title: `Fresh promise ${unique()}`,
+        statement: 'We answer within a day',
+        kind: 'client',
+        promiserTeamId: a.team.id,
+        promiseeSegmentId: ids.segment!,
+        metric: { kind: 'ratio' },
+        target: 0.95,
+        window: { kind: 'rolling', days: 30 },
+        requiredCapabilityIds: [],
+        requiredRightIds: [],
+        painIds: [],
+        redress: { kind: 'apology', amount: null, text: 'We call and apologise' },
+      });
+      ids.promise = promise.id;
+      if (op.path.endsWith('/versions') || kind === 'redress') await publishPromise(ctx, promise.id);
+      if (kind === 'redress') {
+        await ingestEvents(ctx, promise.id, [
+          { externalId: `bad-${unique()}`, occurredAt: new Date().toISOString(), good: false, clientId: a.client.id },
+        ]);
+        const [item] = await listRedress(ctx, { promiseId: promise.id });
+        ids.redress = item!.id;
+      }
     } else if (kind !== 'user' && kind !== 'member') {
       const id = await createThroughApi(agents.admin, ops, a, ids, kind);
       if (id) ids[kind] = id;

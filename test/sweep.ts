@@ -1,6 +1,6 @@
 /** Helpers shared by the sweeps over the OpenAPI operations. */
 import type { Agent } from './agent.js';
-import type { OrgFixture } from './fixtures.js';
+import { type OrgFixture, unique } from './fixtures.js';
 import { errorOf, type Response, show } from './harness.js';
 import { createdKindOf, fillPath, idHints, nonNull, type Operation, paramValues, resourceOf, sampleOf } from './operations.js';
 
@@ -19,9 +19,31 @@ export function idsOf(org: OrgFixture): Record<string, string> {
   };
 }
 
+/**
+ * Bodies the generic sampler cannot make valid, by operation: a promise's promisee field depends on
+ * its kind, and events need real instants near now.
+ */
+const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
+  'POST /api/v1/orgs/{org}/promises': (ids) => ({
+    title: `Sample promise ${unique()}`,
+    statement: 'We answer every request within a working day',
+    kind: 'client',
+    promiserTeamId: ids.team,
+    promiseeSegmentId: ids.segment,
+    metric: { kind: 'ratio' },
+    target: 0.95,
+    window: { kind: 'rolling', days: 30 },
+  }),
+  'POST /api/v1/orgs/{org}/promises/{id}/events': () => ({
+    events: [{ externalId: `sample-${unique()}`, occurredAt: new Date().toISOString(), good: true }],
+  }),
+};
+
 /** A valid-looking body for the operation, with the ids in it taken from `ids` (A person to add: the viewer). */
 export function bodyFor(op: Operation, org: OrgFixture, ids: Record<string, string> = idsOf(org)): unknown {
   if (!op.body) return undefined;
+  const known = KNOWN_BODIES[op.name];
+  if (known) return known(ids);
   return sampleOf(op.body, { ...idHints(ids), userId: org.users.viewer.id });
 }
 

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   above_spending_cap: { status: 403, exit: 1 },
   advice_pending: { status: 409, exit: 3 },
   decision_already_taken: { status: 409, exit: 3 },
+  // A promise nobody can keep stays an intention: publishing it names what is missing.
+  backing_missing: { status: 422, exit: 1 },
   payload_too_large: { status: 413, exit: 1 },
   unsupported_media_type: { status: 415, exit: 1 },
   rate_limited: { status: 429, exit: 1 },

@@ -3,6 +3,7 @@ import * as foundation from './migrations/20261128T2300_foundation.js';
 import * as discovery from './migrations/20261128T2330_discovery.js';
 import * as governance from './migrations/20261129T0010_governance.js';
 import * as agreementsDecisions from './migrations/20261129T0100_agreements_decisions.js';
+import * as promises from './migrations/20261129T0200_promises.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T2330_discovery': discovery,
   '20261129T0010_governance': governance,
   '20261129T0100_agreements_decisions': agreementsDecisions,
+  '20261129T0200_promises': promises,
 };
 
 class StaticProvider implements MigrationProvider {

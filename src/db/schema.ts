@@ -408,6 +408,107 @@ export interface NotificationsTable {
   read_at: number | null;
 }
 
+export interface PromisesTable {
+  id: string;
+  org_id: string;
+  kind: 'client' | 'internal';
+  title: string;
+  promiser_team_id: string;
+  promisee_segment_id: string | null;
+  promisee_team_id: string | null;
+  supports_promise_id: string | null;
+  /** JSON arrays of ids. */
+  pain_ids: string;
+  required_capability_ids: string;
+  required_right_ids: string;
+  status: 'draft' | 'published' | 'retired';
+  current_version: number;
+  /** The finest counter level, sized to the window when the promise was made. */
+  fine_bucket_ms: number;
+  /** JSON `{capabilities, rights, since}` when a published promise lost its backing; null when backed. */
+  unbacked: string | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  published_at: number | null;
+  retired_at: number | null;
+}
+
+export interface PromiseVersionsTable {
+  id: string;
+  org_id: string;
+  promise_id: string;
+  version: number;
+  statement: string;
+  /** JSON: `{kind: 'ratio'}` or `{kind: 'threshold', op, threshold, unit}`. */
+  metric: string;
+  target: number;
+  /** JSON: `{kind: 'rolling', days}` or `{kind: 'calendar', period}`. */
+  time_window: string;
+  promiser_team_id: string;
+  /** JSON `{kind, amount, text}` or null. */
+  redress: string | null;
+  reason: string;
+  /** Events that happened from here on are judged by this version. */
+  effective_from: number;
+  created_by: string;
+  created_at: number;
+}
+
+export interface PromiseEventsTable {
+  promise_id: string;
+  external_id: string;
+  org_id: string;
+  occurred_at: number;
+  good: number;
+  value: number | null;
+  client_id: string | null;
+  version: number;
+  ingested_at: number;
+}
+
+export interface PromiseCountersTable {
+  promise_id: string;
+  /** Bucket length in ms. */
+  level: number;
+  bucket_start: number;
+  org_id: string;
+  good: number;
+  total: number;
+}
+
+export interface RedressItemsTable {
+  id: string;
+  org_id: string;
+  promise_id: string;
+  version: number;
+  client_id: string;
+  event_external_id: string;
+  kind: 'apology' | 'correction' | 'compensation';
+  amount: number | null;
+  text: string;
+  owed_at: number;
+  given_at: number | null;
+  given_by: string | null;
+  note: string;
+}
+
+export interface PromiseRequestsTable {
+  id: string;
+  org_id: string;
+  from_team_id: string;
+  to_team_id: string;
+  title: string;
+  statement: string;
+  supports_promise_id: string | null;
+  status: 'open' | 'accepted' | 'declined';
+  answer: string;
+  promise_id: string | null;
+  created_by: string;
+  created_at: number;
+  answered_at: number | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -443,6 +544,12 @@ export interface DB {
   advice_requests: AdviceRequestsTable;
   reviews: ReviewsTable;
   notifications: NotificationsTable;
+  promises: PromisesTable;
+  promise_versions: PromiseVersionsTable;
+  promise_events: PromiseEventsTable;
+  promise_counters: PromiseCountersTable;
+  redress_items: RedressItemsTable;
+  promise_requests: PromiseRequestsTable;
 }
 
 export type Db = Kysely<DB>;

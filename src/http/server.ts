@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
+import { csvToEvents } from '../core/promises/csv.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerClientRoutes } from '../modules/clients/client.routes.js';
@@ -18,6 +19,7 @@ import { registerMembershipRoutes } from '../modules/memberships/membership.rout
 import { registerNotificationRoutes } from '../modules/notifications/notification.routes.js';
 import { registerOrgRoutes } from '../modules/orgs/org.routes.js';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.js';
+import { registerPromiseRoutes } from '../modules/promises/promise.routes.js';
 import { registerSetupRoutes } from '../modules/setup/setup.routes.js';
 import { registerTeamRoutes } from '../modules/teams/team.routes.js';
 import { registerTokenRoutes } from '../modules/tokens/token.routes.js';
@@ -106,6 +108,18 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
   });
   // HTML forms of the client portal post url-encoded bodies; their fields are not used.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) => done(null, {}));
+  // Fulfillment events may come as CSV with the JSON body's columns: read into that body, so one
+  // schema validates both and names a bad cell as events.<row>.<field>.
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, csvToEvents(String(body)));
+    } catch (error) {
+      done(
+        new AppError('validation_failed', `csv: ${(error as Error).message}`, [{ path: 'csv', message: (error as Error).message }]),
+        undefined,
+      );
+    }
+  });
   await app.register(fastifyCookie);
 
   const registrar = new Registrar(app, deps);
@@ -132,6 +146,7 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
   registerGovernanceRoutes(registrar);
   registerAgreementDecisionRoutes(registrar);
   registerNotificationRoutes(registrar);
+  registerPromiseRoutes(registrar);
   const openapi = buildOpenApi(registrar.routes, DOCUMENTED_PAGES);
   app.get('/api/openapi.json', async () => openapi);
   await registerDocs(app);

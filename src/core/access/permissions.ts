@@ -19,19 +19,33 @@ export const PERMISSIONS = [
   'governance:read',
   'governance:write',
   'governance:participate',
+  'promises:read',
+  'promises:write',
+  'events:write',
   'tokens:manage',
   'audit:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['org:read', 'members:read', 'teams:read', 'clients:read', 'discovery:read', 'governance:read', 'audit:read'];
+const READ: Permission[] = [
+  'org:read',
+  'members:read',
+  'teams:read',
+  'clients:read',
+  'discovery:read',
+  'governance:read',
+  'promises:read',
+  'audit:read',
+];
+// A team makes and keeps its own promises and feeds their events; the services check whose team it is.
+const PROMISES: Permission[] = ['promises:write', 'events:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Granting rights is the council's and the organization's; members take part in governance — their
   // team's agreements, decisions under the rights they hold — which the services check team by team.
-  council: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:write', 'governance:participate'],
-  member: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:participate'],
+  council: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:write', 'governance:participate', ...PROMISES],
+  member: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:participate', ...PROMISES],
   viewer: READ,
 };
 

@@ -136,7 +136,10 @@ async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promis
       decidedBy: row.decided_at === null ? null : { id: row.decided_by, label: row.decided_by_label ?? '' },
       createdBy: { id: row.created_by_id, label: row.created_by },
       lastReview: reviews.get(row.id) ?? null,
-      viewer: { canAdvise: row.decided_at === null && answerableBy(standing, requests).length > 0, decideBlock },
+      viewer: {
+        canAdvise: row.decided_at === null && row.retired_at === null && answerableBy(standing, requests).length > 0,
+        decideBlock,
+      },
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

@@ -12,13 +12,14 @@ export const NOTIFICATION_KINDS = [
   'right_granted',
   'right_narrowed',
   'right_revoked',
+  'promise_unbacked',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const ZNotification = z.object({
   id: z.string(),
   kind: z.enum(NOTIFICATION_KINDS),
-  subjectType: z.enum(['agreement', 'decision', 'grant']),
+  subjectType: z.enum(['agreement', 'decision', 'grant', 'promise']),
   subjectId: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe('names, dates and amounts the message shows'),
   createdAt: ZTime,

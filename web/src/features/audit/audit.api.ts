@@ -76,6 +76,13 @@ export const AUDIT_ACTIONS = [
   'decision.updated',
   'decision.advised',
   'decision.taken',
+  'decision.withdrawn',
+  'promise.created',
+  'promise.updated',
+  'promise.published',
+  'promise.version_created',
+  'promise.retired',
+  'redress.given',
   'decision.reviewed',
 ] as const;
 
@@ -98,6 +105,8 @@ export const AUDIT_ENTITY_TYPES = [
   'grant',
   'agreement',
   'decision',
+  'promise',
+  'redress',
 ] as const;
 
 /** What the organization's log really holds, so actions added by later modules can be filtered too. */

@@ -6,7 +6,7 @@ import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
 import { useSession } from '../../shared/session/session-context';
 import { PeopleIcon, TeamsIcon } from '../../shared/ui/icons';
-import { type Decision, decisionsApi } from './decisions.api';
+import { type Decision, decisionsApi, isOpen } from './decisions.api';
 import { localizeGovernanceError } from './field-messages';
 import { useGovernanceFormat } from './governance-format';
 
@@ -37,7 +37,7 @@ export function AdviceStep({ decision, onChange }: { decision: Decision; onChang
           <AdviserCard key={adviser.id} adviser={adviser} decision={decision} />
         ))}
       </Stack>
-      {decision.viewer.canAdvise ? <AdviceForm decision={decision} onChange={onChange} /> : null}
+      {decision.viewer.canAdvise && isOpen(decision) ? <AdviceForm decision={decision} onChange={onChange} /> : null}
     </Stack>
   );
 }
@@ -65,9 +65,13 @@ function AdviserCard({ adviser, decision }: { adviser: Adviser; decision: Decisi
           <Badge color="teal" variant="light">
             {t('decisionPage.answered')}
           </Badge>
-        ) : (
+        ) : isOpen(decision) ? (
           <Badge color="orange" variant="light" data-testid="advice-waiting">
             {t('decisionPage.waiting')}
+          </Badge>
+        ) : (
+          <Badge color="gray" variant="light">
+            {t('decisionPage.notAnswered')}
           </Badge>
         )}
       </Group>

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AgreementStatus, DecisionStatus, ReviewOutcome } from './decisions.api';
+import { type AgreementStatus, type Decision, type DecisionStatus, isWithdrawn, type ReviewOutcome } from './decisions.api';
 
 const AGREEMENT_COLORS: Record<AgreementStatus, string> = { active: 'teal', under_review: 'yellow', retired: 'gray' };
 const DECISION_COLORS: Record<DecisionStatus, string> = { seeking_advice: 'orange', ready: 'blue', decided: 'teal', retired: 'gray' };
@@ -15,11 +15,20 @@ export function AgreementStatusBadge({ status }: { status: AgreementStatus }) {
   );
 }
 
-export function DecisionStatusBadge({ status }: { status: DecisionStatus }) {
+/** A decision's status; one retired without having been taken reads "Withdrawn". */
+export function DecisionStatusBadge({ decision }: { decision: Pick<Decision, 'status' | 'decidedAt'> }) {
   const { t } = useTranslation();
+  const { status } = decision;
+  const withdrawn = isWithdrawn(decision);
   return (
-    <Badge variant="light" color={DECISION_COLORS[status]} data-testid="decision-status" data-status={status}>
-      {t(`decisions.status.${status}`)}
+    <Badge
+      variant="light"
+      color={DECISION_COLORS[status]}
+      data-testid="decision-status"
+      data-status={status}
+      data-withdrawn={withdrawn || undefined}
+    >
+      {withdrawn ? t('decisions.withdrawn') : t(`decisions.status.${status}`)}
     </Badge>
   );
 }

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError } from '../../shared/api/client';
 import { messageOfError } from '../../shared/api/error-messages';
 import { useFormErrors } from '../../shared/api/use-form-errors';
@@ -8,7 +9,8 @@ import { useOrg } from '../../shared/session/org-context';
 import { useDecisionFormData, widestCap } from './decision-form-data';
 import type { DecisionInput } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
-import { addDays, minorDigits, toMinorUnits, useGovernanceFormat } from './governance-format';
+import { addDays, toMinorUnits, useGovernanceFormat } from './governance-format';
+import { MoneyInput } from './money-input';
 import { MAX_OPTIONS, newOption, type OptionDraft, OptionsEditor } from './options-editor';
 
 interface DecisionFormModalProps {
@@ -23,7 +25,7 @@ const FIELDS = ['title', 'context', 'rightId', 'options', 'amount', 'advisers', 
 
 /** A new decision for the advice process: the situation, the right it is taken under, options, money, whom to ask. */
 export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: DecisionFormModalProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { org } = useOrg();
   const format = useGovernanceFormat();
   const data = useDecisionFormData(org.slug, teamId, opened);
@@ -54,13 +56,34 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
     errors.clear();
   }, [opened, today, errors.clear]);
 
-  const held = data.data?.teamGrants;
-  const rightItems = (data.data?.rights ?? []).map((right) => ({ value: right.id, label: right.name }));
-  const rightGroups = [
-    { group: t('decisions.rightsHeld'), items: rightItems.filter((item) => held?.has(item.value)) },
-    { group: t('decisions.rightsOther'), items: rightItems.filter((item) => !held?.has(item.value)) },
-  ].filter((group) => group.items.length > 0);
-  const cap = rightId ? widestCap(held?.get(rightId)) : undefined;
+  const form = data.data;
+  const isHeld = (id: string) => Boolean(form?.teamGrants.has(id) || form?.roleGrants.has(id));
+  const rightItems = (form?.rights ?? []).map((right) => ({ value: right.id, label: right.name }));
+  // A council may use any right: the ones it holds first. Other teams are offered only the rights they hold.
+  const rightData = form?.isCouncil
+    ? [
+        { group: t('decisions.rightsHeld'), items: rightItems.filter((item) => isHeld(item.value)) },
+        { group: t('decisions.rightsOther'), items: rightItems.filter((item) => !isHeld(item.value)) },
+      ].filter((group) => group.items.length > 0)
+    : rightItems;
+  const hasNoRights = form !== null && form !== undefined && form.rights.length === 0;
+  const rightsTab = t('governance.tabs.rights');
+
+  /** How the team holds the chosen right, and with what cap. */
+  const rightDescription = () => {
+    if (!rightId || !form) return t('decisions.rightHint');
+    const teamCap = widestCap(form.teamGrants.get(rightId));
+    if (teamCap !== undefined) {
+      return teamCap === null ? t('decisions.rightHeldNoCap') : t('decisions.rightHeldCap', { cap: format.money(teamCap) });
+    }
+    const roleGrants = form.roleGrants.get(rightId) ?? [];
+    const roleCap = widestCap(roleGrants);
+    if (roleCap === undefined) return t('decisions.rightCouncil');
+    const roles = [...new Set(roleGrants.map((grant) => grant.holderRoleName ?? grant.holderName))].join(', ');
+    return roleCap === null
+      ? t('decisions.rightHeldByRoleNoCap', { roles })
+      : t('decisions.rightHeldByRoleCap', { roles, cap: format.money(roleCap) });
+  };
   const adviserGroups = [
     {
       group: t('decisions.adviserPeople'),
@@ -103,142 +126,143 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('decisions.createTitle')} size="xl" data-testid="decision-form">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {data.error ? <Alert color="red">{messageOfError(data.error)}</Alert> : null}
-          <TextInput
-            label={t('decisions.titleLabel')}
-            placeholder={t('decisions.titlePlaceholder')}
-            value={title}
-            onChange={(event) => {
-              setTitle(event.currentTarget.value);
-              errors.clear('title');
-            }}
-            error={errors.errorOf('title')}
-            required
-            data-autofocus
-          />
-          <Textarea
-            label={t('decisions.context')}
-            description={t('decisions.contextHint')}
-            autosize
-            minRows={3}
-            maxRows={8}
-            value={context}
-            onChange={(event) => {
-              setContext(event.currentTarget.value);
-              errors.clear('context');
-            }}
-            error={errors.errorOf('context')}
-          />
-          <Select
-            label={t('decisions.right')}
-            description={
-              !rightId
-                ? t('decisions.rightHint')
-                : cap === undefined
-                  ? t('decisions.rightNotHeld')
-                  : cap === null
-                    ? t('decisions.rightHeldNoCap')
-                    : t('decisions.rightHeldCap', { cap: format.money(cap) })
-            }
-            placeholder={data.isLoading ? t('common.loading') : t('decisions.rightPlaceholder')}
-            data={rightGroups}
-            value={rightId}
-            onChange={(value) => {
-              setRightId(value);
-              errors.clear('rightId');
-            }}
-            error={errors.errorOf('rightId')}
-            searchable
-            nothingFoundMessage={t('common.nothingFound')}
-            required
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-          />
-          <OptionsEditor
-            options={options}
-            onChange={(next) => {
-              setOptions(next);
-              setOptionsError(undefined);
-            }}
-            errorOf={errors.errorOf}
-            onEdit={errors.clear}
-            error={optionsError}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput
-              label={t('decisions.amount', { currency: org.currency })}
-              description={t('decisions.amountHint')}
-              value={amount}
-              onChange={(value) => {
-                setAmount(value);
-                errors.clear('amount');
-              }}
-              min={0}
-              decimalScale={minorDigits(org.currency)}
-              thousandSeparator={i18n.language === 'ru' ? ' ' : ','}
-              decimalSeparator={i18n.language === 'ru' ? ',' : '.'}
-              hideControls
-              error={errors.errorOf('amount')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-            />
-            <TextInput
-              type="date"
-              label={t('decisions.reviewDate')}
-              description={t('decisions.reviewDateHint')}
-              value={reviewDate}
-              onChange={(event) => {
-                setReviewDate(event.currentTarget.value);
-                errors.clear('reviewDate');
-              }}
-              min={today}
-              error={errors.errorOf('reviewDate')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <MultiSelect
-              label={t('decisions.advisers')}
-              description={t('decisions.advisersHint')}
-              placeholder={advisers.length ? undefined : t('decisions.advisersPlaceholder')}
-              data={adviserGroups}
-              value={advisers}
-              onChange={(value) => {
-                setAdvisers(value);
-                errors.clear('advisers');
-                errors.clear('adviceDeadline');
-              }}
-              error={errors.errorOf('advisers')}
-              searchable
-              clearable
-              nothingFoundMessage={t('common.nothingFound')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-            />
-            <TextInput
-              type="date"
-              label={t('decisions.adviceDeadline')}
-              description={t('decisions.adviceDeadlineHint')}
-              value={adviceDeadline}
-              onChange={(event) => {
-                setAdviceDeadline(event.currentTarget.value);
-                errors.clear('adviceDeadline');
-              }}
-              min={today}
-              disabled={advisers.length === 0}
-              error={errors.errorOf('adviceDeadline')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-            />
-          </SimpleGrid>
+      {hasNoRights ? (
+        <Stack data-testid="no-rights">
+          <Alert color="gray" variant="light" title={t('decisions.noRightsTitle')}>
+            <Text size="sm">{t('decisions.noRightsHint', { tab: rightsTab })}</Text>
+          </Alert>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
-              {advisers.length > 0 ? t('decisions.createAndAsk') : t('decisions.create')}
+            <Button component={Link} to={`/o/${org.slug}/teams/${teamId}?tab=rights`} onClick={onClose}>
+              {t('decisions.openRights', { tab: rightsTab })}
             </Button>
           </Group>
         </Stack>
-      </form>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            {data.error ? <Alert color="red">{messageOfError(data.error)}</Alert> : null}
+            <TextInput
+              label={t('decisions.titleLabel')}
+              placeholder={t('decisions.titlePlaceholder')}
+              value={title}
+              onChange={(event) => {
+                setTitle(event.currentTarget.value);
+                errors.clear('title');
+              }}
+              error={errors.errorOf('title')}
+              required
+              data-autofocus
+            />
+            <Textarea
+              label={t('decisions.context')}
+              description={t('decisions.contextHint')}
+              autosize
+              minRows={3}
+              maxRows={8}
+              value={context}
+              onChange={(event) => {
+                setContext(event.currentTarget.value);
+                errors.clear('context');
+              }}
+              error={errors.errorOf('context')}
+            />
+            <Select
+              label={t('decisions.right')}
+              description={rightDescription()}
+              placeholder={data.isLoading ? t('common.loading') : t('decisions.rightPlaceholder')}
+              data={rightData}
+              value={rightId}
+              onChange={(value) => {
+                setRightId(value);
+                errors.clear('rightId');
+              }}
+              error={errors.errorOf('rightId')}
+              searchable
+              nothingFoundMessage={t('common.nothingFound')}
+              required
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+            />
+            <OptionsEditor
+              options={options}
+              onChange={(next) => {
+                setOptions(next);
+                setOptionsError(undefined);
+              }}
+              errorOf={errors.errorOf}
+              onEdit={errors.clear}
+              error={optionsError}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <MoneyInput
+                description={t('decisions.amountHint')}
+                value={amount}
+                onChange={(value) => {
+                  setAmount(value);
+                  errors.clear('amount');
+                }}
+                error={errors.errorOf('amount')}
+              />
+              <TextInput
+                type="date"
+                label={t('decisions.reviewDate')}
+                description={t('decisions.reviewDateHint')}
+                value={reviewDate}
+                onChange={(event) => {
+                  setReviewDate(event.currentTarget.value);
+                  errors.clear('reviewDate');
+                }}
+                min={today}
+                error={errors.errorOf('reviewDate')}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <MultiSelect
+                label={t('decisions.advisers')}
+                description={t('decisions.advisersHint')}
+                placeholder={advisers.length ? undefined : t('decisions.advisersPlaceholder')}
+                data={adviserGroups}
+                value={advisers}
+                onChange={(value) => {
+                  setAdvisers(value);
+                  errors.clear('advisers');
+                  errors.clear('adviceDeadline');
+                }}
+                error={errors.errorOf('advisers')}
+                searchable
+                clearable
+                nothingFoundMessage={t('common.nothingFound')}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+              />
+              <TextInput
+                type="date"
+                label={t('decisions.adviceDeadline')}
+                description={t('decisions.adviceDeadlineHint')}
+                value={adviceDeadline}
+                onChange={(event) => {
+                  setAdviceDeadline(event.currentTarget.value);
+                  errors.clear('adviceDeadline');
+                }}
+                min={today}
+                disabled={advisers.length === 0}
+                error={errors.errorOf('adviceDeadline')}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+              />
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={isBusy}>
+                {advisers.length > 0 ? t('decisions.createAndAsk') : t('decisions.create')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
     </Modal>
   );
 }

@@ -12,8 +12,9 @@ import { DecisionStatusBadge, DueBadge } from './badges';
 import { DecideStep } from './decide-step';
 import { DecidedStep } from './decided-step';
 import { DecisionEditModal } from './decision-edit-modal';
-import { type Decision, decisionsApi } from './decisions.api';
+import { type Decision, type DecisionPatch, decisionsApi, isOpen, isWithdrawn } from './decisions.api';
 import { useGovernanceFormat } from './governance-format';
+import { WithdrawDecisionModal } from './withdraw-decision-modal';
 
 /** How far along the advice process a decision is: the index of the current step (0–3). */
 function stepOf(decision: Decision): number {
@@ -29,6 +30,7 @@ export function DecisionPage() {
   const { id = '' } = useParams();
   const format = useGovernanceFormat();
   const [isEditOpen, setEditOpen] = useState(false);
+  const [isWithdrawOpen, setWithdrawOpen] = useState(false);
   const decision = useResource(() => decisionsApi.get(org.slug, id), `${org.slug}|${id}`);
 
   if (decision.isLoading && !decision.data) return <LoadingState />;
@@ -46,17 +48,23 @@ export function DecisionPage() {
   const step = stepOf(data);
   const replace = (updated: Decision) => decision.setData(() => updated);
   const isDecided = data.decidedAt !== null;
+  const withdrawn = isWithdrawn(data);
+  const canParticipate = can('governance:participate');
 
-  const edit = async (patch: { title: string; context: string; reviewDate: string | null }) => {
+  const edit = async (patch: DecisionPatch) => {
     replace(await decisionsApi.update(org.slug, data.id, patch));
     notifySuccess(t('decisionPage.updated'));
+  };
+  const withdraw = async (reason: string) => {
+    replace(await decisionsApi.withdraw(org.slug, data.id, reason));
+    notifySuccess(t('decisionPage.withdrawnToast'));
   };
 
   const bullet = (index: number) => (
     <ThemeIcon
       size={24}
       radius="xl"
-      color={index < step ? 'teal' : index === step ? 'blue' : 'gray'}
+      color={withdrawn && index >= 2 ? 'gray' : index < step ? 'teal' : index === step ? 'blue' : 'gray'}
       variant={index <= step ? 'filled' : 'light'}
     >
       <Text size="xs" fw={700}>
@@ -74,22 +82,29 @@ export function DecisionPage() {
         title={data.title}
         badge={
           <Group gap={6}>
-            <DecisionStatusBadge status={data.status} />
+            <DecisionStatusBadge decision={data} />
             <DueBadge isDue={data.isDue} />
           </Group>
         }
         description={t('decisionPage.description', { team: data.teamName, right: data.right.name })}
         mb={0}
         actions={
-          can('governance:participate') && data.status !== 'retired' ? (
-            <Button variant="default" onClick={() => setEditOpen(true)}>
-              {t('common.edit')}
-            </Button>
+          canParticipate && data.status !== 'retired' ? (
+            <Group gap="xs">
+              {isOpen(data) ? (
+                <Button variant="subtle" color="red" onClick={() => setWithdrawOpen(true)}>
+                  {t('decisionPage.withdraw')}
+                </Button>
+              ) : null}
+              <Button variant="default" onClick={() => setEditOpen(true)}>
+                {t('common.edit')}
+              </Button>
+            </Group>
           ) : null
         }
       />
       <Paper withBorder radius="md" p="lg">
-        <Timeline active={step} bulletSize={24} lineWidth={2} data-testid="advice-process">
+        <Timeline active={withdrawn ? 1 : step} bulletSize={24} lineWidth={2} data-testid="advice-process">
           <Timeline.Item bullet={bullet(0)} title={<StepTitle>{t('decisionPage.steps.context')}</StepTitle>} data-testid="step-context">
             <Stack gap="sm" mt="xs">
               <Text size="sm" c={data.context ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -126,19 +141,25 @@ export function DecisionPage() {
           </Timeline.Item>
           <Timeline.Item bullet={bullet(2)} title={<StepTitle>{t('decisionPage.steps.decide')}</StepTitle>} data-testid="step-decide">
             <Stack mt="xs">
-              {isDecided ? (
+              {isDecided || withdrawn ? (
                 <Text size="sm" c="dimmed">
-                  {t('decisionPage.decideDone')}
+                  {withdrawn ? t('decisionPage.notTaken') : t('decisionPage.decideDone')}
                 </Text>
               ) : (
                 <DecideStep decision={data} onChange={replace} onReload={decision.reload} />
               )}
             </Stack>
           </Timeline.Item>
-          <Timeline.Item bullet={bullet(3)} title={<StepTitle>{t('decisionPage.steps.decided')}</StepTitle>} data-testid="step-decided">
+          <Timeline.Item
+            bullet={bullet(3)}
+            title={<StepTitle>{withdrawn ? t('decisionPage.steps.withdrawn') : t('decisionPage.steps.decided')}</StepTitle>}
+            data-testid="step-decided"
+          >
             <Stack mt="xs">
               {isDecided ? (
                 <DecidedStep decision={data} onReload={decision.reload} />
+              ) : withdrawn ? (
+                <WithdrawnStep decision={data} />
               ) : (
                 <Text size="sm" c="dimmed">
                   {t('decisionPage.notYetDecided')}
@@ -148,8 +169,37 @@ export function DecisionPage() {
           </Timeline.Item>
         </Timeline>
       </Paper>
-      <DecisionEditModal opened={isEditOpen} decision={data} onClose={() => setEditOpen(false)} onSubmit={edit} />
+      <DecisionEditModal opened={isEditOpen} decision={data} onClose={() => setEditOpen(false)} onSubmit={edit} onStale={decision.reload} />
+      <WithdrawDecisionModal
+        opened={isWithdrawOpen}
+        decision={data}
+        onClose={() => setWithdrawOpen(false)}
+        onSubmit={withdraw}
+        onStale={decision.reload}
+      />
     </Stack>
+  );
+}
+
+/** Step 4 of a decision withdrawn before it was taken: that it was, and why. */
+function WithdrawnStep({ decision }: { decision: Decision }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder radius="md" p="md" bg="gray.0" data-testid="withdrawn">
+      <Stack gap={6}>
+        <Text size="sm" fw={600}>
+          {t('decisionPage.withdrawnNote')}
+        </Text>
+        {decision.rationale ? (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="withdraw-reason">
+            <Text span fw={600}>
+              {t('decisionPage.withdrawReason')}:
+            </Text>{' '}
+            {decision.rationale}
+          </Text>
+        ) : null}
+      </Stack>
+    </Paper>
   );
 }
 

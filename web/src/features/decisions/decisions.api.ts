@@ -57,6 +57,19 @@ export interface DecisionInput {
   reviewDate: string | null;
 }
 
+/** What the edit form may change: wording, options (while no advice is in), amount and deadline of an open decision; any review date. */
+export type DecisionPatch = Partial<Pick<DecisionInput, 'title' | 'context' | 'options' | 'amount' | 'adviceDeadline' | 'reviewDate'>>;
+
+/** Still in the advice process: neither taken nor withdrawn. */
+export function isOpen(decision: Pick<Decision, 'status'>): boolean {
+  return decision.status === 'seeking_advice' || decision.status === 'ready';
+}
+
+/** Withdrawn before it was taken (retired without a decision): its rationale holds the reason. */
+export function isWithdrawn(decision: Pick<Decision, 'status' | 'decidedAt'>): boolean {
+  return decision.status === 'retired' && decision.decidedAt === null;
+}
+
 export interface DueForReview {
   today: string;
   agreements: Agreement[];
@@ -78,8 +91,8 @@ export const decisionsApi = {
   list: (org: string, teamId: string, query: ListQuery = {}) => api.get<Page<Decision>>(orgPath(org, 'decisions'), { teamId, ...query }),
   get: (org: string, id: string) => api.get<Decision>(orgPath(org, 'decisions', id)),
   create: (org: string, input: DecisionInput) => api.post<Decision>(orgPath(org, 'decisions'), input),
-  update: (org: string, id: string, patch: { title?: string; context?: string; reviewDate?: string | null }) =>
-    api.patch<Decision>(orgPath(org, 'decisions', id), patch),
+  update: (org: string, id: string, patch: DecisionPatch) => api.patch<Decision>(orgPath(org, 'decisions', id), patch),
+  withdraw: (org: string, id: string, reason: string) => api.post<Decision>(orgPath(org, 'decisions', id, 'withdraw'), { reason }),
   advise: (org: string, id: string, input: { advice: string; preferredOption: number | null }) =>
     api.post<Decision>(orgPath(org, 'decisions', id, 'advice'), input),
   decide: (org: string, id: string, input: { chosenOption: number; rationale: string; reviewDate?: string | null }) =>
@@ -92,6 +105,7 @@ export const governanceApi = {
   due: (org: string) => api.get<DueForReview>(orgPath(org, 'governance', 'due')),
   roles: (org: string, teamId: string, cursor?: string) => api.get<Page<TeamRole>>(orgPath(org, 'teams', teamId, 'roles'), { cursor }),
   rights: (org: string, cursor?: string) => api.get<Page<Right>>(orgPath(org, 'rights'), { cursor }),
-  teamGrants: (org: string, teamId: string, cursor?: string) =>
-    api.get<Page<Grant>>(orgPath(org, 'grants'), { holderType: 'team', holderId: teamId, active: 'true', cursor }),
+  /** Active grants held by a team or by one role. */
+  grantsOf: (org: string, holderType: 'team' | 'role', holderId: string, cursor?: string) =>
+    api.get<Page<Grant>>(orgPath(org, 'grants'), { holderType, holderId, active: 'true', cursor }),
 };

@@ -66,7 +66,7 @@ export function DueForReviewPage() {
     },
     { key: 'team', header: t('reviews.team'), render: (decision) => decision.teamName },
     { key: 'right', header: t('decisions.right'), render: (decision) => decision.right.name },
-    { key: 'status', header: t('decisions.statusLabel'), render: (decision) => <DecisionStatusBadge status={decision.status} /> },
+    { key: 'status', header: t('decisions.statusLabel'), render: (decision) => <DecisionStatusBadge decision={decision} /> },
     { key: 'date', header: t('decisions.reviewDate'), render: (decision) => overdue(decision.reviewDate, today) },
   ];
 

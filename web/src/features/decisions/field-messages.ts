@@ -16,6 +16,8 @@ const GOVERNANCE_MESSAGES: [RegExp, string][] = [
   [/say why/i, tk('decisions.errors.sayWhy')],
   [/not an option|no option with this index|option index/i, tk('decisions.errors.noOption')],
   [/must be whole minor units/i, tk('decisions.errors.wholeMinorUnits')],
+  [/holds this right neither/i, tk('decisions.errors.rightNotHeld')],
+  [/advice has been given on these options/i, tk('decisions.errors.optionsLocked')],
 ];
 
 /** The same error with the field messages above already translated (the shared table leaves them as they are). */

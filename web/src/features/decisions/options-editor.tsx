@@ -19,6 +19,8 @@ interface OptionsEditorProps {
   onEdit: (path: string) => void;
   /** An error about the options as a whole (too few of them). */
   error?: string;
+  /** Shown read-only, with this note saying why (advice has been given on them). */
+  lockedNote?: string;
 }
 
 let nextKey = 1;
@@ -28,7 +30,8 @@ export function newOption(): OptionDraft {
 }
 
 /** The alternatives the decision chooses from: optionality asks for at least two. */
-export function OptionsEditor({ options, onChange, errorOf, onEdit, error }: OptionsEditorProps) {
+export function OptionsEditor({ options, onChange, errorOf, onEdit, error, lockedNote }: OptionsEditorProps) {
+  const isLocked = lockedNote !== undefined;
   const { t } = useTranslation();
   const update = (index: number, patch: Partial<OptionDraft>, field: string) => {
     onChange(options.map((option, i) => (i === index ? { ...option, ...patch } : option)));
@@ -36,13 +39,13 @@ export function OptionsEditor({ options, onChange, errorOf, onEdit, error }: Opt
   };
   const groupError = error ?? errorOf('options');
   return (
-    <Stack gap="xs" data-testid="options-editor">
+    <Stack gap="xs" data-testid="options-editor" data-locked={isLocked || undefined}>
       <div>
         <Text size="sm" fw={500}>
           {t('decisions.options')}
         </Text>
-        <Text size="xs" c="dimmed">
-          {t('decisions.optionsHint')}
+        <Text size="xs" c={isLocked ? 'orange.8' : 'dimmed'} data-testid={isLocked ? 'options-locked' : undefined}>
+          {lockedNote ?? t('decisions.optionsHint')}
         </Text>
       </div>
       {options.map((option, index) => (
@@ -51,39 +54,43 @@ export function OptionsEditor({ options, onChange, errorOf, onEdit, error }: Opt
             <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
               <TextInput
                 label={t('decisions.optionTitle', { number: index + 1 })}
-                placeholder={t('decisions.optionTitlePlaceholder')}
+                placeholder={isLocked ? undefined : t('decisions.optionTitlePlaceholder')}
                 value={option.title}
                 onChange={(event) => update(index, { title: event.currentTarget.value }, 'title')}
                 error={errorOf(`options.${index}.title`)}
+                disabled={isLocked}
                 size="sm"
               />
               <Textarea
                 aria-label={t('decisions.optionDescription', { number: index + 1 })}
-                placeholder={t('decisions.optionDescriptionPlaceholder')}
+                placeholder={isLocked ? undefined : t('decisions.optionDescriptionPlaceholder')}
                 autosize
                 minRows={1}
                 maxRows={4}
                 value={option.description}
                 onChange={(event) => update(index, { description: event.currentTarget.value }, 'description')}
                 error={errorOf(`options.${index}.description`)}
+                disabled={isLocked}
                 size="sm"
               />
             </Stack>
-            <Tooltip label={t('decisions.removeOption')}>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                mt={26}
-                aria-label={t('decisions.removeOptionNumbered', { number: index + 1 })}
-                onClick={() => {
-                  onChange(options.filter((_, i) => i !== index));
-                  onEdit('options');
-                }}
-                disabled={options.length <= 1}
-              >
-                <TrashIcon size={16} />
-              </ActionIcon>
-            </Tooltip>
+            {isLocked ? null : (
+              <Tooltip label={t('decisions.removeOption')}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  mt={26}
+                  aria-label={t('decisions.removeOptionNumbered', { number: index + 1 })}
+                  onClick={() => {
+                    onChange(options.filter((_, i) => i !== index));
+                    onEdit('options');
+                  }}
+                  disabled={options.length <= 1}
+                >
+                  <TrashIcon size={16} />
+                </ActionIcon>
+              </Tooltip>
+            )}
           </Group>
         </Paper>
       ))}
@@ -92,20 +99,22 @@ export function OptionsEditor({ options, onChange, errorOf, onEdit, error }: Opt
           {groupError}
         </Text>
       ) : null}
-      <Group>
-        <Button
-          variant="light"
-          size="xs"
-          leftSection={<PlusIcon size={14} />}
-          onClick={() => {
-            onChange([...options, newOption()]);
-            onEdit('options');
-          }}
-          disabled={options.length >= MAX_OPTIONS}
-        >
-          {t('decisions.addOption')}
-        </Button>
-      </Group>
+      {isLocked ? null : (
+        <Group>
+          <Button
+            variant="light"
+            size="xs"
+            leftSection={<PlusIcon size={14} />}
+            onClick={() => {
+              onChange([...options, newOption()]);
+              onEdit('options');
+            }}
+            disabled={options.length >= MAX_OPTIONS}
+          >
+            {t('decisions.addOption')}
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -62,7 +62,7 @@ export function TeamDecisions({ teamId }: { teamId: string }) {
       header: t('decisions.statusLabel'),
       render: (decision) => (
         <Group gap={6}>
-          <DecisionStatusBadge status={decision.status} />
+          <DecisionStatusBadge decision={decision} />
           <DueBadge isDue={decision.isDue} />
         </Group>
       ),

@@ -1,0 +1,56 @@
+/**
+ * Fulfillment events from CSV (the same columns as the JSON body): `externalId`, `occurredAt`,
+ * `good` (true/false/1/0/yes/no) or `value`, optional `clientId`; snake_case headers work too.
+ * Cells are turned into JSON values; the schema then names any bad field as `events.<i>.<field>`.
+ */
+import { parseCsvWithLines } from '../discovery/csv.js';
+
+const HEADERS: Record<string, string> = {
+  externalid: 'externalId',
+  external_id: 'externalId',
+  occurredat: 'occurredAt',
+  occurred_at: 'occurredAt',
+  good: 'good',
+  value: 'value',
+  clientid: 'clientId',
+  client_id: 'clientId',
+};
+
+function cell(field: string, raw: string): unknown {
+  const text = raw.trim();
+  if (text === '') return undefined;
+  if (field === 'good') {
+    const lower = text.toLowerCase();
+    if (['true', '1', 'yes'].includes(lower)) return true;
+    if (['false', '0', 'no'].includes(lower)) return false;
+    return text;
+  }
+  if (field === 'value') {
+    const n = Number(text.replace(',', '.'));
+    return Number.isFinite(n) ? n : text;
+  }
+  return text;
+}
+
+/** The rows of a CSV export as event objects; throws on a syntax error or an unknown header. */
+export function csvToEvents(text: string): { events: Record<string, unknown>[] } {
+  const [header, ...rows] = parseCsvWithLines(text);
+  if (!header) return { events: [] };
+  const fields = header.cells.map((h) => {
+    const field = HEADERS[h.trim().toLowerCase()];
+    if (!field) throw new Error(`unknown column "${h.trim()}": use externalId, occurredAt, good or value, clientId`);
+    return field;
+  });
+  return {
+    events: rows
+      .filter((row) => row.cells.some((c) => c.trim() !== ''))
+      .map((row) => {
+        const event: Record<string, unknown> = {};
+        fields.forEach((field, i) => {
+          const value = cell(field, row.cells[i] ?? '');
+          if (value !== undefined) event[field] = value;
+        });
+        return event;
+      }),
+  };
+}

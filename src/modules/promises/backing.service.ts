@@ -1,0 +1,115 @@
+import { AppError } from '../../core/errors.js';
+import type { Tx } from '../../db/schema.js';
+import type { Actor } from '../context.js';
+import { missingBacking } from '../governance/rights.service.js';
+import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import { parseIds } from './promise.repository.js';
+
+export interface Missing {
+  capabilities: { id: string; name: string }[];
+  rights: { id: string; name: string }[];
+}
+
+/** What the team lacks of the capabilities and rights a promise needs, with names. */
+export async function missingFor(
+  tx: Tx,
+  orgId: string,
+  teamId: string,
+  capabilityIds: string[],
+  rightIds: string[],
+  knownNames: ReadonlyMap<string, string> = new Map(),
+): Promise<Missing> {
+  const missing = await missingBacking(tx, orgId, teamId, { capabilityIds, rightIds });
+  const capabilityNames = new Map(
+    missing.capabilities.length === 0
+      ? []
+      : (
+          await tx
+            .selectFrom('capabilities')
+            .select(['id', 'name'])
+            .where('org_id', '=', orgId)
+            .where('id', 'in', missing.capabilities)
+            .execute()
+        ).map((c) => [c.id, c.name]),
+  );
+  const rightNames = new Map(
+    missing.rights.length === 0
+      ? []
+      : (
+          await tx
+            .selectFrom('decision_rights')
+            .select(['id', 'name'])
+            .where('org_id', '=', orgId)
+            .where('id', 'in', missing.rights)
+            .execute()
+        ).map((r) => [r.id, r.name]),
+  );
+  return {
+    capabilities: missing.capabilities.map((id) => ({ id, name: capabilityNames.get(id) ?? knownNames.get(id) ?? '' })),
+    rights: missing.rights.map((id) => ({ id, name: rightNames.get(id) ?? '' })),
+  };
+}
+
+/** 422 `backing_missing` naming each missing capability and right by its field and name. */
+export function backingError(missing: Missing, capabilityIds: string[], rightIds: string[]): AppError {
+  const names = [...missing.capabilities.map((c) => `capability "${c.name}"`), ...missing.rights.map((r) => `right "${r.name}"`)];
+  return new AppError('backing_missing', `the promiser team does not hold: ${names.join(', ')} — the promise stays an intention`, [
+    ...missing.capabilities.map((c) => ({
+      path: `requiredCapabilityIds.${capabilityIds.indexOf(c.id)}`,
+      message: `missing capability "${c.name}"`,
+    })),
+    ...missing.rights.map((r) => ({ path: `requiredRightIds.${rightIds.indexOf(r.id)}`, message: `missing right "${r.name}"` })),
+  ]);
+}
+
+/**
+ * Re-checks the backing of every published promise of the organization (after a grant is revoked or
+ * a capability removed): a promise that lost something it needs is flagged `unbacked` at once and
+ * its team is told; one whose backing came back is cleared. Returns the ids newly flagged.
+ */
+export async function refreshBacking(
+  tx: Tx,
+  orgId: string,
+  now: number,
+  actor: Actor,
+  knownNames: ReadonlyMap<string, string> = new Map(),
+): Promise<string[]> {
+  const promises = await tx
+    .selectFrom('promises')
+    .select(['id', 'title', 'promiser_team_id', 'required_capability_ids', 'required_right_ids', 'unbacked'])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'published')
+    .execute();
+  const flagged: string[] = [];
+  for (const p of promises) {
+    const capabilityIds = parseIds(p.required_capability_ids);
+    const rightIds = parseIds(p.required_right_ids);
+    if (capabilityIds.length === 0 && rightIds.length === 0) continue;
+    const missing = await missingFor(tx, orgId, p.promiser_team_id, capabilityIds, rightIds, knownNames);
+    const lacks = missing.capabilities.length + missing.rights.length > 0;
+    if (lacks && p.unbacked === null) {
+      await tx
+        .updateTable('promises')
+        .set({ unbacked: JSON.stringify({ ...missing, since: now }), updated_at: now })
+        .where('id', '=', p.id)
+        .execute();
+      flagged.push(p.id);
+      await notifyUsers(
+        tx,
+        orgId,
+        await peopleOf(tx, orgId, 'team', p.promiser_team_id),
+        {
+          kind: 'promise_unbacked',
+          subjectType: 'promise',
+          subjectId: p.id,
+          params: { promise: p.title, missing: [...missing.capabilities, ...missing.rights].map((m) => m.name).join(', ') },
+        },
+        now,
+        actor.id,
+      );
+    } else if (!lacks && p.unbacked !== null) {
+      await tx.updateTable('promises').set({ unbacked: null, updated_at: now }).where('id', '=', p.id).execute();
+    }
+  }
+  return flagged;
+}

@@ -1,0 +1,28 @@
+import { AppError } from '../../core/errors.js';
+import type { Tx } from '../../db/schema.js';
+import type { OrgContext } from '../context.js';
+
+/**
+ * A team promises only its own behaviour (Promise Theory): its members make, publish and change its
+ * promises; an admin may too (and a token, whose scopes an admin granted). The council does not
+ * promise for a team.
+ */
+export async function requirePromiser(tx: Tx, ctx: OrgContext, teamId: string, what: string): Promise<void> {
+  if (ctx.actor.type === 'token' || ctx.actor.type === 'system' || ctx.role === 'admin') return;
+  const member = ctx.actor.id
+    ? await tx
+        .selectFrom('team_members')
+        .select('id')
+        .where('org_id', '=', ctx.org.id)
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', ctx.actor.id)
+        .executeTakeFirst()
+    : undefined;
+  if (!member) throw new AppError('forbidden', `a team promises only its own behaviour: only its members or an admin may ${what}`);
+}
+
+/** Who feeds a promise's events: a token with events:write, an admin or the council, or the promiser team's members. */
+export async function requireEventSource(tx: Tx, ctx: OrgContext, teamId: string): Promise<void> {
+  if (ctx.role === 'council') return;
+  await requirePromiser(tx, ctx, teamId, 'send its events');
+}

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import type { Registrar } from '../../http/registrar.js';
+import { ZId, ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { pageInMemory } from '../list.js';
+import { recentEvents } from './events.service.js';
+import { ingestEvents } from './ingest.service.js';
+import {
+  type TVersion,
+  ZCreatePromise,
+  ZCreateVersion,
+  ZIngest,
+  ZIngestResult,
+  ZPromise,
+  ZPromiseQuery,
+  ZPromiseStatus,
+  ZRetirePromise,
+  ZStatusQuery,
+  ZUpdatePromise,
+  ZVersion,
+} from './promise.schema.js';
+import {
+  createPromise,
+  createVersion,
+  getPromise,
+  listPromises,
+  listVersions,
+  publishPromise,
+  retirePromise,
+  updatePromise,
+} from './promise.service.js';
+import { giveRedress, listRedress } from './redress.service.js';
+import { promiseStatus } from './status.service.js';
+
+const ZRedressItem = z.object({
+  id: z.string(),
+  promiseId: z.string(),
+  promiseTitle: z.string(),
+  version: z.number().int(),
+  clientId: z.string(),
+  clientName: z.string(),
+  eventExternalId: z.string(),
+  kind: z.enum(['apology', 'correction', 'compensation']),
+  amount: z.number().nullable(),
+  text: z.string(),
+  owedAt: z.number().int(),
+  givenAt: z.number().int().nullable(),
+  givenBy: z.string().nullable(),
+  note: z.string(),
+});
+
+export function registerPromiseRoutes(r: Registrar): void {
+  const base = '/api/v1/orgs/:org';
+  const read = { tag: 'promises', auth: 'org' as const, permission: 'promises:read' as const };
+  const write = { tag: 'promises', auth: 'org' as const, permission: 'promises:write' as const };
+
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/promises`,
+    summary: 'Promises, by status, kind, promiser team or segment',
+    params: ZOrgParams,
+    query: ZPromiseQuery,
+    response: ZPage(ZPromise),
+    handler: async ({ ctx, query }) => listPromises(ctx, query),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/promises`,
+    status: 201,
+    summary: 'Make a promise (a draft, an intention until published); only the promiser team’s members or an admin',
+    params: ZOrgParams,
+    body: ZCreatePromise,
+    response: ZPromise,
+    handler: async ({ ctx, body }) => createPromise(ctx, body),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/promises/:id`,
+    summary: 'One promise with the terms in force and its backing',
+    params: ZOrgIdParams,
+    response: ZPromise,
+    handler: async ({ ctx, params }) => getPromise(ctx, params.id),
+  });
+  r.add({
+    ...write,
+    method: 'PATCH',
+    url: `${base}/promises/:id`,
+    summary: 'Edit a draft (a published promise changes its terms through a new version)',
+    params: ZOrgIdParams,
+    body: ZUpdatePromise,
+    response: ZPromise,
+    handler: async ({ ctx, params, body }) => updatePromise(ctx, params.id, body),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/promises/:id/publish`,
+    summary: 'Publish a draft: refused with 422 backing_missing, naming them, unless the team holds every required capability and right',
+    params: ZOrgIdParams,
+    response: ZPromise,
+    handler: async ({ ctx, params }) => publishPromise(ctx, params.id),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/promises/:id/retire`,
+    summary: 'Retire a promise with a reason',
+    params: ZOrgIdParams,
+    body: ZRetirePromise,
+    response: ZPromise,
+    handler: async ({ ctx, params, body }) => retirePromise(ctx, params.id, body.reason),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/promises/:id/versions`,
+    summary: 'The versions of a promise’s terms, oldest first',
+    params: ZOrgIdParams,
+    query: ZPageQuery,
+    response: ZPage(ZVersion),
+    handler: async ({ ctx, params, query }) => {
+      const versions: (TVersion & { id: string })[] = (await listVersions(ctx, params.id)).map((v) => ({ ...v, id: String(v.version) }));
+      return pageInMemory(versions, query);
+    },
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/promises/:id/versions`,
+    status: 201,
+    summary: 'Change the terms of a published promise: version n+1 in force from now, with a reason',
+    params: ZOrgIdParams,
+    body: ZCreateVersion,
+    response: ZVersion,
+    handler: async ({ ctx, params, body }) => createVersion(ctx, params.id, body),
+  });
+  r.add({
+    tag: 'promises',
+    auth: 'org',
+    permission: 'events:write',
+    method: 'POST',
+    url: `${base}/promises/:id/events`,
+    summary:
+      'Send fulfillment events (JSON, or text/csv with the same columns), up to 10,000: idempotent by externalId; out-of-range events are refused one by one',
+    params: ZOrgIdParams,
+    body: ZIngest,
+    response: ZIngestResult,
+    handler: async ({ ctx, params, body }) => ingestEvents(ctx, params.id, body.events),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/promises/:id/events`,
+    summary: 'The events most recently sent for a promise, newest first',
+    params: ZOrgIdParams,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    response: z.object({
+      items: z.array(
+        z.object({
+          externalId: z.string(),
+          occurredAt: z.number().int(),
+          good: z.boolean(),
+          value: z.number().nullable(),
+          clientId: z.string().nullable(),
+          version: z.number().int(),
+          ingestedAt: z.number().int(),
+        }),
+      ),
+    }),
+    handler: async ({ ctx, params, query }) => recentEvents(ctx, params.id, query.limit),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/promises/:id/status`,
+    summary: 'Attainment, error budget, burn rates, alerts and status at an instant (default now), from the counters',
+    params: ZOrgIdParams,
+    query: ZStatusQuery,
+    response: ZPromiseStatus,
+    handler: async ({ ctx, params, query }) => promiseStatus(ctx, params.id, query.at ? Date.parse(query.at) : ctx.now),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/redress`,
+    summary: 'Redress owed to clients for broken promises, or given',
+    params: ZOrgParams,
+    query: ZPageQuery.extend({ promiseId: ZId.optional(), clientId: ZId.optional(), state: z.enum(['owed', 'given']).optional() }),
+    response: ZPage(ZRedressItem),
+    handler: async ({ ctx, query }) => pageInMemory(await listRedress(ctx, query), query),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/redress/:id/give`,
+    summary: 'Mark a redress item given to the client, with a note of how',
+    params: ZOrgIdParams,
+    body: z.object({ note: z.string().trim().max(2000).default('') }),
+    response: ZRedressItem,
+    handler: async ({ ctx, params, body }) => giveRedress(ctx, params.id, body.note),
+  });
+}

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { ZId, ZName, ZPageQuery, ZTime } from '../common.schema.js';
+
+/** Promises to clients and between teams (M4). Names of the create fields are fixed by the issue. */
+export const PROMISE_KINDS = ['client', 'internal'] as const;
+export const PROMISE_STATUSES = ['draft', 'published', 'retired'] as const;
+export const THRESHOLD_OPS = ['<=', '<', '>=', '>'] as const;
+export const REDRESS_KINDS = ['apology', 'correction', 'compensation'] as const;
+export const FULFILLMENT_STATUSES = ['kept', 'at_risk', 'broken', 'no_data'] as const;
+
+export const ZMetric = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ratio') }),
+  z.object({
+    kind: z.literal('threshold'),
+    op: z.enum(THRESHOLD_OPS),
+    threshold: z.number().finite(),
+    unit: z.string().trim().max(50).default(''),
+  }),
+]);
+export type TMetric = z.output<typeof ZMetric>;
+
+export const ZWindow = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rolling'), days: z.number().int().min(1).max(366) }),
+  z.object({ kind: z.literal('calendar'), period: z.enum(['month', 'quarter']) }),
+]);
+export type TWindow = z.output<typeof ZWindow>;
+
+export const ZRedress = z
+  .object({
+    kind: z.enum(REDRESS_KINDS),
+    amount: z.number().int('must be whole minor units').min(0).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
+    text: z.string().trim().min(1, 'say what the client gets').max(2000),
+  })
+  .refine((r) => r.kind !== 'compensation' || r.amount !== null, { message: 'a compensation needs an amount', path: ['amount'] });
+export type TRedress = z.output<typeof ZRedress>;
+
+const ZTarget = z
+  .number()
+  .gt(0, 'must be above 0')
+  .lt(1, 'must be below 1 (0.95 is 95%)')
+  .meta({ examples: [0.95, 0.9] });
+const ZStatement = z.string().trim().min(1, 'say what the client gets, in plain words').max(2000);
+
+export const ZCreatePromise = z.object({
+  title: ZName,
+  statement: ZStatement,
+  kind: z.enum(PROMISE_KINDS),
+  promiserTeamId: ZId,
+  promiseeSegmentId: ZId.optional().describe('for a client promise: the client segment it is made to'),
+  promiseeTeamId: ZId.optional().describe('for an internal promise: the team it is made to'),
+  metric: ZMetric,
+  target: ZTarget,
+  window: ZWindow,
+  requiredCapabilityIds: z.array(ZId).max(50).default([]),
+  requiredRightIds: z.array(ZId).max(50).default([]),
+  supportsPromiseId: ZId.optional().describe('for an internal promise: the promise it supports (the tree)'),
+  painIds: z.array(ZId).max(50).default([]),
+  redress: ZRedress.nullable().default(null),
+});
+export type TCreatePromise = z.output<typeof ZCreatePromise>;
+
+/** A draft is edited in place; published terms change only through a new version. */
+export const ZUpdatePromise = z
+  .object({
+    title: ZName,
+    statement: ZStatement,
+    metric: ZMetric,
+    target: ZTarget,
+    window: ZWindow,
+    requiredCapabilityIds: z.array(ZId).max(50),
+    requiredRightIds: z.array(ZId).max(50),
+    painIds: z.array(ZId).max(50),
+    redress: ZRedress.nullable(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export type TUpdatePromise = z.output<typeof ZUpdatePromise>;
+
+export const ZCreateVersion = z
+  .object({
+    reason: z.string().trim().min(1, 'say why the terms change').max(2000),
+    statement: ZStatement.optional(),
+    metric: ZMetric.optional(),
+    target: ZTarget.optional(),
+    window: ZWindow.optional(),
+    promiserTeamId: ZId.optional(),
+    redress: ZRedress.nullable().optional(),
+  })
+  .refine(
+    (v) => ['statement', 'metric', 'target', 'window', 'promiserTeamId', 'redress'].some((k) => k in v),
+    'change at least one term: statement, metric, target, window, promiserTeamId or redress',
+  );
+export type TCreateVersion = z.output<typeof ZCreateVersion>;
+
+export const ZRetirePromise = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) });
+
+export const ZVersion = z.object({
+  version: z.number().int(),
+  statement: z.string(),
+  metric: ZMetric,
+  target: z.number(),
+  window: ZWindow,
+  promiserTeamId: z.string(),
+  redress: ZRedress.nullable(),
+  reason: z.string(),
+  effectiveFrom: ZTime,
+  createdBy: z.string(),
+  createdAt: ZTime,
+});
+export type TVersion = z.output<typeof ZVersion>;
+
+export const ZMissingBacking = z.object({
+  capabilities: z.array(z.object({ id: z.string(), name: z.string() })),
+  rights: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+export const ZPromise = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(PROMISE_KINDS),
+  status: z.enum(PROMISE_STATUSES),
+  promiserTeam: z.object({ id: z.string(), name: z.string() }),
+  promiseeSegment: z.object({ id: z.string(), name: z.string() }).nullable(),
+  promiseeTeam: z.object({ id: z.string(), name: z.string() }).nullable(),
+  supportsPromiseId: z.string().nullable(),
+  painIds: z.array(z.string()),
+  requiredCapabilityIds: z.array(z.string()),
+  requiredRightIds: z.array(z.string()),
+  terms: ZVersion.describe('the version in force'),
+  unbacked: ZMissingBacking.extend({ since: ZTime })
+    .nullable()
+    .describe('set when a published promise lost a capability or right it needs'),
+  createdBy: z.string(),
+  createdAt: ZTime,
+  updatedAt: ZTime,
+  publishedAt: ZTime.nullable(),
+  retiredAt: ZTime.nullable(),
+});
+export type TPromise = z.output<typeof ZPromise>;
+
+export const ZPromiseQuery = ZPageQuery.extend({
+  status: z.enum(PROMISE_STATUSES).optional(),
+  kind: z.enum(PROMISE_KINDS).optional(),
+  teamId: ZId.optional(),
+  segmentId: ZId.optional(),
+});
+
+export const MAX_EVENTS_PER_REQUEST = 10_000;
+
+export const ZEventInput = z.object({
+  externalId: z.string().trim().min(1).max(200),
+  occurredAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-01T10:00:00Z' }),
+  good: z.boolean().optional(),
+  value: z.number().finite().optional(),
+  clientId: ZId.optional(),
+});
+export type TEventInput = z.output<typeof ZEventInput>;
+
+export const ZIngest = z.object({
+  events: z
+    .array(ZEventInput)
+    .min(1, 'send at least one event')
+    .max(MAX_EVENTS_PER_REQUEST, `at most ${MAX_EVENTS_PER_REQUEST} events per request`),
+});
+
+export const ZIngestResult = z.object({
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.array(z.object({ index: z.number().int(), externalId: z.string(), reason: z.string() })),
+});
+
+export const ZStatusQuery = z.object({
+  at: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }).optional(),
+});
+
+export const ZPromiseStatus = z.object({
+  attainment: z.number().nullable(),
+  good: z.number().int(),
+  total: z.number().int(),
+  target: z.number(),
+  budgetConsumed: z.number(),
+  budgetRemaining: z.number(),
+  burnRates: z.array(z.object({ window: z.string(), rate: z.number() })),
+  alerts: z.array(
+    z.object({
+      severity: z.enum(['page', 'ticket']),
+      longWindow: z.string(),
+      shortWindow: z.string(),
+      threshold: z.number(),
+      firing: z.boolean(),
+    }),
+  ),
+  status: z.enum(FULFILLMENT_STATUSES),
+  unbacked: z.boolean(),
+  window: z.object({ from: z.string(), to: z.string() }),
+  version: z.number().int(),
+});
+export type TPromiseStatus = z.output<typeof ZPromiseStatus>;

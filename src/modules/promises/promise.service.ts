@@ -1,0 +1,386 @@
+import { conflict, invalidField } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { fineBucketMs } from '../../core/promises/buckets.js';
+import { DAY_MS } from '../../core/promises/window.js';
+import type { PromisesTable, PromiseVersionsTable, Tx } from '../../db/schema.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { OrgContext } from '../context.js';
+import { actorName } from '../governance/authority.js';
+import { pageInMemory } from '../list.js';
+import { backingError, missingFor } from './backing.service.js';
+import { rebuildCounters, rejudgeFrom } from './ingest.service.js';
+import { describePromises, loadPromise, loadVersions, parseIds, toVersion } from './promise.repository.js';
+import type { TCreatePromise, TCreateVersion, TPromise, TUpdatePromise, TVersion, TWindow } from './promise.schema.js';
+import { requirePromiser } from './promise-authority.js';
+
+/** The longest a window can be: a rolling window's days, a month's 31, a quarter's 92. */
+export function longestWindowMs(window: TWindow): number {
+  if (window.kind === 'rolling') return window.days * DAY_MS;
+  return (window.period === 'month' ? 31 : 92) * DAY_MS;
+}
+
+async function requireTeam(tx: Tx, ctx: OrgContext, id: string, field: string) {
+  const team = await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  if (!team) throw invalidField(field, 'no team with this id in the organization');
+  return team;
+}
+
+/** Checks the links of a promise: promisee by kind, pains of the segment, the team's own capabilities, rights, the supported promise. */
+async function checkLinks(
+  tx: Tx,
+  ctx: OrgContext,
+  input: Pick<TCreatePromise, 'kind' | 'promiserTeamId' | 'promiseeSegmentId' | 'promiseeTeamId' | 'supportsPromiseId'> & {
+    painIds: string[];
+    requiredCapabilityIds: string[];
+    requiredRightIds: string[];
+  },
+): Promise<void> {
+  if (input.kind === 'client') {
+    if (!input.promiseeSegmentId) throw invalidField('promiseeSegmentId', 'a client promise is made to a client segment');
+    if (input.promiseeTeamId) throw invalidField('promiseeTeamId', 'only an internal promise is made to a team');
+    if (input.supportsPromiseId) throw invalidField('supportsPromiseId', 'only an internal promise supports another promise');
+    const segment = await tx
+      .selectFrom('segments')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', input.promiseeSegmentId)
+      .executeTakeFirst();
+    if (!segment) throw invalidField('promiseeSegmentId', 'no segment with this id in the organization');
+  } else {
+    if (!input.promiseeTeamId) throw invalidField('promiseeTeamId', 'an internal promise is made to a team');
+    if (input.promiseeSegmentId) throw invalidField('promiseeSegmentId', 'only a client promise is made to a segment');
+    await requireTeam(tx, ctx, input.promiseeTeamId, 'promiseeTeamId');
+    if (input.promiseeTeamId === input.promiserTeamId) throw invalidField('promiseeTeamId', 'a team does not promise to itself');
+    if (input.supportsPromiseId) {
+      const supported = await tx
+        .selectFrom('promises')
+        .select('id')
+        .where('org_id', '=', ctx.org.id)
+        .where('id', '=', input.supportsPromiseId)
+        .executeTakeFirst();
+      if (!supported) throw invalidField('supportsPromiseId', 'no promise with this id in the organization');
+    }
+  }
+  for (const [index, painId] of input.painIds.entries()) {
+    const pain = await tx
+      .selectFrom('pains')
+      .select(['id', 'segment_id'])
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', painId)
+      .executeTakeFirst();
+    if (!pain) throw invalidField(`painIds.${index}`, 'no pain with this id in the organization');
+    if (input.kind === 'client' && pain.segment_id !== input.promiseeSegmentId) {
+      throw invalidField(`painIds.${index}`, 'a pain of another segment than the promise’s');
+    }
+  }
+  for (const [index, id] of input.requiredCapabilityIds.entries()) {
+    const capability = await tx
+      .selectFrom('capabilities')
+      .select('team_id')
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!capability) throw invalidField(`requiredCapabilityIds.${index}`, 'no capability with this id in the organization');
+  }
+  for (const [index, id] of input.requiredRightIds.entries()) {
+    const right = await tx
+      .selectFrom('decision_rights')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!right) throw invalidField(`requiredRightIds.${index}`, 'no decision right with this id in the organization');
+  }
+}
+
+async function describeOne(tx: Tx, ctx: OrgContext, id: string): Promise<TPromise> {
+  const [promise] = await describePromises(tx, ctx.org.id, [await loadPromise(tx, ctx.org.id, id)]);
+  return promise as TPromise;
+}
+
+export async function getPromise(ctx: OrgContext, id: string): Promise<TPromise> {
+  return describeOne(ctx.db, ctx, id);
+}
+
+/** Promises by status, kind, promiser team or segment; the worst first is the screens' concern. */
+export async function listPromises(
+  ctx: OrgContext,
+  query: {
+    status?: PromisesTable['status'];
+    kind?: PromisesTable['kind'];
+    teamId?: string;
+    segmentId?: string;
+    limit: number;
+    cursor?: string;
+  },
+) {
+  let q = ctx.db.selectFrom('promises').selectAll().where('org_id', '=', ctx.org.id);
+  if (query.status) q = q.where('status', '=', query.status);
+  if (query.kind) q = q.where('kind', '=', query.kind);
+  if (query.teamId) q = q.where('promiser_team_id', '=', query.teamId);
+  if (query.segmentId) q = q.where('promisee_segment_id', '=', query.segmentId);
+  const rows = await q.orderBy('created_at').orderBy('id').execute();
+  const page = pageInMemory(rows, query);
+  return { items: await describePromises(ctx.db, ctx.org.id, page.items), nextCursor: page.nextCursor };
+}
+
+/** Makes a draft promise (an intention): the promiser team's members or an admin. */
+export async function createPromise(ctx: OrgContext, input: TCreatePromise): Promise<TPromise> {
+  return ctx.db.transaction().execute(async (tx) => {
+    await requireTeam(tx, ctx, input.promiserTeamId, 'promiserTeamId');
+    await requirePromiser(tx, ctx, input.promiserTeamId, 'make its promises');
+    await checkLinks(tx, ctx, input);
+    const by = await actorName(tx, ctx);
+    const row: PromisesTable = {
+      id: newId(),
+      org_id: ctx.org.id,
+      kind: input.kind,
+      title: input.title,
+      promiser_team_id: input.promiserTeamId,
+      promisee_segment_id: input.promiseeSegmentId ?? null,
+      promisee_team_id: input.promiseeTeamId ?? null,
+      supports_promise_id: input.supportsPromiseId ?? null,
+      pain_ids: JSON.stringify(input.painIds),
+      required_capability_ids: JSON.stringify(input.requiredCapabilityIds),
+      required_right_ids: JSON.stringify(input.requiredRightIds),
+      status: 'draft',
+      current_version: 1,
+      fine_bucket_ms: fineBucketMs(longestWindowMs(input.window)),
+      unbacked: null,
+      created_by: by,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+      published_at: null,
+      retired_at: null,
+    };
+    await tx.insertInto('promises').values(row).execute();
+    await tx
+      .insertInto('promise_versions')
+      .values({
+        id: newId(),
+        org_id: ctx.org.id,
+        promise_id: row.id,
+        version: 1,
+        statement: input.statement,
+        metric: JSON.stringify(input.metric),
+        target: input.target,
+        time_window: JSON.stringify(input.window),
+        promiser_team_id: input.promiserTeamId,
+        redress: input.redress === null ? null : JSON.stringify(input.redress),
+        reason: '',
+        effective_from: ctx.now,
+        created_by: by,
+        created_at: ctx.now,
+      })
+      .execute();
+    const promise = await describeOne(tx, ctx, row.id);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'promise.created',
+      entityType: 'promise',
+      entityId: row.id,
+      after: promise,
+      at: ctx.now,
+    });
+    return promise;
+  });
+}
+
+/** Edits a draft in place; a published promise's terms change only through a new version. */
+export async function updatePromise(ctx: OrgContext, id: string, input: TUpdatePromise): Promise<TPromise> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadPromise(tx, ctx.org.id, id);
+    await requirePromiser(tx, ctx, row.promiser_team_id, 'change its promises');
+    const termsChange = ['statement', 'metric', 'target', 'window', 'redress'].some((k) => k in input);
+    if (row.status !== 'draft' && (termsChange || input.requiredCapabilityIds || input.requiredRightIds)) {
+      throw conflict('status', 'a published promise keeps its terms: make a new version with a reason');
+    }
+    const links = {
+      kind: row.kind,
+      promiserTeamId: row.promiser_team_id,
+      promiseeSegmentId: row.promisee_segment_id ?? undefined,
+      promiseeTeamId: row.promisee_team_id ?? undefined,
+      supportsPromiseId: row.supports_promise_id ?? undefined,
+      painIds: input.painIds ?? parseIds(row.pain_ids),
+      requiredCapabilityIds: input.requiredCapabilityIds ?? parseIds(row.required_capability_ids),
+      requiredRightIds: input.requiredRightIds ?? parseIds(row.required_right_ids),
+    };
+    await checkLinks(tx, ctx, links);
+    const before = await describeOne(tx, ctx, id);
+    await tx
+      .updateTable('promises')
+      .set({
+        ...(input.title !== undefined && { title: input.title }),
+        pain_ids: JSON.stringify(links.painIds),
+        required_capability_ids: JSON.stringify(links.requiredCapabilityIds),
+        required_right_ids: JSON.stringify(links.requiredRightIds),
+        ...(input.window !== undefined && { fine_bucket_ms: fineBucketMs(longestWindowMs(input.window)) }),
+        updated_at: ctx.now,
+      })
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', id)
+      .execute();
+    if (termsChange) {
+      await tx
+        .updateTable('promise_versions')
+        .set({
+          ...(input.statement !== undefined && { statement: input.statement }),
+          ...(input.metric !== undefined && { metric: JSON.stringify(input.metric) }),
+          ...(input.target !== undefined && { target: input.target }),
+          ...(input.window !== undefined && { time_window: JSON.stringify(input.window) }),
+          ...(input.redress !== undefined && { redress: input.redress === null ? null : JSON.stringify(input.redress) }),
+        })
+        .where('org_id', '=', ctx.org.id)
+        .where('promise_id', '=', id)
+        .where('version', '=', 1)
+        .execute();
+      // A draft may already hold test events: judge them again by the edited terms.
+      await rejudgeFrom(tx, ctx.org.id, id, Number.MIN_SAFE_INTEGER);
+    }
+    const after = await describeOne(tx, ctx, id);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'promise.updated',
+      entityType: 'promise',
+      entityId: id,
+      before,
+      after,
+      at: ctx.now,
+    });
+    return after;
+  });
+}
+
+/**
+ * Publishes a draft: refused with 422 `backing_missing`, naming what is missing, unless the promiser
+ * team holds every required capability and right now; the promise then stays an intention.
+ */
+export async function publishPromise(ctx: OrgContext, id: string): Promise<TPromise> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadPromise(tx, ctx.org.id, id);
+    await requirePromiser(tx, ctx, row.promiser_team_id, 'publish its promises');
+    if (row.status !== 'draft') throw conflict('status', `the promise is ${row.status}, not a draft`);
+    const capabilityIds = parseIds(row.required_capability_ids);
+    const rightIds = parseIds(row.required_right_ids);
+    const missing = await missingFor(tx, ctx.org.id, row.promiser_team_id, capabilityIds, rightIds);
+    if (missing.capabilities.length + missing.rights.length > 0) throw backingError(missing, capabilityIds, rightIds);
+    await tx
+      .updateTable('promises')
+      .set({ status: 'published', published_at: ctx.now, updated_at: ctx.now })
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .execute();
+    const promise = await describeOne(tx, ctx, id);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'promise.published',
+      entityType: 'promise',
+      entityId: id,
+      after: promise,
+      at: ctx.now,
+    });
+    return promise;
+  });
+}
+
+/**
+ * Changes the terms of a published promise: version n+1, in force from now, with a reason. Events
+ * from now on are judged by it (any already sent for later instants are judged again).
+ */
+export async function createVersion(ctx: OrgContext, id: string, input: TCreateVersion): Promise<TVersion> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadPromise(tx, ctx.org.id, id);
+    await requirePromiser(tx, ctx, row.promiser_team_id, 'change its promises');
+    if (row.status !== 'published')
+      throw conflict('status', row.status === 'draft' ? 'a draft is edited, not versioned' : 'the promise is retired');
+    const versions = await loadVersions(tx, ctx.org.id, id);
+    const current = toVersion(versions[versions.length - 1] as PromiseVersionsTable);
+    const promiserTeamId = input.promiserTeamId ?? current.promiserTeamId;
+    if (promiserTeamId !== current.promiserTeamId) {
+      await requireTeam(tx, ctx, promiserTeamId, 'promiserTeamId');
+      // The new team takes the promise on: it must be its own act, and it must be able to keep it.
+      await requirePromiser(tx, ctx, promiserTeamId, 'take the promise on');
+      const capabilityIds = parseIds(row.required_capability_ids);
+      const rightIds = parseIds(row.required_right_ids);
+      const missing = await missingFor(tx, ctx.org.id, promiserTeamId, capabilityIds, rightIds);
+      if (missing.capabilities.length + missing.rights.length > 0) throw backingError(missing, capabilityIds, rightIds);
+    }
+    const next = row.current_version + 1;
+    const by = await actorName(tx, ctx);
+    const version: PromiseVersionsTable = {
+      id: newId(),
+      org_id: ctx.org.id,
+      promise_id: id,
+      version: next,
+      statement: input.statement ?? current.statement,
+      metric: JSON.stringify(input.metric ?? current.metric),
+      target: input.target ?? current.target,
+      time_window: JSON.stringify(input.window ?? current.window),
+      promiser_team_id: promiserTeamId,
+      redress:
+        (input.redress === undefined ? current.redress : input.redress) === null ? null : JSON.stringify(input.redress ?? current.redress),
+      reason: input.reason,
+      effective_from: ctx.now,
+      created_by: by,
+      created_at: ctx.now,
+    };
+    await tx.insertInto('promise_versions').values(version).execute();
+    await tx
+      .updateTable('promises')
+      .set({ current_version: next, promiser_team_id: promiserTeamId, updated_at: ctx.now })
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', id)
+      .execute();
+    // A much shorter window needs finer buckets for its alert windows: count the events again.
+    const fine = fineBucketMs(longestWindowMs(toVersion(version).window));
+    if (fine < row.fine_bucket_ms) await rebuildCounters(tx, ctx.org.id, id, fine);
+    await rejudgeFrom(tx, ctx.org.id, id, ctx.now);
+    const created = toVersion(version);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'promise.version_created',
+      entityType: 'promise',
+      entityId: id,
+      before: current,
+      after: created,
+      at: ctx.now,
+    });
+    return created;
+  });
+}
+
+export async function listVersions(ctx: OrgContext, id: string): Promise<TVersion[]> {
+  await loadPromise(ctx.db, ctx.org.id, id);
+  return (await loadVersions(ctx.db, ctx.org.id, id)).map(toVersion);
+}
+
+/** Retires a promise with a reason: it leaves the board; its history stays. */
+export async function retirePromise(ctx: OrgContext, id: string, reason: string): Promise<TPromise> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadPromise(tx, ctx.org.id, id);
+    await requirePromiser(tx, ctx, row.promiser_team_id, 'retire its promises');
+    if (row.status === 'retired') throw conflict('status', 'the promise is already retired');
+    await tx
+      .updateTable('promises')
+      .set({ status: 'retired', retired_at: ctx.now, updated_at: ctx.now })
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', id)
+      .execute();
+    const promise = await describeOne(tx, ctx, id);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'promise.retired',
+      entityType: 'promise',
+      entityId: id,
+      after: { reason },
+      at: ctx.now,
+    });
+    return promise;
+  });
+}

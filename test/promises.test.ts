@@ -1,0 +1,252 @@
+/**
+ * Promises through the API (issue 5): a team promises only its own behaviour; publishing checks the
+ * backing and names what is missing; revoking a right flags published promises unbacked at once;
+ * terms change by versions and each event is judged by the version in force when it happened;
+ * ingest is idempotent, refuses out-of-range events one by one, takes CSV; the status endpoint
+ * returns the worked example's exact figures from the counters; bad events owe clients redress.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TwoOrgs, unique } from './fixtures.js';
+import { type Agent, createTestApp, errorOf, type SignedInAgent, show, type TestApp } from './harness.js';
+
+let t: TestApp;
+let orgs: TwoOrgs;
+let admin: SignedInAgent;
+let council: SignedInAgent;
+let member: SignedInAgent;
+let token: Agent;
+let segmentId: string;
+const A = () => `/api/v1/orgs/${orgs.a.slug}`;
+const DAY = 24 * 3600 * 1000;
+
+async function created(res: Awaited<ReturnType<Agent['post']>>) {
+  expect(res.statusCode, show(res)).toBe(201);
+  return res.json();
+}
+
+function expectError(res: Awaited<ReturnType<Agent['post']>>, status: number, code: string, field?: string) {
+  expect(res.statusCode, show(res)).toBe(status);
+  expect(errorOf(res).code).toBe(code);
+  if (field) expect(errorOf(res).fields.map((f) => f.path)).toContain(field);
+}
+
+const promiseBody = (overrides: Record<string, unknown> = {}) => ({
+  title: `Answer within 24 hours ${unique()}`,
+  statement: 'The warranty service answers every request within 24 hours',
+  kind: 'client',
+  promiserTeamId: orgs.a.team.id,
+  promiseeSegmentId: segmentId,
+  metric: { kind: 'ratio' },
+  target: 0.99,
+  window: { kind: 'rolling', days: 30 },
+  ...overrides,
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  orgs = await t.seedTwoOrgs();
+  admin = await t.signIn(orgs.a.users.admin.email, orgs.a.users.admin.password);
+  council = await t.signIn(orgs.a.users.council.email, orgs.a.users.council.password);
+  member = await t.signIn(orgs.a.users.member.email, orgs.a.users.member.password);
+  token = t.withToken(orgs.a.token.secret);
+  segmentId = (await created(await admin.post(`${A()}/segments`, { name: 'House owners', kind: 'customer' }))).id;
+});
+afterAll(() => t.close());
+
+describe('making and publishing promises', () => {
+  it('lets only the promiser team’s members or an admin make its promise', async () => {
+    const mine = await created(await member.post(`${A()}/promises`, promiseBody()));
+    expect(mine).toMatchObject({
+      status: 'draft',
+      kind: 'client',
+      promiserTeam: { id: orgs.a.team.id },
+      terms: { version: 1, target: 0.99 },
+    });
+    expectError(await council.post(`${A()}/promises`, promiseBody()), 403, 'forbidden');
+    expectError(await council.post(`${A()}/promises/${mine.id}/publish`), 403, 'forbidden');
+    expectError(
+      await member.post(`${A()}/promises`, promiseBody({ promiseeSegmentId: undefined })),
+      422,
+      'validation_failed',
+      'promiseeSegmentId',
+    );
+    expectError(await member.post(`${A()}/promises`, promiseBody({ target: 1 })), 422, 'validation_failed', 'target');
+  });
+
+  it('refuses to publish without the backing, naming what is missing; publishes once granted; flags it unbacked on revoke', async () => {
+    const capability = await created(await member.post(`${A()}/teams/${orgs.a.team.id}/capabilities`, { name: `Engineers ${unique()}` }));
+    const right = await created(await admin.post(`${A()}/rights`, { name: `Decide warranty cases ${unique()}`, description: '' }));
+    const draft = await created(
+      await member.post(`${A()}/promises`, promiseBody({ requiredCapabilityIds: [capability.id], requiredRightIds: [right.id] })),
+    );
+    const refused = await member.post(`${A()}/promises/${draft.id}/publish`);
+    expectError(refused, 422, 'backing_missing', 'requiredRightIds.0');
+    expect(errorOf(refused).message).toContain(right.name);
+    expect((await member.get(`${A()}/promises/${draft.id}`)).json().status).toBe('draft');
+
+    const grant = await created(await council.post(`${A()}/grants`, { rightId: right.id, holderType: 'team', holderId: orgs.a.team.id }));
+    const published = await member.post(`${A()}/promises/${draft.id}/publish`);
+    expect(published.statusCode, show(published)).toBe(200);
+    expect(published.json()).toMatchObject({ status: 'published', unbacked: null });
+
+    await council.post(`${A()}/grants/${grant.id}/revoke`, { reason: 'reorganisation' });
+    const flagged = (await member.get(`${A()}/promises/${draft.id}`)).json();
+    expect(flagged.unbacked).toMatchObject({ capabilities: [], rights: [{ id: right.id, name: right.name }] });
+    expect((await member.get(`${A()}/promises/${draft.id}/status`)).json().unbacked).toBe(true);
+    const told = (await member.get(`${A()}/notifications`)).json().items.filter((n: { subjectId: string }) => n.subjectId === draft.id);
+    expect(told.map((n: { kind: string }) => n.kind)).toEqual(['promise_unbacked']);
+  });
+
+  it('keeps published terms: edits go through versions with a reason, listed in order', async () => {
+    const p = await created(await member.post(`${A()}/promises`, promiseBody()));
+    await member.post(`${A()}/promises/${p.id}/publish`);
+    expectError(await member.patch(`${A()}/promises/${p.id}`, { target: 0.95 }), 409, 'conflict', 'status');
+    const v2 = await created(await member.post(`${A()}/promises/${p.id}/versions`, { target: 0.95, reason: 'more calls in winter' }));
+    expect(v2).toMatchObject({ version: 2, target: 0.95, reason: 'more calls in winter', statement: p.terms.statement });
+    const versions = (await member.get(`${A()}/promises/${p.id}/versions`)).json().items;
+    expect(versions.map((v: { version: number; target: number }) => [v.version, v.target])).toEqual([
+      [1, 0.99],
+      [2, 0.95],
+    ]);
+    expect((await member.get(`${A()}/promises/${p.id}`)).json().terms.version).toBe(2);
+  });
+});
+
+describe('events and status', () => {
+  it('computes the worked example exactly: 100,000 events over 30 days, 1,000 bad, at 99%', async () => {
+    const p = await created(await member.post(`${A()}/promises`, promiseBody()));
+    // On a minute edge, so every look-back covers whole buckets and the figures are exact.
+    const at = Math.floor((Date.now() - 60_000) / 60_000) * 60_000;
+    const step = (30 * DAY) / 100_000;
+    const events = Array.from({ length: 100_000 }, (_, i) => ({
+      externalId: `e${i}`,
+      occurredAt: new Date(at - 30 * DAY + Math.floor(step * i + step / 2)).toISOString(),
+      good: (i + 1) % 100 !== 0,
+    }));
+    for (let i = 0; i < events.length; i += 10_000) {
+      const res = await token.post(`${A()}/promises/${p.id}/events`, { events: events.slice(i, i + 10_000) });
+      expect(res.json(), show(res)).toEqual({ accepted: 10_000, duplicates: 0, rejected: [] });
+    }
+    // A retried batch counts nothing twice.
+    expect((await token.post(`${A()}/promises/${p.id}/events`, { events: events.slice(0, 5000) })).json()).toMatchObject({
+      accepted: 0,
+      duplicates: 5000,
+    });
+    const status = (await member.get(`${A()}/promises/${p.id}/status?at=${new Date(at).toISOString()}`)).json();
+    expect(status).toMatchObject({
+      attainment: 0.99,
+      good: 99_000,
+      total: 100_000,
+      target: 0.99,
+      budgetConsumed: 1,
+      budgetRemaining: 0,
+      version: 1,
+    });
+    expect(
+      status.alerts.map(
+        (a: { longWindow: string; shortWindow: string; firing: boolean }) => `${a.longWindow}/${a.shortWindow}:${a.firing}`,
+      ),
+    ).toEqual(['PT1H/PT5M:false', 'PT6H/PT30M:false', 'P1D/PT2H:false', 'P3D/PT6H:false']);
+    expect(status.status).toBe('at_risk');
+    expect(status.window.to).toBe(new Date(at).toISOString());
+  }, 120_000);
+
+  it('refuses out-of-range and unjudgeable events one by one and accepts the rest; takes CSV', async () => {
+    const p = await created(
+      await member.post(
+        `${A()}/promises`,
+        promiseBody({ metric: { kind: 'threshold', op: '<=', threshold: 24, unit: 'hours' }, target: 0.95 }),
+      ),
+    );
+    const now = Date.now();
+    const res = await token.post(`${A()}/promises/${p.id}/events`, {
+      events: [
+        { externalId: 'ok-1', occurredAt: new Date(now - DAY).toISOString(), value: 5 },
+        { externalId: 'late', occurredAt: new Date(now + 2 * DAY).toISOString(), value: 5 },
+        { externalId: 'old', occurredAt: new Date(now - 500 * DAY).toISOString(), value: 5 },
+        { externalId: 'no-value', occurredAt: new Date(now - DAY).toISOString(), good: true },
+        { externalId: 'stranger', occurredAt: new Date(now - DAY).toISOString(), value: 5, clientId: orgs.b.client.id },
+        { externalId: 'ok-1', occurredAt: new Date(now - DAY).toISOString(), value: 50 },
+        { externalId: 'slow', occurredAt: new Date(now - DAY).toISOString(), value: 30 },
+      ],
+    });
+    expect(res.statusCode, show(res)).toBe(200);
+    expect(res.json().accepted).toBe(2);
+    expect(res.json().duplicates).toBe(1);
+    expect(res.json().rejected.map((r: { externalId: string; reason: string }) => `${r.externalId}: ${r.reason.split(':')[0]}`)).toEqual([
+      'late: occurredAt',
+      'old: occurredAt',
+      'no-value: value',
+      'stranger: clientId',
+    ]);
+    const csv = `externalId,occurredAt,value\ncsv-1,${new Date(now - 2 * DAY).toISOString()},12\ncsv-2,${new Date(now - 2 * DAY).toISOString()},"17,5"\n`;
+    const fromCsv = await token.request({
+      method: 'POST',
+      url: `${A()}/promises/${p.id}/events`,
+      raw: { payload: csv, contentType: 'text/csv' },
+    });
+    expect(fromCsv.json(), show(fromCsv)).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    const badCsv = await token.request({
+      method: 'POST',
+      url: `${A()}/promises/${p.id}/events`,
+      raw: { payload: 'externalId,when\nx,y\n', contentType: 'text/csv' },
+    });
+    expectError(badCsv, 422, 'validation_failed', 'csv');
+    const status = (await member.get(`${A()}/promises/${p.id}/status`)).json();
+    // 5, 12 and 17.5 hours are within 24; 30 is not: 3 of 4.
+    expect(status).toMatchObject({ good: 3, total: 4, attainment: 0.75, status: 'broken' });
+  });
+
+  it('judges an event by the version in force when it happened', async () => {
+    const p = await created(
+      await member.post(
+        `${A()}/promises`,
+        promiseBody({ metric: { kind: 'threshold', op: '<=', threshold: 24, unit: 'hours' }, target: 0.9 }),
+      ),
+    );
+    await member.post(`${A()}/promises/${p.id}/publish`);
+    const now = Date.now();
+    await token.post(`${A()}/promises/${p.id}/events`, {
+      events: [{ externalId: 'before', occurredAt: new Date(now - DAY).toISOString(), value: 20 }],
+    });
+    await created(
+      await member.post(`${A()}/promises/${p.id}/versions`, {
+        metric: { kind: 'threshold', op: '<=', threshold: 12, unit: 'hours' },
+        reason: 'faster',
+      }),
+    );
+    await token.post(`${A()}/promises/${p.id}/events`, {
+      events: [
+        { externalId: 'old-terms', occurredAt: new Date(now - DAY / 2).toISOString(), value: 20 },
+        { externalId: 'new-terms', occurredAt: new Date(now + 60_000).toISOString(), value: 20 },
+      ],
+    });
+    const events = (await member.get(`${A()}/promises/${p.id}/events`)).json().items;
+    expect(events.map((e: { externalId: string; good: boolean; version: number }) => [e.externalId, e.good, e.version])).toEqual([
+      ['new-terms', false, 2],
+      ['old-terms', true, 1],
+      ['before', true, 1],
+    ]);
+  });
+
+  it('owes redress to a client for a bad event, once, and marks it given', async () => {
+    const p = await created(
+      await member.post(`${A()}/promises`, promiseBody({ redress: { kind: 'compensation', amount: 500_00, text: 'We pay for the wait' } })),
+    );
+    const bad = { externalId: 'late-visit', occurredAt: new Date(Date.now() - DAY).toISOString(), good: false, clientId: orgs.a.client.id };
+    await token.post(`${A()}/promises/${p.id}/events`, { events: [bad, { ...bad, externalId: 'fine', good: true }] });
+    await token.post(`${A()}/promises/${p.id}/events`, { events: [bad] });
+    const owed = (await member.get(`${A()}/redress?promiseId=${p.id}&state=owed`)).json().items;
+    expect(owed).toHaveLength(1);
+    expect(owed[0]).toMatchObject({ kind: 'compensation', amount: 500_00, clientId: orgs.a.client.id, clientName: orgs.a.client.name });
+    const given = await member.post(`${A()}/redress/${owed[0].id}/give`, { note: 'paid by transfer' });
+    expect(given.json()).toMatchObject({ note: 'paid by transfer', givenBy: orgs.a.users.member.name });
+    expectError(await member.post(`${A()}/redress/${owed[0].id}/give`, {}), 409, 'conflict');
+    expectError(
+      await member.post(`${A()}/promises`, promiseBody({ redress: { kind: 'compensation', text: 'x' } })),
+      422,
+      'validation_failed',
+      'redress.amount',
+    );
+  });
+});
