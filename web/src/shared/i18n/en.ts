@@ -1,6 +1,7 @@
 import { enDecisions } from './en.decisions';
 import { enDiscovery } from './en.discovery';
 import { enGovernance } from './en.governance';
+import { enPromises } from './en.promises';
 
 /** English strings of the staff app. ru.ts has exactly the same keys (the type and i18n.test.ts check). */
 export const en = {
@@ -387,6 +388,7 @@ export const en = {
   ...enDiscovery,
   ...enGovernance,
   ...enDecisions,
+  ...enPromises,
   validation: {
     score: 'Must be 1–5',
     level: 'Must be 0–10',

@@ -2,6 +2,7 @@ import type { Dictionary } from './en';
 import { ruDecisions } from './ru.decisions';
 import { ruDiscovery } from './ru.discovery';
 import { ruGovernance } from './ru.governance';
+import { ruPromises } from './ru.promises';
 
 /** Русские строки приложения сотрудников. Ключи те же, что в en.ts (проверяют тип и i18n.test.ts). */
 export const ru: Dictionary = {
@@ -389,6 +390,7 @@ export const ru: Dictionary = {
   ...ruDiscovery,
   ...ruGovernance,
   ...ruDecisions,
+  ...ruPromises,
   validation: {
     score: 'Должно быть от 1 до 5',
     level: 'Должно быть от 0 до 10',
