@@ -13,6 +13,7 @@ import { seedDemoAgreements } from './demo.agreements.js';
 import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD, type DemoOrganization } from './demo.data.js';
 import { seedDemoDiscovery } from './demo.discovery.js';
 import { seedDemoGovernance } from './demo.governance.js';
+import { seedDemoPromises } from './demo.promises.js';
 
 const DEMO_ACTOR: Actor = { type: 'system', id: null, label: 'demo seed' };
 
@@ -57,6 +58,7 @@ export async function seedDemo(db: Db, now: number): Promise<string[]> {
     if (isDemoOrg && (await seedDemoDiscovery(ctx))) seeded.push('discovery');
     if (isDemoOrg && (await seedDemoGovernance(ctx))) seeded.push('governance');
     if (isDemoOrg && (await seedDemoAgreements(ctx))) seeded.push('agreements and decisions');
+    if (isDemoOrg && (await seedDemoPromises(ctx))) seeded.push('promises');
     if (seeded.length) created.push(`${org.slug} (${seeded.join(', ')})`);
   }
   return created;

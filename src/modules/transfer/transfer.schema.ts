@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZMetric, ZRedress, ZWindow } from '../promises/promise.schema.js';
 
 /** The versioned export format of one whole organization: database rows, as stored. */
 export const EXPORT_FORMAT = 'clientocracy.organization';
@@ -8,6 +9,16 @@ const t = z.number().int();
 const tn = t.nullable();
 const s = z.string();
 const sn = s.nullable();
+/** A text column holding JSON that must parse as `schema`: stored data the services read back. */
+const jsonOf = (schema: z.ZodType) =>
+  s.refine((v) => {
+    try {
+      return schema.safeParse(JSON.parse(v)).success;
+    } catch {
+      return false;
+    }
+  }, 'not valid JSON of the expected shape');
+const jsonIds = jsonOf(z.array(z.string()));
 
 export const ZExportFile = z.object({
   format: z.literal(EXPORT_FORMAT),
@@ -280,6 +291,86 @@ export const ZExportFile = z.object({
         actor_id: sn,
         actor_label: s,
         created_at: t,
+      }),
+    )
+    .default([]),
+  promises: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        kind: z.enum(['client', 'internal']),
+        title: s,
+        promiser_team_id: s,
+        promisee_segment_id: sn,
+        promisee_team_id: sn,
+        supports_promise_id: sn,
+        pain_ids: jsonIds,
+        required_capability_ids: jsonIds,
+        required_right_ids: jsonIds,
+        status: z.enum(['draft', 'published', 'retired']),
+        current_version: t,
+        fine_bucket_ms: t.min(1000).max(60_000),
+        unbacked: jsonOf(z.object({ capabilities: z.array(z.unknown()), rights: z.array(z.unknown()), since: z.number() })).nullable(),
+        created_by: s,
+        created_at: t,
+        updated_at: t,
+        published_at: tn,
+        retired_at: tn,
+      }),
+    )
+    .default([]),
+  promiseVersions: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        promise_id: s,
+        version: t,
+        statement: s,
+        metric: jsonOf(ZMetric),
+        target: z.number().gt(0).lt(1),
+        time_window: jsonOf(ZWindow),
+        promiser_team_id: s,
+        redress: jsonOf(ZRedress).nullable(),
+        reason: s,
+        effective_from: t,
+        created_by: s,
+        created_at: t,
+      }),
+    )
+    .default([]),
+  promiseEvents: z
+    .array(
+      z.object({
+        promise_id: s,
+        external_id: s,
+        org_id: s,
+        occurred_at: t,
+        good: z.union([z.literal(0), z.literal(1)]),
+        value: z.number().nullable(),
+        client_id: sn,
+        version: t,
+        ingested_at: t,
+      }),
+    )
+    .default([]),
+  redressItems: z
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        promise_id: s,
+        version: t,
+        client_id: s,
+        event_external_id: s,
+        kind: z.enum(['apology', 'correction', 'compensation']),
+        amount: tn,
+        text: s,
+        owed_at: t,
+        given_at: tn,
+        given_by: sn,
+        note: s,
       }),
     )
     .default([]),

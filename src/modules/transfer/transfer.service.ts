@@ -2,6 +2,7 @@ import { AppError, conflict, notFound } from '../../core/errors.js';
 import type { Db } from '../../db/schema.js';
 import { allAudit } from '../audit/audit.repository.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
+import { rebuildCounters } from '../promises/ingest.service.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, type TExportFile } from './transfer.schema.js';
 
 /** File keys and tables of discovery and value design, in the order rows must be inserted. */
@@ -27,6 +28,10 @@ const DISCOVERY_KEYS = [
   ['decisions', 'decisions'],
   ['adviceRequests', 'advice_requests'],
   ['reviews', 'reviews'],
+  ['promises', 'promises'],
+  ['promiseVersions', 'promise_versions'],
+  ['promiseEvents', 'promise_events'],
+  ['redressItems', 'redress_items'],
 ] as const;
 
 /** Discovery and value design rows (M2, M3), each table in a stable order. */
@@ -50,7 +55,8 @@ async function exportDiscovery(db: Db, orgId: string) {
       | 'grants'
       | 'agreements'
       | 'decisions'
-      | 'reviews',
+      | 'reviews'
+      | 'promises',
   >(
     table: T,
   ) =>
@@ -95,7 +101,30 @@ async function exportDiscovery(db: Db, orgId: string) {
       .orderBy('id')
       .execute(),
     reviews: await byCreated('reviews'),
+    promises: await byCreated('promises'),
+    promiseVersions: await db
+      .selectFrom('promise_versions')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('promise_id')
+      .orderBy('version')
+      .execute(),
+    // Events only: the counters are rebuilt from them on import.
+    promiseEvents: await db
+      .selectFrom('promise_events')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('promise_id')
+      .orderBy('occurred_at')
+      .orderBy('external_id')
+      .execute(),
+    redressItems: await db.selectFrom('redress_items').selectAll().where('org_id', '=', orgId).orderBy('owed_at').orderBy('id').execute(),
   };
+}
+
+/** Promises ordered so that a supported promise comes before the promises supporting it. */
+function supportedFirst<T extends { id: string; supports_promise_id: string | null }>(rows: T[]): T[] {
+  return parentsFirst(rows.map((r) => ({ ...r, parent_id: r.supports_promise_id }))).map(({ parent_id: _p, ...r }) => r as unknown as T);
 }
 
 /** Grants ordered so that every parent comes before the grants sub-delegated from it. */
@@ -261,9 +290,12 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
                     adviser_id: r.adviser_type === 'user' ? (userIdMap.get(r.adviser_id) ?? r.adviser_id) : r.adviser_id,
                     answered_by: mapPerson(r.answered_by),
                   }))
-                : file[key];
+                : key === 'promises'
+                  ? supportedFirst(file.promises)
+                  : file[key];
       await insertAll(table, rows);
     }
+    for (const promise of file.promises) await rebuildCounters(tx, orgId, promise.id, promise.fine_bucket_ms);
     await insertAll('audit_log', file.audit);
     return {
       slug: file.organization.slug,
