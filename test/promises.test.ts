@@ -250,3 +250,34 @@ describe('events and status', () => {
     );
   });
 });
+
+describe('the tree of promises', () => {
+  it('shows the root at risk because of a broken supporting promise of another team', async () => {
+    const crew = await created(await admin.post(`${A()}/teams`, { name: `Crew ${unique()}`, kind: 'autonomous' }));
+    await created(await admin.post(`${A()}/teams/${crew.id}/members`, { userId: orgs.a.users.council.id }));
+    const root = await created(await member.post(`${A()}/promises`, promiseBody({ target: 0.9 })));
+    await member.post(`${A()}/promises/${root.id}/publish`);
+    const support = await created(
+      await council.post(`${A()}/promises`, {
+        ...promiseBody({ target: 0.9 }),
+        title: 'Visit within two days',
+        kind: 'internal',
+        promiserTeamId: crew.id,
+        promiseeSegmentId: undefined,
+        promiseeTeamId: orgs.a.team.id,
+        supportsPromiseId: root.id,
+      }),
+    );
+    await council.post(`${A()}/promises/${support.id}/publish`);
+    const day = (i: number) => new Date(Date.now() - (i + 1) * 3_600_000).toISOString();
+    await token.post(`${A()}/promises/${root.id}/events`, {
+      events: Array.from({ length: 10 }, (_, i) => ({ externalId: `r${i}`, occurredAt: day(i), good: true })),
+    });
+    await token.post(`${A()}/promises/${support.id}/events`, {
+      events: Array.from({ length: 10 }, (_, i) => ({ externalId: `s${i}`, occurredAt: day(i), good: i > 4 })),
+    });
+    const tree = (await member.get(`${A()}/promises/${root.id}/tree`)).json();
+    expect(tree).toMatchObject({ status: 'kept', effectiveStatus: 'at_risk', atRiskBecause: [{ id: support.id, status: 'broken' }] });
+    expect(tree.supporting.map((n: { id: string; team: { id: string } }) => [n.id, n.team.id])).toEqual([[support.id, crew.id]]);
+  });
+});

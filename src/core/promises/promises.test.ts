@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bucketLevels, bucketStart, decompose, fineBucketMs, HOUR_MS, MINUTE_MS } from './buckets.js';
 import { alertWindows, type Counts, evaluatePromise, isGoodValue, lookbacks, versionAt } from './compute.js';
+import { treeRisks } from './tree.js';
 import { DAY_MS, isoDuration, windowAt, zonedMidnight } from './window.js';
 
 /** Events as the service stores them: counted into buckets at every level, then summed over ranges. */
@@ -217,5 +218,29 @@ describe('properties', () => {
       { n: 2, effectiveFrom: 200 },
     ];
     expect([50, 100, 199, 200, 300].map((t) => versionAt(versions, t)?.n)).toEqual([1, 1, 1, 2, 2]);
+  });
+});
+
+describe('the tree of promises', () => {
+  it('puts the root at risk because of a broken or at-risk supporter at any depth, nearest first', () => {
+    const risks = treeRisks([
+      { id: 'answer', supportsId: null, status: 'kept' },
+      { id: 'crew', supportsId: 'answer', status: 'broken' },
+      { id: 'design', supportsId: 'answer', status: 'kept' },
+      { id: 'supplier', supportsId: 'design', status: 'at_risk' },
+      { id: 'other', supportsId: null, status: 'broken' },
+    ]);
+    expect(risks.get('answer')).toEqual({ because: ['crew', 'supplier'], effective: 'at_risk' });
+    expect(risks.get('design')).toEqual({ because: ['supplier'], effective: 'at_risk' });
+    expect(risks.get('crew')).toEqual({ because: [], effective: 'broken' });
+    expect(risks.get('other')).toEqual({ because: [], effective: 'broken' });
+  });
+
+  it('does not loop on a cycle in corrupted data', () => {
+    const risks = treeRisks([
+      { id: 'a', supportsId: 'b', status: 'kept' },
+      { id: 'b', supportsId: 'a', status: 'broken' },
+    ]);
+    expect(risks.get('a')).toEqual({ because: ['b'], effective: 'at_risk' });
   });
 });

@@ -30,6 +30,7 @@ import {
 } from './promise.service.js';
 import { giveRedress, listRedress } from './redress.service.js';
 import { promiseStatus } from './status.service.js';
+import { promiseTree } from './tree.service.js';
 
 const ZRedressItem = z.object({
   id: z.string(),
@@ -47,6 +48,30 @@ const ZRedressItem = z.object({
   givenBy: z.string().nullable(),
   note: z.string(),
 });
+
+const ZTreeStatus = z.enum(['kept', 'at_risk', 'broken', 'no_data']);
+type TreeNode = {
+  id: string;
+  title: string;
+  kind: 'client' | 'internal';
+  status: z.infer<typeof ZTreeStatus>;
+  effectiveStatus: z.infer<typeof ZTreeStatus>;
+  atRiskBecause: { id: string; title: string; status: z.infer<typeof ZTreeStatus> }[];
+  team: { id: string; name: string };
+  supporting: TreeNode[];
+};
+const ZPromiseTree: z.ZodType<TreeNode> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.enum(['client', 'internal']),
+    status: ZTreeStatus,
+    effectiveStatus: ZTreeStatus.describe('at_risk when a supporting promise below is broken or at risk'),
+    atRiskBecause: z.array(z.object({ id: z.string(), title: z.string(), status: ZTreeStatus })),
+    team: z.object({ id: z.string(), name: z.string() }),
+    supporting: z.array(ZPromiseTree),
+  }),
+);
 
 export function registerPromiseRoutes(r: Registrar): void {
   const base = '/api/v1/orgs/:org';
@@ -180,6 +205,15 @@ export function registerPromiseRoutes(r: Registrar): void {
     query: ZStatusQuery,
     response: ZPromiseStatus,
     handler: async ({ ctx, params, query }) => promiseStatus(ctx, params.id, query.at ? Date.parse(query.at) : ctx.now),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/promises/:id/tree`,
+    summary: 'The tree under a promise: the internal promises supporting it, each with its status; “at risk because of …”',
+    params: ZOrgIdParams,
+    response: ZPromiseTree,
+    handler: async ({ ctx, params }) => promiseTree(ctx, params.id),
   });
   r.add({
     ...read,
