@@ -34,6 +34,8 @@ export interface OrgFixture {
   users: Record<Role, PersonFixture>;
   /** A team whose one member is the `member` person. */
   team: { id: string; name: string };
+  /** Another team, whose one member is the `council` person (for what passes between teams). */
+  otherTeam: { id: string; name: string };
   client: { id: string; name: string; email: string; externalId: string };
   /** A pending invitation of the client: its id and the secret of its link. */
   invitation: { id: string; token: string };
@@ -104,6 +106,8 @@ export async function seedOrg(db: Db, label: string, publicUrl: string, now = Da
   }
   const team = await createTeam(ctx, { name: `Team ${label} ${tag}`, kind: 'autonomous', purpose: `Purpose of team ${label} ${tag}` });
   await addTeamMember(ctx, team.id, users.member.id);
+  const otherTeam = await createTeam(ctx, { name: `Other team ${label} ${tag}`, kind: 'autonomous', purpose: '' });
+  await addTeamMember(ctx, otherTeam.id, users.council.id);
   const clientInput = {
     name: `Client ${label} ${tag}`,
     email: `client.${label.toLowerCase()}.${tag}@example.test`,
@@ -118,6 +122,7 @@ export async function seedOrg(db: Db, label: string, publicUrl: string, now = Da
     name,
     users,
     team: { id: team.id, name: team.name },
+    otherTeam: { id: otherTeam.id, name: otherTeam.name },
     client: { id: client.id, name: client.name, email: clientInput.email, externalId: clientInput.externalId },
     invitation: { id: invitation.id, token: invitation.token },
     token: { id: token.id, name: token.name, secret: token.token, prefix: token.prefix },

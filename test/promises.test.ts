@@ -281,3 +281,38 @@ describe('the tree of promises', () => {
     expect(tree.supporting.map((n: { id: string; team: { id: string } }) => [n.id, n.team.id])).toEqual([[support.id, crew.id]]);
   });
 });
+
+describe('requests between teams', () => {
+  it('turns an accepted request into the asked team’s internal promise; a decline keeps its reason', async () => {
+    const ask = {
+      fromTeamId: orgs.a.team.id,
+      toTeamId: orgs.a.otherTeam.id,
+      title: 'Visit within two days',
+      statement: 'Please visit within two days',
+    };
+    expectError(await member.post(`${A()}/promise-requests`, { ...ask, toTeamId: orgs.a.team.id }), 422, 'validation_failed', 'toTeamId');
+    const request = await created(await member.post(`${A()}/promise-requests`, ask));
+    expect(request).toMatchObject({ status: 'open', fromTeam: { id: orgs.a.team.id }, toTeam: { id: orgs.a.otherTeam.id } });
+    const terms = { metric: { kind: 'ratio' }, target: 0.9, window: { kind: 'rolling', days: 30 } };
+    // Only the asked team promises its own behaviour.
+    expectError(await member.post(`${A()}/promise-requests/${request.id}/accept`, terms), 403, 'forbidden');
+    const accepted = await council.post(`${A()}/promise-requests/${request.id}/accept`, terms);
+    expect(accepted.json(), show(accepted)).toMatchObject({ status: 'accepted' });
+    const promise = (await member.get(`${A()}/promises/${accepted.json().promiseId}`)).json();
+    expect(promise).toMatchObject({
+      kind: 'internal',
+      status: 'draft',
+      promiserTeam: { id: orgs.a.otherTeam.id },
+      promiseeTeam: { id: orgs.a.team.id },
+    });
+    expectError(await council.post(`${A()}/promise-requests/${request.id}/decline`, { reason: 'late' }), 409, 'conflict');
+
+    const second = await created(await member.post(`${A()}/promise-requests`, { ...ask, title: 'Weekend visits' }));
+    const declined = await council.post(`${A()}/promise-requests/${second.id}/decline`, { reason: 'no weekend crew' });
+    expect(declined.json()).toMatchObject({ status: 'declined', answer: 'no weekend crew', promiseId: null });
+    const told = (await member.get(`${A()}/notifications`))
+      .json()
+      .items.filter((n: { kind: string }) => n.kind === 'promise_request_answered');
+    expect(told.map((n: { params: { status: string } }) => n.params.status)).toEqual(['declined', 'accepted']);
+  });
+});

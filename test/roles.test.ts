@@ -14,6 +14,7 @@ import { addMembership } from '../src/modules/memberships/membership.service.js'
 import { ingestEvents } from '../src/modules/promises/ingest.service.js';
 import { createPromise, publishPromise } from '../src/modules/promises/promise.service.js';
 import { listRedress } from '../src/modules/promises/redress.service.js';
+import { createRequest } from '../src/modules/promises/request.service.js';
 import { addTeamMember, createTeam } from '../src/modules/teams/team.service.js';
 import { createToken } from '../src/modules/tokens/token.service.js';
 import type { SignedInAgent } from './agent.js';
@@ -129,6 +130,16 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
         const [item] = await listRedress(ctx, { promiseId: promise.id });
         ids.redress = item!.id;
       }
+    } else if (kind === 'promise-request') {
+      // Asked of the fixture team, so its members (and the council person in it) may answer.
+      ids['promise-request'] = (
+        await createRequest(ctx, {
+          fromTeamId: a.otherTeam.id,
+          toTeamId: a.team.id,
+          title: `Fresh request ${unique()}`,
+          statement: 'Please',
+        })
+      ).id;
     } else if (kind !== 'user' && kind !== 'member') {
       const id = await createThroughApi(agents.admin, ops, a, ids, kind);
       if (id) ids[kind] = id;

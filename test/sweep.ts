@@ -9,6 +9,7 @@ export function idsOf(org: OrgFixture): Record<string, string> {
   return {
     organization: org.slug,
     team: org.team.id,
+    otherTeam: org.otherTeam.id,
     client: org.client.id,
     invitation: org.invitation.id,
     token: org.token.id,
@@ -33,6 +34,12 @@ const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
     metric: { kind: 'ratio' },
     target: 0.95,
     window: { kind: 'rolling', days: 30 },
+  }),
+  'POST /api/v1/orgs/{org}/promise-requests': (ids) => ({
+    fromTeamId: ids.team,
+    toTeamId: ids.otherTeam,
+    title: `Sample request ${unique()}`,
+    statement: 'Please visit within two days',
   }),
   'POST /api/v1/orgs/{org}/promises/{id}/events': () => ({
     events: [{ externalId: `sample-${unique()}`, occurredAt: new Date().toISOString(), good: true }],

@@ -13,13 +13,17 @@ export const NOTIFICATION_KINDS = [
   'right_narrowed',
   'right_revoked',
   'promise_unbacked',
+  'promise_requested',
+  'promise_request_answered',
+  'promise_status_changed',
+  'promise_alert_fired',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const ZNotification = z.object({
   id: z.string(),
   kind: z.enum(NOTIFICATION_KINDS),
-  subjectType: z.enum(['agreement', 'decision', 'grant', 'promise']),
+  subjectType: z.enum(['agreement', 'decision', 'grant', 'promise', 'promise_request']),
   subjectId: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe('names, dates and amounts the message shows'),
   createdAt: ZTime,

@@ -29,6 +29,8 @@ import {
   updatePromise,
 } from './promise.service.js';
 import { giveRedress, listRedress } from './redress.service.js';
+import { ZAcceptRequest, ZCreateRequest, ZDeclineRequest, ZRequest, ZRequestQuery } from './request.schema.js';
+import { acceptRequest, createRequest, declineRequest, listRequests } from './request.service.js';
 import { promiseStatus } from './status.service.js';
 import { promiseTree } from './tree.service.js';
 
@@ -214,6 +216,47 @@ export function registerPromiseRoutes(r: Registrar): void {
     params: ZOrgIdParams,
     response: ZPromiseTree,
     handler: async ({ ctx, params }) => promiseTree(ctx, params.id),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/promise-requests`,
+    summary: 'Requests between teams (“please promise X”), sent or received by a team',
+    params: ZOrgParams,
+    query: ZRequestQuery,
+    response: ZPage(ZRequest),
+    handler: async ({ ctx, query }) => pageInMemory(await listRequests(ctx, query), query),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/promise-requests`,
+    status: 201,
+    summary: 'Ask another team to promise something (a team promises only its own behaviour)',
+    params: ZOrgParams,
+    body: ZCreateRequest,
+    response: ZRequest,
+    handler: async ({ ctx, body }) => createRequest(ctx, body),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/promise-requests/:id/accept`,
+    summary: 'The asked team promises it: an internal draft promise to the asking team',
+    params: ZOrgIdParams,
+    body: ZAcceptRequest,
+    response: ZRequest,
+    handler: async ({ ctx, params, body }) => acceptRequest(ctx, params.id, body),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/promise-requests/:id/decline`,
+    summary: 'The asked team declines the request, saying why',
+    params: ZOrgIdParams,
+    body: ZDeclineRequest,
+    response: ZRequest,
+    handler: async ({ ctx, params, body }) => declineRequest(ctx, params.id, body.reason),
   });
   r.add({
     ...read,

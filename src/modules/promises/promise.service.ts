@@ -126,65 +126,68 @@ export async function listPromises(
 
 /** Makes a draft promise (an intention): the promiser team's members or an admin. */
 export async function createPromise(ctx: OrgContext, input: TCreatePromise): Promise<TPromise> {
-  return ctx.db.transaction().execute(async (tx) => {
-    await requireTeam(tx, ctx, input.promiserTeamId, 'promiserTeamId');
-    await requirePromiser(tx, ctx, input.promiserTeamId, 'make its promises');
-    await checkLinks(tx, ctx, input);
-    const by = await actorName(tx, ctx);
-    const row: PromisesTable = {
+  return ctx.db.transaction().execute((tx) => insertPromise(tx, ctx, input));
+}
+
+/** Makes a draft promise inside the caller's transaction (a request accepted makes one too). */
+export async function insertPromise(tx: Tx, ctx: OrgContext, input: TCreatePromise): Promise<TPromise> {
+  await requireTeam(tx, ctx, input.promiserTeamId, 'promiserTeamId');
+  await requirePromiser(tx, ctx, input.promiserTeamId, 'make its promises');
+  await checkLinks(tx, ctx, input);
+  const by = await actorName(tx, ctx);
+  const row: PromisesTable = {
+    id: newId(),
+    org_id: ctx.org.id,
+    kind: input.kind,
+    title: input.title,
+    promiser_team_id: input.promiserTeamId,
+    promisee_segment_id: input.promiseeSegmentId ?? null,
+    promisee_team_id: input.promiseeTeamId ?? null,
+    supports_promise_id: input.supportsPromiseId ?? null,
+    pain_ids: JSON.stringify(input.painIds),
+    required_capability_ids: JSON.stringify(input.requiredCapabilityIds),
+    required_right_ids: JSON.stringify(input.requiredRightIds),
+    status: 'draft',
+    current_version: 1,
+    fine_bucket_ms: fineBucketMs(longestWindowMs(input.window)),
+    unbacked: null,
+    created_by: by,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+    published_at: null,
+    retired_at: null,
+  };
+  await tx.insertInto('promises').values(row).execute();
+  await tx
+    .insertInto('promise_versions')
+    .values({
       id: newId(),
       org_id: ctx.org.id,
-      kind: input.kind,
-      title: input.title,
+      promise_id: row.id,
+      version: 1,
+      statement: input.statement,
+      metric: JSON.stringify(input.metric),
+      target: input.target,
+      time_window: JSON.stringify(input.window),
       promiser_team_id: input.promiserTeamId,
-      promisee_segment_id: input.promiseeSegmentId ?? null,
-      promisee_team_id: input.promiseeTeamId ?? null,
-      supports_promise_id: input.supportsPromiseId ?? null,
-      pain_ids: JSON.stringify(input.painIds),
-      required_capability_ids: JSON.stringify(input.requiredCapabilityIds),
-      required_right_ids: JSON.stringify(input.requiredRightIds),
-      status: 'draft',
-      current_version: 1,
-      fine_bucket_ms: fineBucketMs(longestWindowMs(input.window)),
-      unbacked: null,
+      redress: input.redress === null ? null : JSON.stringify(input.redress),
+      reason: '',
+      effective_from: ctx.now,
       created_by: by,
       created_at: ctx.now,
-      updated_at: ctx.now,
-      published_at: null,
-      retired_at: null,
-    };
-    await tx.insertInto('promises').values(row).execute();
-    await tx
-      .insertInto('promise_versions')
-      .values({
-        id: newId(),
-        org_id: ctx.org.id,
-        promise_id: row.id,
-        version: 1,
-        statement: input.statement,
-        metric: JSON.stringify(input.metric),
-        target: input.target,
-        time_window: JSON.stringify(input.window),
-        promiser_team_id: input.promiserTeamId,
-        redress: input.redress === null ? null : JSON.stringify(input.redress),
-        reason: '',
-        effective_from: ctx.now,
-        created_by: by,
-        created_at: ctx.now,
-      })
-      .execute();
-    const promise = await describeOne(tx, ctx, row.id);
-    await appendAudit(tx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      action: 'promise.created',
-      entityType: 'promise',
-      entityId: row.id,
-      after: promise,
-      at: ctx.now,
-    });
-    return promise;
+    })
+    .execute();
+  const promise = await describeOne(tx, ctx, row.id);
+  await appendAudit(tx, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    action: 'promise.created',
+    entityType: 'promise',
+    entityId: row.id,
+    after: promise,
+    at: ctx.now,
   });
+  return promise;
 }
 
 /** Edits a draft in place; a published promise's terms change only through a new version. */

@@ -83,7 +83,13 @@ export const AUDIT_ACTIONS = [
   'promise.version_created',
   'promise.retired',
   'redress.given',
+  'promise_request.created',
+  'promise_request.accepted',
+  'promise_request.declined',
   'decision.reviewed',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
 ] as const;
 
 export const AUDIT_ENTITY_TYPES = [
@@ -107,6 +113,7 @@ export const AUDIT_ENTITY_TYPES = [
   'decision',
   'promise',
   'redress',
+  'webhook',
 ] as const;
 
 /** What the organization's log really holds, so actions added by later modules can be filtered too. */

@@ -252,6 +252,14 @@ export const enDecisions = {
       right_narrowed: 'Right “{{right}}” of {{holder}} narrowed{{cap}}{{because}}',
       right_revoked: 'Right “{{right}}” revoked from {{holder}}{{because}}',
       promise_unbacked: 'Promise “{{promise}}” is no longer backed: the team lacks {{missing}}',
+      promise_requested: '{{from}} asks your team to promise: “{{request}}”',
+      promise_request_answered: '{{to}} answered your request “{{request}}”: {{status}}{{because}}',
+      promise_status_changed:
+        'Promise “{{promise}}” is now $t(notifications.promiseStatus.{{to}}) (was $t(notifications.promiseStatus.{{from}}))',
+      promise_alert_fired:
+        'Alert on promise “{{promise}}”: its error budget burns {{threshold}} times too fast — $t(notifications.alertSeverity.{{severity}})',
     },
+    promiseStatus: { kept: 'kept', at_risk: 'at risk', broken: 'broken', no_data: 'without data' },
+    alertSeverity: { page: 'act now', ticket: 'look into it soon' },
   },
 };

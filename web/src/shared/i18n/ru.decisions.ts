@@ -252,6 +252,14 @@ export const ruDecisions = {
       right_narrowed: 'Право «{{right}}» сужено: {{holder}}{{cap}}{{because}}',
       right_revoked: 'Право «{{right}}» отозвано: {{holder}}{{because}}',
       promise_unbacked: 'Обещание «{{promise}}» больше не обеспечено: у команды нет {{missing}}',
+      promise_requested: '{{from}} просит вашу команду пообещать: «{{request}}»',
+      promise_request_answered: '{{to}} ответили на просьбу «{{request}}»: {{status}}{{because}}',
+      promise_status_changed:
+        'Обещание «{{promise}}» теперь $t(notifications.promiseStatus.{{to}}) (было: $t(notifications.promiseStatus.{{from}}))',
+      promise_alert_fired:
+        'Тревога по обещанию «{{promise}}»: бюджет ошибок расходуется в {{threshold}} раза быстрее допустимого — $t(notifications.alertSeverity.{{severity}})',
     },
+    promiseStatus: { kept: 'выполняется', at_risk: 'под угрозой', broken: 'нарушено', no_data: 'без данных' },
+    alertSeverity: { page: 'действовать сейчас', ticket: 'разобраться в ближайшее время' },
   },
 };

@@ -1,0 +1,183 @@
+import { conflict, invalidField, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { PromiseRequestsTable, Tx } from '../../db/schema.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { OrgContext } from '../context.js';
+import { actorName } from '../governance/authority.js';
+import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import { insertPromise } from './promise.service.js';
+import { requirePromiser } from './promise-authority.js';
+import type { TAcceptRequest, TCreateRequest, TRequest } from './request.schema.js';
+
+async function describe(tx: Tx, orgId: string, rows: PromiseRequestsTable[]): Promise<TRequest[]> {
+  const teams = new Map(
+    (await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', orgId).execute()).map((t) => [t.id, t.name]),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    fromTeam: { id: r.from_team_id, name: teams.get(r.from_team_id) ?? '' },
+    toTeam: { id: r.to_team_id, name: teams.get(r.to_team_id) ?? '' },
+    title: r.title,
+    statement: r.statement,
+    supportsPromiseId: r.supports_promise_id,
+    status: r.status,
+    answer: r.answer,
+    promiseId: r.promise_id,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    answeredAt: r.answered_at,
+  }));
+}
+
+async function load(tx: Tx, ctx: OrgContext, id: string): Promise<PromiseRequestsTable> {
+  const row = await tx.selectFrom('promise_requests').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('promise request', id);
+  return row;
+}
+
+/** Requests a team sent or received, by status. */
+export async function listRequests(ctx: OrgContext, filter: { teamId?: string; status?: PromiseRequestsTable['status'] }) {
+  let q = ctx.db.selectFrom('promise_requests').selectAll().where('org_id', '=', ctx.org.id);
+  if (filter.teamId) q = q.where((eb) => eb.or([eb('from_team_id', '=', filter.teamId!), eb('to_team_id', '=', filter.teamId!)]));
+  if (filter.status) q = q.where('status', '=', filter.status);
+  return describe(ctx.db, ctx.org.id, await q.orderBy('created_at').orderBy('id').execute());
+}
+
+/** A team asks another to promise something; the asked team's people are told. */
+export async function createRequest(ctx: OrgContext, input: TCreateRequest): Promise<TRequest> {
+  return ctx.db.transaction().execute(async (tx) => {
+    for (const [field, teamId] of [
+      ['fromTeamId', input.fromTeamId],
+      ['toTeamId', input.toTeamId],
+    ] as const) {
+      const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+      if (!team) throw invalidField(field, 'no team with this id in the organization');
+    }
+    if (input.fromTeamId === input.toTeamId) throw invalidField('toTeamId', 'a team does not ask itself: it promises');
+    await requirePromiser(tx, ctx, input.fromTeamId, 'ask on its behalf');
+    if (input.supportsPromiseId) {
+      const supported = await tx
+        .selectFrom('promises')
+        .select('id')
+        .where('org_id', '=', ctx.org.id)
+        .where('id', '=', input.supportsPromiseId)
+        .executeTakeFirst();
+      if (!supported) throw invalidField('supportsPromiseId', 'no promise with this id in the organization');
+    }
+    const row: PromiseRequestsTable = {
+      id: newId(),
+      org_id: ctx.org.id,
+      from_team_id: input.fromTeamId,
+      to_team_id: input.toTeamId,
+      title: input.title,
+      statement: input.statement,
+      supports_promise_id: input.supportsPromiseId ?? null,
+      status: 'open',
+      answer: '',
+      promise_id: null,
+      created_by: await actorName(tx, ctx),
+      created_at: ctx.now,
+      answered_at: null,
+    };
+    await tx.insertInto('promise_requests').values(row).execute();
+    const [request] = await describe(tx, ctx.org.id, [row]);
+    await notifyUsers(
+      tx,
+      ctx.org.id,
+      await peopleOf(tx, ctx.org.id, 'team', input.toTeamId),
+      {
+        kind: 'promise_requested',
+        subjectType: 'promise_request',
+        subjectId: row.id,
+        params: { request: row.title, from: request!.fromTeam.name },
+      },
+      ctx.now,
+      ctx.actor.id,
+    );
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'promise_request.created',
+      entityType: 'promise_request',
+      entityId: row.id,
+      after: request,
+      at: ctx.now,
+    });
+    return request as TRequest;
+  });
+}
+
+async function answer(
+  tx: Tx,
+  ctx: OrgContext,
+  id: string,
+  set: { status: 'accepted' | 'declined'; answer: string; promise_id: string | null },
+): Promise<TRequest> {
+  const result = await tx
+    .updateTable('promise_requests')
+    .set({ ...set, answered_at: ctx.now })
+    .where('org_id', '=', ctx.org.id)
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw conflict('id', 'the request is already answered');
+  const row = await load(tx, ctx, id);
+  const [request] = await describe(tx, ctx.org.id, [row]);
+  await notifyUsers(
+    tx,
+    ctx.org.id,
+    await peopleOf(tx, ctx.org.id, 'team', row.from_team_id),
+    {
+      kind: 'promise_request_answered',
+      subjectType: 'promise_request',
+      subjectId: id,
+      params: { request: row.title, to: request!.toTeam.name, status: set.status, answer: set.answer },
+    },
+    ctx.now,
+    ctx.actor.id,
+  );
+  await appendAudit(tx, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    action: `promise_request.${set.status}`,
+    entityType: 'promise_request',
+    entityId: id,
+    after: request,
+    at: ctx.now,
+  });
+  return request as TRequest;
+}
+
+/** The asked team promises it: an internal draft promise to the asking team, supporting what was named. */
+export async function acceptRequest(ctx: OrgContext, id: string, input: TAcceptRequest): Promise<TRequest> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await load(tx, ctx, id);
+    await requirePromiser(tx, ctx, row.to_team_id, 'answer requests made to it');
+    if (row.status !== 'open') throw conflict('id', 'the request is already answered');
+    const promise = await insertPromise(tx, ctx, {
+      title: row.title,
+      statement: input.statement ?? row.statement,
+      kind: 'internal',
+      promiserTeamId: row.to_team_id,
+      promiseeTeamId: row.from_team_id,
+      supportsPromiseId: row.supports_promise_id ?? undefined,
+      metric: input.metric,
+      target: input.target,
+      window: input.window,
+      requiredCapabilityIds: [],
+      requiredRightIds: [],
+      painIds: [],
+      redress: input.redress,
+    });
+    return answer(tx, ctx, id, { status: 'accepted', answer: '', promise_id: promise.id });
+  });
+}
+
+/** The asked team declines, saying why; the request keeps its history. */
+export async function declineRequest(ctx: OrgContext, id: string, reason: string): Promise<TRequest> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await load(tx, ctx, id);
+    await requirePromiser(tx, ctx, row.to_team_id, 'answer requests made to it');
+    return answer(tx, ctx, id, { status: 'declined', answer: reason, promise_id: null });
+  });
+}
