@@ -3,7 +3,7 @@
  * data directory (SQLite) or on a fresh PostgreSQL database when DATABASE_URL is set.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -203,4 +203,23 @@ describe('clientocracy CLI', () => {
     expect(remind.stdout).toMatch(/^reminders sent: \d+/);
     expect((await cli(['reviews', 'remind', '--org', 'stroydom'])).stdout.trim()).toBe('reminders sent: 0');
   }, 120_000);
+
+  it('events import sends a CSV file in batches: a rerun counts nothing twice; a refused row exits 1 naming its row', async () => {
+    const database = await openCliDatabase();
+    const promise = await database.db
+      .selectFrom('promises')
+      .select('id')
+      .where('title', '=', 'Ответ на гарантийное обращение за 24 часа')
+      .executeTakeFirstOrThrow();
+    await database.close();
+    const hour = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString();
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cc-events-')), 'events.csv');
+    writeFileSync(file, `externalId,occurredAt,value\ncli-a,${hour(1)},5\ncli-b,${hour(2)},30\n`);
+    const first = await cli(['events', 'import', '--org', 'stroydom', '--promise', promise.id, file]);
+    expect([first.code, first.stdout.trim()]).toEqual([0, 'accepted 2, duplicates 0, rejected 0']);
+    writeFileSync(file, `externalId,occurredAt,value\ncli-a,${hour(1)},5\ncli-c,2020-01-01T00:00:00Z,5\n`);
+    const again = await cli(['events', 'import', '--org', 'stroydom', '--promise', promise.id, file]);
+    expect([again.code, again.stdout.trim()]).toEqual([1, 'accepted 0, duplicates 1, rejected 1']);
+    expect(again.stderr).toContain('row 3 (cli-c): occurredAt');
+  }, 60_000);
 });

@@ -41,6 +41,9 @@ Commands:
   decisions show --org SLUG --id ID
                             Walk one decision: options, advice asked and given, the choice.
   reviews due --org SLUG    Agreements and decisions due for review today (organization's time zone).
+  events import --org SLUG --promise ID [FILE.csv]
+                            Send fulfillment events from CSV (externalId, occurredAt, good or value,
+                            clientId); a rerun counts nothing twice.
   reviews remind [--org SLUG]
                             Notify the owners of everything due (the server does it every 15 minutes).
   export --org SLUG         Print the whole organization as versioned JSON on stdout.
@@ -51,7 +54,8 @@ Options:
   -v, --version             Print the version.
 
 Environment: PORT (3000), HOST, CLIENTOCRACY_DATA_DIR (./data), DATABASE_URL (PostgreSQL),
-CLIENTOCRACY_DEMO (0 disables the demo), CLIENTOCRACY_SECRET.
+CLIENTOCRACY_DEMO (0 disables the demo), CLIENTOCRACY_SECRET, CLIENTOCRACY_EVALUATOR_MS (60000: how often
+promises are evaluated), CLIENTOCRACY_WEBHOOKS_MS (5000: how often due webhooks are sent).
 Scopes: ${TOKEN_SCOPES.join(', ')}.
 Exit codes: 0 ok, 1 invalid input, 2 not found, 3 conflict, 4 cannot reach the database.`;
 
@@ -65,6 +69,7 @@ function fail(error: unknown): never {
 function write(out: CommandOutput): void {
   for (const line of out.stderr ?? []) process.stderr.write(`${line}\n`);
   if (out.stdout !== undefined) process.stdout.write(out.stdout.endsWith('\n') ? out.stdout : `${out.stdout}\n`);
+  if (out.exitCode) process.exitCode = out.exitCode;
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -94,6 +99,7 @@ async function main(argv: string[]): Promise<void> {
       note: { type: 'string' },
       next: { type: 'string' },
       due: { type: 'boolean' },
+      promise: { type: 'string' },
     },
   });
   if (values.version) return void process.stdout.write(`${VERSION}\n`);
@@ -112,6 +118,7 @@ async function main(argv: string[]): Promise<void> {
     'agreements',
     'decisions',
     'reviews',
+    'events',
   ];
   if (!commands.includes(command)) {
     throw new AppError('bad_request', `unknown command "${command}"; see clientocracy --help`);
@@ -124,13 +131,20 @@ async function main(argv: string[]): Promise<void> {
   try {
     let stdin: string | undefined;
     if (command === 'import' && !sub) stdin = readFileSync(0, 'utf8');
+    const file = command === 'events' ? positionals[2] : sub;
+    if (command === 'events' && !file) stdin = readFileSync(0, 'utf8');
     write(
       await runCommand(database.db, {
         command,
         sub,
         // Flags become strings: `--due` is "true".
         values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === true ? 'true' : v === false ? undefined : v])),
-        readInput: () => (sub ? readFileSync(sub, 'utf8') : (stdin ?? '')),
+        readInput: () =>
+          command !== 'events' && sub
+            ? readFileSync(sub, 'utf8')
+            : command === 'events' && file
+              ? readFileSync(file, 'utf8')
+              : (stdin ?? ''),
         now: Date.now(),
       }),
     );
@@ -182,8 +196,41 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   await remind();
   const reminders = setInterval(remind, 15 * 60 * 1000);
   reminders.unref();
+  // Promise evaluation now and every minute (CLIENTOCRACY_EVALUATOR_MS), webhook deliveries every few
+  // seconds (CLIENTOCRACY_WEBHOOKS_MS), off the request path; a run still going when the next is due
+  // is not doubled. Errors are logged; the server goes on.
+  const { evaluateDue } = await import('../modules/promises/evaluator.service.js');
+  const { deliverDue } = await import('../modules/webhooks/webhook.delivery.js');
+  const every = (label: string, variable: string, fallbackMs: number, work: () => Promise<unknown>) => {
+    const ms = Number(process.env[variable]) > 0 ? Number(process.env[variable]) : fallbackMs;
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await work();
+      } catch (error) {
+        process.stderr.write(`${label} failed: ${(error as Error).message}\n`);
+      } finally {
+        running = false;
+      }
+    };
+    void tick();
+    const timer = setInterval(() => void tick(), ms);
+    timer.unref();
+    return timer;
+  };
+  const evaluator = every('promise evaluation', 'CLIENTOCRACY_EVALUATOR_MS', 60_000, async () => {
+    const run = await evaluateDue(database.db, Date.now(), { dialect: database.dialect });
+    for (const f of run.failures) process.stderr.write(`promise ${f.promiseId} not evaluated: ${f.error}\n`);
+  });
+  const webhooks = every('webhook delivery', 'CLIENTOCRACY_WEBHOOKS_MS', 5_000, () =>
+    deliverDue(database.db, Date.now(), { dialect: database.dialect }),
+  );
   const stop = async () => {
     clearInterval(reminders);
+    clearInterval(evaluator);
+    clearInterval(webhooks);
     await app.close();
     await database.close();
     process.exit(0);
