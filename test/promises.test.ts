@@ -316,3 +316,35 @@ describe('requests between teams', () => {
     expect(told.map((n: { params: { status: string } }) => n.params.status)).toEqual(['declined', 'accepted']);
   });
 });
+
+describe('a canvas factor measured by a promise', () => {
+  it('takes attainment × 10 as the current level while bound; keeps the level set by hand underneath', async () => {
+    const p = await created(await member.post(`${A()}/promises`, promiseBody({ target: 0.9 })));
+    await token.post(`${A()}/promises/${p.id}/events`, {
+      events: Array.from({ length: 20 }, (_, i) => ({
+        externalId: `c${i}`,
+        occurredAt: new Date(Date.now() - (i + 1) * 60_000).toISOString(),
+        good: i !== 0 && i !== 1 && i !== 2,
+      })),
+    });
+    const canvas = await created(await admin.post(`${A()}/canvases`, { segmentId, name: `Canvas ${unique()}` }));
+    const put = (factor: Record<string, unknown>) =>
+      admin.request({
+        method: 'PUT',
+        url: `${A()}/canvases/${canvas.id}`,
+        body: {
+          name: canvas.name,
+          competitors: [],
+          factors: [{ name: 'Response time', current: 4, target: 9, competitorLevels: [], ...factor }],
+        },
+      });
+    expectError(await put({ promiseId: 'no-such-promise' }), 422, 'validation_failed', 'factors.0.promiseId');
+    const bound = (await put({ promiseId: p.id })).json();
+    // 17 good of 20: attainment 0.85 → level 8.5, measured; the hand-set 4 waits underneath.
+    expect(bound.factors[0]).toMatchObject({ current: 8.5, manualCurrent: 4, promiseId: p.id, measured: { attainment: 0.85 } });
+    const kept = (await put({ id: bound.factors[0].id, current: 5 })).json();
+    expect(kept.factors[0]).toMatchObject({ current: 8.5, manualCurrent: 5, promiseId: p.id });
+    const unbound = (await put({ id: bound.factors[0].id, promiseId: null })).json();
+    expect(unbound.factors[0]).toMatchObject({ current: 4, promiseId: null, measured: null });
+  });
+});

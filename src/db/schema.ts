@@ -225,6 +225,8 @@ export interface CanvasFactorsTable {
   name: string;
   current_level: number;
   target_level: number;
+  /** A promise whose attainment × 10 is the factor's measured current level; null: set by hand. */
+  promise_id: string | null;
   created_at: number;
 }
 

@@ -191,3 +191,10 @@ export const DEMO_PROMISES: Record<string, DemoPromise[]> = {
     },
   ],
 };
+
+/** Strategy-canvas factors measured by a promise: factor name → promise key. */
+export const DEMO_MEASURED_FACTORS: Record<string, Record<string, string>> = {
+  stroydom: { 'Срок стройки': 'handover' },
+  mfc: { 'Время ожидания': 'queue' },
+  'neighbourhood-care': { 'Time to first visit': 'first-visit' },
+};

@@ -1,9 +1,10 @@
 import type { OrgContext } from '../context.js';
+import { getCanvas, saveCanvas } from '../discovery/canvas.service.js';
 import { ingestEvents } from '../promises/ingest.service.js';
 import type { TEventInput } from '../promises/promise.schema.js';
 import { createPromise, publishPromise } from '../promises/promise.service.js';
 import { giveRedress, listRedress } from '../promises/redress.service.js';
-import { DEMO_PROMISES } from './demo.promises.data.js';
+import { DEMO_MEASURED_FACTORS, DEMO_PROMISES } from './demo.promises.data.js';
 
 const DAY = 24 * 3600 * 1000;
 const DAYS = 90;
@@ -85,6 +86,26 @@ export async function seedDemoPromises(ctx: () => OrgContext): Promise<boolean> 
       }
     }
     for (let i = 0; i < events.length; i += 10_000) await ingestEvents(ctx(), promise.id, events.slice(i, i + 10_000));
+  }
+  // Bind canvas factors to the promises that measure them.
+  const measured = DEMO_MEASURED_FACTORS[first.org.slug] ?? {};
+  for (const canvas of await db.selectFrom('canvases').select('id').where('org_id', '=', orgId).execute()) {
+    const current = await getCanvas(ctx(), canvas.id);
+    if (!current.factors.some((f) => measured[f.name])) continue;
+    await saveCanvas(ctx(), canvas.id, {
+      name: current.name,
+      currentLabel: current.currentLabel,
+      targetLabel: current.targetLabel,
+      competitors: current.competitors,
+      factors: current.factors.map((f) => ({
+        id: f.id,
+        name: f.name,
+        current: f.manualCurrent,
+        target: f.target,
+        competitorLevels: f.competitorLevels,
+        promiseId: measured[f.name] ? (made.get(measured[f.name] as string) ?? null) : f.promiseId,
+      })),
+    });
   }
   const [owed] = await listRedress(ctx(), { state: 'owed' });
   if (owed)

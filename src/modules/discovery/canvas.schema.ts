@@ -31,6 +31,9 @@ export const ZPutCanvas = z
           current: ZLevel,
           target: ZLevel,
           competitorLevels: z.array(ZLevel).describe('one level per competitor, in the order of `competitors`'),
+          promiseId: ZId.nullable()
+            .optional()
+            .describe('bind the factor to a promise: its current level is then attainment × 10, measured; null unbinds; omitted keeps it'),
         }),
       )
       .max(MAX_FACTORS),
@@ -60,10 +63,16 @@ export const ZCanvasFactor = z.object({
   id: z.string(),
   name: z.string(),
   position: z.number().int(),
-  current: z.number().int(),
+  current: z.number().describe('the level set by hand, or attainment × 10 (one decimal) when measured'),
   target: z.number().int(),
   competitorLevels: z.array(z.number().int()),
   action: z.enum(ERRC_ACTIONS),
+  manualCurrent: z.number().int().describe('the level set by hand (kept while the factor is measured)'),
+  promiseId: z.string().nullable(),
+  measured: z
+    .object({ attainment: z.number().nullable(), status: z.enum(['kept', 'at_risk', 'broken', 'no_data']) })
+    .nullable()
+    .describe('set when the factor is bound to a promise; with no data yet the level set by hand stays'),
 });
 export const ZCanvas = z.object({
   id: z.string(),

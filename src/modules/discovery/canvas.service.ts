@@ -1,11 +1,12 @@
 import { buildErrcGrid, classifyFactor } from '../../core/discovery/errc.js';
 import { invalidField, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { CanvasesTable, Tx } from '../../db/schema.js';
+import type { CanvasesTable, Db, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { pageByCreated } from '../list.js';
+import { promiseStatus } from '../promises/status.service.js';
 import type { TCanvas, TCreateCanvas, TPutCanvas } from './canvas.schema.js';
 
 /** Removes canvases with their factors, competitors and levels (used by canvas and segment deletion). */
@@ -37,16 +38,35 @@ export async function loadCanvas(tx: Tx, ctx: OrgContext, id: string): Promise<T
     .execute();
   const levels = await tx.selectFrom('canvas_levels').selectAll().where('org_id', '=', ctx.org.id).where('canvas_id', '=', id).execute();
   const levelOf = new Map(levels.map((l) => [`${l.factor_id}/${l.competitor_id}`, l.level]));
+  // A factor bound to a promise is measured: its current level is the promise's attainment × 10.
+  const measured = new Map<string, { attainment: number | null; status: 'kept' | 'at_risk' | 'broken' | 'no_data' }>();
+  for (const f of factors) {
+    if (!f.promise_id || measured.has(f.promise_id)) continue;
+    const exists = await tx
+      .selectFrom('promises')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', f.promise_id)
+      .executeTakeFirst();
+    if (!exists) continue;
+    const status = await promiseStatus({ ...ctx, db: tx as Db }, f.promise_id, ctx.now);
+    measured.set(f.promise_id, { attainment: status.attainment, status: status.status });
+  }
   const shaped = factors.map((f) => {
     const competitorLevels = competitors.map((c) => levelOf.get(`${f.id}/${c.id}`) ?? 0);
+    const measure = f.promise_id ? (measured.get(f.promise_id) ?? null) : null;
+    const current = measure?.attainment != null ? Math.round(measure.attainment * 100) / 10 : f.current_level;
     return {
       id: f.id,
       name: f.name,
       position: f.position,
-      current: f.current_level,
+      current,
       target: f.target_level,
       competitorLevels,
-      action: classifyFactor(f.current_level, f.target_level, competitorLevels),
+      action: classifyFactor(current, f.target_level, competitorLevels),
+      manualCurrent: f.current_level,
+      promiseId: f.promise_id,
+      measured: measure,
     };
   });
   const grid = buildErrcGrid(shaped.map((f) => ({ ...f, competitors: f.competitorLevels })));
@@ -180,6 +200,16 @@ export async function saveCanvas(ctx: OrgContext, id: string, input: TPutCanvas)
     const org = ctx.org.id;
     const competitorIds = input.competitors.map((c) => c.id ?? newId());
     const factorIds = input.factors.map((f) => f.id ?? newId());
+    // A factor keeps its promise unless the input says otherwise (null unbinds).
+    const boundBefore = new Map(before.factors.map((f) => [f.id, f.promiseId]));
+    const promiseIds = input.factors.map((f) =>
+      f.promiseId === undefined ? (f.id ? (boundBefore.get(f.id) ?? null) : null) : f.promiseId,
+    );
+    for (const [i, promiseId] of promiseIds.entries()) {
+      if (promiseId === null || promiseId === boundBefore.get(factorIds[i] as string)) continue;
+      const promise = await tx.selectFrom('promises').select('id').where('org_id', '=', org).where('id', '=', promiseId).executeTakeFirst();
+      if (!promise) throw invalidField(`factors.${i}.promiseId`, 'no promise with this id in the organization');
+    }
     await deleteCanvasRows(tx, org, [id], true);
     if (input.competitors.length) {
       await tx
@@ -208,6 +238,7 @@ export async function saveCanvas(ctx: OrgContext, id: string, input: TPutCanvas)
             name: f.name,
             current_level: f.current,
             target_level: f.target,
+            promise_id: promiseIds[i] ?? null,
             created_at: ctx.now,
           })),
         )

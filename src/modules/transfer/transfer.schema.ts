@@ -146,7 +146,20 @@ export const ZExportFile = z.object({
     .array(z.object({ id: s, org_id: s, segment_id: s, name: s, current_label: s, target_label: s, created_at: t, updated_at: t }))
     .default([]),
   canvasFactors: z
-    .array(z.object({ id: s, org_id: s, canvas_id: s, position: t, name: s, current_level: t, target_level: t, created_at: t }))
+    .array(
+      z.object({
+        id: s,
+        org_id: s,
+        canvas_id: s,
+        position: t,
+        name: s,
+        current_level: t,
+        target_level: t,
+        // Files written before factors could be bound to promises have none.
+        promise_id: sn.default(null),
+        created_at: t,
+      }),
+    )
     .default([]),
   canvasCompetitors: z.array(z.object({ id: s, org_id: s, canvas_id: s, position: t, name: s, created_at: t })).default([]),
   canvasLevels: z.array(z.object({ org_id: s, canvas_id: s, factor_id: s, competitor_id: s, level: t })).default([]),

@@ -113,6 +113,7 @@ export const AUDIT_ENTITY_TYPES = [
   'decision',
   'promise',
   'redress',
+  'promise_request',
   'webhook',
 ] as const;
 

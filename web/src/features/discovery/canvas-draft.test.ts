@@ -22,6 +22,9 @@ import {
   withSavedIds,
 } from './canvas-draft';
 
+/** A factor set by hand: bound to no promise. */
+const HAND_SET = { manualCurrent: 0, promiseId: null, measured: null };
+
 const canvas: Canvas = {
   id: 'c1',
   segmentId: 's1',
@@ -33,8 +36,18 @@ const canvas: Canvas = {
     { id: 'k2', name: 'Самострой' },
   ],
   factors: [
-    { id: 'f1', name: 'Цена', position: 0, current: 6, target: 6, competitorLevels: [5, 3], action: 'unchanged' },
-    { id: 'f2', name: 'Паспорт дома', position: 1, current: 0, target: 9, competitorLevels: [0, 0], action: 'create' },
+    {
+      ...HAND_SET,
+      manualCurrent: 6,
+      id: 'f1',
+      name: 'Цена',
+      position: 0,
+      current: 6,
+      target: 6,
+      competitorLevels: [5, 3],
+      action: 'unchanged',
+    },
+    { ...HAND_SET, id: 'f2', name: 'Паспорт дома', position: 1, current: 0, target: 9, competitorLevels: [0, 0], action: 'create' },
   ],
   errc: { eliminate: [], reduce: [], raise: [], create: ['f2'], unchanged: ['f1'] },
   createdAt: 0,
@@ -89,7 +102,7 @@ describe('the canvas draft', () => {
       competitors: [...canvas.competitors, { id: 'k3', name: '' }],
       factors: [
         ...canvas.factors,
-        { id: 'f3', name: '', position: 2, current: 0, target: 0, competitorLevels: [0, 0, 0], action: 'unchanged' },
+        { ...HAND_SET, id: 'f3', name: '', position: 2, current: 0, target: 0, competitorLevels: [0, 0, 0], action: 'unchanged' },
       ],
     };
     const merged = withSavedIds(edited, sent, saved);

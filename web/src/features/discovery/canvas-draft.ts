@@ -25,6 +25,9 @@ export interface DraftFactor {
   target: number;
   /** One level per competitor, in the order of the competitors. */
   levels: number[];
+  /** Bound to a promise: `current` is then its attainment × 10 and the level set by hand waits here. */
+  measured?: { attainment: number | null; status: string; manualCurrent: number } | null;
+  promiseId?: string | null;
 }
 
 export interface CanvasDraft {
@@ -52,6 +55,8 @@ export function draftOf(canvas: Canvas): CanvasDraft {
       current: f.current,
       target: f.target,
       levels: [...f.competitorLevels],
+      promiseId: f.promiseId,
+      measured: f.measured && f.measured.attainment !== null ? { ...f.measured, manualCurrent: f.manualCurrent } : null,
     })),
   };
 }
@@ -66,7 +71,8 @@ export function bodyOf(draft: CanvasDraft): CanvasBody {
     factors: draft.factors.map((f) => ({
       ...(f.id ? { id: f.id } : {}),
       name: f.name,
-      current: f.current,
+      // A measured level is the promise's, not the canvas's: the level set by hand is kept.
+      current: f.measured ? f.measured.manualCurrent : f.current,
       target: f.target,
       competitorLevels: f.levels,
     })),

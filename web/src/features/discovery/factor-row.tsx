@@ -65,14 +65,21 @@ export function FactorRow(props: FactorRowProps) {
       label={`${level.label}: ${name}`}
       value={level.value}
       onChange={level.onChange}
-      readOnly={!canWrite}
+      readOnly={!canWrite || (level.key === 'current' && Boolean(factor.measured))}
       error={level.key === 'current' || level.key === 'target' ? errorOf(`${factor.key}.${level.key}`) : undefined}
     />
   ));
   const actionBadge = (
-    <Badge variant="light" color={ERRC_COLORS[action]} data-testid="factor-action">
-      {t(`canvas.errc.${action}`)}
-    </Badge>
+    <>
+      <Badge variant="light" color={ERRC_COLORS[action]} data-testid="factor-action">
+        {t(`canvas.errc.${action}`)}
+      </Badge>
+      {factor.measured ? (
+        <Badge variant="outline" color="teal" data-testid="factor-measured" title={t('canvas.measuredHint')}>
+          {t('canvas.measured')}
+        </Badge>
+      ) : null}
+    </>
   );
   const controls = canWrite ? (
     <Group gap={2} wrap="nowrap">

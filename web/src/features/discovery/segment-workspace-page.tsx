@@ -4,12 +4,15 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
+import type { Pain } from '../../shared/api/types';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { useIsNarrow } from '../../shared/ui/data-list';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
+import { PromiseFormModal } from '../promises/promise-form-modal';
+import { type PromiseInput, promisesApi } from '../promises/promises.api';
 import { SegmentKindBadge } from './badges';
 import { discoveryApi, type SegmentInput } from './discovery.api';
 import { FitPanel } from './fit-panel';
@@ -40,6 +43,8 @@ export function SegmentWorkspacePage() {
   const [isEditOpen, editModal] = useDisclosure(false);
   const [isDeleteOpen, deleteDialog] = useDisclosure(false);
   const canWrite = can('discovery:write');
+  const canPromise = can('promises:write');
+  const [answering, setAnswering] = useState<Pain | null>(null);
   const isNarrow = useIsNarrow();
   const data = workspace.data;
 
@@ -67,8 +72,9 @@ export function SegmentWorkspacePage() {
       openForm: (target) => setDialog({ type: 'form', target }),
       openEvidence: (subject) => setDialog({ type: 'evidence', subject }),
       askDelete: (target) => setDialog({ type: 'delete', target }),
+      answerWithPromise: canPromise ? setAnswering : undefined,
     };
-  }, [data, canWrite, focus, linkingId, isNarrow, actions.toggleLink]);
+  }, [data, canWrite, canPromise, focus, linkingId, isNarrow, actions.toggleLink]);
 
   const back = (
     <Anchor component={Link} to={`/o/${org.slug}/segments`} size="sm">
@@ -90,6 +96,11 @@ export function SegmentWorkspacePage() {
     await discoveryApi.updateSegment(org.slug, id, input);
     notifySuccess(t('segments.updated'));
     await workspace.reload();
+  };
+  const answer = async (input: PromiseInput) => {
+    const created = await promisesApi.create(org.slug, input);
+    notifySuccess(t('promises.created', { title: created.title }));
+    navigate(`/o/${org.slug}/promises/${created.id}`);
   };
   const remove = async () => {
     try {
@@ -164,6 +175,12 @@ export function SegmentWorkspacePage() {
       </Stack>
       <WorkspaceDialogs state={dialog} onClose={() => setDialog(null)} actions={actions} />
       <ImportCsvModal opened={isImportOpen} segmentId={id} onClose={importModal.close} onImported={() => void workspace.reload()} />
+      <PromiseFormModal
+        opened={answering !== null}
+        onClose={() => setAnswering(null)}
+        start={answering ? { kind: 'client', segmentId: id, painIds: [answering.id], painText: answering.text } : null}
+        onCreate={answer}
+      />
       <SegmentFormModal opened={isEditOpen} segment={segment} onClose={editModal.close} onSubmit={update} />
       <ConfirmDialog
         opened={isDeleteOpen}

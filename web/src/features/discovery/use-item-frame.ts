@@ -14,6 +14,8 @@ export function useProfileFrame(kind: ProfileKind, item: Need | Pain | Gain) {
   const isLinkable =
     linking !== null && ((linking.kind === 'reliever' && kind === 'pain') || (linking.kind === 'creator' && kind === 'gain'));
   const actions: ItemMenuAction[] = [{ label: t('evidence.manage'), onClick: () => ws.openEvidence({ kind, item }) }];
+  const answer = ws.answerWithPromise;
+  if (kind === 'pain' && answer) actions.unshift({ label: t('promises.answerPain'), onClick: () => answer(item as Pain) });
   if (ws.canWrite) {
     actions.push({ label: t('common.edit'), onClick: () => ws.openForm({ kind, item } as never) });
     actions.push({ label: t('common.delete'), color: 'red', onClick: () => ws.askDelete({ kind, item } as never) });

@@ -26,6 +26,8 @@ export interface WorkspaceValue {
   openForm: (target: WorkspaceTarget) => void;
   openEvidence: (subject: EvidenceSubjectTarget) => void;
   askDelete: (target: WorkspaceTarget) => void;
+  /** Opens the new-promise form for this pain (step 4); absent when the person may not make promises. */
+  answerWithPromise?: (pain: Pain) => void;
 }
 
 export const WorkspaceContext = createContext<WorkspaceValue | null>(null);

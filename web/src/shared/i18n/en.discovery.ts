@@ -215,6 +215,8 @@ export const enDiscovery = {
       'type,text,job_kind,importance,severity,frequency,where,when,who,channel\nneed,Know what may be changed in the house safely,functional,4,,,,,,\npain,Waiting weeks for the warranty service to answer,,,4,3,at home,first year,owner,phone\n',
   },
   canvas: {
+    measured: 'measured',
+    measuredHint: 'Current level = the bound promise’s attainment × 10',
     title: 'Strategy canvases',
     description:
       'Step 3: where your offer stands against the alternatives, factor by factor, and where it should go. The ERRC grid follows from the curves.',
