@@ -80,7 +80,8 @@ describe('OpenAPI document', () => {
         const params = (op.parameters as { name: string; in: string }[]).filter((p) => p.in === 'path').map((p) => p.name);
         if (JSON.stringify(params.sort()) !== JSON.stringify(inPath)) problems.push(`${name}: path parameters ${params} ≠ ${inPath}`);
         const permission = op['x-permission'] as string | undefined;
-        if (!op['x-page'] && path.includes('{org}') && !PERMISSIONS.includes(permission as never))
+        const isPublic = (op.security as unknown[] | undefined)?.length === 0;
+        if (!op['x-page'] && !isPublic && path.includes('{org}') && !PERMISSIONS.includes(permission as never))
           problems.push(`${name}: x-permission ${permission}`);
       }
     }

@@ -5,6 +5,7 @@ import * as governance from './migrations/20261129T0010_governance.js';
 import * as agreementsDecisions from './migrations/20261129T0100_agreements_decisions.js';
 import * as promises from './migrations/20261129T0200_promises.js';
 import * as canvasFactorPromise from './migrations/20261129T0210_canvas_factor_promise.js';
+import * as evaluatorWebhooks from './migrations/20261129T0300_evaluator_webhooks.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129T0100_agreements_decisions': agreementsDecisions,
   '20261129T0200_promises': promises,
   '20261129T0210_canvas_factor_promise': canvasFactorPromise,
+  '20261129T0300_evaluator_webhooks': evaluatorWebhooks,
 };
 
 class StaticProvider implements MigrationProvider {

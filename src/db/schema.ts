@@ -511,6 +511,72 @@ export interface PromiseRequestsTable {
   answered_at: number | null;
 }
 
+export interface PromiseEvaluationsTable {
+  promise_id: string;
+  org_id: string;
+  /** Null until the first evaluation (the baseline). */
+  status: 'kept' | 'at_risk' | 'broken' | 'no_data' | null;
+  /** JSON list of the alert rows firing `{severity, longWindow, shortWindow, threshold}`. */
+  firing: string;
+  attainment: number | null;
+  version: number | null;
+  /** The evaluator's claim: start (UTC ms) of the last minute evaluated; 0 before the first. */
+  evaluated_minute: number;
+  evaluated_at: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+}
+
+export interface PromiseStatusHistoryTable {
+  id: string;
+  org_id: string;
+  promise_id: string;
+  at: number;
+  kind: 'status_changed' | 'alert_fired' | 'alert_resolved';
+  from_status: string | null;
+  to_status: string | null;
+  /** JSON alert row, for alert_fired / alert_resolved. */
+  alert: string | null;
+  /** JSON: attainment, budget, version… at the time. */
+  details: string;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  org_id: string;
+  url: string;
+  description: string;
+  /** Signs every delivery, so it is kept as given; the API shows it once, at creation. */
+  secret: string;
+  /** JSON list of event types. */
+  event_types: string;
+  disabled_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  org_id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  /** The exact JSON body sent on every attempt. */
+  payload: string;
+  attempt_count: number;
+  /** Null once delivered or given up; while an attempt is in flight, the end of its lease. */
+  next_attempt_at: number | null;
+  last_attempt_at: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  /** JSON list of `{at, statusCode, error, durationMs}`. */
+  attempts: string;
+  delivered_at: number | null;
+  failed_at: number | null;
+  created_at: number;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -552,6 +618,10 @@ export interface DB {
   promise_counters: PromiseCountersTable;
   redress_items: RedressItemsTable;
   promise_requests: PromiseRequestsTable;
+  promise_evaluations: PromiseEvaluationsTable;
+  promise_status_history: PromiseStatusHistoryTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type Db = Kysely<DB>;

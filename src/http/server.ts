@@ -19,10 +19,12 @@ import { registerMembershipRoutes } from '../modules/memberships/membership.rout
 import { registerNotificationRoutes } from '../modules/notifications/notification.routes.js';
 import { registerOrgRoutes } from '../modules/orgs/org.routes.js';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.js';
+import { registerBoardRoutes } from '../modules/promises/board.routes.js';
 import { registerPromiseRoutes } from '../modules/promises/promise.routes.js';
 import { registerSetupRoutes } from '../modules/setup/setup.routes.js';
 import { registerTeamRoutes } from '../modules/teams/team.routes.js';
 import { registerTokenRoutes } from '../modules/tokens/token.routes.js';
+import { registerWebhookRoutes } from '../modules/webhooks/webhook.routes.js';
 import { VERSION } from '../version.js';
 import type { AppDeps } from './deps.js';
 import { registerDocs } from './docs.js';
@@ -69,6 +71,21 @@ const DOCUMENTED_PAGES: DocumentedPage[] = [
     contentType: 'text/html',
   },
   { method: 'POST', url: '/c/:org/logout', summary: 'Sign the client out of the portal', tag: 'client portal', contentType: 'text/html' },
+  {
+    method: 'GET',
+    url: '/c/:org/promises',
+    summary:
+      'The public promise board (no sign-in, no JavaScript): each published client promise as a card; `?segment=` filters, `?lang=ru|en` picks the language; ETag, 304, cached 30 s',
+    tag: 'client portal',
+    contentType: 'text/html',
+  },
+  {
+    method: 'GET',
+    url: '/c/:org/promises/:id',
+    summary: 'One promise of the public board with the history of its terms; ETag, 304, cached 30 s',
+    tag: 'client portal',
+    contentType: 'text/html',
+  },
 ];
 
 /** Builds the whole HTTP application; `listen` is the caller's business (tests use `inject`). */
@@ -147,6 +164,8 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
   registerAgreementDecisionRoutes(registrar);
   registerNotificationRoutes(registrar);
   registerPromiseRoutes(registrar);
+  registerBoardRoutes(registrar);
+  registerWebhookRoutes(registrar);
   const openapi = buildOpenApi(registrar.routes, DOCUMENTED_PAGES);
   app.get('/api/openapi.json', async () => openapi);
   await registerDocs(app);

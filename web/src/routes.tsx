@@ -12,6 +12,8 @@ import { SegmentWorkspacePage } from './features/discovery/segment-workspace-pag
 import { SegmentsPage } from './features/discovery/segments-page';
 import { RightsFlowPage } from './features/governance/rights-flow-page';
 import { PeoplePage } from './features/people/people-page';
+import { PromisePage } from './features/promises/promise-page';
+import { PromisesPage } from './features/promises/promises-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TeamPage } from './features/teams/team-page';
 import { TeamsPage } from './features/teams/teams-page';
@@ -48,6 +50,8 @@ export function AppRoutes() {
               </Suspense>
             }
           />
+          <Route path="promises" element={<PromisesPage />} />
+          <Route path="promises/:id" element={<PromisePage />} />
           <Route path="decisions/:id" element={<DecisionPage />} />
           <Route path="reviews" element={<DueForReviewPage />} />
           <Route path="tokens" element={<TokensPage />} />

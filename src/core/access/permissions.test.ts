@@ -4,7 +4,7 @@ import { expandScopes, PERMISSIONS, ROLE_PERMISSIONS, ROLES, roleCan, scopesAllo
 describe('roleCan', () => {
   // The policy in words, checked cell by cell against the table: admins do everything; viewers read
   // everything; the council and members also write in every module, except the organization's
-  // settings and its people; only admins manage tokens; granting decision rights (governance) is
+  // settings and its people; only admins manage tokens and webhooks; granting decision rights (governance) is
   // the council's and the admins' — members read the delegation and take part in governance
   // (their team's roles, capabilities, agreements and decisions; the services check the team).
   const expected = (role: (typeof ROLES)[number], permission: string): boolean => {
@@ -21,8 +21,9 @@ describe('roleCan', () => {
     expect(roleCan(role, permission)).toBe(allowed);
   });
 
-  it('only admins manage tokens and people, and viewers write nothing', () => {
+  it('only admins manage tokens, webhooks and people, and viewers write nothing', () => {
     expect(ROLES.filter((r) => roleCan(r, 'tokens:manage'))).toEqual(['admin']);
+    expect(ROLES.filter((r) => roleCan(r, 'webhooks:manage'))).toEqual(['admin']);
     expect(ROLES.filter((r) => roleCan(r, 'members:write'))).toEqual(['admin']);
     expect(ROLE_PERMISSIONS.viewer.filter((p) => !p.endsWith(':read'))).toEqual([]);
   });

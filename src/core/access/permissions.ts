@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'promises:write',
   'events:write',
   'tokens:manage',
+  'webhooks:manage',
   'audit:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -64,7 +64,7 @@ export const DEMO_PROMISES: Record<string, DemoPromise[]> = {
       target: 0.9,
       window: { kind: 'calendar', period: 'quarter' },
       perDay: 0.35,
-      outcome: (random) => ({ good: random() > 0.03 }),
+      outcome: (random) => ({ good: random() > 0.02 }),
     },
     {
       key: 'crew-visit',
@@ -93,7 +93,7 @@ export const DEMO_PROMISES: Record<string, DemoPromise[]> = {
       target: 0.9,
       window: { kind: 'rolling', days: 30 },
       perDay: 2,
-      outcome: (random) => ({ good: random() > 0.03 }),
+      outcome: (random) => ({ good: random() > 0.015 }),
     },
   ],
   mfc: [

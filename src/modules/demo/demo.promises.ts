@@ -49,7 +49,9 @@ export async function seedDemoPromises(ctx: () => OrgContext): Promise<boolean> 
   for (const p of demo) {
     const teamId = teams.get(p.team);
     if (!teamId) continue;
-    const promise = await createPromise(ctx(), {
+    // Made and published 91 days ago, so the first version covers the whole history of events.
+    const then = (): OrgContext => ({ ...ctx(), now: first.now - (DAYS + 1) * DAY });
+    const promise = await createPromise(then(), {
       title: p.title,
       statement: p.statement,
       kind: p.kind,
@@ -66,7 +68,7 @@ export async function seedDemoPromises(ctx: () => OrgContext): Promise<boolean> 
       redress: p.redress ?? null,
     });
     made.set(p.key, promise.id);
-    await publishPromise(ctx(), promise.id);
+    await publishPromise(then(), promise.id);
     const random = seeded(`${first.org.slug}/${p.key}`);
     const events: TEventInput[] = [];
     for (let daysAgo = DAYS; daysAgo >= 1; daysAgo--) {

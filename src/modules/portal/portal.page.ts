@@ -1,5 +1,7 @@
 import type { ClientsTable, OrganizationsTable } from '../../db/schema.js';
 import { type Locale, translate } from '../../i18n/index.js';
+import type { toRedress } from '../promises/redress.service.js';
+import { formatDate, formatMoney } from './portal.format.js';
 
 /** Escapes text for HTML; every value from the database passes through it. */
 export function escapeHtml(value: string): string {
@@ -8,15 +10,72 @@ export function escapeHtml(value: string): string {
 
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f6f7f9;color:#1a1b1e}
 header{background:#1c7ed6;color:#fff;padding:16px 20px;display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:8px}
-header a,header button{color:#fff}main{max-width:720px;margin:0 auto;padding:20px}
+header a,header button{color:#fff}header>div{display:flex;align-items:center;flex-wrap:wrap;gap:8px 16px}header nav a{margin-left:0}main{max-width:720px;margin:0 auto;padding:20px}
 .card{background:#fff;border:1px solid #e3e5e8;border-radius:8px;padding:20px;margin-bottom:16px}
 h1{font-size:1.3rem;margin:0}h2{font-size:1.2rem;margin-top:0}.muted{color:#5c636a}
 nav a{margin-left:8px}button{background:none;border:1px solid currentColor;border-radius:6px;padding:4px 10px;cursor:pointer;font:inherit}
 button.primary{background:#1c7ed6;color:#fff;border-color:#1c7ed6;padding:8px 18px}
+a.button{display:inline-block;background:#1c7ed6;color:#fff;border-radius:6px;padding:8px 18px;text-decoration:none}
+h1 a{color:inherit;text-decoration:none}ul.redress{list-style:none;margin:0;padding:0}ul.redress li{border-top:1px solid #e3e5e8;padding:12px 0}
+ul.redress li:first-child{border-top:0;padding-top:0}ul.redress p{margin:6px 0}.given{color:#2b8a3e}.owed{color:#a61e4d}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{color:#5c636a}dd{margin:0}
 @media (max-width:480px){dl{grid-template-columns:1fr;gap:2px}dt{margin-top:6px}header form{display:flex;gap:8px;align-items:center;flex-wrap:wrap}}`;
 
-/** The client portal page: greets a signed-in client and names the organization. */
+/** The frame every portal page shares: the organization's name, the account form and the language link. */
+export function renderLayout(opts: {
+  locale: Locale;
+  title: string;
+  orgName: string;
+  /** Where the organization's name links to; plain text when absent. */
+  homeHref?: string;
+  /** Trusted HTML beside the language link (the sign-out form). */
+  account?: string;
+  /** The same page in the other language. */
+  otherHref: string;
+  /** Trusted HTML of the page's body. */
+  main: string;
+  style?: string;
+}): string {
+  const other: Locale = opts.locale === 'ru' ? 'en' : 'ru';
+  const name = escapeHtml(opts.orgName);
+  const heading = opts.homeHref ? `<a href="${escapeHtml(opts.homeHref)}">${name}</a>` : name;
+  return `<!doctype html><html lang="${opts.locale}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(opts.title)}</title><style>${STYLE}${opts.style ?? ''}</style></head>
+<body><header><h1>${heading}</h1><div>${opts.account ?? ''}<nav aria-label="${escapeHtml(translate(opts.locale, 'portal.language'))}"><a href="${escapeHtml(opts.otherHref)}" lang="${other}">${other.toUpperCase()}</a></nav></div></header>
+<main>${opts.main}</main></body></html>`;
+}
+
+/** A page saying "not found" in the given language. */
+export function renderNotFound(locale: Locale): string {
+  return `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>404</title><p>${escapeHtml(translate(locale, 'errors.notFound'))}</p></html>`;
+}
+
+type Redress = ReturnType<typeof toRedress>;
+
+/** The redress owed (and given) to the signed-in client, newest first. */
+function renderRedress(items: Redress[], org: OrganizationsTable, locale: Locale): string {
+  const t = (key: string, vars: Record<string, string> = {}) => escapeHtml(translate(locale, key, { org: org.name, ...vars }));
+  if (items.length === 0)
+    return `<div class="card"><h2>${t('portal.redressTitle')}</h2><p class="muted">${t('portal.redressNone')}</p></div>`;
+  const rows = [...items]
+    .sort((a, b) => b.owedAt - a.owedAt || a.id.localeCompare(b.id))
+    .map((r) => {
+      const amount =
+        r.kind === 'compensation' && r.amount !== null
+          ? ` · <strong>${escapeHtml(formatMoney(r.amount, org.currency, locale))}</strong>`
+          : '';
+      const when =
+        r.givenAt !== null
+          ? `<span class="given">✓ ${t('portal.redressGiven', { date: formatDate(r.givenAt, locale, org.time_zone) })}</span>`
+          : `<span class="owed">${t('portal.redressOwed', { date: formatDate(r.owedAt, locale, org.time_zone) })}</span>`;
+      return `<li><div><strong>${t(`portal.redressKind.${r.kind}`)}</strong>${amount}</div>
+<div class="muted">${t('portal.redressPromise')}: ${escapeHtml(r.promiseTitle)}</div><p>${escapeHtml(r.text)}</p><div>${when}</div></li>`;
+    })
+    .join('');
+  return `<div class="card"><h2>${t('portal.redressTitle')}</h2><ul class="redress">${rows}</ul></div>`;
+}
+
+/** The client portal page: greets a signed-in client, shows what they are owed, links to the promises. */
 export function renderPortal(opts: {
   org: OrganizationsTable;
   client: ClientsTable | null;
@@ -24,24 +83,35 @@ export function renderPortal(opts: {
   notice?: string;
   /** The confirm page of an invitation link: whom it signs in and where the button posts. */
   confirm?: { name: string; action: string };
+  /** The signed-in client's redress items. */
+  redress?: Redress[];
 }): string {
   const { org, client, locale } = opts;
   const t = (key: string, vars: Record<string, string> = {}) => escapeHtml(translate(locale, key, { org: org.name, ...vars }));
   const base = `/c/${encodeURIComponent(org.slug)}`;
   const other: Locale = locale === 'ru' ? 'en' : 'ru';
+  // The board's URL carries the language unless it is the organization's: it is cached publicly by URL.
+  const board = `${base}/promises${locale === org.locale ? '' : `?lang=${locale}`}`;
+  const promises = `<div class="card"><h2>${t('portal.promisesTitle')}</h2><p>${t('portal.promisesText')}</p>
+       <p><a class="button" href="${escapeHtml(board)}">${t('portal.promisesLink')}</a></p></div>`;
   const body = opts.confirm
     ? `<div class="card"><h2>${t('portal.confirmTitle', { name: opts.confirm.name })}</h2><p>${t('portal.confirmText')}</p>
        <form method="post" action="${escapeHtml(opts.confirm.action)}"><button class="primary" type="submit">${t('portal.confirmButton')}</button></form></div>`
     : client
       ? `<div class="card"><h2>${t('portal.welcome', { name: client.name })}</h2><p>${t('portal.intro')}</p>
        <dl><dt>${t('portal.organization')}</dt><dd>${escapeHtml(org.name)} · ${t(`portal.kind.${org.kind}`)}</dd></dl></div>
+       ${renderRedress(opts.redress ?? [], org, locale)}${promises}
        <div class="card"><p class="muted">${t('portal.comingSoon')}</p></div>`
-      : `<div class="card"><p>${t('portal.anonymous')}</p></div>`;
+      : `<div class="card"><p>${t('portal.anonymous')}</p></div>${promises}`;
   const account = client
     ? `<form method="post" action="${base}/logout"><span>${t('portal.signedInAs', { name: client.name })}</span> <button type="submit">${t('portal.signOut')}</button></form>`
     : '';
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${t('portal.title')}</title><style>${STYLE}</style></head>
-<body><header><h1>${escapeHtml(org.name)}</h1><div>${account}<nav aria-label="${t('portal.language')}"><a href="${base}?lang=${other}" lang="${other}">${other.toUpperCase()}</a></nav></div></header>
-<main>${opts.notice ? `<div class="card" role="status">${escapeHtml(opts.notice)}</div>` : ''}${body}</main></body></html>`;
+  return renderLayout({
+    locale,
+    title: translate(locale, 'portal.title', { org: org.name }),
+    orgName: org.name,
+    account,
+    otherHref: `${base}?lang=${other}`,
+    main: `${opts.notice ? `<div class="card" role="status">${escapeHtml(opts.notice)}</div>` : ''}${body}`,
+  });
 }

@@ -2,10 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, OrganizationsTable } from '../../db/schema.js';
 import { type Locale, pickLocale, translate } from '../../i18n/index.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
-import { escapeHtml, renderPortal } from './portal.page.js';
+import { listRedress } from '../promises/redress.service.js';
+import { renderNotFound, renderPortal } from './portal.page.js';
 import { CLIENT_SESSION_TTL_MS, clientOfSession, endClientSession, peekInvitation, redeemInvitation } from './portal.service.js';
 
 export const CLIENT_COOKIE = 'cc_client';
+/** Reads only; no audit entry names it. */
+const CLIENT_READER = { type: 'system' as const, id: null, label: 'client portal' };
 const LANG_COOKIE = 'cc_lang';
 
 /** The portal's language: the client's choice (?lang=, kept in a cookie), else the organization's. */
@@ -34,11 +37,7 @@ function invalidInvitation(reply: FastifyReply, org: OrganizationsTable, locale:
 }
 
 function notFoundPage(reply: FastifyReply, locale: Locale) {
-  return html(
-    reply,
-    404,
-    `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>404</title><p>${escapeHtml(translate(locale, 'errors.notFound'))}</p></html>`,
-  );
+  return html(reply, 404, renderNotFound(locale));
 }
 
 /**
@@ -51,9 +50,11 @@ export function registerPortalRoutes(app: FastifyInstance, db: Db, secure: boole
     const org = await findOrgBySlug(db, slug);
     if (!org) return notFoundPage(reply, pickLocale(req.headers['accept-language'], 'ru'));
     const locale = localeOf(req, reply, org.locale);
-    const client = await clientOfSession(db, org.id, req.cookies[CLIENT_COOKIE], Date.now());
+    const now = Date.now();
+    const client = await clientOfSession(db, org.id, req.cookies[CLIENT_COOKIE], now);
     const notice = (req.query as Record<string, unknown>)?.signedOut === '1' ? translate(locale, 'portal.signedOut') : undefined;
-    return html(reply, 200, renderPortal({ org, client, locale, notice }));
+    const redress = client ? await listRedress({ db, org, actor: CLIENT_READER, now }, { clientId: client.id }) : [];
+    return html(reply, 200, renderPortal({ org, client, locale, notice, redress }));
   });
 
   // Opening the link only shows a confirm page: mail scanners and chat previews fetch links with

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/schema.js';
 import type { Actor } from '../context.js';
 import { missingBacking } from '../governance/rights.service.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import { enqueueWebhookEvent } from '../webhooks/webhook.service.js';
 import { parseIds } from './promise.repository.js';
 
 export interface Missing {
@@ -106,6 +107,13 @@ export async function refreshBacking(
         },
         now,
         actor.id,
+      );
+      await enqueueWebhookEvent(
+        tx,
+        orgId,
+        'promise.unbacked',
+        { promise: { id: p.id, title: p.title, promiserTeamId: p.promiser_team_id }, missing, since: new Date(now).toISOString() },
+        now,
       );
     } else if (!lacks && p.unbacked !== null) {
       await tx.updateTable('promises').set({ unbacked: null, updated_at: now }).where('id', '=', p.id).execute();

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { actorName } from '../governance/authority.js';
 import { pageInMemory } from '../list.js';
+import { enqueueWebhookEvent } from '../webhooks/webhook.service.js';
 import { backingError, missingFor } from './backing.service.js';
 import { rebuildCounters, rejudgeFrom } from './ingest.service.js';
 import { describePromises, loadPromise, loadVersions, parseIds, toVersion } from './promise.repository.js';
@@ -286,6 +287,7 @@ export async function publishPromise(ctx: OrgContext, id: string): Promise<TProm
       after: promise,
       at: ctx.now,
     });
+    await enqueueWebhookEvent(tx, ctx.org.id, 'promise.published', { promise }, ctx.now);
     return promise;
   });
 }
@@ -353,6 +355,13 @@ export async function createVersion(ctx: OrgContext, id: string, input: TCreateV
       after: created,
       at: ctx.now,
     });
+    await enqueueWebhookEvent(
+      tx,
+      ctx.org.id,
+      'promise.version_created',
+      { promise: { id, title: row.title }, version: created, previous: current },
+      ctx.now,
+    );
     return created;
   });
 }

@@ -10,6 +10,7 @@ import { useOrg } from '../../shared/session/org-context';
 import { useSession } from '../../shared/session/session-context';
 import { PageHeader } from '../../shared/ui/page-header';
 import { OrgFields, type OrgSettingsValues } from './org-fields';
+import { WebhooksSection } from './webhooks-section';
 
 function valuesOf(org: Organization): OrgSettingsValues {
   return { name: org.name, kind: org.kind, locale: org.locale, currency: org.currency, timeZone: org.timeZone };
@@ -88,6 +89,7 @@ export function SettingsPage() {
           </Stack>
         </form>
       </Paper>
+      <WebhooksSection />
     </>
   );
 }

@@ -82,6 +82,13 @@ export const RightsFlowIcon = (p: P) => (
     <path d="M7.2 12h9.6M7 11c4-1 5-6 9.8-6M7 13c4 1 5 6 9.8 6" />
   </Icon>
 );
+/** A promise kept: a seal with a check mark. */
+export const PromiseIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M12 3l2.2 1.6 2.7-.1.9 2.6 2.2 1.6-.8 2.6.8 2.6-2.2 1.6-.9 2.6-2.7-.1L12 21l-2.2-1.6-2.7.1-.9-2.6-2.2-1.6.8-2.6-.8-2.6 2.2-1.6.9-2.6 2.7.1z" />
+    <path d="M8.8 12.2l2.2 2.2 4.2-4.4" />
+  </Icon>
+);
 export const BellIcon = (p: P) => (
   <Icon {...p}>
     <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15L6 16z" />

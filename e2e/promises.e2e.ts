@@ -1,0 +1,175 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPost, apiSignIn, type Session } from './support/api.js';
+import { launchChromium, screenshot, signIn } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+const DEMO_EMAIL = 'demo@clientocracy.local';
+const DEMO_PASSWORD = 'demo-demo-demo';
+const ORG = 'stroydom';
+const SEGMENT = 'Владельцы домов после сдачи';
+const PAIN = 'Нет понятной инструкции по обслуживанию дома';
+const TEAM = 'Гарантийный сервис';
+/** A right the demo grants to the crews, not to the warranty team. */
+const RIGHT = 'Менять график работ';
+const TITLE = 'Инструкция по обслуживанию к каждому дому';
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function apiGet<T>(session: Session, path: string): Promise<T> {
+  const response = await fetch(`${server!.url}${path}`, { headers: { cookie: session.cookie } });
+  if (!response.ok) throw new Error(`GET ${path} failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Sends fulfillment events as a CSV export would: `text/csv`, the same columns as the JSON body. */
+async function apiPostCsv<T>(session: Session, path: string, csv: string): Promise<T> {
+  const response = await fetch(`${server!.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    body: csv,
+  });
+  if (!response.ok) throw new Error(`POST ${path} failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A full-page screenshot from the top: the fixed header stays where it belongs. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+/** Picks an option of a Mantine Select or MultiSelect in the open dialog by clicking it, then its option. */
+async function pick(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await page.getByRole('dialog').getByRole('textbox', { name: label }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+describe('step 4: a promise answering a pain, published once the team holds what it needs', () => {
+  it('is refused for missing backing, published after the grant, and measured from CSV events', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    const url = server!.url;
+    await signIn(page, url, DEMO_EMAIL, DEMO_PASSWORD);
+
+    // From a pain of a segment: "answer this pain with a promise".
+    await page.goto(`${url}/app/o/${ORG}/segments`);
+    await page.getByRole('link', { name: SEGMENT }).first().click();
+    const pain = page.getByTestId('pain-card').filter({ hasText: PAIN });
+    await pain.waitFor();
+    await pain.getByRole('button', { name: `Действия с «${PAIN}»` }).click();
+    await page.getByRole('menuitem', { name: 'Ответить на боль обещанием' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Новое обещание' });
+    expect(await dialog.getByTestId('answered-pain').textContent()).toContain(PAIN);
+    // The segment and the pain are chosen already.
+    expect(await dialog.getByRole('textbox', { name: 'Клиентский сегмент' }).inputValue()).toBe(SEGMENT);
+    expect(await dialog.getByRole('textbox', { name: 'На какие боли отвечает' }).locator('..').textContent()).toContain(PAIN);
+
+    await dialog.getByRole('textbox', { name: 'Обещание', exact: true }).fill(TITLE);
+    await pick(page, 'Команда, которая обещает', TEAM);
+    await dialog
+      .getByRole('textbox', { name: 'Обещание простыми словами' })
+      .fill('К каждому сданному дому прилагаем понятную инструкцию по обслуживанию в день сдачи.');
+    await dialog.getByText('Успешно или нет').click();
+    await dialog.getByRole('textbox', { name: 'Цель' }).fill('95');
+    await pick(page, 'Нужные права решения', RIGHT);
+    await dialog.getByRole('textbox', { name: 'Обещание', exact: true }).click(); // closes the dropdown
+    // Before saving, the form says what the team lacks.
+    const preview = dialog.getByTestId('backing-preview');
+    await expect.poll(() => preview.getAttribute('data-backed')).toBe('false');
+    expect(await preview.textContent()).toContain(`Право решения: ${RIGHT}`);
+    await screenshot(page, 'promises-01-form-from-pain');
+    await dialog.getByRole('button', { name: 'Сохранить как черновик' }).click();
+
+    // The draft: publishing is refused, naming the missing right; it stays an intention.
+    await page.waitForURL(/\/promises\/[^/]+$/);
+    const promisePage = page.getByTestId('promise-page');
+    await promisePage.waitFor();
+    expect(await promisePage.getAttribute('data-lifecycle')).toBe('draft');
+    expect(await page.getByRole('heading', { name: TITLE }).count()).toBe(1);
+    await page.getByTestId('publish-button').click();
+    const refusal = page.getByTestId('publish-refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(`Право решения: ${RIGHT}`);
+    expect(await refusal.textContent()).toContain('остаётся намерением');
+    expect(await promisePage.getAttribute('data-lifecycle')).toBe('draft');
+    await shot(page, 'promises-02-publish-refused');
+    const promiseId = page.url().split('/').pop() as string;
+
+    // An admin grants the right to the team (through the API)…
+    const session = await apiSignIn(url, DEMO_EMAIL, DEMO_PASSWORD);
+    const teams = await apiGet<{ items: { id: string; name: string }[] }>(session, `/api/v1/orgs/${ORG}/teams?limit=100`);
+    const rights = await apiGet<{ items: { id: string; name: string }[] }>(session, `/api/v1/orgs/${ORG}/rights?limit=100`);
+    const teamId = teams.items.find((team) => team.name === TEAM)?.id;
+    const rightId = rights.items.find((right) => right.name === RIGHT)?.id;
+    expect(teamId && rightId).toBeTruthy();
+    await apiPost(url, session, `/api/v1/orgs/${ORG}/grants`, {
+      rightId,
+      holderType: 'team',
+      holderId: teamId,
+      reason: 'Гарантийной службе нужно самой назначать выезды по инструкции',
+    });
+
+    // …and publishing goes through.
+    await page.getByTestId('publish-button').click();
+    await expect.poll(() => promisePage.getAttribute('data-lifecycle')).toBe('published');
+    expect(await page.getByTestId('publish-refusal').count()).toBe(0);
+    await expect.poll(() => promisePage.getAttribute('data-status')).toBe('no_data');
+    expect(await page.getByTestId('no-events').count()).toBe(1);
+
+    // Events arrive as CSV: 40 in the last two days, 4 of them bad → 90 % against a 95 % target.
+    const now = Date.now();
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const occurredAt = new Date(now - (i + 1) * 70 * 60_000).toISOString();
+      return `handbook-${i},${occurredAt},${i % 10 === 3 ? 'false' : 'true'}`;
+    });
+    const result = await apiPostCsv<{ accepted: number; duplicates: number; rejected: unknown[] }>(
+      session,
+      `/api/v1/orgs/${ORG}/promises/${promiseId}/events`,
+      ['externalId,occurredAt,good', ...rows].join('\n'),
+    );
+    expect(result).toEqual({ accepted: 40, duplicates: 0, rejected: [] });
+
+    // The page catches up on "Refresh": the status, the figures, the chart and the events.
+    await page.getByRole('button', { name: 'Обновить' }).click();
+    await expect.poll(() => promisePage.getAttribute('data-status')).toBe('broken');
+    expect(await page.getByTestId('stat-attainment').textContent()).toMatch(/90\s%/);
+    expect(await page.getByTestId('stat-events').textContent()).toContain('36 из 40');
+    const chart = page.getByTestId('promise-chart');
+    await expect.poll(() => chart.getAttribute('data-last-attainment'), { timeout: 15_000 }).toBe('0.9');
+    expect(Number(await chart.getAttribute('data-points'))).toBe(30);
+    await expect.poll(() => page.getByTestId('event-row').count()).toBe(40);
+    expect(await page.getByTestId('event-row').first().getAttribute('data-good')).toBe('true');
+    await shot(page, 'promises-03-measured');
+
+    // The list shows it among the published, broken, with its attainment.
+    await page.getByRole('link', { name: /Все обещания/ }).click();
+    const row = page.getByTestId('promise-row').filter({ hasText: TITLE });
+    await row.waitFor();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('broken');
+    expect(await row.getAttribute('data-lifecycle')).toBe('published');
+    expect(await row.getByTestId('row-attainment').textContent()).toMatch(/90\s%/);
+    await shot(page, 'promises-04-list');
+
+    // The same in English.
+    await page.getByText('EN', { exact: true }).click();
+    await expect.poll(() => row.textContent()).toContain('Broken');
+    await row.getByRole('link', { name: TITLE }).click();
+    await promisePage.waitFor();
+    await expect.poll(() => page.getByTestId('stat-status').textContent()).toContain('Broken');
+    await chart.waitFor();
+    await shot(page, 'promises-05-measured-english');
+    await context.close();
+  });
+});

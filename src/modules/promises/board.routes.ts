@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { notFound } from '../../core/errors.js';
+import type { OrganizationsTable } from '../../db/schema.js';
+import type { Registrar } from '../../http/registrar.js';
+import { type Locale, pickLocale } from '../../i18n/index.js';
+import { ZId, ZOrgParams, ZOrgSlug } from '../common.schema.js';
+import { renderNotFound } from '../portal/portal.page.js';
+import { renderBoard, renderBoardPromise } from './board.page.js';
+import { boardOrg, publicBoard, type TBoard, ZBoard } from './board.service.js';
+
+/** Browsers and shared caches may reuse a board this long, then revalidate with its ETag. */
+const CACHE_CONTROL = 'public, max-age=30';
+
+const ZBoardQuery = z.object({ segment: ZId.optional().describe('only the promises to this client segment') });
+
+interface Rendered {
+  etag: string;
+  /** Encoded once: a board is sent many times between two computations. */
+  body: Buffer;
+}
+
+// What was rendered from a board lives as long as the board object (publicBoard keeps it a few seconds).
+const rendered = new WeakMap<TBoard, Map<string, Rendered>>();
+
+function renderOnce(board: TBoard, key: string, render: () => string): Rendered {
+  let byKey = rendered.get(board);
+  if (!byKey) {
+    byKey = new Map();
+    rendered.set(board, byKey);
+  }
+  let result = byKey.get(key);
+  if (!result) {
+    const body = Buffer.from(render(), 'utf8');
+    result = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+    byKey.set(key, result);
+  }
+  return result;
+}
+
+/** True when If-None-Match names this ETag (or `*`), weak or strong, alone or in a list. */
+function isFresh(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const value = tag.trim();
+    return value === '*' || value.replace(/^W\//, '') === etag;
+  });
+}
+
+function sendCached(req: FastifyRequest, reply: FastifyReply, type: string, { etag, body }: Rendered) {
+  reply.header('etag', etag).header('cache-control', CACHE_CONTROL);
+  if (isFresh(req.headers['if-none-match'], etag)) return reply.status(304).send();
+  return reply.status(200).type(type).send(body);
+}
+
+/**
+ * The page's language: `?lang=` or the organization's. Unlike the portal home, no cookie is read or
+ * set: the page is cached publicly by URL, so everything it depends on must be in the URL.
+ */
+function boardLocale(req: FastifyRequest, org: OrganizationsTable): Locale {
+  const asked = (req.query as Record<string, unknown>)?.lang;
+  return asked === 'ru' || asked === 'en' ? asked : org.locale;
+}
+
+const html = (reply: FastifyReply, status: number, body: string) =>
+  reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+
+/** The public promise board: as JSON in the API, and as pages of the client portal (see DOCUMENTED_PAGES). */
+export function registerBoardRoutes(r: Registrar): void {
+  const { db } = r.deps;
+  r.add({
+    method: 'GET',
+    url: '/api/v1/public/orgs/:org/promises',
+    tag: 'promise board',
+    auth: 'public',
+    summary:
+      'The public promise board: every published client promise with its target, attainment over its window, status, alerts, backing, team, segment, versions and the attainment of the last 8 windows; worst first. Sends an ETag and answers 304 to If-None-Match.',
+    params: ZOrgParams,
+    query: ZBoardQuery,
+    response: ZBoard,
+    handler: async ({ params, query, req, reply }) => {
+      const org = await boardOrg(db, params.org, Date.now());
+      if (!org) throw notFound('organization', params.org);
+      const board = await publicBoard(db, org, Date.now(), query.segment);
+      // The bytes are sent here (encoded once per board, hashed for the ETag), not serialized by the registrar.
+      sendCached(
+        req,
+        reply,
+        'application/json; charset=utf-8',
+        renderOnce(board, 'json', () => JSON.stringify(board)),
+      );
+      return undefined;
+    },
+  });
+
+  // Pages for people: read without JavaScript, cached like the JSON. A malformed slug, segment or
+  // id is simply not found, as on the rest of the portal.
+  r.app.get('/c/:org/promises', async (req, reply) => {
+    const { org: slug } = req.params as { org: string };
+    const org = ZOrgSlug.safeParse(slug).success ? await boardOrg(db, slug, Date.now()) : undefined;
+    if (!org) return html(reply, 404, renderNotFound(pickLocale(req.headers['accept-language'], 'ru')));
+    const locale = boardLocale(req, org);
+    const segment = ZBoardQuery.safeParse(req.query).data?.segment;
+    const board = await publicBoard(db, org, Date.now(), segment);
+    return sendCached(
+      req,
+      reply,
+      'text/html; charset=utf-8',
+      renderOnce(board, `html:${locale}`, () => renderBoard(board, org, locale)),
+    );
+  });
+
+  r.app.get('/c/:org/promises/:id', async (req, reply) => {
+    const { org: slug, id } = req.params as { org: string; id: string };
+    const org = ZOrgSlug.safeParse(slug).success ? await boardOrg(db, slug, Date.now()) : undefined;
+    const locale = org ? boardLocale(req, org) : pickLocale(req.headers['accept-language'], 'ru');
+    const board = org ? await publicBoard(db, org, Date.now()) : undefined;
+    const promise = board?.items.find((p) => p.id === id);
+    if (!org || !board || !promise) return html(reply, 404, renderNotFound(locale));
+    return sendCached(
+      req,
+      reply,
+      'text/html; charset=utf-8',
+      renderOnce(board, `promise:${id}:${locale}`, () => renderBoardPromise(promise, org, locale)),
+    );
+  });
+}

@@ -1,0 +1,246 @@
+/**
+ * The background evaluator (issue 5): every minute, the status of each published promise from the
+ * counters (promiseStatus), compared with the last evaluation; status changes and alerts firing or
+ * resolving are recorded as history, the promiser team is told in-app and webhooks are queued.
+ *
+ * Several server processes may run it against one PostgreSQL. The job is the promise's row in
+ * `promise_evaluations`: a process takes one with `SELECT … FOR UPDATE SKIP LOCKED` (others skip it
+ * rather than wait) and claims it for the minute (`evaluated_minute`) in the same transaction as its
+ * history, notifications and webhook deliveries. A promise is thus evaluated once per minute,
+ * whichever process gets there first, and a change is recorded exactly once. On SQLite the single
+ * writer serialises the transactions and the conditional claim does the same job.
+ */
+
+import { newId } from '../../core/ids.js';
+import { type AlertRow, type EvaluationSnapshot, evaluationChanges, firingRows } from '../../core/promises/changes.js';
+import type { Db, Dialect, OrganizationsTable, PromiseEvaluationsTable, Tx } from '../../db/schema.js';
+import { type OrgContext, SYSTEM_ACTOR } from '../context.js';
+import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import { enqueueWebhookEvent } from '../webhooks/webhook.service.js';
+import type { TPromiseStatus } from './promise.schema.js';
+import { promiseStatus } from './status.service.js';
+
+export const MINUTE_MS = 60_000;
+
+export interface EvaluatorRun {
+  /** Start (UTC ms) of the minute evaluated. */
+  minute: number;
+  evaluated: number;
+  statusChanges: number;
+  alertsFired: number;
+  alertsResolved: number;
+  failures: { promiseId: string; error: string }[];
+}
+
+type Job = Pick<PromiseEvaluationsTable, 'promise_id' | 'org_id' | 'status' | 'firing'>;
+
+/** Makes a job row for every published promise that has none yet (a newly published one). */
+async function addMissingJobs(db: Db): Promise<void> {
+  await db
+    .insertInto('promise_evaluations')
+    .columns(['promise_id', 'org_id', 'firing', 'evaluated_minute'])
+    .expression((eb) =>
+      eb
+        .selectFrom('promises')
+        .select((s) => ['promises.id', 'promises.org_id', s.val('[]').as('firing'), s.val(0).as('evaluated_minute')])
+        .where('promises.status', '=', 'published')
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('promise_evaluations as e').select('e.promise_id').whereRef('e.promise_id', '=', 'promises.id'))),
+        ),
+    )
+    .onConflict((oc) => oc.column('promise_id').doNothing())
+    .execute();
+}
+
+/**
+ * Takes the next published promise not yet evaluated for `minute`, locked (PostgreSQL) and claimed:
+ * `none` when none is left, `lost` when another process claimed it between the read and the claim.
+ */
+async function takeJob(tx: Tx, dialect: Dialect, minute: number, skip: ReadonlySet<string>): Promise<Job | 'none' | 'lost'> {
+  let q = tx
+    .selectFrom('promise_evaluations')
+    .select(['promise_id', 'org_id', 'status', 'firing'])
+    .where('evaluated_minute', '<', minute)
+    .where('promise_id', 'in', (eb) => eb.selectFrom('promises').select('id').where('status', '=', 'published'))
+    .orderBy('evaluated_minute')
+    .limit(1);
+  if (skip.size > 0) q = q.where('promise_id', 'not in', [...skip]);
+  // Another process holding a row skips it instead of waiting: the two share the work.
+  if (dialect === 'postgres') q = q.forUpdate().skipLocked();
+  const job = await q.executeTakeFirst();
+  if (!job) return 'none';
+  // The claim is conditional, so that it holds even where rows cannot be locked.
+  const claimed = await tx
+    .updateTable('promise_evaluations')
+    .set({ evaluated_minute: minute })
+    .where('promise_id', '=', job.promise_id)
+    .where('evaluated_minute', '<', minute)
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) === 1 ? job : 'lost';
+}
+
+const alertParams = (alert: AlertRow) => ({
+  severity: alert.severity,
+  longWindow: alert.longWindow,
+  shortWindow: alert.shortWindow,
+  threshold: alert.threshold,
+});
+
+/** What a history row and a webhook say about the figures at the time. */
+const figures = (status: TPromiseStatus) => ({
+  attainment: status.attainment,
+  target: status.target,
+  good: status.good,
+  total: status.total,
+  budgetRemaining: status.budgetRemaining,
+  version: status.version,
+  window: status.window,
+});
+
+/** Evaluates one claimed promise and records what changed, in the claiming transaction. */
+async function evaluateOne(
+  tx: Tx,
+  org: OrganizationsTable,
+  job: Job,
+  now: number,
+  minute: number,
+): Promise<{ statusChanged: boolean; fired: number; resolved: number }> {
+  const ctx: OrgContext = { db: tx as Db, org, actor: SYSTEM_ACTOR, now };
+  const status = await promiseStatus(ctx, job.promise_id, now);
+  const promise = await tx
+    .selectFrom('promises')
+    .select(['id', 'title', 'kind', 'promiser_team_id'])
+    .where('org_id', '=', org.id)
+    .where('id', '=', job.promise_id)
+    .executeTakeFirstOrThrow();
+  const previous: EvaluationSnapshot | null = job.status === null ? null : { status: job.status, firing: JSON.parse(job.firing) };
+  const current: EvaluationSnapshot = { status: status.status, firing: firingRows(status.alerts) };
+  const changes = evaluationChanges(previous, current);
+  const subject = { id: promise.id, title: promise.title, kind: promise.kind, promiserTeamId: promise.promiser_team_id };
+  const at = new Date(now).toISOString();
+  const team = changes.status || changes.fired.length > 0 ? await peopleOf(tx, org.id, 'team', promise.promiser_team_id) : [];
+  const history = (
+    kind: 'status_changed' | 'alert_fired' | 'alert_resolved',
+    from: string | null,
+    to: string | null,
+    alert: AlertRow | null,
+  ) =>
+    tx
+      .insertInto('promise_status_history')
+      .values({
+        id: newId(),
+        org_id: org.id,
+        promise_id: promise.id,
+        at: now,
+        kind,
+        from_status: from,
+        to_status: to,
+        alert: alert ? JSON.stringify(alert) : null,
+        details: JSON.stringify(figures(status)),
+      })
+      .execute();
+
+  if (changes.status) {
+    const { from, to } = changes.status;
+    await history('status_changed', from, to, null);
+    await notifyUsers(
+      tx,
+      org.id,
+      team,
+      {
+        kind: 'promise_status_changed',
+        subjectType: 'promise',
+        subjectId: promise.id,
+        params: { promise: promise.title, from, to },
+        dedupeKey: `promise_status_changed:${promise.id}:${minute}`,
+      },
+      now,
+    );
+    await enqueueWebhookEvent(tx, org.id, 'promise.status_changed', { promise: subject, from, to, at, status }, now);
+  }
+  for (const alert of changes.fired) {
+    await history('alert_fired', null, null, alert);
+    await notifyUsers(
+      tx,
+      org.id,
+      team,
+      {
+        kind: 'promise_alert_fired',
+        subjectType: 'promise',
+        subjectId: promise.id,
+        params: { promise: promise.title, ...alertParams(alert) },
+        dedupeKey: `promise_alert_fired:${promise.id}:${alert.severity}/${alert.longWindow}:${minute}`,
+      },
+      now,
+    );
+    await enqueueWebhookEvent(tx, org.id, 'promise.alert_fired', { promise: subject, alert, at, status }, now);
+  }
+  for (const alert of changes.resolved) {
+    await history('alert_resolved', null, null, alert);
+    await enqueueWebhookEvent(tx, org.id, 'promise.alert_resolved', { promise: subject, alert, at, status }, now);
+  }
+  await tx
+    .updateTable('promise_evaluations')
+    .set({
+      status: status.status,
+      firing: JSON.stringify(current.firing),
+      attainment: status.attainment,
+      version: status.version,
+      evaluated_at: now,
+      last_error: null,
+      last_error_at: null,
+    })
+    .where('promise_id', '=', promise.id)
+    .execute();
+  return { statusChanged: changes.status !== null, fired: changes.fired.length, resolved: changes.resolved.length };
+}
+
+/**
+ * Evaluates every published promise not yet evaluated for the minute of `now` (UTC ms), one
+ * transaction each, and returns what it found. A promise whose evaluation fails is rolled back,
+ * reported in `failures` and tried again next minute; the others go on. Running it again within the
+ * same minute, here or in another process, records nothing new.
+ */
+export async function evaluateDue(db: Db, now: number, options: { dialect: Dialect }): Promise<EvaluatorRun> {
+  const minute = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+  const run: EvaluatorRun = { minute, evaluated: 0, statusChanges: 0, alertsFired: 0, alertsResolved: 0, failures: [] };
+  await addMissingJobs(db);
+  const orgs = new Map<string, OrganizationsTable>();
+  const failed = new Set<string>();
+  for (;;) {
+    const holder: { job: Job | null } = { job: null };
+    try {
+      const outcome = await db.transaction().execute(async (tx) => {
+        const job = await takeJob(tx, options.dialect, minute, failed);
+        if (typeof job === 'string') return job;
+        holder.job = job;
+        let org = orgs.get(job.org_id);
+        if (!org) {
+          org = await tx.selectFrom('organizations').selectAll().where('id', '=', job.org_id).executeTakeFirstOrThrow();
+          orgs.set(org.id, org);
+        }
+        return evaluateOne(tx, org, job, now, minute);
+      });
+      if (outcome === 'none') break;
+      if (outcome === 'lost') continue;
+      run.evaluated += 1;
+      if (outcome.statusChanged) run.statusChanges += 1;
+      run.alertsFired += outcome.fired;
+      run.alertsResolved += outcome.resolved;
+    } catch (error) {
+      const job = holder.job;
+      // Not one promise's fault (the database itself): the caller hears of it.
+      if (!job) throw error;
+      const message = (error as Error)?.message ?? String(error);
+      failed.add(job.promise_id);
+      run.failures.push({ promiseId: job.promise_id, error: message });
+      await db
+        .updateTable('promise_evaluations')
+        .set({ last_error: message.slice(0, 1000), last_error_at: now })
+        .where('promise_id', '=', job.promise_id)
+        .execute()
+        .catch(() => {});
+    }
+  }
+  return run;
+}

@@ -1,0 +1,124 @@
+/**
+ * The delivery worker: sends the webhook deliveries that are due, signed, with a timeout, and
+ * schedules failed ones again with exponential backoff until 24 hours have passed. It runs on a timer
+ * in `serve`, outside any request; several processes may run it at once (see claimDueDeliveries).
+ */
+import { GIVE_UP_AFTER_MS, isAccepted, nextAttemptAt, SIGNATURE_HEADER, signBody } from '../../core/webhooks/webhooks.js';
+import type { Db, Dialect } from '../../db/schema.js';
+import { VERSION } from '../../version.js';
+import { type ClaimedDelivery, claimDueDeliveries, giveUpPausedOlderThan, recordAttempt } from './webhook.repository.js';
+import type { TWebhookDelivery } from './webhook.schema.js';
+
+export interface DeliveryOptions {
+  dialect: Dialect;
+  /** How long a receiver may take to answer; 10 s by default. */
+  timeoutMs?: number;
+  /** Deliveries taken per run; 100 by default. */
+  limit?: number;
+  /** Requests in flight at once; 8 by default. */
+  concurrency?: number;
+  /** The HTTP client (tests may pass their own); the global fetch by default. */
+  fetch?: typeof fetch;
+}
+
+export interface DeliveryRun {
+  attempted: number;
+  delivered: number;
+  /** Failed this time, to be tried again later. */
+  retrying: number;
+  /** Given up: 24 hours of failures, or waiting that long for a paused endpoint. */
+  failed: number;
+}
+
+interface Outcome {
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+const MAX_ERROR_LENGTH = 500;
+
+/** Why a request failed, in a line: the system's error code when there is one ("ECONNREFUSED"). */
+function describeError(error: unknown, timeoutMs: number): string {
+  const e = error as Error & { cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
+  const cause = e?.cause?.code ?? e?.cause?.message;
+  return (cause ? `${e.message}: ${cause}` : (e?.message ?? String(error))).slice(0, MAX_ERROR_LENGTH);
+}
+
+/** One POST of the exact stored body; never throws. */
+async function post(claimed: ClaimedDelivery, options: Required<Pick<DeliveryOptions, 'timeoutMs' | 'fetch'>>): Promise<Outcome> {
+  const { delivery } = claimed;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const response = await options.fetch(claimed.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': `Clientocracy-Webhooks/${VERSION}`,
+        [SIGNATURE_HEADER]: signBody(claimed.secret, delivery.payload),
+        'X-Clientocracy-Event': delivery.event_type,
+        'X-Clientocracy-Delivery': delivery.id,
+      },
+      body: delivery.payload,
+      // A redirect is an answer to read, not to follow: the signed body goes only where it was registered.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    // The answer's body is not needed; dropping it frees the connection.
+    await response.body?.cancel().catch(() => {});
+    return {
+      statusCode: response.status,
+      error: isAccepted(response.status) ? null : `the receiver answered ${response.status}`,
+      durationMs: elapsed(),
+    };
+  } catch (error) {
+    return { statusCode: null, error: describeError(error, options.timeoutMs), durationMs: elapsed() };
+  }
+}
+
+/** Records an attempt made at `now`: delivered on a 2xx; else retried later, or given up after 24 hours. */
+async function record(db: Db, claimed: ClaimedDelivery, outcome: Outcome, now: number): Promise<'delivered' | 'retrying' | 'failed'> {
+  const { delivery } = claimed;
+  const attemptCount = delivery.attempt_count + 1;
+  const attempts = [...(JSON.parse(delivery.attempts) as TWebhookDelivery['attempts']), { at: now, ...outcome }];
+  const accepted = isAccepted(outcome.statusCode);
+  const retryAt = accepted ? null : nextAttemptAt(delivery.created_at, attemptCount, now);
+  await recordAttempt(db, delivery.id, {
+    attempt_count: attemptCount,
+    attempts: JSON.stringify(attempts),
+    next_attempt_at: retryAt,
+    last_attempt_at: now,
+    last_status_code: outcome.statusCode,
+    last_error: outcome.error,
+    delivered_at: accepted ? now : null,
+    failed_at: !accepted && retryAt === null ? now : null,
+  });
+  return accepted ? 'delivered' : retryAt === null ? 'failed' : 'retrying';
+}
+
+/**
+ * Sends every delivery due at `now` (UTC ms; scheduling uses it, so tests drive the clock), a few at
+ * a time. One receiver failing or hanging never stops the others; nothing here throws for a receiver.
+ */
+export async function deliverDue(db: Db, now: number, options: DeliveryOptions): Promise<DeliveryRun> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const send = { timeoutMs, fetch: options.fetch ?? fetch };
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const run: DeliveryRun = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
+  run.failed += await giveUpPausedOlderThan(db, now - GIVE_UP_AFTER_MS, now);
+  // The lease outlasts the longest attempt: a worker that dies mid-attempt leaves the delivery to the next run after it.
+  const claimed = await claimDueDeliveries(db, options.dialect, now, now + timeoutMs + 60_000, options.limit ?? 100);
+  let next = 0;
+  const lane = async () => {
+    while (next < claimed.length) {
+      const item = claimed[next++] as ClaimedDelivery;
+      const result = await record(db, item, await post(item, send), now);
+      run.attempted += 1;
+      run[result] += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, lane));
+  return run;
+}

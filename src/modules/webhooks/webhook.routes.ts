@@ -1,0 +1,80 @@
+import type { Registrar } from '../../http/registrar.js';
+import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { ZCreatedWebhook, ZCreateWebhook, ZDeliveryQuery, ZUpdateWebhook, ZWebhook, ZWebhookDelivery } from './webhook.schema.js';
+import { createWebhook, deleteWebhook, getWebhook, listDeliveries, listWebhooks, sendTestPing, updateWebhook } from './webhook.service.js';
+
+export function registerWebhookRoutes(r: Registrar): void {
+  const base = '/api/v1/orgs/:org/webhooks';
+  const manage = { tag: 'webhooks', auth: 'org' as const, permission: 'webhooks:manage' as const };
+
+  r.add({
+    ...manage,
+    method: 'GET',
+    url: base,
+    summary: 'Webhook endpoints of the organization (never their secrets)',
+    params: ZOrgParams,
+    query: ZPageQuery,
+    response: ZPage(ZWebhook),
+    handler: async ({ ctx, query }) => listWebhooks(ctx, query),
+  });
+  r.add({
+    ...manage,
+    method: 'POST',
+    url: base,
+    status: 201,
+    summary:
+      'Register an endpoint for promise events; the signing secret is in the answer once and never again. Each delivery is a signed POST (X-Clientocracy-Signature: sha256=<hex HMAC-SHA256 of the body>), retried with backoff for 24 hours',
+    params: ZOrgParams,
+    body: ZCreateWebhook,
+    response: ZCreatedWebhook,
+    handler: async ({ ctx, body }) => createWebhook(ctx, body),
+  });
+  r.add({
+    ...manage,
+    method: 'GET',
+    url: `${base}/:id`,
+    summary: 'One webhook endpoint',
+    params: ZOrgIdParams,
+    response: ZWebhook,
+    handler: async ({ ctx, params }) => getWebhook(ctx, params.id),
+  });
+  r.add({
+    ...manage,
+    method: 'PATCH',
+    url: `${base}/:id`,
+    summary: 'Change the URL, description or event types of an endpoint, or pause it (active: false)',
+    params: ZOrgIdParams,
+    body: ZUpdateWebhook,
+    response: ZWebhook,
+    handler: async ({ ctx, params, body }) => updateWebhook(ctx, params.id, body),
+  });
+  r.add({
+    ...manage,
+    method: 'DELETE',
+    url: `${base}/:id`,
+    summary: 'Remove an endpoint with its delivery log',
+    params: ZOrgIdParams,
+    response: ZWebhook,
+    handler: async ({ ctx, params }) => deleteWebhook(ctx, params.id),
+  });
+  r.add({
+    ...manage,
+    method: 'GET',
+    url: `${base}/:id/deliveries`,
+    summary: 'The delivery log of an endpoint, newest first: each attempt with the response code',
+    params: ZOrgIdParams,
+    query: ZDeliveryQuery,
+    response: ZPage(ZWebhookDelivery),
+    handler: async ({ ctx, params, query }) => listDeliveries(ctx, params.id, query),
+  });
+  r.add({
+    ...manage,
+    method: 'POST',
+    url: `${base}/:id/test`,
+    status: 202,
+    summary: 'Send a test `ping` to the endpoint: queued now, sent within seconds; its outcome appears in the delivery log',
+    params: ZOrgIdParams,
+    response: ZWebhookDelivery,
+    handler: async ({ ctx, params }) => sendTestPing(ctx, params.id),
+  });
+}

@@ -1,0 +1,210 @@
+import { newId, newSecret } from '../../core/ids.js';
+import { type WebhookDeliveryType, type WebhookEventType, webhookBody } from '../../core/webhooks/webhooks.js';
+import type { Tx, WebhookDeliveriesTable, WebhookEndpointsTable } from '../../db/schema.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { TPageQuery } from '../common.schema.js';
+import type { OrgContext } from '../context.js';
+import { pageByCreated } from '../list.js';
+import { findEndpoint, insertDeliveries, listDeliveryRows, subscribedEndpoints } from './webhook.repository.js';
+import type { TCreateWebhook, TDeliveryQuery, TUpdateWebhook, TWebhook, TWebhookDelivery } from './webhook.schema.js';
+
+export const WEBHOOK_SECRET_PREFIX = 'whsec_';
+
+export function toWebhook(row: WebhookEndpointsTable): TWebhook {
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    eventTypes: JSON.parse(row.event_types) as WebhookEventType[],
+    active: row.disabled_at === null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toDelivery(row: WebhookDeliveriesTable): TWebhookDelivery {
+  return {
+    id: row.id,
+    endpointId: row.endpoint_id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    state: row.delivered_at !== null ? 'delivered' : row.failed_at !== null ? 'failed' : 'pending',
+    attemptCount: row.attempt_count,
+    nextAttemptAt: row.next_attempt_at,
+    lastAttemptAt: row.last_attempt_at,
+    lastStatusCode: row.last_status_code,
+    lastError: row.last_error,
+    attempts: JSON.parse(row.attempts) as TWebhookDelivery['attempts'],
+    deliveredAt: row.delivered_at,
+    failedAt: row.failed_at,
+    createdAt: row.created_at,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+  };
+}
+
+/** Each type once, in the order given. */
+const distinct = (types: WebhookEventType[]) => [...new Set(types)];
+
+export async function listWebhooks(ctx: OrgContext, page: TPageQuery) {
+  const query = ctx.db.selectFrom('webhook_endpoints').selectAll().where('org_id', '=', ctx.org.id);
+  const result = await pageByCreated<WebhookEndpointsTable, 'webhook_endpoints'>(query, 'webhook_endpoints', page);
+  return { items: result.items.map(toWebhook), nextCursor: result.nextCursor };
+}
+
+export async function getWebhook(ctx: OrgContext, id: string): Promise<TWebhook> {
+  return toWebhook(await findEndpoint(ctx.db, ctx.org.id, id));
+}
+
+/** Registers an endpoint; the signing secret is in the answer once and never again (like an API token). */
+export async function createWebhook(ctx: OrgContext, input: TCreateWebhook): Promise<TWebhook & { secret: string }> {
+  const row: WebhookEndpointsTable = {
+    id: newId(),
+    org_id: ctx.org.id,
+    url: input.url,
+    description: input.description,
+    secret: `${WEBHOOK_SECRET_PREFIX}${newSecret()}`,
+    event_types: JSON.stringify(distinct(input.eventTypes)),
+    disabled_at: null,
+    created_by: ctx.actor.id,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+  };
+  return ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('webhook_endpoints').values(row).execute();
+    const webhook = toWebhook(row);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'webhook.created',
+      entityType: 'webhook',
+      entityId: row.id,
+      after: webhook,
+      at: ctx.now,
+    });
+    return { ...webhook, secret: row.secret };
+  });
+}
+
+export async function updateWebhook(ctx: OrgContext, id: string, input: TUpdateWebhook): Promise<TWebhook> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await findEndpoint(tx, ctx.org.id, id);
+    const next: WebhookEndpointsTable = {
+      ...row,
+      url: input.url ?? row.url,
+      description: input.description ?? row.description,
+      event_types: input.eventTypes ? JSON.stringify(distinct(input.eventTypes)) : row.event_types,
+      disabled_at: input.active === undefined ? row.disabled_at : input.active ? null : (row.disabled_at ?? ctx.now),
+      updated_at: ctx.now,
+    };
+    await tx
+      .updateTable('webhook_endpoints')
+      .set({
+        url: next.url,
+        description: next.description,
+        event_types: next.event_types,
+        disabled_at: next.disabled_at,
+        updated_at: ctx.now,
+      })
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', id)
+      .execute();
+    const before = toWebhook(row);
+    const after = toWebhook(next);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'webhook.updated',
+      entityType: 'webhook',
+      entityId: id,
+      before,
+      after,
+      at: ctx.now,
+    });
+    return after;
+  });
+}
+
+/** Removes an endpoint and its delivery log; deliveries not yet made are dropped. */
+export async function deleteWebhook(ctx: OrgContext, id: string): Promise<TWebhook> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await findEndpoint(tx, ctx.org.id, id);
+    await tx.deleteFrom('webhook_deliveries').where('org_id', '=', ctx.org.id).where('endpoint_id', '=', id).execute();
+    await tx.deleteFrom('webhook_endpoints').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    const before = toWebhook(row);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'webhook.deleted',
+      entityType: 'webhook',
+      entityId: id,
+      before,
+      at: ctx.now,
+    });
+    return before;
+  });
+}
+
+/** The delivery log of an endpoint, newest first, with each attempt's response code. */
+export async function listDeliveries(ctx: OrgContext, id: string, query: TDeliveryQuery) {
+  await findEndpoint(ctx.db, ctx.org.id, id);
+  const page = await listDeliveryRows(ctx.db, ctx.org.id, id, query);
+  return { items: page.items.map(toDelivery), nextCursor: page.nextCursor };
+}
+
+function deliveryRow(endpoint: WebhookEndpointsTable, eventId: string, type: WebhookDeliveryType, payload: string, now: number) {
+  return {
+    id: newId(),
+    org_id: endpoint.org_id,
+    endpoint_id: endpoint.id,
+    event_id: eventId,
+    event_type: type,
+    payload,
+    attempt_count: 0,
+    next_attempt_at: now,
+    last_attempt_at: null,
+    last_status_code: null,
+    last_error: null,
+    attempts: '[]',
+    delivered_at: null,
+    failed_at: null,
+    created_at: now,
+  } satisfies WebhookDeliveriesTable;
+}
+
+/**
+ * Queues a `ping` to the endpoint (even a paused one): the delivery worker sends it within seconds,
+ * signed like every event, and the log shows the receiver's answer.
+ */
+export async function sendTestPing(ctx: OrgContext, id: string): Promise<TWebhookDelivery> {
+  const endpoint = await findEndpoint(ctx.db, ctx.org.id, id);
+  const eventId = newId();
+  const payload = webhookBody({
+    id: eventId,
+    type: 'ping',
+    createdAt: ctx.now,
+    organization: { id: ctx.org.id, slug: ctx.org.slug },
+    data: { webhookId: endpoint.id, message: 'A test delivery from Clientocracy' },
+  });
+  const row = deliveryRow(endpoint, eventId, 'ping', payload, ctx.now);
+  await insertDeliveries(ctx.db, [row]);
+  return toDelivery(row);
+}
+
+/**
+ * Queues the event for every active endpoint of the organization subscribed to its type, inside the
+ * caller's transaction — the event is delivered exactly when what it reports is committed. One
+ * event id for all endpoints; the body is `{id, type, createdAt, organization, data}`. Returns how
+ * many deliveries were queued (0 when nobody listens).
+ */
+export async function enqueueWebhookEvent(tx: Tx, orgId: string, type: WebhookEventType, data: unknown, now: number): Promise<number> {
+  const endpoints = await subscribedEndpoints(tx, orgId, type);
+  if (endpoints.length === 0) return 0;
+  const org = await tx.selectFrom('organizations').select(['id', 'slug']).where('id', '=', orgId).executeTakeFirstOrThrow();
+  const eventId = newId();
+  const payload = webhookBody({ id: eventId, type, createdAt: now, organization: { id: org.id, slug: org.slug }, data });
+  await insertDeliveries(
+    tx,
+    endpoints.map((endpoint) => deliveryRow(endpoint, eventId, type, payload, now)),
+  );
+  return endpoints.length;
+}

@@ -1,0 +1,104 @@
+import type { z } from 'zod';
+import type {
+  ZCreatePromise,
+  ZCreateVersion,
+  ZIngestResult,
+  ZMetric,
+  ZPromise,
+  ZPromiseStatus,
+  ZRedress,
+  ZUpdatePromise,
+  ZVersion,
+  ZWindow,
+} from '../../../../src/modules/promises/promise.schema';
+import { api, orgPath, type Page } from '../../shared/api/client';
+import type { Client } from '../../shared/api/types';
+
+export type PromiseItem = z.output<typeof ZPromise>;
+export type PromiseVersion = z.output<typeof ZVersion>;
+export type PromiseStatus = z.output<typeof ZPromiseStatus>;
+export type Metric = z.output<typeof ZMetric>;
+export type PromiseWindow = z.output<typeof ZWindow>;
+export type Redress = z.output<typeof ZRedress>;
+export type IngestResult = z.output<typeof ZIngestResult>;
+export type PromiseInput = z.input<typeof ZCreatePromise>;
+export type PromisePatch = z.input<typeof ZUpdatePromise>;
+export type VersionInput = z.input<typeof ZCreateVersion>;
+
+export type PromiseKind = PromiseItem['kind'];
+/** draft → published → retired: where a promise is in its life. */
+export type PromiseLifecycle = PromiseItem['status'];
+/** kept, at risk, broken or no data: how a promise is being kept (from the status endpoint). */
+export type Fulfillment = PromiseStatus['status'];
+export type ThresholdOp = Extract<Metric, { kind: 'threshold' }>['op'];
+export type RedressKind = Redress['kind'];
+export type AlertRow = PromiseStatus['alerts'][number];
+
+export const PROMISE_LIFECYCLE: readonly PromiseLifecycle[] = ['published', 'draft', 'retired'];
+export const PROMISE_KINDS: readonly PromiseKind[] = ['client', 'internal'];
+export const THRESHOLD_OPS: readonly ThresholdOp[] = ['<=', '<', '>=', '>'];
+export const REDRESS_KINDS: readonly RedressKind[] = ['apology', 'correction', 'compensation'];
+/** Worst first: the order of the promise list. */
+export const FULFILLMENTS: readonly Fulfillment[] = ['broken', 'at_risk', 'no_data', 'kept'];
+
+/** One recently sent fulfillment event (GET …/events). */
+export interface PromiseEvent {
+  externalId: string;
+  occurredAt: number;
+  good: boolean;
+  value: number | null;
+  clientId: string | null;
+  version: number;
+  ingestedAt: number;
+}
+
+/** Redress owed to a client for one bad event, or given (GET /redress). */
+export interface RedressItem {
+  id: string;
+  promiseId: string;
+  promiseTitle: string;
+  version: number;
+  clientId: string;
+  clientName: string;
+  eventExternalId: string;
+  kind: RedressKind;
+  /** Minor units, for a compensation. */
+  amount: number | null;
+  text: string;
+  owedAt: number;
+  givenAt: number | null;
+  givenBy: string | null;
+  note: string;
+}
+
+export interface EventInput {
+  externalId: string;
+  occurredAt: string;
+  good?: boolean;
+  value?: number;
+  clientId?: string;
+}
+
+type ListQuery = { status?: PromiseLifecycle; kind?: PromiseKind; teamId?: string; segmentId?: string; cursor?: string; limit?: number };
+
+export const promisesApi = {
+  list: (org: string, query: ListQuery = {}) => api.get<Page<PromiseItem>>(orgPath(org, 'promises'), { limit: 100, ...query }),
+  get: (org: string, id: string) => api.get<PromiseItem>(orgPath(org, 'promises', id)),
+  create: (org: string, input: PromiseInput) => api.post<PromiseItem>(orgPath(org, 'promises'), input),
+  update: (org: string, id: string, patch: PromisePatch) => api.patch<PromiseItem>(orgPath(org, 'promises', id), patch),
+  publish: (org: string, id: string) => api.post<PromiseItem>(orgPath(org, 'promises', id, 'publish')),
+  retire: (org: string, id: string, reason: string) => api.post<PromiseItem>(orgPath(org, 'promises', id, 'retire'), { reason }),
+  versions: (org: string, id: string, cursor?: string) =>
+    api.get<Page<PromiseVersion>>(orgPath(org, 'promises', id, 'versions'), { cursor, limit: 100 }),
+  createVersion: (org: string, id: string, input: VersionInput) =>
+    api.post<PromiseVersion>(orgPath(org, 'promises', id, 'versions'), input),
+  /** The fulfillment at an instant (default now): attainment, error budget, burn rates, alerts. */
+  status: (org: string, id: string, at?: number) =>
+    api.get<PromiseStatus>(orgPath(org, 'promises', id, 'status'), { at: at === undefined ? undefined : new Date(at).toISOString() }),
+  events: (org: string, id: string, limit = 50) => api.get<{ items: PromiseEvent[] }>(orgPath(org, 'promises', id, 'events'), { limit }),
+  sendEvents: (org: string, id: string, events: EventInput[]) => api.post<IngestResult>(orgPath(org, 'promises', id, 'events'), { events }),
+  redress: (org: string, query: { promiseId?: string; clientId?: string; state?: 'owed' | 'given'; cursor?: string }) =>
+    api.get<Page<RedressItem>>(orgPath(org, 'redress'), { limit: 100, ...query }),
+  giveRedress: (org: string, id: string, note: string) => api.post<RedressItem>(orgPath(org, 'redress', id, 'give'), { note }),
+  client: (org: string, id: string) => api.get<Client>(orgPath(org, 'clients', id)),
+};

@@ -1,0 +1,126 @@
+import { Alert, Button, Checkbox, Code, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useOrg } from '../../shared/session/org-context';
+import { CopyField } from '../../shared/ui/copy-field';
+import { type CreatedWebhook, eventKey, WEBHOOK_EVENT_TYPES, type WebhookEventType, webhooksApi } from './webhooks.api';
+
+/** Registers an endpoint, then shows its signing secret once, with a copy button and how to check a signature. */
+export function WebhookCreateModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (webhook: CreatedWebhook) => void;
+}) {
+  const { t } = useTranslation();
+  const { org } = useOrg();
+  const [url, setUrl] = useState('');
+  const [description, setDescription] = useState('');
+  const [eventTypes, setEventTypes] = useState<string[]>([]);
+  const [created, setCreated] = useState<CreatedWebhook | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(['url', 'description', 'eventTypes']);
+
+  useEffect(() => {
+    if (!opened) return;
+    setUrl('');
+    setDescription('');
+    setEventTypes(['promise.status_changed', 'promise.alert_fired']);
+    setCreated(null);
+    errors.clear();
+  }, [opened, errors.clear]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const webhook = await webhooksApi.create(org.slug, { url, description, eventTypes: eventTypes as WebhookEventType[] });
+      setCreated(webhook);
+      onCreated(webhook);
+    } catch (error) {
+      errors.handle(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={created ? t('webhooks.secretTitle') : t('webhooks.createTitle')}
+      size="lg"
+      closeOnClickOutside={!created}
+    >
+      {created ? (
+        <Stack>
+          <Alert color="yellow" variant="light" title={t('webhooks.secretWarningTitle')}>
+            {t('webhooks.secretWarning')}
+          </Alert>
+          <CopyField label={t('webhooks.secret')} value={created.secret} />
+          <Text size="sm" c="dimmed">
+            {t('webhooks.secretUsage')} <Code>X-Clientocracy-Signature: sha256=…</Code>
+          </Text>
+          <Group justify="flex-end">
+            <Button onClick={onClose}>{t('webhooks.done')}</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <TextInput
+              label={t('webhooks.url')}
+              description={t('webhooks.urlHint')}
+              placeholder="https://example.com/hooks/clientocracy"
+              value={url}
+              onChange={(event) => {
+                setUrl(event.currentTarget.value);
+                errors.clear('url');
+              }}
+              error={errors.errorOf('url') ? t('webhooks.urlInvalid') : undefined}
+              data-autofocus
+            />
+            <TextInput
+              label={t('webhooks.descriptionLabel')}
+              description={t('webhooks.descriptionHint')}
+              value={description}
+              onChange={(event) => {
+                setDescription(event.currentTarget.value);
+                errors.clear('description');
+              }}
+              error={errors.errorOf('description')}
+            />
+            <Checkbox.Group
+              label={t('webhooks.eventTypes')}
+              description={t('webhooks.eventTypesHint')}
+              value={eventTypes}
+              onChange={(next) => {
+                setEventTypes(next);
+                errors.clear('eventTypes');
+              }}
+              error={errors.errorOf('eventTypes') ? t('webhooks.eventTypesRequired') : undefined}
+            >
+              <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
+                {WEBHOOK_EVENT_TYPES.map((type) => (
+                  <Checkbox key={type} value={type} label={t(eventKey(type))} />
+                ))}
+              </SimpleGrid>
+            </Checkbox.Group>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={isBusy}>
+                {t('webhooks.create')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
