@@ -104,7 +104,8 @@ describe('clientocracy CLI', () => {
     expect(second).toMatchObject({ code: 0, stdout: 'demo organizations already present; nothing changed\n' });
     expect(migrateAgain).toMatchObject({ code: 0, stdout: 'database is up to date\n' });
     expect(await counts()).toEqual(after);
-  });
+    // The demo sends 90 days of promise events (about 20,000): seconds on PostgreSQL under load.
+  }, 120_000);
 
   it('token create prints the token alone on the last stdout line, and it works as a Bearer token', async () => {
     const run = await cli(['token', 'create', '--org', 'stroydom', '--scopes', 'all', '--name', 'from the CLI']);

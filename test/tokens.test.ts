@@ -31,7 +31,12 @@ describe('API tokens', () => {
     const agent = t.withToken(token);
     const list = await agent.get(`/api/v1/orgs/${orgs.a.slug}/teams`);
     expect(list.statusCode).toBe(200);
-    expect(list.json().items.map((team: { id: string }) => team.id)).toEqual([orgs.a.team.id, orgs.a.otherTeam.id]);
+    expect(
+      list
+        .json()
+        .items.map((team: { id: string }) => team.id)
+        .sort(),
+    ).toEqual([orgs.a.team.id, orgs.a.otherTeam.id].sort());
 
     const create = await agent.post(`/api/v1/orgs/${orgs.a.slug}/teams`, { name: 'Not allowed', kind: 'autonomous' });
     expect(create.statusCode).toBe(403);
