@@ -170,6 +170,24 @@ describe('step 4: a promise answering a pain, published once the team holds what
     await expect.poll(() => page.getByTestId('stat-status').textContent()).toContain('Broken');
     await chart.waitFor();
     await shot(page, 'promises-05-measured-english');
+
+    // The public board, for anyone and without JavaScript, shows it too: broken, at 90 %.
+    const visitor = await browser!.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const board = await visitor.newPage();
+    await expect
+      .poll(
+        async () => {
+          await board.goto(`${url}/c/${ORG}/promises?lang=ru`);
+          return (await board.locator(`article#p-${promiseId}`).count()) > 0;
+        },
+        { timeout: 40_000, interval: 2000 },
+      )
+      .toBe(true);
+    const card = board.locator(`article#p-${promiseId}`);
+    expect(await card.locator('.badge').getAttribute('class')).toContain('s-broken');
+    expect(await card.textContent()).toMatch(/90\s%/);
+    await screenshot(board, 'promises-06-public-board');
+    await visitor.close();
     await context.close();
   });
 });
