@@ -52,14 +52,20 @@ export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** Runs autocannon for `seconds` and samples the server's RSS every 250 ms. */
-export async function load(url: string, pid: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+/** Runs autocannon for `seconds` with `connections` and samples the server's RSS every 250 ms. */
+export async function load(
+  url: string,
+  pid: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+  connections = 20,
+): Promise<LoadResult> {
   let peak = rssMb(pid);
   const timer = setInterval(() => {
     peak = Math.max(peak, rssMb(pid));
   }, 250);
   try {
-    const result = await autocannon({ url, connections: 20, pipelining: 1, duration: seconds, headers });
+    const result = await autocannon({ url, connections, pipelining: 1, duration: seconds, headers });
     return {
       rps: result.requests.average,
       p99: result.latency.p99,

@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: requests/s and p99 latency of GET /healthz and of an authenticated list
  * endpoint, beside a bare node:http server returning the same bytes, and the server's RSS at idle
- * and under load. BENCH_SECONDS (default 10) sets each run's length. Later modules add scenarios.
+ * and under load; then the promise benchmarks (bench/promises.ts). BENCH_SECONDS (default 10) sets
+ * each run's length. Later modules add scenarios.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, load, rssMb, start, table, waitFor } from './harness.js';
+import { runPromiseBenchmarks } from './promises.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cc-bench-'));
@@ -85,6 +87,7 @@ try {
   process.stdout.write(`${table(rows)}\n\n`);
   process.stdout.write(`server RSS at idle: ${idleRss.toFixed(1)} MiB; after load: ${rssMb(server.pid as number).toFixed(1)} MiB\n`);
   process.stdout.write(`throughput as a share of bare node:http — ${ratios.join('; ')}\n`);
+  await runPromiseBenchmarks({ base, serverPid: server.pid as number, cli, env, dataDir, seconds, children });
 } finally {
   stop();
   rmSync(dataDir, { recursive: true, force: true });
