@@ -348,3 +348,20 @@ describe('a canvas factor measured by a promise', () => {
     expect(unbound.factors[0]).toMatchObject({ current: 4, promiseId: null, measured: null });
   });
 });
+
+describe('a full batch', () => {
+  it('takes 10,000 events with client ids and long external ids in one request (over the default body limit)', async () => {
+    const p = await created(await member.post(`${A()}/promises`, promiseBody()));
+    const events = Array.from({ length: 10_000 }, (_, i) => ({
+      externalId: `crm-ticket-${String(i).padStart(8, '0')}-${'x'.repeat(40)}`,
+      occurredAt: new Date(Date.now() - (i + 1) * 60_000).toISOString(),
+      good: i % 50 !== 0,
+      clientId: orgs.a.client.id,
+    }));
+    const body = JSON.stringify({ events });
+    expect(body.length).toBeGreaterThan(1024 * 1024);
+    const res = await token.post(`${A()}/promises/${p.id}/events`, { events });
+    expect(res.statusCode, show(res)).toBe(200);
+    expect(res.json()).toMatchObject({ accepted: 10_000, duplicates: 0 });
+  }, 60_000);
+});

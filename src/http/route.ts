@@ -43,6 +43,8 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   contentType?: string;
   /** Success status: 200 by default. 204 sends no body. */
   status?: 200 | 201 | 202 | 204;
+  /** Largest request body in bytes when this route needs more than the server's default (batches of events). */
+  bodyLimit?: number;
   /** Extra OpenAPI response descriptions, e.g. `{ 302: 'redirect' }`. */
   handler(input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R> | undefined>;
 }
@@ -72,6 +74,7 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
   app.route({
     method: spec.method,
     url: spec.url,
+    ...(spec.bodyLimit !== undefined && { bodyLimit: Math.max(spec.bodyLimit, deps.config.bodyLimit) }),
     handler: async (req, reply) => {
       let principal: Principal | null = null;
       let ctx = undefined as unknown as OrgContext;

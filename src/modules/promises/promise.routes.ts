@@ -173,6 +173,8 @@ export function registerPromiseRoutes(r: Registrar): void {
       'Send fulfillment events (JSON, or text/csv with the same columns), up to 10,000: idempotent by externalId; out-of-range events are refused one by one',
     params: ZOrgIdParams,
     body: ZIngest,
+    // 10,000 events with client ids and long external ids come to a few megabytes.
+    bodyLimit: 8 * 1024 * 1024,
     response: ZIngestResult,
     handler: async ({ ctx, params, body }) => ingestEvents(ctx, params.id, body.events),
   });
