@@ -40,10 +40,13 @@ export interface Operation {
   success: number;
   /** The success response's JSON Schema, when it has one. */
   response?: JsonSchema;
+  /** Bytes a body may have on this route when more than the server's default (`x-body-limit`). */
+  bodyLimit?: number;
 }
 
 interface OpenApiOperation {
   'x-permission'?: Permission;
+  'x-body-limit'?: number;
   /** Pages and documents (HTML, the document itself) are listed but are not API operations. */
   'x-page'?: boolean;
   security?: Record<string, unknown>[];
@@ -75,6 +78,7 @@ export function operationsOf(doc: Record<string, unknown>): Operation[] {
         body: op.requestBody?.content['application/json'].schema,
         success: Number(successKey),
         response: op.responses[successKey]?.content?.['application/json']?.schema,
+        bodyLimit: op['x-body-limit'],
       });
     }
   }

@@ -89,6 +89,7 @@ export function buildOpenApi(routes: AnyRoute[], pages: DocumentedPage[] = []): 
       responses,
       security: route.auth === 'public' ? [] : route.auth === 'user' ? [{ cookieAuth: [] }] : [{ cookieAuth: [] }, { bearerAuth: [] }],
       ...(route.permission && { 'x-permission': route.permission }),
+      ...(route.bodyLimit !== undefined && { 'x-body-limit': route.bodyLimit }),
       ...(route.body && { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }),
     };
     paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation };
