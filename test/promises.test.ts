@@ -6,6 +6,7 @@
  * returns the worked example's exact figures from the counters; bad events owe clients redress.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { created, expectApiError as expectError } from './expect-api.js';
 import { type TwoOrgs, unique } from './fixtures.js';
 import { type Agent, createTestApp, errorOf, type SignedInAgent, show, type TestApp } from './harness.js';
 
@@ -18,17 +19,6 @@ let token: Agent;
 let segmentId: string;
 const A = () => `/api/v1/orgs/${orgs.a.slug}`;
 const DAY = 24 * 3600 * 1000;
-
-async function created(res: Awaited<ReturnType<Agent['post']>>) {
-  expect(res.statusCode, show(res)).toBe(201);
-  return res.json();
-}
-
-function expectError(res: Awaited<ReturnType<Agent['post']>>, status: number, code: string, field?: string) {
-  expect(res.statusCode, show(res)).toBe(status);
-  expect(errorOf(res).code).toBe(code);
-  if (field) expect(errorOf(res).fields.map((f) => f.path)).toContain(field);
-}
 
 const promiseBody = (overrides: Record<string, unknown> = {}) => ({
   title: `Answer within 24 hours ${unique()}`,
