@@ -83,3 +83,11 @@ export function table(rows: (string | number)[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length))) ?? [];
   return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join('  ')).join('\n');
 }
+
+/** Whether a section runs: every one unless BENCH_ONLY lists some (api, ingest, board, status). */
+export function benchSelected(section: 'api' | 'ingest' | 'board' | 'status'): boolean {
+  const only = process.env.BENCH_ONLY?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return !only?.length || only.includes(section);
+}

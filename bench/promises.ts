@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { newId } from '../src/core/ids.js';
-import { freePort, type LoadResult, load, start, table, waitFor } from './harness.js';
+import { benchSelected, freePort, type LoadResult, load, start, table, waitFor } from './harness.js';
 import { benchStatus, ms, pct, percentile } from './promise-status.js';
 
 export interface PromiseBenchContext {
@@ -70,20 +70,25 @@ export async function runPromiseBenchmarks(c: PromiseBenchContext): Promise<void
 
   const db = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
   out(`\nPromise benchmarks — server on ${db}, ${new Date().toISOString()}`);
-  const ingest = await benchIngest(c, api, teamId, segmentId, ingestEvents);
-  const board = await benchBoard(c, api, teamId, segmentId);
-  const status = await benchStatus(c, statusEvents);
-
-  out(`\n1. Ingest through the API, batches of ${BATCH.toLocaleString('en')} ratio events, vs raw better-sqlite3 (same rows)\n`);
-  out(ingest.table);
-  out(`\n${ingest.summary}`);
-  out(`\n2. Status of a promise holding ${statusEvents.toLocaleString('en')} events (scratch SQLite database)\n`);
-  out(status.table);
-  out(`\n${status.summary}`);
-  out(
-    `\n3. GET /api/v1/public/orgs/stroydom/promises (public board JSON), ${BOARD_CONNECTIONS} connections, ${c.seconds} s per run, best of ${BOARD_ROUNDS} interleaved runs\n`,
-  );
-  out(board);
+  if (benchSelected('ingest')) {
+    const ingest = await benchIngest(c, api, teamId, segmentId, ingestEvents);
+    out(`\n1. Ingest through the API, batches of ${BATCH.toLocaleString('en')} ratio events, vs raw better-sqlite3 (same rows)\n`);
+    out(ingest.table);
+    out(`\n${ingest.summary}`);
+  }
+  if (benchSelected('status')) {
+    const status = await benchStatus(c, statusEvents);
+    out(`\n2. Status of a promise holding ${statusEvents.toLocaleString('en')} events (scratch SQLite database)\n`);
+    out(status.table);
+    out(`\n${status.summary}`);
+  }
+  if (benchSelected('board')) {
+    const board = await benchBoard(c, api, teamId, segmentId);
+    out(
+      `\n3. GET /api/v1/public/orgs/stroydom/promises (public board JSON), ${BOARD_CONNECTIONS} connections, ${c.seconds} s per run, best of ${BOARD_ROUNDS} interleaved runs\n`,
+    );
+    out(board);
+  }
 }
 
 /** JSON over fetch with the token; throws naming the path and status on anything but 2xx. */

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { deliverDue } from '../src/modules/webhooks/webhook.delivery.js';
+import { DELIVERY_LOG_DAYS, deliverDue, pruneDeliveries } from '../src/modules/webhooks/webhook.delivery.js';
 import { enqueueWebhookEvent } from '../src/modules/webhooks/webhook.service.js';
 import type { TwoOrgs } from './fixtures.js';
 import { createTestApp, errorOf, type SignedInAgent, show, type TestApp } from './harness.js';
@@ -262,5 +262,35 @@ describe('deliveries', () => {
     expect(removed.statusCode, show(removed)).toBe(200);
     expect((await admin.get(`${base()}/${hook.id}/deliveries`)).statusCode).toBe(404);
     expect(await t.db.selectFrom('webhook_deliveries').select('id').where('endpoint_id', '=', hook.id).execute()).toEqual([]);
+  });
+});
+
+describe('the delivery log', () => {
+  it(`keeps finished deliveries ${DELIVERY_LOG_DAYS} days, and pending ones whatever their age`, async () => {
+    const ok = await receiver([200]);
+    const down = await receiver([503]);
+    const delivered = await register(ok.url, ['promise.published']);
+    const failing = await register(down.url, ['promise.unbacked']);
+    const day = 24 * 3_600_000;
+    const start = Date.now() - 40 * day;
+    // Delivered 40 days ago; delivered 10 days ago; given up 24 h after an event 40 days ago; still pending.
+    await emit('promise.published', { promise: { id: 'old' } }, start);
+    await deliver(start);
+    await emit('promise.published', { promise: { id: 'recent' } }, start + 30 * day);
+    await deliver(start + 30 * day);
+    await emit('promise.unbacked', { promise: { id: 'gave-up' } }, start);
+    let now = start;
+    for (let i = 0; i < 100 && (await log(failing.id))[0]!.state === 'pending'; i++) {
+      await deliver(now);
+      now = (await log(failing.id))[0]!.nextAttemptAt ?? now;
+    }
+    const pending = await register(down.url, ['promise.status_changed']);
+    await emit('promise.status_changed', { promise: { id: 'waiting' } }, start);
+
+    expect(await pruneDeliveries(t.db, start + 40 * day)).toBe(2);
+    expect((await log(delivered.id)).map((d) => (d.payload as { data: { promise: { id: string } } }).data.promise.id)).toEqual(['recent']);
+    expect(await log(failing.id)).toEqual([]);
+    expect(await log(pending.id)).toMatchObject([{ state: 'pending' }]);
+    expect(await pruneDeliveries(t.db, start + 40 * day)).toBe(0);
   });
 });

@@ -200,7 +200,7 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   // seconds (CLIENTOCRACY_WEBHOOKS_MS), off the request path; a run still going when the next is due
   // is not doubled. Errors are logged; the server goes on.
   const { evaluateDue } = await import('../modules/promises/evaluator.service.js');
-  const { deliverDue } = await import('../modules/webhooks/webhook.delivery.js');
+  const { deliverDue, pruneDeliveries } = await import('../modules/webhooks/webhook.delivery.js');
   const every = (label: string, variable: string, fallbackMs: number, work: () => Promise<unknown>) => {
     const ms = Number(process.env[variable]) > 0 ? Number(process.env[variable]) : fallbackMs;
     let running = false;
@@ -227,7 +227,10 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const webhooks = every('webhook delivery', 'CLIENTOCRACY_WEBHOOKS_MS', 5_000, () =>
     deliverDue(database.db, Date.now(), { dialect: database.dialect }),
   );
+  // The webhook delivery log keeps 30 days of finished deliveries: pruned now and every hour.
+  const prune = every('webhook log pruning', 'CLIENTOCRACY_PRUNE_MS', 3_600_000, () => pruneDeliveries(database.db, Date.now()));
   const stop = async () => {
+    clearInterval(prune);
     clearInterval(reminders);
     clearInterval(evaluator);
     clearInterval(webhooks);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../core/errors.js';
 import type { DB, Dialect } from './schema.js';
@@ -48,6 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // Cyrillic name must fold the same way on either database.
   database.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+  sqliteHandles.set(db.getExecutor().adapter, { database, statements: new Map() });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
@@ -63,4 +64,29 @@ async function ping(db: Kysely<DB>, url: string): Promise<void> {
 /** Hides the password of a connection string before it is printed. */
 export function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+/** The better-sqlite3 connection behind a Kysely instance, keyed by its adapter (a transaction shares it). */
+const sqliteHandles = new WeakMap<object, { database: SQLite.Database; statements: Map<string, SQLite.Statement> }>();
+
+/**
+ * A prepared statement on the SQLite connection behind `db` (a Kysely instance or an open
+ * transaction), prepared once and kept: for the one hot path, ingest, that runs a statement per row
+ * the way a raw better-sqlite3 loop does. Only inside a Kysely transaction callback, so the
+ * connection is held and every run is part of that transaction; never across an await.
+ */
+export function sqliteStatement(db: Pick<Kysely<DB>, 'getExecutor'>, text: string): SQLite.Statement {
+  const handle = sqliteHandles.get(db.getExecutor().adapter);
+  if (!handle) throw new Error('not a SQLite database opened by openDatabase');
+  let statement = handle.statements.get(text);
+  if (!statement) {
+    statement = handle.database.prepare(text);
+    handle.statements.set(text, statement);
+  }
+  return statement;
+}
+
+/** Which database a connection or transaction talks to, for the few statements written per dialect. */
+export function dialectOf(db: Pick<Kysely<DB>, 'getExecutor'>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

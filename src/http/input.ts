@@ -1,18 +1,32 @@
 import type { FastifyRequest } from 'fastify';
 import { invalidField } from '../core/errors.js';
 
-/** U+0000, or half of a UTF-16 surrogate pair (not text: PostgreSQL would store it as U+FFFD, SQLite as is). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+/**
+ * U+0000, or half of a UTF-16 surrogate pair (not text: PostgreSQL would store it as U+FFFD, SQLite
+ * as is). `isWellFormed` (Node 20, ES2024) finds a lone surrogate without a regular expression.
+ */
+const unstorable = (text: string) => text.includes('\u0000') || !(text as string & { isWellFormed(): boolean }).isWellFormed();
 
-/** The path of the first string (or key) holding an unstorable character inside a parsed value, or null. */
-function findNul(value: unknown, path: string[]): string[] | null {
-  if (typeof value === 'string') return unstorable(value) ? path : null;
+/**
+ * The path of the first string (or key) holding an unstorable character inside a parsed value, or
+ * null. The path is built only on the way back from a find: a clean body of 10,000 events allocates
+ * nothing.
+ */
+function findNul(value: unknown): string[] | null {
+  if (typeof value === 'string') return unstorable(value) ? [] : null;
   if (value === null || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    if (unstorable(key)) return [...path, key];
-    const found = findNul(child, [...path, key]);
-    if (found) return found;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i]);
+      if (found) return [String(i), ...found];
+    }
+    return null;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (unstorable(key)) return [key];
+    const found = findNul((value as Record<string, unknown>)[key]);
+    if (found) return [key, ...found];
   }
   return null;
 }
@@ -28,7 +42,7 @@ export async function rejectNulCharacters(req: FastifyRequest): Promise<void> {
     ['query', req.query],
     ['body', req.body],
   ] as const) {
-    const found = findNul(value, []);
+    const found = findNul(value);
     if (found) throw invalidField(found.length ? found.join('.') : where, 'must not contain the NUL character or a broken UTF-16 pair');
   }
 }

@@ -5,6 +5,7 @@ import { isGoodValue, versionAt } from '../../core/promises/compute.js';
 import { DAY_MS } from '../../core/promises/window.js';
 import type { Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
+import { addCounterRows, type CounterRow, type EventRow, insertEvents } from './ingest.sql.js';
 import { loadPromise, loadVersions, toVersion } from './promise.repository.js';
 import type { TEventInput, TMetric, TVersion } from './promise.schema.js';
 import { requireEventSource } from './promise-authority.js';
@@ -14,37 +15,29 @@ export const EVENT_PAST_LIMIT_MS = 400 * DAY_MS;
 export const EVENT_FUTURE_LIMIT_MS = DAY_MS;
 const CHUNK = 500;
 
-type Delta = { good: number; total: number };
+/** Counter deltas by level, then by bucket start. */
+type Deltas = Map<number, Map<number, CounterRow>>;
 
-/** Adds deltas to the counters of a promise at every level, in chunks (one upsert per bucket). */
-async function addToCounters(tx: Tx, orgId: string, promiseId: string, deltas: Map<string, Delta>): Promise<void> {
-  const rows = [...deltas.entries()]
-    .filter(([, d]) => d.good !== 0 || d.total !== 0)
-    .map(([key, d]) => {
-      const [level, start] = key.split(':').map(Number) as [number, number];
-      return { promise_id: promiseId, level, bucket_start: start, org_id: orgId, good: d.good, total: d.total };
-    });
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await tx
-      .insertInto('promise_counters')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc.columns(['promise_id', 'level', 'bucket_start']).doUpdateSet((eb) => ({
-          good: eb('promise_counters.good', '+', eb.ref('excluded.good')),
-          total: eb('promise_counters.total', '+', eb.ref('excluded.total')),
-        })),
-      )
-      .execute();
-  }
+/** Adds deltas to the counters of a promise at every level (one upsert per bucket). */
+async function addToCounters(tx: Tx, orgId: string, promiseId: string, deltas: Deltas): Promise<void> {
+  const rows: CounterRow[] = [];
+  for (const buckets of deltas.values()) for (const d of buckets.values()) if (d.g !== 0 || d.t !== 0) rows.push(d);
+  await addCounterRows(tx, orgId, promiseId, rows);
 }
 
-function addEvent(deltas: Map<string, Delta>, levels: readonly number[], at: number, good: number, total: number): void {
+function addEvent(deltas: Deltas, levels: readonly number[], at: number, good: number, total: number): void {
   for (const level of levels) {
-    const key = `${level}:${bucketStart(at, level)}`;
-    const d = deltas.get(key) ?? { good: 0, total: 0 };
-    d.good += good;
-    d.total += total;
-    deltas.set(key, d);
+    let buckets = deltas.get(level);
+    if (!buckets) {
+      buckets = new Map();
+      deltas.set(level, buckets);
+    }
+    const start = bucketStart(at, level);
+    const d = buckets.get(start);
+    if (d) {
+      d.g += good;
+      d.t += total;
+    } else buckets.set(start, { l: level, s: start, g: good, t: total });
   }
 }
 
@@ -84,56 +77,45 @@ export async function ingestEvents(ctx: OrgContext, promiseId: string, events: T
     const rejected: { index: number; externalId: string; reason: string }[] = [];
     const seen = new Set<string>();
     let duplicates = 0;
-    const candidates: { index: number; event: TEventInput; at: number; good: boolean; version: TVersion }[] = [];
-    for (const [index, event] of events.entries()) {
+    const candidates: { event: TEventInput; version: TVersion }[] = [];
+    const rows: EventRow[] = [];
+    const latest = ctx.now + EVENT_FUTURE_LIMIT_MS;
+    const earliest = promise.created_at - EVENT_PAST_LIMIT_MS;
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index]!;
       const at = Date.parse(event.occurredAt);
-      const refuse = (reason: string) => rejected.push({ index, externalId: event.externalId, reason });
-      if (at > ctx.now + EVENT_FUTURE_LIMIT_MS) refuse('occurredAt: more than a day in the future');
-      else if (at < promise.created_at - EVENT_PAST_LIMIT_MS) refuse('occurredAt: more than 400 days before the promise was made');
-      else if (event.clientId !== undefined && !knownClients.has(event.clientId)) refuse('clientId: no such client in the organization');
+      let reason: string | null = null;
+      if (at > latest) reason = 'occurredAt: more than a day in the future';
+      else if (at < earliest) reason = 'occurredAt: more than 400 days before the promise was made';
+      else if (event.clientId !== undefined && !knownClients.has(event.clientId)) reason = 'clientId: no such client in the organization';
       else if (seen.has(event.externalId)) duplicates++;
       else {
-        const version = versionAt(
-          versions.map((v) => ({ ...v, effectiveFrom: v.effectiveFrom })),
-          at,
-        ) as TVersion;
+        const version = versionAt(versions, at) as TVersion;
         const verdict = judge(version.metric, event);
-        if ('reason' in verdict) refuse(verdict.reason);
+        if ('reason' in verdict) reason = verdict.reason;
         else {
           seen.add(event.externalId);
-          candidates.push({ index, event, at, good: verdict.good, version });
+          candidates.push({ event, version });
+          rows.push({
+            x: event.externalId,
+            t: at,
+            g: verdict.good ? 1 : 0,
+            v: event.value ?? null,
+            c: event.clientId ?? null,
+            n: version.version,
+          });
         }
       }
+      if (reason !== null) rejected.push({ index, externalId: event.externalId, reason });
     }
-    const inserted = new Set<string>();
-    for (let i = 0; i < candidates.length; i += CHUNK) {
-      const rows = await tx
-        .insertInto('promise_events')
-        .values(
-          candidates.slice(i, i + CHUNK).map((c) => ({
-            promise_id: promiseId,
-            external_id: c.event.externalId,
-            org_id: ctx.org.id,
-            occurred_at: c.at,
-            good: c.good ? 1 : 0,
-            value: c.event.value ?? null,
-            client_id: c.event.clientId ?? null,
-            version: c.version.version,
-            ingested_at: ctx.now,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['promise_id', 'external_id']).doNothing())
-        .returning('external_id')
-        .execute();
-      for (const r of rows) inserted.add(r.external_id);
-    }
-    const accepted = candidates.filter((c) => inserted.has(c.event.externalId));
+    const inserted = await insertEvents(tx, ctx.org.id, promiseId, ctx.now, rows);
+    const accepted = candidates.map((c, i) => ({ ...c, row: rows[i]! })).filter((_, i) => inserted[i]);
     duplicates += candidates.length - accepted.length;
-    const deltas = new Map<string, Delta>();
+    const deltas = new Map() as Deltas;
     const levels = bucketLevels(promise.fine_bucket_ms);
-    for (const c of accepted) addEvent(deltas, levels, c.at, c.good ? 1 : 0, 1);
+    for (const { row } of accepted) addEvent(deltas, levels, row.t, row.g, 1);
     await addToCounters(tx, ctx.org.id, promiseId, deltas);
-    const owed = accepted.filter((c) => !c.good && c.event.clientId !== undefined && c.version.redress !== null);
+    const owed = accepted.filter((c) => c.row.g === 0 && c.event.clientId !== undefined && c.version.redress !== null);
     for (let i = 0; i < owed.length; i += CHUNK) {
       await tx
         .insertInto('redress_items')
@@ -148,7 +130,7 @@ export async function ingestEvents(ctx: OrgContext, promiseId: string, events: T
             kind: c.version.redress!.kind,
             amount: c.version.redress!.amount,
             text: c.version.redress!.text,
-            owed_at: c.at,
+            owed_at: c.row.t,
             given_at: null,
             given_by: null,
             note: '',
@@ -174,7 +156,7 @@ export async function rejudgeFrom(tx: Tx, orgId: string, promiseId: string, from
     .where('promise_id', '=', promiseId)
     .where('occurred_at', '>=', from)
     .execute();
-  const deltas = new Map<string, Delta>();
+  const deltas = new Map() as Deltas;
   const levels = bucketLevels(promise.fine_bucket_ms);
   let changed = 0;
   for (const e of events) {
@@ -216,7 +198,7 @@ export async function rebuildCounters(tx: Tx, orgId: string, promiseId: string, 
       .limit(10_000)
       .execute();
     if (batch.length === 0) break;
-    const deltas = new Map<string, Delta>();
+    const deltas = new Map() as Deltas;
     for (const e of batch) addEvent(deltas, levels, e.occurred_at, e.good, 1);
     await addToCounters(tx, orgId, promiseId, deltas);
     const last = batch[batch.length - 1]!;

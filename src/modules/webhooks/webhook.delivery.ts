@@ -122,3 +122,19 @@ export async function deliverDue(db: Db, now: number, options: DeliveryOptions):
   await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, lane));
   return run;
 }
+
+/** How long the log keeps a delivery once it is delivered or given up: the log is for recent trouble. */
+export const DELIVERY_LOG_DAYS = 30;
+
+/**
+ * Removes deliveries that ended (delivered, or failed for good) more than DELIVERY_LOG_DAYS before
+ * `now`; pending ones stay whatever their age. Safe to run from several processes at once.
+ */
+export async function pruneDeliveries(db: Db, now: number): Promise<number> {
+  const before = now - DELIVERY_LOG_DAYS * 24 * 3_600_000;
+  const result = await db
+    .deleteFrom('webhook_deliveries')
+    .where((eb) => eb.or([eb('delivered_at', '<', before), eb('failed_at', '<', before)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
