@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.js';
-import { buildErrcGrid, classifyFactor } from './errc.js';
+import { buildErrcGrid, classifyFactor, measuredLevel } from './errc.js';
 import { computeFit, type FitPain } from './fit.js';
 import { comparePains, painPriority } from './priority.js';
 
@@ -82,6 +82,22 @@ describe('ERRC derived from the curves', () => {
     expect(grid.raise.map((f) => f.name)).toEqual(['speed', 'warranty']);
     expect(grid.create.map((f) => f.name)).toEqual(['passport']);
     expect(grid.unchanged).toEqual([]);
+  });
+});
+
+describe('level of a factor measured by a promise', () => {
+  it.each([
+    ['17 good of 20 → 8.5', 0.85, 8.5],
+    ['one decimal: 0.853 → 8.5', 0.853, 8.5],
+    ['rounds half up: 0.995 → 10', 0.995, 10],
+    ['all kept → 10', 1, 10],
+    ['all broken → 0', 0, 0],
+  ] as const)('%s', (_name, attainment, level) => {
+    expect(measuredLevel(attainment)).toBe(level);
+  });
+
+  it('is null with no data yet, not 0 or 10', () => {
+    expect(measuredLevel(null)).toBeNull();
   });
 });
 

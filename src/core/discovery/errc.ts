@@ -20,6 +20,15 @@ export function classifyFactor(current: number, target: number, competitors: rea
   return 'unchanged';
 }
 
+/**
+ * The offering level of a factor measured by a promise: attainment (a share 0–1) × 10, rounded to one
+ * decimal (0.853 → 8.5). No data yet (null) → null: the level set by hand stays, never 0 or 10.
+ */
+export function measuredLevel(attainment: number | null): number | null {
+  if (attainment === null || !Number.isFinite(attainment)) return null;
+  return Math.round(Math.min(1, Math.max(0, attainment)) * 100) / 10;
+}
+
 export interface ErrcFactor {
   id: string;
   name: string;

@@ -33,7 +33,9 @@ export const ZPutCanvas = z
           competitorLevels: z.array(ZLevel).describe('one level per competitor, in the order of `competitors`'),
           promiseId: ZId.nullable()
             .optional()
-            .describe('bind the factor to a promise: its current level is then attainment × 10, measured; null unbinds; omitted keeps it'),
+            .describe(
+              'bind the factor to a client promise (not retired): its current level is then attainment × 10, measured; null unbinds; omitted keeps it',
+            ),
         }),
       )
       .max(MAX_FACTORS),

@@ -1,4 +1,4 @@
-import { buildErrcGrid, classifyFactor } from '../../core/discovery/errc.js';
+import { buildErrcGrid, classifyFactor, measuredLevel } from '../../core/discovery/errc.js';
 import { invalidField, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { CanvasesTable, Db, Tx } from '../../db/schema.js';
@@ -55,7 +55,7 @@ export async function loadCanvas(tx: Tx, ctx: OrgContext, id: string): Promise<T
   const shaped = factors.map((f) => {
     const competitorLevels = competitors.map((c) => levelOf.get(`${f.id}/${c.id}`) ?? 0);
     const measure = f.promise_id ? (measured.get(f.promise_id) ?? null) : null;
-    const current = measure?.attainment != null ? Math.round(measure.attainment * 100) / 10 : f.current_level;
+    const current = measuredLevel(measure?.attainment ?? null) ?? f.current_level;
     return {
       id: f.id,
       name: f.name,
@@ -205,10 +205,20 @@ export async function saveCanvas(ctx: OrgContext, id: string, input: TPutCanvas)
     const promiseIds = input.factors.map((f) =>
       f.promiseId === undefined ? (f.id ? (boundBefore.get(f.id) ?? null) : null) : f.promiseId,
     );
+    // A new binding must be to a client promise that is still measured: the canvas compares what
+    // clients get, and an internal or retired promise says nothing about that. Bindings made
+    // before stay as they are.
     for (const [i, promiseId] of promiseIds.entries()) {
       if (promiseId === null || promiseId === boundBefore.get(factorIds[i] as string)) continue;
-      const promise = await tx.selectFrom('promises').select('id').where('org_id', '=', org).where('id', '=', promiseId).executeTakeFirst();
+      const promise = await tx
+        .selectFrom('promises')
+        .select(['id', 'kind', 'status'])
+        .where('org_id', '=', org)
+        .where('id', '=', promiseId)
+        .executeTakeFirst();
       if (!promise) throw invalidField(`factors.${i}.promiseId`, 'no promise with this id in the organization');
+      if (promise.kind !== 'client') throw invalidField(`factors.${i}.promiseId`, 'only a client promise can measure a canvas factor');
+      if (promise.status === 'retired') throw invalidField(`factors.${i}.promiseId`, 'a retired promise is no longer measured');
     }
     await deleteCanvasRows(tx, org, [id], true);
     if (input.competitors.length) {

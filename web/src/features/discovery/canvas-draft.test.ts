@@ -5,21 +5,24 @@ import {
   actionOf,
   addCompetitor,
   addFactor,
+  bindFactor,
   bodyOf,
   type CanvasDraft,
   clampLevel,
   contentOf,
+  currentLevelOf,
   draftOf,
   errorKeyOf,
   hasBlankNames,
   MAX_COMPETITORS,
   MAX_FACTORS,
+  measurementOf,
   moveFactor,
   removeCompetitor,
   setCompetitorLevel,
   updateFactor,
   withoutBlankRows,
-  withSavedIds,
+  withSaved,
 } from './canvas-draft';
 
 /** A factor set by hand: bound to no promise. */
@@ -67,8 +70,8 @@ describe('the canvas draft', () => {
       targetLabel: '',
       competitors: canvas.competitors,
       factors: [
-        { id: 'f1', name: 'Цена', current: 6, target: 6, competitorLevels: [5, 3] },
-        { id: 'f2', name: 'Паспорт дома', current: 0, target: 9, competitorLevels: [0, 0] },
+        { id: 'f1', name: 'Цена', current: 6, target: 6, competitorLevels: [5, 3], promiseId: null },
+        { id: 'f2', name: 'Паспорт дома', current: 0, target: 9, competitorLevels: [0, 0], promiseId: null },
       ],
     });
   });
@@ -105,7 +108,7 @@ describe('the canvas draft', () => {
         { ...HAND_SET, id: 'f3', name: '', position: 2, current: 0, target: 0, competitorLevels: [0, 0, 0], action: 'unchanged' },
       ],
     };
-    const merged = withSavedIds(edited, sent, saved);
+    const merged = withSaved(edited, sent, saved);
     expect(merged.factors[2]).toMatchObject({ id: 'f3', key: newFactor, name: 'Скорость ответа' });
     expect(merged.competitors[2]?.id).toBe('k3');
   });
@@ -144,5 +147,76 @@ describe('the canvas draft', () => {
     expect(actionOf({ current: 5, target: 0, levels: [3] })).toBe('eliminate');
     expect(actionOf({ current: 3, target: 8, levels: [2] })).toBe('raise');
     expect(actionOf({ current: 0, target: 7, levels: [0] })).toBe('create');
+  });
+});
+
+/** A factor measured by promise p1: 17 good of 20 events, the hand-set level 4 underneath. */
+const measuredCanvas: Canvas = {
+  ...canvas,
+  factors: [
+    {
+      id: 'f1',
+      name: 'Срок стройки',
+      position: 0,
+      current: 8.5,
+      manualCurrent: 4,
+      target: 9,
+      competitorLevels: [5, 3],
+      action: 'raise',
+      promiseId: 'p1',
+      measured: { attainment: 0.85, status: 'broken' },
+    },
+    { ...canvas.factors[1]!, promiseId: 'p2', measured: { attainment: null, status: 'no_data' } },
+  ],
+};
+
+describe('a factor measured by a promise', () => {
+  it('uses attainment × 10 as the current level, and sends the level set by hand with the promise', () => {
+    const draft = draftOf(measuredCanvas);
+    const [measured, noData] = draft.factors;
+    expect(measurementOf(measured!)).toEqual({ kind: 'measured', promiseId: 'p1', status: 'broken', attainment: 0.85, level: 8.5 });
+    expect(currentLevelOf(measured!)).toBe(8.5);
+    expect(actionOf(measured!)).toBe('raise');
+    // No data yet: the level set by hand stays, and the factor says why.
+    expect(measurementOf(noData!)).toEqual({ kind: 'noData', promiseId: 'p2', status: 'no_data' });
+    expect(currentLevelOf(noData!)).toBe(0);
+    expect(bodyOf(draft).factors.map((f) => [f.current, f.promiseId])).toEqual([
+      [4, 'p1'],
+      [0, 'p2'],
+    ]);
+  });
+
+  it('binds and unbinds: a change to save, pending until the server measures it, the hand-set level back on unbinding', () => {
+    const draft = draftOf(measuredCanvas);
+    const unbound = bindFactor(draft, 'f1', null);
+    expect(contentOf(unbound)).not.toBe(contentOf(draft));
+    expect(measurementOf(unbound.factors[0]!)).toEqual({ kind: 'manual' });
+    expect(currentLevelOf(unbound.factors[0]!)).toBe(4);
+    expect(bodyOf(unbound).factors[0]).toMatchObject({ current: 4, promiseId: null });
+
+    const rebound = bindFactor(unbound, 'f1', 'p3');
+    expect(measurementOf(rebound.factors[0]!)).toEqual({ kind: 'pending', promiseId: 'p3' });
+    expect(currentLevelOf(rebound.factors[0]!)).toBe(4);
+    // Back to the promise it was measured by: that reading shows again at once, nothing to save.
+    const back = bindFactor(unbound, 'f1', 'p1');
+    expect(currentLevelOf(back.factors[0]!)).toBe(8.5);
+    expect(contentOf(back)).toBe(contentOf(draft));
+  });
+
+  it('takes the server’s reading after a save, unless the binding changed meanwhile', () => {
+    const sent = bindFactor(draftOf(canvas), 'f1', 'p1');
+    const saved: Canvas = { ...canvas, factors: [measuredCanvas.factors[0]!, canvas.factors[1]!] };
+    const merged = withSaved(sent, sent, saved);
+    expect(currentLevelOf(merged.factors[0]!)).toBe(8.5);
+    expect(contentOf(merged)).toBe(contentOf(sent));
+
+    const changedMeanwhile = withSaved(bindFactor(sent, 'f1', 'p9'), sent, saved);
+    expect(measurementOf(changedMeanwhile.factors[0]!)).toEqual({ kind: 'pending', promiseId: 'p9' });
+    const unboundAfterSave = withSaved(draftOf(measuredCanvas), draftOf(measuredCanvas), canvas);
+    expect(unboundAfterSave.factors.map((f) => f.measure)).toEqual([null, null]);
+  });
+
+  it('puts a refused promise on the factor’s binding field', () => {
+    expect(errorKeyOf(draftOf(measuredCanvas), 'factors.1.promiseId')).toBe('f2.promiseId');
   });
 });

@@ -3,8 +3,8 @@
  * row keeps its identity (and its field errors) while it is new, moved or saved; `id` is the
  * server's, once it has one.
  */
-import { classifyFactor, MAX_LEVEL, MIN_LEVEL } from '../../../../src/core/discovery/errc';
-import type { Canvas, ErrcAction } from '../../shared/api/types';
+import { classifyFactor, MAX_LEVEL, MIN_LEVEL, measuredLevel } from '../../../../src/core/discovery/errc';
+import type { Canvas, CanvasFactor, ErrcAction } from '../../shared/api/types';
 import type { CanvasBody } from './canvas.api';
 
 /** The server's limits (canvas.schema.ts; a test keeps them equal without bundling the schema). */
@@ -17,18 +17,39 @@ export interface DraftCompetitor {
   name: string;
 }
 
+/** What the server last said about the promise a factor was bound to when saved. */
+export interface FactorMeasure {
+  promiseId: string;
+  /** A share 0–1; null while the promise has no data. */
+  attainment: number | null;
+  status: NonNullable<CanvasFactor['measured']>['status'];
+}
+
 export interface DraftFactor {
   key: string;
   id?: string;
   name: string;
+  /** The level set by hand; while the factor is measured it waits underneath and comes back on unbinding. */
   current: number;
   target: number;
   /** One level per competitor, in the order of the competitors. */
   levels: number[];
-  /** Bound to a promise: `current` is then its attainment × 10 and the level set by hand waits here. */
-  measured?: { attainment: number | null; status: string; manualCurrent: number } | null;
-  promiseId?: string | null;
+  /** The promise that measures the factor; null: the level is set by hand. */
+  promiseId: string | null;
+  /** The server's reading of the bound promise, as of the last load or save (see `measurementOf`). */
+  measure: FactorMeasure | null;
 }
+
+/**
+ * Where the current level of a factor comes from: set by hand; bound but not saved yet (the server
+ * has not measured it); bound to a promise with no data yet (the level set by hand stays); or
+ * measured, `level` = attainment × 10.
+ */
+export type Measurement =
+  | { kind: 'manual' }
+  | { kind: 'pending'; promiseId: string }
+  | { kind: 'noData'; promiseId: string; status: FactorMeasure['status'] }
+  | { kind: 'measured'; promiseId: string; status: FactorMeasure['status']; attainment: number; level: number };
 
 export interface CanvasDraft {
   name: string;
@@ -52,11 +73,12 @@ export function draftOf(canvas: Canvas): CanvasDraft {
       key: f.id,
       id: f.id,
       name: f.name,
-      current: f.current,
+      // The answer's `current` is the measured level when there is one; the draft keeps the hand-set one.
+      current: f.manualCurrent,
       target: f.target,
       levels: [...f.competitorLevels],
       promiseId: f.promiseId,
-      measured: f.measured && f.measured.attainment !== null ? { ...f.measured, manualCurrent: f.manualCurrent } : null,
+      measure: measureOf(f),
     })),
   };
 }
@@ -71,10 +93,11 @@ export function bodyOf(draft: CanvasDraft): CanvasBody {
     factors: draft.factors.map((f) => ({
       ...(f.id ? { id: f.id } : {}),
       name: f.name,
-      // A measured level is the promise's, not the canvas's: the level set by hand is kept.
-      current: f.measured ? f.measured.manualCurrent : f.current,
+      // A measured level is the promise's, not the canvas's: the level set by hand is what is stored.
+      current: f.current,
       target: f.target,
       competitorLevels: f.levels,
+      promiseId: f.promiseId,
     })),
   };
 }
@@ -86,7 +109,7 @@ export function contentOf(draft: CanvasDraft): string {
     draft.currentLabel,
     draft.targetLabel,
     draft.competitors.map((c) => c.name),
-    draft.factors.map((f) => [f.name, f.current, f.target, f.levels]),
+    draft.factors.map((f) => [f.name, f.current, f.target, f.levels, f.promiseId]),
   ]);
 }
 
@@ -111,12 +134,48 @@ export function clampLevel(value: number | string): number {
 
 export function addFactor(draft: CanvasDraft): CanvasDraft {
   if (draft.factors.length >= MAX_FACTORS) return draft;
-  const factor: DraftFactor = { key: newKey('factor'), name: '', current: 0, target: 0, levels: draft.competitors.map(() => 0) };
+  const factor: DraftFactor = {
+    key: newKey('factor'),
+    name: '',
+    current: 0,
+    target: 0,
+    levels: draft.competitors.map(() => 0),
+    promiseId: null,
+    measure: null,
+  };
   return { ...draft, factors: [...draft.factors, factor] };
 }
 
-export function updateFactor(draft: CanvasDraft, key: string, change: Partial<Omit<DraftFactor, 'key' | 'id'>>): CanvasDraft {
+export function updateFactor(
+  draft: CanvasDraft,
+  key: string,
+  change: Partial<Omit<DraftFactor, 'key' | 'id' | 'promiseId' | 'measure'>>,
+): CanvasDraft {
   return { ...draft, factors: draft.factors.map((f) => (f.key === key ? { ...f, ...change } : f)) };
+}
+
+/**
+ * Binds a factor to a promise (null: unbinds it; the level set by hand comes back). The last
+ * measure is kept: binding back to the promise it was read from shows that reading again at once.
+ */
+export function bindFactor(draft: CanvasDraft, key: string, promiseId: string | null): CanvasDraft {
+  return { ...draft, factors: draft.factors.map((f) => (f.key === key ? { ...f, promiseId } : f)) };
+}
+
+/** Where the current level of a factor comes from (see `Measurement`). */
+export function measurementOf(factor: Pick<DraftFactor, 'promiseId' | 'measure'>): Measurement {
+  const { promiseId, measure } = factor;
+  if (!promiseId) return { kind: 'manual' };
+  if (!measure || measure.promiseId !== promiseId) return { kind: 'pending', promiseId };
+  const level = measuredLevel(measure.attainment);
+  if (level === null || measure.attainment === null) return { kind: 'noData', promiseId, status: measure.status };
+  return { kind: 'measured', promiseId, status: measure.status, attainment: measure.attainment, level };
+}
+
+/** The current level the chart and the ERRC grid use: attainment × 10 when measured, else the level set by hand. */
+export function currentLevelOf(factor: Pick<DraftFactor, 'current' | 'promiseId' | 'measure'>): number {
+  const measurement = measurementOf(factor);
+  return measurement.kind === 'measured' ? measurement.level : factor.current;
 }
 
 export function setCompetitorLevel(draft: CanvasDraft, factorKey: string, competitorIndex: number, level: number): CanvasDraft {
@@ -168,22 +227,29 @@ export function removeCompetitor(draft: CanvasDraft, key: string): CanvasDraft {
 
 /**
  * After a save of `sent`, gives the rows of `draft` that were new in `sent` the ids the server
- * assigned (the answer lists rows in the order they were sent), keeping edits made meanwhile.
+ * assigned (the answer lists rows in the order they were sent) and every factor the server's
+ * reading of its promise, keeping edits made meanwhile.
  */
-export function withSavedIds(draft: CanvasDraft, sent: CanvasDraft, saved: Canvas): CanvasDraft {
+export function withSaved(draft: CanvasDraft, sent: CanvasDraft, saved: Canvas): CanvasDraft {
   const ids = new Map<string, string>();
+  const measures = new Map<string, FactorMeasure | null>();
   sent.factors.forEach((f, i) => {
-    const id = saved.factors[i]?.id;
-    if (!f.id && id) ids.set(f.key, id);
+    const answer = saved.factors[i];
+    if (!answer) return;
+    if (!f.id) ids.set(f.key, answer.id);
+    measures.set(f.key, measureOf(answer));
   });
   sent.competitors.forEach((c, i) => {
     const id = saved.competitors[i]?.id;
     if (!c.id && id) ids.set(c.key, id);
   });
-  if (ids.size === 0) return draft;
   return {
     ...draft,
-    factors: draft.factors.map((f) => (!f.id && ids.has(f.key) ? { ...f, id: ids.get(f.key) } : f)),
+    factors: draft.factors.map((f) => ({
+      ...f,
+      ...(!f.id && ids.has(f.key) ? { id: ids.get(f.key) } : {}),
+      ...(measures.has(f.key) ? { measure: measures.get(f.key) ?? null } : {}),
+    })),
     competitors: draft.competitors.map((c) => (!c.id && ids.has(c.key) ? { ...c, id: ids.get(c.key) } : c)),
   };
 }
@@ -201,7 +267,12 @@ export function errorKeyOf(sent: CanvasDraft, path: string): string {
   return `${row.key}.${match[3] ?? 'name'}`;
 }
 
-/** The ERRC action of a factor as the server will derive it (same rule, imported from the core). */
-export function actionOf(factor: Pick<DraftFactor, 'current' | 'target' | 'levels'>): ErrcAction {
-  return classifyFactor(factor.current, factor.target, factor.levels);
+/** The ERRC action of a factor as the server will derive it (same rule, imported from the core), from the level it uses. */
+export function actionOf(factor: Pick<DraftFactor, 'current' | 'target' | 'levels' | 'promiseId' | 'measure'>): ErrcAction {
+  return classifyFactor(currentLevelOf(factor), factor.target, factor.levels);
+}
+
+/** The reading of a saved factor's promise, or null when it is set by hand. */
+function measureOf(factor: CanvasFactor): FactorMeasure | null {
+  return factor.promiseId && factor.measured ? { promiseId: factor.promiseId, ...factor.measured } : null;
 }

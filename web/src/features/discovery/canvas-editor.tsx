@@ -5,14 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
 import type { Canvas } from '../../shared/api/types';
+import { loadAllPages } from '../../shared/api/use-paged-list';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { PlusIcon } from '../../shared/ui/icons';
 import { PageHeader } from '../../shared/ui/page-header';
+import { promisesApi } from '../promises/promises.api';
 import { canvasApi } from './canvas.api';
 import { CanvasChart, type ChartInstance } from './canvas-chart';
-import { actionOf, addFactor, type CanvasDraft } from './canvas-draft';
+import { actionOf, addFactor, type CanvasDraft, currentLevelOf } from './canvas-draft';
 import { CompetitorsEditor } from './competitors-editor';
 import { discoveryApi } from './discovery.api';
 import { type ErrcEntry, ErrcGrid } from './errc-grid';
@@ -31,6 +33,9 @@ export function CanvasEditor({ initial, back }: { initial: Canvas; back: ReactNo
   const editor = useCanvasAutosave(org.slug, initial, canWrite);
   const { draft, server, update, errors, clearError } = editor;
   const segment = useResource(() => discoveryApi.segment(org.slug, initial.segmentId), `${org.slug}|${initial.segmentId}`);
+  // Every promise, not only client ones: a factor bound earlier to another kind still shows its title.
+  const promises = useResource(() => loadAllPages((cursor) => promisesApi.list(org.slug, { cursor })), org.slug);
+  const promiseList = { items: promises.data ?? [], isLoading: promises.isLoading, hasFailed: Boolean(promises.error) };
   const errorOf = (key: string) => errors[key];
   const currentLabel = draft.currentLabel || t('canvas.chart.current');
   const targetLabel = draft.targetLabel || t('canvas.chart.target');
@@ -48,7 +53,12 @@ export function CanvasEditor({ initial, back }: { initial: Canvas; back: ReactNo
     currentLabel: draft.currentLabel,
     targetLabel: draft.targetLabel,
     competitors: draft.competitors.map((c, j) => ({ name: c.name || t('canvas.competitorName', { n: j + 1 }) })),
-    factors: draft.factors.map((f, i) => ({ ...f, name: f.name || t('canvas.factorN', { n: i + 1 }), competitorLevels: f.levels })),
+    factors: draft.factors.map((f, i) => ({
+      name: f.name || t('canvas.factorN', { n: i + 1 }),
+      current: currentLevelOf(f),
+      target: f.target,
+      competitorLevels: f.levels,
+    })),
   };
 
   const exportPng = () => {
@@ -153,6 +163,8 @@ export function CanvasEditor({ initial, back }: { initial: Canvas; back: ReactNo
         clearError={clearError}
         currentLabel={currentLabel}
         targetLabel={targetLabel}
+        segmentId={initial.segmentId}
+        promises={promiseList}
       />
       <ConfirmDialog
         opened={isDeleteOpen}

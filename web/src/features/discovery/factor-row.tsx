@@ -1,9 +1,20 @@
 import { ActionIcon, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ChevronIcon, TrashIcon } from '../../shared/ui/icons';
-import { actionOf, type CanvasDraft, type DraftFactor, moveFactor, removeFactor, setCompetitorLevel, updateFactor } from './canvas-draft';
+import {
+  actionOf,
+  bindFactor,
+  type CanvasDraft,
+  type DraftFactor,
+  moveFactor,
+  removeFactor,
+  setCompetitorLevel,
+  updateFactor,
+} from './canvas-draft';
 import { ERRC_COLORS } from './discovery-options';
+import { FactorBinding, type PromiseList, promiseTitleOf } from './factor-binding';
 import { LevelInput } from './level-input';
+import { MeasuredLevel } from './measured-level';
 
 export interface FactorRowProps {
   factor: DraftFactor;
@@ -16,6 +27,9 @@ export interface FactorRowProps {
   currentLabel: string;
   targetLabel: string;
   isNarrow: boolean;
+  /** The canvas's segment: its promises are offered first. */
+  segmentId: string;
+  promises: PromiseList;
 }
 
 /** One factor: its name, the current and target level, one level per competitor, its ERRC action. */
@@ -27,6 +41,10 @@ export function FactorRow(props: FactorRowProps) {
   const set = (field: 'current' | 'target', level: number) => {
     update((d) => updateFactor(d, factor.key, { [field]: level }));
     clearError(`${factor.key}.${field}`);
+  };
+  const bind = (promiseId: string | null) => {
+    update((d) => bindFactor(d, factor.key, promiseId));
+    clearError(`${factor.key}.promiseId`);
   };
 
   const nameInput = (
@@ -47,6 +65,17 @@ export function FactorRow(props: FactorRowProps) {
       miw={160}
     />
   );
+  const binding = (
+    <FactorBinding
+      factor={factor}
+      name={name}
+      segmentId={props.segmentId}
+      promises={props.promises}
+      canWrite={canWrite}
+      onBind={bind}
+      error={errorOf(`${factor.key}.promiseId`)}
+    />
+  );
   const levels = [
     { key: 'current', label: props.currentLabel, value: factor.current, onChange: (l: number) => set('current', l) },
     { key: 'target', label: props.targetLabel, value: factor.target, onChange: (l: number) => set('target', l) },
@@ -59,27 +88,30 @@ export function FactorRow(props: FactorRowProps) {
         clearError(`${factor.key}.competitorLevels`);
       },
     })),
-  ].map((level) => (
-    <LevelInput
-      key={level.key}
-      label={`${level.label}: ${name}`}
-      value={level.value}
-      onChange={level.onChange}
-      readOnly={!canWrite || (level.key === 'current' && Boolean(factor.measured))}
-      error={level.key === 'current' || level.key === 'target' ? errorOf(`${factor.key}.${level.key}`) : undefined}
-    />
-  ));
+  ].map((level) =>
+    // While bound to a promise the current level is the promise's, not typed by hand.
+    level.key === 'current' && factor.promiseId ? (
+      <MeasuredLevel
+        key={level.key}
+        factor={factor}
+        label={`${level.label}: ${name}`}
+        promiseTitle={promiseTitleOf(props.promises.items, factor.promiseId) ?? t('canvas.binding.unknownPromise')}
+      />
+    ) : (
+      <LevelInput
+        key={level.key}
+        label={`${level.label}: ${name}`}
+        value={level.value}
+        onChange={level.onChange}
+        readOnly={!canWrite}
+        error={level.key === 'current' || level.key === 'target' ? errorOf(`${factor.key}.${level.key}`) : undefined}
+      />
+    ),
+  );
   const actionBadge = (
-    <>
-      <Badge variant="light" color={ERRC_COLORS[action]} data-testid="factor-action">
-        {t(`canvas.errc.${action}`)}
-      </Badge>
-      {factor.measured ? (
-        <Badge variant="outline" color="teal" data-testid="factor-measured" title={t('canvas.measuredHint')}>
-          {t('canvas.measured')}
-        </Badge>
-      ) : null}
-    </>
+    <Badge variant="light" color={ERRC_COLORS[action]} data-testid="factor-action">
+      {t(`canvas.errc.${action}`)}
+    </Badge>
   );
   const controls = canWrite ? (
     <Group gap={2} wrap="nowrap">
@@ -136,7 +168,10 @@ export function FactorRow(props: FactorRowProps) {
             <Text size="sm" c="dimmed" mt={6}>
               {index + 1}.
             </Text>
-            <div style={{ flex: 1 }}>{nameInput}</div>
+            <div style={{ flex: 1 }}>
+              {nameInput}
+              {binding}
+            </div>
           </Group>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing={6}>
             {levels.map((input, j) => (
@@ -168,6 +203,7 @@ export function FactorRow(props: FactorRowProps) {
       </Table.Td>
       <Table.Td>
         {nameInput}
+        {binding}
         {levelErrors ? (
           <Text size="xs" c="red">
             {levelErrors}

@@ -26,9 +26,14 @@ export function FactorsEditor(props: FactorsEditorProps) {
           </Button>
         ) : null}
       </Group>
-      <Text size="sm" c="dimmed" mb="sm">
+      <Text size="sm" c="dimmed" mb={canWrite ? 4 : 'sm'}>
         {isFull ? t('canvas.factorsFull', { max: MAX_FACTORS }) : t('canvas.factorsHint')}
       </Text>
+      {canWrite ? (
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('canvas.binding.hint')}
+        </Text>
+      ) : null}
       {draft.factors.length === 0 ? (
         <Text size="sm" c="dimmed" fs="italic">
           {canWrite ? t('canvas.noFactorsHint') : t('canvas.noFactors')}

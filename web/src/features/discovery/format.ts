@@ -7,8 +7,9 @@ export function useDiscoveryFormat() {
   const locale = intlLocale(i18n.language);
   return {
     number: (value: number) => new Intl.NumberFormat(locale).format(value),
-    /** A share 0–1 as a whole percentage: 0.7 → "70 %" or "70%". */
-    percent: (share: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share),
+    /** A share 0–1 as a percentage, whole unless told otherwise: 0.7 → "70 %" or "70%". */
+    percent: (share: number, maxDigits = 0) =>
+      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: maxDigits }).format(share),
     /** A calendar date `YYYY-MM-DD` as written, with no time zone shift. */
     day: (date: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)),
   };

@@ -5,7 +5,8 @@ import { ApiError } from '../../shared/api/client';
 import { notifyError, translateFieldMessage } from '../../shared/api/error-messages';
 import type { Canvas } from '../../shared/api/types';
 import { canvasApi } from './canvas.api';
-import { bodyOf, type CanvasDraft, contentOf, draftOf, errorKeyOf, hasBlankNames, withoutBlankRows, withSavedIds } from './canvas-draft';
+import { bodyOf, type CanvasDraft, contentOf, draftOf, errorKeyOf, hasBlankNames, withoutBlankRows, withSaved } from './canvas-draft';
+import { canvasMessageKeyOf } from './canvas-errors';
 
 export type SaveStatus = 'readOnly' | 'saved' | 'pending' | 'saving' | 'blank' | 'invalid' | 'failed';
 
@@ -40,21 +41,29 @@ export function useCanvasAutosave(org: string, initial: Canvas, canWrite: boolea
       const saved = await canvasApi.save(org, initial.id, bodyOf(sent));
       setServer(saved);
       setSavedContent(contentOf(sent));
-      setDraft((current) => withSavedIds(current, sent, saved));
+      setDraft((current) => withSaved(current, sent, saved));
       setErrors({});
       setFailedContent(null);
     } catch (error) {
       setFailedContent(contentOf(sent));
       const next: Record<string, string> = {};
       if (error instanceof ApiError) {
-        for (const field of error.fields) next[errorKeyOf(sent, field.path)] ??= translateFieldMessage(field.message);
+        for (const field of error.fields) {
+          const key = canvasMessageKeyOf(field.message);
+          next[errorKeyOf(sent, field.path)] ??= key ? t(key) : translateFieldMessage(field.message);
+        }
       }
       setErrors(next);
       if (Object.keys(next).length === 0) notifyError(error);
     } finally {
       setSaving(false);
     }
-  }, [org, initial.id]);
+  }, [org, initial.id, t]);
+
+  // Back to what is saved: a refused change made again is sent again, so its field error shows again.
+  useEffect(() => {
+    if (!isDirty) setFailedContent(null);
+  }, [isDirty]);
 
   useEffect(() => {
     if (!canWrite || !isDirty || isBlank || isSaving || content === failedContent) return;
