@@ -3,6 +3,8 @@ import type { Registrar } from '../../http/registrar.js';
 import { ZId, ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { pageInMemory } from '../list.js';
 import { recentEvents } from './events.service.js';
+import { ZHistoryEntry } from './history.schema.js';
+import { listPromiseHistory } from './history.service.js';
 import { ingestEvents } from './ingest.service.js';
 import {
   type TVersion,
@@ -209,6 +211,16 @@ export function registerPromiseRoutes(r: Registrar): void {
     query: ZStatusQuery,
     response: ZPromiseStatus,
     handler: async ({ ctx, params, query }) => promiseStatus(ctx, params.id, query.at ? Date.parse(query.at) : ctx.now),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/promises/:id/history`,
+    summary: 'What the evaluator recorded: status changes and alerts firing or resolving, with the figures at the time, newest first',
+    params: ZOrgIdParams,
+    query: ZPageQuery,
+    response: ZPage(ZHistoryEntry),
+    handler: async ({ ctx, params, query }) => listPromiseHistory(ctx, params.id, query),
   });
   r.add({
     ...read,

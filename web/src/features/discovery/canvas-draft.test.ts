@@ -144,9 +144,9 @@ describe('the canvas draft', () => {
   });
 
   it('previews the ERRC action with the server rule', () => {
-    expect(actionOf({ current: 5, target: 0, levels: [3] })).toBe('eliminate');
-    expect(actionOf({ current: 3, target: 8, levels: [2] })).toBe('raise');
-    expect(actionOf({ current: 0, target: 7, levels: [0] })).toBe('create');
+    expect(actionOf({ current: 5, target: 0, levels: [3], promiseId: null, measure: null })).toBe('eliminate');
+    expect(actionOf({ current: 3, target: 8, levels: [2], promiseId: null, measure: null })).toBe('raise');
+    expect(actionOf({ current: 0, target: 7, levels: [0], promiseId: null, measure: null })).toBe('create');
   });
 });
 

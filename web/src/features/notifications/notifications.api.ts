@@ -25,6 +25,10 @@ export function linkOf(org: string, notification: AppNotification): string | nul
         : `/o/${org}/reviews`;
     case 'grant':
       return `/o/${org}/rights`;
+    case 'promise':
+      return `/o/${org}/promises/${notification.subjectId}`;
+    case 'promise_request':
+      return `/o/${org}/promises?tab=requests`;
     default:
       return null;
   }

@@ -24,6 +24,8 @@ const MESSAGES: [RegExp, string][] = [
   [/say why the terms change/i, tk('promises.errors.reasonRequired')],
   [/change at least one term/i, tk('promises.errors.nothingChanged')],
   [/^say why$/i, tk('promises.errors.reasonRequired')],
+  [/say what you ask for/i, tk('promises.requests.errors.statementRequired')],
+  [/a team does not ask itself/i, tk('promises.requests.errors.notToItself')],
 ];
 
 function translate(field: FieldError): string | null {
@@ -43,6 +45,11 @@ export function localizePromiseError(error: unknown): unknown {
     return { path, message: translate(field) ?? field.message };
   });
   return new ApiError(error.status, error.code, error.message, fields);
+}
+
+/** "The request is already answered": someone answered it meanwhile (409 on `id`). */
+export function isAlreadyAnswered(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'conflict' && /already answered/i.test(error.message);
 }
 
 /** "Only the team's members or an admin may …": the server's 403 for someone outside the promiser team. */

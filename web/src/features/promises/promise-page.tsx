@@ -21,6 +21,7 @@ import { isNotPromiser, localizePromiseError } from './promise-errors';
 import { PromiseEvents } from './promise-events';
 import { PromiseFormModal } from './promise-form-modal';
 import { describeMetric, describeWindow, formatNumber, formatPercent, isAlertFiring } from './promise-format';
+import { PromiseHistoryPanel } from './promise-history-panel';
 import { PromiseRedress } from './promise-redress';
 import { PromiseTree } from './promise-tree';
 import { describeRedress, PromiseVersions } from './promise-versions';
@@ -29,7 +30,7 @@ import { RetireModal } from './retire-modal';
 import { VersionModal } from './version-modal';
 import { windowLengthMs } from './window-length';
 
-/** One promise: its terms, how it is kept (chart, burn rates, alerts), events, backing, versions and redress. */
+/** One promise: its terms, how it is kept (chart, burn rates, alerts, their history), events, backing, versions and redress. */
 export function PromisePage() {
   const { t, i18n } = useTranslation();
   const { org, can } = useOrg();
@@ -248,6 +249,7 @@ export function PromisePage() {
           )}
         </>
       )}
+      {data.status !== 'draft' ? <PromiseHistoryPanel promiseId={data.id} refreshKey={refreshKey} /> : null}
       <PromiseTree promise={data} refreshKey={refreshKey} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <PromiseBackingPanel promise={data} isRefused={refusal !== null} refreshKey={refreshKey} />

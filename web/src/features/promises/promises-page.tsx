@@ -14,6 +14,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { AlertBadge, FulfillmentBadge, KindBadge, UnbackedBadge } from './badges';
 import { PromiseFormModal } from './promise-form-modal';
 import { capitalize, describeWindow, formatPercent, isAlertFiring, mapLimited, sortWorstFirst } from './promise-format';
+import { countWaiting, usePromiseRequests } from './promise-requests';
+import { PromiseRequestsPanel } from './promise-requests-panel';
 import {
   PROMISE_LIFECYCLE,
   type PromiseInput,
@@ -24,25 +26,32 @@ import {
 } from './promises.api';
 
 type KindFilter = 'all' | 'client' | 'internal';
+/** The promises by where they are in their life, or the requests between teams (`?tab=requests`). */
+type PageTab = PromiseLifecycle | 'requests';
 
 function isLifecycle(value: string | null): value is PromiseLifecycle {
   return value !== null && (PROMISE_LIFECYCLE as readonly string[]).includes(value);
 }
 
-/** Everyone's promises by status, the worst kept first: what is broken or at risk is seen at once. */
+/**
+ * Everyone's promises by status, the worst kept first: what is broken or at risk is seen at once; and
+ * the requests between teams, those waiting for my teams' answer counted on their tab.
+ */
 export function PromisesPage() {
   const { t, i18n } = useTranslation();
   const { org, can } = useOrg();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get('status');
-  const tab: PromiseLifecycle = isLifecycle(requested) ? requested : 'published';
+  const tab: PageTab = searchParams.get('tab') === 'requests' ? 'requests' : isLifecycle(requested) ? requested : 'published';
   const [kind, setKind] = useState<KindFilter>('all');
   const [isCreateOpen, setCreateOpen] = useState(false);
   const locale = intlLocale(i18n.language);
   const canWrite = can('promises:write');
 
   const promises = useResource(() => loadAllPages((cursor) => promisesApi.list(org.slug, { cursor })), org.slug);
+  const requests = usePromiseRequests(null);
+  const waiting = requests.data ? countWaiting(requests.data.requests, requests.data.memberTeamIds) : 0;
   const all = promises.data ?? [];
   const inTab = all.filter((promise) => promise.status === tab && (kind === 'all' || promise.kind === kind));
   const ids = inTab.map((promise) => promise.id).join(',');
@@ -56,8 +65,10 @@ export function PromisesPage() {
 
   const chooseTab = (value: string | null) => {
     const next = new URLSearchParams(searchParams);
-    if (!value || value === 'published') next.delete('status');
-    else next.set('status', value);
+    next.delete('tab');
+    next.delete('status');
+    if (value === 'requests') next.set('tab', 'requests');
+    else if (value && value !== 'published') next.set('status', value);
     setSearchParams(next, { replace: true });
   };
 
@@ -199,44 +210,65 @@ export function PromisesPage() {
                 {t(`promises.tabs.${status}`)}
               </Tabs.Tab>
             ))}
+            <Tabs.Tab
+              value="requests"
+              data-testid="requests-tab"
+              rightSection={
+                waiting > 0 ? (
+                  <Badge size="xs" color="blue" variant={tab === 'requests' ? 'white' : 'filled'} circle={waiting < 10}>
+                    {waiting}
+                  </Badge>
+                ) : null
+              }
+            >
+              {t('promises.requests.tab')}
+            </Tabs.Tab>
           </Tabs.List>
         </Tabs>
-        <SegmentedControl
-          size="xs"
-          value={kind}
-          onChange={(value) => setKind(value as KindFilter)}
-          data={(['all', 'client', 'internal'] as const).map((value) => ({ value, label: t(`promises.kindFilter.${value}`) }))}
-          aria-label={t('promises.kindFilter.label')}
-        />
+        {tab !== 'requests' ? (
+          <SegmentedControl
+            size="xs"
+            value={kind}
+            onChange={(value) => setKind(value as KindFilter)}
+            data={(['all', 'client', 'internal'] as const).map((value) => ({ value, label: t(`promises.kindFilter.${value}`) }))}
+            aria-label={t('promises.kindFilter.label')}
+          />
+        ) : null}
       </Group>
-      {tab === 'published' ? (
-        <Text size="sm" c="dimmed">
-          {t('promises.list.worstFirst')}
-        </Text>
-      ) : null}
-      {promises.isLoading && !promises.data ? (
-        <LoadingState />
-      ) : promises.error ? (
-        <ErrorState error={promises.error} onRetry={promises.reload} />
-      ) : rows.length === 0 ? (
-        <EmptyState
-          title={t(`promises.empty.${tab}`)}
-          hint={tab === 'published' ? t('promises.empty.publishedHint') : tab === 'draft' ? t('promises.empty.draftHint') : undefined}
-          action={tab !== 'retired' ? createButton : null}
-        />
+      {tab === 'requests' ? (
+        <PromiseRequestsPanel data={requests} />
       ) : (
-        <DataList
-          items={rows}
-          columns={columns}
-          rowKey={(promise) => promise.id}
-          testId="promises-table"
-          minWidth={820}
-          rowProps={(promise) => ({
-            'data-testid': 'promise-row',
-            'data-lifecycle': promise.status,
-            'data-status': statusOf(promise)?.status ?? '',
-          })}
-        />
+        <>
+          {tab === 'published' ? (
+            <Text size="sm" c="dimmed">
+              {t('promises.list.worstFirst')}
+            </Text>
+          ) : null}
+          {promises.isLoading && !promises.data ? (
+            <LoadingState />
+          ) : promises.error ? (
+            <ErrorState error={promises.error} onRetry={promises.reload} />
+          ) : rows.length === 0 ? (
+            <EmptyState
+              title={t(`promises.empty.${tab}`)}
+              hint={tab === 'published' ? t('promises.empty.publishedHint') : tab === 'draft' ? t('promises.empty.draftHint') : undefined}
+              action={tab !== 'retired' ? createButton : null}
+            />
+          ) : (
+            <DataList
+              items={rows}
+              columns={columns}
+              rowKey={(promise) => promise.id}
+              testId="promises-table"
+              minWidth={820}
+              rowProps={(promise) => ({
+                'data-testid': 'promise-row',
+                'data-lifecycle': promise.status,
+                'data-status': statusOf(promise)?.status ?? '',
+              })}
+            />
+          )}
+        </>
       )}
       <PromiseFormModal opened={isCreateOpen} onClose={() => setCreateOpen(false)} onCreate={create} />
     </Stack>

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ZHistoryEntry } from '../../../../src/modules/promises/history.schema';
 import type {
   ZCreatePromise,
   ZCreateVersion,
@@ -11,6 +12,7 @@ import type {
   ZVersion,
   ZWindow,
 } from '../../../../src/modules/promises/promise.schema';
+import type { ZAcceptRequest, ZCreateRequest, ZRequest } from '../../../../src/modules/promises/request.schema';
 import { api, orgPath, type Page } from '../../shared/api/client';
 import type { Client } from '../../shared/api/types';
 
@@ -24,6 +26,13 @@ export type IngestResult = z.output<typeof ZIngestResult>;
 export type PromiseInput = z.input<typeof ZCreatePromise>;
 export type PromisePatch = z.input<typeof ZUpdatePromise>;
 export type VersionInput = z.input<typeof ZCreateVersion>;
+/** A team asking another to promise something (a request until that team promises it). */
+export type PromiseRequest = z.output<typeof ZRequest>;
+export type RequestStatus = PromiseRequest['status'];
+export type RequestInput = z.input<typeof ZCreateRequest>;
+export type AcceptInput = z.input<typeof ZAcceptRequest>;
+/** One thing the evaluator recorded: a status change, an alert firing or resolving. */
+export type HistoryEntry = z.output<typeof ZHistoryEntry>;
 
 export type PromiseKind = PromiseItem['kind'];
 /** draft → published → retired: where a promise is in its life. */
@@ -101,4 +110,13 @@ export const promisesApi = {
     api.get<Page<RedressItem>>(orgPath(org, 'redress'), { limit: 100, ...query }),
   giveRedress: (org: string, id: string, note: string) => api.post<RedressItem>(orgPath(org, 'redress', id, 'give'), { note }),
   client: (org: string, id: string) => api.get<Client>(orgPath(org, 'clients', id)),
+  history: (org: string, id: string, cursor?: string) =>
+    api.get<Page<HistoryEntry>>(orgPath(org, 'promises', id, 'history'), { cursor, limit: 50 }),
+  requests: (org: string, query: { teamId?: string; status?: RequestStatus; cursor?: string } = {}) =>
+    api.get<Page<PromiseRequest>>(orgPath(org, 'promise-requests'), { limit: 200, ...query }),
+  createRequest: (org: string, input: RequestInput) => api.post<PromiseRequest>(orgPath(org, 'promise-requests'), input),
+  acceptRequest: (org: string, id: string, input: AcceptInput) =>
+    api.post<PromiseRequest>(orgPath(org, 'promise-requests', id, 'accept'), input),
+  declineRequest: (org: string, id: string, reason: string) =>
+    api.post<PromiseRequest>(orgPath(org, 'promise-requests', id, 'decline'), { reason }),
 };

@@ -14,13 +14,14 @@ import { CapabilitiesPanel } from '../governance/capabilities-panel';
 import { RolesPanel } from '../governance/roles-panel';
 import { TeamRightsPanel } from '../governance/team-rights-panel';
 import { useTeamAuthority } from '../governance/use-team-authority';
+import { TeamPromiseRequests } from '../promises/promise-requests-panel';
 import { TeamFormModal } from './team-form-modal';
 import { TeamKindBadge } from './team-kind-badge';
 import { TeamMembers } from './team-members';
 import { type TeamInput, teamsApi } from './teams.api';
 
 /** The tabs of a team page; `?tab=rights` opens one directly. */
-const TABS = ['members', 'capabilities', 'rights', 'agreements', 'decisions'] as const;
+const TABS = ['members', 'capabilities', 'rights', 'agreements', 'decisions', 'requests'] as const;
 type TeamTab = (typeof TABS)[number];
 const isTab = (value: string | null): value is TeamTab => TABS.includes(value as TeamTab);
 
@@ -118,6 +119,7 @@ export function TeamPage() {
           <Tabs.Tab value="rights">{t('governance.tabs.rights')}</Tabs.Tab>
           <Tabs.Tab value="agreements">{t('governance.tabs.agreements')}</Tabs.Tab>
           <Tabs.Tab value="decisions">{t('governance.tabs.decisions')}</Tabs.Tab>
+          <Tabs.Tab value="requests">{t('promises.requests.teamTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members">
           <Stack gap="md">
@@ -140,6 +142,9 @@ export function TeamPage() {
         </Tabs.Panel>
         <Tabs.Panel value="decisions">
           <TeamDecisions teamId={data.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="requests">
+          <TeamPromiseRequests team={data} />
         </Tabs.Panel>
       </Tabs>
       <TeamFormModal opened={isEditOpen} team={data} onClose={editModal.close} onSubmit={update} />
