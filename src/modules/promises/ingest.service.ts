@@ -77,7 +77,7 @@ export async function ingestEvents(ctx: OrgContext, promiseId: string, events: T
     const rejected: { index: number; externalId: string; reason: string }[] = [];
     const seen = new Set<string>();
     let duplicates = 0;
-    const candidates: { event: TEventInput; version: TVersion }[] = [];
+    const candidates: { event: TEventInput; version: TVersion; row: EventRow }[] = [];
     const rows: EventRow[] = [];
     const latest = ctx.now + EVENT_FUTURE_LIMIT_MS;
     const earliest = promise.created_at - EVENT_PAST_LIMIT_MS;
@@ -95,21 +95,22 @@ export async function ingestEvents(ctx: OrgContext, promiseId: string, events: T
         if ('reason' in verdict) reason = verdict.reason;
         else {
           seen.add(event.externalId);
-          candidates.push({ event, version });
-          rows.push({
+          const row: EventRow = {
             x: event.externalId,
             t: at,
             g: verdict.good ? 1 : 0,
             v: event.value ?? null,
             c: event.clientId ?? null,
             n: version.version,
-          });
+          };
+          candidates.push({ event, version, row });
+          rows.push(row);
         }
       }
       if (reason !== null) rejected.push({ index, externalId: event.externalId, reason });
     }
     const inserted = await insertEvents(tx, ctx.org.id, promiseId, ctx.now, rows);
-    const accepted = candidates.map((c, i) => ({ ...c, row: rows[i]! })).filter((_, i) => inserted[i]);
+    const accepted = candidates.filter((_, i) => inserted[i]);
     duplicates += candidates.length - accepted.length;
     const deltas = new Map() as Deltas;
     const levels = bucketLevels(promise.fine_bucket_ms);
