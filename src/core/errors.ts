@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   decision_already_taken: { status: 409, exit: 3 },
   // A promise nobody can keep stays an intention: publishing it names what is missing.
   backing_missing: { status: 422, exit: 1 },
+  // A closed period is frozen: its inputs change only after an admin reopens it with a reason.
+  period_closed: { status: 409, exit: 3 },
   payload_too_large: { status: 413, exit: 1 },
   unsupported_media_type: { status: 415, exit: 1 },
   rate_limited: { status: 429, exit: 1 },

@@ -6,6 +6,7 @@ import * as agreementsDecisions from './migrations/20261129T0100_agreements_deci
 import * as promises from './migrations/20261129T0200_promises.js';
 import * as canvasFactorPromise from './migrations/20261129T0210_canvas_factor_promise.js';
 import * as evaluatorWebhooks from './migrations/20261129T0300_evaluator_webhooks.js';
+import * as economics from './migrations/20261129T0400_economics.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129T0200_promises': promises,
   '20261129T0210_canvas_factor_promise': canvasFactorPromise,
   '20261129T0300_evaluator_webhooks': evaluatorWebhooks,
+  '20261129T0400_economics': economics,
 };
 
 class StaticProvider implements MigrationProvider {

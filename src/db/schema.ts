@@ -5,6 +5,16 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type {
+  EconomicPeriodsTable,
+  EconomicsSettingsTable,
+  InternalTradesTable,
+  LedgerLinesTable,
+  PeerPointsTable,
+  PeriodMembersTable,
+  ReserveAllocationsTable,
+  SplitRulesTable,
+} from './schema.economics.js';
+import type {
   AdviceRequestsTable,
   AgreementsTable,
   CapabilitiesTable,
@@ -30,6 +40,7 @@ import type {
   WebhookEndpointsTable,
 } from './schema.promises.js';
 
+export type * from './schema.economics.js';
 export type * from './schema.governance.js';
 export type * from './schema.promises.js';
 
@@ -320,6 +331,14 @@ export interface DB {
   promise_status_history: PromiseStatusHistoryTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  economics_settings: EconomicsSettingsTable;
+  economic_periods: EconomicPeriodsTable;
+  ledger_lines: LedgerLinesTable;
+  period_members: PeriodMembersTable;
+  internal_trades: InternalTradesTable;
+  split_rules: SplitRulesTable;
+  peer_points: PeerPointsTable;
+  reserve_allocations: ReserveAllocationsTable;
 }
 
 export type Db = Kysely<DB>;

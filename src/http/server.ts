@@ -13,6 +13,7 @@ import { registerClientRoutes } from '../modules/clients/client.routes.js';
 import { registerCanvasRoutes } from '../modules/discovery/canvas.routes.js';
 import { registerSegmentRoutes } from '../modules/discovery/segment.routes.js';
 import { registerValueRoutes } from '../modules/discovery/value.routes.js';
+import { registerEconomicsRoutes } from '../modules/economics/economics.routes.js';
 import { registerAgreementDecisionRoutes } from '../modules/governance/agreement-decision.routes.js';
 import { registerGovernanceRoutes } from '../modules/governance/governance.routes.js';
 import { registerMembershipRoutes } from '../modules/memberships/membership.routes.js';
@@ -164,6 +165,7 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
   registerAgreementDecisionRoutes(registrar);
   registerNotificationRoutes(registrar);
   registerPromiseRoutes(registrar);
+  registerEconomicsRoutes(registrar);
   registerBoardRoutes(registrar);
   registerWebhookRoutes(registrar);
   const openapi = buildOpenApi(registrar.routes, DOCUMENTED_PAGES);

@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   'promises:read',
   'promises:write',
   'events:write',
+  'economics:read',
+  'economics:write',
+  'economics:participate',
   'tokens:manage',
   'webhooks:manage',
   'audit:read',
@@ -36,17 +39,30 @@ const READ: Permission[] = [
   'discovery:read',
   'governance:read',
   'promises:read',
+  'economics:read',
   'audit:read',
 ];
 // A team makes and keeps its own promises and feeds their events; the services check whose team it is.
 const PROMISES: Permission[] = ['promises:write', 'events:write'];
+// Entering the books and closing periods is the admins'; trades, a team's split rule and peer points
+// are the teams' own, which the services check team by team.
+const ECONOMICS: Permission[] = ['economics:participate'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Granting rights is the council's and the organization's; members take part in governance — their
   // team's agreements, decisions under the rights they hold — which the services check team by team.
-  council: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:write', 'governance:participate', ...PROMISES],
-  member: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:participate', ...PROMISES],
+  council: [
+    ...READ,
+    'teams:write',
+    'clients:write',
+    'discovery:write',
+    'governance:write',
+    'governance:participate',
+    ...PROMISES,
+    ...ECONOMICS,
+  ],
+  member: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:participate', ...PROMISES, ...ECONOMICS],
   viewer: READ,
 };
 

@@ -3,6 +3,7 @@ import { allocate } from './allocate.js';
 import { teamFigures } from './figures.js';
 import { frac, ONE, ratePpm, roundHalfUp, toNumber } from './fraction.js';
 import { fulfillmentIndex } from './fulfillment.js';
+import { majorToMinor, parseLedgerCsv } from './ledger-csv.js';
 import { allocateOverhead, fixedPercentagesProblem } from './overhead.js';
 import { parsePeriod, periodOf, periodRange, periodsEnding, shiftPeriod } from './period.js';
 import { mixWeightsProblem, peerPointsProblem, type SplitMember, splitPool } from './split.js';
@@ -213,5 +214,21 @@ describe('periods', () => {
   });
   it('allocate refuses a negative total', () => {
     expect(() => allocate(-1, [{ id: 'a', weight: 1n, order: 0 }])).toThrow(RangeError);
+  });
+});
+
+describe('ledger CSV', () => {
+  it('reads major units exactly, Russian headers and kinds, and names the line of each row', () => {
+    const rows = parseLedgerCsv(
+      'команда;вид;сумма;комментарий\nКровля;выручка;1 500,50;Договор 17\n;накладные;12000;Аренда\n\nКровля;расход;abc;\n',
+    );
+    expect(rows).toEqual([
+      { line: 2, team: 'Кровля', kind: 'revenue', amountMinor: 150_050, note: 'Договор 17' },
+      { line: 3, team: '', kind: 'overhead', amountMinor: 1_200_000, note: 'Аренда' },
+      { line: 5, team: 'Кровля', kind: 'expense', amountMinor: null, note: '' },
+    ]);
+    expect(majorToMinor('0.1')).toBe(10);
+    expect(majorToMinor('19.999')).toBeNull();
+    expect(() => parseLedgerCsv('team,kind,price\n')).toThrow('unknown column "price"');
   });
 });

@@ -17,13 +17,15 @@ export const NOTIFICATION_KINDS = [
   'promise_request_answered',
   'promise_status_changed',
   'promise_alert_fired',
+  'trade_to_confirm',
+  'trade_answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const ZNotification = z.object({
   id: z.string(),
   kind: z.enum(NOTIFICATION_KINDS),
-  subjectType: z.enum(['agreement', 'decision', 'grant', 'promise', 'promise_request']),
+  subjectType: z.enum(['agreement', 'decision', 'grant', 'promise', 'promise_request', 'trade']),
   subjectId: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe('names, dates and amounts the message shows'),
   createdAt: ZTime,

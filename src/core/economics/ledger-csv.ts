@@ -1,0 +1,76 @@
+/**
+ * Ledger lines from CSV: columns `team` (id or name; empty for the organization's overhead), `kind`
+ * (revenue, expense, labour, overhead — or Russian: выручка, расход, оплата труда, накладные),
+ * `amount` in major units (1 500,50 or 1500.50) or `amountMinor`, and `note`. Amounts in major
+ * units become minor units exactly (no float rounding). Each problem names its line of the file.
+ */
+import { parseCsvWithLines } from '../discovery/csv.js';
+
+export interface LedgerCsvRow {
+  line: number;
+  team: string;
+  kind: string;
+  amountMinor: number | null;
+  note: string;
+}
+
+const HEADERS: Record<string, keyof Omit<LedgerCsvRow, 'line'> | 'amount'> = {
+  team: 'team',
+  teamid: 'team',
+  team_id: 'team',
+  команда: 'team',
+  kind: 'kind',
+  вид: 'kind',
+  amount: 'amount',
+  сумма: 'amount',
+  amountminor: 'amountMinor',
+  amount_minor: 'amountMinor',
+  note: 'note',
+  комментарий: 'note',
+};
+
+const KINDS: Record<string, string> = {
+  revenue: 'revenue',
+  expense: 'expense',
+  labour: 'labour',
+  labor: 'labour',
+  overhead: 'overhead',
+  выручка: 'revenue',
+  расход: 'expense',
+  'оплата труда': 'labour',
+  накладные: 'overhead',
+};
+
+/** "1 500,50" or "1500.50" → 150050 minor units; null when not a number with at most 2 decimals. */
+export function majorToMinor(text: string): number | null {
+  const clean = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(clean);
+  if (!m) return null;
+  const minor = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -minor : minor;
+}
+
+/** The rows of a ledger CSV; throws on an unknown column or when neither amount column is there. */
+export function parseLedgerCsv(text: string): LedgerCsvRow[] {
+  const [header, ...rows] = parseCsvWithLines(text);
+  if (!header) return [];
+  const fields = header.cells.map((h) => {
+    const field = HEADERS[h.trim().toLowerCase()];
+    if (!field) throw new Error(`unknown column "${h.trim()}": use team, kind, amount (or amountMinor), note`);
+    return field;
+  });
+  if (!fields.includes('amount') && !fields.includes('amountMinor')) throw new Error('a column amount (or amountMinor) is required');
+  return rows
+    .filter((row) => row.cells.some((c) => c.trim() !== ''))
+    .map((row) => {
+      const out: LedgerCsvRow = { line: row.line, team: '', kind: '', amountMinor: null, note: '' };
+      fields.forEach((field, i) => {
+        const cell = (row.cells[i] ?? '').trim();
+        if (field === 'amount') out.amountMinor = majorToMinor(cell);
+        else if (field === 'amountMinor') out.amountMinor = /^-?\d+$/.test(cell) ? Number(cell) : null;
+        else if (field === 'kind') out.kind = KINDS[cell.toLowerCase()] ?? cell;
+        else out[field] = cell;
+      });
+      return out;
+    });
+}

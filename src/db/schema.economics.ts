@@ -1,0 +1,99 @@
+/** Tables of team economics (M6). Money in integer minor units, hours in hundredths, rates in ppm. */
+
+export interface EconomicsSettingsTable {
+  org_id: string;
+  pool_rate_ppm: number;
+  reserve_rate_ppm: number;
+  fulfillment: 'off' | 'share_kept' | 'proportional';
+  updated_at: number;
+  updated_by: string | null;
+}
+
+export interface EconomicPeriodsTable {
+  org_id: string;
+  /** `YYYY-MM` in the organization's time zone. */
+  period: string;
+  status: 'open' | 'closed';
+  overhead_rule: 'per_capita' | 'hours' | 'revenue' | 'fixed';
+  /** JSON `{teamId: basisPoints}` for the fixed rule. */
+  overhead_basis_points: string | null;
+  /** JSON of every team's figures, frozen when the period was closed; null while open. */
+  snapshot: string | null;
+  closed_at: number | null;
+  closed_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface LedgerLinesTable {
+  id: string;
+  org_id: string;
+  period: string;
+  /** Null: the organization's overhead, shared among the teams by the period's rule. */
+  team_id: string | null;
+  kind: 'revenue' | 'expense' | 'labour' | 'overhead';
+  amount_minor: number;
+  note: string;
+  client_id: string | null;
+  promise_id: string | null;
+  created_at: number;
+  created_by: string | null;
+}
+
+export interface PeriodMembersTable {
+  org_id: string;
+  period: string;
+  team_id: string;
+  user_id: string;
+  hours_centi: number;
+  salary_minor: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface InternalTradesTable {
+  id: string;
+  org_id: string;
+  period: string;
+  seller_team_id: string;
+  buyer_team_id: string;
+  amount_minor: number;
+  promise_id: string | null;
+  note: string;
+  status: 'proposed' | 'confirmed' | 'declined';
+  entered_by_team_id: string;
+  created_by: string | null;
+  created_at: number;
+  answered_by: string | null;
+  answered_at: number | null;
+  decline_reason: string;
+}
+
+export interface SplitRulesTable {
+  org_id: string;
+  team_id: string;
+  rule: 'equal' | 'hours' | 'salary' | 'peer' | 'mix';
+  /** JSON `{basis: ppm}` for a mix. */
+  weights: string | null;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+export interface PeerPointsTable {
+  org_id: string;
+  period: string;
+  team_id: string;
+  giver_id: string;
+  receiver_id: string;
+  points: number;
+  updated_at: number;
+}
+
+export interface ReserveAllocationsTable {
+  id: string;
+  org_id: string;
+  amount_minor: number;
+  purpose: string;
+  created_at: number;
+  created_by: string | null;
+}

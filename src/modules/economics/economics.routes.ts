@@ -1,0 +1,290 @@
+import { z } from 'zod';
+import type { Registrar } from '../../http/registrar.js';
+import { ZId, ZOk, ZOrgParams } from '../common.schema.js';
+import {
+  ZAllocationInput,
+  ZDeclineTrade,
+  ZHistoryQuery,
+  ZLedgerImport,
+  ZLedgerInput,
+  ZLedgerLine,
+  ZLedgerQuery,
+  ZMemberInput,
+  ZOverheadRuleInput,
+  ZPeerPoints,
+  ZPeerPointsInput,
+  ZPeriodEconomics,
+  ZPeriodIdParams,
+  ZPeriodListItem,
+  ZPeriodMemberParams,
+  ZPeriodParams,
+  ZPeriodTeamParams,
+  ZReopen,
+  ZReserve,
+  ZSettings,
+  ZSettingsOut,
+  ZSplitRule,
+  ZSplitRuleInput,
+  ZTeamEconomics,
+  ZTeamParams,
+  ZTrade,
+  ZTradeInput,
+} from './economics.schema.js';
+import { closePeriod, listPeriods, periodEconomics, reopenPeriod, teamEconomics, teamHistory } from './economics.service.js';
+import {
+  addLedgerLine,
+  deleteLedgerLine,
+  getSettings,
+  importLedgerCsv,
+  listLedger,
+  putMember,
+  putOverheadRule,
+  putSettings,
+} from './inputs.service.js';
+import { allocateReserve, getReserve } from './reserve.service.js';
+import { getPeerPoints, getSplitRule, putPeerPoints, putSplitRule } from './split.service.js';
+import { answerTrade, createTrade, listTrades } from './trade.service.js';
+
+export function registerEconomicsRoutes(r: Registrar): void {
+  const base = '/api/v1/orgs/:org';
+  const periods = `${base}/periods/:period`;
+  const read = { tag: 'economics', auth: 'org' as const, permission: 'economics:read' as const };
+  const write = { tag: 'economics', auth: 'org' as const, permission: 'economics:write' as const };
+  const participate = { tag: 'economics', auth: 'org' as const, permission: 'economics:participate' as const };
+  const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/economics-settings`,
+    summary: 'The pool rate, the reserve rate and how kept promises scale the pool',
+    params: ZOrgParams,
+    response: ZSettingsOut,
+    handler: async ({ ctx }) => getSettings(ctx),
+  });
+  r.add({
+    ...write,
+    method: 'PUT',
+    url: `${base}/economics-settings`,
+    summary: 'Set the pool rate (20% by default), the reserve rate and the fulfillment tie (off, share_kept, proportional)',
+    params: ZOrgParams,
+    body: ZSettings,
+    response: ZSettingsOut,
+    handler: async ({ ctx, body }) => putSettings(ctx, body),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/periods`,
+    summary: 'Months with figures, newest first, each open or closed',
+    params: ZOrgParams,
+    response: items(ZPeriodListItem),
+    handler: async ({ ctx }) => listPeriods(ctx),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: periods,
+    summary: 'Every team side by side for a month: net profit, efficiency, fulfillment, pool, reserve',
+    params: ZPeriodParams,
+    response: ZPeriodEconomics,
+    handler: async ({ ctx, params }) => periodEconomics(ctx, params.period),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${periods}/close`,
+    summary: 'Close a month that has ended: every team’s figures are frozen and its inputs refuse changes',
+    params: ZPeriodParams,
+    response: ZPeriodEconomics,
+    handler: async ({ ctx, params }) => closePeriod(ctx, params.period),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${periods}/reopen`,
+    summary: 'Reopen a closed month, with a reason (recorded in the audit log with the frozen figures)',
+    params: ZPeriodParams,
+    body: ZReopen,
+    response: ZPeriodEconomics,
+    handler: async ({ ctx, params, body }) => reopenPeriod(ctx, params.period, body.reason),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${periods}/ledger`,
+    summary: 'The month’s ledger lines, of one team or all',
+    params: ZPeriodParams,
+    query: ZLedgerQuery,
+    response: items(ZLedgerLine),
+    handler: async ({ ctx, params, query }) => listLedger(ctx, params.period, query.teamId),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${periods}/ledger`,
+    status: 201,
+    summary: 'Add a ledger line: a team’s revenue, expense (non-labour) or labour, or the organization’s overhead',
+    params: ZPeriodParams,
+    body: ZLedgerInput,
+    response: ZLedgerLine,
+    handler: async ({ ctx, params, body }) => addLedgerLine(ctx, params.period, body),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${periods}/ledger/import`,
+    summary: 'Import ledger lines from CSV, all or nothing; each problem names its line and field (rows.<line>.<field>)',
+    params: ZPeriodParams,
+    body: ZLedgerImport,
+    bodyLimit: 4 * 1024 * 1024,
+    response: z.object({ imported: z.number().int() }),
+    handler: async ({ ctx, params, body }) => importLedgerCsv(ctx, params.period, body.csv),
+  });
+  r.add({
+    ...write,
+    method: 'DELETE',
+    url: `${periods}/ledger/:id`,
+    summary: 'Remove a ledger line of an open month',
+    params: ZPeriodIdParams,
+    response: ZOk,
+    handler: async ({ ctx, params }) => deleteLedgerLine(ctx, params.period, params.id),
+  });
+  r.add({
+    ...write,
+    method: 'PUT',
+    url: `${periods}/overhead-rule`,
+    summary: 'How the month’s overhead is shared: per capita, by hours, by revenue share, or fixed percentages summing to 100',
+    params: ZPeriodParams,
+    body: ZOverheadRuleInput,
+    response: ZOk,
+    handler: async ({ ctx, params, body }) => putOverheadRule(ctx, params.period, body),
+  });
+  r.add({
+    ...write,
+    method: 'PUT',
+    url: `${periods}/teams/:teamId/members/:userId`,
+    summary: 'Hours worked and salary of a member of the team in the month',
+    params: ZPeriodMemberParams,
+    body: ZMemberInput,
+    response: z.object({ period: z.string(), teamId: z.string(), userId: z.string(), hours: z.number(), salaryMinor: z.number().int() }),
+    handler: async ({ ctx, params, body }) => putMember(ctx, params.period, params.teamId, params.userId, body),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${periods}/teams/:teamId/economics`,
+    summary: 'A team’s P&L, hourly efficiency, fulfillment index, pool, reserve and each member’s share for a month',
+    params: ZPeriodTeamParams,
+    response: ZTeamEconomics,
+    handler: async ({ ctx, params }) => teamEconomics(ctx, params.period, params.teamId),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${periods}/teams/:teamId/peer-points`,
+    summary: 'The points you gave teammates this month, and how many have given theirs',
+    params: ZPeriodTeamParams,
+    response: ZPeerPoints,
+    handler: async ({ ctx, params }) => getPeerPoints(ctx, params.period, params.teamId),
+  });
+  r.add({
+    ...participate,
+    method: 'PUT',
+    url: `${periods}/teams/:teamId/peer-points`,
+    summary: 'Give your 100 points to teammates for the month (never to yourself)',
+    params: ZPeriodTeamParams,
+    body: ZPeerPointsInput,
+    response: ZPeerPoints,
+    handler: async ({ ctx, params, body }) => putPeerPoints(ctx, params.period, params.teamId, body.points),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${periods}/trades`,
+    summary: 'Internal trades of the month, of one team or all',
+    params: ZPeriodParams,
+    query: z.object({ teamId: ZId.optional() }),
+    response: items(ZTrade),
+    handler: async ({ ctx, params, query }) => listTrades(ctx, params.period, query.teamId),
+  });
+  r.add({
+    ...participate,
+    method: 'POST',
+    url: `${periods}/trades`,
+    status: 201,
+    summary: 'Record an internal trade (either side); it counts once the other side confirms',
+    params: ZPeriodParams,
+    body: ZTradeInput,
+    response: ZTrade,
+    handler: async ({ ctx, params, body }) => createTrade(ctx, params.period, body),
+  });
+  r.add({
+    ...participate,
+    method: 'POST',
+    url: `${periods}/trades/:id/confirm`,
+    summary: 'The other side confirms a trade: it counts for both teams',
+    params: ZPeriodIdParams,
+    response: ZTrade,
+    handler: async ({ ctx, params }) => answerTrade(ctx, params.period, params.id, { confirm: true }),
+  });
+  r.add({
+    ...participate,
+    method: 'POST',
+    url: `${periods}/trades/:id/decline`,
+    summary: 'The other side declines a trade, saying why (it keeps its history)',
+    params: ZPeriodIdParams,
+    body: ZDeclineTrade,
+    response: ZTrade,
+    handler: async ({ ctx, params, body }) => answerTrade(ctx, params.period, params.id, { confirm: false, reason: body.reason }),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/teams/:teamId/split-rule`,
+    summary: 'How the team splits its pool, written out',
+    params: ZTeamParams,
+    response: ZSplitRule,
+    handler: async ({ ctx, params }) => getSplitRule(ctx, params.teamId),
+  });
+  r.add({
+    ...participate,
+    method: 'PUT',
+    url: `${base}/teams/:teamId/split-rule`,
+    summary: 'The team publishes how its pool is split: equal, hours, salary, peer, or a mix with weights summing to 1',
+    params: ZTeamParams,
+    body: ZSplitRuleInput,
+    response: ZSplitRule,
+    handler: async ({ ctx, params, body }) => putSplitRule(ctx, params.teamId, body),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/teams/:teamId/economics/history`,
+    summary: 'A team’s figures over the last months (12 by default), oldest first',
+    params: ZTeamParams,
+    query: ZHistoryQuery,
+    response: items(ZTeamEconomics),
+    handler: async ({ ctx, params, query }) => teamHistory(ctx, params.teamId, query),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/reserve`,
+    summary: 'The reserve fund: what closed months kept, what was allocated, the balance',
+    params: ZOrgParams,
+    response: ZReserve,
+    handler: async ({ ctx }) => getReserve(ctx),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/reserve/allocations`,
+    status: 201,
+    summary: 'Allocate part of the reserve to a new project or experiment (never more than the balance)',
+    params: ZOrgParams,
+    body: ZAllocationInput,
+    response: ZReserve,
+    handler: async ({ ctx, body }) => allocateReserve(ctx, body),
+  });
+}

@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import { FULFILLMENT_MODES } from '../../core/economics/fulfillment.js';
+import { OVERHEAD_RULES } from '../../core/economics/overhead.js';
+import { parsePeriod } from '../../core/economics/period.js';
+import { SPLIT_BASES, SPLIT_RULES } from '../../core/economics/split.js';
+import { ZId, ZOrgSlug, ZTime } from '../common.schema.js';
+
+/** A calendar month `YYYY-MM` in the organization's time zone. */
+export const ZPeriod = z
+  .string()
+  .refine((v) => parsePeriod(v) !== null, 'must be a month YYYY-MM (2000–2199)')
+  .meta({ examples: ['2026-10'] });
+export const ZPeriodParams = z.object({ org: ZOrgSlug, period: ZPeriod });
+export const ZPeriodTeamParams = ZPeriodParams.extend({ teamId: ZId });
+export const ZPeriodMemberParams = ZPeriodTeamParams.extend({ userId: ZId });
+export const ZPeriodIdParams = ZPeriodParams.extend({ id: ZId });
+export const ZTeamParams = z.object({ org: ZOrgSlug, teamId: ZId });
+
+/** Integer minor units (kopecks, cents): positive, at most 10^13 (100 billion in major units). */
+export const ZAmount = z
+  .number()
+  .int('must be whole minor units (kopecks, cents)')
+  .min(1, 'must be positive')
+  .max(1e13)
+  .meta({ examples: [1500000] });
+const ZRate = z
+  .number()
+  .min(0)
+  .max(1)
+  .refine((v) => Math.abs(Math.round(v * 1e6) - v * 1e6) < 1e-6, 'at most 6 decimals');
+const ZNote = z.string().trim().max(500).default('');
+
+export const ZSettings = z.object({
+  poolRate: ZRate.describe('share of a team’s net profit paid to its members (0.2 = 20%)').meta({ examples: [0.2] }),
+  reserveRate: ZRate.describe('share of net profit kept in the reserve fund for new projects').meta({ examples: [0.05] }),
+  fulfillment: z.enum(FULFILLMENT_MODES).describe('how kept client promises scale the pool: off, share_kept, proportional'),
+});
+export type TSettings = z.output<typeof ZSettings>;
+export const ZSettingsOut = ZSettings.extend({ currency: z.string(), updatedAt: ZTime.nullable() });
+
+export const LEDGER_KINDS = ['revenue', 'expense', 'labour', 'overhead'] as const;
+export const ZLedgerInput = z
+  .object({
+    teamId: ZId.optional().describe('the team; omitted for the organization’s overhead'),
+    kind: z
+      .enum(LEDGER_KINDS)
+      .describe('revenue, expense (non-labour), labour (wages and taxes), or overhead (organization-level, no team)'),
+    amountMinor: ZAmount,
+    note: ZNote,
+    clientId: ZId.optional(),
+    promiseId: ZId.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'overhead' && v.teamId)
+      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'overhead belongs to the organization: leave teamId out' });
+    if (v.kind !== 'overhead' && !v.teamId)
+      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'required for revenue, expense and labour' });
+  });
+export type TLedgerInput = z.output<typeof ZLedgerInput>;
+export const ZLedgerLine = z.object({
+  id: z.string(),
+  period: z.string(),
+  teamId: z.string().nullable(),
+  kind: z.enum(LEDGER_KINDS),
+  amountMinor: z.number().int(),
+  note: z.string(),
+  clientId: z.string().nullable(),
+  promiseId: z.string().nullable(),
+  createdAt: ZTime,
+  createdBy: z.string().nullable(),
+});
+export const ZLedgerQuery = z.object({ teamId: ZId.optional() });
+export const ZLedgerImport = z.object({
+  csv: z
+    .string()
+    .min(1)
+    .max(2_000_000)
+    .describe('CSV with the columns team (id or name; empty for overhead), kind, amount (major units, e.g. 1500.50) or amountMinor, note'),
+});
+
+export const ZMemberInput = z.object({
+  hours: z
+    .number()
+    .min(0)
+    .max(744, 'a month has at most 744 hours')
+    .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'at most 2 decimals')
+    .meta({ examples: [160] }),
+  salaryMinor: z
+    .number()
+    .int('must be whole minor units')
+    .min(0)
+    .max(1e12)
+    .meta({ examples: [12000000] }),
+});
+export type TMemberInput = z.output<typeof ZMemberInput>;
+
+export const ZTradeInput = z.object({
+  sellerTeamId: ZId,
+  buyerTeamId: ZId,
+  amountMinor: ZAmount,
+  promiseId: ZId.optional().describe('the internal promise this trade pays for'),
+  note: ZNote,
+});
+export type TTradeInput = z.output<typeof ZTradeInput>;
+export const ZTrade = z.object({
+  id: z.string(),
+  period: z.string(),
+  seller: z.object({ id: z.string(), name: z.string() }),
+  buyer: z.object({ id: z.string(), name: z.string() }),
+  amountMinor: z.number().int(),
+  promiseId: z.string().nullable(),
+  note: z.string(),
+  status: z.enum(['proposed', 'confirmed', 'declined']),
+  enteredByTeamId: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: ZTime,
+  answeredBy: z.string().nullable(),
+  answeredAt: ZTime.nullable(),
+  declineReason: z.string(),
+});
+export const ZDeclineTrade = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) });
+
+const ZWeights = z.partialRecord(z.enum(SPLIT_BASES), ZRate);
+export const ZSplitRuleInput = z
+  .object({
+    rule: z.enum(SPLIT_RULES),
+    weights: ZWeights.optional().describe('for mix: a weight per basis (equal, hours, salary, peer), summing to 1'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.rule === 'mix' && !v.weights) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'required for a mix' });
+    if (v.rule !== 'mix' && v.weights) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'only a mix has weights' });
+  });
+export type TSplitRuleInput = z.output<typeof ZSplitRuleInput>;
+export const ZSplitRule = z.object({
+  teamId: z.string(),
+  rule: z.enum(SPLIT_RULES),
+  weights: ZWeights.nullable(),
+  formula: z.string().describe('the rule written out'),
+  updatedAt: ZTime.nullable(),
+});
+
+export const ZPeerPointsInput = z.object({
+  points: z.record(ZId, z.number().int().min(0).max(100)).describe('teammate id → points; 100 in all, never to yourself'),
+});
+export const ZPeerPoints = z.object({
+  period: z.string(),
+  teamId: z.string(),
+  given: z.record(z.string(), z.number().int()).describe('the points you gave'),
+  givers: z.number().int().describe('how many members have given their points this period'),
+  members: z.number().int(),
+});
+
+export const ZOverheadRuleInput = z
+  .object({
+    rule: z.enum(OVERHEAD_RULES),
+    percentages: z.record(ZId, z.number().min(0).max(100)).optional().describe('for fixed: team id → percent, summing to 100'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.rule === 'fixed' && !v.percentages)
+      ctx.addIssue({ code: 'custom', path: ['percentages'], message: 'required for fixed percentages' });
+  });
+export type TOverheadRuleInput = z.output<typeof ZOverheadRuleInput>;
+
+export const ZReopen = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) });
+
+export const ZShare = z.object({ memberId: z.string(), amountMinor: z.number().int() });
+export const ZEconomicsMember = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  joinedAt: ZTime,
+  hours: z.number(),
+  salaryMinor: z.number().int(),
+  peerPointsReceived: z.number().int(),
+  amountMinor: z.number().int(),
+});
+export const ZFulfillmentPromise = z.object({
+  id: z.string(),
+  title: z.string(),
+  good: z.number().int(),
+  total: z.number().int(),
+  target: z.number(),
+  attainment: z.number().nullable(),
+  kept: z.boolean(),
+});
+
+/** A team's economics for one period (the issue's fixed shape, then what the screens need). */
+export const ZTeamEconomics = z.object({
+  period: z.string(),
+  closed: z.boolean(),
+  currency: z.string(),
+  revenueMinor: z.number().int(),
+  internalInMinor: z.number().int(),
+  internalOutMinor: z.number().int(),
+  nonLabourMinor: z.number().int(),
+  labourMinor: z.number().int(),
+  overheadMinor: z.number().int(),
+  netProfitMinor: z.number().int(),
+  hours: z.number(),
+  hourlyEfficiencyMinor: z.number().int().nullable(),
+  fulfillmentIndex: z.number(),
+  poolRate: z.number(),
+  poolMinor: z.number().int(),
+  withheldMinor: z.number().int(),
+  reserveMinor: z.number().int(),
+  splitRule: z.enum(SPLIT_RULES),
+  shares: z.array(ZShare).describe('each member’s part of the pool; empty for someone outside the team (see sharesVisible)'),
+  teamId: z.string(),
+  teamName: z.string(),
+  reserveRate: z.number(),
+  fulfillmentMode: z.enum(FULFILLMENT_MODES),
+  fulfillmentPromises: z.array(ZFulfillmentPromise),
+  splitWeights: ZWeights.nullable(),
+  equalFallbacks: z.array(z.enum(SPLIT_BASES)).describe('bases with nothing recorded, split equally instead'),
+  sharesVisible: z.boolean().describe('members, hours, salaries and shares are shown to the team, admins and the council'),
+  members: z.array(ZEconomicsMember),
+  overheadRule: z.enum(OVERHEAD_RULES),
+});
+export type TTeamEconomics = z.output<typeof ZTeamEconomics>;
+
+export const ZTeamSummary = ZTeamEconomics.pick({
+  teamId: true,
+  teamName: true,
+  revenueMinor: true,
+  internalInMinor: true,
+  internalOutMinor: true,
+  nonLabourMinor: true,
+  labourMinor: true,
+  overheadMinor: true,
+  netProfitMinor: true,
+  hours: true,
+  hourlyEfficiencyMinor: true,
+  fulfillmentIndex: true,
+  poolMinor: true,
+  withheldMinor: true,
+  reserveMinor: true,
+  splitRule: true,
+});
+export const ZPeriodEconomics = z.object({
+  period: z.string(),
+  closed: z.boolean(),
+  closedAt: ZTime.nullable(),
+  currency: z.string(),
+  overheadRule: z.enum(OVERHEAD_RULES),
+  overheadPercentages: z.record(z.string(), z.number()).nullable(),
+  overheadTotalMinor: z.number().int(),
+  teams: z.array(ZTeamSummary),
+});
+export const ZPeriodListItem = z.object({ period: z.string(), closed: z.boolean(), closedAt: ZTime.nullable() });
+export const ZHistoryQuery = z.object({ to: ZPeriod.optional(), count: z.coerce.number().int().min(1).max(36).default(12) });
+export const ZReserve = z.object({
+  currency: z.string(),
+  accumulatedMinor: z.number().int(),
+  allocatedMinor: z.number().int(),
+  balanceMinor: z.number().int(),
+  periods: z.array(z.object({ period: z.string(), reserveMinor: z.number().int() })),
+  allocations: z.array(
+    z.object({ id: z.string(), amountMinor: z.number().int(), purpose: z.string(), createdAt: ZTime, createdBy: z.string().nullable() }),
+  ),
+});
+export const ZAllocationInput = z.object({ amountMinor: ZAmount, purpose: z.string().trim().min(1, 'say what it is for').max(500) });

@@ -1,0 +1,257 @@
+import { parseLedgerCsv } from '../../core/economics/ledger-csv.js';
+import { fixedPercentagesProblem } from '../../core/economics/overhead.js';
+import { AppError, type FieldError, invalidField, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { LedgerLinesTable, Tx } from '../../db/schema.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { OrgContext } from '../context.js';
+import { type TLedgerInput, type TMemberInput, type TOverheadRuleInput, type TSettings, ZLedgerInput } from './economics.schema.js';
+import { loadSettings, openPeriodForWrite, requireTeam } from './period.repository.js';
+
+const audit = (tx: Tx, ctx: OrgContext, action: string, entityType: string, entityId: string, before: unknown, after: unknown) =>
+  appendAudit(tx, { orgId: ctx.org.id, actor: ctx.actor, action, entityType, entityId, before, after, at: ctx.now });
+
+export async function getSettings(ctx: OrgContext) {
+  const s = await loadSettings(ctx.db, ctx.org.id);
+  return {
+    poolRate: s.pool_rate_ppm / 1e6,
+    reserveRate: s.reserve_rate_ppm / 1e6,
+    fulfillment: s.fulfillment,
+    currency: ctx.org.currency,
+    updatedAt: s.updated_at || null,
+  };
+}
+
+/** The organization's pool rate, reserve rate and how kept promises scale the pool; applies to open periods. */
+export async function putSettings(ctx: OrgContext, input: TSettings) {
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await loadSettings(tx, ctx.org.id);
+    const row = {
+      org_id: ctx.org.id,
+      pool_rate_ppm: Math.round(input.poolRate * 1e6),
+      reserve_rate_ppm: Math.round(input.reserveRate * 1e6),
+      fulfillment: input.fulfillment,
+      updated_at: ctx.now,
+      updated_by: ctx.actor.id,
+    };
+    await tx
+      .insertInto('economics_settings')
+      .values(row)
+      .onConflict((oc) => oc.column('org_id').doUpdateSet({ ...row }))
+      .execute();
+    await audit(tx, ctx, 'economics.settings_changed', 'organization', ctx.org.id, before, row);
+  });
+  return getSettings(ctx);
+}
+
+export function toLedgerLine(row: LedgerLinesTable) {
+  return {
+    id: row.id,
+    period: row.period,
+    teamId: row.team_id,
+    kind: row.kind,
+    amountMinor: Number(row.amount_minor),
+    note: row.note,
+    clientId: row.client_id,
+    promiseId: row.promise_id,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
+}
+
+/** Checks a line's references in the organization, naming the field (with `prefix` for CSV rows). */
+async function checkLine(tx: Tx, ctx: OrgContext, input: TLedgerInput, prefix = ''): Promise<void> {
+  if (input.teamId) await requireTeam(tx, ctx.org.id, input.teamId, `${prefix}teamId`);
+  if (input.clientId) {
+    const client = await tx
+      .selectFrom('clients')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', input.clientId)
+      .executeTakeFirst();
+    if (!client) throw invalidField(`${prefix}clientId`, 'no client with this id in the organization');
+  }
+  if (input.promiseId) {
+    const promise = await tx
+      .selectFrom('promises')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', input.promiseId)
+      .executeTakeFirst();
+    if (!promise) throw invalidField(`${prefix}promiseId`, 'no promise with this id in the organization');
+  }
+}
+
+function lineRow(ctx: OrgContext, period: string, input: TLedgerInput): LedgerLinesTable {
+  return {
+    id: newId(),
+    org_id: ctx.org.id,
+    period,
+    team_id: input.teamId ?? null,
+    kind: input.kind,
+    amount_minor: input.amountMinor,
+    note: input.note,
+    client_id: input.clientId ?? null,
+    promise_id: input.promiseId ?? null,
+    created_at: ctx.now,
+    created_by: ctx.actor.id,
+  };
+}
+
+export async function addLedgerLine(ctx: OrgContext, period: string, input: TLedgerInput) {
+  return ctx.db.transaction().execute(async (tx) => {
+    await openPeriodForWrite(tx, ctx, period);
+    await checkLine(tx, ctx, input);
+    const row = lineRow(ctx, period, input);
+    await tx.insertInto('ledger_lines').values(row).execute();
+    await audit(tx, ctx, 'ledger.line_added', 'ledger_line', row.id, undefined, toLedgerLine(row));
+    return toLedgerLine(row);
+  });
+}
+
+/**
+ * Imports ledger lines from CSV, all or nothing: every row is checked first and each problem is
+ * reported as `rows.<line of the file>.<field>`; only a file without problems adds its lines.
+ */
+export async function importLedgerCsv(ctx: OrgContext, period: string, csv: string) {
+  let parsed: ReturnType<typeof parseLedgerCsv>;
+  try {
+    parsed = parseLedgerCsv(csv);
+  } catch (error) {
+    throw invalidField('csv', (error as Error).message);
+  }
+  if (parsed.length === 0) throw invalidField('csv', 'no rows under the header');
+  if (parsed.length > 5000) throw invalidField('csv', 'at most 5,000 rows per import');
+  return ctx.db.transaction().execute(async (tx) => {
+    await openPeriodForWrite(tx, ctx, period);
+    const teams = await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', ctx.org.id).execute();
+    const teamOf = (text: string) => teams.find((t) => t.id === text) ?? teams.find((t) => t.name.toLowerCase() === text.toLowerCase());
+    const problems: FieldError[] = [];
+    const rows: LedgerLinesTable[] = [];
+    for (const row of parsed) {
+      const prefix = `rows.${row.line}`;
+      const team = row.team ? teamOf(row.team) : undefined;
+      if (row.team && !team) problems.push({ path: `${prefix}.team`, message: `no team "${row.team}" in the organization` });
+      const candidate = ZLedgerInput.safeParse({
+        teamId: team?.id,
+        kind: row.kind,
+        amountMinor: row.amountMinor ?? Number.NaN,
+        note: row.note,
+      });
+      if (!candidate.success) {
+        for (const issue of candidate.error.issues) {
+          const field = String(issue.path[0] ?? '');
+          if (field === 'teamId' && row.team && !team) continue;
+          const name = field === 'teamId' ? 'team' : field === 'amountMinor' ? 'amount' : field;
+          problems.push({
+            path: `${prefix}.${name}`,
+            message: field === 'amountMinor' ? 'a positive amount with at most 2 decimals' : issue.message,
+          });
+        }
+      } else if (problems.length === 0) rows.push(lineRow(ctx, period, candidate.data));
+    }
+    if (problems.length > 0) throw new AppError('validation_failed', `csv: ${problems.length} problem(s), nothing imported`, problems);
+    for (let i = 0; i < rows.length; i += 200)
+      await tx
+        .insertInto('ledger_lines')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    await audit(tx, ctx, 'ledger.imported', 'period', period, undefined, {
+      lines: rows.length,
+      totalMinor: rows.reduce((s, r) => s + r.amount_minor, 0),
+    });
+    return { imported: rows.length };
+  });
+}
+
+export async function listLedger(ctx: OrgContext, period: string, teamId?: string) {
+  let q = ctx.db.selectFrom('ledger_lines').selectAll().where('org_id', '=', ctx.org.id).where('period', '=', period);
+  if (teamId) q = q.where('team_id', '=', teamId);
+  const rows = await q.orderBy('created_at').orderBy('id').execute();
+  return { items: rows.map(toLedgerLine) };
+}
+
+export async function deleteLedgerLine(ctx: OrgContext, period: string, id: string) {
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await tx
+      .selectFrom('ledger_lines')
+      .selectAll()
+      .where('org_id', '=', ctx.org.id)
+      .where('period', '=', period)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw notFound('ledger line', id);
+    await openPeriodForWrite(tx, ctx, period);
+    await tx.deleteFrom('ledger_lines').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await audit(tx, ctx, 'ledger.line_removed', 'ledger_line', id, toLedgerLine(row), undefined);
+  });
+  return { ok: true as const };
+}
+
+/** Hours worked and salary of a member of the team in the period (the bases of the hours and salary splits). */
+export async function putMember(ctx: OrgContext, period: string, teamId: string, userId: string, input: TMemberInput) {
+  return ctx.db.transaction().execute(async (tx) => {
+    await openPeriodForWrite(tx, ctx, period);
+    await requireTeam(tx, ctx.org.id, teamId, 'teamId');
+    const person = await tx
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('org_id', '=', ctx.org.id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (!person) throw invalidField('userId', 'not a person of the organization');
+    const before = await tx
+      .selectFrom('period_members')
+      .selectAll()
+      .where('org_id', '=', ctx.org.id)
+      .where('period', '=', period)
+      .where('team_id', '=', teamId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    const values = { hours_centi: Math.round(input.hours * 100), salary_minor: input.salaryMinor, updated_at: ctx.now };
+    await tx
+      .insertInto('period_members')
+      .values({ org_id: ctx.org.id, period, team_id: teamId, user_id: userId, ...values, created_at: ctx.now })
+      .onConflict((oc) => oc.columns(['org_id', 'period', 'team_id', 'user_id']).doUpdateSet(values))
+      .execute();
+    await audit(
+      tx,
+      ctx,
+      'economics.member_recorded',
+      'team',
+      teamId,
+      before ? { userId, hoursCenti: before.hours_centi, salaryMinor: before.salary_minor } : undefined,
+      {
+        period,
+        userId,
+        hoursCenti: values.hours_centi,
+        salaryMinor: values.salary_minor,
+      },
+    );
+    return { period, teamId, userId, hours: values.hours_centi / 100, salaryMinor: values.salary_minor };
+  });
+}
+
+/** How the period's overhead is shared among the teams; fixed percentages must sum to 100%. */
+export async function putOverheadRule(ctx: OrgContext, period: string, input: TOverheadRuleInput) {
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await openPeriodForWrite(tx, ctx, period);
+    let basisPoints: Record<string, number> | null = null;
+    if (input.rule === 'fixed') {
+      const teams = new Set((await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).execute()).map((t) => t.id));
+      basisPoints = Object.fromEntries(Object.entries(input.percentages ?? {}).map(([id, pct]) => [id, Math.round(pct * 100)]));
+      for (const [id, pct] of Object.entries(input.percentages ?? {}))
+        if (Math.abs(Math.round(pct * 100) - pct * 100) > 1e-6) throw invalidField(`percentages.${id}`, 'at most 2 decimals');
+      const problem = fixedPercentagesProblem(basisPoints, teams);
+      if (problem) throw invalidField(problem.field, problem.message);
+    }
+    await tx
+      .updateTable('economic_periods')
+      .set({ overhead_rule: input.rule, overhead_basis_points: basisPoints ? JSON.stringify(basisPoints) : null, updated_at: ctx.now })
+      .where('org_id', '=', ctx.org.id)
+      .where('period', '=', period)
+      .execute();
+    await audit(tx, ctx, 'economics.overhead_rule_set', 'period', period, { rule: row.overhead_rule }, { rule: input.rule, basisPoints });
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,77 @@
+import { AppError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { Tx } from '../../db/schema.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { OrgContext } from '../context.js';
+import type { PeriodFigures } from './figures.service.js';
+
+/** The reserve fund: what closed periods kept (reserve of every team), less what has been allocated. */
+async function fund(tx: Tx, orgId: string) {
+  const closed = await tx
+    .selectFrom('economic_periods')
+    .select(['period', 'snapshot'])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'closed')
+    .orderBy('period')
+    .execute();
+  const periods = closed.map((p) => ({
+    period: p.period,
+    reserveMinor: (JSON.parse(p.snapshot ?? '{"teams":[]}') as PeriodFigures).teams.reduce((s, t) => s + t.reserveMinor, 0),
+  }));
+  const allocations = await tx
+    .selectFrom('reserve_allocations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const accumulatedMinor = periods.reduce((s, p) => s + p.reserveMinor, 0);
+  const allocatedMinor = allocations.reduce((s, a) => s + Number(a.amount_minor), 0);
+  return {
+    accumulatedMinor,
+    allocatedMinor,
+    balanceMinor: accumulatedMinor - allocatedMinor,
+    periods,
+    allocations: allocations.map((a) => ({
+      id: a.id,
+      amountMinor: Number(a.amount_minor),
+      purpose: a.purpose,
+      createdAt: a.created_at,
+      createdBy: a.created_by,
+    })),
+  };
+}
+
+export async function getReserve(ctx: OrgContext) {
+  return { currency: ctx.org.currency, ...(await fund(ctx.db, ctx.org.id)) };
+}
+
+/** Allocates part of the reserve to a new project or experiment; never more than the balance. */
+export async function allocateReserve(ctx: OrgContext, input: { amountMinor: number; purpose: string }) {
+  await ctx.db.transaction().execute(async (tx) => {
+    const { balanceMinor } = await fund(tx, ctx.org.id);
+    if (input.amountMinor > balanceMinor)
+      throw new AppError('validation_failed', `amountMinor: more than the reserve holds (${balanceMinor})`, [
+        { path: 'amountMinor', message: `more than the reserve holds (${balanceMinor} minor units)` },
+      ]);
+    const row = {
+      id: newId(),
+      org_id: ctx.org.id,
+      amount_minor: input.amountMinor,
+      purpose: input.purpose,
+      created_at: ctx.now,
+      created_by: ctx.actor.id,
+    };
+    await tx.insertInto('reserve_allocations').values(row).execute();
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'reserve.allocated',
+      entityType: 'reserve',
+      entityId: row.id,
+      after: row,
+      at: ctx.now,
+    });
+  });
+  return getReserve(ctx);
+}

@@ -1,0 +1,165 @@
+import { PPM } from '../../core/economics/fraction.js';
+import { mixWeightsProblem, peerPointsProblem, type SplitBasis } from '../../core/economics/split.js';
+import { AppError, invalidField, notFound } from '../../core/errors.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { OrgContext } from '../context.js';
+import type { TSplitRuleInput } from './economics.schema.js';
+import { isTeamMember, openPeriodForWrite, requireTeamSide } from './period.repository.js';
+
+const BASIS_WORDS: Record<SplitBasis, string> = {
+  equal: 'an equal part',
+  hours: 'hours ÷ team hours',
+  salary: 'salary ÷ team salaries',
+  peer: 'peer points received ÷ all points given',
+};
+
+/** The rule written out, e.g. "share = pool × (0.5 × an equal part + 0.5 × salary ÷ team salaries)". */
+export function formulaOf(rule: string, weights: Partial<Record<SplitBasis, number>> | null): string {
+  if (rule !== 'mix') return `share = pool × ${BASIS_WORDS[rule as SplitBasis]}`;
+  const terms = Object.entries(weights ?? {})
+    .filter(([, w]) => (w ?? 0) > 0)
+    .map(([b, w]) => `${w} × ${BASIS_WORDS[b as SplitBasis]}`);
+  return `share = pool × (${terms.join(' + ')})`;
+}
+
+export async function getSplitRule(ctx: OrgContext, teamId: string) {
+  const team = await ctx.db.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+  if (!team) throw notFound('team', teamId);
+  const row = await ctx.db
+    .selectFrom('split_rules')
+    .selectAll()
+    .where('org_id', '=', ctx.org.id)
+    .where('team_id', '=', teamId)
+    .executeTakeFirst();
+  const weights = row?.weights ? (JSON.parse(row.weights) as Partial<Record<SplitBasis, number>>) : null;
+  const rule = row?.rule ?? 'equal';
+  return { teamId, rule, weights, formula: formulaOf(rule, weights), updatedAt: row?.updated_at ?? null };
+}
+
+/** The team publishes how its pool is split (its members, or an admin); it applies to open periods. */
+export async function putSplitRule(ctx: OrgContext, teamId: string, input: TSplitRuleInput) {
+  await ctx.db.transaction().execute(async (tx) => {
+    const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+    if (!team) throw notFound('team', teamId);
+    await requireTeamSide(tx, ctx, teamId, 'publish how its pool is split');
+    if (input.rule === 'mix') {
+      const ppm = Object.fromEntries(Object.entries(input.weights ?? {}).map(([b, w]) => [b, Math.round((w ?? 0) * PPM)]));
+      const problem = mixWeightsProblem(ppm);
+      if (problem) throw invalidField('weights', problem);
+    }
+    const before = await tx
+      .selectFrom('split_rules')
+      .selectAll()
+      .where('org_id', '=', ctx.org.id)
+      .where('team_id', '=', teamId)
+      .executeTakeFirst();
+    const values = {
+      rule: input.rule,
+      weights: input.rule === 'mix' ? JSON.stringify(input.weights) : null,
+      updated_at: ctx.now,
+      updated_by: ctx.actor.id,
+    };
+    await tx
+      .insertInto('split_rules')
+      .values({ org_id: ctx.org.id, team_id: teamId, ...values })
+      .onConflict((oc) => oc.columns(['org_id', 'team_id']).doUpdateSet(values))
+      .execute();
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'team.split_rule_set',
+      entityType: 'team',
+      entityId: teamId,
+      before: before ? { rule: before.rule, weights: before.weights } : undefined,
+      after: { rule: values.rule, weights: values.weights },
+      at: ctx.now,
+    });
+  });
+  return getSplitRule(ctx, teamId);
+}
+
+/** The team's members in the period as the split sees them: current members and anyone with hours recorded. */
+async function periodTeammates(ctx: OrgContext, period: string, teamId: string): Promise<Set<string>> {
+  const current = await ctx.db
+    .selectFrom('team_members')
+    .select('user_id')
+    .where('org_id', '=', ctx.org.id)
+    .where('team_id', '=', teamId)
+    .execute();
+  const recorded = await ctx.db
+    .selectFrom('period_members')
+    .select('user_id')
+    .where('org_id', '=', ctx.org.id)
+    .where('period', '=', period)
+    .where('team_id', '=', teamId)
+    .execute();
+  return new Set([...current, ...recorded].map((r) => r.user_id));
+}
+
+/** The caller's own peer points for the period, and how many teammates have given theirs. */
+export async function getPeerPoints(ctx: OrgContext, period: string, teamId: string) {
+  const team = await ctx.db.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+  if (!team) throw notFound('team', teamId);
+  const rows = await ctx.db
+    .selectFrom('peer_points')
+    .select(['giver_id', 'receiver_id', 'points'])
+    .where('org_id', '=', ctx.org.id)
+    .where('period', '=', period)
+    .where('team_id', '=', teamId)
+    .execute();
+  const given = Object.fromEntries(rows.filter((r) => r.giver_id === ctx.actor.id).map((r) => [r.receiver_id, r.points]));
+  return {
+    period,
+    teamId,
+    given,
+    givers: new Set(rows.map((r) => r.giver_id)).size,
+    members: (await periodTeammates(ctx, period, teamId)).size,
+  };
+}
+
+/**
+ * A member gives exactly 100 points to teammates for the period (never to themselves); giving again
+ * replaces what they gave. Only a member of the team gives points.
+ */
+export async function putPeerPoints(ctx: OrgContext, period: string, teamId: string, points: Record<string, number>) {
+  if (ctx.actor.type !== 'user' || !ctx.actor.id) throw new AppError('forbidden', 'peer points are given by a person, signed in');
+  const giver = ctx.actor.id;
+  await ctx.db.transaction().execute(async (tx) => {
+    const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+    if (!team) throw notFound('team', teamId);
+    if (!(await isTeamMember(tx, ctx, teamId))) throw new AppError('forbidden', 'only a member of the team gives peer points to teammates');
+    await openPeriodForWrite(tx, ctx, period);
+    const teammates = await periodTeammates(ctx, period, teamId);
+    const problem = peerPointsProblem(giver, points, teammates);
+    if (problem) throw invalidField(problem.field, problem.message);
+    await tx
+      .deleteFrom('peer_points')
+      .where('org_id', '=', ctx.org.id)
+      .where('period', '=', period)
+      .where('team_id', '=', teamId)
+      .where('giver_id', '=', giver)
+      .execute();
+    const rows = Object.entries(points)
+      .filter(([, n]) => n > 0)
+      .map(([receiver, n]) => ({
+        org_id: ctx.org.id,
+        period,
+        team_id: teamId,
+        giver_id: giver,
+        receiver_id: receiver,
+        points: n,
+        updated_at: ctx.now,
+      }));
+    if (rows.length) await tx.insertInto('peer_points').values(rows).execute();
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'economics.peer_points_given',
+      entityType: 'team',
+      entityId: teamId,
+      after: { period },
+      at: ctx.now,
+    });
+  });
+  return getPeerPoints(ctx, period, teamId);
+}
