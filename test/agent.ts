@@ -56,6 +56,10 @@ export class Agent {
     return this.request({ method: 'POST', url, body });
   }
 
+  put(url: string, body?: unknown) {
+    return this.request({ method: 'PUT', url, body });
+  }
+
   patch(url: string, body?: unknown) {
     return this.request({ method: 'PATCH', url, body });
   }

@@ -133,7 +133,9 @@ export function fillPath(path: string, values: Record<string, string>): string {
 export function paramValues(op: Operation, slug: string, ids: Record<string, string>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const param of op.pathParams) {
-    values[param] = param === 'org' ? slug : (ids[resourceOf(op.path, param)] ?? randomUUID());
+    // A period is a month, not an id: a month long past unless the caller made a fresh one.
+    if (param === 'period') values[param] = ids.period ?? '2001-01';
+    else values[param] = param === 'org' ? slug : (ids[resourceOf(op.path, param)] ?? randomUUID());
   }
   return values;
 }

@@ -6,7 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role, roleCan } from '../src/core/access/permissions.js';
+import { shiftPeriod } from '../src/core/economics/period.js';
 import { createClient, inviteClient } from '../src/modules/clients/client.service.js';
+import { closePeriod } from '../src/modules/economics/economics.service.js';
+import { addLedgerLine, putSettings } from '../src/modules/economics/inputs.service.js';
+import { createTrade } from '../src/modules/economics/trade.service.js';
 import { createDecision } from '../src/modules/governance/decision.service.js';
 import { takeDecision } from '../src/modules/governance/decision-process.service.js';
 import { grantRight } from '../src/modules/governance/rights.service.js';
@@ -58,11 +62,28 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
     role: 'admin' as const,
   };
   const ids: Record<string, string> = { ...seeded };
+  if (op.path.endsWith('/reserve/allocations')) await fillReserve(ctx);
   for (const kind of new Set(op.pathParams.filter((p) => p !== 'org').map((p) => resourceOf(op.path, p)))) {
     if (kind === 'team') {
+      // The member and the council person are in it, so either may act for the team; for peer points
+      // everyone is, with one more teammate (`peer`) to give the points to.
       const team = await createTeam(ctx, { name: `Fresh ${unique()}`, kind: 'autonomous', purpose: '' });
-      await addTeamMember(ctx, team.id, a.users.member.id);
+      const everyone = op.path.endsWith('/peer-points');
+      for (const role of everyone ? (['admin', 'council', 'member', 'viewer'] as const) : (['council', 'member'] as const))
+        await addTeamMember(ctx, team.id, a.users[role].id);
+      if (everyone) ids.peer = a.users.viewer.id;
       ids.team = team.id;
+    } else if (kind === 'period') {
+      // A month of its own, long ended (so it can close); closed first when the operation reopens it.
+      ids.period = shiftPeriod('2001-01', periodsUsed++);
+      if (op.path.endsWith('/reopen')) await closePeriod(ctx, ids.period);
+    } else if (kind === 'ledger') {
+      ids.ledger = (await addLedgerLine(ctx, ids.period!, { teamId: a.team.id, kind: 'revenue', amountMinor: 100_000, note: '' })).id;
+    } else if (kind === 'trade') {
+      // Entered for the other team, so that the fixture team's people (member, council) confirm it.
+      ids.trade = (
+        await createTrade(ctx, ids.period!, { sellerTeamId: a.otherTeam.id, buyerTeamId: a.team.id, amountMinor: 10_000, note: '' })
+      ).id;
     } else if (kind === 'client' || kind === 'invitation') {
       const client = await createClient(ctx, { name: `Fresh client ${unique()}` });
       ids.client = client.id;
@@ -146,6 +167,16 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
     }
   }
   return ids;
+}
+
+let periodsUsed = 0;
+
+/** A closed month whose reserve holds something: 10% of 1,000.00 of profit kept. */
+async function fillReserve(ctx: Awaited<ReturnType<typeof orgContext>>) {
+  const period = shiftPeriod('2001-01', periodsUsed++);
+  await putSettings(ctx, { poolRate: 0.2, reserveRate: 0.1, fulfillment: 'off' });
+  await addLedgerLine(ctx, period, { teamId: a.team.id, kind: 'revenue', amountMinor: 100_000, note: '' });
+  await closePeriod(ctx, period);
 }
 
 /** Calls the operation as the role: on fresh resources when the role may, on the fixture's when not. */

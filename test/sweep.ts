@@ -44,6 +44,16 @@ const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/v1/orgs/{org}/promises/{id}/events': () => ({
     events: [{ externalId: `sample-${unique()}`, occurredAt: new Date().toISOString(), good: true }],
   }),
+  'POST /api/v1/orgs/{org}/periods/{period}/ledger': (ids) => ({ teamId: ids.team, kind: 'revenue', amountMinor: 150_000, note: 'Sample' }),
+  'POST /api/v1/orgs/{org}/periods/{period}/ledger/import': (ids) => ({
+    csv: `team,kind,amount,note\n${ids.team},revenue,1500.50,Sample\n`,
+  }),
+  'PUT /api/v1/orgs/{org}/periods/{period}/overhead-rule': () => ({ rule: 'per_capita' }),
+  'POST /api/v1/orgs/{org}/periods/{period}/trades': (ids) => ({ sellerTeamId: ids.team, buyerTeamId: ids.otherTeam, amountMinor: 50_000 }),
+  'PUT /api/v1/orgs/{org}/teams/{id}/split-rule': () => ({ rule: 'salary' }),
+  // Points go to a teammate who is not the caller: roles.test puts `peer` in the fresh team.
+  'PUT /api/v1/orgs/{org}/periods/{period}/teams/{teamId}/peer-points': (ids) => ({ points: { [ids.peer ?? ids.user ?? '']: 100 } }),
+  'POST /api/v1/orgs/{org}/reserve/allocations': () => ({ amountMinor: 1, purpose: 'Sample pilot' }),
 };
 
 /** A valid-looking body for the operation, with the ids in it taken from `ids` (A person to add: the viewer). */

@@ -61,11 +61,16 @@ describe('tenant isolation', () => {
     for (const [who, agent] of principals) {
       for (const op of ops) {
         const body = bodyFor(op, orgs.b, idsB);
-        const params = op.pathParams.filter((p) => p !== 'org');
+        const params = op.pathParams.filter((p) => p !== 'org' && p !== 'period'); // a month is a value, not an id
         // Every combination of candidates is small: one id per known kind.
         const variants = params.length === 0 ? [{}] : expand(params.map((p) => candidatesFor(op, p).map((id) => [p, id] as const)));
         for (const variant of variants) {
-          const res = await call(agent, op, { org: orgs.b.slug, ...variant }, body);
+          const res = await call(
+            agent,
+            op,
+            { org: orgs.b.slug, ...(op.pathParams.includes('period') && { period: '2001-01' }), ...variant },
+            body,
+          );
           const what = `${op.name} as ${who} with B's slug`;
           if (!isError(res, [403, 404])) problems.add(what, res, 'expected 403 or 404 in the error shape');
           const leaked = leaksIn(res, forbidden, [orgs.b.slug]);
@@ -82,7 +87,7 @@ describe('tenant isolation', () => {
     const guessers: [string, Agent][] = [principals[0] as [string, Agent], principals[principals.length - 1] as [string, Agent]];
     for (const [who, agent] of guessers) {
       for (const op of ops) {
-        const params = op.pathParams.filter((p) => p !== 'org');
+        const params = op.pathParams.filter((p) => p !== 'org' && p !== 'period'); // a month is a value, not an id
         if (params.length === 0) continue;
         // All of B's ids, then each parameter alone with B's id and the rest with A's.
         const variants = [params, ...(params.length > 1 ? params.map((p) => [p]) : [])];

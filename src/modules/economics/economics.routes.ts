@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
-import { ZId, ZOk, ZOrgParams } from '../common.schema.js';
+import { ZId, ZOk, ZOrgIdParams, ZOrgParams } from '../common.schema.js';
 import {
   ZAllocationInput,
   ZDeclineTrade,
@@ -26,7 +26,6 @@ import {
   ZSplitRule,
   ZSplitRuleInput,
   ZTeamEconomics,
-  ZTeamParams,
   ZTrade,
   ZTradeInput,
 } from './economics.schema.js';
@@ -241,31 +240,31 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/teams/:teamId/split-rule`,
+    url: `${base}/teams/:id/split-rule`,
     summary: 'How the team splits its pool, written out',
-    params: ZTeamParams,
+    params: ZOrgIdParams,
     response: ZSplitRule,
-    handler: async ({ ctx, params }) => getSplitRule(ctx, params.teamId),
+    handler: async ({ ctx, params }) => getSplitRule(ctx, params.id),
   });
   r.add({
     ...participate,
     method: 'PUT',
-    url: `${base}/teams/:teamId/split-rule`,
+    url: `${base}/teams/:id/split-rule`,
     summary: 'The team publishes how its pool is split: equal, hours, salary, peer, or a mix with weights summing to 1',
-    params: ZTeamParams,
+    params: ZOrgIdParams,
     body: ZSplitRuleInput,
     response: ZSplitRule,
-    handler: async ({ ctx, params, body }) => putSplitRule(ctx, params.teamId, body),
+    handler: async ({ ctx, params, body }) => putSplitRule(ctx, params.id, body),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/teams/:teamId/economics/history`,
+    url: `${base}/teams/:id/economics/history`,
     summary: 'A team’s figures over the last months (12 by default), oldest first',
-    params: ZTeamParams,
+    params: ZOrgIdParams,
     query: ZHistoryQuery,
     response: items(ZTeamEconomics),
-    handler: async ({ ctx, params, query }) => teamHistory(ctx, params.teamId, query),
+    handler: async ({ ctx, params, query }) => teamHistory(ctx, params.id, query),
   });
   r.add({
     ...read,

@@ -14,7 +14,6 @@ export const ZPeriodParams = z.object({ org: ZOrgSlug, period: ZPeriod });
 export const ZPeriodTeamParams = ZPeriodParams.extend({ teamId: ZId });
 export const ZPeriodMemberParams = ZPeriodTeamParams.extend({ userId: ZId });
 export const ZPeriodIdParams = ZPeriodParams.extend({ id: ZId });
-export const ZTeamParams = z.object({ org: ZOrgSlug, teamId: ZId });
 
 /** Integer minor units (kopecks, cents): positive, at most 10^13 (100 billion in major units). */
 export const ZAmount = z

@@ -167,7 +167,8 @@ export async function importLedgerCsv(ctx: OrgContext, period: string, csv: stri
 export async function listLedger(ctx: OrgContext, period: string, teamId?: string) {
   let q = ctx.db.selectFrom('ledger_lines').selectAll().where('org_id', '=', ctx.org.id).where('period', '=', period);
   if (teamId) q = q.where('team_id', '=', teamId);
-  const rows = await q.orderBy('created_at').orderBy('id').execute();
+  // Lines imported together share their instant: then by kind and amount, largest first.
+  const rows = await q.orderBy('created_at').orderBy('kind').orderBy('amount_minor', 'desc').orderBy('id').execute();
   return { items: rows.map(toLedgerLine) };
 }
 
@@ -192,14 +193,16 @@ export async function deleteLedgerLine(ctx: OrgContext, period: string, id: stri
 export async function putMember(ctx: OrgContext, period: string, teamId: string, userId: string, input: TMemberInput) {
   return ctx.db.transaction().execute(async (tx) => {
     await openPeriodForWrite(tx, ctx, period);
-    await requireTeam(tx, ctx.org.id, teamId, 'teamId');
+    // Both are in the path: a team or person of another organization is not found here.
+    const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+    if (!team) throw notFound('team', teamId);
     const person = await tx
       .selectFrom('memberships')
       .select('user_id')
       .where('org_id', '=', ctx.org.id)
       .where('user_id', '=', userId)
       .executeTakeFirst();
-    if (!person) throw invalidField('userId', 'not a person of the organization');
+    if (!person) throw notFound('person', userId);
     const before = await tx
       .selectFrom('period_members')
       .selectAll()

@@ -1,6 +1,7 @@
 import { PPM } from '../../core/economics/fraction.js';
 import { mixWeightsProblem, peerPointsProblem, type SplitBasis } from '../../core/economics/split.js';
 import { AppError, invalidField, notFound } from '../../core/errors.js';
+import type { Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import type { TSplitRuleInput } from './economics.schema.js';
@@ -79,14 +80,14 @@ export async function putSplitRule(ctx: OrgContext, teamId: string, input: TSpli
 }
 
 /** The team's members in the period as the split sees them: current members and anyone with hours recorded. */
-async function periodTeammates(ctx: OrgContext, period: string, teamId: string): Promise<Set<string>> {
-  const current = await ctx.db
+async function periodTeammates(tx: Tx, ctx: OrgContext, period: string, teamId: string): Promise<Set<string>> {
+  const current = await tx
     .selectFrom('team_members')
     .select('user_id')
     .where('org_id', '=', ctx.org.id)
     .where('team_id', '=', teamId)
     .execute();
-  const recorded = await ctx.db
+  const recorded = await tx
     .selectFrom('period_members')
     .select('user_id')
     .where('org_id', '=', ctx.org.id)
@@ -113,7 +114,7 @@ export async function getPeerPoints(ctx: OrgContext, period: string, teamId: str
     teamId,
     given,
     givers: new Set(rows.map((r) => r.giver_id)).size,
-    members: (await periodTeammates(ctx, period, teamId)).size,
+    members: (await periodTeammates(ctx.db, ctx, period, teamId)).size,
   };
 }
 
@@ -122,14 +123,14 @@ export async function getPeerPoints(ctx: OrgContext, period: string, teamId: str
  * replaces what they gave. Only a member of the team gives points.
  */
 export async function putPeerPoints(ctx: OrgContext, period: string, teamId: string, points: Record<string, number>) {
-  if (ctx.actor.type !== 'user' || !ctx.actor.id) throw new AppError('forbidden', 'peer points are given by a person, signed in');
-  const giver = ctx.actor.id;
   await ctx.db.transaction().execute(async (tx) => {
     const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
     if (!team) throw notFound('team', teamId);
+    if (ctx.actor.type !== 'user' || !ctx.actor.id) throw new AppError('forbidden', 'peer points are given by a person, signed in');
+    const giver = ctx.actor.id;
     if (!(await isTeamMember(tx, ctx, teamId))) throw new AppError('forbidden', 'only a member of the team gives peer points to teammates');
     await openPeriodForWrite(tx, ctx, period);
-    const teammates = await periodTeammates(ctx, period, teamId);
+    const teammates = await periodTeammates(tx, ctx, period, teamId);
     const problem = peerPointsProblem(giver, points, teammates);
     if (problem) throw invalidField(problem.field, problem.message);
     await tx
