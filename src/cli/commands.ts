@@ -18,6 +18,7 @@ import { ZCreateToken } from '../modules/tokens/token.schema.js';
 import { createToken } from '../modules/tokens/token.service.js';
 import { ZExportFile } from '../modules/transfer/transfer.schema.js';
 import { exportOrganization, importOrganization } from '../modules/transfer/transfer.service.js';
+import { runEconomicsCommand } from './economics.commands.js';
 import { runGovernanceCommand, sendDueReminders } from './governance.commands.js';
 
 export interface CommandOutput {
@@ -64,6 +65,8 @@ export async function runCommand(db: Db, input: CommandInput): Promise<CommandOu
     (orgId) => sendDueReminders(db, now, orgId),
   );
   if (governance !== null) return { stdout: governance };
+  const economics = await runEconomicsCommand(`${command} ${sub ?? ''}`, () => orgContext(db, values.org, now), values);
+  if (economics !== null) return { stdout: economics };
   switch (`${command}${sub && command !== 'import' ? ` ${sub}` : ''}`) {
     case 'demo': {
       const created = await seedDemo(db, now);

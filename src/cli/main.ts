@@ -44,6 +44,9 @@ Commands:
   events import --org SLUG --promise ID [FILE.csv]
                             Send fulfillment events from CSV (externalId, occurredAt, good or value,
                             clientId); a rerun counts nothing twice.
+  economics report --org SLUG --period YYYY-MM [--format table|csv|json]
+                            Every team's P&L, hourly efficiency, fulfillment, pool and reserve for a
+                            month (csv and json in minor units).
   reviews remind [--org SLUG]
                             Notify the owners of everything due (the server does it every 15 minutes).
   export --org SLUG         Print the whole organization as versioned JSON on stdout.
@@ -100,6 +103,8 @@ async function main(argv: string[]): Promise<void> {
       next: { type: 'string' },
       due: { type: 'boolean' },
       promise: { type: 'string' },
+      period: { type: 'string' },
+      format: { type: 'string' },
     },
   });
   if (values.version) return void process.stdout.write(`${VERSION}\n`);
@@ -119,6 +124,7 @@ async function main(argv: string[]): Promise<void> {
     'decisions',
     'reviews',
     'events',
+    'economics',
   ];
   if (!commands.includes(command)) {
     throw new AppError('bad_request', `unknown command "${command}"; see clientocracy --help`);

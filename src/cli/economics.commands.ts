@@ -1,0 +1,83 @@
+import { AppError } from '../core/errors.js';
+import type { OrgContext } from '../modules/context.js';
+import { ZPeriod } from '../modules/economics/economics.schema.js';
+import { periodEconomics } from '../modules/economics/economics.service.js';
+
+type Values = Record<string, string | undefined>;
+
+const COLUMNS = [
+  ['team', 'teamName'],
+  ['revenue', 'revenueMinor'],
+  ['internal in', 'internalInMinor'],
+  ['internal out', 'internalOutMinor'],
+  ['non-labour', 'nonLabourMinor'],
+  ['labour', 'labourMinor'],
+  ['overhead', 'overheadMinor'],
+  ['net profit', 'netProfitMinor'],
+  ['hours', 'hours'],
+  ['per hour', 'hourlyEfficiencyMinor'],
+  ['fulfillment', 'fulfillmentIndex'],
+  ['pool', 'poolMinor'],
+  ['withheld', 'withheldMinor'],
+  ['reserve', 'reserveMinor'],
+] as const;
+type Row = Record<(typeof COLUMNS)[number][1], string | number | null>;
+
+/** Minor units as major with two decimals and a thin grouping: 123456789 → "1 234 567.89". */
+export function major(minor: number | null): string {
+  if (minor === null) return '—';
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+const csvCell = (v: string | number | null) => {
+  const text = v === null ? '' : String(v);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** A fixed-width table: text left, numbers right. */
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
+/** `economics report --org --period [--format table|csv|json]`; null when the command is another. */
+export async function runEconomicsCommand(key: string, ctx: () => Promise<OrgContext>, values: Values): Promise<string | null> {
+  if (key !== 'economics report') return null;
+  const checked = ZPeriod.safeParse(values.period);
+  if (!checked.success)
+    throw new AppError('validation_failed', '--period: required, a month YYYY-MM', [{ path: 'period', message: 'a month YYYY-MM' }]);
+  const format = values.format ?? 'table';
+  if (!['table', 'csv', 'json'].includes(format))
+    throw new AppError('validation_failed', '--format: table, csv or json', [{ path: 'format', message: 'table, csv or json' }]);
+  const report = await periodEconomics(await ctx(), checked.data);
+  if (format === 'json') return JSON.stringify(report, null, 2);
+  const rows: Row[] = report.teams.map((t) => Object.fromEntries(COLUMNS.map(([, key]) => [key, t[key]])) as Row);
+  if (format === 'csv')
+    return [COLUMNS.map(([, key]) => key).join(','), ...rows.map((r) => COLUMNS.map(([, key]) => csvCell(r[key])).join(','))].join('\n');
+  const money = (key: string) => key.endsWith('Minor');
+  const sum = (key: (typeof COLUMNS)[number][1]) => rows.reduce((s, r) => s + Number(r[key] ?? 0), 0);
+  const text = (key: (typeof COLUMNS)[number][1], value: string | number | null) =>
+    key === 'teamName'
+      ? String(value)
+      : key === 'fulfillmentIndex'
+        ? (value as number).toFixed(3)
+        : money(key)
+          ? major(value as number | null)
+          : String(value ?? '—');
+  const totals = COLUMNS.map(([, key]) =>
+    key === 'teamName'
+      ? 'total'
+      : key === 'fulfillmentIndex' || key === 'hourlyEfficiencyMinor'
+        ? ''
+        : money(key)
+          ? major(sum(key))
+          : String(sum(key)),
+  );
+  const head = `${report.period} · ${report.closed ? 'closed' : 'open'} · ${report.currency} (amounts in major units) · overhead ${major(report.overheadTotalMinor)} shared ${report.overheadRule.replace('_', ' ')}`;
+  return `${head}\n\n${table([COLUMNS.map(([label]) => label), ...rows.map((r) => COLUMNS.map(([, key]) => text(key, r[key]))), totals])}`;
+}
