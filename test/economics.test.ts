@@ -6,10 +6,15 @@
  * figures, the pool scaled by kept promises with the rest withheld into the reserve, CSV import all
  * or nothing, and who sees the members' shares.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodOf } from '../src/core/economics/period.js';
+import { periodOf, shiftPeriod } from '../src/core/economics/period.js';
+import { closePeriod, reopenPeriod } from '../src/modules/economics/economics.service.js';
+import { addLedgerLine, putMember } from '../src/modules/economics/inputs.service.js';
+import { putSplitRule } from '../src/modules/economics/split.service.js';
+import { answerTrade, createTrade } from '../src/modules/economics/trade.service.js';
 import { created, expectApiError } from './expect-api.js';
-import { PASSWORD, type TwoOrgs, unique } from './fixtures.js';
+import { orgContext, PASSWORD, type TwoOrgs, unique } from './fixtures.js';
 import { createTestApp, type SignedInAgent, show, type TestApp } from './harness.js';
 
 let t: TestApp;
@@ -393,5 +398,49 @@ describe('ledger import from CSV', () => {
       [null, 'overhead', 10_000],
       [team.id, 'revenue', 150_050],
     ]);
+  });
+});
+
+describe('property: reopening and closing again changes nothing', () => {
+  it('for any ledger, hours, salaries, trades and split rule, a second close freezes the same figures as the first', async () => {
+    const ctx = {
+      ...(await orgContext(t.db, orgs.a.slug, { type: 'user', id: orgs.a.users.admin.id, label: 'admin' })),
+      role: 'admin' as const,
+    };
+    const team = await teamOf(3);
+    const other = await teamOf(1);
+    let month = 0;
+    const amount = fc.integer({ min: 1, max: 1e9 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ kind: fc.constantFrom('revenue' as const, 'expense' as const, 'labour' as const), amountMinor: amount }), {
+          maxLength: 6,
+        }),
+        fc.array(
+          fc.record({ hours: fc.integer({ min: 0, max: 74_400 }).map((c) => c / 100), salaryMinor: fc.integer({ min: 0, max: 1e8 }) }),
+          { minLength: 3, maxLength: 3 },
+        ),
+        fc.option(amount, { nil: null }),
+        fc.constantFrom('equal' as const, 'hours' as const, 'salary' as const),
+        async (lines, members, traded, rule) => {
+          const period = shiftPeriod('2010-01', month++);
+          for (const line of lines) await addLedgerLine(ctx, period, { teamId: team.id, ...line, note: '' });
+          for (const [i, m] of members.entries()) await putMember(ctx, period, team.id, team.people[i]!.id, m);
+          if (traded !== null) {
+            const trade = await createTrade(ctx, period, { sellerTeamId: team.id, buyerTeamId: other.id, amountMinor: traded, note: '' });
+            await answerTrade(ctx, period, trade.id, { confirm: true });
+          }
+          await putSplitRule(ctx, team.id, { rule });
+          const first = await closePeriod(ctx, period);
+          await reopenPeriod(ctx, period, 'check');
+          const second = await closePeriod(ctx, period);
+          expect(second.teams).toEqual(first.teams);
+          const mine = first.teams.find((x) => x.teamId === team.id)!;
+          expect(mine.shares.reduce((s, x) => s + x.amountMinor, 0)).toBe(mine.poolMinor);
+          if (mine.netProfitMinor <= 0) expect(mine.poolMinor).toBe(0);
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });
