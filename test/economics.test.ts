@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodOf, shiftPeriod } from '../src/core/economics/period.js';
+import { periodOf, periodRange, shiftPeriod } from '../src/core/economics/period.js';
 import { closePeriod, reopenPeriod } from '../src/modules/economics/economics.service.js';
 import { addLedgerLine, putMember } from '../src/modules/economics/inputs.service.js';
 import { putSplitRule } from '../src/modules/economics/split.service.js';
@@ -372,6 +372,48 @@ describe('the pool tied to kept promises, and the reserve', () => {
     const spent = await created(await admin.post(`${A()}/reserve/allocations`, { amountMinor: 200_000, purpose: 'Pilot: online booking' }));
     expect(spent.balanceMinor).toBe(after.balanceMinor - 200_000);
     expect(spent.allocations.at(-1)).toMatchObject({ amountMinor: 200_000, purpose: 'Pilot: online booking' });
+    await ok(await admin.put(`${A()}/economics-settings`, { poolRate: 0.2, reserveRate: 0, fulfillment: 'off' }));
+  });
+});
+
+describe('a calendar-month promise at the end of a past month', () => {
+  it('is judged over that whole month, not the next one (empty at its first instant)', async () => {
+    const now = Date.now();
+    const period = shiftPeriod(periodOf(now, 'Europe/Berlin'), -1);
+    const { from, to } = periodRange(period, 'Europe/Berlin');
+    const team = await teamOf(1);
+    const segment = await created(await admin.post(`${A()}/segments`, { name: `Tenants ${unique()}`, kind: 'customer' }));
+    const p = await created(
+      await admin.post(`${A()}/promises`, {
+        title: `Monthly ${unique()}`,
+        statement: 'Repairs done within the month',
+        kind: 'client',
+        promiserTeamId: team.id,
+        promiseeSegmentId: segment.id,
+        metric: { kind: 'ratio' },
+        target: 0.9,
+        window: { kind: 'calendar', period: 'month' },
+      }),
+    );
+    await ok(await admin.post(`${A()}/promises/${p.id}/publish`));
+    // As if published before that month began: only then does the month count it.
+    await t.db
+      .updateTable('promises')
+      .set({ published_at: from - 1 })
+      .where('id', '=', p.id)
+      .execute();
+    await t.db
+      .updateTable('promise_versions')
+      .set({ effective_from: from - 1 })
+      .where('promise_id', '=', p.id)
+      .execute();
+    const at = new Date(to - 86_400_000).toISOString();
+    const events = Array.from({ length: 10 }, (_, i) => ({ externalId: `m${i}`, occurredAt: at, good: i < 7 }));
+    await ok(await admin.post(`${A()}/promises/${p.id}/events`, { events }));
+    await ok(await admin.put(`${A()}/economics-settings`, { poolRate: 0.2, reserveRate: 0, fulfillment: 'share_kept' }));
+    const e = await economics(period, team.id);
+    expect(e.fulfillmentPromises).toMatchObject([{ id: p.id, good: 7, total: 10, kept: false }]);
+    expect(e.fulfillmentIndex).toBe(0);
     await ok(await admin.put(`${A()}/economics-settings`, { poolRate: 0.2, reserveRate: 0, fulfillment: 'off' }));
   });
 });

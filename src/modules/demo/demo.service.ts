@@ -12,6 +12,7 @@ import { addTeamMember, createTeam } from '../teams/team.service.js';
 import { seedDemoAgreements } from './demo.agreements.js';
 import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD, type DemoOrganization } from './demo.data.js';
 import { seedDemoDiscovery } from './demo.discovery.js';
+import { seedDemoEconomics } from './demo.economics.js';
 import { seedDemoGovernance } from './demo.governance.js';
 import { seedDemoPromises } from './demo.promises.js';
 
@@ -59,6 +60,7 @@ export async function seedDemo(db: Db, now: number): Promise<string[]> {
     if (isDemoOrg && (await seedDemoGovernance(ctx))) seeded.push('governance');
     if (isDemoOrg && (await seedDemoAgreements(ctx))) seeded.push('agreements and decisions');
     if (isDemoOrg && (await seedDemoPromises(ctx))) seeded.push('promises');
+    if (isDemoOrg && (await seedDemoEconomics(ctx))) seeded.push('economics');
     if (seeded.length) created.push(`${org.slug} (${seeded.join(', ')})`);
   }
   return created;

@@ -49,8 +49,13 @@ async function promiseResults(tx: Tx, ctx: OrgContext, from: number, to: number)
   const byTeam = new Map<string, (PromiseResult & { id: string; title: string })[]>();
   for (const p of rows) {
     const versions = (await loadVersions(tx, ctx.org.id, p.id)).map(toVersion);
-    const version = versionAt(versions, at) as TVersion;
-    const span = windowAt(version.window, at, ctx.org.time_zone);
+    // At a month's end exactly, a calendar window would be the next month's, still empty: the window
+    // is the one holding the last instant of the period, up to its end.
+    const version = versionAt(versions, at - 1) as TVersion;
+    const span =
+      version.window.kind === 'calendar'
+        ? { ...windowAt(version.window, at - 1, ctx.org.time_zone), to: at }
+        : windowAt(version.window, at, ctx.org.time_zone);
     const [counts] = await countRanges(tx, p.id, p.fine_bucket_ms, [span]);
     const list = byTeam.get(p.promiser_team_id) ?? [];
     list.push({ id: p.id, title: p.title, good: counts?.good ?? 0, total: counts?.total ?? 0, targetPpm: targetPpm(version.target) });
