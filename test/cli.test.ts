@@ -223,4 +223,45 @@ describe('clientocracy CLI', () => {
     expect([again.code, again.stdout.trim()]).toEqual([1, 'accepted 0, duplicates 1, rejected 1']);
     expect(again.stderr).toContain('row 3 (cli-c): occurredAt');
   }, 60_000);
+
+  it('economics report prints every team of a closed demo month as a table, CSV (minor units) or JSON; a bad month exits 1', async () => {
+    const months = await cli(['economics', 'report', '--org', 'stroydom', '--period', '2026-13']);
+    expect([months.code, months.stderr.trim()]).toEqual([1, 'error: --period: required, a month YYYY-MM']);
+    const database = await openCliDatabase();
+    const closed = await database.db
+      .selectFrom('economic_periods')
+      .innerJoin('organizations', 'organizations.id', 'economic_periods.org_id')
+      .select('period')
+      .where('organizations.slug', '=', 'stroydom')
+      .where('status', '=', 'closed')
+      .orderBy('period', 'desc')
+      .executeTakeFirstOrThrow();
+    const teams = (
+      await database.db
+        .selectFrom('teams')
+        .innerJoin('organizations', 'organizations.id', 'teams.org_id')
+        .select('teams.name')
+        .where('organizations.slug', '=', 'stroydom')
+        .execute()
+    ).map((t) => t.name);
+    await database.close();
+    const table = await cli(['economics', 'report', '--org', 'stroydom', '--period', closed.period]);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[0]).toContain(`${closed.period} · closed · RUB`);
+    for (const name of teams) expect(table.stdout).toContain(name);
+    const csv = await cli(['economics', 'report', '--org', 'stroydom', '--period', closed.period, '--format', 'csv']);
+    const [header, ...rows] = csv.stdout.trim().split('\n');
+    expect(header).toBe(
+      'teamName,revenueMinor,internalInMinor,internalOutMinor,nonLabourMinor,labourMinor,overheadMinor,netProfitMinor,hours,hourlyEfficiencyMinor,fulfillmentIndex,poolMinor,withheldMinor,reserveMinor',
+    );
+    expect(rows).toHaveLength(teams.length);
+    const json = JSON.parse(
+      (await cli(['economics', 'report', '--org', 'stroydom', '--period', closed.period, '--format', 'json'])).stdout,
+    );
+    // Each row agrees with the rule: net profit = revenue + in − out − non-labour − labour − overhead.
+    for (const t of json.teams)
+      expect(t.netProfitMinor).toBe(
+        t.revenueMinor + t.internalInMinor - t.internalOutMinor - t.nonLabourMinor - t.labourMinor - t.overheadMinor,
+      );
+  }, 60_000);
 });
