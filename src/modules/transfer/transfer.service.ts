@@ -32,6 +32,14 @@ const DISCOVERY_KEYS = [
   ['promiseVersions', 'promise_versions'],
   ['promiseEvents', 'promise_events'],
   ['redressItems', 'redress_items'],
+  ['economicsSettings', 'economics_settings'],
+  ['economicPeriods', 'economic_periods'],
+  ['ledgerLines', 'ledger_lines'],
+  ['periodMembers', 'period_members'],
+  ['internalTrades', 'internal_trades'],
+  ['splitRules', 'split_rules'],
+  ['peerPoints', 'peer_points'],
+  ['reserveAllocations', 'reserve_allocations'],
 ] as const;
 
 /** Discovery and value design rows (M2, M3), each table in a stable order. */
@@ -119,6 +127,56 @@ async function exportDiscovery(db: Db, orgId: string) {
       .orderBy('external_id')
       .execute(),
     redressItems: await db.selectFrom('redress_items').selectAll().where('org_id', '=', orgId).orderBy('owed_at').orderBy('id').execute(),
+    ...(await exportEconomics(db, orgId)),
+  };
+}
+
+/** Team economics (M6), each table in a stable order. */
+async function exportEconomics(db: Db, orgId: string) {
+  return {
+    economicsSettings: await db.selectFrom('economics_settings').selectAll().where('org_id', '=', orgId).execute(),
+    economicPeriods: await db.selectFrom('economic_periods').selectAll().where('org_id', '=', orgId).orderBy('period').execute(),
+    ledgerLines: await db
+      .selectFrom('ledger_lines')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('period')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    periodMembers: await db
+      .selectFrom('period_members')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('period')
+      .orderBy('team_id')
+      .orderBy('user_id')
+      .execute(),
+    internalTrades: await db
+      .selectFrom('internal_trades')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('period')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    splitRules: await db.selectFrom('split_rules').selectAll().where('org_id', '=', orgId).orderBy('team_id').execute(),
+    peerPoints: await db
+      .selectFrom('peer_points')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('period')
+      .orderBy('team_id')
+      .orderBy('giver_id')
+      .orderBy('receiver_id')
+      .execute(),
+    reserveAllocations: await db
+      .selectFrom('reserve_allocations')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
   };
 }
 
@@ -292,7 +350,16 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
                   }))
                 : key === 'promises'
                   ? supportedFirst(file.promises)
-                  : file[key];
+                  : key === 'periodMembers'
+                    ? // Hours and points of someone who has left go with them; closed months keep their figures frozen.
+                      file.periodMembers.flatMap((m) => (userIdMap.has(m.user_id) ? [{ ...m, user_id: mapUser(m.user_id) }] : []))
+                    : key === 'peerPoints'
+                      ? file.peerPoints.flatMap((p) =>
+                          userIdMap.has(p.giver_id) && userIdMap.has(p.receiver_id)
+                            ? [{ ...p, giver_id: mapUser(p.giver_id), receiver_id: mapUser(p.receiver_id) }]
+                            : [],
+                        )
+                      : file[key];
       await insertAll(table, rows);
     }
     for (const promise of file.promises) await rebuildCounters(tx, orgId, promise.id, promise.fine_bucket_ms);
