@@ -6,13 +6,16 @@ describe('roleCan', () => {
   // everything; the council and members also write in every module, except the organization's
   // settings and its people; only admins manage tokens and webhooks; granting decision rights (governance) is
   // the council's and the admins' — members read the delegation and take part in governance
-  // (their team's roles, capabilities, agreements and decisions; the services check the team).
+  // (their team's roles, capabilities, agreements and decisions; the services check the team). The
+  // books (ledger, hours, salaries, closing a month) are the admins'; trades, split rules and peer
+  // points are every team's own (economics:participate; the services check the team).
   const expected = (role: (typeof ROLES)[number], permission: string): boolean => {
     if (role === 'admin') return true;
     if (permission.endsWith(':read')) return true;
     if (role === 'viewer') return false;
     if (permission === 'governance:write') return role === 'council';
-    if (permission === 'governance:participate') return true;
+    if (permission === 'governance:participate' || permission === 'economics:participate') return true;
+    if (permission === 'economics:write') return false;
     return permission.endsWith(':write') && permission !== 'org:write' && permission !== 'members:write';
   };
   const cells = ROLES.flatMap((role) => PERMISSIONS.map((permission) => [role, permission, expected(role, permission)] as const));
@@ -25,6 +28,7 @@ describe('roleCan', () => {
     expect(ROLES.filter((r) => roleCan(r, 'tokens:manage'))).toEqual(['admin']);
     expect(ROLES.filter((r) => roleCan(r, 'webhooks:manage'))).toEqual(['admin']);
     expect(ROLES.filter((r) => roleCan(r, 'members:write'))).toEqual(['admin']);
+    expect(ROLES.filter((r) => roleCan(r, 'economics:write'))).toEqual(['admin']);
     expect(ROLE_PERMISSIONS.viewer.filter((p) => !p.endsWith(':read'))).toEqual([]);
   });
 });
