@@ -8,6 +8,7 @@ import { i18n } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
 import { fieldError } from '../decisions/field-messages';
 import { BackingPreview } from './backing-notice';
+import { NoTeamsNotice } from './no-teams-notice';
 import { missingBacking, useTeamBacking } from './promise-backing';
 import { draftOf, NEW_TERMS, type TermsDraft, termsOf } from './promise-draft';
 import { isNotPromiser, localizePromiseError } from './promise-errors';
@@ -193,16 +194,7 @@ export function PromiseFormModal({ opened, onClose, promise, start, onCreate, on
       data-testid="promise-form"
     >
       {noTeams ? (
-        <Stack data-testid="no-promiser-teams">
-          <Alert color="gray" variant="light" title={t('promises.form.noTeamsTitle')}>
-            <Text size="sm">{t('promises.form.noTeamsHint')}</Text>
-          </Alert>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
+        <NoTeamsNotice hint={t('promises.form.noTeamsHint')} onClose={onClose} testId="no-promiser-teams" />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>

@@ -6,6 +6,7 @@ import { messageOfError } from '../../shared/api/error-messages';
 import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
 import { fieldError } from '../decisions/field-messages';
+import { NoTeamsNotice } from './no-teams-notice';
 import { isNotPromiser, localizePromiseError } from './promise-errors';
 import { usePromiseFormData } from './promise-form-data';
 import type { RequestInput } from './promises.api';
@@ -110,16 +111,7 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
   return (
     <Modal opened={opened} onClose={onClose} title={t('promises.requests.form.title')} size="lg" data-testid="request-form">
       {noTeams ? (
-        <Stack data-testid="no-asking-teams">
-          <Alert color="gray" variant="light" title={t('promises.form.noTeamsTitle')}>
-            <Text size="sm">{t('promises.requests.noTeams')}</Text>
-          </Alert>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
+        <NoTeamsNotice hint={t('promises.requests.noTeams')} onClose={onClose} testId="no-asking-teams" />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
