@@ -133,6 +133,19 @@ describe('the pool of 100,000.00 ₽ split among A, B, C, D (salaries 60k/50k/40
     expect(e.members.map((m: { peerPointsReceived: number }) => m.peerPointsReceived)).toEqual([190, 100, 70, 40]);
   });
 
+  it('gives nobody who joined after the month a part of it, reopened or not', async () => {
+    const email = `late.${unique()}@example.test`;
+    const late = await created(await admin.post(`${A()}/memberships`, { email, role: 'member', name: 'Late joiner', password: PASSWORD }));
+    await ok(await admin.post(`${A()}/teams/${team.id}/members`, { userId: late.userId }));
+    const e = await economics(period, team.id);
+    expect(e.members.map((m: { memberId: string }) => m.memberId)).toEqual(team.people.map((p) => p.id));
+    expect(e.shares.reduce((s: number, x: { amountMinor: number }) => s + x.amountMinor, 0)).toBe(10_000_000);
+    // In the month they are in (the current one), they count.
+    const now = await economics(periodOf(Date.now(), 'Europe/Berlin'), team.id);
+    expect(now.members.map((m: { memberId: string }) => m.memberId)).toContain(late.userId);
+    expect((await admin.delete(`${A()}/teams/${team.id}/members/${late.userId}`)).statusCode).toBeLessThan(300);
+  });
+
   it('shows members and shares to the team and admins; someone outside the team sees the team’s figures only', async () => {
     const mine = await economics(period, team.id, team.people[3]!.agent);
     expect(mine.sharesVisible).toBe(true);
@@ -259,6 +272,9 @@ describe('closing a period', () => {
 
   it('freezes the figures, refuses changes, reopens only for an admin with a reason, and closes again to the same figures', async () => {
     const team = await teamOf(2);
+    // People who join a team now have no part in a past month unless their hours there are recorded.
+    for (const p of team.people)
+      await ok(await admin.put(`${A()}/periods/${period}/teams/${team.id}/members/${p.id}`, { hours: 120, salaryMinor: 0 }));
     await created(await admin.post(`${A()}/periods/${period}/ledger`, { teamId: team.id, kind: 'revenue', amountMinor: 1_000_000 }));
     const current = periodOf(Date.now(), 'Europe/Berlin');
     expectApiError(await admin.post(`${A()}/periods/${current}/close`), 409, 'conflict', 'period');
@@ -357,6 +373,7 @@ describe('the pool tied to kept promises, and the reserve', () => {
   it('the reserve fund: what closed months kept, less what was allocated, never below zero', async () => {
     const period = '2025-07';
     const team = await teamOf(1);
+    await ok(await admin.put(`${A()}/periods/${period}/teams/${team.id}/members/${team.people[0]!.id}`, { hours: 100, salaryMinor: 0 }));
     await ok(await admin.put(`${A()}/economics-settings`, { poolRate: 0.2, reserveRate: 0.1, fulfillment: 'off' }));
     await created(await admin.post(`${A()}/periods/${period}/ledger`, { teamId: team.id, kind: 'revenue', amountMinor: 5_000_000 }));
     const before = await ok(await admin.get(`${A()}/reserve`));

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role, roleCan } from '../src/core/access/permissions.js';
-import { shiftPeriod } from '../src/core/economics/period.js';
+import { periodOf, shiftPeriod } from '../src/core/economics/period.js';
 import { createClient, inviteClient } from '../src/modules/clients/client.service.js';
 import { closePeriod } from '../src/modules/economics/economics.service.js';
 import { addLedgerLine, putSettings } from '../src/modules/economics/inputs.service.js';
@@ -75,7 +75,8 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
       ids.team = team.id;
     } else if (kind === 'period') {
       // A month of its own, long ended (so it can close); closed first when the operation reopens it.
-      ids.period = shiftPeriod('2001-01', periodsUsed++);
+      // Peer points are given in the month one is a member in: the current one.
+      ids.period = op.path.endsWith('/peer-points') ? periodOf(Date.now(), 'Europe/Berlin') : shiftPeriod('2001-01', periodsUsed++);
       if (op.path.endsWith('/reopen')) await closePeriod(ctx, ids.period);
     } else if (kind === 'ledger') {
       ids.ledger = (await addLedgerLine(ctx, ids.period!, { teamId: a.team.id, kind: 'revenue', amountMinor: 100_000, note: '' })).id;

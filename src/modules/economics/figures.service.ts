@@ -69,7 +69,8 @@ async function promiseResults(tx: Tx, ctx: OrgContext, from: number, to: number)
  * inside `tx`: ledger sums, confirmed trades, the overhead shared by the period's rule, hours,
  * salaries and peer points of each member, the fulfillment of each team's client promises at the
  * period's end (or now, while it lasts), the pool and its split by each team's published rule.
- * Members are the team's current members and anyone with hours or a salary recorded in the period.
+ * Members are the team's members who joined before the period ended and anyone with hours or a
+ * salary recorded in the period.
  */
 export async function computePeriod(tx: Tx, ctx: OrgContext, period: EconomicPeriodsTable): Promise<PeriodFigures> {
   const orgId = ctx.org.id;
@@ -113,6 +114,8 @@ export async function computePeriod(tx: Tx, ctx: OrgContext, period: EconomicPer
     .innerJoin('users', 'users.id', 'team_members.user_id')
     .select(['team_members.team_id', 'team_members.user_id', 'team_members.created_at', 'users.name'])
     .where('team_members.org_id', '=', orgId)
+    // Someone who joined after the month ended has no part in it (unless hours were recorded for them).
+    .where('team_members.created_at', '<', to)
     .execute();
   const recorded = await tx
     .selectFrom('period_members')

@@ -1,4 +1,5 @@
 import { PPM } from '../../core/economics/fraction.js';
+import { periodRange } from '../../core/economics/period.js';
 import { mixWeightsProblem, peerPointsProblem, type SplitBasis } from '../../core/economics/split.js';
 import { AppError, invalidField, notFound } from '../../core/errors.js';
 import type { Tx } from '../../db/schema.js';
@@ -79,13 +80,15 @@ export async function putSplitRule(ctx: OrgContext, teamId: string, input: TSpli
   return getSplitRule(ctx, teamId);
 }
 
-/** The team's members in the period as the split sees them: current members and anyone with hours recorded. */
+/** The team's members in the period as the split sees them: those who joined before it ended and anyone with hours recorded. */
 async function periodTeammates(tx: Tx, ctx: OrgContext, period: string, teamId: string): Promise<Set<string>> {
+  const { to } = periodRange(period, ctx.org.time_zone);
   const current = await tx
     .selectFrom('team_members')
     .select('user_id')
     .where('org_id', '=', ctx.org.id)
     .where('team_id', '=', teamId)
+    .where('created_at', '<', to)
     .execute();
   const recorded = await tx
     .selectFrom('period_members')

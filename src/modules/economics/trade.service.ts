@@ -29,6 +29,11 @@ async function describe(tx: Tx, orgId: string, rows: InternalTradesTable[]) {
   }));
 }
 
+/** A team's name, for the words of a notification. */
+async function teamName(tx: Tx, orgId: string, teamId: string): Promise<string> {
+  return (await tx.selectFrom('teams').select('name').where('org_id', '=', orgId).where('id', '=', teamId).executeTakeFirst())?.name ?? '';
+}
+
 /** The side a person acts for: a team of the trade they belong to (the seller first); admins and tokens act for the seller. */
 async function sideOf(tx: Tx, ctx: OrgContext, trade: { seller_team_id: string; buyer_team_id: string }): Promise<string | null> {
   if (ctx.actor.type !== 'user' || ctx.role === 'admin') return trade.seller_team_id;
@@ -96,7 +101,14 @@ export async function createTrade(ctx: OrgContext, period: string, input: TTrade
         kind: 'trade_to_confirm',
         subjectType: 'trade',
         subjectId: row.id,
-        params: { period, amountMinor: row.amount_minor, currency: ctx.org.currency, teamId: other, fromTeamId: side },
+        params: {
+          period,
+          amountMinor: row.amount_minor,
+          currency: ctx.org.currency,
+          teamId: other,
+          fromTeamId: side,
+          otherTeam: await teamName(tx, ctx.org.id, side),
+        },
         participantsOnly: true,
       },
       ctx.now,
@@ -156,6 +168,7 @@ export async function answerTrade(
           currency: ctx.org.currency,
           teamId: row.entered_by_team_id,
           status: set.status,
+          otherTeam: await teamName(tx, ctx.org.id, other),
         },
       },
       ctx.now,
