@@ -24,6 +24,9 @@ import { LoadingState } from './shared/ui/states';
 
 // The chart library is large: it loads with the canvas editor, not with the rest of the app.
 const CanvasEditorPage = lazy(() => import('./features/discovery/canvas-editor-page').then((m) => ({ default: m.CanvasEditorPage })));
+// The economics pages load when first opened, their charts later still.
+const OrgEconomicsPage = lazy(() => import('./features/economics/org-economics-page').then((m) => ({ default: m.OrgEconomicsPage })));
+const TeamEconomicsPage = lazy(() => import('./features/economics/team-economics-page').then((m) => ({ default: m.TeamEconomicsPage })));
 
 export function AppRoutes() {
   return (
@@ -36,6 +39,14 @@ export function AppRoutes() {
           <Route index element={<Navigate to="teams" replace />} />
           <Route path="teams" element={<TeamsPage />} />
           <Route path="teams/:id" element={<TeamPage />} />
+          <Route
+            path="teams/:id/economics"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <TeamEconomicsPage />
+              </Suspense>
+            }
+          />
           <Route path="rights" element={<RightsFlowPage />} />
           <Route path="people" element={<PeoplePage />} />
           <Route path="clients" element={<ClientsPage />} />
@@ -54,6 +65,14 @@ export function AppRoutes() {
           <Route path="promises/:id" element={<PromisePage />} />
           <Route path="decisions/:id" element={<DecisionPage />} />
           <Route path="reviews" element={<DueForReviewPage />} />
+          <Route
+            path="economics"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <OrgEconomicsPage />
+              </Suspense>
+            }
+          />
           <Route path="tokens" element={<TokensPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />

@@ -90,6 +90,20 @@ export const AUDIT_ACTIONS = [
   'webhook.created',
   'webhook.updated',
   'webhook.deleted',
+  'economics.settings_changed',
+  'ledger.line_added',
+  'ledger.line_removed',
+  'ledger.imported',
+  'economics.member_recorded',
+  'economics.overhead_rule_set',
+  'economics.peer_points_given',
+  'team.split_rule_set',
+  'trade.recorded',
+  'trade.confirmed',
+  'trade.declined',
+  'period.closed',
+  'period.reopened',
+  'reserve.allocated',
 ] as const;
 
 export const AUDIT_ENTITY_TYPES = [
@@ -115,6 +129,11 @@ export const AUDIT_ENTITY_TYPES = [
   'redress',
   'promise_request',
   'webhook',
+  'period',
+  'ledger_line',
+  'trade',
+  'reserve',
+  'economics',
 ] as const;
 
 /** What the organization's log really holds, so actions added by later modules can be filtered too. */

@@ -6,6 +6,7 @@ import { notifyError } from '../../shared/api/error-messages';
 import { useOrg } from '../../shared/session/org-context';
 import { BellIcon } from '../../shared/ui/icons';
 import { useGovernanceFormat } from '../decisions/governance-format';
+import { periodInSentence } from '../economics/economics-format';
 import { notificationText } from './notification-text';
 import { type AppNotification, linkOf, notificationsApi } from './notifications.api';
 
@@ -14,11 +15,12 @@ const LIST_LIMIT = 20;
 
 /** The header bell: how many notifications are unread, and the latest ones in a popover. */
 export function NotificationBell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { org } = useOrg();
   const location = useLocation();
   const navigate = useNavigate();
-  const format = useGovernanceFormat();
+  const governanceFormat = useGovernanceFormat();
+  const format = { ...governanceFormat, month: (period: string) => periodInSentence(period, i18n.language) };
   const [unread, setUnread] = useState(0);
   const [isOpen, setOpen] = useState(false);
   const [items, setItems] = useState<AppNotification[] | null>(null);

@@ -4,6 +4,8 @@ import type { AppNotification } from './notifications.api';
 interface Formatters {
   day: (date: string) => string;
   money: (minor: number) => string;
+  /** A month `YYYY-MM` as words inside a sentence ("ноябрь 2026 г."). */
+  month: (period: string) => string;
 }
 
 /** The sentence of a notification in the reader's language, from its kind and params (names, dates, money). */
@@ -15,6 +17,10 @@ export function notificationText(t: TFunction, notification: AppNotification, fo
   params.cap = typeof cap === 'number' ? t('notifications.withCap', { cap: format.money(cap) }) : '';
   const deadline = notification.params.deadline;
   params.until = typeof deadline === 'string' && deadline ? t('notifications.until', { date: format.day(deadline) }) : '';
+  const amount = notification.params.amountMinor;
+  params.amount = typeof amount === 'number' ? format.money(amount) : '';
+  const period = notification.params.period;
+  params.month = typeof period === 'string' ? format.month(period) : '';
   params.because = params.reason ? t('notifications.because', { reason: params.reason }) : '';
   return t(`notifications.kinds.${notification.kind}`, params);
 }

@@ -29,6 +29,11 @@ export function linkOf(org: string, notification: AppNotification): string | nul
       return `/o/${org}/promises/${notification.subjectId}`;
     case 'promise_request':
       return `/o/${org}/promises?tab=requests`;
+    case 'trade': {
+      const period = notification.params.period;
+      if (typeof teamId !== 'string' || !teamId) return `/o/${org}/economics`;
+      return `/o/${org}/teams/${teamId}/economics?${new URLSearchParams({ ...(typeof period === 'string' ? { period } : {}), tab: 'trades' })}`;
+    }
     default:
       return null;
   }

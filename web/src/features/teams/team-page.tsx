@@ -92,16 +92,23 @@ export function TeamPage() {
         description={t('governance.teamPage.description')}
         mb={0}
         actions={
-          canWrite ? (
-            <>
-              <Button variant="default" onClick={editModal.open}>
-                {t('common.edit')}
+          <>
+            {can('economics:read') ? (
+              <Button component={Link} to={`/o/${org.slug}/teams/${id}/economics`} variant="light" data-testid="team-economics-link">
+                {t('economics.team.link')}
               </Button>
-              <Button variant="light" color="red" onClick={deleteDialog.open}>
-                {t('common.delete')}
-              </Button>
-            </>
-          ) : null
+            ) : null}
+            {canWrite ? (
+              <>
+                <Button variant="default" onClick={editModal.open}>
+                  {t('common.edit')}
+                </Button>
+                <Button variant="light" color="red" onClick={deleteDialog.open}>
+                  {t('common.delete')}
+                </Button>
+              </>
+            ) : null}
+          </>
         }
       />
       <Paper withBorder radius="md" p="md">

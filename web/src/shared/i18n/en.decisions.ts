@@ -258,8 +258,11 @@ export const enDecisions = {
         'Promise “{{promise}}” is now $t(notifications.promiseStatus.{{to}}) (was $t(notifications.promiseStatus.{{from}}))',
       promise_alert_fired:
         'Alert on promise “{{promise}}”: its error budget burns {{threshold}} times too fast — $t(notifications.alertSeverity.{{severity}})',
+      trade_to_confirm: '{{otherTeam}}: an internal trade of {{amount}} for {{month}} waits for your team to confirm it',
+      trade_answered: '{{otherTeam}}: your internal trade of {{amount}} for {{month}} was $t(notifications.tradeStatus.{{status}})',
     },
     promiseStatus: { kept: 'kept', at_risk: 'at risk', broken: 'broken', no_data: 'without data' },
+    tradeStatus: { confirmed: 'confirmed', declined: 'declined', proposed: 'not answered yet' },
     alertSeverity: { page: 'act now', ticket: 'look into it soon' },
   },
 };

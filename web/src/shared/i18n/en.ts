@@ -1,6 +1,7 @@
 import { enAudit } from './en.audit';
 import { enDecisions } from './en.decisions';
 import { enDiscovery } from './en.discovery';
+import { enEconomics } from './en.economics';
 import { enGovernance } from './en.governance';
 import { enPromises } from './en.promises';
 
@@ -259,6 +260,9 @@ export const en = {
     events_write: 'Fulfillment events: send (ingest)',
     tokens_manage: 'API tokens: manage',
     webhooks_manage: 'Webhooks: manage',
+    economics_read: 'Economics (team figures, trades, reserve): read',
+    economics_write: 'Economics: ledger, hours and salaries, overhead, rates, closing months, reserve',
+    economics_participate: 'Economics: a team’s own trades, split rule and peer points',
     audit_read: 'Audit log: read',
   },
   webhooks: {
@@ -331,6 +335,7 @@ export const en = {
   ...enGovernance,
   ...enDecisions,
   ...enPromises,
+  ...enEconomics,
   validation: {
     score: 'Must be 1–5',
     level: 'Must be 0–10',
@@ -390,6 +395,7 @@ export const en = {
       advice_pending: 'Advice asked for is not in yet and its deadline has not passed',
       decision_already_taken: 'The decision has already been taken or withdrawn',
       backing_missing: 'The team does not hold everything this promise needs: it stays an intention',
+      period_closed: 'This month is closed: an admin reopens it, with a reason, to change it',
       payload_too_large: 'Too much data in one request',
       unsupported_media_type: 'The request was not understood',
       rate_limited: 'Too many attempts: wait a minute and try again',

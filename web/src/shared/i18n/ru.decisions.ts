@@ -258,8 +258,11 @@ export const ruDecisions = {
         'Обещание «{{promise}}» теперь $t(notifications.promiseStatus.{{to}}) (было: $t(notifications.promiseStatus.{{from}}))',
       promise_alert_fired:
         'Тревога по обещанию «{{promise}}»: бюджет ошибок расходуется в {{threshold}} раза быстрее допустимого — $t(notifications.alertSeverity.{{severity}})',
+      trade_to_confirm: '«{{otherTeam}}»: внутренняя сделка на {{amount}} за {{month}} ждёт подтверждения вашей команды',
+      trade_answered: '«{{otherTeam}}»: ваша внутренняя сделка на {{amount}} за {{month}} $t(notifications.tradeStatus.{{status}})',
     },
     promiseStatus: { kept: 'выполняется', at_risk: 'под угрозой', broken: 'нарушено', no_data: 'без данных' },
+    tradeStatus: { confirmed: 'подтверждена', declined: 'отклонена', proposed: 'пока без ответа' },
     alertSeverity: { page: 'действовать сейчас', ticket: 'разобраться в ближайшее время' },
   },
 };

@@ -2,6 +2,7 @@ import type { Dictionary } from './en';
 import { ruAudit } from './ru.audit';
 import { ruDecisions } from './ru.decisions';
 import { ruDiscovery } from './ru.discovery';
+import { ruEconomics } from './ru.economics';
 import { ruGovernance } from './ru.governance';
 import { ruPromises } from './ru.promises';
 
@@ -261,6 +262,9 @@ export const ru: Dictionary = {
     events_write: 'События выполнения: отправка',
     tokens_manage: 'API-токены: управление',
     webhooks_manage: 'Вебхуки: управление',
+    economics_read: 'Экономика (цифры команд, сделки, резерв): чтение',
+    economics_write: 'Экономика: учёт, часы и зарплаты, накладные, ставки, закрытие месяцев, резерв',
+    economics_participate: 'Экономика: сделки, правило распределения и баллы своей команды',
     audit_read: 'Журнал изменений: чтение',
   },
   webhooks: {
@@ -333,6 +337,7 @@ export const ru: Dictionary = {
   ...ruGovernance,
   ...ruDecisions,
   ...ruPromises,
+  ...ruEconomics,
   validation: {
     score: 'Должно быть от 1 до 5',
     level: 'Должно быть от 0 до 10',
@@ -392,6 +397,7 @@ export const ru: Dictionary = {
       advice_pending: 'Не все советы получены, а срок для них ещё не прошёл',
       decision_already_taken: 'Решение уже принято или отозвано',
       backing_missing: 'У команды нет всего, что нужно для этого обещания: оно остаётся намерением',
+      period_closed: 'Месяц закрыт: чтобы что-то изменить, администратор открывает его заново с объяснением',
       payload_too_large: 'Слишком много данных в одном запросе',
       unsupported_media_type: 'Запрос не понят',
       rate_limited: 'Слишком много попыток: подождите минуту и повторите',

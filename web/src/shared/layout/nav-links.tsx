@@ -2,6 +2,7 @@ import { Badge, NavLink, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
+import { EconomicsIcon } from '../../features/economics/economics-icon';
 import type { Permission } from '../api/types';
 import { tk } from '../i18n';
 import { useOrg } from '../session/org-context';
@@ -37,6 +38,7 @@ export const SECTIONS: Section[] = [
   { path: 'canvases', label: tk('nav.canvases'), icon: <CanvasIcon />, permission: 'discovery:read' },
   { path: 'promises', label: tk('promises.nav'), icon: <PromiseIcon />, permission: 'promises:read' },
   { path: 'reviews', label: tk('reviews.nav'), icon: <ReviewIcon />, permission: 'governance:read' },
+  { path: 'economics', label: tk('economics.nav'), icon: <EconomicsIcon />, permission: 'economics:read' },
   { path: 'tokens', label: tk('nav.tokens'), icon: <KeyIcon />, permission: 'tokens:manage' },
   { path: 'settings', label: tk('nav.settings'), icon: <SettingsIcon />, permission: 'org:read' },
   { path: 'audit', label: tk('nav.audit'), icon: <HistoryIcon />, permission: 'audit:read' },

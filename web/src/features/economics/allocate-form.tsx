@@ -1,0 +1,83 @@
+import { Button, Group, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api/client';
+import { notifySuccess } from '../../shared/api/error-messages';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useOrg } from '../../shared/session/org-context';
+import { toMinorUnits } from '../decisions/governance-format';
+import { MoneyInput } from '../decisions/money-input';
+import { economicsApi, type Reserve } from './economics.api';
+import { localizeEconomicsError } from './economics-errors';
+import { useEconomicsFormat } from './use-economics-format';
+
+/** Allocates part of the reserve to a new project or experiment (admins), never more than the balance. */
+export function AllocateForm({ balanceMinor, onAllocated }: { balanceMinor: number; onAllocated: (reserve: Reserve) => void }) {
+  const { t } = useTranslation();
+  const { org } = useOrg();
+  const format = useEconomicsFormat();
+  const [amount, setAmount] = useState<number | string>('');
+  const [purpose, setPurpose] = useState('');
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(['amountMinor', 'purpose']);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const amountMinor = toMinorUnits(amount, org.currency);
+    const local: { path: string; message: string }[] = [];
+    if (amountMinor === null || amountMinor <= 0) local.push({ path: 'amountMinor', message: t('economics.errors.positive') });
+    else if (amountMinor > balanceMinor)
+      local.push({ path: 'amountMinor', message: t('economics.errors.moreThanReserve', { amount: format.money(balanceMinor) }) });
+    if (!purpose.trim()) local.push({ path: 'purpose', message: t('economics.errors.purposeRequired') });
+    if (local.length > 0) return errors.handle(new ApiError(422, 'validation_failed', '', local));
+    setBusy(true);
+    try {
+      onAllocated(await economicsApi.allocate(org.slug, { amountMinor: amountMinor as number, purpose: purpose.trim() }));
+      notifySuccess(t('economics.reserve.allocated'));
+      setAmount('');
+      setPurpose('');
+      errors.clear();
+    } catch (error) {
+      errors.handle(localizeEconomicsError(error, format.money));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder radius="md" p="md" component="form" onSubmit={submit} noValidate data-testid="allocate-form">
+      <Title order={5} mb="xs">
+        {t('economics.reserve.allocateTitle')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <MoneyInput
+          label={t('economics.reserve.amount', { currency: org.currency })}
+          description={t('economics.reserve.available', { amount: format.money(balanceMinor) })}
+          value={amount}
+          onChange={(value) => {
+            setAmount(value);
+            errors.clear('amountMinor');
+          }}
+          error={errors.errorOf('amountMinor')}
+        />
+        <TextInput
+          label={t('economics.reserve.purpose')}
+          description={t('economics.reserve.purposeHint')}
+          maxLength={500}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          value={purpose}
+          onChange={(event) => {
+            setPurpose(event.currentTarget.value);
+            errors.clear('purpose');
+          }}
+          error={errors.errorOf('purpose')}
+        />
+      </SimpleGrid>
+      <Group justify="flex-end" mt="sm">
+        <Button type="submit" loading={isBusy} disabled={balanceMinor <= 0}>
+          {t('economics.reserve.allocate')}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}

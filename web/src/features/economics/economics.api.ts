@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+import type { FulfillmentMode } from '../../../../src/core/economics/fulfillment';
+import type { OverheadRuleKind } from '../../../../src/core/economics/overhead';
+import type { SplitBasis, SplitRuleName } from '../../../../src/core/economics/split';
+import type {
+  ZAllocationInput,
+  ZLedgerInput,
+  ZLedgerLine,
+  ZMemberInput,
+  ZOverheadRuleInput,
+  ZPeerPoints,
+  ZPeriodEconomics,
+  ZPeriodListItem,
+  ZReserve,
+  ZSettings,
+  ZSettingsOut,
+  ZSplitRule,
+  ZSplitRuleInput,
+  ZTeamEconomics,
+  ZTeamSummary,
+  ZTrade,
+  ZTradeInput,
+} from '../../../../src/modules/economics/economics.schema';
+import { api, orgPath } from '../../shared/api/client';
+
+export type TeamEconomics = z.output<typeof ZTeamEconomics>;
+export type EconomicsMember = TeamEconomics['members'][number];
+export type FulfillmentPromise = TeamEconomics['fulfillmentPromises'][number];
+export type TeamSummary = z.output<typeof ZTeamSummary>;
+export type PeriodEconomics = z.output<typeof ZPeriodEconomics>;
+export type PeriodListItem = z.output<typeof ZPeriodListItem>;
+export type LedgerLine = z.output<typeof ZLedgerLine>;
+export type LedgerInput = z.input<typeof ZLedgerInput>;
+export type LedgerKind = LedgerLine['kind'];
+export type MemberInput = z.input<typeof ZMemberInput>;
+export type Trade = z.output<typeof ZTrade>;
+export type TradeInput = z.input<typeof ZTradeInput>;
+export type TradeStatus = Trade['status'];
+export type SplitRule = z.output<typeof ZSplitRule>;
+export type SplitRuleInput = z.input<typeof ZSplitRuleInput>;
+export type SplitWeights = Partial<Record<SplitBasis, number>>;
+export type PeerPoints = z.output<typeof ZPeerPoints>;
+export type OverheadRuleInput = z.input<typeof ZOverheadRuleInput>;
+export type Settings = z.output<typeof ZSettingsOut>;
+export type SettingsInput = z.input<typeof ZSettings>;
+export type Reserve = z.output<typeof ZReserve>;
+export type AllocationInput = z.input<typeof ZAllocationInput>;
+export type { FulfillmentMode, OverheadRuleKind, SplitBasis, SplitRuleName };
+
+/** The lists the server validates against, in the order the forms show them (a test compares them with the server's). */
+export const LEDGER_KINDS: readonly LedgerKind[] = ['revenue', 'expense', 'labour', 'overhead'];
+export const SPLIT_BASES: readonly SplitBasis[] = ['equal', 'hours', 'salary', 'peer'];
+export const SPLIT_RULES: readonly SplitRuleName[] = [...SPLIT_BASES, 'mix'];
+export const OVERHEAD_RULES: readonly OverheadRuleKind[] = ['per_capita', 'hours', 'revenue', 'fixed'];
+export const FULFILLMENT_MODES: readonly FulfillmentMode[] = ['off', 'share_kept', 'proportional'];
+export const TRADE_STATUSES: readonly TradeStatus[] = ['proposed', 'confirmed', 'declined'];
+
+const periodPath = (org: string, period: string, ...parts: string[]) => orgPath(org, 'periods', period, ...parts);
+
+export const economicsApi = {
+  settings: (org: string) => api.get<Settings>(orgPath(org, 'economics-settings')),
+  putSettings: (org: string, input: SettingsInput) => api.put<Settings>(orgPath(org, 'economics-settings'), input),
+  periods: (org: string) => api.get<{ items: PeriodListItem[] }>(orgPath(org, 'periods')),
+  period: (org: string, period: string) => api.get<PeriodEconomics>(periodPath(org, period)),
+  close: (org: string, period: string) => api.post<PeriodEconomics>(periodPath(org, period, 'close')),
+  reopen: (org: string, period: string, reason: string) => api.post<PeriodEconomics>(periodPath(org, period, 'reopen'), { reason }),
+  ledger: (org: string, period: string, teamId?: string) => api.get<{ items: LedgerLine[] }>(periodPath(org, period, 'ledger'), { teamId }),
+  addLine: (org: string, period: string, input: LedgerInput) => api.post<LedgerLine>(periodPath(org, period, 'ledger'), input),
+  importLedger: (org: string, period: string, csv: string) =>
+    api.post<{ imported: number }>(periodPath(org, period, 'ledger', 'import'), { csv }),
+  removeLine: (org: string, period: string, id: string) => api.delete(periodPath(org, period, 'ledger', id)),
+  putOverheadRule: (org: string, period: string, input: OverheadRuleInput) =>
+    api.put<{ ok: true }>(periodPath(org, period, 'overhead-rule'), input),
+  putMember: (org: string, period: string, teamId: string, userId: string, input: MemberInput) =>
+    api.put<{ hours: number; salaryMinor: number }>(periodPath(org, period, 'teams', teamId, 'members', userId), input),
+  team: (org: string, period: string, teamId: string) => api.get<TeamEconomics>(periodPath(org, period, 'teams', teamId, 'economics')),
+  peerPoints: (org: string, period: string, teamId: string) => api.get<PeerPoints>(periodPath(org, period, 'teams', teamId, 'peer-points')),
+  givePeerPoints: (org: string, period: string, teamId: string, points: Record<string, number>) =>
+    api.put<PeerPoints>(periodPath(org, period, 'teams', teamId, 'peer-points'), { points }),
+  trades: (org: string, period: string, teamId?: string) => api.get<{ items: Trade[] }>(periodPath(org, period, 'trades'), { teamId }),
+  recordTrade: (org: string, period: string, input: TradeInput) => api.post<Trade>(periodPath(org, period, 'trades'), input),
+  confirmTrade: (org: string, period: string, id: string) => api.post<Trade>(periodPath(org, period, 'trades', id, 'confirm')),
+  declineTrade: (org: string, period: string, id: string, reason: string) =>
+    api.post<Trade>(periodPath(org, period, 'trades', id, 'decline'), { reason }),
+  splitRule: (org: string, teamId: string) => api.get<SplitRule>(orgPath(org, 'teams', teamId, 'split-rule')),
+  putSplitRule: (org: string, teamId: string, input: SplitRuleInput) =>
+    api.put<SplitRule>(orgPath(org, 'teams', teamId, 'split-rule'), input),
+  history: (org: string, teamId: string, to: string, count = 12) =>
+    api.get<{ items: TeamEconomics[] }>(orgPath(org, 'teams', teamId, 'economics', 'history'), { to, count }),
+  reserve: (org: string) => api.get<Reserve>(orgPath(org, 'reserve')),
+  allocate: (org: string, input: AllocationInput) => api.post<Reserve>(orgPath(org, 'reserve', 'allocations'), input),
+};

@@ -1,0 +1,110 @@
+import { Button, NumberInput, Table, Text } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api/client';
+import { notifySuccess } from '../../shared/api/error-messages';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useOrg } from '../../shared/session/org-context';
+import { toMinorUnits } from '../decisions/governance-format';
+import { fromMinorUnits, MoneyInput } from '../decisions/money-input';
+import { type EconomicsMember, economicsApi } from './economics.api';
+import { localizeEconomicsError } from './economics-errors';
+import { useEconomicsFormat } from './use-economics-format';
+
+interface MemberInputsRowProps {
+  period: string;
+  teamId: string;
+  member: EconomicsMember;
+  disabled: boolean;
+  onSaved: () => void;
+}
+
+/** One member's hours and salary for the month, saved on its own; errors stay on the row's fields. */
+export function MemberInputsRow({ period, teamId, member, disabled, onSaved }: MemberInputsRowProps) {
+  const { t } = useTranslation();
+  const { org } = useOrg();
+  const format = useEconomicsFormat();
+  const [hours, setHours] = useState<number | string>(member.hours);
+  const [salary, setSalary] = useState<number | string>(fromMinorUnits(member.salaryMinor, org.currency));
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(['hours', 'salaryMinor']);
+
+  useEffect(() => {
+    setHours(member.hours);
+    setSalary(fromMinorUnits(member.salaryMinor, org.currency));
+  }, [member.hours, member.salaryMinor, org.currency]);
+
+  const salaryMinor = toMinorUnits(salary, org.currency);
+  const isChanged = Number(hours) !== member.hours || salaryMinor !== member.salaryMinor;
+  const save = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const local: { path: string; message: string }[] = [];
+    if (hours === '' || !Number.isFinite(Number(hours))) local.push({ path: 'hours', message: t('validation.required') });
+    if (salaryMinor === null) local.push({ path: 'salaryMinor', message: t('validation.required') });
+    if (local.length > 0) return errors.handle(new ApiError(422, 'validation_failed', '', local));
+    setBusy(true);
+    try {
+      await economicsApi.putMember(org.slug, period, teamId, member.memberId, { hours: Number(hours), salaryMinor: salaryMinor as number });
+      notifySuccess(t('economics.people.saved', { name: member.name }));
+      errors.clear();
+      onSaved();
+    } catch (error) {
+      errors.handle(localizeEconomicsError(error, format.money));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Table.Tr data-testid="member-inputs" data-member={member.name}>
+      <Table.Td>
+        <Text size="sm">{member.name}</Text>
+      </Table.Td>
+      <Table.Td>
+        <NumberInput
+          aria-label={t('economics.people.hoursFor', { name: member.name })}
+          min={0}
+          max={744}
+          decimalScale={2}
+          decimalSeparator={format.locale === 'ru' ? ',' : '.'}
+          hideControls
+          value={hours}
+          disabled={disabled}
+          onChange={(value) => {
+            setHours(value);
+            errors.clear('hours');
+          }}
+          onKeyDown={(event) => event.key === 'Enter' && void save()}
+          error={errors.errorOf('hours')}
+          w={120}
+        />
+      </Table.Td>
+      <Table.Td>
+        <MoneyInput
+          label={undefined}
+          aria-label={t('economics.people.salaryFor', { name: member.name })}
+          value={salary}
+          disabled={disabled}
+          onChange={(value) => {
+            setSalary(value);
+            errors.clear('salaryMinor');
+          }}
+          onKeyDown={(event) => event.key === 'Enter' && void save()}
+          error={errors.errorOf('salaryMinor')}
+          w={180}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Button
+          size="xs"
+          variant={isChanged ? 'filled' : 'default'}
+          onClick={() => void save()}
+          loading={isBusy}
+          disabled={disabled || !isChanged}
+        >
+          {t('common.save')}
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
