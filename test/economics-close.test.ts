@@ -150,7 +150,14 @@ describe('property: reopening and closing again changes nothing', () => {
           for (const line of lines) await addLedgerLine(ctx, period, { teamId: team.id, ...line, note: '' });
           for (const [i, m] of members.entries()) await putMember(ctx, period, team.id, team.people[i]!.id, m);
           if (traded !== null) {
-            const trade = await createTrade(ctx, period, { sellerTeamId: team.id, buyerTeamId: other.id, amountMinor: traded, note: '' });
+            // Recorded by an import, confirmed by the admin: two actors, as the rule wants.
+            const system = { ...ctx, actor: { type: 'system' as const, id: null, label: 'import' } };
+            const trade = await createTrade(system, period, {
+              sellerTeamId: team.id,
+              buyerTeamId: other.id,
+              amountMinor: traded,
+              note: '',
+            });
             await answerTrade(ctx, period, trade.id, { confirm: true });
           }
           await putSplitRule(ctx, team.id, { rule });

@@ -106,6 +106,9 @@ describe('the pool of 100,000.00 ₽ split among A, B, C, D (salaries 60k/50k/40
     const email = `late.${unique()}@example.test`;
     const late = await created(await admin.post(`${A()}/memberships`, { email, role: 'member', name: 'Late joiner', password: PASSWORD }));
     await ok(await admin.post(`${A()}/teams/${team.id}/members`, { userId: late.userId }));
+    const joiner = await t.signIn(email, PASSWORD);
+    const points = await joiner.put(`${A()}/periods/${period}/teams/${team.id}/peer-points`, { points: { [team.people[0]!.id]: 100 } });
+    expectApiError(points, 403, 'forbidden');
     const e = await economics(period, team.id);
     expect(e.members.map((m: { memberId: string }) => m.memberId)).toEqual(team.people.map((p) => p.id));
     expect(e.shares.reduce((s: number, x: { amountMinor: number }) => s + x.amountMinor, 0)).toBe(10_000_000);
@@ -121,6 +124,16 @@ describe('the pool of 100,000.00 ₽ split among A, B, C, D (salaries 60k/50k/40
     const viewer = await t.signIn(orgs.a.users.viewer.email, orgs.a.users.viewer.password);
     const outside = await economics(period, team.id, viewer);
     expect(outside).toMatchObject({ sharesVisible: false, shares: [], members: [], poolMinor: 10_000_000 });
+    // Side by side too: every team's figures, nobody's salary or share.
+    const all = await ok(await viewer.get(`${A()}/periods/${period}`));
+    expect(all.teams.find((x: { teamId: string }) => x.teamId === team.id)).toMatchObject({
+      sharesVisible: false,
+      members: [],
+      shares: [],
+      poolMinor: 10_000_000,
+    });
+    const mineSideBySide = await ok(await team.people[0]!.agent.get(`${A()}/periods/${period}`));
+    expect(mineSideBySide.teams.find((x: { teamId: string }) => x.teamId === team.id).members).toHaveLength(4);
   });
 });
 
@@ -149,7 +162,8 @@ describe('internal trades and the amoeba’s hourly efficiency', () => {
     // Unconfirmed: no figure changes. (99,000 − 80,000) ÷ 1,280 = 14.84 per hour.
     expect(await economics(period, crew.id)).toMatchObject({ internalInMinor: 0, hourlyEfficiencyMinor: 1_484, netProfitMinor: 1_900_000 });
     expect(await economics(period, sales.id)).toMatchObject({ internalOutMinor: 0, netProfitMinor: 0 });
-    // The seller cannot confirm its own entry; the buyer's member can.
+    // The seller cannot confirm its own entry (nor may the one who recorded it); the buyer's member can.
+    expectApiError(await crew.people[0]!.agent.post(`${A()}/periods/${period}/trades/${trade.id}/confirm`), 403, 'forbidden');
     expectApiError(await crew.people[1]!.agent.post(`${A()}/periods/${period}/trades/${trade.id}/confirm`), 403, 'forbidden');
     expect(await ok(await sales.people[0]!.agent.post(`${A()}/periods/${period}/trades/${trade.id}/confirm`))).toMatchObject({
       status: 'confirmed',
@@ -293,6 +307,12 @@ describe('the pool tied to kept promises, and the reserve', () => {
     const period = '2025-07';
     const team = await teamOf(1);
     await ok(await admin.put(`${A()}/periods/${period}/teams/${team.id}/members/${team.people[0]!.id}`, { hours: 100, salaryMinor: 0 }));
+    expectApiError(
+      await admin.put(`${A()}/economics-settings`, { poolRate: 0.6, reserveRate: 0.5, fulfillment: 'off' }),
+      422,
+      'validation_failed',
+      'reserveRate',
+    );
     await ok(await admin.put(`${A()}/economics-settings`, { poolRate: 0.2, reserveRate: 0.1, fulfillment: 'off' }));
     await created(await admin.post(`${A()}/periods/${period}/ledger`, { teamId: team.id, kind: 'revenue', amountMinor: 5_000_000 }));
     const before = await ok(await admin.get(`${A()}/reserve`));

@@ -81,9 +81,11 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
     } else if (kind === 'ledger') {
       ids.ledger = (await addLedgerLine(ctx, ids.period!, { teamId: a.team.id, kind: 'revenue', amountMinor: 100_000, note: '' })).id;
     } else if (kind === 'trade') {
-      // Entered for the other team, so that the fixture team's people (member, council) confirm it.
+      // Entered for the other team, so that the fixture team's people (member, council) confirm it;
+      // recorded by the system (an import), so that the admin, who did not record it, may answer too.
+      const system = { ...ctx, actor: { type: 'system' as const, id: null, label: 'import' } };
       ids.trade = (
-        await createTrade(ctx, ids.period!, { sellerTeamId: a.otherTeam.id, buyerTeamId: a.team.id, amountMinor: 10_000, note: '' })
+        await createTrade(system, ids.period!, { sellerTeamId: a.otherTeam.id, buyerTeamId: a.team.id, amountMinor: 10_000, note: '' })
       ).id;
     } else if (kind === 'client' || kind === 'invitation') {
       const client = await createClient(ctx, { name: `Fresh client ${unique()}` });

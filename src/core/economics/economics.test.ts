@@ -163,6 +163,9 @@ describe('fulfillment index', () => {
     expect(Number(index.n) / Number(index.d)).toBeCloseTo(37 / 38, 12);
     expect(toNumber(index)).toBe(0.973684);
   });
+  it('a target that rounds to 0 ppm is met by any attainment (no division by zero)', () => {
+    expect(fulfillmentIndex('proportional', [{ good: 1, total: 2, targetPpm: 0 }])).toEqual(frac(1, 1));
+  });
   it('1 when off or nothing counts; exactly at target is kept', () => {
     expect(fulfillmentIndex('off', promises)).toEqual(ONE);
     expect(fulfillmentIndex('share_kept', [promises[2]!])).toEqual(ONE);

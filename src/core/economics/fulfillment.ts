@@ -23,7 +23,9 @@ export function fulfillmentIndex(mode: FulfillmentMode, promises: readonly Promi
     return frac(kept, counted.length);
   }
   let sum = frac(0);
-  for (const p of counted) sum = add(sum, min(ONE, frac(BigInt(p.good) * BigInt(PPM), BigInt(p.total) * BigInt(p.targetPpm))));
+  // A target below one part per million rounds to 0: any attainment meets it.
+  for (const p of counted)
+    sum = add(sum, p.targetPpm <= 0 ? ONE : min(ONE, frac(BigInt(p.good) * BigInt(PPM), BigInt(p.total) * BigInt(p.targetPpm))));
   return { n: sum.n, d: sum.d * BigInt(counted.length) };
 }
 

@@ -29,13 +29,17 @@ const ZRate = z
   .refine((v) => Math.abs(Math.round(v * 1e6) - v * 1e6) < 1e-6, 'at most 6 decimals');
 const ZNote = z.string().trim().max(500).default('');
 
-export const ZSettings = z.object({
+const ZSettingsFields = z.object({
   poolRate: ZRate.describe('share of a team’s net profit paid to its members (0.2 = 20%)').meta({ examples: [0.2] }),
   reserveRate: ZRate.describe('share of net profit kept in the reserve fund for new projects').meta({ examples: [0.05] }),
   fulfillment: z.enum(FULFILLMENT_MODES).describe('how kept client promises scale the pool: off, share_kept, proportional'),
 });
+export const ZSettings = ZSettingsFields.refine((v) => Math.round(v.poolRate * 1e6) + Math.round(v.reserveRate * 1e6) <= 1e6, {
+  path: ['reserveRate'],
+  message: 'the pool and the reserve together take at most all of the profit (poolRate + reserveRate ≤ 1)',
+});
 export type TSettings = z.output<typeof ZSettings>;
-export const ZSettingsOut = ZSettings.extend({ currency: z.string(), updatedAt: ZTime.nullable() });
+export const ZSettingsOut = ZSettingsFields.extend({ currency: z.string(), updatedAt: ZTime.nullable() });
 
 export const LEDGER_KINDS = ['revenue', 'expense', 'labour', 'overhead'] as const;
 export const ZLedgerInput = z

@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import type { TTeamEconomics } from './economics.schema.js';
 import { computePeriod, type PeriodFigures } from './figures.service.js';
-import { isTeamMember, loadPeriod } from './period.repository.js';
+import { isTeamMember, loadPeriod, lockPeriod } from './period.repository.js';
 
 /** A period's figures: frozen from its snapshot when closed, computed from the inputs when open. */
 async function figuresOf(tx: Tx, ctx: OrgContext, period: EconomicPeriodsTable): Promise<PeriodFigures> {
@@ -50,7 +50,8 @@ export async function periodEconomics(ctx: OrgContext, period: string) {
         )
       : null,
     overheadTotalMinor: figures.overheadTotalMinor,
-    teams: figures.teams,
+    // Side by side, every team's figures are open; members, salaries and shares only to those who see them.
+    teams: await Promise.all(figures.teams.map(async (t) => ((await seesShares(ctx.db, ctx, t.teamId)) ? t : redact(t)))),
   };
 }
 
@@ -86,6 +87,7 @@ export async function listPeriods(ctx: OrgContext) {
  */
 export async function closePeriod(ctx: OrgContext, period: string) {
   await ctx.db.transaction().execute(async (tx) => {
+    await lockPeriod(tx, ctx.org.id, period, ctx.now);
     const row = await loadPeriod(tx, ctx.org.id, period);
     if (row.status === 'closed') throw new AppError('period_closed', `period ${period} is already closed`);
     if (periodOf(ctx.now, ctx.org.time_zone) <= period)
@@ -129,6 +131,7 @@ export async function closePeriod(ctx: OrgContext, period: string) {
 /** Reopens a closed period (admins, with a reason): the frozen figures go to the audit log and the inputs open again. */
 export async function reopenPeriod(ctx: OrgContext, period: string, reason: string) {
   await ctx.db.transaction().execute(async (tx) => {
+    await lockPeriod(tx, ctx.org.id, period, ctx.now);
     const row = await loadPeriod(tx, ctx.org.id, period);
     if (row.status !== 'closed')
       throw new AppError('conflict', `period: ${period} is not closed`, [{ path: 'period', message: 'is not closed' }]);

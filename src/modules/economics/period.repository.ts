@@ -1,4 +1,5 @@
 import { AppError, invalidField } from '../../core/errors.js';
+import { dialectOf } from '../../db/database.js';
 import type { EconomicPeriodsTable, EconomicsSettingsTable, Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
 
@@ -37,8 +38,29 @@ export async function loadPeriod(tx: Tx, orgId: string, period: string): Promise
   );
 }
 
+/**
+ * Holds the period's row until the transaction ends (PostgreSQL; SQLite has one writer anyway), so
+ * that a write and the closing of the same month never interleave: a line committed while the month
+ * closes would otherwise be in the month but not in its frozen figures.
+ */
+export async function lockPeriod(tx: Tx, orgId: string, period: string, now: number): Promise<void> {
+  if (dialectOf(tx) !== 'postgres') return;
+  await tx
+    .insertInto('economic_periods')
+    .values({ ...(await loadPeriod(tx, orgId, period)), created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['org_id', 'period']).doNothing())
+    .execute();
+  await tx.selectFrom('economic_periods').select('period').where('org_id', '=', orgId).where('period', '=', period).forUpdate().execute();
+}
+
+/** The organization's row held until the transaction ends (PostgreSQL): one reserve allocation at a time. */
+export async function lockOrganization(tx: Tx, orgId: string): Promise<void> {
+  if (dialectOf(tx) === 'postgres') await tx.selectFrom('organizations').select('id').where('id', '=', orgId).forUpdate().execute();
+}
+
 /** The period for a write: created open on first use; `period_closed` (409) when it is closed. */
 export async function openPeriodForWrite(tx: Tx, ctx: OrgContext, period: string): Promise<EconomicPeriodsTable> {
+  await lockPeriod(tx, ctx.org.id, period, ctx.now);
   const row = await loadPeriod(tx, ctx.org.id, period);
   if (row.status === 'closed')
     throw new AppError('period_closed', `period ${period} is closed: an admin reopens it, with a reason, to change it`);

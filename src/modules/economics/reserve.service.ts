@@ -4,6 +4,7 @@ import type { Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import type { PeriodFigures } from './figures.service.js';
+import { lockOrganization } from './period.repository.js';
 
 /** The reserve fund: what closed periods kept (reserve of every team), less what has been allocated. */
 async function fund(tx: Tx, orgId: string) {
@@ -49,6 +50,7 @@ export async function getReserve(ctx: OrgContext) {
 /** Allocates part of the reserve to a new project or experiment; never more than the balance. */
 export async function allocateReserve(ctx: OrgContext, input: { amountMinor: number; purpose: string }) {
   await ctx.db.transaction().execute(async (tx) => {
+    await lockOrganization(tx, ctx.org.id);
     const { balanceMinor } = await fund(tx, ctx.org.id);
     if (input.amountMinor > balanceMinor)
       throw new AppError('validation_failed', `amountMinor: more than the reserve holds (${balanceMinor})`, [

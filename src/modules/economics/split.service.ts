@@ -134,6 +134,8 @@ export async function putPeerPoints(ctx: OrgContext, period: string, teamId: str
     if (!(await isTeamMember(tx, ctx, teamId))) throw new AppError('forbidden', 'only a member of the team gives peer points to teammates');
     await openPeriodForWrite(tx, ctx, period);
     const teammates = await periodTeammates(tx, ctx, period, teamId);
+    if (!teammates.has(giver))
+      throw new AppError('forbidden', `you were not a member of this team in ${period}: points are given by its members then`);
     const problem = peerPointsProblem(giver, points, teammates);
     if (problem) throw invalidField(problem.field, problem.message);
     await tx

@@ -140,6 +140,9 @@ export async function answerTrade(
     const other = row.entered_by_team_id === row.seller_team_id ? row.buyer_team_id : row.seller_team_id;
     const mayAnswer = ctx.actor.type !== 'user' || ctx.role === 'admin' || (await isTeamMember(tx, ctx, other));
     if (!mayAnswer) throw new AppError('forbidden', 'the other side confirms a trade: a member of that team, or an admin');
+    // Two people, one on each side: whoever recorded the trade does not also answer it.
+    if (ctx.actor.id !== null && ctx.actor.id === row.created_by)
+      throw new AppError('forbidden', 'you recorded this trade: someone of the other team answers it');
     const set = answer.confirm
       ? { status: 'confirmed' as const, answered_by: ctx.actor.id, answered_at: ctx.now }
       : { status: 'declined' as const, answered_by: ctx.actor.id, answered_at: ctx.now, decline_reason: answer.reason };
