@@ -50,6 +50,8 @@ describe('teams', () => {
   it('adds and removes members of the organization; the count and the list follow', async () => {
     const team = await newTeam('Installers');
     const url = `${base}/${team.id}/members`;
+    // Whoever makes a team staffs it, starting with themselves.
+    expect((await member.post(url, { userId: a.users.member.id })).statusCode).toBe(201);
     expect((await member.post(url, { userId: a.users.viewer.id })).statusCode).toBe(201);
     const added = await member.post(url, { userId: a.users.council.id });
     expect(
@@ -57,16 +59,33 @@ describe('teams', () => {
         .json()
         .items.map((m: { userId: string }) => m.userId)
         .sort(),
-    ).toEqual([a.users.viewer.id, a.users.council.id].sort());
+    ).toEqual([a.users.member.id, a.users.viewer.id, a.users.council.id].sort());
     const twice = await member.post(url, { userId: a.users.viewer.id });
     expect(twice.statusCode).toBe(409);
     expect(errorOf(twice).fields.map((f) => f.path)).toEqual(['userId']);
-    expect((await member.get(`${base}/${team.id}`)).json().memberCount).toBe(2);
+    expect((await member.get(`${base}/${team.id}`)).json().memberCount).toBe(3);
 
     expect((await member.delete(`${url}/${a.users.viewer.id}`)).statusCode).toBe(204);
     expect((await member.delete(`${url}/${a.users.viewer.id}`)).statusCode).toBe(404);
     const page = await member.get(url);
-    expect(page.json().items.map((m: { userId: string }) => m.userId)).toEqual([a.users.council.id]);
+    expect(
+      page
+        .json()
+        .items.map((m: { userId: string }) => m.userId)
+        .sort(),
+    ).toEqual([a.users.member.id, a.users.council.id].sort());
+  });
+
+  it('a member of another team may not add or remove people (nor themselves) on a staffed team; its own members may', async () => {
+    const team = await newTeam('Roofers');
+    const url = `${base}/${team.id}/members`;
+    const admin = await t.signIn(a.users.admin.email, a.users.admin.password);
+    expect((await admin.post(url, { userId: a.users.council.id })).statusCode).toBe(201);
+    const outsider = await member.post(url, { userId: a.users.member.id });
+    expect([outsider.statusCode, errorOf(outsider).code]).toEqual([403, 'forbidden']);
+    expect((await member.delete(`${url}/${a.users.council.id}`)).statusCode).toBe(403);
+    expect((await admin.post(url, { userId: a.users.member.id })).statusCode).toBe(201);
+    expect((await member.post(url, { userId: a.users.viewer.id })).statusCode).toBe(201);
   });
 
   it('deleting a team removes its memberships of the team, not the people from the organization', async () => {

@@ -1,4 +1,4 @@
-import { conflict, invalidField, notFound } from '../../core/errors.js';
+import { AppError, conflict, invalidField, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -161,11 +161,37 @@ export async function joinTeamIn(
   return true;
 }
 
+/**
+ * Who is in a team is the team's own business, the council's and the admins': a member of another
+ * team may not add or remove people here (nor add themselves to a team's pool, trades or rules).
+ */
+async function requireTeamSteward(tx: Tx, ctx: OrgContext, teamId: string): Promise<void> {
+  // Only a person acting in the member role is limited (admins, the council, tokens and the system are not).
+  if (ctx.actor.type !== 'user' || ctx.role !== 'member') return;
+  const member = await tx
+    .selectFrom('team_members')
+    .select('id')
+    .where('org_id', '=', ctx.org.id)
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', ctx.actor.id ?? '')
+    .executeTakeFirst();
+  if (member) return;
+  // A team nobody is in yet (just made) is staffed by whoever may make teams.
+  const anyone = await tx
+    .selectFrom('team_members')
+    .select('id')
+    .where('org_id', '=', ctx.org.id)
+    .where('team_id', '=', teamId)
+    .executeTakeFirst();
+  if (anyone) throw new AppError('forbidden', "only the team's members, the council or an admin change who is in a team");
+}
+
 /** Adds an organization member to a team; already on it is a conflict on `userId`. */
 export async function addTeamMember(ctx: OrgContext, teamId: string, userId: string) {
   return ctx.db.transaction().execute(async (tx) => {
     const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw notFound('team', teamId);
+    await requireTeamSteward(tx, ctx, teamId);
     if (!(await joinTeamIn(tx, ctx, team, userId))) throw conflict('userId', 'already a member of this team');
     return listTeamMembers(tx, ctx.org.id, teamId);
   });
@@ -175,6 +201,7 @@ export async function removeTeamMember(ctx: OrgContext, teamId: string, userId: 
   await ctx.db.transaction().execute(async (tx) => {
     const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw notFound('team', teamId);
+    await requireTeamSteward(tx, ctx, teamId);
     const result = await tx
       .deleteFrom('team_members')
       .where('org_id', '=', ctx.org.id)
