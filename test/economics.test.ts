@@ -187,6 +187,15 @@ describe('internal trades and the amoeba’s hourly efficiency', () => {
     );
   });
 
+  it('a team with books is not deleted: 409 naming id; its months keep their records', async () => {
+    const team = await teamOf(1);
+    await created(await admin.post(`${A()}/periods/${period}/ledger`, { teamId: team.id, kind: 'revenue', amountMinor: 1 }));
+    expectApiError(await admin.delete(`${A()}/teams/${team.id}`), 409, 'conflict', 'id');
+    const bare = await created(await admin.post(`${A()}/teams`, { name: `Bare ${unique()}`, kind: 'autonomous', purpose: '' }));
+    await ok(await admin.put(`${A()}/teams/${bare.id}/split-rule`, { rule: 'salary' }));
+    expect((await admin.delete(`${A()}/teams/${bare.id}`)).statusCode).toBe(204);
+  });
+
   it('a declined trade keeps its history and counts for nobody', async () => {
     const one = await teamOf(1);
     const two = await teamOf(1);

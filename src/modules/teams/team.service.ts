@@ -103,6 +103,28 @@ export async function deleteTeam(ctx: OrgContext, id: string): Promise<void> {
     ) {
       throw conflict('id', 'the team holds or held decision rights: their history stays with it');
     }
+    const promised = await tx
+      .selectFrom('promises')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where((eb) => eb.or([eb('promiser_team_id', '=', id), eb('promisee_team_id', '=', id)]))
+      .executeTakeFirst();
+    if (promised) throw conflict('id', 'the team has made or been given promises: they stay on record with it');
+    // Its months' money (ledger, hours, trades, peer points) stays with the team.
+    const booked = await Promise.all([
+      tx.selectFrom('ledger_lines').select('id').where('org_id', '=', ctx.org.id).where('team_id', '=', id).executeTakeFirst(),
+      tx.selectFrom('period_members').select('user_id').where('org_id', '=', ctx.org.id).where('team_id', '=', id).executeTakeFirst(),
+      tx.selectFrom('peer_points').select('giver_id').where('org_id', '=', ctx.org.id).where('team_id', '=', id).executeTakeFirst(),
+      tx
+        .selectFrom('internal_trades')
+        .select('id')
+        .where('org_id', '=', ctx.org.id)
+        .where((eb) => eb.or([eb('seller_team_id', '=', id), eb('buyer_team_id', '=', id)]))
+        .executeTakeFirst(),
+    ]);
+    if (booked.some((row) => row !== undefined))
+      throw conflict('id', 'the team has economics records (ledger, hours, trades): its months keep them');
+    await tx.deleteFrom('split_rules').where('org_id', '=', ctx.org.id).where('team_id', '=', id).execute();
     const members = await listTeamMembers(tx, ctx.org.id, id);
     await tx.deleteFrom('team_members').where('org_id', '=', ctx.org.id).where('team_id', '=', id).execute();
     await tx.deleteFrom('teams').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
