@@ -14,6 +14,10 @@ export interface Config {
   bodyLimit: number;
   /** Base URL used in links the product prints (client invitations). */
   publicUrl: string;
+  /** `smtp://user:pass@host:port` (or `smtps://`); without it e-mail stays in the outbox. */
+  smtpUrl?: string;
+  /** The sender of e-mail (`SMTP_FROM`). */
+  mailFrom: string;
 }
 
 /** Reads the configuration from the environment; names the variable when a value is wrong. */
@@ -42,7 +46,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.CLIENTOCRACY_SECRET || loadOrCreateSecret(dataDir),
     bodyLimit,
     publicUrl: (env.CLIENTOCRACY_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    smtpUrl: smtpUrl(env.SMTP_URL),
+    mailFrom: env.SMTP_FROM || 'Clientocracy <no-reply@clientocracy.local>',
   };
+}
+
+function smtpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new AppError('validation_failed', 'SMTP_URL: must look like smtp://user:password@host:587 or smtps://…', [
+      { path: 'SMTP_URL', message: 'must be an smtp:// or smtps:// URL' },
+    ]);
+  }
+  return value;
 }
 
 /** The secret kept in the data dir when CLIENTOCRACY_SECRET is absent, created on first use. */

@@ -93,6 +93,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     demo: false,
     secret: randomBytes(32).toString('base64url'),
     bodyLimit: 1024 * 1024,
+    mailFrom: 'Clientocracy <no-reply@clientocracy.local>',
     publicUrl: 'http://localhost:3000',
     ...overrides,
   };

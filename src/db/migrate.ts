@@ -7,6 +7,7 @@ import * as promises from './migrations/20261129T0200_promises.js';
 import * as canvasFactorPromise from './migrations/20261129T0210_canvas_factor_promise.js';
 import * as evaluatorWebhooks from './migrations/20261129T0300_evaluator_webhooks.js';
 import * as economics from './migrations/20261129T0400_economics.js';
+import * as clientVoice from './migrations/20261129T0500_client_voice.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129T0210_canvas_factor_promise': canvasFactorPromise,
   '20261129T0300_evaluator_webhooks': evaluatorWebhooks,
   '20261129T0400_economics': economics,
+  '20261129T0500_client_voice': clientVoice,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -109,6 +109,8 @@ export interface DecisionsTable {
   /** Index into `options`. */
   chosen_option: number | null;
   rationale: string;
+  /** Why the decision went against the client poll's majority; published with the result. */
+  client_rationale: string | null;
   decided_at: number | null;
   decided_by: string | null;
   decided_by_label: string | null;

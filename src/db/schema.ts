@@ -39,10 +39,26 @@ import type {
   WebhookDeliveriesTable,
   WebhookEndpointsTable,
 } from './schema.promises.js';
+import type {
+  ClientSegmentsTable,
+  ContentReportsTable,
+  FeedbackTable,
+  OutboxTable,
+  PbBallotsTable,
+  PbProjectsTable,
+  PbRoundsTable,
+  PollBallotsTable,
+  PollsTable,
+  ProposalSupportsTable,
+  ProposalsTable,
+  SurveysTable,
+  VoiceSettingsTable,
+} from './schema.voice.js';
 
 export type * from './schema.economics.js';
 export type * from './schema.governance.js';
 export type * from './schema.promises.js';
+export type * from './schema.voice.js';
 
 export interface OrganizationsTable {
   id: string;
@@ -101,6 +117,9 @@ export interface ClientsTable {
   external_id: string | null;
   created_at: number;
   updated_at: number;
+  email_confirmed_at: number | null;
+  /** `staff` (added by the organization) or `self` (registered in the portal). */
+  origin: 'staff' | 'self';
 }
 
 export interface ClientInvitationsTable {
@@ -113,6 +132,10 @@ export interface ClientInvitationsTable {
   expires_at: number;
   used_at: number | null;
   revoked_at: number | null;
+  /** `invite` (made by staff), `confirm` (self-registration), `sign_in` (a link asked for by e-mail). */
+  purpose: 'invite' | 'confirm' | 'sign_in';
+  /** The address the link was e-mailed to; redeeming it confirms that address. */
+  sent_to: string | null;
 }
 
 export interface ClientSessionsTable {
@@ -339,6 +362,19 @@ export interface DB {
   split_rules: SplitRulesTable;
   peer_points: PeerPointsTable;
   reserve_allocations: ReserveAllocationsTable;
+  client_segments: ClientSegmentsTable;
+  outbox: OutboxTable;
+  voice_settings: VoiceSettingsTable;
+  surveys: SurveysTable;
+  feedback: FeedbackTable;
+  proposals: ProposalsTable;
+  proposal_supports: ProposalSupportsTable;
+  content_reports: ContentReportsTable;
+  polls: PollsTable;
+  poll_ballots: PollBallotsTable;
+  pb_rounds: PbRoundsTable;
+  pb_projects: PbProjectsTable;
+  pb_ballots: PbBallotsTable;
 }
 
 export type Db = Kysely<DB>;

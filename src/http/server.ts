@@ -14,17 +14,23 @@ import { registerCanvasRoutes } from '../modules/discovery/canvas.routes.js';
 import { registerSegmentRoutes } from '../modules/discovery/segment.routes.js';
 import { registerValueRoutes } from '../modules/discovery/value.routes.js';
 import { registerEconomicsRoutes } from '../modules/economics/economics.routes.js';
+import { registerFeedbackRoutes } from '../modules/feedback/feedback.routes.js';
 import { registerAgreementDecisionRoutes } from '../modules/governance/agreement-decision.routes.js';
 import { registerGovernanceRoutes } from '../modules/governance/governance.routes.js';
 import { registerMembershipRoutes } from '../modules/memberships/membership.routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/notification.routes.js';
 import { registerOrgRoutes } from '../modules/orgs/org.routes.js';
-import { registerPortalRoutes } from '../modules/portal/portal.routes.js';
+import { registerParticipationRoutes } from '../modules/participation/participation.routes.js';
+import { registerPollRoutes } from '../modules/polls/poll.routes.js';
+import { parseForm } from '../modules/portal/portal.form.js';
+import { PORTAL_PAGES, registerPortalRoutes } from '../modules/portal/portal.routes.js';
 import { registerBoardRoutes } from '../modules/promises/board.routes.js';
 import { registerPromiseRoutes } from '../modules/promises/promise.routes.js';
+import { registerProposalRoutes } from '../modules/proposals/proposal.routes.js';
 import { registerSetupRoutes } from '../modules/setup/setup.routes.js';
 import { registerTeamRoutes } from '../modules/teams/team.routes.js';
 import { registerTokenRoutes } from '../modules/tokens/token.routes.js';
+import { registerVoiceRoutes } from '../modules/voice/voice.routes.js';
 import { registerWebhookRoutes } from '../modules/webhooks/webhook.routes.js';
 import { VERSION } from '../version.js';
 import type { AppDeps } from './deps.js';
@@ -124,8 +130,10 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     return payload;
   });
-  // HTML forms of the client portal post url-encoded bodies; their fields are not used.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) => done(null, {}));
+  // HTML forms of the client portal post url-encoded bodies: a field given twice becomes a list.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
+    done(null, parseForm(String(body))),
+  );
   // Fulfillment events may come as CSV with the JSON body's columns: read into that body, so one
   // schema validates both and names a bad cell as events.<row>.<field>.
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => {
@@ -168,10 +176,15 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
   registerEconomicsRoutes(registrar);
   registerBoardRoutes(registrar);
   registerWebhookRoutes(registrar);
-  const openapi = buildOpenApi(registrar.routes, DOCUMENTED_PAGES);
+  registerVoiceRoutes(registrar);
+  registerFeedbackRoutes(registrar);
+  registerProposalRoutes(registrar);
+  registerPollRoutes(registrar);
+  registerParticipationRoutes(registrar);
+  const openapi = buildOpenApi(registrar.routes, [...DOCUMENTED_PAGES, ...PORTAL_PAGES]);
   app.get('/api/openapi.json', async () => openapi);
   await registerDocs(app);
-  registerPortalRoutes(app, deps.db, deps.config.publicUrl.startsWith('https:'));
+  registerPortalRoutes(app, deps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

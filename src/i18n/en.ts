@@ -1,3 +1,8 @@
+import { enVoiceAccount } from './en.voice-account.js';
+import { enVoiceFeedback } from './en.voice-feedback.js';
+import { enVoicePolls } from './en.voice-polls.js';
+import { enVoiceProposals } from './en.voice-proposals.js';
+import { enVoiceReserve } from './en.voice-reserve.js';
 /** English strings. Keys are shared with ru.ts; a test checks both have the same keys. */
 export const en = {
   portal: {
@@ -74,4 +79,9 @@ export const en = {
     target: 'Target offer',
     level: 'Offering level (0–10)',
   },
+  voiceFeedback: enVoiceFeedback,
+  voiceProposals: enVoiceProposals,
+  voicePolls: enVoicePolls,
+  voiceReserve: enVoiceReserve,
+  voiceAccount: enVoiceAccount,
 } as const;

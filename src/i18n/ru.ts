@@ -1,3 +1,8 @@
+import { ruVoiceAccount } from './ru.voice-account.js';
+import { ruVoiceFeedback } from './ru.voice-feedback.js';
+import { ruVoicePolls } from './ru.voice-polls.js';
+import { ruVoiceProposals } from './ru.voice-proposals.js';
+import { ruVoiceReserve } from './ru.voice-reserve.js';
 /** Русские строки. Ключи те же, что в en.ts. */
 export const ru = {
   portal: {
@@ -75,4 +80,9 @@ export const ru = {
     target: 'Целевое предложение',
     level: 'Уровень предложения (0–10)',
   },
+  voiceFeedback: ruVoiceFeedback,
+  voiceProposals: ruVoiceProposals,
+  voicePolls: ruVoicePolls,
+  voiceReserve: ruVoiceReserve,
+  voiceAccount: ruVoiceAccount,
 } as const;

@@ -14,10 +14,13 @@ import { RightsFlowPage } from './features/governance/rights-flow-page';
 import { PeoplePage } from './features/people/people-page';
 import { PromisePage } from './features/promises/promise-page';
 import { PromisesPage } from './features/promises/promises-page';
+import { ProposalPage } from './features/proposals/proposal-page';
+import { RoundPage } from './features/reserve/round-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TeamPage } from './features/teams/team-page';
 import { TeamsPage } from './features/teams/teams-page';
 import { TokensPage } from './features/tokens/tokens-page';
+import { VoicePage } from './features/voice/voice-page';
 import { NotFoundPage } from './shared/layout/not-found-page';
 import { OrgLayout } from './shared/layout/org-layout';
 import { LoadingState } from './shared/ui/states';
@@ -73,6 +76,9 @@ export function AppRoutes() {
               </Suspense>
             }
           />
+          <Route path="voice" element={<VoicePage />} />
+          <Route path="proposals/:id" element={<ProposalPage />} />
+          <Route path="reserve-rounds/:id" element={<RoundPage />} />
           <Route path="tokens" element={<TokensPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />

@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'economics:read',
   'economics:write',
   'economics:participate',
+  'voice:read',
+  'voice:write',
+  'voice:manage',
+  'feedback:write',
   'tokens:manage',
   'webhooks:manage',
   'audit:read',
@@ -40,6 +44,7 @@ const READ: Permission[] = [
   'governance:read',
   'promises:read',
   'economics:read',
+  'voice:read',
   'audit:read',
 ];
 // A team makes and keeps its own promises and feeds their events; the services check whose team it is.
@@ -47,6 +52,9 @@ const PROMISES: Permission[] = ['promises:write', 'events:write'];
 // Entering the books and closing periods is the admins'; trades, a team's split rule and peer points
 // are the teams' own, which the services check team by team.
 const ECONOMICS: Permission[] = ['economics:participate'];
+// Staff triage feedback, answer clients and move proposals; importing feedback is for tools and
+// staff alike. Voice settings, polls, participatory rounds and moderation are the council's and admins'.
+const VOICE: Permission[] = ['voice:write', 'feedback:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -61,8 +69,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'governance:participate',
     ...PROMISES,
     ...ECONOMICS,
+    ...VOICE,
+    'voice:manage',
   ],
-  member: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:participate', ...PROMISES, ...ECONOMICS],
+  member: [...READ, 'teams:write', 'clients:write', 'discovery:write', 'governance:participate', ...PROMISES, ...ECONOMICS, ...VOICE],
   viewer: READ,
 };
 

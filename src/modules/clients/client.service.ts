@@ -38,6 +38,8 @@ export async function createClient(ctx: OrgContext, input: TCreateClient): Promi
       name: input.name,
       email: input.email ?? null,
       external_id: input.externalId ?? null,
+      email_confirmed_at: null,
+      origin: 'staff' as const,
       created_at: ctx.now,
       updated_at: ctx.now,
     };
@@ -122,6 +124,8 @@ export async function inviteClient(ctx: OrgContext, clientId: string, expiresInD
       expires_at: ctx.now + expiresInDays * 24 * 3600 * 1000,
       used_at: null,
       revoked_at: null,
+      purpose: 'invite' as const,
+      sent_to: null,
     };
     await tx.insertInto('client_invitations').values(row).execute();
     const invitation = toInvitation(row, ctx.now);

@@ -344,6 +344,7 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
       review_date: input.reviewDate,
       chosen_option: null,
       rationale: '',
+      client_rationale: null,
       decided_at: null,
       decided_by: null,
       decided_by_label: null,

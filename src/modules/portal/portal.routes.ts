@@ -1,9 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db, OrganizationsTable } from '../../db/schema.js';
+import type { OrganizationsTable } from '../../db/schema.js';
+import type { AppDeps } from '../../http/deps.js';
+import type { DocumentedPage } from '../../http/openapi.js';
 import { type Locale, pickLocale, translate } from '../../i18n/index.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
 import { listRedress } from '../promises/redress.service.js';
+import { ACCOUNT_PAGES, registerPortalAccount } from './portal.account.js';
+import { FEEDBACK_PAGES, registerPortalFeedback } from './portal.feedback.js';
 import { renderNotFound, renderPortal } from './portal.page.js';
+import { POLLS_PAGES, registerPortalPolls } from './portal.polls.js';
+import { PROPOSALS_PAGES, registerPortalProposals } from './portal.proposals.js';
+import { RESERVE_PAGES, registerPortalReserve } from './portal.reserve.js';
 import { CLIENT_SESSION_TTL_MS, clientOfSession, endClientSession, peekInvitation, redeemInvitation } from './portal.service.js';
 
 export const CLIENT_COOKIE = 'cc_client';
@@ -44,7 +51,16 @@ function notFoundPage(reply: FastifyReply, locale: Locale) {
  * The client portal (server-rendered, works without JavaScript). Not in the OpenAPI document:
  * these are pages for people, not API operations.
  */
-export function registerPortalRoutes(app: FastifyInstance, db: Db, secure: boolean): void {
+export const PORTAL_PAGES: DocumentedPage[] = [...ACCOUNT_PAGES, ...FEEDBACK_PAGES, ...PROPOSALS_PAGES, ...POLLS_PAGES, ...RESERVE_PAGES];
+
+export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const db = deps.db;
+  const secure = deps.config.publicUrl.startsWith('https:');
+  registerPortalAccount(app, deps);
+  registerPortalFeedback(app, deps);
+  registerPortalProposals(app, deps);
+  registerPortalPolls(app, deps);
+  registerPortalReserve(app, deps);
   app.get('/c/:org', async (req, reply) => {
     const { org: slug } = req.params as { org: string };
     const org = await findOrgBySlug(db, slug);

@@ -2,8 +2,13 @@ import { enAudit } from './en.audit';
 import { enDecisions } from './en.decisions';
 import { enDiscovery } from './en.discovery';
 import { enEconomics } from './en.economics';
+import { enFeedback } from './en.feedback';
 import { enGovernance } from './en.governance';
+import { enPolls } from './en.polls';
 import { enPromises } from './en.promises';
+import { enProposals } from './en.proposals';
+import { enReserve } from './en.reserve';
+import { enVoice } from './en.voice';
 
 /** English strings of the staff app. ru.ts has exactly the same keys (the type and i18n.test.ts check). */
 export const en = {
@@ -336,6 +341,11 @@ export const en = {
   ...enDecisions,
   ...enPromises,
   ...enEconomics,
+  ...enFeedback,
+  ...enProposals,
+  ...enPolls,
+  ...enReserve,
+  ...enVoice,
   validation: {
     score: 'Must be 1–5',
     level: 'Must be 0–10',

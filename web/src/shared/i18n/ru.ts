@@ -3,8 +3,13 @@ import { ruAudit } from './ru.audit';
 import { ruDecisions } from './ru.decisions';
 import { ruDiscovery } from './ru.discovery';
 import { ruEconomics } from './ru.economics';
+import { ruFeedback } from './ru.feedback';
 import { ruGovernance } from './ru.governance';
+import { ruPolls } from './ru.polls';
 import { ruPromises } from './ru.promises';
+import { ruProposals } from './ru.proposals';
+import { ruReserve } from './ru.reserve';
+import { ruVoice } from './ru.voice';
 
 /** Русские строки приложения сотрудников. Ключи те же, что в en.ts (проверяют тип и i18n.test.ts). */
 export const ru: Dictionary = {
@@ -338,6 +343,11 @@ export const ru: Dictionary = {
   ...ruDecisions,
   ...ruPromises,
   ...ruEconomics,
+  ...ruFeedback,
+  ...ruProposals,
+  ...ruPolls,
+  ...ruReserve,
+  ...ruVoice,
   validation: {
     score: 'Должно быть от 1 до 5',
     level: 'Должно быть от 0 до 10',

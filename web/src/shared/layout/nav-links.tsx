@@ -39,6 +39,7 @@ export const SECTIONS: Section[] = [
   { path: 'promises', label: tk('promises.nav'), icon: <PromiseIcon />, permission: 'promises:read' },
   { path: 'reviews', label: tk('reviews.nav'), icon: <ReviewIcon />, permission: 'governance:read' },
   { path: 'economics', label: tk('economics.nav'), icon: <EconomicsIcon />, permission: 'economics:read' },
+  { path: 'voice', label: tk('voice.nav'), icon: <ClientsIcon />, permission: 'voice:read' },
   { path: 'tokens', label: tk('nav.tokens'), icon: <KeyIcon />, permission: 'tokens:manage' },
   { path: 'settings', label: tk('nav.settings'), icon: <SettingsIcon />, permission: 'org:read' },
   { path: 'audit', label: tk('nav.audit'), icon: <HistoryIcon />, permission: 'audit:read' },

@@ -1,0 +1,4 @@
+/** Built by issue 7 (client voice). */
+export function RoundPage() {
+  return null;
+}
