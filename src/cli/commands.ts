@@ -20,6 +20,7 @@ import { ZExportFile } from '../modules/transfer/transfer.schema.js';
 import { exportOrganization, importOrganization } from '../modules/transfer/transfer.service.js';
 import { runEconomicsCommand } from './economics.commands.js';
 import { runGovernanceCommand, sendDueReminders } from './governance.commands.js';
+import { runOutboxCommand } from './outbox.commands.js';
 
 export interface CommandOutput {
   stdout?: string;
@@ -67,6 +68,8 @@ export async function runCommand(db: Db, input: CommandInput): Promise<CommandOu
   if (governance !== null) return { stdout: governance };
   const economics = await runEconomicsCommand(`${command} ${sub ?? ''}`, () => orgContext(db, values.org, now), values);
   if (economics !== null) return { stdout: economics };
+  const outbox = await runOutboxCommand(db, command, values);
+  if (outbox !== null) return { stdout: outbox };
   switch (`${command}${sub && command !== 'import' ? ` ${sub}` : ''}`) {
     case 'demo': {
       const created = await seedDemo(db, now);

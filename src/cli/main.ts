@@ -47,6 +47,9 @@ Commands:
   economics report --org SLUG --period YYYY-MM [--format table|csv|json]
                             Every team's P&L, hourly efficiency, fulfillment, pool and reserve for a
                             month (csv and json in minor units).
+  outbox [--org SLUG] [--limit N]
+                            Print the e-mail the product sent or would send (newest first, whole text):
+                            without SMTP_URL every message waits here — invitation and sign-in links too.
   reviews remind [--org SLUG]
                             Notify the owners of everything due (the server does it every 15 minutes).
   export --org SLUG         Print the whole organization as versioned JSON on stdout.
@@ -58,7 +61,8 @@ Options:
 
 Environment: PORT (3000), HOST, CLIENTOCRACY_DATA_DIR (./data), DATABASE_URL (PostgreSQL),
 CLIENTOCRACY_DEMO (0 disables the demo), CLIENTOCRACY_SECRET, CLIENTOCRACY_EVALUATOR_MS (60000: how often
-promises are evaluated), CLIENTOCRACY_WEBHOOKS_MS (5000: how often due webhooks are sent).
+promises are evaluated), CLIENTOCRACY_WEBHOOKS_MS (5000: how often due webhooks are sent), SMTP_URL
+(smtp://user:password@host:587; without it e-mail stays in the outbox), SMTP_FROM (the sender).
 Scopes: ${TOKEN_SCOPES.join(', ')}.
 Exit codes: 0 ok, 1 invalid input, 2 not found, 3 conflict, 4 cannot reach the database.`;
 
@@ -102,6 +106,7 @@ async function main(argv: string[]): Promise<void> {
       note: { type: 'string' },
       next: { type: 'string' },
       due: { type: 'boolean' },
+      limit: { type: 'string' },
       promise: { type: 'string' },
       period: { type: 'string' },
       format: { type: 'string' },
@@ -125,6 +130,7 @@ async function main(argv: string[]): Promise<void> {
     'reviews',
     'events',
     'economics',
+    'outbox',
   ];
   if (!commands.includes(command)) {
     throw new AppError('bad_request', `unknown command "${command}"; see clientocracy --help`);
@@ -235,7 +241,14 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   );
   // The webhook delivery log keeps 30 days of finished deliveries: pruned now and every hour.
   const prune = every('webhook log pruning', 'CLIENTOCRACY_PRUNE_MS', 3_600_000, () => pruneDeliveries(database.db, Date.now()));
+  // E-mail leaves the outbox through SMTP when it is configured; without, it waits for `outbox`.
+  const { deliverMail, smtpTransport } = await import('../modules/mail/mail.delivery.js');
+  const smtp = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
+  const mail = smtp
+    ? every('e-mail delivery', 'CLIENTOCRACY_MAIL_MS', 10_000, () => deliverMail(database.db, smtp, config.mailFrom, Date.now()))
+    : undefined;
   const stop = async () => {
+    clearInterval(mail);
     clearInterval(prune);
     clearInterval(reminders);
     clearInterval(evaluator);

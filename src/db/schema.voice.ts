@@ -16,8 +16,8 @@ export interface OutboxTable {
   body: string;
   /** What the message is about, e.g. `client.confirm`, `proposal.answered`. */
   topic: string;
-  /** `outbox`: no SMTP configured, read it in the app or with the CLI. */
-  status: 'outbox' | 'pending' | 'sent' | 'failed';
+  /** `pending` until sent (stays so while no SMTP is configured: read it in the app or with the CLI). */
+  status: 'pending' | 'sent' | 'failed';
   attempts: number;
   last_error: string | null;
   created_at: number;

@@ -1,2 +1,80 @@
-/** Portal strings of client voice: account (en). Same keys in en and ru (i18n.test.ts checks). */
-export const enVoiceAccount = {} as const;
+/** Portal strings of client voice: the account, the menu, the home page, e-mail (en). Same keys in ru. */
+export const enVoiceAccount = {
+  sections: 'Sections',
+  section: {
+    home: 'My page',
+    promises: 'Promises',
+    feedback: 'Feedback',
+    proposals: 'Proposals',
+    polls: 'Polls',
+    reserve: 'Reserve',
+  },
+  signIn: 'Sign in',
+  signInToTakePart: 'Sign in to take part: ask {{org}} for an invitation link, or get a sign-in link by e-mail.',
+  confirmEmailToTakePart: '{{org}} counts supports and votes from confirmed e-mail addresses only. Get a link by e-mail to confirm yours.',
+  errors: {
+    rate_limited: 'Too many attempts. Please try again in {{seconds}} s.',
+    validation_failed: 'Please check the field “{{field}}”.',
+    conflict: 'This cannot be done now.',
+    not_found: 'Not found: it may have been removed.',
+    forbidden: 'This is not open to you.',
+    unauthorized: 'Please sign in first.',
+    other: 'Something went wrong. Please try again.',
+  },
+  signInPage: {
+    title: 'Sign in',
+    text: 'Enter the e-mail address {{org}} knows you by. We will send you a link that signs you in; it works once, for an hour.',
+    email: 'E-mail',
+    send: 'Send me a link',
+    sent: 'If {{org}} knows this address, a sign-in link is on its way to it. Check your mail (and the spam folder).',
+    register: 'New here? Register',
+    invitationHint: 'Have an invitation link from {{org}}? Just open it.',
+  },
+  registerPage: {
+    title: 'Register',
+    text: 'Tell us your name and e-mail. We will send a link to confirm the address; opening it signs you in.',
+    name: 'Your name',
+    email: 'E-mail',
+    submit: 'Register',
+    sent: 'Almost done: we have sent a link to {{email}}. Open it to confirm your address and sign in.',
+    closed: '{{org}} does not register clients here. Ask {{org}} for an invitation link.',
+  },
+  confirmEmail: {
+    title: 'Confirm your e-mail and sign in, {{name}}?',
+    text: 'This link confirms your e-mail address at {{org}} and signs you in. It works once.',
+    button: 'Confirm and sign in',
+    confirmed: 'Your e-mail address is confirmed.',
+  },
+  home: {
+    yourPromises: 'Promises made to you',
+    yourPromisesText: 'What {{org}} promises clients like you, and how well each is kept right now.',
+    allPromisesText: 'What {{org}} promises its clients, and how well each is kept right now.',
+    noPromises: '{{org}} has not published promises to your segment yet.',
+    attainment: '{{value}} of cases met (target {{target}})',
+    noData: 'no cases yet',
+    status: { kept: 'Kept', at_risk: 'At risk', broken: 'Broken', no_data: 'No data yet' },
+    yourVoice: 'Your voice',
+    feedbackCount: 'Feedback you gave: {{n}}',
+    repliesCount: 'answers from {{org}}: {{n}}',
+    proposalsCount: 'Proposals you made: {{n}}',
+    supportsCount: 'Proposals you support: {{n}}',
+    ballotsCount: 'Polls you voted in: {{n}}',
+    budgetBallotsCount: 'Reserve allocations you took part in: {{n}}',
+    emailUnconfirmed: 'Your e-mail address is not confirmed yet.',
+    confirmLink: 'Send me a link to confirm it',
+  },
+  mail: {
+    invite: {
+      subject: 'Your page at {{org}}',
+      body: 'Hello, {{name}}!\n\n{{org}} invites you to your client page: the promises made to you, how well each is kept, your feedback, proposals and votes.\n\nOpen this link to sign in (it works once, for {{days}} days):\n{{url}}\n',
+    },
+    confirm: {
+      subject: 'Confirm your e-mail at {{org}}',
+      body: 'Hello, {{name}}!\n\nYou registered at {{org}}. Open this link to confirm your e-mail address and sign in (it works once, for {{days}} days):\n{{url}}\n\nIf it was not you, ignore this message.\n',
+    },
+    sign_in: {
+      subject: 'Sign in to {{org}}',
+      body: 'Hello, {{name}}!\n\nHere is your link to sign in to {{org}} (it works once, for an hour):\n{{url}}\n\nIf you did not ask for it, ignore this message.\n',
+    },
+  },
+} as const;

@@ -48,7 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', notNull)
     // What the message is about, e.g. `client.confirm`, `proposal.answered`.
     .addColumn('topic', 'text', notNull)
-    // `outbox` (no SMTP configured: read it in the app or with the CLI), `pending`, `sent`, `failed`.
+    // `pending` (stays so while no SMTP is configured: read it in the app or with the CLI), `sent`, `failed`.
     .addColumn('status', 'text', notNull)
     .addColumn('attempts', 'integer', zero)
     .addColumn('last_error', 'text')

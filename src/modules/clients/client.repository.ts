@@ -1,16 +1,20 @@
 import { type SqlBool, sql } from 'kysely';
+import { invalidField } from '../../core/errors.js';
 import { invitationStatus } from '../../core/invitations.js';
 import type { ClientInvitationsTable, ClientsTable, Db, Tx } from '../../db/schema.js';
 import type { TPageQuery } from '../common.schema.js';
 import { pageByCreated } from '../list.js';
 import type { TClient, TInvitation } from './client.schema.js';
 
-export function toClient(row: ClientsTable): TClient {
+export function toClient(row: ClientsTable, segmentIds: string[] = []): TClient {
   return {
     id: row.id,
     name: row.name,
     email: row.email,
     externalId: row.external_id,
+    segmentIds,
+    emailConfirmedAt: row.email_confirmed_at,
+    origin: row.origin,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -24,6 +28,7 @@ export function toInvitation(row: ClientInvitationsTable, now: number): TInvitat
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     usedAt: row.used_at,
+    sentTo: row.sent_to,
   };
 }
 
@@ -50,4 +55,38 @@ export async function findClientBy(tx: Tx, orgId: string, column: 'email' | 'ext
 export async function listInvitations(db: Db, orgId: string, clientId: string, page: TPageQuery) {
   const query = db.selectFrom('client_invitations').selectAll().where('org_id', '=', orgId).where('client_id', '=', clientId);
   return pageByCreated<ClientInvitationsTable, 'client_invitations'>(query, 'client_invitations', page);
+}
+
+/** The segments of each of these clients, in one query: client id → segment ids. */
+export async function segmentsOfClients(db: Tx, orgId: string, clientIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(clientIds.map((id) => [id, []]));
+  if (clientIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('client_segments')
+    .select(['client_id', 'segment_id'])
+    .where('org_id', '=', orgId)
+    .where('client_id', 'in', clientIds)
+    .orderBy('segment_id')
+    .execute();
+  for (const r of rows) out.get(r.client_id)?.push(r.segment_id);
+  return out;
+}
+
+/** Replaces a client's segments; each must be a segment of the organization (422 naming segmentIds.N). */
+export async function setClientSegments(tx: Tx, orgId: string, clientId: string, segmentIds: string[], now: number): Promise<string[]> {
+  const unique = [...new Set(segmentIds)];
+  if (unique.length > 0) {
+    const found = new Set(
+      (await tx.selectFrom('segments').select('id').where('org_id', '=', orgId).where('id', 'in', unique).execute()).map((r) => r.id),
+    );
+    const missing = segmentIds.findIndex((id) => !found.has(id));
+    if (missing >= 0) throw invalidField(`segmentIds.${missing}`, 'no segment with this id in the organization');
+  }
+  await tx.deleteFrom('client_segments').where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
+  if (unique.length > 0)
+    await tx
+      .insertInto('client_segments')
+      .values(unique.map((segment_id) => ({ org_id: orgId, client_id: clientId, segment_id, created_at: now })))
+      .execute();
+  return unique.sort();
 }

@@ -104,7 +104,8 @@ export function registerClientRoutes(r: Registrar): void {
     params: ZOrgIdParams,
     body: ZCreateInvitation.optional(),
     response: ZCreatedInvitation,
-    handler: async ({ ctx, params, body }) => inviteClient(ctx, params.id, body?.expiresInDays ?? 14, r.deps.config.publicUrl),
+    handler: async ({ ctx, params, body }) =>
+      inviteClient(ctx, params.id, body?.expiresInDays ?? 14, r.deps.config.publicUrl, body?.send ?? false),
   });
   r.add({
     method: 'DELETE',

@@ -7,6 +7,11 @@ export const ZCreateClient = z.object({
   name: ZName,
   email: ZEmail.nullable().optional(),
   externalId: ZExternalId.nullable().optional(),
+  segmentIds: z
+    .array(ZId)
+    .max(50)
+    .optional()
+    .describe('the client segments the client belongs to (promises to them, polls and budget rounds open to them)'),
 });
 export type TCreateClient = z.output<typeof ZCreateClient>;
 
@@ -20,6 +25,10 @@ export const ZClient = z.object({
   name: z.string(),
   email: z.string().nullable(),
   externalId: z.string().nullable(),
+  segmentIds: z.array(z.string()),
+  /** Set when the client proved the address by a link sent to it. */
+  emailConfirmedAt: ZTime.nullable(),
+  origin: z.enum(['staff', 'self']).describe('staff: added by the organization; self: registered in the portal'),
   createdAt: ZTime,
   updatedAt: ZTime,
 });
@@ -29,6 +38,7 @@ export const INVITATION_STATUSES = ['pending', 'used', 'expired', 'revoked'] as 
 
 export const ZCreateInvitation = z.object({
   expiresInDays: z.number().int().min(1).max(90).default(14),
+  send: z.boolean().default(false).describe('also e-mail the link to the client’s address (through the outbox)'),
 });
 
 export const ZInvitation = z.object({
@@ -38,6 +48,7 @@ export const ZInvitation = z.object({
   createdAt: ZTime,
   expiresAt: ZTime,
   usedAt: ZTime.nullable(),
+  sentTo: z.string().nullable().describe('the address the link was e-mailed to'),
 });
 export type TInvitation = z.output<typeof ZInvitation>;
 

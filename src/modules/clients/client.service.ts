@@ -1,21 +1,41 @@
-import { AppError, conflict, notFound } from '../../core/errors.js';
+import { AppError, conflict, invalidField, notFound } from '../../core/errors.js';
 import { hashSecret, newId, newSecret } from '../../core/ids.js';
-import type { Tx } from '../../db/schema.js';
+import type { ClientsTable, Tx } from '../../db/schema.js';
+import { translate } from '../../i18n/index.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
-import { findClient, findClientBy, listClients, listInvitations, toClient, toInvitation } from './client.repository.js';
+import { queueMail } from '../mail/outbox.service.js';
+import {
+  findClient,
+  findClientBy,
+  listClients,
+  listInvitations,
+  segmentsOfClients,
+  setClientSegments,
+  toClient,
+  toInvitation,
+} from './client.repository.js';
 import type { TClient, TCreateClient, TUpdateClient } from './client.schema.js';
 
 export async function listOrgClients(ctx: OrgContext, query: TPageQuery & { q?: string }) {
   const result = await listClients(ctx.db, ctx.org.id, query);
-  return { items: result.items.map(toClient), nextCursor: result.nextCursor };
+  const segments = await segmentsOfClients(
+    ctx.db,
+    ctx.org.id,
+    result.items.map((c) => c.id),
+  );
+  return { items: result.items.map((c) => toClient(c, segments.get(c.id))), nextCursor: result.nextCursor };
+}
+
+async function clientWithSegments(tx: Tx, orgId: string, row: ClientsTable): Promise<TClient> {
+  return toClient(row, (await segmentsOfClients(tx, orgId, [row.id])).get(row.id));
 }
 
 export async function getClient(ctx: OrgContext, id: string): Promise<TClient> {
   const row = await findClient(ctx.db, ctx.org.id, id);
   if (!row) throw notFound('client', id);
-  return toClient(row);
+  return clientWithSegments(ctx.db, ctx.org.id, row);
 }
 
 async function guardUnique(tx: Tx, orgId: string, input: TUpdateClient, selfId?: string): Promise<void> {
@@ -44,7 +64,8 @@ export async function createClient(ctx: OrgContext, input: TCreateClient): Promi
       updated_at: ctx.now,
     };
     await tx.insertInto('clients').values(row).execute();
-    const client = toClient(row);
+    const segmentIds = await setClientSegments(tx, ctx.org.id, row.id, input.segmentIds ?? [], ctx.now);
+    const client = toClient(row, segmentIds);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -63,21 +84,27 @@ export async function updateClient(ctx: OrgContext, id: string, input: TUpdateCl
     const row = await findClient(tx, ctx.org.id, id);
     if (!row) throw notFound('client', id);
     await guardUnique(tx, ctx.org.id, input, id);
+    const before = await clientWithSegments(tx, ctx.org.id, row);
+    const emailChanged = input.email !== undefined && input.email !== row.email;
     const set = {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.email !== undefined && { email: input.email }),
+      // A new address is not confirmed until a link sent to it is opened.
+      ...(emailChanged && { email_confirmed_at: null }),
       ...(input.externalId !== undefined && { external_id: input.externalId }),
       updated_at: ctx.now,
     };
     await tx.updateTable('clients').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
-    const after = toClient({ ...row, ...set });
+    const segmentIds =
+      input.segmentIds !== undefined ? await setClientSegments(tx, ctx.org.id, id, input.segmentIds, ctx.now) : before.segmentIds;
+    const after = toClient({ ...row, ...set }, segmentIds);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
       action: 'client.updated',
       entityType: 'client',
       entityId: id,
-      before: toClient(row),
+      before,
       after,
       at: ctx.now,
     });
@@ -85,11 +112,49 @@ export async function updateClient(ctx: OrgContext, id: string, input: TUpdateCl
   });
 }
 
-/** Deletes a client with their invitations and portal sessions (the audit log keeps the record). */
+/**
+ * Removes what ties a client's voice to them: their supports (the proposals' counters are counted
+ * again), ballots and segments go; their feedback and proposals stay, no longer naming them.
+ */
+async function forgetClientVoice(tx: Tx, orgId: string, clientId: string): Promise<void> {
+  const supported = (
+    await tx.selectFrom('proposal_supports').select('proposal_id').where('org_id', '=', orgId).where('client_id', '=', clientId).execute()
+  ).map((r) => r.proposal_id);
+  await tx.deleteFrom('proposal_supports').where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
+  for (const proposalId of supported) {
+    await tx
+      .updateTable('proposals')
+      .set((eb) => ({
+        supports: eb
+          .selectFrom('proposal_supports')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('proposal_id', '=', proposalId),
+      }))
+      .where('org_id', '=', orgId)
+      .where('id', '=', proposalId)
+      .execute();
+  }
+  await tx.deleteFrom('poll_ballots').where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
+  await tx.deleteFrom('pb_ballots').where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
+  await tx.deleteFrom('client_segments').where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
+  await tx.updateTable('feedback').set({ client_id: null }).where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
+  await tx
+    .updateTable('proposals')
+    .set({ author_client_id: null })
+    .where('org_id', '=', orgId)
+    .where('author_client_id', '=', clientId)
+    .execute();
+}
+
+/**
+ * Deletes a client with their invitations, portal sessions, supports, ballots and segments; their
+ * feedback and proposals stay without their name (the audit log keeps the record).
+ */
 export async function deleteClient(ctx: OrgContext, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const row = await findClient(tx, ctx.org.id, id);
     if (!row) throw notFound('client', id);
+    await forgetClientVoice(tx, ctx.org.id, id);
     await tx.deleteFrom('client_sessions').where('org_id', '=', ctx.org.id).where('client_id', '=', id).execute();
     await tx.deleteFrom('client_invitations').where('org_id', '=', ctx.org.id).where('client_id', '=', id).execute();
     await tx.deleteFrom('clients').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
@@ -106,28 +171,64 @@ export async function deleteClient(ctx: OrgContext, id: string): Promise<void> {
 }
 
 /**
- * Makes a single-use invitation link for a client. Only the hash is stored: the link is returned
- * once and cannot be shown again.
+ * Makes a single-use sign-in link for a client inside the caller's transaction and, when `sendTo`
+ * is given, e-mails it (through the outbox) in the organization's language. Only the hash is stored.
  */
-export async function inviteClient(ctx: OrgContext, clientId: string, expiresInDays: number, publicUrl: string) {
+export async function issueClientLink(
+  tx: Tx,
+  ctx: OrgContext,
+  client: ClientsTable,
+  opts: { purpose: 'invite' | 'confirm' | 'sign_in'; expiresInMs: number; publicUrl: string; sendTo: string | null },
+) {
+  const token = newSecret();
+  const row = {
+    id: newId(),
+    org_id: ctx.org.id,
+    client_id: client.id,
+    token_hash: hashSecret(token),
+    created_by: ctx.actor.type === 'user' ? ctx.actor.id : null,
+    created_at: ctx.now,
+    expires_at: ctx.now + opts.expiresInMs,
+    used_at: null,
+    revoked_at: null,
+    purpose: opts.purpose,
+    sent_to: opts.sendTo,
+  };
+  await tx.insertInto('client_invitations').values(row).execute();
+  const url = `${opts.publicUrl}/c/${ctx.org.slug}/invite/${token}`;
+  if (opts.sendTo) {
+    const locale = ctx.org.locale === 'en' ? 'en' : 'ru';
+    const vars = { org: ctx.org.name, name: client.name, url, days: Math.max(1, Math.round(opts.expiresInMs / 86_400_000)) };
+    await queueMail(
+      tx,
+      {
+        orgId: ctx.org.id,
+        to: opts.sendTo,
+        subject: translate(locale, `voiceAccount.mail.${opts.purpose}.subject`, vars),
+        body: translate(locale, `voiceAccount.mail.${opts.purpose}.body`, vars),
+        topic: `client.${opts.purpose}`,
+      },
+      ctx.now,
+    );
+  }
+  return { row, token, url };
+}
+
+/**
+ * Makes a single-use invitation link for a client, e-mailed to their address when `send` is set.
+ * Only the hash is stored: the link is returned once and cannot be shown again.
+ */
+export async function inviteClient(ctx: OrgContext, clientId: string, expiresInDays: number, publicUrl: string, send = false) {
   return ctx.db.transaction().execute(async (tx) => {
     const client = await findClient(tx, ctx.org.id, clientId);
     if (!client) throw notFound('client', clientId);
-    const token = newSecret();
-    const row = {
-      id: newId(),
-      org_id: ctx.org.id,
-      client_id: clientId,
-      token_hash: hashSecret(token),
-      created_by: ctx.actor.id,
-      created_at: ctx.now,
-      expires_at: ctx.now + expiresInDays * 24 * 3600 * 1000,
-      used_at: null,
-      revoked_at: null,
-      purpose: 'invite' as const,
-      sent_to: null,
-    };
-    await tx.insertInto('client_invitations').values(row).execute();
+    if (send && !client.email) throw invalidField('send', 'the client has no e-mail address to send the link to');
+    const { row, token, url } = await issueClientLink(tx, ctx, client, {
+      purpose: 'invite',
+      expiresInMs: expiresInDays * 24 * 3600 * 1000,
+      publicUrl,
+      sendTo: send ? client.email : null,
+    });
     const invitation = toInvitation(row, ctx.now);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -138,7 +239,7 @@ export async function inviteClient(ctx: OrgContext, clientId: string, expiresInD
       after: invitation,
       at: ctx.now,
     });
-    return { ...invitation, token, url: `${publicUrl}/c/${ctx.org.slug}/invite/${token}` };
+    return { ...invitation, token, url };
   });
 }
 

@@ -105,8 +105,14 @@ export async function deleteSegment(ctx: OrgContext, id: string): Promise<void> 
         (r) => r.id,
       );
       if (ids.length) await tx.deleteFrom('evidence').where('org_id', '=', org).where('subject_id', 'in', ids).execute();
+      // Feedback tagged to a pain of the segment stays, untagged.
+      if (ids.length && table === 'pains')
+        await tx.updateTable('feedback').set({ pain_id: null }).where('org_id', '=', org).where('pain_id', 'in', ids).execute();
       await tx.deleteFrom(table).where('org_id', '=', org).where('segment_id', '=', id).execute();
     }
+    // Clients leave the segment; proposals made to it stay, to no segment.
+    await tx.deleteFrom('client_segments').where('org_id', '=', org).where('segment_id', '=', id).execute();
+    await tx.updateTable('proposals').set({ segment_id: null }).where('org_id', '=', org).where('segment_id', '=', id).execute();
     await tx.deleteFrom('segments').where('org_id', '=', org).where('id', '=', id).execute();
     await appendAudit(tx, {
       orgId: org,

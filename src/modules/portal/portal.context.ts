@@ -29,6 +29,8 @@ export interface Portal {
   ip: string;
   /** Translates a key with the organization's name filled in, HTML-escaped. */
   t: (key: string, vars?: Record<string, string | number>) => string;
+  /** The same, not escaped: for titles, notices and errors, which `portalPage` escapes itself. */
+  raw: (key: string, vars?: Record<string, string | number>) => string;
 }
 
 /** The portal's language: the client's choice (?lang=, kept in a cookie), else the organization's. */
@@ -70,6 +72,7 @@ export async function openPortal(deps: AppDeps, req: FastifyRequest, reply: Fast
     base: `/c/${encodeURIComponent(org.slug)}`,
     ip: req.ip,
     t: (key, vars = {}) => escapeHtml(translate(locale, key, { org: org.name, ...vars })),
+    raw: (key, vars = {}) => translate(locale, key, { org: org.name, ...vars }),
   };
 }
 
@@ -117,7 +120,7 @@ function sectionHref(p: Portal, section: PortalSection): string {
 }
 
 /**
- * A whole portal page: the organization's header with the account form and the language link, the
+ * A whole portal page (title, notice and error are plain text; `main` is trusted HTML): the organization's header with the account form and the language link, the
  * section menu (the current one marked), an optional notice, and the page's body (trusted HTML).
  */
 export function portalPage(

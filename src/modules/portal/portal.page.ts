@@ -19,6 +19,13 @@ a.button{display:inline-block;background:#1c7ed6;color:#fff;border-radius:6px;pa
 h1 a{color:inherit;text-decoration:none}ul.redress{list-style:none;margin:0;padding:0}ul.redress li{border-top:1px solid #e3e5e8;padding:12px 0}
 ul.redress li:first-child{border-top:0;padding-top:0}ul.redress p{margin:6px 0}.given{color:#2b8a3e}.owed{color:#a61e4d}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{color:#5c636a}dd{margin:0}
+nav.sections{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 16px}nav.sections a{margin:0;padding:6px 12px;border-radius:16px;background:#fff;border:1px solid #e3e5e8;color:#1a1b1e;text-decoration:none}
+nav.sections a[aria-current=page]{background:#1c7ed6;border-color:#1c7ed6;color:#fff}
+.notice{border-color:#8ce99a;background:#ebfbee}.error{border-color:#ffa8a8;background:#fff5f5;color:#a61e4d}
+form.stack{display:flex;flex-direction:column;gap:12px;align-items:flex-start}form.stack label{display:flex;flex-direction:column;gap:4px;width:100%;max-width:420px}
+input,select,textarea{font:inherit;padding:8px;border:1px solid #ced4da;border-radius:6px;box-sizing:border-box;max-width:100%}textarea{width:100%;min-height:90px}
+ul.plain{list-style:none;margin:0;padding:0}ul.plain>li{border-top:1px solid #e3e5e8;padding:10px 0}ul.plain>li:first-child{border-top:0;padding-top:0}
+.badge{display:inline-block;border-radius:10px;padding:1px 8px;font-size:.85em;background:#e7f5ff;color:#1864ab}.badge.kept{background:#ebfbee;color:#2b8a3e}.badge.at_risk{background:#fff9db;color:#e67700}.badge.broken{background:#fff5f5;color:#c92a2a}.badge.no_data{background:#f1f3f5;color:#495057}
 @media (max-width:480px){dl{grid-template-columns:1fr;gap:2px}dt{margin-top:6px}header form{display:flex;gap:8px;align-items:center;flex-wrap:wrap}}`;
 
 /** The frame every portal page shares: the organization's name, the account form and the language link. */
@@ -53,7 +60,7 @@ export function renderNotFound(locale: Locale): string {
 type Redress = ReturnType<typeof toRedress>;
 
 /** The redress owed (and given) to the signed-in client, newest first. */
-function renderRedress(items: Redress[], org: OrganizationsTable, locale: Locale): string {
+export function renderRedress(items: Redress[], org: OrganizationsTable, locale: Locale): string {
   const t = (key: string, vars: Record<string, string> = {}) => escapeHtml(translate(locale, key, { org: org.name, ...vars }));
   if (items.length === 0)
     return `<div class="card"><h2>${t('portal.redressTitle')}</h2><p class="muted">${t('portal.redressNone')}</p></div>`;
@@ -73,45 +80,4 @@ function renderRedress(items: Redress[], org: OrganizationsTable, locale: Locale
     })
     .join('');
   return `<div class="card"><h2>${t('portal.redressTitle')}</h2><ul class="redress">${rows}</ul></div>`;
-}
-
-/** The client portal page: greets a signed-in client, shows what they are owed, links to the promises. */
-export function renderPortal(opts: {
-  org: OrganizationsTable;
-  client: ClientsTable | null;
-  locale: Locale;
-  notice?: string;
-  /** The confirm page of an invitation link: whom it signs in and where the button posts. */
-  confirm?: { name: string; action: string };
-  /** The signed-in client's redress items. */
-  redress?: Redress[];
-}): string {
-  const { org, client, locale } = opts;
-  const t = (key: string, vars: Record<string, string> = {}) => escapeHtml(translate(locale, key, { org: org.name, ...vars }));
-  const base = `/c/${encodeURIComponent(org.slug)}`;
-  const other: Locale = locale === 'ru' ? 'en' : 'ru';
-  // The board's URL carries the language unless it is the organization's: it is cached publicly by URL.
-  const board = `${base}/promises${locale === org.locale ? '' : `?lang=${locale}`}`;
-  const promises = `<div class="card"><h2>${t('portal.promisesTitle')}</h2><p>${t('portal.promisesText')}</p>
-       <p><a class="button" href="${escapeHtml(board)}">${t('portal.promisesLink')}</a></p></div>`;
-  const body = opts.confirm
-    ? `<div class="card"><h2>${t('portal.confirmTitle', { name: opts.confirm.name })}</h2><p>${t('portal.confirmText')}</p>
-       <form method="post" action="${escapeHtml(opts.confirm.action)}"><button class="primary" type="submit">${t('portal.confirmButton')}</button></form></div>`
-    : client
-      ? `<div class="card"><h2>${t('portal.welcome', { name: client.name })}</h2><p>${t('portal.intro')}</p>
-       <dl><dt>${t('portal.organization')}</dt><dd>${escapeHtml(org.name)} · ${t(`portal.kind.${org.kind}`)}</dd></dl></div>
-       ${renderRedress(opts.redress ?? [], org, locale)}${promises}
-       <div class="card"><p class="muted">${t('portal.comingSoon')}</p></div>`
-      : `<div class="card"><p>${t('portal.anonymous')}</p></div>${promises}`;
-  const account = client
-    ? `<form method="post" action="${base}/logout"><span>${t('portal.signedInAs', { name: client.name })}</span> <button type="submit">${t('portal.signOut')}</button></form>`
-    : '';
-  return renderLayout({
-    locale,
-    title: translate(locale, 'portal.title', { org: org.name }),
-    orgName: org.name,
-    account,
-    otherHref: `${base}?lang=${other}`,
-    main: `${opts.notice ? `<div class="card" role="status">${escapeHtml(opts.notice)}</div>` : ''}${body}`,
-  });
 }

@@ -28,10 +28,14 @@ export async function redeemInvitation(db: Db, org: OrganizationsTable, token: s
     if (Number(used.numUpdatedRows) !== 1) return null;
     const client = await tx
       .selectFrom('clients')
-      .select(['id', 'name'])
+      .select(['id', 'name', 'email', 'email_confirmed_at'])
       .where('id', '=', inv.client_id)
       .where('org_id', '=', org.id)
       .executeTakeFirstOrThrow();
+    // A link e-mailed to the client's current address proves they read that mail.
+    const confirms = inv.sent_to !== null && client.email !== null && inv.sent_to.toLowerCase() === client.email.toLowerCase();
+    if (confirms && client.email_confirmed_at === null)
+      await tx.updateTable('clients').set({ email_confirmed_at: now }).where('id', '=', client.id).where('org_id', '=', org.id).execute();
     const secret = newSecret();
     await tx
       .insertInto('client_sessions')
@@ -49,7 +53,7 @@ export async function redeemInvitation(db: Db, org: OrganizationsTable, token: s
       action: 'client.signed_in',
       entityType: 'client',
       entityId: client.id,
-      after: { invitationId: inv.id },
+      after: { invitationId: inv.id, purpose: inv.purpose, emailConfirmed: confirms },
       at: now,
     });
     return secret;
@@ -57,7 +61,12 @@ export async function redeemInvitation(db: Db, org: OrganizationsTable, token: s
 }
 
 /** The client a still-valid invitation link is for, without using the link up (the confirm page). */
-export async function peekInvitation(db: Db, org: OrganizationsTable, token: string, now: number): Promise<{ name: string } | null> {
+export async function peekInvitation(
+  db: Db,
+  org: OrganizationsTable,
+  token: string,
+  now: number,
+): Promise<{ name: string; purpose: 'invite' | 'confirm' | 'sign_in' } | null> {
   const inv = await db
     .selectFrom('client_invitations')
     .selectAll()
@@ -65,9 +74,13 @@ export async function peekInvitation(db: Db, org: OrganizationsTable, token: str
     .where('org_id', '=', org.id)
     .executeTakeFirst();
   if (!inv || invitationStatus(inv, now) !== 'pending') return null;
-  return (
-    (await db.selectFrom('clients').select('name').where('id', '=', inv.client_id).where('org_id', '=', org.id).executeTakeFirst()) ?? null
-  );
+  const client = await db
+    .selectFrom('clients')
+    .select('name')
+    .where('id', '=', inv.client_id)
+    .where('org_id', '=', org.id)
+    .executeTakeFirst();
+  return client ? { name: client.name, purpose: inv.purpose } : null;
 }
 
 /** The client signed in to this organization's portal by the session secret, if any. */

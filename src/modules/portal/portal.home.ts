@@ -1,0 +1,87 @@
+import type { ClientsTable, Db, OrganizationsTable } from '../../db/schema.js';
+import { publicBoard } from '../promises/board.service.js';
+import { listRedress } from '../promises/redress.service.js';
+import type { Portal } from './portal.context.js';
+import { escapeHtml, renderRedress } from './portal.page.js';
+
+/** How much of the client's voice the organization holds: counts for the home page. */
+async function voiceCounts(db: Db, orgId: string, clientId: string) {
+  const count = async (table: 'feedback' | 'proposals' | 'proposal_supports' | 'poll_ballots' | 'pb_ballots', column: string) => {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('org_id', '=', orgId)
+      .where(column as never, '=', clientId as never)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
+  const replies = await db
+    .selectFrom('feedback')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .where('replied_at', 'is not', null)
+    .executeTakeFirst();
+  return {
+    feedback: await count('feedback', 'client_id'),
+    replies: Number(replies?.n ?? 0),
+    proposals: await count('proposals', 'author_client_id'),
+    supports: await count('proposal_supports', 'client_id'),
+    ballots: await count('poll_ballots', 'client_id'),
+    budgetBallots: await count('pb_ballots', 'client_id'),
+  };
+}
+
+const percent = (value: number, locale: string) =>
+  new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(value);
+
+/** The promises made to the client's segments (all published ones when they are in none), worst first. */
+async function renderClientPromises(p: Portal, client: ClientsTable): Promise<string> {
+  const segments = (
+    await p.deps.db
+      .selectFrom('client_segments')
+      .select('segment_id')
+      .where('org_id', '=', p.org.id)
+      .where('client_id', '=', client.id)
+      .execute()
+  ).map((r) => r.segment_id);
+  const board = await publicBoard(p.deps.db, p.org, p.now);
+  const mine = segments.length ? board.items.filter((item) => segments.includes(item.segment.id)) : board.items;
+  const boardHref = `${p.base}/promises${p.locale === p.org.locale ? '' : `?lang=${p.locale}`}`;
+  const items = mine
+    .map((item) => {
+      const figure =
+        item.attainment === null
+          ? p.t('voiceAccount.home.noData')
+          : p.t('voiceAccount.home.attainment', { value: percent(item.attainment, p.locale), target: percent(item.target, p.locale) });
+      const href = `${p.base}/promises/${encodeURIComponent(item.id)}${p.locale === p.org.locale ? '' : `?lang=${p.locale}`}`;
+      return `<li><a href="${escapeHtml(href)}"><strong>${escapeHtml(item.title)}</strong></a> <span class="badge ${item.status}">${p.t(`voiceAccount.home.status.${item.status}`)}</span>
+<div class="muted">${escapeHtml(item.statement)}</div><div>${figure}</div></li>`;
+    })
+    .join('');
+  const intro = segments.length ? p.t('voiceAccount.home.yourPromisesText') : p.t('voiceAccount.home.allPromisesText');
+  const list = items ? `<ul class="plain">${items}</ul>` : `<p class="muted">${p.t('voiceAccount.home.noPromises')}</p>`;
+  return `<div class="card"><h2>${p.t('voiceAccount.home.yourPromises')}</h2><p>${intro}</p>${list}
+<p><a href="${escapeHtml(boardHref)}">${p.t('portal.promisesLink')}</a></p></div>`;
+}
+
+/** The signed-in client's home: promises made to them, redress owed, and their voice so far. */
+export async function renderClientHome(p: Portal, client: ClientsTable, org: OrganizationsTable): Promise<string> {
+  const redress = await listRedress(
+    { db: p.deps.db, org, actor: { type: 'system', id: null, label: 'client portal' }, now: p.now },
+    { clientId: client.id },
+  );
+  const counts = await voiceCounts(p.deps.db, org.id, client.id);
+  const link = (section: string, text: string) => `<a href="${p.base}/${section}">${text}</a>`;
+  const confirm =
+    client.email && client.email_confirmed_at === null
+      ? `<form method="post" action="${p.base}/confirm-email"><span class="muted">${p.t('voiceAccount.home.emailUnconfirmed')}</span> <button type="submit">${p.t('voiceAccount.home.confirmLink')}</button></form>`
+      : '';
+  const voice = `<div class="card"><h2>${p.t('voiceAccount.home.yourVoice')}</h2><ul class="plain">
+<li>${link('feedback', p.t('voiceAccount.home.feedbackCount', { n: counts.feedback }))} · ${p.t('voiceAccount.home.repliesCount', { n: counts.replies })}</li>
+<li>${link('proposals', p.t('voiceAccount.home.proposalsCount', { n: counts.proposals }))} · ${p.t('voiceAccount.home.supportsCount', { n: counts.supports })}</li>
+<li>${link('polls', p.t('voiceAccount.home.ballotsCount', { n: counts.ballots }))}</li>
+<li>${link('reserve', p.t('voiceAccount.home.budgetBallotsCount', { n: counts.budgetBallots }))}</li></ul>${confirm}</div>`;
+  const welcome = `<div class="card"><h2>${p.t('portal.welcome', { name: client.name })}</h2><p>${p.t('portal.intro')}</p></div>`;
+  return `${welcome}${await renderClientPromises(p, client)}${renderRedress(redress, org, p.locale)}${voice}`;
+}
