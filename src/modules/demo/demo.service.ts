@@ -15,6 +15,7 @@ import { seedDemoDiscovery } from './demo.discovery.js';
 import { seedDemoEconomics } from './demo.economics.js';
 import { seedDemoGovernance } from './demo.governance.js';
 import { seedDemoPromises } from './demo.promises.js';
+import { seedDemoVoice } from './demo.voice.js';
 
 const DEMO_ACTOR: Actor = { type: 'system', id: null, label: 'demo seed' };
 
@@ -61,6 +62,7 @@ export async function seedDemo(db: Db, now: number): Promise<string[]> {
     if (isDemoOrg && (await seedDemoAgreements(ctx))) seeded.push('agreements and decisions');
     if (isDemoOrg && (await seedDemoPromises(ctx))) seeded.push('promises');
     if (isDemoOrg && (await seedDemoEconomics(ctx))) seeded.push('economics');
+    if (isDemoOrg && (await seedDemoVoice(ctx))) seeded.push('client voice');
     if (seeded.length) created.push(`${org.slug} (${seeded.join(', ')})`);
   }
   return created;

@@ -1,8 +1,9 @@
-import { Button, Group, Menu, Text } from '@mantine/core';
+import { Badge, Button, Group, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../shared/api/types';
 import { useFormat } from '../../shared/format';
 import { type Column, DataList } from '../../shared/ui/data-list';
+import { useSegmentOptions } from './use-segment-options';
 
 interface ClientsTableProps {
   clients: Client[];
@@ -21,18 +22,58 @@ const dash = (
 export function ClientsTable({ clients, canWrite, onEdit, onDelete, onInvitations }: ClientsTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const segments = useSegmentOptions();
   const columns: Column<Client>[] = [
     {
       key: 'name',
       header: t('clients.name'),
       isPrimary: true,
       render: (client) => (
-        <Text size="sm" fw={600}>
-          {client.name}
-        </Text>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={600}>
+            {client.name}
+          </Text>
+          {client.origin === 'self' ? (
+            <Badge size="xs" variant="light" color="grape">
+              {t('voice.clients.registered')}
+            </Badge>
+          ) : null}
+        </Group>
       ),
     },
-    { key: 'email', header: t('clients.email'), render: (client) => client.email ?? dash },
+    {
+      key: 'email',
+      header: t('clients.email'),
+      render: (client) =>
+        client.email ? (
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm">{client.email}</Text>
+            {client.emailConfirmedAt !== null ? (
+              <Badge size="xs" color="green" variant="light" title={t('voice.clients.confirmedHint')}>
+                {t('voice.clients.confirmed')}
+              </Badge>
+            ) : null}
+          </Group>
+        ) : (
+          dash
+        ),
+    },
+    {
+      key: 'segments',
+      header: t('voice.clients.segments'),
+      render: (client) =>
+        client.segmentIds.length ? (
+          <Group gap={4}>
+            {client.segmentIds.map((id) => (
+              <Badge key={id} size="sm" variant="outline">
+                {segments.nameOf(id)}
+              </Badge>
+            ))}
+          </Group>
+        ) : (
+          dash
+        ),
+    },
     { key: 'externalId', header: t('clients.externalId'), render: (client) => client.externalId ?? dash },
     { key: 'addedAt', header: t('clients.addedAt'), render: (client) => format.date(client.createdAt) },
     {

@@ -5,6 +5,7 @@ export interface ClientInput {
   name: string;
   email: string | null;
   externalId: string | null;
+  segmentIds: string[];
 }
 
 export const clientsApi = {
@@ -14,7 +15,7 @@ export const clientsApi = {
   remove: (org: string, id: string) => api.delete(orgPath(org, 'clients', id)),
   invitations: (org: string, id: string, cursor?: string) =>
     api.get<Page<Invitation>>(orgPath(org, 'clients', id, 'invitations'), { cursor }),
-  invite: (org: string, id: string, expiresInDays: number) =>
-    api.post<CreatedInvitation>(orgPath(org, 'clients', id, 'invitations'), { expiresInDays }),
+  invite: (org: string, id: string, expiresInDays: number, send = false) =>
+    api.post<CreatedInvitation>(orgPath(org, 'clients', id, 'invitations'), { expiresInDays, send }),
   revokeInvitation: (org: string, id: string, invitationId: string) => api.delete(orgPath(org, 'clients', id, 'invitations', invitationId)),
 };

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, CreatedInvitation } from '../../shared/api/types';
@@ -15,13 +15,14 @@ export function NewInvitation({ client, onCreated }: { client: Client; onCreated
   const format = useFormat();
   const [days, setDays] = useState<number | string>(14);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const [send, setSend] = useState(false);
   const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['expiresInDays']);
+  const errors = useFormErrors(['expiresInDays', 'send']);
 
   const create = async () => {
     setBusy(true);
     try {
-      const invitation = await clientsApi.invite(org.slug, client.id, Number(days));
+      const invitation = await clientsApi.invite(org.slug, client.id, Number(days), send);
       setCreated(invitation);
       errors.clear();
       onCreated(invitation);
@@ -45,6 +46,14 @@ export function NewInvitation({ client, onCreated }: { client: Client; onCreated
           w={180}
           allowDecimal={false}
         />
+        <Checkbox
+          label={t('voice.clients.sendByMail', { email: client.email ?? '—' })}
+          checked={send}
+          disabled={!client.email}
+          onChange={(event) => setSend(event.currentTarget.checked)}
+          error={errors.errorOf('send')}
+          mb={8}
+        />
         <Button onClick={create} loading={isBusy}>
           {t('invitations.create')}
         </Button>
@@ -53,6 +62,7 @@ export function NewInvitation({ client, onCreated }: { client: Client; onCreated
         <Alert color="yellow" variant="light" title={t('invitations.shownOnceTitle')} data-testid="invitation-link">
           <Stack gap="xs">
             <Text size="sm">{t('invitations.shownOnceHint', { name: client.name })}</Text>
+            {created.sentTo ? <Text size="sm">{t('voice.clients.sentTo', { email: created.sentTo })}</Text> : null}
             <CopyField label={t('invitations.link')} value={created.url} />
             <Text size="sm" c="dimmed">
               {t('invitations.expiresAt', { date: format.dateTime(created.expiresAt) })}

@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import type { ZOutboxMessage, ZVoiceSettings, ZVoiceSettingsInput } from '../../../../src/modules/voice/voice.schema';
+import { api, orgPath, type Page } from '../../shared/api/client';
+
+export type VoiceSettings = z.output<typeof ZVoiceSettings>;
+export type VoiceSettingsInput = z.input<typeof ZVoiceSettingsInput>;
+export type OutboxMessage = z.output<typeof ZOutboxMessage>;
+
+export const voiceApi = {
+  settings: (org: string) => api.get<VoiceSettings>(orgPath(org, 'voice-settings')),
+  putSettings: (org: string, input: VoiceSettingsInput) => api.put<VoiceSettings>(orgPath(org, 'voice-settings'), input),
+  outbox: (org: string, cursor?: string) => api.get<Page<OutboxMessage>>(orgPath(org, 'outbox'), { cursor, limit: 50 }),
+};
