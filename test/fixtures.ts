@@ -164,6 +164,15 @@ export async function snapshotOrg(db: Db, orgId: string): Promise<Record<string,
   const teamIds = (await db.selectFrom('teams').select('id').where('org_id', '=', orgId).execute()).map((r) => r.id);
   const clientIds = (await db.selectFrom('clients').select('id').where('org_id', '=', orgId).execute()).map((r) => r.id);
   const none = ['-'];
+  const ofOrgOrClient = <T extends 'client_segments' | 'feedback' | 'proposals' | 'proposal_supports' | 'poll_ballots' | 'pb_ballots'>(
+    table: T,
+    column: 'client_id' | 'author_client_id',
+  ) =>
+    db
+      .selectFrom(table as 'feedback')
+      .selectAll()
+      .where((eb) => eb.or([eb('org_id', '=', orgId), eb(column as 'client_id', 'in', clientIds.length ? clientIds : none)]))
+      .execute();
   const rows = {
     organizations: await db.selectFrom('organizations').selectAll().where('id', '=', orgId).execute(),
     users: await db
@@ -192,6 +201,24 @@ export async function snapshotOrg(db: Db, orgId: string): Promise<Record<string,
       .execute(),
     api_tokens: await db.selectFrom('api_tokens').selectAll().where('org_id', '=', orgId).execute(),
     audit_log: await db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).execute(),
+    // Client voice: rows of the organization, and what names one of its clients (a support, a ballot).
+    client_segments: await ofOrgOrClient('client_segments', 'client_id'),
+    outbox: await db.selectFrom('outbox').selectAll().where('org_id', '=', orgId).execute(),
+    voice_settings: await db.selectFrom('voice_settings').selectAll().where('org_id', '=', orgId).execute(),
+    surveys: await db.selectFrom('surveys').selectAll().where('org_id', '=', orgId).execute(),
+    feedback: await ofOrgOrClient('feedback', 'client_id'),
+    proposals: await ofOrgOrClient('proposals', 'author_client_id'),
+    proposal_supports: await ofOrgOrClient('proposal_supports', 'client_id'),
+    content_reports: await db.selectFrom('content_reports').selectAll().where('org_id', '=', orgId).execute(),
+    polls: await db.selectFrom('polls').selectAll().where('org_id', '=', orgId).execute(),
+    poll_ballots: await ofOrgOrClient('poll_ballots', 'client_id'),
+    pb_rounds: await db.selectFrom('pb_rounds').selectAll().where('org_id', '=', orgId).execute(),
+    pb_projects: await db
+      .selectFrom('pb_projects')
+      .selectAll()
+      .where((eb) => eb.or([eb('org_id', '=', orgId), eb('team_id', 'in', teamIds.length ? teamIds : none)]))
+      .execute(),
+    pb_ballots: await ofOrgOrClient('pb_ballots', 'client_id'),
   };
   return Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, list.map((r) => JSON.stringify(r)).sort()]));
 }

@@ -5,10 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedInAgent } from './agent.js';
-import { type OrgFixture, unique } from './fixtures.js';
+import { type OrgFixture, orgContext, unique } from './fixtures.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { fillPath, type JsonSchema, nonNull, type Operation, operationsOf, paramValues } from './operations.js';
-import { bodyFor, Problems, seedThroughApi } from './sweep.js';
+import { fillReserve } from './reserve-fixture.js';
+import { bodyFor, createThroughApi, Problems, seedThroughApi } from './sweep.js';
 
 let t: TestApp;
 let a: OrgFixture;
@@ -21,7 +22,13 @@ beforeAll(async () => {
   ({ a } = await t.seedTwoOrgs());
   admin = await t.signIn(a.users.admin.email, a.users.admin.password);
   const ops = operationsOf(t.openapi);
+  // A participatory round spends the reserve: put something in it first.
+  await fillReserve(await orgContext(t.db, a.slug, { type: 'system', id: null, label: 'test' }), '2025-01', 10_000_000);
   ids = await seedThroughApi(admin, ops, a);
+  // Clients are polled on the seeded decision's options, which freezes them: PATCH a decision without a poll.
+  ids.decision = (await createThroughApi(admin, ops, a, ids, 'decision')) ?? ids.decision!;
+  // A round's projects are made at …/reserve-rounds/{id}/projects and changed at /reserve-projects/{id}.
+  if (ids.project) ids['reserve-project'] = ids.project;
   patches = ops.filter((op) => op.method === 'PATCH' && op.auth === 'org' && Object.keys(op.body?.properties ?? {}).length > 1);
 });
 
@@ -49,6 +56,8 @@ function otherValue(schema: JsonSchema, name: string, current: unknown): unknown
     currency: current === 'RUB' ? 'EUR' : 'RUB',
     timeZone: current === 'Asia/Tokyo' ? 'UTC' : 'Asia/Tokyo',
     date: '2026-02-20',
+    // A reference changes to the organization's other team.
+    teamId: current === a.team.id ? a.otherTeam.id : a.team.id,
   };
   return known[name] ?? `changed ${unique()}`;
 }

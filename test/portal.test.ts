@@ -175,7 +175,10 @@ describe('client portal sessions', () => {
     await redeem(orgs.a.slug, invitation.token);
     const res = await admin.get(`/api/v1/orgs/${orgs.a.slug}/audit?action=client.signed_in&entityId=${client.id}`);
     expect(res.json().items.map((e: { actor: unknown; after: unknown }) => [e.actor, e.after])).toEqual([
-      [{ type: 'client', id: client.id, label: 'Audited Client' }, { invitationId: invitation.id, purpose: 'invite', emailConfirmed: false }],
+      [
+        { type: 'client', id: client.id, label: 'Audited Client' },
+        { invitationId: invitation.id, purpose: 'invite', emailConfirmed: false },
+      ],
     ]);
   });
 });

@@ -19,12 +19,15 @@ import { ingestEvents } from '../src/modules/promises/ingest.service.js';
 import { createPromise, publishPromise } from '../src/modules/promises/promise.service.js';
 import { listRedress } from '../src/modules/promises/redress.service.js';
 import { createRequest } from '../src/modules/promises/request.service.js';
+import { reportContent } from '../src/modules/proposals/moderation.service.js';
+import { changeProposalStatus, createProposal } from '../src/modules/proposals/proposal.service.js';
 import { addTeamMember, createTeam } from '../src/modules/teams/team.service.js';
 import { createToken } from '../src/modules/tokens/token.service.js';
 import type { SignedInAgent } from './agent.js';
 import { type OrgFixture, orgContext, PASSWORD, snapshotOrg, unique } from './fixtures.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { isWrite, type Operation, operationsOf, resourceOf } from './operations.js';
+import { freshReserveIds } from './reserve-fixture.js';
 import { bodyFor, callWith, createThroughApi, isError, Problems, seedThroughApi } from './sweep.js';
 
 let t: TestApp;
@@ -63,6 +66,11 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
   };
   const ids: Record<string, string> = { ...seeded };
   if (op.path.endsWith('/reserve/allocations')) await fillReserve(ctx);
+  // Participatory rounds spend the reserve, and each operation needs its round in a given state.
+  if (op.path.includes('/reserve-')) {
+    await fillReserve(ctx);
+    Object.assign(ids, await freshReserveIds(ctx, op.path, a.client.id));
+  }
   for (const kind of new Set(op.pathParams.filter((p) => p !== 'org').map((p) => resourceOf(op.path, p)))) {
     if (kind === 'team') {
       // The member and the council person are in it, so either may act for the team; for peer points
@@ -164,7 +172,15 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
           statement: 'Please',
         })
       ).id;
-    } else if (kind !== 'user' && kind !== 'member') {
+    } else if (kind === 'proposal' || kind === 'moderation') {
+      // A merge needs a second proposal, an implementation an accepted one, the moderation queue a reported one.
+      const proposal = async () => (await createProposal(ctx, { title: `Fresh proposal ${unique()}`, body: 'Please' })).id;
+      const id = await proposal();
+      if (kind === 'moderation') await reportContent(ctx, { subjectType: 'proposal', subjectId: id, reporter: `fresh-${unique()}` });
+      ids[kind] = id;
+      if (op.path.endsWith('/merge')) ids.mergeInto = await proposal();
+      if (op.path.endsWith('/implementation')) await changeProposalStatus(ctx, id, { status: 'accepted', answer: 'Yes' });
+    } else if (kind !== 'user' && kind !== 'member' && !kind.startsWith('reserve-')) {
       const id = await createThroughApi(agents.admin, ops, a, ids, kind);
       if (id) ids[kind] = id;
     }

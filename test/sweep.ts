@@ -54,6 +54,32 @@ const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
   // Points go to a teammate who is not the caller: roles.test puts `peer` in the fresh team.
   'PUT /api/v1/orgs/{org}/periods/{period}/teams/{teamId}/peer-points': (ids) => ({ points: { [ids.peer ?? ids.user ?? '']: 100 } }),
   'POST /api/v1/orgs/{org}/reserve/allocations': () => ({ amountMinor: 1, purpose: 'Sample pilot' }),
+  'PUT /api/v1/orgs/{org}/voice-settings': (ids) => ({
+    allowRegistration: true,
+    requireConfirmedEmail: false,
+    thresholdKind: 'count',
+    thresholdValue: 10,
+    responseDays: 14,
+    answerTeamId: ids.team,
+    hideAfterReports: 3,
+  }),
+  // A duplicate is merged into another proposal: roles.test makes `mergeInto` beside the fresh one.
+  'POST /api/v1/orgs/{org}/proposals/{id}/merge': (ids) => ({ intoId: ids.mergeInto ?? ids.proposal }),
+  // Feedback and surveys name their subject by a type and an id: the fixture's team.
+  'POST /api/v1/orgs/{org}/feedback': (ids) => ({
+    kind: 'nps',
+    score: 9,
+    comment: 'Sample',
+    subjectType: 'team',
+    subjectId: ids.team,
+    clientId: ids.client,
+  }),
+  'POST /api/v1/orgs/{org}/surveys': (ids) => ({
+    kind: 'csat',
+    question: 'How satisfied are you?',
+    subjectType: 'team',
+    subjectId: ids.team,
+  }),
 };
 
 /** A valid-looking body for the operation, with the ids in it taken from `ids` (A person to add: the viewer). */

@@ -6,15 +6,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../src/cli/commands.js';
 import { AppError } from '../src/core/errors.js';
+import { newId } from '../src/core/ids.js';
+import type { Db } from '../src/db/schema.js';
 import { zodToAppError } from '../src/http/errors.js';
 import { buildServer } from '../src/http/server.js';
-import { inviteClient } from '../src/modules/clients/client.service.js';
+import { inviteClient, issueClientLink } from '../src/modules/clients/client.service.js';
+import type { OrgContext } from '../src/modules/context.js';
 import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from '../src/modules/demo/demo.data.js';
 import { seedDemo } from '../src/modules/demo/demo.service.js';
 import { runSetup } from '../src/modules/setup/setup.service.js';
 import { createToken } from '../src/modules/tokens/token.service.js';
 import { type TExportFile, ZExportFile } from '../src/modules/transfer/transfer.schema.js';
 import { exportOrganization, importOrganization } from '../src/modules/transfer/transfer.service.js';
+import { VOICE_KEYS } from '../src/modules/transfer/transfer.voice.schema.js';
+import { loadVoiceSettings } from '../src/modules/voice/voice.settings.js';
 import { signInAgent } from './agent.js';
 import { orgContext } from './fixtures.js';
 import { createTestDatabase, type TestDatabase, testConfig } from './harness.js';
@@ -49,6 +54,337 @@ const TEAM_MEMBERS = STROYDOM.teams.reduce((n, team) => n + team.members.length,
 
 const withoutTime = ({ exportedAt: _t, ...rest }: TExportFile) => rest;
 
+/** Columns client voice added to tables that existed before it. */
+const VOICE_COLUMNS = [
+  ['clients', 'email_confirmed_at'],
+  ['clients', 'origin'],
+  ['clientInvitations', 'purpose'],
+  ['clientInvitations', 'sent_to'],
+  ['decisions', 'client_rationale'],
+] as const;
+
+/**
+ * Client voice rows, written directly (the voice demos may make some, this does not rely on them) so
+ * that every voice table and every nullable column of it holds a value, each foreign key pointing at
+ * a row of the organization: segments, pains, teams, promises, decisions, reserve allocations.
+ */
+async function addVoiceRows(db: Db, ctx: OrgContext, adminId: string) {
+  const org = ctx.org.id;
+  const now = ctx.now;
+  const first = async <T extends 'clients' | 'segments' | 'pains' | 'teams' | 'promises' | 'decisions'>(table: T) =>
+    db
+      .selectFrom(table as 'clients')
+      .selectAll()
+      .where('org_id', '=', org)
+      .orderBy('created_at')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+  const client = await first('clients');
+  const segment = await first('segments');
+  const pain = await first('pains');
+  const team = await first('teams');
+  const promise = await first('promises');
+  const decision = await first('decisions');
+  // A client who registered in the portal and confirmed the address, and the confirmation link e-mailed.
+  await db.updateTable('clients').set({ origin: 'self', email_confirmed_at: now }).where('id', '=', client.id).execute();
+  await db.transaction().execute((tx) =>
+    issueClientLink(tx, ctx, client, {
+      purpose: 'confirm',
+      expiresInMs: 86_400_000,
+      publicUrl: 'http://localhost:3000',
+      sendTo: client.email,
+    }),
+  );
+  await db
+    .updateTable('decisions')
+    .set({ client_rationale: 'Clients preferred the second option; the first keeps the date.' })
+    .where('id', '=', decision.id)
+    .execute();
+  await db
+    .insertInto('client_segments')
+    .values({ org_id: org, client_id: client.id, segment_id: segment.id, created_at: now })
+    .onConflict((oc) => oc.columns(['client_id', 'segment_id']).doNothing())
+    .execute();
+  const settings = { answer_team_id: team.id, answer_promise_id: promise.id, updated_at: now, updated_by: adminId };
+  await db
+    .insertInto('voice_settings')
+    .values({
+      org_id: org,
+      allow_registration: 1,
+      require_confirmed_email: 1,
+      threshold_kind: 'share',
+      threshold_value: 500,
+      response_days: 10,
+      hide_after_reports: 2,
+      ...settings,
+    })
+    .onConflict((oc) => oc.column('org_id').doUpdateSet(settings))
+    .execute();
+  const [surveyA, surveyB] = [newId(), newId()];
+  const survey = { org_id: org, active: 1, created_at: now, created_by: adminId, subject_type: null, subject_id: null, touchpoint: null };
+  await db
+    .insertInto('surveys')
+    .values([
+      {
+        ...survey,
+        id: surveyA,
+        kind: 'nps',
+        question: 'Would you recommend us?',
+        subject_type: 'promise',
+        subject_id: promise.id,
+        public_key: newId(),
+      },
+      {
+        ...survey,
+        id: surveyB,
+        kind: 'ces',
+        question: 'How easy was the handover?',
+        touchpoint: 'handover',
+        active: 0,
+        public_key: newId(),
+      },
+    ])
+    .execute();
+  const response = {
+    org_id: org,
+    comment: '',
+    subject_type: null,
+    subject_id: null,
+    touchpoint: null,
+    client_id: null,
+    pain_id: null,
+    triaged_by: null,
+    triaged_at: null,
+    reply: null,
+    replied_by: null,
+    replied_at: null,
+    reports: 0,
+    hidden_at: null,
+    answered_at: now,
+    created_at: now,
+  };
+  const feedbackA = newId();
+  await db
+    .insertInto('feedback')
+    .values([
+      {
+        ...response,
+        id: feedbackA,
+        survey_id: surveyA,
+        kind: 'nps',
+        score: 9,
+        comment: 'The foreman called before every visit.',
+        subject_type: 'promise',
+        subject_id: promise.id,
+        client_id: client.id,
+        source: 'portal',
+        pain_id: pain.id,
+        triaged_by: adminId,
+        triaged_at: now,
+        reply: 'Thank you, we passed it on.',
+        replied_by: adminId,
+        replied_at: now,
+      },
+      {
+        ...response,
+        id: newId(),
+        survey_id: surveyB,
+        kind: 'ces',
+        score: null,
+        touchpoint: 'handover',
+        source: 'link',
+        reports: 2,
+        hidden_at: now,
+      },
+    ])
+    .execute();
+  const proposal = {
+    org_id: org,
+    segment_id: null,
+    author_client_id: null,
+    author_user_id: null,
+    supports: 0,
+    threshold: 3,
+    threshold_reached_at: null,
+    answer_due_at: null,
+    answer: null,
+    answered_at: null,
+    answered_by: null,
+    implemented_type: null,
+    implemented_id: null,
+    merged_into_id: null,
+    reports: 0,
+    hidden_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  const [kept, merged] = [newId(), newId()];
+  await db
+    .insertInto('proposals')
+    .values([
+      {
+        ...proposal,
+        id: kept,
+        title: 'Photo report after each stage',
+        body: 'Send photos of the site after every stage.',
+        segment_id: segment.id,
+        author_client_id: client.id,
+        author_label: client.name,
+        status: 'implemented',
+        supports: 1,
+        threshold_reached_at: now,
+        answer_due_at: now + 14 * 86_400_000,
+        answer: 'Yes: a promise now covers it.',
+        answered_at: now,
+        answered_by: adminId,
+        implemented_type: 'promise',
+        implemented_id: promise.id,
+      },
+      {
+        ...proposal,
+        id: merged,
+        title: 'Photos of the site',
+        body: 'Same idea.',
+        author_user_id: adminId,
+        author_label: 'Staff',
+        status: 'merged',
+        merged_into_id: kept,
+        reports: 1,
+        hidden_at: now,
+      },
+    ])
+    .execute();
+  await db.insertInto('proposal_supports').values({ proposal_id: kept, client_id: client.id, org_id: org, created_at: now }).execute();
+  await db
+    .insertInto('content_reports')
+    .values([
+      {
+        id: newId(),
+        org_id: org,
+        subject_type: 'proposal',
+        subject_id: merged,
+        reporter: client.id,
+        reason: 'duplicate',
+        created_at: now,
+        resolved_at: now,
+        resolution: 'kept',
+        resolved_by: adminId,
+      },
+      {
+        id: newId(),
+        org_id: org,
+        subject_type: 'feedback',
+        subject_id: feedbackA,
+        reporter: 'ip:0f3c',
+        reason: 'rude',
+        created_at: now,
+        resolved_at: null,
+        resolution: null,
+        resolved_by: null,
+      },
+    ])
+    .execute();
+  const poll = newId();
+  await db
+    .insertInto('polls')
+    .values({
+      id: poll,
+      org_id: org,
+      decision_id: decision.id,
+      kind: 'ranked',
+      question: 'Which option do you prefer?',
+      segment_ids: JSON.stringify([segment.id]),
+      opens_at: now - 86_400_000,
+      closes_at: now + 86_400_000,
+      quorum: 2,
+      hide_results: 1,
+      created_at: now,
+      created_by: adminId,
+    })
+    .execute();
+  await db
+    .insertInto('poll_ballots')
+    .values({
+      poll_id: poll,
+      client_id: client.id,
+      org_id: org,
+      ballot: JSON.stringify({ ranking: [1, 0] }),
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const [round, funded, notFunded, allocation] = [newId(), newId(), newId(), newId()];
+  await db
+    .insertInto('reserve_allocations')
+    .values({ id: allocation, org_id: org, amount_minor: 120_000, purpose: 'Round: benches', created_at: now, created_by: adminId })
+    .execute();
+  const method = { funded: [funded], spentMinor: 120_000, leftMinor: 30_000 };
+  await db
+    .insertInto('pb_rounds')
+    .values({
+      id: round,
+      org_id: org,
+      title: 'Round',
+      description: 'What to build from the reserve',
+      budget_minor: 150_000,
+      method: 'mes',
+      segment_ids: JSON.stringify([segment.id]),
+      opens_at: now - 2 * 86_400_000,
+      closes_at: now - 86_400_000,
+      status: 'allocated',
+      result: JSON.stringify({
+        roundId: round,
+        method: 'mes',
+        greedy: method,
+        mes: { ...method, byRule: [funded], completion: [] },
+        frozen: true,
+      }),
+      allocated_at: now,
+      allocated_by: adminId,
+      created_at: now,
+      created_by: adminId,
+    })
+    .execute();
+  const project = { org_id: org, round_id: round, description: '', created_at: now, updated_at: now };
+  await db
+    .insertInto('pb_projects')
+    .values([
+      {
+        ...project,
+        id: funded,
+        title: 'Benches',
+        cost_minor: 120_000,
+        kind: 'project',
+        team_id: team.id,
+        status: 'funded',
+        allocation_id: allocation,
+      },
+      {
+        ...project,
+        id: notFunded,
+        title: 'Try weekend visits',
+        cost_minor: 90_000,
+        kind: 'experiment',
+        team_id: null,
+        status: 'not_funded',
+        allocation_id: null,
+      },
+    ])
+    .execute();
+  await db
+    .insertInto('pb_ballots')
+    .values({ round_id: round, client_id: client.id, org_id: org, project_ids: JSON.stringify([funded]), created_at: now, updated_at: now })
+    .execute();
+}
+
+/** The file as the version before client voice wrote it: no voice keys, no voice columns. */
+function previousVersionOf(file: TExportFile): Record<string, unknown> {
+  const old: Record<string, unknown> = JSON.parse(JSON.stringify(file));
+  for (const [key] of VOICE_KEYS) delete old[key];
+  for (const [key, column] of VOICE_COLUMNS) for (const row of old[key] as Record<string, unknown>[]) delete row[column];
+  return old;
+}
+
 beforeAll(async () => {
   source = await freshDatabase();
   const seeded = await seedDemo(source.db, Date.now());
@@ -58,6 +394,8 @@ beforeAll(async () => {
   const client = await source.db.selectFrom('clients').select('id').where('org_id', '=', ctx.org.id).executeTakeFirstOrThrow();
   await inviteClient(ctx, client.id, 14, 'http://localhost:3000');
   await createToken(ctx, { name: 'Integration', scopes: ['teams:read', 'clients:read'] });
+  const admin = await source.db.selectFrom('users').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirstOrThrow();
+  await addVoiceRows(source.db, ctx, admin.id);
   exported = await exportOrganization(source.db, 'stroydom', Date.now());
 });
 
@@ -80,10 +418,26 @@ describe('export and import', () => {
       teams: STROYDOM.teams.length,
       teamMembers: TEAM_MEMBERS,
       clients: STROYDOM.clients.length,
-      clientInvitations: 1,
+      clientInvitations: 2,
       apiTokens: 1,
     });
     expect(counts.audit).toBeGreaterThan(20);
+  });
+
+  it('exports client voice: every voice table, and every column of it holds a value in some row', () => {
+    const file = exported as unknown as Record<string, Record<string, unknown>[]>;
+    const unset = VOICE_KEYS.flatMap(([key]) =>
+      Object.keys(file[key]![0]!)
+        .filter((column) => file[key]!.every((row) => row[column] === null))
+        .map((column) => `${key}.${column}`),
+    );
+    expect(unset).toEqual([]);
+    // The columns client voice added to older tables travel too, with values other than their defaults.
+    expect(exported.clients.some((c) => c.origin === 'self' && c.email_confirmed_at !== null)).toBe(true);
+    expect(exported.clientInvitations.some((i) => i.purpose === 'confirm' && i.sent_to !== null)).toBe(true);
+    expect(exported.decisions.some((d) => d.client_rationale !== null)).toBe(true);
+    // The outbox holds one-time links: it is not part of the file.
+    expect(Object.keys(exported)).not.toContain('outbox');
   });
 
   it('round-trips into a fresh database: exporting again gives the same document but for exportedAt', async () => {
@@ -93,6 +447,16 @@ describe('export and import', () => {
     expect(result.slug).toBe('stroydom');
     const again = await exportOrganization(target.db, 'stroydom', exported.exportedAt + 1);
     expect(withoutTime(again)).toEqual(withoutTime(exported));
+    // Client voice works on the copy: the settings name the imported team and promise; no e-mail came along.
+    const settings = await loadVoiceSettings(target.db, exported.organization.id);
+    const [row] = exported.voiceSettings;
+    expect([settings.answerTeamId, settings.answerPromiseId, settings.responseDays]).toEqual([
+      row!.answer_team_id,
+      row!.answer_promise_id,
+      row!.response_days,
+    ]);
+    expect(settings.answerTeamId).not.toBeNull();
+    expect(await target.db.selectFrom('outbox').select('id').execute()).toEqual([]);
 
     // The people come with their passwords: the demo admin signs in on the imported copy.
     const app = await buildServer({ db: target.db, dialect: target.dialect, config: testConfig() });
@@ -135,6 +499,21 @@ describe('export and import', () => {
     await app.close();
   });
 
+  it('imports a file of the version before client voice: no voice rows, new columns as the migration fills them', async () => {
+    const old = previousVersionOf(exported);
+    const file = ZExportFile.parse(old);
+    expect(file.clients.map((c) => [c.origin, c.email_confirmed_at])).toEqual(exported.clients.map(() => ['staff', null]));
+    expect(new Set(file.clientInvitations.map((i) => `${i.purpose} ${i.sent_to}`))).toEqual(new Set(['invite null']));
+    const target = await freshDatabase();
+    const result = await importOrganization(target.db, file);
+    expect(Object.fromEntries(VOICE_KEYS.map(([key]) => [key, result.counts[key]]))).toEqual(
+      Object.fromEntries(VOICE_KEYS.map(([key]) => [key, 0])),
+    );
+    const again = await exportOrganization(target.db, 'stroydom', 0);
+    expect(withoutTime(again)).toEqual(withoutTime(file));
+    expect(again.decisions.every((d) => d.client_rationale === null)).toBe(true);
+  });
+
   it('refuses to import where the slug exists (conflict naming organization.slug), changing nothing', async () => {
     const before = await exportOrganization(source.db, 'stroydom', 0);
     const error = await failureOf(importOrganization(source.db, exported));
@@ -163,6 +542,19 @@ describe('export and import', () => {
     const user = await target.db.selectFrom('users').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirstOrThrow();
     const roles = await target.db.selectFrom('memberships').select('org_id').where('user_id', '=', user.id).execute();
     expect(roles).toHaveLength(2);
+    // What they did in client voice is re-pointed at the account reused.
+    const fileId = exported.users.find((u) => u.email === DEMO_EMAIL)!.id;
+    expect(user.id).not.toBe(fileId);
+    const answered = await target.db
+      .selectFrom('proposals')
+      .select(['answered_by', 'author_user_id'])
+      .where('org_id', '=', exported.organization.id)
+      .execute();
+    const people = answered.flatMap((p) => [p.answered_by, p.author_user_id]).filter((id) => id !== null);
+    expect(people).toContain(user.id);
+    expect(people).not.toContain(fileId);
+    const settings = await target.db.selectFrom('voice_settings').select('updated_by').executeTakeFirstOrThrow();
+    expect(settings.updated_by).toBe(user.id);
     const app = await buildServer({ db: target.db, dialect: target.dialect, config: testConfig() });
     const agent = await signInAgent(app, DEMO_EMAIL, 'their-own-password');
     expect(
@@ -184,12 +576,31 @@ describe('export and import', () => {
     expect(error.fields.map((f) => f.path)).toEqual(['teams.1.kind']);
   });
 
+  it.each([
+    ['a ballot of no known shape', 'pollBallots', 'ballot', '{"vote":1}'],
+    ['an NPS score of 11', 'feedback', 'score', 11],
+    ['segment ids that are not a list', 'polls', 'segment_ids', '"all"'],
+    ['approved projects that are not JSON', 'pbBallots', 'project_ids', '[abc'],
+    ['an unknown proposal status', 'proposals', 'status', 'pending'],
+    ['an unknown client origin', 'clients', 'origin', 'imported'],
+    ['an unknown link purpose', 'clientInvitations', 'purpose', 'reset'],
+  ])('refuses %s, naming the path', (_label, key, column, value) => {
+    const broken = JSON.parse(JSON.stringify(exported));
+    const index = key === 'feedback' ? broken.feedback.findIndex((f: { kind: string }) => f.kind === 'nps') : 0;
+    broken[key][index][column] = value;
+    const result = ZExportFile.safeParse(broken);
+    expect(result.success).toBe(false);
+    expect(zodToAppError(result.error!, 'input').fields.map((f) => f.path)).toEqual([`${key}.${index}.${column}`]);
+  });
+
   it('refuses rows of another organization inside the file, naming the row', async () => {
     const target = await freshDatabase();
     const mixed = { ...exported, clients: exported.clients.map((c, i) => (i === 2 ? { ...c, org_id: 'another-org' } : c)) };
     const error = await failureOf(importOrganization(target.db, mixed));
     expect(error.fields.map((f) => f.path)).toEqual(['clients.2.org_id']);
     expect(await target.db.selectFrom('organizations').select('id').execute()).toEqual([]);
+    const ballots = { ...exported, pbBallots: exported.pbBallots.map((b) => ({ ...b, org_id: 'another-org' })) };
+    expect((await failureOf(importOrganization(target.db, ballots))).fields.map((f) => f.path)).toEqual(['pbBallots.0.org_id']);
   });
 });
 

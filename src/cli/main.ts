@@ -241,6 +241,10 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   );
   // The webhook delivery log keeps 30 days of finished deliveries: pruned now and every hour.
   const prune = every('webhook log pruning', 'CLIENTOCRACY_PRUNE_MS', 3_600_000, () => pruneDeliveries(database.db, Date.now()));
+  // Answers owed to client proposals: one past its due time unanswered gives the answer promise its
+  // bad event, checked every minute with the promise evaluation (lists and pages also check on read).
+  const { settleOverdueProposals } = await import('../modules/proposals/answer.service.js');
+  const answers = every('proposal answers', 'CLIENTOCRACY_EVALUATOR_MS', 60_000, () => settleOverdueProposals(database.db, Date.now()));
   // E-mail leaves the outbox through SMTP when it is configured; without, it waits for `outbox`.
   const { deliverMail, smtpTransport } = await import('../modules/mail/mail.delivery.js');
   const smtp = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
@@ -249,6 +253,7 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
     : undefined;
   const stop = async () => {
     clearInterval(mail);
+    clearInterval(answers);
     clearInterval(prune);
     clearInterval(reminders);
     clearInterval(evaluator);

@@ -1,2 +1,46 @@
 /** Portal strings of client voice: feedback (en). Same keys in en and ru (i18n.test.ts checks). */
-export const enVoiceFeedback = {} as const;
+export const enVoiceFeedback = {
+  title: 'Your feedback',
+  intro: 'Tell {{org}} how it is doing. Every answer is read; the team may answer you here.',
+  kinds: { nps: 'Recommend', csat: 'Satisfaction', ces: 'Effort' },
+  questions: {
+    nps: 'How likely are you to recommend {{org}} to a friend or colleague?',
+    csat: 'How satisfied are you?',
+    ces: 'How easy was it to get what you needed?',
+  },
+  scale: {
+    nps: { low: 'Not at all likely', high: 'Extremely likely' },
+    csat: { '1': 'Very dissatisfied', '2': 'Dissatisfied', '3': 'Neither', '4': 'Satisfied', '5': 'Very satisfied' },
+    ces: { low: 'Very difficult', high: 'Very easy' },
+  },
+  scoreLegend: 'Your score',
+  comment: 'Comment (optional)',
+  commentHint: 'What went well, what should change?',
+  subject: 'About',
+  subjectGeneral: '{{org}} in general',
+  subjectPromises: 'Our promises',
+  subjectTeams: 'Teams',
+  subjectTouchpoint: 'Something else (name it below)',
+  touchpoint: 'Touchpoint',
+  touchpointHint: 'e.g. the phone line, the site visit, the website',
+  touchpointRequired: 'Name the touchpoint you are rating.',
+  scoreOrComment: 'Choose a score or write a comment.',
+  send: 'Send',
+  sent: 'Thank you! Your feedback has been sent.',
+  thanksTitle: 'Thank you!',
+  thanksText: 'Your answer has reached {{org}}.',
+  backToPortal: 'Go to the portal',
+  past: 'Your earlier feedback',
+  pastNone: 'You have not given feedback yet.',
+  noScore: 'no score',
+  answer: 'Answer from {{org}}',
+  about: 'About: {{subject}}',
+  signInInvite: 'Sign in to rate our promises, teams and services and to see answers to your feedback.',
+  surveyNotFound: 'This survey link is not valid or the survey has ended.',
+  surveyAbout: 'About: {{subject}}',
+  mail: {
+    replySubject: '{{org}} answered your feedback',
+    replyBody:
+      'Hello, {{name}}!\n\n{{org}} answered your feedback.\n\nYou wrote: {{comment}}\n\nAnswer: {{reply}}\n\nSee all your feedback: {{link}}\n',
+  },
+} as const;

@@ -8,7 +8,9 @@ describe('roleCan', () => {
   // the council's and the admins' — members read the delegation and take part in governance
   // (their team's roles, capabilities, agreements and decisions; the services check the team). The
   // books (ledger, hours, salaries, closing a month) are the admins'; trades, split rules and peer
-  // points are every team's own (economics:participate; the services check the team).
+  // points are every team's own (economics:participate; the services check the team). Client voice:
+  // staff triage and answer (voice:write, feedback:write); its settings, surveys, polls, reserve rounds
+  // and moderation are the council's and the admins' (voice:manage).
   const expected = (role: (typeof ROLES)[number], permission: string): boolean => {
     if (role === 'admin') return true;
     if (permission.endsWith(':read')) return true;
@@ -16,6 +18,7 @@ describe('roleCan', () => {
     if (permission === 'governance:write') return role === 'council';
     if (permission === 'governance:participate' || permission === 'economics:participate') return true;
     if (permission === 'economics:write') return false;
+    if (permission === 'voice:manage') return role === 'council';
     return permission.endsWith(':write') && permission !== 'org:write' && permission !== 'members:write';
   };
   const cells = ROLES.flatMap((role) => PERMISSIONS.map((permission) => [role, permission, expected(role, permission)] as const));

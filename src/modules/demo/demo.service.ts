@@ -16,6 +16,10 @@ import { seedDemoEconomics } from './demo.economics.js';
 import { seedDemoGovernance } from './demo.governance.js';
 import { seedDemoPromises } from './demo.promises.js';
 import { seedDemoVoice } from './demo.voice.js';
+import { seedDemoFeedback } from './demo.voice-feedback.js';
+import { seedDemoPolls } from './demo.voice-polls.js';
+import { seedDemoProposals } from './demo.voice-proposals.js';
+import { seedDemoReserve } from './demo.voice-reserve.js';
 
 const DEMO_ACTOR: Actor = { type: 'system', id: null, label: 'demo seed' };
 
@@ -63,6 +67,10 @@ export async function seedDemo(db: Db, now: number): Promise<string[]> {
     if (isDemoOrg && (await seedDemoPromises(ctx))) seeded.push('promises');
     if (isDemoOrg && (await seedDemoEconomics(ctx))) seeded.push('economics');
     if (isDemoOrg && (await seedDemoVoice(ctx))) seeded.push('client voice');
+    if (isDemoOrg && (await seedDemoProposals(ctx))) seeded.push('proposals');
+    if (isDemoOrg && (await seedDemoPolls(ctx))) seeded.push('client polls');
+    if (isDemoOrg && (await seedDemoReserve(ctx))) seeded.push('participatory reserve');
+    if (isDemoOrg && (await seedDemoFeedback(ctx))) seeded.push('feedback');
     if (seeded.length) created.push(`${org.slug} (${seeded.join(', ')})`);
   }
   return created;

@@ -47,33 +47,40 @@ export async function getReserve(ctx: OrgContext) {
   return { currency: ctx.org.currency, ...(await fund(ctx.db, ctx.org.id)) };
 }
 
+/**
+ * Allocates part of the reserve inside the caller's transaction (a participatory round funds its
+ * winners in its own); never more than the balance. Returns the allocation's id.
+ */
+export async function allocateReserveIn(tx: Tx, ctx: OrgContext, input: { amountMinor: number; purpose: string }): Promise<string> {
+  await lockOrganization(tx, ctx.org.id);
+  const { balanceMinor } = await fund(tx, ctx.org.id);
+  if (input.amountMinor > balanceMinor)
+    throw new AppError('validation_failed', `amountMinor: more than the reserve holds (${balanceMinor})`, [
+      { path: 'amountMinor', message: `more than the reserve holds (${balanceMinor} minor units)` },
+    ]);
+  const row = {
+    id: newId(),
+    org_id: ctx.org.id,
+    amount_minor: input.amountMinor,
+    purpose: input.purpose,
+    created_at: ctx.now,
+    created_by: ctx.actor.id,
+  };
+  await tx.insertInto('reserve_allocations').values(row).execute();
+  await appendAudit(tx, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    action: 'reserve.allocated',
+    entityType: 'reserve',
+    entityId: row.id,
+    after: row,
+    at: ctx.now,
+  });
+  return row.id;
+}
+
 /** Allocates part of the reserve to a new project or experiment; never more than the balance. */
 export async function allocateReserve(ctx: OrgContext, input: { amountMinor: number; purpose: string }) {
-  await ctx.db.transaction().execute(async (tx) => {
-    await lockOrganization(tx, ctx.org.id);
-    const { balanceMinor } = await fund(tx, ctx.org.id);
-    if (input.amountMinor > balanceMinor)
-      throw new AppError('validation_failed', `amountMinor: more than the reserve holds (${balanceMinor})`, [
-        { path: 'amountMinor', message: `more than the reserve holds (${balanceMinor} minor units)` },
-      ]);
-    const row = {
-      id: newId(),
-      org_id: ctx.org.id,
-      amount_minor: input.amountMinor,
-      purpose: input.purpose,
-      created_at: ctx.now,
-      created_by: ctx.actor.id,
-    };
-    await tx.insertInto('reserve_allocations').values(row).execute();
-    await appendAudit(tx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      action: 'reserve.allocated',
-      entityType: 'reserve',
-      entityId: row.id,
-      after: row,
-      at: ctx.now,
-    });
-  });
+  await ctx.db.transaction().execute((tx) => allocateReserveIn(tx, ctx, input));
   return getReserve(ctx);
 }

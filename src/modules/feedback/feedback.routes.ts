@@ -1,4 +1,142 @@
 import type { Registrar } from '../../http/registrar.js';
+import { ZOrgParams, ZPage } from '../common.schema.js';
+import {
+  ZFeedback,
+  ZFeedbackInput,
+  ZFeedbackParams,
+  ZFeedbackQuery,
+  ZReply,
+  ZSummary,
+  ZSummaryQuery,
+  ZSurvey,
+  ZSurveyInput,
+  ZSurveyPatch,
+  ZSurveyQuery,
+  ZTrend,
+  ZTrendQuery,
+  ZTriage,
+} from './feedback.schema.js';
+import {
+  createFeedback,
+  feedbackSummary,
+  feedbackTrendOf,
+  getFeedback,
+  listFeedback,
+  replyToFeedback,
+  triageFeedback,
+} from './feedback.service.js';
+import { createSurvey, listSurveys, updateSurvey } from './survey.service.js';
 
-/** The API of this part of client voice (issue 7). */
-export function registerFeedbackRoutes(_r: Registrar): void {}
+/** Client feedback (NPS, CSAT, CES): responses, figures, trends, triage, answers and surveys. */
+export function registerFeedbackRoutes(r: Registrar): void {
+  const base = '/api/v1/orgs/:org';
+  const tag = 'feedback';
+  const read = { tag, auth: 'org' as const, permission: 'voice:read' as const };
+  const write = { tag, auth: 'org' as const, permission: 'voice:write' as const };
+  const manage = { tag, auth: 'org' as const, permission: 'voice:manage' as const };
+  const publicUrl = r.deps.config.publicUrl;
+
+  r.add({
+    tag,
+    auth: 'org',
+    permission: 'feedback:write',
+    method: 'POST',
+    url: `${base}/feedback`,
+    status: 201,
+    summary: 'Record a response (NPS 0–10, CSAT 1–5, CES 1–7) about a promise, a team or a touchpoint; for importing from other tools',
+    params: ZOrgParams,
+    body: ZFeedbackInput,
+    response: ZFeedback,
+    handler: async ({ ctx, body }) => createFeedback(ctx, body),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/feedback`,
+    summary: 'Responses, newest first, by kind, subject, client, dates and triage',
+    params: ZOrgParams,
+    query: ZFeedbackQuery,
+    response: ZPage(ZFeedback),
+    handler: async ({ ctx, query }) => listFeedback(ctx, query),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/feedback/summary`,
+    summary: 'NPS = (promoters − detractors) ÷ answered × 100, CSAT = % of 4–5, CES = mean, with n, over a date range and subject',
+    params: ZOrgParams,
+    query: ZSummaryQuery,
+    response: ZSummary,
+    handler: async ({ ctx, query }) => feedbackSummary(ctx, query),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/feedback/trend`,
+    summary: 'The figure per week or month in the organization’s time zone (last 12 months or 26 weeks unless from is given)',
+    params: ZOrgParams,
+    query: ZTrendQuery,
+    response: ZTrend,
+    handler: async ({ ctx, query }) => feedbackTrendOf(ctx, query),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/feedback/:id`,
+    summary: 'One response with its pain and answer',
+    params: ZFeedbackParams,
+    response: ZFeedback,
+    handler: async ({ ctx, params }) => getFeedback(ctx, params.id),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/feedback/:id/triage`,
+    summary: 'Tag the response to a pain of a segment (it becomes evidence of that pain); painId null removes the tag',
+    params: ZFeedbackParams,
+    body: ZTriage,
+    response: ZFeedback,
+    handler: async ({ ctx, params, body }) => triageFeedback(ctx, params.id, body.painId),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/feedback/:id/reply`,
+    summary: 'Answer the client: shown in their portal and e-mailed when they have an address',
+    params: ZFeedbackParams,
+    body: ZReply,
+    response: ZFeedback,
+    handler: async ({ ctx, params, body }) => replyToFeedback(ctx, params.id, body.text, publicUrl),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/surveys`,
+    summary: 'Surveys with their public links and response counts',
+    params: ZOrgParams,
+    query: ZSurveyQuery,
+    response: ZPage(ZSurvey),
+    handler: async ({ ctx, query }) => listSurveys(ctx, query, publicUrl),
+  });
+  r.add({
+    ...manage,
+    method: 'POST',
+    url: `${base}/surveys`,
+    status: 201,
+    summary: 'A one-question survey (nps, csat or ces) with an optional subject and a public link /c/{org}/s/{key}',
+    params: ZOrgParams,
+    body: ZSurveyInput,
+    response: ZSurvey,
+    handler: async ({ ctx, body }) => createSurvey(ctx, body, publicUrl),
+  });
+  r.add({
+    ...manage,
+    method: 'PATCH',
+    url: `${base}/surveys/:id`,
+    summary: 'Change a survey’s question or deactivate its public link (active: false)',
+    params: ZFeedbackParams,
+    body: ZSurveyPatch,
+    response: ZSurvey,
+    handler: async ({ ctx, params, body }) => updateSurvey(ctx, params.id, body, publicUrl),
+  });
+}

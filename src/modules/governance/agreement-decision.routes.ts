@@ -111,7 +111,8 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
     ...take,
     method: 'PATCH',
     url: `${base}/decisions/:id`,
-    summary: 'Change an open decision (wording, options while no advice is in, amount, advice deadline), or any decision’s review date',
+    summary:
+      'Change an open decision (wording, options while no advice is in and no client poll asks about them, amount, advice deadline), or any decision’s review date',
     params: ZOrgIdParams,
     body: ZUpdateDecision,
     response: ZDecision,
@@ -142,7 +143,7 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
     method: 'POST',
     url: `${base}/decisions/:id/decide`,
     summary:
-      'Take the decision: refused with too_few_options, decider_lacks_right, above_spending_cap, advice_pending or decision_already_taken',
+      'Take the decision: refused with too_few_options, decider_lacks_right, above_spending_cap, advice_pending or decision_already_taken; 409 conflict naming polls while a client poll runs; 422 naming clientRationale when going against a counted client poll',
     params: ZOrgIdParams,
     body: ZDecide,
     response: ZDecision,

@@ -3,6 +3,7 @@ import type { DecisionBlock } from '../../core/governance/decisions.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import { clientVerdict } from '../polls/poll.tally.js';
 import type { TCreateReview, TReview } from './agreement.schema.js';
 import { actorName, requireTeamAuthority } from './authority.js';
 import type { TDecide, TDecision, TGiveAdvice } from './decision.schema.js';
@@ -98,7 +99,8 @@ function blockError(block: DecisionBlock, rightName: string, names: Map<string, 
 /**
  * Takes the decision: by a person who holds the right now (through a team or a role, within its
  * cap; admins and the council hold every right), from at least two options, once the advice asked
- * for is in or its deadline day is over. Advisers are told what was decided.
+ * for is in or its deadline day is over, and once the clients' polls on it have closed (choosing
+ * against their result needs a client rationale). Advisers are told what was decided.
  */
 export async function takeDecision(ctx: OrgContext, id: string, input: TDecide): Promise<TDecision> {
   return ctx.db.transaction().execute(async (tx) => {
@@ -120,11 +122,14 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
     const options = JSON.parse(row.options) as Option[];
     const chosen = options[input.chosenOption];
     if (!chosen) throw invalidField('chosenOption', `there are ${options.length} options: 0 to ${options.length - 1}`);
+    // The clients' polls: an open one holds the decision; going against a counted result needs a reason.
+    const clientRationale = await clientVerdict(tx, ctx, id, options, input.chosenOption, input.clientRationale);
     await tx
       .updateTable('decisions')
       .set({
         chosen_option: input.chosenOption,
         rationale: input.rationale,
+        client_rationale: clientRationale,
         decided_at: ctx.now,
         decided_by: ctx.actor.id,
         decided_by_label: await actorName(tx, ctx),
@@ -154,7 +159,13 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
       action: 'decision.taken',
       entityType: 'decision',
       entityId: id,
-      after: { chosenOption: input.chosenOption, option: chosen.title, rationale: input.rationale, reviewDate: decision.reviewDate },
+      after: {
+        chosenOption: input.chosenOption,
+        option: chosen.title,
+        rationale: input.rationale,
+        clientRationale,
+        reviewDate: decision.reviewDate,
+      },
       at: ctx.now,
     });
     return decision;

@@ -77,6 +77,13 @@ export const ZDecide = z.object({
     .meta({ examples: [0] }),
   rationale: z.string().trim().min(1, 'say why').max(4000),
   reviewDate: ZDate.nullable().optional().describe('when to look at the decision again; keeps the one set before when omitted'),
+  clientRationale: z
+    .string()
+    .trim()
+    .max(4000)
+    .nullable()
+    .optional()
+    .describe('why the decision goes against the clients’ poll; required then (422 naming it), published with the result'),
 });
 export type TDecide = z.output<typeof ZDecide>;
 
@@ -108,6 +115,7 @@ export const ZDecision = z.object({
   isDue: z.boolean().describe('decided, not retired, and its review date has come in the organization’s time zone'),
   chosenOption: z.number().nullable(),
   rationale: z.string(),
+  clientRationale: z.string().nullable().describe('why the decision went against the clients’ poll, published with its result'),
   decidedAt: ZTime.nullable(),
   decidedBy: ZPerson.nullable(),
   createdBy: ZPerson,

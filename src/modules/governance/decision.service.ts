@@ -132,6 +132,7 @@ async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promis
         isDue(row.review_date, ctx.now, ctx.org.time_zone),
       chosenOption: row.chosen_option,
       rationale: row.rationale,
+      clientRationale: row.client_rationale,
       decidedAt: row.decided_at,
       decidedBy: row.decided_at === null ? null : { id: row.decided_by, label: row.decided_by_label ?? '' },
       createdBy: { id: row.created_by_id, label: row.created_by },
@@ -405,7 +406,7 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
 
 /**
  * Changes an open decision: its wording, the advice deadline (not into the past), the options (only
- * while no advice is in, since advice speaks of them), the amount; and any decision's review date.
+ * while no advice is in and no client poll asks about them, since both speak of them), the amount; and any decision's review date.
  * The audit log keeps what it said before.
  */
 export async function updateDecision(ctx: OrgContext, id: string, input: TUpdateDecision): Promise<TDecision> {
@@ -431,6 +432,13 @@ export async function updateDecision(ctx: OrgContext, id: string, input: TUpdate
       }
       if (requests.some((r) => r.answered_at !== null))
         throw conflict('options', 'advice has been given on these options: they stay as they are');
+      const polled = await tx
+        .selectFrom('polls')
+        .select('id')
+        .where('org_id', '=', ctx.org.id)
+        .where('decision_id', '=', id)
+        .executeTakeFirst();
+      if (polled) throw conflict('options', 'clients are polled on these options: they stay as they are');
     }
     const before = await describeOne(tx, ctx, id);
     await tx

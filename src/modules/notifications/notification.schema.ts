@@ -19,13 +19,14 @@ export const NOTIFICATION_KINDS = [
   'promise_alert_fired',
   'trade_to_confirm',
   'trade_answered',
+  'proposal_threshold_reached',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const ZNotification = z.object({
   id: z.string(),
   kind: z.enum(NOTIFICATION_KINDS),
-  subjectType: z.enum(['agreement', 'decision', 'grant', 'promise', 'promise_request', 'trade']),
+  subjectType: z.enum(['agreement', 'decision', 'grant', 'promise', 'promise_request', 'trade', 'proposal']),
   subjectId: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe('names, dates and amounts the message shows'),
   createdAt: ZTime,

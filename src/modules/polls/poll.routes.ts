@@ -1,4 +1,56 @@
+import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
+import { ZOrgIdParams } from '../common.schema.js';
+import { ZCreatePoll, ZPoll } from './poll.schema.js';
+import { closePoll, getPoll, listDecisionPolls, openPoll } from './poll.service.js';
 
-/** The API of this part of client voice (issue 7). */
-export function registerPollRoutes(_r: Registrar): void {}
+/**
+ * Client polls on decisions (issue 7). Whoever may change a decision (its team's members, an admin,
+ * the council: governance:participate, checked team by team) opens and closes its polls; clients
+ * vote in the portal.
+ */
+export function registerPollRoutes(r: Registrar): void {
+  const base = '/api/v1/orgs/:org';
+  const read = { tag: 'polls', auth: 'org' as const, permission: 'governance:read' as const };
+  const take = { tag: 'polls', auth: 'org' as const, permission: 'governance:participate' as const };
+
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/decisions/:id/polls`,
+    summary: 'The client polls on a decision, oldest first, each with its running or final result',
+    params: ZOrgIdParams,
+    response: z.object({ items: z.array(ZPoll) }),
+    handler: async ({ ctx, params }) => ({ items: await listDecisionPolls(ctx, params.id) }),
+  });
+  r.add({
+    ...take,
+    method: 'POST',
+    url: `${base}/decisions/:id/polls`,
+    status: 201,
+    summary:
+      'Open a client poll on an open decision for one or more segments (its options then stay as they are; the decision waits for the poll to close)',
+    params: ZOrgIdParams,
+    body: ZCreatePoll,
+    response: ZPoll,
+    handler: async ({ ctx, params, body }) => openPoll(ctx, params.id, body),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/polls/:id`,
+    summary: 'One client poll with its result (staff see it while it runs, even when hidden from clients)',
+    params: ZOrgIdParams,
+    response: ZPoll,
+    handler: async ({ ctx, params }) => getPoll(ctx, params.id),
+  });
+  r.add({
+    ...take,
+    method: 'POST',
+    url: `${base}/polls/:id/close`,
+    summary: 'Close a client poll now, before its time (409 when it has closed already)',
+    params: ZOrgIdParams,
+    response: ZPoll,
+    handler: async ({ ctx, params }) => closePoll(ctx, params.id),
+  });
+}

@@ -215,7 +215,7 @@ export function registerPortalAccount(app: FastifyInstance, deps: AppDeps): void
     const p = await openPortal(deps, req, reply);
     if (!p) return;
     const client = p.client;
-    if (!client || !client.email || client.email_confirmed_at !== null) return reply.redirect(p.base, 303);
+    if (!client?.email || client.email_confirmed_at !== null) return reply.redirect(p.base, 303);
     const done = await portalWrite(
       p,
       reply,

@@ -1,4 +1,4 @@
-import type { ClientsTable, OrganizationsTable } from '../../db/schema.js';
+import type { OrganizationsTable } from '../../db/schema.js';
 import { type Locale, translate } from '../../i18n/index.js';
 import type { toRedress } from '../promises/redress.service.js';
 import { formatDate, formatMoney } from './portal.format.js';

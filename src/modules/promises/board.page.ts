@@ -158,7 +158,7 @@ function card(p: TBoardPromise, org: OrganizationsTable, locale: Locale, linkTit
 <div class="figure"><div class="value">${attainmentText(p, locale)}</div><div class="label">${t('board.actual')} ${windowWords(p, t, locale)}<br>${cases}</div></div>
 <div class="trend">${sparklineSvg(p.sparkline, p.target, label)}<div class="label">${trendWords(p, t, locale)}</div></div></div>
 ${notices(p, t, locale)}${redressLine(p, org, t, locale)}
-<p class="meta"><span>${t('board.team')}: <strong>${escapeHtml(p.team.name)}</strong></span><span>${t('board.segment')}: <strong>${escapeHtml(p.segment.name)}</strong></span><a href="${href}#versions">${t('board.version', { n: String(p.version) })}</a></p>
+<p class="meta"><span>${t('board.team')}: <strong>${escapeHtml(p.team.name)}</strong></span><span>${t('board.segment')}: <strong>${p.segment.id ? escapeHtml(p.segment.name) : t('board.allSegments')}</strong></span><a href="${href}#versions">${t('board.version', { n: String(p.version) })}</a></p>
 </article>`;
 }
 

@@ -187,7 +187,8 @@ export async function computeBoard(db: Db, org: OrganizationsTable, now: number)
   }
   const collator = new Intl.Collator(org.locale);
   items.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || collator.compare(a.title, b.title) || a.id.localeCompare(b.id));
-  const segments = new Map(items.map((p) => [p.segment.id, p.segment]));
+  // A promise to every client (no one segment, such as answering proposals) is in every segment's view, not a filter of its own.
+  const segments = new Map(items.filter((p) => p.segment.id !== '').map((p) => [p.segment.id, p.segment]));
   return {
     organization: { slug: org.slug, name: org.name, locale: org.locale, currency: org.currency },
     segments: [...segments.values()].sort((a, b) => collator.compare(a.name, b.name)),
@@ -250,7 +251,7 @@ export async function publicBoard(db: Db, org: OrganizationsTable, now: number, 
   if (!segmentId) return board;
   let filtered = entry.bySegment.get(segmentId);
   if (!filtered) {
-    filtered = { ...board, segment: segmentId, items: board.items.filter((p) => p.segment.id === segmentId) };
+    filtered = { ...board, segment: segmentId, items: board.items.filter((p) => p.segment.id === segmentId || p.segment.id === '') };
     // Only real segments are kept: made-up ids cannot grow the cache.
     if (board.segments.some((s) => s.id === segmentId)) entry.bySegment.set(segmentId, filtered);
   }

@@ -1,4 +1,128 @@
+import { z } from 'zod';
+import { roleCan, scopesAllow } from '../../core/access/permissions.js';
+import { AppError } from '../../core/errors.js';
+import type { Principal } from '../../http/auth.js';
 import type { Registrar } from '../../http/registrar.js';
+import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery, ZTime } from '../common.schema.js';
+import type { OrgContext } from '../context.js';
+import { mergeProposal } from './merge.service.js';
+import { listModeration, resolveReports } from './moderation.service.js';
+import {
+  ZChangeStatus,
+  ZCreateProposal,
+  ZLinkImplementation,
+  ZMergeProposal,
+  ZModerationItem,
+  ZProposal,
+  ZProposalQuery,
+  ZResolveReports,
+} from './proposal.schema.js';
+import { changeProposalStatus, createProposal, getProposal, linkImplementation, listProposals } from './proposal.service.js';
 
-/** The API of this part of client voice (issue 7). */
-export function registerProposalRoutes(_r: Registrar): void {}
+/** Hidden proposals are listed only to those who moderate: the council and admins, or a token with voice:manage. */
+function requireModerator(ctx: OrgContext, principal: Principal | null): void {
+  const allowed = ctx.role
+    ? roleCan(ctx.role, 'voice:manage')
+    : principal?.kind === 'token' && scopesAllow(principal.scopes, 'voice:manage');
+  if (!allowed)
+    throw new AppError('forbidden', 'hidden: listing proposals hidden for moderation needs voice:manage', [
+      { path: 'hidden', message: 'needs voice:manage' },
+    ]);
+}
+
+/** Client proposals (staff side) and the moderation queue. */
+export function registerProposalRoutes(r: Registrar): void {
+  const base = '/api/v1/orgs/:org';
+  const read = { tag: 'proposals', auth: 'org' as const, permission: 'voice:read' as const };
+  const write = { tag: 'proposals', auth: 'org' as const, permission: 'voice:write' as const };
+  const manage = { tag: 'proposals', auth: 'org' as const, permission: 'voice:manage' as const };
+
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/proposals`,
+    summary: 'Proposals, most supported, newest or trending first, paged by cursor; merged and hidden ones only when asked for',
+    params: ZOrgParams,
+    query: ZProposalQuery,
+    response: ZPage(ZProposal),
+    handler: async ({ ctx, query, principal }) => {
+      if (query.hidden !== 'exclude') requireModerator(ctx, principal);
+      return listProposals(ctx, query);
+    },
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/proposals`,
+    status: 201,
+    summary: 'Make a proposal as staff; the threshold in force now is kept with it',
+    params: ZOrgParams,
+    body: ZCreateProposal,
+    response: ZProposal,
+    handler: async ({ ctx, body }) => createProposal(ctx, body),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/proposals/:id`,
+    summary: 'One proposal: supports, the owed answer and its due time, the answer, and what implements it',
+    params: ZOrgIdParams,
+    response: ZProposal,
+    handler: async ({ ctx, params }) => getProposal(ctx, params.id),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/proposals/:id/status`,
+    summary: 'Move a proposal to under consideration, or answer it: accepted or declined, with the answer (required)',
+    params: ZOrgIdParams,
+    body: ZChangeStatus,
+    response: ZProposal,
+    handler: async ({ ctx, params, body }) => changeProposalStatus(ctx, params.id, body),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/proposals/:id/implementation`,
+    summary: 'Mark an accepted proposal implemented, linked to the promise, experiment or decision that implements it',
+    params: ZOrgIdParams,
+    body: ZLinkImplementation,
+    response: ZProposal,
+    handler: async ({ ctx, params, body }) => linkImplementation(ctx, params.id, body),
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    url: `${base}/proposals/:id/merge`,
+    summary: 'Merge this duplicate into another proposal: its supports move there, each client counted once; answers the survivor',
+    params: ZOrgIdParams,
+    body: ZMergeProposal,
+    response: ZProposal,
+    handler: async ({ ctx, params, body }) => mergeProposal(ctx, params.id, body.intoId),
+  });
+  r.add({
+    ...manage,
+    method: 'GET',
+    url: `${base}/moderation`,
+    summary: 'The moderation queue: open reports grouped by the proposal or feedback they report',
+    params: ZOrgParams,
+    query: ZPageQuery,
+    response: ZPage(ZModerationItem),
+    handler: async ({ ctx, query }) => listModeration(ctx, query),
+  });
+  r.add({
+    ...manage,
+    method: 'POST',
+    url: `${base}/moderation/:id/resolve`,
+    summary: 'Close the open reports of a proposal or feedback: kept shows it again, removed keeps it hidden',
+    params: ZOrgIdParams,
+    body: ZResolveReports,
+    response: z.object({
+      id: z.string(),
+      subjectType: z.enum(['proposal', 'feedback']),
+      resolution: z.enum(['kept', 'removed']),
+      hiddenAt: ZTime.nullable(),
+    }),
+    handler: async ({ ctx, params, body }) => resolveReports(ctx, params.id, body),
+  });
+}

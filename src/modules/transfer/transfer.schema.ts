@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZMetric, ZRedress, ZWindow } from '../promises/promise.schema.js';
 import { jsonOf, s, sn, t, tn } from './transfer.columns.js';
 import { ECONOMICS_EXPORT } from './transfer.economics.schema.js';
+import { VOICE_EXPORT } from './transfer.voice.schema.js';
 
 /** The versioned export format of one whole organization: database rows, as stored. */
 export const EXPORT_FORMAT = 'clientocracy.organization';
@@ -32,9 +33,35 @@ export const ZExportFile = z.object({
     z.object({ id: s, org_id: s, name: s, kind: z.enum(['autonomous', 'council']), purpose: s, created_at: t, updated_at: t }),
   ),
   teamMembers: z.array(z.object({ id: s, org_id: s, team_id: s, user_id: s, created_at: t })),
-  clients: z.array(z.object({ id: s, org_id: s, name: s, email: sn, external_id: sn, created_at: t, updated_at: t })),
+  clients: z.array(
+    z.object({
+      id: s,
+      org_id: s,
+      name: s,
+      email: sn,
+      external_id: sn,
+      // Files written before client voice have neither: as the migration fills them in.
+      email_confirmed_at: tn.default(null),
+      origin: z.enum(['staff', 'self']).default('staff'),
+      created_at: t,
+      updated_at: t,
+    }),
+  ),
   clientInvitations: z.array(
-    z.object({ id: s, org_id: s, client_id: s, token_hash: s, created_by: sn, created_at: t, expires_at: t, used_at: tn, revoked_at: tn }),
+    z.object({
+      id: s,
+      org_id: s,
+      client_id: s,
+      token_hash: s,
+      // Files written before client voice have neither: as the migration fills them in.
+      purpose: z.enum(['invite', 'confirm', 'sign_in']).default('invite'),
+      sent_to: sn.default(null),
+      created_by: sn,
+      created_at: t,
+      expires_at: t,
+      used_at: tn,
+      revoked_at: tn,
+    }),
   ),
   apiTokens: z.array(
     z.object({
@@ -250,6 +277,8 @@ export const ZExportFile = z.object({
         review_date: sn,
         chosen_option: tn,
         rationale: s,
+        // Files written before client polls have none.
+        client_rationale: sn.default(null),
         decided_at: tn,
         decided_by: sn,
         decided_by_label: sn,
@@ -377,6 +406,7 @@ export const ZExportFile = z.object({
     )
     .default([]),
   ...ECONOMICS_EXPORT,
+  ...VOICE_EXPORT,
   audit: z.array(
     z.object({
       id: s,

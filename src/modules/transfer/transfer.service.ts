@@ -4,6 +4,7 @@ import { allAudit } from '../audit/audit.repository.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
 import { rebuildCounters } from '../promises/ingest.service.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, type TExportFile } from './transfer.schema.js';
+import { VOICE_KEYS } from './transfer.voice.schema.js';
 
 /** File keys and tables of discovery and value design, in the order rows must be inserted. */
 const DISCOVERY_KEYS = [
@@ -128,6 +129,7 @@ async function exportDiscovery(db: Db, orgId: string) {
       .execute(),
     redressItems: await db.selectFrom('redress_items').selectAll().where('org_id', '=', orgId).orderBy('owed_at').orderBy('id').execute(),
     ...(await exportEconomics(db, orgId)),
+    ...(await exportVoice(db, orgId)),
   };
 }
 
@@ -178,6 +180,75 @@ async function exportEconomics(db: Db, orgId: string) {
       .orderBy('id')
       .execute(),
   };
+}
+
+/** Client voice (M7), each table in a stable order. The outbox is not exported: see transfer.voice.schema.ts. */
+async function exportVoice(db: Db, orgId: string) {
+  const byCreated = <T extends 'surveys' | 'feedback' | 'proposals' | 'content_reports' | 'polls' | 'pb_rounds'>(table: T) =>
+    db
+      .selectFrom(table as 'surveys')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  const byClient = <T extends 'client_segments' | 'proposal_supports' | 'poll_ballots' | 'pb_ballots'>(
+    table: T,
+    first: 'segment_id' | 'proposal_id' | 'poll_id' | 'round_id',
+  ) =>
+    db
+      .selectFrom(table as 'client_segments')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy(first as 'segment_id')
+      .orderBy('client_id')
+      .execute();
+  return {
+    clientSegments: await byClient('client_segments', 'segment_id'),
+    voiceSettings: await db.selectFrom('voice_settings').selectAll().where('org_id', '=', orgId).execute(),
+    surveys: await byCreated('surveys'),
+    feedback: await byCreated('feedback'),
+    proposals: await byCreated('proposals'),
+    proposalSupports: await byClient('proposal_supports', 'proposal_id'),
+    contentReports: await byCreated('content_reports'),
+    polls: await byCreated('polls'),
+    pollBallots: await byClient('poll_ballots', 'poll_id'),
+    pbRounds: await byCreated('pb_rounds'),
+    pbProjects: await db
+      .selectFrom('pb_projects')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('round_id')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    pbBallots: await byClient('pb_ballots', 'round_id'),
+  };
+}
+
+/**
+ * Client voice rows of the file, with the people recorded beside them (who triaged, answered,
+ * allocated…) re-pointed at reused accounts; ids of tokens and of people who have left are kept.
+ */
+function voiceRows(file: TExportFile, key: (typeof VOICE_KEYS)[number][0], person: (id: string | null) => string | null): object[] {
+  switch (key) {
+    case 'voiceSettings':
+      return file.voiceSettings.map((r) => ({ ...r, updated_by: person(r.updated_by) }));
+    case 'surveys':
+      return file.surveys.map((r) => ({ ...r, created_by: person(r.created_by) }));
+    case 'feedback':
+      return file.feedback.map((r) => ({ ...r, triaged_by: person(r.triaged_by), replied_by: person(r.replied_by) }));
+    case 'proposals':
+      return file.proposals.map((r) => ({ ...r, author_user_id: person(r.author_user_id), answered_by: person(r.answered_by) }));
+    case 'contentReports':
+      return file.contentReports.map((r) => ({ ...r, resolved_by: person(r.resolved_by) }));
+    case 'polls':
+      return file.polls.map((r) => ({ ...r, created_by: person(r.created_by) }));
+    case 'pbRounds':
+      return file.pbRounds.map((r) => ({ ...r, allocated_by: person(r.allocated_by), created_by: person(r.created_by) }));
+    default:
+      return file[key];
+  }
 }
 
 /** Promises ordered so that a supported promise comes before the promises supporting it. */
@@ -258,7 +329,10 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
     clients: file.clients,
     clientInvitations: file.clientInvitations,
     apiTokens: file.apiTokens,
-    ...DISCOVERY_KEYS.reduce((acc, [key]) => Object.assign(acc, { [key]: file[key] }), {} as Record<string, { org_id: string }[]>),
+    ...[...DISCOVERY_KEYS, ...VOICE_KEYS].reduce(
+      (acc, [key]) => Object.assign(acc, { [key]: file[key] }),
+      {} as Record<string, { org_id: string }[]>,
+    ),
     audit: file.audit,
   })) {
     const index = rows.findIndex((row) => row.org_id !== orgId);
@@ -306,7 +380,8 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
         | 'client_invitations'
         | 'api_tokens'
         | 'audit_log'
-        | (typeof DISCOVERY_KEYS)[number][1],
+        | (typeof DISCOVERY_KEYS)[number][1]
+        | (typeof VOICE_KEYS)[number][1],
     >(
       table: T,
       rows: object[],
@@ -362,6 +437,9 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
                       : file[key];
       await insertAll(table, rows);
     }
+    // Voice rows name people beside them without a foreign key: re-pointed when reused, else kept.
+    const keepPerson = (id: string | null) => (id === null ? null : (userIdMap.get(id) ?? id));
+    for (const [key, table] of VOICE_KEYS) await insertAll(table, voiceRows(file, key, keepPerson));
     for (const promise of file.promises) await rebuildCounters(tx, orgId, promise.id, promise.fine_bucket_ms);
     await insertAll('audit_log', file.audit);
     return {
@@ -374,7 +452,7 @@ export async function importOrganization(db: Db, file: TExportFile): Promise<{ s
         clients: file.clients.length,
         clientInvitations: file.clientInvitations.length,
         apiTokens: file.apiTokens.length,
-        ...Object.fromEntries(DISCOVERY_KEYS.map(([key]) => [key, file[key].length])),
+        ...Object.fromEntries([...DISCOVERY_KEYS, ...VOICE_KEYS].map(([key]) => [key, file[key].length])),
         audit: file.audit.length,
       },
     };

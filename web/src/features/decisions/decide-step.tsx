@@ -5,6 +5,8 @@ import { ApiError } from '../../shared/api/client';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
 import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { ClientRationaleField, needsClientRationale, PollsRunningNotice } from '../polls/client-rationale-field';
+import type { Poll } from '../polls/polls.api';
 import { DECIDE_BLOCKS, type Decision, decisionsApi } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
 import { addMonths, useGovernanceFormat } from './governance-format';
@@ -14,18 +16,21 @@ interface DecideStepProps {
   onChange: (decision: Decision) => void;
   /** Reads the decision again (after a refusal: what the viewer may do has changed). */
   onReload: () => Promise<void>;
+  /** The decision's client polls: a running one holds it; going against a counted result needs a client rationale. */
+  polls?: readonly Poll[];
 }
 
 /** Step 3: choose an option and say why. Disabled, with the reason, while the server says the viewer cannot decide. */
-export function DecideStep({ decision, onChange, onReload }: DecideStepProps) {
+export function DecideStep({ decision, onChange, onReload, polls }: DecideStepProps) {
   const { t } = useTranslation();
   const { org, can } = useOrg();
   const format = useGovernanceFormat();
   const [chosen, setChosen] = useState<string | null>(null);
   const [rationale, setRationale] = useState('');
   const [reviewDate, setReviewDate] = useState('');
+  const [clientRationale, setClientRationale] = useState('');
   const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['chosenOption', 'rationale', 'reviewDate']);
+  const errors = useFormErrors(['chosenOption', 'rationale', 'reviewDate', 'clientRationale']);
   const block = decision.viewer.decideBlock;
   const isBlocked = block !== null || !can('governance:participate');
 
@@ -42,12 +47,15 @@ export function DecideStep({ decision, onChange, onReload }: DecideStepProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (chosen === null) return errors.handle(fieldError('chosenOption', t('decisionPage.chooseOption')));
+    const isAgainstClients = needsClientRationale(polls, chosen);
+    if (isAgainstClients && !clientRationale.trim()) return errors.handle(fieldError('clientRationale', t('polls.errors.required')));
     setBusy(true);
     try {
       const updated = await decisionsApi.decide(org.slug, decision.id, {
         chosenOption: Number(chosen),
         rationale,
         reviewDate: reviewDate || null,
+        ...(isAgainstClients && { clientRationale }),
       });
       onChange(updated);
       notifySuccess(t('decisionPage.decided'));
@@ -106,6 +114,19 @@ export function DecideStep({ decision, onChange, onReload }: DecideStepProps) {
             ))}
           </Stack>
         </Radio.Group>
+        <PollsRunningNotice polls={polls} />
+        {needsClientRationale(polls, chosen) ? (
+          <ClientRationaleField
+            polls={polls}
+            value={clientRationale}
+            onChange={(value) => {
+              setClientRationale(value);
+              errors.clear('clientRationale');
+            }}
+            error={errors.errorOf('clientRationale')}
+            disabled={isBlocked}
+          />
+        ) : null}
         <Textarea
           label={t('decisionPage.rationale')}
           description={t('decisionPage.rationaleHint')}

@@ -7,6 +7,7 @@ import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
+import { DecisionPollPanel, useDecisionPolls } from '../polls/decision-poll-panel';
 import { AdviceStep } from './advice-step';
 import { DecisionStatusBadge, DueBadge } from './badges';
 import { DecideStep } from './decide-step';
@@ -32,6 +33,7 @@ export function DecisionPage() {
   const [isEditOpen, setEditOpen] = useState(false);
   const [isWithdrawOpen, setWithdrawOpen] = useState(false);
   const decision = useResource(() => decisionsApi.get(org.slug, id), `${org.slug}|${id}`);
+  const polls = useDecisionPolls(org.slug, id, String(decision.data?.decidedAt ?? ''));
 
   if (decision.isLoading && !decision.data) return <LoadingState />;
   if (decision.error || !decision.data) {
@@ -146,7 +148,7 @@ export function DecisionPage() {
                   {withdrawn ? t('decisionPage.notTaken') : t('decisionPage.decideDone')}
                 </Text>
               ) : (
-                <DecideStep decision={data} onChange={replace} onReload={decision.reload} />
+                <DecideStep decision={data} onChange={replace} onReload={decision.reload} polls={polls.data?.items} />
               )}
             </Stack>
           </Timeline.Item>
@@ -169,6 +171,7 @@ export function DecisionPage() {
           </Timeline.Item>
         </Timeline>
       </Paper>
+      <DecisionPollPanel decision={data} polls={polls} />
       <DecisionEditModal opened={isEditOpen} decision={data} onClose={() => setEditOpen(false)} onSubmit={edit} onStale={decision.reload} />
       <WithdrawDecisionModal
         opened={isWithdrawOpen}

@@ -95,8 +95,11 @@ export const decisionsApi = {
   withdraw: (org: string, id: string, reason: string) => api.post<Decision>(orgPath(org, 'decisions', id, 'withdraw'), { reason }),
   advise: (org: string, id: string, input: { advice: string; preferredOption: number | null }) =>
     api.post<Decision>(orgPath(org, 'decisions', id, 'advice'), input),
-  decide: (org: string, id: string, input: { chosenOption: number; rationale: string; reviewDate?: string | null }) =>
-    api.post<Decision>(orgPath(org, 'decisions', id, 'decide'), input),
+  decide: (
+    org: string,
+    id: string,
+    input: { chosenOption: number; rationale: string; reviewDate?: string | null; clientRationale?: string | null },
+  ) => api.post<Decision>(orgPath(org, 'decisions', id, 'decide'), input),
   reviews: (org: string, id: string, cursor?: string) => api.get<Page<Review>>(orgPath(org, 'decisions', id, 'reviews'), { cursor }),
   review: (org: string, id: string, input: ReviewInput) => api.post<Review>(orgPath(org, 'decisions', id, 'reviews'), input),
 };

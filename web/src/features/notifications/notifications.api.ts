@@ -29,6 +29,8 @@ export function linkOf(org: string, notification: AppNotification): string | nul
       return `/o/${org}/promises/${notification.subjectId}`;
     case 'promise_request':
       return `/o/${org}/promises?tab=requests`;
+    case 'proposal':
+      return `/o/${org}/proposals/${notification.subjectId}`;
     case 'trade': {
       const period = notification.params.period;
       if (typeof teamId !== 'string' || !teamId) return `/o/${org}/economics`;

@@ -39,7 +39,7 @@ export function OutboxTab() {
                     </Text>
                     <Text size="xs" c="dimmed">
                       {t('voice.outbox.to', { email: m.to })} · {format.dateTime(m.createdAt)} ·{' '}
-                      {t(`voice.outbox.topics.${m.topic}`, { defaultValue: m.topic })}
+                      {t(`voice.outbox.topics.${m.topic.replace('.', '_')}`, { defaultValue: m.topic })}
                     </Text>
                   </Stack>
                   <Badge color={STATUS_COLOR[m.status]} variant="light">

@@ -268,6 +268,10 @@ export const en = {
     economics_read: 'Economics (team figures, trades, reserve): read',
     economics_write: 'Economics: ledger, hours and salaries, overhead, rates, closing months, reserve',
     economics_participate: 'Economics: a team’s own trades, split rule and peer points',
+    voice_read: 'Client voice: read feedback, proposals, polls and reserve rounds',
+    voice_write: 'Client voice: tag and answer feedback, answer and merge proposals',
+    voice_manage: 'Client voice: settings, surveys, polls, reserve rounds and moderation',
+    feedback_write: 'Feedback: send responses (import from other tools)',
     audit_read: 'Audit log: read',
   },
   webhooks: {

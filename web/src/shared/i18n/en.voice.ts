@@ -23,11 +23,11 @@ export const enVoice = {
       lastError: 'Last error (attempt {{attempts}}): {{error}}',
       status: { pending: 'not sent', sent: 'sent', failed: 'failed' },
       topics: {
-        'client.invite': 'invitation',
-        'client.confirm': 'e-mail confirmation',
-        'client.sign_in': 'sign-in link',
-        'feedback.reply': 'answer to feedback',
-        'proposal.answered': 'answer to a proposal',
+        client_invite: 'invitation',
+        client_confirm: 'e-mail confirmation',
+        client_sign_in: 'sign-in link',
+        feedback_reply: 'answer to feedback',
+        proposal_answered: 'answer to a proposal',
       },
     },
     settings: {

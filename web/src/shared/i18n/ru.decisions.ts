@@ -260,6 +260,7 @@ export const ruDecisions = {
         'Тревога по обещанию «{{promise}}»: бюджет ошибок расходуется в {{threshold}} раза быстрее допустимого — $t(notifications.alertSeverity.{{severity}})',
       trade_to_confirm: '«{{otherTeam}}»: внутренняя сделка на {{amount}} за {{month}} ждёт подтверждения вашей команды',
       trade_answered: '«{{otherTeam}}»: ваша внутренняя сделка на {{amount}} за {{month}} $t(notifications.tradeStatus.{{status}})',
+      proposal_threshold_reached: 'Предложение «{{proposal}}» набрало порог ({{supports}} голосов поддержки): нужен ответ{{until}}',
     },
     promiseStatus: { kept: 'выполняется', at_risk: 'под угрозой', broken: 'нарушено', no_data: 'без данных' },
     tradeStatus: { confirmed: 'подтверждена', declined: 'отклонена', proposed: 'пока без ответа' },

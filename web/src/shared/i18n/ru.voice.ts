@@ -23,11 +23,11 @@ export const ruVoice = {
       lastError: 'Последняя ошибка (попытка {{attempts}}): {{error}}',
       status: { pending: 'не отправлено', sent: 'отправлено', failed: 'ошибка' },
       topics: {
-        'client.invite': 'приглашение',
-        'client.confirm': 'подтверждение почты',
-        'client.sign_in': 'ссылка для входа',
-        'feedback.reply': 'ответ на отзыв',
-        'proposal.answered': 'ответ на предложение',
+        client_invite: 'приглашение',
+        client_confirm: 'подтверждение почты',
+        client_sign_in: 'ссылка для входа',
+        feedback_reply: 'ответ на отзыв',
+        proposal_answered: 'ответ на предложение',
       },
     },
     settings: {

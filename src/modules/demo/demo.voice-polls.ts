@@ -1,0 +1,194 @@
+import { dayInZone } from '../../core/governance/dates.js';
+import type { Ballot } from '../../core/voice/tally.js';
+import type { OrgContext } from '../context.js';
+import { createDecision } from '../governance/decision.service.js';
+import { takeDecision } from '../governance/decision-process.service.js';
+import { castPollBallot } from '../polls/ballot.service.js';
+import { getPoll, openPoll } from '../polls/poll.service.js';
+
+const DAY = 24 * 3600 * 1000;
+
+interface DemoPoll {
+  decision: { title: string; context: string; options: string[] };
+  poll: { kind: 'single' | 'ranked'; question: string; quorum: number | null; openedDaysAgo: number; closesInDays: number };
+  /** The segments asked, by name: the first is the homeowners. */
+  segments: string[];
+  /** Ballots by client name. */
+  ballots: [string, Ballot][];
+  decided?: { daysAgo: number; option: number; rationale: string };
+}
+
+const STROYDOM = {
+  team: 'Гарантийный сервис',
+  right: 'Решать гарантийные случаи',
+  by: 'dmitry.orlov@stroydom.example',
+  homeowners: 'Владельцы домов после сдачи',
+  builders: 'Семьи, строящие первый дом',
+  polls: [
+    {
+      decision: {
+        title: 'Как принимать гарантийные заявки',
+        context:
+          'Сейчас о гарантийном случае сообщают прорабу своей бригады по телефону, и заявка теряется, когда он на объекте. Выбираем один порядок для всех владельцев домов — и спрашиваем их самих.',
+        options: [
+          'Заявка в личном кабинете с фото, ответ в течение суток',
+          'Единая горячая линия, выезд инженера на осмотр',
+          'Как сейчас: через прораба своей бригады',
+          'Чат гарантийного сервиса с дежурным инженером',
+        ],
+      },
+      poll: {
+        kind: 'ranked',
+        question: 'Как вам удобнее сообщать о гарантийном случае? Расставьте варианты по порядку.',
+        quorum: 5,
+        openedDaysAgo: 20,
+        closesInDays: -6,
+      },
+      // Families still building will be under warranty soon: they are asked too.
+      segments: ['Владельцы домов после сдачи', 'Семьи, строящие первый дом'],
+      // Round 1: hotline 3, app 2, foreman 1, chat 1 — no majority of 7; foreman and chat, tied since
+      // round 1, go out together, and both ballots move to the app. Round 2: app 4 of 7 — the clients'
+      // choice, though the hotline led the first preferences.
+      ballots: [
+        ['Семья Лебедевых', { ranking: [1, 0] }],
+        ['Алексей Морозов', { ranking: [1, 3] }],
+        ['Екатерина Волкова', { ranking: [0, 3] }],
+        ['Семья Новиковых', { ranking: [3, 0] }],
+        ['Роман Зайцев', { ranking: [1, 0] }],
+        ['Ирина Павлова', { ranking: [0, 1, 3] }],
+        ['Семья Егоровых', { ranking: [2, 0] }],
+      ],
+      decided: {
+        daysAgo: 5,
+        option: 0,
+        rationale:
+          'Так выбрали владельцы домов: заявка с фото в кабинете, и инженер видит дефект до выезда. Горячая линия остаётся запасным каналом для тех, кому неудобен кабинет.',
+      },
+    },
+    {
+      decision: {
+        title: 'Когда выезжать по гарантии',
+        context: 'Инженеры выезжают по будням с 9 до 18, а многие владельцы работают и просят приезжать вечером или в субботу.',
+        options: ['Будни с 9 до 18, как сейчас', 'Будни до 21:00', 'Суббота вместо одного буднего дня'],
+      },
+      poll: {
+        kind: 'single',
+        question: 'Когда вам удобнее принимать гарантийного инженера?',
+        quorum: 3,
+        openedDaysAgo: 2,
+        closesInDays: 7,
+      },
+      segments: ['Владельцы домов после сдачи'],
+      // Two of the four homeowners have voted; one more vote reaches the quorum.
+      ballots: [
+        ['Семья Лебедевых', { option: 2 }],
+        ['Алексей Морозов', { option: 1 }],
+      ],
+    },
+  ] satisfies DemoPoll[],
+};
+
+/**
+ * Seeds client polls on decisions for «СтройДом» when it has none: a ranked poll on how warranty
+ * claims are taken (closed; the runoff's choice differs from the first preferences, and the
+ * decision follows it), and an open single-choice poll on visiting hours for clients to vote in.
+ * Clients vote by their segments; when no client of the organization is in any segment (segments
+ * not assigned), every client is put in the homeowners' segment, so that all are eligible.
+ */
+export async function seedDemoPolls(ctx: () => OrgContext): Promise<boolean> {
+  const first = ctx();
+  if (first.org.slug !== 'stroydom') return false;
+  const db = first.db;
+  const orgId = first.org.id;
+  if (await db.selectFrom('polls').select('id').where('org_id', '=', orgId).executeTakeFirst()) return false;
+  const team = await db.selectFrom('teams').select('id').where('org_id', '=', orgId).where('name', '=', STROYDOM.team).executeTakeFirst();
+  const right = await db
+    .selectFrom('decision_rights')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('name', '=', STROYDOM.right)
+    .executeTakeFirst();
+  const segments = new Map(
+    (await db.selectFrom('segments').select(['id', 'name']).where('org_id', '=', orgId).execute()).map((x) => [x.name, x.id]),
+  );
+  const homeowners = segments.get(STROYDOM.homeowners);
+  const person = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .select(['users.id', 'memberships.role'])
+    .where('memberships.org_id', '=', orgId)
+    .where('users.email', '=', STROYDOM.by)
+    .executeTakeFirst();
+  if (!team || !right || !homeowners || !person) return false;
+  const clients = new Map(
+    (await db.selectFrom('clients').select(['id', 'name']).where('org_id', '=', orgId).execute()).map((c) => [c.name, c.id]),
+  );
+  const assigned = await db.selectFrom('client_segments').select('client_id').where('org_id', '=', orgId).executeTakeFirst();
+  if (!assigned) {
+    for (const clientId of clients.values()) {
+      await db
+        .insertInto('client_segments')
+        .values({ org_id: orgId, client_id: clientId, segment_id: homeowners, created_at: first.now })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  }
+  const membership = await db.selectFrom('client_segments').select(['client_id', 'segment_id']).where('org_id', '=', orgId).execute();
+  const at = (daysAgo: number, step = 0): OrgContext => ({
+    ...ctx(),
+    actor: { type: 'user', id: person.id, label: STROYDOM.by },
+    role: person.role,
+    now: first.now - daysAgo * DAY + step,
+  });
+
+  for (const demo of STROYDOM.polls as DemoPoll[]) {
+    const segmentIds = demo.segments.flatMap((name) => segments.get(name) ?? []);
+    const eligible = new Set(membership.filter((m) => segmentIds.includes(m.segment_id)).map((m) => m.client_id));
+    const opened = at(demo.poll.openedDaysAgo);
+    const decision = await createDecision(opened, {
+      title: demo.decision.title,
+      context: demo.decision.context,
+      teamId: team.id,
+      rightId: right.id,
+      options: demo.decision.options.map((title) => ({ title, description: '' })),
+      amount: null,
+      advisers: [],
+      adviceDeadline: null,
+      reviewDate: null,
+    });
+    const poll = await openPoll(at(demo.poll.openedDaysAgo, 1), decision.id, {
+      kind: demo.poll.kind,
+      question: demo.poll.question,
+      segmentIds,
+      opensAt: opened.now,
+      closesAt: first.now + demo.poll.closesInDays * DAY,
+      quorum: demo.poll.quorum,
+      hideResults: false,
+    });
+    // The clients vote over the first days the poll is open.
+    for (const [i, [name, ballot]] of demo.ballots.entries()) {
+      const clientId = clients.get(name);
+      if (!clientId || !eligible.has(clientId)) continue;
+      const voting = at(demo.poll.openedDaysAgo, 2 + i);
+      await castPollBallot(
+        { ...voting, now: voting.now + Math.floor((i * DAY) / 2), actor: { type: 'client', id: clientId, label: name } },
+        poll.id,
+        clientId,
+        ballot,
+      );
+    }
+    if (demo.decided) {
+      const deciding = at(demo.decided.daysAgo);
+      // Should the segments the lead assigned make another option the clients' choice, the decision says why it differs.
+      const { result } = await getPoll(deciding, poll.id);
+      const isAgainst = result?.counts === true && !result.winners.includes(demo.decided.option);
+      await takeDecision(deciding, decision.id, {
+        chosenOption: demo.decided.option,
+        rationale: demo.decided.rationale,
+        ...(isAgainst && { clientRationale: demo.decided.rationale }),
+        reviewDate: dayInZone(first.now + 60 * DAY, first.org.time_zone),
+      });
+    }
+  }
+  return true;
+}

@@ -1,0 +1,340 @@
+import { conflict, invalidField, notFound } from '../../core/errors.js';
+import { dayInZone } from '../../core/governance/dates.js';
+import { newId } from '../../core/ids.js';
+import { pageOf } from '../../core/pagination.js';
+import {
+  bucketOf,
+  type FeedbackKind,
+  feedbackTrend,
+  SCORE_RANGE,
+  summarizeScoreCounts,
+  type TrendBucket,
+} from '../../core/voice/feedback.js';
+import type { Db, FeedbackTable, Tx } from '../../db/schema.js';
+import { translate } from '../../i18n/index.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { TPageQuery } from '../common.schema.js';
+import type { OrgContext } from '../context.js';
+import { actorName } from '../governance/authority.js';
+import { cursorOf } from '../list.js';
+import { queueMail } from '../mail/outbox.service.js';
+import { boundsOf, describeFeedback, filteredFeedback, resolveSubject } from './feedback.repository.js';
+import type { TFeedback, TFeedbackFilter, TFeedbackInput } from './feedback.schema.js';
+
+/** An answer may be dated at most this far after the server's clock (clocks of importing tools drift). */
+const FUTURE_SLACK_MS = 60_000;
+/** Evidence text is limited like the discovery API's. */
+const EVIDENCE_TEXT_MAX = 2000;
+
+async function loadRow(tx: Tx, orgId: string, id: string): Promise<FeedbackTable> {
+  const row = await tx.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('feedback', id);
+  return row;
+}
+
+async function describeOne(tx: Tx, orgId: string, row: FeedbackTable): Promise<TFeedback> {
+  return (await describeFeedback(tx, orgId, [row]))[0] as TFeedback;
+}
+
+/**
+ * Stores one response inside the caller's transaction after checking its subject and client in the
+ * organization; the audit log records it. The input's score is already checked against its kind.
+ */
+export async function insertFeedback(
+  tx: Tx,
+  ctx: OrgContext,
+  input: TFeedbackInput,
+  how: { source: FeedbackTable['source']; surveyId?: string | null; onlyPublicSubjects?: boolean; fields?: Record<string, string> },
+): Promise<TFeedback> {
+  const field = (name: string) => how.fields?.[name] ?? name;
+  const subject = await resolveSubject(tx, ctx.org.id, input.subjectType, input.subjectId, {
+    onlyPublic: how.onlyPublicSubjects,
+    field: field('subjectId'),
+  });
+  if (input.clientId) {
+    const client = await tx
+      .selectFrom('clients')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', input.clientId)
+      .executeTakeFirst();
+    if (!client) throw invalidField(field('clientId'), 'no client with this id in the organization');
+  }
+  const answeredAt = input.answeredAt ? Date.parse(input.answeredAt) : ctx.now;
+  if (answeredAt > ctx.now + FUTURE_SLACK_MS) throw invalidField(field('answeredAt'), 'must not be in the future');
+  const score = input.score ?? null;
+  if (score !== null && (score < SCORE_RANGE[input.kind].min || score > SCORE_RANGE[input.kind].max))
+    throw invalidField(field('score'), `${input.kind} scores run from ${SCORE_RANGE[input.kind].min} to ${SCORE_RANGE[input.kind].max}`);
+  const row: FeedbackTable = {
+    id: newId(),
+    org_id: ctx.org.id,
+    survey_id: how.surveyId ?? null,
+    kind: input.kind,
+    score,
+    comment: input.comment ?? '',
+    subject_type: subject.subject_type,
+    subject_id: subject.subject_id,
+    touchpoint: subject.touchpoint,
+    client_id: input.clientId ?? null,
+    source: how.source,
+    answered_at: answeredAt,
+    pain_id: null,
+    triaged_by: null,
+    triaged_at: null,
+    reply: null,
+    replied_by: null,
+    replied_at: null,
+    reports: 0,
+    hidden_at: null,
+    created_at: ctx.now,
+  };
+  await tx.insertInto('feedback').values(row).execute();
+  const feedback = await describeOne(tx, ctx.org.id, row);
+  await appendAudit(tx, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    action: 'feedback.created',
+    entityType: 'feedback',
+    entityId: row.id,
+    after: feedback,
+    at: ctx.now,
+  });
+  return feedback;
+}
+
+/** A response recorded through the API (staff, or a tool importing with scope `feedback:write`). */
+export async function createFeedback(ctx: OrgContext, input: TFeedbackInput): Promise<TFeedback> {
+  return ctx.db.transaction().execute((tx) => insertFeedback(tx, ctx, input, { source: 'api' }));
+}
+
+/**
+ * A signed-in client's own feedback from the portal: about a published client promise of the
+ * organization, a team or a touchpoint; dated now.
+ */
+export async function giveFeedback(
+  ctx: OrgContext,
+  clientId: string,
+  input: Omit<TFeedbackInput, 'clientId' | 'answeredAt'>,
+): Promise<TFeedback> {
+  return ctx.db
+    .transaction()
+    .execute((tx) =>
+      insertFeedback(tx, ctx, { ...input, clientId, answeredAt: undefined }, { source: 'portal', onlyPublicSubjects: true }),
+    );
+}
+
+/** Responses matching the filter, newest answer first, paged by cursor. */
+export async function listFeedback(
+  ctx: OrgContext,
+  query: TFeedbackFilter & TPageQuery & { triaged?: 'yes' | 'no' },
+): Promise<{ items: TFeedback[]; nextCursor: string | null }> {
+  let q = filteredFeedback(ctx.db, ctx.org.id, query, ctx.org.time_zone).selectAll();
+  if (query.triaged === 'yes') q = q.where('pain_id', 'is not', null);
+  if (query.triaged === 'no') q = q.where('pain_id', 'is', null);
+  const after = cursorOf(query);
+  if (after)
+    q = q.where((eb) => eb.or([eb('answered_at', '<', after.t), eb.and([eb('answered_at', '=', after.t), eb('id', '<', after.id)])]));
+  const rows = await q
+    .orderBy('answered_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = pageOf(rows, query.limit, (r) => ({ t: r.answered_at, id: r.id }));
+  return { items: await describeFeedback(ctx.db, ctx.org.id, page.items), nextCursor: page.nextCursor };
+}
+
+/** One response. */
+export async function getFeedback(ctx: OrgContext, id: string): Promise<TFeedback> {
+  return describeOne(ctx.db, ctx.org.id, await loadRow(ctx.db, ctx.org.id, id));
+}
+
+/** The figure of one kind over the filter: NPS, CSAT or CES with its n (counted by the database). */
+export async function summarizeFor(db: Db, orgId: string, timeZone: string, filter: TFeedbackFilter & { kind: FeedbackKind }) {
+  const counts = await filteredFeedback(db, orgId, filter, timeZone)
+    .select((eb) => ['feedback.score', eb.fn.countAll<number>().as('count')])
+    .where('feedback.score', 'is not', null)
+    .groupBy('feedback.score')
+    .execute();
+  return summarizeScoreCounts(
+    filter.kind,
+    counts.map((c) => ({ score: c.score, count: Number(c.count) })),
+  );
+}
+
+export async function feedbackSummary(ctx: OrgContext, filter: TFeedbackFilter & { kind: FeedbackKind }) {
+  return summarizeFor(ctx.db, ctx.org.id, ctx.org.time_zone, filter);
+}
+
+/** Buckets shown when the caller names no start: the last 12 months, or the last 26 weeks. */
+const DEFAULT_BUCKETS: Record<TrendBucket, number> = { month: 12, week: 26 };
+
+/**
+ * The figure per week or month in the organization's time zone, every bucket of the range listed
+ * (empty ones with n 0 and score null). Without `from`, the range starts DEFAULT_BUCKETS back.
+ */
+export async function feedbackTrendFor(
+  db: Db,
+  orgId: string,
+  timeZone: string,
+  now: number,
+  filter: TFeedbackFilter & { kind: FeedbackKind; bucket: TrendBucket },
+) {
+  const bounds = boundsOf(filter, timeZone);
+  const to = bounds.to ?? bucketOf(now, filter.bucket, timeZone).to;
+  let from = bounds.from;
+  if (from === undefined) {
+    let span = bucketOf(to - 1, filter.bucket, timeZone);
+    for (let i = 1; i < DEFAULT_BUCKETS[filter.bucket]; i++) span = bucketOf(span.from - 1, filter.bucket, timeZone);
+    from = span.from;
+  }
+  if (to <= from) throw invalidField('from', 'must come before to');
+  const rows = await filteredFeedback(db, orgId, { ...filter, from: undefined, to: undefined }, timeZone)
+    .select(['feedback.score', 'feedback.answered_at'])
+    .where('feedback.answered_at', '>=', from)
+    .where('feedback.answered_at', '<', to)
+    .where('feedback.score', 'is not', null)
+    .execute();
+  const points = feedbackTrend(
+    filter.kind,
+    rows.map((r) => ({ score: r.score, answeredAt: r.answered_at })),
+    filter.bucket,
+    timeZone,
+    { from, to },
+  );
+  return { kind: filter.kind, bucket: filter.bucket, timeZone, points };
+}
+
+export async function feedbackTrendOf(ctx: OrgContext, filter: TFeedbackFilter & { kind: FeedbackKind; bucket: TrendBucket }) {
+  return feedbackTrendFor(ctx.db, ctx.org.id, ctx.org.time_zone, ctx.now, filter);
+}
+
+const evidenceSource = (feedbackId: string) => `feedback:${feedbackId}`;
+
+function evidenceText(row: FeedbackTable): string {
+  const { max } = SCORE_RANGE[row.kind];
+  const score = row.score === null ? row.kind.toUpperCase() : `${row.kind.toUpperCase()} ${row.score}/${max}`;
+  return (row.comment ? `${score}: ${row.comment}` : score).slice(0, EVIDENCE_TEXT_MAX);
+}
+
+/**
+ * Tags a response to a pain of a segment — it becomes evidence of that pain (kind `feedback`,
+ * source `feedback:<id>`, dated the day it was answered) — or, with null, removes the tag and
+ * that evidence. Re-tagging moves the evidence. One transaction.
+ */
+export async function triageFeedback(ctx: OrgContext, id: string, painId: string | null): Promise<TFeedback> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadRow(tx, ctx.org.id, id);
+    if (painId !== null) {
+      const pain = await tx.selectFrom('pains').select('id').where('org_id', '=', ctx.org.id).where('id', '=', painId).executeTakeFirst();
+      if (!pain) throw invalidField('painId', 'no pain with this id in the organization');
+    }
+    const before = await describeOne(tx, ctx.org.id, row);
+    if (row.pain_id === painId) return before;
+    await tx
+      .deleteFrom('evidence')
+      .where('org_id', '=', ctx.org.id)
+      .where('kind', '=', 'feedback')
+      .where('source', '=', evidenceSource(id))
+      .execute();
+    const by = painId === null ? null : await actorName(tx, ctx);
+    const set = { pain_id: painId, triaged_by: by, triaged_at: painId === null ? null : ctx.now };
+    await tx.updateTable('feedback').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    if (painId !== null) {
+      await tx
+        .insertInto('evidence')
+        .values({
+          id: newId(),
+          org_id: ctx.org.id,
+          subject_type: 'pain',
+          subject_id: painId,
+          kind: 'feedback',
+          text: evidenceText(row),
+          source: evidenceSource(id),
+          observed_on: dayInZone(row.answered_at, ctx.org.time_zone),
+          created_at: ctx.now,
+          updated_at: ctx.now,
+        })
+        .execute();
+    }
+    const after = await describeOne(tx, ctx.org.id, { ...row, ...set });
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: painId === null ? 'feedback.untagged' : 'feedback.triaged',
+      entityType: 'feedback',
+      entityId: id,
+      before,
+      after,
+      at: ctx.now,
+    });
+    return after;
+  });
+}
+
+/**
+ * Answers the client who gave the response: the answer shows in their portal, and when they have an
+ * e-mail address a message in the organization's language goes to the outbox (topic `feedback.reply`).
+ * A later answer replaces the earlier one. Anonymous responses have no one to answer: 409.
+ */
+export async function replyToFeedback(ctx: OrgContext, id: string, text: string, publicUrl: string): Promise<TFeedback> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadRow(tx, ctx.org.id, id);
+    if (!row.client_id) throw conflict('id', 'the response is anonymous: there is no client to answer');
+    const before = await describeOne(tx, ctx.org.id, row);
+    const set = { reply: text, replied_by: await actorName(tx, ctx), replied_at: ctx.now };
+    await tx.updateTable('feedback').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    const client = await tx
+      .selectFrom('clients')
+      .select(['name', 'email'])
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', row.client_id)
+      .executeTakeFirst();
+    if (client?.email) {
+      const locale = ctx.org.locale;
+      const vars = {
+        org: ctx.org.name,
+        name: client.name,
+        reply: text,
+        comment: row.comment || '—',
+        link: `${publicUrl.replace(/\/$/, '')}/c/${encodeURIComponent(ctx.org.slug)}/feedback`,
+      };
+      await queueMail(
+        tx,
+        {
+          orgId: ctx.org.id,
+          to: client.email,
+          subject: translate(locale, 'voiceFeedback.mail.replySubject', vars),
+          body: translate(locale, 'voiceFeedback.mail.replyBody', vars),
+          topic: 'feedback.reply',
+        },
+        ctx.now,
+      );
+    }
+    const after = await describeOne(tx, ctx.org.id, { ...row, ...set });
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'feedback.replied',
+      entityType: 'feedback',
+      entityId: id,
+      before,
+      after,
+      at: ctx.now,
+    });
+    return after;
+  });
+}
+
+/** A client's own feedback with the staff's answers, newest first (their portal page; at most `limit`). */
+export async function listClientFeedback(db: Db, orgId: string, clientId: string, limit = 50): Promise<TFeedback[]> {
+  const rows = await db
+    .selectFrom('feedback')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .orderBy('answered_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return describeFeedback(db, orgId, rows);
+}

@@ -1,0 +1,97 @@
+import { conflict, invalidField } from '../../core/errors.js';
+import { type Ballot, isAgainstClients, isQuorumMet, type PollKind, type PollResult, tallyPoll } from '../../core/voice/tally.js';
+import type { PollsTable, Tx } from '../../db/schema.js';
+import type { OrgContext } from '../context.js';
+
+/**
+ * Counting a decision's polls, without the governance services: the decide path (governance) calls
+ * `clientVerdict`, and this file imports nothing from governance, so neither depends on the other.
+ */
+
+export type PollStatus = 'scheduled' | 'open' | 'closed';
+
+/** Where a poll stands at `now`: before it opens, while it is open, after it has closed. */
+export function pollStatus(poll: Pick<PollsTable, 'opens_at' | 'closes_at'>, now: number): PollStatus {
+  if (now < Number(poll.opens_at)) return 'scheduled';
+  return now < Number(poll.closes_at) ? 'open' : 'closed';
+}
+
+/** Ballots of the polls, parsed, by poll id. */
+export async function ballotsOf(tx: Tx, orgId: string, pollIds: string[]): Promise<Map<string, Ballot[]>> {
+  const byPoll = new Map<string, Ballot[]>(pollIds.map((id) => [id, []]));
+  for (let i = 0; i < pollIds.length; i += 500) {
+    const rows = await tx
+      .selectFrom('poll_ballots')
+      .select(['poll_id', 'ballot'])
+      .where('org_id', '=', orgId)
+      .where('poll_id', 'in', pollIds.slice(i, i + 500))
+      .orderBy('poll_id')
+      .orderBy('client_id')
+      .execute();
+    for (const row of rows) byPoll.get(row.poll_id)?.push(JSON.parse(row.ballot) as Ballot);
+  }
+  return byPoll;
+}
+
+/** A poll counted on `optionCount` options. */
+export function countPoll(poll: PollsTable, optionCount: number, ballots: Ballot[]): PollResult {
+  return tallyPoll(poll.kind as PollKind, optionCount, ballots);
+}
+
+/**
+ * What the decide path owes the clients' polls on a decision, checked inside its transaction:
+ * - a poll not yet closed holds the decision (409 conflict naming `polls`): deciding while clients
+ *   still vote would make their vote a formality; the poll may be closed early instead;
+ * - when a closed poll counts (quorum met, a winner) and `chosen` is not among its winners, a
+ *   `clientRationale` is required (422 naming it).
+ * Returns the client rationale to store: the one given when the decision has polls, else null.
+ */
+export async function clientVerdict(
+  tx: Tx,
+  ctx: OrgContext,
+  decisionId: string,
+  options: readonly { title: string }[],
+  chosen: number,
+  clientRationale: string | null | undefined,
+): Promise<string | null> {
+  const polls = await tx
+    .selectFrom('polls')
+    .selectAll()
+    .where('org_id', '=', ctx.org.id)
+    .where('decision_id', '=', decisionId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const pending = polls.find((p) => pollStatus(p, ctx.now) !== 'closed');
+  if (pending) {
+    throw conflict(
+      'polls',
+      `the clients' poll "${pending.question}" runs until ${new Date(Number(pending.closes_at)).toISOString()}: decide once it has closed, or close it early`,
+    );
+  }
+  const ballots = await ballotsOf(
+    tx,
+    ctx.org.id,
+    polls.map((p) => p.id),
+  );
+  const winners = new Set<number>();
+  for (const poll of polls) {
+    const result = countPoll(poll, options.length, ballots.get(poll.id) ?? []);
+    if (isAgainstClients(result, poll.quorum, chosen)) for (const w of result.winners) winners.add(w);
+  }
+  const given = clientRationale?.trim() || null;
+  if (winners.size > 0 && !given) {
+    const titles = [...winners].map((w) => `"${options[w]?.title ?? w}"`).join(' or ');
+    throw invalidField(
+      'clientRationale',
+      `the clients chose ${titles}: say why the decision goes against them (it is published with the result)`,
+    );
+  }
+  // Without a poll there is no result to publish a reason beside.
+  return polls.length > 0 ? given : null;
+}
+
+/** True when the poll's result counts for the decision: closed, quorum met, and a winner. */
+export function resultCounts(poll: PollsTable, result: PollResult, now: number): boolean {
+  return pollStatus(poll, now) === 'closed' && isQuorumMet(poll.quorum, result.ballots) && result.winners.length > 0;
+}

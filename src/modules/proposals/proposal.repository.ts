@@ -1,0 +1,167 @@
+import { sql } from 'kysely';
+import { notFound } from '../../core/errors.js';
+import { encodeCursor } from '../../core/pagination.js';
+import { DAY_MS } from '../../core/promises/window.js';
+import { dialectOf } from '../../db/database.js';
+import type { ProposalsTable, Tx } from '../../db/schema.js';
+import { cursorOf } from '../list.js';
+import { type TProposalQuery, TRENDING_DAYS } from './proposal.schema.js';
+
+export type ProposalRow = ProposalsTable & { recent: number };
+
+/** The proposal, or 404. */
+export async function loadProposal(tx: Tx, orgId: string, id: string): Promise<ProposalsTable> {
+  const row = await tx.selectFrom('proposals').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('proposal', id);
+  return row;
+}
+
+/**
+ * The proposal held until the transaction ends (PostgreSQL; SQLite has one writer anyway), so that
+ * concurrent supports, answers and merges of one proposal take turns and no crossing is missed.
+ */
+export async function lockProposal(tx: Tx, orgId: string, id: string): Promise<ProposalsTable> {
+  if (dialectOf(tx) === 'postgres') {
+    await tx.selectFrom('proposals').select('id').where('org_id', '=', orgId).where('id', '=', id).forUpdate().execute();
+  }
+  return loadProposal(tx, orgId, id);
+}
+
+/** Records a client's support; false when the client already supports it (the primary key decides). */
+export async function insertSupport(tx: Tx, orgId: string, proposalId: string, clientId: string, at: number): Promise<boolean> {
+  const result = await tx
+    .insertInto('proposal_supports')
+    .values({ proposal_id: proposalId, client_id: clientId, org_id: orgId, created_at: at })
+    .onConflict((oc) => oc.columns(['proposal_id', 'client_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Removes a client's support; false when there was none. */
+export async function deleteSupport(tx: Tx, orgId: string, proposalId: string, clientId: string): Promise<boolean> {
+  const result = await tx
+    .deleteFrom('proposal_supports')
+    .where('org_id', '=', orgId)
+    .where('proposal_id', '=', proposalId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Moves the stored counter by one in SQL, so concurrent writers never lose an update. */
+export async function addToSupports(tx: Tx, orgId: string, id: string, delta: 1 | -1, at: number): Promise<void> {
+  await tx
+    .updateTable('proposals')
+    .set({ supports: sql<number>`supports + ${delta}`, updated_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Sets the stored counter from the support rows (after a merge). */
+export async function recountSupports(tx: Tx, orgId: string, id: string, at: number): Promise<number> {
+  const row = await tx
+    .selectFrom('proposal_supports')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('proposal_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  await tx.updateTable('proposals').set({ supports: n, updated_at: at }).where('org_id', '=', orgId).where('id', '=', id).execute();
+  return n;
+}
+
+/** Moves every support of `fromId` to `toId`; a client supporting both is counted once there. */
+export async function moveSupports(tx: Tx, orgId: string, fromId: string, toId: string): Promise<void> {
+  await tx
+    .insertInto('proposal_supports')
+    .columns(['proposal_id', 'client_id', 'org_id', 'created_at'])
+    .expression(
+      tx
+        .selectFrom('proposal_supports')
+        .select([sql<string>`${toId}`.as('proposal_id'), 'client_id', 'org_id', 'created_at'])
+        .where('org_id', '=', orgId)
+        .where('proposal_id', '=', fromId),
+    )
+    .onConflict((oc) => oc.columns(['proposal_id', 'client_id']).doNothing())
+    .execute();
+  await tx.deleteFrom('proposal_supports').where('org_id', '=', orgId).where('proposal_id', '=', fromId).execute();
+}
+
+/** Clients a threshold by share counts: the segment's, or all the organization's when there is none. */
+export async function countClientsFor(tx: Tx, orgId: string, segmentId: string | null): Promise<number> {
+  const row = segmentId
+    ? await tx
+        .selectFrom('client_segments')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('org_id', '=', orgId)
+        .where('segment_id', '=', segmentId)
+        .executeTakeFirstOrThrow()
+    : await tx
+        .selectFrom('clients')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('org_id', '=', orgId)
+        .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Supports of one proposal in the trending window before `now`. */
+export async function countRecentSupports(tx: Tx, orgId: string, id: string, now: number): Promise<number> {
+  const row = await tx
+    .selectFrom('proposal_supports')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('proposal_id', '=', id)
+    .where('created_at', '>=', now - TRENDING_DAYS * DAY_MS)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const RECENT = sql<number>`coalesce(r.n, 0)`;
+
+/**
+ * One page of proposals by keyset, highest first: `supported` by the stored counter, `newest` by
+ * creation, `trending` by supports in the last TRENDING_DAYS days (counted from the support rows
+ * through their (org_id, created_at) index); ties by id. Merged proposals only when asked for.
+ */
+export async function pageProposals(
+  tx: Tx,
+  orgId: string,
+  query: Pick<TProposalQuery, 'sort' | 'status' | 'segmentId' | 'hidden' | 'q' | 'limit' | 'cursor'>,
+  now: number,
+): Promise<{ items: ProposalRow[]; nextCursor: string | null }> {
+  const after = cursorOf(query);
+  const recent = tx
+    .selectFrom('proposal_supports')
+    .select(['proposal_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('org_id', '=', orgId)
+    .where('created_at', '>=', now - TRENDING_DAYS * DAY_MS)
+    .groupBy('proposal_id')
+    .as('r');
+  let q = tx
+    .selectFrom('proposals as p')
+    .leftJoin(recent, 'r.proposal_id', 'p.id')
+    .selectAll('p')
+    .select(RECENT.as('recent'))
+    .where('p.org_id', '=', orgId);
+  q = query.status ? q.where('p.status', '=', query.status) : q.where('p.status', '!=', 'merged');
+  if (query.segmentId) q = q.where('p.segment_id', '=', query.segmentId);
+  if (query.hidden === 'exclude') q = q.where('p.hidden_at', 'is', null);
+  if (query.hidden === 'only') q = q.where('p.hidden_at', 'is not', null);
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // lower() folds every letter on both databases (SQLite's is replaced in database.ts).
+    q = q.where(sql<boolean>`lower(p.title) like lower(${pattern}) escape '\\'`);
+  }
+  const key = query.sort === 'supported' ? sql<number>`p.supports` : query.sort === 'newest' ? sql<number>`p.created_at` : RECENT;
+  if (after) q = q.where((eb) => eb.or([eb(key, '<', after.t), eb.and([eb(key, '=', after.t), eb('p.id', '<', after.id)])]));
+  const rows = await q
+    .orderBy(key, 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const items = rows.slice(0, query.limit).map((r) => ({ ...r, recent: Number(r.recent) }) as ProposalRow);
+  const last = items[items.length - 1];
+  const t = (r: ProposalRow) => (query.sort === 'supported' ? r.supports : query.sort === 'newest' ? r.created_at : r.recent);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ t: Number(t(last)), id: last.id }) : null };
+}

@@ -1,0 +1,49 @@
+/** Set-up for the participatory reserve: a reserve with money in it, and rounds in each state the API acts on. */
+
+import type { OrgContext } from '../src/modules/context.js';
+import { closePeriod } from '../src/modules/economics/economics.service.js';
+import { addLedgerLine, putSettings } from '../src/modules/economics/inputs.service.js';
+import { castBudgetBallot } from '../src/modules/participation/participation.ballot.js';
+import { addProject, allocateRound, createRound, openRound } from '../src/modules/participation/participation.service.js';
+import { unique } from './fixtures.js';
+
+/** Closes `period` with `revenueMinor` of revenue for the organization's first team, 10% of the profit kept in the reserve. */
+export async function fillReserve(ctx: OrgContext, period: string, revenueMinor: number): Promise<void> {
+  const team = await ctx.db
+    .selectFrom('teams')
+    .select('id')
+    .where('org_id', '=', ctx.org.id)
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
+  await putSettings(ctx, { poolRate: 0.2, reserveRate: 0.1, fulfillment: 'off' });
+  await addLedgerLine(ctx, period, { teamId: team.id, kind: 'revenue', amountMinor: revenueMinor, note: '' });
+  await closePeriod(ctx, period);
+}
+
+/**
+ * Ids of a round and a project in the state the operation acts on (the sweeps call it): a draft with
+ * a project to edit or open; a closed round to allocate; a funded project to track.
+ */
+export async function freshReserveIds(ctx: OrgContext, path: string, clientId: string): Promise<Record<string, string>> {
+  const hour = 3_600_000;
+  const tracked = path.endsWith('/status');
+  const allocating = path.endsWith('/allocate') || tracked;
+  // A round that allocates was open an hour ago, so that it has closed by now.
+  const then = allocating ? { ...ctx, now: ctx.now - 2 * hour } : ctx;
+  const round = await createRound(then, {
+    title: `Fresh round ${unique()}`,
+    description: '',
+    budgetMinor: 1_000,
+    method: 'mes',
+    segmentIds: [],
+    opensAt: then.now,
+    closesAt: then.now + hour,
+  });
+  const project = await addProject(then, round.id, { title: 'Fresh project', description: '', costMinor: 500, kind: 'project' });
+  if (allocating) {
+    await openRound(then, round.id);
+    await castBudgetBallot({ ...then, now: then.now + 1 }, round.id, clientId, [project.id]);
+    if (tracked) await allocateRound(ctx, round.id);
+  }
+  return { 'reserve-round': round.id, 'reserve-project': project.id };
+}

@@ -1,0 +1,118 @@
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api/client';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useResource } from '../../shared/api/use-resource';
+import { useOrg } from '../../shared/session/org-context';
+import { toMinorUnits } from '../decisions/governance-format';
+import { fromMinorUnits, MoneyInput } from '../decisions/money-input';
+import { teamsApi } from '../teams/teams.api';
+import { PROJECT_KINDS, type ProjectKind, type RoundProject, reserveApi } from './reserve.api';
+
+const FIELDS = ['title', 'description', 'costMinor', 'kind', 'teamId'] as const;
+
+/** Adds a candidate project to a draft round (no `project`) or edits one. */
+export function ProjectFormModal({
+  roundId,
+  project,
+  onClose,
+  onSaved,
+}: {
+  roundId: string;
+  project?: RoundProject;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const { org } = useOrg();
+  const teams = useResource(() => teamsApi.list(org.slug), org.slug);
+  const [title, setTitle] = useState(project?.title ?? '');
+  const [description, setDescription] = useState(project?.description ?? '');
+  const [cost, setCost] = useState<number | string>(project ? fromMinorUnits(project.costMinor, org.currency) : '');
+  const [kind, setKind] = useState<ProjectKind>(project?.kind ?? 'project');
+  const [teamId, setTeamId] = useState<string | null>(project?.teamId ?? null);
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(FIELDS);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const costMinor = toMinorUnits(cost, org.currency);
+    const local: { path: string; message: string }[] = [];
+    if (!title.trim()) local.push({ path: 'title', message: t('reserve.errors.required') });
+    if (costMinor === null || costMinor <= 0) local.push({ path: 'costMinor', message: t('reserve.errors.positive') });
+    if (local.length > 0) return errors.handle(new ApiError(422, 'validation_failed', '', local));
+    const input = { title: title.trim(), description: description.trim(), costMinor: costMinor as number, kind, teamId };
+    setBusy(true);
+    try {
+      if (project) await reserveApi.updateProject(org.slug, project.id, input);
+      else await reserveApi.addProject(org.slug, roundId, input);
+      onSaved();
+    } catch (error) {
+      errors.handle(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={project ? t('reserve.editProject') : t('reserve.addProject')} size="lg" centered>
+      <form onSubmit={submit} noValidate data-testid="project-form">
+        <Stack gap="sm">
+          <TextInput
+            label={t('reserve.fields.projectTitle')}
+            required
+            maxLength={200}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errors.errorOf('title')}
+            data-autofocus
+          />
+          <Textarea
+            label={t('reserve.fields.description')}
+            autosize
+            minRows={2}
+            maxLength={5000}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={errors.errorOf('description')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <MoneyInput
+              label={t('reserve.fields.cost', { currency: org.currency })}
+              required
+              value={cost}
+              onChange={setCost}
+              error={errors.errorOf('costMinor')}
+            />
+            <Select
+              label={t('reserve.fields.kind')}
+              data={PROJECT_KINDS.map((k) => ({ value: k, label: t(`reserve.kind.${k}`) }))}
+              value={kind}
+              onChange={(value) => value && setKind(value as ProjectKind)}
+              allowDeselect={false}
+              error={errors.errorOf('kind')}
+            />
+            <Select
+              label={t('reserve.fields.team')}
+              data={(teams.data?.items ?? []).map((team) => ({ value: team.id, label: team.name }))}
+              value={teamId}
+              onChange={setTeamId}
+              clearable
+              placeholder={t('common.optional')}
+              error={errors.errorOf('teamId')}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose} disabled={isBusy}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={isBusy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,152 @@
+import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api/client';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useResource } from '../../shared/api/use-resource';
+import { useOrg } from '../../shared/session/org-context';
+import { toMinorUnits } from '../decisions/governance-format';
+import { fromMinorUnits, MoneyInput } from '../decisions/money-input';
+import { discoveryApi } from '../discovery/discovery.api';
+import { economicsApi } from '../economics/economics.api';
+import { useEconomicsFormat } from '../economics/use-economics-format';
+import { ROUND_METHODS, type Round, type RoundMethod, reserveApi } from './reserve.api';
+import { fromLocalInput, toLocalInput } from './reserve-time';
+
+const DAY = 86_400_000;
+
+const FIELDS = ['title', 'description', 'budgetMinor', 'method', 'segmentIds', 'opensAt', 'closesAt'] as const;
+
+/** Creates a round (no `round`) or edits a draft one. */
+export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onClose: () => void; onSaved: (round: Round) => void }) {
+  const { t } = useTranslation();
+  const { org } = useOrg();
+  const format = useEconomicsFormat();
+  const reserve = useResource(() => economicsApi.reserve(org.slug), org.slug);
+  const segments = useResource(() => discoveryApi.segments(org.slug), org.slug);
+  const now = Date.now();
+  const [title, setTitle] = useState(round?.title ?? '');
+  const [description, setDescription] = useState(round?.description ?? '');
+  const [budget, setBudget] = useState<number | string>(round ? fromMinorUnits(round.budgetMinor, org.currency) : '');
+  const [method, setMethod] = useState<RoundMethod>(round?.method ?? 'mes');
+  const [segmentIds, setSegmentIds] = useState<string[]>(round?.segmentIds ?? []);
+  const [opensAt, setOpensAt] = useState(toLocalInput(round?.opensAt ?? now));
+  const [closesAt, setClosesAt] = useState(toLocalInput(round?.closesAt ?? now + 14 * DAY));
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(FIELDS);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const budgetMinor = toMinorUnits(budget, org.currency);
+    const opens = fromLocalInput(opensAt);
+    const closes = fromLocalInput(closesAt);
+    const local: { path: string; message: string }[] = [];
+    if (!title.trim()) local.push({ path: 'title', message: t('reserve.errors.required') });
+    if (budgetMinor === null || budgetMinor <= 0) local.push({ path: 'budgetMinor', message: t('reserve.errors.positive') });
+    if (opens === null) local.push({ path: 'opensAt', message: t('reserve.errors.required') });
+    if (closes === null) local.push({ path: 'closesAt', message: t('reserve.errors.required') });
+    else if (opens !== null && closes <= opens) local.push({ path: 'closesAt', message: t('reserve.errors.closesAfterOpens') });
+    if (local.length > 0) return errors.handle(new ApiError(422, 'validation_failed', '', local));
+    const input = {
+      title: title.trim(),
+      description: description.trim(),
+      budgetMinor: budgetMinor as number,
+      method,
+      segmentIds,
+      opensAt: opens as number,
+      closesAt: closes as number,
+    };
+    setBusy(true);
+    try {
+      onSaved(round ? await reserveApi.update(org.slug, round.id, input) : await reserveApi.create(org.slug, input));
+    } catch (error) {
+      errors.handle(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const balance = reserve.data?.balanceMinor;
+  return (
+    <Modal opened onClose={onClose} title={round ? t('reserve.editRound') : t('reserve.newRound')} size="lg" centered>
+      <form onSubmit={submit} noValidate data-testid="round-form">
+        <Stack gap="sm">
+          <TextInput
+            label={t('reserve.fields.title')}
+            required
+            maxLength={200}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errors.errorOf('title')}
+            data-autofocus
+          />
+          <Textarea
+            label={t('reserve.fields.description')}
+            autosize
+            minRows={2}
+            maxLength={5000}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={errors.errorOf('description')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <MoneyInput
+              label={t('reserve.fields.budget', { currency: org.currency })}
+              description={balance === undefined ? undefined : t('reserve.fields.budgetHint', { amount: format.money(balance) })}
+              required
+              value={budget}
+              onChange={setBudget}
+              error={errors.errorOf('budgetMinor')}
+            />
+            <Select
+              label={t('reserve.fields.method')}
+              data={ROUND_METHODS.map((m) => ({ value: m, label: t(`reserve.method.${m}`) }))}
+              value={method}
+              onChange={(value) => value && setMethod(value as RoundMethod)}
+              allowDeselect={false}
+              description={t(`reserve.methodHint.${method}`)}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              error={errors.errorOf('method')}
+            />
+          </SimpleGrid>
+          <MultiSelect
+            label={t('reserve.fields.segments')}
+            description={t('reserve.fields.segmentsHint')}
+            data={(segments.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={segmentIds}
+            onChange={setSegmentIds}
+            searchable
+            clearable
+            error={errors.errorOf('segmentIds')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              type="datetime-local"
+              label={t('reserve.fields.opensAt')}
+              required
+              value={opensAt}
+              onChange={(e) => setOpensAt(e.currentTarget.value)}
+              error={errors.errorOf('opensAt')}
+            />
+            <TextInput
+              type="datetime-local"
+              label={t('reserve.fields.closesAt')}
+              required
+              value={closesAt}
+              onChange={(e) => setClosesAt(e.currentTarget.value)}
+              error={errors.errorOf('closesAt')}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose} disabled={isBusy}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={isBusy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
