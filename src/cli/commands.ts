@@ -35,6 +35,8 @@ export interface CommandInput {
   values: Record<string, string | undefined>;
   readInput(): string;
   now: number;
+  /** Base of the links the demo's e-mail carries (CLIENTOCRACY_PUBLIC_URL). */
+  publicUrl?: string;
 }
 
 /** A CSV file of events: any number of rows, sent in batches of the API's size. */
@@ -72,7 +74,7 @@ export async function runCommand(db: Db, input: CommandInput): Promise<CommandOu
   if (outbox !== null) return { stdout: outbox };
   switch (`${command}${sub && command !== 'import' ? ` ${sub}` : ''}`) {
     case 'demo': {
-      const created = await seedDemo(db, now);
+      const created = await seedDemo(db, now, input.publicUrl);
       return { stdout: created.length ? `seeded: ${created.join(', ')}` : 'demo organizations already present; nothing changed' };
     }
     case 'user create': {

@@ -158,6 +158,7 @@ async function main(argv: string[]): Promise<void> {
               ? readFileSync(file, 'utf8')
               : (stdin ?? ''),
         now: Date.now(),
+        publicUrl: config.publicUrl,
       }),
     );
   } finally {
@@ -184,7 +185,7 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
   let seeded: string[] = [];
-  if (config.demo && Number(orgCount.n) === 0) seeded = await seedDemo(database.db, Date.now());
+  if (config.demo && Number(orgCount.n) === 0) seeded = await seedDemo(database.db, Date.now(), config.publicUrl);
   const app = await buildServer(
     { db: database.db, dialect: database.dialect, config },
     { logLevel: process.env.CLIENTOCRACY_LOG === '1' ? 'info' : 'error' },

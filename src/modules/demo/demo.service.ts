@@ -27,7 +27,7 @@ const DEMO_ACTOR: Actor = { type: 'system', id: null, label: 'demo seed' };
  * Seeds the demo organizations through the same services the API uses (so the audit log tells how
  * they were made). Idempotent: an organization whose slug exists is left as it is.
  */
-export async function seedDemo(db: Db, now: number): Promise<string[]> {
+export async function seedDemo(db: Db, now: number, publicUrl = 'http://localhost:3000'): Promise<string[]> {
   const created: string[] = [];
   let demoUser = await findUserByEmail(db, DEMO_EMAIL);
   if (!demoUser) {
@@ -70,7 +70,7 @@ export async function seedDemo(db: Db, now: number): Promise<string[]> {
     if (isDemoOrg && (await seedDemoProposals(ctx))) seeded.push('proposals');
     if (isDemoOrg && (await seedDemoPolls(ctx))) seeded.push('client polls');
     if (isDemoOrg && (await seedDemoReserve(ctx))) seeded.push('participatory reserve');
-    if (isDemoOrg && (await seedDemoFeedback(ctx))) seeded.push('feedback');
+    if (isDemoOrg && (await seedDemoFeedback(ctx, publicUrl))) seeded.push('feedback');
     if (seeded.length) created.push(`${org.slug} (${seeded.join(', ')})`);
   }
   return created;

@@ -181,7 +181,7 @@ const DEMO_FEEDBACK: Record<string, DemoFeedback[]> = {
  * Seeds the feedback above for a demo organization that has none; returns whether it did.
  * Responses are dated relative to now (in the morning, Moscow or Amsterdam time, roughly).
  */
-export async function seedDemoFeedback(ctx: () => OrgContext): Promise<boolean> {
+export async function seedDemoFeedback(ctx: () => OrgContext, publicUrl: string): Promise<boolean> {
   const first = ctx();
   const demo = DEMO_FEEDBACK[first.org.slug];
   if (!demo) return false;
@@ -241,7 +241,7 @@ export async function seedDemoFeedback(ctx: () => OrgContext): Promise<boolean> 
               subjectId: promiseId,
             });
       if (r.pain) await triageFeedback(staff(group.triagedBy, at + 5 * 3600 * 1000), given.id, await byName('pains', 'text', r.pain));
-      if (r.reply) await replyToFeedback(staff(r.reply.by, at + 6 * 3600 * 1000), given.id, r.reply.text, '');
+      if (r.reply) await replyToFeedback(staff(r.reply.by, at + 6 * 3600 * 1000), given.id, r.reply.text, publicUrl);
     }
   }
   return true;

@@ -9,7 +9,7 @@ import { issueClientLink } from '../clients/client.service.js';
 import { ZEmail, ZName } from '../common.schema.js';
 import { loadVoiceSettings } from '../voice/voice.settings.js';
 import { openPortal, type Portal, portalContext, portalPage, portalWrite, sendHtml } from './portal.context.js';
-import { formText } from './portal.form.js';
+import { formText, portalPageDoc } from './portal.form.js';
 import { escapeHtml } from './portal.page.js';
 
 const HOUR_MS = 3_600_000;
@@ -17,13 +17,7 @@ const HOUR_MS = 3_600_000;
 const SIGN_IN_LINK_MS = HOUR_MS;
 const CONFIRM_LINK_MS = 72 * HOUR_MS;
 
-const page = (method: 'GET' | 'POST', url: string, summary: string): DocumentedPage => ({
-  method,
-  url,
-  summary,
-  tag: 'client portal',
-  contentType: 'text/html',
-});
+const page = portalPageDoc;
 
 /** The portal pages of the account, listed in the OpenAPI document as pages. */
 export const ACCOUNT_PAGES: DocumentedPage[] = [

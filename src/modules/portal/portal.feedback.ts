@@ -8,17 +8,11 @@ import type { TFeedback } from '../feedback/feedback.schema.js';
 import { giveFeedback, listClientFeedback } from '../feedback/feedback.service.js';
 import { answerSurvey, findActiveSurvey } from '../feedback/survey.service.js';
 import { openPortal, type Portal, portalContext, portalPage, portalWrite, sendHtml } from './portal.context.js';
-import { formText } from './portal.form.js';
+import { formText, portalPageDoc } from './portal.form.js';
 import { formatDate } from './portal.format.js';
 import { escapeHtml } from './portal.page.js';
 
-const page = (method: 'GET' | 'POST', url: string, summary: string): DocumentedPage => ({
-  method,
-  url,
-  summary,
-  tag: 'client portal',
-  contentType: 'text/html',
-});
+const page = portalPageDoc;
 
 /** The portal pages of this section, listed in the OpenAPI document as pages. */
 export const FEEDBACK_PAGES: DocumentedPage[] = [

@@ -1,3 +1,5 @@
+import type { DocumentedPage } from '../../http/openapi.js';
+
 /**
  * Parses an url-encoded form body into an object without a prototype: a field given once is a
  * string, a field given more than once (checkboxes) a list of strings.
@@ -22,4 +24,9 @@ export function formList(value: unknown): string[] {
 export function formText(value: unknown): string {
   if (Array.isArray(value)) return formText(value[value.length - 1]);
   return typeof value === 'string' ? value : '';
+}
+
+/** A portal page as the OpenAPI document lists it (an HTML page, tagged `client portal`). */
+export function portalPageDoc(method: 'GET' | 'POST', url: string, summary: string): DocumentedPage {
+  return { method, url, summary, tag: 'client portal', contentType: 'text/html' };
 }

@@ -23,17 +23,11 @@ import {
   sendHtml,
   voterProblem,
 } from './portal.context.js';
-import { formText } from './portal.form.js';
+import { formText, portalPageDoc } from './portal.form.js';
 import { formatDate, formatNumber } from './portal.format.js';
 import { escapeHtml, renderNotFound } from './portal.page.js';
 
-const page = (method: 'GET' | 'POST', url: string, summary: string): DocumentedPage => ({
-  method,
-  url,
-  summary,
-  tag: 'client portal',
-  contentType: 'text/html',
-});
+const page = portalPageDoc;
 
 /** The portal pages of this section, listed in the OpenAPI document as pages. */
 export const PROPOSALS_PAGES: DocumentedPage[] = [

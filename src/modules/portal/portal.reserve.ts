@@ -5,17 +5,11 @@ import type { DocumentedPage } from '../../http/openapi.js';
 import { type ClientRoundView, castBudgetBallot, clientRoundView, listClientRounds } from '../participation/participation.ballot.js';
 import type { TRoundResult, TRoundSummary } from '../participation/participation.schema.js';
 import { openPortal, type Portal, portalContext, portalPage, portalWrite, sendHtml, voterProblem } from './portal.context.js';
-import { formList } from './portal.form.js';
+import { formList, portalPageDoc } from './portal.form.js';
 import { formatMoney } from './portal.format.js';
 import { escapeHtml } from './portal.page.js';
 
-const page = (method: 'GET' | 'POST', url: string, summary: string): DocumentedPage => ({
-  method,
-  url,
-  summary,
-  tag: 'client portal',
-  contentType: 'text/html',
-});
+const page = portalPageDoc;
 
 /** The portal pages of this section, listed in the OpenAPI document as pages. */
 export const RESERVE_PAGES: DocumentedPage[] = [

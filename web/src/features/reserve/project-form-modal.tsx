@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, SimpleGrid, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
@@ -9,6 +9,7 @@ import { toMinorUnits } from '../decisions/governance-format';
 import { fromMinorUnits, MoneyInput } from '../decisions/money-input';
 import { teamsApi } from '../teams/teams.api';
 import { PROJECT_KINDS, type ProjectKind, type RoundProject, reserveApi } from './reserve.api';
+import { TitleDescriptionFields } from './title-description-fields';
 
 const FIELDS = ['title', 'description', 'costMinor', 'kind', 'teamId'] as const;
 
@@ -59,23 +60,13 @@ export function ProjectFormModal({
     <Modal opened onClose={onClose} title={project ? t('reserve.editProject') : t('reserve.addProject')} size="lg" centered>
       <form onSubmit={submit} noValidate data-testid="project-form">
         <Stack gap="sm">
-          <TextInput
-            label={t('reserve.fields.projectTitle')}
-            required
-            maxLength={200}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.errorOf('title')}
-            data-autofocus
-          />
-          <Textarea
-            label={t('reserve.fields.description')}
-            autosize
-            minRows={2}
-            maxLength={5000}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={errors.errorOf('description')}
+          <TitleDescriptionFields
+            titleLabel={t('reserve.fields.projectTitle')}
+            title={title}
+            onTitle={setTitle}
+            description={description}
+            onDescription={setDescription}
+            errorOf={errors.errorOf}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <MoneyInput

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
@@ -12,6 +12,7 @@ import { economicsApi } from '../economics/economics.api';
 import { useEconomicsFormat } from '../economics/use-economics-format';
 import { ROUND_METHODS, type Round, type RoundMethod, reserveApi } from './reserve.api';
 import { fromLocalInput, toLocalInput } from './reserve-time';
+import { TitleDescriptionFields } from './title-description-fields';
 
 const DAY = 86_400_000;
 
@@ -71,23 +72,13 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
     <Modal opened onClose={onClose} title={round ? t('reserve.editRound') : t('reserve.newRound')} size="lg" centered>
       <form onSubmit={submit} noValidate data-testid="round-form">
         <Stack gap="sm">
-          <TextInput
-            label={t('reserve.fields.title')}
-            required
-            maxLength={200}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.errorOf('title')}
-            data-autofocus
-          />
-          <Textarea
-            label={t('reserve.fields.description')}
-            autosize
-            minRows={2}
-            maxLength={5000}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={errors.errorOf('description')}
+          <TitleDescriptionFields
+            titleLabel={t('reserve.fields.title')}
+            title={title}
+            onTitle={setTitle}
+            description={description}
+            onDescription={setDescription}
+            errorOf={errors.errorOf}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <MoneyInput
