@@ -84,8 +84,8 @@ export function table(rows: (string | number)[][]): string {
   return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join('  ')).join('\n');
 }
 
-/** Whether a section runs: every one unless BENCH_ONLY lists some (api, ingest, board, status). */
-export function benchSelected(section: 'api' | 'ingest' | 'board' | 'status'): boolean {
+/** Whether a section runs: every one unless BENCH_ONLY lists some (api, ingest, board, status, proposals). */
+export function benchSelected(section: 'api' | 'ingest' | 'board' | 'status' | 'proposals'): boolean {
   const only = process.env.BENCH_ONLY?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);

@@ -1,31 +1,36 @@
 /**
  * `npm run bench`: requests/s and p99 latency of GET /healthz and of an authenticated list
  * endpoint, beside a bare node:http server returning the same bytes, and the server's RSS at idle
- * and under load; then the promise benchmarks (bench/promises.ts). BENCH_SECONDS (default 10) sets
- * each run's length; BENCH_ONLY (a comma list of api, ingest, board, status) runs only those sections.
+ * and under load; then the promise benchmarks (bench/promises.ts); then the proposal benchmarks
+ * (bench/proposals.ts), in-process on a fresh database, with no server. BENCH_SECONDS (default 10)
+ * sets each run's length; BENCH_ONLY (a comma list of api, ingest, board, status, proposals) runs only
+ * those sections, and starts the server only when one of the first four is among them.
  * Later modules add scenarios.
  */
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { benchSelected, freePort, load, rssMb, start, table, waitFor } from './harness.js';
 import { runPromiseBenchmarks } from './promises.js';
+import { runProposalBenchmarks } from './proposals.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cc-bench-'));
 const env = { CLIENTOCRACY_DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? '', CLIENTOCRACY_LOG: '0' };
 const cli = path.resolve('bin/clientocracy.mjs');
 
-const port = await freePort();
-const server = start('node', [cli, 'serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
-const children = [server];
+const children: ChildProcess[] = [];
 const stop = () => {
   for (const child of children) child.kill('SIGTERM');
 };
 process.on('exit', stop);
 
-try {
+/** The sections that run against the product's server: it starts here, and stops when they are done. */
+async function serverBenchmarks(): Promise<void> {
+  const port = await freePort();
+  const server = start('node', [cli, 'serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
+  children.push(server);
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/healthz`);
   const token = execFileSync(
@@ -91,6 +96,12 @@ try {
     process.stdout.write(`throughput as a share of bare node:http — ${ratios.join('; ')}\n`);
   }
   await runPromiseBenchmarks({ base, serverPid: server.pid as number, cli, env, dataDir, seconds, children });
+  stop();
+}
+
+try {
+  if ((['api', 'ingest', 'board', 'status'] as const).some(benchSelected)) await serverBenchmarks();
+  if (benchSelected('proposals')) await runProposalBenchmarks({ dataDir });
 } finally {
   stop();
   rmSync(dataDir, { recursive: true, force: true });

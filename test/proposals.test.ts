@@ -219,6 +219,11 @@ describe('one support per client', () => {
     expect(responses.some((r) => r.statusCode === 303)).toBe(true);
     expect((await getProposal(await at(Date.now()), proposal.id)).supports).toBe(1);
     expect(await supportersCount(proposal.id)).toBe(1);
+    // The client's own page lists it among the proposals they support.
+    const home = (await portalGet(`/c/${a.slug}?lang=en`, cookie)).body;
+    expect(home).toContain('Your proposals and the ones you support');
+    expect(home).toContain(`href="/c/${a.slug}/proposals/${proposal.id}"`);
+    expect(home).toContain('you support it');
   });
 
   it('a client withdraws a support once; a declined proposal takes no supports', async () => {
@@ -353,7 +358,11 @@ describe('making, supporting and reporting in the portal', () => {
     expect((await portalPost(`/c/${a.slug}/proposals/${proposal.id}/report`, null, { reason: 'ads' }, '10.79.0.1')).statusCode).toBe(303);
     expect((await portalPost(`/c/${a.slug}/proposals/${proposal.id}/report`, null, { reason: 'ads' }, '10.79.0.1')).statusCode).toBe(303);
     expect((await getProposal(ctx, proposal.id)).hiddenAt).toBeNull();
-    expect(await report('client:two')).toEqual({ counted: true, hidden: true });
+    // Addresses are cheap to change: three reports, but only one from a client — still shown.
+    expect(await report('client:two')).toEqual({ counted: true, hidden: false });
+    expect((await portalPost(`/c/${a.slug}/proposals/${proposal.id}/report`, null, { reason: 'ads' }, '10.79.0.2')).statusCode).toBe(303);
+    expect((await getProposal(ctx, proposal.id)).hiddenAt).toBeNull();
+    expect(await report('client:six')).toEqual({ counted: true, hidden: true });
 
     const list = `/api/v1/orgs/${a.slug}/proposals?sort=newest&limit=200`;
     expect((await member.get(list)).json().items.map((p: { id: string }) => p.id)).not.toContain(proposal.id);
@@ -363,7 +372,7 @@ describe('making, supporting and reporting in the portal', () => {
 
     const queue = await admin.get(`/api/v1/orgs/${a.slug}/moderation`);
     expect(queue.json().items).toEqual([
-      expect.objectContaining({ id: proposal.id, subjectType: 'proposal', reports: 3, hiddenAt: expect.any(Number) }),
+      expect.objectContaining({ id: proposal.id, subjectType: 'proposal', reports: 5, hiddenAt: expect.any(Number) }),
     ]);
     expect((await member.get(`/api/v1/orgs/${a.slug}/moderation`)).statusCode).toBe(403);
     const kept = await admin.post(`/api/v1/orgs/${a.slug}/moderation/${proposal.id}/resolve`, { resolution: 'kept' });
@@ -387,6 +396,8 @@ describe('lists', () => {
     const segment = (await admin.post(`/api/v1/orgs/${a.slug}/segments`, { name: `List ${unique()}`, kind: 'customer' })).json() as {
       id: string;
     };
+    // Its clients may support proposals made to it; a client outside it may not.
+    for (const c of clients.slice(0, 3)) await admin.patch(`/api/v1/orgs/${a.slug}/clients/${c.id}`, { segmentIds: [segment.id] });
     const now = Date.now();
     const make = async (title: string, createdAgo: number) =>
       createProposal(await at(now - createdAgo * DAY), { title, body: 'x', segmentId: segment.id });
@@ -396,6 +407,7 @@ describe('lists', () => {
     // Old: three supports a month ago; fresh: two this week; quiet: none.
     for (const c of clients.slice(0, 3)) await supportProposal(await at(now - 20 * DAY), c.id, old.id);
     for (const c of clients.slice(0, 2)) await supportProposal(await at(now - DAY), c.id, fresh.id);
+    await expect(supportProposal(await at(now), clients[3]!.id, quiet.id)).rejects.toMatchObject({ code: 'forbidden' });
 
     const titles = async (sort: string) =>
       (await member.get(`/api/v1/orgs/${a.slug}/proposals?segmentId=${segment.id}&sort=${sort}`))

@@ -241,7 +241,12 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
     deliverDue(database.db, Date.now(), { dialect: database.dialect }),
   );
   // The webhook delivery log keeps 30 days of finished deliveries: pruned now and every hour.
-  const prune = every('webhook log pruning', 'CLIENTOCRACY_PRUNE_MS', 3_600_000, () => pruneDeliveries(database.db, Date.now()));
+  // Rate-limit counters of finished windows go at the same pace.
+  const { pruneRateLimits } = await import('../modules/auth/rate-limit.js');
+  const prune = every('webhook log pruning', 'CLIENTOCRACY_PRUNE_MS', 3_600_000, async () => {
+    await pruneDeliveries(database.db, Date.now());
+    await pruneRateLimits(database.db, Date.now());
+  });
   // Answers owed to client proposals: one past its due time unanswered gives the answer promise its
   // bad event, checked every minute with the promise evaluation (lists and pages also check on read).
   const { settleOverdueProposals } = await import('../modules/proposals/answer.service.js');

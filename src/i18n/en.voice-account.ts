@@ -53,6 +53,11 @@ export const enVoiceAccount = {
     attainment: '{{value}} of cases met (target {{target}})',
     noData: 'no cases yet',
     status: { kept: 'Kept', at_risk: 'At risk', broken: 'Broken', no_data: 'No data yet' },
+    yourProposals: 'Your proposals and the ones you support',
+    yourProposal: 'your proposal',
+    youSupport: 'you support it',
+    answered: '{{org}} has answered',
+    answerOwed: 'an answer is owed',
     yourVoice: 'Your voice',
     feedbackCount: 'Feedback you gave: {{n}}',
     repliesCount: 'answers from {{org}}: {{n}}',
@@ -70,7 +75,7 @@ export const enVoiceAccount = {
     },
     confirm: {
       subject: 'Confirm your e-mail at {{org}}',
-      body: 'Hello, {{name}}!\n\nYou registered at {{org}}. Open this link to confirm your e-mail address and sign in (it works once, for {{days}} days):\n{{url}}\n\nIf it was not you, ignore this message.\n',
+      body: 'Hello!\n\nThis address was given at {{org}} (to register or to confirm it). If it was you, open this link to confirm your e-mail address and sign in (it works once, for {{days}} days):\n{{url}}\n\nIf it was not you, ignore this message.\n',
     },
     sign_in: {
       subject: 'Sign in to {{org}}',

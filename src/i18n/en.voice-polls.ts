@@ -24,7 +24,6 @@ export const enVoicePolls = {
     ranked: 'Rank the options you care about: 1 is your first choice. You may leave some unranked.',
   },
   notRanked: 'not ranked',
-  noScore: '—',
   submit: 'Cast my vote',
   change: 'Change my vote',
   saved: 'Your vote is counted. You can change it until the poll closes.',
@@ -52,6 +51,7 @@ export const enVoicePolls = {
   rounds: 'Instant runoff, round by round',
   roundsHint:
     'Each round, a ballot counts for its highest-ranked option still in the count. The option with the fewest votes is out, until one has more than half of the ballots still counting.',
+  yourBallot: 'Your ballot:',
   round: 'Round {{n}}',
   exhausted: 'Ballots with no option left',
   out: 'out',
@@ -59,6 +59,8 @@ export const enVoicePolls = {
   tieBreak: {
     'previous-rounds': 'A tie for the fewest votes, decided by the rounds before.',
     together: 'Options tied for the fewest votes went out together.',
+    either: 'A tie for the fewest votes; whichever went out, the winner would be the same.',
+    undecided: 'A tie for the fewest votes that decides the winner: the result is a tie between the options that could win.',
   },
   outcome: 'What {{org}} decided',
   decided: 'Decided: {{option}}',

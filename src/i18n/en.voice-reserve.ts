@@ -1,5 +1,6 @@
 /** Portal strings of client voice: reserve (en). Same keys in en and ru (i18n.test.ts checks). */
 export const enVoiceReserve = {
+  yourBallot: 'You approved:',
   title: 'Participatory reserve',
   intro: '{{org}} puts part of its reserve fund up to its clients: approve the projects you want funded, within the budget.',
   none: 'There are no rounds yet.',

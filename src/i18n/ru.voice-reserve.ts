@@ -1,5 +1,6 @@
 /** Portal strings of client voice: reserve (ru). Same keys in en and ru (i18n.test.ts checks). */
 export const ruVoiceReserve = {
+  yourBallot: 'Вы отметили:',
   title: 'Резервный фонд: решают клиенты',
   intro: '{{org}} отдаёт часть резервного фонда на решение клиентов: отметьте проекты, которые хотите поддержать, в пределах бюджета.',
   none: 'Голосований пока нет.',

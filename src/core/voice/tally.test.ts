@@ -98,11 +98,38 @@ describe('instant runoff', () => {
     expect(winners).toEqual([1]);
   });
 
-  it('eliminates options tied since the first round together', () => {
-    // 2 and 3 have one vote each in round 1 and no round before: both go. 1 then has 2+2 = 4 of 7.
-    const { rounds, winners } = instantRunoff(4, [...times(3, [0]), ...times(2, [1]), [2, 1], [3, 1]]);
+  it('eliminates options tied since the first round together when together they are fewer than any other', () => {
+    // 2 and 3 have one vote each in round 1 and no round before; together (2) they are fewer than
+    // 1 (3): both go. 1 then has 3+1+1 = 5 of 8.
+    const { rounds, winners } = instantRunoff(4, [...times(3, [0]), ...times(3, [1]), [2, 1], [3, 1]]);
     expect(rounds[0]).toMatchObject({ eliminated: [2, 3], tieBreak: 'together' });
     expect(winners).toEqual([1]);
+  });
+
+  it('when the tied options together are not fewer, but either way elects the same winner, goes on with one out', () => {
+    // 0:3 1:2 2:1 3:1 — 2 and 3 together (2) equal 1's votes, so they may not go together. With 2
+    // out, 1 has 3 and then wins 1+…; with 3 out the same: 1 wins 4 of 7 either way.
+    const { rounds, winners } = instantRunoff(4, [...times(3, [0]), ...times(2, [1]), [2, 1], [3, 1]]);
+    expect(rounds[0]).toMatchObject({ eliminated: [2], tieBreak: 'either' });
+    expect(winners).toEqual([1]);
+  });
+
+  it('does not eliminate tied options together when their votes together would beat another option', () => {
+    // 3×(A>B), 3×(B>A), 5×C. A and B tie at 3 in round 1 with no round before, but together (6) they
+    // outnumber C (5): dropping both would elect C, whom 6 of 11 rank below both. Dropping A elects
+    // B (6 of 11), dropping B elects A: a tie between A and B, and C cannot win.
+    const { rounds, winners } = instantRunoff(3, [...times(3, [0, 1]), ...times(3, [1, 0]), ...times(5, [2])]);
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]).toMatchObject({ counts: [3, 3, 5], eliminated: [], tieBreak: 'undecided' });
+    expect(winners).toEqual([0, 1]);
+  });
+
+  it('names one winner when every way of breaking the tie leads to it', () => {
+    // 2×(A>C), 2×(B>C), 3×C, 1×D>C… round 1: A2 B2 C3 D1 → D out. Round 2: A2 B2 C4 of 8 — A and B tie
+    // and together (4) do not beat C (4): each way, C gets the other's 2 and wins 6 of 8.
+    const { winners, rounds } = instantRunoff(4, [...times(2, [0, 2]), ...times(2, [1, 2]), ...times(3, [2]), [3, 2]]);
+    expect(rounds[1]).toMatchObject({ counts: [2, 2, 4, null], eliminated: [0], tieBreak: 'either' });
+    expect(winners).toEqual([2]);
   });
 
   it('reports a tie when every option left has the same votes', () => {

@@ -35,7 +35,7 @@ export interface RunoffRound {
   /** Options eliminated at the end of this round (empty in the last round). */
   eliminated: number[];
   /** How the elimination was decided when several had the fewest votes: `previous-rounds` or `together`. */
-  tieBreak: 'previous-rounds' | 'together' | null;
+  tieBreak: 'previous-rounds' | 'together' | 'either' | 'undecided' | null;
   /** The option holding a majority of the active ballots in this round, if any. */
   elected: number | null;
 }
@@ -126,14 +126,26 @@ function leaders(values: readonly number[]): number[] {
  *
  * Ties, deterministically and without looking at option order or names:
  * - for the fewest votes: the tied option with fewer votes in the round before is eliminated,
- *   going back round by round; options still tied after round 1 are eliminated together;
+ *   going back round by round;
+ * - options still tied after round 1 are eliminated together only when that cannot change who
+ *   wins: their votes together are fewer than any other option's;
+ * - otherwise the count is followed with each of them eliminated in turn: when every way ends with
+ *   the same winner, the count goes on with the first of them out (`either`); else the poll is a
+ *   tie between the possible winners (the round says `undecided` and nothing is eliminated in it);
  * - when every option still in the count has the same number of votes, none can be eliminated
  *   fairly: the poll is a tie between them (several winners).
  * No ballots, or all exhausted → no winner.
  */
 export function instantRunoff(optionCount: number, rankings: readonly (readonly number[])[]): { rounds: RunoffRound[]; winners: number[] } {
-  const continuing = new Set(Array.from({ length: optionCount }, (_, i) => i));
-  const rounds: RunoffRound[] = [];
+  return runoffFrom(optionCount, rankings, new Set(Array.from({ length: optionCount }, (_, i) => i)), []);
+}
+
+function runoffFrom(
+  optionCount: number,
+  rankings: readonly (readonly number[])[],
+  continuing: Set<number>,
+  rounds: RunoffRound[],
+): { rounds: RunoffRound[]; winners: number[] } {
   while (continuing.size > 0) {
     const counts: (number | null)[] = Array.from({ length: optionCount }, (_, i) => (continuing.has(i) ? 0 : null));
     let exhausted = 0;
@@ -164,7 +176,32 @@ export function instantRunoff(optionCount: number, rankings: readonly (readonly 
         const least = Math.min(...tied.map((option) => before[option] as number));
         tied = tied.filter((option) => before[option] === least);
       }
-      if (tied.length > 1) round.tieBreak = 'together';
+      if (tied.length > 1) {
+        const together = tied.reduce((sum, option) => sum + (counts[option] as number), 0);
+        const others = live.filter((option) => !tied.includes(option)).map((option) => counts[option] as number);
+        if (together < Math.min(...others)) round.tieBreak = 'together';
+        else {
+          // Which one goes decides the winner: follow each way and report every possible winner.
+          const possible = new Set<number>();
+          for (const option of tied) {
+            const rest = new Set(continuing);
+            rest.delete(option);
+            for (const winner of runoffFrom(
+              optionCount,
+              rankings,
+              rest,
+              rounds.map((r) => ({ ...r })),
+            ).winners)
+              possible.add(winner);
+          }
+          if (possible.size > 1) {
+            round.tieBreak = 'undecided';
+            return { rounds, winners: [...possible].sort((x, y) => x - y) };
+          }
+          round.tieBreak = 'either';
+          tied = [Math.min(...tied)];
+        }
+      }
     }
     round.eliminated = [...tied].sort((x, y) => x - y);
     for (const option of tied) continuing.delete(option);

@@ -40,7 +40,7 @@ const ZRound = z.object({
   active: z.number().describe('ballots still counting'),
   exhausted: z.number().describe('ballots whose ranked options are all out'),
   eliminated: z.array(z.number()),
-  tieBreak: z.enum(['previous-rounds', 'together']).nullable(),
+  tieBreak: z.enum(['previous-rounds', 'together', 'either', 'undecided']).nullable(),
   elected: z.number().nullable(),
 });
 

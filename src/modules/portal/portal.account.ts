@@ -5,6 +5,7 @@ import { newId } from '../../core/ids.js';
 import type { AppDeps } from '../../http/deps.js';
 import type { DocumentedPage } from '../../http/openapi.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { hitRateLimit } from '../auth/rate-limit.js';
 import { issueClientLink } from '../clients/client.service.js';
 import { ZEmail, ZName } from '../common.schema.js';
 import { loadVoiceSettings } from '../voice/voice.settings.js';
@@ -13,6 +14,22 @@ import { formText, portalPageDoc } from './portal.form.js';
 import { escapeHtml } from './portal.page.js';
 
 const HOUR_MS = 3_600_000;
+/** Links e-mailed to one address per hour, whoever asks: the portal must not flood a mailbox. */
+export const LINKS_PER_ADDRESS_PER_HOUR = 3;
+
+/**
+ * Counts one e-mail to `email`; false when the address has had its share this hour (the caller then
+ * sends nothing and says the same as ever, so the answer still tells nobody whether it is known).
+ */
+async function mayMail(p: Portal, email: string): Promise<boolean> {
+  try {
+    await hitRateLimit(p.deps.db, [`mail:${p.org.id}:${email.toLowerCase()}`], LINKS_PER_ADDRESS_PER_HOUR, HOUR_MS, p.now);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'rate_limited') return false;
+    throw error;
+  }
+}
 /** A sign-in link asked for by e-mail works for an hour; a registration's confirm link for three days. */
 const SIGN_IN_LINK_MS = HOUR_MS;
 const CONFIRM_LINK_MS = 72 * HOUR_MS;
@@ -109,6 +126,7 @@ export function registerPortalAccount(app: FastifyInstance, deps: AppDeps): void
       (error) => signInPage(p, { email, error, registration: settings.allowRegistration }),
       async () => {
         const input = parseForm(ZSignIn, req.body);
+        if (!(await mayMail(p, input.email))) return;
         await deps.db.transaction().execute(async (tx) => {
           const client = await tx
             .selectFrom('clients')
@@ -162,6 +180,7 @@ export function registerPortalAccount(app: FastifyInstance, deps: AppDeps): void
       async () => {
         const input = parseForm(ZRegister, body);
         email = input.email;
+        if (!(await mayMail(p, input.email))) return;
         await deps.db.transaction().execute(async (tx) => {
           const ctx = { ...portalContext(p), db: deps.db };
           const known = await tx
@@ -215,6 +234,7 @@ export function registerPortalAccount(app: FastifyInstance, deps: AppDeps): void
       reply,
       (error) => messagePage(p, p.raw('voiceAccount.home.emailUnconfirmed'), error, p.base),
       async () => {
+        if (!(await mayMail(p, client.email as string))) return;
         await deps.db.transaction().execute(async (tx) => {
           await issueClientLink(tx, { ...portalContext(p), db: deps.db }, client, {
             purpose: 'confirm',

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../core/errors.js';
+import type { AppError } from '../../core/errors.js';
 import type { ClientsTable, OrganizationsTable } from '../../db/schema.js';
 import type { AppDeps } from '../../http/deps.js';
+import { toAppError } from '../../http/errors.js';
 import { type Locale, pickLocale, translate } from '../../i18n/index.js';
 import { hitRateLimit } from '../auth/rate-limit.js';
 import type { Actor, OrgContext } from '../context.js';
@@ -174,8 +175,10 @@ export async function portalWrite(
     await limitPublicWrite(p);
     await write();
     return true;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+  } catch (thrown) {
+    // Database conflicts (two writes at once) become the same 409 the API answers, shown as a page.
+    const error = toAppError(thrown);
+    if (error.code === 'internal' || error.code === 'db_unavailable') throw thrown;
     if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
     const status = error.code === 'rate_limited' ? 429 : error.status >= 400 && error.status < 500 ? error.status : 400;
     sendHtml(reply, status, render(portalErrorText(p, error), status));

@@ -65,6 +65,44 @@ async function renderClientPromises(p: Portal, client: ClientsTable): Promise<st
 <p><a href="${escapeHtml(boardHref)}">${p.t('portal.promisesLink')}</a></p></div>`;
 }
 
+/** The proposals the client made or supports, latest change first, each with its status and whether it was answered. */
+async function renderClientProposals(p: Portal, client: ClientsTable): Promise<string> {
+  const rows = await p.deps.db
+    .selectFrom('proposals')
+    .select(['id', 'title', 'status', 'author_client_id', 'answered_at', 'answer_due_at', 'updated_at'])
+    .where('org_id', '=', p.org.id)
+    .where('hidden_at', 'is', null)
+    .where('status', '!=', 'merged')
+    .where((eb) =>
+      eb.or([
+        eb('author_client_id', '=', client.id),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('proposal_supports').select('proposal_id').where('org_id', '=', p.org.id).where('client_id', '=', client.id),
+        ),
+      ]),
+    )
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .limit(10)
+    .execute();
+  if (rows.length === 0) return '';
+  const items = rows
+    .map((r) => {
+      const role = r.author_client_id === client.id ? p.t('voiceAccount.home.yourProposal') : p.t('voiceAccount.home.youSupport');
+      const answer =
+        r.answered_at !== null
+          ? ` · ${p.t('voiceAccount.home.answered')}`
+          : r.answer_due_at !== null
+            ? ` · ${p.t('voiceAccount.home.answerOwed')}`
+            : '';
+      return `<li><a href="${p.base}/proposals/${encodeURIComponent(r.id)}">${escapeHtml(r.title)}</a> <span class="badge">${p.t(`voiceProposals.status.${r.status}`)}</span><div class="muted">${role}${answer}</div></li>`;
+    })
+    .join('');
+  return `<div class="card"><h2>${p.t('voiceAccount.home.yourProposals')}</h2><ul class="plain">${items}</ul></div>`;
+}
+
 /** The signed-in client's home: promises made to them, redress owed, and their voice so far. */
 export async function renderClientHome(p: Portal, client: ClientsTable, org: OrganizationsTable): Promise<string> {
   const redress = await listRedress(
@@ -83,5 +121,5 @@ export async function renderClientHome(p: Portal, client: ClientsTable, org: Org
 <li>${link('polls', p.t('voiceAccount.home.ballotsCount', { n: counts.ballots }))}</li>
 <li>${link('reserve', p.t('voiceAccount.home.budgetBallotsCount', { n: counts.budgetBallots }))}</li></ul>${confirm}</div>`;
   const welcome = `<div class="card"><h2>${p.t('portal.welcome', { name: client.name })}</h2><p>${p.t('portal.intro')}</p></div>`;
-  return `${welcome}${await renderClientPromises(p, client)}${renderRedress(redress, org, p.locale)}${voice}`;
+  return `${welcome}${await renderClientPromises(p, client)}${renderRedress(redress, org, p.locale)}${await renderClientProposals(p, client)}${voice}`;
 }

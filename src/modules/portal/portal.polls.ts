@@ -127,9 +127,10 @@ function renderForm(p: Portal, view: ClientPollView, ballot: Ballot | null): str
           return `<label><input type="checkbox" name="options" value="${o.index}"${checked}> ${title}</label>`;
         }
         case 'score': {
-          const score = ballot && 'scores' in ballot ? ballot.scores[o.index] : undefined;
+          // Every option gets a score 0–5; one not touched counts as 0.
+          const score = ballot && 'scores' in ballot ? ballot.scores[o.index] : 0;
           const choices = [0, 1, 2, 3, 4, 5].map((s) => `<option value="${s}"${selected(score === s)}>${s}</option>`).join('');
-          return `<div class="option-line"><label for="score-${o.index}">${title}</label><select id="score-${o.index}" name="score.${o.index}"><option value="">${p.t('voicePolls.noScore')}</option>${choices}</select></div>`;
+          return `<div class="option-line"><label for="score-${o.index}">${title}</label><select id="score-${o.index}" name="score.${o.index}">${choices}</select></div>`;
         }
         case 'ranked': {
           const place = ballot && 'ranking' in ballot ? ballot.ranking.indexOf(o.index) + 1 : 0;
@@ -232,8 +233,22 @@ function renderPoll(p: Portal, view: ClientPollView, draft: Ballot | null, messa
 <div class="card"><h2>${escapeHtml(poll.question)}</h2><p class="muted">${status}</p>
 <dl><dt>${p.t('voicePolls.decision')}</dt><dd>${escapeHtml(decision.title)}</dd>${decision.context ? `<dt>${p.t('voicePolls.context')}</dt><dd style="white-space:pre-wrap">${escapeHtml(decision.context)}</dd>` : ''}</dl>
 ${closedNote ? `<p><strong>${closedNote}</strong></p>` : ''}</div>
-${renderOutcome(p, view)}${canVote ? renderForm(p, view, draft ?? view.ballot) : ''}${renderResult(p, poll)}`;
+${renderOutcome(p, view)}${canVote ? renderForm(p, view, draft ?? view.ballot) : renderOwnBallot(p, poll, view.ballot)}${renderResult(p, poll)}`;
   return page(p, { title: poll.question, main, selfHref: `${p.base}/polls/${encodeURIComponent(poll.id)}`, ...messages });
+}
+
+/** Once voting is over, the client still sees what they voted beside the result. */
+function renderOwnBallot(p: Portal, poll: ClientPollView['poll'], ballot: Ballot | null): string {
+  if (!ballot) return '';
+  const text =
+    'option' in ballot
+      ? optionTitles(poll, [ballot.option])
+      : 'options' in ballot
+        ? optionTitles(poll, ballot.options)
+        : 'ranking' in ballot
+          ? ballot.ranking.map((o, i) => `${i + 1}. ${optionTitles(poll, [o])}`).join(' ')
+          : ballot.scores.map((s, o) => `${optionTitles(poll, [o])}: ${s}`).join(', ');
+  return `<div class="card"><p><strong>${p.t('voicePolls.yourBallot')}</strong> ${text}</p></div>`;
 }
 
 /** Loads the poll for the signed-in client, or answers the page itself (sign in, 404) and returns null. */

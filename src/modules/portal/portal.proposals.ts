@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../http/deps.js';
@@ -41,8 +42,8 @@ export const PROPOSALS_PAGES: DocumentedPage[] = [
 ];
 
 type Sort = (typeof PROPOSAL_SORTS)[number];
-/** Where a pre-rendered page takes its error text (survives HTML escaping unchanged). */
-const ERROR_MARK = '__PROPOSAL_ERROR__';
+/** Where a pre-rendered page takes its error text: unguessable, so no proposal's text can hold it. */
+const errorMark = () => `__error_${randomUUID()}__`;
 const NOTICES = { created: 'created', supported: 'supported', withdrawn: 'withdrawn', reported: 'reported' } as const;
 
 const day = (p: Portal, t: number) => formatDate(t, p.locale, p.org.time_zone);
@@ -287,7 +288,7 @@ export function registerPortalProposals(app: FastifyInstance, deps: AppDeps): vo
     const x = await proposalOf(p, req, reply);
     if (!x) return;
     const done = formText((req.query as Record<string, unknown>).done);
-    const notice = done in NOTICES ? p.raw(`voiceProposals.${done}`) : undefined;
+    const notice = Object.hasOwn(NOTICES, done) ? p.raw(`voiceProposals.${done}`) : undefined;
     return sendHtml(reply, 200, await detailPage(p, x, { notice }));
   });
 
@@ -299,13 +300,14 @@ export function registerPortalProposals(app: FastifyInstance, deps: AppDeps): vo
       if (!x) return;
       const body = (req.body ?? {}) as Record<string, unknown>;
       // A refusal shows the proposal's page with the reason; rendered ahead, as portalWrite renders synchronously.
-      const refused = await detailPage(p, x, { error: ERROR_MARK });
+      const mark = errorMark();
+      const refused = await detailPage(p, x, { error: mark });
       let notice: keyof typeof NOTICES = 'supported';
       let refusal: string | undefined;
       const done = await portalWrite(
         p,
         reply,
-        (error) => refused.replace(ERROR_MARK, escapeHtml(refusal ?? error)),
+        (error) => refused.replace(mark, () => escapeHtml(refusal ?? error)),
         async () => {
           try {
             notice = await run(p, x, body);

@@ -140,7 +140,15 @@ function roundPage(
         : r.phase === 'closed'
           ? `<div class="card"><p>${p.t('voiceReserve.closedText')}</p></div>`
           : '';
-    body = text + (view.result ? resultCards(p, view.result) : '') + projectList(p, view, r.phase !== 'upcoming');
+    // After voting the client still sees what they approved, beside what was funded.
+    const mine =
+      view.ballot && view.ballot.length > 0
+        ? `<div class="card"><p><strong>${p.t('voiceReserve.yourBallot')}</strong> ${view.projects
+            .filter((x) => view.ballot?.includes(x.id))
+            .map((x) => `«${escapeHtml(x.title)}»`)
+            .join(', ')}</p></div>`
+        : '';
+    body = text + mine + (view.result ? resultCards(p, view.result) : '') + projectList(p, view, r.phase !== 'upcoming');
   }
   return portalPage(p, {
     title: r.title,

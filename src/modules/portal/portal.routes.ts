@@ -16,6 +16,17 @@ export { CLIENT_COOKIE };
 /** The pages of the voice sections, listed in the OpenAPI document beside the portal's own. */
 export const PORTAL_PAGES: DocumentedPage[] = [...ACCOUNT_PAGES, ...FEEDBACK_PAGES, ...PROPOSALS_PAGES, ...POLLS_PAGES, ...RESERVE_PAGES];
 
+/** True when the browser says the request comes from another site (its Origin's host is none of ours). */
+export function isCrossSite(fetchSite: string | string[] | undefined, origin: string | undefined, hosts: (string | undefined)[]): boolean {
+  if (fetchSite === 'cross-site') return true;
+  if (!origin || origin === 'null') return origin === 'null';
+  try {
+    return !hosts.includes(new URL(origin).host);
+  } catch {
+    return true;
+  }
+}
+
 /** The promises card for a visitor who is not signed in. */
 function anonymousHome(p: Portal): string {
   const board = `${p.base}/promises${p.locale === p.org.locale ? '' : `?lang=${p.locale}`}`;
@@ -34,6 +45,16 @@ function invalidInvitation(p: Portal): string {
  */
 export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void {
   const secure = deps.config.publicUrl.startsWith('https:');
+  // A portal form is posted only from the portal itself: a form on another site must not sign a
+  // visitor in as someone else (login CSRF) or act for them. Browsers say where a post comes from.
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.method !== 'POST' || !req.url.startsWith('/c/')) return;
+    // Behind a proxy the Host may be rewritten: the public address is ours too.
+    const hosts = [req.headers.host, new URL(deps.config.publicUrl).host];
+    if (isCrossSite(req.headers['sec-fetch-site'], req.headers.origin, hosts)) {
+      return reply.status(403).type('text/plain; charset=utf-8').send('403: cross-site form posts are refused');
+    }
+  });
   registerPortalAccount(app, deps);
   registerPortalFeedback(app, deps);
   registerPortalProposals(app, deps);

@@ -67,7 +67,18 @@ export async function reportContent(ctx: OrgContext, input: TReportInput): Promi
       .where('id', '=', input.subjectId)
       .executeTakeFirstOrThrow();
     let hidden = row.hidden_at !== null;
-    if (counted && !hidden && row.reports >= settings.hideAfterReports) {
+    // Only signed-in clients' open reports hide a proposal by themselves: anyone can change IP, so
+    // reports from addresses wait in the queue for a person to look at.
+    const byClients = await tx
+      .selectFrom('content_reports')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('org_id', '=', ctx.org.id)
+      .where('subject_type', '=', input.subjectType)
+      .where('subject_id', '=', input.subjectId)
+      .where('resolved_at', 'is', null)
+      .where('reporter', 'like', 'client:%')
+      .executeTakeFirstOrThrow();
+    if (counted && !hidden && Number(byClients.n) >= settings.hideAfterReports) {
       await tx.updateTable(table).set({ hidden_at: ctx.now }).where('org_id', '=', ctx.org.id).where('id', '=', input.subjectId).execute();
       hidden = true;
     }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { conflict, invalidField, notFound } from '../../core/errors.js';
+import { AppError, conflict, invalidField, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { checkTransition, computeThreshold, SUPPORTABLE_STATUSES } from '../../core/voice/proposals.js';
 import type { ClientsTable, ProposalsTable, Tx } from '../../db/schema.js';
@@ -9,7 +9,7 @@ import type { OrgContext } from '../context.js';
 import { actorName } from '../governance/authority.js';
 import { queueMail } from '../mail/outbox.service.js';
 import { loadVoiceSettings } from '../voice/voice.settings.js';
-import { checkThreshold, recordAnswerEvents, settleOverdueProposals } from './answer.service.js';
+import { checkThreshold, recordAnswerEvents } from './answer.service.js';
 import {
   addToSupports,
   countClientsFor,
@@ -180,15 +180,17 @@ export async function createClientProposal(ctx: OrgContext, client: Pick<Clients
   return ctx.db.transaction().execute((tx) => insertProposal(tx, ctx, input, { clientId: client.id, userId: null, label: client.name }));
 }
 
-/** A page of proposals; owed answers past due are settled first, so the list shows what is owed. */
+/**
+ * A page of proposals. Whether an answer is overdue is computed from its due time as of `now`; the
+ * answer promise's events are recorded by the server's minute job (settleOverdueProposals), not by
+ * readers, so a list costs the same however many proposals were ever answered.
+ */
 export async function listProposals(ctx: OrgContext, query: TProposalQuery) {
-  await settleOverdueProposals(ctx.db, ctx.now, ctx.org.id);
   const page = await pageProposals(ctx.db, ctx.org.id, query, ctx.now);
   return { items: await describeProposals(ctx.db, ctx.org.id, page.items, ctx.now), nextCursor: page.nextCursor };
 }
 
 export async function getProposal(ctx: OrgContext, id: string): Promise<TProposal> {
-  await settleOverdueProposals(ctx.db, ctx.now, ctx.org.id);
   return describeOne(ctx.db, ctx, id);
 }
 
@@ -318,6 +320,20 @@ export async function supportProposal(ctx: OrgContext, clientId: string, id: str
       .where('id', '=', clientId)
       .executeTakeFirst();
     if (!client) throw notFound('client', clientId);
+    // A proposal to a segment is its clients' to support: its threshold is a share of them.
+    if (row.segment_id !== null) {
+      const member = await tx
+        .selectFrom('client_segments')
+        .select('client_id')
+        .where('org_id', '=', ctx.org.id)
+        .where('segment_id', '=', row.segment_id)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+      if (!member)
+        throw new AppError('forbidden', 'this proposal is made to a segment the client is not in', [
+          { path: 'clientId', message: 'not in the segment' },
+        ]);
+    }
     const added = await insertSupport(tx, ctx.org.id, id, clientId, ctx.now);
     if (!added) return { added, supports: row.supports };
     await addToSupports(tx, ctx.org.id, id, 1, ctx.now);

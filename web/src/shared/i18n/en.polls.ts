@@ -60,6 +60,8 @@ export const enPolls = {
     tieBreak: {
       'previous-rounds': 'Round {{n}}: a tie for the fewest votes, decided by the rounds before.',
       together: 'Round {{n}}: options tied for the fewest votes went out together.',
+      either: 'Round {{n}}: a tie for the fewest votes; whichever went out, the winner would be the same.',
+      undecided: 'Round {{n}}: a tie for the fewest votes that decides the winner — a tie between the options that could win.',
     },
     decidedWith: 'Decided: {{option}}. The clients chose {{clients}}.',
     followed: 'The decision follows the clients’ choice.',
