@@ -204,6 +204,8 @@ async function addVoiceRows(db: Db, ctx: OrgContext, adminId: string) {
     author_client_id: null,
     author_user_id: null,
     supports: 0,
+    recent_supports: 0,
+    recent_oldest_at: null,
     threshold: 3,
     threshold_reached_at: null,
     answer_due_at: null,

@@ -250,7 +250,11 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   // Answers owed to client proposals: one past its due time unanswered gives the answer promise its
   // bad event, checked every minute with the promise evaluation (lists and pages also check on read).
   const { settleOverdueProposals } = await import('../modules/proposals/answer.service.js');
-  const answers = every('proposal answers', 'CLIENTOCRACY_EVALUATOR_MS', 60_000, () => settleOverdueProposals(database.db, Date.now()));
+  const { sweepTrending } = await import('../modules/proposals/proposal.repository.js');
+  const answers = every('proposal answers', 'CLIENTOCRACY_EVALUATOR_MS', 60_000, async () => {
+    await settleOverdueProposals(database.db, Date.now());
+    await sweepTrending(database.db, Date.now());
+  });
   // E-mail leaves the outbox through SMTP when it is configured; without, it waits for `outbox`.
   const { deliverMail, smtpTransport } = await import('../modules/mail/mail.delivery.js');
   const smtp = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;

@@ -93,6 +93,9 @@ export interface ProposalsTable {
   author_label: string;
   status: ProposalStatus;
   supports: number;
+  /** Supports of the last 7 days, and the time of the oldest of them (null with none). */
+  recent_supports: number;
+  recent_oldest_at: number | null;
   threshold: number;
   threshold_reached_at: number | null;
   answer_due_at: number | null;

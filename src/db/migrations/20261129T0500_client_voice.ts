@@ -135,6 +135,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     // open, under_consideration, accepted, declined, implemented, merged
     .addColumn('status', 'text', notNull)
     .addColumn('supports', 'integer', zero)
+    // Supports of the last 7 days (trending), and the oldest of them: when it leaves the window the
+    // count is taken again. Stored, so trending is an indexed read like the others.
+    .addColumn('recent_supports', 'integer', zero)
+    .addColumn('recent_oldest_at', 'bigint')
     // The threshold in force when the proposal was made (supports needed).
     .addColumn('threshold', 'integer', notNull)
     .addColumn('threshold_reached_at', 'bigint')
@@ -153,6 +157,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('proposals_supported').on('proposals').columns(['org_id', 'supports', 'id']).execute();
   await db.schema.createIndex('proposals_newest').on('proposals').columns(['org_id', 'created_at', 'id']).execute();
+  await db.schema.createIndex('proposals_trending').on('proposals').columns(['org_id', 'recent_supports', 'id']).execute();
+  await db.schema.createIndex('proposals_recent_oldest').on('proposals').columns(['recent_oldest_at']).execute();
   await db.schema.createIndex('proposals_due').on('proposals').columns(['answer_due_at']).execute();
 
   await db.schema
@@ -164,6 +170,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('proposal_supports_pk', ['proposal_id', 'client_id'])
     .execute();
   await db.schema.createIndex('proposal_supports_recent').on('proposal_supports').columns(['org_id', 'created_at']).execute();
+  await db.schema.createIndex('proposal_supports_time').on('proposal_supports').columns(['proposal_id', 'created_at']).execute();
   await db.schema.createIndex('proposal_supports_client').on('proposal_supports').columns(['org_id', 'client_id']).execute();
 
   await db.schema

@@ -3,7 +3,7 @@ import { notFound } from '../../core/errors.js';
 import { encodeCursor } from '../../core/pagination.js';
 import { DAY_MS } from '../../core/promises/window.js';
 import { dialectOf } from '../../db/database.js';
-import type { ProposalsTable, Tx } from '../../db/schema.js';
+import type { Db, ProposalsTable, Tx } from '../../db/schema.js';
 import { cursorOf } from '../list.js';
 import { type TProposalQuery, TRENDING_DAYS } from './proposal.schema.js';
 
@@ -48,7 +48,7 @@ export async function deleteSupport(tx: Tx, orgId: string, proposalId: string, c
   return Number(result.numDeletedRows) > 0;
 }
 
-/** Moves the stored counter by one in SQL, so concurrent writers never lose an update. */
+/** Moves the stored counter by one in SQL, so concurrent writers never lose an update; recounts trending. */
 export async function addToSupports(tx: Tx, orgId: string, id: string, delta: 1 | -1, at: number): Promise<void> {
   await tx
     .updateTable('proposals')
@@ -56,6 +56,48 @@ export async function addToSupports(tx: Tx, orgId: string, id: string, delta: 1 
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .execute();
+  await recountRecent(tx, orgId, id, at);
+}
+
+/**
+ * Stores the proposal's supports of the trending window before `now` and the oldest of them, from
+ * the rows (a range on the (proposal_id, created_at) index). Called under the proposal's lock by
+ * every change of its supports, and by `sweepTrending` when its oldest support leaves the window.
+ */
+export async function recountRecent(tx: Tx, orgId: string, id: string, now: number): Promise<void> {
+  const row = await tx
+    .selectFrom('proposal_supports')
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.min<number | string | null>('created_at').as('oldest')])
+    .where('proposal_id', '=', id)
+    .where('created_at', '>=', now - TRENDING_DAYS * DAY_MS)
+    .executeTakeFirstOrThrow();
+  await tx
+    .updateTable('proposals')
+    .set({ recent_supports: Number(row.n), recent_oldest_at: row.oldest === null ? null : Number(row.oldest) })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Takes the trending count again for the proposals (of one organization, or all) whose oldest
+ * counted support has left the window by `now`: one indexed range read when none has. Returns how
+ * many were recounted.
+ */
+export async function sweepTrending(db: Db, now: number, orgId?: string): Promise<number> {
+  let q = db
+    .selectFrom('proposals')
+    .select(['id', 'org_id'])
+    .where('recent_oldest_at', '<', now - TRENDING_DAYS * DAY_MS);
+  if (orgId) q = q.where('org_id', '=', orgId);
+  const stale = await q.limit(5000).execute();
+  for (const p of stale) {
+    await db.transaction().execute(async (tx) => {
+      await lockProposal(tx, p.org_id, p.id);
+      await recountRecent(tx, p.org_id, p.id, now);
+    });
+  }
+  return stale.length;
 }
 
 /** Sets the stored counter from the support rows (after a merge). */
@@ -68,6 +110,7 @@ export async function recountSupports(tx: Tx, orgId: string, id: string, at: num
     .executeTakeFirstOrThrow();
   const n = Number(row.n);
   await tx.updateTable('proposals').set({ supports: n, updated_at: at }).where('org_id', '=', orgId).where('id', '=', id).execute();
+  await recountRecent(tx, orgId, id, at);
   return n;
 }
 
@@ -117,12 +160,12 @@ export async function countRecentSupports(tx: Tx, orgId: string, id: string, now
   return Number(row.n);
 }
 
-const RECENT = sql<number>`coalesce(r.n, 0)`;
+const RECENT = sql<number>`p.recent_supports`;
 
 /**
  * One page of proposals by keyset, highest first: `supported` by the stored counter, `newest` by
- * creation, `trending` by supports in the last TRENDING_DAYS days (counted from the support rows
- * through their (org_id, created_at) index); ties by id. Merged proposals only when asked for.
+ * creation, `trending` by the stored count of supports in the last TRENDING_DAYS days (kept by
+ * recountRecent and sweepTrending); ties by id: each an indexed keyset read. Merged proposals only when asked for.
  */
 export async function pageProposals(
   tx: Tx,
@@ -131,19 +174,7 @@ export async function pageProposals(
   now: number,
 ): Promise<{ items: ProposalRow[]; nextCursor: string | null }> {
   const after = cursorOf(query);
-  const recent = tx
-    .selectFrom('proposal_supports')
-    .select(['proposal_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('org_id', '=', orgId)
-    .where('created_at', '>=', now - TRENDING_DAYS * DAY_MS)
-    .groupBy('proposal_id')
-    .as('r');
-  let q = tx
-    .selectFrom('proposals as p')
-    .leftJoin(recent, 'r.proposal_id', 'p.id')
-    .selectAll('p')
-    .select(RECENT.as('recent'))
-    .where('p.org_id', '=', orgId);
+  let q = tx.selectFrom('proposals as p').selectAll('p').select(RECENT.as('recent')).where('p.org_id', '=', orgId);
   q = query.status ? q.where('p.status', '=', query.status) : q.where('p.status', '!=', 'merged');
   if (query.segmentId) q = q.where('p.segment_id', '=', query.segmentId);
   if (query.hidden === 'exclude') q = q.where('p.hidden_at', 'is', null);

@@ -19,6 +19,7 @@ import {
   loadProposal,
   lockProposal,
   pageProposals,
+  sweepTrending,
 } from './proposal.repository.js';
 import type { TChangeStatus, TCreateProposal, TLinkImplementation, TProposal, TProposalQuery } from './proposal.schema.js';
 
@@ -136,6 +137,8 @@ async function insertProposal(
     author_label: author.label,
     status: 'open',
     supports: 0,
+    recent_supports: 0,
+    recent_oldest_at: null,
     threshold: computeThreshold(settings.thresholdKind, settings.thresholdValue, clients),
     threshold_reached_at: null,
     answer_due_at: null,
@@ -186,6 +189,9 @@ export async function createClientProposal(ctx: OrgContext, client: Pick<Clients
  * readers, so a list costs the same however many proposals were ever answered.
  */
 export async function listProposals(ctx: OrgContext, query: TProposalQuery) {
+  // Supports that left the trending window since the minute job ran are taken out first (one
+  // indexed read when there are none).
+  if (query.sort === 'trending') await sweepTrending(ctx.db, ctx.now, ctx.org.id);
   const page = await pageProposals(ctx.db, ctx.org.id, query, ctx.now);
   return { items: await describeProposals(ctx.db, ctx.org.id, page.items, ctx.now), nextCursor: page.nextCursor };
 }

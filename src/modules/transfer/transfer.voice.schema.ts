@@ -123,6 +123,9 @@ export const VOICE_EXPORT = {
         author_label: s,
         status: z.enum(['open', 'under_consideration', 'accepted', 'declined', 'implemented', 'merged']),
         supports: t.min(0),
+        // The stored trending count travels as it is (the minute job takes it again as supports age).
+        recent_supports: t.min(0).default(0),
+        recent_oldest_at: tn.default(null),
         threshold: t.min(0),
         threshold_reached_at: tn,
         answer_due_at: tn,
