@@ -158,7 +158,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('proposals_supported').on('proposals').columns(['org_id', 'supports', 'id']).execute();
   await db.schema.createIndex('proposals_newest').on('proposals').columns(['org_id', 'created_at', 'id']).execute();
   await db.schema.createIndex('proposals_trending').on('proposals').columns(['org_id', 'recent_supports', 'id']).execute();
-  await db.schema.createIndex('proposals_recent_oldest').on('proposals').columns(['recent_oldest_at']).execute();
+  await db.schema.createIndex('proposals_recent_oldest').on('proposals').columns(['org_id', 'recent_oldest_at']).execute();
   await db.schema.createIndex('proposals_due').on('proposals').columns(['answer_due_at']).execute();
 
   await db.schema

@@ -85,19 +85,26 @@ export async function recountRecent(tx: Tx, orgId: string, id: string, now: numb
  * many were recounted.
  */
 export async function sweepTrending(db: Db, now: number, orgId?: string): Promise<number> {
-  let q = db
-    .selectFrom('proposals')
-    .select(['id', 'org_id'])
-    .where('recent_oldest_at', '<', now - TRENDING_DAYS * DAY_MS);
-  if (orgId) q = q.where('org_id', '=', orgId);
-  const stale = await q.limit(5000).execute();
-  for (const p of stale) {
-    await db.transaction().execute(async (tx) => {
-      await lockProposal(tx, p.org_id, p.id);
-      await recountRecent(tx, p.org_id, p.id, now);
-    });
+  const orgIds = orgId ? [orgId] : (await db.selectFrom('organizations').select('id').execute()).map((o) => o.id);
+  let swept = 0;
+  for (const org of orgIds) {
+    // A range on the (org_id, recent_oldest_at) index: empty unless a counted support has aged out.
+    const stale = await db
+      .selectFrom('proposals')
+      .select('id')
+      .where('org_id', '=', org)
+      .where('recent_oldest_at', '<', now - TRENDING_DAYS * DAY_MS)
+      .limit(5000)
+      .execute();
+    for (const p of stale) {
+      await db.transaction().execute(async (tx) => {
+        await lockProposal(tx, org, p.id);
+        await recountRecent(tx, org, p.id, now);
+      });
+    }
+    swept += stale.length;
   }
-  return stale.length;
+  return swept;
 }
 
 /** Sets the stored counter from the support rows (after a merge). */
