@@ -540,7 +540,7 @@ async function benchLists(seed: Seed, raw: Raw, deepPage: number, calls: number)
       const cursor = cursors[page - 1];
       const q = query(cursor);
       const product = await timed(() => listProposals(ctx, q), calls);
-      const repository = await timed(() => pageProposals(ctx.db, orgId, q, ctx.now), calls);
+      const repository = await timed(() => pageProposals(ctx.db, orgId, q), calls);
       const bare = bareQuery(sort, orgId, since, cursor ? decode(cursor) : null);
       const bareRows = await raw.all(bare.text, bare.params);
       const same =

@@ -178,7 +178,6 @@ export async function pageProposals(
   tx: Tx,
   orgId: string,
   query: Pick<TProposalQuery, 'sort' | 'status' | 'segmentId' | 'hidden' | 'q' | 'limit' | 'cursor'>,
-  now: number,
 ): Promise<{ items: ProposalRow[]; nextCursor: string | null }> {
   const after = cursorOf(query);
   let q = tx.selectFrom('proposals as p').selectAll('p').select(RECENT.as('recent')).where('p.org_id', '=', orgId);

@@ -192,7 +192,7 @@ export async function listProposals(ctx: OrgContext, query: TProposalQuery) {
   // Supports that left the trending window since the minute job ran are taken out first (one
   // indexed read when there are none).
   if (query.sort === 'trending') await sweepTrending(ctx.db, ctx.now, ctx.org.id);
-  const page = await pageProposals(ctx.db, ctx.org.id, query, ctx.now);
+  const page = await pageProposals(ctx.db, ctx.org.id, query);
   return { items: await describeProposals(ctx.db, ctx.org.id, page.items, ctx.now), nextCursor: page.nextCursor };
 }
 
