@@ -301,6 +301,10 @@ describe('statuses and answers', () => {
     });
     expect((await member.post(`${url}/status`, { status: 'declined', answer: 'No' })).statusCode).toBe(409);
     expect((await viewer.post(`${url}/status`, { status: 'open' })).statusCode).toBe(403);
+    // Read from the other end: the promise's proposals.
+    const by = await viewer.get(`/api/v1/orgs/${a.slug}/proposals?implementedBy=${promiseId}&status=implemented`);
+    expect(by.json().items.map((p: { id: string }) => p.id)).toContain(implemented.json().id);
+    expect((await viewer.get(`/api/v1/orgs/${a.slug}/proposals?implementedBy=nothing-here`)).json().items).toEqual([]);
   });
 
   it('the portal page shows the answer, the chain and who may support', async () => {

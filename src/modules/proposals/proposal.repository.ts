@@ -177,12 +177,13 @@ const RECENT = sql<number>`p.recent_supports`;
 export async function pageProposals(
   tx: Tx,
   orgId: string,
-  query: Pick<TProposalQuery, 'sort' | 'status' | 'segmentId' | 'hidden' | 'q' | 'limit' | 'cursor'>,
+  query: Pick<TProposalQuery, 'sort' | 'status' | 'segmentId' | 'hidden' | 'q' | 'limit' | 'cursor' | 'implementedBy'>,
 ): Promise<{ items: ProposalRow[]; nextCursor: string | null }> {
   const after = cursorOf(query);
   let q = tx.selectFrom('proposals as p').selectAll('p').select(RECENT.as('recent')).where('p.org_id', '=', orgId);
   q = query.status ? q.where('p.status', '=', query.status) : q.where('p.status', '!=', 'merged');
   if (query.segmentId) q = q.where('p.segment_id', '=', query.segmentId);
+  if (query.implementedBy) q = q.where('p.implemented_id', '=', query.implementedBy);
   if (query.hidden === 'exclude') q = q.where('p.hidden_at', 'is', null);
   if (query.hidden === 'only') q = q.where('p.hidden_at', 'is not', null);
   if (query.q) {

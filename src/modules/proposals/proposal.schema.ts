@@ -52,6 +52,7 @@ export const ZProposalQuery = ZPageQuery.extend({
     .default('exclude')
     .describe('proposals hidden for moderation: include or only them needs voice:manage'),
   q: z.string().trim().max(200).optional().describe('words in the title'),
+  implementedBy: ZId.optional().describe('only the proposals implemented by this promise, decision or experiment'),
 });
 export type TProposalQuery = z.output<typeof ZProposalQuery>;
 

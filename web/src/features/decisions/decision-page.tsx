@@ -8,6 +8,7 @@ import { useOrg } from '../../shared/session/org-context';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { DecisionPollPanel, useDecisionPolls } from '../polls/decision-poll-panel';
+import { ImplementedProposals } from '../proposals/implemented-proposals';
 import { AdviceStep } from './advice-step';
 import { DecisionStatusBadge, DueBadge } from './badges';
 import { DecideStep } from './decide-step';
@@ -172,6 +173,7 @@ export function DecisionPage() {
         </Timeline>
       </Paper>
       <DecisionPollPanel decision={data} polls={polls} />
+      <ImplementedProposals implementedBy={data.id} />
       <DecisionEditModal opened={isEditOpen} decision={data} onClose={() => setEditOpen(false)} onSubmit={edit} onStale={decision.reload} />
       <WithdrawDecisionModal
         opened={isWithdrawOpen}

@@ -11,6 +11,7 @@ import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useGovernanceFormat } from '../decisions/governance-format';
 import { discoveryApi } from '../discovery/discovery.api';
 import { PromiseFeedbackPanel } from '../feedback/promise-feedback-panel';
+import { ImplementedProposals } from '../proposals/implemented-proposals';
 import { BackingRefusal, UnbackedNotice } from './backing-notice';
 import { AlertBadge, FulfillmentBadge, KindBadge, LifecycleBadge, UnbackedBadge } from './badges';
 import { EventsImportModal } from './events-import-modal';
@@ -252,6 +253,7 @@ export function PromisePage() {
       )}
       {data.status !== 'draft' ? <PromiseHistoryPanel promiseId={data.id} refreshKey={refreshKey} /> : null}
       {data.status !== 'draft' ? <PromiseFeedbackPanel promiseId={data.id} refreshKey={refreshKey} /> : null}
+      <ImplementedProposals implementedBy={data.id} />
       <PromiseTree promise={data} refreshKey={refreshKey} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <PromiseBackingPanel promise={data} isRefused={refusal !== null} refreshKey={refreshKey} />

@@ -34,6 +34,7 @@ export interface ProposalQuery {
   segmentId?: string;
   hidden?: 'exclude' | 'include' | 'only';
   q?: string;
+  implementedBy?: string;
   cursor?: string;
   limit?: number;
 }

@@ -1,6 +1,9 @@
 /** Staff-app strings of client voice: proposals (en); spread into en.ts. Same keys in en and ru. */
 export const enProposals = {
   proposals: {
+    implementsTitle: 'Clients’ proposals it implements',
+    implementsHint: 'Accepted proposals from clients that this carries out; each page shows the chain back.',
+    supportsCount: '{{n}} supports',
     create: 'New proposal',
     sort: { label: 'Sort', supported: 'Most supported', newest: 'Newest', trending: 'Trending (7 days)' },
     filter: { status: 'Status', segment: 'Segment', any: 'Any', hidden: 'Hidden for moderation', search: 'Search titles' },

@@ -1,6 +1,9 @@
 /** Staff-app strings of client voice: proposals (ru); spread into ru.ts. Same keys in en and ru. */
 export const ruProposals = {
   proposals: {
+    implementsTitle: 'Предложения клиентов, которые это реализует',
+    implementsHint: 'Принятые предложения клиентов, которые это воплощает; на странице каждого видна цепочка.',
+    supportsCount: 'поддержали: {{n}}',
     create: 'Новое предложение',
     sort: { label: 'Порядок', supported: 'Больше поддержки', newest: 'Новые', trending: 'Набирают поддержку (7 дней)' },
     filter: { status: 'Статус', segment: 'Сегмент', any: 'Любой', hidden: 'Скрытые модерацией', search: 'Поиск по заголовкам' },
