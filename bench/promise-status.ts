@@ -3,22 +3,18 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { newId } from '../src/core/ids.js';
 import { DAY_MS } from '../src/core/promises/window.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { DUMMY_HASH } from '../src/modules/auth/password.js';
-import { insertUser } from '../src/modules/auth/user.repository.js';
 import { SYSTEM_ACTOR } from '../src/modules/context.js';
 import { createSegment } from '../src/modules/discovery/segment.service.js';
-import { findOrgBySlug } from '../src/modules/orgs/org.repository.js';
-import { createOrganization } from '../src/modules/orgs/org.service.js';
 import { rebuildCounters } from '../src/modules/promises/ingest.service.js';
 import { createPromise, publishPromise } from '../src/modules/promises/promise.service.js';
 import { promiseStatus } from '../src/modules/promises/status.service.js';
 import { createTeam } from '../src/modules/teams/team.service.js';
 import { table } from './harness.js';
 import type { PromiseBenchContext } from './promises.js';
+import { seedBenchOrganization } from './seed-org.js';
 
 export const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 export const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -42,27 +38,7 @@ export async function benchStatus(c: PromiseBenchContext, count: number) {
   // The organization, team, segment and promise through the services, as the product makes them.
   const { db, close } = await openDatabase({ sqlitePath: file });
   await migrateToLatest(db);
-  const userId = newId();
-  await insertUser(db, {
-    id: userId,
-    email: 'bench@example.test',
-    name: 'Bench',
-    password_hash: DUMMY_HASH,
-    locale: null,
-    created_at: made,
-    updated_at: made,
-  });
-  const orgInput = {
-    slug: 'bench-status',
-    name: 'Bench status',
-    kind: 'business',
-    locale: 'en',
-    currency: 'RUB',
-    timeZone: 'Europe/Moscow',
-  } as const;
-  await createOrganization(db, orgInput, userId, SYSTEM_ACTOR, made);
-  const org = await findOrgBySlug(db, orgInput.slug);
-  if (!org) throw new Error('the bench organization was not made');
+  const { org } = await seedBenchOrganization(db, made, { slug: 'bench-status', name: 'Bench status', timeZone: 'Europe/Moscow' });
   const ctx = { db, org, actor: SYSTEM_ACTOR, now: made };
   const team = await createTeam(ctx, { name: 'Warranty service', kind: 'autonomous', purpose: '' });
   const segment = await createSegment(ctx, { name: 'House owners', description: '', sizeEstimate: null, kind: 'customer' });

@@ -24,12 +24,8 @@ import { computeThreshold } from '../src/core/voice/proposals.js';
 import { openDatabase, redact } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { ClientsTable, Db, ProposalStatus, ProposalSupportsTable, ProposalsTable } from '../src/db/schema.js';
-import { DUMMY_HASH } from '../src/modules/auth/password.js';
-import { insertUser } from '../src/modules/auth/user.repository.js';
 import { type Actor, type OrgContext, SYSTEM_ACTOR } from '../src/modules/context.js';
 import { createSegment } from '../src/modules/discovery/segment.service.js';
-import { findOrgBySlug } from '../src/modules/orgs/org.repository.js';
-import { createOrganization } from '../src/modules/orgs/org.service.js';
 import { ensureAnswerPromise, settleOverdueProposals } from '../src/modules/proposals/answer.service.js';
 import { pageProposals } from '../src/modules/proposals/proposal.repository.js';
 import { PROPOSAL_SORTS, TRENDING_DAYS, ZProposalQuery } from '../src/modules/proposals/proposal.schema.js';
@@ -38,6 +34,7 @@ import { createTeam } from '../src/modules/teams/team.service.js';
 import { DEFAULT_VOICE_SETTINGS } from '../src/modules/voice/voice.settings.js';
 import { table } from './harness.js';
 import { ms, percentile } from './promise-status.js';
+import { seedBenchOrganization } from './seed-org.js';
 
 export interface ProposalBenchContext {
   /** A scratch directory removed after the run (the SQLite file goes there). */
@@ -293,27 +290,7 @@ async function seedOrganization(db: Db, n: number, clientCount: number): Promise
   const rng = random(7);
   const now = Date.now();
   const made = now - 100 * DAY_MS;
-  const userId = newId();
-  await insertUser(db, {
-    id: userId,
-    email: 'bench@example.test',
-    name: 'Bench',
-    password_hash: DUMMY_HASH,
-    locale: null,
-    created_at: made,
-    updated_at: made,
-  });
-  const orgInput = {
-    slug: 'bench-proposals',
-    name: 'Bench proposals',
-    kind: 'business',
-    locale: 'en',
-    currency: 'RUB',
-    timeZone: 'UTC',
-  } as const;
-  await createOrganization(db, orgInput, userId, SYSTEM_ACTOR, made);
-  const org = await findOrgBySlug(db, orgInput.slug);
-  if (!org) throw new Error('the bench organization was not made');
+  const { userId, org } = await seedBenchOrganization(db, made, { slug: 'bench-proposals', name: 'Bench proposals', timeZone: 'UTC' });
   const seedCtx: OrgContext = { db, org, actor: SYSTEM_ACTOR, now: made };
   await createTeam(seedCtx, { name: 'Client council', kind: 'council', purpose: '' });
   const segments: string[] = [];
