@@ -191,6 +191,17 @@ describe('tokens', () => {
 });
 
 describe('surveys', () => {
+  it('one person answers a public link at most three times a day (429 with Retry-After after that)', async () => {
+    const survey = (await admin.post(`${api}/surveys`, { kind: 'csat', question: 'Was the visit on time?' })).json() as {
+      publicKey: string;
+    };
+    const link = `/c/${a.slug}/s/${survey.publicKey}`;
+    for (let i = 0; i < 3; i++) expect((await portal('POST', link, undefined, form({ score: '5' }))).statusCode).toBe(200);
+    const fourth = await portal('POST', link, undefined, form({ score: '1' }));
+    expect(fourth.statusCode).toBe(429);
+    expect(Number(fourth.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('a survey’s public link takes answers without sign-in; they count in the figures; a deactivated link is 404', async () => {
     const created = await admin.post(`${api}/surveys`, {
       kind: 'nps',

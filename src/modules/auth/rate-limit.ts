@@ -33,11 +33,14 @@ export async function hitRateLimit(db: Db, keys: string[], limit: number, window
   }
 }
 
-/** Removes counters whose window ended more than an hour ago (they are never read again). */
+/** The longest window any limit uses (a day); counters older than two of them are never read again. */
+export const LONGEST_WINDOW_MS = 24 * 3_600_000;
+
+/** Removes counters whose window began more than two days ago (no limit's window is longer than a day). */
 export async function pruneRateLimits(db: Db, now: number): Promise<number> {
   const result = await db
     .deleteFrom('rate_limits')
-    .where('window_start', '<', now - 3_600_000)
+    .where('window_start', '<', now - 2 * LONGEST_WINDOW_MS)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -4,11 +4,16 @@ import { FEEDBACK_KINDS, type FeedbackKind, SCORE_RANGE } from '../../core/voice
 import type { AppDeps } from '../../http/deps.js';
 import type { DocumentedPage } from '../../http/openapi.js';
 import { translate } from '../../i18n/index.js';
+import { hitRateLimit, LONGEST_WINDOW_MS } from '../auth/rate-limit.js';
 import type { TFeedback } from '../feedback/feedback.schema.js';
 import { giveFeedback, listClientFeedback } from '../feedback/feedback.service.js';
 import { answerSurvey, findActiveSurvey } from '../feedback/survey.service.js';
 import { openPortal, type Portal, portalContext, portalPage, portalWrite, sendHtml } from './portal.context.js';
 import { formText, portalPageDoc } from './portal.form.js';
+
+/** Answers one person may give to one survey link a day. */
+export const SURVEY_ANSWERS_PER_DAY = 3;
+
 import { formatDate } from './portal.format.js';
 import { escapeHtml } from './portal.page.js';
 
@@ -237,6 +242,9 @@ export function registerPortalFeedback(app: FastifyInstance, deps: AppDeps): voi
       async () => {
         const score = postedScore(survey.kind, rawScore);
         if (score === null && comment.trim() === '') throw invalidField('score', raw(p, 'voiceFeedback.scoreOrComment'));
+        // A public link is open to anyone: one person (client, or address) answers it at most 3 times a day.
+        const who = p.client ? `client:${p.client.id}` : `ip:${p.ip}`;
+        await hitRateLimit(deps.db, [`survey:${survey.id}:${who}`], SURVEY_ANSWERS_PER_DAY, LONGEST_WINDOW_MS, p.now);
         await answerSurvey(portalContext(p), survey.public_key, { score, comment }, p.client?.id ?? null);
       },
     );
