@@ -17,7 +17,6 @@ export const en = {
     invitationInvalid: 'This invitation link is not valid: it has been used, has expired or was revoked. Ask {{org}} for a new one.',
     organization: 'Organization',
     kind: { business: 'Business', government: 'Public agency' },
-    comingSoon: 'Feedback and proposals will appear here as {{org}} opens them.',
     confirmTitle: 'Sign in as {{name}}?',
     confirmText: 'This link signs you in to your page at {{org}}. It works once.',
     confirmButton: 'Sign in',
