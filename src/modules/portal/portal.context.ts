@@ -8,7 +8,7 @@ import { hitRateLimit } from '../auth/rate-limit.js';
 import type { Actor, OrgContext } from '../context.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
 import { loadVoiceSettings, type VoiceSettings } from '../voice/voice.settings.js';
-import { escapeHtml, renderLayout, renderNotFound } from './portal.page.js';
+import { escapeHtml, type PortalSection, renderLayout, renderNotFound, renderSections, sectionHref } from './portal.page.js';
 import { clientOfSession } from './portal.service.js';
 
 export const CLIENT_COOKIE = 'cc_client';
@@ -112,14 +112,6 @@ export async function voterProblem(p: Portal): Promise<'signInToTakePart' | 'con
   return null;
 }
 
-/** The portal's sections, in the menu's order. */
-export const PORTAL_SECTIONS = ['home', 'promises', 'feedback', 'proposals', 'polls', 'reserve'] as const;
-export type PortalSection = (typeof PORTAL_SECTIONS)[number];
-
-function sectionHref(p: Portal, section: PortalSection): string {
-  return section === 'home' ? p.base : `${p.base}/${section}`;
-}
-
 /**
  * A whole portal page (title, notice and error are plain text; `main` is trusted HTML): the organization's header with the account form and the language link, the
  * section menu (the current one marked), an optional notice, and the page's body (trusted HTML).
@@ -129,12 +121,8 @@ export function portalPage(
   opts: { title: string; section: PortalSection; main: string; notice?: string; error?: string; selfHref?: string },
 ): string {
   const other: Locale = p.locale === 'ru' ? 'en' : 'ru';
-  const self = opts.selfHref ?? sectionHref(p, opts.section);
+  const self = opts.selfHref ?? sectionHref(p.base, opts.section);
   const sep = self.includes('?') ? '&' : '?';
-  const menu = PORTAL_SECTIONS.map((s) => {
-    const current = s === opts.section ? ' aria-current="page"' : '';
-    return `<a href="${escapeHtml(sectionHref(p, s))}"${current}>${p.t(`voiceAccount.section.${s}`)}</a>`;
-  }).join('');
   const account = p.client
     ? `<form method="post" action="${p.base}/logout"><span>${p.t('portal.signedInAs', { name: p.client.name })}</span> <button type="submit">${p.t('portal.signOut')}</button></form>`
     : `<a href="${p.base}/sign-in">${p.t('voiceAccount.signIn')}</a>`;
@@ -147,7 +135,7 @@ export function portalPage(
     homeHref: p.base,
     account,
     otherHref: `${self}${sep}lang=${other}`,
-    main: `<nav class="sections" aria-label="${p.t('voiceAccount.sections')}">${menu}</nav>${notice}${error}${opts.main}`,
+    main: `${renderSections(p.base, p.locale, opts.section)}${notice}${error}${opts.main}`,
   });
 }
 

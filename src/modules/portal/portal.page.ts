@@ -81,3 +81,21 @@ export function renderRedress(items: Redress[], org: OrganizationsTable, locale:
     .join('');
   return `<div class="card"><h2>${t('portal.redressTitle')}</h2><ul class="redress">${rows}</ul></div>`;
 }
+
+/** The portal's sections, in the menu's order. */
+export const PORTAL_SECTIONS = ['home', 'promises', 'feedback', 'proposals', 'polls', 'reserve'] as const;
+export type PortalSection = (typeof PORTAL_SECTIONS)[number];
+
+/** Where a section lives under `base` (`/c/{slug}`). */
+export function sectionHref(base: string, section: PortalSection): string {
+  return section === 'home' ? base : `${base}/${section}`;
+}
+
+/** The section menu, the current one marked: the same for every visitor, so cached pages may carry it. */
+export function renderSections(base: string, locale: Locale, current: PortalSection): string {
+  const links = PORTAL_SECTIONS.map((s) => {
+    const mark = s === current ? ' aria-current="page"' : '';
+    return `<a href="${escapeHtml(sectionHref(base, s))}"${mark}>${escapeHtml(translate(locale, `voiceAccount.section.${s}`))}</a>`;
+  }).join('');
+  return `<nav class="sections" aria-label="${escapeHtml(translate(locale, 'voiceAccount.sections'))}">${links}</nav>`;
+}

@@ -10,7 +10,7 @@ import {
   percentDecimals,
   roundDuration,
 } from '../portal/portal.format.js';
-import { escapeHtml, renderLayout } from '../portal/portal.page.js';
+import { escapeHtml, renderLayout, renderSections } from '../portal/portal.page.js';
 import { SPARKLINE_WINDOWS, type TBoard, type TBoardPromise } from './board.service.js';
 
 /**
@@ -174,7 +174,8 @@ function frame(org: OrganizationsTable, locale: Locale, otherHref: string, main:
     homeHref: home,
     account: `<a href="${escapeHtml(home)}">${t('board.portalHome')}</a>`,
     otherHref,
-    main,
+    // The portal's section menu: the same for every visitor, so the cached board may carry it.
+    main: renderSections(`/c/${encodeURIComponent(org.slug)}`, locale, 'promises') + main,
     style: STYLE,
   });
 }
