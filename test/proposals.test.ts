@@ -157,6 +157,17 @@ describe('the owed answer', () => {
     const second = await newProposal(reached);
     for (const c of clients.slice(0, 3)) await supportProposal(await at(reached + DAY), c.id, second.id);
     expect(await answerPromiseId()).toBe(promiseId);
+
+    // Naming another team to answer hands it the promise, as a new version of its terms.
+    const current = (await admin.get(`/api/v1/orgs/${a.slug}/voice-settings`)).json();
+    const { answerPromiseId: _p, updatedAt: _u, smtpConfigured: _s, ...input } = current;
+    expect((await admin.put(`/api/v1/orgs/${a.slug}/voice-settings`, { ...input, answerTeamId: a.otherTeam.id })).statusCode).toBe(200);
+    expect((await admin.get(`/api/v1/orgs/${a.slug}/promises/${promiseId}`)).json()).toMatchObject({
+      promiserTeam: { id: a.otherTeam.id },
+    });
+    const versions = (await admin.get(`/api/v1/orgs/${a.slug}/promises/${promiseId}/versions`)).json();
+    expect((versions.items ?? versions).map((v: { promiserTeamId: string }) => v.promiserTeamId)).toEqual([a.team.id, a.otherTeam.id]);
+    await admin.put(`/api/v1/orgs/${a.slug}/voice-settings`, { ...input, answerTeamId: a.team.id });
   });
 
   it('an answer given in time is a good event at the answer; the deadline passing unanswered is a bad one at the due time', async () => {

@@ -47,6 +47,7 @@ export const enVoiceProposals = {
   created: 'Your proposal is published. Share it so others can support it.',
   back: 'All proposals',
   answerPromise: {
+    teamChanged: "The team that answers clients' proposals was changed in the client voice settings.",
     title: 'We answer client proposals that reach the threshold within {{days}} days',
     statement:
       'When a proposal gets enough support from clients, {{org}} gives it an answer — accepted or declined, with the reasons — within {{days}} days.',

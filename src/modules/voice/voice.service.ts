@@ -1,6 +1,9 @@
 import { invalidField } from '../../core/errors.js';
+import { translate } from '../../i18n/index.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { createVersion } from '../promises/promise.service.js';
+import { answerTeamOf } from '../proposals/answer.service.js';
 import type { TVoiceSettingsInput } from './voice.schema.js';
 import { loadVoiceSettings } from './voice.settings.js';
 
@@ -11,18 +14,41 @@ export async function getVoiceSettings(ctx: OrgContext, smtpConfigured: boolean)
   return { ...rest, updatedAt, smtpConfigured };
 }
 
-/** Saves the settings; the answer team must be a team of the organization. */
+/**
+ * Hands the promise of answering proposals to the team now named to answer (a new version of its
+ * terms, as any change of promiser is), so whoever owes the answers keeps the promise.
+ */
+async function moveAnswerPromise(ctx: OrgContext, answerTeamId: string | null): Promise<void> {
+  const settings = await loadVoiceSettings(ctx.db, ctx.org.id);
+  if (!settings.answerPromiseId) return;
+  const promise = await ctx.db
+    .selectFrom('promises')
+    .select(['promiser_team_id', 'status'])
+    .where('org_id', '=', ctx.org.id)
+    .where('id', '=', settings.answerPromiseId)
+    .executeTakeFirst();
+  if (!promise || promise.status !== 'published') return;
+  const team = await answerTeamOf(ctx.db, ctx.org.id, answerTeamId);
+  if (!team || team === promise.promiser_team_id) return;
+  await createVersion(ctx, settings.answerPromiseId, {
+    promiserTeamId: team,
+    reason: translate(ctx.org.locale === 'en' ? 'en' : 'ru', 'voiceProposals.answerPromise.teamChanged'),
+  });
+}
+
+/** Saves the settings; the answer team must be a team of the organization, and takes the answer promise on. */
 export async function putVoiceSettings(ctx: OrgContext, input: TVoiceSettingsInput, smtpConfigured: boolean) {
+  if (input.answerTeamId) {
+    const team = await ctx.db
+      .selectFrom('teams')
+      .select('id')
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', input.answerTeamId)
+      .executeTakeFirst();
+    if (!team) throw invalidField('answerTeamId', 'no team with this id in the organization');
+  }
+  await moveAnswerPromise(ctx, input.answerTeamId);
   await ctx.db.transaction().execute(async (tx) => {
-    if (input.answerTeamId) {
-      const team = await tx
-        .selectFrom('teams')
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', input.answerTeamId)
-        .executeTakeFirst();
-      if (!team) throw invalidField('answerTeamId', 'no team with this id in the organization');
-    }
     const before = await loadVoiceSettings(tx, ctx.org.id);
     const row = {
       org_id: ctx.org.id,
