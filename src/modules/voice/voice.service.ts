@@ -27,7 +27,7 @@ async function moveAnswerPromise(ctx: OrgContext, answerTeamId: string | null): 
     .where('org_id', '=', ctx.org.id)
     .where('id', '=', settings.answerPromiseId)
     .executeTakeFirst();
-  if (!promise || promise.status !== 'published') return;
+  if (promise?.status !== 'published') return;
   const team = await answerTeamOf(ctx.db, ctx.org.id, answerTeamId);
   if (!team || team === promise.promiser_team_id) return;
   await createVersion(ctx, settings.answerPromiseId, {
