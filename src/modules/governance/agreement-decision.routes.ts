@@ -5,7 +5,8 @@ import { pageInMemory } from '../list.js';
 import { ZAgreement, ZAgreementQuery, ZCreateAgreement, ZCreateReview, ZReview, ZUpdateAgreement } from './agreement.schema.js';
 import { agreementReviews, createAgreement, getAgreement, listAgreements, reviewAgreement, updateAgreement } from './agreement.service.js';
 import { ZCreateDecision, ZDecide, ZDecision, ZDecisionQuery, ZGiveAdvice, ZUpdateDecision, ZWithdrawDecision } from './decision.schema.js';
-import { createDecision, getDecision, listDecisions, updateDecision, withdrawDecision } from './decision.service.js';
+import { createDecision, getDecision, listDecisions } from './decision.service.js';
+import { updateDecision, withdrawDecision } from './decision-change.service.js';
 import { decisionReviews, giveAdvice, reviewDecision, takeDecision } from './decision-process.service.js';
 import { dueForReview } from './due.service.js';
 

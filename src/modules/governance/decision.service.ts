@@ -1,4 +1,4 @@
-import { AppError, conflict, invalidField, notFound } from '../../core/errors.js';
+import { AppError, invalidField, notFound } from '../../core/errors.js';
 import { dayInZone, isDue } from '../../core/governance/dates.js';
 import { type DecisionBlock, decisionBlock, decisionStatus, MIN_OPTIONS } from '../../core/governance/decisions.js';
 import { newId } from '../../core/ids.js';
@@ -9,7 +9,7 @@ import type { OrgContext } from '../context.js';
 import { pageInMemory } from '../list.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { actorName, requireTeamAuthority } from './authority.js';
-import type { TCreateDecision, TDecision, TUpdateDecision } from './decision.schema.js';
+import type { TCreateDecision, TDecision } from './decision.schema.js';
 import { answerableBy, capHeld, standingOf, teamHoldsRight } from './decision-standing.js';
 import { lastReviews } from './review.service.js';
 import { coreGrant, loadGrants } from './rights.service.js';
@@ -398,108 +398,6 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
       entityType: 'decision',
       entityId: row.id,
       after: decision,
-      at: ctx.now,
-    });
-    return decision;
-  });
-}
-
-/**
- * Changes an open decision: its wording, the advice deadline (not into the past), the options (only
- * while no advice is in and no client poll asks about them, since both speak of them), the amount; and any decision's review date.
- * The audit log keeps what it said before.
- */
-export async function updateDecision(ctx: OrgContext, id: string, input: TUpdateDecision): Promise<TDecision> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const current = await loadDecision(tx, ctx, id);
-    await requireTeamAuthority(tx, ctx, current.team_id, 'change its decisions');
-    const changesProcess =
-      input.title !== undefined ||
-      input.context !== undefined ||
-      input.adviceDeadline !== undefined ||
-      input.options !== undefined ||
-      input.amount !== undefined;
-    const row = changesProcess ? await lockOpenDecision(tx, ctx, id) : current;
-    checkNotPast(ctx, 'reviewDate', input.reviewDate);
-    checkNotPast(ctx, 'adviceDeadline', input.adviceDeadline);
-    const requests = (await adviceOf(tx, ctx.org.id, [id])).get(id) ?? [];
-    if (input.adviceDeadline === null && requests.length > 0) throw invalidField('adviceDeadline', 'required when advice is asked');
-    if (input.options !== undefined) {
-      if (input.options.length < MIN_OPTIONS) {
-        throw new AppError('too_few_options', `options: at least ${MIN_OPTIONS} options are needed (optionality)`, [
-          { path: 'options', message: `at least ${MIN_OPTIONS} options` },
-        ]);
-      }
-      if (requests.some((r) => r.answered_at !== null))
-        throw conflict('options', 'advice has been given on these options: they stay as they are');
-      const polled = await tx
-        .selectFrom('polls')
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where('decision_id', '=', id)
-        .executeTakeFirst();
-      if (polled) throw conflict('options', 'clients are polled on these options: they stay as they are');
-    }
-    const before = await describeOne(tx, ctx, id);
-    await tx
-      .updateTable('decisions')
-      .set({
-        ...(input.title !== undefined && { title: input.title }),
-        ...(input.context !== undefined && { context: input.context }),
-        ...(input.reviewDate !== undefined && { review_date: input.reviewDate }),
-        ...(input.adviceDeadline !== undefined && { advice_deadline: input.adviceDeadline }),
-        ...(input.options !== undefined && { options: JSON.stringify(input.options) }),
-        ...(input.amount !== undefined && { amount: input.amount }),
-        updated_at: ctx.now,
-      })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', row.id)
-      .execute();
-    const after = await describeOne(tx, ctx, id);
-    await appendAudit(tx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      action: 'decision.updated',
-      entityType: 'decision',
-      entityId: id,
-      before,
-      after,
-      at: ctx.now,
-    });
-    return after;
-  });
-}
-
-/** Withdraws an open decision with a reason: it is not taken, and the people asked are told. */
-export async function withdrawDecision(ctx: OrgContext, id: string, reason: string): Promise<TDecision> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const current = await loadDecision(tx, ctx, id);
-    await requireTeamAuthority(tx, ctx, current.team_id, 'withdraw its decisions');
-    const row = await lockOpenDecision(tx, ctx, id);
-    await tx
-      .updateTable('decisions')
-      .set({ retired_at: ctx.now, rationale: reason, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
-    const requests = (await adviceOf(tx, ctx.org.id, [id])).get(id) ?? [];
-    const asked = (await Promise.all(requests.map((r) => peopleOf(tx, ctx.org.id, r.adviser_type, r.adviser_id)))).flat();
-    await notifyUsers(
-      tx,
-      ctx.org.id,
-      asked,
-      { kind: 'decision_withdrawn', subjectType: 'decision', subjectId: id, params: { decision: row.title, reason } },
-      ctx.now,
-      ctx.actor.id,
-    );
-    const decision = await describeOne(tx, ctx, id);
-    await appendAudit(tx, {
-      orgId: ctx.org.id,
-      actor: ctx.actor,
-      action: 'decision.withdrawn',
-      entityType: 'decision',
-      entityId: id,
-      after: { reason },
       at: ctx.now,
     });
     return decision;

@@ -95,3 +95,14 @@ export async function clientVerdict(
 export function resultCounts(poll: PollsTable, result: PollResult, now: number): boolean {
   return pollStatus(poll, now) === 'closed' && isQuorumMet(poll.quorum, result.ballots) && result.winners.length > 0;
 }
+
+/** True when clients are polled on the decision: its options then stay as they are (ballots name them by place). */
+export async function hasPolls(tx: Tx, orgId: string, decisionId: string): Promise<boolean> {
+  const poll = await tx
+    .selectFrom('polls')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('decision_id', '=', decisionId)
+    .executeTakeFirst();
+  return poll !== undefined;
+}
