@@ -117,9 +117,9 @@ export interface TestApp {
   seedTwoOrgs(): Promise<TwoOrgs>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = testConfig();
+  const config = testConfig(overrides);
   const app = await buildServer({ db: database.db, dialect: database.dialect, config });
   await app.ready();
   return {

@@ -1,5 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import { invalidField } from '../core/errors.js';
+import { AppError, invalidField } from '../core/errors.js';
+
+/**
+ * The deepest nesting of arrays and objects a request may carry. Every schema here is at most a few
+ * levels deep; 64 leaves room and keeps any later recursive step (zod, JSON.stringify) far from the
+ * stack's end.
+ */
+export const MAX_INPUT_DEPTH = 64;
 
 /**
  * U+0000, or half of a UTF-16 surrogate pair (not text: PostgreSQL would store it as U+FFFD, SQLite
@@ -7,42 +14,72 @@ import { invalidField } from '../core/errors.js';
  */
 const unstorable = (text: string) => text.includes('\u0000') || !(text as string & { isWellFormed(): boolean }).isWellFormed();
 
+export type InputProblem = { kind: 'unstorable' | 'too_deep'; path: string[] };
+
+interface Frame {
+  value: unknown;
+  /** The key or index that led here from the parent frame; '' for the root. */
+  key: string;
+  parent: Frame | null;
+  depth: number;
+}
+
+function pathOf(frame: Frame): string[] {
+  const path: string[] = [];
+  for (let f: Frame | null = frame; f?.parent; f = f.parent) path.push(f.key);
+  return path.reverse();
+}
+
 /**
- * The path of the first string (or key) holding an unstorable character inside a parsed value, or
- * null. The path is built only on the way back from a find: a clean body of 10,000 events allocates
- * nothing.
+ * The first problem inside a parsed value, or null: a string (or key) holding an unstorable
+ * character, or nesting deeper than MAX_INPUT_DEPTH. Walks with its own stack — a body nested a
+ * million levels deep cannot overflow the call stack — and builds the path only on a find, so a
+ * clean body of 10,000 events allocates one small frame per value and no strings.
  */
-function findNul(value: unknown): string[] | null {
-  if (typeof value === 'string') return unstorable(value) ? [] : null;
-  if (value === null || typeof value !== 'object') return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i]);
-      if (found) return [String(i), ...found];
+export function findInputProblem(root: unknown): InputProblem | null {
+  const stack: Frame[] = [{ value: root, key: '', parent: null, depth: 0 }];
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame;
+    const { value } = frame;
+    if (typeof value === 'string') {
+      if (unstorable(value)) return { kind: 'unstorable', path: pathOf(frame) };
+      continue;
     }
-    return null;
-  }
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    if (unstorable(key)) return [key];
-    const found = findNul((value as Record<string, unknown>)[key]);
-    if (found) return [key, ...found];
+    if (value === null || typeof value !== 'object') continue;
+    if (frame.depth >= MAX_INPUT_DEPTH) return { kind: 'too_deep', path: pathOf(frame) };
+    const depth = frame.depth + 1;
+    // Pushed in reverse, so the first problem in document order is the one reported.
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: String(i), parent: frame, depth });
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
+      if (unstorable(key)) return { kind: 'unstorable', path: [...pathOf(frame), key] };
+      stack.push({ value: (value as Record<string, unknown>)[key], key, parent: frame, depth });
+    }
   }
   return null;
 }
 
 /**
- * Refuses the NUL character anywhere in the path, query or body. PostgreSQL text cannot hold it, so
- * it would fail there as a 500 while SQLite stored it; refusing it up front keeps both databases
- * alike and the answer a 422 naming the field.
+ * Refuses the NUL character anywhere in the path, query or body, and bodies nested deeper than
+ * MAX_INPUT_DEPTH. PostgreSQL text cannot hold NUL, so it would fail there as a 500 while SQLite
+ * stored it; refusing it up front keeps both databases alike and the answer a 422 naming the field.
+ * A body nested too deep is not a body any operation takes: 400, like malformed JSON.
  */
-export async function rejectNulCharacters(req: FastifyRequest): Promise<void> {
+export async function rejectUnacceptableInput(req: FastifyRequest): Promise<void> {
   for (const [where, value] of [
     ['path', req.params],
     ['query', req.query],
     ['body', req.body],
   ] as const) {
-    const found = findNul(value);
-    if (found) throw invalidField(found.length ? found.join('.') : where, 'must not contain the NUL character or a broken UTF-16 pair');
+    const found = findInputProblem(value);
+    if (!found) continue;
+    const path = found.path.length ? found.path.join('.') : where;
+    if (found.kind === 'unstorable') throw invalidField(path, 'must not contain the NUL character or a broken UTF-16 pair');
+    const message = `nested deeper than ${MAX_INPUT_DEPTH} levels of arrays and objects`;
+    throw new AppError('invalid_json', `${where}: ${message}`, [{ path: where, message }]);
   }
 }

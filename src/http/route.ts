@@ -6,6 +6,7 @@ import type { OrgContext } from '../modules/context.js';
 import { authorizeOrg, type Principal, requireUser } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { zodToAppError } from './errors.js';
+import { refuseCrossSiteWrite } from './origin.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -79,6 +80,7 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
       let principal: Principal | null = null;
       let ctx = undefined as unknown as OrgContext;
       const now = Date.now();
+      refuseCrossSiteWrite(req, deps.config.publicUrl);
       if (spec.auth === 'user') {
         principal = await requireUser(deps, req, now);
       } else if (spec.auth === 'org') {

@@ -36,7 +36,7 @@ import { VERSION } from '../version.js';
 import type { AppDeps } from './deps.js';
 import { registerDocs } from './docs.js';
 import { errorBody, handleError } from './errors.js';
-import { rejectNulCharacters } from './input.js';
+import { rejectUnacceptableInput } from './input.js';
 import { buildOpenApi, type DocumentedPage } from './openapi.js';
 import { Registrar } from './registrar.js';
 
@@ -49,7 +49,25 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
   'content-security-policy':
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  // No page here uses these powers: a script that got in somehow still cannot reach them.
+  'permissions-policy':
+    'accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()',
 };
+
+/** A year; without includeSubDomains, which is the domain owner's decision, not this app's. */
+const HSTS = 'max-age=31536000';
+
+const FORM_REFUSED = 'body: the API takes JSON only (Content-Type: application/json); forms are for the client portal';
+
+/**
+ * Cache rules of the staff app's files: the HTML shell is revalidated on every load, so after an
+ * upgrade it never points at assets that are gone; files under assets/ carry a content hash in their
+ * name, so a name never changes content and may be kept for a year.
+ */
+export function webCacheControl(root: string, filePath: string): string {
+  const relative = path.relative(root, filePath).split(path.sep);
+  return relative.length > 1 && relative[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 /** Pages and documents served beside the API; listed in the OpenAPI document as such. */
 const DOCUMENTED_PAGES: DocumentedPage[] = [
@@ -125,15 +143,23 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
     },
   });
   app.setErrorHandler(handleError);
-  app.addHook('preHandler', rejectNulCharacters);
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('preHandler', rejectUnacceptableInput);
+  const hsts = deps.config.publicUrl.startsWith('https:');
+  app.addHook('onSend', async (req, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    // Browsers honour HSTS only over https, and only the public address is known to be https.
+    if (hsts) reply.header('strict-transport-security', HSTS);
+    // API answers are one person's data (and the login's carries a CSRF token): no cache, shared or
+    // the browser's own, keeps them. A route that may be cached says so itself.
+    if (req.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
   // HTML forms of the client portal post url-encoded bodies: a field given twice becomes a list.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
-    done(null, parseForm(String(body))),
-  );
+  // The API takes JSON only: a form is what another site's page can post without asking (login CSRF).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (req, body, done) => {
+    if (!req.url.startsWith('/c/')) return done(new AppError('unsupported_media_type', FORM_REFUSED), undefined);
+    done(null, parseForm(String(body)));
+  });
   // Fulfillment events may come as CSV with the JSON body's columns: read into that body, so one
   // schema validates both and names a bad cell as events.<row>.<field>.
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => {
@@ -189,7 +215,15 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
     // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: true, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/app/',
+      wildcard: true,
+      index: false,
+      // The plugin's own header would give every file, the shell included, the same max-age.
+      cacheControl: false,
+      setHeaders: (res, filePath) => res.setHeader('cache-control', webCacheControl(WEB_DIST, filePath)),
+    });
   }
   app.get('/', async (_req, reply) => reply.redirect('/app/'));
   app.get('/favicon.ico', async (_req, reply) => reply.status(204).send());
@@ -201,7 +235,7 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
       if (!existsSync(path.join(WEB_DIST, 'index.html')))
         return reply.status(503).type('text/plain').send('The web app is not built: run `npm run build:web` (npm start does it).');
       // The single-page app routes on the client: every /app/... path serves index.html.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
+      return reply.sendFile('index.html', WEB_DIST);
     }
     return reply.status(404).send(errorBody(new AppError('not_found', `no route ${req.method} ${url}`)));
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/deps.js';
 import type { DocumentedPage } from '../../http/openapi.js';
+import { isCrossSite, ownHosts } from '../../http/origin.js';
 import { ACCOUNT_PAGES, registerPortalAccount } from './portal.account.js';
 import { CLIENT_COOKIE, openPortal, type Portal, portalPage, sendHtml } from './portal.context.js';
 import { FEEDBACK_PAGES, registerPortalFeedback } from './portal.feedback.js';
@@ -15,17 +16,6 @@ export { CLIENT_COOKIE };
 
 /** The pages of the voice sections, listed in the OpenAPI document beside the portal's own. */
 export const PORTAL_PAGES: DocumentedPage[] = [...ACCOUNT_PAGES, ...FEEDBACK_PAGES, ...PROPOSALS_PAGES, ...POLLS_PAGES, ...RESERVE_PAGES];
-
-/** True when the browser says the request comes from another site (its Origin's host is none of ours). */
-export function isCrossSite(fetchSite: string | string[] | undefined, origin: string | undefined, hosts: (string | undefined)[]): boolean {
-  if (fetchSite === 'cross-site') return true;
-  if (!origin || origin === 'null') return origin === 'null';
-  try {
-    return !hosts.includes(new URL(origin).host);
-  } catch {
-    return true;
-  }
-}
 
 /** The promises card for a visitor who is not signed in. */
 function anonymousHome(p: Portal): string {
@@ -49,9 +39,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
   // visitor in as someone else (login CSRF) or act for them. Browsers say where a post comes from.
   app.addHook('preHandler', async (req, reply) => {
     if (req.method !== 'POST' || !req.url.startsWith('/c/')) return;
-    // Behind a proxy the Host may be rewritten: the public address is ours too.
-    const hosts = [req.headers.host, new URL(deps.config.publicUrl).host];
-    if (isCrossSite(req.headers['sec-fetch-site'], req.headers.origin, hosts)) {
+    if (isCrossSite(req.headers['sec-fetch-site'], req.headers.origin, ownHosts(req, deps.config.publicUrl))) {
       return reply.status(403).type('text/plain; charset=utf-8').send('403: cross-site form posts are refused');
     }
   });
@@ -113,10 +101,13 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
   });
 
   app.post('/c/:org/logout', async (req, reply) => {
-    const { org: slug } = req.params as { org: string };
+    // The slug becomes the cookie's path: only an organization that exists names one (a path with
+    // `;` or `<` would not be a cookie path at all).
+    const p = await openPortal(deps, req, reply);
+    if (!p) return;
     const secret = req.cookies[CLIENT_COOKIE];
     if (secret) await endClientSession(deps.db, secret);
-    reply.clearCookie(CLIENT_COOKIE, { path: `/c/${slug}` });
-    return reply.redirect(`/c/${encodeURIComponent(slug)}?signedOut=1`, 303);
+    reply.clearCookie(CLIENT_COOKIE, { path: `/c/${p.org.slug}` });
+    return reply.redirect(`${p.base}?signedOut=1`, 303);
   });
 }
