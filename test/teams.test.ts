@@ -30,7 +30,7 @@ describe('teams', () => {
   it('refuses a second team with the same name, on create and on rename (409 naming name)', async () => {
     await newTeam('Support');
     const other = await newTeam('Billing');
-    const create = await member.post(base, { name: '  Support ', kind: 'council' });
+    const create = await member.post(base, { name: '  Support ', kind: 'autonomous' });
     expect(create.statusCode).toBe(409);
     expect(errorOf(create).fields.map((f) => f.path)).toEqual(['name']);
     const rename = await member.patch(`${base}/${other.id}`, { name: 'Support' });
@@ -40,8 +40,8 @@ describe('teams', () => {
 
   it('a partial update changes only what it names', async () => {
     const team = await newTeam('Field service', 'Fix it on the first visit');
-    const res = await member.patch(`${base}/${team.id}`, { kind: 'council' });
-    expect(res.json()).toMatchObject({ name: 'Field service', kind: 'council', purpose: 'Fix it on the first visit' });
+    const res = await member.patch(`${base}/${team.id}`, { name: 'Field crew' });
+    expect(res.json()).toMatchObject({ name: 'Field crew', kind: 'autonomous', purpose: 'Fix it on the first visit' });
     const empty = await member.patch(`${base}/${team.id}`, {});
     expect(empty.statusCode).toBe(422);
     expect((await member.get(`${base}/${team.id}`)).json().purpose).toBe('Fix it on the first visit');

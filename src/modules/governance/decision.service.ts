@@ -8,6 +8,7 @@ import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { pageInMemory } from '../list.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import { actsForOrganization } from '../teams/team-authority.js';
 import { actorName, requireTeamAuthority } from './authority.js';
 import type { TCreateDecision, TDecision } from './decision.schema.js';
 import { answerableBy, capHeld, standingOf, teamHoldsRight } from './decision-standing.js';
@@ -314,18 +315,26 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
       .executeTakeFirst();
     if (!right) throw invalidField('rightId', 'no decision right with this id in the organization');
     await requireTeamAuthority(tx, ctx, team.id, 'open its decisions');
-    // A team decides under rights it holds (itself or through a role); a council decides under any,
-    // being where rights come from.
-    if (team.kind !== 'council') {
-      const grants = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
-      const roleIds = new Set(
-        (await tx.selectFrom('roles').select('id').where('org_id', '=', ctx.org.id).where('team_id', '=', team.id).execute()).map(
-          (r) => r.id,
-        ),
-      );
-      if (!teamHoldsRight(grants, new Map(grants.map((g) => [g.id, g] as const)), input.rightId, team.id, roleIds)) {
-        throw invalidField('rightId', 'the team holds this right neither itself nor through one of its roles');
-      }
+    const grants = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
+    const byId = new Map(grants.map((g) => [g.id, g] as const));
+    const roleIds = new Set(
+      (await tx.selectFrom('roles').select('id').where('org_id', '=', ctx.org.id).where('team_id', '=', team.id).execute()).map(
+        (r) => r.id,
+      ),
+    );
+    const holds = teamHoldsRight(grants, byId, input.rightId, team.id, roleIds);
+    // Opening needs the right, as taking does: the team holds it (itself or through one of its roles)
+    // whatever its kind, unless the organization itself opens it (admins, the council). Otherwise a
+    // member who made their team a council would decide under rights nobody gave it.
+    if (!holds && !(await actsForOrganization(tx, ctx))) {
+      const message =
+        'the team holds this right neither itself nor through one of its roles: only an admin or the council opens such a decision';
+      throw new AppError('decider_lacks_right', `rightId: ${message}`, [{ path: 'rightId', message }]);
+    }
+    // The organization opens a team's decision under rights the team holds; a council team decides
+    // under any, being where rights come from.
+    if (!holds && team.kind !== 'council') {
+      throw invalidField('rightId', 'the team holds this right neither itself nor through one of its roles');
     }
     const by = await actorName(tx, ctx);
     const advisers = await checkAdvisers(tx, ctx, input.advisers);

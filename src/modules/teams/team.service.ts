@@ -6,6 +6,7 @@ import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { findTeam, findTeamByName, listTeamMembers, listTeams, pageTeamMembers, toTeam } from './team.repository.js';
 import type { TCreateTeam, TTeam, TUpdateTeam } from './team.schema.js';
+import { requireKindAuthority } from './team-authority.js';
 
 export async function listOrgTeams(ctx: OrgContext, page: TPageQuery) {
   const result = await listTeams(ctx.db, ctx.org.id, page);
@@ -20,6 +21,7 @@ export async function getTeam(ctx: OrgContext, id: string) {
 
 export async function createTeam(ctx: OrgContext, input: TCreateTeam): Promise<TTeam> {
   return ctx.db.transaction().execute(async (tx) => {
+    if (input.kind === 'council') await requireKindAuthority(tx, ctx);
     if (await findTeamByName(tx, ctx.org.id, input.name)) throw conflict('name', `a team named "${input.name}" already exists`);
     const id = newId();
     await tx
@@ -52,6 +54,8 @@ export async function updateTeam(ctx: OrgContext, id: string, input: TUpdateTeam
   return ctx.db.transaction().execute(async (tx) => {
     const row = await findTeam(tx, ctx.org.id, id);
     if (!row) throw notFound('team', id);
+    // Sending the kind it already has changes nothing (a form sends every field); changing it is the organization's.
+    if (input.kind !== undefined && input.kind !== row.kind) await requireKindAuthority(tx, ctx);
     if (input.name !== undefined && input.name !== row.name && (await findTeamByName(tx, ctx.org.id, input.name))) {
       throw conflict('name', `a team named "${input.name}" already exists`);
     }
