@@ -331,9 +331,10 @@ export async function addVoiceRows(db: Db, ctx: OrgContext, adminId: string) {
     .execute();
 }
 
-/** The file as the version before client voice wrote it: no voice keys, no voice columns. */
+/** The file as the version before client voice wrote it: no voice keys, no voice columns, no manifest. */
 export function previousVersionOf(file: TExportFile): Record<string, unknown> {
   const old: Record<string, unknown> = JSON.parse(JSON.stringify(file));
+  delete old.manifest;
   for (const [key] of VOICE_KEYS) delete old[key];
   for (const [key, column] of VOICE_COLUMNS) for (const row of old[key] as Record<string, unknown>[]) delete row[column];
   return old;

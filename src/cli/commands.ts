@@ -16,7 +16,7 @@ import { ingestEvents } from '../modules/promises/ingest.service.js';
 import { MAX_EVENTS_PER_REQUEST, ZEventInput } from '../modules/promises/promise.schema.js';
 import { ZCreateToken } from '../modules/tokens/token.schema.js';
 import { createToken } from '../modules/tokens/token.service.js';
-import { ZExportFile } from '../modules/transfer/transfer.schema.js';
+import { readExportFile } from '../modules/transfer/transfer.manifest.js';
 import { exportOrganization, importOrganization } from '../modules/transfer/transfer.service.js';
 import { runEconomicsCommand } from './economics.commands.js';
 import { runGovernanceCommand, sendDueReminders } from './governance.commands.js';
@@ -113,11 +113,13 @@ export async function runCommand(db: Db, input: CommandInput): Promise<CommandOu
       } catch (error) {
         throw new AppError('invalid_json', `input: not JSON (${(error as Error).message})`, [{ path: 'input', message: 'not JSON' }]);
       }
-      const result = await importOrganization(db, parse(ZExportFile, json));
+      // The manifest and every row are checked whole before anything is written.
+      const { file, warnings } = readExportFile(json, { allowMissingManifest: values['no-manifest'] === 'true' });
+      const result = await importOrganization(db, file);
       const counts = Object.entries(result.counts)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ');
-      return { stdout: `imported ${result.slug}: ${counts}` };
+      return { stderr: warnings, stdout: `imported ${result.slug}: ${counts}` };
     }
     case 'canvas svg': {
       const ctx = await orgContext(db, values.org, now);

@@ -3,6 +3,7 @@ import type { Db } from '../../db/schema.js';
 import { allAudit } from '../audit/audit.repository.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
 import { rebuildCounters } from '../promises/ingest.service.js';
+import { manifestOf } from './transfer.manifest.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, type TExportFile } from './transfer.schema.js';
 import { VOICE_KEYS } from './transfer.voice.schema.js';
 
@@ -275,8 +276,9 @@ function parentsFirst<T extends { id: string; parent_id: string | null }>(rows: 
 
 /**
  * The whole organization as one versioned document: every row that belongs to it, in a stable
- * order, so two exports of the same data are equal but for `exportedAt`. Includes password and token
- * hashes (never secrets): the file is an operator's backup and must be kept as such.
+ * order, so two exports of the same data are equal but for `exportedAt`, with a manifest (counts per
+ * section, a hash of the content) that an import checks. Includes password and token hashes (never
+ * secrets): the file is an operator's backup and must be kept as such.
  */
 export async function exportOrganization(db: Db, slug: string, now: number): Promise<TExportFile> {
   const org = await findOrgBySlug(db, slug);
@@ -292,10 +294,9 @@ export async function exportOrganization(db: Db, slug: string, now: number): Pro
   const users = userIds.length
     ? await db.selectFrom('users').selectAll().where('id', 'in', userIds).orderBy('created_at').orderBy('id').execute()
     : [];
-  return {
+  const content = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
-    exportedAt: now,
     organization: org,
     users,
     memberships,
@@ -312,7 +313,9 @@ export async function exportOrganization(db: Db, slug: string, now: number): Pro
     apiTokens: await db.selectFrom('api_tokens').selectAll().where('org_id', '=', org.id).orderBy('created_at').orderBy('id').execute(),
     ...(await exportDiscovery(db, org.id)),
     audit: await allAudit(db, org.id),
-  } as unknown as TExportFile;
+  };
+  const { format, version, ...data } = content;
+  return { format, version, exportedAt: now, manifest: manifestOf(content), ...data } as unknown as TExportFile;
 }
 
 /**

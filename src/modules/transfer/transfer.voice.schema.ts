@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { FEEDBACK_KINDS, isScoreInRange } from '../../core/voice/feedback.js';
-import { jsonOf, s, sn, t, tn } from './transfer.columns.js';
+import { MAX_SCORE } from '../../core/voice/tally.js';
+import { ZName } from '../common.schema.js';
+import { FEEDBACK_SOURCES, ZComment, ZFeedbackInput, ZReply, ZSurveyInput } from '../feedback/feedback.schema.js';
+import { MAX_OPTIONS } from '../governance/decision.schema.js';
+import { PROJECT_KINDS, PROJECT_STATUSES, ZBallotInput, ZCreateProject, ZCreateRound } from '../participation/participation.schema.js';
+import { ZCreatePoll } from '../polls/poll.schema.js';
+import {
+  PROPOSAL_STATUSES,
+  ZChangeStatus,
+  ZLinkImplementation,
+  ZProposalBody,
+  ZProposalTitle,
+  ZReportInput,
+} from '../proposals/proposal.schema.js';
+import { ZVoiceSettingsInput } from '../voice/voice.schema.js';
+import { derived, id, idn, intOf, jsonOf, t, textOf, tn, upTo } from './transfer.columns.js';
 
 /**
  * Client voice (M7) in the export file: rows as stored. Files written before client voice have none
@@ -30,33 +45,40 @@ export const VOICE_KEYS = [
 ] as const;
 
 const flag = z.union([z.literal(0), z.literal(1)]);
-const jsonIds = jsonOf(z.array(z.string()));
 const feedbackKind = z.enum(FEEDBACK_KINDS);
 const subjectType = z.enum(['promise', 'team', 'touchpoint']).nullable();
+// A promise or team id, or a touchpoint's name.
+const subjectId = textOf(ZFeedbackInput.shape.subjectId).nullable();
+// As a poll on a decision takes them: option indexes of at most MAX_OPTIONS options, scores 0–MAX_SCORE.
+const option = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_OPTIONS - 1);
 const ballot = z.union([
-  z.object({ option: z.number().int().min(0) }),
-  z.object({ options: z.array(z.number().int().min(0)) }),
-  z.object({ scores: z.array(z.number()) }),
-  z.object({ ranking: z.array(z.number().int().min(0)) }),
+  z.object({ option }),
+  z.object({ options: z.array(option).max(MAX_OPTIONS) }),
+  z.object({ scores: z.array(z.number().int().min(0).max(MAX_SCORE)).max(MAX_OPTIONS) }),
+  z.object({ ranking: z.array(option).max(MAX_OPTIONS) }),
 ]);
 const methodResult = z.object({ funded: z.array(z.string()) }).passthrough();
 
 export const VOICE_EXPORT = {
-  clientSegments: z.array(z.object({ org_id: s, client_id: s, segment_id: s, created_at: t })).default([]),
+  clientSegments: z.array(z.object({ org_id: id, client_id: id, segment_id: id, created_at: t })).default([]),
   voiceSettings: z
     .array(
       z.object({
-        org_id: s,
+        org_id: id,
         allow_registration: flag,
         require_confirmed_email: flag,
-        threshold_kind: z.enum(['count', 'share']),
-        threshold_value: t.min(1),
-        response_days: t.min(1),
-        answer_team_id: sn,
-        answer_promise_id: sn,
-        hide_after_reports: t.min(1),
+        threshold_kind: ZVoiceSettingsInput.shape.thresholdKind,
+        threshold_value: intOf(ZVoiceSettingsInput.shape.thresholdValue),
+        response_days: intOf(ZVoiceSettingsInput.shape.responseDays),
+        answer_team_id: idn,
+        answer_promise_id: idn,
+        hide_after_reports: intOf(ZVoiceSettingsInput.shape.hideAfterReports),
         updated_at: t,
-        updated_by: sn,
+        updated_by: idn,
       }),
     )
     .max(1)
@@ -64,17 +86,17 @@ export const VOICE_EXPORT = {
   surveys: z
     .array(
       z.object({
-        id: s,
-        org_id: s,
+        id,
+        org_id: id,
         kind: feedbackKind,
-        question: s,
+        question: textOf(ZSurveyInput.shape.question),
         subject_type: subjectType,
-        subject_id: sn,
-        touchpoint: sn,
-        public_key: s.min(1),
+        subject_id: subjectId,
+        touchpoint: subjectId,
+        public_key: derived.min(1),
         active: flag,
         created_at: t,
-        created_by: sn,
+        created_by: idn,
       }),
     )
     .default([]),
@@ -82,23 +104,23 @@ export const VOICE_EXPORT = {
     .array(
       z
         .object({
-          id: s,
-          org_id: s,
-          survey_id: sn,
+          id,
+          org_id: id,
+          survey_id: idn,
           kind: feedbackKind,
           score: tn,
-          comment: s,
+          comment: upTo(ZComment),
           subject_type: subjectType,
-          subject_id: sn,
-          touchpoint: sn,
-          client_id: sn,
-          source: z.enum(['link', 'portal', 'api']),
+          subject_id: subjectId,
+          touchpoint: subjectId,
+          client_id: idn,
+          source: z.enum(FEEDBACK_SOURCES),
           answered_at: t,
-          pain_id: sn,
-          triaged_by: sn,
+          pain_id: idn,
+          triaged_by: idn,
           triaged_at: tn,
-          reply: sn,
-          replied_by: sn,
+          reply: textOf(ZReply.shape.text).nullable(),
+          replied_by: idn,
           replied_at: tn,
           reports: t.min(0),
           hidden_at: tn,
@@ -113,15 +135,15 @@ export const VOICE_EXPORT = {
   proposals: z
     .array(
       z.object({
-        id: s,
-        org_id: s,
-        title: s,
-        body: s,
-        segment_id: sn,
-        author_client_id: sn,
-        author_user_id: sn,
-        author_label: s,
-        status: z.enum(['open', 'under_consideration', 'accepted', 'declined', 'implemented', 'merged']),
+        id,
+        org_id: id,
+        title: textOf(ZProposalTitle),
+        body: textOf(ZProposalBody),
+        segment_id: idn,
+        author_client_id: idn,
+        author_user_id: idn,
+        author_label: derived,
+        status: z.enum(PROPOSAL_STATUSES),
         supports: t.min(0),
         // The stored trending count travels as it is (the minute job takes it again as supports age).
         recent_supports: t.min(0).default(0),
@@ -129,12 +151,12 @@ export const VOICE_EXPORT = {
         threshold: t.min(0),
         threshold_reached_at: tn,
         answer_due_at: tn,
-        answer: sn,
+        answer: upTo(ZChangeStatus.shape.answer).nullable(),
         answered_at: tn,
-        answered_by: sn,
-        implemented_type: z.enum(['promise', 'experiment', 'decision']).nullable(),
-        implemented_id: sn,
-        merged_into_id: sn,
+        answered_by: idn,
+        implemented_type: ZLinkImplementation.shape.implementedType.nullable(),
+        implemented_id: textOf(ZLinkImplementation.shape.implementedId).nullable(),
+        merged_into_id: idn,
         reports: t.min(0),
         hidden_at: tn,
         created_at: t,
@@ -142,81 +164,94 @@ export const VOICE_EXPORT = {
       }),
     )
     .default([]),
-  proposalSupports: z.array(z.object({ proposal_id: s, client_id: s, org_id: s, created_at: t })).default([]),
+  proposalSupports: z.array(z.object({ proposal_id: id, client_id: id, org_id: id, created_at: t })).default([]),
   contentReports: z
     .array(
       z.object({
-        id: s,
-        org_id: s,
-        subject_type: z.enum(['proposal', 'feedback']),
-        subject_id: s,
-        reporter: s,
-        reason: s,
+        id,
+        org_id: id,
+        subject_type: ZReportInput.shape.subjectType,
+        subject_id: id,
+        reporter: textOf(ZReportInput.shape.reporter),
+        reason: upTo(ZReportInput.shape.reason),
         created_at: t,
         resolved_at: tn,
         resolution: z.enum(['kept', 'removed']).nullable(),
-        resolved_by: sn,
+        resolved_by: idn,
       }),
     )
     .default([]),
   polls: z
     .array(
       z.object({
-        id: s,
-        org_id: s,
-        decision_id: s,
-        kind: z.enum(['single', 'approval', 'score', 'ranked']),
-        question: s,
-        segment_ids: jsonIds,
+        id,
+        org_id: id,
+        decision_id: id,
+        kind: ZCreatePoll.shape.kind,
+        question: textOf(ZCreatePoll.shape.question),
+        segment_ids: jsonOf(ZCreatePoll.shape.segmentIds),
         opens_at: t,
         closes_at: t,
-        quorum: tn,
+        quorum: intOf(ZCreatePoll.shape.quorum).nullable(),
         hide_results: flag,
         created_at: t,
-        created_by: sn,
+        created_by: idn,
       }),
     )
     .default([]),
-  pollBallots: z.array(z.object({ poll_id: s, client_id: s, org_id: s, ballot: jsonOf(ballot), created_at: t, updated_at: t })).default([]),
+  pollBallots: z
+    .array(z.object({ poll_id: id, client_id: id, org_id: id, ballot: jsonOf(ballot), created_at: t, updated_at: t }))
+    .default([]),
   pbRounds: z
     .array(
       z.object({
-        id: s,
-        org_id: s,
-        title: s,
-        description: s,
-        budget_minor: t.min(0),
-        method: z.enum(['greedy', 'mes']),
-        segment_ids: jsonIds,
+        id,
+        org_id: id,
+        title: textOf(ZName),
+        description: upTo(ZCreateRound.shape.description),
+        budget_minor: intOf(ZCreateRound.shape.budgetMinor),
+        method: ZCreateRound.shape.method.unwrap(),
+        segment_ids: jsonOf(ZCreateRound.shape.segmentIds),
         opens_at: t,
         closes_at: t,
         status: z.enum(['draft', 'open', 'allocated']),
         // Frozen when allocated: both methods' results as they were then.
         result: jsonOf(z.object({ greedy: methodResult, mes: methodResult }).passthrough()).nullable(),
         allocated_at: tn,
-        allocated_by: sn,
+        allocated_by: idn,
         created_at: t,
-        created_by: sn,
+        created_by: idn,
       }),
     )
     .default([]),
   pbProjects: z
     .array(
       z.object({
-        id: s,
-        org_id: s,
-        round_id: s,
-        title: s,
-        description: s,
-        cost_minor: t.min(0),
-        kind: z.enum(['project', 'experiment']),
-        team_id: sn,
-        status: z.enum(['candidate', 'funded', 'not_funded', 'in_progress', 'done']),
-        allocation_id: sn,
+        id,
+        org_id: id,
+        round_id: id,
+        title: textOf(ZName),
+        description: upTo(ZCreateProject.shape.description),
+        cost_minor: intOf(ZCreateProject.shape.costMinor),
+        kind: z.enum(PROJECT_KINDS),
+        team_id: idn,
+        status: z.enum(PROJECT_STATUSES),
+        allocation_id: idn,
         created_at: t,
         updated_at: t,
       }),
     )
     .default([]),
-  pbBallots: z.array(z.object({ round_id: s, client_id: s, org_id: s, project_ids: jsonIds, created_at: t, updated_at: t })).default([]),
+  pbBallots: z
+    .array(
+      z.object({
+        round_id: id,
+        client_id: id,
+        org_id: id,
+        project_ids: jsonOf(ZBallotInput.shape.projectIds),
+        created_at: t,
+        updated_at: t,
+      }),
+    )
+    .default([]),
 };

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
+import { zodToAppError } from '../../http/errors.js';
+import { type TExportFile, type TManifest, ZExportFile, ZManifest } from './transfer.schema.js';
+
+/**
+ * The export file's manifest: what an import checks before it writes anything, so an incomplete,
+ * truncated or edited file is refused instead of imported as an organization with parts missing.
+ *
+ * - `counts`: the rows of every section (every list of the file, `users` to `audit`).
+ * - `sha256`: SHA-256, in lowercase hex, of the file's canonical JSON without the keys `manifest`
+ *   and `exportedAt` (every other key, `format` and `version` included). Canonical JSON is
+ *   RFC 8785 (JCS): object keys sorted by UTF-16 code units, no whitespace, strings and numbers
+ *   written as JavaScript's JSON.stringify writes them. Equal content gives an equal manifest, so
+ *   two exports of the same data still differ only in `exportedAt`.
+ */
+
+/** The sections of the file, in its order: every list of rows. */
+export const SECTIONS: readonly string[] = Object.entries(ZExportFile.shape)
+  .filter(([key]) => !['format', 'version', 'exportedAt', 'manifest', 'organization'].includes(key))
+  .map(([key]) => key);
+
+/** Deeper than any file this format has (rows are flat): a hostile file must not exhaust the stack. */
+const MAX_DEPTH = 64;
+
+/** RFC 8785 canonical JSON of a parsed JSON value; `undefined` members are left out, as JSON.stringify does. */
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > MAX_DEPTH) throw invalid('input', `nested deeper than ${MAX_DEPTH} levels`);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v, depth + 1))).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k], depth + 1)}`).join(',')}}`;
+}
+
+/** SHA-256 (hex) of the file's content as the manifest states it: without `manifest` and `exportedAt`. */
+export function contentHash(file: Record<string, unknown>): string {
+  const { manifest: _manifest, exportedAt: _exportedAt, ...content } = file;
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/** The manifest of a file about to be written. */
+export function manifestOf(file: Record<string, unknown>): TManifest {
+  const counts = Object.fromEntries(SECTIONS.map((key) => [key, (file[key] as unknown[]).length]));
+  return { sha256: contentHash(file), counts };
+}
+
+function invalid(path: string, message: string): AppError {
+  return new AppError('validation_failed', `${path}: ${message}`, [{ path, message }]);
+}
+
+export interface ReadOptions {
+  /** Accept a file without a manifest (written before manifests existed): its sections are not checked. */
+  allowMissingManifest?: boolean;
+}
+
+/**
+ * Checks a parsed export file whole before anything is written: the manifest (present, every
+ * section there with the rows it states, the content hash), then every row against the API's
+ * limits. Throws `validation_failed` naming the section, and the row and field where there is one.
+ */
+export function readExportFile(json: unknown, options: ReadOptions = {}): { file: TExportFile; warnings: string[] } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw invalid('input', 'not an export file (a JSON object)');
+  const raw = json as Record<string, unknown>;
+  const warnings: string[] = [];
+  if (raw.manifest === undefined) {
+    if (!options.allowMissingManifest)
+      throw invalid(
+        'manifest',
+        'missing: the file cannot be checked for missing or changed parts; a file exported before manifests existed imports with --no-manifest',
+      );
+    warnings.push('warning: the file has no manifest; missing sections import as empty and changes to it go unnoticed');
+  } else {
+    const parsed = z.object({ manifest: ZManifest }).safeParse({ manifest: raw.manifest });
+    if (!parsed.success) throw zodToAppError(parsed.error, 'manifest');
+    checkSections(raw, parsed.data.manifest);
+  }
+  const parsed = ZExportFile.safeParse(raw);
+  if (!parsed.success) throw zodToAppError(parsed.error, 'input');
+  if (raw.manifest !== undefined && contentHash(raw) !== (raw.manifest as TManifest).sha256)
+    throw invalid('manifest.sha256', 'the content does not match: the file was changed or damaged after it was exported');
+  return { file: parsed.data, warnings };
+}
+
+function checkSections(raw: Record<string, unknown>, manifest: TManifest): void {
+  const unknown = Object.keys(manifest.counts).filter((key) => !SECTIONS.includes(key));
+  if (unknown.length > 0) throw invalid(`manifest.counts.${unknown[0]}`, 'not a section of this format');
+  for (const key of SECTIONS) {
+    const stated = manifest.counts[key];
+    if (stated === undefined) throw invalid(`manifest.counts.${key}`, `missing: the manifest does not state the section ${key}`);
+    const rows = raw[key];
+    if (rows === undefined) throw invalid(key, `section missing: the manifest states ${stated} rows`);
+    if (!Array.isArray(rows)) throw invalid(key, 'must be a list of rows');
+    if (rows.length !== stated) throw invalid(key, `${rows.length} rows, the manifest states ${stated}`);
+  }
+}

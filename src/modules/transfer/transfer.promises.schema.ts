@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ZName } from '../common.schema.js';
+import {
+  PROMISE_KINDS,
+  PROMISE_STATUSES,
+  REDRESS_KINDS,
+  ZCreatePromise,
+  ZCreateVersion,
+  ZEventInput,
+  ZMetric,
+  ZRedress,
+  ZWindow,
+} from '../promises/promise.schema.js';
+import { derived, derivedn, id, idn, intOf, jsonOf, numberOf, t, textOf, tn, upTo } from './transfer.columns.js';
+
+/** Promises (M4) in the export file: promises, their versions, events and redress; rows as stored, with the API's limits. */
+export const PROMISES_EXPORT = {
+  promises: z
+    .array(
+      z.object({
+        id,
+        org_id: id,
+        kind: z.enum(PROMISE_KINDS),
+        title: textOf(ZName),
+        promiser_team_id: id,
+        promisee_segment_id: idn,
+        promisee_team_id: idn,
+        supports_promise_id: idn,
+        pain_ids: jsonOf(ZCreatePromise.shape.painIds),
+        required_capability_ids: jsonOf(ZCreatePromise.shape.requiredCapabilityIds),
+        required_right_ids: jsonOf(ZCreatePromise.shape.requiredRightIds),
+        status: z.enum(PROMISE_STATUSES),
+        current_version: t.min(1),
+        fine_bucket_ms: t.min(1000).max(60_000),
+        unbacked: jsonOf(z.object({ capabilities: z.array(z.unknown()), rights: z.array(z.unknown()), since: z.number() })).nullable(),
+        created_by: derived,
+        created_at: t,
+        updated_at: t,
+        published_at: tn,
+        retired_at: tn,
+      }),
+    )
+    .default([]),
+  promiseVersions: z
+    .array(
+      z.object({
+        id,
+        org_id: id,
+        promise_id: id,
+        version: t.min(1),
+        statement: textOf(ZCreatePromise.shape.statement),
+        metric: jsonOf(ZMetric),
+        target: numberOf(ZCreatePromise.shape.target),
+        time_window: jsonOf(ZWindow),
+        promiser_team_id: id,
+        redress: jsonOf(ZRedress).nullable(),
+        // Empty for the first version.
+        reason: upTo(ZCreateVersion.shape.reason),
+        effective_from: t,
+        created_by: derived,
+        created_at: t,
+      }),
+    )
+    .default([]),
+  promiseEvents: z
+    .array(
+      z.object({
+        promise_id: id,
+        external_id: textOf(ZEventInput.shape.externalId),
+        org_id: id,
+        occurred_at: t,
+        good: z.union([z.literal(0), z.literal(1)]),
+        value: numberOf(ZEventInput.shape.value).nullable(),
+        client_id: idn,
+        version: t.min(1),
+        ingested_at: t,
+      }),
+    )
+    .default([]),
+  redressItems: z
+    .array(
+      z.object({
+        id,
+        org_id: id,
+        promise_id: id,
+        version: t.min(1),
+        client_id: id,
+        event_external_id: textOf(ZEventInput.shape.externalId),
+        kind: z.enum(REDRESS_KINDS),
+        amount: intOf(ZRedress.shape.amount).nullable(),
+        text: textOf(ZRedress.shape.text),
+        owed_at: t,
+        given_at: tn,
+        given_by: derivedn,
+        // As POST …/redress/{id}/give takes it (promise.routes.ts): at most 2,000 characters, like the redress text.
+        note: upTo(ZRedress.shape.text),
+      }),
+    )
+    .default([]),
+};
