@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from './core/errors.js';
+import { parseWebhookAllowList, type WebhookAllowList } from './core/webhooks/address.js';
 
 export interface Config {
   port: number;
@@ -18,6 +19,8 @@ export interface Config {
   smtpUrl?: string;
   /** The sender of e-mail (`SMTP_FROM`). */
   mailFrom: string;
+  /** Loopback, private or internal webhook receivers allowed anyway (`CLIENTOCRACY_WEBHOOK_ALLOW`); none when absent. */
+  webhookAllow?: WebhookAllowList;
 }
 
 /** Reads the configuration from the environment; names the variable when a value is wrong. */
@@ -48,7 +51,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.CLIENTOCRACY_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.SMTP_FROM || 'Clientocracy <no-reply@clientocracy.local>',
+    webhookAllow: webhookAllow(env.CLIENTOCRACY_WEBHOOK_ALLOW),
   };
+}
+
+function webhookAllow(value: string | undefined): WebhookAllowList {
+  const parsed = parseWebhookAllowList(value);
+  if (parsed.ok) return parsed.allow;
+  const message = `not a host name, an IP address or a CIDR block: "${parsed.entry}"`;
+  throw new AppError('validation_failed', `CLIENTOCRACY_WEBHOOK_ALLOW: ${message}`, [{ path: 'CLIENTOCRACY_WEBHOOK_ALLOW', message }]);
 }
 
 function smtpUrl(value: string | undefined): string | undefined {

@@ -61,7 +61,8 @@ Options:
 
 Environment: PORT (3000), HOST, CLIENTOCRACY_DATA_DIR (./data), DATABASE_URL (PostgreSQL),
 CLIENTOCRACY_DEMO (0 disables the demo), CLIENTOCRACY_SECRET, CLIENTOCRACY_EVALUATOR_MS (60000: how often
-promises are evaluated), CLIENTOCRACY_WEBHOOKS_MS (5000: how often due webhooks are sent), SMTP_URL
+promises are evaluated), CLIENTOCRACY_WEBHOOKS_MS (5000: how often due webhooks are sent),
+CLIENTOCRACY_WEBHOOK_ALLOW (hosts and CIDRs webhooks may reach although private or local), SMTP_URL
 (smtp://user:password@host:587; without it e-mail stays in the outbox), SMTP_FROM (the sender).
 Scopes: ${TOKEN_SCOPES.join(', ')}.
 Exit codes: 0 ok, 1 invalid input, 2 not found, 3 conflict, 4 cannot reach the database.`;
@@ -213,7 +214,7 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   // seconds (CLIENTOCRACY_WEBHOOKS_MS), off the request path; a run still going when the next is due
   // is not doubled. Errors are logged; the server goes on.
   const { evaluateDue } = await import('../modules/promises/evaluator.service.js');
-  const { deliverDue, pruneDeliveries } = await import('../modules/webhooks/webhook.delivery.js');
+  const { deliverDue, forgetExpiredSecrets, pruneDeliveries } = await import('../modules/webhooks/webhook.delivery.js');
   const every = (label: string, variable: string, fallbackMs: number, work: () => Promise<unknown>) => {
     const ms = Number(process.env[variable]) > 0 ? Number(process.env[variable]) : fallbackMs;
     let running = false;
@@ -238,13 +239,14 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
     for (const f of run.failures) process.stderr.write(`promise ${f.promiseId} not evaluated: ${f.error}\n`);
   });
   const webhooks = every('webhook delivery', 'CLIENTOCRACY_WEBHOOKS_MS', 5_000, () =>
-    deliverDue(database.db, Date.now(), { dialect: database.dialect }),
+    deliverDue(database.db, Date.now(), { dialect: database.dialect, allow: config.webhookAllow }),
   );
   // The webhook delivery log keeps 30 days of finished deliveries: pruned now and every hour.
-  // Rate-limit counters of finished windows go at the same pace.
+  // Webhook secrets replaced more than 24 hours ago and rate-limit counters of finished windows go at the same pace.
   const { pruneRateLimits } = await import('../modules/auth/rate-limit.js');
   const prune = every('webhook log pruning', 'CLIENTOCRACY_PRUNE_MS', 3_600_000, async () => {
     await pruneDeliveries(database.db, Date.now());
+    await forgetExpiredSecrets(database.db, Date.now());
     await pruneRateLimits(database.db, Date.now());
   });
   // Answers owed to client proposals: one past its due time unanswered gives the answer promise its

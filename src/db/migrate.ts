@@ -8,6 +8,7 @@ import * as canvasFactorPromise from './migrations/20261129T0210_canvas_factor_p
 import * as evaluatorWebhooks from './migrations/20261129T0300_evaluator_webhooks.js';
 import * as economics from './migrations/20261129T0400_economics.js';
 import * as clientVoice from './migrations/20261129T0500_client_voice.js';
+import * as webhookSecretRotation from './migrations/20261207T1000_webhook_secret_rotation.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129T0300_evaluator_webhooks': evaluatorWebhooks,
   '20261129T0400_economics': economics,
   '20261129T0500_client_voice': clientVoice,
+  '20261207T1000_webhook_secret_rotation': webhookSecretRotation,
 };
 
 class StaticProvider implements MigrationProvider {

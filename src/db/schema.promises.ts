@@ -138,6 +138,9 @@ export interface WebhookEndpointsTable {
   description: string;
   /** Signs every delivery, so it is kept as given; the API shows it once, at creation. */
   secret: string;
+  /** The secret a rotation replaced: it still signs deliveries, beside `secret`, until `previous_secret_expires_at`. */
+  previous_secret: string | null;
+  previous_secret_expires_at: number | null;
   /** JSON list of event types. */
   event_types: string;
   disabled_at: number | null;

@@ -1,12 +1,22 @@
 /**
- * The delivery worker: sends the webhook deliveries that are due, signed, with a timeout, and
- * schedules failed ones again with exponential backoff until 24 hours have passed. It runs on a timer
+ * The delivery worker: sends the webhook deliveries that are due, signed, with a timeout, to allowed
+ * addresses only (webhook.request.ts), and schedules failed ones again with exponential backoff until 24 hours have passed. It runs on a timer
  * in `serve`, outside any request; several processes may run it at once (see claimDueDeliveries).
  */
-import { GIVE_UP_AFTER_MS, isAccepted, nextAttemptAt, SIGNATURE_HEADER, signBody } from '../../core/webhooks/webhooks.js';
+import type { WebhookAllowList } from '../../core/webhooks/address.js';
+import {
+  GIVE_UP_AFTER_MS,
+  isAccepted,
+  nextAttemptAt,
+  SIGNATURE_HEADER,
+  signingSecrets,
+  signWebhook,
+  TIMESTAMP_HEADER,
+} from '../../core/webhooks/webhooks.js';
 import type { Db, Dialect } from '../../db/schema.js';
 import { VERSION } from '../../version.js';
 import { type ClaimedDelivery, claimDueDeliveries, giveUpPausedOlderThan, recordAttempt } from './webhook.repository.js';
+import { postWebhook, type ResolveHost } from './webhook.request.js';
 import type { TWebhookDelivery } from './webhook.schema.js';
 
 export interface DeliveryOptions {
@@ -17,8 +27,10 @@ export interface DeliveryOptions {
   limit?: number;
   /** Requests in flight at once; 8 by default. */
   concurrency?: number;
-  /** The HTTP client (tests may pass their own); the global fetch by default. */
-  fetch?: typeof fetch;
+  /** Loopback, private or internal receivers the operator allows (CLIENTOCRACY_WEBHOOK_ALLOW); none by default. */
+  allow?: WebhookAllowList;
+  /** Resolves a host name to all its addresses (tests make a name resolve where they need); the system resolver by default. */
+  resolve?: ResolveHost;
 }
 
 export interface DeliveryRun {
@@ -36,46 +48,31 @@ interface Outcome {
   durationMs: number;
 }
 
-const MAX_ERROR_LENGTH = 500;
+type SendOptions = Pick<DeliveryOptions, 'allow' | 'resolve'> & { timeoutMs: number };
 
-/** Why a request failed, in a line: the system's error code when there is one ("ECONNREFUSED"). */
-function describeError(error: unknown, timeoutMs: number): string {
-  const e = error as Error & { cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
-  const cause = e?.cause?.code ?? e?.cause?.message;
-  return (cause ? `${e.message}: ${cause}` : (e?.message ?? String(error))).slice(0, MAX_ERROR_LENGTH);
-}
-
-/** One POST of the exact stored body; never throws. */
-async function post(claimed: ClaimedDelivery, options: Required<Pick<DeliveryOptions, 'timeoutMs' | 'fetch'>>): Promise<Outcome> {
+/**
+ * One POST of the exact stored body, signed at `now` with every secret valid then (two during a
+ * rotation's overlap); never throws.
+ */
+async function post(claimed: ClaimedDelivery, now: number, options: SendOptions): Promise<Outcome> {
   const { delivery } = claimed;
+  const timestamp = Math.floor(now / 1000);
   const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
-  try {
-    const response = await options.fetch(claimed.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': `Clientocracy-Webhooks/${VERSION}`,
-        [SIGNATURE_HEADER]: signBody(claimed.secret, delivery.payload),
-        'X-Clientocracy-Event': delivery.event_type,
-        'X-Clientocracy-Delivery': delivery.id,
-      },
-      body: delivery.payload,
-      // A redirect is an answer to read, not to follow: the signed body goes only where it was registered.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    // The answer's body is not needed; dropping it frees the connection.
-    await response.body?.cancel().catch(() => {});
-    return {
-      statusCode: response.status,
-      error: isAccepted(response.status) ? null : `the receiver answered ${response.status}`,
-      durationMs: elapsed(),
-    };
-  } catch (error) {
-    return { statusCode: null, error: describeError(error, options.timeoutMs), durationMs: elapsed() };
-  }
+  const outcome = await postWebhook(
+    claimed.url,
+    {
+      'content-type': 'application/json',
+      'user-agent': `Clientocracy-Webhooks/${VERSION}`,
+      [TIMESTAMP_HEADER]: String(timestamp),
+      [SIGNATURE_HEADER]: signWebhook(signingSecrets(claimed.endpoint, now), delivery.payload, timestamp),
+      'X-Clientocracy-Event': delivery.event_type,
+      'X-Clientocracy-Delivery': delivery.id,
+    },
+    delivery.payload,
+    options,
+  );
+  const error = outcome.error ?? (isAccepted(outcome.statusCode) ? null : `the receiver answered ${outcome.statusCode}`);
+  return { statusCode: outcome.statusCode, error, durationMs: Math.round(performance.now() - started) };
 }
 
 /** Records an attempt made at `now`: delivered on a 2xx; else retried later, or given up after 24 hours. */
@@ -104,7 +101,7 @@ async function record(db: Db, claimed: ClaimedDelivery, outcome: Outcome, now: n
  */
 export async function deliverDue(db: Db, now: number, options: DeliveryOptions): Promise<DeliveryRun> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const send = { timeoutMs, fetch: options.fetch ?? fetch };
+  const send: SendOptions = { timeoutMs, allow: options.allow, resolve: options.resolve };
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const run: DeliveryRun = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
   run.failed += await giveUpPausedOlderThan(db, now - GIVE_UP_AFTER_MS, now);
@@ -114,7 +111,7 @@ export async function deliverDue(db: Db, now: number, options: DeliveryOptions):
   const lane = async () => {
     while (next < claimed.length) {
       const item = claimed[next++] as ClaimedDelivery;
-      const result = await record(db, item, await post(item, send), now);
+      const result = await record(db, item, await post(item, now, send), now);
       run.attempted += 1;
       run[result] += 1;
     }
@@ -137,4 +134,17 @@ export async function pruneDeliveries(db: Db, now: number): Promise<number> {
     .where((eb) => eb.or([eb('delivered_at', '<', before), eb('failed_at', '<', before)]))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/**
+ * Drops the secrets that rotations replaced once their 24-hour overlap has ended at `now` (they sign
+ * nothing after it; keeping them would only keep a key to leak). Returns how many were dropped.
+ */
+export async function forgetExpiredSecrets(db: Db, now: number): Promise<number> {
+  const result = await db
+    .updateTable('webhook_endpoints')
+    .set({ previous_secret: null, previous_secret_expires_at: null })
+    .where('previous_secret_expires_at', '<=', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -52,7 +52,8 @@ export async function listDeliveryRows(
 export interface ClaimedDelivery {
   delivery: WebhookDeliveriesTable;
   url: string;
-  secret: string;
+  /** The endpoint's secrets as stored: which of them sign is decided at the attempt (signingSecrets). */
+  endpoint: { secret: string; previousSecret: string | null; previousSecretExpiresAt: number | null };
 }
 
 /**
@@ -96,11 +97,24 @@ export async function claimDueDeliveries(
       .selectFrom('webhook_deliveries')
       .innerJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_deliveries.endpoint_id')
       .selectAll('webhook_deliveries')
-      .select(['webhook_endpoints.url as endpoint_url', 'webhook_endpoints.secret as endpoint_secret'])
+      .select([
+        'webhook_endpoints.url as endpoint_url',
+        'webhook_endpoints.secret as endpoint_secret',
+        'webhook_endpoints.previous_secret as endpoint_previous_secret',
+        'webhook_endpoints.previous_secret_expires_at as endpoint_previous_secret_expires_at',
+      ])
       .where('webhook_deliveries.id', 'in', ids)
       .where('webhook_deliveries.next_attempt_at', '=', leaseUntil)
       .execute();
-    return rows.map(({ endpoint_url, endpoint_secret, ...delivery }) => ({ delivery, url: endpoint_url, secret: endpoint_secret }));
+    return rows.map(({ endpoint_url, endpoint_secret, endpoint_previous_secret, endpoint_previous_secret_expires_at, ...delivery }) => ({
+      delivery,
+      url: endpoint_url,
+      endpoint: {
+        secret: endpoint_secret,
+        previousSecret: endpoint_previous_secret,
+        previousSecretExpiresAt: endpoint_previous_secret_expires_at,
+      },
+    }));
   });
 }
 

@@ -1,11 +1,22 @@
 import type { Registrar } from '../../http/registrar.js';
 import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { ZCreatedWebhook, ZCreateWebhook, ZDeliveryQuery, ZUpdateWebhook, ZWebhook, ZWebhookDelivery } from './webhook.schema.js';
-import { createWebhook, deleteWebhook, getWebhook, listDeliveries, listWebhooks, sendTestPing, updateWebhook } from './webhook.service.js';
+import {
+  createWebhook,
+  deleteWebhook,
+  getWebhook,
+  listDeliveries,
+  listWebhooks,
+  rotateWebhookSecret,
+  sendTestPing,
+  updateWebhook,
+} from './webhook.service.js';
 
 export function registerWebhookRoutes(r: Registrar): void {
   const base = '/api/v1/orgs/:org/webhooks';
   const manage = { tag: 'webhooks', auth: 'org' as const, permission: 'webhooks:manage' as const };
+  // Read per request, so the registration rules and the delivery worker judge URLs alike.
+  const allow = () => r.deps.config.webhookAllow;
 
   r.add({
     ...manage,
@@ -23,11 +34,11 @@ export function registerWebhookRoutes(r: Registrar): void {
     url: base,
     status: 201,
     summary:
-      'Register an endpoint for promise events; the signing secret is in the answer once and never again. Each delivery is a signed POST (X-Clientocracy-Signature: sha256=<hex HMAC-SHA256 of the body>), retried with backoff for 24 hours',
+      'Register an endpoint for promise events; the signing secret is in the answer once and never again. Each delivery is a signed POST (X-Clientocracy-Timestamp: <unix seconds>; X-Clientocracy-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">; receivers refuse a t more than 5 minutes off), retried with backoff for 24 hours. Loopback, private, link-local and metadata addresses are refused (422 on url) unless the operator allows them',
     params: ZOrgParams,
     body: ZCreateWebhook,
     response: ZCreatedWebhook,
-    handler: async ({ ctx, body }) => createWebhook(ctx, body),
+    handler: async ({ ctx, body }) => createWebhook(ctx, body, allow()),
   });
   r.add({
     ...manage,
@@ -46,7 +57,17 @@ export function registerWebhookRoutes(r: Registrar): void {
     params: ZOrgIdParams,
     body: ZUpdateWebhook,
     response: ZWebhook,
-    handler: async ({ ctx, params, body }) => updateWebhook(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updateWebhook(ctx, params.id, body, allow()),
+  });
+  r.add({
+    ...manage,
+    method: 'POST',
+    url: `${base}/:id/rotate-secret`,
+    summary:
+      'Give the endpoint a new signing secret, in the answer once; for 24 hours deliveries carry a v1= signature with each secret, then with the new one alone',
+    params: ZOrgIdParams,
+    response: ZCreatedWebhook,
+    handler: async ({ ctx, params }) => rotateWebhookSecret(ctx, params.id),
   });
   r.add({
     ...manage,

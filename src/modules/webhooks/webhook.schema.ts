@@ -10,7 +10,9 @@ const ZWebhookUrl = z
   .min(1, 'must not be empty')
   .max(2000)
   .refine(isWebhookUrl, 'must be an absolute http:// or https:// URL without a user name or password')
-  .describe('where deliveries are POSTed')
+  .describe(
+    'where deliveries are POSTed; loopback, private, link-local and metadata addresses and local names (localhost, *.local, *.internal) are refused unless the operator allows them (CLIENTOCRACY_WEBHOOK_ALLOW)',
+  )
   .meta({ examples: ['https://example.test/hooks/clientocracy', 'https://hooks.example.test/promises'] });
 
 const ZDescription = z.string().trim().max(200).describe('what the endpoint is for');
@@ -46,14 +48,17 @@ export const ZWebhook = z.object({
   description: z.string(),
   eventTypes: z.array(ZWebhookEventType),
   active: z.boolean(),
+  previousSecretExpiresAt: ZTime.nullable().describe(
+    'after a secret rotation, until when the previous secret still signs deliveries beside the new one; null otherwise',
+  ),
   createdAt: ZTime,
   updatedAt: ZTime,
 });
 export type TWebhook = z.output<typeof ZWebhook>;
 
-/** Returned once, at creation: the secret every delivery is signed with is never shown again. */
+/** Returned once, at creation or rotation: the secret every delivery is signed with is never shown again. */
 export const ZCreatedWebhook = ZWebhook.extend({
-  secret: z.string().describe('HMAC-SHA256 key of the X-Clientocracy-Signature header; shown only now'),
+  secret: z.string().describe('HMAC-SHA256 key of the v1= entries of the X-Clientocracy-Signature header; shown only now'),
 });
 
 export const DELIVERY_STATES = ['pending', 'delivered', 'failed'] as const;

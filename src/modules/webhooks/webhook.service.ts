@@ -1,5 +1,7 @@
+import { invalidField } from '../../core/errors.js';
 import { newId, newSecret } from '../../core/ids.js';
-import { type WebhookDeliveryType, type WebhookEventType, webhookBody } from '../../core/webhooks/webhooks.js';
+import { checkWebhookHost, EMPTY_ALLOW_LIST, REFUSED_HOST_MESSAGE, type WebhookAllowList } from '../../core/webhooks/address.js';
+import { SECRET_OVERLAP_MS, type WebhookDeliveryType, type WebhookEventType, webhookBody } from '../../core/webhooks/webhooks.js';
 import type { Tx, WebhookDeliveriesTable, WebhookEndpointsTable } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
@@ -10,13 +12,16 @@ import type { TCreateWebhook, TDeliveryQuery, TUpdateWebhook, TWebhook, TWebhook
 
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
 
-export function toWebhook(row: WebhookEndpointsTable): TWebhook {
+/** The endpoint as the API shows it at `now` (an overlap that has ended shows as null). */
+export function toWebhook(row: WebhookEndpointsTable, now: number): TWebhook {
+  const overlapEnds = row.previous_secret_expires_at;
   return {
     id: row.id,
     url: row.url,
     description: row.description,
     eventTypes: JSON.parse(row.event_types) as WebhookEventType[],
     active: row.disabled_at === null,
+    previousSecretExpiresAt: row.previous_secret !== null && overlapEnds !== null && overlapEnds > now ? overlapEnds : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -45,24 +50,50 @@ export function toDelivery(row: WebhookDeliveriesTable): TWebhookDelivery {
 /** Each type once, in the order given. */
 const distinct = (types: WebhookEventType[]) => [...new Set(types)];
 
+/**
+ * Refuses a URL whose host is a loopback, private, link-local or metadata address or a local name,
+ * unless the operator's allow list (CLIENTOCRACY_WEBHOOK_ALLOW) names it: 422 on `url`.
+ */
+function assertReachableUrl(url: string, allow: WebhookAllowList): void {
+  const verdict = checkWebhookHost(new URL(url).hostname, allow);
+  if (!verdict.allowed) {
+    throw invalidField(
+      'url',
+      `${REFUSED_HOST_MESSAGE} ${verdict.reason}; the server's operator may allow it with CLIENTOCRACY_WEBHOOK_ALLOW`,
+    );
+  }
+}
+
+const newWebhookSecret = () => `${WEBHOOK_SECRET_PREFIX}${newSecret()}`;
+
 export async function listWebhooks(ctx: OrgContext, page: TPageQuery) {
   const query = ctx.db.selectFrom('webhook_endpoints').selectAll().where('org_id', '=', ctx.org.id);
   const result = await pageByCreated<WebhookEndpointsTable, 'webhook_endpoints'>(query, 'webhook_endpoints', page);
-  return { items: result.items.map(toWebhook), nextCursor: result.nextCursor };
+  return { items: result.items.map((row) => toWebhook(row, ctx.now)), nextCursor: result.nextCursor };
 }
 
 export async function getWebhook(ctx: OrgContext, id: string): Promise<TWebhook> {
-  return toWebhook(await findEndpoint(ctx.db, ctx.org.id, id));
+  return toWebhook(await findEndpoint(ctx.db, ctx.org.id, id), ctx.now);
 }
 
-/** Registers an endpoint; the signing secret is in the answer once and never again (like an API token). */
-export async function createWebhook(ctx: OrgContext, input: TCreateWebhook): Promise<TWebhook & { secret: string }> {
+/**
+ * Registers an endpoint; the signing secret is in the answer once and never again (like an API
+ * token). `allow` is the operator's CLIENTOCRACY_WEBHOOK_ALLOW; without it only public hosts are taken.
+ */
+export async function createWebhook(
+  ctx: OrgContext,
+  input: TCreateWebhook,
+  allow: WebhookAllowList = EMPTY_ALLOW_LIST,
+): Promise<TWebhook & { secret: string }> {
+  assertReachableUrl(input.url, allow);
   const row: WebhookEndpointsTable = {
     id: newId(),
     org_id: ctx.org.id,
     url: input.url,
     description: input.description,
-    secret: `${WEBHOOK_SECRET_PREFIX}${newSecret()}`,
+    secret: newWebhookSecret(),
+    previous_secret: null,
+    previous_secret_expires_at: null,
     event_types: JSON.stringify(distinct(input.eventTypes)),
     disabled_at: null,
     created_by: ctx.actor.id,
@@ -71,7 +102,7 @@ export async function createWebhook(ctx: OrgContext, input: TCreateWebhook): Pro
   };
   return ctx.db.transaction().execute(async (tx) => {
     await tx.insertInto('webhook_endpoints').values(row).execute();
-    const webhook = toWebhook(row);
+    const webhook = toWebhook(row, ctx.now);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -85,7 +116,14 @@ export async function createWebhook(ctx: OrgContext, input: TCreateWebhook): Pro
   });
 }
 
-export async function updateWebhook(ctx: OrgContext, id: string, input: TUpdateWebhook): Promise<TWebhook> {
+/** Changes an endpoint; a new URL is held to the same rules as at registration. */
+export async function updateWebhook(
+  ctx: OrgContext,
+  id: string,
+  input: TUpdateWebhook,
+  allow: WebhookAllowList = EMPTY_ALLOW_LIST,
+): Promise<TWebhook> {
+  if (input.url !== undefined) assertReachableUrl(input.url, allow);
   return ctx.db.transaction().execute(async (tx) => {
     const row = await findEndpoint(tx, ctx.org.id, id);
     const next: WebhookEndpointsTable = {
@@ -108,8 +146,8 @@ export async function updateWebhook(ctx: OrgContext, id: string, input: TUpdateW
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', id)
       .execute();
-    const before = toWebhook(row);
-    const after = toWebhook(next);
+    const before = toWebhook(row, ctx.now);
+    const after = toWebhook(next, ctx.now);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -130,7 +168,7 @@ export async function deleteWebhook(ctx: OrgContext, id: string): Promise<TWebho
     const row = await findEndpoint(tx, ctx.org.id, id);
     await tx.deleteFrom('webhook_deliveries').where('org_id', '=', ctx.org.id).where('endpoint_id', '=', id).execute();
     await tx.deleteFrom('webhook_endpoints').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
-    const before = toWebhook(row);
+    const before = toWebhook(row, ctx.now);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -141,6 +179,47 @@ export async function deleteWebhook(ctx: OrgContext, id: string): Promise<TWebho
       at: ctx.now,
     });
     return before;
+  });
+}
+
+/**
+ * Gives the endpoint a new secret, in the answer once and never again. The secret it replaces keeps
+ * signing deliveries beside the new one for 24 hours, so the receiver can switch without losing any;
+ * rotating again within that time drops the older one at once (only the last two are kept).
+ */
+export async function rotateWebhookSecret(ctx: OrgContext, id: string): Promise<TWebhook & { secret: string }> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await findEndpoint(tx, ctx.org.id, id);
+    const next: WebhookEndpointsTable = {
+      ...row,
+      secret: newWebhookSecret(),
+      previous_secret: row.secret,
+      previous_secret_expires_at: ctx.now + SECRET_OVERLAP_MS,
+      updated_at: ctx.now,
+    };
+    await tx
+      .updateTable('webhook_endpoints')
+      .set({
+        secret: next.secret,
+        previous_secret: next.previous_secret,
+        previous_secret_expires_at: next.previous_secret_expires_at,
+        updated_at: ctx.now,
+      })
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', id)
+      .execute();
+    const after = toWebhook(next, ctx.now);
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'webhook.secret_rotated',
+      entityType: 'webhook',
+      entityId: id,
+      before: toWebhook(row, ctx.now),
+      after,
+      at: ctx.now,
+    });
+    return { ...after, secret: next.secret };
   });
 }
 
