@@ -91,6 +91,7 @@ export const AUDIT_ACTIONS = [
   'webhook.created',
   'webhook.updated',
   'webhook.deleted',
+  'webhook.secret_rotated',
   'economics.settings_changed',
   'voice.settings_changed',
   'ledger.line_added',

@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Code, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { REFUSED_HOST_MESSAGE } from '../../../../src/core/webhooks/address';
 import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
-import { CopyField } from '../../shared/ui/copy-field';
+import { WebhookSecretPanel } from './webhook-secret';
 import { type CreatedWebhook, eventKey, WEBHOOK_EVENT_TYPES, type WebhookEventType, webhooksApi } from './webhooks.api';
 
 /** Registers an endpoint, then shows its signing secret once, with a copy button and how to check a signature. */
@@ -34,6 +35,8 @@ export function WebhookCreateModal({
     errors.clear();
   }, [opened, errors.clear]);
 
+  const urlError = errors.errorOf('url');
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -57,18 +60,7 @@ export function WebhookCreateModal({
       closeOnClickOutside={!created}
     >
       {created ? (
-        <Stack>
-          <Alert color="yellow" variant="light" title={t('webhooks.secretWarningTitle')}>
-            {t('webhooks.secretWarning')}
-          </Alert>
-          <CopyField label={t('webhooks.secret')} value={created.secret} />
-          <Text size="sm" c="dimmed">
-            {t('webhooks.secretUsage')} <Code>X-Clientocracy-Signature: sha256=…</Code>
-          </Text>
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{t('webhooks.done')}</Button>
-          </Group>
-        </Stack>
+        <WebhookSecretPanel secret={created.secret} onDone={onClose} />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -81,7 +73,13 @@ export function WebhookCreateModal({
                 setUrl(event.currentTarget.value);
                 errors.clear('url');
               }}
-              error={errors.errorOf('url') ? t('webhooks.urlInvalid') : undefined}
+              error={
+                urlError === undefined
+                  ? undefined
+                  : urlError.startsWith(REFUSED_HOST_MESSAGE)
+                    ? t('webhooks.urlNotAllowed')
+                    : t('webhooks.urlInvalid')
+              }
               data-autofocus
             />
             <TextInput

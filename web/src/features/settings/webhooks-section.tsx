@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
 import { usePagedList } from '../../shared/api/use-paged-list';
+import { useFormat } from '../../shared/format';
 import { useOrg } from '../../shared/session/org-context';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { type Column, DataList } from '../../shared/ui/data-list';
@@ -11,15 +12,22 @@ import { PlusIcon } from '../../shared/ui/icons';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../shared/ui/states';
 import { WebhookCreateModal } from './webhook-create-modal';
 import { WebhookDeliveriesDrawer } from './webhook-deliveries-drawer';
-import { eventKey, type Webhook, webhooksApi } from './webhooks.api';
+import { WebhookSecretPanel } from './webhook-secret';
+import { type CreatedWebhook, eventKey, type Webhook, webhooksApi } from './webhooks.api';
 
-/** The organization's webhook endpoints (admins only): register, pause, remove, read the delivery log, send a test. */
+/**
+ * The organization's webhook endpoints (admins only): register, pause, remove, read the delivery log,
+ * send a test, rotate the signing secret (the new one shown once; the old one signs too for 24 hours).
+ */
 export function WebhooksSection() {
   const { t } = useTranslation();
   const { org, can } = useOrg();
   const [isCreateOpen, createModal] = useDisclosure(false);
   const [shown, setShown] = useState<Webhook | null>(null);
   const [toRemove, setToRemove] = useState<Webhook | null>(null);
+  const [toRotate, setToRotate] = useState<Webhook | null>(null);
+  const [rotated, setRotated] = useState<CreatedWebhook | null>(null);
+  const format = useFormat();
   const canManage = can('webhooks:manage');
   const list = usePagedList(
     (cursor) => (canManage ? webhooksApi.list(org.slug, cursor) : Promise.resolve({ items: [], nextCursor: null })),
@@ -40,6 +48,17 @@ export function WebhooksSection() {
       await webhooksApi.remove(org.slug, webhook.id);
       list.setItems((items) => items.filter((item) => item.id !== webhook.id));
       notifySuccess(t('webhooks.removed'));
+    } catch (error) {
+      notifyError(error);
+      throw error;
+    }
+  };
+
+  const rotate = async (webhook: Webhook) => {
+    try {
+      const { secret, ...updated } = await webhooksApi.rotateSecret(org.slug, webhook.id);
+      replace(updated);
+      setRotated({ ...updated, secret });
     } catch (error) {
       notifyError(error);
       throw error;
@@ -81,9 +100,16 @@ export function WebhooksSection() {
       key: 'state',
       header: t('webhooks.state'),
       render: (webhook) => (
-        <Badge color={webhook.active ? 'teal' : 'gray'} variant="light">
-          {webhook.active ? t('webhooks.active') : t('webhooks.paused')}
-        </Badge>
+        <Stack gap={4} align="flex-start">
+          <Badge color={webhook.active ? 'teal' : 'gray'} variant="light">
+            {webhook.active ? t('webhooks.active') : t('webhooks.paused')}
+          </Badge>
+          {webhook.previousSecretExpiresAt !== null ? (
+            <Text size="xs" c="dimmed">
+              {t('webhooks.rotation.overlapUntil', { date: format.dateTime(webhook.previousSecretExpiresAt) })}
+            </Text>
+          ) : null}
+        </Stack>
       ),
     },
     {
@@ -98,6 +124,9 @@ export function WebhooksSection() {
           </Button>
           <Button size="xs" variant="subtle" color="gray" onClick={() => void toggle(webhook)}>
             {webhook.active ? t('webhooks.pause') : t('webhooks.resume')}
+          </Button>
+          <Button size="xs" variant="subtle" color="gray" onClick={() => setToRotate(webhook)}>
+            {t('webhooks.rotation.action')}
           </Button>
           <Button size="xs" variant="subtle" color="red" onClick={() => setToRemove(webhook)}>
             {t('webhooks.remove')}
@@ -157,6 +186,35 @@ export function WebhooksSection() {
         confirmLabel={t('webhooks.remove')}
         onConfirm={() => (toRemove ? remove(toRemove) : Promise.resolve())}
       />
+      <ConfirmDialog
+        opened={toRotate !== null}
+        onClose={() => setToRotate(null)}
+        title={t('webhooks.rotation.confirmTitle')}
+        message={t('webhooks.rotation.confirm', { url: toRotate?.url ?? '' })}
+        confirmLabel={t('webhooks.rotation.action')}
+        onConfirm={() => (toRotate ? rotate(toRotate) : Promise.resolve())}
+      />
+      <Modal
+        opened={rotated !== null}
+        onClose={() => setRotated(null)}
+        title={t('webhooks.rotation.doneTitle')}
+        size="lg"
+        closeOnClickOutside={false}
+      >
+        {rotated ? (
+          <WebhookSecretPanel
+            secret={rotated.secret}
+            onDone={() => setRotated(null)}
+            notice={
+              <Alert color="blue" variant="light">
+                {t('webhooks.rotation.overlap', {
+                  date: rotated.previousSecretExpiresAt ? format.dateTime(rotated.previousSecretExpiresAt) : '',
+                })}
+              </Alert>
+            }
+          />
+        ) : null}
+      </Modal>
     </Paper>
   );
 }

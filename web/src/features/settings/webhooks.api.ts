@@ -9,10 +9,13 @@ export interface Webhook {
   description: string;
   eventTypes: WebhookEventType[];
   active: boolean;
+  /** After a rotation, until when the previous secret still signs deliveries; null otherwise. */
+  previousSecretExpiresAt: number | null;
   createdAt: number;
   updatedAt: number;
 }
 
+/** An endpoint with its signing secret: in the answer to creating it or rotating its secret, and never again. */
 export type CreatedWebhook = Webhook & { secret: string };
 
 export interface WebhookDelivery {
@@ -46,6 +49,7 @@ export const webhooksApi = {
   deliveries: (org: string, id: string, cursor?: string) =>
     api.get<Page<WebhookDelivery>>(orgPath(org, 'webhooks', id, 'deliveries'), { cursor, limit: 20 }),
   sendTest: (org: string, id: string) => api.post<WebhookDelivery>(orgPath(org, 'webhooks', id, 'test')),
+  rotateSecret: (org: string, id: string) => api.post<CreatedWebhook>(orgPath(org, 'webhooks', id, 'rotate-secret')),
 };
 
 /** i18next reads `.` as a path separator: `promise.status_changed` is `webhooks.events.promise_status_changed`. */

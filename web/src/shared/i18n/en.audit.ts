@@ -127,6 +127,7 @@ export const enAudit = {
       webhook_created: 'Webhook registered',
       webhook_updated: 'Webhook changed',
       webhook_deleted: 'Webhook removed',
+      webhook_secret_rotated: 'Webhook signing secret rotated',
       agreement_created: 'Agreement recorded',
       agreement_updated: 'Agreement changed',
       agreement_reviewed: 'Agreement reviewed',

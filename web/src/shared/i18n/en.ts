@@ -284,6 +284,8 @@ export const en = {
     url: 'URL',
     urlHint: 'Where Clientocracy sends a signed POST for each event (http:// or https://).',
     urlInvalid: 'Enter an absolute http:// or https:// address, without a user name or password.',
+    urlNotAllowed:
+      'Webhooks are not sent to this server, its private network or local names (localhost, 10.x, 192.168.x, 169.254.x…). For a receiver inside your network, ask the server’s operator to allow it.',
     descriptionLabel: 'Description',
     descriptionHint: 'What the endpoint is for, e.g. “our status page”.',
     eventTypes: 'Events',
@@ -317,8 +319,18 @@ export const en = {
     secretWarning: 'Copy the secret and keep it with the receiving system: it will not be shown again.',
     secret: 'Signing secret',
     secretUsage:
-      'Each delivery carries the hex HMAC-SHA256 of its exact body with this secret; the receiver computes it and compares it with the header',
+      'Each delivery carries the time it was sent and the hex HMAC-SHA256 of “time.body” with this secret; the receiver computes it, compares it with the header and refuses deliveries more than 5 minutes old',
     done: 'Done',
+    rotation: {
+      action: 'Rotate secret',
+      confirmTitle: 'Rotate the signing secret?',
+      confirm:
+        'A new secret for {{url}} is shown once. The current one keeps working for 24 hours — deliveries are signed with both — then only the new one does.',
+      doneTitle: 'Secret rotated: copy the new one',
+      overlap:
+        'The old secret keeps working until {{date}}: until then every delivery is signed with both, so switch the receiver before that.',
+      overlapUntil: 'Old secret valid until {{date}}',
+    },
     log: {
       title: 'Delivery log',
       refresh: 'Refresh',

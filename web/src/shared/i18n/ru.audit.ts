@@ -127,6 +127,7 @@ export const ruAudit = {
       webhook_created: 'Вебхук зарегистрирован',
       webhook_updated: 'Вебхук изменён',
       webhook_deleted: 'Вебхук удалён',
+      webhook_secret_rotated: 'Секрет подписи вебхука заменён',
       agreement_created: 'Договорённость записана',
       agreement_updated: 'Договорённость изменена',
       agreement_reviewed: 'Договорённость пересмотрена',
