@@ -21,7 +21,12 @@ export interface Config {
   mailFrom: string;
   /** Loopback, private or internal webhook receivers allowed anyway (`CLIENTOCRACY_WEBHOOK_ALLOW`); none when absent. */
   webhookAllow?: WebhookAllowList;
+  /** Days a staff session may go unused before it ends (`CLIENTOCRACY_SESSION_IDLE_DAYS`); DEFAULT_SESSION_IDLE_DAYS when absent. */
+  sessionIdleDays?: number;
 }
+
+/** A session not used for a week ends, whatever is left of its 30 days. */
+export const DEFAULT_SESSION_IDLE_DAYS = 7;
 
 /** Reads the configuration from the environment; names the variable when a value is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,7 +57,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.SMTP_FROM || 'Clientocracy <no-reply@clientocracy.local>',
     webhookAllow: webhookAllow(env.CLIENTOCRACY_WEBHOOK_ALLOW),
+    sessionIdleDays: sessionIdleDays(env.CLIENTOCRACY_SESSION_IDLE_DAYS),
   };
+}
+
+function sessionIdleDays(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_SESSION_IDLE_DAYS;
+  const days = Number(value);
+  // Past 30 days the absolute lifetime of a session ends it first, so a longer idle time means nothing.
+  if (!/^\d+$/.test(value.trim()) || days < 1 || days > 30) {
+    const message = 'must be a whole number of days, 1–30';
+    throw new AppError('validation_failed', `CLIENTOCRACY_SESSION_IDLE_DAYS: ${message}, got "${value}"`, [
+      { path: 'CLIENTOCRACY_SESSION_IDLE_DAYS', message },
+    ]);
+  }
+  return days;
 }
 
 function webhookAllow(value: string | undefined): WebhookAllowList {

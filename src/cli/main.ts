@@ -244,10 +244,13 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   // The webhook delivery log keeps 30 days of finished deliveries: pruned now and every hour.
   // Webhook secrets replaced more than 24 hours ago and rate-limit counters of finished windows go at the same pace.
   const { pruneRateLimits } = await import('../modules/auth/rate-limit.js');
+  // So do staff sessions past their lifetime or idle timeout, old reset links and forgotten sign-in backoff.
+  const { pruneAccounts } = await import('../modules/auth/auth.prune.js');
   const prune = every('webhook log pruning', 'CLIENTOCRACY_PRUNE_MS', 3_600_000, async () => {
     await pruneDeliveries(database.db, Date.now());
     await forgetExpiredSecrets(database.db, Date.now());
     await pruneRateLimits(database.db, Date.now());
+    await pruneAccounts(database.db, Date.now(), config.sessionIdleDays);
   });
   // Answers owed to client proposals: one past its due time unanswered gives the answer promise its
   // bad event, checked every minute with the promise evaluation (lists and pages also check on read).

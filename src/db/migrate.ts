@@ -9,6 +9,7 @@ import * as evaluatorWebhooks from './migrations/20261129T0300_evaluator_webhook
 import * as economics from './migrations/20261129T0400_economics.js';
 import * as clientVoice from './migrations/20261129T0500_client_voice.js';
 import * as webhookSecretRotation from './migrations/20261207T1000_webhook_secret_rotation.js';
+import * as accountSecurity from './migrations/20261207T1100_account_security.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129T0400_economics': economics,
   '20261129T0500_client_voice': clientVoice,
   '20261207T1000_webhook_secret_rotation': webhookSecretRotation,
+  '20261207T1100_account_security': accountSecurity,
 };
 
 class StaticProvider implements MigrationProvider {

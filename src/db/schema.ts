@@ -148,9 +148,34 @@ export interface ClientSessionsTable {
 
 export interface SessionsTable {
   id_hash: string;
+  /** Public id: what the sessions list shows and "sign out this session" takes; never the lookup hash. */
+  id: string;
   user_id: string;
   created_at: number;
   expires_at: number;
+  /** Last request made with the session (written at most once a minute): the idle timeout counts from it. */
+  last_seen_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the link's secret. */
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  requested_ip: string | null;
+}
+
+/** Progressive sign-in backoff per key: `pair:<email>:<ip>`, `account:<email>`, `device:<nonce>`. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: number;
+  blocked_until: number;
 }
 
 export interface ApiTokensTable {
@@ -322,6 +347,8 @@ export interface DB {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   rate_limits: RateLimitsTable;
+  password_resets: PasswordResetsTable;
+  login_throttle: LoginThrottleTable;
   segments: SegmentsTable;
   needs: NeedsTable;
   pains: PainsTable;

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { DEFAULT_SESSION_IDLE_DAYS } from '../config.js';
 import { type Permission, type Role, roleCan, scopesAllow } from '../core/access/permissions.js';
 import { AppError } from '../core/errors.js';
 import { hashSecret } from '../core/ids.js';
@@ -49,11 +50,17 @@ export async function resolvePrincipal(deps: AppDeps, req: FastifyRequest, now: 
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .select(['sessions.expires_at as session_expires_at'])
+    .select(['sessions.expires_at as session_expires_at', 'sessions.last_seen_at as session_last_seen_at'])
     .where('sessions.id_hash', '=', sessionHash)
     .executeTakeFirst();
   if (!row || row.session_expires_at <= now) return null;
-  const { session_expires_at: _expires, ...user } = row;
+  const { session_expires_at: _expires, session_last_seen_at: lastSeenAt, ...user } = row;
+  // The idle timeout: a session unused for CLIENTOCRACY_SESSION_IDLE_DAYS ends, whatever is left of its lifetime.
+  if (now - lastSeenAt >= (deps.config.sessionIdleDays ?? DEFAULT_SESSION_IDLE_DAYS) * 24 * 3_600_000) return null;
+  // Last use is written at most once a minute, so a busy session costs one write a minute, not one a request.
+  if (now - lastSeenAt > 60_000) {
+    await deps.db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', sessionHash).execute();
+  }
   return { kind: 'user', user, sessionHash };
 }
 

@@ -1,3 +1,4 @@
+import { enAccount } from './en.account.js';
 import { enVoiceAccount } from './en.voice-account.js';
 import { enVoiceFeedback } from './en.voice-feedback.js';
 import { enVoicePolls } from './en.voice-polls.js';
@@ -83,4 +84,5 @@ export const en = {
   voicePolls: enVoicePolls,
   voiceReserve: enVoiceReserve,
   voiceAccount: enVoiceAccount,
+  account: enAccount,
 } as const;

@@ -1,3 +1,4 @@
+import { ruAccount } from './ru.account.js';
 import { ruVoiceAccount } from './ru.voice-account.js';
 import { ruVoiceFeedback } from './ru.voice-feedback.js';
 import { ruVoicePolls } from './ru.voice-polls.js';
@@ -84,4 +85,5 @@ export const ru = {
   voicePolls: ruVoicePolls,
   voiceReserve: ruVoiceReserve,
   voiceAccount: ruVoiceAccount,
+  account: ruAccount,
 } as const;

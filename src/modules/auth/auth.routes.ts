@@ -2,8 +2,10 @@ import type { UsersTable } from '../../db/schema.js';
 import { csrfTokenFor, SESSION_COOKIE } from '../../http/auth.js';
 import type { Registrar } from '../../http/registrar.js';
 import { ZOk } from '../common.schema.js';
+import { registerAccountRoutes } from './account.routes.js';
 import { ZLogin, ZMe, ZUpdateMe } from './auth.schema.js';
 import { describeMe, login, logout, SESSION_TTL_MS } from './auth.service.js';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, DEVICE_COOKIE_PATH } from './device-cookie.js';
 import { findUserById } from './user.repository.js';
 
 function toUser(user: UsersTable) {
@@ -17,12 +19,25 @@ export function registerAuthRoutes(r: Registrar): void {
     url: '/api/v1/auth/login',
     tag: 'auth',
     auth: 'public',
-    summary: 'Sign in with e-mail and password; sets an HTTP-only session cookie (10 attempts a minute per IP and per e-mail)',
+    summary:
+      'Sign in with e-mail and password; sets an HTTP-only session cookie and a device cookie. Limits: 10 attempts a minute per IP; failures slow the account down progressively (per e-mail and IP, per e-mail), except from a browser that signed in to it before',
     body: ZLogin,
     response: ZMe,
     handler: async ({ body, req, reply }) => {
-      const { sessionSecret, sessionHash, userId } = await login(r.deps.db, body, req.ip, Date.now());
+      const client = {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+        deviceCookie: req.cookies?.[DEVICE_COOKIE],
+      };
+      const { sessionSecret, sessionHash, userId, deviceCookie } = await login(r.deps.db, body, client, r.deps.config.secret, Date.now());
       reply.setCookie(SESSION_COOKIE, sessionSecret, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_TTL_MS / 1000 });
+      reply.setCookie(DEVICE_COOKIE, deviceCookie, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure,
+        path: DEVICE_COOKIE_PATH,
+        maxAge: DEVICE_COOKIE_MAX_AGE_S,
+      });
       const user = await findUserById(r.deps.db, userId);
       return {
         user: toUser(user as UsersTable),
@@ -78,4 +93,5 @@ export function registerAuthRoutes(r: Registrar): void {
       return { ok: true as const };
     },
   });
+  registerAccountRoutes(r);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/access/permissions.js';
-import { ZEmail } from '../common.schema.js';
+import { ZEmail, ZId, ZPassword } from '../common.schema.js';
 import { LOCALES, ZOrganization } from '../orgs/org.schema.js';
 
 export const ZLogin = z.object({
@@ -18,3 +18,46 @@ export const ZMe = z.object({
 });
 
 export const ZUpdateMe = z.object({ locale: z.enum(LOCALES).nullable() });
+
+/** Change the signed-in person's password: the current one proves it is them; the new one follows the account rules. */
+export const ZChangePassword = z.object({
+  currentPassword: z.string().min(1, 'must not be empty').max(200),
+  newPassword: ZPassword,
+});
+export type TChangePassword = z.output<typeof ZChangePassword>;
+
+export const ZPasswordChanged = z.object({
+  /** Sessions of this person ended by the change (every one but the one that asked). */
+  endedSessions: z.number().int(),
+});
+
+const ZInstant = z.iso.datetime().describe('ISO-8601 instant, UTC');
+
+/** One session of the signed-in person, by its public id (never the secret or the hash the cookie is looked up by). */
+export const ZSession = z.object({
+  id: z.string(),
+  createdAt: ZInstant,
+  lastSeenAt: ZInstant.describe('last request made with it, to the minute'),
+  expiresAt: ZInstant.describe('when it ends at the latest, however much it is used'),
+  idleExpiresAt: ZInstant.describe('when it ends if it is not used before'),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  browser: z.string().nullable().describe('short name of the browser and system, e.g. "Firefox 133 · Linux"; null when unknown'),
+  isCurrent: z.boolean().describe('the session this request was made with'),
+});
+export type TSession = z.output<typeof ZSession>;
+
+export const ZSessionParams = z.object({ id: ZId });
+
+export const ZSessionsEnded = z.object({ endedSessions: z.number().int() });
+
+export const ZPasswordResetRequest = z.object({ email: ZEmail });
+
+/** The link's secret and the new password; the secret is the `token` of the e-mailed link. */
+export const ZPasswordResetConfirm = z.object({
+  token: z.string().min(1, 'must not be empty').max(200),
+  password: ZPassword,
+});
+export type TPasswordResetConfirm = z.output<typeof ZPasswordResetConfirm>;
+
+export const ZAccepted = z.object({ accepted: z.literal(true) });

@@ -1,0 +1,117 @@
+import { DEFAULT_SESSION_IDLE_DAYS } from '../../config.js';
+import { SESSION_COOKIE } from '../../http/auth.js';
+import type { Registrar } from '../../http/registrar.js';
+import { ZOk, ZPage, ZPageQuery } from '../common.schema.js';
+import { changePassword, endOtherSessions, endSession, listMySessions } from './account.service.js';
+import {
+  ZAccepted,
+  ZChangePassword,
+  ZPasswordChanged,
+  ZPasswordResetConfirm,
+  ZPasswordResetRequest,
+  ZSession,
+  ZSessionParams,
+  ZSessionsEnded,
+} from './auth.schema.js';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, DEVICE_COOKIE_PATH, newDeviceCookie } from './device-cookie.js';
+import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.js';
+
+const DAY_MS = 24 * 3_600_000;
+
+/** The signed-in person's own security: password, sessions; and the reset of a forgotten password. */
+export function registerAccountRoutes(r: Registrar): void {
+  const { db, config } = r.deps;
+  const secure = config.publicUrl.startsWith('https:');
+  const idleMs = (config.sessionIdleDays ?? DEFAULT_SESSION_IDLE_DAYS) * DAY_MS;
+  r.add({
+    method: 'POST',
+    url: '/api/v1/auth/password',
+    tag: 'auth',
+    auth: 'user',
+    summary:
+      'Change the signed-in person’s password (the current one is checked; 10 attempts an hour). Every other session of theirs ends; this one stays',
+    body: ZChangePassword,
+    response: ZPasswordChanged,
+    handler: async ({ principal, body }) => {
+      if (principal?.kind !== 'user') return undefined;
+      return changePassword(db, principal, body, Date.now());
+    },
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/auth/sessions',
+    tag: 'auth',
+    auth: 'user',
+    summary: 'The signed-in person’s live sessions, newest first: when opened and last used, address, browser; `isCurrent` marks this one',
+    query: ZPageQuery,
+    response: ZPage(ZSession),
+    handler: async ({ principal, query }) => {
+      if (principal?.kind !== 'user') return undefined;
+      return listMySessions(db, principal, query, idleMs, Date.now());
+    },
+  });
+  r.add({
+    method: 'DELETE',
+    url: '/api/v1/auth/sessions/:id',
+    tag: 'auth',
+    auth: 'user',
+    status: 204,
+    summary: 'End one of the signed-in person’s sessions by its id (another person’s session is 404)',
+    params: ZSessionParams,
+    handler: async ({ principal, params, reply }) => {
+      if (principal?.kind !== 'user') return undefined;
+      const { wasCurrent } = await endSession(db, principal, params.id);
+      if (wasCurrent) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return undefined;
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/auth/sessions/end-others',
+    tag: 'auth',
+    auth: 'user',
+    summary: 'Sign out everywhere else: end every session of the signed-in person but this one',
+    response: ZSessionsEnded,
+    handler: async ({ principal }) => {
+      if (principal?.kind !== 'user') return undefined;
+      return endOtherSessions(db, principal);
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/auth/password-reset',
+    tag: 'auth',
+    auth: 'public',
+    status: 202,
+    summary:
+      'Ask for a password reset link by e-mail (single use, 1 hour). The answer is the same whether or not an account has this e-mail; 10 requests an hour per IP, 3 e-mails an hour per address',
+    body: ZPasswordResetRequest,
+    response: ZAccepted,
+    handler: async ({ body, req }) => {
+      await requestPasswordReset(db, body.email, { ip: req.ip, publicUrl: config.publicUrl }, Date.now());
+      return { accepted: true as const };
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/auth/password-reset/confirm',
+    tag: 'auth',
+    auth: 'public',
+    summary:
+      'Set a new password with a reset link’s token: the link is used up and every session of the person ends; this browser becomes a trusted device for signing in',
+    body: ZPasswordResetConfirm,
+    response: ZOk,
+    handler: async ({ body, req, reply }) => {
+      const { email } = await confirmPasswordReset(db, body, { ip: req.ip }, Date.now());
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.setCookie(DEVICE_COOKIE, newDeviceCookie(config.secret, email), {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure,
+        path: DEVICE_COOKIE_PATH,
+        maxAge: DEVICE_COOKIE_MAX_AGE_S,
+      });
+      return { ok: true as const };
+    },
+  });
+}

@@ -1,0 +1,79 @@
+import { shortUserAgent } from '../../core/auth/user-agent.js';
+import { AppError, invalidField, notFound } from '../../core/errors.js';
+import type { Db, SessionsTable, UsersTable } from '../../db/schema.js';
+import type { TPageQuery } from '../common.schema.js';
+import type { TChangePassword, TSession } from './auth.schema.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { hitRateLimit } from './rate-limit.js';
+import { deleteSessionOf, deleteSessionsOf, listLiveSessions } from './session.repository.js';
+
+/** Attempts at changing the password an hour per person, right or wrong: the current password is not guessed here either. */
+export const PASSWORD_CHANGES_PER_HOUR = 10;
+const HOUR_MS = 3_600_000;
+
+/** Who asks: the signed-in person and the session they ask with. */
+export interface Asker {
+  user: UsersTable;
+  sessionHash: string;
+}
+
+const iso = (ms: number) => new Date(Number(ms)).toISOString();
+
+function toSession(row: SessionsTable, currentHash: string, idleMs: number): TSession {
+  const expiresAt = Number(row.expires_at);
+  return {
+    id: row.id,
+    createdAt: iso(row.created_at),
+    lastSeenAt: iso(row.last_seen_at),
+    expiresAt: iso(expiresAt),
+    idleExpiresAt: iso(Math.min(expiresAt, Number(row.last_seen_at) + idleMs)),
+    ip: row.ip,
+    userAgent: row.user_agent,
+    browser: shortUserAgent(row.user_agent),
+    isCurrent: row.id_hash === currentHash,
+  };
+}
+
+/**
+ * Changes the person's password after checking the current one; every other session of theirs ends
+ * (whoever else was signed in with the old password is signed out), this one stays, and reset links
+ * not yet used stop working.
+ */
+export async function changePassword(db: Db, asker: Asker, input: TChangePassword, now: number): Promise<{ endedSessions: number }> {
+  await hitRateLimit(db, [`password:user:${asker.user.id}`], PASSWORD_CHANGES_PER_HOUR, HOUR_MS, now);
+  if (!(await verifyPassword(input.currentPassword, asker.user.password_hash))) {
+    throw new AppError('validation_failed', 'currentPassword: this is not your current password', [
+      { path: 'currentPassword', message: 'wrong current password' },
+    ]);
+  }
+  if (input.newPassword === input.currentPassword) throw invalidField('newPassword', 'must differ from the current password');
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', asker.user.id).execute();
+    await tx
+      .updateTable('password_resets')
+      .set({ used_at: now })
+      .where('user_id', '=', asker.user.id)
+      .where('used_at', 'is', null)
+      .execute();
+    return { endedSessions: await deleteSessionsOf(tx, asker.user.id, asker.sessionHash) };
+  });
+}
+
+/** The person's live sessions, newest first, the one asking marked `isCurrent`. */
+export async function listMySessions(db: Db, asker: Asker, page: TPageQuery, idleMs: number, now: number) {
+  const result = await listLiveSessions(db, asker.user.id, { now, idleSince: now - idleMs }, page);
+  return { items: result.items.map((row) => toSession(row, asker.sessionHash, idleMs)), nextCursor: result.nextCursor };
+}
+
+/** Ends one of the person's own sessions; another person's session id is answered 404 like an unknown one. */
+export async function endSession(db: Db, asker: Asker, id: string): Promise<{ wasCurrent: boolean }> {
+  const { deleted, idHash } = await deleteSessionOf(db, asker.user.id, id);
+  if (!deleted) throw notFound('session', id);
+  return { wasCurrent: idHash === asker.sessionHash };
+}
+
+/** "Sign out everywhere else": ends every session of the person but the one asking. */
+export async function endOtherSessions(db: Db, asker: Asker): Promise<{ endedSessions: number }> {
+  return { endedSessions: await deleteSessionsOf(db, asker.user.id, asker.sessionHash) };
+}

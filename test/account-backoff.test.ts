@@ -1,0 +1,149 @@
+/**
+ * Progressive sign-in backoff: an attacker guessing one account's password is slowed down more and
+ * more — from one address, and from many — while the owner, on a browser that signed in before
+ * (its device cookie), still signs in at once. The bound on guesses a day is computed, not guessed.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ACCOUNT_POLICY, attemptsWithin } from '../src/core/auth/login-backoff.js';
+import { newPerson, PASSWORD, type Person, signInFrom } from './account-support.js';
+import { Agent } from './agent.js';
+import { expectApiError } from './expect-api.js';
+import { createTestApp, show, type TestApp } from './harness.js';
+
+const DAY = 24 * 3_600_000;
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function login(agent: Agent, person: Person, password: string) {
+  return agent.post('/api/v1/auth/login', { email: person.email, password });
+}
+
+/** Starts fake time on a whole second (or minute), so Retry-After (whole seconds) lands exactly on the end of a wait. */
+function startClock(unit = 1000): number {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  const start = Math.ceil(Date.now() / unit) * unit;
+  vi.setSystemTime(start);
+  return start;
+}
+
+/** The owner's usual browser: it signed in once before the attack, and keeps its device cookie. */
+async function ownersBrowser(person: Person): Promise<Agent> {
+  const { deviceCookie } = await signInFrom(t.app, person.email, PASSWORD);
+  expect(deviceCookie).toBeDefined();
+  return new Agent(t.app, {}, { cc_device: deviceCookie as string });
+}
+
+describe('from one address', () => {
+  // One address may make 10 attempts a minute whatever the e-mail (a separate, fixed-window limit):
+  // the steps below fall in separate minutes so that limit stays out of the way.
+  it('the attacker waits 1, 2, 4, 8 s after the fifth failure; the owner on their device signs in meanwhile', async () => {
+    const person = await newPerson(t.db);
+    const owner = await ownersBrowser(person);
+    const start = startClock(60_000);
+    const attacker = t.anonymous();
+    for (let i = 0; i < 5; i++) expect((await login(attacker, person, `guess-${i}`)).statusCode).toBe(401);
+    const waits: string[] = [];
+    const first = await login(attacker, person, PASSWORD);
+    expectApiError(first, 429, 'rate_limited');
+    waits.push(first.headers['retry-after'] as string);
+    // One millisecond early is still too early.
+    vi.setSystemTime(start + 999);
+    expect((await login(attacker, person, 'one-more-guess')).statusCode).toBe(429);
+    for (let minute = 1; minute <= 3; minute++) {
+      vi.setSystemTime(start + minute * 60_000);
+      expect((await login(attacker, person, `guess-after-wait-${minute}`)).statusCode).toBe(401);
+      const blocked = await login(attacker, person, PASSWORD);
+      expectApiError(blocked, 429, 'rate_limited');
+      waits.push(blocked.headers['retry-after'] as string);
+    }
+    expect(waits).toEqual(['1', '2', '4', '8']);
+    const owners = await login(owner, person, PASSWORD);
+    expect(owners.statusCode, show(owners)).toBe(200);
+  });
+
+  it('a right password after some typos resets the count of the e-mail and address', async () => {
+    const person = await newPerson(t.db);
+    const start = startClock(60_000);
+    const browser = t.anonymous();
+    for (let round = 0; round < 3; round++) {
+      vi.setSystemTime(start + round * 60_000);
+      for (let i = 0; i < 4; i++) expect((await login(browser, person, `typo-${i}`)).statusCode).toBe(401);
+      expect((await login(browser, person, PASSWORD)).statusCode, `round ${round}`).toBe(200);
+    }
+  });
+});
+
+describe('from many addresses', () => {
+  it('20 failures from 20 addresses slow the account for every new address — not for the owner’s device', async () => {
+    const person = await newPerson(t.db);
+    const owner = await ownersBrowser(person);
+    startClock();
+    for (let i = 0; i < 20; i++) expect((await login(t.anonymous(), person, `guess-${i}`)).statusCode).toBe(401);
+    expectApiError(await login(t.anonymous(), person, 'guess-21'), 429, 'rate_limited');
+    // A new browser is slowed down too, even with the right password: it cannot be told from the attacker.
+    expect((await login(t.anonymous(), person, PASSWORD)).statusCode).toBe(429);
+    // The owner's device is not, and its success does not lift the attacker's wait.
+    expect((await login(owner, person, PASSWORD)).statusCode).toBe(200);
+    expect((await login(owner, person, PASSWORD)).statusCode).toBe(200);
+    expect((await login(t.anonymous(), person, 'guess-22')).statusCode).toBe(429);
+  });
+
+  it('a device cookie of another account, or a forged one, is no exemption', async () => {
+    const victim = await newPerson(t.db);
+    const attackerAccount = await newPerson(t.db);
+    const { deviceCookie: attackersOwn } = await signInFrom(t.app, attackerAccount.email, PASSWORD);
+    startClock();
+    for (let i = 0; i < 20; i++) expect((await login(t.anonymous(), victim, `guess-${i}`)).statusCode).toBe(401);
+    const withOwnCookie = new Agent(t.app, {}, { cc_device: attackersOwn as string });
+    expect((await login(withOwnCookie, victim, 'guess')).statusCode).toBe(429);
+    const [nonce] = (attackersOwn as string).split('.');
+    const forged = new Agent(t.app, {}, { cc_device: `${nonce}.${'A'.repeat(43)}` });
+    expect((await login(forged, victim, 'guess')).statusCode).toBe(429);
+  });
+
+  it(`an attacker rotating addresses gets ${attemptsWithin(ACCOUNT_POLICY, DAY)} guesses in 24 hours (10 a minute allowed 14,400)`, async () => {
+    const person = await newPerson(t.db);
+    const owner = await ownersBrowser(person);
+    const start = startClock();
+    let now = start;
+    let guesses = 0;
+    let refused = 0;
+    while (now < start + DAY) {
+      // A new address for every attempt, trying again the moment the last answer says it may.
+      const res = await login(t.anonymous(), person, `guess-${guesses}`);
+      if (res.statusCode === 401) {
+        guesses += 1;
+        continue;
+      }
+      expect(res.statusCode, show(res)).toBe(429);
+      refused += 1;
+      now += Number(res.headers['retry-after']) * 1000;
+      vi.setSystemTime(now);
+    }
+    expect(guesses).toBe(124);
+    expect(refused).toBeGreaterThan(90);
+    // All day long, the owner's device signed in at once.
+    expect((await login(owner, person, PASSWORD)).statusCode).toBe(200);
+  }, 60_000);
+
+  it('of many attempts racing for the one a wait allows, exactly one is taken', async () => {
+    const person = await newPerson(t.db);
+    const start = startClock();
+    for (let i = 0; i < 20; i++) expect((await login(t.anonymous(), person, `guess-${i}`)).statusCode).toBe(401);
+    vi.setSystemTime(start + 1_000);
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => login(t.anonymous(), person, `parallel-${i}`)));
+    const codes = answers.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([401, ...Array(11).fill(429)]);
+  });
+});
