@@ -232,3 +232,113 @@ export function wrongTypeFor(schema: JsonSchema): unknown {
   const candidates: unknown[] = types.has('string') ? [12345, 'a string', true, {}] : ['a string', 12345, true, {}];
   return candidates.find((v) => !types.has(jsonType(v)));
 }
+
+/** Whether a property's name says it holds ids: `teamId`, `segmentIds`, `intoId`. */
+export const isIdName = (name: string) => /[a-z]Ids?$/.test(name);
+
+/**
+ * Paths of the properties, at any depth, whose names say they hold ids: `teamId`, `segmentIds`,
+ * `factors.0.promiseId` (an array's items are `0`). Branches of a union are all walked.
+ */
+export function idFieldsOf(schema: JsonSchema, prefix = ''): string[] {
+  const found = new Set<string>();
+  const walk = (s: JsonSchema, path: string) => {
+    for (const branch of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) walk(branch, path);
+    for (const [key, child] of Object.entries(s.properties ?? {})) {
+      const at = path ? `${path}.${key}` : key;
+      if (isIdName(key)) found.add(at);
+      walk(child, at);
+    }
+    if (s.items) walk(s.items, `${path}.0`);
+  };
+  walk(schema, prefix);
+  return [...found];
+}
+
+/** The schema of the property at a dotted path (`factors.0.promiseId`), or undefined. */
+export function schemaAt(schema: JsonSchema, path: string): JsonSchema | undefined {
+  let at: JsonSchema | undefined = schema;
+  for (const part of path.split('.')) {
+    if (!at) return undefined;
+    const s: JsonSchema = nonNull(at);
+    const branches: JsonSchema[] = [s, ...(at.anyOf ?? []), ...(at.oneOf ?? [])];
+    at = /^\d+$/.test(part) ? branches.find((b) => b.items)?.items : branches.find((b) => b.properties?.[part])?.properties?.[part];
+  }
+  return at;
+}
+
+/**
+ * A copy of `body` with the value at `path` set, making the objects and array items along the way
+ * from the schema's samples (with `hints`) when the body lacks them.
+ */
+export function withValueAt(body: unknown, schema: JsonSchema, path: string, value: unknown, hints: Record<string, unknown> = {}): unknown {
+  const copy = structuredClone(body ?? {}) as Record<string, unknown>;
+  const parts = path.split('.');
+  let node: Record<string, unknown> | unknown[] = copy;
+  for (const [index, part] of parts.entries()) {
+    const key = /^\d+$/.test(part) ? Number(part) : part;
+    if (index === parts.length - 1) {
+      (node as Record<string | number, unknown>)[key] = value;
+      break;
+    }
+    const next = (node as Record<string | number, unknown>)[key];
+    if (next === undefined || next === null) {
+      const childSchema = schemaAt(schema, parts.slice(0, index + 1).join('.'));
+      (node as Record<string | number, unknown>)[key] = childSchema ? sampleOf(childSchema, hints, part, 1) : {};
+    }
+    node = (node as Record<string | number, unknown>)[key] as Record<string, unknown>;
+    // An empty array gets one sample item to hold the value.
+    if (Array.isArray(node) && node.length === 0) {
+      const itemSchema = schemaAt(schema, parts.slice(0, index + 2).join('.'));
+      node.push(itemSchema ? sampleOf(itemSchema, hints, parts[index + 1] ?? '', 1) : {});
+    }
+  }
+  return copy;
+}
+
+/** A page the OpenAPI document lists (`x-page`): HTML and documents served beside the API. */
+export interface Page {
+  method: 'GET' | 'POST';
+  /** OpenAPI path, e.g. `/c/{org}/proposals/{id}`. */
+  path: string;
+  /** `GET /c/{org}/...`, for test names. */
+  name: string;
+  pathParams: string[];
+}
+
+/** Every page of the document (the operations `operationsOf` leaves out). */
+export function pagesOf(doc: Record<string, unknown>): Page[] {
+  const paths = doc.paths as Record<string, Record<string, OpenApiOperation>>;
+  return Object.entries(paths).flatMap(([path, methods]) =>
+    Object.entries(methods)
+      .filter(([, op]) => op['x-page'])
+      .map(([method, op]) => ({
+        method: method.toUpperCase() as Page['method'],
+        path,
+        name: `${method.toUpperCase()} ${path}`,
+        pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+      })),
+  );
+}
+
+/**
+ * Every method and path Fastify serves (`GET /c/{org}/polls/{id}`), read from
+ * `printRoutes({ commonPrefix: false })`: a tree whose lines are `├── segment (GET, POST)`,
+ * indented four characters per level. HEAD routes (Fastify adds one per GET) are left out.
+ */
+export function servedRoutes(tree: string): string[] {
+  const stack: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^([\s│]*)[├└]── (\S+)(?: \(([^)]*)\))?$/.exec(line);
+    if (!match) continue;
+    stack.length = (match[1] as string).length / 4;
+    stack.push(match[2] as string);
+    const url = stack
+      .join('')
+      .replace(/^\/+/, '/')
+      .replace(/:(\w+)/g, '{$1}');
+    for (const method of (match[3] ?? '').split(', ').filter((m) => m && m !== 'HEAD')) routes.push(`${method} ${url}`);
+  }
+  return routes;
+}

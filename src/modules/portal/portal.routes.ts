@@ -106,7 +106,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
     const p = await openPortal(deps, req, reply);
     if (!p) return;
     const secret = req.cookies[CLIENT_COOKIE];
-    if (secret) await endClientSession(deps.db, secret);
+    if (secret) await endClientSession(deps.db, p.org.id, secret);
     reply.clearCookie(CLIENT_COOKIE, { path: `/c/${p.org.slug}` });
     return reply.redirect(`${p.base}?signedOut=1`, 303);
   });

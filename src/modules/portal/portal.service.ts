@@ -97,6 +97,7 @@ export async function clientOfSession(db: Db, orgId: string, secret: string | un
   return row ?? null;
 }
 
-export async function endClientSession(db: Db, secret: string): Promise<void> {
-  await db.deleteFrom('client_sessions').where('id_hash', '=', hashSecret(secret)).execute();
+/** Ends the client's session in this organization; a session of another organization's portal is not this one's to end. */
+export async function endClientSession(db: Db, orgId: string, secret: string): Promise<void> {
+  await db.deleteFrom('client_sessions').where('org_id', '=', orgId).where('id_hash', '=', hashSecret(secret)).execute();
 }
