@@ -154,18 +154,21 @@ export function callWith(agent: Agent, op: Operation, slug: string, ids: Record<
 }
 
 /**
- * Values of another tenant found in a response. `allowedInMessage` may appear in the error message
- * only (the caller's own input echoed back, such as the slug or id it asked for).
+ * Values of another tenant found in a response. `allowedInMessage` may appear in the error's
+ * messages only (the caller's own input echoed back, such as the slug or id it asked for).
  */
 export function leaksIn(res: Response, forbidden: string[], allowedInMessage: string[] = []): string[] {
-  let message = '';
+  let messages: string[] = [];
   try {
-    message = errorOf(res).message;
+    const error = errorOf(res);
+    messages = [error.message, ...error.fields.map((f) => f.message)];
   } catch {
     // not an error body: every forbidden value counts wherever it is
   }
-  const outside = message ? res.body.replace(JSON.stringify(message).slice(1, -1), '') : res.body;
-  return forbidden.filter((value) => outside.includes(value) || (message.includes(value) && !allowedInMessage.includes(value)));
+  const outside = messages.reduce((body, message) => body.replaceAll(JSON.stringify(message).slice(1, -1), ''), res.body);
+  return forbidden.filter(
+    (value) => outside.includes(value) || messages.some((message) => message.includes(value) && !allowedInMessage.includes(value)),
+  );
 }
 
 /** One line per failed expectation, so a sweep reports every broken route at once. */
