@@ -2,6 +2,7 @@
  * Tenant isolation, swept over every operation of the OpenAPI document that takes `{org}`: nobody
  * from organization A — in any role, or with A's API token — can read or change anything of B, by
  * B's slug or by guessing B's ids under A's slug. Routes added later are swept without editing this.
+ * Its siblings: tenant-ids.test.ts (B's ids in bodies and queries), tenant-portal.test.ts (the portal).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/core/access/permissions.js';
