@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AuditPage } from './features/audit/audit-page';
+import { ForgotPasswordPage } from './features/auth/forgot-password-page';
 import { RequireSession, StartRedirect } from './features/auth/guards';
+import { ResetPasswordPage } from './features/auth/reset-password-page';
 import { SetupPage } from './features/auth/setup-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { ClientsPage } from './features/clients/clients-page';
@@ -16,6 +18,7 @@ import { PromisePage } from './features/promises/promise-page';
 import { PromisesPage } from './features/promises/promises-page';
 import { ProposalPage } from './features/proposals/proposal-page';
 import { RoundPage } from './features/reserve/round-page';
+import { SecurityPage } from './features/security/security-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TeamPage } from './features/teams/team-page';
 import { TeamsPage } from './features/teams/teams-page';
@@ -36,8 +39,11 @@ export function AppRoutes() {
     <Routes>
       <Route path="sign-in" element={<SignInPage />} />
       <Route path="setup" element={<SetupPage />} />
+      <Route path="forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="reset-password" element={<ResetPasswordPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<StartRedirect />} />
+        <Route path="security" element={<SecurityPage />} />
         <Route path="o/:org" element={<OrgLayout />}>
           <Route index element={<Navigate to="teams" replace />} />
           <Route path="teams" element={<TeamsPage />} />

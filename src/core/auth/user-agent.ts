@@ -11,7 +11,8 @@ const BROWSERS: [RegExp, string][] = [
   [/\bFirefox\/(\d+)/, 'Firefox'],
   [/\bFxiOS\/(\d+)/, 'Firefox'],
   [/\bCriOS\/(\d+)/, 'Chrome'],
-  [/\bChrom(?:e|ium)\/(\d+)/, 'Chrome'],
+  // Also HeadlessChrome, which automated browsers send.
+  [/Chrom(?:e|ium)\/(\d+)/, 'Chrome'],
   [/\bVersion\/(\d+)[^ ]* (?:Mobile\/\S+ )?Safari\//, 'Safari'],
   [/\bcurl\/(\d+)/, 'curl'],
 ];

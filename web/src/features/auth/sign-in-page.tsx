@@ -1,11 +1,13 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../shared/api/client';
 import type { Me } from '../../shared/api/types';
 import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useSession } from '../../shared/session/session-context';
+import { waitText } from '../security/format-account';
+import { retryAfterOf } from '../security/security.api';
 import { AuthCard } from './auth-card';
 import { FullPageLoader } from './guards';
 
@@ -22,6 +24,8 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [isBusy, setBusy] = useState(false);
+  // Seconds the server asks to wait after too many failed attempts (progressive backoff).
+  const [waitSeconds, setWaitSeconds] = useState<number | null>(null);
   const errors = useFormErrors(['email', 'password']);
 
   if (status === 'loading') return <FullPageLoader />;
@@ -34,10 +38,13 @@ export function SignInPage() {
     try {
       const me = await api.post<Me>('/api/v1/auth/login', { email, password }, { ignoreUnauthenticated: true });
       errors.clear();
+      setWaitSeconds(null);
       acceptMe(me);
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (error) {
-      errors.handle(error);
+      const wait = retryAfterOf(error);
+      setWaitSeconds(wait);
+      if (wait === null) errors.handle(error);
     } finally {
       setBusy(false);
     }
@@ -47,6 +54,16 @@ export function SignInPage() {
     <AuthCard title={t('auth.signInTitle')} subtitle={t('auth.signInSubtitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
+          {params.get('reset') === '1' ? (
+            <Alert color="teal" role="status">
+              {t('passwordReset.done')}
+            </Alert>
+          ) : null}
+          {waitSeconds !== null ? (
+            <Alert color="orange" role="alert">
+              {t('passwordReset.tryAgainIn', { time: waitText(waitSeconds, t) })}
+            </Alert>
+          ) : null}
           <TextInput
             label={t('auth.email')}
             type="email"
@@ -70,6 +87,11 @@ export function SignInPage() {
             }}
             error={errors.errorOf('password')}
           />
+          <Group justify="flex-end" mt={-8}>
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              {t('passwordReset.forgot')}
+            </Anchor>
+          </Group>
           <Button type="submit" loading={isBusy} fullWidth mt="xs">
             {t('auth.signIn')}
           </Button>

@@ -8,6 +8,7 @@ import { enPolls } from './en.polls';
 import { enPromises } from './en.promises';
 import { enProposals } from './en.proposals';
 import { enReserve } from './en.reserve';
+import { enSecurity } from './en.security';
 import { enVoice } from './en.voice';
 
 /** English strings of the staff app. ru.ts has exactly the same keys (the type and i18n.test.ts check). */
@@ -362,6 +363,7 @@ export const en = {
   ...enPolls,
   ...enReserve,
   ...enVoice,
+  ...enSecurity,
   validation: {
     score: 'Must be 1–5',
     level: 'Must be 0–10',

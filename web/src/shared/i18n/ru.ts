@@ -9,6 +9,7 @@ import { ruPolls } from './ru.polls';
 import { ruPromises } from './ru.promises';
 import { ruProposals } from './ru.proposals';
 import { ruReserve } from './ru.reserve';
+import { ruSecurity } from './ru.security';
 import { ruVoice } from './ru.voice';
 
 /** Русские строки приложения сотрудников. Ключи те же, что в en.ts (проверяют тип и i18n.test.ts). */
@@ -363,6 +364,7 @@ export const ru: Dictionary = {
   ...ruPolls,
   ...ruReserve,
   ...ruVoice,
+  ...ruSecurity,
   validation: {
     score: 'Должно быть от 1 до 5',
     level: 'Должно быть от 0 до 10',

@@ -1,9 +1,9 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { notifyError } from '../api/error-messages';
 import { useSession } from '../session/session-context';
-import { LogoutIcon } from '../ui/icons';
+import { KeyIcon, LogoutIcon } from '../ui/icons';
 
 function initialsOf(name: string): string {
   return name
@@ -37,6 +37,9 @@ export function UserMenu() {
           {me.user.email}
         </Text>
         <Menu.Divider />
+        <Menu.Item leftSection={<KeyIcon size={16} />} component={Link} to="/security">
+          {t('security.menu')}
+        </Menu.Item>
         <Menu.Item
           leftSection={<LogoutIcon size={16} />}
           onClick={() =>

@@ -1,0 +1,103 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../shared/api/client';
+import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useSession } from '../../shared/session/session-context';
+import { securityApi } from '../security/security.api';
+import { AuthCard } from './auth-card';
+
+function isBadLink(error: unknown): boolean {
+  return error instanceof ApiError && error.fields.some((field) => field.path === 'token');
+}
+
+/** The page an e-mailed reset link opens: the new password twice; then everyone is signed out, and the person signs in. */
+export function ResetPasswordPage() {
+  const { t } = useTranslation();
+  const { status, signOut } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const [badLink, setBadLink] = useState(token === '');
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors(['password']);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (password !== confirm) {
+      setMismatch(true);
+      return;
+    }
+    setBusy(true);
+    try {
+      await securityApi.confirmReset(token, password);
+      // Every session of the person has ended, this browser's too if it had one.
+      if (status === 'signedIn') await signOut().catch(() => undefined);
+      navigate('/sign-in?reset=1', { replace: true });
+    } catch (error) {
+      if (isBadLink(error)) setBadLink(true);
+      else errors.handle(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (badLink) {
+    return (
+      <AuthCard title={t('passwordReset.resetTitle')} subtitle={t('passwordReset.resetSubtitle')}>
+        <Stack>
+          <Alert color="red" role="alert">
+            {t('passwordReset.badLink')}
+          </Alert>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t('passwordReset.askAgain')}
+          </Anchor>
+        </Stack>
+      </AuthCard>
+    );
+  }
+
+  return (
+    <AuthCard title={t('passwordReset.resetTitle')} subtitle={t('passwordReset.resetSubtitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <PasswordInput
+            label={t('security.password.new')}
+            description={t('auth.passwordHint')}
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => {
+              setPassword(event.currentTarget.value);
+              setMismatch(false);
+              errors.clear('password');
+            }}
+            error={errors.errorOf('password')}
+            autoFocus
+          />
+          <PasswordInput
+            label={t('security.password.confirm')}
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(event) => {
+              setConfirm(event.currentTarget.value);
+              setMismatch(false);
+            }}
+            error={mismatch ? t('security.password.mismatch') : undefined}
+          />
+          <Button type="submit" loading={isBusy} fullWidth>
+            {t('passwordReset.submit')}
+          </Button>
+          <Text ta="center">
+            <Anchor component={Link} to="/sign-in" size="sm">
+              {t('passwordReset.backToSignIn')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
