@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team, TeamKind } from '../../shared/api/types';
 import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useOrg } from '../../shared/session/org-context';
 import type { TeamInput } from './teams.api';
 
 interface TeamFormModalProps {
@@ -20,6 +21,9 @@ export function TeamFormModal({ opened, team, onClose, onSubmit }: TeamFormModal
   const [values, setValues] = useState<TeamInput>(EMPTY);
   const [isBusy, setBusy] = useState(false);
   const errors = useFormErrors(['name', 'kind', 'purpose']);
+  // A council decides under any right: only the organization (an admin or the council) makes one.
+  const { org } = useOrg();
+  const canChooseKind = org.role === 'admin' || org.role === 'council';
 
   useEffect(() => {
     if (!opened) return;
@@ -58,13 +62,24 @@ export function TeamFormModal({ opened, team, onClose, onSubmit }: TeamFormModal
           />
           <Radio.Group
             label={t('teams.kind')}
+            description={canChooseKind ? undefined : t('teams.kindLocked')}
             value={values.kind}
             onChange={(kind) => setValues((current) => ({ ...current, kind: kind as TeamKind }))}
             error={errors.errorOf('kind')}
           >
             <Stack gap="xs" mt={6}>
-              <Radio value="autonomous" label={t('teamKinds.autonomous')} description={t('teams.kindAutonomousHint')} />
-              <Radio value="council" label={t('teamKinds.council')} description={t('teams.kindCouncilHint')} />
+              <Radio
+                value="autonomous"
+                label={t('teamKinds.autonomous')}
+                description={t('teams.kindAutonomousHint')}
+                disabled={!canChooseKind && values.kind !== 'autonomous'}
+              />
+              <Radio
+                value="council"
+                label={t('teamKinds.council')}
+                description={t('teams.kindCouncilHint')}
+                disabled={!canChooseKind && values.kind !== 'council'}
+              />
             </Stack>
           </Radio.Group>
           <Textarea

@@ -112,6 +112,7 @@ export const en = {
     kind: 'Kind',
     kindAutonomousHint: 'Manages itself and keeps its own promises to clients.',
     kindCouncilHint: 'Delegates rights to teams and decides what they cannot decide alone.',
+    kindLocked: 'Only an admin or the council makes a team a council or changes its kind.',
     purpose: 'Purpose',
     purposeHint: 'Why the team exists and whom it serves, in plain words.',
     noPurpose: 'No purpose written yet.',
