@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from './core/errors.js';
 import { parseWebhookAllowList, type WebhookAllowList } from './core/webhooks/address.js';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, restrictFiles } from './db/private-files.js';
 
 export interface Config {
   port: number;
@@ -100,10 +101,14 @@ function smtpUrl(value: string | undefined): string | undefined {
 /** The secret kept in the data dir when CLIENTOCRACY_SECRET is absent, created on first use. */
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, 'secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  // The data dir and the secret are the service's alone (0700, 0600), also when an older version made them looser.
+  ensurePrivateDir(dataDir);
+  if (existsSync(file)) {
+    restrictFiles(file);
+    return readFileSync(file, 'utf8').trim();
+  }
   const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  writeFileSync(file, `${secret}\n`, { mode: PRIVATE_FILE_MODE });
   return secret;
 }
 

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../core/errors.js';
+import { ensurePrivateDir, restrictFiles } from './private-files.js';
 import type { DB, Dialect } from './schema.js';
 
 // int8 (bigint) columns hold epoch milliseconds and counts, all well inside Number's safe range.
@@ -33,7 +33,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const file = options.sqlitePath ?? ':memory:';
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') ensurePrivateDir(path.dirname(file));
   let database: SQLite.Database;
   try {
     database = new SQLite(file);
@@ -41,6 +41,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw new AppError('db_unavailable', `cannot open SQLite database ${file}: ${(error as Error).message}`);
   }
   database.pragma('journal_mode = WAL');
+  // Password hashes and personal data: the service's alone. See private-files.ts for why chmod as well as umask.
+  if (file !== ':memory:') restrictFiles(file, `${file}-wal`, `${file}-shm`);
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
