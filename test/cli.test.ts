@@ -224,6 +224,35 @@ describe('clientocracy CLI', () => {
     expect(again.stderr).toContain('row 3 (cli-c): occurredAt');
   }, 60_000);
 
+  it('import checks the file before writing: a section removed, a 5 MB title or no manifest exit 1 naming it, nothing changes', async () => {
+    const exported = await cli(['export', '--org', 'stroydom']);
+    expect(exported.code).toBe(0);
+    const dir = mkdtempSync(path.join(tmpdir(), 'cc-import-'));
+    const write = (name: string, edit: (file: Record<string, unknown>) => void) => {
+      const file = JSON.parse(exported.stdout);
+      edit(file);
+      writeFileSync(path.join(dir, name), JSON.stringify(file));
+      return path.join(dir, name);
+    };
+    const before = await counts();
+    const [noSection, hugeTitle, noManifest, noManifestAllowed] = await Promise.all([
+      cli(['import', write('no-section.json', (f) => delete f.proposals)]),
+      cli(['import', write('huge.json', (f) => ((f.proposals as { title: string }[])[0]!.title = 'x'.repeat(5_000_000)))]),
+      cli(['import', write('old.json', (f) => delete f.manifest)]),
+      cli(['import', '--no-manifest', path.join(dir, 'old.json')]),
+    ]);
+    expect([noSection.code, noSection.stderr]).toEqual([
+      1,
+      expect.stringMatching(/^error: proposals: section missing: the manifest states \d+ rows\n$/),
+    ]);
+    expect([hugeTitle.code, hugeTitle.stderr]).toEqual([1, expect.stringMatching(/^error: proposals\.0\.title: Too big/)]);
+    expect([noManifest.code, noManifest.stderr]).toEqual([1, expect.stringMatching(/^error: manifest: missing: .*--no-manifest/)]);
+    // With --no-manifest the file is read (a warning says it is unchecked) and stops only at the slug already there.
+    expect([noManifestAllowed.code, noManifestAllowed.stderr]).toEqual([3, expect.stringMatching(/^error: organization\.slug: /)]);
+    expect(await counts()).toEqual(before);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
   it('economics report prints every team of a closed demo month as a table, CSV (minor units) or JSON; a bad month exits 1', async () => {
     const months = await cli(['economics', 'report', '--org', 'stroydom', '--period', '2026-13']);
     expect([months.code, months.stderr.trim()]).toEqual([1, 'error: --period: required, a month YYYY-MM']);

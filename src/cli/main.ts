@@ -9,6 +9,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { zodToAppError } from '../http/errors.js';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../modules/demo/demo.data.js';
 import { VERSION } from '../version.js';
+import { runBackupCommand } from './backup.commands.js';
 import { type CommandOutput, runCommand } from './commands.js';
 
 const HELP = `clientocracy ${VERSION} — promises to clients, measured; teams with authority; client voice.
@@ -53,7 +54,18 @@ Commands:
   reviews remind [--org SLUG]
                             Notify the owners of everything due (the server does it every 15 minutes).
   export --org SLUG         Print the whole organization as versioned JSON on stdout.
-  import [FILE]             Import an exported organization from FILE or stdin.
+  import [FILE] [--no-manifest]
+                            Import an exported organization from FILE or stdin; the file's manifest
+                            (rows per section, SHA-256) and every field's limits are checked first,
+                            nothing is written unless all pass. --no-manifest accepts a file exported
+                            before manifests existed (with a warning).
+  backup FILE               Back up the whole installation (every organization, people, sessions,
+                            webhooks with their secrets, notifications, the outbox, the evaluator's
+                            history) to FILE, consistently while the server runs; never overwrites.
+                            On PostgreSQL: prints the pg_dump and pg_restore commands (exit 0).
+  restore FILE              Restore a backup into an empty data dir (exit 3 if its database has an
+                            organization), after checking it, then apply pending migrations. Stop
+                            the server first. On PostgreSQL: prints the pg_restore command (exit 0).
 
 Options:
   -h, --help                Show this help.
@@ -111,6 +123,7 @@ async function main(argv: string[]): Promise<void> {
       promise: { type: 'string' },
       period: { type: 'string' },
       format: { type: 'string' },
+      'no-manifest': { type: 'boolean' },
     },
   });
   if (values.version) return void process.stdout.write(`${VERSION}\n`);
@@ -132,13 +145,19 @@ async function main(argv: string[]): Promise<void> {
     'events',
     'economics',
     'outbox',
+    'backup',
+    'restore',
   ];
   if (!commands.includes(command)) {
     throw new AppError('bad_request', `unknown command "${command}"; see clientocracy --help`);
   }
+  // Everything this process creates (database, -wal, -shm, secret, backups) is private from the start:
+  // see src/db/private-files.ts for why a umask and an explicit chmod of what already exists.
+  process.umask(0o077);
   const config = loadConfig();
   if (command === 'serve') return serve(config);
   if (command === 'migrate') return migrate(config);
+  if (command === 'backup' || command === 'restore') return write(await runBackupCommand(config, command, sub));
 
   const database = await openAndMigrate(config);
   try {

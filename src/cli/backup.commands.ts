@@ -1,0 +1,33 @@
+import { type Config, sqlitePath } from '../config.js';
+import { AppError } from '../core/errors.js';
+import { type BackupSummary, backupSqlite, restoreSqlite } from '../modules/backup/backup.service.js';
+import { pgBackupInstructions, pgRestoreInstructions } from '../modules/backup/postgres-instructions.js';
+import type { CommandOutput } from './commands.js';
+
+function describe(summary: BackupSummary): string {
+  const megabytes = (summary.bytes / 1_048_576).toFixed(1);
+  return `${summary.file}: ${megabytes} MB (${summary.bytes} bytes), ${summary.organizations} organization(s), ${summary.events} promise events, schema ${summary.migration ?? 'none'}`;
+}
+
+/**
+ * `backup FILE` and `restore FILE`: the whole installation. They run before the database is opened
+ * the usual way, so neither migrates the live database nor creates an empty one where a restore goes.
+ * On PostgreSQL they print the pg_dump / pg_restore commands and exit 0.
+ */
+export async function runBackupCommand(config: Config, command: 'backup' | 'restore', file: string | undefined): Promise<CommandOutput> {
+  if (!file)
+    throw new AppError('validation_failed', `FILE: required: clientocracy ${command} FILE`, [{ path: 'FILE', message: 'required' }]);
+  if (config.databaseUrl)
+    return {
+      stdout: command === 'backup' ? pgBackupInstructions(config.databaseUrl, file) : pgRestoreInstructions(config.databaseUrl, file),
+    };
+  if (command === 'backup') {
+    const summary = await backupSqlite(sqlitePath(config), file);
+    return {
+      stdout: `backed up ${describe(summary)}\nit holds password hashes, webhook secrets and personal data: keep it as private as the database`,
+    };
+  }
+  const summary = await restoreSqlite(file, sqlitePath(config));
+  const applied = summary.applied.length ? `; migrations applied: ${summary.applied.join(', ')}` : '';
+  return { stdout: `restored ${describe(summary)}${applied}` };
+}
