@@ -60,6 +60,20 @@ describe('data files are private', () => {
     }
   });
 
+  it('a shared dir (sticky, like /tmp) holding the database is left as it is; the files are still 0600', async () => {
+    const shared = path.join(work, 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    const file = path.join(shared, 'clientocracy.sqlite');
+    const database = await openDatabase({ sqlitePath: file });
+    try {
+      expect(statSync(shared).mode & 0o7777).toBe(0o1777);
+      expect(modeOf(file)).toBe(0o600);
+    } finally {
+      await database.close();
+    }
+  });
+
   it('the generated secret is 0600 in a 0700 dir; an older, looser one is narrowed', () => {
     const fresh = path.join(work, 'secret-new');
     loadConfig({ CLIENTOCRACY_DATA_DIR: fresh });

@@ -27,7 +27,10 @@ export function restrictFiles(...files: string[]): void {
 }
 
 function narrow(target: string, mode: number): void {
-  if ((statSync(target).mode & 0o777 & ~mode) === 0) return;
+  const stat = statSync(target);
+  if ((stat.mode & 0o777 & ~mode) === 0) return;
+  // Only what is the service's own: never a shared dir such as /tmp (sticky) or another user's, even as root.
+  if (stat.mode & 0o1000 || (process.getuid && stat.uid !== process.getuid())) return;
   try {
     chmodSync(target, mode);
   } catch (error) {
