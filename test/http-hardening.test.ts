@@ -87,7 +87,7 @@ describe('login CSRF and cross-site writes (finding 2)', () => {
 
   it('a JSON login from another site is refused by Origin, and by Sec-Fetch-Site', async () => {
     const body = { email: a.users.admin.email, password: a.users.admin.password };
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
@@ -102,7 +102,7 @@ describe('login CSRF and cross-site writes (finding 2)', () => {
 
   it('the same login from our own pages (same Origin, or the public address behind a proxy) works', async () => {
     const body = { email: a.users.admin.email, password: a.users.admin.password };
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: 'http://localhost:80', host: 'localhost:80', 'sec-fetch-site': 'same-origin' },
       { origin: 'http://localhost:3000', host: 'app.internal:8080' },
       {},
