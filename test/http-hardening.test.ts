@@ -133,6 +133,58 @@ describe('login CSRF and cross-site writes (finding 2)', () => {
   });
 });
 
+describe('cross-site checks judge the route, not the URL as written (finding 2)', () => {
+  it('a portal invitation posted cross-site through /%63/ (the router decodes it to /c/) is refused and sets no cookie', async () => {
+    const invited = await t.withToken(a.token.secret).post(`/api/v1/orgs/${a.slug}/clients/${a.client.id}/invitations`, {});
+    expect(invited.statusCode).toBe(201);
+    const { token } = invited.json() as { token: string };
+    for (const url of [`/%63/${a.slug}/invite/${token}`, `/c/${a.slug}/invite/${token}`]) {
+      const res = await t.anonymous().request({
+        method: 'POST',
+        url,
+        raw: { payload: 'x=1', contentType: 'text/plain' },
+        headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.headers['set-cookie'], url).toBeUndefined();
+    }
+    // The link is not used up by the refused attempts: from the portal itself it still signs in.
+    const own = await t
+      .anonymous()
+      .request({ method: 'POST', url: `/c/${a.slug}/invite/${token}`, headers: { origin: 'http://localhost:3000' } });
+    expect(own.statusCode).toBe(303);
+  });
+
+  it('a form sent to /%61pi/… (the API, decoded) is refused like one sent to /api/…', async () => {
+    const payload = `email=${encodeURIComponent(a.users.admin.email)}&password=${encodeURIComponent(a.users.admin.password)}`;
+    const res = await t.anonymous().request({
+      method: 'POST',
+      url: '/%61pi/v1/auth/login',
+      raw: { payload, contentType: 'application/x-www-form-urlencoded' },
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('an API answer reached through /%61pi/… is no-store too', async () => {
+    const admin = await t.signIn(a.users.admin.email, a.users.admin.password);
+    const res = await admin.get('/%61pi/v1/auth/me');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('Basic credentials (which a browser adds by itself behind a proxy) do not exempt a cross-site login', async () => {
+    const res = await t.anonymous().request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: a.users.admin.email, password: a.users.admin.password },
+      headers: { origin: 'https://evil.example', authorization: `Basic ${Buffer.from('proxy:secret').toString('base64')}` },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(errorOf(res).code).toBe('csrf_failed');
+  });
+});
+
 describe('portal logout with a slug that is not one (finding 6)', () => {
   for (const slug of ['%3Cscript%3E', 'a%3Bb', 'no-such-org', '%E2%80%AE']) {
     it(`POST /c/${slug}/logout is a 404 page, not a 500`, async () => {

@@ -30,6 +30,16 @@ export function ownHosts(req: FastifyRequest, publicUrl: string): (string | unde
 }
 
 /**
+ * The path pattern of the route a request matched (`/c/:org/logout`), or its path when none did.
+ * Decisions by path are made on this, never on the URL as sent: the router decodes `/%63/…` to
+ * `/c/…` and takes an absolute-form target (`POST http://host/c/…`), so a prefix test on `req.url`
+ * can be stepped around.
+ */
+export function routeOf(req: FastifyRequest): string {
+  return req.routeOptions?.url ?? (req.url.split('?')[0] as string);
+}
+
+/**
  * Refuses a write another site's page made the browser send (login CSRF, or acting for a signed-in
  * person). Browsers say where a request comes from: `Sec-Fetch-Site` (every current browser) and
  * `Origin` (every POST). A request with a bearer token is not the browser's doing — no page can
@@ -38,7 +48,8 @@ export function ownHosts(req: FastifyRequest, publicUrl: string): (string | unde
  * CLI, tests) are not browsers and pass.
  */
 export function refuseCrossSiteWrite(req: FastifyRequest, publicUrl: string): void {
-  if (SAFE_METHODS.has(req.method) || req.headers.authorization) return;
+  // Only a bearer token: a browser attaches Basic credentials (a proxy's) across sites by itself.
+  if (SAFE_METHODS.has(req.method) || /^Bearer\s/i.test(req.headers.authorization ?? '')) return;
   if (isCrossSite(req.headers['sec-fetch-site'], req.headers.origin, ownHosts(req, publicUrl))) {
     throw new AppError('csrf_failed', 'Origin: cross-site requests are refused; call the API from this site or with an API token', [
       { path: 'Origin', message: 'cross-site request' },

@@ -38,6 +38,7 @@ import { registerDocs } from './docs.js';
 import { errorBody, handleError } from './errors.js';
 import { rejectUnacceptableInput } from './input.js';
 import { buildOpenApi, type DocumentedPage } from './openapi.js';
+import { routeOf } from './origin.js';
 import { Registrar } from './registrar.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -150,14 +151,16 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
     // Browsers honour HSTS only over https, and only the public address is known to be https.
     if (hsts) reply.header('strict-transport-security', HSTS);
     // API answers are one person's data (and the login's carries a CSRF token): no cache, shared or
-    // the browser's own, keeps them. A route that may be cached says so itself.
-    if (req.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // the browser's own, keeps them — nor any other answer, unless its route says it may be cached
+    // (the board, the staff app's files). Judged by the route matched, not the URL as written: the
+    // router decodes `/%61pi/…` to `/api/…`.
+    if (!routeOf(req).startsWith('/app') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
   // HTML forms of the client portal post url-encoded bodies: a field given twice becomes a list.
   // The API takes JSON only: a form is what another site's page can post without asking (login CSRF).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (req, body, done) => {
-    if (!req.url.startsWith('/c/')) return done(new AppError('unsupported_media_type', FORM_REFUSED), undefined);
+    if (!routeOf(req).startsWith('/c/')) return done(new AppError('unsupported_media_type', FORM_REFUSED), undefined);
     done(null, parseForm(String(body)));
   });
   // Fulfillment events may come as CSV with the JSON body's columns: read into that body, so one

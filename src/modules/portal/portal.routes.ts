@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/deps.js';
 import type { DocumentedPage } from '../../http/openapi.js';
-import { isCrossSite, ownHosts } from '../../http/origin.js';
+import { isCrossSite, ownHosts, routeOf } from '../../http/origin.js';
 import { ACCOUNT_PAGES, registerPortalAccount } from './portal.account.js';
 import { CLIENT_COOKIE, openPortal, type Portal, portalPage, sendHtml } from './portal.context.js';
 import { FEEDBACK_PAGES, registerPortalFeedback } from './portal.feedback.js';
@@ -38,7 +38,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
   // A portal form is posted only from the portal itself: a form on another site must not sign a
   // visitor in as someone else (login CSRF) or act for them. Browsers say where a post comes from.
   app.addHook('preHandler', async (req, reply) => {
-    if (req.method !== 'POST' || !req.url.startsWith('/c/')) return;
+    if (req.method !== 'POST' || !routeOf(req).startsWith('/c/')) return;
     if (isCrossSite(req.headers['sec-fetch-site'], req.headers.origin, ownHosts(req, deps.config.publicUrl))) {
       return reply.status(403).type('text/plain; charset=utf-8').send('403: cross-site form posts are refused');
     }
