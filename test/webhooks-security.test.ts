@@ -119,6 +119,12 @@ const REFUSED_URLS = [
   'http://app.localhost/',
   'https://224.0.0.1/',
   'https://255.255.255.255/',
+  'http://[::ffff:0:7f00:1]/',
+  'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/',
+  'https://192.0.2.1/',
+  'https://198.51.100.1/',
+  'https://203.0.113.1/',
+  'https://[2001:db8::1]/',
 ];
 
 describe('a webhook URL pointing inside', () => {
@@ -173,14 +179,14 @@ describe('CLIENTOCRACY_WEBHOOK_ALLOW', () => {
 });
 
 describe('delivery, where the connection is made', () => {
-  it('does not connect to a name that now resolves to 127.0.0.1 (DNS rebinding), and says so', async () => {
+  it('does not connect to a name that now resolves to 127.0.0.1 (DNS rebinding), and logs a failed connection', async () => {
     const target = await receiver();
     const hook = await register(`http://hooks.example.test:${target.port}/hooks`);
     const rebound = resolver('127.0.0.1');
     const entry = await ping(hook.id, null, { allow: NOTHING_ALLOWED, resolve: rebound.resolve });
     expect(rebound.asked).toEqual(['hooks.example.test']);
     expect(target.received).toEqual([]);
-    expect(entry).toMatchObject({ state: 'pending', attemptCount: 1, lastStatusCode: null, lastError: 'address not allowed' });
+    expect(entry).toMatchObject({ state: 'pending', attemptCount: 1, lastStatusCode: null, lastError: 'connection failed' });
   });
 
   it('refuses the name when any of its addresses is refused, whichever would be tried first', async () => {
@@ -188,7 +194,7 @@ describe('delivery, where the connection is made', () => {
     const hook = await register(`http://hooks.example.test:${target.port}/hooks`);
     for (const addresses of [['93.184.216.34', '127.0.0.1'], ['127.0.0.1', '93.184.216.34'], ['::ffff:127.0.0.1'], ['169.254.169.254']]) {
       const entry = await ping(hook.id, null, { allow: NOTHING_ALLOWED, resolve: resolver(...addresses).resolve });
-      expect(entry.lastError, addresses.join()).toBe('address not allowed');
+      expect(entry.lastError, addresses.join()).toBe('connection failed');
     }
     expect(target.received).toEqual([]);
   });
@@ -202,6 +208,33 @@ describe('delivery, where the connection is made', () => {
     expect(viaName).toMatchObject({ state: 'delivered', lastStatusCode: 204 });
     expect(target.received).toHaveLength(2);
     expect(target.received[0]!.headers.host).toBe(`hooks.example.test:${target.port}`);
+  });
+
+  it('logs a name that resolves to a refused address as one that does not resolve at all: internal names cannot be enumerated', async () => {
+    // With split-horizon DNS, db.corp.example resolves (to 10.0.0.5) only inside; a different line
+    // for it than for a name that does not exist would tell the admin which internal names are real.
+    const internal = await register('https://db.corp.example/');
+    const missing = await register('https://no-such-host.corp.example/');
+    const split: ResolveHost = async (hostname) => {
+      if (hostname === 'db.corp.example') return [{ address: '10.0.0.5', family: 4 }];
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    };
+    const toInternal = await ping(internal.id, null, { allow: NOTHING_ALLOWED, resolve: split });
+    const toMissing = await ping(missing.id, null, { allow: NOTHING_ALLOWED, resolve: split });
+    const logged = ({ state, attemptCount, lastStatusCode, lastError }: typeof toInternal) => ({
+      state,
+      attemptCount,
+      lastStatusCode,
+      lastError,
+    });
+    expect(logged(toInternal)).toEqual({ state: 'pending', attemptCount: 1, lastStatusCode: null, lastError: 'connection failed' });
+    expect(logged(toMissing)).toEqual(logged(toInternal));
+    // The attempts in the log read the same too, apart from when and how long.
+    const attemptsOf = async (id: string) =>
+      ((await admin.get(`${base()}/${id}/deliveries`)).json().items[0].attempts as Record<string, unknown>[]).map(
+        ({ at: _at, durationMs: _ms, ...rest }) => rest,
+      );
+    expect(await attemptsOf(missing.id)).toEqual(await attemptsOf(internal.id));
   });
 
   it('judges a literal address again at each attempt: an endpoint allowed once is not reached once the allow list drops it', async () => {

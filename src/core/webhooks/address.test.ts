@@ -95,6 +95,23 @@ describe('addresses', () => {
     ['64:ff9b::a9fe:a9fe', 'a link-local address'],
     ['2002:7f00:1::', 'a loopback address'],
     ['2002:c0a8:101::1', 'a private address'],
+    // IPv4-translated (::ffff:0:0:0/96) is judged by the IPv4 address inside, like NAT64 and 6to4.
+    ['::ffff:0:7f00:1', 'a loopback address'],
+    ['::ffff:0:a9fe:a9fe', 'a link-local address'],
+    ['::ffff:0:c0a8:101', 'a private address'],
+    ['2001::1', 'a reserved (Teredo) address'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'a reserved (Teredo) address'],
+    ['2001:0:ffff:ffff:ffff:ffff:ffff:ffff', 'a reserved (Teredo) address'],
+    ['192.0.2.1', 'a documentation address'],
+    ['192.0.2.255', 'a documentation address'],
+    ['198.51.100.0', 'a documentation address'],
+    ['198.51.100.77', 'a documentation address'],
+    ['203.0.113.1', 'a documentation address'],
+    ['203.0.113.255', 'a documentation address'],
+    ['2001:db8::1', 'a documentation address'],
+    ['2001:db8:ffff:ffff:ffff:ffff:ffff:ffff', 'a documentation address'],
+    ['64:ff9b::c000:201', 'a documentation address'],
+    ['::ffff:203.0.113.9', 'a documentation address'],
   ])('%s is refused: %s', (text, reason) => {
     expect(refusedAddressReason(parseIp(text)!)).toBe(reason);
   });
@@ -121,6 +138,17 @@ describe('addresses', () => {
     '2002:808:808::1',
     'fbff::1',
     'fe7f::1',
+    '192.0.1.255',
+    '192.0.3.0',
+    '198.51.99.255',
+    '198.51.101.0',
+    '203.0.112.255',
+    '203.0.114.0',
+    '::ffff:0:808:808',
+    '2001:4860:4860::8888',
+    '2001:db7:ffff::1',
+    '2001:db9::1',
+    '2000:ffff:ffff:ffff::1',
   ])('%s is an ordinary internet address', (text) => {
     expect(refusedAddressReason(parseIp(text)!)).toBeNull();
   });
@@ -150,6 +178,13 @@ describe('a webhook URL host, before DNS', () => {
     ['http://printer.local/', 'a local host name (printer.local)'],
     ['http://router.home.arpa/', 'a local host name (router.home.arpa)'],
     ['https://255.255.255.255/', 'a reserved address (255.255.255.255)'],
+    ['http://[::ffff:0:7f00:1]/', 'a loopback address (0:0:0:0:ffff:0:7f00:1)'],
+    ['http://[::ffff:0:127.0.0.1]/', 'a loopback address (0:0:0:0:ffff:0:7f00:1)'],
+    ['http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/', 'a reserved (Teredo) address (2001:0:4136:e378:8000:63bf:3fff:fdd2)'],
+    ['https://192.0.2.10/', 'a documentation address (192.0.2.10)'],
+    ['https://198.51.100.10/', 'a documentation address (198.51.100.10)'],
+    ['https://203.0.113.10/', 'a documentation address (203.0.113.10)'],
+    ['https://[2001:db8::10]/', 'a documentation address (2001:db8:0:0:0:0:0:10)'],
   ])('%s must not point to %s', (url, reason) => {
     expect(checkWebhookHost(hostOf(url))).toEqual({ allowed: false, reason });
   });

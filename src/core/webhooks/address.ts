@@ -124,8 +124,11 @@ const REFUSED_IPV4 = [
   network('169.254.0.0/16', 'a link-local address'),
   network('172.16.0.0/12', 'a private address'),
   network('192.0.0.0/24', 'a reserved address'),
+  network('192.0.2.0/24', 'a documentation address'),
   network('192.168.0.0/16', 'a private address'),
   network('198.18.0.0/15', 'a reserved (benchmarking) address'),
+  network('198.51.100.0/24', 'a documentation address'),
+  network('203.0.113.0/24', 'a documentation address'),
   network('224.0.0.0/4', 'a multicast address'),
   network('240.0.0.0/4', 'a reserved address'),
 ];
@@ -137,20 +140,26 @@ const REFUSED_IPV6 = [
   network('::/96', 'a reserved address'),
   network('64:ff9b:1::/48', 'a reserved (local NAT64) address'),
   network('100::/64', 'a reserved (discard) address'),
+  // Teredo tunnels IPv6 over UDP through a relay; what it reaches is hidden in the address. No receiver has one.
+  network('2001::/32', 'a reserved (Teredo) address'),
+  network('2001:db8::/32', 'a documentation address'),
   network('fc00::/7', 'a private (unique local) address'),
   network('fe80::/10', 'a link-local address'),
   network('fec0::/10', 'a reserved (site-local) address'),
   network('ff00::/8', 'a multicast address'),
 ];
 
-// Prefixes that carry an IPv4 address inside: judged by that address (64:ff9b::7f00:1 is 127.0.0.1 through NAT64).
+// Prefixes that carry an IPv4 address inside: judged by that address (64:ff9b::7f00:1 is 127.0.0.1
+// through NAT64, ::ffff:0:7f00:1 is 127.0.0.1 IPv4-translated (RFC 2765), 2002:7f00:1:: through 6to4).
 const NAT64 = parseNetwork('64:ff9b::/96') as IpNetwork;
+const IPV4_TRANSLATED = parseNetwork('::ffff:0:0:0/96') as IpNetwork;
 const SIX_TO_FOUR = parseNetwork('2002::/16') as IpNetwork;
 
 /** Why `ip` may never receive a webhook (e.g. "a loopback address"), or null for an ordinary internet address. */
 export function refusedAddressReason(ip: IpAddress): string | null {
   if (ip.family === 6) {
-    if (isInNetwork(ip, NAT64)) return refusedAddressReason({ family: 4, value: ip.value & 0xffffffffn });
+    if (isInNetwork(ip, NAT64) || isInNetwork(ip, IPV4_TRANSLATED))
+      return refusedAddressReason({ family: 4, value: ip.value & 0xffffffffn });
     if (isInNetwork(ip, SIX_TO_FOUR)) return refusedAddressReason({ family: 4, value: (ip.value >> 80n) & 0xffffffffn });
   }
   const table = ip.family === 4 ? REFUSED_IPV4 : REFUSED_IPV6;

@@ -7,6 +7,11 @@
  * not reached. The address is checked where the socket takes it, not in an earlier separate lookup
  * that a rebinding resolver could answer differently.
  *
+ * A name that resolves to a refused address is logged "connection failed", exactly as a name that
+ * does not resolve at all: with split-horizon DNS a distinct message would let an admin find which
+ * internal names exist by registering them one by one. Only what the admin wrote themselves — a
+ * refused literal address or local name in the URL — is logged "address not allowed".
+ *
  * `node:http(s)` rather than `fetch`: its `lookup` option is the one place Node lets the caller
  * decide which address a connection goes to (undici's `connect.lookup` would need undici installed).
  * Failures are logged without their system reason: ECONNREFUSED versus EHOSTUNREACH versus a reset
@@ -24,7 +29,7 @@ export type ResolveHost = (hostname: string) => Promise<LookupAddress[]>;
 
 export const resolveWithSystem: ResolveHost = (hostname) => systemLookup(hostname, { all: true, verbatim: true });
 
-/** The log lines of an attempt that got no HTTP answer. */
+/** The log lines of an attempt that got no HTTP answer; "address not allowed" only for a URL refused by what it says, before any DNS. */
 export const ADDRESS_NOT_ALLOWED = 'address not allowed';
 export const CONNECTION_FAILED = 'connection failed';
 export const noAnswerWithin = (timeoutMs: number) => `no answer within ${timeoutMs} ms`;
@@ -38,15 +43,14 @@ export interface RequestOptions {
 /** The receiver's status code, or why there is none (one of the lines above). */
 export type RequestOutcome = { statusCode: number; error: null } | { statusCode: null; error: string };
 
-class AddressNotAllowed extends Error {}
-
-/** A `lookup` for net.connect that resolves with `resolve` and fails when any address is not allowed. */
+/** A `lookup` for net.connect that resolves with `resolve` and fails when any address is not allowed (logged as any failed lookup). */
 function guardedLookup(resolve: ResolveHost, allow: WebhookAllowList): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname).then(
       (found) => {
         if (found.length === 0) return callback(new Error('no address'), '', 0);
-        if (found.some((a) => !checkResolvedAddress(hostname, a.address, allow).allowed)) return callback(new AddressNotAllowed(), '', 0);
+        if (found.some((a) => !checkResolvedAddress(hostname, a.address, allow).allowed))
+          return callback(new Error('address not allowed'), '', 0);
         const wanted = options.family === 4 || options.family === 6 ? found.filter((a) => a.family === options.family) : found;
         const [first] = wanted;
         if (!first) return callback(new Error('no address of the family asked for'), '', 0);
@@ -90,9 +94,7 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
       // The answer's body is not needed; dropping the connection frees it.
       response.destroy();
     });
-    request.on('error', (error) =>
-      finish({ statusCode: null, error: error instanceof AddressNotAllowed ? ADDRESS_NOT_ALLOWED : CONNECTION_FAILED }),
-    );
+    request.on('error', () => finish({ statusCode: null, error: CONNECTION_FAILED }));
     request.end(body);
   });
 }
