@@ -7,7 +7,8 @@
  * history). On PostgreSQL the commands print the pg_dump / pg_restore instructions instead.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
+import { pgBackupInstructions, pgRestoreInstructions, withoutPassword } from '../src/modules/backup/postgres-instructions.js';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../src/modules/demo/demo.data.js';
 import { createPostgresDatabase } from './harness.js';
 
@@ -63,11 +65,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
+async function startServer(dataDir: string, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, [BIN, 'serve'], {
     cwd: ROOT,
-    env: { ...inherited, CLIENTOCRACY_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...inherited, CLIENTOCRACY_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...extra },
     stdio: 'ignore',
   });
   for (let i = 0; i < 200; i++) {
@@ -81,7 +83,14 @@ async function startServer(dataDir: string, port: number): Promise<ChildProcess>
   throw new Error('the server did not start');
 }
 
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+}
+
 const modeOf = (file: string) => statSync(file).mode & 0o777;
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const sqliteFile = (dataDir: string) => path.join(dataDir, 'clientocracy.sqlite');
 
 beforeAll(() => {
@@ -265,6 +274,144 @@ describe.skipIf(postgres)('backup and restore on SQLite', () => {
     const noFile = await cli(['backup'], live());
     expect([noFile.code, noFile.stderr]).toEqual([1, 'error: FILE: required: clientocracy backup FILE\n']);
   }, 60_000);
+
+  it('refuses to restore over a database a running server has open, even one without organizations, and leaves the server working', async () => {
+    // A backup to restore: an empty installation, migrated.
+    const source = path.join(work, 'lock-source');
+    expect((await cli(['migrate'], source)).code).toBe(0);
+    const file = path.join(work, 'lock.backup');
+    expect((await cli(['backup', file], source)).code).toBe(0);
+
+    // A server freshly started on an empty data dir: no organization yet, the database open.
+    const serving = path.join(work, 'lock-serving');
+    const port = await freePort();
+    const server = await startServer(serving, port, { CLIENTOCRACY_DEMO: '0' });
+    try {
+      const inode = statSync(sqliteFile(serving)).ino;
+      const refused = await cli(['restore', file], serving);
+      expect([refused.code, refused.stderr]).toEqual([
+        3,
+        `error: CLIENTOCRACY_DATA_DIR: ${sqliteFile(serving)}: the database is in use: stop the server first\n`,
+      ]);
+      // Its files are where they were, and it goes on reading and writing them.
+      expect(statSync(sqliteFile(serving)).ino).toBe(inode);
+      expect(existsSync(`${sqliteFile(serving)}-wal`)).toBe(true);
+      const setup = await fetch(`http://127.0.0.1:${port}/api/v1/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          organization: { slug: 'after-refusal', name: 'After refusal', kind: 'business', locale: 'en', currency: 'EUR', timeZone: 'UTC' },
+          admin: { email: 'admin@after-refusal.test', name: 'Admin', password: 'after-refusal-password' },
+        }),
+      });
+      expect(setup.status).toBe(201);
+      expect(await (await fetch(`http://127.0.0.1:${port}/api/v1/setup`)).json()).toEqual({ needed: false });
+    } finally {
+      await stopServer(server);
+    }
+    const database = await openDatabase({ sqlitePath: sqliteFile(serving) });
+    try {
+      const slugs = await database.db.selectFrom('organizations').select('slug').execute();
+      expect(slugs).toEqual([{ slug: 'after-refusal' }]);
+    } finally {
+      await database.close();
+    }
+
+    // Once nothing has it open, a database without organizations is restored over.
+    const empty = path.join(work, 'lock-stopped');
+    expect((await cli(['migrate'], empty)).code).toBe(0);
+    const restored = await cli(['restore', file], empty);
+    expect(restored.code, restored.stderr).toBe(0);
+  }, 60_000);
+
+  it("reads the database it backs up without writing to it: a crashed server's -wal stays as it was", async () => {
+    const dir = path.join(work, 'crashed');
+    expect((await cli(['migrate'], dir)).code).toBe(0);
+    // A writer that commits into the -wal (no checkpoint) and dies without closing, as a killed server would.
+    const writer = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(process.argv[1]);
+         db.pragma('journal_mode = WAL'); db.pragma('wal_autocheckpoint = 0');
+         db.exec("create table crash_marker (note text); insert into crash_marker values ('in the wal only')");
+         process.kill(process.pid, 'SIGKILL');`,
+        sqliteFile(dir),
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(writer.signal).toBe('SIGKILL');
+    const files = ['', '-wal'].map((suffix) => `${sqliteFile(dir)}${suffix}`);
+    const before = files.map(sha256);
+
+    const file = path.join(work, 'crashed.backup');
+    const run = await cli(['backup', file], dir);
+    expect(run.code, run.stderr).toBe(0);
+    // Not checkpointed, not truncated, not deleted: the database and its -wal are byte for byte what the crash left.
+    expect(files.map(sha256)).toEqual(before);
+    // And the backup holds what was committed to the -wal.
+    const copy = await openDatabase({ sqlitePath: file });
+    try {
+      expect(await sql<{ note: string }>`select note from crash_marker`.execute(copy.db)).toMatchObject({
+        rows: [{ note: 'in the wal only' }],
+      });
+    } finally {
+      await copy.close();
+    }
+  }, 60_000);
+
+  it('refuses a target that is a symlink, even a dangling one, and writes nothing through it', async () => {
+    const elsewhere = path.join(work, 'elsewhere.sqlite');
+    const link = path.join(work, 'link.backup');
+    symlinkSync(elsewhere, link);
+    const run = await cli(['backup', link], live());
+    expect([run.code, run.stderr]).toEqual([
+      1,
+      `error: ${link}: exists: a backup never overwrites a file; choose a new name or remove it first\n`,
+    ]);
+    expect(existsSync(elsewhere)).toBe(false);
+    // No staging dir is left behind either.
+    expect(readdirSync(work).filter((name) => name.startsWith('.clientocracy-backup-'))).toEqual([]);
+  }, 60_000);
+});
+
+describe('the PostgreSQL commands never print a password', () => {
+  it.each([
+    ['postgres://cc:s3cret-pass@db.example:5432/cc', 'postgres://cc@db.example:5432/cc'],
+    ['postgres://cc@db.example/cc?password=s3cret-pass', 'postgres://cc@db.example/cc'],
+    [
+      'postgres://cc@db.example/cc?sslmode=require&password=s3cret-pass&application_name=x',
+      'postgres://cc@db.example/cc?sslmode=require&application_name=x',
+    ],
+    ['postgresql://cc@db.example/cc?PassWord=s3cret-pass', 'postgresql://cc@db.example/cc'],
+    [
+      'postgres://cc@db.example/cc?sslkey=/k.pem&sslpassword=s3cret-pass&passfile=/etc/pgpass',
+      'postgres://cc@db.example/cc?sslkey=/k.pem&passfile=/etc/pgpass',
+    ],
+    ['postgres://cc:s3cret-pass@db.example/cc?password=s3cret-pass&password=again', 'postgres://cc@db.example/cc'],
+    ['postgres://cc@db.example/cc?pass%77ord=s3cret-pass&sslmode=require', 'postgres://cc@db.example/cc?sslmode=require'],
+  ])('%s → %s', (url, printed) => {
+    expect(withoutPassword(url)).toEqual({ url: printed, hadPassword: true });
+    for (const out of [pgBackupInstructions(url, '/b/cc.dump'), pgRestoreInstructions(url, '/b/cc.dump')]) {
+      expect(out).toContain(`'${printed}'`);
+      expect(out).not.toContain('s3cret');
+      expect(out).toContain('the password is left out');
+    }
+  });
+
+  it('leaves a URL without a password as it is', () => {
+    const url = 'postgres://cc@db.example:5432/cc?sslmode=verify-full&passfile=/etc/pgpass';
+    expect(withoutPassword(url)).toEqual({ url, hadPassword: false });
+    expect(pgBackupInstructions(url, 'cc.dump')).not.toContain('the password is left out');
+  });
+
+  it.each([
+    ['host=db.example user=cc password=s3cret-pass dbname=cc', 'host=db.example user=cc password=*** dbname=cc'],
+    ["host=db.example password = 's3cret pass' dbname=cc", 'host=db.example password=*** dbname=cc'],
+    ['host=db.example sslpassword=s3cret-pass dbname=cc', 'host=db.example sslpassword=*** dbname=cc'],
+  ])('hides the password of a key=value string: %s', (conninfo, printed) => {
+    expect(withoutPassword(conninfo)).toEqual({ url: printed, hadPassword: true });
+  });
 });
 
 describe.skipIf(!postgres)('backup and restore on PostgreSQL', () => {

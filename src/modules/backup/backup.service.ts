@@ -1,4 +1,4 @@
-import { constants, copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -42,35 +42,67 @@ function summaryOf(database: SQLite.Database, file: string): BackupSummary {
   };
 }
 
+const existsError = (target: string) =>
+  invalidFile(target, 'exists: a backup never overwrites a file; choose a new name or remove it first');
+
 /**
- * Writes a consistent copy of the database at `databasePath` to `file` (0600), never over an
- * existing file. Safe while the server runs: the copy is the database as one transaction saw it.
+ * Writes a consistent copy of the database at `databasePath` to `file` (0600), never over anything
+ * already at that path — a file, a directory, or a symlink, dangling or not, which a write would
+ * follow. Safe while the server runs: the copy is the database as one transaction saw it. The source
+ * is opened read-only: the backup never writes to (or checkpoints) the database it copies.
  */
 export async function backupSqlite(databasePath: string, file: string): Promise<BackupSummary> {
   const target = path.resolve(file);
-  if (existsSync(target)) throw invalidFile(target, 'exists: a backup never overwrites a file; choose a new name or remove it first');
+  if (lstatSync(target, { throwIfNoEntry: false })) throw existsError(target);
   if (!existsSync(path.dirname(target))) throw invalidFile(target, `the directory ${path.dirname(target)} does not exist`);
   if (!existsSync(databasePath)) throw new AppError('not_found', `no database at ${databasePath} (CLIENTOCRACY_DATA_DIR) to back up`);
-  const source = new SQLite(databasePath, { fileMustExist: true });
+  // Written in a private dir beside the target, then linked into place: link() creates the name
+  // exclusively, so nothing that appears at the target meanwhile is overwritten or followed.
+  const staging = mkdtempSync(path.join(path.dirname(target), '.clientocracy-backup-'));
   try {
-    source.pragma('busy_timeout = 5000');
-    // All pages in one step: a step between the server's writes is one snapshot; in many small steps
-    // every write by the server in between would restart the copy, and under steady ingest it might never end.
-    await source.backup(target, { progress: () => 0x7fffffff });
-  } catch (error) {
-    rmSync(target, { force: true });
-    throw new AppError('internal', `backup to ${target} failed: ${(error as Error).message}`);
+    const copyPath = path.join(staging, 'backup.sqlite');
+    const source = new SQLite(databasePath, { readonly: true, fileMustExist: true });
+    try {
+      source.pragma('busy_timeout = 5000');
+      // All pages in one step: a step between the server's writes is one snapshot; in many small steps
+      // every write by the server in between would restart the copy, and under steady ingest it might never end.
+      await source.backup(copyPath, { progress: () => 0x7fffffff });
+    } catch (error) {
+      throw new AppError('internal', `backup to ${target} failed: ${(error as Error).message}`);
+    } finally {
+      source.close();
+    }
+    restrictFiles(copyPath);
+    const copy = new SQLite(copyPath, { fileMustExist: true });
+    let summary: BackupSummary;
+    try {
+      // One self-contained file (no -wal beside it) that opens read-only anywhere.
+      copy.pragma('journal_mode = DELETE');
+      summary = { ...summaryOf(copy, copyPath), file: target };
+    } finally {
+      copy.close();
+    }
+    placeExclusively(copyPath, target);
+    return summary;
   } finally {
-    source.close();
+    rmSync(staging, { recursive: true, force: true });
   }
-  restrictFiles(target);
-  const copy = new SQLite(target, { fileMustExist: true });
+}
+
+/** Gives the finished copy the name `target`, failing if anything has that name by now. */
+function placeExclusively(copyPath: string, target: string): void {
   try {
-    // One self-contained file (no -wal beside it) that opens read-only anywhere.
-    copy.pragma('journal_mode = DELETE');
-    return summaryOf(copy, target);
-  } finally {
-    copy.close();
+    linkSync(copyPath, target);
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw existsError(target);
+  }
+  // A file system without hard links: copy, creating the target with O_EXCL (which never follows a symlink).
+  try {
+    copyFileSync(copyPath, target, constants.COPYFILE_EXCL);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw existsError(target);
+    throw new AppError('internal', `backup to ${target} failed: ${(error as Error).message}`);
   }
 }
 
@@ -81,13 +113,15 @@ export interface RestoreSummary extends BackupSummary {
 
 /**
  * Installs the backup `file` as the database at `databasePath`: only where there is no database yet,
- * or one without any organization. The file is checked (a SQLite database, whole, with Clientocracy's
- * tables) and migrated on a private copy beside the target, which then takes its place in one rename.
+ * or one without any organization that no other process has open (a server that has just started on
+ * an empty data dir holds one). The file is checked (a SQLite database, whole, with Clientocracy's
+ * tables) and migrated on a private copy beside the target, which then takes its place in one rename,
+ * made while this process holds the old database exclusively.
  */
 export async function restoreSqlite(file: string, databasePath: string): Promise<RestoreSummary> {
   const source = path.resolve(file);
   if (!existsSync(source) || !statSync(source).isFile()) throw new AppError('not_found', `${source}: no such file to restore`);
-  refuseOccupied(databasePath);
+  claimTarget(databasePath)?.close();
   ensurePrivateDir(path.dirname(databasePath));
   const staging = `${databasePath}.restoring`;
   removeDatabaseFiles(staging);
@@ -106,9 +140,13 @@ export async function restoreSqlite(file: string, databasePath: string): Promise
     } finally {
       await database.close();
     }
-    refuseOccupied(databasePath);
-    removeDatabaseFiles(databasePath);
-    renameSync(staging, databasePath);
+    const held = claimTarget(databasePath);
+    try {
+      removeDatabaseFiles(databasePath);
+      renameSync(staging, databasePath);
+    } finally {
+      held?.close();
+    }
     const restored = new SQLite(databasePath, { fileMustExist: true });
     try {
       restored.pragma('journal_mode = WAL');
@@ -122,25 +160,50 @@ export async function restoreSqlite(file: string, databasePath: string): Promise
   }
 }
 
-/** Refuses (conflict) a target that already holds a database with any organization, or something else. */
-function refuseOccupied(databasePath: string): void {
-  if (!existsSync(databasePath)) return;
-  let organizations: number;
+const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code));
+
+/**
+ * Takes the database at `databasePath` for this process alone and returns the connection holding it
+ * (null when there is no database yet); refuses (conflict) one another process has open, one with any
+ * organization, or something that is not a Clientocracy database.
+ *
+ * How "open elsewhere" is seen: in WAL mode every connection keeps a shared lock on the database file
+ * for as long as it is open, idle or not. A plain `BEGIN EXCLUSIVE` does not notice it (in WAL mode it
+ * only excludes other writers, and an idle server is not writing); a connection in exclusive locking
+ * mode must lock the whole file before its first read, which fails at once (busy_timeout 0) while
+ * any other process — a running server — has the database open.
+ */
+function claimTarget(databasePath: string): SQLite.Database | null {
+  if (!existsSync(databasePath)) return null;
+  const notEmpty = () =>
+    conflict('CLIENTOCRACY_DATA_DIR', `${databasePath} already holds something that is not an empty Clientocracy database`);
+  let held: SQLite.Database;
   try {
-    const existing = new SQLite(databasePath, { fileMustExist: true });
-    try {
-      organizations = Number((existing.prepare('select count(*) as n from organizations').get() as { n: number }).n);
-    } finally {
-      existing.close();
-    }
+    held = new SQLite(databasePath, { fileMustExist: true });
   } catch {
-    throw conflict('CLIENTOCRACY_DATA_DIR', `${databasePath} already holds something that is not an empty Clientocracy database`);
+    throw notEmpty();
   }
-  if (organizations > 0)
-    throw conflict(
-      'CLIENTOCRACY_DATA_DIR',
-      `${databasePath} already holds a database with ${organizations} organization(s): restore into an empty data dir`,
-    );
+  try {
+    let organizations: number;
+    try {
+      held.pragma('busy_timeout = 0');
+      held.pragma('locking_mode = EXCLUSIVE');
+      held.exec('BEGIN EXCLUSIVE');
+      organizations = Number((held.prepare('select count(*) as n from organizations').get() as { n: number }).n);
+    } catch (error) {
+      if (isBusy(error)) throw conflict('CLIENTOCRACY_DATA_DIR', `${databasePath}: the database is in use: stop the server first`);
+      throw notEmpty();
+    }
+    if (organizations > 0)
+      throw conflict(
+        'CLIENTOCRACY_DATA_DIR',
+        `${databasePath} already holds a database with ${organizations} organization(s): restore into an empty data dir`,
+      );
+    return held;
+  } catch (error) {
+    held.close();
+    throw error;
+  }
 }
 
 /** Checks the copy is a whole SQLite database with Clientocracy's migrations table; names the original file when not. */

@@ -9,18 +9,46 @@ export function shellQuote(word: string, always = false): string {
   return !always && /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
-/** The connection string without its password, which is never printed: pg_dump reads it from PGPASSWORD or ~/.pgpass. */
-export function withoutPassword(databaseUrl: string): { url: string; hadPassword: boolean } {
+/** libpq parameters that hold a secret: the password, and the passphrase of the client's SSL key. (`passfile` is only a path.) */
+const SECRET_PARAMETERS = new Set(['password', 'sslpassword']);
+
+/** The key of one `key=value` pair of a query, decoded and in lower case (`PassWord`, `pass%77ord` are `password`). */
+function queryKey(pair: string): string {
+  const key = pair.split('=', 1)[0] ?? '';
   try {
-    const url = new URL(databaseUrl);
-    const hadPassword = url.password !== '';
-    url.password = '';
-    return { url: url.toString(), hadPassword };
+    return decodeURIComponent(key.replaceAll('+', ' ')).toLowerCase();
   } catch {
-    // Not a URL (a key=value connection string): hide any password=… in it.
-    const hidden = databaseUrl.replace(/password=\S*/gi, 'password=***');
+    return key.toLowerCase();
+  }
+}
+
+/**
+ * The connection string without its password, which is never printed: pg_dump reads it from
+ * PGPASSWORD or ~/.pgpass. A URL may carry it as `user:password@` or in its query (`?password=…`,
+ * `?sslpassword=…`): both are left out.
+ */
+export function withoutPassword(databaseUrl: string): { url: string; hadPassword: boolean } {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    // Not a URL (a key=value connection string): hide any password=… or sslpassword=… in it, quoted or not.
+    const hidden = databaseUrl.replace(
+      /\b(ssl)?password\s*=\s*('(?:[^'\\]|\\.)*'|\S*)/gi,
+      (_match, ssl: string | undefined) => `${ssl ?? ''}password=***`,
+    );
     return { url: hidden, hadPassword: hidden !== databaseUrl };
   }
+  let hadPassword = url.password !== '';
+  url.password = '';
+  // Dropped pair by pair, the rest left exactly as written (URLSearchParams would re-encode it).
+  const pairs = url.search.slice(1).split('&');
+  const kept = pairs.filter((pair) => !SECRET_PARAMETERS.has(queryKey(pair)));
+  if (kept.length < pairs.length) {
+    hadPassword = true;
+    url.search = kept.join('&');
+  }
+  return { url: url.toString(), hadPassword };
 }
 
 const PASSWORD_NOTE = 'the password is left out: give it in PGPASSWORD or ~/.pgpass';
