@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { DEFAULT_SESSION_IDLE_DAYS, loadConfig } from '../src/config.js';
 import { hashSecret } from '../src/core/ids.js';
 import * as accountSecurity from '../src/db/migrations/20261207T1100_account_security.js';
+import * as loginKnownAddresses from '../src/db/migrations/20261207T1300_login_known_addresses.js';
 import { buildServer } from '../src/http/server.js';
 import { pruneAccounts } from '../src/modules/auth/auth.prune.js';
 import { type Browser, cookieOf, newPerson, PASSWORD, type Person, signInFrom } from './account-support.js';
@@ -464,6 +465,49 @@ describe('the upgrade', () => {
       ]);
       expect(rows[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(rows[1]!.id).not.toBe(rows[0]!.id);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('the addresses open sessions were signed in from are usual at once (old device cookies count no more)', async () => {
+    const database = await createTestDatabase({ migrate: false });
+    try {
+      await database.db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .execute();
+      // Sessions as the account-security migration left them: the address each was opened from, if known.
+      await database.db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('ip', 'text')
+        .execute();
+      // biome-ignore lint/suspicious/noExplicitAny: the tables as they were, not as typed now
+      const old = database.db as any;
+      await old
+        .insertInto('users')
+        .values([{ id: 'u1' }, { id: 'u2' }])
+        .execute();
+      await old
+        .insertInto('sessions')
+        .values([
+          { id_hash: 'h1', user_id: 'u1', created_at: 1_000, ip: '192.0.2.1' },
+          { id_hash: 'h2', user_id: 'u1', created_at: 3_000, ip: '192.0.2.1' },
+          { id_hash: 'h3', user_id: 'u1', created_at: 2_000, ip: '192.0.2.2' },
+          { id_hash: 'h4', user_id: 'u2', created_at: 4_000, ip: '192.0.2.1' },
+          { id_hash: 'h5', user_id: 'u2', created_at: 5_000, ip: null },
+        ])
+        .execute();
+      await loginKnownAddresses.up(database.db);
+      const rows = await database.db.selectFrom('login_known_addresses').selectAll().orderBy('user_id').orderBy('ip').execute();
+      expect(rows.map((r) => [r.user_id, r.ip, Number(r.epoch), Number(r.last_success_at)])).toEqual([
+        ['u1', '192.0.2.1', 0, 3_000],
+        ['u1', '192.0.2.2', 0, 2_000],
+        ['u2', '192.0.2.1', 0, 4_000],
+      ]);
     } finally {
       await database.close();
     }

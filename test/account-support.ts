@@ -57,3 +57,8 @@ export async function signInFrom(
   const agent = new Agent(app, options.headers ?? {}, { [SESSION_COOKIE]: sessionCookie }, res.json().csrfToken);
   return { agent, sessionCookie, deviceCookie: cookieOf(res, 'cc_device'), ip: from.remoteAddress };
 }
+
+/** Another browser at the same address as `agent` (the same home, office or NAT), holding `cookies`, talking to `app`. */
+export function atAddressOf(agent: Agent, cookies: Record<string, string> = {}, app: Agent['app'] = agent.app): Agent {
+  return Object.assign(new Agent(app, {}, cookies), { remoteAddress: agent.remoteAddress });
+}

@@ -10,6 +10,7 @@ import * as economics from './migrations/20261129T0400_economics.js';
 import * as clientVoice from './migrations/20261129T0500_client_voice.js';
 import * as webhookSecretRotation from './migrations/20261207T1000_webhook_secret_rotation.js';
 import * as accountSecurity from './migrations/20261207T1100_account_security.js';
+import * as loginKnownAddresses from './migrations/20261207T1300_login_known_addresses.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129T0500_client_voice': clientVoice,
   '20261207T1000_webhook_secret_rotation': webhookSecretRotation,
   '20261207T1100_account_security': accountSecurity,
+  '20261207T1300_login_known_addresses': loginKnownAddresses,
 };
 
 class StaticProvider implements MigrationProvider {

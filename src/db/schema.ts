@@ -178,6 +178,21 @@ export interface LoginThrottleTable {
   blocked_until: number;
 }
 
+/** An account's device epoch (no row: 0): raised by a password change, a reset, "sign out everywhere else". */
+export interface LoginEpochsTable {
+  user_id: string;
+  epoch: number;
+  changed_at: number;
+}
+
+/** An address the account signed in from successfully, in `epoch`; usual for 30 days after `last_success_at`. */
+export interface LoginKnownAddressesTable {
+  user_id: string;
+  ip: string;
+  epoch: number;
+  last_success_at: number;
+}
+
 export interface ApiTokensTable {
   id: string;
   org_id: string;
@@ -349,6 +364,8 @@ export interface DB {
   rate_limits: RateLimitsTable;
   password_resets: PasswordResetsTable;
   login_throttle: LoginThrottleTable;
+  login_epochs: LoginEpochsTable;
+  login_known_addresses: LoginKnownAddressesTable;
   segments: SegmentsTable;
   needs: NeedsTable;
   pains: PainsTable;

@@ -6,9 +6,11 @@ import {
   backoffDelayMs,
   countFailure,
   DEVICE_POLICY,
+  DEVICES_POLICY,
   PAIR_POLICY,
   waitMs,
 } from './login-backoff.js';
+import { isUsualAddress, throttleKeysFor, USUAL_ADDRESS_MS } from './login-keys.js';
 import { shortUserAgent } from './user-agent.js';
 
 const DAY = 24 * 3_600_000;
@@ -63,6 +65,59 @@ describe('the bound an attacker faces on one account', () => {
 
   it('a trusted device has its own, separate count', () => {
     expect(attemptsWithin(DEVICE_POLICY, DAY)).toBe(10 + 10 + 94);
+  });
+
+  it('every device cookie of the e-mail together: 134 guesses in the first 24 hours, 96 a day after', () => {
+    // 30 free, then waits of 1, 2 … 512 s, then one each 900 s: 30 + 10 + 94 = 134.
+    expect(attemptsWithin(DEVICES_POLICY, DAY)).toBe(134);
+    expect(attemptsWithin(DEVICES_POLICY, 2 * DAY) - attemptsWithin(DEVICES_POLICY, DAY)).toBe(96);
+  });
+});
+
+describe('the keys an attempt is counted on', () => {
+  const email = 'owner@example.test';
+  const ip = '192.0.2.7';
+  const keysOf = (device: string | null, isUsual: boolean) =>
+    throttleKeysFor({ email, ip, device, isUsualAddress: isUsual }).map((k) => [k.key, k.policy, k.resetOnSuccess]);
+
+  it.each([
+    [
+      'a device cookie: its own count and all cookies of the e-mail together',
+      'n0nce',
+      false,
+      [
+        ['device:n0nce', DEVICE_POLICY, true],
+        ['devices:owner@example.test', DEVICES_POLICY, false],
+      ],
+    ],
+    [
+      'a device cookie at a usual address: the same',
+      'n0nce',
+      true,
+      [
+        ['device:n0nce', DEVICE_POLICY, true],
+        ['devices:owner@example.test', DEVICES_POLICY, false],
+      ],
+    ],
+    ['a usual address, no cookie: the pair alone', null, true, [['pair:owner@example.test:192.0.2.7', PAIR_POLICY, true]]],
+    [
+      'neither: the pair and the e-mail across addresses',
+      null,
+      false,
+      [
+        ['pair:owner@example.test:192.0.2.7', PAIR_POLICY, true],
+        ['account:owner@example.test', ACCOUNT_POLICY, false],
+      ],
+    ],
+  ])('%s', (_name, device, isUsual, expected) => {
+    expect(keysOf(device, isUsual)).toEqual(expected);
+  });
+
+  it('an address is usual for 30 days after the last success there, not a millisecond longer', () => {
+    expect(USUAL_ADDRESS_MS).toBe(30 * DAY);
+    expect(isUsualAddress(5_000, 5_000 + 30 * DAY - 1)).toBe(true);
+    expect(isUsualAddress(5_000, 5_000 + 30 * DAY)).toBe(false);
+    expect(isUsualAddress(null, 5_000)).toBe(false);
   });
 });
 

@@ -30,6 +30,12 @@ export const PAIR_POLICY: BackoffPolicy = { freeFailures: 5, capMs: 15 * MINUTE_
 export const ACCOUNT_POLICY: BackoffPolicy = { freeFailures: 20, capMs: 15 * MINUTE_MS, forgetAfterMs: DAY_MS };
 /** One browser holding a device cookie for the e-mail: its own count, untouched by anyone else's failures. */
 export const DEVICE_POLICY: BackoffPolicy = { freeFailures: 10, capMs: 15 * MINUTE_MS, forgetAfterMs: DAY_MS };
+/**
+ * Every device cookie of one e-mail together, so that many cookies do not multiply the guesses: 30
+ * free failures (the owner's typos on all their browsers), then the same doubling — at most 134
+ * guesses in the first 24 hours and 96 a day after, however many cookies.
+ */
+export const DEVICES_POLICY: BackoffPolicy = { freeFailures: 30, capMs: 15 * MINUTE_MS, forgetAfterMs: DAY_MS };
 
 export interface BackoffState {
   failures: number;

@@ -13,7 +13,7 @@ import {
   ZSessionParams,
   ZSessionsEnded,
 } from './auth.schema.js';
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, DEVICE_COOKIE_PATH, newDeviceCookie } from './device-cookie.js';
+import { newDeviceCookie, setDeviceCookie } from './device-cookie.js';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.js';
 
 const DAY_MS = 24 * 3_600_000;
@@ -29,12 +29,14 @@ export function registerAccountRoutes(r: Registrar): void {
     tag: 'auth',
     auth: 'user',
     summary:
-      'Change the signed-in person’s password (the current one is checked; 10 attempts an hour). Every other session of theirs ends; this one stays',
+      'Change the signed-in person’s password (the current one is checked; 10 attempts an hour). Every other session of theirs ends; this one stays. Device cookies and usual addresses of before stop easing sign-in limits; this browser gets a new device cookie',
     body: ZChangePassword,
     response: ZPasswordChanged,
-    handler: async ({ principal, body }) => {
+    handler: async ({ principal, body, reply }) => {
       if (principal?.kind !== 'user') return undefined;
-      return changePassword(db, principal, body, Date.now());
+      const { endedSessions, deviceEpoch } = await changePassword(db, principal, body, Date.now());
+      setDeviceCookie(reply, newDeviceCookie(config.secret, principal.user.email, deviceEpoch), secure);
+      return { endedSessions };
     },
   });
   r.add({
@@ -70,11 +72,14 @@ export function registerAccountRoutes(r: Registrar): void {
     url: '/api/v1/auth/sessions/end-others',
     tag: 'auth',
     auth: 'user',
-    summary: 'Sign out everywhere else: end every session of the signed-in person but this one',
+    summary:
+      'Sign out everywhere else: end every session of the signed-in person but this one. Other browsers’ device cookies and the usual addresses stop easing sign-in limits; this browser gets a new device cookie',
     response: ZSessionsEnded,
-    handler: async ({ principal }) => {
+    handler: async ({ principal, reply }) => {
       if (principal?.kind !== 'user') return undefined;
-      return endOtherSessions(db, principal);
+      const { endedSessions, deviceEpoch } = await endOtherSessions(db, principal, Date.now());
+      setDeviceCookie(reply, newDeviceCookie(config.secret, principal.user.email, deviceEpoch), secure);
+      return { endedSessions };
     },
   });
   r.add({
@@ -98,19 +103,13 @@ export function registerAccountRoutes(r: Registrar): void {
     tag: 'auth',
     auth: 'public',
     summary:
-      'Set a new password with a reset link’s token: the link is used up and every session of the person ends; this browser becomes a trusted device for signing in',
+      'Set a new password with a reset link’s token: the link is used up, every session of the person ends, and device cookies and usual addresses of before stop easing sign-in limits; this browser becomes a trusted device for signing in',
     body: ZPasswordResetConfirm,
     response: ZOk,
     handler: async ({ body, req, reply }) => {
-      const { email } = await confirmPasswordReset(db, body, { ip: req.ip }, Date.now());
+      const { email, deviceEpoch } = await confirmPasswordReset(db, body, { ip: req.ip }, Date.now());
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      reply.setCookie(DEVICE_COOKIE, newDeviceCookie(config.secret, email), {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure,
-        path: DEVICE_COOKIE_PATH,
-        maxAge: DEVICE_COOKIE_MAX_AGE_S,
-      });
+      setDeviceCookie(reply, newDeviceCookie(config.secret, email, deviceEpoch), secure);
       return { ok: true as const };
     },
   });

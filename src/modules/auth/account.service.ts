@@ -3,6 +3,7 @@ import { AppError, invalidField, notFound } from '../../core/errors.js';
 import type { Db, SessionsTable, UsersTable } from '../../db/schema.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { TChangePassword, TSession } from './auth.schema.js';
+import { raiseDeviceEpoch } from './login-trust.repository.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { hitRateLimit } from './rate-limit.js';
 import { deleteSessionOf, deleteSessionsOf, listLiveSessions } from './session.repository.js';
@@ -36,10 +37,16 @@ function toSession(row: SessionsTable, currentHash: string, idleMs: number): TSe
 
 /**
  * Changes the person's password after checking the current one; every other session of theirs ends
- * (whoever else was signed in with the old password is signed out), this one stays, and reset links
- * not yet used stop working.
+ * (whoever else was signed in with the old password is signed out), this one stays, reset links not
+ * yet used stop working, and so do device cookies and usual addresses of before (the device epoch is
+ * raised; `deviceEpoch` is the new one, for this browser's cookie).
  */
-export async function changePassword(db: Db, asker: Asker, input: TChangePassword, now: number): Promise<{ endedSessions: number }> {
+export async function changePassword(
+  db: Db,
+  asker: Asker,
+  input: TChangePassword,
+  now: number,
+): Promise<{ endedSessions: number; deviceEpoch: number }> {
   await hitRateLimit(db, [`password:user:${asker.user.id}`], PASSWORD_CHANGES_PER_HOUR, HOUR_MS, now);
   if (!(await verifyPassword(input.currentPassword, asker.user.password_hash))) {
     throw new AppError('validation_failed', 'currentPassword: this is not your current password', [
@@ -56,7 +63,8 @@ export async function changePassword(db: Db, asker: Asker, input: TChangePasswor
       .where('user_id', '=', asker.user.id)
       .where('used_at', 'is', null)
       .execute();
-    return { endedSessions: await deleteSessionsOf(tx, asker.user.id, asker.sessionHash) };
+    const deviceEpoch = await raiseDeviceEpoch(tx, asker.user.id, now);
+    return { endedSessions: await deleteSessionsOf(tx, asker.user.id, asker.sessionHash), deviceEpoch };
   });
 }
 
@@ -73,7 +81,14 @@ export async function endSession(db: Db, asker: Asker, id: string): Promise<{ wa
   return { wasCurrent: idHash === asker.sessionHash };
 }
 
-/** "Sign out everywhere else": ends every session of the person but the one asking. */
-export async function endOtherSessions(db: Db, asker: Asker): Promise<{ endedSessions: number }> {
-  return { endedSessions: await deleteSessionsOf(db, asker.user.id, asker.sessionHash) };
+/**
+ * "Sign out everywhere else": ends every session of the person but the one asking, and raises the
+ * device epoch — other browsers' device cookies and the usual addresses stop exempting them from
+ * the account's sign-in backoff; `deviceEpoch` is the new one, for this browser's cookie.
+ */
+export async function endOtherSessions(db: Db, asker: Asker, now: number): Promise<{ endedSessions: number; deviceEpoch: number }> {
+  return db.transaction().execute(async (tx) => {
+    const deviceEpoch = await raiseDeviceEpoch(tx, asker.user.id, now);
+    return { endedSessions: await deleteSessionsOf(tx, asker.user.id, asker.sessionHash), deviceEpoch };
+  });
 }

@@ -5,7 +5,7 @@ import { ZOk } from '../common.schema.js';
 import { registerAccountRoutes } from './account.routes.js';
 import { ZLogin, ZMe, ZUpdateMe } from './auth.schema.js';
 import { describeMe, login, logout, SESSION_TTL_MS } from './auth.service.js';
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, DEVICE_COOKIE_PATH } from './device-cookie.js';
+import { DEVICE_COOKIE, setDeviceCookie } from './device-cookie.js';
 import { findUserById } from './user.repository.js';
 
 function toUser(user: UsersTable) {
@@ -20,7 +20,7 @@ export function registerAuthRoutes(r: Registrar): void {
     tag: 'auth',
     auth: 'public',
     summary:
-      'Sign in with e-mail and password; sets an HTTP-only session cookie and a device cookie. Limits: 10 attempts a minute per IP; failures slow the account down progressively (per e-mail and IP, per e-mail), except from a browser that signed in to it before',
+      'Sign in with e-mail and password; sets an HTTP-only session cookie and a device cookie. Limits: 10 attempts a minute per IP; failures slow the account down progressively (per e-mail and IP, per e-mail), except from a browser that signed in to it before (device cookie) or from an address it signed in from within 30 days',
     body: ZLogin,
     response: ZMe,
     handler: async ({ body, req, reply }) => {
@@ -31,13 +31,7 @@ export function registerAuthRoutes(r: Registrar): void {
       };
       const { sessionSecret, sessionHash, userId, deviceCookie } = await login(r.deps.db, body, client, r.deps.config.secret, Date.now());
       reply.setCookie(SESSION_COOKIE, sessionSecret, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_TTL_MS / 1000 });
-      reply.setCookie(DEVICE_COOKIE, deviceCookie, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure,
-        path: DEVICE_COOKIE_PATH,
-        maxAge: DEVICE_COOKIE_MAX_AGE_S,
-      });
+      setDeviceCookie(reply, deviceCookie, secure);
       const user = await findUserById(r.deps.db, userId);
       return {
         user: toUser(user as UsersTable),

@@ -1,11 +1,12 @@
-import { ACCOUNT_POLICY, DEVICE_POLICY, PAIR_POLICY } from '../../core/auth/login-backoff.js';
+import { isUsualAddress, throttleKeysFor } from '../../core/auth/login-keys.js';
 import { AppError } from '../../core/errors.js';
 import { hashSecret, newSecret } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/schema.js';
 import { listMyOrganizations } from '../orgs/org.service.js';
 import type { TLogin } from './auth.schema.js';
 import { newDeviceCookie, trustedDeviceOf } from './device-cookie.js';
-import { claimAttempt, settleSuccess, type ThrottleKey } from './login-throttle.js';
+import { claimAttempt, settleSuccess } from './login-throttle.js';
+import { deviceEpochOf, lastSuccessFrom, recordSuccessFrom } from './login-trust.repository.js';
 import { DUMMY_HASH, verifyPassword } from './password.js';
 import { hitRateLimit } from './rate-limit.js';
 import { insertSession } from './session.repository.js';
@@ -21,19 +22,6 @@ export interface ClientInfo {
   ip: string;
   userAgent: string | null;
   deviceCookie: string | undefined;
-}
-
-/**
- * The keys an attempt is throttled by. A browser with a valid device cookie for this e-mail is
- * throttled by its own count only; any other attempt by the (e-mail, address) pair and by the
- * e-mail across every address. See device-cookie.ts and core/auth/login-backoff.ts for the why.
- */
-function throttleKeys(email: string, ip: string, device: string | null): ThrottleKey[] {
-  if (device) return [{ key: `device:${device}`, policy: DEVICE_POLICY, resetOnSuccess: true }];
-  return [
-    { key: `pair:${email}:${ip}`, policy: PAIR_POLICY, resetOnSuccess: true },
-    { key: `account:${email}`, policy: ACCOUNT_POLICY, resetOnSuccess: false },
-  ];
 }
 
 /** Opens a session for the person; returns the secret for the cookie. */
@@ -53,8 +41,10 @@ export async function openSession(tx: Tx, userId: string, client: ClientInfo, no
 
 /**
  * Checks the password and opens a session; returns the session secret for the cookie and the device
- * cookie to (re)set. Limits: 10 attempts a minute per IP address, and the progressive backoff per
- * account (counted before the password is checked, so a blocked attempt learns nothing).
+ * cookie to (re)set. Limits: 10 attempts a minute per IP address, and the progressive backoff by the
+ * keys of core/auth/login-keys.ts — a device cookie of the account's current epoch, a usual address,
+ * or neither — counted before the password is checked, so a blocked attempt learns nothing. A success
+ * makes the address usual for 30 days.
  */
 export async function login(
   db: Db,
@@ -64,9 +54,14 @@ export async function login(
   now: number,
 ): Promise<{ sessionSecret: string; sessionHash: string; userId: string; deviceCookie: string }> {
   await hitRateLimit(db, [`login:ip:${client.ip}`], LOGIN_LIMIT_PER_MINUTE, 60_000, now);
-  const device = trustedDeviceOf(secret, input.email, client.deviceCookie);
-  const claims = await claimAttempt(db, throttleKeys(input.email, client.ip, device), now);
   const user = await findUserByEmail(db, input.email);
+  // The same two look-ups whether or not an account has the e-mail (an id none has finds nothing).
+  const userId = user?.id ?? '';
+  const epoch = await deviceEpochOf(db, userId);
+  const lastSuccess = await lastSuccessFrom(db, userId, client.ip, epoch);
+  const device = trustedDeviceOf(secret, input.email, epoch, client.deviceCookie);
+  const keys = throttleKeysFor({ email: input.email, ip: client.ip, device, isUsualAddress: isUsualAddress(lastSuccess, now) });
+  const claims = await claimAttempt(db, keys, now);
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok) {
     throw new AppError('unauthenticated', 'email or password: no account matches this e-mail and password', [
@@ -74,13 +69,14 @@ export async function login(
     ]);
   }
   await settleSuccess(db, claims);
+  await recordSuccessFrom(db, user.id, client.ip, epoch, now);
   const { sessionSecret, sessionHash } = await openSession(db, user.id, client, now);
   await db.deleteFrom('sessions').where('user_id', '=', user.id).where('expires_at', '<=', now).execute();
   return {
     sessionSecret,
     sessionHash,
     userId: user.id,
-    deviceCookie: device && client.deviceCookie ? client.deviceCookie : newDeviceCookie(secret, input.email),
+    deviceCookie: device && client.deviceCookie ? client.deviceCookie : newDeviceCookie(secret, input.email, epoch),
   };
 }
 

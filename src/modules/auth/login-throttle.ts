@@ -1,13 +1,7 @@
-import { type BackoffPolicy, type BackoffState, countFailure, waitMs } from '../../core/auth/login-backoff.js';
+import { type BackoffState, countFailure, waitMs } from '../../core/auth/login-backoff.js';
+import type { ThrottleKey } from '../../core/auth/login-keys.js';
 import { AppError } from '../../core/errors.js';
 import type { Db } from '../../db/schema.js';
-
-/** One throttled key and its policy; `resetOnSuccess` keys start again from zero when the password is right. */
-export interface ThrottleKey {
-  key: string;
-  policy: BackoffPolicy;
-  resetOnSuccess: boolean;
-}
 
 /** An attempt counted on a key, with the state before it, so a right password can take it back. */
 export interface Claim {
@@ -90,7 +84,7 @@ export async function claimAttempt(db: Db, keys: ThrottleKey[], now: number): Pr
 
 /**
  * The password was right: keys that reset on success (the e-mail and address pair, the device) start
- * again from zero; the others (the account across addresses) get the counted attempt taken back,
+ * again from zero; the others (the account across addresses, every device cookie together) get the counted attempt taken back,
  * so the owner's success neither costs them a failure nor wipes out what an attacker has earned.
  */
 export async function settleSuccess(db: Db, claims: Claim[]): Promise<void> {

@@ -4,6 +4,7 @@ import type { Db, Tx, UsersTable } from '../../db/schema.js';
 import { type Locale, translate } from '../../i18n/index.js';
 import { queueMail } from '../mail/outbox.service.js';
 import type { TPasswordResetConfirm } from './auth.schema.js';
+import { raiseDeviceEpoch } from './login-trust.repository.js';
 import { hashPassword } from './password.js';
 import { hitRateLimit } from './rate-limit.js';
 import { deleteSessionsOf } from './session.repository.js';
@@ -48,10 +49,11 @@ async function localeOf(tx: Tx, user: UsersTable): Promise<Locale> {
  * Asks for a password reset link. Whether the e-mail belongs to an account or not, the caller sees
  * the same (the route answers 202 either way) and the same limits apply, so the answer tells no one
  * which addresses have accounts. For an account, a single-use link valid for an hour is queued in
- * the outbox; only the hash of its secret is stored. Staff accounts belong to no one organization:
- * the message is queued with a null `org_id`, so it is not listed in any organization's outbox (an
- * admin there must not read another person's reset link) — SMTP sends it, and without SMTP the
- * server's own `clientocracy outbox` shows it.
+ * the outbox (where the message, link included, stays like every message; the link is useless after
+ * the hour or once used) and `password_resets` keeps only the hash of its secret. Staff accounts
+ * belong to no one organization: the message is queued with a null `org_id`, so it is not listed in
+ * any organization's outbox (an admin there must not read another person's reset link) — SMTP sends
+ * it, and without SMTP the server's own `clientocracy outbox` shows it.
  */
 export async function requestPasswordReset(db: Db, email: string, from: { ip: string; publicUrl: string }, now: number): Promise<void> {
   await hitRateLimit(db, [`reset:ip:${from.ip}`], RESET_REQUESTS_PER_HOUR_IP, HOUR_MS, now);
@@ -92,15 +94,16 @@ const badLink = () => invalidField('token', 'the link is not valid: it has been 
 
 /**
  * Sets a new password with a reset link's secret: the link is used up, every other unused link of
- * the person stops working, and every session of theirs ends (whoever was signed in is signed out).
- * Returns the account's e-mail, so the route can mark this browser as a trusted device.
+ * the person stops working, every session of theirs ends (whoever was signed in is signed out), and
+ * device cookies and usual addresses of before stop counting (the device epoch is raised). Returns
+ * the account's e-mail and new epoch, so the route can mark this browser as a trusted device.
  */
 export async function confirmPasswordReset(
   db: Db,
   input: TPasswordResetConfirm,
   from: { ip: string },
   now: number,
-): Promise<{ email: string }> {
+): Promise<{ email: string; deviceEpoch: number }> {
   await hitRateLimit(db, [`reset-confirm:ip:${from.ip}`], RESET_CONFIRMS_PER_HOUR_IP, HOUR_MS, now);
   const tokenHash = hashSecret(input.token);
   const row = await db.selectFrom('password_resets').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
@@ -118,8 +121,9 @@ export async function confirmPasswordReset(
     await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', row.user_id).execute();
     await tx.updateTable('password_resets').set({ used_at: now }).where('user_id', '=', row.user_id).where('used_at', 'is', null).execute();
     await deleteSessionsOf(tx, row.user_id, null);
+    const deviceEpoch = await raiseDeviceEpoch(tx, row.user_id, now);
     const user = await tx.selectFrom('users').select('email').where('id', '=', row.user_id).executeTakeFirstOrThrow();
-    return { email: user.email };
+    return { email: user.email, deviceEpoch };
   });
 }
 
