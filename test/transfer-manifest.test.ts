@@ -9,11 +9,12 @@ import { runCommand } from '../src/cli/commands.js';
 import { AppError } from '../src/core/errors.js';
 import { DEMO_EMAIL } from '../src/modules/demo/demo.data.js';
 import { seedDemo } from '../src/modules/demo/demo.service.js';
-import { canonicalJson, contentHash, manifestOf, readExportFile, SECTIONS } from '../src/modules/transfer/transfer.manifest.js';
+import { canonicalJson, contentHash, manifestOf, readExportFile, SECTIONS, sectionsOf } from '../src/modules/transfer/transfer.manifest.js';
 import type { TExportFile } from '../src/modules/transfer/transfer.schema.js';
 import { exportOrganization } from '../src/modules/transfer/transfer.service.js';
 import { orgContext } from './fixtures.js';
 import { createTestDatabase, type TestDatabase } from './harness.js';
+import { addRequestRows } from './transfer-request-fixture.js';
 import { addVoiceRows, previousVersionOf } from './transfer-voice-fixture.js';
 
 const databases: TestDatabase[] = [];
@@ -61,6 +62,7 @@ beforeAll(async () => {
   const ctx = await orgContext(source.db, 'stroydom', { type: 'system', id: null, label: 'test' });
   const admin = await source.db.selectFrom('users').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirstOrThrow();
   await addVoiceRows(source.db, ctx, admin.id);
+  await addRequestRows(ctx);
   const out = await runCommand(source.db, { command: 'export', values: { org: 'stroydom' }, readInput: () => '', now: Date.now() });
   text = out.stdout!;
   exported = JSON.parse(text);
@@ -83,7 +85,11 @@ describe('the manifest', () => {
     expect(Object.keys(exported.manifest!.counts)).toEqual(SECTIONS);
     for (const key of SECTIONS)
       expect(exported.manifest!.counts[key]).toBe((exported as unknown as Record<string, unknown[]>)[key]!.length);
-    expect(SECTIONS).toHaveLength(53);
+    expect(SECTIONS).toHaveLength(54);
+    expect(exported.version).toBe(2);
+    // Version 1 had every section but the requests teams make of each other.
+    expect(sectionsOf(1)).toEqual(SECTIONS.filter((key) => key !== 'promiseRequests'));
+    expect(sectionsOf(2)).toEqual(SECTIONS);
     const later = await exportOrganization(source.db, 'stroydom', exported.exportedAt + 60_000);
     expect(later.manifest).toEqual(exported.manifest);
     expect(later.manifest!.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -178,6 +184,10 @@ describe('every field within the API limits', () => {
     ['a response time of 366 days (1–365)', 'voiceSettings', 0, 'response_days', 366],
     ['a feedback comment of 4001 characters', 'feedback', 0, 'comment', 'c'.repeat(4001)],
     ['a poll question of 501 characters', 'polls', 0, 'question', 'q'.repeat(501)],
+    ['a promise request title of 201 characters', 'promiseRequests', 0, 'title', 't'.repeat(201)],
+    ['an empty promise request statement', 'promiseRequests', 0, 'statement', ' '],
+    ['a decline reason of 2001 characters', 'promiseRequests', 0, 'answer', 'a'.repeat(2001)],
+    ['an unknown promise request status', 'promiseRequests', 0, 'status', 'pending'],
     ['an unknown role', 'memberships', 0, 'role', 'owner'],
     ['an id of 65 characters', 'teams', 0, 'id', 'i'.repeat(65)],
     ['an e-mail that is not one', 'users', 0, 'email', 'nobody'],
@@ -192,6 +202,75 @@ describe('every field within the API limits', () => {
     );
     expect(error.exitCode).toBe(1);
     expect(error.fields.map((f) => f.path)).toEqual([row === null ? `${section}.${field}` : `${section}.${row}.${field}`]);
+  });
+});
+
+/**
+ * A file of version 1 (before promise requests) with its manifest, as that version wrote it: the
+ * manifest states every section of version 1, none for promiseRequests; the hash is of its content.
+ */
+function versionOne(edit: (file: EditableFile) => void = () => {}): string {
+  const file = JSON.parse(text);
+  file.version = 1;
+  delete file.promiseRequests;
+  const { promiseRequests: _requests, ...counts } = file.manifest.counts;
+  file.manifest = { counts, sha256: '' };
+  edit(file);
+  file.manifest.sha256 = contentHash(file);
+  return JSON.stringify(file);
+}
+
+describe('files of version 1, before promise requests', () => {
+  it('import with their manifest, checked, without --no-manifest: no requests, nothing else lost', async () => {
+    expect(exported.promiseRequests.length).toBeGreaterThan(0);
+    const target = await freshDatabase();
+    const result = await importText(target, versionOne());
+    expect(result.stdout).toMatch(/^imported stroydom: .*promiseRequests 0/);
+    expect(result.stderr).toEqual([]);
+    expect(await target.db.selectFrom('promise_requests').select('id').execute()).toEqual([]);
+    // Exported again, it is version 2 with an empty section and the rest unchanged.
+    const again = await exportOrganization(target.db, 'stroydom', 0);
+    expect([again.version, again.manifest!.counts.promiseRequests, again.promiseRequests]).toEqual([2, 0, []]);
+    expect(again.manifest!.counts).toEqual({ ...exported.manifest!.counts, promiseRequests: 0 });
+  });
+
+  it('are still checked: a section missing, a count off or a changed byte is refused', async () => {
+    const missing = await refusal(versionOne((f) => delete f.polls));
+    expect(missing.fields.map((f) => f.path)).toEqual(['polls']);
+    const short = await refusal(versionOne((f) => f.promiseEvents.pop()));
+    expect(short.message).toBe(
+      `promiseEvents: ${exported.promiseEvents.length - 1} rows, the manifest states ${exported.promiseEvents.length}`,
+    );
+    const edited = JSON.parse(versionOne());
+    edited.teams[0].name = `${edited.teams[0].name}!`;
+    const error = await refusal(JSON.stringify(edited));
+    expect(error.fields.map((f) => f.path)).toEqual(['manifest.sha256']);
+  });
+
+  it('must not carry the newer section, nor state it in the manifest', async () => {
+    const carried = await refusal(versionOne((f) => (f.promiseRequests = exported.promiseRequests)));
+    expect([carried.exitCode, carried.fields.map((f) => f.path)]).toEqual([1, ['promiseRequests']]);
+    expect(carried.message).toBe('promiseRequests: not a section of version 1 files: it is new in version 2');
+    const stated = await refusal(versionOne((f) => (f.manifest.counts.promiseRequests = 0)));
+    expect(stated.fields.map((f) => f.path)).toEqual(['manifest.counts.promiseRequests']);
+  });
+
+  it('a file of version 2 must state and hold promiseRequests', async () => {
+    const unstated = await refusal(
+      edited((f) => {
+        delete f.promiseRequests;
+        delete f.manifest.counts.promiseRequests;
+        f.manifest.sha256 = contentHash(f);
+      }, false),
+    );
+    expect(unstated.fields.map((f) => f.path)).toEqual(['manifest.counts.promiseRequests']);
+    const removed = await refusal(edited((f) => delete f.promiseRequests, false));
+    expect(removed.message).toBe(`promiseRequests: section missing: the manifest states ${exported.promiseRequests.length} rows`);
+  });
+
+  it('a version this server does not know is refused naming version', async () => {
+    const error = await refusal(edited((f) => (f.version = 3)));
+    expect([error.exitCode, error.fields.map((f) => f.path)]).toEqual([1, ['version']]);
   });
 });
 

@@ -1,4 +1,4 @@
-/** Client voice rows for the export/import tests: every voice table and column holds a value. */
+/** Client voice rows for the export/import tests (every voice table and column holds a value), and older files. */
 import { newId } from '../src/core/ids.js';
 import type { Db } from '../src/db/schema.js';
 import { issueClientLink } from '../src/modules/clients/client.service.js';
@@ -331,10 +331,15 @@ export async function addVoiceRows(db: Db, ctx: OrgContext, adminId: string) {
     .execute();
 }
 
-/** The file as the version before client voice wrote it: no voice keys, no voice columns, no manifest. */
+/**
+ * The file as the version before client voice wrote it: version 1 of the format (no promise
+ * requests), no voice keys, no voice columns, no manifest.
+ */
 export function previousVersionOf(file: TExportFile): Record<string, unknown> {
   const old: Record<string, unknown> = JSON.parse(JSON.stringify(file));
   delete old.manifest;
+  old.version = 1;
+  delete old.promiseRequests;
   for (const [key] of VOICE_KEYS) delete old[key];
   for (const [key, column] of VOICE_COLUMNS) for (const row of old[key] as Record<string, unknown>[]) delete row[column];
   return old;

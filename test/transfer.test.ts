@@ -20,11 +20,13 @@ import { loadVoiceSettings } from '../src/modules/voice/voice.settings.js';
 import { signInAgent } from './agent.js';
 import { orgContext } from './fixtures.js';
 import { createTestDatabase, type TestDatabase, testConfig } from './harness.js';
+import { addRequestRows } from './transfer-request-fixture.js';
 import { addVoiceRows, previousVersionOf } from './transfer-voice-fixture.js';
 
 const databases: TestDatabase[] = [];
 let source: TestDatabase;
 let exported: TExportFile;
+let requests: Awaited<ReturnType<typeof addRequestRows>>;
 
 async function freshDatabase(): Promise<TestDatabase> {
   const database = await createTestDatabase();
@@ -63,6 +65,7 @@ beforeAll(async () => {
   await createToken(ctx, { name: 'Integration', scopes: ['teams:read', 'clients:read'] });
   const admin = await source.db.selectFrom('users').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirstOrThrow();
   await addVoiceRows(source.db, ctx, admin.id);
+  requests = await addRequestRows(ctx);
   exported = await exportOrganization(source.db, 'stroydom', Date.now());
 });
 
@@ -133,6 +136,38 @@ describe('export and import', () => {
     await app.close();
   });
 
+  it('carries promise requests: open, accepted and declined come back identical, ids kept', async () => {
+    const target = await freshDatabase();
+    await importOrganization(target.db, ZExportFile.parse(JSON.parse(JSON.stringify(exported))));
+    const rowsOf = (db: TestDatabase) =>
+      db.db.selectFrom('promise_requests').selectAll().where('org_id', '=', exported.organization.id).orderBy('id').execute();
+    const before = await rowsOf(source);
+    expect(before.map((r) => r.id).sort()).toEqual(Object.values(requests).sort());
+    // Every column holds a value in some row, so the comparison below covers each of them.
+    expect(Object.keys(before[0]!).filter((column) => before.every((r) => r[column as keyof typeof r] === null))).toEqual([]);
+    expect(await rowsOf(target)).toEqual(before);
+    // Through the API of the copy: the accepted request names the promise made of it, which came along.
+    const app = await buildServer({ db: target.db, dialect: target.dialect, config: testConfig() });
+    const agent = await signInAgent(app, DEMO_EMAIL, DEMO_PASSWORD);
+    const listed = (await agent.get('/api/v1/orgs/stroydom/promise-requests')).json().items as {
+      id: string;
+      status: string;
+      answer: string;
+      promiseId: string | null;
+    }[];
+    expect(Object.fromEntries(listed.map((r) => [r.id, [r.status, r.answer]]))).toEqual({
+      [requests.open]: ['open', ''],
+      [requests.accepted]: ['accepted', ''],
+      [requests.declined]: ['declined', 'No one works on Saturdays until spring.'],
+    });
+    const made = listed.find((r) => r.id === requests.accepted)!.promiseId;
+    expect((await agent.get(`/api/v1/orgs/stroydom/promises/${made}`)).statusCode).toBe(200);
+    // The copy goes on: the open request can still be answered there.
+    const declined = await agent.post(`/api/v1/orgs/stroydom/promise-requests/${requests.open}/decline`, { reason: 'Not this year.' });
+    expect(declined.statusCode).toBe(200);
+    await app.close();
+  });
+
   it('imports decisions whose people have left: names stay, ids go, and the process goes on', async () => {
     const gone = new Set(
       exported.users.filter((u) => ['dmitry.orlov@stroydom.example', 'pavel.sokolov@stroydom.example'].includes(u.email)).map((u) => u.id),
@@ -176,10 +211,13 @@ describe('export and import', () => {
     expect(Object.fromEntries(VOICE_KEYS.map(([key]) => [key, result.counts[key]]))).toEqual(
       Object.fromEntries(VOICE_KEYS.map(([key]) => [key, 0])),
     );
-    // The same content, now with a manifest of its own.
+    expect(result.counts.promiseRequests).toBe(0);
+    // The same content, written as the current version, now with a manifest of its own.
     const { manifest, ...again } = withoutTime(await exportOrganization(target.db, 'stroydom', 0));
-    expect(again).toEqual(withoutTime(file));
+    expect(file.version).toBe(1);
+    expect(again).toEqual({ ...withoutTime(file), version: 2 });
     expect(manifest?.counts.proposals).toBe(0);
+    expect(manifest?.counts.promiseRequests).toBe(0);
     expect(again.decisions.every((d) => d.client_rationale === null)).toBe(true);
   });
 

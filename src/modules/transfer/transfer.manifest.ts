@@ -2,13 +2,23 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { zodToAppError } from '../../http/errors.js';
-import { type TExportFile, type TManifest, ZExportFile, ZManifest } from './transfer.schema.js';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  EXPORT_VERSIONS,
+  SECTION_SINCE,
+  type TExportFile,
+  type TManifest,
+  ZExportFile,
+  ZManifest,
+} from './transfer.schema.js';
 
 /**
  * The export file's manifest: what an import checks before it writes anything, so an incomplete,
  * truncated or edited file is refused instead of imported as an organization with parts missing.
  *
- * - `counts`: the rows of every section (every list of the file, `users` to `audit`).
+ * - `counts`: the rows of every section of the file's version (every list of the file, `users` to
+ *   `audit`): exactly those, so a manifest written by version 1 states no `promiseRequests`.
  * - `sha256`: SHA-256, in lowercase hex, of the file's canonical JSON without the keys `manifest`
  *   and `exportedAt` (every other key, `format` and `version` included). Canonical JSON is
  *   RFC 8785 (JCS): object keys sorted by UTF-16 code units, no whitespace, strings and numbers
@@ -20,6 +30,14 @@ import { type TExportFile, type TManifest, ZExportFile, ZManifest } from './tran
 export const SECTIONS: readonly string[] = Object.entries(ZExportFile.shape)
   .filter(([key]) => !['format', 'version', 'exportedAt', 'manifest', 'organization'].includes(key))
   .map(([key]) => key);
+
+/** The sections a file of `version` has, in the file's order. */
+export function sectionsOf(version: number): string[] {
+  return SECTIONS.filter((key) => (SECTION_SINCE[key] ?? 1) <= version);
+}
+
+/** What a file says it is, read before anything else: which sections it must have depends on it. */
+const ZHeader = z.object({ format: z.literal(EXPORT_FORMAT), version: z.literal(EXPORT_VERSIONS) });
 
 /** Deeper than any file this format has (rows are flat): a hostile file must not exhaust the stack. */
 const MAX_DEPTH = 64;
@@ -44,7 +62,8 @@ export function contentHash(file: Record<string, unknown>): string {
 
 /** The manifest of a file about to be written. */
 export function manifestOf(file: Record<string, unknown>): TManifest {
-  const counts = Object.fromEntries(SECTIONS.map((key) => [key, (file[key] as unknown[]).length]));
+  const version = typeof file.version === 'number' ? file.version : EXPORT_VERSION;
+  const counts = Object.fromEntries(sectionsOf(version).map((key) => [key, (file[key] as unknown[]).length]));
   return { sha256: contentHash(file), counts };
 }
 
@@ -58,14 +77,22 @@ export interface ReadOptions {
 }
 
 /**
- * Checks a parsed export file whole before anything is written: the manifest (present, every
- * section there with the rows it states, the content hash), then every row against the API's
- * limits. Throws `validation_failed` naming the section, and the row and field where there is one.
+ * Checks a parsed export file whole before anything is written: its format and version, the
+ * manifest (present, every section of the version there with the rows it states, the content hash),
+ * then every row against the API's limits. Sections newer than the file's version are refused if
+ * present and import as empty. Throws `validation_failed` naming the section, and the row and field
+ * where there is one.
  */
 export function readExportFile(json: unknown, options: ReadOptions = {}): { file: TExportFile; warnings: string[] } {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw invalid('input', 'not an export file (a JSON object)');
   const raw = json as Record<string, unknown>;
   const warnings: string[] = [];
+  const header = ZHeader.safeParse({ format: raw.format, version: raw.version });
+  if (!header.success) throw zodToAppError(header.error, 'input');
+  const { version } = header.data;
+  const sections = sectionsOf(version);
+  const newer = SECTIONS.find((key) => !sections.includes(key) && raw[key] !== undefined);
+  if (newer) throw invalid(newer, `not a section of version ${version} files: it is new in version ${SECTION_SINCE[newer]}`);
   if (raw.manifest === undefined) {
     if (!options.allowMissingManifest)
       throw invalid(
@@ -76,7 +103,7 @@ export function readExportFile(json: unknown, options: ReadOptions = {}): { file
   } else {
     const parsed = z.object({ manifest: ZManifest }).safeParse({ manifest: raw.manifest });
     if (!parsed.success) throw zodToAppError(parsed.error, 'manifest');
-    checkSections(raw, parsed.data.manifest);
+    checkSections(raw, parsed.data.manifest, version, sections);
   }
   const parsed = ZExportFile.safeParse(raw);
   if (!parsed.success) throw zodToAppError(parsed.error, 'input');
@@ -85,10 +112,10 @@ export function readExportFile(json: unknown, options: ReadOptions = {}): { file
   return { file: parsed.data, warnings };
 }
 
-function checkSections(raw: Record<string, unknown>, manifest: TManifest): void {
-  const unknown = Object.keys(manifest.counts).filter((key) => !SECTIONS.includes(key));
-  if (unknown.length > 0) throw invalid(`manifest.counts.${unknown[0]}`, 'not a section of this format');
-  for (const key of SECTIONS) {
+function checkSections(raw: Record<string, unknown>, manifest: TManifest, version: number, sections: string[]): void {
+  const unknown = Object.keys(manifest.counts).filter((key) => !sections.includes(key));
+  if (unknown.length > 0) throw invalid(`manifest.counts.${unknown[0]}`, `not a section of version ${version} files`);
+  for (const key of sections) {
     const stated = manifest.counts[key];
     if (stated === undefined) throw invalid(`manifest.counts.${key}`, `missing: the manifest does not state the section ${key}`);
     const rows = raw[key];

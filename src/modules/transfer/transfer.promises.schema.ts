@@ -11,9 +11,14 @@ import {
   ZRedress,
   ZWindow,
 } from '../promises/promise.schema.js';
+import { REQUEST_STATUSES, ZCreateRequest, ZDeclineRequest } from '../promises/request.schema.js';
 import { derived, derivedn, id, idn, intOf, jsonOf, numberOf, t, textOf, tn, upTo } from './transfer.columns.js';
 
-/** Promises (M4) in the export file: promises, their versions, events and redress; rows as stored, with the API's limits. */
+/**
+ * Promises (M4) in the export file: promises, their versions, events, redress and the requests teams
+ * make of each other; rows as stored, with the API's limits. `promiseRequests` is new in version 2 of
+ * the format: files of version 1 have none and import without requests.
+ */
 export const PROMISES_EXPORT = {
   promises: z
     .array(
@@ -94,6 +99,28 @@ export const PROMISES_EXPORT = {
         given_by: derivedn,
         // As POST …/redress/{id}/give takes it (promise.routes.ts): at most 2,000 characters, like the redress text.
         note: upTo(ZRedress.shape.text),
+      }),
+    )
+    .default([]),
+  promiseRequests: z
+    .array(
+      z.object({
+        id,
+        org_id: id,
+        from_team_id: id,
+        to_team_id: id,
+        title: textOf(ZCreateRequest.shape.title),
+        statement: textOf(ZCreateRequest.shape.statement),
+        supports_promise_id: idn,
+        status: z.enum(REQUEST_STATUSES),
+        // Empty until declined; then the reason, as POST …/promise-requests/{id}/decline takes it.
+        answer: upTo(ZDeclineRequest.shape.reason),
+        // The internal promise made when the request was accepted.
+        promise_id: idn,
+        // A name (or a token's label), as for promises: no account to re-point.
+        created_by: derived,
+        created_at: t,
+        answered_at: tn,
       }),
     )
     .default([]),

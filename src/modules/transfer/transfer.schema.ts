@@ -14,7 +14,19 @@ import { VOICE_EXPORT } from './transfer.voice.schema.js';
 
 /** The versioned export format of one whole organization: database rows, as stored. */
 export const EXPORT_FORMAT = 'clientocracy.organization';
-export const EXPORT_VERSION = 1;
+/**
+ * The version an export writes. A version adds sections; an import reads every version so far:
+ * - 1: everything up to the audit log (files written before client voice or before the manifest are
+ *   version 1 as well: their missing sections are empty, allowed only with `--no-manifest`);
+ * - 2: adds `promiseRequests`.
+ * A file of an older version must not carry a newer section, and its manifest states exactly the
+ * sections of its version; the sections it lacks import as empty.
+ */
+export const EXPORT_VERSION = 2;
+export const EXPORT_VERSIONS = [1, 2] as const;
+
+/** The version each section appeared in; a section not listed is in every version. */
+export const SECTION_SINCE: Readonly<Record<string, number>> = { promiseRequests: 2 };
 
 /**
  * What the file says it holds: the rows of every section and a SHA-256 of its content (see
@@ -30,7 +42,7 @@ const email = textOf(ZEmail);
 
 export const ZExportFile = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
+  version: z.literal(EXPORT_VERSIONS),
   exportedAt: t,
   manifest: ZManifest.optional(),
   organization: z.object({

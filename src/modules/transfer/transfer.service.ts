@@ -5,44 +5,8 @@ import { findOrgBySlug } from '../orgs/org.repository.js';
 import { rebuildCounters } from '../promises/ingest.service.js';
 import { manifestOf } from './transfer.manifest.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, type TExportFile } from './transfer.schema.js';
+import { DISCOVERY_KEYS } from './transfer.tables.js';
 import { VOICE_KEYS } from './transfer.voice.schema.js';
-
-/** File keys and tables of discovery and value design, in the order rows must be inserted. */
-const DISCOVERY_KEYS = [
-  ['segments', 'segments'],
-  ['needs', 'needs'],
-  ['pains', 'pains'],
-  ['gains', 'gains'],
-  ['evidence', 'evidence'],
-  ['valueItems', 'value_items'],
-  ['valueLinks', 'value_links'],
-  ['canvases', 'canvases'],
-  ['canvasFactors', 'canvas_factors'],
-  ['canvasCompetitors', 'canvas_competitors'],
-  ['canvasLevels', 'canvas_levels'],
-  ['roles', 'roles'],
-  ['roleMembers', 'role_members'],
-  ['capabilities', 'capabilities'],
-  ['decisionRights', 'decision_rights'],
-  ['grants', 'grants'],
-  ['grantEvents', 'grant_events'],
-  ['agreements', 'agreements'],
-  ['decisions', 'decisions'],
-  ['adviceRequests', 'advice_requests'],
-  ['reviews', 'reviews'],
-  ['promises', 'promises'],
-  ['promiseVersions', 'promise_versions'],
-  ['promiseEvents', 'promise_events'],
-  ['redressItems', 'redress_items'],
-  ['economicsSettings', 'economics_settings'],
-  ['economicPeriods', 'economic_periods'],
-  ['ledgerLines', 'ledger_lines'],
-  ['periodMembers', 'period_members'],
-  ['internalTrades', 'internal_trades'],
-  ['splitRules', 'split_rules'],
-  ['peerPoints', 'peer_points'],
-  ['reserveAllocations', 'reserve_allocations'],
-] as const;
 
 /** Discovery and value design rows (M2, M3), each table in a stable order. */
 async function exportDiscovery(db: Db, orgId: string) {
@@ -66,7 +30,8 @@ async function exportDiscovery(db: Db, orgId: string) {
       | 'agreements'
       | 'decisions'
       | 'reviews'
-      | 'promises',
+      | 'promises'
+      | 'promise_requests',
   >(
     table: T,
   ) =>
@@ -129,6 +94,7 @@ async function exportDiscovery(db: Db, orgId: string) {
       .orderBy('external_id')
       .execute(),
     redressItems: await db.selectFrom('redress_items').selectAll().where('org_id', '=', orgId).orderBy('owed_at').orderBy('id').execute(),
+    promiseRequests: await byCreated('promise_requests'),
     ...(await exportEconomics(db, orgId)),
     ...(await exportVoice(db, orgId)),
   };
