@@ -9,19 +9,16 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import { pgBackupInstructions, pgRestoreInstructions, withoutPassword } from '../src/modules/backup/postgres-instructions.js';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../src/modules/demo/demo.data.js';
 import { createPostgresDatabase } from './harness.js';
+import { BIN, freePort, ROOT, startServeProcess, stopServeProcess } from './server-process.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin/clientocracy.mjs');
 const BATCH = 100;
 /** An upper bound: the stream stops a few batches after the backup has ended. */
 const BATCHES = 2000;
@@ -55,39 +52,13 @@ function cli(args: string[], dataDir: string, extra: Record<string, string> = {}
   });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(dataDir: string, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
+/** Starts `serve` on `dataDir`; on SQLite never with the developer's DATABASE_URL. */
+function startServer(dataDir: string, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [BIN, 'serve'], {
-    cwd: ROOT,
-    env: { ...inherited, CLIENTOCRACY_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...extra },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not start');
+  return startServeProcess({ ...inherited, CLIENTOCRACY_DATA_DIR: dataDir, ...extra }, port);
 }
 
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-}
+const stopServer = stopServeProcess;
 
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
