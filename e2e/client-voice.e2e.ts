@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiPost, apiSignIn, type Session } from './support/api.js';
-import { launchChromium, screenshot, signIn } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { screenshot, signIn } from './support/browser.js';
+import { startDemoApp } from './support/demo-app.js';
 
 const DEMO_EMAIL = 'demo@clientocracy.local';
 const DEMO_PASSWORD = 'demo-demo-demo';
@@ -12,28 +11,17 @@ const CLIENT = 'Екатерина Волкова';
 const PROPOSAL = 'Гарантия на кровлю 10 лет вместо 5';
 const COMMENT = 'Инженер приехал вовремя и всё объяснил — спасибо!';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = startDemoApp();
 
 async function get<T>(session: Session, path: string): Promise<T> {
-  const response = await fetch(`${server!.url}${path}`, { headers: { cookie: session.cookie } });
+  const response = await fetch(`${app.url}${path}`, { headers: { cookie: session.cookie } });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
 describe('client voice: a client is heard, and staff see it', () => {
   it('a client signs in by invitation, gives NPS feedback, supports a proposal and votes; staff see each result', async () => {
-    const url = server!.url;
+    const url = app.url;
     const admin = await apiSignIn(url, DEMO_EMAIL, DEMO_PASSWORD);
     const clients = await get<{ items: { id: string; name: string }[] }>(
       admin,
@@ -43,7 +31,7 @@ describe('client voice: a client is heard, and staff see it', () => {
     const invitation = await apiPost<{ url: string }>(url, admin, `/api/v1/orgs/${ORG}/clients/${client.id}/invitations`, {});
 
     // The client, on a phone.
-    const phone = await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: 'ru-RU' });
+    const phone = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ru-RU' });
     const page = await phone.newPage();
     await page.goto(`${url}${new URL(invitation.url).pathname}`);
     await page.getByRole('button', { name: 'Войти' }).click();
@@ -88,7 +76,7 @@ describe('client voice: a client is heard, and staff see it', () => {
     expect(proposal.supports).toBe(3);
     expect(proposal.thresholdReachedAt).not.toBeNull();
 
-    const desk = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const desk = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
     const staff = await desk.newPage();
     await signIn(staff, url, DEMO_EMAIL, DEMO_PASSWORD);
     await staff.goto(`${url}/app/o/${ORG}/voice`);

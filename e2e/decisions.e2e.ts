@@ -1,23 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, signIn } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn } from './support/browser.js';
+import { startDemoApp } from './support/demo-app.js';
 
 const DEMO_EMAIL = 'demo@clientocracy.local';
 const DEMO_PASSWORD = 'demo-demo-demo';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = startDemoApp();
 
 /** A full-page screenshot from the top: the fixed header stays where it belongs. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -38,9 +27,9 @@ async function pick(page: Page, label: string, option: string | RegExp): Promise
 
 describe('steps 5–6: decisions by the advice process', () => {
   it('walks a decision from options through advice to the decision taken, with the bell following', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
     const page = await context.newPage();
-    const url = server!.url;
+    const url = app.url;
     await signIn(page, url, DEMO_EMAIL, DEMO_PASSWORD);
     await page.goto(`${url}/app/o/stroydom/teams`);
 
@@ -130,9 +119,9 @@ describe('steps 5–6: decisions by the advice process', () => {
   });
 
   it('changes an open decision, then withdraws it with a reason', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
     const page = await context.newPage();
-    const url = server!.url;
+    const url = app.url;
     await signIn(page, url, DEMO_EMAIL, DEMO_PASSWORD);
     await page.goto(`${url}/app/o/stroydom/teams`);
     // The scenario above left the interface in English (the choice is remembered): back to Russian.

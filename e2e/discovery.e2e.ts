@@ -1,24 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiPost, apiSignIn } from './support/api.js';
-import { launchChromium, screenshot, signIn } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { screenshot, signIn } from './support/browser.js';
+import { startDemoApp } from './support/demo-app.js';
 
 const DEMO_EMAIL = 'demo@clientocracy.local';
 const DEMO_PASSWORD = 'demo-demo-demo';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = startDemoApp();
 
 /** Types a level into the number input named "<curve>: <factor>". */
 async function setLevel(page: Page, curve: string, factor: string, level: number): Promise<void> {
@@ -27,9 +16,9 @@ async function setLevel(page: Page, curve: string, factor: string, level: number
 
 describe('steps 1–3: client discovery and value design', () => {
   it('shows the fit and the ranked pains of a segment, then builds a canvas whose ERRC grid follows the curves', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU', acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU', acceptDownloads: true });
     const page = await context.newPage();
-    const url = server!.url;
+    const url = app.url;
     await signIn(page, url, DEMO_EMAIL, DEMO_PASSWORD);
 
     // Step 1: the segments of СтройДом, in Russian (the organization's language).
@@ -113,7 +102,7 @@ describe('steps 1–3: client discovery and value design', () => {
   });
 
   it('links a pain reliever to a pain by selection, and the fit follows', async () => {
-    const url = server!.url;
+    const url = app.url;
     const admin = await apiSignIn(url, DEMO_EMAIL, DEMO_PASSWORD);
     const base = '/api/v1/orgs/stroydom';
     const segment = await apiPost<{ id: string }>(url, admin, `${base}/segments`, { name: 'Владельцы бань', kind: 'customer' });
@@ -127,7 +116,7 @@ describe('steps 1–3: client discovery and value design', () => {
     });
     await apiPost(url, admin, `${base}/segments/${segment.id}/value-items`, { kind: 'reliever', name: 'Утепление по технологии' });
 
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
     const page = await context.newPage();
     await signIn(page, url, DEMO_EMAIL, DEMO_PASSWORD);
     await page.goto(`${url}/app/o/stroydom/segments/${segment.id}`);

@@ -1,8 +1,8 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiPost, apiSignIn, type Session } from './support/api.js';
-import { launchChromium, screenshot, signIn } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { screenshot, signIn } from './support/browser.js';
+import { startDemoApp } from './support/demo-app.js';
 
 const DEMO_EMAIL = 'demo@clientocracy.local';
 const DEMO_PASSWORD = 'demo-demo-demo';
@@ -18,21 +18,10 @@ interface Figures {
   members: { memberId: string; name: string; amountMinor: number }[];
 }
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = startDemoApp();
 
 async function apiSend<T>(session: Session, method: 'GET' | 'PUT', path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server!.url}/api/v1/orgs/${ORG}${path}`, {
+  const response = await fetch(`${app.url}/api/v1/orgs/${ORG}${path}`, {
     method,
     headers: {
       cookie: session.cookie,
@@ -52,7 +41,7 @@ const rubles = (minor: number, locale: string) =>
 
 describe('step 7: a team’s economics', () => {
   it('a member opens the team’s economics page and sees their own share of the pool, highlighted', async () => {
-    const url = server!.url;
+    const url = app.url;
     const admin = await apiSignIn(url, DEMO_EMAIL, DEMO_PASSWORD);
     const email = `maria-${Date.now()}@stroydom.example`;
     const { userId } = await apiPost<{ userId: string }>(url, admin, `/api/v1/orgs/${ORG}/memberships`, {
@@ -67,7 +56,7 @@ describe('step 7: a team’s economics', () => {
     await apiPost(url, admin, `/api/v1/orgs/${ORG}/teams/${teamId}/members`, { userId });
 
     // The member finds the page from the team's own page.
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
     const page = await context.newPage();
     await signIn(page, url, email, MEMBER.password);
     await page.getByRole('navigation').getByRole('link', { name: 'Команды' }).click();

@@ -1,25 +1,14 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, signIn } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn } from './support/browser.js';
+import { startDemoApp } from './support/demo-app.js';
 
 const DEMO_EMAIL = 'demo@clientocracy.local';
 const DEMO_PASSWORD = 'demo-demo-demo';
 const RIGHT = 'Закупать материалы сверх сметы';
 const TEAM = 'Гарантийный сервис';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = startDemoApp();
 
 /** The diagram's edge of the new right to a holder (`data-holder` is the API's holder name). */
 const edge = (page: Page, holder: string) => page.locator(`[data-testid="grant-edge"][data-right="${RIGHT}"][data-holder="${holder}"]`);
@@ -30,9 +19,9 @@ const card = (page: Page, holderText: string) =>
 
 describe('steps 5–6: decision rights', () => {
   it('defines a right, grants and passes it on within the cap, then revokes it with a reason: the flow shows it faded', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
     const page = await context.newPage();
-    const url = server!.url;
+    const url = app.url;
     await signIn(page, url, DEMO_EMAIL, DEMO_PASSWORD);
 
     // The council's and organization's view: the rights flow page, from the navigation.

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiPost, apiSignIn, type Session } from './support/api.js';
-import { launchChromium, screenshot, signIn } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { screenshot, signIn } from './support/browser.js';
+import { startDemoApp } from './support/demo-app.js';
 
 const DEMO_EMAIL = 'demo@clientocracy.local';
 const DEMO_PASSWORD = 'demo-demo-demo';
@@ -14,28 +14,17 @@ const TEAM = 'Гарантийный сервис';
 const RIGHT = 'Менять график работ';
 const TITLE = 'Инструкция по обслуживанию к каждому дому';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = startDemoApp();
 
 async function apiGet<T>(session: Session, path: string): Promise<T> {
-  const response = await fetch(`${server!.url}${path}`, { headers: { cookie: session.cookie } });
+  const response = await fetch(`${app.url}${path}`, { headers: { cookie: session.cookie } });
   if (!response.ok) throw new Error(`GET ${path} failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
 /** Sends fulfillment events as a CSV export would: `text/csv`, the same columns as the JSON body. */
 async function apiPostCsv<T>(session: Session, path: string, csv: string): Promise<T> {
-  const response = await fetch(`${server!.url}${path}`, {
+  const response = await fetch(`${app.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
     body: csv,
@@ -58,9 +47,9 @@ async function pick(page: Page, label: string, option: string | RegExp): Promise
 
 describe('step 4: a promise answering a pain, published once the team holds what it needs', () => {
   it('is refused for missing backing, published after the grant, and measured from CSV events', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
     const page = await context.newPage();
-    const url = server!.url;
+    const url = app.url;
     await signIn(page, url, DEMO_EMAIL, DEMO_PASSWORD);
 
     // From a pain of a segment: "answer this pain with a promise".
@@ -172,7 +161,7 @@ describe('step 4: a promise answering a pain, published once the team holds what
     await shot(page, 'promises-05-measured-english');
 
     // The public board, for anyone and without JavaScript, shows it too: broken, at 90 %.
-    const visitor = await browser!.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const visitor = await app.browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
     const board = await visitor.newPage();
     await expect
       .poll(

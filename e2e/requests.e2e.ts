@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiPost, apiSignIn } from './support/api.js';
-import { launchChromium, screenshot, signIn } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { screenshot, signIn } from './support/browser.js';
+import { startDemoApp } from './support/demo-app.js';
 
 const DEMO_EMAIL = 'demo@clientocracy.local';
 const DEMO_PASSWORD = 'demo-demo-demo';
@@ -10,22 +9,11 @@ const ORG = 'stroydom';
 const WARRANTY = 'Гарантийный сервис';
 const SALES = 'Продажи';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = startDemoApp();
 
 describe('requests between teams: a team promises only its own behaviour, others ask it to', () => {
   it('asks another team from the promises page; a request to my team is accepted into a draft internal promise', async () => {
-    const url = server!.url;
+    const url = app.url;
     const session = await apiSignIn(url, DEMO_EMAIL, DEMO_PASSWORD);
     const teams = (await (await fetch(`${url}/api/v1/orgs/${ORG}/teams`, { headers: { cookie: session.cookie } })).json()) as {
       items: { id: string; name: string }[];
@@ -40,7 +28,7 @@ describe('requests between teams: a team promises only its own behaviour, others
       statement: 'Чтобы гарантийная служба знала, кому звонить, с первого дня.',
     });
 
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
     const page = await context.newPage();
     await signIn(page, url, DEMO_EMAIL, DEMO_PASSWORD);
     await page.goto(`${url}/app/o/${ORG}/promises?tab=requests`);

@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiPost, apiSignIn, type Session } from './support/api.js';
-import { launchChromium, screenshot, signIn } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { screenshot, signIn } from './support/browser.js';
+import { startDemoApp } from './support/demo-app.js';
 
 const DEMO_EMAIL = 'demo@clientocracy.local';
 const DEMO_PASSWORD = 'demo-demo-demo';
 const ORG = 'stroydom';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = startDemoApp();
 
 /** Signs a client in through an invitation link, as the portal's button does; returns the portal cookie. */
 async function clientCookie(url: string, admin: Session, clientId: string): Promise<string> {
@@ -33,7 +21,7 @@ async function clientCookie(url: string, admin: Session, clientId: string): Prom
 
 describe('the participatory reserve: clients decide, staff allocate', () => {
   it('clients fill budget ballots in the portal; staff compare both methods and allocate by Equal Shares', async () => {
-    const url = server!.url;
+    const url = app.url;
     const admin = await apiSignIn(url, DEMO_EMAIL, DEMO_PASSWORD);
     // The worked example: 1,000.00 ₽; three clients approve A (600) and B (400), two approve C (400).
     const closesAt = Date.now() + 12_000;
@@ -80,7 +68,7 @@ describe('the participatory reserve: clients decide, staff allocate', () => {
     // Voting ends; then staff allocate.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, closesAt - Date.now() + 500)));
 
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
     const page = await context.newPage();
     await signIn(page, url, DEMO_EMAIL, DEMO_PASSWORD);
     await page.goto(`${url}/app/o/${ORG}/reserve-rounds/${round.id}`);

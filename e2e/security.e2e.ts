@@ -1,29 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiSignIn, type Session } from './support/api.js';
-import { launchChromium, screenshot, signIn } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { screenshot, signIn } from './support/browser.js';
+import { startDemoApp } from './support/demo-app.js';
 
 const DEMO_EMAIL = 'demo@clientocracy.local';
 const DEMO_PASSWORD = 'demo-demo-demo';
 const NEW_PASSWORD = 'a-new-demo-password';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = startDemoApp();
 
 /** Whether a session made through the API still signs in. */
 async function isSignedIn(session: Session): Promise<boolean> {
-  const response = await fetch(`${server!.url}/api/v1/auth/me`, { headers: { cookie: session.cookie } });
+  const response = await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie: session.cookie } });
   return response.ok;
 }
 
@@ -33,12 +22,12 @@ function sessionRows(page: Page) {
 
 describe('the Security page', () => {
   it('the demo admin sees their sessions, signs one out, changes the password and signs out everywhere else', async () => {
-    const url = server!.url;
+    const url = app.url;
     // Two other devices signed in to the same account (a laptop and a phone, say).
     const laptop = await apiSignIn(url, DEMO_EMAIL, DEMO_PASSWORD);
     const phone = await apiSignIn(url, DEMO_EMAIL, DEMO_PASSWORD);
 
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
     const page = await context.newPage();
     await signIn(page, url, DEMO_EMAIL, DEMO_PASSWORD);
     await page.getByTestId('user-menu').click();
@@ -92,9 +81,9 @@ describe('the Security page', () => {
   });
 
   it('"Forgot password?" on the sign-in page asks for the e-mail and answers the same for any address', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${server!.url}/app/sign-in`);
+    await page.goto(`${app.url}/app/sign-in`);
     await page.getByRole('link', { name: 'Forgot password?' }).waitFor();
     await screenshot(page, 'security-06-sign-in-forgot-link');
     await page.getByRole('link', { name: 'Forgot password?' }).click();
@@ -103,7 +92,7 @@ describe('the Security page', () => {
     await page.getByRole('button', { name: 'Send the link' }).click();
     await expect.poll(() => page.getByText(/If an account has the address nobody@example.test/).count()).toBe(1);
     await screenshot(page, 'security-07-reset-requested');
-    await page.goto(`${server!.url}/app/reset-password?token=made-up`);
+    await page.goto(`${app.url}/app/reset-password?token=made-up`);
     await page.getByLabel(/^New password$/).fill(NEW_PASSWORD);
     await page.getByLabel(/^New password again$/).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Set the new password' }).click();

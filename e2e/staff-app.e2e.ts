@@ -1,27 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiPost, apiSignIn } from './support/api.js';
-import { launchChromium, screenshot, signIn } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { screenshot, signIn } from './support/browser.js';
+import { startDemoApp } from './support/demo-app.js';
 
 const DEMO_EMAIL = 'demo@clientocracy.local';
 const DEMO_PASSWORD = 'demo-demo-demo';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = startDemoApp();
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
   const page = await context.newPage();
   return { context, page };
 }
@@ -33,7 +22,7 @@ function nav(page: Page) {
 describe('the staff app', () => {
   it('an admin signs in, switches the language, creates a team and finds it in the audit log', async () => {
     const { context, page } = await newPage();
-    const url = server!.url;
+    const url = app.url;
 
     await signIn(page, url, DEMO_EMAIL, DEMO_PASSWORD);
     await screenshot(page, '01-signed-in');
@@ -83,7 +72,7 @@ describe('the staff app', () => {
   });
 
   it('a viewer sees the teams but no button to create one', async () => {
-    const url = server!.url;
+    const url = app.url;
     const admin = await apiSignIn(url, DEMO_EMAIL, DEMO_PASSWORD);
     const viewer = { email: `viewer-${Date.now()}@stroydom.example`, password: 'viewer-viewer-1' };
     await apiPost(url, admin, '/api/v1/orgs/stroydom/memberships', { ...viewer, name: 'Вера Наблюдатель', role: 'viewer' });
