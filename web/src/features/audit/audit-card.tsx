@@ -2,7 +2,7 @@ import { Badge, Button, Collapse, Group, Paper, Stack, Text } from '@mantine/cor
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../shared/api/types';
 import { useFormat } from '../../shared/format';
-import { actionKey } from './audit.api';
+import { actionLabel } from './audit.api';
 import { AuditDetails } from './audit-details';
 import { actionColor, entityLabel } from './audit-labels';
 
@@ -15,7 +15,7 @@ export function AuditCard({ entry, isOpen, onToggle }: { entry: AuditEntry; isOp
       <Stack gap={6}>
         <Group justify="space-between" gap="xs">
           <Badge variant="light" color={actionColor(entry.action)}>
-            {t(actionKey(entry.action), { defaultValue: entry.action })}
+            {actionLabel(t, entry.action)}
           </Badge>
           <Text size="xs" c="dimmed">
             {format.dateTime(entry.at)}

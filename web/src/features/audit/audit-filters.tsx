@@ -1,6 +1,6 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditFacets, actionKey, mergeOptions } from './audit.api';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditFacets, actionLabel, mergeOptions } from './audit.api';
 
 export interface AuditFilterValues {
   action: string | null;
@@ -31,7 +31,7 @@ export function AuditFilters({
         placeholder={t('audit.any')}
         data={mergeOptions(AUDIT_ACTIONS, facets?.actions).map((action) => ({
           value: action,
-          label: t(actionKey(action), { defaultValue: action }),
+          label: actionLabel(t, action),
         }))}
         value={values.action}
         onChange={(action) => set({ action })}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../shared/api/types';
 import { useFormat } from '../../shared/format';
 import { ChevronIcon } from '../../shared/ui/icons';
-import { actionKey } from './audit.api';
+import { actionLabel } from './audit.api';
 import { AuditDetails } from './audit-details';
 import { actionColor, entityLabel } from './audit-labels';
 
@@ -37,7 +37,7 @@ export function AuditRow({ entry, isOpen, onToggle }: { entry: AuditEntry; isOpe
         <Table.Td>
           <Stack gap={2}>
             <Badge variant="light" color={actionColor(entry.action)} style={{ alignSelf: 'flex-start' }}>
-              {t(actionKey(entry.action), { defaultValue: entry.action })}
+              {actionLabel(t, entry.action)}
             </Badge>
             <Text size="xs" c="dimmed" ff="monospace">
               {entry.action}

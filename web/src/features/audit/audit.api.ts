@@ -12,10 +12,16 @@ export interface AuditFilter {
 
 export const auditApi = {
   list: (org: string, filter: AuditFilter, cursor?: string) => api.get<Page<AuditEntry>>(orgPath(org, 'audit'), { ...filter, cursor }),
-  facets: (org: string) => api.get<AuditFacets>(orgPath(org, 'audit/facets')),
+  // Two parts, not 'audit/facets': orgPath encodes each part, and an encoded slash is another route (404).
+  facets: (org: string) => api.get<AuditFacets>(facetsPath(org)),
 };
 
-/** The actions the server records today, for the filter; an unknown one is still shown by its code. */
+/** The URL of the filter facets of an organization's audit log. */
+export function facetsPath(org: string): string {
+  return orgPath(org, 'audit', 'facets');
+}
+
+/** The actions the server records today, for the filter; an unknown one is still shown in words (actionLabel). */
 export const AUDIT_ACTIONS = [
   'organization.created',
   'organization.updated',
@@ -189,6 +195,21 @@ export interface AuditFacets {
 /** i18next reads `.` as a path separator: `team.member_added` is looked up as `audit.actions.team_member_added`. */
 export function actionKey(action: string): string {
   return `audit.actions.${action.replace(/\./g, '_')}`;
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * An action in words: its own phrase, else (an action added after this app was built) the object
+ * type in words and the verb with spaces — «Webhook: secret rotated», never `webhook.secret_rotated`.
+ */
+export function actionLabel(t: Translate, action: string): string {
+  const dot = action.indexOf('.');
+  const entity = dot < 0 ? action : action.slice(0, dot);
+  const verb = dot < 0 ? '' : action.slice(dot + 1).replace(/_/g, ' ');
+  const entityWords = t(`audit.entities.${entity}`, { defaultValue: entity.replace(/_/g, ' ') });
+  const fallback = verb ? t('audit.otherAction', { entity: entityWords, verb }) : entityWords;
+  return t(actionKey(action), { defaultValue: fallback });
 }
 
 /** The known list followed by anything else the log holds, without repeats. */

@@ -24,6 +24,7 @@ export const enAudit = {
     emptyHint: 'Every change made by people, tokens or clients will appear here.',
     noMatches: 'No entries match the filters',
     noMatchesHint: 'Widen the dates or reset the filters.',
+    otherAction: '{{entity}}: {{verb}}',
     actorTypes: { user: 'person', token: 'API token', client: 'client', system: 'system' },
     entities: {
       organization: 'Organization',

@@ -102,7 +102,16 @@ describe('translations', () => {
     const server = path.resolve(WEB_SRC, '../../src');
     const written = sourceFiles(server).flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      return [...text.matchAll(/action: '([a-z_]+)\.([a-z_]+)'/g)].map((m) => ({ action: `${m[1]}.${m[2]}`, entity: m[1] as string }));
+      // `action: 'a.b'`, either side of `action: cond ? 'a.b' : 'c.d'`, and helpers called as `audit(tx, ctx, 'a.b', …)`.
+      const literals = [...text.matchAll(/action: (?:[^,\n]*\? )?'([a-z_]+)\.([a-z_]+)'(?: : '([a-z_]+)\.([a-z_]+)')?/g)];
+      const helpers = [...text.matchAll(/audit\(tx, ctx, '([a-z_]+\.[a-z_]+)', '([a-z_]+)'/g)];
+      return [
+        ...literals.flatMap((m) => [
+          { action: `${m[1]}.${m[2]}`, entity: m[1] as string },
+          ...(m[3] ? [{ action: `${m[3]}.${m[4]}`, entity: m[3] }] : []),
+        ]),
+        ...helpers.map((m) => ({ action: m[1] as string, entity: m[2] as string })),
+      ];
     });
     expect(written.length).toBeGreaterThan(40);
     expect([...new Set(written.map((w) => w.action))].filter((a) => !(AUDIT_ACTIONS as readonly string[]).includes(a))).toEqual([]);

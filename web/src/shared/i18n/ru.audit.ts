@@ -24,6 +24,7 @@ export const ruAudit = {
     emptyHint: 'Здесь появится каждое изменение, сделанное людьми, токенами или клиентами.',
     noMatches: 'Под фильтры ничего не подходит',
     noMatchesHint: 'Расширьте даты или сбросьте фильтры.',
+    otherAction: '{{entity}}: {{verb}}',
     actorTypes: { user: 'сотрудник', token: 'API-токен', client: 'клиент', system: 'система' },
     entities: {
       organization: 'Организация',
