@@ -47,6 +47,7 @@ export const enVoiceProposals = {
   created: 'Your proposal is published. Share it so others can support it.',
   back: 'All proposals',
   answerPromise: {
+    daysChanged: 'The days to answer a proposal were changed from {{from}} to {{to}} in the client voice settings.',
     teamChanged: "The team that answers clients' proposals was changed in the client voice settings.",
     title: 'We answer client proposals that reach the threshold within {{days}} days',
     statement:

@@ -283,3 +283,13 @@ export function forgetBoards(): void {
   pending.clear();
   orgs.clear();
 }
+
+/**
+ * Forgets one organization's board when its promises' terms changed, so the public sees the new
+ * terms at once rather than after BOARD_TTL_MS (a board being computed meanwhile is not kept).
+ */
+export function forgetBoardOf(orgId: string): void {
+  generation++;
+  cache.delete(orgId);
+  pending.delete(orgId);
+}

@@ -2,6 +2,7 @@ import { invalidField } from '../../core/errors.js';
 import { translate } from '../../i18n/index.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { forgetBoardOf } from '../promises/board.service.js';
 import { createVersion } from '../promises/promise.service.js';
 import { answerTeamOf } from '../proposals/answer.service.js';
 import type { TVoiceSettingsInput } from './voice.schema.js';
@@ -15,24 +16,56 @@ export async function getVoiceSettings(ctx: OrgContext, smtpConfigured: boolean)
 }
 
 /**
- * Hands the promise of answering proposals to the team now named to answer (a new version of its
- * terms, as any change of promiser is), so whoever owes the answers keeps the promise.
+ * Keeps the answer promise saying what the settings say: every setting its terms state — the team
+ * that answers (its promiser) and the days to answer (in its title and statement) — makes one new
+ * version of its terms when it changes, with the reason in the organization's language, at once.
+ * The threshold is not stated in its terms ("reach the threshold"), so changing it changes nothing.
  */
-async function moveAnswerPromise(ctx: OrgContext, answerTeamId: string | null): Promise<void> {
+async function reviseAnswerPromise(ctx: OrgContext, input: TVoiceSettingsInput): Promise<void> {
   const settings = await loadVoiceSettings(ctx.db, ctx.org.id);
   if (!settings.answerPromiseId) return;
   const promise = await ctx.db
     .selectFrom('promises')
-    .select(['promiser_team_id', 'status'])
+    .select(['promiser_team_id', 'status', 'title'])
     .where('org_id', '=', ctx.org.id)
     .where('id', '=', settings.answerPromiseId)
     .executeTakeFirst();
   if (promise?.status !== 'published') return;
-  const team = await answerTeamOf(ctx.db, ctx.org.id, answerTeamId);
-  if (!team || team === promise.promiser_team_id) return;
+  const locale = ctx.org.locale === 'en' ? 'en' : 'ru';
+  const team = await answerTeamOf(ctx.db, ctx.org.id, input.answerTeamId);
+  const teamChanged = team !== null && team !== promise.promiser_team_id;
+  const daysChanged = input.responseDays !== settings.responseDays;
+  if (!teamChanged && !daysChanged) return;
+  const reasons: string[] = [];
+  if (daysChanged)
+    reasons.push(translate(locale, 'voiceProposals.answerPromise.daysChanged', { from: settings.responseDays, to: input.responseDays }));
+  if (teamChanged) reasons.push(translate(locale, 'voiceProposals.answerPromise.teamChanged'));
+  const days = input.responseDays;
   await createVersion(ctx, settings.answerPromiseId, {
-    promiserTeamId: team,
-    reason: translate(ctx.org.locale === 'en' ? 'en' : 'ru', 'voiceProposals.answerPromise.teamChanged'),
+    ...(teamChanged && { promiserTeamId: team }),
+    ...(daysChanged && { statement: translate(locale, 'voiceProposals.answerPromise.statement', { days, org: ctx.org.name }) }),
+    reason: reasons.join(' '),
+  });
+  if (daysChanged) await retitleAnswerPromise(ctx, settings.answerPromiseId, promise.title, days);
+  forgetBoardOf(ctx.org.id);
+}
+
+/** The title states the days too; it is not part of the versioned terms, so it follows the new version. */
+async function retitleAnswerPromise(ctx: OrgContext, id: string, before: string, days: number): Promise<void> {
+  const title = translate(ctx.org.locale === 'en' ? 'en' : 'ru', 'voiceProposals.answerPromise.title', { days });
+  if (title === before) return;
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('promises').set({ title, updated_at: ctx.now }).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'promise.updated',
+      entityType: 'promise',
+      entityId: id,
+      before: { title: before },
+      after: { title },
+      at: ctx.now,
+    });
   });
 }
 
@@ -47,7 +80,7 @@ export async function putVoiceSettings(ctx: OrgContext, input: TVoiceSettingsInp
       .executeTakeFirst();
     if (!team) throw invalidField('answerTeamId', 'no team with this id in the organization');
   }
-  await moveAnswerPromise(ctx, input.answerTeamId);
+  await reviseAnswerPromise(ctx, input);
   await ctx.db.transaction().execute(async (tx) => {
     const before = await loadVoiceSettings(tx, ctx.org.id);
     const row = {
