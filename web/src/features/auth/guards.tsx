@@ -1,8 +1,10 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { initialLocale } from '../../shared/i18n';
 import { lastOrg } from '../../shared/session/org-context';
 import { useSession } from '../../shared/session/session-context';
+import { startOrganization } from '../../shared/session/start-org';
 
 export function FullPageLoader() {
   return (
@@ -42,13 +44,11 @@ export function RequireSession() {
   return <Outlet />;
 }
 
-/** `/app/` opens the organization used last, else the first one the person belongs to. */
+/** `/app/` opens the organization used last, else the first one in the person's language (startOrganization). */
 export function StartRedirect() {
   const { t } = useTranslation();
   const { me } = useSession();
-  const organizations = me?.organizations ?? [];
-  const remembered = lastOrg();
-  const target = organizations.find((org) => org.slug === remembered) ?? organizations[0];
+  const target = startOrganization(me?.organizations ?? [], lastOrg(), me?.user.locale ?? initialLocale());
   if (!target) {
     return (
       <Center mih="100vh" p="md">

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/types';
+import { browserLocale } from './browser-locale';
 import { en } from './en';
 import { ru } from './ru';
 
@@ -51,12 +52,11 @@ export function takeLocaleChosenBeforeSignIn(): Locale | null {
   }
 }
 
-/** Before sign-in: the stored choice, else the browser's language, else Russian. */
+/** Before sign-in: the stored choice, else the browser's language (ru → Russian, anything else → English). */
 export function initialLocale(): Locale {
   const stored = storedLocale();
   if (stored) return stored;
-  const browser = typeof navigator === 'undefined' ? '' : navigator.language.slice(0, 2).toLowerCase();
-  return browser === 'en' ? 'en' : 'ru';
+  return browserLocale(typeof navigator === 'undefined' ? '' : (navigator.language ?? ''));
 }
 
 export const i18n = i18next.createInstance();
