@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { clientVerdict } from '../polls/poll.tally.js';
+import { recordSettledAnswers, settleProposals } from '../proposals/settle.service.js';
 import type { TCreateReview, TReview } from './agreement.schema.js';
 import { actorName, requireTeamAuthority } from './authority.js';
 import type { TDecide, TDecision, TGiveAdvice } from './decision.schema.js';
@@ -103,7 +104,7 @@ function blockError(block: DecisionBlock, rightName: string, names: Map<string, 
  * against their result needs a client rationale). Advisers are told what was decided.
  */
 export async function takeDecision(ctx: OrgContext, id: string, input: TDecide): Promise<TDecision> {
-  return ctx.db.transaction().execute(async (tx) => {
+  const { decision, settled } = await ctx.db.transaction().execute(async (tx) => {
     await loadDecision(tx, ctx, id);
     if (ctx.actor.type !== 'user' || !ctx.actor.id) throw new AppError('forbidden', 'a decision is taken by a person, not by an API token');
     // Lock first: advice answered meanwhile is then read, and a second decider waits and is refused.
@@ -124,6 +125,9 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
     if (!chosen) throw invalidField('chosenOption', `there are ${options.length} options: 0 to ${options.length - 1}`);
     // The clients' polls: an open one holds the decision; going against a counted result needs a reason.
     const clientRationale = await clientVerdict(tx, ctx, id, options, input.chosenOption, input.clientRationale);
+    const decidedBy = await actorName(tx, ctx);
+    // The proposals it answers, with its rationale: refused as a whole when one cannot take its answer.
+    const settled = await settleProposals(tx, ctx, input.settles ?? [], input.rationale, decidedBy, { id, title: row.title });
     await tx
       .updateTable('decisions')
       .set({
@@ -132,7 +136,7 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
         client_rationale: clientRationale,
         decided_at: ctx.now,
         decided_by: ctx.actor.id,
-        decided_by_label: await actorName(tx, ctx),
+        decided_by_label: decidedBy,
         ...(input.reviewDate !== undefined && { review_date: input.reviewDate }),
         updated_at: ctx.now,
       })
@@ -165,11 +169,14 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
         rationale: input.rationale,
         clientRationale,
         reviewDate: decision.reviewDate,
+        settles: settled.map((p) => ({ proposalId: p.id, outcome: p.status })),
       },
       at: ctx.now,
     });
-    return decision;
+    return { decision, settled };
   });
+  await recordSettledAnswers(ctx.db, ctx.org, settled, ctx.now);
+  return decision;
 }
 
 /** Reviews a taken decision: keeps or amends it with a next review date, or retires it. */

@@ -84,6 +84,18 @@ export const ZDecide = z.object({
     .nullable()
     .optional()
     .describe('why the decision goes against the clients’ poll; required then (422 naming it), published with the result'),
+  settles: z
+    .array(
+      z.object({
+        proposalId: ZId.describe('a client proposal of the organization this decision answers'),
+        outcome: z.enum(['accepted', 'declined']).describe('how the decision answers it'),
+      }),
+    )
+    .max(50)
+    .optional()
+    .describe(
+      'client proposals the decision settles: each is accepted or declined with the rationale as its answer, in the same transaction; an owed answer counts as given on time when before its due time. 422 naming settles.<i>.proposalId for a proposal not in the organization or named twice; 409 when its status cannot take that answer',
+    ),
 });
 export type TDecide = z.output<typeof ZDecide>;
 

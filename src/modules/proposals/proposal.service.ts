@@ -201,7 +201,7 @@ export async function getProposal(ctx: OrgContext, id: string): Promise<TProposa
 }
 
 /** Tells the client who proposed it what the organization answered (through the outbox). */
-async function mailAuthor(tx: Tx, ctx: OrgContext, row: ProposalsTable, status: 'accepted' | 'declined', answer: string) {
+export async function mailAuthor(tx: Tx, ctx: OrgContext, row: ProposalsTable, status: 'accepted' | 'declined', answer: string) {
   if (!row.author_client_id) return;
   const client = await tx
     .selectFrom('clients')
