@@ -10,6 +10,7 @@ import type { Poll } from '../polls/polls.api';
 import { DECIDE_BLOCKS, type Decision, decisionsApi } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
 import { addMonths, useGovernanceFormat } from './governance-format';
+import { type Settlement, SettlesPicker } from './settles-picker';
 
 interface DecideStepProps {
   decision: Decision;
@@ -29,8 +30,9 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
   const [rationale, setRationale] = useState('');
   const [reviewDate, setReviewDate] = useState('');
   const [clientRationale, setClientRationale] = useState('');
+  const [settles, setSettles] = useState<Settlement[]>([]);
   const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['chosenOption', 'rationale', 'reviewDate', 'clientRationale']);
+  const errors = useFormErrors(['chosenOption', 'rationale', 'reviewDate', 'clientRationale', 'settles']);
   const block = decision.viewer.decideBlock;
   const isBlocked = block !== null || !can('governance:participate');
 
@@ -56,6 +58,7 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
         rationale,
         reviewDate: reviewDate || null,
         ...(isAgainstClients && { clientRationale }),
+        ...(settles.length > 0 && { settles: settles.map(({ proposalId, outcome }) => ({ proposalId, outcome })) }),
       });
       onChange(updated);
       notifySuccess(t('decisionPage.decided'));
@@ -141,6 +144,15 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
           error={errors.errorOf('rationale')}
           disabled={isBlocked}
           required
+        />
+        <SettlesPicker
+          value={settles}
+          onChange={(value) => {
+            setSettles(value);
+            errors.clear('settles');
+          }}
+          disabled={isBlocked}
+          error={errors.errorOf('settles')}
         />
         <TextInput
           type="date"

@@ -98,7 +98,13 @@ export const decisionsApi = {
   decide: (
     org: string,
     id: string,
-    input: { chosenOption: number; rationale: string; reviewDate?: string | null; clientRationale?: string | null },
+    input: {
+      chosenOption: number;
+      rationale: string;
+      reviewDate?: string | null;
+      clientRationale?: string | null;
+      settles?: { proposalId: string; outcome: 'accepted' | 'declined' }[];
+    },
   ) => api.post<Decision>(orgPath(org, 'decisions', id, 'decide'), input),
   reviews: (org: string, id: string, cursor?: string) => api.get<Page<Review>>(orgPath(org, 'decisions', id, 'reviews'), { cursor }),
   review: (org: string, id: string, input: ReviewInput) => api.post<Review>(orgPath(org, 'decisions', id, 'reviews'), input),
