@@ -2,6 +2,7 @@ import { Button, Fieldset, PasswordInput, Stack, TextInput } from '@mantine/core
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
+import { suggestSlug } from '../../../../src/core/slug';
 import { api } from '../../shared/api/client';
 import type { Me, Organization } from '../../shared/api/types';
 import { useFormErrors } from '../../shared/api/use-form-errors';
@@ -36,6 +37,8 @@ export function SetupPage() {
   const { status, acceptMe } = useSession();
   const navigate = useNavigate();
   const [slug, setSlug] = useState('');
+  // The short name follows the name («РемонтПро» → remontpro) until the person types one of their own.
+  const [isSlugEdited, setSlugEdited] = useState(false);
   const [org, setOrg] = useState<OrgSettingsValues>({
     name: '',
     kind: 'business',
@@ -85,6 +88,10 @@ export function SetupPage() {
                 values={org}
                 onChange={(patch) => {
                   setOrg((current) => ({ ...current, ...patch }));
+                  if (patch.name !== undefined && !isSlugEdited) {
+                    setSlug(suggestSlug(patch.name));
+                    errors.clear('organization.slug');
+                  }
                   for (const key of Object.keys(patch)) errors.clear(`organization.${key}`);
                 }}
                 errorOf={(field) => errors.errorOf(`organization.${field}`)}
@@ -94,7 +101,9 @@ export function SetupPage() {
                     description={t('org.slugHint')}
                     value={slug}
                     onChange={(event) => {
-                      setSlug(event.currentTarget.value.toLowerCase());
+                      const value = event.currentTarget.value.toLowerCase();
+                      setSlug(value);
+                      setSlugEdited(value !== '');
                       errors.clear('organization.slug');
                     }}
                     error={errors.errorOf('organization.slug')}
