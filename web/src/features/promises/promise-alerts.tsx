@@ -1,17 +1,27 @@
 import { Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { budgetOutlook } from '../../../../src/core/promises/budget';
 import { intlLocale } from '../../shared/i18n';
 import { durationMs, formatDuration, formatNumber, formatPercent } from './promise-format';
 import type { PromiseStatus } from './promises.api';
 
-/** "3 d 4 h" until the budget is spent at this rate, from the window's length (DESIGN M4: window / burn rate). */
-function exhaustion(rate: number, windowMs: number, t: (key: string, options?: Record<string, unknown>) => string): string {
-  if (!(rate > 0) || !(windowMs > 0)) return '—';
-  const ms = windowMs / rate;
-  const hours = Math.round(ms / 3_600_000);
+/**
+ * "3 d 4 h" until the budget left is spent at this rate (DESIGN M4: budget left × window / burn rate);
+ * "the error budget is spent" when none is left — never a positive time then.
+ */
+function exhaustion(
+  budgetRemaining: number,
+  rate: number,
+  windowMs: number,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
+  const outlook = budgetOutlook(budgetRemaining, rate, windowMs);
+  if (outlook.kind === 'spent') return t('promises.burn.spent');
+  if (outlook.kind === 'steady') return '—';
+  const hours = Math.round(outlook.ms / 3_600_000);
   if (hours >= 48) return t('promises.units.days', { n: Math.round(hours / 24) });
   if (hours >= 1) return t('promises.units.hours', { n: hours });
-  return t('promises.units.minutes', { n: Math.max(1, Math.round(ms / 60_000)) });
+  return t('promises.units.minutes', { n: Math.max(1, Math.round(outlook.ms / 60_000)) });
 }
 
 /** Burn rates over each look-back and the four multiwindow alert rows (DESIGN M4), scaled to the window. */
@@ -109,7 +119,7 @@ export function PromiseAlerts({ status, windowMs }: { status: PromiseStatus; win
                       {rate(burn.rate)}
                     </Table.Td>
                     <Table.Td ta="right" c="dimmed">
-                      {exhaustion(burn.rate, windowMs, t)}
+                      {exhaustion(status.budgetRemaining, burn.rate, windowMs, t)}
                     </Table.Td>
                   </Table.Tr>
                 ))}

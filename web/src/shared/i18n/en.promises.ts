@@ -111,7 +111,8 @@ export const enPromises = {
       lookback: 'Over the last',
       last: '{{duration}}',
       rate: 'Burn rate',
-      exhaustion: 'A whole budget lasts',
+      exhaustion: 'The budget left lasts',
+      spent: 'The error budget is spent',
     },
     units: { days: '{{n}} d', hours: '{{n}} h', minutes: '{{n}} min', seconds: '{{n}} s' },
     events: {

@@ -111,7 +111,8 @@ export const ruPromises = {
       lookback: 'За последние',
       last: '{{duration}}',
       rate: 'Скорость',
-      exhaustion: 'Бюджета хватит на',
+      exhaustion: 'Оставшегося бюджета хватит на',
+      spent: 'Бюджет ошибок исчерпан',
     },
     units: { days: '{{n}} дн', hours: '{{n}} ч', minutes: '{{n}} мин', seconds: '{{n}} с' },
     events: {
