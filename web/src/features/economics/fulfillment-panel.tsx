@@ -24,13 +24,14 @@ export function FulfillmentPanel({ figures }: { figures: TeamEconomics }) {
           {format.share(figures.fulfillmentIndex)}
         </Badge>
       </Group>
-      <Text size="sm" c="dimmed" mb="sm">
+      <Text size="sm" c="dimmed" mb="sm" data-testid={mode === 'off' ? 'fulfillment-off' : undefined}>
         {mode === 'off' ? t('economics.fulfillment.off') : t(`economics.fulfillment.explain.${mode}`)}
         {mode !== 'off' && figures.withheldMinor > 0
           ? ` ${t('economics.fulfillment.withheld', { amount: format.money(figures.withheldMinor) })}`
           : ''}
       </Text>
-      {promises.length === 0 ? (
+      {/* With the tie off no promise is judged here: saying "no events" would be untrue, the off line says why. */}
+      {mode === 'off' ? null : promises.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="no-fulfillment-promises">
           {t('economics.fulfillment.none')}
         </Text>

@@ -75,7 +75,7 @@ export const enEconomics = {
     },
     fulfillment: {
       title: 'Promise fulfillment index',
-      off: 'The organization does not tie the pool to client promises: the index is 100%. The promises below are shown for reference.',
+      off: 'The fulfillment tie is off: the organization does not tie the pool to client promises, so the index is 100% and the team’s promises are not judged here.',
       explain: {
         share_kept:
           'Share of the team’s client promises kept at the month’s end (attainment at or above target); the pool is scaled by it.',
