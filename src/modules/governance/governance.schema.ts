@@ -86,10 +86,16 @@ export const ZCreateGrant = z.object({
     .describe('the grant this one is sub-delegated from; null for a grant by the organization or the council'),
   limits: ZLimits.default({ spendingCap: null, scope: null }),
   reason: z.string().trim().max(2000).default(''),
+  onBehalfOf: z
+    .enum(['organization', 'council'])
+    .optional()
+    .describe(
+      'who grants a right that is not sub-delegated: an admin may grant on behalf of the council (recorded as the council’s grant, the admin as actor); a council member grants as the council. Default: the council for a council member, else the organization. Not with parentGrantId (422)',
+    ),
 });
 export type TCreateGrant = z.output<typeof ZCreateGrant>;
 
-export const ZDelegateGrant = ZCreateGrant.omit({ rightId: true, parentGrantId: true });
+export const ZDelegateGrant = ZCreateGrant.omit({ rightId: true, parentGrantId: true, onBehalfOf: true });
 export type TDelegateGrant = z.output<typeof ZDelegateGrant>;
 
 export const ZNarrowGrant = z.object({ limits: ZLimits, reason: ZReason });

@@ -146,6 +146,19 @@ async function actsForHolder(tx: Tx, ctx: OrgContext, grant: GrantsTable): Promi
   return inRole !== undefined;
 }
 
+/**
+ * Who grants a right that is not sub-delegated: the council when a council member grants, or when
+ * an admin (or a token, the system) grants on its behalf; else the organization. A council member
+ * does not grant as the organization.
+ */
+function granterOf(ctx: OrgContext, onBehalfOf: 'organization' | 'council' | undefined): GrantsTable['granted_by'] {
+  if (ctx.role === 'council') {
+    if (onBehalfOf === 'organization') throw invalidField('onBehalfOf', 'a council member grants as the council');
+    return 'council';
+  }
+  return onBehalfOf ?? 'organization';
+}
+
 const isOrgLevel = (ctx: OrgContext) => ctx.actor.type !== 'user' || ctx.role === 'admin' || ctx.role === 'council';
 
 async function recordEvent(
@@ -220,8 +233,9 @@ export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<
     let grantedBy: GrantsTable['granted_by'];
     if (input.parentGrantId === null) {
       if (!isOrgLevel(ctx)) throw new AppError('forbidden', 'only an admin or the council grants a right that is not sub-delegated');
-      grantedBy = ctx.role === 'council' ? 'council' : 'organization';
+      grantedBy = granterOf(ctx, input.onBehalfOf);
     } else {
+      if (input.onBehalfOf !== undefined) throw invalidField('onBehalfOf', 'a sub-delegated grant is given by the holder above');
       const parent = await tx
         .selectFrom('grants')
         .selectAll()

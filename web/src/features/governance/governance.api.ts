@@ -36,6 +36,8 @@ export interface NewGrant {
   holderId: string;
   limits: Limits;
   reason: string;
+  /** An admin may grant on behalf of the council (recorded as the council's grant). */
+  onBehalfOf?: 'organization' | 'council';
 }
 
 export interface Delegation {

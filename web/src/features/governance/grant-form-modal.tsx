@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, Select, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOrg } from '../../shared/session/org-context';
 import { useGovernanceFormat } from './format';
 import type { Delegation, Grant, Limits, NewGrant, Right } from './governance.api';
 import { useGrantFormErrors } from './grant-errors';
 import { HolderPicker, type HolderValues, holderIdOf } from './holder-picker';
-import { LimitsFields, type LimitsValues, limitsOf, valuesOf } from './limits-fields';
+import { isCapMissing, LimitsFields, type LimitsValues, limitsOf, valuesOf } from './limits-fields';
 import type { TeamRef } from './rights-model';
 
 const FIELDS = ['rightId', 'holderType', 'holderId', 'limits.spendingCap', 'limits.scope', 'reason'];
@@ -46,6 +47,11 @@ export function GrantFormModal(props: GrantFormModalProps) {
   const [holder, setHolder] = useState<HolderValues>(firstHolder);
   const [limits, setLimits] = useState<LimitsValues>(valuesOf(null, format.currency));
   const [reason, setReason] = useState('');
+  const { org } = useOrg();
+  // An admin grants as the organization or on behalf of the council; a council member always as the council.
+  const canChooseGranter = props.mode === 'grant' && org.role === 'admin';
+  const [grantAs, setGrantAs] = useState<'organization' | 'council'>('organization');
+  const [capMissing, setCapMissing] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const widest = parent?.limits.spendingCap ?? null;
   const errors = useGrantFormErrors(FIELDS, (key) => t(key, { cap: widest === null ? '' : format.money(widest) }));
@@ -57,6 +63,8 @@ export function GrantFormModal(props: GrantFormModalProps) {
     setHolder(firstHolder());
     setLimits(valuesOf(parent ? parent.limits : null, format.currency));
     setReason('');
+    setGrantAs('organization');
+    setCapMissing(false);
     errors.clear();
   }, [opened, parent?.id, team.id]);
 
@@ -64,13 +72,14 @@ export function GrantFormModal(props: GrantFormModalProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!holderId) return;
+    if (isCapMissing(limits)) return setCapMissing(true);
     setBusy(true);
     try {
       const chosen: Limits = limitsOf(limits, format.currency);
       const common = { holderType: holder.holderType, holderId, limits: chosen, reason: reason.trim() };
       if (props.mode === 'grant') {
         if (!rightId) return;
-        await props.onSubmit({ ...common, rightId });
+        await props.onSubmit({ ...common, rightId, ...(canChooseGranter && { onBehalfOf: grantAs }) });
       } else {
         await props.onSubmit(common);
       }
@@ -119,7 +128,33 @@ export function GrantFormModal(props: GrantFormModalProps) {
             errors={errors}
             excludeKey={parent ? `${parent.holderType}:${parent.holderId}` : undefined}
           />
-          <LimitsFields values={limits} onChange={setLimits} errors={errors} widest={widest} />
+          {canChooseGranter ? (
+            <Radio.Group
+              label={t('governance.grants.grantAs')}
+              description={grantAs === 'council' ? t('governance.grants.grantAsHint') : undefined}
+              value={grantAs}
+              onChange={(value) => setGrantAs(value as 'organization' | 'council')}
+            >
+              <Group mt={6}>
+                <Radio value="organization" label={t('governance.grants.grantAsOrganization')} />
+                <Radio value="council" label={t('governance.grants.grantAsCouncil')} />
+              </Group>
+            </Radio.Group>
+          ) : null}
+          <LimitsFields
+            values={limits}
+            onChange={(values) => {
+              setLimits(values);
+              setCapMissing(false);
+            }}
+            errors={errors}
+            widest={widest}
+          />
+          {capMissing ? (
+            <Alert color="red" variant="light" p="sm" data-testid="cap-missing">
+              {t('governance.grants.capRequired')}
+            </Alert>
+          ) : null}
           <Textarea
             label={t('governance.grants.reason')}
             description={t('governance.grants.reasonHint')}

@@ -64,6 +64,11 @@ export function LimitsFields({ values, onChange, errors, widest = null }: Limits
   );
 }
 
+/** True when a cap is asked for but none is typed: the form says so instead of sending “no cap”. */
+export function isCapMissing(values: LimitsValues): boolean {
+  return values.hasCap && (values.cap === '' || Number.isNaN(Number(values.cap)));
+}
+
 /** Limits as the API takes them: the cap in whole minor units, an empty scope as none. */
 export function limitsOf(values: LimitsValues, currency: string): Limits {
   const typed = values.cap === '' ? null : Number(values.cap);
@@ -73,8 +78,8 @@ export function limitsOf(values: LimitsValues, currency: string): Limits {
   };
 }
 
-/** The form values showing existing limits (or none). */
+/** The form values showing existing limits; a new grant (none) starts with a cap to fill in, not “no cap”. */
 export function valuesOf(limits: Limits | null, currency: string): LimitsValues {
-  if (!limits) return { hasCap: false, cap: '', scope: '' };
+  if (!limits) return { hasCap: true, cap: '', scope: '' };
   return { hasCap: limits.spendingCap !== null, cap: toMajor(limits.spendingCap, currency) ?? '', scope: limits.scope ?? '' };
 }
