@@ -1,10 +1,12 @@
 /**
- * The worked examples of docs/formulas.md, run against the core: every fenced block tagged
- * `json check` names a check, its input and the expected answer. An example on that page that no
- * longer matches the code fails here, so the page cannot drift silently. The adapters below only
- * turn JSON into the core's argument types (sets, maps, fractions); the figures come from the core.
+ * The worked examples of docs/formulas.md and docs/api.md, run against the core: every fenced block
+ * tagged `json check` names a check, its input and the expected answer. An example on those pages
+ * that no longer matches the code fails here, so the pages cannot drift silently. The adapters below
+ * only turn JSON into the core's argument types (sets, maps, fractions); the figures come from the
+ * core. The webhook verifier that docs/api.md gives receivers (the `js verify` block) is run too.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -28,6 +30,7 @@ import { equalSharesAllocation, greedyAllocation } from '../src/core/voice/alloc
 import { summarizeFeedback } from '../src/core/voice/feedback.js';
 import { answerDueAt, answerEvent, computeThreshold } from '../src/core/voice/proposals.js';
 import { type Ballot, instantRunoff, type PollKind, tallyPoll } from '../src/core/voice/tally.js';
+import { signWebhook } from '../src/core/webhooks/webhooks.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each check reads its own JSON shape from the page
 type Json = any;
@@ -119,6 +122,7 @@ const CHECKS: Record<string, (input: Json) => unknown> = {
     devicesFirstDay: attemptsWithin(DEVICES_POLICY, DAY_MS),
     accountWaitsMs: Object.fromEntries([19, 20, 21, 29, 30].map((f) => [String(f), backoffDelayMs(f, ACCOUNT_POLICY)])),
   }),
+  signWebhook: (input) => signWebhook(input.secrets, input.body, input.timestamp),
 };
 
 /**
@@ -149,35 +153,68 @@ function mismatch(actual: unknown, expected: unknown, path = '$'): string | null
   return Object.is(actual, expected) ? null : `${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`;
 }
 
-/** The `json check` blocks of a Markdown text, with the line each starts on. */
-function checkBlocks(markdown: string): { line: number; body: string }[] {
+/** The fenced blocks whose info string is exactly `tag` (e.g. `json check`), with the line each starts on. */
+function fencedBlocks(markdown: string, tag: string): { line: number; body: string }[] {
   const blocks: { line: number; body: string }[] = [];
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (!/^```json check\s*$/.test(lines[i] as string)) continue;
+    if ((lines[i] as string).trimEnd() !== `\`\`\`${tag}`) continue;
     const start = i + 1;
     let end = start;
     while (end < lines.length && lines[end] !== '```') end++;
-    blocks.push({ line: start, body: lines.slice(start, end).join('\n') });
+    blocks.push({ line: start + 1, body: lines.slice(start, end).join('\n') });
     i = end;
   }
   return blocks;
 }
 
-const PAGE = 'docs/formulas.md';
-const blocks = checkBlocks(readFileSync(join(import.meta.dirname, '..', PAGE), 'utf8'));
+const read = (page: string) => readFileSync(join(import.meta.dirname, '..', page), 'utf8');
+const PAGES = ['docs/formulas.md', 'docs/api.md'];
+const examples = PAGES.flatMap((page) => fencedBlocks(read(page), 'json check').map((b) => ({ page, ...b })));
 
-describe(`the worked examples of ${PAGE}`, () => {
-  it('covers every kind of figure the page documents', () => {
-    const named = new Set(blocks.map((b) => JSON.parse(b.body).check));
+describe('the worked examples of docs/formulas.md and docs/api.md', () => {
+  it('cover every kind of figure the pages document, and each page has some', () => {
+    const named = new Set(examples.map((b) => JSON.parse(b.body).check));
     expect([...named].sort()).toEqual(Object.keys(CHECKS).sort());
+    for (const page of PAGES) expect(examples.filter((b) => b.page === page).length, page).toBeGreaterThan(0);
+    expect(examples.length).toBeGreaterThanOrEqual(25);
   });
 
-  it.each(blocks.map((b) => [b.line, b.body] as const))('the example at line %i matches the code', (_line, body) => {
+  it.each(examples.map((b) => [b.page, b.line, b.body] as const))('%s, the example at line %i, matches the code', (_page, _line, body) => {
     const example = JSON.parse(body) as { check: string; input: unknown; expect: unknown };
     const run = CHECKS[example.check];
     expect(run, `unknown check ${example.check}`).toBeDefined();
     expect(mismatch(run?.(example.input), example.expect)).toBeNull();
+  });
+});
+
+describe('the webhook verifier docs/api.md gives receivers', () => {
+  const [block] = fencedBlocks(read('docs/api.md'), 'js verify');
+  const verify = new Function('require', `${block?.body}\nreturn verifyClientocracySignature;`)(createRequire(import.meta.url)) as (
+    header: unknown,
+    rawBody: string | Buffer,
+    secret: string,
+  ) => boolean;
+  const body = '{"id":"d1","type":"promise.status_changed","data":{"status":"at_risk"}}';
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it('accepts what the server signs, with the new or the old secret during a rotation', () => {
+    expect(verify(signWebhook(['s3cret'], body, now()), body, 's3cret')).toBe(true);
+    expect(verify(signWebhook(['s3cret'], body, now()), Buffer.from(body), 's3cret')).toBe(true);
+    const rotating = signWebhook(['new-secret', 'old-secret'], body, now());
+    expect(verify(rotating, body, 'new-secret')).toBe(true);
+    expect(verify(rotating, body, 'old-secret')).toBe(true);
+  });
+
+  it('refuses a tampered body, another secret, an old timestamp and garbled headers, without throwing', () => {
+    const header = signWebhook(['s3cret'], body, now());
+    expect(verify(header, body.replace('at_risk', 'kept'), 's3cret')).toBe(false);
+    expect(verify(header, body, 'other')).toBe(false);
+    expect(verify(signWebhook(['s3cret'], body, now() - 301), body, 's3cret')).toBe(false);
+    expect(verify(signWebhook(['s3cret'], body, now() + 301), body, 's3cret')).toBe(false);
+    for (const garbled of [undefined, '', 't=', 'v1=abc', `t=${now()}`, `${header},t=1`, `t=x,${header.split(',')[1]}`, 'x'.repeat(5000)]) {
+      expect(verify(garbled, body, 's3cret')).toBe(false);
+    }
   });
 });
 
