@@ -17,6 +17,7 @@ import {
   DEVICES_POLICY,
   PAIR_POLICY,
 } from '../src/core/auth/login-backoff.js';
+import { classifyFactor, measuredLevel } from '../src/core/discovery/errc.js';
 import { computeFit, type FitPain } from '../src/core/discovery/fit.js';
 import { painPriority } from '../src/core/discovery/priority.js';
 import { teamFigures } from '../src/core/economics/figures.js';
@@ -56,6 +57,9 @@ const CHECKS: Record<string, (input: Json) => unknown> = {
       input.pains.map((p: Omit<FitPain, 'createdAt'>, i: number) => ({ ...p, createdAt: i })),
       new Set<string>(input.answered),
     ),
+  classifyFactor: (input: [number, number, number[]][]) =>
+    input.map(([current, target, competitors]) => classifyFactor(current, target, competitors)),
+  measuredLevel: (input: (number | null)[]) => input.map(measuredLevel),
   alertWindows: (input) =>
     alertWindows(input.days * DAY_MS).map((row) => ({
       severity: row.severity,
