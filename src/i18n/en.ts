@@ -1,4 +1,5 @@
 import { enAccount } from './en.account.js';
+import { enTables } from './en.tables.js';
 import { enVoiceAccount } from './en.voice-account.js';
 import { enVoiceFeedback } from './en.voice-feedback.js';
 import { enVoicePolls } from './en.voice-polls.js';
@@ -85,4 +86,5 @@ export const en = {
   voiceReserve: enVoiceReserve,
   voiceAccount: enVoiceAccount,
   account: enAccount,
+  tables: enTables,
 } as const;

@@ -1,4 +1,5 @@
 import { ruAccount } from './ru.account.js';
+import { ruTables } from './ru.tables.js';
 import { ruVoiceAccount } from './ru.voice-account.js';
 import { ruVoiceFeedback } from './ru.voice-feedback.js';
 import { ruVoicePolls } from './ru.voice-polls.js';
@@ -86,4 +87,5 @@ export const ru = {
   voiceReserve: ruVoiceReserve,
   voiceAccount: ruVoiceAccount,
   account: ruAccount,
+  tables: ruTables,
 } as const;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
 import { ZId, ZOk, ZOrgIdParams, ZOrgParams } from '../common.schema.js';
+import { economicsTable, ledgerTable } from '../exports/economics.table.js';
+import { exportRoute } from '../exports/export.route.js';
 import {
   ZAllocationInput,
   ZDeclineTrade,
@@ -89,6 +91,15 @@ export function registerEconomicsRoutes(r: Registrar): void {
     response: ZPeriodEconomics,
     handler: async ({ ctx, params }) => periodEconomics(ctx, params.period),
   });
+  r.add(
+    exportRoute({
+      ...read,
+      url: `${periods}/export`,
+      summary: 'Every team side by side for a month, to download',
+      params: ZPeriodParams,
+      build: (ctx, params, _query, locale) => economicsTable(ctx, params.period, locale),
+    }),
+  );
   r.add({
     ...write,
     method: 'POST',
@@ -118,6 +129,16 @@ export function registerEconomicsRoutes(r: Registrar): void {
     response: items(ZLedgerLine),
     handler: async ({ ctx, params, query }) => listLedger(ctx, params.period, query.teamId),
   });
+  r.add(
+    exportRoute({
+      ...read,
+      url: `${periods}/ledger/export`,
+      summary: 'The month’s ledger lines, of one team or all, to download',
+      params: ZPeriodParams,
+      filters: ZLedgerQuery.shape,
+      build: (ctx, params, query, locale) => ledgerTable(ctx, params.period, query.teamId, locale),
+    }),
+  );
   r.add({
     ...write,
     method: 'POST',

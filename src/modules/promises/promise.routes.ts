@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
 import { ZId, ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { exportRoute } from '../exports/export.route.js';
+import { promisesTable } from '../exports/promises.table.js';
 import { pageInMemory } from '../list.js';
 import { recentEvents } from './events.service.js';
 import { ZHistoryEntry } from './history.schema.js';
@@ -92,6 +94,16 @@ export function registerPromiseRoutes(r: Registrar): void {
     response: ZPage(ZPromise),
     handler: async ({ ctx, query }) => listPromises(ctx, query),
   });
+  r.add(
+    exportRoute({
+      ...read,
+      url: `${base}/promises/export`,
+      summary: 'Every promise of the list (all pages) with its status, attainment, target and error budget left',
+      params: ZOrgParams,
+      filters: ZPromiseQuery.omit({ cursor: true, limit: true }).shape,
+      build: (ctx, _params, query, locale) => promisesTable(ctx, query, locale),
+    }),
+  );
   r.add({
     ...write,
     method: 'POST',
