@@ -3,7 +3,7 @@
  * data directory (SQLite) or on a fresh PostgreSQL database when DATABASE_URL is set.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,6 +144,35 @@ describe('clientocracy CLI', () => {
     expect(badOption.stderr).toContain('--help');
     expect(noDatabase.code).toBe(4);
     expect(noDatabase.stderr).toContain('cannot reach the database');
+  });
+
+  it('a command about an organization says which database it looked in, and never creates an empty one', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'clientocracy-cli-empty-'));
+    try {
+      const missingDir = path.join(empty, 'data');
+      const [onNothing, outboxOnNothing] = await Promise.all([
+        cli(['canvas', 'list', '--org', 'stroydom'], { CLIENTOCRACY_DATA_DIR: missingDir, DATABASE_URL: undefined }),
+        cli(['outbox'], { CLIENTOCRACY_DATA_DIR: missingDir, DATABASE_URL: undefined }),
+      ]);
+      expect(onNothing).toMatchObject({ code: 2, stdout: '' });
+      expect(onNothing.stderr).toBe(
+        `error: organization stroydom not found: there is no database at SQLite ${path.join(missingDir, 'clientocracy.sqlite')} (CLIENTOCRACY_DATA_DIR)\n`,
+      );
+      expect(outboxOnNothing.code).toBe(2);
+      expect(outboxOnNothing.stderr).toMatch(/^error: no database: there is no database at SQLite .*clientocracy\.sqlite/);
+      // Neither the data directory, nor a database, nor a secret was made.
+      expect(existsSync(missingDir)).toBe(false);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+
+    const unknown = await cli(['canvas', 'list', '--org', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      databaseUrl
+        ? `error: organization nope not found in PostgreSQL ${databaseUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')} (DATABASE_URL)\n`
+        : `error: organization nope not found in SQLite ${path.join(dataDir, 'clientocracy.sqlite')} (CLIENTOCRACY_DATA_DIR)\n`,
+    );
   });
 
   it('canvas list and canvas svg print the demo canvas; a missing canvas exits 2, a missing --canvas exits 1', async () => {

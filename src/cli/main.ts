@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openAndMigrate } from '../app.js';
 import { loadConfig, sqlitePath } from '../config.js';
@@ -8,9 +8,11 @@ import { openDatabase, redact } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { zodToAppError } from '../http/errors.js';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../modules/demo/demo.data.js';
+import { findOrgBySlug } from '../modules/orgs/org.repository.js';
 import { VERSION } from '../version.js';
 import { runBackupCommand } from './backup.commands.js';
 import { type CommandOutput, runCommand } from './commands.js';
+import { databaseLocation } from './database-location.js';
 
 const HELP = `clientocracy ${VERSION} — promises to clients, measured; teams with authority; client voice.
 
@@ -92,6 +94,21 @@ function write(out: CommandOutput): void {
   if (out.exitCode) process.exitCode = out.exitCode;
 }
 
+/** Commands that read or change one organization (`--org`); the others make or copy whole databases. */
+const READS_AN_ORGANIZATION = [
+  'user',
+  'token',
+  'export',
+  'canvas',
+  'rights',
+  'agreements',
+  'decisions',
+  'reviews',
+  'events',
+  'economics',
+  'outbox',
+];
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -154,6 +171,14 @@ async function main(argv: string[]): Promise<void> {
   // Everything this process creates (database, -wal, -shm, secret, backups) is private from the start:
   // see src/db/private-files.ts for why a umask and an explicit chmod of what already exists.
   process.umask(0o077);
+  // A command about an organization never creates an empty database (nor the data dir) where there
+  // is none: the operator most likely ran it from another directory or without DATABASE_URL.
+  const location = databaseLocation(process.env, process.cwd());
+  const readsAnOrganization = READS_AN_ORGANIZATION.includes(command);
+  if (readsAnOrganization && location.sqliteFile && !existsSync(location.sqliteFile)) {
+    const subject = values.org ? `organization ${values.org} not found` : 'no database';
+    throw new AppError('not_found', `${subject}: there is no database at ${location.description}`);
+  }
   const config = loadConfig();
   if (command === 'serve') return serve(config);
   if (command === 'migrate') return migrate(config);
@@ -161,6 +186,9 @@ async function main(argv: string[]): Promise<void> {
 
   const database = await openAndMigrate(config);
   try {
+    if (readsAnOrganization && values.org && !(await findOrgBySlug(database.db, values.org))) {
+      throw new AppError('not_found', `organization ${values.org} not found in ${location.description}`);
+    }
     let stdin: string | undefined;
     if (command === 'import' && !sub) stdin = readFileSync(0, 'utf8');
     const file = command === 'events' ? positionals[2] : sub;
