@@ -48,7 +48,11 @@ export const ru = {
     emptySegment: 'Для этих клиентов обещания пока не опубликованы.',
     target: 'Обещано',
     actual: 'Выполнено',
-    cases: '{{good}} из {{total}} случаев',
+    // «из» takes the genitive: из 1 случая, из 2 случаев, из 5 случаев, из 21 случая.
+    cases_one: '{{good}} из {{total}} случая',
+    cases_few: '{{good}} из {{total}} случаев',
+    cases_many: '{{good}} из {{total}} случаев',
+    cases_other: '{{good}} из {{total}} случая',
     noCases: 'случаев пока нет',
     overRolling: 'за последние {{days}}',
     overRollingOne: 'за последние сутки',

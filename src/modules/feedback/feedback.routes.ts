@@ -92,11 +92,13 @@ export function registerFeedbackRoutes(r: Registrar): void {
     ...write,
     method: 'POST',
     url: `${base}/feedback/:id/triage`,
-    summary: 'Tag the response to a pain of a segment (it becomes evidence of that pain); painId null removes the tag',
+    summary:
+      'Tag the response to a pain of a segment (it becomes evidence of that pain), or to a new pain created with it (newPain); painId null removes the tag',
     params: ZFeedbackParams,
     body: ZTriage,
     response: ZFeedback,
-    handler: async ({ ctx, params, body }) => triageFeedback(ctx, params.id, body.painId),
+    handler: async ({ ctx, params, body }) =>
+      triageFeedback(ctx, params.id, body.newPain ? { newPain: body.newPain } : (body.painId ?? null)),
   });
   r.add({
     ...write,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FEEDBACK_KINDS, isScoreInRange, SCORE_RANGE } from '../../core/voice/feedback.js';
 import { ZId, ZOrgSlug, ZPageQuery, ZTime } from '../common.schema.js';
+import { ZCreatePain } from '../discovery/discovery.schema.js';
 
 export const FEEDBACK_SUBJECTS = ['promise', 'team', 'touchpoint'] as const;
 export const FEEDBACK_SOURCES = ['link', 'portal', 'api'] as const;
@@ -130,7 +131,20 @@ export const ZTrend = z.object({
 });
 
 export const ZFeedbackParams = z.object({ org: ZOrgSlug, id: ZId });
-export const ZTriage = z.object({ painId: ZId.nullable().describe('the pain it is evidence of; null removes the tag') });
+export const ZTriage = z
+  .object({
+    painId: ZId.nullable().optional().describe('the pain it is evidence of; null removes the tag'),
+    newPain: ZCreatePain.extend({ segmentId: ZId.describe('the segment whose pain it is') })
+      .optional()
+      .describe('a pain to create and tag the response to, in the same transaction (instead of painId); needs discovery:write'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.newPain !== undefined && v.painId !== undefined && v.painId !== null)
+      ctx.addIssue({ code: 'custom', path: ['newPain'], message: 'send either painId or newPain, not both' });
+    if (v.newPain === undefined && v.painId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['painId'], message: 'name a pain (or null to remove the tag), or send newPain' });
+  });
+export type TTriage = z.output<typeof ZTriage>;
 export const ZReply = z.object({ text: z.string().trim().min(1, 'must not be empty').max(4000) });
 
 export const ZSurveyInput = z

@@ -1,4 +1,5 @@
-import { conflict, invalidField, notFound } from '../../core/errors.js';
+import { roleCan, scopesAllow } from '../../core/access/permissions.js';
+import { AppError, conflict, invalidField, notFound } from '../../core/errors.js';
 import { dayInZone } from '../../core/governance/dates.js';
 import { newId } from '../../core/ids.js';
 import { pageOf } from '../../core/pagination.js';
@@ -15,11 +16,12 @@ import { translate } from '../../i18n/index.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
+import { insertItem, loadItem } from '../discovery/item.service.js';
 import { actorName } from '../governance/authority.js';
 import { cursorOf } from '../list.js';
 import { queueMail } from '../mail/outbox.service.js';
 import { boundsOf, describeFeedback, filteredFeedback, resolveSubject } from './feedback.repository.js';
-import type { TFeedback, TFeedbackFilter, TFeedbackInput } from './feedback.schema.js';
+import type { TFeedback, TFeedbackFilter, TFeedbackInput, TTriage } from './feedback.schema.js';
 
 /** An answer may be dated at most this far after the server's clock (clocks of importing tools drift). */
 const FUTURE_SLACK_MS = 60_000;
@@ -216,14 +218,59 @@ function evidenceText(row: FeedbackTable): string {
   return (row.comment ? `${score}: ${row.comment}` : score).slice(0, EVIDENCE_TEXT_MAX);
 }
 
+type TNewPain = NonNullable<TTriage['newPain']>;
+
+/**
+ * The pain a triage creates: in the segment named (of the organization, 422 naming
+ * newPain.segmentId otherwise), audited as created. Creating a pain needs discovery:write, as on
+ * the discovery pages.
+ */
+async function createTaggedPain(tx: Tx, ctx: OrgContext, input: TNewPain): Promise<string> {
+  if (!(await mayWriteDiscovery(tx, ctx))) throw new AppError('forbidden', 'creating a pain needs the discovery:write permission');
+  const segment = await tx
+    .selectFrom('segments')
+    .select('id')
+    .where('org_id', '=', ctx.org.id)
+    .where('id', '=', input.segmentId)
+    .executeTakeFirst();
+  if (!segment) throw invalidField('newPain.segmentId', 'no segment with this id in the organization');
+  const { segmentId, ...pain } = input;
+  const painId = await insertItem(tx, ctx, 'pain', segmentId, pain);
+  await appendAudit(tx, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    action: 'pain.created',
+    entityType: 'pain',
+    entityId: painId,
+    after: await loadItem(tx, ctx, 'pain', painId),
+    at: ctx.now,
+  });
+  return painId;
+}
+
+async function mayWriteDiscovery(tx: Tx, ctx: OrgContext): Promise<boolean> {
+  if (ctx.actor.type === 'client') return false;
+  if (ctx.actor.type === 'token') {
+    const token = await tx
+      .selectFrom('api_tokens')
+      .select('scopes')
+      .where('org_id', '=', ctx.org.id)
+      .where('id', '=', ctx.actor.id ?? '')
+      .executeTakeFirst();
+    return token !== undefined && scopesAllow(JSON.parse(token.scopes) as string[], 'discovery:write');
+  }
+  return ctx.role === undefined || roleCan(ctx.role, 'discovery:write');
+}
+
 /**
  * Tags a response to a pain of a segment — it becomes evidence of that pain (kind `feedback`,
  * source `feedback:<id>`, dated the day it was answered) — or, with null, removes the tag and
  * that evidence. Re-tagging moves the evidence. One transaction.
  */
-export async function triageFeedback(ctx: OrgContext, id: string, painId: string | null): Promise<TFeedback> {
+export async function triageFeedback(ctx: OrgContext, id: string, tag: string | null | { newPain: TNewPain }): Promise<TFeedback> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadRow(tx, ctx.org.id, id);
+    const painId = typeof tag === 'object' && tag !== null ? await createTaggedPain(tx, ctx, tag.newPain) : tag;
     if (painId !== null) {
       const pain = await tx.selectFrom('pains').select('id').where('org_id', '=', ctx.org.id).where('id', '=', painId).executeTakeFirst();
       if (!pain) throw invalidField('painId', 'no pain with this id in the organization');

@@ -152,7 +152,11 @@ function renderForm(p: Portal, view: ClientPollView, ballot: Ballot | null): str
 
 /** The result table (and the runoff rounds for ranked polls), with the clients' choice and the decision marked. */
 function renderResult(p: Portal, poll: TPoll): string {
-  const turnout = `<p>${p.t('voicePolls.turnout', { n: formatNumber(poll.turnout, p.locale), eligible: formatNumber(poll.eligible, p.locale) })}${
+  const turnout = `<p>${p.t('voicePolls.turnout', {
+    n: formatNumber(poll.turnout, p.locale),
+    eligible: formatNumber(poll.eligible, p.locale),
+    count: poll.eligible,
+  })}${
     poll.quorum !== null ? ` ${p.t('voicePolls.quorum', { quorum: poll.quorum })}` : ''
   }</p>`;
   const result = poll.result;

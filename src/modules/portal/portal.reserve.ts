@@ -65,7 +65,7 @@ function ballotForm(p: Portal, view: ClientRoundView, ticked: string[]): string 
   const mine = view.ballot;
   const total = view.projects.filter((x) => mine?.includes(x.id)).reduce((s, x) => s + x.costMinor, 0);
   const status = mine
-    ? p.t('voiceReserve.ballotSaved', { n: mine.length, total: formatMoney(total, r.currency, p.locale) })
+    ? p.t('voiceReserve.ballotSaved', { count: mine.length, total: formatMoney(total, r.currency, p.locale) })
     : p.t('voiceReserve.ballotNone');
   return `<div class="card"><h2>${p.t('voiceReserve.ballotTitle')}</h2><p class="muted">${status}</p>
 <p>${p.t('voiceReserve.ballotHelp', { budget: formatMoney(r.budgetMinor, r.currency, p.locale) })}</p>

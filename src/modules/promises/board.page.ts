@@ -39,7 +39,7 @@ ol.versions li:first-child{border-top:0;padding-top:0}ol.versions h3{font-size:1
 .back{display:inline-block;margin:0 0 12px}
 @media (max-width:480px){.figures{grid-template-columns:max-content 1fr;gap:12px 20px}.trend{grid-column:1/-1}}`;
 
-type T = (key: string, vars?: Record<string, string>) => string;
+type T = (key: string, vars?: Record<string, string | number>) => string;
 
 function translator(locale: Locale, org: OrganizationsTable): T {
   return (key, vars = {}) => escapeHtml(translate(locale, key, { org: org.name, ...vars }));
@@ -150,7 +150,7 @@ function card(p: TBoardPromise, org: OrganizationsTable, locale: Locale, linkTit
   const values = p.sparkline.map((v) => (v === null ? translate(locale, 'board.noData') : formatPercent(v, locale, 1, true))).join(', ');
   const label = translate(locale, 'board.trendLabel', { n: String(SPARKLINE_WINDOWS), values, target });
   const cases =
-    p.total === 0 ? t('board.noCases') : t('board.cases', { good: formatNumber(p.good, locale), total: formatNumber(p.total, locale) });
+    p.total === 0 ? t('board.noCases') : t('board.cases', { good: formatNumber(p.good, locale), total: formatNumber(p.total, locale), count: p.total });
   return `<article class="card promise" id="p-${escapeHtml(p.id)}">
 <div class="top"><h2>${title}</h2><span class="badge s-${p.status}">${STATUS_MARK[p.status]} ${t(`board.status.${p.status}`)}</span></div>
 <p class="statement">${escapeHtml(p.statement)}</p>

@@ -40,6 +40,9 @@ export const feedbackApi = {
   trend: (org: string, kind: FeedbackKind, bucket: TrendBucket, filter: FeedbackFilter) =>
     api.get<FeedbackTrend>(orgPath(org, 'feedback', 'trend'), { kind, bucket, ...filter }),
   triage: (org: string, id: string, painId: string | null) => api.post<Feedback>(orgPath(org, 'feedback', id, 'triage'), { painId }),
+  /** Creates a pain of the segment and tags the response to it, in one request. */
+  triageNew: (org: string, id: string, newPain: { segmentId: string; text: string; severity: number; frequency: number }) =>
+    api.post<Feedback>(orgPath(org, 'feedback', id, 'triage'), { newPain }),
   reply: (org: string, id: string, text: string) => api.post<Feedback>(orgPath(org, 'feedback', id, 'reply'), { text }),
   surveys: (org: string, cursor?: string) => api.get<Page<Survey>>(orgPath(org, 'surveys'), { cursor, limit: 100 }),
   createSurvey: (org: string, input: SurveyInput) => api.post<Survey>(orgPath(org, 'surveys'), input),

@@ -1,13 +1,28 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notifyError, notifySuccess } from '../../shared/api/error-messages';
+import { ApiError } from '../../shared/api/client';
+import { notifyError, notifySuccess, translateFieldMessage } from '../../shared/api/error-messages';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { discoveryApi } from '../discovery/discovery.api';
 import { type Feedback, feedbackApi } from './feedback.api';
 
-/** Tags a response to a pain: choose the segment, then its pain; or remove the tag. */
+const SCORES = ['1', '2', '3', '4', '5'];
+
+/** A score from 1 to 5, labelled for screen readers. */
+function ScoreField({ label, value, onChange, testId }: { label: string; value: string; onChange: (v: string) => void; testId: string }) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} id={`${testId}-label`}>
+        {label}
+      </Text>
+      <SegmentedControl aria-labelledby={`${testId}-label`} data={SCORES} value={value} onChange={onChange} data-testid={testId} />
+    </Stack>
+  );
+}
+
+/** Tags a response to a pain: choose the segment, then its pain, or create a new pain there; or remove the tag. */
 export function TriageModal({
   feedback,
   onClose,
@@ -18,9 +33,14 @@ export function TriageModal({
   onDone: (next: Feedback) => void;
 }) {
   const { t } = useTranslation();
-  const { org } = useOrg();
+  const { org, can } = useOrg();
   const [segmentId, setSegmentId] = useState<string | null>(null);
   const [painId, setPainId] = useState<string | null>(null);
+  const [isNew, setNew] = useState(false);
+  const [text, setText] = useState('');
+  const [severity, setSeverity] = useState('3');
+  const [frequency, setFrequency] = useState('3');
+  const [textError, setTextError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const segments = useResource(() => discoveryApi.segments(org.slug), `${org.slug}|segments`);
   const chosenSegment = segmentId ?? feedback?.pain?.segmentId ?? null;
@@ -30,10 +50,16 @@ export function TriageModal({
   );
   const pains = workspace.data?.pains ?? [];
   const chosenPain = painId ?? (segmentId === null ? (feedback?.pain?.id ?? null) : null);
+  const mayCreate = can('discovery:write');
 
   const close = () => {
     setSegmentId(null);
     setPainId(null);
+    setNew(false);
+    setText('');
+    setSeverity('3');
+    setFrequency('3');
+    setTextError(null);
     onClose();
   };
   const save = async (next: string | null) => {
@@ -46,6 +72,28 @@ export function TriageModal({
       close();
     } catch (error) {
       notifyError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const create = async () => {
+    if (!feedback || !chosenSegment) return;
+    if (!text.trim()) return setTextError(translateFieldMessage('must not be empty'));
+    setBusy(true);
+    try {
+      const saved = await feedbackApi.triageNew(org.slug, feedback.id, {
+        segmentId: chosenSegment,
+        text: text.trim(),
+        severity: Number(severity),
+        frequency: Number(frequency),
+      });
+      notifySuccess(t('feedback.triage.created'));
+      onDone(saved);
+      close();
+    } catch (error) {
+      const field = error instanceof ApiError ? error.fields.find((f) => f.path === 'newPain.text') : undefined;
+      if (field) setTextError(translateFieldMessage(field.message));
+      else notifyError(error);
     } finally {
       setBusy(false);
     }
@@ -69,7 +117,40 @@ export function TriageModal({
           searchable
           data-autofocus
         />
-        {chosenSegment && workspace.data && pains.length === 0 ? (
+        {mayCreate ? (
+          <Checkbox
+            label={t('feedback.triage.createNew')}
+            checked={isNew}
+            disabled={!chosenSegment}
+            onChange={(event) => {
+              const checked = event.currentTarget.checked;
+              setNew(checked);
+              if (checked && !text) setText(feedback?.comment ?? '');
+            }}
+            data-testid="triage-create-new"
+          />
+        ) : null}
+        {isNew ? (
+          <>
+            <Textarea
+              label={t('feedback.triage.newText')}
+              autosize
+              minRows={2}
+              maxRows={6}
+              value={text}
+              onChange={(event) => {
+                setText(event.currentTarget.value);
+                setTextError(null);
+              }}
+              error={textError}
+              required
+            />
+            <Group grow align="flex-start">
+              <ScoreField label={t('feedback.triage.severity')} value={severity} onChange={setSeverity} testId="triage-severity" />
+              <ScoreField label={t('feedback.triage.frequency')} value={frequency} onChange={setFrequency} testId="triage-frequency" />
+            </Group>
+          </>
+        ) : chosenSegment && workspace.data && pains.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('feedback.triage.noPains')}
           </Text>
@@ -95,9 +176,15 @@ export function TriageModal({
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button onClick={() => void save(chosenPain)} disabled={!chosenPain} loading={busy}>
-              {t('feedback.triage.save')}
-            </Button>
+            {isNew ? (
+              <Button onClick={() => void create()} disabled={!chosenSegment} loading={busy}>
+                {t('feedback.triage.createAndTag')}
+              </Button>
+            ) : (
+              <Button onClick={() => void save(chosenPain)} disabled={!chosenPain} loading={busy}>
+                {t('feedback.triage.save')}
+              </Button>
+            )}
           </Group>
         </Group>
       </Stack>
