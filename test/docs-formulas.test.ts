@@ -25,6 +25,7 @@ import { frac, ratePpm } from '../src/core/economics/fraction.js';
 import { fulfillmentIndex } from '../src/core/economics/fulfillment.js';
 import { allocateOverhead } from '../src/core/economics/overhead.js';
 import { type SplitRule, splitPool } from '../src/core/economics/split.js';
+import { budgetOutlook } from '../src/core/promises/budget.js';
 import { alertWindows, evaluatePromise, targetPpm } from '../src/core/promises/compute.js';
 import { DAY_MS, isoDuration } from '../src/core/promises/window.js';
 import { equalSharesAllocation, greedyAllocation } from '../src/core/voice/allocation.js';
@@ -67,6 +68,11 @@ const CHECKS: Record<string, (input: Json) => unknown> = {
       short: isoDuration(row.shortMs),
       threshold: row.threshold,
     })),
+  budgetOutlook: (input: [number, number, number][]) =>
+    input.map(([remaining, burnRate, days]) => {
+      const outlook = budgetOutlook(remaining, burnRate, days * DAY_MS);
+      return outlook.kind === 'lasts' ? { kind: outlook.kind, hours: outlook.ms / 3_600_000 } : outlook;
+    }),
   evaluatePromise: (input) =>
     evaluatePromise({
       target: input.target,
