@@ -156,9 +156,7 @@ function renderResult(p: Portal, poll: TPoll): string {
     n: formatNumber(poll.turnout, p.locale),
     eligible: formatNumber(poll.eligible, p.locale),
     count: poll.eligible,
-  })}${
-    poll.quorum !== null ? ` ${p.t('voicePolls.quorum', { quorum: poll.quorum })}` : ''
-  }</p>`;
+  })}${poll.quorum !== null ? ` ${p.t('voicePolls.quorum', { quorum: poll.quorum })}` : ''}</p>`;
   const result = poll.result;
   if (!result)
     return `<div class="card"><h2>${p.t('voicePolls.result')}</h2>${turnout}<p class="muted">${p.t('voicePolls.hidden', { date: when(p, poll.closesAt) })}</p></div>`;

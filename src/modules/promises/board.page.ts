@@ -150,7 +150,9 @@ function card(p: TBoardPromise, org: OrganizationsTable, locale: Locale, linkTit
   const values = p.sparkline.map((v) => (v === null ? translate(locale, 'board.noData') : formatPercent(v, locale, 1, true))).join(', ');
   const label = translate(locale, 'board.trendLabel', { n: String(SPARKLINE_WINDOWS), values, target });
   const cases =
-    p.total === 0 ? t('board.noCases') : t('board.cases', { good: formatNumber(p.good, locale), total: formatNumber(p.total, locale), count: p.total });
+    p.total === 0
+      ? t('board.noCases')
+      : t('board.cases', { good: formatNumber(p.good, locale), total: formatNumber(p.total, locale), count: p.total });
   return `<article class="card promise" id="p-${escapeHtml(p.id)}">
 <div class="top"><h2>${title}</h2><span class="badge s-${p.status}">${STATUS_MARK[p.status]} ${t(`board.status.${p.status}`)}</span></div>
 <p class="statement">${escapeHtml(p.statement)}</p>
