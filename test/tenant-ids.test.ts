@@ -30,6 +30,8 @@ import { bodyFor, call, createThroughApi, isError, leaksIn, Problems, seedThroug
 const NOT_TENANT_IDS: Record<string, string> = {
   // A client's or an event's id in the organization's own systems: free text the API never looks up.
   externalId: 'an id in the organization’s own systems',
+  // The event import's column mapping: the file's column header that holds the client, not an id.
+  'mapping.clientId': 'a column header of the imported file',
 };
 
 /** Fields whose name does not say the kind of record they hold. */
@@ -185,7 +187,9 @@ function forbiddenOfB(): string[] {
 /** Operations with id fields in their body, each with those fields' paths. */
 function bodyIdFields(): [Operation, string[]][] {
   return ops.flatMap((op): [Operation, string[]][] => {
-    const fields = op.body ? idFieldsOf(op.body).filter((f) => !((f.split('.').at(-1) as string) in NOT_TENANT_IDS)) : [];
+    const fields = op.body
+      ? idFieldsOf(op.body).filter((f) => !(f in NOT_TENANT_IDS) && !((f.split('.').at(-1) as string) in NOT_TENANT_IDS))
+      : [];
     return fields.length ? [[op, fields]] : [];
   });
 }

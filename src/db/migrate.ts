@@ -11,6 +11,7 @@ import * as clientVoice from './migrations/20261129T0500_client_voice.js';
 import * as webhookSecretRotation from './migrations/20261207T1000_webhook_secret_rotation.js';
 import * as accountSecurity from './migrations/20261207T1100_account_security.js';
 import * as loginKnownAddresses from './migrations/20261207T1300_login_known_addresses.js';
+import * as eventImportMappings from './migrations/20261207T1400_event_import_mappings.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1000_webhook_secret_rotation': webhookSecretRotation,
   '20261207T1100_account_security': accountSecurity,
   '20261207T1300_login_known_addresses': loginKnownAddresses,
+  '20261207T1400_event_import_mappings': eventImportMappings,
 };
 
 class StaticProvider implements MigrationProvider {

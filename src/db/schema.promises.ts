@@ -169,3 +169,14 @@ export interface WebhookDeliveriesTable {
   failed_at: number | null;
   created_at: number;
 }
+
+/** The column mapping last used to import events into a promise (the import screen and the CLI preselect it). */
+export interface EventImportMappingsTable {
+  org_id: string;
+  promise_id: string;
+  /** JSON: API field → the file's column header, e.g. `{"externalId":"Номер заявки","occurredAt":"Дата"}`. */
+  mapping: string;
+  time_zone: string;
+  date_format: string;
+  updated_at: number;
+}

@@ -28,6 +28,7 @@ import type {
   RolesTable,
 } from './schema.governance.js';
 import type {
+  EventImportMappingsTable,
   PromiseCountersTable,
   PromiseEvaluationsTable,
   PromiseEventsTable,
@@ -391,6 +392,7 @@ export interface DB {
   promises: PromisesTable;
   promise_versions: PromiseVersionsTable;
   promise_events: PromiseEventsTable;
+  event_import_mappings: EventImportMappingsTable;
   promise_counters: PromiseCountersTable;
   redress_items: RedressItemsTable;
   promise_requests: PromiseRequestsTable;

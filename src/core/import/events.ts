@@ -52,6 +52,8 @@ export interface ReadRow {
   row: number;
   event: ReadEvent | null;
   errors: ImportError[];
+  /** The client's cell as written, also on a row with errors (so that every error is named at once). */
+  client?: string;
 }
 
 const GOOD = new Set(['1', 'да', 'yes', 'y', 'true', 'успешно', 'успех', 'ok', 'д', 'истина', '+']);
@@ -238,8 +240,9 @@ export function readEvents(table: Table, options: ReadOptions): ReadRow[] {
       else event.value = value;
     }
     const client = cellText(cellOf('clientId'));
-    if (client !== '') event.client = client;
-    return { row, event: errors.length === 0 ? event : null, errors };
+    if (client === '') return { row, event: errors.length === 0 ? event : null, errors };
+    event.client = client;
+    return { row, event: errors.length === 0 ? event : null, errors, client };
   });
 }
 

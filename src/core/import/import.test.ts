@@ -189,6 +189,7 @@ describe('mapping and rows', () => {
       row: 2,
       event: { externalId: 'a-1', occurredAt: '2026-11-08T12:15:00.000Z', good: true, client: 'Иванов' },
       errors: [],
+      client: 'Иванов',
     });
     expect(rows[1]!.event).toBeNull();
     expect(rows[1]!.errors.map((e) => [e.row, e.column, e.code, e.value])).toEqual([

@@ -7,6 +7,8 @@ import { pageInMemory } from '../list.js';
 import { recentEvents } from './events.service.js';
 import { ZHistoryEntry } from './history.schema.js';
 import { listPromiseHistory } from './history.service.js';
+import { ZImportInput, ZImportPreview, ZImportResult } from './import.schema.js';
+import { importEvents, previewImport } from './import.service.js';
 import { ingestEvents } from './ingest.service.js';
 import {
   type TVersion,
@@ -191,6 +193,33 @@ export function registerPromiseRoutes(r: Registrar): void {
     bodyLimit: 8 * 1024 * 1024,
     response: ZIngestResult,
     handler: async ({ ctx, params, body }) => ingestEvents(ctx, params.id, body.events),
+  });
+  const fromFile = {
+    tag: 'promises',
+    auth: 'org' as const,
+    permission: 'events:write' as const,
+    params: ZOrgIdParams,
+    body: ZImportInput,
+    // The file travels base64 inside JSON (the API takes JSON only): 8 MB of file, 4/3 of it as text.
+    bodyLimit: 12 * 1024 * 1024,
+  };
+  r.add({
+    ...fromFile,
+    method: 'POST',
+    url: `${base}/promises/:id/events/import/preview`,
+    summary:
+      'Read a spreadsheet of events (CSV or .xlsx, base64) without importing it: the columns, the mapping used, guessed and remembered, the first 20 rows as they will be read, the errors by row (header = row 1) and column',
+    response: ZImportPreview,
+    handler: async ({ ctx, params, body }) => previewImport(ctx, params.id, body),
+  });
+  r.add({
+    ...fromFile,
+    method: 'POST',
+    url: `${base}/promises/:id/events/import`,
+    summary:
+      'Import a spreadsheet of events (CSV or .xlsx, base64) through a column mapping: rows judged one by one, idempotent by the id column; the mapping is remembered for the promise',
+    response: ZImportResult,
+    handler: async ({ ctx, params, body }) => importEvents(ctx, params.id, body),
   });
   r.add({
     ...read,

@@ -86,6 +86,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   notifications: "each person's inbox",
   // Derived: rebuilt from promise_events on import (rebuildCounters).
   promise_counters: 'derived from promise events, rebuilt on import',
+  // The event import screen's memory of the last column mapping per promise: chosen again in a click.
+  event_import_mappings: 'a convenience of the event import screen (the last column mapping per promise)',
   // The evaluator's state and history on this server: it starts over from the imported events on
   // the target (README, "The CLI": a backup holds them).
   promise_evaluations: "the evaluator's latest result and its job claim on this server",
