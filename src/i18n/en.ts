@@ -48,6 +48,8 @@ export const en = {
     target: 'Promised',
     actual: 'Kept',
     cases_one: '{{good}} of {{total}} case',
+    cases_few: '{{good}} of {{total}} cases',
+    cases_many: '{{good}} of {{total}} cases',
     cases_other: '{{good}} of {{total}} cases',
     noCases: 'no cases yet',
     overRolling: 'over the last {{days}}',

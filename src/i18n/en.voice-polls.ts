@@ -34,6 +34,8 @@ export const enVoicePolls = {
   running: 'Running result: voting is still open.',
   hidden: 'The result is shown when the poll closes, {{date}}.',
   turnout_one: '{{n}} of {{eligible}} client asked has voted.',
+  turnout_few: '{{n}} of {{eligible}} clients asked have voted.',
+  turnout_many: '{{n}} of {{eligible}} clients asked have voted.',
   turnout_other: '{{n}} of {{eligible}} clients asked have voted.',
   quorum: 'The result counts with at least {{quorum}} votes.',
   quorumNotMet: 'Too few votes: the result does not count.',

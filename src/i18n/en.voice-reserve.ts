@@ -27,6 +27,8 @@ export const enVoiceReserve = {
   ballotTitle: 'Your ballot',
   ballotHelp: 'Tick the projects you support. Together they may cost at most {{budget}}.',
   ballotSaved_one: 'Your ballot is counted: {{count}} project, {{total}}. You may change it until voting closes.',
+  ballotSaved_few: 'Your ballot is counted: {{count}} projects, {{total}} together. You may change it until voting closes.',
+  ballotSaved_many: 'Your ballot is counted: {{count}} projects, {{total}} together. You may change it until voting closes.',
   ballotSaved_other: 'Your ballot is counted: {{count}} projects, {{total}} together. You may change it until voting closes.',
   ballotNone: 'You have not voted in this round yet.',
   save: 'Save my ballot',

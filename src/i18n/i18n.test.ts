@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickLocale, RESOURCES, translate } from './index.js';
+import { pickLocale, pluralCategory, RESOURCES, translate } from './index.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -23,5 +23,39 @@ describe('server-side dictionaries', () => {
     expect(pickLocale('ru-RU,ru;q=0.9', 'en')).toBe('ru');
     expect(pickLocale('fr', 'en')).toBe('en');
     expect(pickLocale(undefined, 'ru')).toBe('ru');
+  });
+
+  it('pick Russian plural forms by CLDR rules: 1 one, 2 few, 5 many, 21 one, 11 many, 1,5 other', () => {
+    expect([1, 2, 5, 21, 11, 22, 1.5].map((n) => pluralCategory('ru', n))).toEqual(['one', 'few', 'many', 'one', 'many', 'few', 'other']);
+    expect([1, 2, 5, 21].map((n) => pluralCategory('en', n))).toEqual(['one', 'other', 'other', 'other']);
+  });
+
+  it('agree the noun with a count: «из 1 случая, из 2 случаев, из 21 случая», "of 1 case"', () => {
+    const cases = (locale: 'ru' | 'en', total: number) => translate(locale, 'board.cases', { good: 1, total, count: total });
+    expect([1, 2, 5, 21].map((n) => cases('ru', n))).toEqual(['1 из 1 случая', '1 из 2 случаев', '1 из 5 случаев', '1 из 21 случая']);
+    expect([1, 2, 21].map((n) => cases('en', n))).toEqual(['1 of 1 case', '1 of 2 cases', '1 of 21 cases']);
+    const ballot = (count: number) => translate('ru', 'voiceReserve.ballotSaved', { count, total: '10 ₽' }).split('.')[0];
+    expect([1, 2, 5, 21].map(ballot)).toEqual([
+      'Ваш бюллетень учтён: 1 проект на 10 ₽',
+      'Ваш бюллетень учтён: 2 проекта, вместе 10 ₽',
+      'Ваш бюллетень учтён: 5 проектов, вместе 10 ₽',
+      'Ваш бюллетень учтён: 21 проект на 10 ₽',
+    ]);
+    // The count is shown in the language's number format.
+    expect(translate('ru', 'board.cases', { good: '1 000', total: '2 500', count: 2500 })).toBe('1 000 из 2 500 случаев');
+  });
+
+  it('every plural key has all four forms in both languages', () => {
+    for (const locale of ['ru', 'en'] as const) {
+      const keys = keysOf(RESOURCES[locale] as unknown as Tree);
+      const families = new Set(keys.filter((k) => /_(one|few|many|other)$/.test(k)).map((k) => k.replace(/_(one|few|many|other)$/, '')));
+      expect(families.size).toBeGreaterThan(2);
+      for (const family of families) {
+        expect(
+          ['one', 'few', 'many', 'other'].filter((form) => !keys.includes(`${family}_${form}`)),
+          `${locale} ${family}`,
+        ).toEqual([]);
+      }
+    }
   });
 });
