@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { notifySuccess } from '../../shared/api/error-messages';
+import { orgPath } from '../../shared/api/client';
 import { loadAllPages } from '../../shared/api/use-paged-list';
 import { useResource } from '../../shared/api/use-resource';
 import { intlLocale } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
 import { type Column, DataList } from '../../shared/ui/data-list';
+import { DownloadMenu } from '../../shared/ui/download-menu';
 import { PlusIcon } from '../../shared/ui/icons';
 import { PageHeader } from '../../shared/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
@@ -226,13 +228,20 @@ export function PromisesPage() {
           </Tabs.List>
         </Tabs>
         {tab !== 'requests' ? (
-          <SegmentedControl
-            size="xs"
-            value={kind}
-            onChange={(value) => setKind(value as KindFilter)}
-            data={(['all', 'client', 'internal'] as const).map((value) => ({ value, label: t(`promises.kindFilter.${value}`) }))}
-            aria-label={t('promises.kindFilter.label')}
-          />
+          <Group gap="xs">
+            <SegmentedControl
+              size="xs"
+              value={kind}
+              onChange={(value) => setKind(value as KindFilter)}
+              data={(['all', 'client', 'internal'] as const).map((value) => ({ value, label: t(`promises.kindFilter.${value}`) }))}
+              aria-label={t('promises.kindFilter.label')}
+            />
+            <DownloadMenu
+              path={orgPath(org.slug, 'promises', 'export')}
+              table={t('promises.title')}
+              filters={{ status: tab, kind: kind === 'all' ? undefined : kind }}
+            />
+          </Group>
         ) : null}
       </Group>
       {tab === 'requests' ? (

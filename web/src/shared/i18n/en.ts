@@ -1,6 +1,7 @@
 import { enAudit } from './en.audit';
 import { enDecisions } from './en.decisions';
 import { enDiscovery } from './en.discovery';
+import { enDownload } from './en.download';
 import { enEconomics } from './en.economics';
 import { enFeedback } from './en.feedback';
 import { enGovernance } from './en.governance';
@@ -355,6 +356,7 @@ export const en = {
   },
   ...enAudit,
   ...enDiscovery,
+  ...enDownload,
   ...enGovernance,
   ...enDecisions,
   ...enPromises,

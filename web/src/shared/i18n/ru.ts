@@ -2,6 +2,7 @@ import type { Dictionary } from './en';
 import { ruAudit } from './ru.audit';
 import { ruDecisions } from './ru.decisions';
 import { ruDiscovery } from './ru.discovery';
+import { ruDownload } from './ru.download';
 import { ruEconomics } from './ru.economics';
 import { ruFeedback } from './ru.feedback';
 import { ruGovernance } from './ru.governance';
@@ -356,6 +357,7 @@ export const ru: Dictionary = {
   },
   ...ruAudit,
   ...ruDiscovery,
+  ...ruDownload,
   ...ruGovernance,
   ...ruDecisions,
   ...ruPromises,
