@@ -2,10 +2,12 @@ import { ActionIcon, Badge, Button, Group, Paper, Select, Stack, Table, Text, Ti
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { orgPath } from '../../shared/api/client';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
 import { useResource } from '../../shared/api/use-resource';
 import { useFormat } from '../../shared/format';
 import { useOrg } from '../../shared/session/org-context';
+import { DownloadMenu } from '../../shared/ui/download-menu';
 import { TrashIcon } from '../../shared/ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { economicsApi, type LedgerKind, type LedgerLine, type PeriodEconomics } from './economics.api';
@@ -82,6 +84,12 @@ export function LedgerPanel({ figures, canEdit, onChange }: LedgerPanelProps) {
               onChange={setTeamFilter}
               clearable
               w={220}
+            />
+            <DownloadMenu
+              path={orgPath(org.slug, 'periods', period, 'ledger', 'export')}
+              table={t('economics.ledger.title')}
+              filters={{ teamId: teamFilter && teamFilter !== 'overhead' ? teamFilter : undefined }}
+              testId="download-ledger"
             />
             {canEdit && isOpen ? (
               <Button variant="default" onClick={importModal.open} data-testid="import-ledger">

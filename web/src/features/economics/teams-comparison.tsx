@@ -2,7 +2,9 @@ import { Anchor, Badge, Group, Paper, Select, Table, Text, Title } from '@mantin
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { orgPath } from '../../shared/api/client';
 import { useOrg } from '../../shared/session/org-context';
+import { DownloadMenu } from '../../shared/ui/download-menu';
 import type { PeriodEconomics } from './economics.api';
 import { RANKINGS, type Ranking, rankTeams } from './economics-model';
 import { useEconomicsFormat } from './use-economics-format';
@@ -24,15 +26,22 @@ export function TeamsComparison({ figures }: { figures: PeriodEconomics }) {
             {t('economics.compare.description')}
           </Text>
         </div>
-        <Select
-          label={t('economics.compare.sortBy')}
-          size="xs"
-          w={220}
-          value={ranking}
-          onChange={(value) => value && setRanking(value as Ranking)}
-          data={RANKINGS.map((value) => ({ value, label: t(`economics.compare.by.${value}`) }))}
-          allowDeselect={false}
-        />
+        <Group gap="xs" align="flex-end">
+          <Select
+            label={t('economics.compare.sortBy')}
+            size="xs"
+            w={220}
+            value={ranking}
+            onChange={(value) => value && setRanking(value as Ranking)}
+            data={RANKINGS.map((value) => ({ value, label: t(`economics.compare.by.${value}`) }))}
+            allowDeselect={false}
+          />
+          <DownloadMenu
+            path={orgPath(org.slug, 'periods', figures.period, 'export')}
+            table={t('economics.compare.title')}
+            testId="download-economics"
+          />
+        </Group>
       </Group>
       <Table.ScrollContainer minWidth={760}>
         <Table verticalSpacing="sm" fz="sm" highlightOnHover>
