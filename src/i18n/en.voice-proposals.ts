@@ -46,6 +46,10 @@ export const enVoiceProposals = {
   submit: 'Propose',
   created: 'Your proposal is published. Share it so others can support it.',
   back: 'All proposals',
+  similarTitle: 'Similar proposals already made',
+  similarText:
+    'Perhaps one of them says what you mean: support it, and it reaches its threshold sooner. If yours is different, submit it anyway.',
+  submitAnyway: 'Submit anyway',
   answerPromise: {
     daysChanged: 'The days to answer a proposal were changed from {{from}} to {{to}} in the client voice settings.',
     teamChanged: "The team that answers clients' proposals was changed in the client voice settings.",

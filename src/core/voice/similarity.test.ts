@@ -51,14 +51,25 @@ describe('similarity', () => {
 
   it('mostSimilar keeps those above the bar, best first, at most the limit', () => {
     const candidates = [
-      { id: 'a', text: 'Уберите мусор во дворе' },
-      { id: 'b', text: 'Поставьте лавки во дворе дома' },
-      { id: 'c', text: 'Лавочки во дворе' },
-      { id: 'd', text: 'Открыть офис по субботам' },
+      { id: 'a', texts: ['Уберите мусор во дворе'] },
+      { id: 'b', texts: ['Поставьте лавки во дворе дома'] },
+      { id: 'c', texts: ['Лавочки во дворе'] },
+      { id: 'd', texts: ['Открыть офис по субботам'] },
     ];
-    const found = mostSimilar('Установить лавочки во дворе', candidates, 5);
+    const found = mostSimilar(['Установить лавочки во дворе'], candidates, 5);
     expect(found.map((f) => f.item.id)).toEqual(['c', 'b']);
-    expect(mostSimilar('Установить лавочки во дворе', candidates, 1).map((f) => f.item.id)).toEqual(['c']);
-    expect(mostSimilar('во в на', candidates, 5)).toEqual([]);
+    expect(found[1]?.score).toBe(0.33);
+    expect(mostSimilar(['Установить лавочки во дворе'], candidates, 1).map((f) => f.item.id)).toEqual(['c']);
+    expect(mostSimilar(['во в на'], candidates, 5)).toEqual([]);
+  });
+
+  it('the best pair of texts counts: a long body does not hide a matching title', () => {
+    const long = 'Поставьте лавки во дворе дома. Пожилым негде присесть, мамы с колясками стоят, скамейки давно сломаны';
+    expect(score('Установить лавочки во дворе', long)).toBeLessThan(SIMILAR_FROM);
+    const candidate = { id: 'b', texts: ['Поставьте лавки во дворе дома', long] };
+    const found = mostSimilar(['Установить лавочки во дворе', 'Установить лавочки во дворе. Чтобы было где посидеть'], [candidate], 5);
+    // The titles alone score 0.33: the best pair scores at least that.
+    expect(found.map((f) => f.item.id)).toEqual(['b']);
+    expect(found[0]?.score).toBeGreaterThanOrEqual(0.33);
   });
 });

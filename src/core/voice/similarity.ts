@@ -211,18 +211,25 @@ export function similarity(a: Fingerprint, b: Fingerprint): number {
 export const SIMILAR_FROM = 0.25;
 
 /**
- * The candidates most like `text`, best first, at most `limit`, each with its score rounded to two
- * decimals; only those scoring `SIMILAR_FROM` or more. Ties keep the candidates' order.
+ * The candidates most like the new proposal, best first, at most `limit`, each with its score
+ * rounded to two decimals; only those scoring `SIMILAR_FROM` or more. A proposal is compared by each
+ * of its texts (its title alone, and its title with its body) with each of the candidate's, and the
+ * best pair counts: a short title is not drowned by a long body. Ties keep the candidates' order.
  */
-export function mostSimilar<T extends { text: string }>(
-  text: string,
+export function mostSimilar<T extends { texts: readonly string[] }>(
+  texts: readonly string[],
   candidates: readonly T[],
   limit: number,
 ): { item: T; score: number }[] {
-  const mine = fingerprint(text);
-  if (mine.stems.length === 0) return [];
+  const mine = texts.map(fingerprint).filter((f) => f.stems.length > 0);
+  if (mine.length === 0) return [];
+  const best = (item: T) => {
+    let top = 0;
+    for (const theirs of item.texts.map(fingerprint)) for (const m of mine) top = Math.max(top, similarity(m, theirs));
+    return top;
+  };
   return candidates
-    .map((item, index) => ({ item, index, score: similarity(mine, fingerprint(item.text)) }))
+    .map((item, index) => ({ item, index, score: best(item) }))
     .filter((x) => x.score >= SIMILAR_FROM)
     .sort((x, y) => y.score - x.score || x.index - y.index)
     .slice(0, limit)

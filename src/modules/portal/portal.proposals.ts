@@ -14,6 +14,7 @@ import {
   supportProposal,
   withdrawSupport,
 } from '../proposals/proposal.service.js';
+import { similarProposals, type TSimilarProposal } from '../proposals/similar.service.js';
 import {
   openPortal,
   type Portal,
@@ -169,7 +170,25 @@ async function segmentsOf(p: Portal): Promise<{ id: string; name: string }[]> {
     .execute();
 }
 
-function newPage(p: Portal, segments: { id: string; name: string }[], values: Record<string, string>, error?: string): string {
+/** Proposals like the one being made, each linked (to support it instead), above the form. */
+function similarList(p: Portal, similar: readonly TSimilarProposal[]): string {
+  if (similar.length === 0) return '';
+  const items = similar
+    .map(
+      (x) =>
+        `<li><a href="${escapeHtml(proposalHref(p, x.id))}"><strong>${escapeHtml(x.title)}</strong></a> <span class="muted">${p.t('voiceProposals.supports', { n: formatNumber(x.supports, p.locale), threshold: formatNumber(x.threshold, p.locale) })}</span></li>`,
+    )
+    .join('');
+  return `<div class="card" data-similar><h2>${p.t('voiceProposals.similarTitle')}</h2><p>${p.t('voiceProposals.similarText')}</p><ul>${items}</ul></div>`;
+}
+
+function newPage(
+  p: Portal,
+  segments: { id: string; name: string }[],
+  values: Record<string, string>,
+  error?: string,
+  similar: readonly TSimilarProposal[] = [],
+): string {
   const problem = p.client ? null : 'signInToTakePart';
   const choices = segments.length
     ? `<label>${p.t('voiceProposals.fieldSegment')}<select name="segmentId"><option value="">${p.t('voiceProposals.allClients')}</option>${segments
@@ -181,12 +200,12 @@ function newPage(p: Portal, segments: { id: string; name: string }[], values: Re
     : `<form method="post" action="${p.base}/proposals/new" class="stack">
 <label>${p.t('voiceProposals.fieldTitle')}<input name="title" required maxlength="200" value="${escapeHtml(values.title ?? '')}"></label>
 <label>${p.t('voiceProposals.fieldBody')}<textarea name="body" required maxlength="5000">${escapeHtml(values.body ?? '')}</textarea></label>
-${choices}<button class="primary" type="submit">${p.t('voiceProposals.submit')}</button></form>`;
+${choices}${similar.length > 0 ? `<input type="hidden" name="confirm" value="1"><button class="primary" type="submit">${p.t('voiceProposals.submitAnyway')}</button>` : `<button class="primary" type="submit">${p.t('voiceProposals.submit')}</button>`}</form>`;
   return portalPage(p, {
     title: p.raw('voiceProposals.newTitle'),
     section: 'proposals',
     selfHref: `${p.base}/proposals/new`,
-    main: `<p><a href="${p.base}/proposals">← ${p.t('voiceProposals.back')}</a></p><div class="card"><h2>${p.t('voiceProposals.newTitle')}</h2><p>${p.t('voiceProposals.newText')}</p>${form}</div>`,
+    main: `<p><a href="${p.base}/proposals">← ${p.t('voiceProposals.back')}</a></p>${similarList(p, similar)}<div class="card"><h2>${p.t('voiceProposals.newTitle')}</h2><p>${p.t('voiceProposals.newText')}</p>${form}</div>`,
     error,
   });
 }
@@ -253,6 +272,9 @@ export function registerPortalProposals(app: FastifyInstance, deps: AppDeps): vo
     const segments = await segmentsOf(p);
     let createdId = '';
     let refusal: string | undefined;
+    // The first submit shows similar proposals, if any, with "submit anyway"; that second submit confirms.
+    const isConfirmed = formText(body.confirm) === '1';
+    let similar: TSimilarProposal[] = [];
     const done = await portalWrite(
       p,
       reply,
@@ -275,10 +297,15 @@ export function registerPortalProposals(app: FastifyInstance, deps: AppDeps): vo
             { path: 'segmentId', message: 'not one of your segments' },
           ]);
         }
+        if (!isConfirmed) {
+          similar = (await similarProposals(p.deps.db, p.org.id, [parsed.data.title, `${parsed.data.title} ${parsed.data.body}`])).items;
+          if (similar.length > 0) return;
+        }
         createdId = (await createClientProposal(portalContext(p), p.client!, parsed.data)).id;
       },
     );
     if (!done) return;
+    if (similar.length > 0) return sendHtml(reply, 200, newPage(p, segments, values, undefined, similar));
     return reply.redirect(`${proposalHref(p, createdId)}?done=${NOTICES.created}`, 303);
   });
 

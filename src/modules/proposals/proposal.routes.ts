@@ -18,6 +18,7 @@ import {
   ZResolveReports,
 } from './proposal.schema.js';
 import { changeProposalStatus, createProposal, getProposal, linkImplementation, listProposals } from './proposal.service.js';
+import { similarProposals, ZSimilarProposals, ZSimilarQuery } from './similar.service.js';
 
 /** Hidden proposals are listed only to those who moderate: the council and admins, or a token with voice:manage. */
 function requireModerator(ctx: OrgContext, principal: Principal | null): void {
@@ -49,6 +50,17 @@ export function registerProposalRoutes(r: Registrar): void {
       if (query.hidden !== 'exclude') requireModerator(ctx, principal);
       return listProposals(ctx, query);
     },
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    url: `${base}/proposals/similar`,
+    summary:
+      'Open proposals like a text (title and body, Russian or English), best first: to show before a new one is submitted; compares the newest 300',
+    params: ZOrgParams,
+    query: ZSimilarQuery,
+    response: ZSimilarProposals,
+    handler: async ({ ctx, query }) => similarProposals(ctx.db, ctx.org.id, [query.text], query.limit),
   });
   r.add({
     ...write,
