@@ -61,9 +61,9 @@ function windowWords(p: TBoardPromise, t: T, locale: Locale): string {
 }
 
 function trendWords(p: TBoardPromise, t: T, locale: Locale): string {
-  const n = String(SPARKLINE_WINDOWS);
-  if (p.window.kind === 'calendar') return t(p.window.period === 'month' ? 'board.trendMonth' : 'board.trendQuarter', { n });
-  return t('board.trendRolling', { n, days: formatUnits(p.window.days, 'day', locale) });
+  const count = SPARKLINE_WINDOWS;
+  if (p.window.kind === 'calendar') return t(p.window.period === 'month' ? 'board.trendMonth' : 'board.trendQuarter', { count });
+  return t('board.trendRolling', { count, days: formatUnits(p.window.days, 'day', locale) });
 }
 
 /** A look-back such as `PT6H` as "the last 6 hours" / "последние 6 часов". */
@@ -148,7 +148,7 @@ function card(p: TBoardPromise, org: OrganizationsTable, locale: Locale, linkTit
   const title = linkTitle ? `<a href="${href}">${escapeHtml(p.title)}</a>` : escapeHtml(p.title);
   const target = formatPercent(p.target, locale);
   const values = p.sparkline.map((v) => (v === null ? translate(locale, 'board.noData') : formatPercent(v, locale, 1, true))).join(', ');
-  const label = translate(locale, 'board.trendLabel', { n: String(SPARKLINE_WINDOWS), values, target });
+  const label = translate(locale, 'board.trendLabel', { count: SPARKLINE_WINDOWS, values, target });
   const cases =
     p.total === 0
       ? t('board.noCases')

@@ -26,7 +26,9 @@ export function FitPanel() {
                 <Text fz={34} fw={700} lh={1} c={`${color}.8`} data-testid="fit-value">
                   {format.percent(fit.fit)}
                 </Text>
-                <Text size="sm">{t('workspace.fitDetail', { answered: fit.answeredSeverity, total: fit.totalSeverity })}</Text>
+                <Text size="sm">
+                  {t('workspace.fitDetail', { answered: fit.answeredSeverity, total: fit.totalSeverity, count: fit.totalSeverity })}
+                </Text>
               </Group>
               <Progress value={fit.fit * 100} color={color} size="lg" radius="xl" aria-label={t('workspace.fitLabel')} />
             </>

@@ -19,6 +19,11 @@ interface ImportCsvModalProps {
 /** Needs and pains from a survey export: check first, then import all rows or none. */
 export function ImportCsvModal({ opened, segmentId, onClose, onImported }: ImportCsvModalProps) {
   const { t } = useTranslation();
+  // «3 потребности и 5 болей»: each count agrees with its own noun.
+  const counted = (n: { needs: number; pains: number }) => ({
+    needs: t('importCsv.needs', { count: n.needs }),
+    pains: t('importCsv.pains', { count: n.pains }),
+  });
   const { org } = useOrg();
   const isNarrow = useIsNarrow();
   const [csv, setCsv] = useState('');
@@ -57,7 +62,7 @@ export function ImportCsvModal({ opened, segmentId, onClose, onImported }: Impor
       const result = await discoveryApi.importCsv(org.slug, segmentId, csv, dryRun);
       setProblems([]);
       if (dryRun) return setChecked(result);
-      notifySuccess(t('importCsv.imported', { needs: result.needs, pains: result.pains }));
+      notifySuccess(t('importCsv.imported', counted(result)));
       onImported();
       onClose();
     } catch (error) {
@@ -115,7 +120,7 @@ export function ImportCsvModal({ opened, segmentId, onClose, onImported }: Impor
         <div ref={result}>
           {checked ? (
             <Alert color="teal" title={t('importCsv.checkedTitle')} data-testid="import-checked">
-              {t('importCsv.checked', { needs: checked.needs, pains: checked.pains })}
+              {t('importCsv.checked', counted(checked))}
             </Alert>
           ) : null}
           {problems.length > 0 ? (

@@ -54,7 +54,7 @@ export function FulfillmentPanel({ figures }: { figures: TeamEconomics }) {
                         {promise.title}
                       </Anchor>
                       <Text size="xs" c="dimmed">
-                        {t('economics.fulfillment.events', { good: promise.good, total: promise.total })}
+                        {t('economics.fulfillment.events', { good: promise.good, total: promise.total, count: promise.total })}
                       </Text>
                     </Stack>
                   </Table.Td>

@@ -98,7 +98,9 @@ export function PeerPointsPanel(props: PeerPointsPanelProps) {
               {t('economics.peer.closed')}
             </Alert>
           ) : null}
-          <Text size="sm">{t('economics.peer.givers', { givers: given.data.givers, members: given.data.members })}</Text>
+          <Text size="sm">
+            {t('economics.peer.givers', { givers: given.data.givers, members: given.data.members, count: given.data.members })}
+          </Text>
           {teammates.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('economics.peer.noTeammates')}

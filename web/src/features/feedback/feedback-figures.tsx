@@ -21,7 +21,11 @@ function FigureCard({ kind, filter, refreshKey }: { kind: FeedbackKind; filter: 
       <Text size="sm">{data ? (data.n === 0 ? t('feedback.noAnswers') : t('feedback.n', { n: data.n })) : '\u00a0'}</Text>
       {kind === 'nps' && data && data.n > 0 ? (
         <Text size="xs" c="dimmed">
-          {t('feedback.npsParts', { promoters: data.promoters ?? 0, passives: data.passives ?? 0, detractors: data.detractors ?? 0 })}
+          {t('feedback.npsParts', {
+            promoters: t('feedback.promoters', { count: data.promoters ?? 0 }),
+            passives: t('feedback.passives', { count: data.passives ?? 0 }),
+            detractors: t('feedback.detractors', { count: data.detractors ?? 0 }),
+          })}
         </Text>
       ) : null}
       <Text size="xs" c="dimmed" mt={4}>

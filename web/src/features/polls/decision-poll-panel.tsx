@@ -137,7 +137,11 @@ function PollCard({
           ) : null}
         </Group>
         <Text size="sm" data-testid="poll-turnout">
-          {[t('polls.turnout', { n: poll.turnout, eligible: poll.eligible }), quorum, poll.hideResults ? t('polls.hiddenFromClients') : '']
+          {[
+            t('polls.turnout', { n: poll.turnout, eligible: poll.eligible, count: poll.eligible }),
+            quorum,
+            poll.hideResults ? t('polls.hiddenFromClients') : '',
+          ]
             .filter(Boolean)
             .join(' · ')}
         </Text>

@@ -30,7 +30,7 @@ export function ImplementedProposals({ implementedBy }: { implementedBy: string 
             </Anchor>
             <ProposalStatusBadge status={p.status} />
             <Text size="xs" c="dimmed">
-              {t('proposals.supportsCount', { n: p.supports })}
+              {t('proposals.supportsCount', { count: p.supports })}
             </Text>
           </Group>
         ))}

@@ -41,7 +41,7 @@ export function ModerationTab() {
                 {t(item.hiddenAt !== null ? 'proposals.moderation.hidden' : 'proposals.moderation.visible')}
               </Badge>
               <Text size="sm" c="dimmed">
-                {t('proposals.moderation.reports', { n: item.reports })} ·{' '}
+                {t('proposals.moderation.reports', { count: item.reports })} ·{' '}
                 {t('proposals.moderation.firstReported', { date: format.date(item.firstReportedAt) })}
               </Text>
             </Group>

@@ -211,7 +211,7 @@ export function ProposalPage() {
         onClose={() => setMerging(false)}
         onSubmit={async (intoId) => {
           const survivor = await proposalsApi.merge(org.slug, p.id, intoId);
-          notifySuccess(t('proposals.mergeForm.done', { n: survivor.supports }));
+          notifySuccess(t('proposals.mergeForm.done', { count: survivor.supports }));
           await proposal.reload();
         }}
       />

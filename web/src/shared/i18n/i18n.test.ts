@@ -18,7 +18,8 @@ function keysOf(tree: Tree, prefix = ''): string[] {
 function has(tree: Tree, key: string): boolean {
   let node: string | Tree | undefined = tree;
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  return typeof node === 'string' && node.length > 0;
+  // A plural key (`key_one` … `key_other`, chosen by i18next from `count`) is there when its forms are.
+  return (typeof node === 'string' && node.length > 0) || (!key.endsWith('_other') && has(tree, `${key}_other`));
 }
 
 const WEB_SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
