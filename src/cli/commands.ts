@@ -1,6 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../core/errors.js';
-import { csvToEvents } from '../core/promises/csv.js';
 import type { Db } from '../db/schema.js';
 import { zodToAppError } from '../http/errors.js';
 import { translate } from '../i18n/index.js';
@@ -12,13 +11,12 @@ import { rightsTree } from '../modules/governance/rights-tree.js';
 import { ZCreateMembership } from '../modules/memberships/membership.schema.js';
 import { addMembership } from '../modules/memberships/membership.service.js';
 import { findOrgBySlug } from '../modules/orgs/org.repository.js';
-import { ingestEvents } from '../modules/promises/ingest.service.js';
-import { MAX_EVENTS_PER_REQUEST, ZEventInput } from '../modules/promises/promise.schema.js';
 import { ZCreateToken } from '../modules/tokens/token.schema.js';
 import { createToken } from '../modules/tokens/token.service.js';
 import { readExportFile } from '../modules/transfer/transfer.manifest.js';
 import { exportOrganization, importOrganization } from '../modules/transfer/transfer.service.js';
 import { runEconomicsCommand } from './economics.commands.js';
+import { runEventsImport } from './events.commands.js';
 import { runGovernanceCommand, sendDueReminders } from './governance.commands.js';
 import { runOutboxCommand } from './outbox.commands.js';
 
@@ -34,13 +32,13 @@ export interface CommandInput {
   sub?: string;
   values: Record<string, string | undefined>;
   readInput(): string;
+  /** The input as bytes (a workbook, a Windows-1251 file), and the file's name (its extension says how to read it). */
+  readInputBytes?(): Uint8Array;
+  inputName?: string;
   now: number;
   /** Base of the links the demo's e-mail carries (CLIENTOCRACY_PUBLIC_URL). */
   publicUrl?: string;
 }
-
-/** A CSV file of events: any number of rows, sent in batches of the API's size. */
-const ZIngestFile = z.object({ events: z.array(ZEventInput).min(1, 'the file holds no events') });
 
 const CLI_ACTOR = { type: 'system' as const, id: null, label: 'cli' };
 
@@ -141,30 +139,14 @@ export async function runCommand(db: Db, input: CommandInput): Promise<CommandOu
     }
     case 'events import': {
       const ctx = await orgContext(db, values.org, now);
-      if (!values.promise)
-        throw new AppError('validation_failed', '--promise: required (the promise id)', [{ path: 'promise', message: 'required' }]);
-      let parsed: unknown;
-      try {
-        parsed = csvToEvents(input.readInput());
-      } catch (error) {
-        throw new AppError('validation_failed', `csv: ${(error as Error).message}`, [{ path: 'csv', message: (error as Error).message }]);
-      }
-      const { events } = parse(ZIngestFile, parsed);
-      let accepted = 0;
-      let duplicates = 0;
-      const rejected: string[] = [];
-      // In batches as the API takes them; each batch is one transaction, so a rerun after a failure adds only what is missing.
-      for (let i = 0; i < events.length; i += MAX_EVENTS_PER_REQUEST) {
-        const result = await ingestEvents(ctx, values.promise, events.slice(i, i + MAX_EVENTS_PER_REQUEST));
-        accepted += result.accepted;
-        duplicates += result.duplicates;
-        rejected.push(...result.rejected.map((r) => `row ${i + r.index + 2} (${r.externalId}): ${r.reason}`));
-      }
-      return {
-        stderr: rejected,
-        stdout: `accepted ${accepted}, duplicates ${duplicates}, rejected ${rejected.length}`,
-        exitCode: rejected.length > 0 ? 1 : 0,
-      };
+      return runEventsImport(ctx, {
+        promise: values.promise,
+        fileName: input.inputName ?? 'stdin.csv',
+        bytes: input.readInputBytes ? input.readInputBytes() : Buffer.from(input.readInput()),
+        map: values.map,
+        tz: values.tz,
+        dateFormat: values['date-format'],
+      });
     }
     case 'canvas list': {
       const ctx = await orgContext(db, values.org, now);

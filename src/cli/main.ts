@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAndMigrate } from '../app.js';
 import { loadConfig, sqlitePath } from '../config.js';
@@ -44,9 +45,18 @@ Commands:
   decisions show --org SLUG --id ID
                             Walk one decision: options, advice asked and given, the choice.
   reviews due --org SLUG    Agreements and decisions due for review today (organization's time zone).
-  events import --org SLUG --promise ID [FILE.csv]
-                            Send fulfillment events from CSV (externalId, occurredAt, good or value,
-                            clientId); a rerun counts nothing twice.
+  events import --org SLUG --promise ID FILE.csv|FILE.xlsx [--map "FIELD=COLUMN,…"] [--tz ZONE]
+                [--date-format auto|iso|dd.mm.yyyy|yyyy-mm-dd|excel]
+                            Send fulfillment events from a spreadsheet: CSV (, ; or tab; UTF-8 or
+                            Windows-1251) or .xlsx (first sheet), by the extension; stdin is CSV.
+                            --map names the column of each field: externalId, occurredAt, good (1/0,
+                            да/нет, yes/no, true/false, успешно/неуспешно) or value (decimal comma
+                            allowed), clientId (a client's id, external code, e-mail or name), e.g.
+                            --map "externalId=Номер заявки,occurredAt=Дата,value=Часы" (default: the
+                            mapping last used for the promise, else guessed from the headers). Times
+                            without an offset are in --tz (default: the organization's time zone).
+                            Refused rows are named by row as the file counts them (header = row 1),
+                            exit 1; a rerun counts nothing twice.
   economics report --org SLUG --period YYYY-MM [--format table|csv|json]
                             Every team's P&L, hourly efficiency, fulfillment, pool and reserve for a
                             month (csv and json in minor units).
@@ -141,6 +151,9 @@ async function main(argv: string[]): Promise<void> {
       period: { type: 'string' },
       format: { type: 'string' },
       'no-manifest': { type: 'boolean' },
+      map: { type: 'string' },
+      tz: { type: 'string' },
+      'date-format': { type: 'string' },
     },
   });
   if (values.version) return void process.stdout.write(`${VERSION}\n`);
@@ -192,19 +205,16 @@ async function main(argv: string[]): Promise<void> {
     let stdin: string | undefined;
     if (command === 'import' && !sub) stdin = readFileSync(0, 'utf8');
     const file = command === 'events' ? positionals[2] : sub;
-    if (command === 'events' && !file) stdin = readFileSync(0, 'utf8');
+    // Events are read as bytes: a workbook, or a CSV in Windows-1251.
+    const eventBytes = command === 'events' ? (file ? readFileSync(file) : readFileSync(0)) : undefined;
     write(
       await runCommand(database.db, {
         command,
         sub,
         // Flags become strings: `--due` is "true".
         values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === true ? 'true' : v === false ? undefined : v])),
-        readInput: () =>
-          command !== 'events' && sub
-            ? readFileSync(sub, 'utf8')
-            : command === 'events' && file
-              ? readFileSync(file, 'utf8')
-              : (stdin ?? ''),
+        readInput: () => (command !== 'events' && sub ? readFileSync(sub, 'utf8') : (stdin ?? '')),
+        ...(eventBytes && { readInputBytes: () => eventBytes, inputName: file ? basename(file) : 'stdin.csv' }),
         now: Date.now(),
         publicUrl: config.publicUrl,
       }),

@@ -37,6 +37,8 @@ export interface ImportError {
   code: ImportErrorCode;
   /** The cell as read (or the refusal's words for `refused`). */
   value: string;
+  /** The row's id as read ('' when it has none, or for the mapping). */
+  externalId: string;
 }
 
 export interface ReadEvent {
@@ -179,10 +181,10 @@ export function suggestMapping(columns: string[], metricKind: 'ratio' | 'thresho
 export function mappingErrors(mapping: Mapping, columns: string[], metricKind: 'ratio' | 'threshold'): ImportError[] {
   const errors: ImportError[] = [];
   const needed: MappingField[] = ['externalId', 'occurredAt', metricKind === 'ratio' ? 'good' : 'value'];
-  for (const field of needed) if (!mapping[field]) errors.push({ row: null, column: null, field, code: 'mapping_missing', value: '' });
+  for (const field of needed) if (!mapping[field]) errors.push({ row: null, column: null, field, code: 'mapping_missing', value: '', externalId: '' });
   for (const field of MAPPING_FIELDS) {
     const column = mapping[field];
-    if (column && !columns.includes(column)) errors.push({ row: null, column, field, code: 'mapping_unknown_column', value: column });
+    if (column && !columns.includes(column)) errors.push({ row: null, column, field, code: 'mapping_unknown_column', value: column, externalId: '' });
   }
   return errors;
 }
@@ -211,10 +213,10 @@ export function readEvents(table: Table, options: ReadOptions): ReadRow[] {
   return table.rows.map(({ row, cells }) => {
     const errors: ImportError[] = [];
     const cellOf = (field: MappingField): Cell => (at[field] >= 0 ? (cells[at[field]] ?? null) : null);
-    const fail = (field: MappingField, code: ImportErrorCode) =>
-      errors.push({ row, column: options.mapping[field] ?? null, field, code, value: cellText(cellOf(field)) });
-
     const externalId = cellText(cellOf('externalId'));
+    const fail = (field: MappingField, code: ImportErrorCode) =>
+      errors.push({ row, column: options.mapping[field] ?? null, field, code, value: cellText(cellOf(field)), externalId });
+
     if (externalId === '') fail('externalId', 'required');
     else if (externalId.length > 200) fail('externalId', 'id_too_long');
 

@@ -50,7 +50,8 @@ export const ZImportError = z.object({
   column: z.string().nullable(),
   field: z.enum(MAPPING_FIELDS).nullable(),
   code: z.enum(IMPORT_ERROR_CODES),
-  value: z.string().describe('the cell as read'),
+  value: z.string().describe('the cell as read (for a refusal by the ingest: its reason)'),
+  externalId: z.string().describe('the row’s id as read (empty when it has none)'),
 });
 
 const ZReadRow = z.object({

@@ -128,6 +128,7 @@ async function prepare(ctx: OrgContext, promiseId: string, input: TImportInput) 
         field: 'clientId',
         code: found === 'ambiguous' ? 'client_ambiguous' : 'client_unknown',
         value: written,
+        externalId: r.event?.externalId ?? r.errors[0]?.externalId ?? '',
       });
       r.event = null;
     }
@@ -233,7 +234,14 @@ export async function importEvents(ctx: OrgContext, promiseId: string, input: TI
       const row = batch[refusal.index]!.row;
       const { code, field } = refusalCode(refusal.reason);
       refusedRows.add(row);
-      rejected.push({ row, column: field ? (p.settings.mapping[field] ?? null) : null, field, code, value: refusal.reason });
+      rejected.push({
+        row,
+        column: field ? (p.settings.mapping[field] ?? null) : null,
+        field,
+        code,
+        value: refusal.reason,
+        externalId: refusal.externalId,
+      });
     }
   }
   await remember(ctx, promiseId, p.settings);
