@@ -122,7 +122,7 @@ describe('steps 5–6: decision rights', () => {
 
     // The same page in English.
     await page.getByText('EN', { exact: true }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('Rights flow');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Rights flow');
     await page.getByText('Show revoked', { exact: true }).click();
     await expect.poll(() => page.getByLabel('Show revoked').isChecked()).toBe(true);
     expect(await page.getByTestId('grant-list').textContent()).toContain('Revoked');

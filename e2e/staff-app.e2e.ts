@@ -37,7 +37,7 @@ describe('the staff app', () => {
     await page.getByText('EN', { exact: true }).click();
     await expect.poll(() => nav(page).getByRole('link', { name: 'Teams' }).isVisible()).toBe(true);
     expect(await nav(page).getByRole('link', { name: 'Команды' }).count()).toBe(0);
-    await expect.poll(() => page.getByRole('heading', { name: 'Teams', level: 2 }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Teams', level: 1 }).isVisible()).toBe(true);
     await screenshot(page, '03-english');
 
     await page.getByText('RU', { exact: true }).click();

@@ -35,9 +35,9 @@ const STYLE = `.scale{display:flex;flex-wrap:wrap;gap:6px;border:0;padding:0;mar
 .scale label{display:flex;flex-direction:column;align-items:center;min-width:40px;padding:6px 4px;border:1px solid #ced4da;border-radius:6px;cursor:pointer;text-align:center;font-size:.85rem}
 .scale label.wide{min-width:92px}.scale input{margin:0 0 4px}.ends{display:flex;justify-content:space-between;font-size:.85rem;color:#5c636a;margin-bottom:12px}
 textarea,select,input[type=text]{width:100%;box-sizing:border-box;font:inherit;padding:8px;border:1px solid #ced4da;border-radius:6px;margin:4px 0 12px}
-.kinds{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:12px}.kinds a{padding:4px 10px;border:1px solid #1c7ed6;border-radius:16px;text-decoration:none}
-.kinds a[aria-current]{background:#1c7ed6;color:#fff}ul.feedback{list-style:none;margin:0;padding:0}ul.feedback li{border-top:1px solid #e3e5e8;padding:12px 0}
-ul.feedback li:first-child{border-top:0}.reply{background:#f1f8ff;border-left:3px solid #1c7ed6;padding:8px 12px;margin-top:8px}`;
+.kinds{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:12px}.kinds a{padding:4px 10px;border:1px solid #1864ab;border-radius:16px;text-decoration:none}
+.kinds a[aria-current]{background:#1864ab;color:#fff}ul.feedback{list-style:none;margin:0;padding:0}ul.feedback li{border-top:1px solid #e3e5e8;padding:12px 0}
+ul.feedback li:first-child{border-top:0}.reply{background:#f1f8ff;border-left:3px solid #1864ab;padding:8px 12px;margin-top:8px}`;
 
 const withStyle = (main: string) => `<style>${STYLE}</style>${main}`;
 

@@ -9,23 +9,24 @@ export function escapeHtml(value: string): string {
 }
 
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f6f7f9;color:#1a1b1e}
-header{background:#1c7ed6;color:#fff;padding:16px 20px;display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:8px}
+header{background:#1864ab;color:#fff;padding:16px 20px;display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:8px}
 header a,header button{color:#fff}header>div{display:flex;align-items:center;flex-wrap:wrap;gap:8px 16px}header nav a{margin-left:0}main{max-width:720px;margin:0 auto;padding:20px}
 .card{background:#fff;border:1px solid #e3e5e8;border-radius:8px;padding:20px;margin-bottom:16px}
 h1{font-size:1.3rem;margin:0}h2{font-size:1.2rem;margin-top:0}.muted{color:#5c636a}
 nav a{margin-left:8px}button{background:none;border:1px solid currentColor;border-radius:6px;padding:4px 10px;cursor:pointer;font:inherit}
-button.primary{background:#1c7ed6;color:#fff;border-color:#1c7ed6;padding:8px 18px}
-a.button{display:inline-block;background:#1c7ed6;color:#fff;border-radius:6px;padding:8px 18px;text-decoration:none}
+button.primary{background:#1864ab;color:#fff;border-color:#1864ab;padding:8px 18px}
+a.button{display:inline-block;background:#1864ab;color:#fff;border-radius:6px;padding:8px 18px;text-decoration:none}
 h1 a{color:inherit;text-decoration:none}ul.redress{list-style:none;margin:0;padding:0}ul.redress li{border-top:1px solid #e3e5e8;padding:12px 0}
-ul.redress li:first-child{border-top:0;padding-top:0}ul.redress p{margin:6px 0}.given{color:#2b8a3e}.owed{color:#a61e4d}
+ul.redress li:first-child{border-top:0;padding-top:0}ul.redress p{margin:6px 0}.given{color:#237032}.owed{color:#a61e4d}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{color:#5c636a}dd{margin:0}
 nav.sections{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 16px}nav.sections a{margin:0;padding:6px 12px;border-radius:16px;background:#fff;border:1px solid #e3e5e8;color:#1a1b1e;text-decoration:none}
-nav.sections a[aria-current=page]{background:#1c7ed6;border-color:#1c7ed6;color:#fff}
+nav.sections a[aria-current=page]{background:#1864ab;border-color:#1864ab;color:#fff}
 .notice{border-color:#8ce99a;background:#ebfbee}.error{border-color:#ffa8a8;background:#fff5f5;color:#a61e4d}
 form.stack{display:flex;flex-direction:column;gap:12px;align-items:flex-start}form.stack label{display:flex;flex-direction:column;gap:4px;width:100%;max-width:420px}
 input,select,textarea{font:inherit;padding:8px;border:1px solid #ced4da;border-radius:6px;box-sizing:border-box;max-width:100%}textarea{width:100%;min-height:90px}
 ul.plain{list-style:none;margin:0;padding:0}ul.plain>li{border-top:1px solid #e3e5e8;padding:10px 0}ul.plain>li:first-child{border-top:0;padding-top:0}
-.badge{display:inline-block;border-radius:10px;padding:1px 8px;font-size:.85em;background:#e7f5ff;color:#1864ab}.badge.kept{background:#ebfbee;color:#2b8a3e}.badge.at_risk{background:#fff9db;color:#e67700}.badge.broken{background:#fff5f5;color:#c92a2a}.badge.no_data{background:#f1f3f5;color:#495057}
+.badge{display:inline-block;border-radius:10px;padding:1px 8px;font-size:.85em;background:#e7f5ff;color:#1864ab}.badge.kept{background:#ebfbee;color:#237032}.badge.at_risk{background:#fff9db;color:#8f4700}.badge.broken{background:#fff5f5;color:#c92a2a}.badge.no_data{background:#f1f3f5;color:#495057}
+:focus-visible{outline:3px solid #1864ab;outline-offset:2px}header :focus-visible{outline-color:#fff}
 @media (max-width:480px){dl{grid-template-columns:1fr;gap:2px}dt{margin-top:6px}header form{display:flex;gap:8px;align-items:center;flex-wrap:wrap}}`;
 
 /** The frame every portal page shares: the organization's name, the account form and the language link. */

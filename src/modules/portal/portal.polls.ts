@@ -39,8 +39,8 @@ export const POLLS_PAGES: DocumentedPage[] = [
 const STYLE = `.poll-list{list-style:none;margin:0;padding:0}.poll-list li{border-top:1px solid #e3e5e8;padding:12px 0}.poll-list li:first-child{border-top:0;padding-top:0}
 fieldset{border:0;margin:0;padding:0}fieldset label{display:block;padding:6px 0}.option-line{display:flex;justify-content:space-between;gap:12px;align-items:center;flex-wrap:wrap;padding:6px 0;border-top:1px solid #e3e5e8}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e3e5e8;vertical-align:top}td.n,th.n{text-align:right;white-space:nowrap}
-.tag{display:inline-block;border-radius:4px;padding:0 6px;font-size:.85em;margin-left:6px}.tag.clients{background:#e7f5ff;color:#1864ab}.tag.chosen{background:#ebfbee;color:#2b8a3e}.tag.out{color:#5c636a}
-blockquote{margin:8px 0;padding:8px 12px;border-left:3px solid #1c7ed6;background:#f8f9fa;white-space:pre-wrap}`;
+.tag{display:inline-block;border-radius:4px;padding:0 6px;font-size:.85em;margin-left:6px}.tag.clients{background:#e7f5ff;color:#1864ab}.tag.chosen{background:#ebfbee;color:#237032}.tag.out{color:#5c636a}
+blockquote{margin:8px 0;padding:8px 12px;border-left:3px solid #1864ab;background:#f8f9fa;white-space:pre-wrap}`;
 
 function when(p: Portal, t: number): string {
   return new Intl.DateTimeFormat(p.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: p.org.time_zone }).format(new Date(t));

@@ -20,7 +20,7 @@ export const RESERVE_PAGES: DocumentedPage[] = [
 
 const STYLE = `<style>.projects{list-style:none;margin:0;padding:0}.projects li{border-top:1px solid #e3e5e8;padding:10px 0}
 .projects li:first-child{border-top:0}.projects label{display:flex;gap:10px;align-items:flex-start}.projects input{margin-top:4px;width:20px;height:20px}
-.badge.funded{background:#ebfbee;color:#2b8a3e}
+.badge.funded{background:#ebfbee;color:#237032}
 table.compare{width:100%;border-collapse:collapse}table.compare th,table.compare td{text-align:left;padding:6px 4px;border-top:1px solid #e3e5e8}
 .scroll{overflow-x:auto}</style>`;
 

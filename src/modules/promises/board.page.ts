@@ -24,7 +24,7 @@ const STYLE = `.intro{margin:0 0 12px}.filter{display:flex;flex-wrap:wrap;gap:8p
 .promise h2{margin:0;font-size:1.15rem;flex:1 1 240px}.promise h2 a{color:inherit}
 .top{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:flex-start;justify-content:space-between}
 .badge{display:inline-block;border-radius:999px;padding:2px 10px;font-weight:600;font-size:.9rem;white-space:nowrap;border:1px solid}
-.s-kept{color:#2b8a3e;background:#ebfbee;border-color:#b2f2bb}.s-at_risk{color:#b35c00;background:#fff4e6;border-color:#ffd8a8}
+.s-kept{color:#237032;background:#ebfbee;border-color:#b2f2bb}.s-at_risk{color:#8f4700;background:#fff4e6;border-color:#ffd8a8}
 .s-broken{color:#c92a2a;background:#fff5f5;border-color:#ffc9c9}.s-no_data{color:#495057;background:#f1f3f5;border-color:#dee2e6}
 .statement{margin:10px 0 14px;font-size:1.05rem}
 .figures{display:grid;grid-template-columns:max-content max-content 1fr;gap:12px 28px;align-items:end}

@@ -28,7 +28,7 @@ export function AuthCard({
           <LanguageSwitcher />
         </Group>
         <Paper withBorder shadow="sm" radius="md" p={{ base: 'md', sm: 'xl' }}>
-          <Title order={2} mb={4}>
+          <Title order={1} size="h2" mb={4}>
             {title}
           </Title>
           <Text c="dimmed" size="sm" mb="lg">

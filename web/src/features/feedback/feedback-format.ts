@@ -27,5 +27,5 @@ export const AXIS: Record<FeedbackKind, { min: number; max: number }> = {
   ces: { min: 1, max: 7 },
 };
 
-/** A colour per kind, the same on every card and chart. */
-export const KIND_COLOR: Record<FeedbackKind, string> = { nps: '#1c7ed6', csat: '#2f9e44', ces: '#f08c00' };
+/** A colour per kind, the same on every card and chart; dark enough for text on a light badge (4.5:1, WCAG 2.1 AA). */
+export const KIND_COLOR: Record<FeedbackKind, string> = { nps: '#1864ab', csat: '#237032', ces: '#8f4700' };

@@ -51,7 +51,6 @@ export function RightsFlowDiagram({ grants, allGrants, teams, rightIndex }: Righ
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         width="100%"
         style={{ minWidth: 880, maxWidth: layout.width, display: 'block', fontFamily: 'var(--mantine-font-family)' }}
-        role="img"
         aria-labelledby="rights-flow-title"
       >
         <title id="rights-flow-title">{t('governance.flow.diagramTitle')}</title>
@@ -154,9 +153,10 @@ function NodeBox({ node, href }: { node: FlowNode; href: string | null }) {
   const isDark = node.kind === 'organization';
   const centre = node.y + node.h / 2;
   const hasSub = node.sublabel !== '' && node.sublabel !== node.label;
+  const fullName = hasSub ? `${node.label} — ${node.sublabel}` : node.label;
   const body = (
     <g data-testid="flow-node" data-kind={node.kind} data-name={node.label}>
-      <title>{hasSub ? `${node.label} — ${node.sublabel}` : node.label}</title>
+      {href ? null : <title>{fullName}</title>}
       <rect x={node.x} y={node.y} width={node.w} height={node.h} rx={8} fill={style.fill} stroke={style.stroke} strokeWidth={1.5} />
       <text
         x={node.x + 10}
@@ -175,7 +175,9 @@ function NodeBox({ node, href }: { node: FlowNode; href: string | null }) {
     </g>
   );
   return href ? (
-    <Link to={href} aria-label={hasSub ? `${node.label} — ${node.sublabel}` : node.label}>
+    // Named by its title (the labels on the box may be clipped), not by aria-label: no name that hides what is shown.
+    <Link to={href}>
+      <title>{fullName}</title>
       {body}
     </Link>
   ) : (

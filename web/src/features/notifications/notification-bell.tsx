@@ -92,16 +92,17 @@ export function NotificationBell() {
 
   return (
     <Popover opened={isOpen} onChange={setOpen} position="bottom-end" width={380} shadow="md" withArrow>
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={18}
-          color="red"
-          offset={4}
-          disabled={unread === 0}
-          data-testid="unread-count"
-          data-count={unread}
-        >
+      {/* The target is the button itself: the popover's aria-expanded is not allowed on the indicator's div. */}
+      <Indicator
+        label={unread > 99 ? '99+' : unread}
+        size={18}
+        color="red"
+        offset={4}
+        disabled={unread === 0}
+        data-testid="unread-count"
+        data-count={unread}
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -112,8 +113,8 @@ export function NotificationBell() {
           >
             <BellIcon size={20} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p={0} data-testid="notifications-popover">
         <Group justify="space-between" px="md" py="xs">
           <Text fw={600}>{t('notifications.title')}</Text>

@@ -52,7 +52,7 @@ export function PromiseEvents({ promiseId, metric, refreshKey }: { promiseId: st
             {t('promises.events.empty')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={620} mah={420} type="native">
+          <Table.ScrollContainer minWidth={620} mah={420} type="native" tabIndex={0}>
             <Table verticalSpacing={6} fz="sm" stickyHeader>
               <Table.Thead>
                 <Table.Tr>

@@ -64,7 +64,7 @@ export function PromiseRedress({ promiseId, refreshKey }: { promiseId: string; r
             {filter === 'owed' ? t('promises.redress.noneOwed') : t('promises.redress.noneGiven')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={620} mah={420} type="native">
+          <Table.ScrollContainer minWidth={620} mah={420} type="native" tabIndex={0}>
             <Table verticalSpacing={6} fz="sm" stickyHeader>
               <Table.Thead>
                 <Table.Tr>

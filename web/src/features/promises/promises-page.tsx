@@ -226,6 +226,12 @@ export function PromisesPage() {
               {t('promises.requests.tab')}
             </Tabs.Tab>
           </Tabs.List>
+          {/* Each tab controls a panel (aria-controls must name one); the list below the tabs is what they show. */}
+          {[...PROMISE_LIFECYCLE, 'requests'].map((value) => (
+            <Tabs.Panel key={value} value={value}>
+              {null}
+            </Tabs.Panel>
+          ))}
         </Tabs>
         {tab !== 'requests' ? (
           <Group gap="xs">

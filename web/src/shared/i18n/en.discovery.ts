@@ -229,9 +229,9 @@ export const enDiscovery = {
     measured: 'measured',
     binding: {
       unbindShort: 'Unbind',
-      unbindNamed: 'Unbind “{{name}}” from its promise: set the level by hand',
+      unbindNamed: 'Unbind: set the level by hand — “{{name}}”',
       bind: 'Measure by a promise',
-      bindNamed: 'Measure “{{name}}” by a promise',
+      bindNamed: 'Measure by a promise: “{{name}}”',
       label: 'Promise that measures “{{name}}”',
       placeholder: 'Find a client promise',
       hint: 'A factor can be measured instead of guessed: bind it to a client promise, and its current level becomes the promise’s attainment × 10. Only client promises are offered: the canvas compares what clients get.',

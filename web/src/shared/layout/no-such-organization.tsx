@@ -9,7 +9,9 @@ export function NoSuchOrganization({ slug }: { slug: string }) {
     <Center mih="100vh" p="md">
       <Paper withBorder p="xl" radius="md" maw={480}>
         <Stack>
-          <Title order={3}>{t('notFound.orgTitle')}</Title>
+          <Title order={1} size="h3">
+            {t('notFound.orgTitle')}
+          </Title>
           <Text c="dimmed">{t('notFound.orgText', { slug })}</Text>
           <Button component={Link} to="/" variant="light">
             {t('notFound.toStart')}

@@ -7,7 +7,9 @@ export function NotFoundPage() {
   return (
     <Paper withBorder p="xl" radius="md" maw={520} mx="auto" mt="xl">
       <Stack>
-        <Title order={3}>{t('notFound.title')}</Title>
+        <Title order={1} size="h3">
+          {t('notFound.title')}
+        </Title>
         <Text c="dimmed">{t('notFound.text')}</Text>
         <Button component={Link} to="/" variant="light">
           {t('notFound.toStart')}

@@ -1,4 +1,4 @@
-import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { notifyError } from '../api/error-messages';
@@ -22,10 +22,13 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
-        <UnstyledButton aria-label={t('header.userMenu', { name: me.user.name })} data-testid="user-menu">
-          <Avatar color="blue" radius="xl" size={32}>
+        {/* Named by hidden text, not aria-label: the visible initials are not part of the name, and a label that omits
+            what is shown trips speech input (WCAG 2.5.3). */}
+        <UnstyledButton data-testid="user-menu">
+          <Avatar color="blue" radius="xl" size={32} aria-hidden="true">
             {initialsOf(me.user.name)}
           </Avatar>
+          <VisuallyHidden>{t('header.userMenu', { name: me.user.name })}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

@@ -16,7 +16,7 @@ export function PageHeader({ title, description, actions, badge, mb = 'lg' }: Pa
     <Group justify="space-between" align="flex-start" mb={mb} gap="md" wrap="wrap">
       <Stack gap={4} style={{ flex: '1 1 320px', minWidth: 0 }}>
         <Group gap="sm" wrap="wrap">
-          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
             {title}
           </Title>
           {badge}
