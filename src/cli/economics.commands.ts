@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import { formatMoney, formatPercent } from '../core/format/figures.js';
 import type { OrgContext } from '../modules/context.js';
 import { ZPeriod } from '../modules/economics/economics.schema.js';
 import { periodEconomics } from '../modules/economics/economics.service.js';
@@ -23,17 +24,6 @@ const COLUMNS = [
 ] as const;
 type Row = Record<(typeof COLUMNS)[number][1], string | number | null>;
 
-/** Minor units as major with two decimals and a thin grouping: 123456789 → "1 234 567.89". */
-export function major(minor: number | null): string {
-  if (minor === null) return '—';
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  const whole = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 const csvCell = (v: string | number | null) => {
   const text = v === null ? '' : String(v);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -54,18 +44,22 @@ export async function runEconomicsCommand(key: string, ctx: () => Promise<OrgCon
   const format = values.format ?? 'table';
   if (!['table', 'csv', 'json'].includes(format))
     throw new AppError('validation_failed', '--format: table, csv or json', [{ path: 'format', message: 'table, csv or json' }]);
-  const report = await periodEconomics(await ctx(), checked.data);
+  const context = await ctx();
+  const report = await periodEconomics(context, checked.data);
   if (format === 'json') return JSON.stringify(report, null, 2);
   const rows: Row[] = report.teams.map((t) => Object.fromEntries(COLUMNS.map(([, key]) => [key, t[key]])) as Row);
   if (format === 'csv')
     return [COLUMNS.map(([, key]) => key).join(','), ...rows.map((r) => COLUMNS.map(([, key]) => csvCell(r[key])).join(','))].join('\n');
   const money = (key: string) => key.endsWith('Minor');
+  // The same figures as the staff app and the board show (src/core/format), in the organization's language.
+  const locale = context.org.locale ?? 'en';
+  const major = (minor: number | null) => (minor === null ? '—' : formatMoney(minor, report.currency, locale));
   const sum = (key: (typeof COLUMNS)[number][1]) => rows.reduce((s, r) => s + Number(r[key] ?? 0), 0);
   const text = (key: (typeof COLUMNS)[number][1], value: string | number | null) =>
     key === 'teamName'
       ? String(value)
       : key === 'fulfillmentIndex'
-        ? (value as number).toFixed(3)
+        ? formatPercent(value as number, locale)
         : money(key)
           ? major(value as number | null)
           : String(value ?? '—');
@@ -78,6 +72,6 @@ export async function runEconomicsCommand(key: string, ctx: () => Promise<OrgCon
           ? major(sum(key))
           : String(sum(key)),
   );
-  const head = `${report.period} · ${report.closed ? 'closed' : 'open'} · ${report.currency} (amounts in major units) · overhead ${major(report.overheadTotalMinor)} shared ${report.overheadRule.replace('_', ' ')}`;
+  const head = `${report.period} · ${report.closed ? 'closed' : 'open'} · ${report.currency} · overhead ${major(report.overheadTotalMinor)} shared ${report.overheadRule.replace('_', ' ')}`;
   return `${head}\n\n${table([COLUMNS.map(([label]) => label), ...rows.map((r) => COLUMNS.map(([, key]) => text(key, r[key]))), totals])}`;
 }

@@ -1,52 +1,14 @@
+import { formatMoney as formatFigureMoney } from '../../core/format/figures.js';
 import type { Locale } from '../../i18n/index.js';
 
 /** Numbers, money, dates and durations for the server-rendered pages, in the page's language. */
 
-/** How many minor units a currency's major unit has, as a power of ten: RUB 2, JPY 0. */
-function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** Minor units as money, e.g. 50000 RUB → "500 ₽" (kopecks shown only when there are any). */
+/** Minor units as money, e.g. 50000 RUB → "500 ₽" (kopecks shown only when there are any); the core formatter. */
 export function formatMoney(minor: number, currency: string, locale: Locale): string {
-  const digits = minorDigits(currency);
-  const major = minor / 10 ** digits;
-  const isWhole = minor % 10 ** digits === 0;
-  try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: isWhole ? 0 : digits,
-      maximumFractionDigits: digits,
-    }).format(major);
-  } catch {
-    return `${major} ${currency}`;
-  }
+  return formatFigureMoney(minor, currency, locale, true);
 }
 
-/** Decimals a share needs to show in percent exactly, up to 3: 0.95 → 0, 0.999 → 1. */
-export function percentDecimals(share: number): number {
-  for (let d = 0; d < 3; d++) if (Math.abs(Math.round(share * 100 * 10 ** d) - share * 100 * 10 ** d) < 1e-6) return d;
-  return 3;
-}
-
-/**
- * A share in [0, 1] as a percentage with `decimals` places, rounded down when `floor` is set — so
- * an attainment just under the target never shows as equal to it.
- */
-export function formatPercent(share: number, locale: Locale, decimals = percentDecimals(share), floor = false): string {
-  const scale = 10 ** (decimals + 2);
-  const value = floor ? Math.floor(share * scale + 1e-9) / scale : share;
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: decimals }).format(value);
-}
-
-export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(value);
-}
+export { formatNumber, formatPercent } from '../../core/format/figures.js';
 
 /** A day in the organization's time zone: "29 нояб. 2026 г." / "Nov 29, 2026". */
 export function formatDate(t: number, locale: Locale, timeZone: string): string {

@@ -1,15 +1,7 @@
+import { formatPercent, formatTarget } from '../../core/format/figures.js';
 import type { OrganizationsTable } from '../../db/schema.js';
 import { type Locale, translate } from '../../i18n/index.js';
-import {
-  formatDate,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  formatUnits,
-  isoDurationMs,
-  percentDecimals,
-  roundDuration,
-} from '../portal/portal.format.js';
+import { formatDate, formatMoney, formatNumber, formatUnits, isoDurationMs, roundDuration } from '../portal/portal.format.js';
 import { escapeHtml, renderLayout, renderSections } from '../portal/portal.page.js';
 import { SPARKLINE_WINDOWS, type TBoard, type TBoardPromise } from './board.service.js';
 
@@ -72,9 +64,12 @@ function periodWords(iso: string, t: T, locale: Locale): string {
   return value === 1 ? t(`board.periodOne.${unit}`) : t('board.periodMany', { length: formatUnits(value, unit, locale) });
 }
 
-/** Attainment shown with one more decimal than the target needs, rounded down (never shows "kept" falsely). */
+/**
+ * Attainment as the staff app shows it (src/core/format: half up, at most 1 decimal), so the board
+ * and the app never disagree; the status word beside it says whether the target is met.
+ */
 function attainmentText(p: TBoardPromise, locale: Locale): string {
-  return p.attainment === null ? '—' : formatPercent(p.attainment, locale, Math.min(3, percentDecimals(p.target) + 1), true);
+  return formatPercent(p.attainment, locale);
 }
 
 /** The last windows' attainment as a small line over the dashed target; gaps where nothing happened. */
@@ -121,7 +116,7 @@ function notices(p: TBoardPromise, t: T, locale: Locale): string {
       t('board.atRisk', {
         period: periodWords(alert.longWindow, t, locale),
         bad: formatPercent(Math.min(1, alert.burnRate * allowed), locale, 0),
-        allowed: formatPercent(allowed, locale),
+        allowed: formatTarget(allowed, locale),
       }),
     );
   } else if (p.status === 'at_risk') {
@@ -146,8 +141,8 @@ function card(p: TBoardPromise, org: OrganizationsTable, locale: Locale, linkTit
   const t = translator(locale, org);
   const href = escapeHtml(boardHref(org, locale, `/${encodeURIComponent(p.id)}`));
   const title = linkTitle ? `<a href="${href}">${escapeHtml(p.title)}</a>` : escapeHtml(p.title);
-  const target = formatPercent(p.target, locale);
-  const values = p.sparkline.map((v) => (v === null ? translate(locale, 'board.noData') : formatPercent(v, locale, 1, true))).join(', ');
+  const target = formatTarget(p.target, locale);
+  const values = p.sparkline.map((v) => (v === null ? translate(locale, 'board.noData') : formatPercent(v, locale))).join(', ');
   const label = translate(locale, 'board.trendLabel', { count: SPARKLINE_WINDOWS, values, target });
   const cases =
     p.total === 0
@@ -177,7 +172,7 @@ function frame(org: OrganizationsTable, locale: Locale, otherHref: string, main:
     account: `<a href="${escapeHtml(home)}">${t('board.portalHome')}</a>`,
     otherHref,
     // The portal's section menu: the same for every visitor, so the cached board may carry it.
-    main: renderSections(`/c/${encodeURIComponent(org.slug)}`, locale, 'promises') + main,
+    main: renderSections(`/c/${encodeURIComponent(org.slug)}`, locale, 'promises', locale === org.locale ? undefined : locale) + main,
     style: STYLE,
   });
 }
@@ -197,7 +192,8 @@ export function renderBoard(board: TBoard, org: OrganizationsTable, locale: Loca
     ? board.items.map((p) => card(p, org, locale, true)).join('\n')
     : `<div class="card"><p class="muted">${t(segment ? 'board.emptySegment' : 'board.empty')}</p></div>`;
   const main = `<h2>${t('board.heading')}</h2><p class="intro muted">${t('board.intro')}</p>${filter}${cards}`;
-  return frame(org, locale, boardHref(org, other, '', { segment }), main);
+  // The language link always names its language: without it a portal cookie would send the client back.
+  return frame(org, locale, boardHref(org, other, '', { segment, lang: other }), main);
 }
 
 /** One promise's page: its card and the history of its terms, newest first. */
@@ -208,10 +204,10 @@ export function renderBoardPromise(p: TBoardPromise, org: OrganizationsTable, lo
     .reverse()
     .map(
       (v) => `<li><h3>${t('board.versionHeading', { n: String(v.version), date: formatDate(v.effectiveFrom, locale, org.time_zone) })}</h3>
-<p>${v.reason ? escapeHtml(v.reason) : t('board.versionFirst')}</p><p class="muted">${escapeHtml(v.statement)} · ${t('board.versionTarget', { target: formatPercent(v.target, locale) })}</p></li>`,
+<p>${v.reason ? escapeHtml(v.reason) : t('board.versionFirst')}</p><p class="muted">${escapeHtml(v.statement)} · ${t('board.versionTarget', { target: formatTarget(v.target, locale) })}</p></li>`,
     )
     .join('');
   const main = `<a class="back" href="${escapeHtml(boardHref(org, locale))}">← ${t('board.back')}</a>${card(p, org, locale, false)}
 <section class="card" id="versions"><h2>${t('board.versionsTitle')}</h2><ol class="versions">${versions}</ol></section>`;
-  return frame(org, locale, boardHref(org, other, `/${encodeURIComponent(p.id)}`), main);
+  return frame(org, locale, boardHref(org, other, `/${encodeURIComponent(p.id)}`, { lang: other }), main);
 }

@@ -1,16 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { formatMoney, minorDigits } from '../../../../src/core/format/figures';
 import { useFormat } from '../../shared/format';
 import { intlLocale } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
 
-/** How many minor units a currency's major unit has, as a power of ten: RUB and EUR → 2, JPY → 0. */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
+export { minorDigits };
 
 /** An amount typed in major units (1 500,50 ₽) as integer minor units (150 050); empty → null. */
 export function toMinorUnits(value: number | string, currency: string): number | null {
@@ -51,17 +45,8 @@ export function useGovernanceFormat() {
     day: (date: string | null | undefined) =>
       date ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)) : '—',
     /** Integer minor units in the organization's currency: 15000000 → "150 000,00 ₽". */
-    money: (minor: number) => {
-      const digits = minorDigits(org.currency);
-      // Whole amounts without ",00"; anything else with every minor digit (12 500,50 ₽, not 12 500,5 ₽).
-      const fraction = minor % 10 ** digits === 0 ? 0 : digits;
-      return new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency: org.currency,
-        minimumFractionDigits: fraction,
-        maximumFractionDigits: fraction,
-      }).format(minor / 10 ** digits);
-    },
+    /** Integer minor units in the organization's currency (src/core/format): whole amounts without ",00". */
+    money: (minor: number) => formatMoney(minor, org.currency, locale, true),
     today: () => todayInZone(org.timeZone),
   };
 }

@@ -1,17 +1,12 @@
 import { periodOf, shiftPeriod } from '../../../../src/core/economics/period';
+import { formatMoney as formatFigureMoney, formatPercent } from '../../../../src/core/format/figures';
 import { intlLocale } from '../../shared/i18n';
 import { minorDigits } from '../decisions/governance-format';
 import type { PeriodListItem } from './economics.api';
 
-/** Integer minor units with every minor digit, in the interface language: 123456 RUB → "1 234,56 ₽". */
+/** Integer minor units with every minor digit, in the interface language: 123456 RUB → "1 234,56 ₽" (src/core/format). */
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  const digits = minorDigits(currency);
-  return new Intl.NumberFormat(intlLocale(locale), {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(minor / 10 ** digits);
+  return formatFigureMoney(minor, currency, intlLocale(locale));
 }
 
 /** A short amount for chart axes: 123456700 RUB → "1,2 млн ₽" / "RUB 1.2M"; whole units below a thousand. */
@@ -29,9 +24,9 @@ export function formatHours(hours: number, locale: string): string {
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(hours);
 }
 
-/** A share in [0, 1] as a percentage with at most one decimal: 0.875 → "87,5 %". */
+/** A share in [0, 1] as a percentage, half up to at most one decimal, as everywhere (src/core/format): 0.875 → "87,5 %". */
 export function formatShare(ratio: number, locale: string): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+  return formatPercent(ratio, intlLocale(locale));
 }
 
 /** A plain decimal in the interface language: 0.25 → "0,25". */

@@ -1,32 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { formatMoney as formatFigureMoney, minorDigits } from '../../../../src/core/format/figures';
 import { intlLocale } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
 import type { Limits } from './governance.api';
 
-/** How many minor units a currency's major unit has, as a power of ten: RUB 2, JPY 0. */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
+export { minorDigits };
 
-/** Minor units as money, e.g. 15000000 RUB → "150 000 ₽" (kopecks shown only when there are any). */
+/** Minor units as money, e.g. 15000000 RUB → "150 000 ₽" (kopecks shown only when there are any; src/core/format). */
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  const digits = minorDigits(currency);
-  const major = minor / 10 ** digits;
-  const isWhole = minor % 10 ** digits === 0;
-  try {
-    return new Intl.NumberFormat(intlLocale(locale), {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: isWhole ? 0 : digits,
-      maximumFractionDigits: digits,
-    }).format(major);
-  } catch {
-    return `${major} ${currency}`;
-  }
+  return formatFigureMoney(minor, currency, intlLocale(locale), true);
 }
 
 /** A typed amount in major units (150000.5) as whole minor units (15000050); null stays null. */

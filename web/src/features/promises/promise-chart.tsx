@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
-import { type ChartPoint, formatPercent } from './promise-format';
+import { type ChartPoint, formatPercent, formatTarget } from './promise-format';
 
 echarts.use([LineChart, GridComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
 
@@ -182,7 +182,7 @@ export function PromiseChart({ points, target, height = 380 }: PromiseChartProps
       aria-label={t('promises.chart.aria', {
         attainment: formatPercent(last?.attainment ?? null, locale),
         budget: formatPercent(last?.budgetRemaining ?? null, locale),
-        target: formatPercent(target, locale),
+        target: formatTarget(target, locale),
       })}
     />
   );

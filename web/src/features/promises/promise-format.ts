@@ -1,16 +1,29 @@
 import type { TFunction } from 'i18next';
+import {
+  formatNumber as formatFigureNumber,
+  formatPercent as formatFigurePercent,
+  formatTarget as formatFigureTarget,
+  PERCENT_DECIMALS,
+} from '../../../../src/core/format/figures';
 import { tk } from '../../shared/i18n';
 import { FULFILLMENTS, type Fulfillment, type Metric, type PromiseStatus, type PromiseWindow } from './promises.api';
 
-/** A share (0.9777) as a percent in the interface language: "97,78 %" / "97.78%"; null → "—". */
-export function formatPercent(share: number | null | undefined, locale: string, maxDigits = 2): string {
-  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: maxDigits }).format(share);
+/**
+ * A share (0.97777) as a percent in the interface language, as the board shows it (src/core/format:
+ * half up on the exact decimal, at most 1 decimal): «97,8 %» / "97.8%"; null → "—".
+ */
+export function formatPercent(share: number | null | undefined, locale: string, maxDigits = PERCENT_DECIMALS): string {
+  return formatFigurePercent(share, locale, maxDigits);
 }
 
-/** A plain number in the interface language: 14.4 → "14,4". */
+/** A target (a set value) shown exactly: 0.9995 → «99,95 %». */
+export function formatTarget(share: number | null | undefined, locale: string): string {
+  return formatFigureTarget(share, locale);
+}
+
+/** A plain number in the interface language, half up: 14.4 → "14,4". */
 export function formatNumber(value: number, locale: string, maxDigits = 2): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDigits }).format(value);
+  return formatFigureNumber(value, locale, maxDigits);
 }
 
 /** A target typed in percent (95) as the API's share (0.95); null when it is not strictly between 0 and 100. */

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { durationMs, formatDuration, formatNumber, formatPercent } from './promise-format';
+import { durationMs, formatDuration, formatNumber, formatPercent, formatTarget } from './promise-format';
 import type { HistoryEntry } from './promises.api';
 
 /** What one evaluation recorded: its instant and its entries. */
@@ -60,7 +60,7 @@ export function describeHistoryEntry(entry: HistoryEntry, t: TFunction, locale: 
 export function describeFigures(figures: HistoryEntry['figures'], t: TFunction, locale: string): string {
   return t('promises.history.figures', {
     attainment: formatPercent(figures.attainment, locale),
-    target: formatPercent(figures.target, locale),
+    target: formatTarget(figures.target, locale),
     good: formatNumber(figures.good, locale, 0),
     total: formatNumber(figures.total, locale, 0),
     budget: formatPercent(figures.budgetRemaining, locale, 0),

@@ -22,7 +22,7 @@ import { PromiseBurndown } from './promise-burndown';
 import { isNotPromiser, localizePromiseError } from './promise-errors';
 import { PromiseEvents } from './promise-events';
 import { PromiseFormModal } from './promise-form-modal';
-import { describeMetric, describeWindow, formatNumber, formatPercent, isAlertFiring } from './promise-format';
+import { describeMetric, describeWindow, formatNumber, formatPercent, formatTarget, isAlertFiring } from './promise-format';
 import { PromiseHistoryPanel } from './promise-history-panel';
 import { PromiseRedress } from './promise-redress';
 import { PromiseTree } from './promise-tree';
@@ -219,7 +219,7 @@ export function PromisePage() {
           <Fact label={t('promises.facts.metric')}>{describeMetric(data.terms.metric, t, locale)}</Fact>
           <Fact label={t('promises.facts.targetWindow')}>
             {t('promises.facts.targetWindowValue', {
-              target: formatPercent(data.terms.target, locale),
+              target: formatTarget(data.terms.target, locale),
               window: describeWindow(data.terms.window, t),
             })}
           </Fact>
@@ -289,7 +289,7 @@ function StatusSummary({ status, locale }: { status: PromiseStatus; locale: stri
       <Stat
         label={t('promises.summary.attainment')}
         testId="stat-attainment"
-        hint={t('promises.summary.ofTarget', { target: formatPercent(status.target, locale) })}
+        hint={t('promises.summary.ofTarget', { target: formatTarget(status.target, locale) })}
       >
         <Text fz={26} fw={700} c={status.status === 'broken' ? 'red.7' : undefined}>
           {formatPercent(status.attainment, locale)}

@@ -10,7 +10,7 @@ import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useGovernanceFormat } from '../decisions/governance-format';
 import { teamsApi } from '../teams/teams.api';
 import { sameTerm } from './promise-draft';
-import { describeMetric, describeWindow, formatPercent } from './promise-format';
+import { describeMetric, describeWindow, formatTarget } from './promise-format';
 import { type PromiseVersion, promisesApi, type Redress } from './promises.api';
 
 const TERM_KEYS = ['statement', 'metric', 'target', 'window', 'promiserTeamId', 'redress'] as const;
@@ -103,7 +103,7 @@ export function PromiseVersions({ promiseId, refreshKey }: { promiseId: string; 
                     </Text>
                     <Text size="xs" c="dimmed">
                       {describeMetric(version.metric, t, locale)}
-                      {mark('metric')} · {t('promises.versions.target', { target: formatPercent(version.target, locale) })}
+                      {mark('metric')} · {t('promises.versions.target', { target: formatTarget(version.target, locale) })}
                       {mark('target')} · {describeWindow(version.window, t)}
                       {mark('window')}
                     </Text>

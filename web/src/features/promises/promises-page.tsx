@@ -2,8 +2,8 @@ import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Tabs, Text } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { notifySuccess } from '../../shared/api/error-messages';
 import { orgPath } from '../../shared/api/client';
+import { notifySuccess } from '../../shared/api/error-messages';
 import { loadAllPages } from '../../shared/api/use-paged-list';
 import { useResource } from '../../shared/api/use-resource';
 import { intlLocale } from '../../shared/i18n';
@@ -15,7 +15,7 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { AlertBadge, FulfillmentBadge, KindBadge, UnbackedBadge } from './badges';
 import { PromiseFormModal } from './promise-form-modal';
-import { capitalize, describeWindow, formatPercent, isAlertFiring, mapLimited, sortWorstFirst } from './promise-format';
+import { capitalize, describeWindow, formatPercent, formatTarget, isAlertFiring, mapLimited, sortWorstFirst } from './promise-format';
 import { countWaiting, usePromiseRequests } from './promise-requests';
 import { PromiseRequestsPanel } from './promise-requests-panel';
 import {
@@ -159,7 +159,7 @@ export function PromisesPage() {
               {formatPercent(status?.attainment ?? null, locale)}
             </Text>
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {t('promises.list.targetOf', { target: formatPercent(promise.terms.target, locale) })}
+              {t('promises.list.targetOf', { target: formatTarget(promise.terms.target, locale) })}
             </Text>
           </Stack>
         );

@@ -93,9 +93,9 @@ describe('figures', () => {
     expect(targetToPercent(0.999)).toBe(99.9);
   });
 
-  it('formats percents in the interface language, and no data as a dash', () => {
-    expect(formatPercent(0.9778, 'en-GB')).toBe('97.78%');
-    expect(formatPercent(0.9778, 'ru-RU').replace(/\s/g, ' ')).toBe('97,78 %');
+  it('formats percents in the interface language as the board does (half up, 1 decimal), and no data as a dash', () => {
+    expect(formatPercent(0.9778, 'en-GB')).toBe('97.8%');
+    expect(formatPercent(0.9778, 'ru-RU').replace(/\s/g, ' ')).toBe('97,8 %');
     expect(formatPercent(null, 'en-GB')).toBe('—');
   });
 
