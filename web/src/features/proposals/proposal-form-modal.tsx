@@ -1,7 +1,10 @@
-import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useOrg } from '../../shared/session/org-context';
+import { proposalsApi, type SimilarProposal } from './proposals.api';
 
 interface ProposalFormModalProps {
   opened: boolean;
@@ -18,6 +21,32 @@ export function ProposalFormModal({ opened, segments, onClose, onSubmit }: Propo
   const [segmentId, setSegmentId] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const errors = useFormErrors(['title', 'body', 'segmentId']);
+  const { org } = useOrg();
+  const [similar, setSimilar] = useState<SimilarProposal[]>([]);
+
+  // Similar proposals as the title and text are typed (after a pause), so a duplicate is seen before it is made.
+  useEffect(() => {
+    const text = `${title} ${body}`.trim();
+    if (!opened || text.length < 3) {
+      setSimilar([]);
+      return;
+    }
+    let alive = true;
+    const timer = setTimeout(() => {
+      proposalsApi
+        .similar(org.slug, text.slice(0, 5000))
+        .then((found) => {
+          if (alive) setSimilar(found.items);
+        })
+        .catch(() => {
+          if (alive) setSimilar([]);
+        });
+    }, 400);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, [opened, title, body, org.slug]);
 
   useEffect(() => {
     if (!opened) return;
@@ -75,6 +104,23 @@ export function ProposalFormModal({ opened, segments, onClose, onSubmit }: Propo
             error={errors.errorOf('segmentId')}
             clearable
           />
+          {similar.length > 0 ? (
+            <Alert color="yellow" variant="light" title={t('proposals.form.similarTitle')} data-testid="similar-proposals">
+              <Text size="sm" mb={6}>
+                {t('proposals.form.similarHint')}
+              </Text>
+              <List size="sm" spacing={4}>
+                {similar.map((p) => (
+                  <List.Item key={p.id}>
+                    <Anchor component={Link} to={`/o/${org.slug}/proposals/${p.id}`} target="_blank">
+                      {p.title}
+                    </Anchor>{' '}
+                    · {t('proposals.form.similarSupports', { supports: p.supports, threshold: p.threshold })}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          ) : null}
           <Group justify="flex-end">
             <Button type="submit" loading={isBusy}>
               {t('proposals.form.submit')}

@@ -28,6 +28,15 @@ export const PROPOSAL_STATUSES: readonly ProposalStatus[] = [
 ];
 export const SORTS: readonly ProposalSort[] = ['supported', 'newest', 'trending'];
 
+export interface SimilarProposal {
+  id: string;
+  title: string;
+  status: 'open' | 'under_consideration';
+  supports: number;
+  threshold: number;
+  score: number;
+}
+
 export interface ProposalQuery {
   sort?: ProposalSort;
   status?: ProposalStatus;
@@ -47,6 +56,9 @@ export const proposalsApi = {
   implement: (org: string, id: string, input: ImplementationInput) =>
     api.post<Proposal>(orgPath(org, 'proposals', id, 'implementation'), input),
   merge: (org: string, id: string, intoId: string) => api.post<Proposal>(orgPath(org, 'proposals', id, 'merge'), { intoId }),
+  /** Open proposals like a text (title and body), best first. */
+  similar: (org: string, text: string) =>
+    api.get<{ items: SimilarProposal[]; compared: number }>(orgPath(org, 'proposals', 'similar'), { text }),
   moderation: (org: string, cursor?: string) => api.get<Page<ModerationItem>>(orgPath(org, 'moderation'), { cursor, limit: 50 }),
   resolve: (org: string, id: string, resolution: 'kept' | 'removed') =>
     api.post<{ id: string; hiddenAt: number | null }>(orgPath(org, 'moderation', id, 'resolve'), { resolution }),
