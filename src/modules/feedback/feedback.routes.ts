@@ -1,5 +1,7 @@
 import type { Registrar } from '../../http/registrar.js';
 import { ZOrgParams, ZPage } from '../common.schema.js';
+import { exportRoute } from '../exports/export.route.js';
+import { feedbackTable } from '../exports/voice.table.js';
 import {
   ZFeedback,
   ZFeedbackInput,
@@ -69,6 +71,16 @@ export function registerFeedbackRoutes(r: Registrar): void {
     response: ZSummary,
     handler: async ({ ctx, query }) => feedbackSummary(ctx, query),
   });
+  r.add(
+    exportRoute({
+      ...read,
+      url: `${base}/feedback/summary/export`,
+      summary: 'NPS, CSAT and CES with their n over a date range and subject, to download',
+      params: ZOrgParams,
+      filters: ZSummaryQuery.omit({ kind: true }).shape,
+      build: (ctx, _params, query, locale) => feedbackTable(ctx, query, locale),
+    }),
+  );
   r.add({
     ...read,
     method: 'GET',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
 import { ZOrgIdParams } from '../common.schema.js';
+import { exportRoute } from '../exports/export.route.js';
+import { pollTable } from '../exports/voice.table.js';
 import { ZCreatePoll, ZPoll } from './poll.schema.js';
 import { closePoll, getPoll, listDecisionPolls, openPoll } from './poll.service.js';
 
@@ -44,6 +46,15 @@ export function registerPollRoutes(r: Registrar): void {
     response: ZPoll,
     handler: async ({ ctx, params }) => getPoll(ctx, params.id),
   });
+  r.add(
+    exportRoute({
+      ...read,
+      url: `${base}/polls/:id/export`,
+      summary: 'A client poll’s result per option, to download',
+      params: ZOrgIdParams,
+      build: (ctx, params, _query, locale) => pollTable(ctx, params.id, locale),
+    }),
+  );
   r.add({
     ...take,
     method: 'POST',

@@ -5,6 +5,8 @@ import type { Principal } from '../../http/auth.js';
 import type { Registrar } from '../../http/registrar.js';
 import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery, ZTime } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
+import { exportRoute } from '../exports/export.route.js';
+import { proposalsTable } from '../exports/voice.table.js';
 import { mergeProposal } from './merge.service.js';
 import { listModeration, resolveReports } from './moderation.service.js';
 import {
@@ -51,6 +53,16 @@ export function registerProposalRoutes(r: Registrar): void {
       return listProposals(ctx, query);
     },
   });
+  r.add(
+    exportRoute({
+      ...read,
+      url: `${base}/proposals/export`,
+      summary: 'Every proposal of the list (all pages, hidden ones left out) with supports, threshold and the owed answer',
+      params: ZOrgParams,
+      filters: ZProposalQuery.omit({ cursor: true, limit: true, hidden: true }).shape,
+      build: (ctx, _params, query, locale) => proposalsTable(ctx, query, locale),
+    }),
+  );
   r.add({
     ...read,
     method: 'GET',
