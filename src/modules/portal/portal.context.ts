@@ -12,7 +12,8 @@ import { escapeHtml, type PortalSection, renderLayout, renderNotFound, renderSec
 import { clientOfSession } from './portal.service.js';
 
 export const CLIENT_COOKIE = 'cc_client';
-const LANG_COOKIE = 'cc_lang';
+/** The client's language choice on the portal and the board (path /c), set by `?lang=`. */
+export const LANG_COOKIE = 'cc_lang';
 
 /** Public writes (feedback, supports, ballots, reports, registration) per minute, per IP and per client. */
 export const PUBLIC_WRITES_PER_MINUTE_IP = 30;
@@ -135,7 +136,8 @@ export function portalPage(
     homeHref: p.base,
     account,
     otherHref: `${self}${sep}lang=${other}`,
-    main: `${renderSections(p.base, p.locale, opts.section)}${notice}${error}${opts.main}`,
+    // The menu keeps the client's language where it is not the organization's (the board reads it from the URL).
+    main: `${renderSections(p.base, p.locale, opts.section, p.locale === p.org.locale ? undefined : p.locale)}${notice}${error}${opts.main}`,
   });
 }
 

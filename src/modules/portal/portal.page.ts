@@ -92,11 +92,15 @@ export function sectionHref(base: string, section: PortalSection): string {
   return section === 'home' ? base : `${base}/${section}`;
 }
 
-/** The section menu, the current one marked: the same for every visitor, so cached pages may carry it. */
-export function renderSections(base: string, locale: Locale, current: PortalSection): string {
+/**
+ * The section menu, the current one marked: the same for every visitor of a language, so cached
+ * pages may carry it. With `lang` (a language other than the organization's) every link keeps it.
+ */
+export function renderSections(base: string, locale: Locale, current: PortalSection, lang?: Locale): string {
   const links = PORTAL_SECTIONS.map((s) => {
     const mark = s === current ? ' aria-current="page"' : '';
-    return `<a href="${escapeHtml(sectionHref(base, s))}"${mark}>${escapeHtml(translate(locale, `voiceAccount.section.${s}`))}</a>`;
+    const href = `${sectionHref(base, s)}${lang ? `?lang=${lang}` : ''}`;
+    return `<a href="${escapeHtml(href)}"${mark}>${escapeHtml(translate(locale, `voiceAccount.section.${s}`))}</a>`;
   }).join('');
   return `<nav class="sections" aria-label="${escapeHtml(translate(locale, 'voiceAccount.sections'))}">${links}</nav>`;
 }

@@ -6,6 +6,7 @@ import type { OrganizationsTable } from '../../db/schema.js';
 import type { Registrar } from '../../http/registrar.js';
 import { type Locale, pickLocale } from '../../i18n/index.js';
 import { ZId, ZOrgParams, ZOrgSlug } from '../common.schema.js';
+import { LANG_COOKIE } from '../portal/portal.context.js';
 import { renderNotFound } from '../portal/portal.page.js';
 import { renderBoard, renderBoardPromise } from './board.page.js';
 import { boardOrg, publicBoard, type TBoard, ZBoard } from './board.service.js';
@@ -55,12 +56,33 @@ function sendCached(req: FastifyRequest, reply: FastifyReply, type: string, { et
 }
 
 /**
- * The page's language: `?lang=` or the organization's. Unlike the portal home, no cookie is read or
- * set: the page is cached publicly by URL, so everything it depends on must be in the URL.
+ * The page's language: `?lang=` or the organization's. The page is cached publicly by URL, so the
+ * language must be in the URL: a client who chose another language on the portal (its cookie) and
+ * opens the board without `?lang=` is sent to the URL with it (`redirect`); that answer and the
+ * page without `?lang=` vary by cookie.
  */
-function boardLocale(req: FastifyRequest, org: OrganizationsTable): Locale {
-  const asked = (req.query as Record<string, unknown>)?.lang;
-  return asked === 'ru' || asked === 'en' ? asked : org.locale;
+export function boardLocale(
+  query: unknown,
+  cookies: Record<string, string | undefined>,
+  org: Pick<OrganizationsTable, 'locale'>,
+): { locale: Locale; redirectTo?: Locale } {
+  const asked = (query as Record<string, unknown> | undefined)?.lang;
+  if (asked === 'ru' || asked === 'en') return { locale: asked };
+  const chosen = cookies[LANG_COOKIE];
+  if ((chosen === 'ru' || chosen === 'en') && chosen !== org.locale) return { locale: chosen, redirectTo: chosen };
+  return { locale: org.locale };
+}
+
+/** Answers with the board's language from the request; true when it redirected to the URL with `?lang=`. */
+function settleLocale(req: FastifyRequest, reply: FastifyReply, org: OrganizationsTable): { locale: Locale; redirected: boolean } {
+  const { locale, redirectTo } = boardLocale(req.query, req.cookies, org);
+  const hasLang = (req.query as Record<string, unknown> | undefined)?.lang !== undefined;
+  if (!hasLang) reply.header('vary', 'cookie');
+  if (!redirectTo) return { locale, redirected: false };
+  const url = new URL(req.url, 'http://board.invalid');
+  url.searchParams.set('lang', redirectTo);
+  void reply.header('cache-control', 'no-store').redirect(`${url.pathname}${url.search}`, 303);
+  return { locale, redirected: true };
 }
 
 const html = (reply: FastifyReply, status: number, body: string) =>
@@ -100,7 +122,8 @@ export function registerBoardRoutes(r: Registrar): void {
     const { org: slug } = req.params as { org: string };
     const org = ZOrgSlug.safeParse(slug).success ? await boardOrg(db, slug, Date.now()) : undefined;
     if (!org) return html(reply, 404, renderNotFound(pickLocale(req.headers['accept-language'], 'ru')));
-    const locale = boardLocale(req, org);
+    const { locale, redirected } = settleLocale(req, reply, org);
+    if (redirected) return reply;
     const segment = ZBoardQuery.safeParse(req.query).data?.segment;
     const board = await publicBoard(db, org, Date.now(), segment);
     return sendCached(
@@ -114,7 +137,9 @@ export function registerBoardRoutes(r: Registrar): void {
   r.app.get('/c/:org/promises/:id', async (req, reply) => {
     const { org: slug, id } = req.params as { org: string; id: string };
     const org = ZOrgSlug.safeParse(slug).success ? await boardOrg(db, slug, Date.now()) : undefined;
-    const locale = org ? boardLocale(req, org) : pickLocale(req.headers['accept-language'], 'ru');
+    const settled = org ? settleLocale(req, reply, org) : undefined;
+    if (settled?.redirected) return reply;
+    const locale = settled?.locale ?? pickLocale(req.headers['accept-language'], 'ru');
     const board = org ? await publicBoard(db, org, Date.now()) : undefined;
     const promise = board?.items.find((p) => p.id === id);
     if (!org || !board || !promise) return html(reply, 404, renderNotFound(locale));
