@@ -1,14 +1,12 @@
-import { Alert, Button, Code, FileInput, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { Alert, Button, FileInput, Group, Loader, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { csvToEvents } from '../../../../src/core/promises/csv';
-import { ApiError } from '../../shared/api/client';
 import { messageOfError } from '../../shared/api/error-messages';
 import { i18n, tk } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
-import { type EventInput, type IngestResult, promisesApi } from './promises.api';
-
-const BATCH = 10_000;
+import { type ImportInput, type ImportPreview, type ImportResult, importApi, toBase64 } from './events-import.api';
+import { EventsImportPreview, ImportErrorList } from './events-import-preview';
+import { EventsImportSettings } from './events-import-settings';
 
 /** The ingest API's words for a refused event or a bad cell, in the interface language; others as sent. */
 const REASONS: [RegExp, string][] = [
@@ -35,141 +33,154 @@ interface EventsImportModalProps {
   onImported: () => void;
 }
 
-/** Fulfillment events from a CSV export (the API's columns), sent in batches; a resent file never counts twice. */
-export function EventsImportModal({ opened, promiseId, metricKind, onClose, onImported }: EventsImportModalProps) {
+type FileSource = Pick<ImportInput, 'fileName' | 'contentBase64'>;
+
+/**
+ * Fulfillment events from the organization's own spreadsheet (CSV or .xlsx): the file is read by the
+ * server, the columns are mapped (the mapping remembered for the promise, or guessed, preselected),
+ * the first 20 rows shown as they will be read with the errors by row and column, then imported;
+ * a row sent again never counts twice.
+ */
+export function EventsImportModal({ opened, promiseId, onClose, onImported }: EventsImportModalProps) {
   const { t } = useTranslation();
   const org = useOrg().org.slug;
-  const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [problem, setProblem] = useState<string[] | null>(null);
-  const [result, setResult] = useState<IngestResult | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const [text, setText] = useState('');
+  const [source, setSource] = useState<FileSource | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [isReading, setReading] = useState(false);
+  const [isImporting, setImporting] = useState(false);
+  const request = useRef(0);
 
   useEffect(() => {
     if (!opened) return;
-    setText('');
     setFile(null);
+    setText('');
+    setSource(null);
+    setPreview(null);
     setProblem(null);
     setResult(null);
   }, [opened]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const read = async (next: FileSource, settings: Pick<ImportInput, 'mapping' | 'timeZone' | 'dateFormat'> = {}) => {
+    const mine = ++request.current;
+    setSource(next);
     setProblem(null);
     setResult(null);
-    const source = file ? await file.text() : text;
-    let events: EventInput[];
+    setReading(true);
     try {
-      events = csvToEvents(source).events as unknown as EventInput[];
+      const answer = await importApi.preview(org, promiseId, { ...next, ...settings });
+      if (mine === request.current) setPreview(answer);
     } catch (error) {
-      setProblem([error instanceof Error ? error.message : String(error)]);
-      return;
-    }
-    if (events.length === 0) return setProblem([t('promises.import.empty')]);
-    setBusy(true);
-    const total: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
-    try {
-      for (let start = 0; start < events.length; start += BATCH) {
-        const answer = await promisesApi.sendEvents(org, promiseId, events.slice(start, start + BATCH));
-        total.accepted += answer.accepted;
-        total.duplicates += answer.duplicates;
-        total.rejected.push(...answer.rejected.map((r) => ({ ...r, index: r.index + start })));
-      }
-      setResult(total);
-      if (total.accepted > 0) onImported();
-    } catch (error) {
-      // Lines are the header's line plus one per event: `events.4.occurredAt` is on line 6.
-      const lines =
-        error instanceof ApiError && error.fields.length > 0
-          ? error.fields.slice(0, 10).map((field) => {
-              const match = /^events\.(\d+)\.?(.*)$/.exec(field.path);
-              return match
-                ? t('promises.import.lineError', {
-                    line: Number(match[1]) + 2,
-                    field: match[2],
-                    message: translateIngestReason(field.message),
-                  })
-                : field.message;
-            })
-          : [messageOfError(error)];
-      setProblem(lines);
-      if (total.accepted > 0) {
-        setResult(total);
-        onImported();
+      if (mine === request.current) {
+        setPreview(null);
+        setProblem(messageOfError(error));
       }
     } finally {
-      setBusy(false);
+      if (mine === request.current) setReading(false);
     }
   };
 
-  const columns = metricKind === 'ratio' ? 'externalId,occurredAt,good,clientId' : 'externalId,occurredAt,value,clientId';
+  const chooseFile = async (chosen: File | null) => {
+    setFile(chosen);
+    setPreview(null);
+    if (!chosen) return setSource(null);
+    await read({ fileName: chosen.name, contentBase64: toBase64(new Uint8Array(await chosen.arrayBuffer())) });
+  };
+
+  const readPasted = () => read({ fileName: 'pasted.csv', contentBase64: toBase64(new TextEncoder().encode(text)) });
+
+  const submit = async () => {
+    if (!source || !preview) return;
+    setImporting(true);
+    setProblem(null);
+    try {
+      const answer = await importApi.import(org, promiseId, {
+        ...source,
+        mapping: preview.mapping,
+        timeZone: preview.timeZone,
+        dateFormat: preview.dateFormat,
+      });
+      setResult(answer);
+      if (answer.accepted > 0) onImported();
+    } catch (error) {
+      setProblem(messageOfError(error));
+    } finally {
+      setImporting(false);
+    }
+  };
+
+  const canImport = preview !== null && preview.validRows > 0 && !preview.errors.some((e) => e.row === null) && !isReading;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('promises.import.title')} size="lg" data-testid="events-import">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm">{t('promises.import.intro')}</Text>
-          <Code block>
-            {columns}
-            {'\n'}
-            {metricKind === 'ratio' ? 'case-101,2026-11-01T10:00:00Z,true,' : 'case-101,2026-11-01T10:00:00Z,17.5,'}
-          </Code>
-          <FileInput
-            label={t('promises.import.file')}
-            placeholder={t('promises.import.filePlaceholder')}
-            accept=".csv,text/csv"
-            value={file}
-            onChange={setFile}
-            clearable
-          />
-          <Textarea
-            label={t('promises.import.paste')}
-            autosize
-            minRows={3}
-            maxRows={10}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            disabled={file !== null}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
-          />
-          {problem ? (
-            <Alert color="red" variant="light" title={t('promises.import.refused')} data-testid="import-problem">
-              <List size="sm">
-                {problem.map((line) => (
-                  <List.Item key={line}>{line}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          ) : null}
-          {result ? (
-            <Alert color={result.rejected.length > 0 ? 'yellow' : 'teal'} variant="light" data-testid="import-result">
-              <Text size="sm">
-                {t('promises.import.result', {
-                  accepted: result.accepted,
-                  duplicates: result.duplicates,
-                  rejected: result.rejected.length,
-                })}
-              </Text>
-              {result.rejected.length > 0 ? (
-                <List size="sm" mt={4}>
-                  {result.rejected.slice(0, 10).map((r) => (
-                    <List.Item key={`${r.index}-${r.externalId}`}>
-                      {t('promises.import.lineError', { line: r.index + 2, field: r.externalId, message: translateIngestReason(r.reason) })}
-                    </List.Item>
-                  ))}
-                </List>
-              ) : null}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {result ? t('promises.import.done') : t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={isBusy} disabled={!file && !text.trim()}>
-              {t('promises.import.submit')}
+    <Modal opened={opened} onClose={onClose} title={t('promises.import.title')} size="xl" data-testid="events-import">
+      <Stack>
+        <Text size="sm">{t('promises.import.intro')}</Text>
+        <FileInput
+          label={t('promises.import.file')}
+          placeholder={t('promises.import.filePlaceholder')}
+          accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          value={file}
+          onChange={chooseFile}
+          clearable
+          data-testid="import-file"
+        />
+        {file ? null : (
+          <Group align="flex-end">
+            <Textarea
+              label={t('promises.import.paste')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              style={{ flex: 1 }}
+              value={text}
+              onChange={(event) => setText(event.currentTarget.value)}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
+            />
+            <Button variant="default" onClick={readPasted} disabled={!text.trim()}>
+              {t('promises.import.read')}
             </Button>
           </Group>
-        </Stack>
-      </form>
+        )}
+        {isReading && !preview ? (
+          <Group gap="xs">
+            <Loader size="sm" />
+            <Text size="sm">{t('promises.import.reading')}</Text>
+          </Group>
+        ) : null}
+        {preview && source ? (
+          <>
+            <EventsImportSettings preview={preview} disabled={isReading || isImporting} onChange={(settings) => read(source, settings)} />
+            <EventsImportPreview preview={preview} />
+          </>
+        ) : null}
+        {problem ? (
+          <Alert color="red" variant="light" title={t('promises.import.refused')} data-testid="import-problem">
+            {problem}
+          </Alert>
+        ) : null}
+        {result ? (
+          <Alert color={result.rejectedRows > 0 ? 'yellow' : 'teal'} variant="light" data-testid="import-result">
+            <Text size="sm">
+              {t('promises.import.result', { accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejectedRows })}
+            </Text>
+            {result.rejected.length > 0 ? (
+              <ImportErrorList errors={result.rejected} total={result.rejected.length} testId="import-rejected" />
+            ) : null}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {result ? t('promises.import.done') : t('common.cancel')}
+          </Button>
+          {result ? null : (
+            <Button onClick={submit} loading={isImporting} disabled={!canImport} data-testid="import-submit">
+              {preview ? t('promises.import.importRows', { count: preview.validRows }) : t('promises.import.submit')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
     </Modal>
   );
 }
