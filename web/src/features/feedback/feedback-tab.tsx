@@ -1,7 +1,9 @@
-import { Paper, Stack, Text } from '@mantine/core';
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { orgPath } from '../../shared/api/client';
 import { useOrg } from '../../shared/session/org-context';
+import { DownloadMenu } from '../../shared/ui/download-menu';
 import type { FeedbackFilter } from './feedback.api';
 import { FeedbackFigures } from './feedback-figures';
 import { FeedbackFilters } from './feedback-filters';
@@ -12,15 +14,23 @@ import { SurveysPanel } from './surveys-panel';
 /** Client feedback: NPS, CSAT and CES with their n over dates and a subject, the trend, the responses, surveys. */
 export function FeedbackTab() {
   const { t } = useTranslation();
-  const { can } = useOrg();
+  const { org, can } = useOrg();
   const [filter, setFilter] = useState<FeedbackFilter>({});
   const [changes, setChanges] = useState(0);
   const key = `${JSON.stringify(filter)}|${changes}`;
   return (
     <Stack gap="md" data-testid="feedback-tab">
-      <Text size="sm" c="dimmed">
-        {t('feedback.description')}
-      </Text>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('feedback.description')}
+        </Text>
+        <DownloadMenu
+          path={orgPath(org.slug, 'feedback', 'summary', 'export')}
+          table={t('download.tables.feedback')}
+          filters={{ ...filter }}
+          testId="download-feedback"
+        />
+      </Group>
       <Paper withBorder radius="md" p="md">
         <FeedbackFilters value={filter} onChange={setFilter} />
       </Paper>

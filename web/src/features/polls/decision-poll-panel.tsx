@@ -1,11 +1,13 @@
 import { Badge, Blockquote, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { orgPath } from '../../shared/api/client';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
 import { type Resource, useResource } from '../../shared/api/use-resource';
 import { useFormat } from '../../shared/format';
 import { useOrg } from '../../shared/session/org-context';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
+import { DownloadMenu } from '../../shared/ui/download-menu';
 import { type Decision, isOpen } from '../decisions/decisions.api';
 import { PollFormModal } from './poll-form-modal';
 import { PollResultView } from './poll-result';
@@ -147,9 +149,12 @@ function PollCard({
         </Text>
         {result ? (
           <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              {poll.status === 'closed' ? t('polls.final') : t('polls.running')}
-            </Text>
+            <Group justify="space-between" gap="sm">
+              <Text size="sm" fw={600}>
+                {poll.status === 'closed' ? t('polls.final') : t('polls.running')}
+              </Text>
+              <DownloadMenu path={orgPath(org.slug, 'polls', poll.id, 'export')} table={t('download.tables.poll')} testId="download-poll" />
+            </Group>
             <PollResultView poll={poll} result={result} />
           </Stack>
         ) : null}

@@ -3,11 +3,13 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { orgPath } from '../../shared/api/client';
 import { notifySuccess } from '../../shared/api/error-messages';
 import { usePagedList } from '../../shared/api/use-paged-list';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { type Column, DataList } from '../../shared/ui/data-list';
+import { DownloadMenu } from '../../shared/ui/download-menu';
 import { PlusIcon } from '../../shared/ui/icons';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../shared/ui/states';
 import { AnswerBadge, ProposalStatusBadge, SupportsBar } from './proposal-badges';
@@ -95,11 +97,19 @@ export function ProposalsTab() {
             </Button>
           ) : null}
         </Group>
-        {can('voice:write') ? (
-          <Button leftSection={<PlusIcon size={16} />} onClick={() => setCreating(true)}>
-            {t('proposals.create')}
-          </Button>
-        ) : null}
+        <Group gap="sm">
+          <DownloadMenu
+            path={orgPath(org.slug, 'proposals', 'export')}
+            table={t('download.tables.proposals')}
+            filters={{ sort, status: query.status, segmentId: query.segmentId, q: q || undefined }}
+            testId="download-proposals"
+          />
+          {can('voice:write') ? (
+            <Button leftSection={<PlusIcon size={16} />} onClick={() => setCreating(true)}>
+              {t('proposals.create')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       {list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} />

@@ -6,5 +6,6 @@ export const enDownload = {
     csv: 'CSV (comma-separated)',
     xlsx: 'Excel (.xlsx)',
     hint: 'In English, with decimal points',
+    tables: { feedback: 'feedback figures', proposals: 'proposals', poll: 'poll result' },
   },
 };

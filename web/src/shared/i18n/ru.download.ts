@@ -8,5 +8,6 @@ export const ruDownload: typeof enDownload = {
     csv: 'CSV (через точку с запятой)',
     xlsx: 'Excel (.xlsx)',
     hint: 'На русском, с десятичной запятой',
+    tables: { feedback: 'показатели отзывов', proposals: 'предложения', poll: 'итоги опроса' },
   },
 };
