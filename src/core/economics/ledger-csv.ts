@@ -41,9 +41,16 @@ const KINDS: Record<string, string> = {
   накладные: 'overhead',
 };
 
-/** "1 500,50" or "1500.50" → 150050 minor units; null when not a number with at most 2 decimals. */
+/**
+ * "1 500,50", "1500.50" or "1,500.50" → 150050 minor units; null when not a number with at most 2
+ * decimals. With both a comma and a point, the last one is the decimal mark ("1.500,50" too).
+ */
 export function majorToMinor(text: string): number | null {
-  const clean = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  const compact = text.replace(/[\s\u00a0]/g, '');
+  const decimalMark = compact.lastIndexOf(',') > compact.lastIndexOf('.') ? ',' : '.';
+  const grouping = decimalMark === ',' ? '.' : ',';
+  const clean =
+    compact.includes(',') && compact.includes('.') ? compact.split(grouping).join('').replace(',', '.') : compact.replace(',', '.');
   const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(clean);
   if (!m) return null;
   const minor = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));

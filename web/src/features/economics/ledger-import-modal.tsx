@@ -7,6 +7,7 @@ import { useOrg } from '../../shared/session/org-context';
 import { economicsApi } from './economics.api';
 import { translateEconomicsMessage } from './economics-errors';
 import { type ImportProblem, importProblemsOf } from './economics-model';
+import { ledgerImportExample } from './ledger-import-example';
 import { useEconomicsFormat } from './use-economics-format';
 
 interface LedgerImportModalProps {
@@ -16,11 +17,9 @@ interface LedgerImportModalProps {
   onImported: (count: number) => void;
 }
 
-const EXAMPLE = 'team,kind,amount,note\nПродажи,revenue,"1 500 000,00",Договоры месяца\n,overhead,350000,Аренда офиса';
-
 /** Ledger lines from CSV, all or nothing: each problem is listed by its line of the file and column. */
 export function LedgerImportModal({ opened, period, onClose, onImported }: LedgerImportModalProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { org } = useOrg();
   const format = useEconomicsFormat();
   const [csv, setCsv] = useState('');
@@ -78,7 +77,7 @@ export function LedgerImportModal({ opened, period, onClose, onImported }: Ledge
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('economics.import.help')}</Text>
-          <Code block>{EXAMPLE}</Code>
+          <Code block>{ledgerImportExample(i18n.getFixedT(org.locale), org.locale)}</Code>
           <Group>
             <FileButton onChange={(file) => void load(file)} accept=".csv,text/csv,text/plain">
               {(props) => (

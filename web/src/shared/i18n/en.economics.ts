@@ -257,6 +257,15 @@ export const enEconomics = {
       title: 'Import ledger lines for {{month}}',
       help: 'Columns: team (name or id; empty for overhead), kind (revenue, expense, labour, overhead), amount in major units (or amountMinor), note. All lines are imported or none.',
       chooseFile: 'Choose a file…',
+      // The example file in the organization's language: words the import reads (see ledger-csv.ts).
+      example: {
+        header: 'team,kind,amount,note',
+        team: 'Sales',
+        revenue: 'revenue',
+        revenueNote: 'Contracts of the month',
+        overhead: 'overhead',
+        overheadNote: 'Office rent',
+      },
       csv: 'CSV',
       submit: 'Import',
       done_one: '{{count}} line imported',
