@@ -3,6 +3,8 @@
  * one curve for the current offer, one for the target and one per competitor. Pure: the server
  * renders it to SVG and the web app draws the same option live while the canvas is edited.
  */
+import { charsThatFit, wrapWords } from '../../core/text/wrap.js';
+
 export interface CanvasChartInput {
   name: string;
   currentLabel: string;
@@ -66,7 +68,13 @@ export function canvasChartOption(
       type: 'category',
       data: canvas.factors.map((f) => f.name),
       boundaryGap: true,
-      axisLabel: { interval: 0, width: labelWidth, overflow: 'break', fontSize: 11, lineHeight: 14 },
+      // Wrapped here between words: ECharts' own 'break' cuts Cyrillic words anywhere («Согласова|ние»).
+      axisLabel: {
+        interval: 0,
+        fontSize: 11,
+        lineHeight: 14,
+        formatter: (name: string) => wrapWords(name, charsThatFit(labelWidth, 11)).join('\n'),
+      },
     },
     yAxis: { type: 'value', min: 0, max: 10, interval: 2, name: labels.level, nameLocation: 'middle', nameGap: 32 },
     series,
