@@ -1,11 +1,7 @@
+import { formatMoney } from '../../core/format/figures.js';
 import type { OrgContext } from '../context.js';
 import type { TGrant, TRight } from './governance.schema.js';
 import { describeGrants, listRights, loadGrants } from './rights.service.js';
-
-/** Money in minor units as "150 000,00 RUB" / "150,000.00 EUR" in the organization's language. */
-function money(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 100);
-}
 
 /**
  * The delegation tree of every right, as data and as indented text (the CLI prints the text):
@@ -17,7 +13,7 @@ export async function rightsTree(ctx: OrgContext): Promise<{ text: string; right
   const lines: string[] = [];
   const locale = ctx.org.locale === 'ru' ? 'ru-RU' : 'en-GB';
   const describe = (g: TGrant) => {
-    const cap = g.limits.spendingCap === null ? '' : ` ≤ ${money(g.limits.spendingCap, ctx.org.currency, locale)}`;
+    const cap = g.limits.spendingCap === null ? '' : ` ≤ ${formatMoney(g.limits.spendingCap, ctx.org.currency, locale)}`;
     const scope = g.limits.scope ? ` (${g.limits.scope})` : '';
     const state = g.revokedAt !== null ? ' [revoked]' : g.active ? '' : ' [inactive: a grant above is revoked]';
     return `${g.holderType} ${g.holderName}${cap}${scope}${state}`;
