@@ -103,6 +103,8 @@ describe('feedback figures', () => {
     ]);
     const en = rowsOf(await admin.get(`${A()}/feedback/summary/export?lang=en`), ',');
     expect(en[2]).toEqual(['CSAT', '3', '66.67%', '', '', '']);
+    const none = rowsOf(await admin.get(`${A()}/feedback/summary/export?from=2026-12-01&to=2026-12-31`), ',');
+    expect(none).toEqual([['Measure', 'Answered', 'Score', 'Promoters', 'Passives', 'Detractors']]);
   });
 
   it('as .xlsx: CSAT a percent-formatted fraction', async () => {

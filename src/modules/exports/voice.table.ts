@@ -19,11 +19,13 @@ function scoreCell(kind: (typeof FEEDBACK_KINDS)[number], score: number | null):
   return kind === 'csat' ? percent(score / 100, 2) : decimal(score, 2);
 }
 
-/** NPS, CSAT and CES with their n over the same filters as the feedback screen; empty score when n is 0. */
+/** NPS, CSAT and CES with their n over the same filters as the feedback screen; a measure with no answers is left out. */
 export async function feedbackTable(ctx: OrgContext, filters: FeedbackFilters, locale: TableLocale): Promise<Table> {
   const rows: Cell[][] = [];
   for (const kind of FEEDBACK_KINDS) {
     const summary = await feedbackSummary(ctx, { ...filters, kind });
+    // A measure without answers has no figure (as a promise without events): it is left out.
+    if (summary.n === 0) continue;
     const nps = 'promoters' in summary ? summary : null;
     rows.push([
       text(enumText(locale, 'feedbackKind', kind)),
