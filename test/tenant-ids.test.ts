@@ -61,6 +61,9 @@ const SETUPS: Record<string, (ids: Record<string, string>) => Setup> = {
   'POST /api/v1/orgs/{org}/promises/{id}/versions promiserTeamId': (ids) => ({ params: { id: ids.published! } }),
   'POST /api/v1/orgs/{org}/periods/{period}/trades promiseId': (ids) => ({ a: ids.internal }),
   'POST /api/v1/orgs/{org}/proposals/{id}/implementation implementedId': (ids) => ({ params: { id: ids.accepted! } }),
+  // Triage takes an existing pain or a new one, not both: each id field is tried alone.
+  'POST /api/v1/orgs/{org}/feedback/{id}/triage painId': () => ({ body: (s) => ({ ...s, newPain: undefined }) }),
+  'POST /api/v1/orgs/{org}/feedback/{id}/triage newPain.segmentId': () => ({ body: (s) => ({ ...s, painId: undefined }) }),
 };
 
 let t: TestApp;

@@ -110,7 +110,7 @@ export function registerFeedbackRoutes(r: Registrar): void {
     body: ZTriage,
     response: ZFeedback,
     handler: async ({ ctx, params, body }) =>
-      triageFeedback(ctx, params.id, body.newPain ? { newPain: body.newPain } : (body.painId ?? null)),
+      triageFeedback(ctx, params.id, body.newPain ? { newPain: body.newPain, painId: body.painId ?? null } : (body.painId ?? null)),
   });
   r.add({
     ...write,

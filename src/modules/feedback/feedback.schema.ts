@@ -136,11 +136,11 @@ export const ZTriage = z
     painId: ZId.nullable().optional().describe('the pain it is evidence of; null removes the tag'),
     newPain: ZCreatePain.extend({ segmentId: ZId.describe('the segment whose pain it is') })
       .optional()
-      .describe('a pain to create and tag the response to, in the same transaction (instead of painId); needs discovery:write'),
+      .describe(
+        'a pain to create and tag the response to, in the same transaction (instead of painId: both is 422 naming newPain); needs discovery:write',
+      ),
   })
   .superRefine((v, ctx) => {
-    if (v.newPain !== undefined && v.painId !== undefined && v.painId !== null)
-      ctx.addIssue({ code: 'custom', path: ['newPain'], message: 'send either painId or newPain, not both' });
     if (v.newPain === undefined && v.painId === undefined)
       ctx.addIssue({ code: 'custom', path: ['painId'], message: 'name a pain (or null to remove the tag), or send newPain' });
   });

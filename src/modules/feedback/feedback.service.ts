@@ -225,8 +225,13 @@ type TNewPain = NonNullable<TTriage['newPain']>;
  * newPain.segmentId otherwise), audited as created. Creating a pain needs discovery:write, as on
  * the discovery pages.
  */
-async function createTaggedPain(tx: Tx, ctx: OrgContext, input: TNewPain): Promise<string> {
+async function createTaggedPain(tx: Tx, ctx: OrgContext, input: TNewPain, alsoPainId: string | null): Promise<string> {
   if (!(await mayWriteDiscovery(tx, ctx))) throw new AppError('forbidden', 'creating a pain needs the discovery:write permission');
+  // Ids first, each on its own field; then the choice between an existing pain and a new one.
+  if (alsoPainId !== null) {
+    const pain = await tx.selectFrom('pains').select('id').where('org_id', '=', ctx.org.id).where('id', '=', alsoPainId).executeTakeFirst();
+    if (!pain) throw invalidField('painId', 'no pain with this id in the organization');
+  }
   const segment = await tx
     .selectFrom('segments')
     .select('id')
@@ -234,6 +239,7 @@ async function createTaggedPain(tx: Tx, ctx: OrgContext, input: TNewPain): Promi
     .where('id', '=', input.segmentId)
     .executeTakeFirst();
   if (!segment) throw invalidField('newPain.segmentId', 'no segment with this id in the organization');
+  if (alsoPainId !== null) throw invalidField('newPain', 'send either painId or newPain, not both');
   const { segmentId, ...pain } = input;
   const painId = await insertItem(tx, ctx, 'pain', segmentId, pain);
   await appendAudit(tx, {
@@ -267,10 +273,14 @@ async function mayWriteDiscovery(tx: Tx, ctx: OrgContext): Promise<boolean> {
  * source `feedback:<id>`, dated the day it was answered) — or, with null, removes the tag and
  * that evidence. Re-tagging moves the evidence. One transaction.
  */
-export async function triageFeedback(ctx: OrgContext, id: string, tag: string | null | { newPain: TNewPain }): Promise<TFeedback> {
+export async function triageFeedback(
+  ctx: OrgContext,
+  id: string,
+  tag: string | null | { newPain: TNewPain; painId?: string | null },
+): Promise<TFeedback> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadRow(tx, ctx.org.id, id);
-    const painId = typeof tag === 'object' && tag !== null ? await createTaggedPain(tx, ctx, tag.newPain) : tag;
+    const painId = typeof tag === 'object' && tag !== null ? await createTaggedPain(tx, ctx, tag.newPain, tag.painId ?? null) : tag;
     if (painId !== null) {
       const pain = await tx.selectFrom('pains').select('id').where('org_id', '=', ctx.org.id).where('id', '=', painId).executeTakeFirst();
       if (!pain) throw invalidField('painId', 'no pain with this id in the organization');

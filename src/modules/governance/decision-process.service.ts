@@ -123,11 +123,11 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
     const options = JSON.parse(row.options) as Option[];
     const chosen = options[input.chosenOption];
     if (!chosen) throw invalidField('chosenOption', `there are ${options.length} options: 0 to ${options.length - 1}`);
-    // The clients' polls: an open one holds the decision; going against a counted result needs a reason.
-    const clientRationale = await clientVerdict(tx, ctx, id, options, input.chosenOption, input.clientRationale);
     const decidedBy = await actorName(tx, ctx);
     // The proposals it answers, with its rationale: refused as a whole when one cannot take its answer.
     const settled = await settleProposals(tx, ctx, input.settles ?? [], input.rationale, decidedBy, { id, title: row.title });
+    // The clients' polls: an open one holds the decision; going against a counted result needs a reason.
+    const clientRationale = await clientVerdict(tx, ctx, id, options, input.chosenOption, input.clientRationale);
     await tx
       .updateTable('decisions')
       .set({

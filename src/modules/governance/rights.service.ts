@@ -235,7 +235,6 @@ export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<
       if (!isOrgLevel(ctx)) throw new AppError('forbidden', 'only an admin or the council grants a right that is not sub-delegated');
       grantedBy = granterOf(ctx, input.onBehalfOf);
     } else {
-      if (input.onBehalfOf !== undefined) throw invalidField('onBehalfOf', 'a sub-delegated grant is given by the holder above');
       const parent = await tx
         .selectFrom('grants')
         .selectAll()
@@ -262,6 +261,7 @@ export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<
               : `wider than the granter's own cap of ${cap}`,
         );
       }
+      if (input.onBehalfOf !== undefined) throw invalidField('onBehalfOf', 'a sub-delegated grant is given by the holder above');
       grantedBy = 'delegation';
     }
     const row: GrantsTable = {
