@@ -25,6 +25,7 @@ import { frac, ratePpm } from '../src/core/economics/fraction.js';
 import { fulfillmentIndex } from '../src/core/economics/fulfillment.js';
 import { allocateOverhead } from '../src/core/economics/overhead.js';
 import { type SplitRule, splitPool } from '../src/core/economics/split.js';
+import { formatMoney, formatPercent, formatTarget } from '../src/core/format/figures.js';
 import { budgetOutlook } from '../src/core/promises/budget.js';
 import { alertWindows, evaluatePromise, targetPpm } from '../src/core/promises/compute.js';
 import { DAY_MS, isoDuration } from '../src/core/promises/window.js';
@@ -132,6 +133,17 @@ const CHECKS: Record<string, (input: Json) => unknown> = {
     devicesFirstDay: attemptsWithin(DEVICES_POLICY, DAY_MS),
     accountWaitsMs: Object.fromEntries([19, 20, 21, 29, 30].map((f) => [String(f), backoffDelayMs(f, ACCOUNT_POLICY)])),
   }),
+  // The page writes plain spaces where the product writes non-breaking ones (U+00A0, U+202F).
+  formatFigures: (input) => {
+    const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    return {
+      percent: input.percent.map(([share, locale]: [number | null, string]) => plain(formatPercent(share, locale))),
+      target: input.target.map(([share, locale]: [number, string]) => plain(formatTarget(share, locale))),
+      money: input.money.map(([minor, currency, locale, trim]: [number, string, string, boolean]) =>
+        plain(formatMoney(minor, currency, locale, trim)),
+      ),
+    };
+  },
   signWebhook: (input) => signWebhook(input.secrets, input.body, input.timestamp),
 };
 
