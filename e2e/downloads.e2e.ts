@@ -34,9 +34,9 @@ async function measuredPromise(session: Session): Promise<{ title: string; attai
   throw new Error('no measured promise in the demo');
 }
 
-async function download(page: Page, item: 'csv' | 'xlsx') {
-  await page.getByTestId('download-menu').click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`download-menu-${item}`).click()]);
+async function download(page: Page, item: 'csv' | 'xlsx', menu = 'download-menu') {
+  await page.getByTestId(menu).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`${menu}-${item}`).click()]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -79,6 +79,48 @@ describe('downloading the promises list', () => {
     });
     expect(cell?.value).toBe(Number(expected.attainment.toFixed(4)));
     expect(cell?.numFmt).toBe('0.00%');
+    await context.close();
+  });
+});
+
+describe('the other tables of figures', () => {
+  it('download in English from the economics and client-voice screens', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, app.url, DEMO_EMAIL, DEMO_PASSWORD);
+    // The language switch holds for the page; a full load follows the person's saved language.
+    const inEnglish = async (url: string, ready: string) => {
+      await page.goto(url);
+      await page.getByTestId(ready).waitFor();
+      await page.getByText('EN', { exact: true }).click();
+      await page
+        .getByRole('button', { name: /^Download/ })
+        .first()
+        .waitFor();
+    };
+    await inEnglish(`${app.url}/app/o/${ORG}/economics?tab=teams`, 'teams-comparison');
+    const economics = await download(page, 'csv', 'download-economics');
+    expect(economics.name).toMatch(new RegExp(`^economics-\\d{4}-\\d{2}-${ORG}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const header = economics.bytes.toString('utf8').slice(1).split('\r\n')[0];
+    expect(header?.split(',').slice(0, 3), header).toEqual(['Month', 'Team', 'Revenue (RUB)']);
+
+    await inEnglish(`${app.url}/app/o/${ORG}/economics?tab=ledger`, 'ledger');
+    const ledger = await download(page, 'xlsx', 'download-ledger');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(ledger.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['Month', 'Team', 'Kind', 'Amount']);
+    if (sheet.rowCount > 1) {
+      expect(typeof sheet.getRow(2).getCell(4).value).toBe('number');
+      expect(sheet.getRow(2).getCell(4).numFmt).toBe('"₽"#,##0.00');
+    }
+
+    await inEnglish(`${app.url}/app/o/${ORG}/voice?tab=proposals`, 'proposals-tab');
+    await screenshot(page, 'downloads-proposals-en');
+    const proposals = await download(page, 'csv', 'download-proposals');
+    const lines = proposals.bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]?.split(',').slice(0, 4)).toEqual(['Proposal', 'Segment', 'Author', 'Status']);
+    expect(lines.length).toBeGreaterThan(1);
     await context.close();
   });
 });
