@@ -25,6 +25,7 @@ import { frac, ratePpm } from '../src/core/economics/fraction.js';
 import { fulfillmentIndex } from '../src/core/economics/fulfillment.js';
 import { allocateOverhead } from '../src/core/economics/overhead.js';
 import { type SplitRule, splitPool } from '../src/core/economics/split.js';
+import { ERROR_CODES } from '../src/core/errors.js';
 import { formatMoney, formatPercent, formatTarget } from '../src/core/format/figures.js';
 import { budgetOutlook } from '../src/core/promises/budget.js';
 import { alertWindows, evaluatePromise, targetPpm } from '../src/core/promises/compute.js';
@@ -237,6 +238,13 @@ describe('the webhook verifier docs/api.md gives receivers', () => {
     for (const garbled of [undefined, '', 't=', 'v1=abc', `t=${now()}`, `${header},t=1`, `t=x,${header.split(',')[1]}`, 'x'.repeat(5000)]) {
       expect(verify(garbled, body, 's3cret')).toBe(false);
     }
+  });
+});
+
+describe('the error codes of docs/api.md', () => {
+  it('are every code the API answers, each with its HTTP status', () => {
+    const rows = [...read('docs/api.md').matchAll(/^\| `([a-z_]+)` \| (\d{3}) \|/gm)].map((m) => [m[1], Number(m[2])]);
+    expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(Object.entries(ERROR_CODES).map(([code, { status }]) => [code, status])));
   });
 });
 
