@@ -110,3 +110,37 @@ describe('the same money in the CLI and the staff app', () => {
     expect(report).not.toContain('1 234.56');
   });
 });
+
+describe('a budget used up exactly', () => {
+  it('the board says the allowed misses are used up, not "only 0 % remain"', async () => {
+    const segment = await admin.post(`/api/v1/orgs/${a.slug}/segments`, { name: 'Владельцы домов', kind: 'customer' });
+    const created = await admin.post(`/api/v1/orgs/${a.slug}/promises`, {
+      promiseeSegmentId: segment.json().id,
+      title: 'Смета за три дня',
+      statement: 'Присылаем смету в течение трёх дней.',
+      kind: 'client',
+      promiserTeamId: a.team.id,
+      metric: { kind: 'ratio' },
+      target: 0.95,
+      window: { kind: 'rolling', days: 30 },
+    });
+    const id = created.json().id;
+    await admin.post(`/api/v1/orgs/${a.slug}/promises/${id}/publish`, {});
+    // 19 good of 20 at 95 %: attainment equals the target, the budget is consumed exactly.
+    const now = Date.now();
+    const events = Array.from({ length: 20 }, (_, i) => ({
+      externalId: `estimate-${i}`,
+      occurredAt: new Date(now - (i + 1) * 6 * 3_600_000).toISOString(),
+      good: i !== 19, // the miss is five days old: no alert window (at most 3 days) sees it
+    }));
+    await admin.post(`/api/v1/orgs/${a.slug}/promises/${id}/events`, { events });
+    const status = (await admin.get(`/api/v1/orgs/${a.slug}/promises/${id}/status`)).json();
+    expect(status).toMatchObject({ status: 'at_risk', budgetRemaining: 0 });
+    forgetBoards();
+    const board = (await t.app.inject({ method: 'GET', url: `/c/${a.slug}/promises?lang=ru` })).body;
+    const card = board.slice(board.indexOf(`id="p-${id}"`));
+    const notice = /<p class="notice" role="status">([^<]*)<\/p>/.exec(card)?.[1] ?? '';
+    expect(notice).toContain('допустимые невыполненные случаи исчерпаны');
+    expect(notice).not.toMatch(/0\s%/);
+  });
+});

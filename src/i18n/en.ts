@@ -83,6 +83,7 @@ export const en = {
     noData: 'no data',
     atRisk: 'At risk: in {{period}}, {{bad}} of cases missed the promise ({{allowed}} is allowed).',
     lowBudget: 'At risk: only {{left}} of the misses the promise allows remain.',
+    budgetSpent: 'At risk: the misses the promise allows are used up — one more and it is broken.',
     unbacked:
       'Notice: the team no longer holds all the authority this promise needs, so it may not be able to keep it until that is put right.',
     redress: 'If we break it',

@@ -120,7 +120,8 @@ function notices(p: TBoardPromise, t: T, locale: Locale): string {
       }),
     );
   } else if (p.status === 'at_risk') {
-    out.push(t('board.lowBudget', { left: formatPercent(Math.max(0, p.budgetRemaining), locale, 0) }));
+    // Nothing left is said in words: "only 0 % remain" reads as if some were.
+    out.push(p.budgetRemaining > 0 ? t('board.lowBudget', { left: formatPercent(p.budgetRemaining, locale, 0) }) : t('board.budgetSpent'));
   }
   const html = out.map((text) => `<p class="notice" role="status">${text}</p>`);
   if (p.unbacked) html.push(`<p class="notice unbacked" role="status">${t('board.unbacked')}</p>`);
