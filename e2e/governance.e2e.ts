@@ -50,7 +50,12 @@ describe('steps 5–6: decision rights', () => {
     const grant = page.getByRole('dialog', { name: `Выдать право команде «${TEAM}»` });
     await grant.getByRole('textbox', { name: 'Право решений' }).click();
     await page.getByRole('option', { name: RIGHT }).click();
-    await grant.getByLabel('Без лимита').uncheck();
+    // A new grant starts with a cap to fill in, not "no cap"; an admin may grant on behalf of the council.
+    expect(await grant.getByLabel('Без лимита').isChecked()).toBe(false);
+    await grant.getByRole('radio', { name: 'От имени совета' }).waitFor();
+    await grant.getByRole('button', { name: 'Выдать право' }).click();
+    await grant.getByTestId('cap-missing').waitFor();
+    await screenshot(page, 'governance-01b-grant-cap');
     await grant.getByTestId('cap-input').fill('50000');
     await grant.getByLabel('Рамки').fill('дома на гарантии');
     await grant.getByLabel('Причина').fill('ремонт не ждёт нового согласования сметы');
