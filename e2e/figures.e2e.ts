@@ -28,6 +28,64 @@ async function teamId(session: Session): Promise<string> {
   return id;
 }
 
+/** A published client promise of the warranty team at 95 % over 30 days, with these events (good or not, an hour apart). */
+async function measuredPromise(session: Session, title: string, outcomes: boolean[]): Promise<string> {
+  const segments = await apiGet<{ items: { id: string }[] }>(session, `/api/v1/orgs/${ORG}/segments?limit=100`);
+  const promise = await apiPost<{ id: string }>(app.url, session, `/api/v1/orgs/${ORG}/promises`, {
+    title,
+    statement: 'Мастер приезжает по гарантийной заявке в течение 24 часов.',
+    kind: 'client',
+    promiserTeamId: await teamId(session),
+    promiseeSegmentId: segments.items[0]?.id,
+    metric: { kind: 'ratio' },
+    target: 0.95,
+    window: { kind: 'rolling', days: 30 },
+  });
+  await apiPost(app.url, session, `/api/v1/orgs/${ORG}/promises/${promise.id}/publish`, {});
+  const now = Date.now();
+  const events = outcomes.map((good, i) => ({
+    externalId: `${title}-${i}`,
+    occurredAt: new Date(now - (i + 1) * 60 * 60_000).toISOString(),
+    good,
+  }));
+  await apiPost(app.url, session, `/api/v1/orgs/${ORG}/promises/${promise.id}/events`, { events });
+  return promise.id;
+}
+
+describe('one figure, written once', () => {
+  it('44 good of 45 reads «97,8 %» in the staff app and on the public board', async () => {
+    const session = await apiSignIn(app.url, DEMO_EMAIL, DEMO_PASSWORD);
+    const id = await measuredPromise(
+      session,
+      'Ответ на гарантийную заявку',
+      Array.from({ length: 45 }, (_, i) => i !== 40),
+    );
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await signIn(page, app.url, DEMO_EMAIL, DEMO_PASSWORD);
+    await page.goto(`${app.url}/app/o/${ORG}/promises/${id}`);
+    const stat = page.getByTestId('stat-attainment');
+    await expect.poll(() => stat.textContent(), { timeout: 15_000 }).toContain('97,8\u00a0%');
+    await screenshot(page, 'figures-00-staff-97-8');
+    const visitor = await app.browser.newContext({ javaScriptEnabled: false });
+    const board = await visitor.newPage();
+    await expect
+      .poll(
+        async () => {
+          await board.goto(`${app.url}/c/${ORG}/promises?lang=ru`);
+          return board.locator(`article#p-${id}`).count();
+        },
+        { timeout: 40_000, interval: 2000 },
+      )
+      .toBe(1);
+    const card = (await board.locator(`article#p-${id}`).textContent()) ?? '';
+    expect(card).toContain('97,8\u00a0%');
+    expect(card).not.toContain('97,7');
+    await visitor.close();
+    await context.close();
+  });
+});
+
 describe('a spent error budget', () => {
   it('reads "spent" in every burn-rate row, never "lasts N days"', async () => {
     const session = await apiSignIn(app.url, DEMO_EMAIL, DEMO_PASSWORD);
