@@ -99,8 +99,21 @@ describe('steps 5–6: decisions by the advice process', () => {
     // Decide: option 2, with the reason.
     await page.getByRole('radio', { name: /^2\. Переделать участок отмостки/ }).check();
     await page.getByRole('textbox', { name: 'Обоснование' }).fill('Совет разумный: переделка дешевле повторного выезда весной.');
+    // It also answers a client proposal: found among the open ones, declined with the same rationale.
+    await page.getByTestId('settles-search').fill('кровл');
+    await page.getByRole('option', { name: /Гарантия на кровлю 10 лет вместо 5/ }).click();
+    const settled = page.getByTestId('settles-item').filter({ hasText: 'Гарантия на кровлю 10 лет вместо 5' });
+    await settled.getByText('Отклонить', { exact: true }).click();
+    await shot(page, 'decisions-04b-settles');
     await page.getByRole('button', { name: 'Принять решение' }).click();
     await expect.poll(() => page.getByTestId('decision-page').getAttribute('data-status')).toBe('decided');
+    const proposals = await page.request.get(`${url}/api/v1/orgs/stroydom/proposals?q=${encodeURIComponent('кровлю')}&status=declined`);
+    expect((await proposals.json()).items).toEqual([
+      expect.objectContaining({
+        title: 'Гарантия на кровлю 10 лет вместо 5',
+        answer: 'Совет разумный: переделка дешевле повторного выезда весной.',
+      }),
+    ]);
     expect(await page.getByTestId('chosen-option').textContent()).toBe('2. Переделать участок отмостки');
     expect(await page.getByTestId('decided').textContent()).toContain('Совет разумный');
     await shot(page, 'decisions-05-decided');
