@@ -31,6 +31,17 @@ export interface FlowEdge {
   labelX: number;
   labelY: number;
   labelAnchor: 'start' | 'middle' | 'end';
+  /** The label's two lines (the right, then its cap and state), cut to the room the edge has. */
+  labelLines: [string, string];
+  /** The box the label takes, for the no-overlap rule. */
+  labelBox: Box;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 export interface FlowLayout {
@@ -85,6 +96,7 @@ export function layoutFlow(
   allGrants: readonly Grant[],
   teams: readonly TeamRef[],
   names: { organization: string; council: string },
+  labelOf: (grant: Grant) => [string, string] = (grant) => [grant.rightName, ''],
 ): FlowLayout {
   const byId = new Map(allGrants.map((g) => [g.id, g] as const));
   const councils = teams.filter((team) => team.kind === 'council');
@@ -164,7 +176,7 @@ export function layoutFlow(
     });
   }
 
-  const laid: FlowEdge[] = edges.map((edge, index) => {
+  const laid: RoutedEdge[] = edges.map((edge, index) => {
     const from = nodes.get(edge.from) as FlowNode;
     const to = nodes.get(edge.to) as FlowNode;
     const [out, into] = sideOf(edge);
@@ -174,9 +186,10 @@ export function layoutFlow(
   });
 
   const all = [...nodes.values()];
-  const height = Math.max(...all.map((node) => node.y + node.h)) + GAP * 2;
+  const labelled = placeLabels(laid, all, labelOf);
+  const height = Math.max(...all.map((node) => node.y + node.h), ...labelled.map((e) => e.labelBox.y + e.labelBox.h)) + GAP * 2;
   const columns = (Object.keys(COLUMNS) as NodeKind[]).map((kind) => ({ kind, x: COLUMNS[kind].x, w: COLUMNS[kind].w }));
-  return { nodes: all, edges: laid, columns, width: WIDTH, height };
+  return { nodes: all, edges: labelled, columns, width: WIDTH, height };
 }
 
 type Side = 'left' | 'right';
@@ -190,7 +203,10 @@ function sides(fromKind: NodeKind | undefined, toKind: NodeKind | undefined): [S
   return ['left', 'right'];
 }
 
-function route(from: FlowNode, to: FlowNode, y1: number, y2: number): Omit<FlowEdge, 'grant' | 'from' | 'to'> {
+type Route = Omit<FlowEdge, 'grant' | 'from' | 'to' | 'labelLines' | 'labelBox'> & { labelRoom: number };
+type RoutedEdge = Route & Pick<FlowEdge, 'grant' | 'from' | 'to'>;
+
+function route(from: FlowNode, to: FlowNode, y1: number, y2: number): Route {
   const a = COLUMNS[from.kind].index;
   const b = COLUMNS[to.kind].index;
   if (b === a) {
@@ -202,6 +218,8 @@ function route(from: FlowNode, to: FlowNode, y1: number, y2: number): Omit<FlowE
       labelX: x + ARC * 0.75 + 4,
       labelY: (y1 + y2) / 2,
       labelAnchor: 'start',
+      // Up to the next column.
+      labelRoom: COLUMNS[kindAt(a + 1)].x - (x + ARC * 0.75 + 4) - 8,
     };
   }
   if (b < a) {
@@ -212,6 +230,7 @@ function route(from: FlowNode, to: FlowNode, y1: number, y2: number): Omit<FlowE
       labelX: (x1 + x2) / 2,
       labelY: (y1 + y2) / 2,
       labelAnchor: 'middle',
+      labelRoom: x1 - x2 - 16,
     };
   }
   // Forward. An edge that skips a column runs level past it first (the organization's lanes pass
@@ -228,7 +247,57 @@ function route(from: FlowNode, to: FlowNode, y1: number, y2: number): Omit<FlowE
     labelX: x2 - 10,
     labelY: y2,
     labelAnchor: 'end',
+    // Back to the column before the holder's.
+    labelRoom: x2 - 10 - (COLUMNS[kindAt(b - 1)].x + COLUMNS[kindAt(b - 1)].w + 8),
   };
+}
+
+/** Width of a character of the labels (11 px, partly bold), rounded up so estimates err on the wide side. */
+const CHAR_WIDTH = 7;
+const LABEL_ABOVE = 14;
+const LABEL_BELOW = 14;
+/** Labels never go above the column headings. */
+const LABEL_TOP = 28;
+
+/** Cuts a text to `max` characters, with an ellipsis when cut (the whole text is in the edge's title). */
+export function clipText(text: string, max: number): string {
+  const limit = Math.max(1, max);
+  return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}…`;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+function labelBox(x: number, y: number, anchor: FlowEdge['labelAnchor'], lines: [string, string]): Box {
+  const w = Math.max(lines[0].length, lines[1].length) * CHAR_WIDTH;
+  const left = anchor === 'end' ? x - w : anchor === 'middle' ? x - w / 2 : x;
+  return { x: left, y: y - LABEL_ABOVE, w, h: LABEL_ABOVE + LABEL_BELOW };
+}
+
+/**
+ * Cuts each label to the room its edge has, then moves it up or down, the least it can, until it
+ * overlaps no node and no label placed before it: long names never sit on each other.
+ */
+function placeLabels(edges: RoutedEdge[], nodes: FlowNode[], labelOf: (grant: Grant) => [string, string]): FlowEdge[] {
+  const taken: Box[] = nodes.map(({ x, y, w, h }) => ({ x, y, w, h }));
+  return edges.map(({ labelRoom, ...edge }) => {
+    const chars = Math.floor(labelRoom / CHAR_WIDTH);
+    const [first, second] = labelOf(edge.grant);
+    const lines: [string, string] = [clipText(first, chars), second ? clipText(second, chars) : ''];
+    let labelY = edge.labelY;
+    for (let step = 0; step < 400; step++) {
+      const shift = (step % 2 === 0 ? 1 : -1) * Math.ceil(step / 2) * 4;
+      const y = Math.max(LABEL_TOP + LABEL_ABOVE, edge.labelY + shift);
+      if (!taken.some((box) => overlaps(box, labelBox(edge.labelX, y, edge.labelAnchor, lines)))) {
+        labelY = y;
+        break;
+      }
+    }
+    const box = labelBox(edge.labelX, labelY, edge.labelAnchor, lines);
+    taken.push(box);
+    return { ...edge, labelY, labelLines: lines, labelBox: box };
+  });
 }
 
 function kindAt(index: number): NodeKind {

@@ -42,7 +42,19 @@ export function RightsFlowDiagram({ grants, allGrants, teams, rightIndex }: Righ
   const { t } = useTranslation();
   const { org } = useOrg();
   const format = useGovernanceFormat();
-  const layout: FlowLayout = layoutFlow(grants, allGrants, teams, { organization: org.name, council: t('governance.flow.council') });
+  // The second line of an edge's label: the cap, and the state when the grant is not active.
+  const capLine = (grant: Grant) => {
+    const state = grantState(grant);
+    return state === 'active' ? format.shortCap(grant.limits) : `${format.shortCap(grant.limits)} · ${t(`governance.states.${state}`)}`;
+  };
+  // The layout cuts the labels to the room of their edges and keeps them off each other and the nodes.
+  const layout: FlowLayout = layoutFlow(
+    grants,
+    allGrants,
+    teams,
+    { organization: org.name, council: t('governance.flow.council') },
+    (grant) => [grant.rightName, capLine(grant)],
+  );
   const colors = [...new Set([...rightIndex.values()])];
 
   return (
@@ -87,9 +99,6 @@ export function RightsFlowDiagram({ grants, allGrants, teams, rightIndex }: Righ
           const index = rightIndex.get(edge.grant.rightId) ?? 0;
           const state = grantState(edge.grant);
           const isActive = state === 'active';
-          const second = isActive
-            ? format.shortCap(edge.grant.limits)
-            : `${format.shortCap(edge.grant.limits)} · ${t(`governance.states.${state}`)}`;
           return (
             <g
               key={edge.grant.id}
@@ -123,7 +132,7 @@ export function RightsFlowDiagram({ grants, allGrants, teams, rightIndex }: Righ
                 paintOrder="stroke"
                 textDecoration={state === 'revoked' ? 'line-through' : undefined}
               >
-                {clip(edge.grant.rightName, 26)}
+                {edge.labelLines[0]}
               </text>
               <text
                 x={edge.labelX}
@@ -135,7 +144,7 @@ export function RightsFlowDiagram({ grants, allGrants, teams, rightIndex }: Righ
                 strokeWidth={4}
                 paintOrder="stroke"
               >
-                {clip(second, 30)}
+                {edge.labelLines[1]}
               </text>
             </g>
           );
