@@ -35,7 +35,7 @@ describe('the history of a promise on screen', () => {
     ]);
   });
 
-  it('says each entry in words, in English and in Russian', () => {
+  it('says each entry in words, in English and in Russian (figures half up to 1 decimal, as on the board)', () => {
     const en = i18n.getFixedT('en');
     expect(groupHistory(entries)[1]?.entries.map((e) => describeHistoryEntry(e, en, 'en-GB'))).toEqual([
       { text: 'Status changed: Kept → Broken', detail: null },
@@ -46,13 +46,13 @@ describe('the history of a promise on screen', () => {
       text: 'Alert resolved: Act now',
       detail: 'Burn rate back under ×6 over 6 h / 30 min',
     });
-    expect(describeFigures(figures, en, 'en-GB')).toBe('Attainment 76.92% (target 90%) · 100 good of 130 · budget left -131% · version 1');
+    expect(describeFigures(figures, en, 'en-GB')).toBe('Attainment 76.9% (target 90%) · 100 good of 130 · budget left -131% · version 1');
 
     const ru = i18n.getFixedT('ru');
     expect(describeHistoryEntry(entries[3] as HistoryEntry, ru, 'ru-RU').text).toBe('Состояние изменилось: Выполняется → Нарушено');
     expect(describeHistoryEntry(entries[4] as HistoryEntry, ru, 'ru-RU').text).toBe('Сработала тревога: Действовать сейчас');
     expect(describeFigures(figures, ru, 'ru-RU').replace(/\s/g, ' ')).toBe(
-      'Выполнение 76,92 % (цель 90 %) · успешных 100 из 130 · остаток бюджета -131 % · версия 1',
+      'Выполнение 76,9 % (цель 90 %) · успешных 100 из 130 · остаток бюджета -131 % · версия 1',
     );
   });
 
