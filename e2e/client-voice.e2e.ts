@@ -85,6 +85,19 @@ describe('client voice: a client is heard, and staff see it', () => {
     await expect(row.textContent()).resolves.toContain(CLIENT);
     await screenshot(staff, 'client-voice-staff-feedback');
 
+    // Triage creates the pain it tags, with its severity and frequency, from the same dialog.
+    await row.getByRole('button', { name: 'Привязать к боли' }).click();
+    const triage = staff.getByRole('dialog', { name: 'Привязать ответ к боли' });
+    await triage.getByRole('textbox', { name: 'Сегмент' }).click();
+    await staff.getByRole('option', { name: 'Семьи, строящие первый дом' }).click();
+    await triage.getByLabel('Создать новую боль').check();
+    await triage.getByRole('textbox', { name: 'Боль — словами клиента' }).fill('Гарантийный выезд приходится ждать больше недели');
+    await triage.getByTestId('triage-severity').getByText('4', { exact: true }).click();
+    await triage.getByTestId('triage-frequency').getByText('2', { exact: true }).click();
+    await screenshot(staff, 'client-voice-staff-triage-new-pain');
+    await triage.getByRole('button', { name: 'Создать и привязать' }).click();
+    await expect.poll(() => row.getByTestId('pain-tag').textContent()).toContain('Гарантийный выезд приходится ждать больше недели');
+
     await staff.goto(`${url}/app/o/${ORG}/proposals/${proposal.id}`);
     await staff.getByTestId('proposal-page').getByText('3 из 3').first().waitFor();
     await screenshot(staff, 'client-voice-staff-proposal');
