@@ -129,6 +129,21 @@ describe('the promises list', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
+  it('follows the person’s language when no lang is asked for, and ?lang over it', async () => {
+    const council = await t.signIn(orgs.a.users.council.email, orgs.a.users.council.password);
+    expect((await council.patch('/api/v1/auth/me', { locale: 'ru' })).statusCode).toBe(200);
+    expect(
+      bodyOf(await council.get(`${A()}/promises/export`))
+        .slice(1)
+        .startsWith('Обещание;Вид;'),
+    ).toBe(true);
+    expect(
+      bodyOf(await council.get(`${A()}/promises/export?lang=en`))
+        .slice(1)
+        .startsWith('Promise,Kind,'),
+    ).toBe(true);
+  });
+
   it('filters like the list and refuses an unknown format naming the field', async () => {
     const drafts = bodyOf(await admin.get(`${A()}/promises/export?status=draft`));
     expect(rowsOf(drafts, ',')).toHaveLength(1);

@@ -24,7 +24,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** The language of an export: `?lang`, else the signed-in person's, else the organization's. */
 export function exportLocale(lang: TableLocale | undefined, principal: Principal | null, ctx: OrgContext): TableLocale {
   if (lang) return lang;
-  const personal = principal?.kind === 'user' ? principal.user.locale : null;
+  const personal = principal?.kind === 'user' ? principal.user.locale?.slice(0, 2) : null;
   if (personal === 'ru' || personal === 'en') return personal;
   return ctx.org.locale;
 }
@@ -83,8 +83,7 @@ export function exportRoute<P extends ZodObject<ZodRawShape>, Q extends ZodRawSh
     handler: async ({ ctx, params, query: q, principal, reply }) => {
       const locale = exportLocale(q.lang, principal, ctx);
       const table = await spec.build(ctx, params, q, locale);
-      await sendTable(reply, ctx, table, q.format, locale);
-      return undefined;
+      return sendTable(reply, ctx, table, q.format, locale);
     },
   };
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { wallTime } from '../../core/tables/format.js';
+import { scaledInteger, wallTime } from '../../core/tables/format.js';
 import { type Cell, currencyDigits, type Table, type TableFormat } from '../../core/tables/table.js';
 
 const CURRENCY_SYMBOLS: Record<string, string> = { RUB: '₽', USD: '$', EUR: '€', GBP: '£', KZT: '₸', BYN: 'Br', UAH: '₴', JPY: '¥' };
@@ -31,10 +31,14 @@ function excelCell(cell: Cell, format: TableFormat): { value: ExcelJS.CellValue;
     case 'integer':
       return { value: Math.trunc(cell.value), numFmt: '0' };
     case 'decimal':
-      return { value: Number(cell.value.toFixed(cell.scale)), numFmt: cell.scale > 0 ? `0.${'0'.repeat(cell.scale)}` : '0' };
+      return {
+        value: scaledInteger(cell.value, cell.scale) / 10 ** cell.scale,
+        numFmt: cell.scale > 0 ? `0.${'0'.repeat(cell.scale)}` : '0',
+      };
     case 'percent':
       return {
-        value: Number(cell.value.toFixed(cell.scale + 2)),
+        // Rounded as the CSV rounds it (half away from zero), so both files show the same figure.
+        value: scaledInteger(cell.value, cell.scale + 2) / 10 ** (cell.scale + 2),
         numFmt: cell.scale > 0 ? `0.${'0'.repeat(cell.scale)}%` : '0%',
       };
     case 'money': {
