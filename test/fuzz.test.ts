@@ -15,6 +15,8 @@ import { bodyFor, seedThroughApi } from './sweep.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const CASES_PER_OPERATION = 20;
+/** About 5 s alone on SQLite; PostgreSQL and a busy machine take several times that. */
+const FUZZ_TIMEOUT_MS = 240_000;
 
 let t: TestApp;
 let a: OrgFixture;
@@ -228,7 +230,7 @@ describe(`fuzzing every operation of the OpenAPI document (seed ${SEED})`, () =>
     expect(sent).toBe(ops.length * CASES_PER_OPERATION);
     if (process.env.FUZZ_REPORT) console.log(JSON.stringify(statuses));
     expect(problems).toEqual([]);
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it('the admin and the viewer are still signed in: the sweep exercised the routes, not the sign-in page', async () => {
     expect((await admin.get('/api/v1/auth/me')).statusCode).toBe(200);
@@ -322,5 +324,5 @@ describe(`fuzzing the client portal's forms (seed ${SEED})`, () => {
     }
     expect(sent).toBe(pages.length * CASES_PER_OPERATION);
     expect(problems).toEqual([]);
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
