@@ -41,7 +41,8 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`the server did not answer ${url}/healthz within ${timeoutMs} ms:\n${output()}`);
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `demo: false` starts on an empty database (first-run setup), as `CLIENTOCRACY_DEMO=0` does. */
+export async function startServer(options: { demo?: boolean } = {}): Promise<RunningServer> {
   if (!existsSync(path.join(REPO_ROOT, 'dist/web/index.html'))) {
     throw new Error('dist/web/index.html is missing: build the web app with `npm run build:web` before `npm run test:e2e`.');
   }
@@ -52,6 +53,7 @@ export async function startServer(): Promise<RunningServer> {
   delete env.DATABASE_URL;
   delete env.CLIENTOCRACY_DEMO;
   delete env.CLIENTOCRACY_PUBLIC_URL;
+  if (options.demo === false) env.CLIENTOCRACY_DEMO = '0';
   const child = spawn(process.execPath, ['bin/clientocracy.mjs', 'serve'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (chunk) => {
