@@ -22,7 +22,7 @@ function columnCurrency(rows: Cell[][], index: number): string | null {
     const cell = row[index];
     if (cell?.type === 'money') currencies.add(cell.currency);
   }
-  return currencies.size === 1 ? [...currencies][0] : null;
+  return currencies.size === 1 ? ([...currencies][0] ?? null) : null;
 }
 
 /**
