@@ -1,6 +1,8 @@
 /**
  * WCAG 2.1 AA: axe-core on every page of the staff app and the portal in Russian and English (no serious or critical
  * violation, an h1 on every page), and the main flows with the keyboard alone (visible focus, Tab forward, Escape out).
+ * About 50 staff and 34 portal pages: one signed-in context per language; on an idle machine the file takes ~2 minutes,
+ * so the page-walking tests get a longer timeout than the default for when the machine is busy.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -73,7 +75,20 @@ async function settle(page: Page): Promise<void> {
       timeout: 15_000,
     },
   );
-  await page.waitForTimeout(150);
+  await page.waitForTimeout(50);
+}
+
+/** Each chart on the page (a `…-chart` test id): "ok" when it has a summary and a table of its figures with rows. */
+async function chartsOf(page: Page): Promise<{ id: string; problem: string }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid$="-chart"]')].map((chart) => {
+      const id = chart.dataset.testid ?? '';
+      const label = chart.getAttribute('aria-label') ?? '';
+      const rows = document.querySelectorAll(`[data-testid="${id}-table"] tbody tr`).length;
+      const problem = chart.getAttribute('role') !== 'img' || label.trim() === '' ? 'no summary' : rows === 0 ? 'no table' : 'ok';
+      return { id, problem };
+    }),
+  );
 }
 
 /** The focused element shows a focus ring: an outline or a box shadow. */
@@ -133,6 +148,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     const paths = await staffPaths(admin);
     const findings: AxeFinding[] = [];
     const withoutH1: string[] = [];
+    const charts = new Map<string, string[]>();
     for (const lang of LANGUAGES) {
       const { context, page } = await staffContext(lang, findings);
       for (const path of paths) {
@@ -146,13 +162,20 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         }
         expect(await page.evaluate(() => document.documentElement.lang), path).toBe(lang);
         findings.push(...(await auditPage(page, `staff ${lang} ${path}`)));
+        for (const chart of await chartsOf(page))
+          charts.set(chart.id, [...(charts.get(chart.id) ?? []), `${lang} ${path}: ${chart.problem}`]);
       }
       await context.close();
     }
     saveFindings(findings, 'staff');
     expect(withoutH1, 'staff pages without an h1').toEqual([]);
+    // Every chart has a text alternative: a summary (role="img" and aria-label) and its figures as a table.
+    expect([...charts.keys()].sort()).toEqual(
+      expect.arrayContaining(['canvas-chart', 'efficiency-chart', 'feedback-chart', 'pnl-chart', 'promise-chart']),
+    );
+    expect([...charts.values()].flat().filter((line) => !line.endsWith(': ok'))).toEqual([]);
     expect(findings, describeFindings(findings)).toEqual([]);
-  });
+  }, 300_000);
 
   it('every portal and board page in both languages: no serious or critical violation', async () => {
     const url = app.url;
@@ -212,7 +235,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     }
     saveFindings(findings, 'portal');
     expect(findings, describeFindings(findings)).toEqual([]);
-  });
+  }, 200_000);
 
   it('the keyboard alone: sign in, navigate, open and close a dialog, submit a form, with visible focus', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });

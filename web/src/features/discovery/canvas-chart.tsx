@@ -6,6 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CanvasChartInput, canvasChartOption } from '../../../../src/modules/discovery/canvas.chart';
+import { ChartTable } from '../../shared/ui/chart-table';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
@@ -64,6 +65,20 @@ export function CanvasChart({ canvas, height = 420, chartRef, emptyAction }: Can
   const minWidth = 140 + canvas.factors.length * 80;
   return (
     <Box pos="relative" style={{ overflowX: 'auto' }}>
+      <ChartTable
+        caption={t('common.chartTable', { chart: t('canvas.chart.aria', { name: canvas.name }) })}
+        columns={[
+          t('common.chartFactor'),
+          canvas.currentLabel || labels.current,
+          canvas.targetLabel || labels.target,
+          ...canvas.competitors.map((c) => c.name),
+        ]}
+        rows={canvas.factors.map((factor, i) => ({
+          key: `${i}:${factor.name}`,
+          cells: [factor.name, factor.current, factor.target, ...canvas.competitors.map((_, j) => factor.competitorLevels[j] ?? '—')],
+        }))}
+        testId="canvas-chart-table"
+      />
       <div
         ref={container}
         style={{ width: '100%', minWidth, height }}

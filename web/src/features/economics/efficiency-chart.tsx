@@ -3,6 +3,7 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useTranslation } from 'react-i18next';
+import { ChartTable } from '../../shared/ui/chart-table';
 import type { TeamEconomics } from './economics.api';
 import { useChart } from './use-chart';
 import { useEconomicsFormat } from './use-economics-format';
@@ -44,15 +45,29 @@ export default function EfficiencyChart({ history, period, height = 260 }: { his
   });
   const known = history.filter((item) => item.hourlyEfficiencyMinor !== null);
   return (
-    <div
-      ref={container}
-      style={{ width: '100%', height }}
-      role="img"
-      aria-label={t('economics.efficiency.chartLabel', {
-        values: known.map((item) => `${format.period(item.period)} ${perHour(item.hourlyEfficiencyMinor ?? 0)}`).join('; '),
-      })}
-      data-testid="efficiency-chart"
-      data-points={known.length}
-    />
+    <>
+      <ChartTable
+        caption={t('common.chartTable', { chart: t('economics.efficiency.title') })}
+        columns={[t('common.chartMonth'), t('economics.efficiency.title')]}
+        rows={history.map((item) => ({
+          key: item.period,
+          cells: [
+            format.period(item.period),
+            item.hourlyEfficiencyMinor === null ? t('economics.noHours') : perHour(item.hourlyEfficiencyMinor),
+          ],
+        }))}
+        testId="efficiency-chart-table"
+      />
+      <div
+        ref={container}
+        style={{ width: '100%', height }}
+        role="img"
+        aria-label={t('economics.efficiency.chartLabel', {
+          values: known.map((item) => `${format.period(item.period)} ${perHour(item.hourlyEfficiencyMinor ?? 0)}`).join('; '),
+        })}
+        data-testid="efficiency-chart"
+        data-points={known.length}
+      />
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useTranslation } from 'react-i18next';
+import { ChartTable } from '../../shared/ui/chart-table';
 import type { TeamEconomics } from './economics.api';
 import { wrapLabel } from './economics-format';
 import { type WaterfallStep, waterfallSteps } from './economics-model';
@@ -90,13 +91,21 @@ export default function PnlChart({ figures, height = 340 }: { figures: TeamEcono
   });
 
   return (
-    <div
-      ref={container}
-      style={{ width: '100%', height }}
-      role="img"
-      aria-label={t('economics.pnl.chartLabel', { steps: steps.map((step, i) => `${names[i]} ${signed(step)}`).join('; ') })}
-      data-testid="pnl-chart"
-      data-net-profit={figures.netProfitMinor}
-    />
+    <>
+      <ChartTable
+        caption={t('common.chartTable', { chart: t('economics.pnl.title') })}
+        columns={[t('common.chartItem'), t('common.chartAmount')]}
+        rows={steps.map((step, i) => ({ key: step.key, cells: [names[i], signed(step)] }))}
+        testId="pnl-chart-table"
+      />
+      <div
+        ref={container}
+        style={{ width: '100%', height }}
+        role="img"
+        aria-label={t('economics.pnl.chartLabel', { steps: steps.map((step, i) => `${names[i]} ${signed(step)}`).join('; ') })}
+        data-testid="pnl-chart"
+        data-net-profit={figures.netProfitMinor}
+      />
+    </>
   );
 }

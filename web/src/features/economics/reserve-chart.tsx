@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useTranslation } from 'react-i18next';
+import { ChartTable } from '../../shared/ui/chart-table';
 import type { Reserve } from './economics.api';
 import { useChart } from './use-chart';
 import { useEconomicsFormat } from './use-economics-format';
@@ -42,14 +43,25 @@ export default function ReserveChart({ reserve, height = 260 }: { reserve: Reser
     ],
   });
   return (
-    <div
-      ref={container}
-      style={{ width: '100%', height }}
-      role="img"
-      aria-label={t('economics.reserve.chartLabel', {
-        values: reserve.periods.map((item) => `${format.period(item.period)} ${format.money(item.reserveMinor)}`).join('; '),
-      })}
-      data-testid="reserve-chart"
-    />
+    <>
+      <ChartTable
+        caption={t('common.chartTable', { chart: labels.month })}
+        columns={[t('common.chartMonth'), labels.month, labels.total]}
+        rows={reserve.periods.map((item, i) => ({
+          key: item.period,
+          cells: [format.period(item.period), format.money(item.reserveMinor), format.money(cumulative[i] ?? 0)],
+        }))}
+        testId="reserve-chart-table"
+      />
+      <div
+        ref={container}
+        style={{ width: '100%', height }}
+        role="img"
+        aria-label={t('economics.reserve.chartLabel', {
+          values: reserve.periods.map((item) => `${format.period(item.period)} ${format.money(item.reserveMinor)}`).join('; '),
+        })}
+        data-testid="reserve-chart"
+      />
+    </>
   );
 }

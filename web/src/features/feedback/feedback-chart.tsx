@@ -2,6 +2,8 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useTranslation } from 'react-i18next';
+import { ChartTable } from '../../shared/ui/chart-table';
 import { useChart } from '../economics/use-chart';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -35,6 +37,7 @@ export default function FeedbackChart({
   ariaLabel: string;
   testId?: string;
 }) {
+  const { t } = useTranslation();
   const container = useChart({
     animation: false,
     color: series.map((s) => s.color),
@@ -49,5 +52,15 @@ export default function FeedbackChart({
         : { type: 'line', name: s.name, data: s.values, symbolSize: 7, connectNulls: false },
     ),
   });
-  return <div ref={container} style={{ width: '100%', height }} role="img" aria-label={ariaLabel} data-testid={testId} />;
+  return (
+    <>
+      <ChartTable
+        caption={t('common.chartTable', { chart: ariaLabel })}
+        columns={[t('common.chartPeriod'), ...series.map((s) => s.name)]}
+        rows={labels.map((label, i) => ({ key: `${i}:${label}`, cells: [label, ...series.map((s) => s.values[i] ?? '—')] }))}
+        testId={`${testId}-table`}
+      />
+      <div ref={container} style={{ width: '100%', height }} role="img" aria-label={ariaLabel} data-testid={testId} />
+    </>
+  );
 }

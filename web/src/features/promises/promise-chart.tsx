@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
+import { ChartTable } from '../../shared/ui/chart-table';
 import { type ChartPoint, formatPercent, formatTarget } from './promise-format';
 
 echarts.use([LineChart, GridComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
@@ -171,20 +172,29 @@ export function PromiseChart({ points, target, height = 380 }: PromiseChartProps
   }, [optionText, i18n.language]);
 
   const last = points[points.length - 1];
+  const shown = (share: number | null) => (share === null ? '—' : formatPercent(share, locale, 2));
   return (
-    <div
-      ref={container}
-      style={{ width: '100%', height }}
-      data-testid="promise-chart"
-      data-points={points.length}
-      data-last-attainment={last?.attainment ?? ''}
-      role="img"
-      aria-label={t('promises.chart.aria', {
-        attainment: formatPercent(last?.attainment ?? null, locale),
-        budget: formatPercent(last?.budgetRemaining ?? null, locale),
-        target: formatTarget(target, locale),
-      })}
-    />
+    <>
+      <ChartTable
+        caption={t('common.chartTable', { chart: t('promises.chart.attainment') })}
+        columns={[t('common.chartTime'), labels.attainment, labels.budget]}
+        rows={points.map((p) => ({ key: String(p.at), cells: [dateTime.format(p.at), shown(p.attainment), shown(p.budgetRemaining)] }))}
+        testId="promise-chart-table"
+      />
+      <div
+        ref={container}
+        style={{ width: '100%', height }}
+        data-testid="promise-chart"
+        data-points={points.length}
+        data-last-attainment={last?.attainment ?? ''}
+        role="img"
+        aria-label={t('promises.chart.aria', {
+          attainment: formatPercent(last?.attainment ?? null, locale),
+          budget: formatPercent(last?.budgetRemaining ?? null, locale),
+          target: formatTarget(target, locale),
+        })}
+      />
+    </>
   );
 }
 
