@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { exactPercentDecimals, formatMoney, formatNumber, formatPercent, formatTarget, minorToDecimal } from './figures.js';
+import {
+  exactPercentDecimals,
+  formatAttainment,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatTarget,
+  minorToDecimal,
+} from './figures.js';
 
 const NBSP = '\u00a0';
 
@@ -74,5 +82,22 @@ describe('formatNumber', () => {
     expect(formatNumber(1.005, 'en')).toBe('1.01');
     expect(formatNumber(14.4, 'ru')).toBe('14,4');
     expect(formatNumber(1280, 'ru')).toBe(`1${NBSP}280`);
+  });
+});
+
+describe('formatAttainment: below the target never reads as the target', () => {
+  it.each([
+    [0.9496, 0.95, 'ru', '94,96\u00a0%'],
+    [0.9496, 0.95, 'en', '94.96%'],
+    [0.94999, 0.95, 'en', '94.999%'],
+    [0.97777, 0.95, 'ru', '97,8\u00a0%'],
+    [0.95, 0.95, 'en', '95%'],
+    [0.94, 0.95, 'en', '94%'],
+    [0.99949, 0.9995, 'en', '99.9%'],
+    [0.9994, 0.9995, 'en', '99.9%'],
+    [null, 0.95, 'en', '—'],
+    [0.9496, null, 'en', '95%'],
+  ])('%s against %s in %s → %s', (attainment, target, locale, expected) => {
+    expect(formatAttainment(attainment, target, locale)).toBe(expected);
   });
 });

@@ -76,6 +76,29 @@ export function formatTarget(share: number | null | undefined, locale: string): 
   return formatPercent(share, locale, exactPercentDecimals(share));
 }
 
+/**
+ * Attainment beside its target: like `formatPercent` (half up, 1 decimal), except that a figure
+ * below the target never reads as reaching it — 0.9496 against 0.95 is «94,96 %», not «95 %» next to
+ * "broken". Decimals are added (up to 4) only until the rounded figure stays below the target.
+ * No target (or no attainment) → plain `formatPercent`.
+ */
+export function formatAttainment(attainment: number | null | undefined, target: number | null | undefined, locale: string): string {
+  if (attainment === null || attainment === undefined || !Number.isFinite(attainment)) return '—';
+  if (target === null || target === undefined || !Number.isFinite(target) || attainment >= target) {
+    return formatPercent(attainment, locale);
+  }
+  for (let decimals = PERCENT_DECIMALS; decimals < 4; decimals++) {
+    // Rounded at these decimals, in percent, exactly (strings, not floats): below the target?
+    const rounded = Number(
+      numberFormat('en', { maximumFractionDigits: decimals, useGrouping: false }).format(
+        exactDecimal(attainment * 100) as unknown as number,
+      ),
+    );
+    if (rounded < Number((target * 100).toFixed(6))) return formatPercent(attainment, locale, decimals);
+  }
+  return formatPercent(attainment, locale, 4);
+}
+
 /** How many minor units a currency's major unit has, as a power of ten: RUB 2, JPY 0; unknown → 2. */
 export function minorDigits(currency: string): number {
   try {

@@ -1,4 +1,4 @@
-import { formatPercent, formatTarget } from '../../core/format/figures.js';
+import { formatAttainment, formatTarget } from '../../core/format/figures.js';
 import type { ClientsTable, Db, OrganizationsTable } from '../../db/schema.js';
 import { publicBoard } from '../promises/board.service.js';
 import { listRedress } from '../promises/redress.service.js';
@@ -33,9 +33,6 @@ async function voiceCounts(db: Db, orgId: string, clientId: string) {
   };
 }
 
-/** Attainment and targets as everywhere else (src/core/format): half up, at most 1 decimal. */
-const percent = (value: number, locale: string) => formatPercent(value, locale);
-
 /** The promises made to the client's segments (all published ones when they are in none), worst first. */
 async function renderClientPromises(p: Portal, client: ClientsTable): Promise<string> {
   const segments = (
@@ -54,7 +51,10 @@ async function renderClientPromises(p: Portal, client: ClientsTable): Promise<st
       const figure =
         item.attainment === null
           ? p.t('voiceAccount.home.noData')
-          : p.t('voiceAccount.home.attainment', { value: percent(item.attainment, p.locale), target: formatTarget(item.target, p.locale) });
+          : p.t('voiceAccount.home.attainment', {
+              value: formatAttainment(item.attainment, item.target, p.locale),
+              target: formatTarget(item.target, p.locale),
+            });
       const href = `${p.base}/promises/${encodeURIComponent(item.id)}${p.locale === p.org.locale ? '' : `?lang=${p.locale}`}`;
       return `<li><a href="${escapeHtml(href)}"><strong>${escapeHtml(item.title)}</strong></a> <span class="badge ${item.status}">${p.t(`voiceAccount.home.status.${item.status}`)}</span>
 <div class="muted">${escapeHtml(item.statement)}</div><div>${figure}</div></li>`;

@@ -1,4 +1,4 @@
-import { formatPercent, formatTarget } from '../../core/format/figures.js';
+import { formatAttainment, formatPercent, formatTarget } from '../../core/format/figures.js';
 import type { OrganizationsTable } from '../../db/schema.js';
 import { type Locale, translate } from '../../i18n/index.js';
 import { formatDate, formatMoney, formatNumber, formatUnits, isoDurationMs, roundDuration } from '../portal/portal.format.js';
@@ -69,7 +69,7 @@ function periodWords(iso: string, t: T, locale: Locale): string {
  * and the app never disagree; the status word beside it says whether the target is met.
  */
 function attainmentText(p: TBoardPromise, locale: Locale): string {
-  return formatPercent(p.attainment, locale);
+  return formatAttainment(p.attainment, p.target, locale);
 }
 
 /** The last windows' attainment as a small line over the dashed target; gaps where nothing happened. */

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import {
+  formatAttainment as formatFigureAttainment,
   formatNumber as formatFigureNumber,
   formatPercent as formatFigurePercent,
   formatTarget as formatFigureTarget,
@@ -14,6 +15,11 @@ import { FULFILLMENTS, type Fulfillment, type Metric, type PromiseStatus, type P
  */
 export function formatPercent(share: number | null | undefined, locale: string, maxDigits = PERCENT_DECIMALS): string {
   return formatFigurePercent(share, locale, maxDigits);
+}
+
+/** Attainment beside its target: below the target never reads as reaching it (0.9496 of 0.95 → «94,96 %»). */
+export function formatAttainment(share: number | null | undefined, target: number | null | undefined, locale: string): string {
+  return formatFigureAttainment(share, target, locale);
 }
 
 /** A target (a set value) shown exactly: 0.9995 → «99,95 %». */

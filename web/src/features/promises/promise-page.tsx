@@ -22,7 +22,15 @@ import { PromiseBurndown } from './promise-burndown';
 import { isNotPromiser, localizePromiseError } from './promise-errors';
 import { PromiseEvents } from './promise-events';
 import { PromiseFormModal } from './promise-form-modal';
-import { describeMetric, describeWindow, formatNumber, formatPercent, formatTarget, isAlertFiring } from './promise-format';
+import {
+  describeMetric,
+  describeWindow,
+  formatAttainment,
+  formatNumber,
+  formatPercent,
+  formatTarget,
+  isAlertFiring,
+} from './promise-format';
 import { PromiseHistoryPanel } from './promise-history-panel';
 import { PromiseRedress } from './promise-redress';
 import { PromiseTree } from './promise-tree';
@@ -292,7 +300,7 @@ function StatusSummary({ status, locale }: { status: PromiseStatus; locale: stri
         hint={t('promises.summary.ofTarget', { target: formatTarget(status.target, locale) })}
       >
         <Text fz={26} fw={700} c={status.status === 'broken' ? 'red.7' : undefined}>
-          {formatPercent(status.attainment, locale)}
+          {formatAttainment(status.attainment, status.target, locale)}
         </Text>
       </Stat>
       <Stat

@@ -15,7 +15,16 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { AlertBadge, FulfillmentBadge, KindBadge, UnbackedBadge } from './badges';
 import { PromiseFormModal } from './promise-form-modal';
-import { capitalize, describeWindow, formatPercent, formatTarget, isAlertFiring, mapLimited, sortWorstFirst } from './promise-format';
+import {
+  capitalize,
+  describeWindow,
+  formatAttainment,
+  formatPercent,
+  formatTarget,
+  isAlertFiring,
+  mapLimited,
+  sortWorstFirst,
+} from './promise-format';
 import { countWaiting, usePromiseRequests } from './promise-requests';
 import { PromiseRequestsPanel } from './promise-requests-panel';
 import {
@@ -156,7 +165,7 @@ export function PromisesPage() {
         return (
           <Stack gap={0} align="flex-end" data-testid="row-attainment">
             <Text size="sm" fw={600} c={status?.status === 'broken' ? 'red.7' : undefined}>
-              {formatPercent(status?.attainment ?? null, locale)}
+              {formatAttainment(status?.attainment ?? null, promise.terms.target, locale)}
             </Text>
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               {t('promises.list.targetOf', { target: formatTarget(promise.terms.target, locale) })}
