@@ -7,7 +7,10 @@ export const enVoiceProposals = {
   newLink: 'Make a proposal',
   empty: 'No proposals yet. Be the first to propose something.',
   more: 'More proposals',
-  supports: '{{n}} of {{threshold}} supports',
+  supports_one: '{{n}} of {{threshold}} support',
+  supports_few: '{{n}} of {{threshold}} supports',
+  supports_many: '{{n}} of {{threshold}} supports',
+  supports_other: '{{n}} of {{threshold}} supports',
   thresholdReached: 'Threshold reached',
   status: {
     open: 'Open',

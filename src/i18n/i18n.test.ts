@@ -41,6 +41,13 @@ describe('server-side dictionaries', () => {
       'Ваш бюллетень учтён: 5 проектов, вместе 10 ₽',
       'Ваш бюллетень учтён: 21 проект на 10 ₽',
     ]);
+    const supports = (threshold: number) => translate('ru', 'voiceProposals.supports', { n: 1, threshold, count: threshold });
+    expect([1, 2, 5, 21].map(supports)).toEqual([
+      '1 из 1 голоса поддержки',
+      '1 из 2 голосов поддержки',
+      '1 из 5 голосов поддержки',
+      '1 из 21 голоса поддержки',
+    ]);
     // The count is shown in the language's number format.
     expect(translate('ru', 'board.cases', { good: '1 000', total: '2 500', count: 2500 })).toBe('1 000 из 2 500 случаев');
   });

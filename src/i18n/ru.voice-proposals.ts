@@ -7,7 +7,11 @@ export const ruVoiceProposals = {
   newLink: 'Внести предложение',
   empty: 'Предложений пока нет. Предложите первым.',
   more: 'Ещё предложения',
-  supports: '{{n}} из {{threshold}} голосов поддержки',
+  // «из» takes the genitive: из 1 голоса, из 2 голосов, из 21 голоса.
+  supports_one: '{{n}} из {{threshold}} голоса поддержки',
+  supports_few: '{{n}} из {{threshold}} голосов поддержки',
+  supports_many: '{{n}} из {{threshold}} голосов поддержки',
+  supports_other: '{{n}} из {{threshold}} голоса поддержки',
   thresholdReached: 'Порог набран',
   status: {
     open: 'Открыто',

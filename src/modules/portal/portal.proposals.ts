@@ -53,7 +53,11 @@ const proposalHref = (p: Portal, id: string) => `${p.base}/proposals/${encodeURI
 /** Supports against the threshold, as words and a bar (a native progress element: no script, no style needed). */
 function progress(p: Portal, x: TProposal): string {
   const reached = x.thresholdReachedAt !== null ? ` · <strong>${p.t('voiceProposals.thresholdReached')}</strong>` : '';
-  const words = p.t('voiceProposals.supports', { n: formatNumber(x.supports, p.locale), threshold: formatNumber(x.threshold, p.locale) });
+  const words = p.t('voiceProposals.supports', {
+    n: formatNumber(x.supports, p.locale),
+    threshold: formatNumber(x.threshold, p.locale),
+    count: x.threshold,
+  });
   return `<div><progress max="${x.threshold}" value="${Math.min(x.supports, x.threshold)}">${words}</progress> <span>${words}</span>${reached}</div>`;
 }
 
@@ -176,7 +180,7 @@ function similarList(p: Portal, similar: readonly TSimilarProposal[]): string {
   const items = similar
     .map(
       (x) =>
-        `<li><a href="${escapeHtml(proposalHref(p, x.id))}"><strong>${escapeHtml(x.title)}</strong></a> <span class="muted">${p.t('voiceProposals.supports', { n: formatNumber(x.supports, p.locale), threshold: formatNumber(x.threshold, p.locale) })}</span></li>`,
+        `<li><a href="${escapeHtml(proposalHref(p, x.id))}"><strong>${escapeHtml(x.title)}</strong></a> <span class="muted">${p.t('voiceProposals.supports', { n: formatNumber(x.supports, p.locale), threshold: formatNumber(x.threshold, p.locale), count: x.threshold })}</span></li>`,
     )
     .join('');
   return `<div class="card" data-similar><h2>${p.t('voiceProposals.similarTitle')}</h2><p>${p.t('voiceProposals.similarText')}</p><ul>${items}</ul></div>`;
