@@ -67,7 +67,7 @@ describe('the answer promise follows the voice settings', () => {
     expect((await admin.put(`/api/v1/orgs/${a.slug}/voice-settings`, { ...input, responseDays: 1 })).statusCode).toBe(200);
 
     const promise = (await admin.get(`/api/v1/orgs/${a.slug}/promises/${answerPromiseId}`)).json();
-    expect(promise.title).toBe('Отвечаем на предложения клиентов, набравшие порог поддержки, в течение 1 дней');
+    expect(promise.title).toBe('Отвечаем на предложения клиентов, набравшие порог поддержки, в течение 1 дня');
     const versions = (await admin.get(`/api/v1/orgs/${a.slug}/promises/${answerPromiseId}/versions`)).json();
     const list = versions.items ?? versions;
     expect(list).toHaveLength(2);
@@ -76,11 +76,11 @@ describe('the answer promise follows the voice settings', () => {
       reason: 'В настройках голоса клиентов срок ответа на предложение изменён с 10 на 1 дн.',
       promiserTeamId: a.team.id,
     });
-    expect(list[1].statement).toContain('в течение 1 дней');
+    expect(list[1].statement).toContain('в течение 1 дня');
     expect(list[1].statement).not.toContain('10 дней');
 
     const board = await t.app.inject({ method: 'GET', url: `/c/${a.slug}/promises?lang=ru` });
-    expect(board.body).toContain('в течение 1 дней');
+    expect(board.body).toContain('в течение 1 дня');
     expect(board.body).not.toContain('в течение 10 дней');
     const history = await t.app.inject({ method: 'GET', url: `/c/${a.slug}/promises/${answerPromiseId}?lang=ru` });
     expect(history.statusCode).toBe(200);

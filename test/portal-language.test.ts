@@ -14,7 +14,7 @@ let orgs: TwoOrgs;
 const get = (url: string, lang?: string) => t.app.inject({ method: 'GET', url, headers: lang ? { cookie: `cc_lang=${lang}` } : {} });
 const htmlLang = (body: string) => /<html lang="(\w+)"/.exec(body)?.[1];
 const sectionLinks = (body: string) =>
-  [...(/<nav class="sections"[^>]*>(.*?)<\/nav>/s.exec(body)?.[1] ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+  [...(/<nav class="sections"[^>]*>(.*?)<\/nav>/s.exec(body)?.[1] ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1] as string);
 
 beforeAll(async () => {
   t = await createTestApp();

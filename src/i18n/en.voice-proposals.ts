@@ -56,9 +56,18 @@ export const enVoiceProposals = {
   answerPromise: {
     daysChanged: 'The days to answer a proposal were changed from {{from}} to {{to}} in the client voice settings.',
     teamChanged: "The team that answers clients' proposals was changed in the client voice settings.",
-    title: 'We answer client proposals that reach the threshold within {{days}} days',
-    statement:
-      'When a proposal gets enough support from clients, {{org}} gives it an answer — accepted or declined, with the reasons — within {{days}} days.',
+    title_one: 'We answer client proposals that reach the threshold within {{count}} day',
+    title_few: 'We answer client proposals that reach the threshold within {{count}} days',
+    title_many: 'We answer client proposals that reach the threshold within {{count}} days',
+    title_other: 'We answer client proposals that reach the threshold within {{count}} days',
+    statement_one:
+      'When a proposal gets enough support from clients, {{org}} gives it an answer — accepted or declined, with the reasons — within {{count}} day.',
+    statement_few:
+      'When a proposal gets enough support from clients, {{org}} gives it an answer — accepted or declined, with the reasons — within {{count}} days.',
+    statement_many:
+      'When a proposal gets enough support from clients, {{org}} gives it an answer — accepted or declined, with the reasons — within {{count}} days.',
+    statement_other:
+      'When a proposal gets enough support from clients, {{org}} gives it an answer — accepted or declined, with the reasons — within {{count}} days.',
   },
   mail: {
     acceptedSubject: '{{org}} accepted your proposal “{{title}}”',

@@ -79,8 +79,8 @@ export async function ensureAnswerPromise(tx: Tx, org: OrganizationsTable, now: 
   if (!teamId) return null;
   const id = newId();
   const days = settings.responseDays;
-  const title = translate(org.locale, 'voiceProposals.answerPromise.title', { days });
-  const statement = translate(org.locale, 'voiceProposals.answerPromise.statement', { days, org: org.name });
+  const title = translate(org.locale, 'voiceProposals.answerPromise.title', { count: days });
+  const statement = translate(org.locale, 'voiceProposals.answerPromise.statement', { count: days, org: org.name });
   await tx
     .insertInto('promises')
     .values({

@@ -43,7 +43,7 @@ async function reviseAnswerPromise(ctx: OrgContext, input: TVoiceSettingsInput):
   const days = input.responseDays;
   await createVersion(ctx, settings.answerPromiseId, {
     ...(teamChanged && { promiserTeamId: team }),
-    ...(daysChanged && { statement: translate(locale, 'voiceProposals.answerPromise.statement', { days, org: ctx.org.name }) }),
+    ...(daysChanged && { statement: translate(locale, 'voiceProposals.answerPromise.statement', { count: days, org: ctx.org.name }) }),
     reason: reasons.join(' '),
   });
   if (daysChanged) await retitleAnswerPromise(ctx, settings.answerPromiseId, promise.title, days);
@@ -52,7 +52,7 @@ async function reviseAnswerPromise(ctx: OrgContext, input: TVoiceSettingsInput):
 
 /** The title states the days too; it is not part of the versioned terms, so it follows the new version. */
 async function retitleAnswerPromise(ctx: OrgContext, id: string, before: string, days: number): Promise<void> {
-  const title = translate(ctx.org.locale === 'en' ? 'en' : 'ru', 'voiceProposals.answerPromise.title', { days });
+  const title = translate(ctx.org.locale === 'en' ? 'en' : 'ru', 'voiceProposals.answerPromise.title', { count: days });
   if (title === before) return;
   await ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable('promises').set({ title, updated_at: ctx.now }).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
