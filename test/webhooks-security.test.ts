@@ -382,6 +382,7 @@ describe("the README's receiver snippet", () => {
       ['the old sha256= header', `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`, body],
       ['garbage', '=,,t==,v1=zz,🙂', body],
       ['an array of headers', [fresh], body],
+      ['two timestamps', `t=${now - 600},${fresh}`, body],
     ];
     for (const [name, header, candidate] of cases) {
       expect(() => verify(header, candidate, secret), name).not.toThrow();
