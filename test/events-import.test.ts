@@ -288,6 +288,18 @@ describe('the mapping', () => {
     );
   });
 
+  it('takes a file of a few megabytes', async () => {
+    const p = await created(await member.post(`${A()}/promises`, promiseBody(hours)));
+    const d = dayAgo(1);
+    const lines = ['Номер заявки;Дата;Часы;Комментарий'];
+    // About 3 MB: 50,000 rows of some 60 bytes.
+    for (let i = 0; i < 50_000; i++) lines.push(`big-${i};${d.dmy} 10:00;1,5;${'к'.repeat(30)}`);
+    const res = await member.post(`${A()}/promises/${p.id}/events/import/preview`, file('big.csv', cp1251(lines.join('\n'))));
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.json()).toMatchObject({ totalRows: lines.length - 1, validRows: lines.length - 1, errorCount: 0 });
+    expect(res.json().rows).toHaveLength(20);
+  });
+
   it('keeps to the organization: another organization’s promise is not found', async () => {
     const theirs = t.withToken(orgs.b.token.secret);
     const p = await created(await member.post(`${A()}/promises`, promiseBody(hours)));
