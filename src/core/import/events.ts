@@ -181,10 +181,12 @@ export function suggestMapping(columns: string[], metricKind: 'ratio' | 'thresho
 export function mappingErrors(mapping: Mapping, columns: string[], metricKind: 'ratio' | 'threshold'): ImportError[] {
   const errors: ImportError[] = [];
   const needed: MappingField[] = ['externalId', 'occurredAt', metricKind === 'ratio' ? 'good' : 'value'];
-  for (const field of needed) if (!mapping[field]) errors.push({ row: null, column: null, field, code: 'mapping_missing', value: '', externalId: '' });
+  for (const field of needed)
+    if (!mapping[field]) errors.push({ row: null, column: null, field, code: 'mapping_missing', value: '', externalId: '' });
   for (const field of MAPPING_FIELDS) {
     const column = mapping[field];
-    if (column && !columns.includes(column)) errors.push({ row: null, column, field, code: 'mapping_unknown_column', value: column, externalId: '' });
+    if (column && !columns.includes(column))
+      errors.push({ row: null, column, field, code: 'mapping_unknown_column', value: column, externalId: '' });
   }
   return errors;
 }
