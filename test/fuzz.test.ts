@@ -207,30 +207,34 @@ function judge(res: Response, expected: Case['expect']): string | null {
 }
 
 describe(`fuzzing every operation of the OpenAPI document (seed ${SEED})`, () => {
-  it(`sends ${CASES_PER_OPERATION} hostile requests to each: no 5xx, every error in the one shape`, async () => {
-    const random = generator(SEED);
-    const problems: string[] = [];
-    let sent = 0;
-    const statuses: Record<number, number> = {};
-    // Deletions last, so the things other operations name still exist while they are fuzzed; signing
-    // out after them, so the viewer's session lasts through every other route of /auth.
-    const rank = (op: Operation) => (op.path.endsWith('/logout') ? 2 : op.method === 'DELETE' ? 1 : 0);
-    const ordered = [...ops].sort((x, y) => rank(x) - rank(y));
-    for (const op of ordered) {
-      for (const c of casesFor(op, random)) {
-        const raw = op.method !== 'GET' && c.body !== undefined ? { payload: c.body, contentType: 'application/json' } : undefined;
-        const res = await agentFor(op).request({ method: op.method, url: c.url, raw });
-        sent += 1;
-        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-        const why = judge(res, c.expect);
-        if (why) problems.push(`${op.name} with ${c.what}: ${why} — got ${show(res)}`);
+  it(
+    `sends ${CASES_PER_OPERATION} hostile requests to each: no 5xx, every error in the one shape`,
+    async () => {
+      const random = generator(SEED);
+      const problems: string[] = [];
+      let sent = 0;
+      const statuses: Record<number, number> = {};
+      // Deletions last, so the things other operations name still exist while they are fuzzed; signing
+      // out after them, so the viewer's session lasts through every other route of /auth.
+      const rank = (op: Operation) => (op.path.endsWith('/logout') ? 2 : op.method === 'DELETE' ? 1 : 0);
+      const ordered = [...ops].sort((x, y) => rank(x) - rank(y));
+      for (const op of ordered) {
+        for (const c of casesFor(op, random)) {
+          const raw = op.method !== 'GET' && c.body !== undefined ? { payload: c.body, contentType: 'application/json' } : undefined;
+          const res = await agentFor(op).request({ method: op.method, url: c.url, raw });
+          sent += 1;
+          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+          const why = judge(res, c.expect);
+          if (why) problems.push(`${op.name} with ${c.what}: ${why} — got ${show(res)}`);
+        }
       }
-    }
-    expect(ops.length).toBeGreaterThanOrEqual(150);
-    expect(sent).toBe(ops.length * CASES_PER_OPERATION);
-    if (process.env.FUZZ_REPORT) console.log(JSON.stringify(statuses));
-    expect(problems).toEqual([]);
-  }, FUZZ_TIMEOUT_MS);
+      expect(ops.length).toBeGreaterThanOrEqual(150);
+      expect(sent).toBe(ops.length * CASES_PER_OPERATION);
+      if (process.env.FUZZ_REPORT) console.log(JSON.stringify(statuses));
+      expect(problems).toEqual([]);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
   it('the admin and the viewer are still signed in: the sweep exercised the routes, not the sign-in page', async () => {
     expect((await admin.get('/api/v1/auth/me')).statusCode).toBe(200);
@@ -259,70 +263,74 @@ function portalPages(doc: Record<string, unknown>): { method: 'GET' | 'POST'; pa
 }
 
 describe(`fuzzing the client portal's forms (seed ${SEED})`, () => {
-  it('every documented portal page takes hostile form fields, queries and ids without a 5xx, signed in or not', async () => {
-    const random = generator(SEED + 1);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-    // A client of A signs in with the fixture's invitation, as a browser would: the link, then its button.
-    const signIn = await t.app.inject({ method: 'POST', url: `/c/${a.slug}/invite/${a.invitation.token}` });
-    const cookie = signIn.cookies.find((c) => c.name === 'cc_client')?.value;
-    expect(signIn.statusCode).toBe(303);
-    expect(cookie).toBeTruthy();
-    const pages = portalPages(t.openapi);
-    expect(pages.filter((p) => p.method === 'POST').length).toBeGreaterThanOrEqual(10);
-    const fill = (path: string, overrides: Record<string, string> = {}) =>
-      path.replace(/\{(\w+)\}/g, (_m, name: string) =>
-        encode(overrides[name] ?? (name === 'org' ? a.slug : (ids[resourceOf(path, name)] ?? 'none'))),
-      );
-    // The form fields are read from the portal's own pages: a new form joins the sweep by construction.
-    const names = new Set<string>(['text', 'title', 'score', 'email', 'name', 'comment']);
-    for (const page of pages.filter((p) => p.method === 'GET')) {
-      const html = (await t.app.inject({ method: 'GET', url: fill(page.path), cookies: { cc_client: cookie as string } })).body;
-      for (const match of html.matchAll(/name="([^"]+)"/g)) names.add(match[1] as string);
-    }
-    const fields = [...names];
-    if (process.env.FUZZ_REPORT) console.log(fields.join(' '));
-    const formValues = [
-      ...URL_VALUES,
-      'a\u0000b',
-      'a\uD800b',
-      '9'.repeat(400),
-      '-0',
-      'NaN',
-      'Infinity',
-      '1e-400',
-      '0x10',
-      'я'.repeat(20_000),
-    ];
-    const problems: string[] = [];
-    let sent = 0;
-    for (const page of pages) {
-      for (let i = 0; i < CASES_PER_OPERATION; i++) {
-        const slot = random();
-        // The organization's slug too: it becomes a cookie's path on some pages.
-        const idParams = [...page.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-        const url =
-          idParams.length > 0 && slot < 0.2
-            ? fill(page.path, { [pick(idParams)]: pick(URL_VALUES) || 'x' })
-            : `${fill(page.path)}${slot < 0.35 ? `?${pick(fields)}=${encode(pick(formValues))}` : ''}`;
-        const form = new URLSearchParams();
-        for (const name of fields) if (random() < 0.5) form.append(name, pick(formValues));
-        // A field given twice becomes a list: the forms must take that too.
-        if (random() < 0.3) form.append(pick(fields), pick(formValues));
-        const signedIn = random() < 0.7;
-        const res = await t.app.inject({
-          method: page.method,
-          url,
-          cookies: signedIn ? { cc_client: cookie as string } : {},
-          ...(page.method === 'POST' && {
-            payload: form.toString(),
-            headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:80' },
-          }),
-        });
-        sent += 1;
-        if (res.statusCode >= 500) problems.push(`${page.method} ${url.slice(0, 120)}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  it(
+    'every documented portal page takes hostile form fields, queries and ids without a 5xx, signed in or not',
+    async () => {
+      const random = generator(SEED + 1);
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+      // A client of A signs in with the fixture's invitation, as a browser would: the link, then its button.
+      const signIn = await t.app.inject({ method: 'POST', url: `/c/${a.slug}/invite/${a.invitation.token}` });
+      const cookie = signIn.cookies.find((c) => c.name === 'cc_client')?.value;
+      expect(signIn.statusCode).toBe(303);
+      expect(cookie).toBeTruthy();
+      const pages = portalPages(t.openapi);
+      expect(pages.filter((p) => p.method === 'POST').length).toBeGreaterThanOrEqual(10);
+      const fill = (path: string, overrides: Record<string, string> = {}) =>
+        path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+          encode(overrides[name] ?? (name === 'org' ? a.slug : (ids[resourceOf(path, name)] ?? 'none'))),
+        );
+      // The form fields are read from the portal's own pages: a new form joins the sweep by construction.
+      const names = new Set<string>(['text', 'title', 'score', 'email', 'name', 'comment']);
+      for (const page of pages.filter((p) => p.method === 'GET')) {
+        const html = (await t.app.inject({ method: 'GET', url: fill(page.path), cookies: { cc_client: cookie as string } })).body;
+        for (const match of html.matchAll(/name="([^"]+)"/g)) names.add(match[1] as string);
       }
-    }
-    expect(sent).toBe(pages.length * CASES_PER_OPERATION);
-    expect(problems).toEqual([]);
-  }, FUZZ_TIMEOUT_MS);
+      const fields = [...names];
+      if (process.env.FUZZ_REPORT) console.log(fields.join(' '));
+      const formValues = [
+        ...URL_VALUES,
+        'a\u0000b',
+        'a\uD800b',
+        '9'.repeat(400),
+        '-0',
+        'NaN',
+        'Infinity',
+        '1e-400',
+        '0x10',
+        'я'.repeat(20_000),
+      ];
+      const problems: string[] = [];
+      let sent = 0;
+      for (const page of pages) {
+        for (let i = 0; i < CASES_PER_OPERATION; i++) {
+          const slot = random();
+          // The organization's slug too: it becomes a cookie's path on some pages.
+          const idParams = [...page.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+          const url =
+            idParams.length > 0 && slot < 0.2
+              ? fill(page.path, { [pick(idParams)]: pick(URL_VALUES) || 'x' })
+              : `${fill(page.path)}${slot < 0.35 ? `?${pick(fields)}=${encode(pick(formValues))}` : ''}`;
+          const form = new URLSearchParams();
+          for (const name of fields) if (random() < 0.5) form.append(name, pick(formValues));
+          // A field given twice becomes a list: the forms must take that too.
+          if (random() < 0.3) form.append(pick(fields), pick(formValues));
+          const signedIn = random() < 0.7;
+          const res = await t.app.inject({
+            method: page.method,
+            url,
+            cookies: signedIn ? { cc_client: cookie as string } : {},
+            ...(page.method === 'POST' && {
+              payload: form.toString(),
+              headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:80' },
+            }),
+          });
+          sent += 1;
+          if (res.statusCode >= 500) problems.push(`${page.method} ${url.slice(0, 120)}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        }
+      }
+      expect(sent).toBe(pages.length * CASES_PER_OPERATION);
+      expect(problems).toEqual([]);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
