@@ -34,7 +34,7 @@ export interface Operation {
   permission?: Permission;
   auth: 'public' | 'user' | 'org';
   pathParams: string[];
-  queryParams: { name: string; schema: JsonSchema }[];
+  queryParams: { name: string; schema: JsonSchema; required: boolean }[];
   body?: JsonSchema;
   /** The documented success status. */
   success: number;
@@ -50,7 +50,7 @@ interface OpenApiOperation {
   /** Pages and documents (HTML, the document itself) are listed but are not API operations. */
   'x-page'?: boolean;
   security?: Record<string, unknown>[];
-  parameters?: { name: string; in: string; schema: JsonSchema }[];
+  parameters?: { name: string; in: string; schema: JsonSchema; required?: boolean }[];
   requestBody?: { content: { 'application/json': { schema: JsonSchema } } };
   responses: Record<string, { content?: { 'application/json'?: { schema: JsonSchema } } }>;
 }
@@ -74,7 +74,7 @@ export function operationsOf(doc: Record<string, unknown>): Operation[] {
         permission: op['x-permission'],
         auth,
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
-        queryParams: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema })),
+        queryParams: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema, required: p.required === true })),
         body: op.requestBody?.content['application/json'].schema,
         success: Number(successKey),
         response: op.responses[successKey]?.content?.['application/json']?.schema,

@@ -63,6 +63,21 @@ const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
     answerTeamId: ids.team,
     hideAfterReports: 3,
   }),
+  // A spreadsheet of one event with the API's own headers, so the mapping is guessed: near now, inside any window.
+  'POST /api/v1/orgs/{org}/promises/{id}/events/import': () => ({
+    fileName: 'events.csv',
+    contentBase64: Buffer.from(
+      `externalId;occurredAt;good\nsweep-${unique()};${new Date(Date.now() - 3_600_000).toISOString()};1\n`,
+    ).toString('base64'),
+  }),
+  'POST /api/v1/orgs/{org}/promises/{id}/events/import/preview': () => ({
+    fileName: 'events.csv',
+    contentBase64: Buffer.from(
+      `externalId;occurredAt;good\nsweep-${unique()};${new Date(Date.now() - 3_600_000).toISOString()};1\n`,
+    ).toString('base64'),
+  }),
+  // Triage names an existing pain (or none); creating one instead is its own test.
+  'POST /api/v1/orgs/{org}/feedback/{id}/triage': (ids) => ({ painId: ids.pain ?? null }),
   // A duplicate is merged into another proposal: roles.test makes `mergeInto` beside the fresh one.
   'POST /api/v1/orgs/{org}/proposals/{id}/merge': (ids) => ({ intoId: ids.mergeInto ?? ids.proposal }),
   // Feedback and surveys name their subject by a type and an id: the fixture's team.
@@ -87,7 +102,9 @@ export function bodyFor(op: Operation, org: OrgFixture, ids: Record<string, stri
   if (!op.body) return undefined;
   const known = KNOWN_BODIES[op.name];
   if (known) return known(ids);
-  return sampleOf(op.body, { ...idHints(ids), userId: org.users.viewer.id });
+  // Who grants depends on the caller's role (an admin for the organization, a council member as the
+  // council): left out, each role gets its own default.
+  return sampleOf(op.body, { ...idHints(ids), userId: org.users.viewer.id, onBehalfOf: undefined });
 }
 
 /** The POST that makes things of `kind`, when every parent it needs is in `ids`. */
@@ -143,9 +160,15 @@ export async function seedThroughApi(agent: Agent, ops: Operation[], org: OrgFix
   return ids;
 }
 
-/** Calls the operation with the given path values and its sample body. */
+/** The operation's required query parameters with sample values (`?text=…` of a search), as a query string. */
+export function requiredQueryOf(op: Operation): string {
+  const pairs = op.queryParams.filter((q) => q.required).map((q) => [q.name, String(sampleOf(q.schema, {}, q.name))]);
+  return pairs.length ? `?${new URLSearchParams(pairs).toString()}` : '';
+}
+
+/** Calls the operation with the given path values, its required query parameters and its sample body. */
 export function call(agent: Agent, op: Operation, values: Record<string, string>, body: unknown): Promise<Response> {
-  return agent.request({ method: op.method, url: fillPath(op.path, values), body });
+  return agent.request({ method: op.method, url: `${fillPath(op.path, values)}${requiredQueryOf(op)}`, body });
 }
 
 /** Calls the operation on `slug` with every other path parameter taken from `ids`. */
