@@ -6,6 +6,8 @@
  * forward by the gap, a time that happens twice (autumn) is the earlier one.
  */
 
+import { type WallTime, zoneOffsetMs } from '../time-zone.js';
+
 export const DATE_FORMATS = ['auto', 'iso', 'dd.mm.yyyy', 'yyyy-mm-dd', 'excel'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
@@ -13,52 +15,8 @@ const DAY_MS = 86_400_000;
 /** Excel's day 0 is 1899-12-30 (its 1900 leap-year bug makes serials from 61 on count from there). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Whether Intl knows the IANA time zone name. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The zone's offset from UTC at an instant, in milliseconds (Moscow: +3 h). */
-export function offsetAt(instant: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
-  return wall - Math.floor(instant / 1000) * 1000;
-}
+export const offsetAt = zoneOffsetMs;
 
 /** The instant of a wall-clock time in a time zone. */
 export function zonedToInstant(wall: WallTime, timeZone: string): number {

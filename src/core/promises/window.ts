@@ -2,6 +2,8 @@
  * A promise's window (M4): rolling N days, or the current calendar month or quarter in the
  * organization's time zone. Instants are UTC epoch milliseconds.
  */
+import { zoneOffsetMs } from '../time-zone.js';
+
 export type PromiseWindow = { kind: 'rolling'; days: number } | { kind: 'calendar'; period: 'month' | 'quarter' };
 
 export interface WindowSpan {
@@ -15,33 +17,8 @@ export interface WindowSpan {
 
 export const DAY_MS = 24 * 3600 * 1000;
 
-// Building a formatter costs far more than using one: one per zone, kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Milliseconds the zone's wall clock is ahead of UTC at `t` (Moscow: +3 h). */
-export function zoneOffsetMs(t: number, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(t));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - Math.floor(t / 1000) * 1000;
-}
+// Re-exported: periods and feedback read the offset from here.
+export { zoneOffsetMs };
 
 /** The UTC instant of local midnight starting the given calendar day in the zone (month is 1–12, may overflow). */
 export function zonedMidnight(year: number, month: number, day: number, timeZone: string): number {

@@ -1,3 +1,4 @@
+import { wallTime } from '../time-zone.js';
 import { type Cell, currencyDigits, type TableLocale } from './table.js';
 
 /** The decimal separator of CSV numbers: a comma in Russian, a point in English. */
@@ -44,30 +45,8 @@ export function formatPercentText(fraction: number, scale: number, separator: st
   return `${formatMinor(scaledInteger(fraction, scale + 2), scale, separator)}%`;
 }
 
-export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-/** The wall-clock time of an instant in a time zone (IANA name). */
-export function wallTime(epochMs: number, timeZone: string): WallTime {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(epochMs));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
-}
+// Re-exported for the xlsx writer.
+export { wallTime };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DATE_FORMATS, isTimeZone } from '../../core/import/dates.js';
+import { DATE_FORMATS } from '../../core/import/dates.js';
 import { IMPORT_ERROR_CODES, MAPPING_FIELDS } from '../../core/import/events.js';
+import { isTimeZone } from '../../core/org-rules.js';
 
 /** A file of a few megabytes, base64 (4 characters per 3 bytes). */
 export const MAX_IMPORT_FILE_BYTES = 8 * 1024 * 1024;
