@@ -5,10 +5,6 @@ import { expectApiError } from './expect-api.js';
 import type { TwoOrgs } from './fixtures.js';
 import { createTestApp, show, type TestApp } from './harness.js';
 
-const _MINUTE = 60_000;
-const _DAY = 24 * 3_600_000;
-const _FIREFOX = 'Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
-const _CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const NEW_PASSWORD = 'second-password-longer';
 
 let t: TestApp;
@@ -29,15 +25,6 @@ afterEach(() => {
 
 const me = (browser: Browser) => browser.agent.get('/api/v1/auth/me');
 const signIn = (person: Person, options: Parameters<typeof signInFrom>[3] = {}) => signInFrom(t.app, person.email, PASSWORD, options);
-
-async function _lastSeenOf(sessionCookie: string): Promise<number> {
-  const row = await t.db
-    .selectFrom('sessions')
-    .select('last_seen_at')
-    .where('id_hash', '=', hashSecret(sessionCookie))
-    .executeTakeFirstOrThrow();
-  return Number(row.last_seen_at);
-}
 
 describe('resetting a forgotten password by e-mail', () => {
   const ask = (email: string, from = t.anonymous()) => from.post('/api/v1/auth/password-reset', { email });
