@@ -12,6 +12,7 @@ import * as webhookSecretRotation from './migrations/20261207T1000_webhook_secre
 import * as accountSecurity from './migrations/20261207T1100_account_security.js';
 import * as loginKnownAddresses from './migrations/20261207T1300_login_known_addresses.js';
 import * as eventImportMappings from './migrations/20261207T1400_event_import_mappings.js';
+import * as backingWaiver from './migrations/20261207T1420_backing_waiver.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1100_account_security': accountSecurity,
   '20261207T1300_login_known_addresses': loginKnownAddresses,
   '20261207T1400_event_import_mappings': eventImportMappings,
+  '20261207T1420_backing_waiver': backingWaiver,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -19,6 +19,10 @@ export interface PromisesTable {
   fine_bucket_ms: number;
   /** JSON `{capabilities, rights, since}` when a published promise lost its backing; null when backed. */
   unbacked: string | null;
+  /** An admin's recorded waiver of the backing a client promise needs (who, when, why); null when none. */
+  backing_waiver_reason: string | null;
+  backing_waived_by: string | null;
+  backing_waived_at: number | null;
   created_by: string;
   created_at: number;
   updated_at: number;

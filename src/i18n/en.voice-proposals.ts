@@ -54,6 +54,7 @@ export const enVoiceProposals = {
     'Perhaps one of them says what you mean: support it, and it reaches its threshold sooner. If yours is different, submit it anyway.',
   submitAnyway: 'Submit anyway',
   answerPromise: {
+    waiver: "The organization's own promise to answer client proposals: made by the system and kept by the team that answers proposals.",
     daysChanged: 'The days to answer a proposal were changed from {{from}} to {{to}} in the client voice settings.',
     teamChanged: "The team that answers clients' proposals was changed in the client voice settings.",
     title_one: 'We answer client proposals that reach the threshold within {{count}} day',

@@ -60,6 +60,7 @@ const DEMO: Record<string, DemoGovernance> = {
     capabilities: [
       { team: 'Фронт-офис: окна 1–6', name: 'Приём заявителей', value: 6, unit: 'окон', evidence: 'электронная очередь' },
       { team: 'Выездное обслуживание', name: 'Выезд на дом', value: 8, unit: 'выездов в неделю', evidence: 'журнал выездов' },
+      { team: 'Бэк-офис: обработка документов', name: 'Подготовка справок', value: 120, unit: 'справок в день', evidence: 'журнал выдачи' },
     ],
     roles: [],
     rights: [
@@ -68,12 +69,23 @@ const DEMO: Record<string, DemoGovernance> = {
         description: 'открыть дополнительное окно или продлить приём при очереди',
         grants: [{ team: 'Фронт-офис: окна 1–6', cap: null, scope: 'до 2 часов в день' }],
       },
+      {
+        name: 'Подписывать справки',
+        description: 'проверить документы и подписать справку без визита к руководителю',
+        grants: [{ team: 'Бэк-офис: обработка документов', cap: null, scope: 'справки по утверждённым формам' }],
+      },
+      {
+        name: 'Назначать время выезда',
+        description: 'договориться с заявителем о дне и часе выезда на дом',
+        grants: [{ team: 'Выездное обслуживание', cap: null, scope: 'в пределах района' }],
+      },
     ],
   },
   'neighbourhood-care': {
     capabilities: [
       { team: 'Nurses North', name: 'Home nursing', value: 120, unit: 'hours a week', evidence: 'rota' },
       { team: 'Nurses South', name: 'Home nursing', value: 110, unit: 'hours a week', evidence: 'rota' },
+      { team: 'Nurses Riverside', name: 'Home nursing', value: 90, unit: 'hours a week', evidence: 'rota' },
     ],
     roles: [],
     rights: [
@@ -83,6 +95,7 @@ const DEMO: Record<string, DemoGovernance> = {
         grants: [
           { team: 'Nurses North', cap: null, scope: 'within the agreed care hours' },
           { team: 'Nurses South', cap: null, scope: 'within the agreed care hours' },
+          { team: 'Nurses Riverside', cap: null, scope: 'within the agreed care hours' },
         ],
       },
       {

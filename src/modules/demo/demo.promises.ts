@@ -36,7 +36,13 @@ export async function seedDemoPromises(ctx: () => OrgContext): Promise<boolean> 
     new Map((await db.selectFrom(table).select(['id', 'name']).where('org_id', '=', orgId).execute()).map((r) => [r.name, r.id]));
   const teams = await byName('teams');
   const segments = await byName('segments');
-  const capabilities = await byName('capabilities');
+  // Capabilities are a team's own: several teams may list one by the same name.
+  const capabilities = new Map(
+    (await db.selectFrom('capabilities').select(['id', 'name', 'team_id']).where('org_id', '=', orgId).execute()).map((c) => [
+      `${c.team_id}/${c.name}`,
+      c.id,
+    ]),
+  );
   const rights = await byName('decision_rights');
   const pains = new Map(
     (await db.selectFrom('pains').select(['id', 'text']).where('org_id', '=', orgId).execute()).map((p) => [p.text, p.id]),
@@ -62,7 +68,7 @@ export async function seedDemoPromises(ctx: () => OrgContext): Promise<boolean> 
       metric: p.metric,
       target: p.target,
       window: p.window,
-      requiredCapabilityIds: (p.capabilities ?? []).flatMap((name) => capabilities.get(name) ?? []),
+      requiredCapabilityIds: (p.capabilities ?? []).flatMap((name) => capabilities.get(`${teamId}/${name}`) ?? []),
       requiredRightIds: (p.rights ?? []).flatMap((name) => rights.get(name) ?? []),
       painIds: (p.pains ?? []).flatMap((text) => pains.get(text) ?? []),
       redress: p.redress ?? null,

@@ -51,15 +51,49 @@ export async function missingFor(
   };
 }
 
-/** 422 `backing_missing` naming each missing capability and right by its field and name. */
-export function backingError(missing: Missing, capabilityIds: string[], rightIds: string[]): AppError {
+/** Which of the two lists a client promise leaves empty: it must declare at least one capability and one right. */
+export function undeclaredBacking(kind: 'client' | 'internal', capabilityIds: string[], rightIds: string[]): ('capabilities' | 'rights')[] {
+  if (kind !== 'client') return [];
+  return [...(capabilityIds.length === 0 ? ['capabilities' as const] : []), ...(rightIds.length === 0 ? ['rights' as const] : [])];
+}
+
+const UNDECLARED = {
+  capabilities: {
+    path: 'requiredCapabilityIds',
+    message: 'a client promise declares at least one capability its team holds, or an admin waives backing (backingWaiver.reason)',
+  },
+  rights: {
+    path: 'requiredRightIds',
+    message: 'a client promise declares at least one decision right its team holds, or an admin waives backing (backingWaiver.reason)',
+  },
+};
+
+/**
+ * 422 `backing_missing` naming each missing capability and right by its field and name, and each
+ * list a client promise leaves empty (`requiredCapabilityIds`, `requiredRightIds`).
+ */
+export function backingError(
+  missing: Missing,
+  capabilityIds: string[],
+  rightIds: string[],
+  undeclared: ('capabilities' | 'rights')[] = [],
+): AppError {
   const names = [...missing.capabilities.map((c) => `capability "${c.name}"`), ...missing.rights.map((r) => `right "${r.name}"`)];
-  return new AppError('backing_missing', `the promiser team does not hold: ${names.join(', ')} — the promise stays an intention`, [
+  const parts = [
+    ...(names.length > 0 ? [`the promiser team does not hold: ${names.join(', ')}`] : []),
+    ...(undeclared.length > 0
+      ? [
+          `a client promise declares at least one capability and one decision right its team holds, or an admin waives backing with a reason`,
+        ]
+      : []),
+  ];
+  return new AppError('backing_missing', `${parts.join('; ')} — the promise stays an intention`, [
     ...missing.capabilities.map((c) => ({
       path: `requiredCapabilityIds.${capabilityIds.indexOf(c.id)}`,
       message: `missing capability "${c.name}"`,
     })),
     ...missing.rights.map((r) => ({ path: `requiredRightIds.${rightIds.indexOf(r.id)}`, message: `missing right "${r.name}"` })),
+    ...undeclared.map((list) => UNDECLARED[list]),
   ]);
 }
 

@@ -78,6 +78,10 @@ export async function describePromises(tx: Tx, orgId: string, rows: PromisesTabl
       requiredRightIds: parseIds(row.required_right_ids),
       terms: toVersion(version),
       unbacked: row.unbacked === null ? null : (JSON.parse(row.unbacked) as TPromise['unbacked']),
+      backingWaiver:
+        row.backing_waiver_reason === null
+          ? null
+          : { reason: row.backing_waiver_reason, by: row.backing_waived_by ?? '', at: row.backing_waived_at ?? row.updated_at },
       createdBy: row.created_by,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

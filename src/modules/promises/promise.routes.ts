@@ -19,6 +19,7 @@ import {
   ZPromise,
   ZPromiseQuery,
   ZPromiseStatus,
+  ZPublishPromise,
   ZRetirePromise,
   ZStatusQuery,
   ZUpdatePromise,
@@ -140,10 +141,12 @@ export function registerPromiseRoutes(r: Registrar): void {
     ...write,
     method: 'POST',
     url: `${base}/promises/:id/publish`,
-    summary: 'Publish a draft: refused with 422 backing_missing, naming them, unless the team holds every required capability and right',
+    summary:
+      'Publish a draft: refused with 422 backing_missing, naming them, unless the team holds every required capability and right and a client promise declares at least one of each — or an admin waives that minimum with a reason (backingWaiver)',
     params: ZOrgIdParams,
+    body: ZPublishPromise.optional(),
     response: ZPromise,
-    handler: async ({ ctx, params }) => publishPromise(ctx, params.id),
+    handler: async ({ ctx, params, body }) => publishPromise(ctx, params.id, body ?? {}),
   });
   r.add({
     ...write,

@@ -94,6 +94,18 @@ export type TCreateVersion = z.output<typeof ZCreateVersion>;
 
 export const ZRetirePromise = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) });
 
+export const ZPublishPromise = z
+  .object({
+    backingWaiver: z
+      .object({ reason: z.string().trim().min(1, 'say why the promise may be kept without declared backing').max(2000) })
+      .optional()
+      .describe(
+        'admins only: publish a client promise that declares no capability or no decision right, recording why; shown as "backing waived"',
+      ),
+  })
+  .describe('optional: a backing waiver');
+export type TPublishPromise = z.output<typeof ZPublishPromise>;
+
 export const ZVersion = z.object({
   version: z.number().int(),
   statement: z.string(),
@@ -130,6 +142,10 @@ export const ZPromise = z.object({
   unbacked: ZMissingBacking.extend({ since: ZTime })
     .nullable()
     .describe('set when a published promise lost a capability or right it needs'),
+  backingWaiver: z
+    .object({ reason: z.string(), by: z.string(), at: ZTime })
+    .nullable()
+    .describe('an admin published this client promise without declaring a capability and a right: why, by whom, when'),
   createdBy: z.string(),
   createdAt: ZTime,
   updatedAt: ZTime,

@@ -1,4 +1,4 @@
-import { conflict, invalidField } from '../../core/errors.js';
+import { AppError, conflict, invalidField } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { fineBucketMs } from '../../core/promises/buckets.js';
 import { DAY_MS } from '../../core/promises/window.js';
@@ -8,10 +8,10 @@ import type { OrgContext } from '../context.js';
 import { actorName } from '../governance/authority.js';
 import { pageInMemory } from '../list.js';
 import { enqueueWebhookEvent } from '../webhooks/webhook.service.js';
-import { backingError, missingFor } from './backing.service.js';
+import { backingError, missingFor, undeclaredBacking } from './backing.service.js';
 import { rebuildCounters, rejudgeFrom } from './ingest.service.js';
 import { describePromises, loadPromise, loadVersions, parseIds, toVersion } from './promise.repository.js';
-import type { TCreatePromise, TCreateVersion, TPromise, TUpdatePromise, TVersion, TWindow } from './promise.schema.js';
+import type { TCreatePromise, TCreateVersion, TPromise, TPublishPromise, TUpdatePromise, TVersion, TWindow } from './promise.schema.js';
 import { requirePromiser } from './promise-authority.js';
 
 /** The longest a window can be: a rolling window's days, a month's 31, a quarter's 92. */
@@ -152,6 +152,9 @@ export async function insertPromise(tx: Tx, ctx: OrgContext, input: TCreatePromi
     current_version: 1,
     fine_bucket_ms: fineBucketMs(longestWindowMs(input.window)),
     unbacked: null,
+    backing_waiver_reason: null,
+    backing_waived_by: null,
+    backing_waived_at: null,
     created_by: by,
     created_at: ctx.now,
     updated_at: ctx.now,
@@ -259,17 +262,41 @@ export async function updatePromise(ctx: OrgContext, id: string, input: TUpdateP
 
 /**
  * Publishes a draft: refused with 422 `backing_missing`, naming what is missing, unless the promiser
- * team holds every required capability and right now; the promise then stays an intention.
+ * team holds every required capability and right now, and — for a client promise — at least one of
+ * each is declared. An admin may waive that minimum with a recorded reason ("backing waived"); what is
+ * declared must still be held. Until then the promise stays an intention.
  */
-export async function publishPromise(ctx: OrgContext, id: string): Promise<TPromise> {
+export async function publishPromise(ctx: OrgContext, id: string, input: TPublishPromise = {}): Promise<TPromise> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadPromise(tx, ctx.org.id, id);
     await requirePromiser(tx, ctx, row.promiser_team_id, 'publish its promises');
+    const waiver = input.backingWaiver;
+    if (waiver && ctx.role !== 'admin') {
+      throw new AppError('forbidden', 'backingWaiver: only an admin may waive the backing of a client promise', [
+        { path: 'backingWaiver', message: 'only an admin may waive the backing of a client promise' },
+      ]);
+    }
     if (row.status !== 'draft') throw conflict('status', `the promise is ${row.status}, not a draft`);
     const capabilityIds = parseIds(row.required_capability_ids);
     const rightIds = parseIds(row.required_right_ids);
+    const undeclared = undeclaredBacking(row.kind, capabilityIds, rightIds);
+    if (waiver && row.kind !== 'client') throw invalidField('backingWaiver', 'only a client promise needs its backing declared or waived');
+    if (waiver && undeclared.length === 0) {
+      throw invalidField('backingWaiver', 'nothing to waive: the promise declares a capability and a decision right');
+    }
     const missing = await missingFor(tx, ctx.org.id, row.promiser_team_id, capabilityIds, rightIds);
-    if (missing.capabilities.length + missing.rights.length > 0) throw backingError(missing, capabilityIds, rightIds);
+    const unwaived = waiver ? [] : undeclared;
+    if (missing.capabilities.length + missing.rights.length + unwaived.length > 0) {
+      throw backingError(missing, capabilityIds, rightIds, unwaived);
+    }
+    if (waiver) {
+      await tx
+        .updateTable('promises')
+        .set({ backing_waiver_reason: waiver.reason, backing_waived_by: await actorName(tx, ctx), backing_waived_at: ctx.now })
+        .where('org_id', '=', ctx.org.id)
+        .where('id', '=', id)
+        .execute();
+    }
     await tx
       .updateTable('promises')
       .set({ status: 'published', published_at: ctx.now, updated_at: ctx.now })

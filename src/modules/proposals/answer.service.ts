@@ -100,6 +100,10 @@ export async function ensureAnswerPromise(tx: Tx, org: OrganizationsTable, now: 
       current_version: 1,
       fine_bucket_ms: fineBucketMs(ANSWER_WINDOW.kind === 'rolling' ? ANSWER_WINDOW.days * DAY_MS : 92 * DAY_MS),
       unbacked: null,
+      // It declares no capability or right of its own: the system records why it needs none.
+      backing_waiver_reason: translate(org.locale, 'voiceProposals.answerPromise.waiver'),
+      backing_waived_by: ANSWER_ACTOR.label,
+      backing_waived_at: now,
       created_by: ANSWER_ACTOR.label,
       created_at: now,
       updated_at: now,

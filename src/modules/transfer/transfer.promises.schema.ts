@@ -8,6 +8,7 @@ import {
   ZCreateVersion,
   ZEventInput,
   ZMetric,
+  ZPublishPromise,
   ZRedress,
   ZWindow,
 } from '../promises/promise.schema.js';
@@ -38,6 +39,10 @@ export const PROMISES_EXPORT = {
         current_version: t.min(1),
         fine_bucket_ms: t.min(1000).max(60_000),
         unbacked: jsonOf(z.object({ capabilities: z.array(z.unknown()), rights: z.array(z.unknown()), since: z.number() })).nullable(),
+        // Backing waivers are newer than the format's first files: absent means none.
+        backing_waiver_reason: textOf(ZPublishPromise.shape.backingWaiver.unwrap().shape.reason).nullable().default(null),
+        backing_waived_by: derivedn.default(null),
+        backing_waived_at: tn.default(null),
         created_by: derived,
         created_at: t,
         updated_at: t,
