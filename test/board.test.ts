@@ -6,6 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { windowAt } from '../src/core/promises/window.js';
 import { createSegment } from '../src/modules/discovery/segment.service.js';
+import { ZCreateGrant } from '../src/modules/governance/governance.schema.js';
+import { createRight, grantRight } from '../src/modules/governance/rights.service.js';
+import { createCapability } from '../src/modules/governance/structure.service.js';
 import { CLIENT_COOKIE } from '../src/modules/portal/portal.routes.js';
 import { forgetBoards, type TBoard, type TBoardPromise } from '../src/modules/promises/board.service.js';
 import { ingestEvents } from '../src/modules/promises/ingest.service.js';
@@ -25,6 +28,8 @@ let admin: SignedInAgent;
 const made = {} as Record<'broken' | 'atRisk' | 'kept' | 'noData' | 'draft' | 'internal' | 'retired', string>;
 let owners: { id: string; name: string };
 let tenants: { id: string; name: string };
+/** What the team's client promises declare they are kept with: its capability and a right granted to it. */
+let backing: Pick<TCreatePromise, 'requiredCapabilityIds' | 'requiredRightIds'>;
 const actor = () => ({ type: 'user' as const, id: orgs.a.users.admin.id, label: orgs.a.users.admin.email });
 const ctxA = async () => ({ ...(await orgContext(t.db, orgs.a.slug, actor())), role: 'admin' as const });
 
@@ -48,8 +53,7 @@ async function makePromise(input: Partial<TCreatePromise> & { title: string }) {
     metric: { kind: 'ratio' },
     target: 0.9,
     window: { kind: 'rolling', days: 30 },
-    requiredCapabilityIds: [],
-    requiredRightIds: [],
+    ...backing,
     painIds: [],
     redress: null,
     ...input,
@@ -67,6 +71,15 @@ beforeAll(async () => {
   owners = await createSegment(ctx, { name: 'Владельцы квартир', description: '', sizeEstimate: null, kind: 'customer' });
   tenants = await createSegment(ctx, { name: 'Арендаторы', description: '', sizeEstimate: null, kind: 'customer' });
   const crews = await createTeam(ctx, { name: `Crews ${unique()}`, kind: 'autonomous', purpose: '' });
+  const capability = await createCapability(ctx, orgs.a.team.id, {
+    name: 'Аварийная бригада',
+    description: '',
+    capacity: { value: 2, unit: 'бригады' },
+    evidence: '',
+  });
+  const right = await createRight(ctx, { name: 'Решать гарантийные случаи', description: '' });
+  await grantRight(ctx, ZCreateGrant.parse({ rightId: right.id, holderType: 'team', holderId: orgs.a.team.id, onBehalfOf: 'council' }));
+  backing = { requiredCapabilityIds: [capability.id], requiredRightIds: [right.id] };
   const now = Date.now();
 
   const broken = await makePromise({
@@ -130,6 +143,8 @@ beforeAll(async () => {
     kind: 'internal',
     promiseeSegmentId: undefined,
     promiseeTeamId: crews.id,
+    requiredCapabilityIds: [],
+    requiredRightIds: [],
   });
   await publishPromise(ctx, internal.id);
   made.internal = internal.id;

@@ -17,6 +17,8 @@ let council: SignedInAgent;
 let member: SignedInAgent;
 let token: Agent;
 let segmentId: string;
+/** A capability of team A and a right granted to it: what a client promise of the team declares it is kept with. */
+let backing: { requiredCapabilityIds: string[]; requiredRightIds: string[] };
 const A = () => `/api/v1/orgs/${orgs.a.slug}`;
 const DAY = 24 * 3600 * 1000;
 
@@ -29,6 +31,7 @@ const promiseBody = (overrides: Record<string, unknown> = {}) => ({
   metric: { kind: 'ratio' },
   target: 0.99,
   window: { kind: 'rolling', days: 30 },
+  ...backing,
   ...overrides,
 });
 
@@ -40,6 +43,10 @@ beforeAll(async () => {
   member = await t.signIn(orgs.a.users.member.email, orgs.a.users.member.password);
   token = t.withToken(orgs.a.token.secret);
   segmentId = (await created(await admin.post(`${A()}/segments`, { name: 'House owners', kind: 'customer' }))).id;
+  const capability = await created(await member.post(`${A()}/teams/${orgs.a.team.id}/capabilities`, { name: 'Warranty engineers' }));
+  const right = await created(await admin.post(`${A()}/rights`, { name: 'Decide warranty repairs', description: '' }));
+  await created(await council.post(`${A()}/grants`, { rightId: right.id, holderType: 'team', holderId: orgs.a.team.id }));
+  backing = { requiredCapabilityIds: [capability.id], requiredRightIds: [right.id] };
 });
 afterAll(() => t.close());
 
@@ -99,6 +106,99 @@ describe('making and publishing promises', () => {
       [2, 0.95],
     ]);
     expect((await member.get(`${A()}/promises/${p.id}`)).json().terms.version).toBe(2);
+  });
+});
+
+describe('the backing a client promise needs', () => {
+  const none = { requiredCapabilityIds: [], requiredRightIds: [] };
+
+  it('refuses a client promise that declares no capability or no right, naming each empty list', async () => {
+    const bare = await created(await member.post(`${A()}/promises`, promiseBody(none)));
+    const refused = await member.post(`${A()}/promises/${bare.id}/publish`);
+    expectError(refused, 422, 'backing_missing', 'requiredCapabilityIds');
+    expect(errorOf(refused).fields.map((f) => f.path)).toEqual(['requiredCapabilityIds', 'requiredRightIds']);
+    const onlyCapability = await created(
+      await member.post(`${A()}/promises`, promiseBody({ requiredCapabilityIds: backing.requiredCapabilityIds, requiredRightIds: [] })),
+    );
+    const half = await member.post(`${A()}/promises/${onlyCapability.id}/publish`);
+    expect(errorOf(half).fields.map((f) => f.path)).toEqual(['requiredRightIds']);
+    expect((await member.get(`${A()}/promises/${bare.id}`)).json()).toMatchObject({ status: 'draft', backingWaiver: null });
+    // An internal promise is a team's word to another team: nothing to declare.
+    const internal = await created(
+      await member.post(
+        `${A()}/promises`,
+        promiseBody({ ...none, kind: 'internal', promiseeSegmentId: undefined, promiseeTeamId: orgs.a.otherTeam.id }),
+      ),
+    );
+    expect((await member.post(`${A()}/promises/${internal.id}/publish`)).statusCode).toBe(200);
+  });
+
+  it('publishes with an admin’s waiver, recorded with the reason, the admin and the time, audited and shown', async () => {
+    const bare = await created(await member.post(`${A()}/promises`, promiseBody(none)));
+    const reason = 'The hotline is staffed by the whole company; no one team holds it yet';
+    expectError(await member.post(`${A()}/promises/${bare.id}/publish`, { backingWaiver: { reason } }), 403, 'forbidden', 'backingWaiver');
+    expectError(
+      await admin.post(`${A()}/promises/${bare.id}/publish`, { backingWaiver: { reason: '  ' } }),
+      422,
+      'validation_failed',
+      'backingWaiver.reason',
+    );
+    expect((await member.get(`${A()}/promises/${bare.id}`)).json().status).toBe('draft');
+
+    const before = Date.now();
+    const published = await admin.post(`${A()}/promises/${bare.id}/publish`, { backingWaiver: { reason } });
+    expect(published.statusCode, show(published)).toBe(200);
+    const waiver = published.json().backingWaiver;
+    expect(waiver).toMatchObject({ reason, by: orgs.a.users.admin.name });
+    expect(waiver.at).toBeGreaterThanOrEqual(before);
+    expect((await member.get(`${A()}/promises/${bare.id}`)).json()).toMatchObject({ status: 'published', backingWaiver: waiver });
+
+    const audit = (await admin.get(`${A()}/audit?entityId=${bare.id}&action=promise.published`)).json().items;
+    expect(audit).toHaveLength(1);
+    expect(audit[0].after.backingWaiver).toEqual(waiver);
+
+    // The public board says so in words, with the reason.
+    const board = (await t.app.inject({ method: 'GET', url: `/api/v1/public/orgs/${orgs.a.slug}/promises` })).json();
+    expect(board.items.find((p: { id: string }) => p.id === bare.id).backingWaiver).toEqual({ reason, at: waiver.at });
+    const page = await t.app.inject({ method: 'GET', url: `/c/${orgs.a.slug}/promises/${bare.id}?lang=en` });
+    expect(page.body).toContain('Backing waived.');
+    expect(page.body).toContain(`“${reason}”`);
+    const ru = await t.app.inject({ method: 'GET', url: `/c/${orgs.a.slug}/promises/${bare.id}?lang=ru` });
+    expect(ru.body).toContain('Обеспечение не указано.');
+
+    // And the table of promises carries the reason.
+    const csv = await admin.get(`${A()}/promises/export?format=csv&status=published`);
+    expect(csv.statusCode, show(csv)).toBe(200);
+    const line = csv.body.split('\n').find((l) => l.includes(bare.title)) ?? '';
+    expect(line).toContain(reason);
+
+    // A later version of the terms keeps the waiver.
+    await member.post(`${A()}/promises/${bare.id}/versions`, { target: 0.98, reason: 'winter' });
+    expect((await member.get(`${A()}/promises/${bare.id}`)).json().backingWaiver).toEqual(waiver);
+  });
+
+  it('waives only the minimum: declared backing the team lacks still refuses; nothing to waive is refused', async () => {
+    const right = await created(await admin.post(`${A()}/rights`, { name: `Refund fees ${unique()}`, description: '' }));
+    const lacking = await created(
+      await member.post(`${A()}/promises`, promiseBody({ requiredCapabilityIds: [], requiredRightIds: [right.id] })),
+    );
+    const waiver = { backingWaiver: { reason: 'pilot for one month' } };
+    const refused = await admin.post(`${A()}/promises/${lacking.id}/publish`, waiver);
+    expectError(refused, 422, 'backing_missing', 'requiredRightIds.0');
+    expect(errorOf(refused).fields.map((f) => f.path)).toEqual(['requiredRightIds.0']);
+
+    const declared = await created(await member.post(`${A()}/promises`, promiseBody()));
+    expectError(await admin.post(`${A()}/promises/${declared.id}/publish`, waiver), 422, 'validation_failed', 'backingWaiver');
+    const internal = await created(
+      await member.post(
+        `${A()}/promises`,
+        promiseBody({ ...none, kind: 'internal', promiseeSegmentId: undefined, promiseeTeamId: orgs.a.otherTeam.id }),
+      ),
+    );
+    expectError(await admin.post(`${A()}/promises/${internal.id}/publish`, waiver), 422, 'validation_failed', 'backingWaiver');
+    for (const id of [lacking.id, declared.id, internal.id]) {
+      expect((await member.get(`${A()}/promises/${id}`)).json()).toMatchObject({ status: 'draft', backingWaiver: null });
+    }
   });
 });
 
@@ -249,7 +349,7 @@ describe('the tree of promises', () => {
     await member.post(`${A()}/promises/${root.id}/publish`);
     const support = await created(
       await council.post(`${A()}/promises`, {
-        ...promiseBody({ target: 0.9 }),
+        ...promiseBody({ target: 0.9, requiredCapabilityIds: [], requiredRightIds: [] }),
         title: 'Visit within two days',
         kind: 'internal',
         promiserTeamId: crew.id,

@@ -14,6 +14,7 @@ export const enTables = {
     budgetRemaining: 'Error budget left',
     window: 'Window',
     unbacked: 'Unbacked',
+    backingWaived: 'Backing waived (reason)',
     publishedAt: 'Published',
   },
   economics: {

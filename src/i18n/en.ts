@@ -86,6 +86,9 @@ export const en = {
     budgetSpent: 'At risk: the misses the promise allows are used up — one more and it is broken.',
     unbacked:
       'Notice: the team no longer holds all the authority this promise needs, so it may not be able to keep it until that is put right.',
+    backingWaived: 'Backing waived.',
+    backingWaivedText:
+      'This promise was published without naming the capability and the decision right its team keeps it with. The reason given: “{{reason}}”',
     redress: 'If we break it',
     back: 'All promises',
     periodOne: { minute: 'the last minute', hour: 'the last hour', day: 'the last day' },

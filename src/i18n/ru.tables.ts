@@ -16,6 +16,7 @@ export const ruTables: typeof enTables = {
     budgetRemaining: 'Остаток бюджета ошибок',
     window: 'Окно',
     unbacked: 'Без обеспечения',
+    backingWaived: 'Обеспечение не требуется (причина)',
     publishedAt: 'Опубликовано',
   },
   economics: {

@@ -25,6 +25,7 @@ export const PROMISE_COLUMNS = [
   'budgetRemaining',
   'window',
   'unbacked',
+  'backingWaived',
   'publishedAt',
 ].map((key) => ({ header: `${H}.${key}` }));
 
@@ -67,6 +68,8 @@ export async function promisesTable(ctx: OrgContext, filters: PromiseFilters, lo
       hasEvents ? percent(status.budgetRemaining) : null,
       text(windowText(locale, promise.terms.window)),
       text(enumText(locale, 'yesNo', promise.unbacked !== null || status?.unbacked === true ? 'yes' : 'no')),
+      // The waiver's reason itself: a reader of the table sees why the backing was not required.
+      promise.backingWaiver ? text(promise.backingWaiver.reason) : null,
       instant(promise.publishedAt),
     ]);
   }

@@ -35,6 +35,10 @@ export const ZBoardPromise = z.object({
     .array(z.object({ longWindow: z.string(), threshold: z.number(), burnRate: z.number() }))
     .describe('the alerts firing now, most urgent first, with the pace misses come at over the long window'),
   unbacked: z.boolean().describe('the team has lost a capability or right this promise needs'),
+  backingWaiver: z
+    .object({ reason: z.string(), at: ZTime })
+    .nullable()
+    .describe('the organization published this promise without declaring the capability and right that back it: why, and when'),
   team: z.object({ id: z.string(), name: z.string() }),
   segment: z.object({ id: z.string(), name: z.string() }),
   redress: z
@@ -134,6 +138,7 @@ async function boardPromise(
       .sort((a, b) => b.threshold - a.threshold)
       .map((a) => ({ longWindow: a.longWindow, threshold: a.threshold, burnRate: rates.get(a.longWindow) ?? 0 })),
     unbacked: status.unbacked,
+    backingWaiver: promise.backingWaiver ? { reason: promise.backingWaiver.reason, at: promise.backingWaiver.at } : null,
     team: promise.promiserTeam,
     segment: promise.promiseeSegment ?? { id: '', name: '' },
     redress: promise.terms.redress,
