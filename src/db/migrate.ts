@@ -13,6 +13,7 @@ import * as accountSecurity from './migrations/20261207T1100_account_security.js
 import * as loginKnownAddresses from './migrations/20261207T1300_login_known_addresses.js';
 import * as eventImportMappings from './migrations/20261207T1400_event_import_mappings.js';
 import * as backingWaiver from './migrations/20261207T1420_backing_waiver.js';
+import * as orgVisits from './migrations/20261207T1430_org_visits.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1300_login_known_addresses': loginKnownAddresses,
   '20261207T1400_event_import_mappings': eventImportMappings,
   '20261207T1420_backing_waiver': backingWaiver,
+  '20261207T1430_org_visits': orgVisits,
 };
 
 class StaticProvider implements MigrationProvider {

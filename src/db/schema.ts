@@ -83,6 +83,13 @@ export interface UsersTable {
   updated_at: number;
 }
 
+/** When a person last opened an organization in the staff app: where they land after sign-in. */
+export interface OrgVisitsTable {
+  org_id: string;
+  user_id: string;
+  used_at: number;
+}
+
 export interface MembershipsTable {
   id: string;
   org_id: string;
@@ -354,6 +361,7 @@ export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;
+  org_visits: OrgVisitsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   clients: ClientsTable;

@@ -4,7 +4,7 @@ import type { Registrar } from '../../http/registrar.js';
 import { ZOk } from '../common.schema.js';
 import { registerAccountRoutes } from './account.routes.js';
 import { ZLogin, ZMe, ZUpdateMe } from './auth.schema.js';
-import { describeMe, login, logout, SESSION_TTL_MS } from './auth.service.js';
+import { describeMe, login, logout, recordVisit, SESSION_TTL_MS } from './auth.service.js';
 import { DEVICE_COOKIE, setDeviceCookie } from './device-cookie.js';
 import { findUserById } from './user.repository.js';
 
@@ -74,16 +74,17 @@ export function registerAuthRoutes(r: Registrar): void {
     url: '/api/v1/auth/me',
     tag: 'auth',
     auth: 'user',
-    summary: 'Change the signed-in person’s interface language (null follows the organization)',
+    summary:
+      'Change the signed-in person’s interface language (null follows the organization), or record the organization they opened (`lastOrg`, one of theirs): where they land after the next sign-in, on any browser',
     body: ZUpdateMe,
     response: ZOk,
     handler: async ({ principal, body }) => {
       if (principal?.kind !== 'user') return undefined;
-      await r.deps.db
-        .updateTable('users')
-        .set({ locale: body.locale, updated_at: Date.now() })
-        .where('id', '=', principal.user.id)
-        .execute();
+      const now = Date.now();
+      if (body.lastOrg !== undefined) await recordVisit(r.deps.db, principal.user.id, body.lastOrg, now);
+      if (body.locale !== undefined) {
+        await r.deps.db.updateTable('users').set({ locale: body.locale, updated_at: now }).where('id', '=', principal.user.id).execute();
+      }
       return { ok: true as const };
     },
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/access/permissions.js';
-import { ZEmail, ZId, ZPassword } from '../common.schema.js';
+import { ZEmail, ZId, ZOrgSlug, ZPassword, ZTime } from '../common.schema.js';
 import { LOCALES, ZOrganization } from '../orgs/org.schema.js';
 
 export const ZLogin = z.object({
@@ -13,11 +13,19 @@ export const ZUser = z.object({ id: z.string(), email: z.string(), name: z.strin
 
 export const ZMe = z.object({
   user: ZUser,
-  organizations: z.array(ZOrganization.extend({ role: z.enum(ROLES) })),
+  organizations: z.array(
+    ZOrganization.extend({
+      role: z.enum(ROLES),
+      lastUsedAt: ZTime.nullable().describe('when this person last opened the organization in the staff app (any browser)'),
+    }),
+  ),
   csrfToken: z.string(),
 });
 
-export const ZUpdateMe = z.object({ locale: z.enum(LOCALES).nullable() });
+export const ZUpdateMe = z.object({
+  locale: z.enum(LOCALES).nullable().optional().describe('the interface language; null follows the organization'),
+  lastOrg: ZOrgSlug.optional().describe('the organization the person opened now (one of theirs): where they land after the next sign-in'),
+});
 
 /** Change the signed-in person's password: the current one proves it is them; the new one follows the account rules. */
 export const ZChangePassword = z.object({

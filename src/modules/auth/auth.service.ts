@@ -1,5 +1,5 @@
 import { isUsualAddress, throttleKeysFor } from '../../core/auth/login-keys.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, invalidField } from '../../core/errors.js';
 import { hashSecret, newSecret } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/schema.js';
 import { listMyOrganizations } from '../orgs/org.service.js';
@@ -86,4 +86,24 @@ export async function logout(db: Db, sessionHash: string): Promise<void> {
 
 export async function describeMe(db: Db, userId: string) {
   return listMyOrganizations(db, userId);
+}
+
+/**
+ * Records that a person opened one of their organizations now. Refused with 422 on `lastOrg` when
+ * they do not belong to it — the same answer whether or not it exists, so nothing is learnt.
+ */
+export async function recordVisit(db: Db, userId: string, slug: string, now: number): Promise<void> {
+  const membership = await db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+    .select('memberships.org_id')
+    .where('memberships.user_id', '=', userId)
+    .where('organizations.slug', '=', slug)
+    .executeTakeFirst();
+  if (!membership) throw invalidField('lastOrg', 'not one of your organizations');
+  await db
+    .insertInto('org_visits')
+    .values({ org_id: membership.org_id, user_id: userId, used_at: now })
+    .onConflict((oc) => oc.columns(['org_id', 'user_id']).doUpdateSet({ used_at: now }))
+    .execute();
 }

@@ -35,8 +35,11 @@ export async function listOrgsOfUser(tx: Tx, userId: string) {
   return tx
     .selectFrom('memberships')
     .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+    .leftJoin('org_visits', (join) =>
+      join.onRef('org_visits.org_id', '=', 'memberships.org_id').onRef('org_visits.user_id', '=', 'memberships.user_id'),
+    )
     .selectAll('organizations')
-    .select('memberships.role')
+    .select(['memberships.role', 'org_visits.used_at as last_used_at'])
     .where('memberships.user_id', '=', userId)
     .orderBy('organizations.name')
     .execute();

@@ -91,7 +91,7 @@ export async function updateOrganization(ctx: OrgContext, input: TUpdateOrganiza
 
 export async function listMyOrganizations(db: Db, userId: string) {
   const rows = await listOrgsOfUser(db, userId);
-  return rows.map(({ role, ...row }) => ({ ...toOrganization(row), role }));
+  return rows.map(({ role, last_used_at, ...row }) => ({ ...toOrganization(row), role, lastUsedAt: last_used_at }));
 }
 
 export async function pageMyOrganizations(db: Db, userId: string, page: TPageQuery) {

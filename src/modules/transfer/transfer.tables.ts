@@ -88,6 +88,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   promise_counters: 'derived from promise events, rebuilt on import',
   // The event import screen's memory of the last column mapping per promise: chosen again in a click.
   event_import_mappings: 'a convenience of the event import screen (the last column mapping per promise)',
+  // Where each person last worked: a convenience of the sign-in, about people, not the organization.
+  org_visits: 'when each person last opened the organization in the staff app',
   // The evaluator's state and history on this server: it starts over from the imported events on
   // the target (README, "The CLI": a backup holds them).
   promise_evaluations: "the evaluator's latest result and its job claim on this server",

@@ -4,15 +4,20 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { NotificationBell } from '../../features/notifications/notification-bell';
+import { api } from '../api/client';
 import { applyLocale } from '../i18n';
 import { OrgContext, orgValueOf, rememberOrg } from '../session/org-context';
 import { useSession } from '../session/session-context';
+import { lastUsedOrganization } from '../session/start-org';
 import { LogoMark } from '../ui/icons';
 import { LanguageSwitcher } from './language-switcher';
 import { NavLinks } from './nav-links';
 import { NoSuchOrganization } from './no-such-organization';
 import { OrgSwitcher } from './org-switcher';
 import { UserMenu } from './user-menu';
+
+/** The organization last recorded as this person's on the server from this tab (one write per switch). */
+let recorded: { userId: string; slug: string | undefined } | undefined;
 
 /** The staff app around one organization: header (organization, language, person) and the module navigation. */
 export function OrgLayout() {
@@ -24,6 +29,17 @@ export function OrgLayout() {
   const org = me?.organizations.find((item) => item.slug === slug);
   const value = useMemo(() => (org ? orgValueOf(org) : null), [org]);
   const userLocale = me?.user.locale ?? null;
+
+  // The account remembers where its person last worked, so the next sign-in on any browser lands here.
+  const userId = me?.user.id;
+  const lastUsed = me ? lastUsedOrganization(me.organizations)?.slug : undefined;
+  useEffect(() => {
+    if (!org || !userId) return;
+    if (recorded?.userId !== userId) recorded = { userId, slug: lastUsed };
+    if (recorded.slug === org.slug) return;
+    recorded = { userId, slug: org.slug };
+    api.patch('/api/v1/auth/me', { lastOrg: org.slug }).catch(() => undefined);
+  }, [org, userId, lastUsed]);
 
   useEffect(() => {
     if (!org) return;

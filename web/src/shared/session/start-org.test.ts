@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserLocale } from '../i18n/browser-locale';
-import { startOrganization } from './start-org';
+import { lastUsedOrganization, startOrganization } from './start-org';
 
 const org = (slug: string, name: string, locale: 'ru' | 'en') => ({ slug, name, locale });
 const organizations = [
@@ -13,6 +13,12 @@ const organizations = [
 describe('the organization a person lands in after sign-in', () => {
   it('is the one used last while the person still belongs to it', () => {
     expect(startOrganization(organizations, 'centre', 'en')?.slug).toBe('centre');
+  });
+
+  it('is the one used last on any browser, by the account’s record, before this browser’s memory', () => {
+    const used = organizations.map((o) => ({ ...o, lastUsedAt: { homecare: 5_000, stroydom: 9_000, centre: null, acme: 7_000 }[o.slug] }));
+    expect(startOrganization(used, 'centre', 'en')?.slug).toBe('stroydom');
+    expect(lastUsedOrganization(organizations)).toBeNull();
   });
 
   it('else the first by name in the person’s language, never the first row the server sent', () => {

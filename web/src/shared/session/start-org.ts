@@ -4,11 +4,23 @@ interface OrganizationChoice {
   slug: string;
   name: string;
   locale: Locale;
+  /** When the person last opened it, on any browser (the server's record); null or absent when never. */
+  lastUsedAt?: number | null;
+}
+
+/** The organization the person opened most recently on any browser, by the server's record; null when none. */
+export function lastUsedOrganization<T extends OrganizationChoice>(organizations: readonly T[]): T | null {
+  let latest: T | null = null;
+  for (const org of organizations) {
+    if (org.lastUsedAt != null && (latest === null || org.lastUsedAt > (latest.lastUsedAt ?? 0))) latest = org;
+  }
+  return latest;
 }
 
 /**
- * The organization a person lands in after sign-in: the one they used last in this browser while
- * they still belong to it; else the first, by name, of those in their language; else the first by
+ * The organization a person lands in after sign-in: the one they used last on any browser while
+ * they still belong to it; else the one last used in this browser (`remembered`, from before the
+ * server kept a record); else the first, by name, of those in their language; else the first by
  * name. Never the server's row order, which nobody chose. Null when they belong to none.
  */
 export function startOrganization<T extends OrganizationChoice>(
@@ -16,7 +28,7 @@ export function startOrganization<T extends OrganizationChoice>(
   remembered: string | null,
   locale: Locale,
 ): T | null {
-  const last = organizations.find((org) => org.slug === remembered);
+  const last = lastUsedOrganization(organizations) ?? organizations.find((org) => org.slug === remembered);
   if (last) return last;
   const byName = [...organizations].sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
   return byName.find((org) => org.locale === locale) ?? byName[0] ?? null;
