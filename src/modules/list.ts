@@ -45,17 +45,23 @@ export async function pageByCreated<T extends { created_at: number; id: string }
  * after it, so rows added or re-ranked meanwhile are not repeated from the old position. When that
  * row is gone, its offset is used.
  */
-export function pageInMemory<T extends { id: string }>(items: T[], page: TPageQuery): { items: T[]; nextCursor: string | null } {
+export function pageInMemory<T extends { id: string }>(items: T[], page: TPageQuery): { items: T[]; nextCursor: string | null };
+export function pageInMemory<T>(items: T[], page: TPageQuery, keyOf: (item: T) => string): { items: T[]; nextCursor: string | null };
+export function pageInMemory<T>(
+  items: T[],
+  page: TPageQuery,
+  keyOf: (item: T) => string = (item) => (item as { id: string }).id,
+): { items: T[]; nextCursor: string | null } {
   const after = cursorOf(page);
   let start = 0;
   if (after) {
-    const index = items.findIndex((item) => item.id === after.id);
+    const index = items.findIndex((item) => keyOf(item) === after.id);
     if (index >= 0) start = index + 1;
     else if (after.t >= 0 && after.t <= items.length) start = after.t;
     else throw new AppError('validation_failed', 'cursor: not a cursor of this list', [{ path: 'cursor', message: 'invalid cursor' }]);
   }
   const slice = items.slice(start, start + page.limit);
   const last = slice[slice.length - 1];
-  const next = last && start + page.limit < items.length ? encodeCursor({ t: start + page.limit, id: last.id }) : null;
+  const next = last !== undefined && start + page.limit < items.length ? encodeCursor({ t: start + page.limit, id: keyOf(last) }) : null;
   return { items: slice, nextCursor: next };
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
-import { ZId, ZOk, ZOrgIdParams, ZOrgParams } from '../common.schema.js';
+import { ZId, ZOk, ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { economicsTable, ledgerTable } from '../exports/economics.table.js';
 import { exportRoute } from '../exports/export.route.js';
+import { pageInMemory } from '../list.js';
 import {
   ZAllocationInput,
   ZDeclineTrade,
@@ -52,7 +53,6 @@ export function registerEconomicsRoutes(r: Registrar): void {
   const read = { tag: 'economics', auth: 'org' as const, permission: 'economics:read' as const };
   const write = { tag: 'economics', auth: 'org' as const, permission: 'economics:write' as const };
   const participate = { tag: 'economics', auth: 'org' as const, permission: 'economics:participate' as const };
-  const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
   r.add({
     ...read,
@@ -79,8 +79,9 @@ export function registerEconomicsRoutes(r: Registrar): void {
     url: `${base}/periods`,
     summary: 'Months with figures, newest first, each open or closed',
     params: ZOrgParams,
-    response: items(ZPeriodListItem),
-    handler: async ({ ctx }) => listPeriods(ctx),
+    query: ZPageQuery,
+    response: ZPage(ZPeriodListItem),
+    handler: async ({ ctx, query }) => pageInMemory((await listPeriods(ctx)).items, query, (p) => p.period),
   });
   r.add({
     ...read,
@@ -125,9 +126,9 @@ export function registerEconomicsRoutes(r: Registrar): void {
     url: `${periods}/ledger`,
     summary: 'The month’s ledger lines, of one team or all',
     params: ZPeriodParams,
-    query: ZLedgerQuery,
-    response: items(ZLedgerLine),
-    handler: async ({ ctx, params, query }) => listLedger(ctx, params.period, query.teamId),
+    query: ZPageQuery.extend(ZLedgerQuery.shape),
+    response: ZPage(ZLedgerLine),
+    handler: async ({ ctx, params, query }) => pageInMemory((await listLedger(ctx, params.period, query.teamId)).items, query),
   });
   r.add(
     exportRoute({
@@ -224,9 +225,9 @@ export function registerEconomicsRoutes(r: Registrar): void {
     url: `${periods}/trades`,
     summary: 'Internal trades of the month, of one team or all',
     params: ZPeriodParams,
-    query: z.object({ teamId: ZId.optional() }),
-    response: items(ZTrade),
-    handler: async ({ ctx, params, query }) => listTrades(ctx, params.period, query.teamId),
+    query: ZPageQuery.extend({ teamId: ZId.optional() }),
+    response: ZPage(ZTrade),
+    handler: async ({ ctx, params, query }) => pageInMemory((await listTrades(ctx, params.period, query.teamId)).items, query),
   });
   r.add({
     ...participate,
@@ -283,9 +284,9 @@ export function registerEconomicsRoutes(r: Registrar): void {
     url: `${base}/teams/:id/economics/history`,
     summary: 'A team’s figures over the last months (12 by default), oldest first',
     params: ZOrgIdParams,
-    query: ZHistoryQuery,
-    response: items(ZTeamEconomics),
-    handler: async ({ ctx, params, query }) => teamHistory(ctx, params.id, query),
+    query: ZPageQuery.extend(ZHistoryQuery.shape),
+    response: ZPage(ZTeamEconomics),
+    handler: async ({ ctx, params, query }) => pageInMemory((await teamHistory(ctx, params.id, query)).items, query, (e) => e.period),
   });
   r.add({
     ...read,

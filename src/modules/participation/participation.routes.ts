@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZOrgParams } from '../common.schema.js';
+import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { pageInMemory } from '../list.js';
 import {
   ZCreateProject,
   ZCreateRound,
@@ -40,8 +40,9 @@ export function registerParticipationRoutes(r: Registrar): void {
     url: rounds,
     summary: 'Participatory rounds of the reserve, newest opening first',
     params: ZOrgParams,
-    response: z.object({ items: z.array(ZRoundSummary) }),
-    handler: async ({ ctx }) => listRounds(ctx),
+    query: ZPageQuery,
+    response: ZPage(ZRoundSummary),
+    handler: async ({ ctx, query }) => pageInMemory((await listRounds(ctx)).items, query),
   });
   r.add({
     ...manage,

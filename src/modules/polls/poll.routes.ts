@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams } from '../common.schema.js';
+import { ZOrgIdParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { exportRoute } from '../exports/export.route.js';
 import { pollTable } from '../exports/voice.table.js';
+import { pageInMemory } from '../list.js';
 import { ZCreatePoll, ZPoll } from './poll.schema.js';
 import { closePoll, getPoll, listDecisionPolls, openPoll } from './poll.service.js';
 
@@ -22,8 +22,9 @@ export function registerPollRoutes(r: Registrar): void {
     url: `${base}/decisions/:id/polls`,
     summary: 'The client polls on a decision, oldest first, each with its running or final result',
     params: ZOrgIdParams,
-    response: z.object({ items: z.array(ZPoll) }),
-    handler: async ({ ctx, params }) => ({ items: await listDecisionPolls(ctx, params.id) }),
+    query: ZPageQuery,
+    response: ZPage(ZPoll),
+    handler: async ({ ctx, params, query }) => pageInMemory(await listDecisionPolls(ctx, params.id), query),
   });
   r.add({
     ...take,

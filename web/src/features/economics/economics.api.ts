@@ -60,11 +60,11 @@ const periodPath = (org: string, period: string, ...parts: string[]) => orgPath(
 export const economicsApi = {
   settings: (org: string) => api.get<Settings>(orgPath(org, 'economics-settings')),
   putSettings: (org: string, input: SettingsInput) => api.put<Settings>(orgPath(org, 'economics-settings'), input),
-  periods: (org: string) => api.get<{ items: PeriodListItem[] }>(orgPath(org, 'periods')),
+  periods: (org: string) => api.getAll<PeriodListItem>(orgPath(org, 'periods')),
   period: (org: string, period: string) => api.get<PeriodEconomics>(periodPath(org, period)),
   close: (org: string, period: string) => api.post<PeriodEconomics>(periodPath(org, period, 'close')),
   reopen: (org: string, period: string, reason: string) => api.post<PeriodEconomics>(periodPath(org, period, 'reopen'), { reason }),
-  ledger: (org: string, period: string, teamId?: string) => api.get<{ items: LedgerLine[] }>(periodPath(org, period, 'ledger'), { teamId }),
+  ledger: (org: string, period: string, teamId?: string) => api.getAll<LedgerLine>(periodPath(org, period, 'ledger'), { teamId }),
   addLine: (org: string, period: string, input: LedgerInput) => api.post<LedgerLine>(periodPath(org, period, 'ledger'), input),
   importLedger: (org: string, period: string, csv: string) =>
     api.post<{ imported: number }>(periodPath(org, period, 'ledger', 'import'), { csv }),
@@ -77,7 +77,7 @@ export const economicsApi = {
   peerPoints: (org: string, period: string, teamId: string) => api.get<PeerPoints>(periodPath(org, period, 'teams', teamId, 'peer-points')),
   givePeerPoints: (org: string, period: string, teamId: string, points: Record<string, number>) =>
     api.put<PeerPoints>(periodPath(org, period, 'teams', teamId, 'peer-points'), { points }),
-  trades: (org: string, period: string, teamId?: string) => api.get<{ items: Trade[] }>(periodPath(org, period, 'trades'), { teamId }),
+  trades: (org: string, period: string, teamId?: string) => api.getAll<Trade>(periodPath(org, period, 'trades'), { teamId }),
   recordTrade: (org: string, period: string, input: TradeInput) => api.post<Trade>(periodPath(org, period, 'trades'), input),
   confirmTrade: (org: string, period: string, id: string) => api.post<Trade>(periodPath(org, period, 'trades', id, 'confirm')),
   declineTrade: (org: string, period: string, id: string, reason: string) =>
@@ -86,7 +86,7 @@ export const economicsApi = {
   putSplitRule: (org: string, teamId: string, input: SplitRuleInput) =>
     api.put<SplitRule>(orgPath(org, 'teams', teamId, 'split-rule'), input),
   history: (org: string, teamId: string, to: string, count = 12) =>
-    api.get<{ items: TeamEconomics[] }>(orgPath(org, 'teams', teamId, 'economics', 'history'), { to, count }),
+    api.getAll<TeamEconomics>(orgPath(org, 'teams', teamId, 'economics', 'history'), { to, count }),
   reserve: (org: string) => api.get<Reserve>(orgPath(org, 'reserve')),
   allocate: (org: string, input: AllocationInput) => api.post<Reserve>(orgPath(org, 'reserve', 'allocations'), input),
 };

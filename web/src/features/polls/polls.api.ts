@@ -10,7 +10,7 @@ export type PollInput = z.input<typeof ZCreatePoll>;
 export const POLL_KINDS: readonly PollKind[] = ['single', 'approval', 'score', 'ranked'];
 
 export const pollsApi = {
-  list: (org: string, decisionId: string) => api.get<{ items: Poll[] }>(orgPath(org, 'decisions', decisionId, 'polls')),
+  list: (org: string, decisionId: string) => api.getAll<Poll>(orgPath(org, 'decisions', decisionId, 'polls')),
   get: (org: string, id: string) => api.get<Poll>(orgPath(org, 'polls', id)),
   open: (org: string, decisionId: string, input: PollInput) => api.post<Poll>(orgPath(org, 'decisions', decisionId, 'polls'), input),
   close: (org: string, id: string) => api.post<Poll>(orgPath(org, 'polls', id, 'close')),

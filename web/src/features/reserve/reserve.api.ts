@@ -30,7 +30,7 @@ const rounds = (org: string, ...parts: string[]) => orgPath(org, 'reserve-rounds
 const projects = (org: string, ...parts: string[]) => orgPath(org, 'reserve-projects', ...parts);
 
 export const reserveApi = {
-  list: (org: string) => api.get<{ items: RoundSummary[] }>(rounds(org)),
+  list: (org: string) => api.getAll<RoundSummary>(rounds(org)),
   get: (org: string, id: string) => api.get<Round>(rounds(org, id)),
   create: (org: string, input: RoundInput) => api.post<Round>(rounds(org), input),
   update: (org: string, id: string, input: RoundUpdate) => api.patch<Round>(rounds(org, id), input),

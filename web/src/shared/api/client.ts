@@ -104,6 +104,18 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** Every item of a paginated list, following `nextCursor` 200 at a time (at most 50 pages), as one `{items}`. */
+  getAll: async <T>(path: string, query: Query = {}): Promise<{ items: T[] }> => {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 50; page++) {
+      const answer = await request<Page<T>>('GET', path, { query: { ...query, limit: 200, ...(cursor ? { cursor } : {}) } });
+      items.push(...answer.items);
+      if (!answer.nextCursor) break;
+      cursor = answer.nextCursor;
+    }
+    return { items };
+  },
 };
 
 /** The URL of an organization's API resource, e.g. `orgPath('stroydom', 'teams', id)`. */
