@@ -14,6 +14,7 @@ import * as loginKnownAddresses from './migrations/20261207T1300_login_known_add
 import * as eventImportMappings from './migrations/20261207T1400_event_import_mappings.js';
 import * as backingWaiver from './migrations/20261207T1420_backing_waiver.js';
 import * as orgVisits from './migrations/20261207T1430_org_visits.js';
+import * as eventVoids from './migrations/20261207T1500_event_voids.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1400_event_import_mappings': eventImportMappings,
   '20261207T1420_backing_waiver': backingWaiver,
   '20261207T1430_org_visits': orgVisits,
+  '20261207T1500_event_voids': eventVoids,
 };
 
 class StaticProvider implements MigrationProvider {

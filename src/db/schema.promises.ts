@@ -61,6 +61,11 @@ export interface PromiseEventsTable {
   client_id: string | null;
   version: number;
   ingested_at: number;
+  /** Set when the event was voided (a correction): it then counts for nothing. */
+  voided_at: number | null;
+  void_reason: string | null;
+  /** Who voided it, by name. */
+  voided_by: string | null;
 }
 
 export interface PromiseCountersTable {

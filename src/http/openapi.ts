@@ -90,7 +90,15 @@ export function buildOpenApi(routes: AnyRoute[], pages: DocumentedPage[] = []): 
       security: route.auth === 'public' ? [] : route.auth === 'user' ? [{ cookieAuth: [] }] : [{ cookieAuth: [] }, { bearerAuth: [] }],
       ...(route.permission && { 'x-permission': route.permission }),
       ...(route.bodyLimit !== undefined && { 'x-body-limit': route.bodyLimit }),
-      ...(route.body && { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }),
+      ...(route.body && {
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: jsonSchema(route.documentedBody ?? route.body, 'input') },
+            ...Object.fromEntries((route.bodyMediaTypes ?? []).map((type) => [type, { schema: { type: 'string' } }])),
+          },
+        },
+      }),
     };
     paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation };
   }

@@ -39,6 +39,13 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The body as the OpenAPI document describes it, when the route validates less than that up front:
+   * a batch checks only its envelope and judges each item on its own, answering per item.
+   */
+  documentedBody?: ZodType;
+  /** Media types the body may come in besides JSON (a content-type parser turns them into the JSON shape), e.g. `text/csv`. */
+  bodyMediaTypes?: string[];
   response?: R;
   /** Media type of a non-JSON success answer (the handler sends it), e.g. `image/svg+xml`. */
   contentType?: string;

@@ -32,25 +32,29 @@ function cell(field: string, raw: string): unknown {
   return text;
 }
 
-/** The rows of a CSV export as event objects; throws on a syntax error or an unknown header. */
-export function csvToEvents(text: string): { events: Record<string, unknown>[] } {
-  const [header, ...rows] = parseCsvWithLines(text);
-  if (!header) return { events: [] };
+/**
+ * The rows of a CSV export as event objects, with the row of the file each came from (header = row
+ * 1, as a spreadsheet counts; blank rows are skipped but still counted). Throws on a syntax error or
+ * an unknown header; a bad cell is left for the ingest to refuse, row by row.
+ */
+export function csvToEvents(text: string): { events: Record<string, unknown>[]; rows: number[] } {
+  const [header, ...lines] = parseCsvWithLines(text);
+  if (!header) return { events: [], rows: [] };
   const fields = header.cells.map((h) => {
     const field = HEADERS[h.trim().toLowerCase()];
     if (!field) throw new Error(`unknown column "${h.trim()}": use externalId, occurredAt, good or value, clientId`);
     return field;
   });
+  const read = lines.filter((row) => row.cells.some((c) => c.trim() !== ''));
   return {
-    events: rows
-      .filter((row) => row.cells.some((c) => c.trim() !== ''))
-      .map((row) => {
-        const event: Record<string, unknown> = {};
-        fields.forEach((field, i) => {
-          const value = cell(field, row.cells[i] ?? '');
-          if (value !== undefined) event[field] = value;
-        });
-        return event;
-      }),
+    events: read.map((row) => {
+      const event: Record<string, unknown> = {};
+      fields.forEach((field, i) => {
+        const value = cell(field, row.cells[i] ?? '');
+        if (value !== undefined) event[field] = value;
+      });
+      return event;
+    }),
+    rows: read.map((row) => row.line),
   };
 }

@@ -1,7 +1,25 @@
+import { AppError, conflict, notFound } from '../../core/errors.js';
+import type { PromiseEventsTable } from '../../db/schema.js';
+import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { actorName } from '../governance/authority.js';
+import { subtractFromCounters } from './ingest.service.js';
 import { loadPromise } from './promise.repository.js';
 
-/** The latest events of a promise by when they happened, newest first. */
+function toEventView(e: PromiseEventsTable) {
+  return {
+    externalId: e.external_id,
+    occurredAt: e.occurred_at,
+    good: e.good === 1,
+    value: e.value,
+    clientId: e.client_id,
+    version: e.version,
+    ingestedAt: e.ingested_at,
+    voided: e.voided_at === null ? null : { at: e.voided_at, by: e.voided_by ?? '', reason: e.void_reason ?? '' },
+  };
+}
+
+/** The latest events of a promise by when they happened, newest first; voided ones included, marked. */
 export async function recentEvents(ctx: OrgContext, promiseId: string, limit: number) {
   await loadPromise(ctx.db, ctx.org.id, promiseId);
   const rows = await ctx.db
@@ -12,15 +30,55 @@ export async function recentEvents(ctx: OrgContext, promiseId: string, limit: nu
     .orderBy('external_id', 'desc')
     .limit(limit)
     .execute();
-  return {
-    items: rows.map((e) => ({
-      externalId: e.external_id,
-      occurredAt: e.occurred_at,
-      good: e.good === 1,
-      value: e.value,
-      clientId: e.client_id,
-      version: e.version,
-      ingestedAt: e.ingested_at,
-    })),
-  };
+  return { items: rows.map(toEventView) };
+}
+
+/**
+ * Voids an event (a correction): it stays, with when, by whom and why, its external id still taken,
+ * but counts for nothing — taken out of every counter level, so the status and the evaluator follow.
+ * Redress it made owed and not yet given is withdrawn. Only an admin or an API token (holding
+ * events:write, checked by the route) may; voiding twice is a conflict.
+ */
+export async function voidEvent(ctx: OrgContext, promiseId: string, externalId: string, reason: string) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const promise = await loadPromise(tx, ctx.org.id, promiseId);
+    if (ctx.actor.type !== 'token' && ctx.actor.type !== 'system' && ctx.role !== 'admin')
+      throw new AppError('forbidden', 'only an admin or an API token with events:write may void an event');
+    const event = await tx
+      .selectFrom('promise_events')
+      .selectAll()
+      .where('org_id', '=', ctx.org.id)
+      .where('promise_id', '=', promiseId)
+      .where('external_id', '=', externalId)
+      .executeTakeFirst();
+    if (!event) throw notFound('event', externalId);
+    if (event.voided_at !== null) throw conflict('externalId', `the event was already voided (${event.void_reason ?? ''})`);
+    const voided = { voided_at: ctx.now, void_reason: reason, voided_by: await actorName(tx, ctx) };
+    await tx
+      .updateTable('promise_events')
+      .set(voided)
+      .where('org_id', '=', ctx.org.id)
+      .where('promise_id', '=', promiseId)
+      .where('external_id', '=', externalId)
+      .execute();
+    await subtractFromCounters(tx, ctx.org.id, promiseId, promise.fine_bucket_ms, event.occurred_at, event.good);
+    await tx
+      .deleteFrom('redress_items')
+      .where('org_id', '=', ctx.org.id)
+      .where('promise_id', '=', promiseId)
+      .where('event_external_id', '=', externalId)
+      .where('given_at', 'is', null)
+      .execute();
+    await appendAudit(tx, {
+      orgId: ctx.org.id,
+      actor: ctx.actor,
+      action: 'promise.event_voided',
+      entityType: 'promise',
+      entityId: promiseId,
+      before: { externalId, occurredAt: new Date(event.occurred_at).toISOString(), good: event.good === 1, value: event.value },
+      after: { externalId, reason },
+      at: ctx.now,
+    });
+    return toEventView({ ...event, ...voided });
+  });
 }

@@ -240,7 +240,7 @@ export async function importEvents(ctx: OrgContext, promiseId: string, input: TI
         field,
         code,
         value: refusal.reason,
-        externalId: refusal.externalId,
+        externalId: refusal.externalId ?? '',
       });
     }
   }

@@ -7,7 +7,14 @@ import type { Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
 import { addCounterRows, type CounterRow, type EventRow, insertEvents } from './ingest.sql.js';
 import { loadPromise, loadVersions, toVersion } from './promise.repository.js';
-import type { TEventInput, TMetric, TVersion } from './promise.schema.js';
+import {
+  type IngestRejectionCode,
+  type TEventInput,
+  type TIngestRejection,
+  type TMetric,
+  type TVersion,
+  ZEventInput,
+} from './promise.schema.js';
 import { requireEventSource } from './promise-authority.js';
 
 /** How far back an event may lie before the promise was made, and ahead of now. */
@@ -41,74 +48,200 @@ function addEvent(deltas: Deltas, levels: readonly number[], at: number, good: n
   }
 }
 
-/** Good or bad by the metric of the version in force, or why the event cannot be judged. */
-function judge(metric: TMetric, event: TEventInput): { good: boolean } | { reason: string } {
+/** Takes one event out of every counter level it was added to (a voided event). */
+export async function subtractFromCounters(
+  tx: Tx,
+  orgId: string,
+  promiseId: string,
+  fineMs: number,
+  at: number,
+  good: number,
+): Promise<void> {
+  const deltas = new Map() as Deltas;
+  addEvent(deltas, bucketLevels(fineMs), at, -good, -1);
+  await addToCounters(tx, orgId, promiseId, deltas);
+}
+
+/** Good or bad by the metric of the version in force, or which field is missing to judge it. */
+function judge(metric: TMetric, event: TEventInput): { good: boolean } | { field: 'good' | 'value'; message: string } {
   if (metric.kind === 'ratio') {
-    if (event.good === undefined) return { reason: 'good: required for a ratio promise (true or false)' };
+    if (event.good === undefined) return { field: 'good', message: 'good: required for a ratio promise (true or false)' };
     return { good: event.good };
   }
-  if (event.value === undefined) return { reason: `value: required for a threshold promise (${metric.unit || 'a number'})` };
+  if (event.value === undefined)
+    return { field: 'value', message: `value: required for a threshold promise (${metric.unit || 'a number'})` };
   return { good: isGoodValue(event.value, metric.op, metric.threshold) };
 }
 
+/** An event as stored, for telling a retry (same payload) from a conflict. */
+interface StoredEvent {
+  occurred_at: number;
+  good: number;
+  value: number | null;
+  client_id: string | null;
+  voided_at: number | null;
+}
+
+/** The fields in which an event as judged differs from the one already under its id. */
+function differences(row: EventRow, stored: Pick<StoredEvent, 'occurred_at' | 'good' | 'value' | 'client_id'>): string[] {
+  const fields: string[] = [];
+  if (row.t !== stored.occurred_at) fields.push('occurredAt');
+  if (row.g !== stored.good) fields.push('good');
+  if (row.v !== stored.value) fields.push('value');
+  if (row.c !== stored.client_id) fields.push('clientId');
+  return fields;
+}
+
+/** The stored events of a promise under the given external ids, voided ones included. */
+async function storedEvents(tx: Tx, orgId: string, promiseId: string, ids: string[]): Promise<Map<string, StoredEvent>> {
+  const found = new Map<string, StoredEvent>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await tx
+      .selectFrom('promise_events')
+      .select(['external_id', 'occurred_at', 'good', 'value', 'client_id', 'voided_at'])
+      .where('org_id', '=', orgId)
+      .where('promise_id', '=', promiseId)
+      .where('external_id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) found.set(r.external_id, r);
+  }
+  return found;
+}
+
+async function knownClientsOf(tx: Tx, orgId: string, ids: string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await tx
+      .selectFrom('clients')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) known.add(r.id);
+  }
+  return known;
+}
+
+const stringsAt = (events: readonly unknown[], key: string): string[] => [
+  ...new Set(
+    events.flatMap((e) => {
+      const value = e !== null && typeof e === 'object' ? (e as Record<string, unknown>)[key] : undefined;
+      return typeof value === 'string' ? [value.trim()] : [];
+    }),
+  ),
+];
+
+/** Where an ingest refusal points, and why. */
+function refusal(
+  index: number,
+  raw: unknown,
+  field: string | null,
+  code: IngestRejectionCode,
+  message: string,
+  row?: number,
+): TIngestRejection {
+  const id = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).externalId : undefined;
+  return {
+    index,
+    ...(row !== undefined && { row }),
+    externalId: typeof id === 'string' ? id : null,
+    path: field ? `events.${index}.${field}` : `events.${index}`,
+    code,
+    message,
+    reason: message,
+  };
+}
+
 /**
- * Ingests fulfillment events in one transaction: each is judged by the version in force when it
- * happened and added to the counters; an external id already seen (in this batch or before) counts
- * as a duplicate and changes nothing; an event out of range or unjudgeable is refused with a reason
- * while the rest are accepted. A bad event for a known client owes that client the redress.
+ * Ingests fulfillment events in one transaction, judging each on its own: an event of the wrong
+ * shape, out of range, for an unknown client or that cannot be judged is refused with its index,
+ * path and code while the rest are accepted. Each is judged by the version in force when it happened
+ * and added to the counters. An external id already seen (in this batch or stored) with the same
+ * payload is a duplicate and changes nothing; with a different payload, or voided, it is refused as
+ * a `conflict` and nothing changes either. A bad event for a known client owes that client the
+ * redress. `rows`: the file's row of each event, for text/csv.
  */
-export async function ingestEvents(ctx: OrgContext, promiseId: string, events: TEventInput[]) {
+export async function ingestEvents(
+  ctx: OrgContext,
+  promiseId: string,
+  events: readonly unknown[],
+  options: { rows?: readonly number[] } = {},
+) {
   return ctx.db.transaction().execute(async (tx) => {
     const promise = await loadPromise(tx, ctx.org.id, promiseId);
     await requireEventSource(tx, ctx, promise.promiser_team_id);
     if (promise.status === 'retired') throw conflict('status', 'the promise is retired: it takes no more events');
     const versions = (await loadVersions(tx, ctx.org.id, promiseId)).map(toVersion);
-    const clientIds = [...new Set(events.map((e) => e.clientId).filter((id): id is string => id !== undefined))];
-    const knownClients = new Set<string>();
-    for (let i = 0; i < clientIds.length; i += CHUNK) {
-      const rows = await tx
-        .selectFrom('clients')
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where('id', 'in', clientIds.slice(i, i + CHUNK))
-        .execute();
-      for (const r of rows) knownClients.add(r.id);
-    }
-    const rejected: { index: number; externalId: string; reason: string }[] = [];
-    const seen = new Set<string>();
+    const knownClients = await knownClientsOf(tx, ctx.org.id, stringsAt(events, 'clientId'));
+    const stored = await storedEvents(tx, ctx.org.id, promiseId, stringsAt(events, 'externalId'));
+    const rejected: TIngestRejection[] = [];
+    const inBatch = new Map<string, { index: number; row: EventRow }>();
     let duplicates = 0;
     const candidates: { event: TEventInput; version: TVersion; row: EventRow }[] = [];
     const rows: EventRow[] = [];
     const latest = ctx.now + EVENT_FUTURE_LIMIT_MS;
     const earliest = promise.created_at - EVENT_PAST_LIMIT_MS;
     for (let index = 0; index < events.length; index++) {
-      const event = events[index]!;
-      const at = Date.parse(event.occurredAt);
-      let reason: string | null = null;
-      if (at > latest) reason = 'occurredAt: more than a day in the future';
-      else if (at < earliest) reason = 'occurredAt: more than 400 days before the promise was made';
-      else if (event.clientId !== undefined && !knownClients.has(event.clientId)) reason = 'clientId: no such client in the organization';
-      else if (seen.has(event.externalId)) duplicates++;
-      else {
-        const version = versionAt(versions, at) as TVersion;
-        const verdict = judge(version.metric, event);
-        if ('reason' in verdict) reason = verdict.reason;
-        else {
-          seen.add(event.externalId);
-          const row: EventRow = {
-            x: event.externalId,
-            t: at,
-            g: verdict.good ? 1 : 0,
-            v: event.value ?? null,
-            c: event.clientId ?? null,
-            n: version.version,
-          };
-          candidates.push({ event, version, row });
-          rows.push(row);
-        }
+      const raw = events[index];
+      const refuse = (field: string | null, code: IngestRejectionCode, message: string) =>
+        rejected.push(refusal(index, raw, field, code, message, options.rows?.[index]));
+      const parsed = ZEventInput.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = issue.path.join('.');
+        refuse(field || null, 'validation_failed', field ? `${field}: ${issue.message}` : `event: ${issue.message}`);
+        continue;
       }
-      if (reason !== null) rejected.push({ index, externalId: event.externalId, reason });
+      const event = parsed.data;
+      const at = Date.parse(event.occurredAt);
+      if (at > latest) {
+        refuse('occurredAt', 'out_of_range', 'occurredAt: more than a day in the future');
+        continue;
+      }
+      if (at < earliest) {
+        refuse('occurredAt', 'out_of_range', 'occurredAt: more than 400 days before the promise was made');
+        continue;
+      }
+      if (event.clientId !== undefined && !knownClients.has(event.clientId)) {
+        refuse('clientId', 'unknown_client', 'clientId: no such client in the organization');
+        continue;
+      }
+      const version = versionAt(versions, at) as TVersion;
+      const verdict = judge(version.metric, event);
+      if ('field' in verdict) {
+        refuse(verdict.field, 'unjudgeable', verdict.message);
+        continue;
+      }
+      const row: EventRow = {
+        x: event.externalId,
+        t: at,
+        g: verdict.good ? 1 : 0,
+        v: event.value ?? null,
+        c: event.clientId ?? null,
+        n: version.version,
+      };
+      const earlier = stored.get(row.x);
+      const sibling = inBatch.get(row.x);
+      if (earlier?.voided_at != null) {
+        refuse('externalId', 'conflict', `externalId: the event "${row.x}" was voided; send the corrected event under a new externalId`);
+        continue;
+      }
+      const differ = earlier
+        ? differences(row, earlier)
+        : sibling
+          ? differences(row, { occurred_at: sibling.row.t, good: sibling.row.g, value: sibling.row.v, client_id: sibling.row.c })
+          : null;
+      if (differ === null) {
+        inBatch.set(row.x, { index, row });
+        candidates.push({ event, version, row });
+        rows.push(row);
+      } else if (differ.length === 0) duplicates++;
+      else {
+        const where = earlier ? 'an event already stored' : `event ${sibling!.index} of this batch`;
+        refuse('externalId', 'conflict', `externalId: "${row.x}" is taken by ${where} with a different ${differ.join(', ')}`);
+      }
     }
+    // An event stored meanwhile by a concurrent request under the same id is counted as a duplicate.
     const inserted = await insertEvents(tx, ctx.org.id, promiseId, ctx.now, rows);
     const accepted = candidates.filter((_, i) => inserted[i]);
     duplicates += candidates.length - accepted.length;
@@ -156,6 +289,8 @@ export async function rejudgeFrom(tx: Tx, orgId: string, promiseId: string, from
     .select(['external_id', 'occurred_at', 'good', 'value', 'version'])
     .where('promise_id', '=', promiseId)
     .where('occurred_at', '>=', from)
+    // A voided event is out of the counters: judging it again would put it back.
+    .where('voided_at', 'is', null)
     .execute();
   const deltas = new Map() as Deltas;
   const levels = bucketLevels(promise.fine_bucket_ms);
@@ -188,7 +323,7 @@ export async function rebuildCounters(tx: Tx, orgId: string, promiseId: string, 
   for (;;) {
     const batch = await tx
       .selectFrom('promise_events')
-      .select(['external_id', 'occurred_at', 'good'])
+      .select(['external_id', 'occurred_at', 'good', 'voided_at'])
       .where('promise_id', '=', promiseId)
       // The plain lower bound lets the (promise_id, occurred_at) index start at the cursor: with the
       // OR alone each page scanned every event before it, quadratic in the number of events.
@@ -200,7 +335,8 @@ export async function rebuildCounters(tx: Tx, orgId: string, promiseId: string, 
       .execute();
     if (batch.length === 0) break;
     const deltas = new Map() as Deltas;
-    for (const e of batch) addEvent(deltas, levels, e.occurred_at, e.good, 1);
+    // Voided events stay in the page (the cursor walks every event) but count for nothing.
+    for (const e of batch) if (e.voided_at === null) addEvent(deltas, levels, e.occurred_at, e.good, 1);
     await addToCounters(tx, orgId, promiseId, deltas);
     const last = batch[batch.length - 1]!;
     after = last.occurred_at;

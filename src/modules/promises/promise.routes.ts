@@ -1,10 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
 import { ZId, ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { exportRoute } from '../exports/export.route.js';
 import { promisesTable } from '../exports/promises.table.js';
 import { pageInMemory } from '../list.js';
-import { recentEvents } from './events.service.js';
+import { recentEvents, voidEvent } from './events.service.js';
 import { ZHistoryEntry } from './history.schema.js';
 import { listPromiseHistory } from './history.service.js';
 import { ZImportInput, ZImportPreview, ZImportResult } from './import.schema.js';
@@ -14,7 +15,9 @@ import {
   type TVersion,
   ZCreatePromise,
   ZCreateVersion,
+  ZEventInput,
   ZIngest,
+  ZIngestEnvelope,
   ZIngestResult,
   ZPromise,
   ZPromiseQuery,
@@ -24,6 +27,7 @@ import {
   ZStatusQuery,
   ZUpdatePromise,
   ZVersion,
+  ZVoidEvent,
 } from './promise.schema.js';
 import {
   createPromise,
@@ -40,6 +44,26 @@ import { ZAcceptRequest, ZCreateRequest, ZDeclineRequest, ZRequest, ZRequestQuer
 import { acceptRequest, createRequest, declineRequest, listRequests } from './request.service.js';
 import { promiseStatus } from './status.service.js';
 import { promiseTree } from './tree.service.js';
+
+const ZEvent = z.object({
+  externalId: z.string(),
+  occurredAt: z.number().int(),
+  good: z.boolean(),
+  value: z.number().nullable(),
+  clientId: z.string().nullable(),
+  version: z.number().int(),
+  ingestedAt: z.number().int(),
+  voided: z
+    .object({ at: z.number().int(), by: z.string(), reason: z.string() })
+    .nullable()
+    .describe('set when the event was voided: it counts for nothing'),
+});
+
+/** The file row of each event when the body came as text/csv (the parser read them), else none. */
+function csvRowsOf(req: FastifyRequest): number[] | undefined {
+  if (!String(req.headers['content-type'] ?? '').startsWith('text/csv')) return undefined;
+  return (req.body as { rows?: number[] }).rows;
+}
 
 const ZRedressItem = z.object({
   id: z.string(),
@@ -189,13 +213,28 @@ export function registerPromiseRoutes(r: Registrar): void {
     method: 'POST',
     url: `${base}/promises/:id/events`,
     summary:
-      'Send fulfillment events (JSON, or text/csv with the same columns), up to 10,000: idempotent by externalId; out-of-range events are refused one by one',
+      'Send fulfillment events (JSON, or text/csv with the same columns), up to 10,000: each judged on its own — a bad event is refused with its index, path and code, the rest are accepted; idempotent by externalId (the same payload again is a duplicate, a different one a conflict)',
     params: ZOrgIdParams,
-    body: ZIngest,
+    body: ZIngestEnvelope,
+    documentedBody: ZIngest,
+    bodyMediaTypes: ['text/csv'],
     // 10,000 events with client ids and long external ids come to a few megabytes.
     bodyLimit: 8 * 1024 * 1024,
     response: ZIngestResult,
-    handler: async ({ ctx, params, body }) => ingestEvents(ctx, params.id, body.events),
+    handler: async ({ ctx, params, body, req }) => ingestEvents(ctx, params.id, body.events, { rows: csvRowsOf(req) }),
+  });
+  r.add({
+    tag: 'promises',
+    auth: 'org',
+    permission: 'events:write',
+    method: 'POST',
+    url: `${base}/promises/:id/events/:externalId/void`,
+    summary:
+      'Void an event (a correction), with a reason: it counts for nothing from now on and its externalId stays taken; admins and tokens with events:write',
+    params: ZOrgIdParams.extend({ externalId: ZEventInput.shape.externalId }),
+    body: ZVoidEvent,
+    response: ZEvent,
+    handler: async ({ ctx, params, body }) => voidEvent(ctx, params.id, params.externalId, body.reason),
   });
   const fromFile = {
     tag: 'promises',
@@ -231,19 +270,7 @@ export function registerPromiseRoutes(r: Registrar): void {
     summary: 'The events most recently sent for a promise, newest first',
     params: ZOrgIdParams,
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-    response: z.object({
-      items: z.array(
-        z.object({
-          externalId: z.string(),
-          occurredAt: z.number().int(),
-          good: z.boolean(),
-          value: z.number().nullable(),
-          clientId: z.string().nullable(),
-          version: z.number().int(),
-          ingestedAt: z.number().int(),
-        }),
-      ),
-    }),
+    response: z.object({ items: z.array(ZEvent) }),
     handler: async ({ ctx, params, query }) => recentEvents(ctx, params.id, query.limit),
   });
   r.add({

@@ -172,18 +172,45 @@ export const ZEventInput = z.object({
 });
 export type TEventInput = z.output<typeof ZEventInput>;
 
-export const ZIngest = z.object({
-  events: z
-    .array(ZEventInput)
-    .min(1, 'send at least one event')
-    .max(MAX_EVENTS_PER_REQUEST, `at most ${MAX_EVENTS_PER_REQUEST} events per request`),
+const eventsOf = <T extends z.ZodType>(event: T) =>
+  z.array(event).min(1, 'send at least one event').max(MAX_EVENTS_PER_REQUEST, `at most ${MAX_EVENTS_PER_REQUEST} events per request`);
+
+/** The batch as documented: each event in the shape of ZEventInput. */
+export const ZIngest = z.object({ events: eventsOf(ZEventInput) });
+
+/**
+ * The batch as the route validates it: only the envelope. Each event is judged on its own by the
+ * ingest (ZEventInput among other rules), so one bad event is refused alone and the rest are taken.
+ */
+export const ZIngestEnvelope = z.object({ events: eventsOf(z.unknown()) });
+
+/**
+ * Why an event of a batch was refused: `validation_failed` (shape or type: a field missing, null,
+ * too long, not a date), `out_of_range` (occurredAt too far ahead or back), `unknown_client`,
+ * `unjudgeable` (no `good` for a ratio promise, no `value` for a threshold one), `conflict` (its
+ * externalId is taken by a different payload, or by a voided event).
+ */
+export const INGEST_REJECTION_CODES = ['validation_failed', 'out_of_range', 'unknown_client', 'unjudgeable', 'conflict'] as const;
+export type IngestRejectionCode = (typeof INGEST_REJECTION_CODES)[number];
+
+export const ZIngestRejection = z.object({
+  index: z.number().int().describe("the event's place in `events`, from 0"),
+  row: z.number().int().optional().describe('text/csv only: the row as the file counts it (header = row 1)'),
+  externalId: z.string().nullable().describe("the event's externalId as sent; null when it is not a string"),
+  path: z.string().describe('the field refused, e.g. events.3.occurredAt'),
+  code: z.enum(INGEST_REJECTION_CODES),
+  message: z.string(),
+  reason: z.string().describe('the same as message (kept for older clients)'),
 });
+export type TIngestRejection = z.output<typeof ZIngestRejection>;
 
 export const ZIngestResult = z.object({
   accepted: z.number().int(),
-  duplicates: z.number().int(),
-  rejected: z.array(z.object({ index: z.number().int(), externalId: z.string(), reason: z.string() })),
+  duplicates: z.number().int().describe('events already stored (or repeated in the batch) with the same payload: nothing changed'),
+  rejected: z.array(ZIngestRejection),
 });
+
+export const ZVoidEvent = z.object({ reason: z.string().trim().min(1, 'say why the event is voided').max(2000) });
 
 export const ZStatusQuery = z.object({
   at: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }).optional(),

@@ -10,6 +10,7 @@ import {
   ZMetric,
   ZPublishPromise,
   ZRedress,
+  ZVoidEvent,
   ZWindow,
 } from '../promises/promise.schema.js';
 import { REQUEST_STATUSES, ZCreateRequest, ZDeclineRequest } from '../promises/request.schema.js';
@@ -84,6 +85,9 @@ export const PROMISES_EXPORT = {
         client_id: idn,
         version: t.min(1),
         ingested_at: t,
+        voided_at: tn.default(null),
+        void_reason: textOf(ZVoidEvent.shape.reason).nullable().default(null),
+        voided_by: derivedn.default(null),
       }),
     )
     .default([]),
