@@ -256,7 +256,7 @@ describe('events and status', () => {
         { externalId: 'old', occurredAt: new Date(now - 500 * DAY).toISOString(), value: 5 },
         { externalId: 'no-value', occurredAt: new Date(now - DAY).toISOString(), good: true },
         { externalId: 'stranger', occurredAt: new Date(now - DAY).toISOString(), value: 5, clientId: orgs.b.client.id },
-        { externalId: 'ok-1', occurredAt: new Date(now - DAY).toISOString(), value: 50 },
+        { externalId: 'ok-1', occurredAt: new Date(now - DAY).toISOString(), value: 5 },
         { externalId: 'slow', occurredAt: new Date(now - DAY).toISOString(), value: 30 },
       ],
     });
