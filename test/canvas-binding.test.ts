@@ -5,6 +5,7 @@
  * level 8.5 is in promises.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backTeam, type TeamBacking } from './backing-fixture.js';
 import { created, expectApiError as expectError } from './expect-api.js';
 import { type TwoOrgs, unique } from './fixtures.js';
 import { createTestApp, errorOf, type SignedInAgent, type TestApp } from './harness.js';
@@ -14,6 +15,8 @@ let orgs: TwoOrgs;
 let admin: SignedInAgent;
 let adminB: SignedInAgent;
 let segmentId: string;
+/** Team A's capability and its granted right: what its client promises declare, so that they publish. */
+let backing: TeamBacking;
 const A = () => `/api/v1/orgs/${orgs.a.slug}`;
 const B = () => `/api/v1/orgs/${orgs.b.slug}`;
 
@@ -26,6 +29,7 @@ const promiseBody = (overrides: Record<string, unknown> = {}) => ({
   metric: { kind: 'ratio' },
   target: 0.9,
   window: { kind: 'rolling', days: 30 },
+  ...backing,
   ...overrides,
 });
 
@@ -35,6 +39,7 @@ beforeAll(async () => {
   admin = await t.signIn(orgs.a.users.admin.email, orgs.a.users.admin.password);
   adminB = await t.signIn(orgs.b.users.admin.email, orgs.b.users.admin.password);
   segmentId = (await created(await admin.post(`${A()}/segments`, { name: `Owners ${unique()}`, kind: 'customer' }))).id;
+  backing = await backTeam(admin, orgs.a.slug, orgs.a.team.id);
 });
 afterAll(() => t.close());
 
@@ -66,7 +71,11 @@ describe('binding a canvas factor to a promise', () => {
     expect((await admin.post(`${A()}/promises/${retired.id}/retire`, { reason: 'replaced' })).statusCode).toBe(200);
     const segmentB = await created(await adminB.post(`${B()}/segments`, { name: `Theirs ${unique()}`, kind: 'customer' }));
     const foreign = await created(
-      await adminB.post(`${B()}/promises`, { ...promiseBody(), promiserTeamId: orgs.b.team.id, promiseeSegmentId: segmentB.id }),
+      await adminB.post(`${B()}/promises`, {
+        ...promiseBody({ requiredCapabilityIds: [], requiredRightIds: [] }),
+        promiserTeamId: orgs.b.team.id,
+        promiseeSegmentId: segmentB.id,
+      }),
     );
 
     const canvas = await canvasWithFactor();
@@ -98,7 +107,7 @@ describe('binding a canvas factor to a promise', () => {
 
   it('keeps a binding made before the promise was retired, and unbinds it on null', async () => {
     const promise = await created(await admin.post(`${A()}/promises`, promiseBody()));
-    await admin.post(`${A()}/promises/${promise.id}/publish`);
+    expect((await admin.post(`${A()}/promises/${promise.id}/publish`)).statusCode).toBe(200);
     const canvas = await canvasWithFactor();
     expect((await canvas.put({ id: canvas.factorId, promiseId: promise.id })).statusCode).toBe(200);
     expect((await admin.post(`${A()}/promises/${promise.id}/retire`, { reason: 'replaced' })).statusCode).toBe(200);

@@ -10,6 +10,7 @@ import { closePeriod, reopenPeriod } from '../src/modules/economics/economics.se
 import { addLedgerLine, putMember } from '../src/modules/economics/inputs.service.js';
 import { putSplitRule } from '../src/modules/economics/split.service.js';
 import { answerTrade, createTrade } from '../src/modules/economics/trade.service.js';
+import { backTeam } from './backing-fixture.js';
 import { type EconomicsFixture, economicsFixture, ok } from './economics-fixture.js';
 import { created, expectApiError } from './expect-api.js';
 import { orgContext, type TwoOrgs, unique } from './fixtures.js';
@@ -89,6 +90,8 @@ describe('a calendar-month promise at the end of a past month', () => {
     const { from, to } = periodRange(period, 'Europe/Berlin');
     const team = await teamOf(1);
     const segment = await created(await admin.post(`${A()}/segments`, { name: `Tenants ${unique()}`, kind: 'customer' }));
+    // The team's capability and granted right, which the client promise declares so that it publishes.
+    const backing = await backTeam(admin, orgs.a.slug, team.id);
     const p = await created(
       await admin.post(`${A()}/promises`, {
         title: `Monthly ${unique()}`,
@@ -99,6 +102,7 @@ describe('a calendar-month promise at the end of a past month', () => {
         metric: { kind: 'ratio' },
         target: 0.9,
         window: { kind: 'calendar', period: 'month' },
+        ...backing,
       }),
     );
     await ok(await admin.post(`${A()}/promises/${p.id}/publish`));

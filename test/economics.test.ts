@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodOf } from '../src/core/economics/period.js';
+import { backTeam } from './backing-fixture.js';
 import { type EconomicsFixture, economicsFixture, ok, type Person } from './economics-fixture.js';
 import { created, expectApiError } from './expect-api.js';
 import { PASSWORD, type TwoOrgs, unique } from './fixtures.js';
@@ -264,6 +265,8 @@ describe('the pool tied to kept promises, and the reserve', () => {
     const period = periodOf(Date.now(), 'Europe/Berlin');
     const team = await teamOf(1);
     const segment = await created(await admin.post(`${A()}/segments`, { name: `Homeowners ${unique()}`, kind: 'customer' }));
+    // The team's capability and granted right, which its client promises declare so that they publish.
+    const backing = await backTeam(admin, orgs.a.slug, team.id);
     const promise = async (title: string, good: number, bad: number) => {
       const p = await created(
         await admin.post(`${A()}/promises`, {
@@ -275,6 +278,7 @@ describe('the pool tied to kept promises, and the reserve', () => {
           metric: { kind: 'ratio' },
           target: 0.9,
           window: { kind: 'rolling', days: 30 },
+          ...backing,
         }),
       );
       await ok(await admin.post(`${A()}/promises/${p.id}/publish`));

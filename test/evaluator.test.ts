@@ -14,6 +14,7 @@ import { evaluateDue, MINUTE_MS } from '../src/modules/promises/evaluator.servic
 import { ingestEvents } from '../src/modules/promises/ingest.service.js';
 import { createPromise, publishPromise } from '../src/modules/promises/promise.service.js';
 import { createWebhook } from '../src/modules/webhooks/webhook.service.js';
+import { backTeamAs, type TeamBacking } from './backing-fixture.js';
 import { type OrgFixture, orgContext, seedTwoOrgs, unique } from './fixtures.js';
 import { createTestDatabase, type TestDatabase } from './harness.js';
 
@@ -26,6 +27,8 @@ let database: TestDatabase;
 let db: Db;
 let a: OrgFixture;
 let segmentId: string;
+/** The fixture team's capability and granted right: what its client promises declare, so that they publish. */
+let backing: TeamBacking;
 
 const adminCtx = async (now = Date.now()): Promise<OrgContext> => ({
   ...(await orgContext(db, a.slug, { type: 'user', id: a.users.admin.id, label: a.users.admin.email }, now)),
@@ -45,8 +48,7 @@ async function publishedPromise(target: number): Promise<string> {
     metric: { kind: 'ratio' },
     target,
     window: { kind: 'rolling', days: 30 },
-    requiredCapabilityIds: [],
-    requiredRightIds: [],
+    ...backing,
     painIds: [],
     redress: null,
   });
@@ -100,6 +102,7 @@ beforeAll(async () => {
   segmentId = (
     await createSegment(await adminCtx(), { name: `House owners ${unique()}`, kind: 'customer', description: '', sizeEstimate: null })
   ).id;
+  backing = await backTeamAs(await adminCtx(), a.team.id);
 });
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { createClient, inviteClient } from '../src/modules/clients/client.servic
 import { CLIENT_COOKIE } from '../src/modules/portal/portal.routes.js';
 import { forgetBoards } from '../src/modules/promises/board.service.js';
 import type { SignedInAgent } from './agent.js';
+import { backTeam, type TeamBacking } from './backing-fixture.js';
 import { type OrgFixture, orgContext } from './fixtures.js';
 import { createTestApp, type TestApp } from './harness.js';
 
@@ -20,12 +21,15 @@ let a: OrgFixture;
 let admin: SignedInAgent;
 let promiseId: string;
 let attainment: number;
+/** The team's capability and granted right: what its client promises declare, so that they publish. */
+let backing: TeamBacking;
 
 beforeAll(async () => {
   t = await createTestApp();
   ({ a } = await t.seedTwoOrgs());
   admin = await t.signIn(a.users.admin.email, a.users.admin.password);
   await t.db.updateTable('organizations').set({ locale: 'ru' }).where('id', '=', a.id).execute();
+  backing = await backTeam(admin, a.slug, a.team.id);
   const segment = await admin.post(`/api/v1/orgs/${a.slug}/segments`, { name: 'Владельцы квартир', kind: 'customer' });
   const created = await admin.post(`/api/v1/orgs/${a.slug}/promises`, {
     promiseeSegmentId: segment.json().id,
@@ -36,6 +40,7 @@ beforeAll(async () => {
     metric: { kind: 'ratio' },
     target: 0.95,
     window: { kind: 'rolling', days: 30 },
+    ...backing,
   });
   expect(created.statusCode, created.body).toBe(201);
   promiseId = created.json().id;
@@ -123,9 +128,10 @@ describe('a budget used up exactly', () => {
       metric: { kind: 'ratio' },
       target: 0.95,
       window: { kind: 'rolling', days: 30 },
+      ...backing,
     });
     const id = created.json().id;
-    await admin.post(`/api/v1/orgs/${a.slug}/promises/${id}/publish`, {});
+    expect((await admin.post(`/api/v1/orgs/${a.slug}/promises/${id}/publish`, {})).statusCode).toBe(200);
     // 19 good of 20 at 95 %: attainment equals the target, the budget is consumed exactly.
     const now = Date.now();
     const events = Array.from({ length: 20 }, (_, i) => ({

@@ -101,6 +101,8 @@ export async function seedPortal(t: TestApp, org: OrgFixture): Promise<PortalSee
   expect(settings.statusCode, show(settings)).toBe(200);
   const right = await created(await admin.post(`${base}/rights`, { name: mark('Right'), description: '' }));
   await created(await admin.post(`${base}/grants`, { rightId: right.id, holderType: 'team', holderId: team, limits: {} }));
+  // The team's capability: with the right granted above, what its client promise declares so that it publishes.
+  const capability = await created(await admin.post(`${base}/teams/${team}/capabilities`, { name: mark('Capability') }));
   const options = [
     { title: mark('Option yes'), description: '' },
     { title: mark('Option no'), description: '' },
@@ -130,6 +132,8 @@ export async function seedPortal(t: TestApp, org: OrgFixture): Promise<PortalSee
       metric: { kind: 'ratio' },
       target: 0.95,
       window: { kind: 'rolling', days: 30 },
+      requiredCapabilityIds: [capability.id],
+      requiredRightIds: [right.id],
     }),
   );
   expect((await admin.post(`${base}/promises/${promise.id}/publish`)).statusCode).toBe(200);

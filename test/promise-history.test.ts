@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateDue, MINUTE_MS } from '../src/modules/promises/evaluator.service.js';
+import { backTeam, type TeamBacking } from './backing-fixture.js';
 import { created, expectApiError } from './expect-api.js';
 import { type TwoOrgs, unique } from './fixtures.js';
 import { type Agent, createTestApp, type SignedInAgent, show, type TestApp } from './harness.js';
@@ -22,6 +23,8 @@ let member: SignedInAgent;
 let viewer: SignedInAgent;
 let otherAdmin: SignedInAgent;
 let token: Agent;
+/** Team A's capability and the right granted to it by the admin: what its client promise declares, so that it publishes. */
+let backing: TeamBacking;
 const A = () => `/api/v1/orgs/${orgs.a.slug}`;
 const B = () => `/api/v1/orgs/${orgs.b.slug}`;
 
@@ -54,6 +57,7 @@ beforeAll(async () => {
   viewer = await t.signIn(orgs.a.users.viewer.email, orgs.a.users.viewer.password);
   otherAdmin = await t.signIn(orgs.b.users.admin.email, orgs.b.users.admin.password);
   token = t.withToken(orgs.a.token.secret);
+  backing = await backTeam(await t.signIn(orgs.a.users.admin.email, orgs.a.users.admin.password), orgs.a.slug, orgs.a.team.id);
 });
 afterAll(() => t.close());
 
@@ -70,6 +74,7 @@ describe('the history of a promise', () => {
         metric: { kind: 'ratio' },
         target: 0.9,
         window: { kind: 'rolling', days: 30 },
+        ...backing,
       }),
     );
     expect((await member.post(`${A()}/promises/${promise.id}/publish`)).statusCode).toBe(200);

@@ -24,6 +24,7 @@ import { changeProposalStatus, createProposal } from '../src/modules/proposals/p
 import { addTeamMember, createTeam } from '../src/modules/teams/team.service.js';
 import { createToken } from '../src/modules/tokens/token.service.js';
 import type { SignedInAgent } from './agent.js';
+import { backTeamAs, type TeamBacking } from './backing-fixture.js';
 import { type OrgFixture, orgContext, PASSWORD, snapshotOrg, unique } from './fixtures.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { isWrite, type Operation, operationsOf, resourceOf } from './operations.js';
@@ -36,6 +37,8 @@ let ops: Operation[];
 const agents = {} as Record<Role, SignedInAgent>;
 /** Fixture ids plus one of every kind later modules add, made through the API. */
 let seeded: Record<string, string>;
+/** The fixture team's capability and a right granted to it: what its fresh client promises declare, so that they publish. */
+let backing: TeamBacking;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -49,6 +52,10 @@ beforeAll(async () => {
     a.users.council.id,
   );
   seeded = await seedThroughApi(agents.admin, ops, a);
+  backing = await backTeamAs(
+    { ...(await orgContext(t.db, a.slug, { type: 'user', id: a.users.admin.id, label: a.users.admin.email })), role: 'admin' },
+    a.team.id,
+  );
 });
 
 afterAll(async () => {
@@ -148,8 +155,7 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
         metric: { kind: 'ratio' },
         target: 0.95,
         window: { kind: 'rolling', days: 30 },
-        requiredCapabilityIds: [],
-        requiredRightIds: [],
+        ...backing,
         painIds: [],
         redress: { kind: 'apology', amount: null, text: 'We call and apologise' },
       });

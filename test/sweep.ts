@@ -35,6 +35,9 @@ const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
     target: 0.95,
     window: { kind: 'rolling', days: 30 },
   }),
+  // An ordinary publish: the promise's declared backing stands. A sampled backing waiver is an admin's
+  // alone and only for a client promise that declares none; its own tests are in promises.test.ts.
+  'POST /api/v1/orgs/{org}/promises/{id}/publish': () => ({}),
   'POST /api/v1/orgs/{org}/promise-requests': (ids) => ({
     fromTeamId: ids.team,
     toTeamId: ids.otherTeam,

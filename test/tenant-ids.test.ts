@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedInAgent } from './agent.js';
+import { backTeam } from './backing-fixture.js';
 import { created } from './expect-api.js';
 import { type OrgFixture, orgContext, secretsOf, snapshotOrg, type TwoOrgs, unique } from './fixtures.js';
 import { createTestApp, errorOf, type Response, show, type TestApp } from './harness.js';
@@ -98,7 +99,9 @@ async function seedStates(agent: SignedInAgent, org: OrgFixture, ids: Record<str
     await agent.post(`${base}/segments/${ids.segment}/value-items`, { kind: 'reliever', name: `Reliever ${unique()}`, description: '' }),
   );
   const promises = ops.find((op) => op.name === 'POST /api/v1/orgs/{org}/promises')!;
-  const published = await created(await agent.post(`${base}/promises`, bodyFor(promises, org, ids)));
+  // A client promise publishes with a capability of its team and a right granted to it, declared.
+  const backing = await backTeam(agent, org.slug, org.team.id);
+  const published = await created(await agent.post(`${base}/promises`, { ...(bodyFor(promises, org, ids) as object), ...backing }));
   expect((await agent.post(`${base}/promises/${published.id}/publish`)).statusCode).toBe(200);
   const internal = await created(
     await agent.post(`${base}/promises`, {
