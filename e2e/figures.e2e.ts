@@ -12,6 +12,9 @@ const DEMO_EMAIL = 'demo@clientocracy.local';
 const DEMO_PASSWORD = 'demo-demo-demo';
 const ORG = 'stroydom';
 const TEAM = 'Гарантийный сервис';
+/** The warranty team's own capability and a right the demo grants it. */
+const CAPABILITY = 'Выездные инженеры';
+const RIGHT = 'Решать гарантийные случаи';
 
 const app = startDemoApp();
 
@@ -28,6 +31,23 @@ async function teamId(session: Session): Promise<string> {
   return id;
 }
 
+/**
+ * What the warranty team backs a client promise with: its own capability and a decision right it
+ * holds (a client promise declares at least one of each to be published).
+ */
+async function warrantyBacking(session: Session): Promise<{ requiredCapabilityIds: string[]; requiredRightIds: string[] }> {
+  const team = await teamId(session);
+  const capabilities = await apiGet<{ items: { id: string; name: string }[] }>(
+    session,
+    `/api/v1/orgs/${ORG}/teams/${team}/capabilities?limit=100`,
+  );
+  const rights = await apiGet<{ items: { id: string; name: string }[] }>(session, `/api/v1/orgs/${ORG}/rights?limit=100`);
+  const capability = capabilities.items.find((item) => item.name === CAPABILITY)?.id;
+  const right = rights.items.find((item) => item.name === RIGHT)?.id;
+  if (!capability || !right) throw new Error(`no capability ${CAPABILITY} or right ${RIGHT}`);
+  return { requiredCapabilityIds: [capability], requiredRightIds: [right] };
+}
+
 /** A published client promise of the warranty team at 95 % over 30 days, with these events (good or not, an hour apart). */
 async function measuredPromise(session: Session, title: string, outcomes: boolean[]): Promise<string> {
   const segments = await apiGet<{ items: { id: string }[] }>(session, `/api/v1/orgs/${ORG}/segments?limit=100`);
@@ -40,6 +60,7 @@ async function measuredPromise(session: Session, title: string, outcomes: boolea
     metric: { kind: 'ratio' },
     target: 0.95,
     window: { kind: 'rolling', days: 30 },
+    ...(await warrantyBacking(session)),
   });
   await apiPost(app.url, session, `/api/v1/orgs/${ORG}/promises/${promise.id}/publish`, {});
   const now = Date.now();
@@ -99,6 +120,7 @@ describe('a spent error budget', () => {
       metric: { kind: 'ratio' },
       target: 0.95,
       window: { kind: 'rolling', days: 30 },
+      ...(await warrantyBacking(session)),
     });
     await apiPost(app.url, session, `/api/v1/orgs/${ORG}/promises/${promise.id}/publish`, {});
     // 40 events in the last two days, 4 bad: 90 % against 95 %, so −100 % of the budget is left

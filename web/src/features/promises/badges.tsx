@@ -53,6 +53,19 @@ export function UnbackedBadge({ isUnbacked }: { isUnbacked: boolean }) {
   );
 }
 
+/** An admin published this promise to clients without its declared backing, recording why. */
+export function BackingWaivedBadge({ isWaived }: { isWaived: boolean }) {
+  const { t } = useTranslation();
+  if (!isWaived) return null;
+  return (
+    <Tooltip label={t('promises.badges.waivedHint')} multiline w={260} withArrow>
+      <Badge color="yellow" variant="light" size="sm" autoContrast data-testid="backing-waived-badge">
+        {t('promises.badges.waived')}
+      </Badge>
+    </Tooltip>
+  );
+}
+
 /** An alert row fires: the budget burns fast enough to act. */
 export function AlertBadge({ isFiring }: { isFiring: boolean }) {
   const { t } = useTranslation();

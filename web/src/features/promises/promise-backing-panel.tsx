@@ -2,7 +2,7 @@ import { Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@manti
 import { useTranslation } from 'react-i18next';
 import { useOrg } from '../../shared/session/org-context';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
-import { missingBacking, useTeamBacking } from './promise-backing';
+import { missingBacking, undeclaredBacking, useTeamBacking } from './promise-backing';
 import type { PromiseItem } from './promises.api';
 
 interface BackingPanelProps {
@@ -25,6 +25,27 @@ export function PromiseBackingPanel({ promise, isRefused, refreshKey }: BackingP
   const required = { requiredCapabilityIds: promise.requiredCapabilityIds, requiredRightIds: promise.requiredRightIds };
   const hasRequirements = required.requiredCapabilityIds.length + required.requiredRightIds.length > 0;
   const missing = backing.data ? missingBacking(required, backing.data) : null;
+  // A promise to clients declares at least one capability and one right, unless an admin waived that.
+  const undeclared = promise.backingWaiver ? [] : undeclaredBacking(promise.kind, required);
+  const lacks = missing !== null && missing.capabilities.length + missing.rights.length > 0;
+  const draftState =
+    promise.status !== 'draft' || !missing || isRefused
+      ? null
+      : lacks
+        ? { color: 'orange.8', text: t('promises.backing.draftMissing') }
+        : undeclared.length > 0
+          ? { color: 'orange.8', text: t('promises.backing.draftUndeclared') }
+          : { color: 'teal.8', text: t('promises.backing.draftBacked') };
+  const waived = promise.backingWaiver ? (
+    <Text size="sm" c="dimmed" data-testid="backing-waived-line">
+      {t('promises.backing.waivedPanel')}
+    </Text>
+  ) : null;
+  const draftLine = draftState ? (
+    <Text size="sm" c={draftState.color} data-testid="draft-backing-state">
+      {draftState.text}
+    </Text>
+  ) : null;
   const capabilityNames = new Map((backing.data?.capabilities ?? []).map((c) => [c.id, c.name]));
   const rightNames = new Map((backing.data?.rights ?? []).map((r) => [r.id, r.name]));
   const unbackedNames = new Map(
@@ -71,7 +92,11 @@ export function PromiseBackingPanel({ promise, isRefused, refreshKey }: BackingP
         ) : !backing.data ? (
           <LoadingState />
         ) : !hasRequirements ? (
-          <Text size="sm">{t('promises.backing.nothingRequired')}</Text>
+          <Stack gap="sm">
+            <Text size="sm">{t('promises.backing.nothingRequired')}</Text>
+            {waived}
+            {draftLine}
+          </Stack>
         ) : (
           <Stack gap="sm">
             {promise.requiredCapabilityIds.length > 0 ? (
@@ -94,17 +119,8 @@ export function PromiseBackingPanel({ promise, isRefused, refreshKey }: BackingP
                 </List>
               </Stack>
             ) : null}
-            {promise.status === 'draft' && missing && !isRefused ? (
-              <Text
-                size="sm"
-                c={missing.capabilities.length + missing.rights.length > 0 ? 'orange.8' : 'teal.8'}
-                data-testid="draft-backing-state"
-              >
-                {missing.capabilities.length + missing.rights.length > 0
-                  ? t('promises.backing.draftMissing')
-                  : t('promises.backing.draftBacked')}
-              </Text>
-            ) : null}
+            {waived}
+            {draftLine}
           </Stack>
         )}
       </Stack>

@@ -1,4 +1,5 @@
 import { ApiError } from '../../shared/api/client';
+import type { Role } from '../../shared/api/types';
 import { loadAllPages } from '../../shared/api/use-paged-list';
 import { useResource } from '../../shared/api/use-resource';
 import { governanceApi as decisionsGovernanceApi } from '../decisions/decisions.api';
@@ -41,14 +42,50 @@ export function isBacked(missing: MissingBacking): boolean {
   return missing.capabilities.length === 0 && missing.rights.length === 0;
 }
 
+/** One of the two lists a client promise declares its backing in. */
+export type BackingList = 'capabilities' | 'rights';
+
+/**
+ * Which of the two lists a client promise leaves empty, as the server checks it on publishing: a
+ * promise to clients declares at least one capability and one decision right of its team (an
+ * internal promise need not).
+ */
+export function undeclaredBacking(kind: 'client' | 'internal', required: Required): BackingList[] {
+  if (kind !== 'client') return [];
+  return [
+    ...(required.requiredCapabilityIds.length === 0 ? (['capabilities'] as const) : []),
+    ...(required.requiredRightIds.length === 0 ? (['rights'] as const) : []),
+  ];
+}
+
+/** A refused "Publish": what the team lacks of what is declared, and which lists a client promise leaves empty. */
+export interface PublishRefusal extends MissingBacking {
+  undeclared: BackingList[];
+}
+
+/**
+ * An admin may publish a refused client promise by waiving its backing — only when the refusal is
+ * about empty lists alone: what is declared must still be held, waiver or not.
+ */
+export function canWaiveBacking(role: Role, refusal: PublishRefusal): boolean {
+  return role === 'admin' && refusal.undeclared.length > 0 && isBacked(refusal);
+}
+
 /**
  * The missing capabilities and rights named by a 422 `backing_missing`: each field is
  * `requiredCapabilityIds.<i>` or `requiredRightIds.<i>` of the promise; its message quotes the name.
+ * A field on the list itself (`requiredCapabilityIds`, `requiredRightIds`) says a client promise
+ * declares none of that list.
  */
-export function missingFromError(error: unknown, promise: Required, names: ReadonlyMap<string, string> = new Map()): MissingBacking | null {
+export function missingFromError(error: unknown, promise: Required, names: ReadonlyMap<string, string> = new Map()): PublishRefusal | null {
   if (!(error instanceof ApiError) || error.code !== 'backing_missing') return null;
-  const result: MissingBacking = { capabilities: [], rights: [] };
+  const result: PublishRefusal = { capabilities: [], rights: [], undeclared: [] };
   for (const field of error.fields) {
+    const list = field.path === 'requiredCapabilityIds' ? 'capabilities' : field.path === 'requiredRightIds' ? 'rights' : null;
+    if (list) {
+      if (!result.undeclared.includes(list)) result.undeclared.push(list);
+      continue;
+    }
     const match = /^(requiredCapabilityIds|requiredRightIds)\.(\d+)$/.exec(field.path);
     if (!match) continue;
     const isCapability = match[1] === 'requiredCapabilityIds';

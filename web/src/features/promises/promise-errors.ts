@@ -20,6 +20,9 @@ const MESSAGES: [RegExp, string][] = [
   [/no promise with this id/i, tk('promises.errors.noPromise')],
   [/a client promise is made to a client segment|no segment with this id/i, tk('promises.errors.segmentRequired')],
   [/an internal promise is made to a team/i, tk('promises.errors.promiseeTeamRequired')],
+  [/say why the promise may be kept without declared backing/i, tk('promises.errors.waiverReasonRequired')],
+  [/only an admin may waive/i, tk('promises.errors.waiverAdminOnly')],
+  [/nothing to waive/i, tk('promises.errors.nothingToWaive')],
   [/only (an internal|a client) promise/i, tk('promises.errors.wrongPromisee')],
   [/say why the terms change/i, tk('promises.errors.reasonRequired')],
   [/change at least one term/i, tk('promises.errors.nothingChanged')],
@@ -45,6 +48,17 @@ export function localizePromiseError(error: unknown): unknown {
     return { path, message: translate(field) ?? field.message };
   });
   return new ApiError(error.status, error.code, error.message, fields);
+}
+
+/**
+ * A refused backing waiver, for the reason dialog: the API's `backingWaiver` and
+ * `backingWaiver.reason` fields are the dialog's `reason`.
+ */
+export function localizeWaiverError(error: unknown): unknown {
+  const localized = localizePromiseError(error);
+  if (!(localized instanceof ApiError)) return localized;
+  const fields = localized.fields.map((field) => (/^backingWaiver(\.reason)?$/.test(field.path) ? { ...field, path: 'reason' } : field));
+  return new ApiError(localized.status, localized.code, localized.message, fields);
 }
 
 /** "The request is already answered": someone answered it meanwhile (409 on `id`). */

@@ -9,7 +9,7 @@ import { useOrg } from '../../shared/session/org-context';
 import { fieldError } from '../decisions/field-messages';
 import { BackingPreview } from './backing-notice';
 import { NoTeamsNotice } from './no-teams-notice';
-import { missingBacking, useTeamBacking } from './promise-backing';
+import { missingBacking, undeclaredBacking, useTeamBacking } from './promise-backing';
 import { draftOf, NEW_TERMS, type TermsDraft, termsOf } from './promise-draft';
 import { isNotPromiser, localizePromiseError } from './promise-errors';
 import { usePromiseFormData, useSegmentPains } from './promise-form-data';
@@ -357,7 +357,7 @@ export function PromiseFormModal({ opened, onClose, promise, start, onCreate, on
               <MultiSelect
                 label={t('promises.form.capabilities')}
                 description={teamId ? t('promises.form.capabilitiesHint', { team: teamName }) : t('promises.form.chooseTeamFirst')}
-                placeholder={capabilityIds.length ? undefined : t('common.optional')}
+                placeholder={capabilityIds.length || kind === 'client' ? undefined : t('common.optional')}
                 data={capabilityData}
                 value={capabilityIds}
                 onChange={(value) => {
@@ -374,7 +374,7 @@ export function PromiseFormModal({ opened, onClose, promise, start, onCreate, on
               <MultiSelect
                 label={t('promises.form.rights')}
                 description={teamId ? t('promises.form.rightsHint') : t('promises.form.chooseTeamFirst')}
-                placeholder={rightIds.length ? undefined : t('common.optional')}
+                placeholder={rightIds.length || kind === 'client' ? undefined : t('common.optional')}
                 data={rightData}
                 value={rightIds}
                 onChange={(value) => {
@@ -393,7 +393,12 @@ export function PromiseFormModal({ opened, onClose, promise, start, onCreate, on
               backing.error ? (
                 <Alert color="red">{messageOfError(backing.error)}</Alert>
               ) : (
-                <BackingPreview missing={missing} teamName={teamName} hasRequirements={capabilityIds.length + rightIds.length > 0} />
+                <BackingPreview
+                  missing={missing}
+                  undeclared={undeclaredBacking(kind, { requiredCapabilityIds: capabilityIds, requiredRightIds: rightIds })}
+                  teamName={teamName}
+                  hasRequirements={capabilityIds.length + rightIds.length > 0}
+                />
               )
             ) : null}
             <Group justify="flex-end">

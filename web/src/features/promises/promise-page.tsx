@@ -12,11 +12,11 @@ import { useGovernanceFormat } from '../decisions/governance-format';
 import { discoveryApi } from '../discovery/discovery.api';
 import { PromiseFeedbackPanel } from '../feedback/promise-feedback-panel';
 import { ImplementedProposals } from '../proposals/implemented-proposals';
-import { BackingRefusal, UnbackedNotice } from './backing-notice';
-import { AlertBadge, FulfillmentBadge, KindBadge, LifecycleBadge, UnbackedBadge } from './badges';
+import { BackingRefusal, BackingWaivedNotice, UnbackedNotice } from './backing-notice';
+import { AlertBadge, BackingWaivedBadge, FulfillmentBadge, KindBadge, LifecycleBadge, UnbackedBadge } from './badges';
 import { EventsImportModal } from './events-import-modal';
 import { PromiseAlerts } from './promise-alerts';
-import { type MissingBacking, missingFromError } from './promise-backing';
+import { canWaiveBacking, missingFromError, type PublishRefusal } from './promise-backing';
 import { PromiseBackingPanel } from './promise-backing-panel';
 import { PromiseBurndown } from './promise-burndown';
 import { isNotPromiser, localizePromiseError } from './promise-errors';
@@ -38,6 +38,7 @@ import { describeRedress, PromiseVersions } from './promise-versions';
 import { type PromiseItem, type PromisePatch, type PromiseStatus, promisesApi, type VersionInput } from './promises.api';
 import { RetireModal } from './retire-modal';
 import { VersionModal } from './version-modal';
+import { WaiveBackingModal } from './waive-backing-modal';
 import { windowLengthMs } from './window-length';
 
 /** One promise: its terms, how it is kept (chart, burn rates, alerts, their history), events, backing, versions and redress. */
@@ -53,8 +54,9 @@ export function PromisePage() {
   const [isVersionOpen, setVersionOpen] = useState(false);
   const [isRetireOpen, setRetireOpen] = useState(false);
   const [isImportOpen, setImportOpen] = useState(false);
+  const [isWaiveOpen, setWaiveOpen] = useState(false);
   const [isPublishing, setPublishing] = useState(false);
-  const [refusal, setRefusal] = useState<MissingBacking | null>(null);
+  const [refusal, setRefusal] = useState<PublishRefusal | null>(null);
   const promise = useResource(() => promisesApi.get(org.slug, id), `${org.slug}|${id}`);
   const status = useResource(() => promisesApi.status(org.slug, id), `${org.slug}|${id}|${refreshKey}`);
   const segmentId = promise.data?.promiseeSegment?.id ?? null;
@@ -92,6 +94,14 @@ export function PromisePage() {
   const canWrite = can('promises:write');
   const current = status.data;
 
+  /** A refused "Publish" names what is missing at the top of the page; true when it was one. */
+  const showRefusal = (error: unknown) => {
+    const missing = missingFromError(error, data);
+    if (!missing) return false;
+    setRefusal(missing);
+    setRefreshKey((key) => key + 1);
+    return true;
+  };
   const publish = async () => {
     setPublishing(true);
     setRefusal(null);
@@ -100,15 +110,18 @@ export function PromisePage() {
       notifySuccess(t('promises.published', { title: data.title }));
       setRefreshKey((key) => key + 1);
     } catch (error) {
-      const missing = missingFromError(error, data);
-      if (missing) {
-        setRefusal(missing);
-        setRefreshKey((key) => key + 1);
-      } else if (isNotPromiser(error)) notifyError(error);
+      if (showRefusal(error)) return;
+      if (isNotPromiser(error)) notifyError(error);
       else notifyError(localizePromiseError(error));
     } finally {
       setPublishing(false);
     }
+  };
+  const publishWaived = async (reason: string) => {
+    replace(await promisesApi.publish(org.slug, data.id, { backingWaiver: { reason } }));
+    setRefusal(null);
+    notifySuccess(t('promises.published', { title: data.title }));
+    setRefreshKey((key) => key + 1);
   };
   const update = async (patch: PromisePatch) => {
     replace(await promisesApi.update(org.slug, data.id, patch));
@@ -176,6 +189,7 @@ export function PromisePage() {
             {current && data.status !== 'draft' ? <FulfillmentBadge status={current.status} /> : null}
             <AlertBadge isFiring={isAlertFiring(current)} />
             <UnbackedBadge isUnbacked={data.unbacked !== null} />
+            <BackingWaivedBadge isWaived={data.backingWaiver !== null} />
           </Group>
         }
         description={
@@ -189,8 +203,17 @@ export function PromisePage() {
       {data.unbacked ? (
         <UnbackedNotice missing={data.unbacked} since={format.dateTime(data.unbacked.since)} teamId={data.promiserTeam.id} />
       ) : null}
+      {data.backingWaiver && data.status !== 'draft' ? (
+        <BackingWaivedNotice waiver={data.backingWaiver} at={format.dateTime(data.backingWaiver.at)} />
+      ) : null}
       {refusal && data.status === 'draft' ? (
-        <BackingRefusal missing={refusal} teamId={data.promiserTeam.id} teamName={data.promiserTeam.name} />
+        <BackingRefusal
+          refusal={refusal}
+          teamId={data.promiserTeam.id}
+          teamName={data.promiserTeam.name}
+          isAdmin={org.role === 'admin'}
+          onWaive={canWrite && canWaiveBacking(org.role, refusal) ? () => setWaiveOpen(true) : undefined}
+        />
       ) : null}
       {data.status === 'draft' ? (
         <Alert color="gray" variant="light" data-testid="draft-notice">
@@ -277,6 +300,15 @@ export function PromisePage() {
         onImported={() => setRefreshKey((key) => key + 1)}
       />
       <PromiseFormModal opened={isEditOpen} onClose={() => setEditOpen(false)} promise={data} onUpdate={update} />
+      {org.role === 'admin' ? (
+        <WaiveBackingModal
+          opened={isWaiveOpen}
+          promise={data}
+          onClose={() => setWaiveOpen(false)}
+          onSubmit={publishWaived}
+          onRefused={showRefusal}
+        />
+      ) : null}
       {data.status === 'published' ? (
         <>
           <VersionModal opened={isVersionOpen} promise={data} onClose={() => setVersionOpen(false)} onSubmit={newVersion} />

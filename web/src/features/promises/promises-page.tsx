@@ -13,7 +13,7 @@ import { DownloadMenu } from '../../shared/ui/download-menu';
 import { PlusIcon } from '../../shared/ui/icons';
 import { PageHeader } from '../../shared/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
-import { AlertBadge, FulfillmentBadge, KindBadge, UnbackedBadge } from './badges';
+import { AlertBadge, BackingWaivedBadge, FulfillmentBadge, KindBadge, UnbackedBadge } from './badges';
 import { PromiseFormModal } from './promise-form-modal';
 import {
   capitalize,
@@ -124,9 +124,10 @@ export function PromisesPage() {
           <Text size="xs" c="dimmed" lineClamp={2}>
             → {promise.promiseeSegment?.name ?? promise.promiseeTeam?.name ?? '—'}
           </Text>
-          <div>
+          <Group gap={4}>
             <KindBadge kind={promise.kind} />
-          </div>
+            <BackingWaivedBadge isWaived={promise.backingWaiver !== null} />
+          </Group>
         </Stack>
       ),
     },

@@ -7,6 +7,7 @@ import type {
   ZMetric,
   ZPromise,
   ZPromiseStatus,
+  ZPublishPromise,
   ZRedress,
   ZUpdatePromise,
   ZVersion,
@@ -26,6 +27,10 @@ export type IngestResult = z.output<typeof ZIngestResult>;
 export type PromiseInput = z.input<typeof ZCreatePromise>;
 export type PromisePatch = z.input<typeof ZUpdatePromise>;
 export type VersionInput = z.input<typeof ZCreateVersion>;
+/** Publishing's optional body: an admin's waiver of a client promise's declared backing, with the reason. */
+export type PublishInput = z.input<typeof ZPublishPromise>;
+/** An admin published a client promise without a declared capability and right: why, by whom, when (epoch ms). */
+export type BackingWaiver = NonNullable<PromiseItem['backingWaiver']>;
 /** A team asking another to promise something (a request until that team promises it). */
 export type PromiseRequest = z.output<typeof ZRequest>;
 export type RequestStatus = PromiseRequest['status'];
@@ -95,7 +100,7 @@ export const promisesApi = {
   get: (org: string, id: string) => api.get<PromiseItem>(orgPath(org, 'promises', id)),
   create: (org: string, input: PromiseInput) => api.post<PromiseItem>(orgPath(org, 'promises'), input),
   update: (org: string, id: string, patch: PromisePatch) => api.patch<PromiseItem>(orgPath(org, 'promises', id), patch),
-  publish: (org: string, id: string) => api.post<PromiseItem>(orgPath(org, 'promises', id, 'publish')),
+  publish: (org: string, id: string, body: PublishInput = {}) => api.post<PromiseItem>(orgPath(org, 'promises', id, 'publish'), body),
   retire: (org: string, id: string, reason: string) => api.post<PromiseItem>(orgPath(org, 'promises', id, 'retire'), { reason }),
   versions: (org: string, id: string, cursor?: string) =>
     api.get<Page<PromiseVersion>>(orgPath(org, 'promises', id, 'versions'), { cursor, limit: 100 }),

@@ -9,9 +9,9 @@ import {
 import { ApiError } from '../../shared/api/client';
 import { en } from '../../shared/i18n/en';
 import { ru } from '../../shared/i18n/ru';
-import { isBacked, missingBacking, missingFromError } from './promise-backing';
+import { canWaiveBacking, isBacked, missingBacking, missingFromError, undeclaredBacking } from './promise-backing';
 import { changedTerms, draftOf, NEW_TERMS, termsOf } from './promise-draft';
-import { localizePromiseError } from './promise-errors';
+import { localizePromiseError, localizeWaiverError } from './promise-errors';
 import {
   chartInstants,
   chartPoint,
@@ -242,8 +242,49 @@ describe('backing', () => {
     expect(missingFromError(error, { requiredCapabilityIds: ['c7'], requiredRightIds: ['r1', 'r2'] })).toEqual({
       capabilities: [{ id: 'c7', name: 'Crane' }],
       rights: [{ id: 'r2', name: 'Change the work schedule' }],
+      undeclared: [],
     });
     expect(missingFromError(new ApiError(422, 'validation_failed', ''), { requiredCapabilityIds: [], requiredRightIds: [] })).toBeNull();
+  });
+
+  it('reads the lists a client promise leaves empty out of a 422 backing_missing', () => {
+    const error = new ApiError(422, 'backing_missing', 'a client promise declares at least one capability and one decision right', [
+      { path: 'requiredCapabilityIds', message: 'a client promise declares at least one capability its team holds' },
+      { path: 'requiredRightIds', message: 'a client promise declares at least one decision right its team holds' },
+    ]);
+    const refusal = missingFromError(error, { requiredCapabilityIds: [], requiredRightIds: [] });
+    expect(refusal).toEqual({ capabilities: [], rights: [], undeclared: ['capabilities', 'rights'] });
+    // Only an admin may waive, and only when nothing declared is missing.
+    expect(refusal && canWaiveBacking('admin', refusal)).toBe(true);
+    expect(refusal && canWaiveBacking('council', refusal)).toBe(false);
+    expect(refusal && canWaiveBacking('member', refusal)).toBe(false);
+    const mixed = missingFromError(
+      new ApiError(422, 'backing_missing', '', [
+        { path: 'requiredRightIds.0', message: 'missing right "Change the work schedule"' },
+        { path: 'requiredCapabilityIds', message: 'a client promise declares at least one capability its team holds' },
+      ]),
+      { requiredCapabilityIds: [], requiredRightIds: ['r2'] },
+    );
+    expect(mixed?.undeclared).toEqual(['capabilities']);
+    expect(mixed && canWaiveBacking('admin', mixed)).toBe(false);
+  });
+
+  it('asks a client promise, not an internal one, to declare a capability and a right', () => {
+    expect(undeclaredBacking('client', { requiredCapabilityIds: [], requiredRightIds: [] })).toEqual(['capabilities', 'rights']);
+    expect(undeclaredBacking('client', { requiredCapabilityIds: ['c1'], requiredRightIds: [] })).toEqual(['rights']);
+    expect(undeclaredBacking('client', { requiredCapabilityIds: [], requiredRightIds: ['r1'] })).toEqual(['capabilities']);
+    expect(undeclaredBacking('client', { requiredCapabilityIds: ['c1'], requiredRightIds: ['r1'] })).toEqual([]);
+    expect(undeclaredBacking('internal', { requiredCapabilityIds: [], requiredRightIds: [] })).toEqual([]);
+  });
+
+  it('shows a refused waiver on the reason field, in the interface language', () => {
+    const error = localizeWaiverError(
+      new ApiError(422, 'validation_failed', '', [
+        { path: 'backingWaiver', message: 'nothing to waive: the promise declares a capability and a decision right' },
+      ]),
+    ) as ApiError;
+    expect(error.fields[0]?.path).toBe('reason');
+    expect(error.fields[0]?.message).not.toMatch(/nothing to waive:/);
   });
 
   it('folds list items onto their list field', () => {

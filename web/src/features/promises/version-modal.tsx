@@ -7,7 +7,7 @@ import { i18n } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
 import { fieldError } from '../decisions/field-messages';
 import { BackingRefusal } from './backing-notice';
-import { type MissingBacking, missingFromError } from './promise-backing';
+import { missingFromError, type PublishRefusal } from './promise-backing';
 import { changedTerms, draftOf, type TermsDraft, termsOf } from './promise-draft';
 import { localizePromiseError } from './promise-errors';
 import { usePromiseFormData } from './promise-form-data';
@@ -31,7 +31,7 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
   const [terms, setTerms] = useState<TermsDraft>(() => draftOf(promise.terms, org.currency));
   const [teamId, setTeamId] = useState<string>(promise.promiserTeam.id);
   const [reason, setReason] = useState('');
-  const [refusal, setRefusal] = useState<MissingBacking | null>(null);
+  const [refusal, setRefusal] = useState<PublishRefusal | null>(null);
   const [isUnchanged, setUnchanged] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const errors = useFormErrors(FIELDS);
@@ -141,7 +141,7 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
             required
             inputWrapperOrder={['label', 'input', 'description', 'error']}
           />
-          {refusal ? <BackingRefusal missing={refusal} teamId={teamId} teamName={teamName} /> : null}
+          {refusal ? <BackingRefusal refusal={refusal} teamId={teamId} teamName={teamName} /> : null}
           {isUnchanged ? (
             <Alert color="yellow" variant="light" data-testid="nothing-changed">
               {t('promises.errors.nothingChanged')}

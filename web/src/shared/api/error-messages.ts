@@ -64,12 +64,23 @@ export function messageOfError(error: unknown): string {
 /** Shows an error that belongs to no form field as a notification. */
 export function notifyError(error: unknown): void {
   const detail = error instanceof ApiError && error.fields.length > 0 ? error.fields.map(describeField).join('; ') : undefined;
-  notifications.show({ color: 'red', title: messageOfError(error), message: detail ?? '', withBorder: true });
+  notifications.show({
+    color: 'red',
+    title: messageOfError(error),
+    message: detail ?? '',
+    withBorder: true,
+    closeButtonProps: closeLabel(),
+  });
 }
 
 /** Shows a short success message. */
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'teal', message, withBorder: true });
+  notifications.show({ color: 'teal', message, withBorder: true, closeButtonProps: closeLabel() });
+}
+
+/** The notification's ✕ has a name for screen readers. */
+function closeLabel(): { 'aria-label': string } {
+  return { 'aria-label': i18n.t('common.close') };
 }
 
 /** A field error outside any form: the translated message alone when there is one, else path and message. */

@@ -40,6 +40,9 @@ export const enPromises = {
       unbackedHint: 'The team no longer holds a capability or decision right this promise needs.',
       alert: 'Alert',
       alertHint: 'The error budget is burning fast: both windows of an alert row are above its threshold.',
+      waived: 'Backing waived',
+      waivedHint:
+        'An admin published this promise to clients without a declared capability and decision right of its team; the reason is on its page and on the public board.',
     },
     list: {
       promise: 'Promise',
@@ -228,6 +231,26 @@ export const enPromises = {
       unknownRight: 'an unknown right',
       previewBacked: '“{{team}}” holds everything this promise needs: it can be published.',
       previewNothing: 'No capabilities or rights required: it can be published.',
+      previewUndeclaredTitle: 'Not publishable yet: a promise to clients needs backing',
+      previewUndeclared:
+        'It cannot be published until it declares at least one capability of “{{team}}” and at least one decision right the team holds — or an admin publishes it with the backing waived, giving a reason. You can save it as a draft now.',
+      undeclaredCapabilities: 'No capability declared',
+      undeclaredRights: 'No decision right declared',
+      undeclaredRule:
+        'A promise to clients needs at least one capability of its team and at least one decision right the team holds, so that someone has the authority to keep it.',
+      undeclaredHint: 'Edit the draft to declare them, then publish it again.',
+      refusedUndeclaredTitle: 'Not published: a promise to clients needs a capability and a decision right of “{{team}}”',
+      draftUndeclared:
+        'A promise to clients needs at least one capability and one decision right of the team: publishing will be refused until it declares them, unless an admin waives this.',
+      waiveHint: 'As an admin you may publish it anyway, recording why: clients see the reason on the public board.',
+      waiveOpen: 'Publish with backing waived…',
+      waiveNotCovering: 'A waiver covers only what is not declared: the team must first hold everything the promise declares.',
+      waivedTitle: 'Backing waived',
+      waivedText:
+        'An admin published this promise to clients without declaring at least one capability and one decision right of its team.',
+      waivedReason: 'Reason',
+      waivedBy: 'Waived by {{by}} on {{date}}',
+      waivedPanel: 'An admin waived the declared backing: the reason is shown above.',
       previewMissing: '“{{team}}” does not hold yet:',
       previewMissingHint:
         'You can save it as a draft (an intention). It can be published once the team holds these: an admin or the council grants rights; the team records its capabilities.',
@@ -263,6 +286,13 @@ export const enPromises = {
       reason: 'Why the terms change',
       reasonHint: 'Clients see the history with this reason.',
       submit: 'Put the new version in force',
+    },
+    waive: {
+      title: 'Publish without declared backing?',
+      text: '“{{title}}” will be published to clients although it does not declare at least one capability and one decision right of “{{team}}”. The reason is recorded with your name.',
+      reason: 'Why it can be kept without declared backing',
+      note: 'Clients see this reason on the public board.',
+      submit: 'Publish with backing waived',
     },
     retire: {
       open: 'Retire',
@@ -479,6 +509,9 @@ export const enPromises = {
       reasonRequired: 'Say why the terms change',
       nothingChanged: 'Nothing changed: change at least one term',
       retireReasonRequired: 'Say why the promise is retired',
+      waiverReasonRequired: 'Say why the promise can be kept without declared backing',
+      waiverAdminOnly: 'Only an admin may waive the backing of a promise to clients',
+      nothingToWaive: 'Nothing to waive: the promise declares a capability and a decision right',
       notYourTeam: 'You are not in this team: a team promises only its own behaviour',
     },
   },

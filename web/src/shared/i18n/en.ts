@@ -22,6 +22,7 @@ export const en = {
   common: {
     save: 'Save',
     cancel: 'Cancel',
+    close: 'Close',
     delete: 'Delete',
     edit: 'Edit',
     remove: 'Remove',

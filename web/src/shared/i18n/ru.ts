@@ -23,6 +23,7 @@ export const ru: Dictionary = {
   common: {
     save: 'Сохранить',
     cancel: 'Отмена',
+    close: 'Закрыть',
     delete: 'Удалить',
     edit: 'Изменить',
     remove: 'Убрать',

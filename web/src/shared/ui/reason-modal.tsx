@@ -10,11 +10,15 @@ export interface ReasonModalProps {
   /** What will happen, in a sentence. */
   text: string;
   label: string;
+  /** A note under the field, e.g. who will read the reason. */
+  description?: string;
   placeholder?: string;
   submitLabel: string;
   /** Shown on the field when the reason is empty. */
   requiredMessage: string;
   testId: string;
+  /** The dialog's width (Mantine's `size`), when the text or the buttons need more room. */
+  size?: string;
   onClose: () => void;
   onSubmit: (reason: string) => Promise<unknown>;
   /**
@@ -58,12 +62,21 @@ export function ReasonModal(props: ReasonModalProps) {
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={props.title} centered data-testid={props.testId}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={props.title}
+      size={props.size}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      data-testid={props.testId}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{props.text}</Text>
           <Textarea
             label={props.label}
+            description={props.description}
             placeholder={props.placeholder}
             autosize
             minRows={2}
