@@ -3,7 +3,7 @@
  * bodies from their JSON Schemas, so the sweeps cover routes added later without being edited.
  */
 import { randomUUID } from 'node:crypto';
-import type { Permission } from '../src/core/access/permissions.js';
+import type { Permission, Role } from '../src/core/access/permissions.js';
 import { unique } from './fixtures.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -32,6 +32,8 @@ export interface Operation {
   /** `GET /api/v1/...`, for test names. */
   name: string;
   permission?: Permission;
+  /** People of these roles only, on top of the permission (`x-roles`); tokens go by their scopes. */
+  roles?: Role[];
   auth: 'public' | 'user' | 'org';
   pathParams: string[];
   queryParams: { name: string; schema: JsonSchema; required: boolean }[];
@@ -46,6 +48,7 @@ export interface Operation {
 
 interface OpenApiOperation {
   'x-permission'?: Permission;
+  'x-roles'?: Role[];
   'x-body-limit'?: number;
   /** Pages and documents (HTML, the document itself) are listed but are not API operations. */
   'x-page'?: boolean;
@@ -72,6 +75,7 @@ export function operationsOf(doc: Record<string, unknown>): Operation[] {
         path,
         name: `${method.toUpperCase()} ${path}`,
         permission: op['x-permission'],
+        ...(op['x-roles'] && { roles: op['x-roles'] }),
         auth,
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
         queryParams: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema, required: p.required === true })),

@@ -47,6 +47,7 @@ const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/v1/orgs/{org}/promises/{id}/events': () => ({
     events: [{ externalId: `sample-${unique()}`, occurredAt: new Date().toISOString(), good: true }],
   }),
+  'POST /api/v1/orgs/{org}/promises/{id}/events/{externalId}/void': () => ({ reason: 'Sent twice by the old integration' }),
   'POST /api/v1/orgs/{org}/periods/{period}/ledger': (ids) => ({ teamId: ids.team, kind: 'revenue', amountMinor: 150_000, note: 'Sample' }),
   'POST /api/v1/orgs/{org}/periods/{period}/ledger/import': (ids) => ({
     csv: `team,kind,amount,note\n${ids.team},revenue,1500.50,Sample\n`,

@@ -89,6 +89,7 @@ export function buildOpenApi(routes: AnyRoute[], pages: DocumentedPage[] = []): 
       responses,
       security: route.auth === 'public' ? [] : route.auth === 'user' ? [{ cookieAuth: [] }] : [{ cookieAuth: [] }, { bearerAuth: [] }],
       ...(route.permission && { 'x-permission': route.permission }),
+      ...(route.roles && { 'x-roles': route.roles }),
       ...(route.bodyLimit !== undefined && { 'x-body-limit': route.bodyLimit }),
       ...(route.body && {
         requestBody: {

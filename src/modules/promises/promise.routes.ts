@@ -229,6 +229,8 @@ export function registerPromiseRoutes(r: Registrar): void {
     permission: 'events:write',
     method: 'POST',
     url: `${base}/promises/:id/events/:externalId/void`,
+    // The team whose figures an event changes does not void its own failures: admins do, or a token.
+    roles: ['admin'],
     summary:
       'Void an event (a correction), with a reason: it counts for nothing from now on and its externalId stays taken; admins and tokens with events:write',
     params: ZOrgIdParams.extend({ externalId: ZEventInput.shape.externalId }),
