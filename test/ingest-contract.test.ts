@@ -142,7 +142,11 @@ describe('a batch judges each event on its own', () => {
   it('refuses only a malformed envelope as a whole', async () => {
     const id = await ratioPromise();
     const url = `${A()}/promises/${id}/events`;
-    expectError(await token.request({ method: 'POST', url, raw: { payload: '{"events": [', contentType: 'application/json' } }), 400, 'invalid_json');
+    expectError(
+      await token.request({ method: 'POST', url, raw: { payload: '{"events": [', contentType: 'application/json' } }),
+      400,
+      'invalid_json',
+    );
     expectError(await token.post(url, [{ externalId: 'a', occurredAt: daysAgo(1), good: true }]), 422, 'validation_failed', 'body');
     expectError(await token.post(url, { items: [] }), 422, 'validation_failed', 'events');
     expectError(await token.post(url, { events: {} }), 422, 'validation_failed', 'events');
@@ -150,7 +154,11 @@ describe('a batch judges each event on its own', () => {
     const tooMany = Array.from({ length: 10_001 }, (_, i) => ({ externalId: `e-${i}`, occurredAt: daysAgo(1), good: true }));
     expectError(await token.post(url, { events: tooMany }), 422, 'validation_failed', 'events');
     const huge = JSON.stringify({ events: [{ externalId: 'a', occurredAt: daysAgo(1), good: true, pad: 'p'.repeat(9 * 1024 * 1024) }] });
-    expectError(await token.request({ method: 'POST', url, raw: { payload: huge, contentType: 'application/json' } }), 413, 'payload_too_large');
+    expectError(
+      await token.request({ method: 'POST', url, raw: { payload: huge, contentType: 'application/json' } }),
+      413,
+      'payload_too_large',
+    );
     expect(await statusOf(id)).toMatchObject({ total: 0 });
   });
 
