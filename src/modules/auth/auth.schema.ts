@@ -22,10 +22,12 @@ export const ZMe = z.object({
   csrfToken: z.string(),
 });
 
-export const ZUpdateMe = z.object({
-  locale: z.enum(LOCALES).nullable().optional().describe('the interface language; null follows the organization'),
-  lastOrg: ZOrgSlug.optional().describe('the organization the person opened now (one of theirs): where they land after the next sign-in'),
-});
+export const ZUpdateMe = z
+  .object({
+    locale: z.enum(LOCALES).nullable().optional().describe('the interface language; null follows the organization'),
+    lastOrg: ZOrgSlug.optional().describe('the organization the person opened now (one of theirs): where they land after the next sign-in'),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'send locale or lastOrg');
 
 /** Change the signed-in person's password: the current one proves it is them; the new one follows the account rules. */
 export const ZChangePassword = z.object({
