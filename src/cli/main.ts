@@ -84,8 +84,9 @@ Options:
   -v, --version             Print the version.
 
 Environment: PORT (3000), HOST, CLIENTOCRACY_DATA_DIR (./data), DATABASE_URL (PostgreSQL),
-CLIENTOCRACY_DEMO (0 disables the demo), CLIENTOCRACY_SECRET, CLIENTOCRACY_EVALUATOR_MS (60000: how often
-promises are evaluated), CLIENTOCRACY_WEBHOOKS_MS (5000: how often due webhooks are sent),
+CLIENTOCRACY_DEMO (0 disables the demo), CLIENTOCRACY_SECRET, CLIENTOCRACY_EVALUATOR_MS (5000: the
+longest a promise whose events changed waits for its evaluation; every promise is also evaluated
+each minute), CLIENTOCRACY_WEBHOOKS_MS (5000: how often due webhooks are sent),
 CLIENTOCRACY_WEBHOOK_ALLOW (hosts and CIDRs webhooks may reach although private or local), SMTP_URL
 (smtp://user:password@host:587; without it e-mail stays in the outbox), SMTP_FROM (the sender).
 Scopes: ${TOKEN_SCOPES.join(', ')}.
@@ -267,13 +268,15 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   await remind();
   const reminders = setInterval(remind, 15 * 60 * 1000);
   reminders.unref();
-  // Promise evaluation now and every minute (CLIENTOCRACY_EVALUATOR_MS), webhook deliveries every few
-  // seconds (CLIENTOCRACY_WEBHOOKS_MS), off the request path; a run still going when the next is due
-  // is not doubled. Errors are logged; the server goes on.
-  const { evaluateDue } = await import('../modules/promises/evaluator.service.js');
+  // Promise evaluation: a promise whose figures changed within CLIENTOCRACY_EVALUATOR_MS (the evaluator
+  // looks every half of it, and evaluates one promise at most once per half), every promise once a
+  // minute; webhook deliveries every few seconds (CLIENTOCRACY_WEBHOOKS_MS) and right after an
+  // evaluation queued some. Off the request path; a run still going when the next is due is not
+  // doubled. Errors are logged; the server goes on.
+  const { DEFAULT_EVALUATOR_MS, evaluateDue } = await import('../modules/promises/evaluator.service.js');
   const { deliverDue, forgetExpiredSecrets, pruneDeliveries } = await import('../modules/webhooks/webhook.delivery.js');
-  const every = (label: string, variable: string, fallbackMs: number, work: () => Promise<unknown>) => {
-    const ms = Number(process.env[variable]) > 0 ? Number(process.env[variable]) : fallbackMs;
+  const msOf = (variable: string, fallbackMs: number) => (Number(process.env[variable]) > 0 ? Number(process.env[variable]) : fallbackMs);
+  const every = (label: string, ms: number, work: () => Promise<unknown>) => {
     let running = false;
     const tick = async () => {
       if (running) return;
@@ -289,31 +292,36 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
     void tick();
     const timer = setInterval(() => void tick(), ms);
     timer.unref();
-    return timer;
+    return { timer, tick };
   };
-  const evaluator = every('promise evaluation', 'CLIENTOCRACY_EVALUATOR_MS', 60_000, async () => {
-    const run = await evaluateDue(database.db, Date.now(), { dialect: database.dialect });
-    for (const f of run.failures) process.stderr.write(`promise ${f.promiseId} not evaluated: ${f.error}\n`);
-  });
-  const webhooks = every('webhook delivery', 'CLIENTOCRACY_WEBHOOKS_MS', 5_000, () =>
+  const webhooks = every('webhook delivery', msOf('CLIENTOCRACY_WEBHOOKS_MS', 5_000), () =>
     deliverDue(database.db, Date.now(), { dialect: database.dialect, allow: config.webhookAllow }),
   );
+  // Looking every half of the setting and evaluating one promise at most once per half, a change
+  // waits at most the whole setting.
+  const evaluatorHalfMs = msOf('CLIENTOCRACY_EVALUATOR_MS', DEFAULT_EVALUATOR_MS) / 2;
+  const evaluator = every('promise evaluation', evaluatorHalfMs, async () => {
+    const run = await evaluateDue(database.db, Date.now(), { dialect: database.dialect, debounceMs: evaluatorHalfMs });
+    for (const f of run.failures) process.stderr.write(`promise ${f.promiseId} not evaluated: ${f.error}\n`);
+    // What the evaluation queued leaves now, not at the next delivery round.
+    if (run.statusChanges + run.alertsFired + run.alertsResolved > 0) void webhooks.tick();
+  });
   // The webhook delivery log keeps 30 days of finished deliveries: pruned now and every hour.
   // Webhook secrets replaced more than 24 hours ago and rate-limit counters of finished windows go at the same pace.
   const { pruneRateLimits } = await import('../modules/auth/rate-limit.js');
   // So do staff sessions past their lifetime or idle timeout, old reset links and forgotten sign-in backoff.
   const { pruneAccounts } = await import('../modules/auth/auth.prune.js');
-  const prune = every('webhook log pruning', 'CLIENTOCRACY_PRUNE_MS', 3_600_000, async () => {
+  const prune = every('webhook log pruning', msOf('CLIENTOCRACY_PRUNE_MS', 3_600_000), async () => {
     await pruneDeliveries(database.db, Date.now());
     await forgetExpiredSecrets(database.db, Date.now());
     await pruneRateLimits(database.db, Date.now());
     await pruneAccounts(database.db, Date.now(), config.sessionIdleDays);
   });
   // Answers owed to client proposals: one past its due time unanswered gives the answer promise its
-  // bad event, checked every minute with the promise evaluation (lists and pages also check on read).
+  // bad event, checked every minute (lists and pages also check on read).
   const { settleOverdueProposals } = await import('../modules/proposals/answer.service.js');
   const { sweepTrending } = await import('../modules/proposals/proposal.repository.js');
-  const answers = every('proposal answers', 'CLIENTOCRACY_EVALUATOR_MS', 60_000, async () => {
+  const answers = every('proposal answers', 60_000, async () => {
     await settleOverdueProposals(database.db, Date.now());
     await sweepTrending(database.db, Date.now());
   });
@@ -321,15 +329,15 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const { deliverMail, smtpTransport } = await import('../modules/mail/mail.delivery.js');
   const smtp = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
   const mail = smtp
-    ? every('e-mail delivery', 'CLIENTOCRACY_MAIL_MS', 10_000, () => deliverMail(database.db, smtp, config.mailFrom, Date.now()))
+    ? every('e-mail delivery', msOf('CLIENTOCRACY_MAIL_MS', 10_000), () => deliverMail(database.db, smtp, config.mailFrom, Date.now()))
     : undefined;
   const stop = async () => {
-    clearInterval(mail);
-    clearInterval(answers);
-    clearInterval(prune);
+    clearInterval(mail?.timer);
+    clearInterval(answers.timer);
+    clearInterval(prune.timer);
     clearInterval(reminders);
-    clearInterval(evaluator);
-    clearInterval(webhooks);
+    clearInterval(evaluator.timer);
+    clearInterval(webhooks.timer);
     await app.close();
     await database.close();
     process.exit(0);

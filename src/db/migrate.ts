@@ -15,6 +15,7 @@ import * as eventImportMappings from './migrations/20261207T1400_event_import_ma
 import * as backingWaiver from './migrations/20261207T1420_backing_waiver.js';
 import * as orgVisits from './migrations/20261207T1430_org_visits.js';
 import * as eventVoids from './migrations/20261207T1500_event_voids.js';
+import * as evaluatorChanges from './migrations/20261207T1510_evaluator_changes.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1420_backing_waiver': backingWaiver,
   '20261207T1430_org_visits': orgVisits,
   '20261207T1500_event_voids': eventVoids,
+  '20261207T1510_evaluator_changes': evaluatorChanges,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -122,6 +122,10 @@ export interface PromiseEvaluationsTable {
   /** The evaluator's claim: start (UTC ms) of the last minute evaluated; 0 before the first. */
   evaluated_minute: number;
   evaluated_at: number | null;
+  /** When the promise's figures first changed since its last evaluation (UTC ms); null when none since. */
+  changed_at: number | null;
+  /** How many times the promise has been evaluated: the claim is conditional on it; keys of what one evaluation sends. */
+  evaluation_seq: number;
   last_error: string | null;
   last_error_at: number | null;
 }

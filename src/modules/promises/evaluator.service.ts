@@ -1,14 +1,19 @@
 /**
- * The background evaluator (issue 5): every minute, the status of each published promise from the
- * counters (promiseStatus), compared with the last evaluation; status changes and alerts firing or
- * resolving are recorded as history, the promiser team is told in-app and webhooks are queued.
+ * The background evaluator (issues 5 and 15): the status of each published promise from the counters
+ * (promiseStatus), compared with the last evaluation; status changes and alerts firing or resolving
+ * are recorded as history, the promiser team is told in-app and webhooks are queued.
+ *
+ * When: a promise whose figures changed (ingest and new versions mark it, `markPromiseChanged`) is
+ * evaluated at the evaluator's next look, but not sooner than `debounceMs` after its previous
+ * evaluation, so a stream of batches costs one evaluation per `debounceMs` however many servers look;
+ * every promise is also evaluated once per UTC minute, changed or not, because its windows slide.
  *
  * Several server processes may run it against one PostgreSQL. The job is the promise's row in
  * `promise_evaluations`: a process takes one with `SELECT … FOR UPDATE SKIP LOCKED` (others skip it
- * rather than wait) and claims it for the minute (`evaluated_minute`) in the same transaction as its
- * history, notifications and webhook deliveries. A promise is thus evaluated once per minute,
- * whichever process gets there first, and a change is recorded exactly once. On SQLite the single
- * writer serialises the transactions and the conditional claim does the same job.
+ * rather than wait) and claims it — the count of its evaluations goes up by one, its change mark is
+ * cleared — in the same transaction as its history, notifications and webhook deliveries. A change is
+ * thus recorded exactly once, whichever process gets there first. On SQLite the single writer
+ * serialises the transactions and the claim, conditional on the count read, does the same job.
  */
 
 import { newId } from '../../core/ids.js';
@@ -21,6 +26,17 @@ import type { TPromiseStatus } from './promise.schema.js';
 import { promiseStatus } from './status.service.js';
 
 export const MINUTE_MS = 60_000;
+/** The longest a changed promise waits for its evaluation by default (`CLIENTOCRACY_EVALUATOR_MS`). */
+export const DEFAULT_EVALUATOR_MS = 5_000;
+
+export interface EvaluateOptions {
+  dialect: Dialect;
+  /**
+   * The least time (ms) between two evaluations of one changed promise, in any process; half of
+   * DEFAULT_EVALUATOR_MS by default. Looking every `debounceMs`, a change waits at most twice that.
+   */
+  debounceMs?: number;
+}
 
 export interface EvaluatorRun {
   /** Start (UTC ms) of the minute evaluated. */
@@ -32,7 +48,7 @@ export interface EvaluatorRun {
   failures: { promiseId: string; error: string }[];
 }
 
-type Job = Pick<PromiseEvaluationsTable, 'promise_id' | 'org_id' | 'status' | 'firing'>;
+type Job = Pick<PromiseEvaluationsTable, 'promise_id' | 'org_id' | 'status' | 'firing' | 'evaluation_seq'>;
 
 /** Makes a job row for every published promise that has none yet (a newly published one). */
 async function addMissingJobs(db: Db): Promise<void> {
@@ -53,14 +69,29 @@ async function addMissingJobs(db: Db): Promise<void> {
 }
 
 /**
- * Takes the next published promise not yet evaluated for `minute`, locked (PostgreSQL) and claimed:
- * `none` when none is left, `lost` when another process claimed it between the read and the claim.
+ * Takes the next published promise due — changed and not evaluated in the last `debounceMs`, or not
+ * yet evaluated for `minute` — locked (PostgreSQL) and claimed: `none` when none is left, `lost` when
+ * another process claimed it between the read and the claim. A promise whose evaluation failed waits
+ * a minute before it is tried again.
  */
-async function takeJob(tx: Tx, dialect: Dialect, minute: number, skip: ReadonlySet<string>): Promise<Job | 'none' | 'lost'> {
+async function takeJob(
+  tx: Tx,
+  dialect: Dialect,
+  now: number,
+  debounceMs: number,
+  skip: ReadonlySet<string>,
+): Promise<Job | 'none' | 'lost'> {
+  const minute = Math.floor(now / MINUTE_MS) * MINUTE_MS;
   let q = tx
     .selectFrom('promise_evaluations')
-    .select(['promise_id', 'org_id', 'status', 'firing'])
-    .where('evaluated_minute', '<', minute)
+    .select(['promise_id', 'org_id', 'status', 'firing', 'evaluation_seq'])
+    .where((eb) =>
+      eb.or([
+        eb('evaluated_minute', '<', minute),
+        eb.and([eb('changed_at', 'is not', null), eb.or([eb('evaluated_at', 'is', null), eb('evaluated_at', '<=', now - debounceMs)])]),
+      ]),
+    )
+    .where((eb) => eb.or([eb('last_error_at', 'is', null), eb('last_error_at', '<=', now - MINUTE_MS)]))
     .where('promise_id', 'in', (eb) => eb.selectFrom('promises').select('id').where('status', '=', 'published'))
     .orderBy('evaluated_minute')
     .limit(1);
@@ -69,14 +100,15 @@ async function takeJob(tx: Tx, dialect: Dialect, minute: number, skip: ReadonlyS
   if (dialect === 'postgres') q = q.forUpdate().skipLocked();
   const job = await q.executeTakeFirst();
   if (!job) return 'none';
-  // The claim is conditional, so that it holds even where rows cannot be locked.
+  // The claim is conditional on the count read, so that it holds even where rows cannot be locked:
+  // whoever evaluated the promise since the read has moved the count on.
   const claimed = await tx
     .updateTable('promise_evaluations')
-    .set({ evaluated_minute: minute })
+    .set({ evaluated_minute: minute, evaluation_seq: job.evaluation_seq + 1, changed_at: null })
     .where('promise_id', '=', job.promise_id)
-    .where('evaluated_minute', '<', minute)
+    .where('evaluation_seq', '=', job.evaluation_seq)
     .executeTakeFirst();
-  return Number(claimed.numUpdatedRows) === 1 ? job : 'lost';
+  return Number(claimed.numUpdatedRows) === 1 ? { ...job, evaluation_seq: job.evaluation_seq + 1 } : 'lost';
 }
 
 const alertParams = (alert: AlertRow) => ({
@@ -103,7 +135,6 @@ async function evaluateOne(
   org: OrganizationsTable,
   job: Job,
   now: number,
-  minute: number,
 ): Promise<{ statusChanged: boolean; fired: number; resolved: number }> {
   const ctx: OrgContext = { db: tx as Db, org, actor: SYSTEM_ACTOR, now };
   const status = await promiseStatus(ctx, job.promise_id, now);
@@ -118,6 +149,9 @@ async function evaluateOne(
   const changes = evaluationChanges(previous, current);
   const subject = { id: promise.id, title: promise.title, kind: promise.kind, promiserTeamId: promise.promiser_team_id };
   const at = new Date(now).toISOString();
+  // One key per evaluation (not per minute): a promise may change several times in a minute, and each
+  // change is recorded by exactly one evaluation.
+  const evaluation = `e${job.evaluation_seq}`;
   const team = changes.status || changes.fired.length > 0 ? await peopleOf(tx, org.id, 'team', promise.promiser_team_id) : [];
   const history = (
     kind: 'status_changed' | 'alert_fired' | 'alert_resolved',
@@ -152,7 +186,7 @@ async function evaluateOne(
         subjectType: 'promise',
         subjectId: promise.id,
         params: { promise: promise.title, from, to },
-        dedupeKey: `promise_status_changed:${promise.id}:${minute}`,
+        dedupeKey: `promise_status_changed:${promise.id}:${evaluation}`,
       },
       now,
     );
@@ -169,7 +203,7 @@ async function evaluateOne(
         subjectType: 'promise',
         subjectId: promise.id,
         params: { promise: promise.title, ...alertParams(alert) },
-        dedupeKey: `promise_alert_fired:${promise.id}:${alert.severity}/${alert.longWindow}:${minute}`,
+        dedupeKey: `promise_alert_fired:${promise.id}:${alert.severity}/${alert.longWindow}:${evaluation}`,
       },
       now,
     );
@@ -196,13 +230,15 @@ async function evaluateOne(
 }
 
 /**
- * Evaluates every published promise not yet evaluated for the minute of `now` (UTC ms), one
+ * Evaluates every published promise due at `now` (UTC ms) — changed since its last evaluation and
+ * not evaluated in the last `debounceMs`, or not yet evaluated for the minute of `now` — one
  * transaction each, and returns what it found. A promise whose evaluation fails is rolled back,
- * reported in `failures` and tried again next minute; the others go on. Running it again within the
- * same minute, here or in another process, records nothing new.
+ * reported in `failures` and tried again a minute later; the others go on. Running it again, here or
+ * in another process, evaluates only what changed since, and records each change once.
  */
-export async function evaluateDue(db: Db, now: number, options: { dialect: Dialect }): Promise<EvaluatorRun> {
+export async function evaluateDue(db: Db, now: number, options: EvaluateOptions): Promise<EvaluatorRun> {
   const minute = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+  const debounceMs = options.debounceMs ?? DEFAULT_EVALUATOR_MS / 2;
   const run: EvaluatorRun = { minute, evaluated: 0, statusChanges: 0, alertsFired: 0, alertsResolved: 0, failures: [] };
   await addMissingJobs(db);
   const orgs = new Map<string, OrganizationsTable>();
@@ -211,7 +247,7 @@ export async function evaluateDue(db: Db, now: number, options: { dialect: Diale
     const holder: { job: Job | null } = { job: null };
     try {
       const outcome = await db.transaction().execute(async (tx) => {
-        const job = await takeJob(tx, options.dialect, minute, failed);
+        const job = await takeJob(tx, options.dialect, now, debounceMs, failed);
         if (typeof job === 'string') return job;
         holder.job = job;
         let org = orgs.get(job.org_id);
@@ -219,7 +255,7 @@ export async function evaluateDue(db: Db, now: number, options: { dialect: Diale
           org = await tx.selectFrom('organizations').selectAll().where('id', '=', job.org_id).executeTakeFirstOrThrow();
           orgs.set(org.id, org);
         }
-        return evaluateOne(tx, org, job, now, minute);
+        return evaluateOne(tx, org, job, now);
       });
       if (outcome === 'none') break;
       if (outcome === 'lost') continue;

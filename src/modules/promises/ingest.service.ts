@@ -5,6 +5,7 @@ import { isGoodValue, versionAt } from '../../core/promises/compute.js';
 import { DAY_MS } from '../../core/promises/window.js';
 import type { Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
+import { markPromiseChanged } from './evaluation.repository.js';
 import { addCounterRows, type CounterRow, type EventRow, insertEvents } from './ingest.sql.js';
 import { loadPromise, loadVersions, toVersion } from './promise.repository.js';
 import {
@@ -249,6 +250,7 @@ export async function ingestEvents(
     const levels = bucketLevels(promise.fine_bucket_ms);
     for (const { row } of accepted) addEvent(deltas, levels, row.t, row.g, 1);
     await addToCounters(tx, ctx.org.id, promiseId, deltas);
+    if (accepted.length > 0) await markPromiseChanged(tx, ctx.org.id, promiseId, ctx.now);
     const owed = accepted.filter((c) => c.row.g === 0 && c.event.clientId !== undefined && c.version.redress !== null);
     for (let i = 0; i < owed.length; i += CHUNK) {
       await tx

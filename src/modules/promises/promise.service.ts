@@ -9,6 +9,7 @@ import { actorName } from '../governance/authority.js';
 import { pageInMemory } from '../list.js';
 import { enqueueWebhookEvent } from '../webhooks/webhook.service.js';
 import { backingError, missingFor, undeclaredBacking } from './backing.service.js';
+import { markPromiseChanged } from './evaluation.repository.js';
 import { rebuildCounters, rejudgeFrom } from './ingest.service.js';
 import { describePromises, loadPromise, loadVersions, parseIds, toVersion } from './promise.repository.js';
 import type { TCreatePromise, TCreateVersion, TPromise, TPublishPromise, TUpdatePromise, TVersion, TWindow } from './promise.schema.js';
@@ -371,6 +372,8 @@ export async function createVersion(ctx: OrgContext, id: string, input: TCreateV
     const fine = fineBucketMs(longestWindowMs(toVersion(version).window));
     if (fine < row.fine_bucket_ms) await rebuildCounters(tx, ctx.org.id, id, fine);
     await rejudgeFrom(tx, ctx.org.id, id, ctx.now);
+    // New terms (a target, a window) may change the status at once: the evaluator looks within seconds.
+    await markPromiseChanged(tx, ctx.org.id, id, ctx.now);
     const created = toVersion(version);
     await appendAudit(tx, {
       orgId: ctx.org.id,
