@@ -244,10 +244,12 @@ describe('clientocracy CLI', () => {
     await database.close();
     const hour = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString();
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'cc-events-')), 'events.csv');
-    writeFileSync(file, `externalId,occurredAt,value\ncli-a,${hour(1)},5\ncli-b,${hour(2)},30\n`);
+    // The same instant both times: a rerun repeats the payload (a different one would be a conflict).
+    const first1 = hour(1);
+    writeFileSync(file, `externalId,occurredAt,value\ncli-a,${first1},5\ncli-b,${hour(2)},30\n`);
     const first = await cli(['events', 'import', '--org', 'stroydom', '--promise', promise.id, file]);
     expect([first.code, first.stdout.trim()]).toEqual([0, 'accepted 2, duplicates 0, rejected 0']);
-    writeFileSync(file, `externalId,occurredAt,value\ncli-a,${hour(1)},5\ncli-c,2020-01-01T00:00:00Z,5\n`);
+    writeFileSync(file, `externalId,occurredAt,value\ncli-a,${first1},5\ncli-c,2020-01-01T00:00:00Z,5\n`);
     const again = await cli(['events', 'import', '--org', 'stroydom', '--promise', promise.id, file]);
     expect([again.code, again.stdout.trim()]).toEqual([1, 'accepted 0, duplicates 1, rejected 1']);
     expect(again.stderr).toContain('row 3 (cli-c): occurredAt');
