@@ -163,8 +163,9 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
     if (!routeOf(req).startsWith('/c/')) return done(new AppError('unsupported_media_type', FORM_REFUSED), undefined);
     done(null, parseForm(String(body)));
   });
-  // Fulfillment events may come as CSV with the JSON body's columns: read into that body, so one
-  // schema validates both and names a bad cell as events.<row>.<field>.
+  // Fulfillment events may come as CSV with the JSON body's columns: read into that body (with the
+  // file's row of each event), so the ingest judges both alike and names a bad cell as
+  // events.<index>.<field> with its row. Only a file that cannot be read is refused whole.
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => {
     try {
       done(null, csvToEvents(String(body)));
