@@ -6,6 +6,7 @@
  * level, is audited, and only admins and tokens with events:write may do it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateDue } from '../src/modules/promises/evaluator.service.js';
 import { rebuildCounters } from '../src/modules/promises/ingest.service.js';
 import { created, expectApiError as expectError } from './expect-api.js';
 import { type TwoOrgs, unique } from './fixtures.js';
@@ -264,5 +265,28 @@ describe('voiding an event', () => {
     expect(res.statusCode, show(res)).toBe(200);
     expect(res.json().voided.by).not.toBe('');
     expect(await statusOf(id)).toMatchObject({ good: 0, total: 0, attainment: null });
+  });
+
+  it('tells the evaluator: a void marks the published promise changed, so its status is looked at within seconds', async () => {
+    const p = await created(
+      await member.post(`${A()}/promises`, {
+        title: `Internal answers ${unique()}`,
+        statement: 'We answer the other team within a day',
+        kind: 'internal',
+        promiserTeamId: orgs.a.team.id,
+        promiseeTeamId: orgs.a.otherTeam.id,
+        metric: { kind: 'ratio' },
+        target: 0.9,
+        window: { kind: 'rolling', days: 30 },
+      }),
+    );
+    const published = await member.post(`${A()}/promises/${p.id}/publish`);
+    expect(published.statusCode, show(published)).toBe(200);
+    await send(token, p.id, [{ externalId: 'e-1', occurredAt: daysAgo(1), good: false }]);
+    await evaluateDue(t.db, Date.now(), { dialect: t.dialect });
+    const job = () => t.db.selectFrom('promise_evaluations').select('changed_at').where('promise_id', '=', p.id).executeTakeFirstOrThrow();
+    expect((await job()).changed_at).toBeNull();
+    expect((await admin.post(`${A()}/promises/${p.id}/events/e-1/void`, { reason: 'a drill' })).statusCode).toBe(200);
+    expect((await job()).changed_at).not.toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import type { PromiseEventsTable } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { actorName } from '../governance/authority.js';
+import { markPromiseChanged } from './evaluation.repository.js';
 import { subtractFromCounters } from './ingest.service.js';
 import { loadPromise } from './promise.repository.js';
 
@@ -69,6 +70,7 @@ export async function voidEvent(ctx: OrgContext, promiseId: string, externalId: 
       .where('event_external_id', '=', externalId)
       .where('given_at', 'is', null)
       .execute();
+    await markPromiseChanged(tx, ctx.org.id, promiseId, ctx.now);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
