@@ -8,9 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateDue } from '../src/modules/promises/evaluator.service.js';
 import { rebuildCounters } from '../src/modules/promises/ingest.service.js';
+import { ZExportFile } from '../src/modules/transfer/transfer.schema.js';
+import { exportOrganization, importOrganization } from '../src/modules/transfer/transfer.service.js';
 import { created, expectApiError as expectError } from './expect-api.js';
 import { type TwoOrgs, unique } from './fixtures.js';
-import { type Agent, createTestApp, type SignedInAgent, show, type TestApp } from './harness.js';
+import { type Agent, createTestApp, createTestDatabase, type SignedInAgent, show, type TestApp } from './harness.js';
 
 let t: TestApp;
 let orgs: TwoOrgs;
@@ -53,8 +55,8 @@ type Rejection = { index: number; row?: number; externalId: string | null; path:
 const brief = (rejected: Rejection[]) => rejected.map((r) => [r.index, r.externalId, r.path, r.code]);
 
 /** Good and total of a promise's counters at each level: every level must count the same events. */
-async function countersByLevel(promiseId: string) {
-  const rows = await t.db.selectFrom('promise_counters').select(['level', 'good', 'total']).where('promise_id', '=', promiseId).execute();
+async function countersByLevel(promiseId: string, db = t.db) {
+  const rows = await db.selectFrom('promise_counters').select(['level', 'good', 'total']).where('promise_id', '=', promiseId).execute();
   const levels = new Map<number, { good: number; total: number }>();
   for (const r of rows) {
     const sum = levels.get(Number(r.level)) ?? { good: 0, total: 0 };
@@ -288,5 +290,32 @@ describe('voiding an event', () => {
     expect((await job()).changed_at).toBeNull();
     expect((await admin.post(`${A()}/promises/${p.id}/events/e-1/void`, { reason: 'a drill' })).statusCode).toBe(200);
     expect((await job()).changed_at).not.toBeNull();
+  });
+
+  it('carries a voided event through export and import: still voided, still out of the counters', async () => {
+    const id = await ratioPromise();
+    await send(token, id, [
+      { externalId: 'x-1', occurredAt: daysAgo(1), good: true },
+      { externalId: 'x-2', occurredAt: daysAgo(2), good: false },
+    ]);
+    expect((await admin.post(`${A()}/promises/${id}/events/x-2/void`, { reason: 'a duplicate ticket' })).statusCode).toBe(200);
+    const file = ZExportFile.parse(JSON.parse(JSON.stringify(await exportOrganization(t.db, orgs.a.slug, Date.now()))));
+    const target = await createTestDatabase();
+    try {
+      await importOrganization(target.db, file);
+      const event = await target.db
+        .selectFrom('promise_events')
+        .select(['voided_at', 'void_reason', 'voided_by'])
+        .where('promise_id', '=', id)
+        .where('external_id', '=', 'x-2')
+        .executeTakeFirstOrThrow();
+      expect(event).toMatchObject({ void_reason: 'a duplicate ticket' });
+      expect(event.voided_at).not.toBeNull();
+      const levels = await countersByLevel(id, target.db);
+      expect(levels.length).toBeGreaterThan(1);
+      for (const level of levels) expect(level).toEqual({ good: 1, total: 1 });
+    } finally {
+      await target.close();
+    }
   });
 });
