@@ -89,6 +89,7 @@ export const AUDIT_ACTIONS = [
   'promise.published',
   'promise.version_created',
   'promise.retired',
+  'promise.event_voided',
   'redress.given',
   'promise_request.created',
   'promise_request.accepted',

@@ -121,6 +121,7 @@ export const enAudit = {
       promise_published: 'Promise published',
       promise_version_created: 'New version of a promise',
       promise_retired: 'Promise retired',
+      promise_event_voided: 'Fulfillment event voided',
       redress_given: 'Redress given',
       promise_request_created: 'Promise requested',
       promise_request_accepted: 'Request accepted',

@@ -121,6 +121,7 @@ export const ruAudit = {
       promise_published: 'Обещание опубликовано',
       promise_version_created: 'Новая версия обещания',
       promise_retired: 'Обещание снято',
+      promise_event_voided: 'Событие исполнения аннулировано',
       redress_given: 'Возмещение выдано',
       promise_request_created: 'Просьба об обещании',
       promise_request_accepted: 'Просьба принята',
