@@ -8,6 +8,9 @@ import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { SYSTEM_ACTOR } from '../src/modules/context.js';
 import { createSegment } from '../src/modules/discovery/segment.service.js';
+import { ZCreateGrant } from '../src/modules/governance/governance.schema.js';
+import { createRight, grantRight } from '../src/modules/governance/rights.service.js';
+import { createCapability } from '../src/modules/governance/structure.service.js';
 import { rebuildCounters } from '../src/modules/promises/ingest.service.js';
 import { createPromise, publishPromise } from '../src/modules/promises/promise.service.js';
 import { promiseStatus } from '../src/modules/promises/status.service.js';
@@ -42,6 +45,15 @@ export async function benchStatus(c: PromiseBenchContext, count: number) {
   const ctx = { db, org, actor: SYSTEM_ACTOR, now: made };
   const team = await createTeam(ctx, { name: 'Warranty service', kind: 'autonomous', purpose: '' });
   const segment = await createSegment(ctx, { name: 'House owners', description: '', sizeEstimate: null, kind: 'customer' });
+  // What the client promise is kept with: the team's capability and a right granted to it.
+  const capability = await createCapability(ctx, team.id, {
+    name: 'Engineers on duty',
+    description: '',
+    capacity: { value: 2, unit: 'engineers' },
+    evidence: 'rota',
+  });
+  const right = await createRight(ctx, { name: 'Decide warranty repairs', description: '' });
+  await grantRight(ctx, ZCreateGrant.parse({ rightId: right.id, holderType: 'team', holderId: team.id }));
   const { id: promiseId } = await createPromise(ctx, {
     title: 'Answer within 24 hours',
     statement: 'Every warranty request is answered within 24 hours',
@@ -51,8 +63,8 @@ export async function benchStatus(c: PromiseBenchContext, count: number) {
     metric: { kind: 'ratio' },
     target: 0.99,
     window: { kind: 'rolling', days: 30 },
-    requiredCapabilityIds: [],
-    requiredRightIds: [],
+    requiredCapabilityIds: [capability.id],
+    requiredRightIds: [right.id],
     painIds: [],
     redress: null,
   });

@@ -54,7 +54,7 @@ export async function runPromiseBenchmarks(c: PromiseBenchContext): Promise<void
       '--org',
       'stroydom',
       '--scopes',
-      'teams:read,discovery:read,promises:read,promises:write,events:write',
+      'teams:read,discovery:read,governance:read,promises:read,promises:write,events:write',
       '--name',
       'bench-promises',
     ],
@@ -64,9 +64,22 @@ export async function runPromiseBenchmarks(c: PromiseBenchContext): Promise<void
     .split('\n')
     .pop() as string;
   const api = new Api(`${c.base}/api/v1/orgs/stroydom`, token);
-  const teamId = (await api.get<{ items: { id: string }[] }>('/teams')).items[0]?.id;
+  // A client promise publishes with a capability of its team and a right the team holds: the first
+  // team the demo gave both is the one the benchmark's promises are made by.
+  const grants = (
+    await api.get<{ items: { rightId: string; holderType: string; holderId: string }[] }>('/grants?holderType=team&active=true&limit=200')
+  ).items;
+  let teamId: string | undefined;
+  for (const grant of grants) {
+    const capabilities = (await api.get<{ items: { id: string }[] }>(`/teams/${grant.holderId}/capabilities`)).items;
+    if (capabilities[0]) {
+      teamId = grant.holderId;
+      backing = { requiredCapabilityIds: [capabilities[0].id], requiredRightIds: [grant.rightId] };
+      break;
+    }
+  }
   const segmentId = (await api.get<{ items: { id: string; kind: string }[] }>('/segments')).items.find((s) => s.kind === 'customer')?.id;
-  if (!teamId || !segmentId) throw new Error('the demo has no team or customer segment');
+  if (!teamId || !segmentId) throw new Error('the demo has no team with a capability and a right, or no customer segment');
 
   const db = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
   out(`\nPromise benchmarks — server on ${db}, ${new Date().toISOString()}`);
@@ -118,6 +131,9 @@ class Api {
   }
 }
 
+/** The capability and right the benchmark's client promises declare (found in the demo at the start). */
+let backing = { requiredCapabilityIds: [] as string[], requiredRightIds: [] as string[] };
+
 /** A published 30-day ratio client promise at 99%, made and published through the API. */
 async function makePromise(api: Api, teamId: string, segmentId: string, title: string): Promise<string> {
   const { id } = await api.post<{ id: string }>('/promises', {
@@ -129,8 +145,7 @@ async function makePromise(api: Api, teamId: string, segmentId: string, title: s
     metric: { kind: 'ratio' },
     target: 0.99,
     window: { kind: 'rolling', days: 30 },
-    requiredCapabilityIds: [],
-    requiredRightIds: [],
+    ...backing,
     painIds: [],
     redress: null,
   });
