@@ -28,8 +28,12 @@ export const ZDate = z
     const parsed = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
   }, 'not a real date')
-  .meta({ examples: ['2099-03-01', '2099-09-01'] });
-export const ZTime = z.number().int().describe('UTC epoch milliseconds');
+  .meta({ examples: ['2027-03-01', '2027-09-01'] });
+export const ZTime = z
+  .number()
+  .int()
+  .describe('UTC epoch milliseconds')
+  .meta({ examples: [1793527200000, 1793716200000] });
 
 export const ZPageQuery = z.object({
   cursor: z.string().max(500).optional(),
@@ -37,9 +41,26 @@ export const ZPageQuery = z.object({
 });
 export type TPageQuery = z.output<typeof ZPageQuery>;
 
-/** `{items, nextCursor}`: the shape of every list endpoint. */
+const pages = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * `{items, nextCursor}`: the shape of every list endpoint. A page of a named schema is named after
+ * it (`Promise` → `PromisePage`) and made once, so the OpenAPI document lists it as one component.
+ */
 export function ZPage<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  const known = pages.get(item);
+  if (known) return known as ReturnType<typeof page<T>>;
+  const id = z.globalRegistry.get(item)?.id;
+  const made = id ? page(item).meta({ id: `${id}Page` }) : page(item);
+  pages.set(item, made);
+  return made;
 }
 
-export const ZOk = z.object({ ok: z.literal(true) });
+function page<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last'),
+  });
+}
+
+export const ZOk = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });

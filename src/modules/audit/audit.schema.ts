@@ -10,13 +10,15 @@ export const ZAuditQuery = ZPageQuery.extend({
   to: z.coerce.number().int().optional().describe('UTC epoch ms, exclusive'),
 });
 
-export const ZAuditEntry = z.object({
-  id: z.string(),
-  at: ZTime,
-  actor: z.object({ type: z.enum(['user', 'token', 'client', 'system']), id: z.string().nullable(), label: z.string() }),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
+export const ZAuditEntry = z
+  .object({
+    id: z.string(),
+    at: ZTime,
+    actor: z.object({ type: z.enum(['user', 'token', 'client', 'system']), id: z.string().nullable(), label: z.string() }),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .meta({ id: 'AuditEntry' });

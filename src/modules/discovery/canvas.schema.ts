@@ -13,7 +13,9 @@ export const ZLevel = z
   .max(MAX_LEVEL, `must be ${MIN_LEVEL}–${MAX_LEVEL}`);
 const ZLabel = z.string().trim().max(100).default('');
 
-export const ZCreateCanvas = z.object({ segmentId: ZId, name: ZName, currentLabel: ZLabel, targetLabel: ZLabel });
+export const ZCreateCanvas = z
+  .object({ segmentId: ZId, name: ZName, currentLabel: ZLabel, targetLabel: ZLabel })
+  .meta({ id: 'CreateCanvas' });
 export type TCreateCanvas = z.output<typeof ZCreateCanvas>;
 
 /** The whole canvas in one document: saved at once, so the curves never disagree with each other. */
@@ -56,7 +58,8 @@ export const ZPutCanvas = z
       if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['factors', i, 'name'], message: 'two factors have this name' });
       names.add(key);
     });
-  });
+  })
+  .meta({ id: 'PutCanvas' });
 export type TPutCanvas = z.output<typeof ZPutCanvas>;
 
 export const ZCanvasQuery = ZPageQuery.extend({ segmentId: ZId.optional() });
@@ -76,25 +79,32 @@ export const ZCanvasFactor = z.object({
     .nullable()
     .describe('set when the factor is bound to a promise; with no data yet the level set by hand stays'),
 });
-export const ZCanvas = z.object({
-  id: z.string(),
-  segmentId: z.string(),
-  name: z.string(),
-  currentLabel: z.string(),
-  targetLabel: z.string(),
-  competitors: z.array(z.object({ id: z.string(), name: z.string() })),
-  factors: z.array(ZCanvasFactor),
-  errc: z.object(
-    Object.fromEntries(ERRC_ACTIONS.map((a) => [a, z.array(z.string())])) as Record<(typeof ERRC_ACTIONS)[number], z.ZodArray<z.ZodString>>,
-  ),
-  createdAt: ZTime,
-  updatedAt: ZTime,
-});
+export const ZCanvas = z
+  .object({
+    id: z.string(),
+    segmentId: z.string(),
+    name: z.string(),
+    currentLabel: z.string(),
+    targetLabel: z.string(),
+    competitors: z.array(z.object({ id: z.string(), name: z.string() })),
+    factors: z.array(ZCanvasFactor),
+    errc: z.object(
+      Object.fromEntries(ERRC_ACTIONS.map((a) => [a, z.array(z.string())])) as Record<
+        (typeof ERRC_ACTIONS)[number],
+        z.ZodArray<z.ZodString>
+      >,
+    ),
+    createdAt: ZTime,
+    updatedAt: ZTime,
+  })
+  .meta({ id: 'Canvas' });
 export type TCanvas = z.output<typeof ZCanvas>;
-export const ZCanvasSummary = ZCanvas.pick({ id: true, segmentId: true, name: true, createdAt: true, updatedAt: true }).extend({
-  factorCount: z.number().int(),
-  segmentName: z.string(),
-});
+export const ZCanvasSummary = ZCanvas.pick({ id: true, segmentId: true, name: true, createdAt: true, updatedAt: true })
+  .extend({
+    factorCount: z.number().int(),
+    segmentName: z.string(),
+  })
+  .meta({ id: 'CanvasSummary' });
 
 export const ZSvgParams = z.object({ org: ZOrgSlug, id: ZId });
 export const ZSvgQuery = z.object({

@@ -17,16 +17,19 @@ const ZSizeEstimate = z.number().int().min(0).max(1e12).nullable();
 const ZSource = z.string().trim().max(500);
 const ZScore = z.number().int('must be a whole number').min(1, 'must be 1–5').max(5, 'must be 1–5');
 
-export const ZCreateSegment = z.object({
-  name: ZName,
-  description: ZDescription.default(''),
-  sizeEstimate: ZSizeEstimate.default(null),
-  kind: z.enum(SEGMENT_KINDS),
-});
+export const ZCreateSegment = z
+  .object({
+    name: ZName,
+    description: ZDescription.default(''),
+    sizeEstimate: ZSizeEstimate.default(null),
+    kind: z.enum(SEGMENT_KINDS),
+  })
+  .meta({ id: 'CreateSegment' });
 // Update schemas are built without the create defaults: a partial update must not reset an omitted field.
 export const ZUpdateSegment = ZCreateSegment.extend({ description: ZDescription, sizeEstimate: ZSizeEstimate })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .meta({ id: 'UpdateSegment' });
 export type TCreateSegment = z.output<typeof ZCreateSegment>;
 export type TUpdateSegment = z.output<typeof ZUpdateSegment>;
 
@@ -59,36 +62,43 @@ export const ZCreateGain = z.object({ text: ZText, relevance: ZScore });
 export const ZUpdateGain = ZCreateGain.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
 export type TCreateGain = z.output<typeof ZCreateGain>;
 
-export const ZCreateEvidence = z.object({
-  subjectType: z.enum(EVIDENCE_SUBJECTS),
-  subjectId: ZId,
-  kind: z.enum(EVIDENCE_KINDS),
-  text: ZText,
-  source: ZSource.default(''),
-  date: ZDate,
-});
+export const ZCreateEvidence = z
+  .object({
+    subjectType: z.enum(EVIDENCE_SUBJECTS),
+    subjectId: ZId,
+    kind: z.enum(EVIDENCE_KINDS),
+    text: ZText,
+    source: ZSource.default(''),
+    date: ZDate,
+  })
+  .meta({ id: 'CreateEvidence' });
 export const ZUpdateEvidence = ZCreateEvidence.omit({ subjectType: true, subjectId: true })
   .extend({ source: ZSource })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .meta({ id: 'UpdateEvidence' });
 export type TCreateEvidence = z.output<typeof ZCreateEvidence>;
 export const ZEvidenceQuery = ZPageQuery.extend({ subjectType: z.enum(EVIDENCE_SUBJECTS).optional(), subjectId: ZId.optional() });
 
-export const ZImportCsv = z.object({
-  csv: z.string().min(1, 'must not be empty').max(900_000),
-  dryRun: z.boolean().default(false),
-});
+export const ZImportCsv = z
+  .object({
+    csv: z.string().min(1, 'must not be empty').max(900_000),
+    dryRun: z.boolean().default(false),
+  })
+  .meta({ id: 'DiscoveryCsvImport' });
 
 const base = { id: z.string(), segmentId: z.string(), createdAt: ZTime, updatedAt: ZTime, evidenceCount: z.number().int() };
-export const ZSegment = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string(),
-  sizeEstimate: z.number().nullable(),
-  kind: z.enum(SEGMENT_KINDS),
-  createdAt: ZTime,
-  updatedAt: ZTime,
-});
+export const ZSegment = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    sizeEstimate: z.number().nullable(),
+    kind: z.enum(SEGMENT_KINDS),
+    createdAt: ZTime,
+    updatedAt: ZTime,
+  })
+  .meta({ id: 'Segment' });
 export const ZNeed = z.object({ ...base, jobKind: z.enum(JOB_KINDS), text: z.string(), importance: z.number().int() });
 export const ZPain = z.object({
   ...base,
@@ -109,16 +119,18 @@ export const ZGain = z.object({
   relevance: z.number().int(),
   createdBy: z.array(z.string()).describe('ids of the gain creators linked to it'),
 });
-export const ZEvidence = z.object({
-  id: z.string(),
-  subjectType: z.enum(EVIDENCE_SUBJECTS),
-  subjectId: z.string(),
-  kind: z.enum(EVIDENCE_KINDS),
-  text: z.string(),
-  source: z.string(),
-  date: z.string(),
-  createdAt: ZTime,
-});
+export const ZEvidence = z
+  .object({
+    id: z.string(),
+    subjectType: z.enum(EVIDENCE_SUBJECTS),
+    subjectId: z.string(),
+    kind: z.enum(EVIDENCE_KINDS),
+    text: z.string(),
+    source: z.string(),
+    date: z.string(),
+    createdAt: ZTime,
+  })
+  .meta({ id: 'Evidence' });
 export type TSegment = z.output<typeof ZSegment>;
 export type TNeed = z.output<typeof ZNeed>;
 export type TPain = z.output<typeof ZPain>;

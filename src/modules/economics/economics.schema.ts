@@ -37,9 +37,9 @@ const ZSettingsFields = z.object({
 export const ZSettings = ZSettingsFields.refine((v) => Math.round(v.poolRate * 1e6) + Math.round(v.reserveRate * 1e6) <= 1e6, {
   path: ['reserveRate'],
   message: 'the pool and the reserve together take at most all of the profit (poolRate + reserveRate ≤ 1)',
-});
+}).meta({ id: 'EconomicsSettingsInput' });
 export type TSettings = z.output<typeof ZSettings>;
-export const ZSettingsOut = ZSettingsFields.extend({ currency: z.string(), updatedAt: ZTime.nullable() });
+export const ZSettingsOut = ZSettingsFields.extend({ currency: z.string(), updatedAt: ZTime.nullable() }).meta({ id: 'EconomicsSettings' });
 
 export const LEDGER_KINDS = ['revenue', 'expense', 'labour', 'overhead'] as const;
 export const ZLedgerInput = z
@@ -58,70 +58,83 @@ export const ZLedgerInput = z
       ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'overhead belongs to the organization: leave teamId out' });
     if (v.kind !== 'overhead' && !v.teamId)
       ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'required for revenue, expense and labour' });
-  });
+  })
+  .meta({ id: 'LedgerInput' });
 export type TLedgerInput = z.output<typeof ZLedgerInput>;
-export const ZLedgerLine = z.object({
-  id: z.string(),
-  period: z.string(),
-  teamId: z.string().nullable(),
-  kind: z.enum(LEDGER_KINDS),
-  amountMinor: z.number().int(),
-  note: z.string(),
-  clientId: z.string().nullable(),
-  promiseId: z.string().nullable(),
-  createdAt: ZTime,
-  createdBy: z.string().nullable(),
-});
+export const ZLedgerLine = z
+  .object({
+    id: z.string(),
+    period: z.string(),
+    teamId: z.string().nullable(),
+    kind: z.enum(LEDGER_KINDS),
+    amountMinor: z.number().int(),
+    note: z.string(),
+    clientId: z.string().nullable(),
+    promiseId: z.string().nullable(),
+    createdAt: ZTime,
+    createdBy: z.string().nullable(),
+  })
+  .meta({ id: 'LedgerLine' });
 export const ZLedgerQuery = z.object({ teamId: ZId.optional() });
-export const ZLedgerImport = z.object({
-  csv: z
-    .string()
-    .min(1)
-    .max(2_000_000)
-    .describe('CSV with the columns team (id or name; empty for overhead), kind, amount (major units, e.g. 1500.50) or amountMinor, note'),
-});
+export const ZLedgerImport = z
+  .object({
+    csv: z
+      .string()
+      .min(1)
+      .max(2_000_000)
+      .describe(
+        'CSV with the columns team (id or name; empty for overhead), kind, amount (major units, e.g. 1500.50) or amountMinor, note',
+      ),
+  })
+  .meta({ id: 'LedgerImport' });
 
-export const ZMemberInput = z.object({
-  hours: z
-    .number()
-    .min(0)
-    .max(744, 'a month has at most 744 hours')
-    .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'at most 2 decimals')
-    .meta({ examples: [160] }),
-  salaryMinor: z
-    .number()
-    .int('must be whole minor units')
-    .min(0)
-    .max(1e12)
-    .meta({ examples: [12000000] }),
-});
+export const ZMemberInput = z
+  .object({
+    hours: z
+      .number()
+      .min(0)
+      .max(744, 'a month has at most 744 hours')
+      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'at most 2 decimals')
+      .meta({ examples: [160] }),
+    salaryMinor: z
+      .number()
+      .int('must be whole minor units')
+      .min(0)
+      .max(1e12)
+      .meta({ examples: [12000000] }),
+  })
+  .meta({ id: 'MemberInput' });
 export type TMemberInput = z.output<typeof ZMemberInput>;
 
-export const ZTradeInput = z.object({
-  sellerTeamId: ZId,
-  buyerTeamId: ZId,
-  amountMinor: ZAmount,
-  promiseId: ZId.optional().describe('the internal promise this trade pays for'),
-  note: ZNote,
-});
+export const ZTradeInput = z
+  .object({
+    sellerTeamId: ZId,
+    buyerTeamId: ZId,
+    amountMinor: ZAmount,
+    promiseId: ZId.optional().describe('the internal promise this trade pays for'),
+    note: ZNote,
+  })
+  .meta({ id: 'TradeInput' });
 export type TTradeInput = z.output<typeof ZTradeInput>;
-export const ZTrade = z.object({
-  id: z.string(),
-  period: z.string(),
-  seller: z.object({ id: z.string(), name: z.string() }),
-  buyer: z.object({ id: z.string(), name: z.string() }),
-  amountMinor: z.number().int(),
-  promiseId: z.string().nullable(),
-  note: z.string(),
-  status: z.enum(['proposed', 'confirmed', 'declined']),
-  enteredByTeamId: z.string(),
-  createdBy: z.string().nullable(),
-  createdAt: ZTime,
-  answeredBy: z.string().nullable(),
-  answeredAt: ZTime.nullable(),
-  declineReason: z.string(),
-});
-export const ZDeclineTrade = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) });
+export const ZTrade = z
+  .object({
+    id: z.string(),
+    period: z.string(),
+    seller: z.object({ id: z.string(), name: z.string() }),
+    buyer: z.object({ id: z.string(), name: z.string() }),
+    amountMinor: z.number().int(),
+    promiseId: z.string().nullable(),
+    note: z.string(),
+    status: z.enum(['proposed', 'confirmed', 'declined']),
+    enteredByTeamId: z.string(),
+    createdBy: z.string().nullable(),
+    createdAt: ZTime,
+    answeredBy: z.string().nullable(),
+    answeredAt: ZTime.nullable(),
+    declineReason: z.string(),
+  })
+  .meta({ id: 'Trade' });
+export const ZDeclineTrade = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) }).meta({ id: 'DeclineTrade' });
 
 const ZWeights = z.partialRecord(z.enum(SPLIT_BASES), ZRate);
 export const ZSplitRuleInput = z
@@ -132,26 +145,33 @@ export const ZSplitRuleInput = z
   .superRefine((v, ctx) => {
     if (v.rule === 'mix' && !v.weights) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'required for a mix' });
     if (v.rule !== 'mix' && v.weights) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'only a mix has weights' });
-  });
+  })
+  .meta({ id: 'SplitRuleInput' });
 export type TSplitRuleInput = z.output<typeof ZSplitRuleInput>;
-export const ZSplitRule = z.object({
-  teamId: z.string(),
-  rule: z.enum(SPLIT_RULES),
-  weights: ZWeights.nullable(),
-  formula: z.string().describe('the rule written out'),
-  updatedAt: ZTime.nullable(),
-});
+export const ZSplitRule = z
+  .object({
+    teamId: z.string(),
+    rule: z.enum(SPLIT_RULES),
+    weights: ZWeights.nullable(),
+    formula: z.string().describe('the rule written out'),
+    updatedAt: ZTime.nullable(),
+  })
+  .meta({ id: 'SplitRule' });
 
-export const ZPeerPointsInput = z.object({
-  points: z.record(ZId, z.number().int().min(0).max(100)).describe('teammate id → points; 100 in all, never to yourself'),
-});
-export const ZPeerPoints = z.object({
-  period: z.string(),
-  teamId: z.string(),
-  given: z.record(z.string(), z.number().int()).describe('the points you gave'),
-  givers: z.number().int().describe('how many members have given their points this period'),
-  members: z.number().int(),
-});
+export const ZPeerPointsInput = z
+  .object({
+    points: z.record(ZId, z.number().int().min(0).max(100)).describe('teammate id → points; 100 in all, never to yourself'),
+  })
+  .meta({ id: 'PeerPointsInput' });
+export const ZPeerPoints = z
+  .object({
+    period: z.string(),
+    teamId: z.string(),
+    given: z.record(z.string(), z.number().int()).describe('the points you gave'),
+    givers: z.number().int().describe('how many members have given their points this period'),
+    members: z.number().int(),
+  })
+  .meta({ id: 'PeerPoints' });
 
 export const ZOverheadRuleInput = z
   .object({
@@ -161,10 +181,11 @@ export const ZOverheadRuleInput = z
   .superRefine((v, ctx) => {
     if (v.rule === 'fixed' && !v.percentages)
       ctx.addIssue({ code: 'custom', path: ['percentages'], message: 'required for fixed percentages' });
-  });
+  })
+  .meta({ id: 'OverheadRuleInput' });
 export type TOverheadRuleInput = z.output<typeof ZOverheadRuleInput>;
 
-export const ZReopen = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) });
+export const ZReopen = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) }).meta({ id: 'ReopenPeriod' });
 
 export const ZShare = z.object({ memberId: z.string(), amountMinor: z.number().int() });
 export const ZEconomicsMember = z.object({
@@ -187,37 +208,39 @@ export const ZFulfillmentPromise = z.object({
 });
 
 /** A team's economics for one period (the issue's fixed shape, then what the screens need). */
-export const ZTeamEconomics = z.object({
-  period: z.string(),
-  closed: z.boolean(),
-  currency: z.string(),
-  revenueMinor: z.number().int(),
-  internalInMinor: z.number().int(),
-  internalOutMinor: z.number().int(),
-  nonLabourMinor: z.number().int(),
-  labourMinor: z.number().int(),
-  overheadMinor: z.number().int(),
-  netProfitMinor: z.number().int(),
-  hours: z.number(),
-  hourlyEfficiencyMinor: z.number().int().nullable(),
-  fulfillmentIndex: z.number(),
-  poolRate: z.number(),
-  poolMinor: z.number().int(),
-  withheldMinor: z.number().int(),
-  reserveMinor: z.number().int(),
-  splitRule: z.enum(SPLIT_RULES),
-  shares: z.array(ZShare).describe('each member’s part of the pool; empty for someone outside the team (see sharesVisible)'),
-  teamId: z.string(),
-  teamName: z.string(),
-  reserveRate: z.number(),
-  fulfillmentMode: z.enum(FULFILLMENT_MODES),
-  fulfillmentPromises: z.array(ZFulfillmentPromise),
-  splitWeights: ZWeights.nullable(),
-  equalFallbacks: z.array(z.enum(SPLIT_BASES)).describe('bases with nothing recorded, split equally instead'),
-  sharesVisible: z.boolean().describe('members, hours, salaries and shares are shown to the team, admins and the council'),
-  members: z.array(ZEconomicsMember),
-  overheadRule: z.enum(OVERHEAD_RULES),
-});
+export const ZTeamEconomics = z
+  .object({
+    period: z.string(),
+    closed: z.boolean(),
+    currency: z.string(),
+    revenueMinor: z.number().int(),
+    internalInMinor: z.number().int(),
+    internalOutMinor: z.number().int(),
+    nonLabourMinor: z.number().int(),
+    labourMinor: z.number().int(),
+    overheadMinor: z.number().int(),
+    netProfitMinor: z.number().int(),
+    hours: z.number(),
+    hourlyEfficiencyMinor: z.number().int().nullable(),
+    fulfillmentIndex: z.number(),
+    poolRate: z.number(),
+    poolMinor: z.number().int(),
+    withheldMinor: z.number().int(),
+    reserveMinor: z.number().int(),
+    splitRule: z.enum(SPLIT_RULES),
+    shares: z.array(ZShare).describe('each member’s part of the pool; empty for someone outside the team (see sharesVisible)'),
+    teamId: z.string(),
+    teamName: z.string(),
+    reserveRate: z.number(),
+    fulfillmentMode: z.enum(FULFILLMENT_MODES),
+    fulfillmentPromises: z.array(ZFulfillmentPromise),
+    splitWeights: ZWeights.nullable(),
+    equalFallbacks: z.array(z.enum(SPLIT_BASES)).describe('bases with nothing recorded, split equally instead'),
+    sharesVisible: z.boolean().describe('members, hours, salaries and shares are shown to the team, admins and the council'),
+    members: z.array(ZEconomicsMember),
+    overheadRule: z.enum(OVERHEAD_RULES),
+  })
+  .meta({ id: 'TeamEconomics' });
 export type TTeamEconomics = z.output<typeof ZTeamEconomics>;
 
 export const ZTeamSummary = ZTeamEconomics.pick({
@@ -238,26 +261,34 @@ export const ZTeamSummary = ZTeamEconomics.pick({
   reserveMinor: true,
   splitRule: true,
 });
-export const ZPeriodEconomics = z.object({
-  period: z.string(),
-  closed: z.boolean(),
-  closedAt: ZTime.nullable(),
-  currency: z.string(),
-  overheadRule: z.enum(OVERHEAD_RULES),
-  overheadPercentages: z.record(z.string(), z.number()).nullable(),
-  overheadTotalMinor: z.number().int(),
-  teams: z.array(ZTeamSummary),
-});
-export const ZPeriodListItem = z.object({ period: z.string(), closed: z.boolean(), closedAt: ZTime.nullable() });
+export const ZPeriodEconomics = z
+  .object({
+    period: z.string(),
+    closed: z.boolean(),
+    closedAt: ZTime.nullable(),
+    currency: z.string(),
+    overheadRule: z.enum(OVERHEAD_RULES),
+    overheadPercentages: z.record(z.string(), z.number()).nullable(),
+    overheadTotalMinor: z.number().int(),
+    teams: z.array(ZTeamSummary),
+  })
+  .meta({ id: 'PeriodEconomics' });
+export const ZPeriodListItem = z
+  .object({ period: z.string(), closed: z.boolean(), closedAt: ZTime.nullable() })
+  .meta({ id: 'PeriodListItem' });
 export const ZHistoryQuery = z.object({ to: ZPeriod.optional(), count: z.coerce.number().int().min(1).max(36).default(12) });
-export const ZReserve = z.object({
-  currency: z.string(),
-  accumulatedMinor: z.number().int(),
-  allocatedMinor: z.number().int(),
-  balanceMinor: z.number().int(),
-  periods: z.array(z.object({ period: z.string(), reserveMinor: z.number().int() })),
-  allocations: z.array(
-    z.object({ id: z.string(), amountMinor: z.number().int(), purpose: z.string(), createdAt: ZTime, createdBy: z.string().nullable() }),
-  ),
-});
-export const ZAllocationInput = z.object({ amountMinor: ZAmount, purpose: z.string().trim().min(1, 'say what it is for').max(500) });
+export const ZReserve = z
+  .object({
+    currency: z.string(),
+    accumulatedMinor: z.number().int(),
+    allocatedMinor: z.number().int(),
+    balanceMinor: z.number().int(),
+    periods: z.array(z.object({ period: z.string(), reserveMinor: z.number().int() })),
+    allocations: z.array(
+      z.object({ id: z.string(), amountMinor: z.number().int(), purpose: z.string(), createdAt: ZTime, createdBy: z.string().nullable() }),
+    ),
+  })
+  .meta({ id: 'Reserve' });
+export const ZAllocationInput = z
+  .object({ amountMinor: ZAmount, purpose: z.string().trim().min(1, 'say what it is for').max(500) })
+  .meta({ id: 'AllocationInput' });

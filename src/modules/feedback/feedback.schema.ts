@@ -43,28 +43,31 @@ export const ZFeedbackInput = z
   .superRefine((v, ctx) => {
     checkScore(v, ctx);
     checkSubject(v, ctx);
-  });
+  })
+  .meta({ id: 'FeedbackInput' });
 export type TFeedbackInput = z.output<typeof ZFeedbackInput>;
 
-export const ZFeedback = z.object({
-  id: z.string(),
-  kind: ZFeedbackKind,
-  score: z.number().int().nullable(),
-  comment: z.string(),
-  subjectType: ZSubjectType.nullable(),
-  subjectId: z.string().nullable(),
-  subjectName: z.string().nullable().describe('the promise’s title, the team’s or the touchpoint’s name'),
-  client: z.object({ id: z.string(), name: z.string() }).nullable(),
-  surveyId: z.string().nullable(),
-  source: z.enum(FEEDBACK_SOURCES),
-  answeredAt: ZTime,
-  pain: z.object({ id: z.string(), text: z.string(), segmentId: z.string(), segmentName: z.string() }).nullable(),
-  triagedAt: ZTime.nullable(),
-  reply: z.string().nullable(),
-  repliedAt: ZTime.nullable(),
-  repliedBy: z.string().nullable(),
-  createdAt: ZTime,
-});
+export const ZFeedback = z
+  .object({
+    id: z.string(),
+    kind: ZFeedbackKind,
+    score: z.number().int().nullable(),
+    comment: z.string(),
+    subjectType: ZSubjectType.nullable(),
+    subjectId: z.string().nullable(),
+    subjectName: z.string().nullable().describe('the promise’s title, the team’s or the touchpoint’s name'),
+    client: z.object({ id: z.string(), name: z.string() }).nullable(),
+    surveyId: z.string().nullable(),
+    source: z.enum(FEEDBACK_SOURCES),
+    answeredAt: ZTime,
+    pain: z.object({ id: z.string(), text: z.string(), segmentId: z.string(), segmentName: z.string() }).nullable(),
+    triagedAt: ZTime.nullable(),
+    reply: z.string().nullable(),
+    repliedAt: ZTime.nullable(),
+    repliedBy: z.string().nullable(),
+    createdAt: ZTime,
+  })
+  .meta({ id: 'Feedback' });
 export type TFeedback = z.output<typeof ZFeedback>;
 
 /** A real calendar day: Date rolls 2026-02-31 over to March, so the round trip must come back unchanged. */
@@ -120,15 +123,17 @@ const summaryFields = {
   passives: z.number().int().optional().describe('NPS only: 7–8'),
   detractors: z.number().int().optional().describe('NPS only: 0–6'),
 };
-export const ZSummary = z.object(summaryFields);
-export const ZTrend = z.object({
-  kind: ZFeedbackKind,
-  bucket: z.enum(TREND_BUCKETS),
-  timeZone: z.string(),
-  points: z.array(
-    z.object({ bucket: z.string().describe('YYYY-MM-DD (week’s Monday) or YYYY-MM'), from: ZTime, to: ZTime, ...summaryFields }),
-  ),
-});
+export const ZSummary = z.object(summaryFields).meta({ id: 'FeedbackSummary' });
+export const ZTrend = z
+  .object({
+    kind: ZFeedbackKind,
+    bucket: z.enum(TREND_BUCKETS),
+    timeZone: z.string(),
+    points: z.array(
+      z.object({ bucket: z.string().describe('YYYY-MM-DD (week’s Monday) or YYYY-MM'), from: ZTime, to: ZTime, ...summaryFields }),
+    ),
+  })
+  .meta({ id: 'FeedbackTrend' });
 
 export const ZFeedbackParams = z.object({ org: ZOrgSlug, id: ZId });
 export const ZTriage = z
@@ -143,9 +148,10 @@ export const ZTriage = z
   .superRefine((v, ctx) => {
     if (v.newPain === undefined && v.painId === undefined)
       ctx.addIssue({ code: 'custom', path: ['painId'], message: 'name a pain (or null to remove the tag), or send newPain' });
-  });
+  })
+  .meta({ id: 'FeedbackTriage' });
 export type TTriage = z.output<typeof ZTriage>;
-export const ZReply = z.object({ text: z.string().trim().min(1, 'must not be empty').max(4000) });
+export const ZReply = z.object({ text: z.string().trim().min(1, 'must not be empty').max(4000) }).meta({ id: 'FeedbackReply' });
 
 export const ZSurveyInput = z
   .object({
@@ -154,28 +160,32 @@ export const ZSurveyInput = z
     subjectType: ZSubjectType.optional(),
     subjectId: ZSubjectId.optional(),
   })
-  .superRefine(checkSubject);
+  .superRefine(checkSubject)
+  .meta({ id: 'SurveyInput' });
 export type TSurveyInput = z.output<typeof ZSurveyInput>;
 export const ZSurveyPatch = z
   .object({
     question: z.string().trim().min(1, 'must not be empty').max(500).optional(),
     active: z.boolean().optional().describe('false deactivates the public link'),
   })
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .meta({ id: 'SurveyPatch' });
 export type TSurveyPatch = z.output<typeof ZSurveyPatch>;
 
-export const ZSurvey = z.object({
-  id: z.string(),
-  kind: ZFeedbackKind,
-  question: z.string(),
-  subjectType: ZSubjectType.nullable(),
-  subjectId: z.string().nullable(),
-  subjectName: z.string().nullable(),
-  publicKey: z.string(),
-  url: z.string().describe('the public link anyone may answer through'),
-  active: z.boolean(),
-  responses: z.number().int(),
-  createdAt: ZTime,
-});
+export const ZSurvey = z
+  .object({
+    id: z.string(),
+    kind: ZFeedbackKind,
+    question: z.string(),
+    subjectType: ZSubjectType.nullable(),
+    subjectId: z.string().nullable(),
+    subjectName: z.string().nullable(),
+    publicKey: z.string(),
+    url: z.string().describe('the public link anyone may answer through'),
+    active: z.boolean(),
+    responses: z.number().int(),
+    createdAt: ZTime,
+  })
+  .meta({ id: 'Survey' });
 export type TSurvey = z.output<typeof ZSurvey>;
 export const ZSurveyQuery = ZPageQuery.extend({ active: z.enum(['yes', 'no']).optional() });

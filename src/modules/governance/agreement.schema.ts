@@ -8,15 +8,17 @@ export const REVIEW_OUTCOMES = ['keep', 'amend', 'retire'] as const;
 
 const ZLongText = z.string().trim().min(1, 'must not be empty').max(10_000);
 
-export const ZCreateAgreement = z.object({
-  title: ZName,
-  driver: ZLongText.describe('why the agreement exists: the situation and the need'),
-  text: ZLongText.describe('what is agreed'),
-  ownerType: z.enum(OWNER_TYPES),
-  ownerId: ZId,
-  criteria: z.string().trim().max(4000).default('').describe('how the team will know the agreement works'),
-  reviewDate: ZDate,
-});
+export const ZCreateAgreement = z
+  .object({
+    title: ZName,
+    driver: ZLongText.describe('why the agreement exists: the situation and the need'),
+    text: ZLongText.describe('what is agreed'),
+    ownerType: z.enum(OWNER_TYPES),
+    ownerId: ZId,
+    criteria: z.string().trim().max(4000).default('').describe('how the team will know the agreement works'),
+    reviewDate: ZDate,
+  })
+  .meta({ id: 'CreateAgreement' });
 export type TCreateAgreement = z.output<typeof ZCreateAgreement>;
 
 export const ZUpdateAgreement = z
@@ -29,46 +31,53 @@ export const ZUpdateAgreement = z
     status: z.enum(AGREEMENT_STATUSES),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .meta({ id: 'UpdateAgreement' });
 export type TUpdateAgreement = z.output<typeof ZUpdateAgreement>;
 
-export const ZCreateReview = z.object({
-  outcome: z.enum(REVIEW_OUTCOMES),
-  note: z.string().trim().max(4000).default(''),
-  nextReviewDate: ZDate.nullable().default(null).describe('required unless the outcome is retire'),
-});
+export const ZCreateReview = z
+  .object({
+    outcome: z.enum(REVIEW_OUTCOMES),
+    note: z.string().trim().max(4000).default(''),
+    nextReviewDate: ZDate.nullable().default(null).describe('required unless the outcome is retire'),
+  })
+  .meta({ id: 'CreateReview' });
 export type TCreateReview = z.output<typeof ZCreateReview>;
 
-export const ZReview = z.object({
-  id: z.string(),
-  outcome: z.enum(REVIEW_OUTCOMES),
-  note: z.string(),
-  reviewedDate: z.string(),
-  nextReviewDate: z.string().nullable(),
-  actor: z.object({ type: z.string(), id: z.string().nullable(), label: z.string() }),
-  createdAt: ZTime,
-});
+export const ZReview = z
+  .object({
+    id: z.string(),
+    outcome: z.enum(REVIEW_OUTCOMES),
+    note: z.string(),
+    reviewedDate: z.string(),
+    nextReviewDate: z.string().nullable(),
+    actor: z.object({ type: z.string(), id: z.string().nullable(), label: z.string() }),
+    createdAt: ZTime,
+  })
+  .meta({ id: 'Review' });
 export type TReview = z.output<typeof ZReview>;
 
 export const ZOwner = z.object({ type: z.enum(OWNER_TYPES), id: z.string(), name: z.string() });
 
-export const ZAgreement = z.object({
-  id: z.string(),
-  teamId: z.string(),
-  teamName: z.string(),
-  owner: ZOwner,
-  title: z.string(),
-  driver: z.string(),
-  text: z.string(),
-  criteria: z.string(),
-  reviewDate: z.string(),
-  status: z.enum(AGREEMENT_STATUSES),
-  isDue: z.boolean().describe('the review date has come in the organization’s time zone and the agreement is not retired'),
-  lastReview: ZReview.nullable(),
-  createdBy: z.string(),
-  createdAt: ZTime,
-  updatedAt: ZTime,
-});
+export const ZAgreement = z
+  .object({
+    id: z.string(),
+    teamId: z.string(),
+    teamName: z.string(),
+    owner: ZOwner,
+    title: z.string(),
+    driver: z.string(),
+    text: z.string(),
+    criteria: z.string(),
+    reviewDate: z.string(),
+    status: z.enum(AGREEMENT_STATUSES),
+    isDue: z.boolean().describe('the review date has come in the organization’s time zone and the agreement is not retired'),
+    lastReview: ZReview.nullable(),
+    createdBy: z.string(),
+    createdAt: ZTime,
+    updatedAt: ZTime,
+  })
+  .meta({ id: 'Agreement' });
 export type TAgreement = z.output<typeof ZAgreement>;
 
 export const ZAgreementQuery = ZPageQuery.extend({

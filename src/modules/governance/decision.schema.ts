@@ -22,21 +22,23 @@ const ZAmount = z
   .nullable()
   .describe('minor units the decision commits; checked against the decider’s spending cap');
 
-export const ZCreateDecision = z.object({
-  title: ZName,
-  context: z.string().trim().max(10_000).default('').describe('the situation the decision answers'),
-  teamId: ZId.describe('the team the decision belongs to'),
-  rightId: ZId.describe('the decision right it is made under: whoever takes it must hold this right'),
-  options: ZOptions,
-  amount: ZAmount.default(null),
-  advisers: z
-    .array(z.object({ type: z.enum(ADVISER_TYPES), id: ZId }))
-    .max(50)
-    .default([])
-    .describe('people or teams whose advice is asked; each is notified'),
-  adviceDeadline: ZDate.nullable().default(null).describe('last day advice is waited for; required when advice is asked'),
-  reviewDate: ZDate.nullable().default(null),
-});
+export const ZCreateDecision = z
+  .object({
+    title: ZName,
+    context: z.string().trim().max(10_000).default('').describe('the situation the decision answers'),
+    teamId: ZId.describe('the team the decision belongs to'),
+    rightId: ZId.describe('the decision right it is made under: whoever takes it must hold this right'),
+    options: ZOptions,
+    amount: ZAmount.default(null),
+    advisers: z
+      .array(z.object({ type: z.enum(ADVISER_TYPES), id: ZId }))
+      .max(50)
+      .default([])
+      .describe('people or teams whose advice is asked; each is notified'),
+    adviceDeadline: ZDate.nullable().default(null).describe('last day advice is waited for; required when advice is asked'),
+    reviewDate: ZDate.nullable().default(null),
+  })
+  .meta({ id: 'CreateDecision' });
 export type TCreateDecision = z.output<typeof ZCreateDecision>;
 
 export const ZUpdateDecision = z
@@ -49,54 +51,59 @@ export const ZUpdateDecision = z
     amount: ZAmount,
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
-export const ZWithdrawDecision = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) });
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .meta({ id: 'UpdateDecision' });
+export const ZWithdrawDecision = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) }).meta({ id: 'WithdrawDecision' });
 
 export type TUpdateDecision = z.output<typeof ZUpdateDecision>;
 
-export const ZGiveAdvice = z.object({
-  advice: z.string().trim().min(1, 'must not be empty').max(4000),
-  preferredOption: z
-    .number()
-    .int()
-    .min(0)
-    .max(MAX_OPTIONS - 1)
-    .nullable()
-    .default(null)
-    .describe('index of the option the adviser favours'),
-});
+export const ZGiveAdvice = z
+  .object({
+    advice: z.string().trim().min(1, 'must not be empty').max(4000),
+    preferredOption: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_OPTIONS - 1)
+      .nullable()
+      .default(null)
+      .describe('index of the option the adviser favours'),
+  })
+  .meta({ id: 'GiveAdvice' });
 export type TGiveAdvice = z.output<typeof ZGiveAdvice>;
 
-export const ZDecide = z.object({
-  chosenOption: z
-    .number()
-    .int()
-    .min(0)
-    .max(MAX_OPTIONS - 1)
-    .describe('index into options')
-    .meta({ examples: [0] }),
-  rationale: z.string().trim().min(1, 'say why').max(4000),
-  reviewDate: ZDate.nullable().optional().describe('when to look at the decision again; keeps the one set before when omitted'),
-  clientRationale: z
-    .string()
-    .trim()
-    .max(4000)
-    .nullable()
-    .optional()
-    .describe('why the decision goes against the clients’ poll; required then (422 naming it), published with the result'),
-  settles: z
-    .array(
-      z.object({
-        proposalId: ZId.describe('a client proposal of the organization this decision answers'),
-        outcome: z.enum(['accepted', 'declined']).describe('how the decision answers it'),
-      }),
-    )
-    .max(50)
-    .optional()
-    .describe(
-      'client proposals the decision settles: each is accepted or declined with the rationale as its answer, in the same transaction; an owed answer counts as given on time when before its due time. 422 naming settles.<i>.proposalId for a proposal not in the organization or named twice; 409 when its status cannot take that answer',
-    ),
-});
+export const ZDecide = z
+  .object({
+    chosenOption: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_OPTIONS - 1)
+      .describe('index into options')
+      .meta({ examples: [0] }),
+    rationale: z.string().trim().min(1, 'say why').max(4000),
+    reviewDate: ZDate.nullable().optional().describe('when to look at the decision again; keeps the one set before when omitted'),
+    clientRationale: z
+      .string()
+      .trim()
+      .max(4000)
+      .nullable()
+      .optional()
+      .describe('why the decision goes against the clients’ poll; required then (422 naming it), published with the result'),
+    settles: z
+      .array(
+        z.object({
+          proposalId: ZId.describe('a client proposal of the organization this decision answers'),
+          outcome: z.enum(['accepted', 'declined']).describe('how the decision answers it'),
+        }),
+      )
+      .max(50)
+      .optional()
+      .describe(
+        'client proposals the decision settles: each is accepted or declined with the rationale as its answer, in the same transaction; an owed answer counts as given on time when before its due time. 422 naming settles.<i>.proposalId for a proposal not in the organization or named twice; 409 when its status cannot take that answer',
+      ),
+  })
+  .meta({ id: 'DecideDecision' });
 export type TDecide = z.output<typeof ZDecide>;
 
 const ZPerson = z.object({ id: z.string().nullable(), label: z.string() });
@@ -111,36 +118,38 @@ export const ZAdvice = z.object({
   preferredOption: z.number().nullable(),
 });
 
-export const ZDecision = z.object({
-  id: z.string(),
-  teamId: z.string(),
-  teamName: z.string(),
-  right: z.object({ id: z.string(), name: z.string() }),
-  title: z.string(),
-  context: z.string(),
-  options: z.array(z.object({ index: z.number(), title: z.string(), description: z.string() })),
-  amount: z.number().nullable(),
-  advisers: z.array(ZAdvice),
-  adviceDeadline: z.string().nullable(),
-  reviewDate: z.string().nullable(),
-  status: z.enum(DECISION_STATUSES),
-  isDue: z.boolean().describe('decided, not retired, and its review date has come in the organization’s time zone'),
-  chosenOption: z.number().nullable(),
-  rationale: z.string(),
-  clientRationale: z.string().nullable().describe('why the decision went against the clients’ poll, published with its result'),
-  decidedAt: ZTime.nullable(),
-  decidedBy: ZPerson.nullable(),
-  createdBy: ZPerson,
-  lastReview: ZReview.nullable(),
-  viewer: z
-    .object({
-      canAdvise: z.boolean().describe('the caller was asked for advice (personally or through a team) and may answer'),
-      decideBlock: z.string().nullable().describe('why the caller cannot take the decision now (an error code), or null when they can'),
-    })
-    .describe('what the caller may do with this decision now'),
-  createdAt: ZTime,
-  updatedAt: ZTime,
-});
+export const ZDecision = z
+  .object({
+    id: z.string(),
+    teamId: z.string(),
+    teamName: z.string(),
+    right: z.object({ id: z.string(), name: z.string() }),
+    title: z.string(),
+    context: z.string(),
+    options: z.array(z.object({ index: z.number(), title: z.string(), description: z.string() })),
+    amount: z.number().nullable(),
+    advisers: z.array(ZAdvice),
+    adviceDeadline: z.string().nullable(),
+    reviewDate: z.string().nullable(),
+    status: z.enum(DECISION_STATUSES),
+    isDue: z.boolean().describe('decided, not retired, and its review date has come in the organization’s time zone'),
+    chosenOption: z.number().nullable(),
+    rationale: z.string(),
+    clientRationale: z.string().nullable().describe('why the decision went against the clients’ poll, published with its result'),
+    decidedAt: ZTime.nullable(),
+    decidedBy: ZPerson.nullable(),
+    createdBy: ZPerson,
+    lastReview: ZReview.nullable(),
+    viewer: z
+      .object({
+        canAdvise: z.boolean().describe('the caller was asked for advice (personally or through a team) and may answer'),
+        decideBlock: z.string().nullable().describe('why the caller cannot take the decision now (an error code), or null when they can'),
+      })
+      .describe('what the caller may do with this decision now'),
+    createdAt: ZTime,
+    updatedAt: ZTime,
+  })
+  .meta({ id: 'Decision' });
 export type TDecision = z.output<typeof ZDecision>;
 
 export const ZDecisionQuery = ZPageQuery.extend({

@@ -23,15 +23,17 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const ZNotification = z.object({
-  id: z.string(),
-  kind: z.enum(NOTIFICATION_KINDS),
-  subjectType: z.enum(['agreement', 'decision', 'grant', 'promise', 'promise_request', 'trade', 'proposal']),
-  subjectId: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe('names, dates and amounts the message shows'),
-  createdAt: ZTime,
-  readAt: ZTime.nullable(),
-});
+export const ZNotification = z
+  .object({
+    id: z.string(),
+    kind: z.enum(NOTIFICATION_KINDS),
+    subjectType: z.enum(['agreement', 'decision', 'grant', 'promise', 'promise_request', 'trade', 'proposal']),
+    subjectId: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe('names, dates and amounts the message shows'),
+    createdAt: ZTime,
+    readAt: ZTime.nullable(),
+  })
+  .meta({ id: 'Notification' });
 export type TNotification = z.output<typeof ZNotification>;
 
 export const ZNotificationQuery = ZPageQuery.extend({ unread: z.enum(['true', 'false']).optional() });
@@ -45,4 +47,5 @@ export const ZMarkRead = z
       .describe('mark every notification of the caller in this organization read')
       .meta({ examples: [true] }),
   })
-  .refine((v) => v.all === true || (v.ids !== undefined && v.ids.length > 0), 'send ids, or all: true');
+  .refine((v) => v.all === true || (v.ids !== undefined && v.ids.length > 0), 'send ids, or all: true')
+  .meta({ id: 'MarkRead' });

@@ -13,32 +13,37 @@ export const ZCurrency = z
   .refine(isCurrencyCode, 'must be an ISO 4217 currency code such as RUB or EUR');
 export const ZTimeZone = z.string().trim().min(1).max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/Moscow');
 
-export const ZCreateOrganization = z.object({
-  slug: ZOrgSlug,
-  name: ZName,
-  kind: z.enum(ORG_KINDS),
-  locale: z.enum(LOCALES),
-  currency: ZCurrency,
-  timeZone: ZTimeZone,
-});
+export const ZCreateOrganization = z
+  .object({
+    slug: ZOrgSlug,
+    name: ZName,
+    kind: z.enum(ORG_KINDS),
+    locale: z.enum(LOCALES),
+    currency: ZCurrency,
+    timeZone: ZTimeZone,
+  })
+  .meta({ id: 'CreateOrganization' });
 export type TCreateOrganization = z.output<typeof ZCreateOrganization>;
 
 export const ZUpdateOrganization = ZCreateOrganization.omit({ slug: true })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .meta({ id: 'UpdateOrganization' });
 export type TUpdateOrganization = z.output<typeof ZUpdateOrganization>;
 
-export const ZOrganization = z.object({
-  id: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  kind: z.enum(ORG_KINDS),
-  locale: z.enum(LOCALES),
-  currency: z.string(),
-  timeZone: z.string(),
-  createdAt: ZTime,
-  updatedAt: ZTime,
-});
+export const ZOrganization = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    kind: z.enum(ORG_KINDS),
+    locale: z.enum(LOCALES),
+    currency: z.string(),
+    timeZone: z.string(),
+    createdAt: ZTime,
+    updatedAt: ZTime,
+  })
+  .meta({ id: 'Organization' });
 export type TOrganization = z.output<typeof ZOrganization>;
 
-export const ZMyOrganization = ZOrganization.extend({ role: z.enum(ROLES) });
+export const ZMyOrganization = ZOrganization.extend({ role: z.enum(ROLES) }).meta({ id: 'MyOrganization' });

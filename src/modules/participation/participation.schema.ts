@@ -23,14 +23,14 @@ const ZRoundFields = z.object({
     .meta({ examples: [1_000] }),
   method: z.enum(ROUND_METHODS).default('mes').describe('how winners are chosen: Method of Equal Shares or greedy by votes'),
   segmentIds: z.array(ZId).max(50).default([]).describe('clients of these segments may vote; empty: every client'),
-  opensAt: ZTime.min(0).meta({ examples: [4_102_444_800_000] }),
-  closesAt: ZTime.min(0).meta({ examples: [4_105_123_200_000] }),
+  opensAt: ZTime.min(0).meta({ examples: [1_799_658_000_000] }),
+  closesAt: ZTime.min(0).meta({ examples: [1_801_472_400_000] }),
 });
 
 export const ZCreateRound = ZRoundFields.refine((v) => v.closesAt > v.opensAt, {
   path: ['closesAt'],
   message: 'must be after opensAt',
-});
+}).meta({ id: 'CreateRound' });
 export type TCreateRound = z.output<typeof ZCreateRound>;
 
 export const ZUpdateRound = z
@@ -44,16 +44,19 @@ export const ZUpdateRound = z
     closesAt: ZRoundFields.shape.closesAt,
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .meta({ id: 'UpdateRound' });
 export type TUpdateRound = z.output<typeof ZUpdateRound>;
 
-export const ZCreateProject = z.object({
-  title: ZName,
-  description: ZDescription.default(''),
-  costMinor: ZMinor.min(1).meta({ examples: [500] }),
-  kind: z.enum(PROJECT_KINDS).default('project'),
-  teamId: ZId.nullable().optional().describe('the team that would carry it out'),
-});
+export const ZCreateProject = z
+  .object({
+    title: ZName,
+    description: ZDescription.default(''),
+    costMinor: ZMinor.min(1).meta({ examples: [500] }),
+    kind: z.enum(PROJECT_KINDS).default('project'),
+    teamId: ZId.nullable().optional().describe('the team that would carry it out'),
+  })
+  .meta({ id: 'CreateProject' });
 export type TCreateProject = z.output<typeof ZCreateProject>;
 
 export const ZUpdateProject = z
@@ -65,50 +68,55 @@ export const ZUpdateProject = z
     teamId: ZId.nullable(),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .meta({ id: 'UpdateProject' });
 export type TUpdateProject = z.output<typeof ZUpdateProject>;
 
-export const ZProjectStatusInput = z.object({ status: z.enum(TRACKED_STATUSES) });
+export const ZProjectStatusInput = z.object({ status: z.enum(TRACKED_STATUSES) }).meta({ id: 'ProjectStatusInput' });
 
 export const ZBallotInput = z.object({ projectIds: z.array(ZId).max(200) });
 
-export const ZProject = z.object({
-  id: z.string(),
-  roundId: z.string(),
-  title: z.string(),
-  description: z.string(),
-  costMinor: z.number().int(),
-  kind: z.enum(PROJECT_KINDS),
-  teamId: z.string().nullable(),
-  status: z.enum(PROJECT_STATUSES),
-  allocationId: z.string().nullable(),
-  /** Ballots approving it. */
-  votes: z.number().int(),
-  createdAt: ZTime,
-  updatedAt: ZTime,
-});
+export const ZProject = z
+  .object({
+    id: z.string(),
+    roundId: z.string(),
+    title: z.string(),
+    description: z.string(),
+    costMinor: z.number().int(),
+    kind: z.enum(PROJECT_KINDS),
+    teamId: z.string().nullable(),
+    status: z.enum(PROJECT_STATUSES),
+    allocationId: z.string().nullable(),
+    /** Ballots approving it. */
+    votes: z.number().int(),
+    createdAt: ZTime,
+    updatedAt: ZTime,
+  })
+  .meta({ id: 'Project' });
 export type TProject = z.output<typeof ZProject>;
 
-export const ZRoundSummary = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
-  budgetMinor: z.number().int(),
-  currency: z.string(),
-  method: z.enum(ROUND_METHODS),
-  segmentIds: z.array(z.string()),
-  opensAt: ZTime,
-  closesAt: ZTime,
-  status: z.enum(ROUND_STATUSES),
-  phase: z.enum(ROUND_PHASES),
-  ballots: z.number().int(),
-  projectCount: z.number().int(),
-  createdAt: ZTime,
-  allocatedAt: ZTime.nullable(),
-});
+export const ZRoundSummary = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    budgetMinor: z.number().int(),
+    currency: z.string(),
+    method: z.enum(ROUND_METHODS),
+    segmentIds: z.array(z.string()),
+    opensAt: ZTime,
+    closesAt: ZTime,
+    status: z.enum(ROUND_STATUSES),
+    phase: z.enum(ROUND_PHASES),
+    ballots: z.number().int(),
+    projectCount: z.number().int(),
+    createdAt: ZTime,
+    allocatedAt: ZTime.nullable(),
+  })
+  .meta({ id: 'RoundSummary' });
 export type TRoundSummary = z.output<typeof ZRoundSummary>;
 
-export const ZRound = ZRoundSummary.extend({ projects: z.array(ZProject) });
+export const ZRound = ZRoundSummary.extend({ projects: z.array(ZProject) }).meta({ id: 'Round' });
 export type TRound = z.output<typeof ZRound>;
 
 const ZMethodResult = z.object({
@@ -118,24 +126,26 @@ const ZMethodResult = z.object({
 });
 
 /** Both methods over the same ballots, for comparison; `method` says which one the round uses. */
-export const ZRoundResult = z.object({
-  roundId: z.string(),
-  method: z.enum(ROUND_METHODS),
-  budgetMinor: z.number().int(),
-  currency: z.string(),
-  voters: z.number().int(),
-  projects: z.array(z.object({ id: z.string(), title: z.string(), costMinor: z.number().int(), votes: z.number().int() })),
-  greedy: ZMethodResult,
-  mes: ZMethodResult.extend({
-    byRule: z.array(z.string()),
-    completion: z.array(z.string()),
-    voterShareMinor: z.number().describe('what each voter held at the start, minor units (rounded for display)'),
-    rhoMinor: z.record(z.string(), z.number()).describe('per project bought by the rule: the most one supporter paid, minor units'),
-  }),
-  /** True once allocated: the result is frozen as it was then. */
-  frozen: z.boolean(),
-  allocatedAt: ZTime.nullable(),
-});
+export const ZRoundResult = z
+  .object({
+    roundId: z.string(),
+    method: z.enum(ROUND_METHODS),
+    budgetMinor: z.number().int(),
+    currency: z.string(),
+    voters: z.number().int(),
+    projects: z.array(z.object({ id: z.string(), title: z.string(), costMinor: z.number().int(), votes: z.number().int() })),
+    greedy: ZMethodResult,
+    mes: ZMethodResult.extend({
+      byRule: z.array(z.string()),
+      completion: z.array(z.string()),
+      voterShareMinor: z.number().describe('what each voter held at the start, minor units (rounded for display)'),
+      rhoMinor: z.record(z.string(), z.number()).describe('per project bought by the rule: the most one supporter paid, minor units'),
+    }),
+    /** True once allocated: the result is frozen as it was then. */
+    frozen: z.boolean(),
+    allocatedAt: ZTime.nullable(),
+  })
+  .meta({ id: 'RoundResult' });
 export type TRoundResult = z.output<typeof ZRoundResult>;
 
 export const ZProjectParams = z.object({ org: ZOrgSlug, id: ZId });

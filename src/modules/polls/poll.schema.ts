@@ -6,33 +6,35 @@ import { ZId, ZTime } from '../common.schema.js';
 export const POLL_STATUSES = ['scheduled', 'open', 'closed'] as const;
 export const MAX_POLL_SEGMENTS = 20;
 
-export const ZCreatePoll = z.object({
-  kind: z
-    .enum(POLL_KINDS)
-    .describe(`single: one option; approval: any options; score: 0–${MAX_SCORE} per option; ranked: an order, counted by instant runoff`),
-  question: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(500)
-    .meta({ examples: ['How should we handle warranty repairs?'] }),
-  segmentIds: z
-    .array(ZId)
-    .min(1, 'name at least one segment')
-    .max(MAX_POLL_SEGMENTS)
-    .describe('the clients of these segments (client_segments) may vote'),
-  opensAt: ZTime.optional().describe('when voting opens; now when omitted'),
-  closesAt: ZTime.describe('when voting closes: after opensAt and in the future').meta({ examples: [4_102_444_800_000] }),
-  quorum: z
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000)
-    .nullable()
-    .default(null)
-    .describe('the fewest ballots for the result to count; null: any number'),
-  hideResults: z.boolean().default(false).describe('clients see the result only once the poll has closed (staff see it running)'),
-});
+export const ZCreatePoll = z
+  .object({
+    kind: z
+      .enum(POLL_KINDS)
+      .describe(`single: one option; approval: any options; score: 0–${MAX_SCORE} per option; ranked: an order, counted by instant runoff`),
+    question: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(500)
+      .meta({ examples: ['How should we handle warranty repairs?'] }),
+    segmentIds: z
+      .array(ZId)
+      .min(1, 'name at least one segment')
+      .max(MAX_POLL_SEGMENTS)
+      .describe('the clients of these segments (client_segments) may vote'),
+    opensAt: ZTime.optional().describe('when voting opens; now when omitted'),
+    closesAt: ZTime.describe('when voting closes: after opensAt and in the future').meta({ examples: [4_102_444_800_000] }),
+    quorum: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .nullable()
+      .default(null)
+      .describe('the fewest ballots for the result to count; null: any number'),
+    hideResults: z.boolean().default(false).describe('clients see the result only once the poll has closed (staff see it running)'),
+  })
+  .meta({ id: 'CreatePoll' });
 export type TCreatePoll = z.output<typeof ZCreatePoll>;
 
 const ZRound = z.object({
@@ -56,29 +58,31 @@ export const ZPollResult = z.object({
 });
 export type TPollResult = z.output<typeof ZPollResult>;
 
-export const ZPoll = z.object({
-  id: z.string(),
-  decisionId: z.string(),
-  decisionTitle: z.string(),
-  kind: z.enum(POLL_KINDS),
-  question: z.string(),
-  options: z.array(z.object({ index: z.number(), title: z.string(), description: z.string() })),
-  segments: z.array(z.object({ id: z.string(), name: z.string() })),
-  opensAt: ZTime,
-  closesAt: ZTime,
-  status: z.enum(POLL_STATUSES),
-  quorum: z.number().nullable(),
-  hideResults: z.boolean(),
-  eligible: z.number().describe('clients who may vote'),
-  turnout: z.number().describe('ballots cast'),
-  result: ZPollResult.nullable().describe('null when hidden from the caller'),
-  decision: z
-    .object({
-      chosenOption: z.number().nullable(),
-      clientRationale: z.string().nullable().describe('why the decision went against the clients, published with the result'),
-    })
-    .describe('what was decided, beside the clients’ result'),
-  createdAt: ZTime,
-  createdBy: z.string(),
-});
+export const ZPoll = z
+  .object({
+    id: z.string(),
+    decisionId: z.string(),
+    decisionTitle: z.string(),
+    kind: z.enum(POLL_KINDS),
+    question: z.string(),
+    options: z.array(z.object({ index: z.number(), title: z.string(), description: z.string() })),
+    segments: z.array(z.object({ id: z.string(), name: z.string() })),
+    opensAt: ZTime,
+    closesAt: ZTime,
+    status: z.enum(POLL_STATUSES),
+    quorum: z.number().nullable(),
+    hideResults: z.boolean(),
+    eligible: z.number().describe('clients who may vote'),
+    turnout: z.number().describe('ballots cast'),
+    result: ZPollResult.nullable().describe('null when hidden from the caller'),
+    decision: z
+      .object({
+        chosenOption: z.number().nullable(),
+        clientRationale: z.string().nullable().describe('why the decision went against the clients, published with the result'),
+      })
+      .describe('what was decided, beside the clients’ result'),
+    createdAt: ZTime,
+    createdBy: z.string(),
+  })
+  .meta({ id: 'Poll' });
 export type TPoll = z.output<typeof ZPoll>;

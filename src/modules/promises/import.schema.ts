@@ -18,32 +18,34 @@ export const ZImportMapping = z
   })
   .describe('API field → the file\'s column header, e.g. {"externalId": "Номер заявки", "occurredAt": "Дата", "value": "Часы"}');
 
-export const ZImportInput = z.object({
-  fileName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .regex(/\.(csv|tsv|txt|xlsx)$/i, 'must end in .csv, .tsv, .txt or .xlsx')
-    .describe('the file’s name: .xlsx is read as a workbook (first worksheet), the others as delimited text')
-    .meta({ examples: ['events.csv'] }),
-  contentBase64: z
-    .string()
-    .min(1, 'send the file')
-    .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4, 'at most 8 MB')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
-    .describe('the file’s bytes, base64: CSV (, ; or tab; UTF-8 with or without BOM, or Windows-1251) or .xlsx')
-    .meta({ examples: ['ZXh0ZXJuYWxJZDtvY2N1cnJlZEF0O2dvb2Q7dmFsdWUKY2FzZS0xOzA4LjExLjIwMjYgMTU6MTU70LTQsDsyLDUK'] }),
-  mapping: ZImportMapping.optional().describe('default: the mapping remembered for the promise, else one guessed from the headers'),
-  timeZone: z
-    .string()
-    .trim()
-    .max(64)
-    .refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Moscow')
-    .optional()
-    .describe('of times written without an offset; default: the remembered one, else the organization’s'),
-  dateFormat: z.enum(DATE_FORMATS).optional().describe('default: the remembered one, else auto (each cell as it reads)'),
-});
+export const ZImportInput = z
+  .object({
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .regex(/\.(csv|tsv|txt|xlsx)$/i, 'must end in .csv, .tsv, .txt or .xlsx')
+      .describe('the file’s name: .xlsx is read as a workbook (first worksheet), the others as delimited text')
+      .meta({ examples: ['events.csv'] }),
+    contentBase64: z
+      .string()
+      .min(1, 'send the file')
+      .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4, 'at most 8 MB')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
+      .describe('the file’s bytes, base64: CSV (, ; or tab; UTF-8 with or without BOM, or Windows-1251) or .xlsx')
+      .meta({ examples: ['ZXh0ZXJuYWxJZDtvY2N1cnJlZEF0O2dvb2Q7dmFsdWUKY2FzZS0xOzA4LjExLjIwMjYgMTU6MTU70LTQsDsyLDUK'] }),
+    mapping: ZImportMapping.optional().describe('default: the mapping remembered for the promise, else one guessed from the headers'),
+    timeZone: z
+      .string()
+      .trim()
+      .max(64)
+      .refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Moscow')
+      .optional()
+      .describe('of times written without an offset; default: the remembered one, else the organization’s'),
+    dateFormat: z.enum(DATE_FORMATS).optional().describe('default: the remembered one, else auto (each cell as it reads)'),
+  })
+  .meta({ id: 'PromiseImport' });
 export type TImportInput = z.output<typeof ZImportInput>;
 
 export const ZImportError = z.object({
@@ -77,26 +79,30 @@ const ZImportSettings = {
   dateFormat: z.enum(DATE_FORMATS),
 };
 
-export const ZImportPreview = z.object({
-  fileKind: z.enum(['csv', 'xlsx']),
-  encoding: z.string().nullable(),
-  delimiter: z.string().nullable(),
-  columns: z.array(z.string()),
-  metricKind: z.enum(['ratio', 'threshold']),
-  suggestedMapping: ZImportMapping,
-  remembered: z.object(ZImportSettings).nullable(),
-  ...ZImportSettings,
-  detectedDateFormat: z.enum(DATE_FORMATS).nullable(),
-  totalRows: z.number().int(),
-  validRows: z.number().int(),
-  rows: z.array(ZReadRow).describe('the first 20 rows as they will be read'),
-  errors: z.array(ZImportError).describe('the first 200 errors, by row and column'),
-  errorCount: z.number().int(),
-});
+export const ZImportPreview = z
+  .object({
+    fileKind: z.enum(['csv', 'xlsx']),
+    encoding: z.string().nullable(),
+    delimiter: z.string().nullable(),
+    columns: z.array(z.string()),
+    metricKind: z.enum(['ratio', 'threshold']),
+    suggestedMapping: ZImportMapping,
+    remembered: z.object(ZImportSettings).nullable(),
+    ...ZImportSettings,
+    detectedDateFormat: z.enum(DATE_FORMATS).nullable(),
+    totalRows: z.number().int(),
+    validRows: z.number().int(),
+    rows: z.array(ZReadRow).describe('the first 20 rows as they will be read'),
+    errors: z.array(ZImportError).describe('the first 200 errors, by row and column'),
+    errorCount: z.number().int(),
+  })
+  .meta({ id: 'PromiseImportPreview' });
 
-export const ZImportResult = z.object({
-  accepted: z.number().int(),
-  duplicates: z.number().int(),
-  rejectedRows: z.number().int(),
-  rejected: z.array(ZImportError).describe('why each refused row was refused (the first 1,000 errors)'),
-});
+export const ZImportResult = z
+  .object({
+    accepted: z.number().int(),
+    duplicates: z.number().int(),
+    rejectedRows: z.number().int(),
+    rejected: z.array(ZImportError).describe('why each refused row was refused (the first 1,000 errors)'),
+  })
+  .meta({ id: 'PromiseImportResult' });

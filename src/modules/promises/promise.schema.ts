@@ -8,21 +8,25 @@ export const THRESHOLD_OPS = ['<=', '<', '>=', '>'] as const;
 export const REDRESS_KINDS = ['apology', 'correction', 'compensation'] as const;
 export const FULFILLMENT_STATUSES = ['kept', 'at_risk', 'broken', 'no_data'] as const;
 
-export const ZMetric = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ratio') }),
-  z.object({
-    kind: z.literal('threshold'),
-    op: z.enum(THRESHOLD_OPS),
-    threshold: z.number().finite(),
-    unit: z.string().trim().max(50).default(''),
-  }),
-]);
+export const ZMetric = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('ratio') }),
+    z.object({
+      kind: z.literal('threshold'),
+      op: z.enum(THRESHOLD_OPS),
+      threshold: z.number().finite(),
+      unit: z.string().trim().max(50).default(''),
+    }),
+  ])
+  .meta({ id: 'Metric' });
 export type TMetric = z.output<typeof ZMetric>;
 
-export const ZWindow = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rolling'), days: z.number().int().min(1).max(366) }),
-  z.object({ kind: z.literal('calendar'), period: z.enum(['month', 'quarter']) }),
-]);
+export const ZWindow = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('rolling'), days: z.number().int().min(1).max(366) }),
+    z.object({ kind: z.literal('calendar'), period: z.enum(['month', 'quarter']) }),
+  ])
+  .meta({ id: 'Window' });
 export type TWindow = z.output<typeof ZWindow>;
 
 export const ZRedress = z
@@ -31,7 +35,8 @@ export const ZRedress = z
     amount: z.number().int('must be whole minor units').min(0).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
     text: z.string().trim().min(1, 'say what the client gets').max(2000),
   })
-  .refine((r) => r.kind !== 'compensation' || r.amount !== null, { message: 'a compensation needs an amount', path: ['amount'] });
+  .refine((r) => r.kind !== 'compensation' || r.amount !== null, { message: 'a compensation needs an amount', path: ['amount'] })
+  .meta({ id: 'Redress' });
 export type TRedress = z.output<typeof ZRedress>;
 
 const ZTarget = z
@@ -41,22 +46,24 @@ const ZTarget = z
   .meta({ examples: [0.95, 0.9] });
 const ZStatement = z.string().trim().min(1, 'say what the client gets, in plain words').max(2000);
 
-export const ZCreatePromise = z.object({
-  title: ZName,
-  statement: ZStatement,
-  kind: z.enum(PROMISE_KINDS),
-  promiserTeamId: ZId,
-  promiseeSegmentId: ZId.optional().describe('for a client promise: the client segment it is made to'),
-  promiseeTeamId: ZId.optional().describe('for an internal promise: the team it is made to'),
-  metric: ZMetric,
-  target: ZTarget,
-  window: ZWindow,
-  requiredCapabilityIds: z.array(ZId).max(50).default([]),
-  requiredRightIds: z.array(ZId).max(50).default([]),
-  supportsPromiseId: ZId.optional().describe('for an internal promise: the promise it supports (the tree)'),
-  painIds: z.array(ZId).max(50).default([]),
-  redress: ZRedress.nullable().default(null),
-});
+export const ZCreatePromise = z
+  .object({
+    title: ZName,
+    statement: ZStatement,
+    kind: z.enum(PROMISE_KINDS),
+    promiserTeamId: ZId,
+    promiseeSegmentId: ZId.optional().describe('for a client promise: the client segment it is made to'),
+    promiseeTeamId: ZId.optional().describe('for an internal promise: the team it is made to'),
+    metric: ZMetric,
+    target: ZTarget,
+    window: ZWindow,
+    requiredCapabilityIds: z.array(ZId).max(50).default([]),
+    requiredRightIds: z.array(ZId).max(50).default([]),
+    supportsPromiseId: ZId.optional().describe('for an internal promise: the promise it supports (the tree)'),
+    painIds: z.array(ZId).max(50).default([]),
+    redress: ZRedress.nullable().default(null),
+  })
+  .meta({ id: 'CreatePromise' });
 export type TCreatePromise = z.output<typeof ZCreatePromise>;
 
 /** A draft is edited in place; published terms change only through a new version. */
@@ -73,7 +80,8 @@ export const ZUpdatePromise = z
     redress: ZRedress.nullable(),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .meta({ id: 'UpdatePromise' });
 export type TUpdatePromise = z.output<typeof ZUpdatePromise>;
 
 export const ZCreateVersion = z
@@ -89,10 +97,11 @@ export const ZCreateVersion = z
   .refine(
     (v) => ['statement', 'metric', 'target', 'window', 'promiserTeamId', 'redress'].some((k) => k in v),
     'change at least one term: statement, metric, target, window, promiserTeamId or redress',
-  );
+  )
+  .meta({ id: 'CreatePromiseVersion' });
 export type TCreateVersion = z.output<typeof ZCreateVersion>;
 
-export const ZRetirePromise = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) });
+export const ZRetirePromise = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) }).meta({ id: 'RetirePromise' });
 
 export const ZPublishPromise = z
   .object({
@@ -103,55 +112,62 @@ export const ZPublishPromise = z
         'admins only: publish a client promise that declares no capability or no decision right, recording why; shown as "backing waived"',
       ),
   })
-  .describe('optional: a backing waiver');
+  .describe('optional: a backing waiver')
+  .meta({ id: 'PublishPromise' });
 export type TPublishPromise = z.output<typeof ZPublishPromise>;
 
-export const ZVersion = z.object({
-  version: z.number().int(),
-  statement: z.string(),
-  metric: ZMetric,
-  target: z.number(),
-  window: ZWindow,
-  promiserTeamId: z.string(),
-  redress: ZRedress.nullable(),
-  reason: z.string(),
-  effectiveFrom: ZTime,
-  createdBy: z.string(),
-  createdAt: ZTime,
-});
+export const ZVersion = z
+  .object({
+    version: z.number().int(),
+    statement: z.string(),
+    metric: ZMetric,
+    target: z.number(),
+    window: ZWindow,
+    promiserTeamId: z.string(),
+    redress: ZRedress.nullable(),
+    reason: z.string(),
+    effectiveFrom: ZTime,
+    createdBy: z.string(),
+    createdAt: ZTime,
+  })
+  .meta({ id: 'PromiseVersion' });
 export type TVersion = z.output<typeof ZVersion>;
 
-export const ZMissingBacking = z.object({
-  capabilities: z.array(z.object({ id: z.string(), name: z.string() })),
-  rights: z.array(z.object({ id: z.string(), name: z.string() })),
-});
+export const ZMissingBacking = z
+  .object({
+    capabilities: z.array(z.object({ id: z.string(), name: z.string() })),
+    rights: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'MissingBacking' });
 
-export const ZPromise = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: z.enum(PROMISE_KINDS),
-  status: z.enum(PROMISE_STATUSES),
-  promiserTeam: z.object({ id: z.string(), name: z.string() }),
-  promiseeSegment: z.object({ id: z.string(), name: z.string() }).nullable(),
-  promiseeTeam: z.object({ id: z.string(), name: z.string() }).nullable(),
-  supportsPromiseId: z.string().nullable(),
-  painIds: z.array(z.string()),
-  requiredCapabilityIds: z.array(z.string()),
-  requiredRightIds: z.array(z.string()),
-  terms: ZVersion.describe('the version in force'),
-  unbacked: ZMissingBacking.extend({ since: ZTime })
-    .nullable()
-    .describe('set when a published promise lost a capability or right it needs'),
-  backingWaiver: z
-    .object({ reason: z.string(), by: z.string(), at: ZTime })
-    .nullable()
-    .describe('an admin published this client promise without declaring a capability and a right: why, by whom, when'),
-  createdBy: z.string(),
-  createdAt: ZTime,
-  updatedAt: ZTime,
-  publishedAt: ZTime.nullable(),
-  retiredAt: ZTime.nullable(),
-});
+export const ZPromise = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.enum(PROMISE_KINDS),
+    status: z.enum(PROMISE_STATUSES),
+    promiserTeam: z.object({ id: z.string(), name: z.string() }),
+    promiseeSegment: z.object({ id: z.string(), name: z.string() }).nullable(),
+    promiseeTeam: z.object({ id: z.string(), name: z.string() }).nullable(),
+    supportsPromiseId: z.string().nullable(),
+    painIds: z.array(z.string()),
+    requiredCapabilityIds: z.array(z.string()),
+    requiredRightIds: z.array(z.string()),
+    terms: ZVersion.describe('the version in force'),
+    unbacked: ZMissingBacking.extend({ since: ZTime })
+      .nullable()
+      .describe('set when a published promise lost a capability or right it needs'),
+    backingWaiver: z
+      .object({ reason: z.string(), by: z.string(), at: ZTime })
+      .nullable()
+      .describe('an admin published this client promise without declaring a capability and a right: why, by whom, when'),
+    createdBy: z.string(),
+    createdAt: ZTime,
+    updatedAt: ZTime,
+    publishedAt: ZTime.nullable(),
+    retiredAt: ZTime.nullable(),
+  })
+  .meta({ id: 'Promise' });
 export type TPromise = z.output<typeof ZPromise>;
 
 export const ZPromiseQuery = ZPageQuery.extend({
@@ -163,20 +179,24 @@ export const ZPromiseQuery = ZPageQuery.extend({
 
 export const MAX_EVENTS_PER_REQUEST = 10_000;
 
-export const ZEventInput = z.object({
-  externalId: z.string().trim().min(1).max(200),
-  occurredAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-01T10:00:00Z' }),
-  good: z.boolean().optional(),
-  value: z.number().finite().optional(),
-  clientId: ZId.optional(),
-});
+export const ZEventInput = z
+  .object({
+    externalId: z.string().trim().min(1).max(200),
+    occurredAt: z.iso
+      .datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-01T10:00:00Z' })
+      .meta({ examples: ['2026-11-01T10:00:00Z', '2026-11-01T13:00:00+03:00'] }),
+    good: z.boolean().optional(),
+    value: z.number().finite().optional(),
+    clientId: ZId.optional(),
+  })
+  .meta({ id: 'IngestEvent' });
 export type TEventInput = z.output<typeof ZEventInput>;
 
 const eventsOf = <T extends z.ZodType>(event: T) =>
   z.array(event).min(1, 'send at least one event').max(MAX_EVENTS_PER_REQUEST, `at most ${MAX_EVENTS_PER_REQUEST} events per request`);
 
 /** The batch as documented: each event in the shape of ZEventInput. */
-export const ZIngest = z.object({ events: eventsOf(ZEventInput) });
+export const ZIngest = z.object({ events: eventsOf(ZEventInput) }).meta({ id: 'IngestEvents' });
 
 /**
  * The batch as the route validates it: only the envelope. Each event is judged on its own by the
@@ -193,49 +213,55 @@ export const ZIngestEnvelope = z.object({ events: eventsOf(z.unknown()) });
 export const INGEST_REJECTION_CODES = ['validation_failed', 'out_of_range', 'unknown_client', 'unjudgeable', 'conflict'] as const;
 export type IngestRejectionCode = (typeof INGEST_REJECTION_CODES)[number];
 
-export const ZIngestRejection = z.object({
-  index: z.number().int().describe("the event's place in `events`, from 0"),
-  row: z.number().int().optional().describe('text/csv only: the row as the file counts it (header = row 1)'),
-  externalId: z.string().nullable().describe("the event's externalId as sent; null when it is not a string"),
-  path: z.string().describe('the field refused, e.g. events.3.occurredAt'),
-  code: z.enum(INGEST_REJECTION_CODES),
-  message: z.string(),
-  reason: z.string().describe('the same as message (kept for older clients)'),
-});
+export const ZIngestRejection = z
+  .object({
+    index: z.number().int().describe("the event's place in `events`, from 0"),
+    row: z.number().int().optional().describe('text/csv only: the row as the file counts it (header = row 1)'),
+    externalId: z.string().nullable().describe("the event's externalId as sent; null when it is not a string"),
+    path: z.string().describe('the field refused, e.g. events.3.occurredAt'),
+    code: z.enum(INGEST_REJECTION_CODES),
+    message: z.string(),
+    reason: z.string().describe('the same as message (kept for older clients)'),
+  })
+  .meta({ id: 'IngestRejection' });
 export type TIngestRejection = z.output<typeof ZIngestRejection>;
 
-export const ZIngestResult = z.object({
-  accepted: z.number().int(),
-  duplicates: z.number().int().describe('events already stored (or repeated in the batch) with the same payload: nothing changed'),
-  rejected: z.array(ZIngestRejection),
-});
+export const ZIngestResult = z
+  .object({
+    accepted: z.number().int(),
+    duplicates: z.number().int().describe('events already stored (or repeated in the batch) with the same payload: nothing changed'),
+    rejected: z.array(ZIngestRejection),
+  })
+  .meta({ id: 'IngestResult' });
 
-export const ZVoidEvent = z.object({ reason: z.string().trim().min(1, 'say why the event is voided').max(2000) });
+export const ZVoidEvent = z.object({ reason: z.string().trim().min(1, 'say why the event is voided').max(2000) }).meta({ id: 'VoidEvent' });
 
 export const ZStatusQuery = z.object({
   at: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }).optional(),
 });
 
-export const ZPromiseStatus = z.object({
-  attainment: z.number().nullable(),
-  good: z.number().int(),
-  total: z.number().int(),
-  target: z.number(),
-  budgetConsumed: z.number(),
-  budgetRemaining: z.number(),
-  burnRates: z.array(z.object({ window: z.string(), rate: z.number() })),
-  alerts: z.array(
-    z.object({
-      severity: z.enum(['page', 'ticket']),
-      longWindow: z.string(),
-      shortWindow: z.string(),
-      threshold: z.number(),
-      firing: z.boolean(),
-    }),
-  ),
-  status: z.enum(FULFILLMENT_STATUSES),
-  unbacked: z.boolean(),
-  window: z.object({ from: z.string(), to: z.string() }),
-  version: z.number().int(),
-});
+export const ZPromiseStatus = z
+  .object({
+    attainment: z.number().nullable(),
+    good: z.number().int(),
+    total: z.number().int(),
+    target: z.number(),
+    budgetConsumed: z.number(),
+    budgetRemaining: z.number(),
+    burnRates: z.array(z.object({ window: z.string(), rate: z.number() })),
+    alerts: z.array(
+      z.object({
+        severity: z.enum(['page', 'ticket']),
+        longWindow: z.string(),
+        shortWindow: z.string(),
+        threshold: z.number(),
+        firing: z.boolean(),
+      }),
+    ),
+    status: z.enum(FULFILLMENT_STATUSES),
+    unbacked: z.boolean(),
+    window: z.object({ from: z.string(), to: z.string() }),
+    version: z.number().int(),
+  })
+  .meta({ id: 'PromiseStatus' });
 export type TPromiseStatus = z.output<typeof ZPromiseStatus>;

@@ -15,14 +15,14 @@ const ZVoiceSettingsFields = z.object({
 export const ZVoiceSettingsInput = ZVoiceSettingsFields.refine((v) => v.thresholdKind !== 'share' || v.thresholdValue <= 10_000, {
   path: ['thresholdValue'],
   message: 'a share is at most 10000 basis points (100%)',
-});
+}).meta({ id: 'VoiceSettingsInput' });
 export type TVoiceSettingsInput = z.output<typeof ZVoiceSettingsInput>;
 
 export const ZVoiceSettings = ZVoiceSettingsFields.extend({
   answerPromiseId: ZId.nullable().describe('the promise measuring answers in time; made when a proposal first reaches its threshold'),
   updatedAt: ZTime.nullable(),
   smtpConfigured: z.boolean().describe('false: e-mail stays in the outbox'),
-});
+}).meta({ id: 'VoiceSettings' });
 
 export const ZOutboxQuery = z.object({
   cursor: z.string().max(500).optional(),
@@ -30,15 +30,17 @@ export const ZOutboxQuery = z.object({
   topic: z.string().max(100).optional(),
 });
 
-export const ZOutboxMessage = z.object({
-  id: ZId,
-  to: z.string(),
-  subject: z.string(),
-  body: z.string(),
-  topic: z.string(),
-  status: z.enum(['pending', 'sent', 'failed']),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  createdAt: ZTime,
-  sentAt: ZTime.nullable(),
-});
+export const ZOutboxMessage = z
+  .object({
+    id: ZId,
+    to: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    topic: z.string(),
+    status: z.enum(['pending', 'sent', 'failed']),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: ZTime,
+    sentAt: ZTime.nullable(),
+  })
+  .meta({ id: 'OutboxMessage' });
