@@ -123,3 +123,124 @@ describe('pages in the document', () => {
     }
   });
 });
+
+describe('a document clients can be generated from', () => {
+  type Op = { parameters?: { in: string }[]; requestBody?: { content: Record<string, { schema: Json }> }; responses: Record<string, Resp> };
+  type Resp = { content?: Record<string, { schema: Json }> };
+  type Json = Record<string, unknown>;
+  const operations = () =>
+    Object.entries(doc.paths as Record<string, Record<string, Op & { 'x-page'?: boolean }>>).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, op]) => !op['x-page'])
+        .map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, path, method, op })),
+    );
+  const isRef = (schema: Json | undefined) => typeof schema?.$ref === 'string' && Object.keys(schema).length === 1;
+  const walk = (value: unknown, visit: (node: Json) => void): void => {
+    if (Array.isArray(value)) for (const item of value) walk(item, visit);
+    else if (value && typeof value === 'object') {
+      visit(value as Json);
+      for (const item of Object.values(value)) walk(item, visit);
+    }
+  };
+
+  it('answers and takes named schemas: every JSON body is a $ref or an array of $ref', () => {
+    const problems: string[] = [];
+    for (const { name, op } of operations()) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        const schema = response.content?.['application/json']?.schema;
+        if (schema && !isRef(schema) && !(schema.type === 'array' && isRef(schema.items as Json))) problems.push(`${name} ${status}`);
+      }
+      const body = op.requestBody?.content['application/json']?.schema;
+      if (op.requestBody && !isRef(body)) problems.push(`${name} request body`);
+    }
+    expect(problems).toEqual([]);
+    const schemas = (doc.components as { schemas: Record<string, Json> }).schemas;
+    for (const name of [
+      'Promise',
+      'PromisePage',
+      'PromiseStatus',
+      'IngestEvents',
+      'IngestResult',
+      'Team',
+      'TeamPage',
+      'Decision',
+      'LedgerLine',
+    ])
+      expect(schemas[name], name).toBeDefined();
+    const list = (doc.paths as Record<string, Record<string, Op>>)['/api/v1/orgs/{org}/teams']?.get;
+    expect(list?.responses['200']?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/TeamPage' });
+  });
+
+  it('documents the 4xx refusals of every operation with parameters or a body, with the error schema', () => {
+    const problems: string[] = [];
+    for (const { name, path, method, op } of operations()) {
+      const errors = Object.entries(op.responses).filter(([status]) => /^4\d\d$/.test(status));
+      for (const [status, response] of errors)
+        if (response.content?.['application/json']?.schema.$ref !== '#/components/schemas/Error')
+          problems.push(`${name} ${status}: not the error schema`);
+      const statuses = errors.map(([status]) => status);
+      const ids = [...path.matchAll(/\{(\w+)\}/g)].some((m) => m[1] !== 'org');
+      if (op.requestBody && !['400', '413', '415', '422'].every((s) => statuses.includes(s)))
+        problems.push(`${name}: body refusals ${statuses}`);
+      if (ids && !['404', '422'].every((s) => statuses.includes(s))) problems.push(`${name}: path refusals ${statuses}`);
+      if ((op.parameters?.length || op.requestBody) && statuses.length === 0) problems.push(`${name}: no 4xx`);
+      if (method !== 'get' && !statuses.includes('403')) problems.push(`${name}: a write without 403 (CSRF, cross-site)`);
+    }
+    expect(problems).toEqual([]);
+    const paths = doc.paths as Record<string, Record<string, Op>>;
+    expect(Object.keys(paths['/api/v1/auth/login']?.post?.responses ?? {})).toContain('429');
+    const publish = Object.entries(paths).find(([path]) => /\/promises\/\{\w+\}\/publish$/.test(path))?.[1].post;
+    expect(Object.keys(publish?.responses ?? {})).toEqual(expect.arrayContaining(['401', '403', '404', '409', '422']));
+  });
+
+  it('keeps examples realistic: no ±2^53 bounds, instants and money with examples', () => {
+    const bounds: unknown[] = [];
+    walk(doc, (node) => {
+      for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'])
+        if (typeof node[key] === 'number' && Math.abs(node[key] as number) >= 2 ** 53 - 1) bounds.push(node);
+    });
+    expect(bounds).toEqual([]);
+    const schemas = (doc.components as { schemas: Record<string, { properties: Record<string, Json> }> }).schemas;
+    const instants = schemas.Promise?.properties.createdAt?.examples as number[];
+    expect(instants.length).toBeGreaterThan(0);
+    for (const example of instants) expect(new Date(example).getUTCFullYear()).toBeGreaterThanOrEqual(2026);
+    const money = schemas.LedgerLine?.properties.amountMinor?.examples as number[];
+    expect(money.length).toBeGreaterThan(0);
+    for (const example of money) expect(Number.isInteger(example) && example < 1e12).toBe(true);
+    walk(doc, (node) => {
+      for (const example of (node.examples as unknown[] | undefined) ?? [])
+        if (typeof example === 'number' && node.description === 'UTC epoch milliseconds')
+          expect(new Date(example).getUTCFullYear()).toBeLessThan(2100);
+    });
+  });
+
+  it('gives each discriminated union a discriminator over oneOf', () => {
+    const unions: Json[] = [];
+    walk(doc, (node) => {
+      if (node.discriminator) unions.push(node);
+    });
+    expect(unions.length).toBeGreaterThan(0);
+    for (const union of unions) {
+      const { propertyName } = union.discriminator as { propertyName: string };
+      expect(Array.isArray(union.oneOf)).toBe(true);
+      for (const member of union.oneOf as Json[]) expect((member.required as string[]).includes(propertyName)).toBe(true);
+    }
+    const schemas = (doc.components as { schemas: Record<string, Json> }).schemas;
+    expect(schemas.Metric?.discriminator).toEqual({ propertyName: 'kind' });
+    // A zod discriminated union always carries one: none left as a bare oneOf of objects keyed by a literal.
+    walk(doc, (node) => {
+      if (Array.isArray(node.oneOf) && (node.oneOf as Json[]).every((m) => m.type === 'object')) expect(node.discriminator).toBeDefined();
+    });
+  });
+
+  it('resolves every $ref', () => {
+    const schemas = (doc.components as { schemas: Record<string, unknown> }).schemas;
+    const dangling: string[] = [];
+    walk(doc, (node) => {
+      const ref = node.$ref;
+      if (typeof ref === 'string' && !(ref.startsWith('#/components/schemas/') && ref.slice('#/components/schemas/'.length) in schemas))
+        dangling.push(ref);
+    });
+    expect(dangling).toEqual([]);
+  });
+});
