@@ -7,71 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { apiPost, apiSignIn, type Session } from './support/api.js';
 import { screenshot, signIn } from './support/browser.js';
 import { startDemoApp } from './support/demo-app.js';
+import { warrantyBacking as backing, apiGet as get, measuredPromise as measured, ORG, warrantyTeamId } from './support/warranty.js';
 
 const DEMO_EMAIL = 'demo@clientocracy.local';
 const DEMO_PASSWORD = 'demo-demo-demo';
-const ORG = 'stroydom';
-const TEAM = 'Гарантийный сервис';
-/** The warranty team's own capability and a right the demo grants it. */
-const CAPABILITY = 'Выездные инженеры';
-const RIGHT = 'Решать гарантийные случаи';
 
 const app = startDemoApp();
-
-async function apiGet<T>(session: Session, path: string): Promise<T> {
-  const response = await fetch(`${app.url}${path}`, { headers: { cookie: session.cookie } });
-  if (!response.ok) throw new Error(`GET ${path} failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function teamId(session: Session): Promise<string> {
-  const teams = await apiGet<{ items: { id: string; name: string }[] }>(session, `/api/v1/orgs/${ORG}/teams?limit=100`);
-  const id = teams.items.find((team) => team.name === TEAM)?.id;
-  if (!id) throw new Error(`no team ${TEAM}`);
-  return id;
-}
-
-/**
- * What the warranty team backs a client promise with: its own capability and a decision right it
- * holds (a client promise declares at least one of each to be published).
- */
-async function warrantyBacking(session: Session): Promise<{ requiredCapabilityIds: string[]; requiredRightIds: string[] }> {
-  const team = await teamId(session);
-  const capabilities = await apiGet<{ items: { id: string; name: string }[] }>(
-    session,
-    `/api/v1/orgs/${ORG}/teams/${team}/capabilities?limit=100`,
-  );
-  const rights = await apiGet<{ items: { id: string; name: string }[] }>(session, `/api/v1/orgs/${ORG}/rights?limit=100`);
-  const capability = capabilities.items.find((item) => item.name === CAPABILITY)?.id;
-  const right = rights.items.find((item) => item.name === RIGHT)?.id;
-  if (!capability || !right) throw new Error(`no capability ${CAPABILITY} or right ${RIGHT}`);
-  return { requiredCapabilityIds: [capability], requiredRightIds: [right] };
-}
-
-/** A published client promise of the warranty team at 95 % over 30 days, with these events (good or not, an hour apart). */
-async function measuredPromise(session: Session, title: string, outcomes: boolean[]): Promise<string> {
-  const segments = await apiGet<{ items: { id: string }[] }>(session, `/api/v1/orgs/${ORG}/segments?limit=100`);
-  const promise = await apiPost<{ id: string }>(app.url, session, `/api/v1/orgs/${ORG}/promises`, {
-    title,
-    statement: 'Мастер приезжает по гарантийной заявке в течение 24 часов.',
-    kind: 'client',
-    promiserTeamId: await teamId(session),
-    promiseeSegmentId: segments.items[0]?.id,
-    metric: { kind: 'ratio' },
-    target: 0.95,
-    window: { kind: 'rolling', days: 30 },
-    ...(await warrantyBacking(session)),
-  });
-  await apiPost(app.url, session, `/api/v1/orgs/${ORG}/promises/${promise.id}/publish`, {});
-  const now = Date.now();
-  const events = outcomes.map((good, i) => ({
-    externalId: `${title}-${i}`,
-    occurredAt: new Date(now - (i + 1) * 60 * 60_000).toISOString(),
-    good,
-  }));
-  await apiPost(app.url, session, `/api/v1/orgs/${ORG}/promises/${promise.id}/events`, { events });
-  return promise.id;
-}
+const apiGet = <T>(session: Session, path: string) => get<T>(app.url, session, path);
+const teamId = (session: Session) => warrantyTeamId(app.url, session);
+const warrantyBacking = (session: Session) => backing(app.url, session);
+const measuredPromise = (session: Session, title: string, outcomes: boolean[]) => measured(app.url, session, title, outcomes);
 
 describe('one figure, written once', () => {
   it('44 good of 45 reads «97,8 %» in the staff app and on the public board', async () => {

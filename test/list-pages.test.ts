@@ -100,6 +100,33 @@ describe('lists that answered everything at once', () => {
     }
   });
 
+  it('read back every event of a promise, newest first, a page at a time', async () => {
+    const db = database.db;
+    const promise = (await db
+      .selectFrom('promises')
+      .innerJoin('organizations', 'organizations.id', 'promises.org_id')
+      .select(['promises.id as id', 'organizations.slug as slug'])
+      .where('promises.title', '=', 'Дом сдаётся в срок, указанный в договоре')
+      .executeTakeFirst()) as { id: string; slug: string };
+    const stored = await db
+      .selectFrom('promise_events')
+      .select(['external_id', 'occurred_at'])
+      .where('promise_id', '=', promise.id)
+      .orderBy('occurred_at', 'desc')
+      .orderBy('external_id', 'desc')
+      .execute();
+    expect(stored.length).toBeGreaterThan(20);
+    const url = `/api/v1/orgs/${promise.slug}/promises/${promise.id}/events`;
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: Page = await page(url, { limit: '7', ...(cursor ? { cursor } : {}) });
+      walked.push(...(next.items as { externalId: string }[]).map((e) => e.externalId));
+      cursor = next.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(stored.map((e) => e.external_id));
+  });
+
   it('refuse a cursor they did not make, naming the field', async () => {
     const res = await admin.get('/api/v1/orgs/stroydom/periods?cursor=not-a-cursor');
     expect(res.statusCode).toBe(422);

@@ -1,8 +1,11 @@
 import { AppError, conflict, notFound } from '../../core/errors.js';
+import { pageOf } from '../../core/pagination.js';
 import type { PromiseEventsTable } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { actorName } from '../governance/authority.js';
+import { cursorOf } from '../list.js';
 import { markPromiseChanged } from './evaluation.repository.js';
 import { subtractFromCounters } from './ingest.service.js';
 import { loadPromise } from './promise.repository.js';
@@ -20,18 +23,26 @@ function toEventView(e: PromiseEventsTable) {
   };
 }
 
-/** The latest events of a promise by when they happened, newest first; voided ones included, marked. */
-export async function recentEvents(ctx: OrgContext, promiseId: string, limit: number) {
+/**
+ * The events of a promise by when they happened, newest first (then by external id), a page at a
+ * time: every ingested event can be read back. Voided ones are included, marked.
+ */
+export async function recentEvents(ctx: OrgContext, promiseId: string, page: TPageQuery) {
   await loadPromise(ctx.db, ctx.org.id, promiseId);
-  const rows = await ctx.db
-    .selectFrom('promise_events')
-    .selectAll()
-    .where('promise_id', '=', promiseId)
+  const after = cursorOf(page);
+  let query = ctx.db.selectFrom('promise_events').selectAll().where('org_id', '=', ctx.org.id).where('promise_id', '=', promiseId);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('occurred_at', '<', after.t), eb.and([eb('occurred_at', '=', after.t), eb('external_id', '<', after.id)])]),
+    );
+  }
+  const rows = await query
     .orderBy('occurred_at', 'desc')
     .orderBy('external_id', 'desc')
-    .limit(limit)
+    .limit(page.limit + 1)
     .execute();
-  return { items: rows.map(toEventView) };
+  const { items, nextCursor } = pageOf(rows, page.limit, (row) => ({ t: row.occurred_at, id: row.external_id }));
+  return { items: items.map(toEventView), nextCursor };
 }
 
 /**

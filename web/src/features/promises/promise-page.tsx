@@ -291,7 +291,7 @@ export function PromisePage() {
         <PromiseVersions promiseId={data.id} refreshKey={refreshKey} />
       </SimpleGrid>
       {data.kind === 'client' ? <PromiseRedress promiseId={data.id} refreshKey={refreshKey} /> : null}
-      <PromiseEvents promiseId={data.id} metric={data.terms.metric} refreshKey={refreshKey} />
+      <PromiseEvents promiseId={data.id} metric={data.terms.metric} refreshKey={refreshKey} onVoided={refresh} />
       <EventsImportModal
         opened={isImportOpen}
         promiseId={data.id}

@@ -55,7 +55,7 @@ export const REDRESS_KINDS: readonly RedressKind[] = ['apology', 'correction', '
 /** Worst first: the order of the promise list. */
 export const FULFILLMENTS: readonly Fulfillment[] = ['broken', 'at_risk', 'no_data', 'kept'];
 
-/** One recently sent fulfillment event (GET …/events). */
+/** One fulfillment event (GET …/events), newest first; a voided one says when, by whom and why. */
 export interface PromiseEvent {
   externalId: string;
   occurredAt: number;
@@ -64,6 +64,7 @@ export interface PromiseEvent {
   clientId: string | null;
   version: number;
   ingestedAt: number;
+  voided: { at: number; by: string; reason: string } | null;
 }
 
 /** Redress owed to a client for one bad event, or given (GET /redress). */
@@ -109,7 +110,10 @@ export const promisesApi = {
   /** The fulfillment at an instant (default now): attainment, error budget, burn rates, alerts. */
   status: (org: string, id: string, at?: number) =>
     api.get<PromiseStatus>(orgPath(org, 'promises', id, 'status'), { at: at === undefined ? undefined : new Date(at).toISOString() }),
-  events: (org: string, id: string, limit = 50) => api.get<{ items: PromiseEvent[] }>(orgPath(org, 'promises', id, 'events'), { limit }),
+  events: (org: string, id: string, cursor?: string, limit = 50) =>
+    api.get<Page<PromiseEvent>>(orgPath(org, 'promises', id, 'events'), { limit, cursor }),
+  voidEvent: (org: string, id: string, externalId: string, reason: string) =>
+    api.post<PromiseEvent>(orgPath(org, 'promises', id, 'events', externalId, 'void'), { reason }),
   sendEvents: (org: string, id: string, events: EventInput[]) => api.post<IngestResult>(orgPath(org, 'promises', id, 'events'), { events }),
   redress: (org: string, query: { promiseId?: string; clientId?: string; state?: 'owed' | 'given'; cursor?: string }) =>
     api.get<Page<RedressItem>>(orgPath(org, 'redress'), { limit: 100, ...query }),
