@@ -197,7 +197,7 @@ describe('a batch judges each event on its own', () => {
 
   it('documents the event fields and text/csv on the operation', () => {
     const op = (t.openapi.paths as Record<string, Record<string, { requestBody: { content: Record<string, { schema: unknown }> } }>>)[
-      '/api/v1/orgs/{org}/promises/{id}/events'
+      '/api/v1/orgs/{org}/promises/{promiseId}/events'
     ]!.post!;
     const json = op.requestBody.content['application/json']!.schema as {
       properties: { events: { items: { properties: Record<string, unknown>; required: string[] } } };

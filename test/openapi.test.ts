@@ -53,7 +53,7 @@ describe('OpenAPI document', () => {
       .map((r) => r.replace(/:(\w+)/g, '{$1}'));
     // Guards the parser of the printed tree: these are certainly served.
     expect(served).toContain('POST /api/v1/auth/login');
-    expect(served).toContain('DELETE /api/v1/orgs/{org}/clients/{id}/invitations/{invitationId}');
+    expect(served).toContain('DELETE /api/v1/orgs/{org}/clients/{clientId}/invitations/{invitationId}');
     const documented = operationsOf(doc).map((op) => op.name);
     const underApi = (routes: string[]) => routes.filter((r) => r.split(' ')[1]!.startsWith('/api/v1/')).sort();
     expect(underApi(documented)).toEqual(underApi(served));

@@ -27,7 +27,7 @@ export interface JsonSchema {
 
 export interface Operation {
   method: HttpMethod;
-  /** OpenAPI path, e.g. `/api/v1/orgs/{org}/teams/{id}`. */
+  /** OpenAPI path, e.g. `/api/v1/orgs/{org}/teams/{teamId}`. */
   path: string;
   /** `GET /api/v1/...`, for test names. */
   name: string;
@@ -104,19 +104,24 @@ export function singular(word: string): string {
   return word.endsWith('s') ? word.slice(0, -1) : word;
 }
 
+/** Parameters whose kind is not their name: a ledger line is made at `…/ledger`, so its kind is `ledger`. */
+const KIND_OF_PARAM: Record<string, string> = { ledgerLineId: 'ledger' };
+
 /**
- * The kind of thing a path parameter names, in the singular: `{userId}` → `user`, `{invitationId}` →
- * `invitation`, `{id}` → the collection before it (`/teams/{id}` → `team`, `/canvases/{id}.svg` → `canvas`).
+ * The kind of thing a path parameter names, in the kebab-case singular the sweeps key ids by:
+ * `{teamId}` → `team`, `{valueItemId}` → `value-item`, `{reserveRoundId}` → `reserve-round`; a
+ * natural key → the collection before it (`/c/{org}/invite/{token}` → `invite`).
  */
 export function resourceOf(path: string, param: string): string {
   if (param === 'org') return 'organization';
-  if (param !== 'id' && param.endsWith('Id')) return param.slice(0, -2);
+  if (KIND_OF_PARAM[param]) return KIND_OF_PARAM[param];
+  if (param.endsWith('Id')) return param.slice(0, -2).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
   const segments = path.split('/');
   const index = segments.findIndex((segment) => segment.includes(`{${param}}`));
   return singular(segments[index - 1] ?? 'unknown');
 }
 
-/** The kind a POST creates (201) when its path ends in a collection: `POST /segments/{id}/pains` → `pain`. */
+/** The kind a POST creates (201) when its path ends in a collection: `POST /segments/{segmentId}/pains` → `pain`. */
 export function createdKindOf(op: Operation): string | undefined {
   const last = op.path.split('/').at(-1) ?? '';
   // Only a POST answering 201 makes something; a 200 is an action on a thing (decide, revoke).
@@ -303,7 +308,7 @@ export function withValueAt(body: unknown, schema: JsonSchema, path: string, val
 /** A page the OpenAPI document lists (`x-page`): HTML and documents served beside the API. */
 export interface Page {
   method: 'GET' | 'POST';
-  /** OpenAPI path, e.g. `/c/{org}/proposals/{id}`. */
+  /** OpenAPI path, e.g. `/c/{org}/proposals/{proposalId}`. */
   path: string;
   /** `GET /c/{org}/...`, for test names. */
   name: string;
@@ -326,7 +331,7 @@ export function pagesOf(doc: Record<string, unknown>): Page[] {
 }
 
 /**
- * Every method and path Fastify serves (`GET /c/{org}/polls/{id}`), read from
+ * Every method and path Fastify serves (`GET /c/{org}/polls/{pollId}`), read from
  * `printRoutes({ commonPrefix: false })`: a tree whose lines are `├── segment (GET, POST)`,
  * indented four characters per level. HEAD routes (Fastify adds one per GET) are left out.
  */

@@ -38,11 +38,11 @@ export const PORTAL_FORMS: Record<string, (ids: Record<string, string>) => Recor
   'POST /c/{org}/s/{key}': () => ({ score: '4', comment: `Answer ${unique()}` }),
   'POST /c/{org}/feedback': (ids) => ({ kind: 'nps', score: '9', comment: `Feedback ${unique()}`, subject: `team:${ids.team}` }),
   'POST /c/{org}/proposals/new': (ids) => ({ title: `Proposal ${unique()}`, body: 'Open on Saturdays', segmentId: ids.segment! }),
-  'POST /c/{org}/proposals/{id}/support': () => ({}),
-  'POST /c/{org}/proposals/{id}/withdraw': () => ({}),
-  'POST /c/{org}/proposals/{id}/report': () => ({ reason: 'spam' }),
-  'POST /c/{org}/polls/{id}/ballot': () => ({ option: '0' }),
-  'POST /c/{org}/reserve/{id}/ballot': (ids) => ({ projectIds: [ids.project!] }),
+  'POST /c/{org}/proposals/{proposalId}/support': () => ({}),
+  'POST /c/{org}/proposals/{proposalId}/withdraw': () => ({}),
+  'POST /c/{org}/proposals/{proposalId}/report': () => ({ reason: 'spam' }),
+  'POST /c/{org}/polls/{pollId}/ballot': () => ({ option: '0' }),
+  'POST /c/{org}/reserve/{reserveRoundId}/ballot': (ids) => ({ projectIds: [ids.project!] }),
 };
 
 /** Query strings of portal pages whose query carries ids (a page reached with other ids in it). */
@@ -170,7 +170,14 @@ export async function seedPortal(t: TestApp, org: OrgFixture): Promise<PortalSee
   });
   expect(feedback.statusCode, show(feedback)).toBe(303);
   return {
-    params: { proposal: proposal.id, poll: poll.id, reserve: round.id, promise: promise.id, key: survey.publicKey, invite: spare.token },
+    params: {
+      proposal: proposal.id,
+      poll: poll.id,
+      'reserve-round': round.id,
+      promise: promise.id,
+      key: survey.publicKey,
+      invite: spare.token,
+    },
     formIds: { segment: segment.id, team, promise: promise.id, project: project.id },
     publicTexts: [
       segment.name,

@@ -182,11 +182,12 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
           statement: 'Please',
         })
       ).id;
-    } else if (kind === 'proposal' || kind === 'moderation') {
-      // A merge needs a second proposal, an implementation an accepted one, the moderation queue a reported one.
+    } else if (kind === 'proposal' || kind === 'subject') {
+      // A merge needs a second proposal, an implementation an accepted one, the moderation queue a reported
+      // one (`/moderation/{subjectId}`: the proposal or feedback reported).
       const proposal = async () => (await createProposal(ctx, { title: `Fresh proposal ${unique()}`, body: 'Please' })).id;
       const id = await proposal();
-      if (kind === 'moderation') await reportContent(ctx, { subjectType: 'proposal', subjectId: id, reporter: `fresh-${unique()}` });
+      if (kind === 'subject') await reportContent(ctx, { subjectType: 'proposal', subjectId: id, reporter: `fresh-${unique()}` });
       ids[kind] = id;
       if (op.path.endsWith('/merge')) ids.mergeInto = await proposal();
       if (op.path.endsWith('/implementation')) await changeProposalStatus(ctx, id, { status: 'accepted', answer: 'Yes' });

@@ -37,24 +37,24 @@ const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
   }),
   // An ordinary publish: the promise's declared backing stands. A sampled backing waiver is an admin's
   // alone and only for a client promise that declares none; its own tests are in promises.test.ts.
-  'POST /api/v1/orgs/{org}/promises/{id}/publish': () => ({}),
+  'POST /api/v1/orgs/{org}/promises/{promiseId}/publish': () => ({}),
   'POST /api/v1/orgs/{org}/promise-requests': (ids) => ({
     fromTeamId: ids.team,
     toTeamId: ids.otherTeam,
     title: `Sample request ${unique()}`,
     statement: 'Please visit within two days',
   }),
-  'POST /api/v1/orgs/{org}/promises/{id}/events': () => ({
+  'POST /api/v1/orgs/{org}/promises/{promiseId}/events': () => ({
     events: [{ externalId: `sample-${unique()}`, occurredAt: new Date().toISOString(), good: true }],
   }),
-  'POST /api/v1/orgs/{org}/promises/{id}/events/{externalId}/void': () => ({ reason: 'Sent twice by the old integration' }),
+  'POST /api/v1/orgs/{org}/promises/{promiseId}/events/{externalId}/void': () => ({ reason: 'Sent twice by the old integration' }),
   'POST /api/v1/orgs/{org}/periods/{period}/ledger': (ids) => ({ teamId: ids.team, kind: 'revenue', amountMinor: 150_000, note: 'Sample' }),
   'POST /api/v1/orgs/{org}/periods/{period}/ledger/import': (ids) => ({
     csv: `team,kind,amount,note\n${ids.team},revenue,1500.50,Sample\n`,
   }),
   'PUT /api/v1/orgs/{org}/periods/{period}/overhead-rule': () => ({ rule: 'per_capita' }),
   'POST /api/v1/orgs/{org}/periods/{period}/trades': (ids) => ({ sellerTeamId: ids.team, buyerTeamId: ids.otherTeam, amountMinor: 50_000 }),
-  'PUT /api/v1/orgs/{org}/teams/{id}/split-rule': () => ({ rule: 'salary' }),
+  'PUT /api/v1/orgs/{org}/teams/{teamId}/split-rule': () => ({ rule: 'salary' }),
   // Points go to a teammate who is not the caller: roles.test puts `peer` in the fresh team.
   'PUT /api/v1/orgs/{org}/periods/{period}/teams/{teamId}/peer-points': (ids) => ({ points: { [ids.peer ?? ids.user ?? '']: 100 } }),
   'POST /api/v1/orgs/{org}/reserve/allocations': () => ({ amountMinor: 1, purpose: 'Sample pilot' }),
@@ -68,22 +68,22 @@ const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
     hideAfterReports: 3,
   }),
   // A spreadsheet of one event with the API's own headers, so the mapping is guessed: near now, inside any window.
-  'POST /api/v1/orgs/{org}/promises/{id}/events/import': () => ({
+  'POST /api/v1/orgs/{org}/promises/{promiseId}/events/import': () => ({
     fileName: 'events.csv',
     contentBase64: Buffer.from(
       `externalId;occurredAt;good\nsweep-${unique()};${new Date(Date.now() - 3_600_000).toISOString()};1\n`,
     ).toString('base64'),
   }),
-  'POST /api/v1/orgs/{org}/promises/{id}/events/import/preview': () => ({
+  'POST /api/v1/orgs/{org}/promises/{promiseId}/events/import/preview': () => ({
     fileName: 'events.csv',
     contentBase64: Buffer.from(
       `externalId;occurredAt;good\nsweep-${unique()};${new Date(Date.now() - 3_600_000).toISOString()};1\n`,
     ).toString('base64'),
   }),
   // Triage names an existing pain (or none); creating one instead is its own test.
-  'POST /api/v1/orgs/{org}/feedback/{id}/triage': (ids) => ({ painId: ids.pain ?? null }),
+  'POST /api/v1/orgs/{org}/feedback/{feedbackId}/triage': (ids) => ({ painId: ids.pain ?? null }),
   // A duplicate is merged into another proposal: roles.test makes `mergeInto` beside the fresh one.
-  'POST /api/v1/orgs/{org}/proposals/{id}/merge': (ids) => ({ intoId: ids.mergeInto ?? ids.proposal }),
+  'POST /api/v1/orgs/{org}/proposals/{proposalId}/merge': (ids) => ({ intoId: ids.mergeInto ?? ids.proposal }),
   // Feedback and surveys name their subject by a type and an id: the fixture's team.
   'POST /api/v1/orgs/{org}/feedback': (ids) => ({
     kind: 'nps',

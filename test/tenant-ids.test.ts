@@ -50,8 +50,8 @@ const KIND_OF_FIELD: Record<string, string> = {
  */
 type Setup = { params?: Record<string, string>; body?: (sample: Record<string, unknown>) => unknown; a?: string };
 const SETUPS: Record<string, (ids: Record<string, string>) => Setup> = {
-  'POST /api/v1/orgs/{org}/segments/{id}/value-items targetIds': () => ({ body: (s) => ({ ...s, kind: 'reliever' }) }),
-  'PATCH /api/v1/orgs/{org}/value-items/{id} targetIds': (ids) => ({ params: { id: ids.reliever! } }),
+  'POST /api/v1/orgs/{org}/segments/{segmentId}/value-items targetIds': () => ({ body: (s) => ({ ...s, kind: 'reliever' }) }),
+  'PATCH /api/v1/orgs/{org}/value-items/{valueItemId} targetIds': (ids) => ({ params: { valueItemId: ids.reliever! } }),
   'POST /api/v1/orgs/{org}/promises promiseeTeamId': (ids) => ({
     body: (s) => ({ ...s, kind: 'internal', promiseeSegmentId: undefined }),
     a: ids.otherTeam,
@@ -59,12 +59,12 @@ const SETUPS: Record<string, (ids: Record<string, string>) => Setup> = {
   'POST /api/v1/orgs/{org}/promises supportsPromiseId': (ids) => ({
     body: (s) => ({ ...s, kind: 'internal', promiseeSegmentId: undefined, promiseeTeamId: ids.otherTeam }),
   }),
-  'POST /api/v1/orgs/{org}/promises/{id}/versions promiserTeamId': (ids) => ({ params: { id: ids.published! } }),
+  'POST /api/v1/orgs/{org}/promises/{promiseId}/versions promiserTeamId': (ids) => ({ params: { promiseId: ids.published! } }),
   'POST /api/v1/orgs/{org}/periods/{period}/trades promiseId': (ids) => ({ a: ids.internal }),
-  'POST /api/v1/orgs/{org}/proposals/{id}/implementation implementedId': (ids) => ({ params: { id: ids.accepted! } }),
+  'POST /api/v1/orgs/{org}/proposals/{proposalId}/implementation implementedId': (ids) => ({ params: { proposalId: ids.accepted! } }),
   // Triage takes an existing pain or a new one, not both: each id field is tried alone.
-  'POST /api/v1/orgs/{org}/feedback/{id}/triage painId': () => ({ body: (s) => ({ ...s, newPain: undefined }) }),
-  'POST /api/v1/orgs/{org}/feedback/{id}/triage newPain.segmentId': () => ({ body: (s) => ({ ...s, painId: undefined }) }),
+  'POST /api/v1/orgs/{org}/feedback/{feedbackId}/triage painId': () => ({ body: (s) => ({ ...s, newPain: undefined }) }),
+  'POST /api/v1/orgs/{org}/feedback/{feedbackId}/triage newPain.segmentId': () => ({ body: (s) => ({ ...s, painId: undefined }) }),
 };
 
 let t: TestApp;
@@ -206,7 +206,7 @@ describe('ids of another organization in bodies and queries', () => {
     // Guards against a sweep that silently covers nothing (e.g. the document's shape changed).
     expect(fields.length).toBeGreaterThanOrEqual(20);
     expect(fields.flatMap(([op, list]) => list.map((f) => `${op.name} ${f}`))).toContain(
-      'PUT /api/v1/orgs/{org}/canvases/{id} factors.0.promiseId',
+      'PUT /api/v1/orgs/{org}/canvases/{canvasId} factors.0.promiseId',
     );
     const unknown = fields.flatMap(([op, list]) =>
       list.filter((f) => kindOf(f, bodyFor(op, orgs.a, idsA)) === undefined).map((f) => `${op.name} ${f}`),

@@ -38,7 +38,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** What a path parameter of a portal page names: `proposal`, `poll`, `reserve`, `promise`, `key`, `invite`. */
+/** What a path parameter of a portal page names: `proposal`, `poll`, `reserve-round`, `promise`, `key`, `invite`. */
 const kindOfParam = (page: Page, param: string) => resourceOf(page.path, param) || param;
 
 function urlOf(page: Page, slug: string, params: Record<string, string>, query?: Record<string, string>): string {

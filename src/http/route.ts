@@ -30,7 +30,12 @@ export interface HandlerInput<P, Q, B> {
 
 export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType> {
   method: Method;
-  /** Fastify path syntax, e.g. `/api/v1/orgs/:org/teams/:id`. */
+  /**
+   * The operation's name in the OpenAPI document and in clients generated from it, as a person
+   * would write it: camelCase, a verb first (`listTeams`, `ingestPromiseEvents`), unique.
+   */
+  operationId: string;
+  /** Fastify path syntax, each parameter named for what it identifies, e.g. `/api/v1/orgs/:org/teams/:teamId`. */
   url: string;
   summary: string;
   tag: string;

@@ -107,7 +107,7 @@ const DOCUMENTED_PAGES: DocumentedPage[] = [
   },
   {
     method: 'GET',
-    url: '/c/:org/promises/:id',
+    url: '/c/:org/promises/:promiseId',
     summary: 'One promise of the public board with the history of its terms; ETag, 304, cached 30 s',
     tag: 'client portal',
     contentType: 'text/html',
@@ -181,6 +181,7 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
   const registrar = new Registrar(app, deps);
   registrar.add({
     method: 'GET',
+    operationId: 'getHealth',
     url: '/healthz',
     tag: 'health',
     auth: 'public',

@@ -10,6 +10,13 @@ export const ZOrgSlug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
 export const ZOrgParams = z.object({ org: ZOrgSlug });
 export const ZOrgIdParams = z.object({ org: ZOrgSlug, id: ZId });
+/**
+ * `{org, …}` with each named id beside it: a path parameter is named for what it identifies
+ * (`/promises/:promiseId`, `/teams/:teamId/members/:userId`), the same name in every route.
+ */
+export function orgParamsWith<const K extends string>(...names: K[]) {
+  return ZOrgParams.extend(Object.fromEntries(names.map((name) => [name, ZId])) as Record<K, typeof ZId>);
+}
 
 export const ZName = z.string().trim().min(1, 'must not be empty').max(200);
 export const ZEmail = z

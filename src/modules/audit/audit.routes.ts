@@ -22,6 +22,7 @@ export function toAuditEntry(row: AuditLogTable) {
 export function registerAuditRoutes(r: Registrar): void {
   r.add({
     method: 'GET',
+    operationId: 'listAuditEntries',
     url: '/api/v1/orgs/:org/audit',
     tag: 'audit',
     auth: 'org',
@@ -38,6 +39,7 @@ export function registerAuditRoutes(r: Registrar): void {
   });
   r.add({
     method: 'GET',
+    operationId: 'listAuditFacets',
     url: '/api/v1/orgs/:org/audit/facets',
     tag: 'audit',
     auth: 'org',

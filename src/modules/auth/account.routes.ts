@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { DEFAULT_SESSION_IDLE_DAYS } from '../../config.js';
 import { SESSION_COOKIE } from '../../http/auth.js';
 import type { Registrar } from '../../http/registrar.js';
-import { ZOk, ZPage, ZPageQuery } from '../common.schema.js';
+import { ZId, ZOk, ZPage, ZPageQuery } from '../common.schema.js';
 import { changePassword, endOtherSessions, endSession, listMySessions } from './account.service.js';
 import {
   ZAccepted,
@@ -10,7 +11,6 @@ import {
   ZPasswordResetConfirm,
   ZPasswordResetRequest,
   ZSession,
-  ZSessionParams,
   ZSessionsEnded,
 } from './auth.schema.js';
 import { newDeviceCookie, setDeviceCookie } from './device-cookie.js';
@@ -25,6 +25,7 @@ export function registerAccountRoutes(r: Registrar): void {
   const idleMs = (config.sessionIdleDays ?? DEFAULT_SESSION_IDLE_DAYS) * DAY_MS;
   r.add({
     method: 'POST',
+    operationId: 'changePassword',
     url: '/api/v1/auth/password',
     tag: 'auth',
     auth: 'user',
@@ -41,6 +42,7 @@ export function registerAccountRoutes(r: Registrar): void {
   });
   r.add({
     method: 'GET',
+    operationId: 'listSessions',
     url: '/api/v1/auth/sessions',
     tag: 'auth',
     auth: 'user',
@@ -54,21 +56,23 @@ export function registerAccountRoutes(r: Registrar): void {
   });
   r.add({
     method: 'DELETE',
-    url: '/api/v1/auth/sessions/:id',
+    operationId: 'endSession',
+    url: '/api/v1/auth/sessions/:sessionId',
     tag: 'auth',
     auth: 'user',
     status: 204,
     summary: 'End one of the signed-in person’s sessions by its id (another person’s session is 404)',
-    params: ZSessionParams,
+    params: z.object({ sessionId: ZId }),
     handler: async ({ principal, params, reply }) => {
       if (principal?.kind !== 'user') return undefined;
-      const { wasCurrent } = await endSession(db, principal, params.id);
+      const { wasCurrent } = await endSession(db, principal, params.sessionId);
       if (wasCurrent) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return undefined;
     },
   });
   r.add({
     method: 'POST',
+    operationId: 'endOtherSessions',
     url: '/api/v1/auth/sessions/end-others',
     tag: 'auth',
     auth: 'user',
@@ -84,6 +88,7 @@ export function registerAccountRoutes(r: Registrar): void {
   });
   r.add({
     method: 'POST',
+    operationId: 'requestPasswordReset',
     url: '/api/v1/auth/password-reset',
     tag: 'auth',
     auth: 'public',
@@ -99,6 +104,7 @@ export function registerAccountRoutes(r: Registrar): void {
   });
   r.add({
     method: 'POST',
+    operationId: 'confirmPasswordReset',
     url: '/api/v1/auth/password-reset/confirm',
     tag: 'auth',
     auth: 'public',

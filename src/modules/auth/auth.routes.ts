@@ -16,6 +16,7 @@ export function registerAuthRoutes(r: Registrar): void {
   const secure = r.deps.config.publicUrl.startsWith('https:');
   r.add({
     method: 'POST',
+    operationId: 'signIn',
     url: '/api/v1/auth/login',
     tag: 'auth',
     auth: 'public',
@@ -42,6 +43,7 @@ export function registerAuthRoutes(r: Registrar): void {
   });
   r.add({
     method: 'POST',
+    operationId: 'signOut',
     url: '/api/v1/auth/logout',
     tag: 'auth',
     auth: 'user',
@@ -55,6 +57,7 @@ export function registerAuthRoutes(r: Registrar): void {
   });
   r.add({
     method: 'GET',
+    operationId: 'getCurrentUser',
     url: '/api/v1/auth/me',
     tag: 'auth',
     auth: 'user',
@@ -71,6 +74,7 @@ export function registerAuthRoutes(r: Registrar): void {
   });
   r.add({
     method: 'PATCH',
+    operationId: 'updateCurrentUser',
     url: '/api/v1/auth/me',
     tag: 'auth',
     auth: 'user',

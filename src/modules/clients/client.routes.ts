@@ -1,5 +1,5 @@
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import {
   ZClient,
   ZClientListQuery,
@@ -7,7 +7,6 @@ import {
   ZCreatedInvitation,
   ZCreateInvitation,
   ZInvitation,
-  ZInvitationParams,
   ZUpdateClient,
 } from './client.schema.js';
 import {
@@ -24,6 +23,7 @@ import {
 export function registerClientRoutes(r: Registrar): void {
   r.add({
     method: 'GET',
+    operationId: 'listClients',
     url: '/api/v1/orgs/:org/clients',
     tag: 'clients',
     auth: 'org',
@@ -36,6 +36,7 @@ export function registerClientRoutes(r: Registrar): void {
   });
   r.add({
     method: 'POST',
+    operationId: 'createClient',
     url: '/api/v1/orgs/:org/clients',
     tag: 'clients',
     auth: 'org',
@@ -49,73 +50,79 @@ export function registerClientRoutes(r: Registrar): void {
   });
   r.add({
     method: 'GET',
-    url: '/api/v1/orgs/:org/clients/:id',
+    operationId: 'getClient',
+    url: '/api/v1/orgs/:org/clients/:clientId',
     tag: 'clients',
     auth: 'org',
     permission: 'clients:read',
     summary: 'One client',
-    params: ZOrgIdParams,
+    params: orgParamsWith('clientId'),
     response: ZClient,
-    handler: async ({ ctx, params }) => getClient(ctx, params.id),
+    handler: async ({ ctx, params }) => getClient(ctx, params.clientId),
   });
   r.add({
     method: 'PATCH',
-    url: '/api/v1/orgs/:org/clients/:id',
+    operationId: 'updateClient',
+    url: '/api/v1/orgs/:org/clients/:clientId',
     tag: 'clients',
     auth: 'org',
     permission: 'clients:write',
     summary: 'Change a client',
-    params: ZOrgIdParams,
+    params: orgParamsWith('clientId'),
     body: ZUpdateClient,
     response: ZClient,
-    handler: async ({ ctx, params, body }) => updateClient(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updateClient(ctx, params.clientId, body),
   });
   r.add({
     method: 'DELETE',
-    url: '/api/v1/orgs/:org/clients/:id',
+    operationId: 'deleteClient',
+    url: '/api/v1/orgs/:org/clients/:clientId',
     tag: 'clients',
     auth: 'org',
     permission: 'clients:write',
     status: 204,
     summary: 'Delete a client with their invitations and portal sessions',
-    params: ZOrgIdParams,
-    handler: async ({ ctx, params }) => deleteClient(ctx, params.id),
+    params: orgParamsWith('clientId'),
+    handler: async ({ ctx, params }) => deleteClient(ctx, params.clientId),
   });
   r.add({
     method: 'GET',
-    url: '/api/v1/orgs/:org/clients/:id/invitations',
+    operationId: 'listClientInvitations',
+    url: '/api/v1/orgs/:org/clients/:clientId/invitations',
     tag: 'clients',
     auth: 'org',
     permission: 'clients:read',
     summary: 'Invitation links made for a client, oldest first, with their status',
-    params: ZOrgIdParams,
+    params: orgParamsWith('clientId'),
     query: ZPageQuery,
     response: ZPage(ZInvitation),
-    handler: async ({ ctx, params, query }) => listClientInvitations(ctx, params.id, query),
+    handler: async ({ ctx, params, query }) => listClientInvitations(ctx, params.clientId, query),
   });
   r.add({
     method: 'POST',
-    url: '/api/v1/orgs/:org/clients/:id/invitations',
+    operationId: 'createClientInvitation',
+    url: '/api/v1/orgs/:org/clients/:clientId/invitations',
     tag: 'clients',
     auth: 'org',
     permission: 'clients:write',
     status: 201,
     summary: 'Make a single-use, expiring invitation link to the client portal (shown once)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('clientId'),
     body: ZCreateInvitation.optional(),
     response: ZCreatedInvitation,
     handler: async ({ ctx, params, body }) =>
-      inviteClient(ctx, params.id, body?.expiresInDays ?? 14, r.deps.config.publicUrl, body?.send ?? false),
+      inviteClient(ctx, params.clientId, body?.expiresInDays ?? 14, r.deps.config.publicUrl, body?.send ?? false),
   });
   r.add({
     method: 'DELETE',
-    url: '/api/v1/orgs/:org/clients/:id/invitations/:invitationId',
+    operationId: 'revokeClientInvitation',
+    url: '/api/v1/orgs/:org/clients/:clientId/invitations/:invitationId',
     tag: 'clients',
     auth: 'org',
     permission: 'clients:write',
     status: 204,
     summary: 'Revoke an unused invitation link',
-    params: ZInvitationParams,
-    handler: async ({ ctx, params }) => revokeInvitation(ctx, params.id, params.invitationId),
+    params: orgParamsWith('clientId', 'invitationId'),
+    handler: async ({ ctx, params }) => revokeInvitation(ctx, params.clientId, params.invitationId),
   });
 }

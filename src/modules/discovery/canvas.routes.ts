@@ -1,7 +1,7 @@
 import type { Registrar } from '../../http/registrar.js';
 import { translate } from '../../i18n/index.js';
-import { ZOrgIdParams, ZOrgParams, ZPage } from '../common.schema.js';
-import { ZCanvas, ZCanvasQuery, ZCanvasSummary, ZCreateCanvas, ZPutCanvas, ZSvgParams, ZSvgQuery } from './canvas.schema.js';
+import { orgParamsWith, ZOrgParams, ZPage } from '../common.schema.js';
+import { ZCanvas, ZCanvasQuery, ZCanvasSummary, ZCreateCanvas, ZPutCanvas, ZSvgQuery } from './canvas.schema.js';
 import { createCanvas, deleteCanvas, getCanvas, listCanvases, saveCanvas } from './canvas.service.js';
 import { cachedCanvasSvg } from './canvas.svg.js';
 
@@ -9,8 +9,9 @@ export function registerCanvasRoutes(r: Registrar): void {
   const base = '/api/v1/orgs/:org';
   r.add({
     method: 'GET',
+    operationId: 'listCanvases',
     url: `${base}/canvases`,
-    tag: 'value design',
+    tag: 'discovery',
     auth: 'org',
     permission: 'discovery:read',
     summary: 'Strategy canvases, optionally of one segment',
@@ -21,8 +22,9 @@ export function registerCanvasRoutes(r: Registrar): void {
   });
   r.add({
     method: 'POST',
+    operationId: 'createCanvas',
     url: `${base}/canvases`,
-    tag: 'value design',
+    tag: 'discovery',
     auth: 'org',
     permission: 'discovery:write',
     status: 201,
@@ -34,51 +36,55 @@ export function registerCanvasRoutes(r: Registrar): void {
   });
   r.add({
     method: 'GET',
-    url: `${base}/canvases/:id`,
-    tag: 'value design',
+    operationId: 'getCanvas',
+    url: `${base}/canvases/:canvasId`,
+    tag: 'discovery',
     auth: 'org',
     permission: 'discovery:read',
     summary: 'A canvas with its factors, competitors, levels and the ERRC grid derived from them',
-    params: ZOrgIdParams,
+    params: orgParamsWith('canvasId'),
     response: ZCanvas,
-    handler: async ({ ctx, params }) => getCanvas(ctx, params.id),
+    handler: async ({ ctx, params }) => getCanvas(ctx, params.canvasId),
   });
   r.add({
     method: 'PUT',
-    url: `${base}/canvases/:id`,
-    tag: 'value design',
+    operationId: 'saveCanvas',
+    url: `${base}/canvases/:canvasId`,
+    tag: 'discovery',
     auth: 'org',
     permission: 'discovery:write',
     summary: 'Save the whole canvas: ordered factors with current, target and per-competitor levels (0–10)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('canvasId'),
     body: ZPutCanvas,
     response: ZCanvas,
-    handler: async ({ ctx, params, body }) => saveCanvas(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => saveCanvas(ctx, params.canvasId, body),
   });
   r.add({
     method: 'DELETE',
-    url: `${base}/canvases/:id`,
-    tag: 'value design',
+    operationId: 'deleteCanvas',
+    url: `${base}/canvases/:canvasId`,
+    tag: 'discovery',
     auth: 'org',
     permission: 'discovery:write',
     status: 204,
     summary: 'Delete a canvas',
-    params: ZOrgIdParams,
-    handler: async ({ ctx, params }) => deleteCanvas(ctx, params.id),
+    params: orgParamsWith('canvasId'),
+    handler: async ({ ctx, params }) => deleteCanvas(ctx, params.canvasId),
   });
   r.add({
     method: 'GET',
-    url: `${base}/canvases/:id.svg`,
-    tag: 'value design',
+    operationId: 'getCanvasSvg',
+    url: `${base}/canvases/:canvasId.svg`,
+    tag: 'discovery',
     auth: 'org',
     permission: 'discovery:read',
     contentType: 'image/svg+xml',
     summary:
       'The canvas as an SVG chart (value curves over the factors, legend); `lang` picks the labels, the organization’s language by default',
-    params: ZSvgParams,
+    params: orgParamsWith('canvasId'),
     query: ZSvgQuery,
     handler: async ({ ctx, params, query, req, reply }) => {
-      const canvas = await getCanvas(ctx, params.id);
+      const canvas = await getCanvas(ctx, params.canvasId);
       const locale = query.lang ?? ctx.org.locale;
       const labels = {
         current: translate(locale, 'canvas.current'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { pageInMemory } from '../list.js';
 import {
   ZCreateEvidence,
@@ -36,23 +36,46 @@ import {
 } from './segment.service.js';
 
 const ITEMS = [
-  { kind: 'need', path: 'needs', create: ZCreateNeed, update: ZUpdateNeed, schema: ZNeed, load: loadNeeds, order: 'most important first' },
+  {
+    kind: 'need',
+    path: 'needs',
+    param: 'needId',
+    operations: { list: 'listSegmentNeeds', create: 'createNeed', update: 'updateNeed', remove: 'deleteNeed' },
+    create: ZCreateNeed,
+    update: ZUpdateNeed,
+    schema: ZNeed,
+    load: loadNeeds,
+    order: 'most important first',
+  },
   {
     kind: 'pain',
     path: 'pains',
+    param: 'painId',
+    operations: { list: 'listSegmentPains', create: 'createPain', update: 'updatePain', remove: 'deletePain' },
     create: ZCreatePain,
     update: ZUpdatePain,
     schema: ZPain,
     load: loadPains,
     order: 'highest priority (severity × frequency) first',
   },
-  { kind: 'gain', path: 'gains', create: ZCreateGain, update: ZUpdateGain, schema: ZGain, load: loadGains, order: 'most relevant first' },
+  {
+    kind: 'gain',
+    path: 'gains',
+    param: 'gainId',
+    operations: { list: 'listSegmentGains', create: 'createGain', update: 'updateGain', remove: 'deleteGain' },
+    create: ZCreateGain,
+    update: ZUpdateGain,
+    schema: ZGain,
+    load: loadGains,
+    order: 'most relevant first',
+  },
 ] as const;
 
 export function registerSegmentRoutes(r: Registrar): void {
   const base = '/api/v1/orgs/:org';
   r.add({
     method: 'GET',
+    operationId: 'listSegments',
     url: `${base}/segments`,
     tag: 'discovery',
     auth: 'org',
@@ -65,6 +88,7 @@ export function registerSegmentRoutes(r: Registrar): void {
   });
   r.add({
     method: 'POST',
+    operationId: 'createSegment',
     url: `${base}/segments`,
     tag: 'discovery',
     auth: 'org',
@@ -78,110 +102,119 @@ export function registerSegmentRoutes(r: Registrar): void {
   });
   r.add({
     method: 'GET',
-    url: `${base}/segments/:id`,
+    operationId: 'getSegment',
+    url: `${base}/segments/:segmentId`,
     tag: 'discovery',
     auth: 'org',
     permission: 'discovery:read',
     summary: 'One segment',
-    params: ZOrgIdParams,
+    params: orgParamsWith('segmentId'),
     response: ZSegment,
-    handler: async ({ ctx, params }) => getSegment(ctx, params.id),
+    handler: async ({ ctx, params }) => getSegment(ctx, params.segmentId),
   });
   r.add({
     method: 'PATCH',
-    url: `${base}/segments/:id`,
+    operationId: 'updateSegment',
+    url: `${base}/segments/:segmentId`,
     tag: 'discovery',
     auth: 'org',
     permission: 'discovery:write',
     summary: 'Change a segment',
-    params: ZOrgIdParams,
+    params: orgParamsWith('segmentId'),
     body: ZUpdateSegment,
     response: ZSegment,
-    handler: async ({ ctx, params, body }) => updateSegment(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updateSegment(ctx, params.segmentId, body),
   });
   r.add({
     method: 'DELETE',
-    url: `${base}/segments/:id`,
+    operationId: 'deleteSegment',
+    url: `${base}/segments/:segmentId`,
     tag: 'discovery',
     auth: 'org',
     permission: 'discovery:write',
     status: 204,
     summary: 'Delete a segment with its needs, pains, gains, evidence, value map and canvases',
-    params: ZOrgIdParams,
-    handler: async ({ ctx, params }) => deleteSegment(ctx, params.id),
+    params: orgParamsWith('segmentId'),
+    handler: async ({ ctx, params }) => deleteSegment(ctx, params.segmentId),
   });
   r.add({
     method: 'POST',
-    url: `${base}/segments/:id/import`,
+    operationId: 'importSegmentProfile',
+    url: `${base}/segments/:segmentId/import`,
     tag: 'discovery',
     auth: 'org',
     permission: 'discovery:write',
     summary:
       'Import needs and pains from CSV (columns: type, text, job_kind, importance, severity, frequency, where, when, who, channel, status); all or nothing, errors name row and column',
-    params: ZOrgIdParams,
+    params: orgParamsWith('segmentId'),
     body: ZImportCsv,
     response: z.object({ imported: z.boolean(), needs: z.number().int(), pains: z.number().int() }),
-    handler: async ({ ctx, params, body }) => importSegmentCsv(ctx, params.id, body.csv, body.dryRun),
+    handler: async ({ ctx, params, body }) => importSegmentCsv(ctx, params.segmentId, body.csv, body.dryRun),
   });
 
   for (const item of ITEMS) {
     r.add({
       method: 'GET',
-      url: `${base}/segments/:id/${item.path}`,
+      operationId: item.operations.list,
+      url: `${base}/segments/:segmentId/${item.path}`,
       tag: 'discovery',
       auth: 'org',
       permission: 'discovery:read',
       summary: `${item.path} of a segment, ${item.order}`,
-      params: ZOrgIdParams,
+      params: orgParamsWith('segmentId'),
       query: ZPageQuery,
       response: ZPage(item.schema),
       handler: async ({ ctx, params, query }) => {
-        await requireSegment(ctx.db, ctx, params.id);
-        const all: { id: string }[] = await item.load(ctx.db, ctx, params.id);
+        await requireSegment(ctx.db, ctx, params.segmentId);
+        const all: { id: string }[] = await item.load(ctx.db, ctx, params.segmentId);
         // The loop over three item kinds widens the types; each `load` returns its own kind.
         return pageInMemory(all, query) as never;
       },
     });
     r.add({
       method: 'POST',
-      url: `${base}/segments/:id/${item.path}`,
+      operationId: item.operations.create,
+      url: `${base}/segments/:segmentId/${item.path}`,
       tag: 'discovery',
       auth: 'org',
       permission: 'discovery:write',
       status: 201,
       summary: `Add a ${item.kind} to a segment`,
-      params: ZOrgIdParams,
+      params: orgParamsWith('segmentId'),
       body: item.create,
       response: item.schema,
-      handler: async ({ ctx, params, body }) => createItem(ctx, item.kind, params.id, body),
+      handler: async ({ ctx, params, body }) => createItem(ctx, item.kind, params.segmentId, body),
     });
     r.add({
       method: 'PATCH',
-      url: `${base}/${item.path}/:id`,
+      operationId: item.operations.update,
+      url: `${base}/${item.path}/:${item.param}`,
       tag: 'discovery',
       auth: 'org',
       permission: 'discovery:write',
       summary: `Change a ${item.kind}`,
-      params: ZOrgIdParams,
+      params: orgParamsWith(item.param),
       body: item.update,
       response: item.schema,
-      handler: async ({ ctx, params, body }) => updateItem(ctx, item.kind, params.id, body),
+      handler: async ({ ctx, params, body }) => updateItem(ctx, item.kind, params[item.param], body),
     });
     r.add({
       method: 'DELETE',
-      url: `${base}/${item.path}/:id`,
+      operationId: item.operations.remove,
+      url: `${base}/${item.path}/:${item.param}`,
       tag: 'discovery',
       auth: 'org',
       permission: 'discovery:write',
       status: 204,
       summary: `Delete a ${item.kind} with its evidence and links`,
-      params: ZOrgIdParams,
-      handler: async ({ ctx, params }) => deleteItem(ctx, item.kind, params.id),
+      params: orgParamsWith(item.param),
+      handler: async ({ ctx, params }) => deleteItem(ctx, item.kind, params[item.param]),
     });
   }
 
   r.add({
     method: 'GET',
+    operationId: 'listEvidence',
     url: `${base}/evidence`,
     tag: 'discovery',
     auth: 'org',
@@ -194,6 +227,7 @@ export function registerSegmentRoutes(r: Registrar): void {
   });
   r.add({
     method: 'POST',
+    operationId: 'createEvidence',
     url: `${base}/evidence`,
     tag: 'discovery',
     auth: 'org',
@@ -207,25 +241,27 @@ export function registerSegmentRoutes(r: Registrar): void {
   });
   r.add({
     method: 'PATCH',
-    url: `${base}/evidence/:id`,
+    operationId: 'updateEvidence',
+    url: `${base}/evidence/:evidenceId`,
     tag: 'discovery',
     auth: 'org',
     permission: 'discovery:write',
     summary: 'Change evidence',
-    params: ZOrgIdParams,
+    params: orgParamsWith('evidenceId'),
     body: ZUpdateEvidence,
     response: ZEvidence,
-    handler: async ({ ctx, params, body }) => updateEvidence(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updateEvidence(ctx, params.evidenceId, body),
   });
   r.add({
     method: 'DELETE',
-    url: `${base}/evidence/:id`,
+    operationId: 'deleteEvidence',
+    url: `${base}/evidence/:evidenceId`,
     tag: 'discovery',
     auth: 'org',
     permission: 'discovery:write',
     status: 204,
     summary: 'Delete evidence',
-    params: ZOrgIdParams,
-    handler: async ({ ctx, params }) => deleteEvidence(ctx, params.id),
+    params: orgParamsWith('evidenceId'),
+    handler: async ({ ctx, params }) => deleteEvidence(ctx, params.evidenceId),
   });
 }

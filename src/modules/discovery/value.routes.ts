@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZPage, ZPageQuery } from '../common.schema.js';
 import { pageInMemory } from '../list.js';
 import { ZGain, ZNeed, ZPain, ZSegment } from './discovery.schema.js';
 import { requireSegment } from './segment.service.js';
@@ -11,12 +11,13 @@ export function registerValueRoutes(r: Registrar): void {
   const base = '/api/v1/orgs/:org';
   r.add({
     method: 'GET',
-    url: `${base}/segments/:id/workspace`,
-    tag: 'value design',
+    operationId: 'getSegmentWorkspace',
+    url: `${base}/segments/:segmentId/workspace`,
+    tag: 'discovery',
     auth: 'org',
     permission: 'discovery:read',
     summary: 'The segment workspace: customer profile (needs, pains, gains), value map and fit, in one answer',
-    params: ZOrgIdParams,
+    params: orgParamsWith('segmentId'),
     response: z.object({
       segment: ZSegment,
       needs: z.array(ZNeed),
@@ -25,68 +26,73 @@ export function registerValueRoutes(r: Registrar): void {
       valueItems: z.array(ZValueItem),
       fit: ZFit,
     }),
-    handler: async ({ ctx, params }) => segmentWorkspace(ctx, params.id),
+    handler: async ({ ctx, params }) => segmentWorkspace(ctx, params.segmentId),
   });
   r.add({
     method: 'GET',
-    url: `${base}/segments/:id/fit`,
-    tag: 'value design',
+    operationId: 'getSegmentFit',
+    url: `${base}/segments/:segmentId/fit`,
+    tag: 'discovery',
     auth: 'org',
     permission: 'discovery:read',
     summary: 'Fit: Σ severity of open pains answered by a reliever ÷ Σ severity of open pains, and the unanswered pains',
-    params: ZOrgIdParams,
+    params: orgParamsWith('segmentId'),
     response: ZFit,
-    handler: async ({ ctx, params }) => segmentFit(ctx, params.id),
+    handler: async ({ ctx, params }) => segmentFit(ctx, params.segmentId),
   });
   r.add({
     method: 'GET',
-    url: `${base}/segments/:id/value-items`,
-    tag: 'value design',
+    operationId: 'listValueItems',
+    url: `${base}/segments/:segmentId/value-items`,
+    tag: 'discovery',
     auth: 'org',
     permission: 'discovery:read',
     summary: 'The value map of a segment: products and services, pain relievers, gain creators',
-    params: ZOrgIdParams,
+    params: orgParamsWith('segmentId'),
     query: ZPageQuery,
     response: ZPage(ZValueItem),
     handler: async ({ ctx, params, query }) => {
-      await requireSegment(ctx.db, ctx, params.id);
-      return pageInMemory(await loadValueItems(ctx.db, ctx, params.id), query);
+      await requireSegment(ctx.db, ctx, params.segmentId);
+      return pageInMemory(await loadValueItems(ctx.db, ctx, params.segmentId), query);
     },
   });
   r.add({
     method: 'POST',
-    url: `${base}/segments/:id/value-items`,
-    tag: 'value design',
+    operationId: 'createValueItem',
+    url: `${base}/segments/:segmentId/value-items`,
+    tag: 'discovery',
     auth: 'org',
     permission: 'discovery:write',
     status: 201,
     summary: 'Add a product/service, pain reliever (targetIds = pains) or gain creator (targetIds = gains)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('segmentId'),
     body: ZCreateValueItem,
     response: ZValueItem,
-    handler: async ({ ctx, params, body }) => createValueItem(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => createValueItem(ctx, params.segmentId, body),
   });
   r.add({
     method: 'PATCH',
-    url: `${base}/value-items/:id`,
-    tag: 'value design',
+    operationId: 'updateValueItem',
+    url: `${base}/value-items/:valueItemId`,
+    tag: 'discovery',
     auth: 'org',
     permission: 'discovery:write',
     summary: 'Change a value-map item; `targetIds` replaces its links',
-    params: ZOrgIdParams,
+    params: orgParamsWith('valueItemId'),
     body: ZUpdateValueItem,
     response: ZValueItem,
-    handler: async ({ ctx, params, body }) => updateValueItem(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updateValueItem(ctx, params.valueItemId, body),
   });
   r.add({
     method: 'DELETE',
-    url: `${base}/value-items/:id`,
-    tag: 'value design',
+    operationId: 'deleteValueItem',
+    url: `${base}/value-items/:valueItemId`,
+    tag: 'discovery',
     auth: 'org',
     permission: 'discovery:write',
     status: 204,
     summary: 'Delete a value-map item and its links',
-    params: ZOrgIdParams,
-    handler: async ({ ctx, params }) => deleteValueItem(ctx, params.id),
+    params: orgParamsWith('valueItemId'),
+    handler: async ({ ctx, params }) => deleteValueItem(ctx, params.valueItemId),
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
-import { ZId, ZOk, ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZId, ZOk, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { economicsTable, ledgerTable } from '../exports/economics.table.js';
 import { exportRoute } from '../exports/export.route.js';
 import { pageInMemory } from '../list.js';
@@ -17,7 +17,6 @@ import {
   ZPeerPoints,
   ZPeerPointsInput,
   ZPeriodEconomics,
-  ZPeriodIdParams,
   ZPeriodListItem,
   ZPeriodMemberParams,
   ZPeriodParams,
@@ -57,6 +56,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'getEconomicsSettings',
     url: `${base}/economics-settings`,
     summary: 'The pool rate, the reserve rate and how kept promises scale the pool',
     params: ZOrgParams,
@@ -66,6 +66,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'PUT',
+    operationId: 'setEconomicsSettings',
     url: `${base}/economics-settings`,
     summary: 'Set the pool rate (20% by default), the reserve rate and the fulfillment tie (off, share_kept, proportional)',
     params: ZOrgParams,
@@ -76,6 +77,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listPeriods',
     url: `${base}/periods`,
     summary: 'Months with figures, newest first, each open or closed',
     params: ZOrgParams,
@@ -86,6 +88,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'getPeriod',
     url: periods,
     summary: 'Every team side by side for a month: net profit, efficiency, fulfillment, pool, reserve',
     params: ZPeriodParams,
@@ -96,6 +99,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
     exportRoute({
       ...read,
       url: `${periods}/export`,
+      operationId: 'exportPeriod',
       summary: 'Every team side by side for a month, to download',
       params: ZPeriodParams,
       build: (ctx, params, _query, locale) => economicsTable(ctx, params.period, locale),
@@ -104,6 +108,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'POST',
+    operationId: 'closePeriod',
     url: `${periods}/close`,
     summary: 'Close a month that has ended: every team’s figures are frozen and its inputs refuse changes',
     params: ZPeriodParams,
@@ -113,6 +118,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'POST',
+    operationId: 'reopenPeriod',
     url: `${periods}/reopen`,
     summary: 'Reopen a closed month, with a reason (recorded in the audit log with the frozen figures)',
     params: ZPeriodParams,
@@ -123,6 +129,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listLedgerLines',
     url: `${periods}/ledger`,
     summary: 'The month’s ledger lines, of one team or all',
     params: ZPeriodParams,
@@ -134,6 +141,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
     exportRoute({
       ...read,
       url: `${periods}/ledger/export`,
+      operationId: 'exportLedgerLines',
       summary: 'The month’s ledger lines, of one team or all, to download',
       params: ZPeriodParams,
       filters: ZLedgerQuery.shape,
@@ -143,6 +151,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'POST',
+    operationId: 'createLedgerLine',
     url: `${periods}/ledger`,
     status: 201,
     summary: 'Add a ledger line: a team’s revenue, expense (non-labour) or labour, or the organization’s overhead',
@@ -154,6 +163,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'POST',
+    operationId: 'importLedgerLines',
     url: `${periods}/ledger/import`,
     summary: 'Import ledger lines from CSV, all or nothing; each problem names its line and field (rows.<line>.<field>)',
     params: ZPeriodParams,
@@ -165,15 +175,17 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'DELETE',
-    url: `${periods}/ledger/:id`,
+    operationId: 'deleteLedgerLine',
+    url: `${periods}/ledger/:ledgerLineId`,
     summary: 'Remove a ledger line of an open month',
-    params: ZPeriodIdParams,
+    params: ZPeriodParams.extend({ ledgerLineId: ZId }),
     response: ZOk,
-    handler: async ({ ctx, params }) => deleteLedgerLine(ctx, params.period, params.id),
+    handler: async ({ ctx, params }) => deleteLedgerLine(ctx, params.period, params.ledgerLineId),
   });
   r.add({
     ...write,
     method: 'PUT',
+    operationId: 'setOverheadRule',
     url: `${periods}/overhead-rule`,
     summary: 'How the month’s overhead is shared: per capita, by hours, by revenue share, or fixed percentages summing to 100',
     params: ZPeriodParams,
@@ -184,6 +196,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'PUT',
+    operationId: 'setMemberWork',
     url: `${periods}/teams/:teamId/members/:userId`,
     summary: 'Hours worked and salary of a member of the team in the month',
     params: ZPeriodMemberParams,
@@ -194,6 +207,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'getTeamEconomics',
     url: `${periods}/teams/:teamId/economics`,
     summary: 'A team’s P&L, hourly efficiency, fulfillment index, pool, reserve and each member’s share for a month',
     params: ZPeriodTeamParams,
@@ -203,6 +217,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'getPeerPoints',
     url: `${periods}/teams/:teamId/peer-points`,
     summary: 'The points you gave teammates this month, and how many have given theirs',
     params: ZPeriodTeamParams,
@@ -212,6 +227,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...participate,
     method: 'PUT',
+    operationId: 'givePeerPoints',
     url: `${periods}/teams/:teamId/peer-points`,
     summary: 'Give your 100 points to teammates for the month (never to yourself)',
     params: ZPeriodTeamParams,
@@ -222,6 +238,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listTrades',
     url: `${periods}/trades`,
     summary: 'Internal trades of the month, of one team or all',
     params: ZPeriodParams,
@@ -232,6 +249,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...participate,
     method: 'POST',
+    operationId: 'createTrade',
     url: `${periods}/trades`,
     status: 201,
     summary: 'Record an internal trade (either side); it counts once the other side confirms',
@@ -243,54 +261,60 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...participate,
     method: 'POST',
-    url: `${periods}/trades/:id/confirm`,
+    operationId: 'confirmTrade',
+    url: `${periods}/trades/:tradeId/confirm`,
     summary: 'The other side confirms a trade: it counts for both teams',
-    params: ZPeriodIdParams,
+    params: ZPeriodParams.extend({ tradeId: ZId }),
     response: ZTrade,
-    handler: async ({ ctx, params }) => answerTrade(ctx, params.period, params.id, { confirm: true }),
+    handler: async ({ ctx, params }) => answerTrade(ctx, params.period, params.tradeId, { confirm: true }),
   });
   r.add({
     ...participate,
     method: 'POST',
-    url: `${periods}/trades/:id/decline`,
+    operationId: 'declineTrade',
+    url: `${periods}/trades/:tradeId/decline`,
     summary: 'The other side declines a trade, saying why (it keeps its history)',
-    params: ZPeriodIdParams,
+    params: ZPeriodParams.extend({ tradeId: ZId }),
     body: ZDeclineTrade,
     response: ZTrade,
-    handler: async ({ ctx, params, body }) => answerTrade(ctx, params.period, params.id, { confirm: false, reason: body.reason }),
+    handler: async ({ ctx, params, body }) => answerTrade(ctx, params.period, params.tradeId, { confirm: false, reason: body.reason }),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/teams/:id/split-rule`,
+    operationId: 'getSplitRule',
+    url: `${base}/teams/:teamId/split-rule`,
     summary: 'How the team splits its pool, written out',
-    params: ZOrgIdParams,
+    params: orgParamsWith('teamId'),
     response: ZSplitRule,
-    handler: async ({ ctx, params }) => getSplitRule(ctx, params.id),
+    handler: async ({ ctx, params }) => getSplitRule(ctx, params.teamId),
   });
   r.add({
     ...participate,
     method: 'PUT',
-    url: `${base}/teams/:id/split-rule`,
+    operationId: 'setSplitRule',
+    url: `${base}/teams/:teamId/split-rule`,
     summary: 'The team publishes how its pool is split: equal, hours, salary, peer, or a mix with weights summing to 1',
-    params: ZOrgIdParams,
+    params: orgParamsWith('teamId'),
     body: ZSplitRuleInput,
     response: ZSplitRule,
-    handler: async ({ ctx, params, body }) => putSplitRule(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => putSplitRule(ctx, params.teamId, body),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/teams/:id/economics/history`,
+    operationId: 'getTeamEconomicsHistory',
+    url: `${base}/teams/:teamId/economics/history`,
     summary: 'A team’s figures over the last months (12 by default), oldest first',
-    params: ZOrgIdParams,
+    params: orgParamsWith('teamId'),
     query: ZPageQuery.extend(ZHistoryQuery.shape),
     response: ZPage(ZTeamEconomics),
-    handler: async ({ ctx, params, query }) => pageInMemory((await teamHistory(ctx, params.id, query)).items, query, (e) => e.period),
+    handler: async ({ ctx, params, query }) => pageInMemory((await teamHistory(ctx, params.teamId, query)).items, query, (e) => e.period),
   });
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'getReserve',
     url: `${base}/reserve`,
     summary: 'The reserve fund: what closed months kept, what was allocated, the balance',
     params: ZOrgParams,
@@ -300,6 +324,7 @@ export function registerEconomicsRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'POST',
+    operationId: 'allocateReserve',
     url: `${base}/reserve/allocations`,
     status: 201,
     summary: 'Allocate part of the reserve to a new project or experiment (never more than the balance)',

@@ -50,6 +50,8 @@ export function enumText(locale: TableLocale, group: string, value: string): str
 }
 
 interface ExportSpec<P extends ZodObject<ZodRawShape>, Q extends ZodRawShape> {
+  /** The operation's name in the OpenAPI document, e.g. `exportPromises`. */
+  operationId: string;
   /** The table's URL, ending in `/export`. */
   url: string;
   summary: string;
@@ -72,6 +74,7 @@ export function exportRoute<P extends ZodObject<ZodRawShape>, Q extends ZodRawSh
   const query = ZExportQuery.extend(spec.filters ?? ({} as Q));
   return {
     method: 'GET',
+    operationId: spec.operationId,
     url: spec.url,
     summary: `${spec.summary} — as CSV (text/csv) or, with format=xlsx, an Excel workbook (${XLSX_TYPE})`,
     tag: spec.tag,

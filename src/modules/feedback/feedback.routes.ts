@@ -1,11 +1,10 @@
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgParams, ZPage } from '../common.schema.js';
+import { orgParamsWith, ZOrgParams, ZPage } from '../common.schema.js';
 import { exportRoute } from '../exports/export.route.js';
 import { feedbackTable } from '../exports/voice.table.js';
 import {
   ZFeedback,
   ZFeedbackInput,
-  ZFeedbackParams,
   ZFeedbackQuery,
   ZReply,
   ZSummary,
@@ -43,6 +42,7 @@ export function registerFeedbackRoutes(r: Registrar): void {
     auth: 'org',
     permission: 'feedback:write',
     method: 'POST',
+    operationId: 'createFeedback',
     url: `${base}/feedback`,
     status: 201,
     summary: 'Record a response (NPS 0–10, CSAT 1–5, CES 1–7) about a promise, a team or a touchpoint; for importing from other tools',
@@ -54,6 +54,7 @@ export function registerFeedbackRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listFeedback',
     url: `${base}/feedback`,
     summary: 'Responses, newest first, by kind, subject, client, dates and triage',
     params: ZOrgParams,
@@ -64,6 +65,7 @@ export function registerFeedbackRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'getFeedbackSummary',
     url: `${base}/feedback/summary`,
     summary: 'NPS = (promoters − detractors) ÷ answered × 100, CSAT = % of 4–5, CES = mean, with n, over a date range and subject',
     params: ZOrgParams,
@@ -75,6 +77,7 @@ export function registerFeedbackRoutes(r: Registrar): void {
     exportRoute({
       ...read,
       url: `${base}/feedback/summary/export`,
+      operationId: 'exportFeedbackSummary',
       summary: 'NPS, CSAT and CES with their n over a date range and subject, to download',
       params: ZOrgParams,
       filters: ZSummaryQuery.omit({ kind: true }).shape,
@@ -84,6 +87,7 @@ export function registerFeedbackRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'getFeedbackTrend',
     url: `${base}/feedback/trend`,
     summary: 'The figure per week or month in the organization’s time zone (last 12 months or 26 weeks unless from is given)',
     params: ZOrgParams,
@@ -94,37 +98,41 @@ export function registerFeedbackRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/feedback/:id`,
+    operationId: 'getFeedback',
+    url: `${base}/feedback/:feedbackId`,
     summary: 'One response with its pain and answer',
-    params: ZFeedbackParams,
+    params: orgParamsWith('feedbackId'),
     response: ZFeedback,
-    handler: async ({ ctx, params }) => getFeedback(ctx, params.id),
+    handler: async ({ ctx, params }) => getFeedback(ctx, params.feedbackId),
   });
   r.add({
     ...write,
     method: 'POST',
-    url: `${base}/feedback/:id/triage`,
+    operationId: 'triageFeedback',
+    url: `${base}/feedback/:feedbackId/triage`,
     summary:
       'Tag the response to a pain of a segment (it becomes evidence of that pain), or to a new pain created with it (newPain); painId null removes the tag',
-    params: ZFeedbackParams,
+    params: orgParamsWith('feedbackId'),
     body: ZTriage,
     response: ZFeedback,
     handler: async ({ ctx, params, body }) =>
-      triageFeedback(ctx, params.id, body.newPain ? { newPain: body.newPain, painId: body.painId ?? null } : (body.painId ?? null)),
+      triageFeedback(ctx, params.feedbackId, body.newPain ? { newPain: body.newPain, painId: body.painId ?? null } : (body.painId ?? null)),
   });
   r.add({
     ...write,
     method: 'POST',
-    url: `${base}/feedback/:id/reply`,
+    operationId: 'replyToFeedback',
+    url: `${base}/feedback/:feedbackId/reply`,
     summary: 'Answer the client: shown in their portal and e-mailed when they have an address',
-    params: ZFeedbackParams,
+    params: orgParamsWith('feedbackId'),
     body: ZReply,
     response: ZFeedback,
-    handler: async ({ ctx, params, body }) => replyToFeedback(ctx, params.id, body.text, publicUrl),
+    handler: async ({ ctx, params, body }) => replyToFeedback(ctx, params.feedbackId, body.text, publicUrl),
   });
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listSurveys',
     url: `${base}/surveys`,
     summary: 'Surveys with their public links and response counts',
     params: ZOrgParams,
@@ -135,6 +143,7 @@ export function registerFeedbackRoutes(r: Registrar): void {
   r.add({
     ...manage,
     method: 'POST',
+    operationId: 'createSurvey',
     url: `${base}/surveys`,
     status: 201,
     summary: 'A one-question survey (nps, csat or ces) with an optional subject and a public link /c/{org}/s/{key}',
@@ -146,11 +155,12 @@ export function registerFeedbackRoutes(r: Registrar): void {
   r.add({
     ...manage,
     method: 'PATCH',
-    url: `${base}/surveys/:id`,
+    operationId: 'updateSurvey',
+    url: `${base}/surveys/:surveyId`,
     summary: 'Change a survey’s question or deactivate its public link (active: false)',
-    params: ZFeedbackParams,
+    params: orgParamsWith('surveyId'),
     body: ZSurveyPatch,
     response: ZSurvey,
-    handler: async ({ ctx, params, body }) => updateSurvey(ctx, params.id, body, publicUrl),
+    handler: async ({ ctx, params, body }) => updateSurvey(ctx, params.surveyId, body, publicUrl),
   });
 }

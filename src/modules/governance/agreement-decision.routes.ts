@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { pageInMemory } from '../list.js';
 import { ZAgreement, ZAgreementQuery, ZCreateAgreement, ZCreateReview, ZReview, ZUpdateAgreement } from './agreement.schema.js';
 import { agreementReviews, createAgreement, getAgreement, listAgreements, reviewAgreement, updateAgreement } from './agreement.service.js';
@@ -19,6 +19,7 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listAgreements',
     url: `${base}/agreements`,
     summary: 'Agreements, by team, status, or due for review (in the organization’s time zone)',
     params: ZOrgParams,
@@ -29,6 +30,7 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
   r.add({
     ...take,
     method: 'POST',
+    operationId: 'createAgreement',
     url: `${base}/agreements`,
     status: 201,
     summary: 'Record an agreement owned by a team or a role (its members, an admin or the council)',
@@ -40,47 +42,52 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/agreements/:id`,
+    operationId: 'getAgreement',
+    url: `${base}/agreements/:agreementId`,
     summary: 'One agreement with its last review',
-    params: ZOrgIdParams,
+    params: orgParamsWith('agreementId'),
     response: ZAgreement,
-    handler: async ({ ctx, params }) => getAgreement(ctx, params.id),
+    handler: async ({ ctx, params }) => getAgreement(ctx, params.agreementId),
   });
   r.add({
     ...take,
     method: 'PATCH',
-    url: `${base}/agreements/:id`,
+    operationId: 'updateAgreement',
+    url: `${base}/agreements/:agreementId`,
     summary: 'Change an agreement’s wording, review date or status',
-    params: ZOrgIdParams,
+    params: orgParamsWith('agreementId'),
     body: ZUpdateAgreement,
     response: ZAgreement,
-    handler: async ({ ctx, params, body }) => updateAgreement(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updateAgreement(ctx, params.agreementId, body),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/agreements/:id/reviews`,
+    operationId: 'listAgreementReviews',
+    url: `${base}/agreements/:agreementId/reviews`,
     summary: 'Reviews of an agreement, oldest first',
-    params: ZOrgIdParams,
+    params: orgParamsWith('agreementId'),
     query: ZPageQuery,
     response: ZPage(ZReview),
-    handler: async ({ ctx, params, query }) => pageInMemory(await agreementReviews(ctx, params.id), query),
+    handler: async ({ ctx, params, query }) => pageInMemory(await agreementReviews(ctx, params.agreementId), query),
   });
   r.add({
     ...take,
     method: 'POST',
-    url: `${base}/agreements/:id/reviews`,
+    operationId: 'reviewAgreement',
+    url: `${base}/agreements/:agreementId/reviews`,
     status: 201,
     summary: 'Review an agreement: record the outcome and the next review date, or retire it',
-    params: ZOrgIdParams,
+    params: orgParamsWith('agreementId'),
     body: ZCreateReview,
     response: ZReview,
-    handler: async ({ ctx, params, body }) => reviewAgreement(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => reviewAgreement(ctx, params.agreementId, body),
   });
 
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listDecisions',
     url: `${base}/decisions`,
     summary: 'Decisions, by team, step of the advice process, or due for review',
     params: ZOrgParams,
@@ -91,6 +98,7 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
   r.add({
     ...take,
     method: 'POST',
+    operationId: 'createDecision',
     url: `${base}/decisions`,
     status: 201,
     summary: 'Open a decision under a right, with at least two options and the advice asked (advisers are notified)',
@@ -102,79 +110,87 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/decisions/:id`,
+    operationId: 'getDecision',
+    url: `${base}/decisions/:decisionId`,
     summary: 'One decision: options, advice asked and received, and what the caller may do now',
-    params: ZOrgIdParams,
+    params: orgParamsWith('decisionId'),
     response: ZDecision,
-    handler: async ({ ctx, params }) => getDecision(ctx, params.id),
+    handler: async ({ ctx, params }) => getDecision(ctx, params.decisionId),
   });
   r.add({
     ...take,
     method: 'PATCH',
-    url: `${base}/decisions/:id`,
+    operationId: 'updateDecision',
+    url: `${base}/decisions/:decisionId`,
     summary:
       'Change an open decision (wording, options while no advice is in and no client poll asks about them, amount, advice deadline), or any decision’s review date',
-    params: ZOrgIdParams,
+    params: orgParamsWith('decisionId'),
     body: ZUpdateDecision,
     response: ZDecision,
-    handler: async ({ ctx, params, body }) => updateDecision(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updateDecision(ctx, params.decisionId, body),
   });
   r.add({
     ...take,
     method: 'POST',
-    url: `${base}/decisions/:id/advice`,
+    operationId: 'giveDecisionAdvice',
+    url: `${base}/decisions/:decisionId/advice`,
     summary: 'Give advice on a decision the caller was asked about (personally or through a team)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('decisionId'),
     body: ZGiveAdvice,
     response: ZDecision,
-    handler: async ({ ctx, params, body }) => giveAdvice(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => giveAdvice(ctx, params.decisionId, body),
   });
   r.add({
     ...take,
     method: 'POST',
-    url: `${base}/decisions/:id/withdraw`,
+    operationId: 'withdrawDecision',
+    url: `${base}/decisions/:decisionId/withdraw`,
     summary: 'Withdraw an open decision with a reason (it is not taken; those asked for advice are told)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('decisionId'),
     body: ZWithdrawDecision,
     response: ZDecision,
-    handler: async ({ ctx, params, body }) => withdrawDecision(ctx, params.id, body.reason),
+    handler: async ({ ctx, params, body }) => withdrawDecision(ctx, params.decisionId, body.reason),
   });
   r.add({
     ...take,
     method: 'POST',
-    url: `${base}/decisions/:id/decide`,
+    operationId: 'makeDecision',
+    url: `${base}/decisions/:decisionId/decide`,
     summary:
       'Take the decision: refused with too_few_options, decider_lacks_right, above_spending_cap, advice_pending or decision_already_taken; 409 conflict naming polls while a client poll runs; 422 naming clientRationale when going against a counted client poll',
-    params: ZOrgIdParams,
+    params: orgParamsWith('decisionId'),
     body: ZDecide,
     response: ZDecision,
-    handler: async ({ ctx, params, body }) => takeDecision(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => takeDecision(ctx, params.decisionId, body),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/decisions/:id/reviews`,
+    operationId: 'listDecisionReviews',
+    url: `${base}/decisions/:decisionId/reviews`,
     summary: 'Reviews of a decision, oldest first',
-    params: ZOrgIdParams,
+    params: orgParamsWith('decisionId'),
     query: ZPageQuery,
     response: ZPage(ZReview),
-    handler: async ({ ctx, params, query }) => pageInMemory(await decisionReviews(ctx, params.id), query),
+    handler: async ({ ctx, params, query }) => pageInMemory(await decisionReviews(ctx, params.decisionId), query),
   });
   r.add({
     ...take,
     method: 'POST',
-    url: `${base}/decisions/:id/reviews`,
+    operationId: 'reviewDecision',
+    url: `${base}/decisions/:decisionId/reviews`,
     status: 201,
     summary: 'Review a taken decision: keep or amend it with a next review date, or retire it',
-    params: ZOrgIdParams,
+    params: orgParamsWith('decisionId'),
     body: ZCreateReview,
     response: ZReview,
-    handler: async ({ ctx, params, body }) => reviewDecision(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => reviewDecision(ctx, params.decisionId, body),
   });
 
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listDueReviews',
     url: `${base}/governance/due`,
     summary: 'Agreements and decisions due for review today in the organization’s time zone',
     params: ZOrgParams,

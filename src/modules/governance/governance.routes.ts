@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { pageInMemory } from '../list.js';
 import {
   ZAddRoleMember,
@@ -17,7 +17,6 @@ import {
   ZRevokeGrant,
   ZRight,
   ZRole,
-  ZRoleMemberParams,
   ZUpdateCapability,
   ZUpdateRole,
 } from './governance.schema.js';
@@ -55,108 +54,119 @@ export function registerGovernanceRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/teams/:id/roles`,
+    operationId: 'listTeamRoles',
+    url: `${base}/teams/:teamId/roles`,
     summary: 'Roles of a team with their members',
-    params: ZOrgIdParams,
+    params: orgParamsWith('teamId'),
     query: ZPageQuery,
     response: ZPage(ZRole),
-    handler: async ({ ctx, params, query }) => pageInMemory(await listRoles(ctx, params.id), query),
+    handler: async ({ ctx, params, query }) => pageInMemory(await listRoles(ctx, params.teamId), query),
   });
   r.add({
     ...team,
     method: 'POST',
-    url: `${base}/teams/:id/roles`,
+    operationId: 'createRole',
+    url: `${base}/teams/:teamId/roles`,
     status: 201,
     summary: 'Add a role (name, purpose, accountabilities) to a team',
-    params: ZOrgIdParams,
+    params: orgParamsWith('teamId'),
     body: ZCreateRole,
     response: ZRole,
-    handler: async ({ ctx, params, body }) => createRole(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => createRole(ctx, params.teamId, body),
   });
   r.add({
     ...team,
     method: 'PATCH',
-    url: `${base}/roles/:id`,
+    operationId: 'updateRole',
+    url: `${base}/roles/:roleId`,
     summary: 'Change a role',
-    params: ZOrgIdParams,
+    params: orgParamsWith('roleId'),
     body: ZUpdateRole,
     response: ZRole,
-    handler: async ({ ctx, params, body }) => updateRole(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updateRole(ctx, params.roleId, body),
   });
   r.add({
     ...team,
     method: 'DELETE',
-    url: `${base}/roles/:id`,
+    operationId: 'deleteRole',
+    url: `${base}/roles/:roleId`,
     status: 204,
     summary: 'Delete a role (refused while it holds a right)',
-    params: ZOrgIdParams,
-    handler: async ({ ctx, params }) => deleteRole(ctx, params.id),
+    params: orgParamsWith('roleId'),
+    handler: async ({ ctx, params }) => deleteRole(ctx, params.roleId),
   });
   r.add({
     ...team,
     method: 'POST',
-    url: `${base}/roles/:id/members`,
+    operationId: 'assignRoleMember',
+    url: `${base}/roles/:roleId/members`,
     status: 201,
     summary: 'Assign a member of the team to the role',
-    params: ZOrgIdParams,
+    params: orgParamsWith('roleId'),
     body: ZAddRoleMember,
     response: ZRole,
-    handler: async ({ ctx, params, body }) => addRoleMember(ctx, params.id, body.userId),
+    handler: async ({ ctx, params, body }) => addRoleMember(ctx, params.roleId, body.userId),
   });
   r.add({
     ...team,
     method: 'DELETE',
-    url: `${base}/roles/:id/members/:userId`,
+    operationId: 'removeRoleMember',
+    url: `${base}/roles/:roleId/members/:userId`,
     status: 204,
     summary: 'Take a person off a role',
-    params: ZRoleMemberParams,
-    handler: async ({ ctx, params }) => removeRoleMember(ctx, params.id, params.userId),
+    params: orgParamsWith('roleId', 'userId'),
+    handler: async ({ ctx, params }) => removeRoleMember(ctx, params.roleId, params.userId),
   });
 
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/teams/:id/capabilities`,
+    operationId: 'listTeamCapabilities',
+    url: `${base}/teams/:teamId/capabilities`,
     summary: 'Capabilities the team really has, with capacity and evidence',
-    params: ZOrgIdParams,
+    params: orgParamsWith('teamId'),
     query: ZPageQuery,
     response: ZPage(ZCapability),
-    handler: async ({ ctx, params, query }) => pageInMemory(await listCapabilities(ctx, params.id), query),
+    handler: async ({ ctx, params, query }) => pageInMemory(await listCapabilities(ctx, params.teamId), query),
   });
   r.add({
     ...team,
     method: 'POST',
-    url: `${base}/teams/:id/capabilities`,
+    operationId: 'createCapability',
+    url: `${base}/teams/:teamId/capabilities`,
     status: 201,
     summary: 'Record a capability of the team',
-    params: ZOrgIdParams,
+    params: orgParamsWith('teamId'),
     body: ZCreateCapability,
     response: ZCapability,
-    handler: async ({ ctx, params, body }) => createCapability(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => createCapability(ctx, params.teamId, body),
   });
   r.add({
     ...team,
     method: 'PATCH',
-    url: `${base}/capabilities/:id`,
+    operationId: 'updateCapability',
+    url: `${base}/capabilities/:capabilityId`,
     summary: 'Change a capability',
-    params: ZOrgIdParams,
+    params: orgParamsWith('capabilityId'),
     body: ZUpdateCapability,
     response: ZCapability,
-    handler: async ({ ctx, params, body }) => updateCapability(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updateCapability(ctx, params.capabilityId, body),
   });
   r.add({
     ...team,
     method: 'DELETE',
-    url: `${base}/capabilities/:id`,
+    operationId: 'deleteCapability',
+    url: `${base}/capabilities/:capabilityId`,
     status: 204,
     summary: 'Delete a capability',
-    params: ZOrgIdParams,
-    handler: async ({ ctx, params }) => deleteCapability(ctx, params.id),
+    params: orgParamsWith('capabilityId'),
+    handler: async ({ ctx, params }) => deleteCapability(ctx, params.capabilityId),
   });
 
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listRights',
     url: `${base}/rights`,
     summary: 'Decision rights (domains) of the organization',
     params: ZOrgParams,
@@ -167,6 +177,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'POST',
+    operationId: 'createRight',
     url: `${base}/rights`,
     status: 201,
     summary: 'Define a decision right (what may be decided)',
@@ -178,6 +189,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'getRightsTree',
     url: `${base}/rights/tree`,
     summary: 'How rights flow: organization and council → teams → roles, revoked grants included',
     params: ZOrgParams,
@@ -187,6 +199,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listGrants',
     url: `${base}/grants`,
     summary: 'Grants of decision rights, filtered by right, holder or activity',
     params: ZOrgParams,
@@ -197,6 +210,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'POST',
+    operationId: 'createGrant',
     url: `${base}/grants`,
     status: 201,
     summary:
@@ -209,42 +223,46 @@ export function registerGovernanceRoutes(r: Registrar): void {
   r.add({
     ...team,
     method: 'POST',
-    url: `${base}/grants/:id/delegate`,
+    operationId: 'delegateGrant',
+    url: `${base}/grants/:grantId/delegate`,
     status: 201,
     summary: 'Sub-delegate a grant to a team or role, never wider than it (by its holder, an admin or the council)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('grantId'),
     body: ZDelegateGrant,
     response: ZGrant,
-    handler: async ({ ctx, params, body }) => delegateGrant(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => delegateGrant(ctx, params.grantId, body),
   });
   r.add({
     ...team,
     method: 'POST',
-    url: `${base}/grants/:id/narrow`,
+    operationId: 'narrowGrant',
+    url: `${base}/grants/:grantId/narrow`,
     summary: 'Narrow a grant’s limits, with a reason; sub-grants above the new cap follow it',
-    params: ZOrgIdParams,
+    params: orgParamsWith('grantId'),
     body: ZNarrowGrant,
     response: ZGrant,
-    handler: async ({ ctx, params, body }) => narrowGrant(ctx, params.id, body.limits, body.reason),
+    handler: async ({ ctx, params, body }) => narrowGrant(ctx, params.grantId, body.limits, body.reason),
   });
   r.add({
     ...team,
     method: 'POST',
-    url: `${base}/grants/:id/revoke`,
+    operationId: 'revokeGrant',
+    url: `${base}/grants/:grantId/revoke`,
     summary: 'Revoke a grant with a reason; everything sub-delegated from it is revoked too',
-    params: ZOrgIdParams,
+    params: orgParamsWith('grantId'),
     body: ZRevokeGrant,
     response: z.object({ revoked: z.array(z.string()) }),
-    handler: async ({ ctx, params, body }) => revokeGrant(ctx, params.id, body.reason),
+    handler: async ({ ctx, params, body }) => revokeGrant(ctx, params.grantId, body.reason),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/grants/:id/history`,
+    operationId: 'getGrantHistory',
+    url: `${base}/grants/:grantId/history`,
     summary: 'The history of a grant: granted, narrowed, revoked — who, when, why',
-    params: ZOrgIdParams,
+    params: orgParamsWith('grantId'),
     query: ZPageQuery,
     response: ZPage(ZGrantEvent),
-    handler: async ({ ctx, params, query }) => pageInMemory(await grantHistory(ctx, params.id), query),
+    handler: async ({ ctx, params, query }) => pageInMemory(await grantHistory(ctx, params.grantId), query),
   });
 }

@@ -1,11 +1,12 @@
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { ZCreateMembership, ZMembership, ZUpdateMembership } from './membership.schema.js';
 import { addMembership, changeRole, listOrgMemberships, removeMembership } from './membership.service.js';
 
 export function registerMembershipRoutes(r: Registrar): void {
   r.add({
     method: 'GET',
+    operationId: 'listMemberships',
     url: '/api/v1/orgs/:org/memberships',
     tag: 'memberships',
     auth: 'org',
@@ -18,6 +19,7 @@ export function registerMembershipRoutes(r: Registrar): void {
   });
   r.add({
     method: 'POST',
+    operationId: 'addMembership',
     url: '/api/v1/orgs/:org/memberships',
     tag: 'memberships',
     auth: 'org',
@@ -31,25 +33,27 @@ export function registerMembershipRoutes(r: Registrar): void {
   });
   r.add({
     method: 'PATCH',
-    url: '/api/v1/orgs/:org/memberships/:id',
+    operationId: 'updateMembership',
+    url: '/api/v1/orgs/:org/memberships/:membershipId',
     tag: 'memberships',
     auth: 'org',
     permission: 'members:write',
     summary: 'Change a person’s role (the last admin cannot be demoted)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('membershipId'),
     body: ZUpdateMembership,
     response: ZMembership,
-    handler: async ({ ctx, params, body }) => changeRole(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => changeRole(ctx, params.membershipId, body),
   });
   r.add({
     method: 'DELETE',
-    url: '/api/v1/orgs/:org/memberships/:id',
+    operationId: 'removeMembership',
+    url: '/api/v1/orgs/:org/memberships/:membershipId',
     tag: 'memberships',
     auth: 'org',
     permission: 'members:write',
     status: 204,
     summary: 'Remove a person from the organization and its teams',
-    params: ZOrgIdParams,
-    handler: async ({ ctx, params }) => removeMembership(ctx, params.id),
+    params: orgParamsWith('membershipId'),
+    handler: async ({ ctx, params }) => removeMembership(ctx, params.membershipId),
   });
 }

@@ -11,6 +11,7 @@ export function registerNotificationRoutes(r: Registrar): void {
   r.add({
     ...mine,
     method: 'GET',
+    operationId: 'listNotifications',
     url: base,
     summary: 'The caller’s notifications in this organization, newest first',
     params: ZOrgParams,
@@ -21,6 +22,7 @@ export function registerNotificationRoutes(r: Registrar): void {
   r.add({
     ...mine,
     method: 'GET',
+    operationId: 'countUnreadNotifications',
     url: `${base}/unread-count`,
     summary: 'How many of the caller’s notifications are unread (the bell)',
     params: ZOrgParams,
@@ -30,6 +32,7 @@ export function registerNotificationRoutes(r: Registrar): void {
   r.add({
     ...mine,
     method: 'POST',
+    operationId: 'markNotificationsRead',
     url: `${base}/read`,
     summary: 'Mark the caller’s notifications read: the listed ones, or all',
     params: ZOrgParams,

@@ -7,6 +7,7 @@ import { createOrganization, pageMyOrganizations, updateOrganization } from './o
 export function registerOrgRoutes(r: Registrar): void {
   r.add({
     method: 'GET',
+    operationId: 'listOrgs',
     url: '/api/v1/orgs',
     tag: 'organizations',
     auth: 'user',
@@ -20,6 +21,7 @@ export function registerOrgRoutes(r: Registrar): void {
   });
   r.add({
     method: 'POST',
+    operationId: 'createOrg',
     url: '/api/v1/orgs',
     tag: 'organizations',
     auth: 'user',
@@ -35,6 +37,7 @@ export function registerOrgRoutes(r: Registrar): void {
   });
   r.add({
     method: 'GET',
+    operationId: 'getOrg',
     url: '/api/v1/orgs/:org',
     tag: 'organizations',
     auth: 'org',
@@ -46,6 +49,7 @@ export function registerOrgRoutes(r: Registrar): void {
   });
   r.add({
     method: 'PATCH',
+    operationId: 'updateOrg',
     url: '/api/v1/orgs/:org',
     tag: 'organizations',
     auth: 'org',

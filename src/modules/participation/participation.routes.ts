@@ -1,11 +1,10 @@
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { pageInMemory } from '../list.js';
 import {
   ZCreateProject,
   ZCreateRound,
   ZProject,
-  ZProjectParams,
   ZProjectStatusInput,
   ZRound,
   ZRoundResult,
@@ -37,6 +36,7 @@ export function registerParticipationRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listReserveRounds',
     url: rounds,
     summary: 'Participatory rounds of the reserve, newest opening first',
     params: ZOrgParams,
@@ -47,6 +47,7 @@ export function registerParticipationRoutes(r: Registrar): void {
   r.add({
     ...manage,
     method: 'POST',
+    operationId: 'createReserveRound',
     url: rounds,
     status: 201,
     summary: 'Put part of the reserve up for allocation by clients (a draft round; budget at most the reserve’s balance)',
@@ -58,90 +59,99 @@ export function registerParticipationRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
-    url: `${rounds}/:id`,
+    operationId: 'getReserveRound',
+    url: `${rounds}/:reserveRoundId`,
     summary: 'A round with its candidate projects and the ballots approving each',
-    params: ZOrgIdParams,
+    params: orgParamsWith('reserveRoundId'),
     response: ZRound,
-    handler: async ({ ctx, params }) => getRound(ctx, params.id),
+    handler: async ({ ctx, params }) => getRound(ctx, params.reserveRoundId),
   });
   r.add({
     ...manage,
     method: 'PATCH',
-    url: `${rounds}/:id`,
+    operationId: 'updateReserveRound',
+    url: `${rounds}/:reserveRoundId`,
     summary: 'Change a draft round: title, budget, method, eligible segments, dates',
-    params: ZOrgIdParams,
+    params: orgParamsWith('reserveRoundId'),
     body: ZUpdateRound,
     response: ZRound,
-    handler: async ({ ctx, params, body }) => updateRound(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updateRound(ctx, params.reserveRoundId, body),
   });
   r.add({
     ...manage,
     method: 'POST',
-    url: `${rounds}/:id/projects`,
+    operationId: 'addReserveProject',
+    url: `${rounds}/:reserveRoundId/projects`,
     status: 201,
     summary: 'Add a candidate project or experiment with its cost to a draft round',
-    params: ZOrgIdParams,
+    params: orgParamsWith('reserveRoundId'),
     body: ZCreateProject,
     response: ZProject,
-    handler: async ({ ctx, params, body }) => addProject(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => addProject(ctx, params.reserveRoundId, body),
   });
   r.add({
     ...manage,
     method: 'POST',
-    url: `${rounds}/:id/open`,
+    operationId: 'openReserveRound',
+    url: `${rounds}/:reserveRoundId/open`,
     summary: 'Open a draft round: eligible clients fill budget ballots between its dates',
-    params: ZOrgIdParams,
+    params: orgParamsWith('reserveRoundId'),
     response: ZRound,
-    handler: async ({ ctx, params }) => openRound(ctx, params.id),
+    handler: async ({ ctx, params }) => openRound(ctx, params.reserveRoundId),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${rounds}/:id/result`,
+    operationId: 'getReserveRoundResult',
+    url: `${rounds}/:reserveRoundId/result`,
     summary: 'Winners by both methods for comparison: greedy by votes and the Method of Equal Shares (frozen once allocated)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('reserveRoundId'),
     response: ZRoundResult,
-    handler: async ({ ctx, params }) => roundResult(ctx, params.id),
+    handler: async ({ ctx, params }) => roundResult(ctx, params.reserveRoundId),
   });
   r.add({
     ...manage,
     method: 'POST',
-    url: `${rounds}/:id/allocate`,
+    operationId: 'allocateReserveRound',
+    url: `${rounds}/:reserveRoundId/allocate`,
     summary: 'After the round closes: fund the winners by its method; their cost leaves the reserve (once)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('reserveRoundId'),
     response: ZRoundResult,
-    handler: async ({ ctx, params }) => allocateRound(ctx, params.id),
+    handler: async ({ ctx, params }) => allocateRound(ctx, params.reserveRoundId),
   });
   r.add({
     ...manage,
     method: 'PATCH',
-    url: `${projects}/:id`,
+    operationId: 'updateReserveProject',
+    url: `${projects}/:reserveProjectId`,
     summary: 'Change a candidate project of a draft round',
-    params: ZProjectParams,
+    params: orgParamsWith('reserveProjectId'),
     body: ZUpdateProject,
     response: ZProject,
-    handler: async ({ ctx, params, body }) => updateProject(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updateProject(ctx, params.reserveProjectId, body),
   });
   r.add({
     ...manage,
     method: 'DELETE',
-    url: `${projects}/:id`,
+    operationId: 'removeReserveProject',
+    url: `${projects}/:reserveProjectId`,
     status: 204,
     summary: 'Remove a candidate project from a draft round',
-    params: ZProjectParams,
+    params: orgParamsWith('reserveProjectId'),
     handler: async ({ ctx, params }) => {
-      await deleteProject(ctx, params.id);
+      await deleteProject(ctx, params.reserveProjectId);
       return undefined;
     },
   });
   r.add({
     ...manage,
     method: 'PUT',
-    url: `${projects}/:id/status`,
+    operationId: 'setReserveProjectStatus',
+    url: `${projects}/:reserveProjectId/status`,
     summary: 'Track a funded project: in progress or done',
-    params: ZProjectParams,
+    params: orgParamsWith('reserveProjectId'),
     body: ZProjectStatusInput,
     response: ZProject,
-    handler: async ({ ctx, params, body }) => setProjectStatus(ctx, params.id, body.status),
+    handler: async ({ ctx, params, body }) => setProjectStatus(ctx, params.reserveProjectId, body.status),
   });
 }

@@ -1,5 +1,5 @@
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZPage, ZPageQuery } from '../common.schema.js';
 import { exportRoute } from '../exports/export.route.js';
 import { pollTable } from '../exports/voice.table.js';
 import { pageInMemory } from '../list.js';
@@ -19,50 +19,55 @@ export function registerPollRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/decisions/:id/polls`,
+    operationId: 'listDecisionPolls',
+    url: `${base}/decisions/:decisionId/polls`,
     summary: 'The client polls on a decision, oldest first, each with its running or final result',
-    params: ZOrgIdParams,
+    params: orgParamsWith('decisionId'),
     query: ZPageQuery,
     response: ZPage(ZPoll),
-    handler: async ({ ctx, params, query }) => pageInMemory(await listDecisionPolls(ctx, params.id), query),
+    handler: async ({ ctx, params, query }) => pageInMemory(await listDecisionPolls(ctx, params.decisionId), query),
   });
   r.add({
     ...take,
     method: 'POST',
-    url: `${base}/decisions/:id/polls`,
+    operationId: 'createPoll',
+    url: `${base}/decisions/:decisionId/polls`,
     status: 201,
     summary:
       'Open a client poll on an open decision for one or more segments (its options then stay as they are; the decision waits for the poll to close)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('decisionId'),
     body: ZCreatePoll,
     response: ZPoll,
-    handler: async ({ ctx, params, body }) => openPoll(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => openPoll(ctx, params.decisionId, body),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/polls/:id`,
+    operationId: 'getPoll',
+    url: `${base}/polls/:pollId`,
     summary: 'One client poll with its result (staff see it while it runs, even when hidden from clients)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('pollId'),
     response: ZPoll,
-    handler: async ({ ctx, params }) => getPoll(ctx, params.id),
+    handler: async ({ ctx, params }) => getPoll(ctx, params.pollId),
   });
   r.add(
     exportRoute({
       ...read,
-      url: `${base}/polls/:id/export`,
+      url: `${base}/polls/:pollId/export`,
+      operationId: 'exportPoll',
       summary: 'A client poll’s result per option, to download',
-      params: ZOrgIdParams,
-      build: (ctx, params, _query, locale) => pollTable(ctx, params.id, locale),
+      params: orgParamsWith('pollId'),
+      build: (ctx, params, _query, locale) => pollTable(ctx, params.pollId, locale),
     }),
   );
   r.add({
     ...take,
     method: 'POST',
-    url: `${base}/polls/:id/close`,
+    operationId: 'closePoll',
+    url: `${base}/polls/:pollId/close`,
     summary: 'Close a client poll now, before its time (409 when it has closed already)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('pollId'),
     response: ZPoll,
-    handler: async ({ ctx, params }) => closePoll(ctx, params.id),
+    handler: async ({ ctx, params }) => closePoll(ctx, params.pollId),
   });
 }

@@ -17,21 +17,21 @@ export const POLLS_PAGES: DocumentedPage[] = [
     method: 'GET',
     url: '/c/:org/polls',
     summary: 'The polls the signed-in client is asked in: open ones and closed ones with results',
-    tag: 'portal',
+    tag: 'client portal',
     contentType: 'text/html',
   },
   {
     method: 'GET',
-    url: '/c/:org/polls/:id',
+    url: '/c/:org/polls/:pollId',
     summary: 'A poll: the decision, the options, the ballot form, the result when visible and what was decided',
-    tag: 'portal',
+    tag: 'client portal',
     contentType: 'text/html',
   },
   {
     method: 'POST',
-    url: '/c/:org/polls/:id/ballot',
+    url: '/c/:org/polls/:pollId/ballot',
     summary: 'Cast or change the signed-in client’s ballot (one per client, until the poll closes)',
-    tag: 'portal',
+    tag: 'client portal',
     contentType: 'text/html',
   },
 ];
@@ -296,10 +296,10 @@ export function registerPortalPolls(app: FastifyInstance, deps: AppDeps): void {
     return sendHtml(reply, 200, page(p, { title: translate(p.locale, 'voicePolls.title'), main: renderList(p, items) }));
   });
 
-  app.get('/c/:org/polls/:id', async (req, reply) => {
+  app.get('/c/:org/polls/:pollId', async (req, reply) => {
     const p = await openPortal(deps, req, reply);
     if (!p) return reply;
-    const view = await loadView(p, (req.params as { id: string }).id, reply);
+    const view = await loadView(p, (req.params as { pollId: string }).pollId, reply);
     if (!view) return reply;
     const query = req.query as Record<string, unknown>;
     const notice =
@@ -311,10 +311,10 @@ export function registerPortalPolls(app: FastifyInstance, deps: AppDeps): void {
     return sendHtml(reply, 200, renderPoll(p, view, null, { notice }));
   });
 
-  app.post('/c/:org/polls/:id/ballot', async (req, reply) => {
+  app.post('/c/:org/polls/:pollId/ballot', async (req, reply) => {
     const p = await openPortal(deps, req, reply);
     if (!p) return reply;
-    const id = (req.params as { id: string }).id;
+    const id = (req.params as { pollId: string }).pollId;
     const view = await loadView(p, id, reply);
     if (!view || !p.client) return reply;
     const body = (req.body ?? {}) as Record<string, unknown>;

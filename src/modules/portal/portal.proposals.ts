@@ -36,10 +36,14 @@ export const PROPOSALS_PAGES: DocumentedPage[] = [
   page('GET', '/c/:org/proposals', 'Clients’ proposals: most supported, newest or trending, with supports against the threshold'),
   page('GET', '/c/:org/proposals/new', 'The form a signed-in client proposes with'),
   page('POST', '/c/:org/proposals/new', 'A signed-in client proposes; rate limited'),
-  page('GET', '/c/:org/proposals/:id', 'One proposal: its text, status, the answer owed or given, what implements it'),
-  page('POST', '/c/:org/proposals/:id/support', 'The signed-in client supports the proposal, once; rate limited'),
-  page('POST', '/c/:org/proposals/:id/withdraw', 'The signed-in client withdraws their support; rate limited'),
-  page('POST', '/c/:org/proposals/:id/report', 'Report the proposal for moderation (one report per client or address); rate limited'),
+  page('GET', '/c/:org/proposals/:proposalId', 'One proposal: its text, status, the answer owed or given, what implements it'),
+  page('POST', '/c/:org/proposals/:proposalId/support', 'The signed-in client supports the proposal, once; rate limited'),
+  page('POST', '/c/:org/proposals/:proposalId/withdraw', 'The signed-in client withdraws their support; rate limited'),
+  page(
+    'POST',
+    '/c/:org/proposals/:proposalId/report',
+    'Report the proposal for moderation (one report per client or address); rate limited',
+  ),
 ];
 
 type Sort = (typeof PROPOSAL_SORTS)[number];
@@ -216,7 +220,7 @@ ${choices}${similar.length > 0 ? `<input type="hidden" name="confirm" value="1">
 
 /** The proposal named in the path, or a 404 page sent (null). */
 async function proposalOf(p: Portal, req: FastifyRequest, reply: FastifyReply): Promise<TProposal | null> {
-  const { id } = req.params as { id: string };
+  const { proposalId: id } = req.params as { proposalId: string };
   try {
     if (id.length > 64) throw new AppError('not_found', 'proposal not found');
     const x = await getProposal(portalContext(p), id);
@@ -313,7 +317,7 @@ export function registerPortalProposals(app: FastifyInstance, deps: AppDeps): vo
     return reply.redirect(`${proposalHref(p, createdId)}?done=${NOTICES.created}`, 303);
   });
 
-  app.get('/c/:org/proposals/:id', async (req, reply) => {
+  app.get('/c/:org/proposals/:proposalId', async (req, reply) => {
     const p = await openPortal(deps, req, reply);
     if (!p) return;
     const x = await proposalOf(p, req, reply);
@@ -324,7 +328,7 @@ export function registerPortalProposals(app: FastifyInstance, deps: AppDeps): vo
   });
 
   const act = (path: string, run: (p: Portal, x: TProposal, body: Record<string, unknown>) => Promise<keyof typeof NOTICES>) =>
-    app.post(`/c/:org/proposals/:id/${path}`, async (req, reply) => {
+    app.post(`/c/:org/proposals/:proposalId/${path}`, async (req, reply) => {
       const p = await openPortal(deps, req, reply);
       if (!p) return;
       const x = await proposalOf(p, req, reply);

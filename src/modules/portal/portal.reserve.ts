@@ -14,8 +14,12 @@ const page = portalPageDoc;
 /** The portal pages of this section, listed in the OpenAPI document as pages. */
 export const RESERVE_PAGES: DocumentedPage[] = [
   page('GET', '/c/:org/reserve', 'Participatory rounds of the reserve: open and past'),
-  page('GET', '/c/:org/reserve/:id', 'A round: candidate projects with costs, the client’s budget ballot, the result by both methods'),
-  page('POST', '/c/:org/reserve/:id/ballot', 'Cast or change the client’s budget ballot (form: projectIds, repeated)'),
+  page(
+    'GET',
+    '/c/:org/reserve/:reserveRoundId',
+    'A round: candidate projects with costs, the client’s budget ballot, the result by both methods',
+  ),
+  page('POST', '/c/:org/reserve/:reserveRoundId/ballot', 'Cast or change the client’s budget ballot (form: projectIds, repeated)'),
 ];
 
 const STYLE = `<style>.projects{list-style:none;margin:0;padding:0}.projects li{border-top:1px solid #e3e5e8;padding:10px 0}
@@ -175,20 +179,20 @@ export function registerPortalReserve(app: FastifyInstance, deps: AppDeps): void
     return sendHtml(reply, 200, listPage(p, await listClientRounds(portalContext(p))));
   });
 
-  app.get('/c/:org/reserve/:id', async (req: FastifyRequest, reply) => {
+  app.get('/c/:org/reserve/:reserveRoundId', async (req: FastifyRequest, reply) => {
     const p = await openPortal(deps, req, reply);
     if (!p) return;
-    const { id } = req.params as { id: string };
+    const { reserveRoundId: id } = req.params as { reserveRoundId: string };
     const view = id.length <= 64 ? await clientRoundView(portalContext(p), id, p.client?.id ?? null) : null;
     if (!view) return notFoundPage(p, reply);
     const notice = (req.query as Record<string, unknown> | undefined)?.saved === '1' ? p.raw('voiceReserve.saved') : undefined;
     return sendHtml(reply, 200, roundPage(p, view, await voterProblem(p), { notice }));
   });
 
-  app.post('/c/:org/reserve/:id/ballot', async (req, reply) => {
+  app.post('/c/:org/reserve/:reserveRoundId/ballot', async (req, reply) => {
     const p = await openPortal(deps, req, reply);
     if (!p) return;
-    const { id } = req.params as { id: string };
+    const { reserveRoundId: id } = req.params as { reserveRoundId: string };
     const ctx = portalContext(p);
     const view = id.length <= 64 ? await clientRoundView(ctx, id, p.client?.id ?? null) : null;
     if (!view) return notFoundPage(p, reply);

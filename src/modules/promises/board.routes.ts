@@ -93,6 +93,7 @@ export function registerBoardRoutes(r: Registrar): void {
   const { db } = r.deps;
   r.add({
     method: 'GET',
+    operationId: 'listPublicPromises',
     url: '/api/v1/public/orgs/:org/promises',
     tag: 'promise board',
     auth: 'public',
@@ -134,8 +135,8 @@ export function registerBoardRoutes(r: Registrar): void {
     );
   });
 
-  r.app.get('/c/:org/promises/:id', async (req, reply) => {
-    const { org: slug, id } = req.params as { org: string; id: string };
+  r.app.get('/c/:org/promises/:promiseId', async (req, reply) => {
+    const { org: slug, promiseId: id } = req.params as { org: string; promiseId: string };
     const org = ZOrgSlug.safeParse(slug).success ? await boardOrg(db, slug, Date.now()) : undefined;
     const settled = org ? settleLocale(req, reply, org) : undefined;
     if (settled?.redirected) return reply;

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
-import { ZId, ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZId, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { exportRoute } from '../exports/export.route.js';
 import { promisesTable } from '../exports/promises.table.js';
 import { pageInMemory } from '../list.js';
@@ -114,6 +114,7 @@ export function registerPromiseRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listPromises',
     url: `${base}/promises`,
     summary: 'Promises, by status, kind, promiser team or segment',
     params: ZOrgParams,
@@ -125,6 +126,7 @@ export function registerPromiseRoutes(r: Registrar): void {
     exportRoute({
       ...read,
       url: `${base}/promises/export`,
+      operationId: 'exportPromises',
       summary: 'Every promise of the list (all pages) with its status, attainment, target and error budget left',
       params: ZOrgParams,
       filters: ZPromiseQuery.omit({ cursor: true, limit: true }).shape,
@@ -134,6 +136,7 @@ export function registerPromiseRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'POST',
+    operationId: 'createPromise',
     url: `${base}/promises`,
     status: 201,
     summary: 'Make a promise (a draft, an intention until published); only the promiser team’s members or an admin',
@@ -145,104 +148,115 @@ export function registerPromiseRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/promises/:id`,
+    operationId: 'getPromise',
+    url: `${base}/promises/:promiseId`,
     summary: 'One promise with the terms in force and its backing',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseId'),
     response: ZPromise,
-    handler: async ({ ctx, params }) => getPromise(ctx, params.id),
+    handler: async ({ ctx, params }) => getPromise(ctx, params.promiseId),
   });
   r.add({
     ...write,
     method: 'PATCH',
-    url: `${base}/promises/:id`,
+    operationId: 'updatePromise',
+    url: `${base}/promises/:promiseId`,
     summary: 'Edit a draft (a published promise changes its terms through a new version)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseId'),
     body: ZUpdatePromise,
     response: ZPromise,
-    handler: async ({ ctx, params, body }) => updatePromise(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updatePromise(ctx, params.promiseId, body),
   });
   r.add({
     ...write,
     method: 'POST',
-    url: `${base}/promises/:id/publish`,
+    operationId: 'publishPromise',
+    url: `${base}/promises/:promiseId/publish`,
     summary:
       'Publish a draft: refused with 422 backing_missing, naming them, unless the team holds every required capability and right and a client promise declares at least one of each — or an admin waives that minimum with a reason (backingWaiver)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseId'),
     body: ZPublishPromise.optional(),
     response: ZPromise,
-    handler: async ({ ctx, params, body }) => publishPromise(ctx, params.id, body ?? {}),
+    handler: async ({ ctx, params, body }) => publishPromise(ctx, params.promiseId, body ?? {}),
   });
   r.add({
     ...write,
     method: 'POST',
-    url: `${base}/promises/:id/retire`,
+    operationId: 'retirePromise',
+    url: `${base}/promises/:promiseId/retire`,
     summary: 'Retire a promise with a reason',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseId'),
     body: ZRetirePromise,
     response: ZPromise,
-    handler: async ({ ctx, params, body }) => retirePromise(ctx, params.id, body.reason),
+    handler: async ({ ctx, params, body }) => retirePromise(ctx, params.promiseId, body.reason),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/promises/:id/versions`,
+    operationId: 'listPromiseVersions',
+    url: `${base}/promises/:promiseId/versions`,
     summary: 'The versions of a promise’s terms, oldest first',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseId'),
     query: ZPageQuery,
     response: ZPage(ZVersion),
     handler: async ({ ctx, params, query }) => {
-      const versions: (TVersion & { id: string })[] = (await listVersions(ctx, params.id)).map((v) => ({ ...v, id: String(v.version) }));
+      const versions: (TVersion & { id: string })[] = (await listVersions(ctx, params.promiseId)).map((v) => ({
+        ...v,
+        id: String(v.version),
+      }));
       return pageInMemory(versions, query);
     },
   });
   r.add({
     ...write,
     method: 'POST',
-    url: `${base}/promises/:id/versions`,
+    operationId: 'createPromiseVersion',
+    url: `${base}/promises/:promiseId/versions`,
     status: 201,
     summary: 'Change the terms of a published promise: version n+1 in force from now, with a reason',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseId'),
     body: ZCreateVersion,
     response: ZVersion,
-    handler: async ({ ctx, params, body }) => createVersion(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => createVersion(ctx, params.promiseId, body),
   });
   r.add({
     tag: 'promises',
     auth: 'org',
     permission: 'events:write',
     method: 'POST',
-    url: `${base}/promises/:id/events`,
+    operationId: 'ingestPromiseEvents',
+    url: `${base}/promises/:promiseId/events`,
     summary:
       'Send fulfillment events (JSON, or text/csv with the same columns), up to 10,000: each judged on its own — a bad event is refused with its index, path and code, the rest are accepted; idempotent by externalId (the same payload again is a duplicate, a different one a conflict)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseId'),
     body: ZIngestEnvelope,
     documentedBody: ZIngest,
     bodyMediaTypes: ['text/csv'],
     // 10,000 events with client ids and long external ids come to a few megabytes.
     bodyLimit: 8 * 1024 * 1024,
     response: ZIngestResult,
-    handler: async ({ ctx, params, body, req }) => ingestEvents(ctx, params.id, body.events, { rows: csvRowsOf(req) }),
+    handler: async ({ ctx, params, body, req }) => ingestEvents(ctx, params.promiseId, body.events, { rows: csvRowsOf(req) }),
   });
   r.add({
     tag: 'promises',
     auth: 'org',
     permission: 'events:write',
     method: 'POST',
-    url: `${base}/promises/:id/events/:externalId/void`,
+    operationId: 'voidPromiseEvent',
+    url: `${base}/promises/:promiseId/events/:externalId/void`,
     // The team whose figures an event changes does not void its own failures: admins do, or a token.
     roles: ['admin'],
     summary:
       'Void an event (a correction), with a reason: it counts for nothing from now on and its externalId stays taken; admins and tokens with events:write',
-    params: ZOrgIdParams.extend({ externalId: ZEventInput.shape.externalId }),
+    params: orgParamsWith('promiseId').extend({ externalId: ZEventInput.shape.externalId }),
     body: ZVoidEvent,
     response: ZEvent,
-    handler: async ({ ctx, params, body }) => voidEvent(ctx, params.id, params.externalId, body.reason),
+    handler: async ({ ctx, params, body }) => voidEvent(ctx, params.promiseId, params.externalId, body.reason),
   });
   const fromFile = {
     tag: 'promises',
     auth: 'org' as const,
     permission: 'events:write' as const,
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseId'),
     body: ZImportInput,
     // The file travels base64 inside JSON (the API takes JSON only): 8 MB of file, 4/3 of it as text.
     bodyLimit: 12 * 1024 * 1024,
@@ -250,63 +264,70 @@ export function registerPromiseRoutes(r: Registrar): void {
   r.add({
     ...fromFile,
     method: 'POST',
-    url: `${base}/promises/:id/events/import/preview`,
+    operationId: 'previewPromiseEventsImport',
+    url: `${base}/promises/:promiseId/events/import/preview`,
     summary:
       'Read a spreadsheet of events (CSV or .xlsx, base64) without importing it: the columns, the mapping used, guessed and remembered, the first 20 rows as they will be read, the errors by row (header = row 1) and column',
     response: ZImportPreview,
-    handler: async ({ ctx, params, body }) => previewImport(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => previewImport(ctx, params.promiseId, body),
   });
   r.add({
     ...fromFile,
     method: 'POST',
-    url: `${base}/promises/:id/events/import`,
+    operationId: 'importPromiseEvents',
+    url: `${base}/promises/:promiseId/events/import`,
     summary:
       'Import a spreadsheet of events (CSV or .xlsx, base64) through a column mapping: rows judged one by one, idempotent by the id column; the mapping is remembered for the promise',
     response: ZImportResult,
-    handler: async ({ ctx, params, body }) => importEvents(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => importEvents(ctx, params.promiseId, body),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/promises/:id/events`,
+    operationId: 'listPromiseEvents',
+    url: `${base}/promises/:promiseId/events`,
     summary: 'The events most recently sent for a promise, newest first',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseId'),
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
     response: z.object({ items: z.array(ZEvent) }),
-    handler: async ({ ctx, params, query }) => recentEvents(ctx, params.id, query.limit),
+    handler: async ({ ctx, params, query }) => recentEvents(ctx, params.promiseId, query.limit),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/promises/:id/status`,
+    operationId: 'getPromiseStatus',
+    url: `${base}/promises/:promiseId/status`,
     summary: 'Attainment, error budget, burn rates, alerts and status at an instant (default now), from the counters',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseId'),
     query: ZStatusQuery,
     response: ZPromiseStatus,
-    handler: async ({ ctx, params, query }) => promiseStatus(ctx, params.id, query.at ? Date.parse(query.at) : ctx.now),
+    handler: async ({ ctx, params, query }) => promiseStatus(ctx, params.promiseId, query.at ? Date.parse(query.at) : ctx.now),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/promises/:id/history`,
+    operationId: 'getPromiseHistory',
+    url: `${base}/promises/:promiseId/history`,
     summary: 'What the evaluator recorded: status changes and alerts firing or resolving, with the figures at the time, newest first',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseId'),
     query: ZPageQuery,
     response: ZPage(ZHistoryEntry),
-    handler: async ({ ctx, params, query }) => listPromiseHistory(ctx, params.id, query),
+    handler: async ({ ctx, params, query }) => listPromiseHistory(ctx, params.promiseId, query),
   });
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/promises/:id/tree`,
+    operationId: 'getPromiseTree',
+    url: `${base}/promises/:promiseId/tree`,
     summary: 'The tree under a promise: the internal promises supporting it, each with its status; “at risk because of …”',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseId'),
     response: ZPromiseTree,
-    handler: async ({ ctx, params }) => promiseTree(ctx, params.id),
+    handler: async ({ ctx, params }) => promiseTree(ctx, params.promiseId),
   });
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listPromiseRequests',
     url: `${base}/promise-requests`,
     summary: 'Requests between teams (“please promise X”), sent or received by a team',
     params: ZOrgParams,
@@ -317,6 +338,7 @@ export function registerPromiseRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'POST',
+    operationId: 'createPromiseRequest',
     url: `${base}/promise-requests`,
     status: 201,
     summary: 'Ask another team to promise something (a team promises only its own behaviour)',
@@ -328,26 +350,29 @@ export function registerPromiseRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'POST',
-    url: `${base}/promise-requests/:id/accept`,
+    operationId: 'acceptPromiseRequest',
+    url: `${base}/promise-requests/:promiseRequestId/accept`,
     summary: 'The asked team promises it: an internal draft promise to the asking team',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseRequestId'),
     body: ZAcceptRequest,
     response: ZRequest,
-    handler: async ({ ctx, params, body }) => acceptRequest(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => acceptRequest(ctx, params.promiseRequestId, body),
   });
   r.add({
     ...write,
     method: 'POST',
-    url: `${base}/promise-requests/:id/decline`,
+    operationId: 'declinePromiseRequest',
+    url: `${base}/promise-requests/:promiseRequestId/decline`,
     summary: 'The asked team declines the request, saying why',
-    params: ZOrgIdParams,
+    params: orgParamsWith('promiseRequestId'),
     body: ZDeclineRequest,
     response: ZRequest,
-    handler: async ({ ctx, params, body }) => declineRequest(ctx, params.id, body.reason),
+    handler: async ({ ctx, params, body }) => declineRequest(ctx, params.promiseRequestId, body.reason),
   });
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listRedress',
     url: `${base}/redress`,
     summary: 'Redress owed to clients for broken promises, or given',
     params: ZOrgParams,
@@ -358,11 +383,12 @@ export function registerPromiseRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'POST',
-    url: `${base}/redress/:id/give`,
+    operationId: 'giveRedress',
+    url: `${base}/redress/:redressId/give`,
     summary: 'Mark a redress item given to the client, with a note of how',
-    params: ZOrgIdParams,
+    params: orgParamsWith('redressId'),
     body: z.object({ note: z.string().trim().max(2000).default('') }),
     response: ZRedressItem,
-    handler: async ({ ctx, params, body }) => giveRedress(ctx, params.id, body.note),
+    handler: async ({ ctx, params, body }) => giveRedress(ctx, params.redressId, body.note),
   });
 }

@@ -3,7 +3,7 @@ import { roleCan, scopesAllow } from '../../core/access/permissions.js';
 import { AppError } from '../../core/errors.js';
 import type { Principal } from '../../http/auth.js';
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery, ZTime } from '../common.schema.js';
+import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery, ZTime } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { exportRoute } from '../exports/export.route.js';
 import { proposalsTable } from '../exports/voice.table.js';
@@ -43,6 +43,7 @@ export function registerProposalRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listProposals',
     url: `${base}/proposals`,
     summary: 'Proposals, most supported, newest or trending first, paged by cursor; merged and hidden ones only when asked for',
     params: ZOrgParams,
@@ -57,6 +58,7 @@ export function registerProposalRoutes(r: Registrar): void {
     exportRoute({
       ...read,
       url: `${base}/proposals/export`,
+      operationId: 'exportProposals',
       summary: 'Every proposal of the list (all pages, hidden ones left out) with supports, threshold and the owed answer',
       params: ZOrgParams,
       filters: ZProposalQuery.omit({ cursor: true, limit: true, hidden: true }).shape,
@@ -66,6 +68,7 @@ export function registerProposalRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
+    operationId: 'listSimilarProposals',
     url: `${base}/proposals/similar`,
     summary:
       'Open proposals like a text (title and body, Russian or English), best first: to show before a new one is submitted; compares the newest 300',
@@ -77,6 +80,7 @@ export function registerProposalRoutes(r: Registrar): void {
   r.add({
     ...write,
     method: 'POST',
+    operationId: 'createProposal',
     url: `${base}/proposals`,
     status: 201,
     summary: 'Make a proposal as staff; the threshold in force now is kept with it',
@@ -88,45 +92,50 @@ export function registerProposalRoutes(r: Registrar): void {
   r.add({
     ...read,
     method: 'GET',
-    url: `${base}/proposals/:id`,
+    operationId: 'getProposal',
+    url: `${base}/proposals/:proposalId`,
     summary: 'One proposal: supports, the owed answer and its due time, the answer, and what implements it',
-    params: ZOrgIdParams,
+    params: orgParamsWith('proposalId'),
     response: ZProposal,
-    handler: async ({ ctx, params }) => getProposal(ctx, params.id),
+    handler: async ({ ctx, params }) => getProposal(ctx, params.proposalId),
   });
   r.add({
     ...write,
     method: 'POST',
-    url: `${base}/proposals/:id/status`,
+    operationId: 'setProposalStatus',
+    url: `${base}/proposals/:proposalId/status`,
     summary: 'Move a proposal to under consideration, or answer it: accepted or declined, with the answer (required)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('proposalId'),
     body: ZChangeStatus,
     response: ZProposal,
-    handler: async ({ ctx, params, body }) => changeProposalStatus(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => changeProposalStatus(ctx, params.proposalId, body),
   });
   r.add({
     ...write,
     method: 'POST',
-    url: `${base}/proposals/:id/implementation`,
+    operationId: 'markProposalImplemented',
+    url: `${base}/proposals/:proposalId/implementation`,
     summary: 'Mark an accepted proposal implemented, linked to the promise, experiment or decision that implements it',
-    params: ZOrgIdParams,
+    params: orgParamsWith('proposalId'),
     body: ZLinkImplementation,
     response: ZProposal,
-    handler: async ({ ctx, params, body }) => linkImplementation(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => linkImplementation(ctx, params.proposalId, body),
   });
   r.add({
     ...write,
     method: 'POST',
-    url: `${base}/proposals/:id/merge`,
+    operationId: 'mergeProposal',
+    url: `${base}/proposals/:proposalId/merge`,
     summary: 'Merge this duplicate into another proposal: its supports move there, each client counted once; answers the survivor',
-    params: ZOrgIdParams,
+    params: orgParamsWith('proposalId'),
     body: ZMergeProposal,
     response: ZProposal,
-    handler: async ({ ctx, params, body }) => mergeProposal(ctx, params.id, body.intoId),
+    handler: async ({ ctx, params, body }) => mergeProposal(ctx, params.proposalId, body.intoId),
   });
   r.add({
     ...manage,
     method: 'GET',
+    operationId: 'listModerationQueue',
     url: `${base}/moderation`,
     summary: 'The moderation queue: open reports grouped by the proposal or feedback they report',
     params: ZOrgParams,
@@ -137,9 +146,10 @@ export function registerProposalRoutes(r: Registrar): void {
   r.add({
     ...manage,
     method: 'POST',
-    url: `${base}/moderation/:id/resolve`,
+    operationId: 'resolveReports',
+    url: `${base}/moderation/:subjectId/resolve`,
     summary: 'Close the open reports of a proposal or feedback: kept shows it again, removed keeps it hidden',
-    params: ZOrgIdParams,
+    params: orgParamsWith('subjectId'),
     body: ZResolveReports,
     response: z.object({
       id: z.string(),
@@ -147,6 +157,6 @@ export function registerProposalRoutes(r: Registrar): void {
       resolution: z.enum(['kept', 'removed']),
       hiddenAt: ZTime.nullable(),
     }),
-    handler: async ({ ctx, params, body }) => resolveReports(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => resolveReports(ctx, params.subjectId, body),
   });
 }

@@ -6,6 +6,7 @@ import { isSetupNeeded, runSetup } from './setup.service.js';
 export function registerSetupRoutes(r: Registrar): void {
   r.add({
     method: 'GET',
+    operationId: 'getSetup',
     url: '/api/v1/setup',
     tag: 'setup',
     auth: 'public',
@@ -15,6 +16,7 @@ export function registerSetupRoutes(r: Registrar): void {
   });
   r.add({
     method: 'POST',
+    operationId: 'completeSetup',
     url: '/api/v1/setup',
     tag: 'setup',
     auth: 'public',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
-import { ZAddTeamMember, ZCreateTeam, ZTeam, ZTeamDetail, ZTeamMember, ZTeamMemberParams, ZUpdateTeam } from './team.schema.js';
+import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { ZAddTeamMember, ZCreateTeam, ZTeam, ZTeamDetail, ZTeamMember, ZUpdateTeam } from './team.schema.js';
 import {
   addTeamMember,
   createTeam,
@@ -16,6 +16,7 @@ import {
 export function registerTeamRoutes(r: Registrar): void {
   r.add({
     method: 'GET',
+    operationId: 'listTeams',
     url: '/api/v1/orgs/:org/teams',
     tag: 'teams',
     auth: 'org',
@@ -28,6 +29,7 @@ export function registerTeamRoutes(r: Registrar): void {
   });
   r.add({
     method: 'POST',
+    operationId: 'createTeam',
     url: '/api/v1/orgs/:org/teams',
     tag: 'teams',
     auth: 'org',
@@ -41,72 +43,78 @@ export function registerTeamRoutes(r: Registrar): void {
   });
   r.add({
     method: 'GET',
-    url: '/api/v1/orgs/:org/teams/:id',
+    operationId: 'getTeam',
+    url: '/api/v1/orgs/:org/teams/:teamId',
     tag: 'teams',
     auth: 'org',
     permission: 'teams:read',
     summary: 'One team with its members',
-    params: ZOrgIdParams,
+    params: orgParamsWith('teamId'),
     response: ZTeamDetail,
-    handler: async ({ ctx, params }) => getTeam(ctx, params.id),
+    handler: async ({ ctx, params }) => getTeam(ctx, params.teamId),
   });
   r.add({
     method: 'PATCH',
-    url: '/api/v1/orgs/:org/teams/:id',
+    operationId: 'updateTeam',
+    url: '/api/v1/orgs/:org/teams/:teamId',
     tag: 'teams',
     auth: 'org',
     permission: 'teams:write',
     summary: 'Change a team’s name, kind or purpose',
-    params: ZOrgIdParams,
+    params: orgParamsWith('teamId'),
     body: ZUpdateTeam,
     response: ZTeam,
-    handler: async ({ ctx, params, body }) => updateTeam(ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => updateTeam(ctx, params.teamId, body),
   });
   r.add({
     method: 'DELETE',
-    url: '/api/v1/orgs/:org/teams/:id',
+    operationId: 'deleteTeam',
+    url: '/api/v1/orgs/:org/teams/:teamId',
     tag: 'teams',
     auth: 'org',
     permission: 'teams:write',
     status: 204,
     summary: 'Delete a team',
-    params: ZOrgIdParams,
-    handler: async ({ ctx, params }) => deleteTeam(ctx, params.id),
+    params: orgParamsWith('teamId'),
+    handler: async ({ ctx, params }) => deleteTeam(ctx, params.teamId),
   });
   r.add({
     method: 'GET',
-    url: '/api/v1/orgs/:org/teams/:id/members',
+    operationId: 'listTeamMembers',
+    url: '/api/v1/orgs/:org/teams/:teamId/members',
     tag: 'teams',
     auth: 'org',
     permission: 'teams:read',
     summary: 'Members of a team',
-    params: ZOrgIdParams,
+    params: orgParamsWith('teamId'),
     query: ZPageQuery,
     response: ZPage(ZTeamMember),
-    handler: async ({ ctx, params, query }) => listMembersOfTeam(ctx, params.id, query),
+    handler: async ({ ctx, params, query }) => listMembersOfTeam(ctx, params.teamId, query),
   });
   r.add({
     method: 'POST',
-    url: '/api/v1/orgs/:org/teams/:id/members',
+    operationId: 'addTeamMember',
+    url: '/api/v1/orgs/:org/teams/:teamId/members',
     tag: 'teams',
     auth: 'org',
     permission: 'teams:write',
     status: 201,
     summary: 'Add a member of the organization to the team',
-    params: ZOrgIdParams,
+    params: orgParamsWith('teamId'),
     body: ZAddTeamMember,
     response: z.object({ items: z.array(ZTeamMember) }),
-    handler: async ({ ctx, params, body }) => ({ items: await addTeamMember(ctx, params.id, body.userId) }),
+    handler: async ({ ctx, params, body }) => ({ items: await addTeamMember(ctx, params.teamId, body.userId) }),
   });
   r.add({
     method: 'DELETE',
-    url: '/api/v1/orgs/:org/teams/:id/members/:userId',
+    operationId: 'removeTeamMember',
+    url: '/api/v1/orgs/:org/teams/:teamId/members/:userId',
     tag: 'teams',
     auth: 'org',
     permission: 'teams:write',
     status: 204,
     summary: 'Remove a member from the team',
-    params: ZTeamMemberParams,
-    handler: async ({ ctx, params }) => removeTeamMember(ctx, params.id, params.userId),
+    params: orgParamsWith('teamId', 'userId'),
+    handler: async ({ ctx, params }) => removeTeamMember(ctx, params.teamId, params.userId),
   });
 }

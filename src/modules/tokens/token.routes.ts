@@ -1,11 +1,12 @@
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { ZCreatedToken, ZCreateToken, ZToken } from './token.schema.js';
 import { createToken, listTokens, revokeToken } from './token.service.js';
 
 export function registerTokenRoutes(r: Registrar): void {
   r.add({
     method: 'GET',
+    operationId: 'listTokens',
     url: '/api/v1/orgs/:org/tokens',
     tag: 'tokens',
     auth: 'org',
@@ -18,6 +19,7 @@ export function registerTokenRoutes(r: Registrar): void {
   });
   r.add({
     method: 'POST',
+    operationId: 'createToken',
     url: '/api/v1/orgs/:org/tokens',
     tag: 'tokens',
     auth: 'org',
@@ -31,13 +33,14 @@ export function registerTokenRoutes(r: Registrar): void {
   });
   r.add({
     method: 'DELETE',
-    url: '/api/v1/orgs/:org/tokens/:id',
+    operationId: 'revokeToken',
+    url: '/api/v1/orgs/:org/tokens/:tokenId',
     tag: 'tokens',
     auth: 'org',
     permission: 'tokens:manage',
     summary: 'Revoke a token: it stops working at once',
-    params: ZOrgIdParams,
+    params: orgParamsWith('tokenId'),
     response: ZToken,
-    handler: async ({ ctx, params }) => revokeToken(ctx, params.id),
+    handler: async ({ ctx, params }) => revokeToken(ctx, params.tokenId),
   });
 }

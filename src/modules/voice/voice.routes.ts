@@ -13,6 +13,7 @@ export function registerVoiceRoutes(r: Registrar): void {
     auth: 'org',
     permission: 'voice:read',
     method: 'GET',
+    operationId: 'getVoiceSettings',
     url: `${base}/voice-settings`,
     summary: 'How client voice runs: registration, confirmed e-mail for votes, the proposal threshold and answer time, moderation',
     params: ZOrgParams,
@@ -24,6 +25,7 @@ export function registerVoiceRoutes(r: Registrar): void {
     auth: 'org',
     permission: 'voice:manage',
     method: 'PUT',
+    operationId: 'setVoiceSettings',
     url: `${base}/voice-settings`,
     summary: 'Set the proposal threshold (count or share of the segment), the days to answer, registration and moderation',
     params: ZOrgParams,
@@ -37,6 +39,7 @@ export function registerVoiceRoutes(r: Registrar): void {
     // Sign-in links are in it: the admins' only.
     permission: 'org:write',
     method: 'GET',
+    operationId: 'listOutbox',
     url: `${base}/outbox`,
     summary: 'E-mail the organization sent or would send, newest first (without SMTP_URL every message waits here)',
     params: ZOrgParams,

@@ -1,5 +1,5 @@
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgIdParams, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { ZCreatedWebhook, ZCreateWebhook, ZDeliveryQuery, ZUpdateWebhook, ZWebhook, ZWebhookDelivery } from './webhook.schema.js';
 import {
   createWebhook,
@@ -21,6 +21,7 @@ export function registerWebhookRoutes(r: Registrar): void {
   r.add({
     ...manage,
     method: 'GET',
+    operationId: 'listWebhooks',
     url: base,
     summary: 'Webhook endpoints of the organization (never their secrets)',
     params: ZOrgParams,
@@ -31,6 +32,7 @@ export function registerWebhookRoutes(r: Registrar): void {
   r.add({
     ...manage,
     method: 'POST',
+    operationId: 'createWebhook',
     url: base,
     status: 201,
     summary:
@@ -43,59 +45,65 @@ export function registerWebhookRoutes(r: Registrar): void {
   r.add({
     ...manage,
     method: 'GET',
-    url: `${base}/:id`,
+    operationId: 'getWebhook',
+    url: `${base}/:webhookId`,
     summary: 'One webhook endpoint',
-    params: ZOrgIdParams,
+    params: orgParamsWith('webhookId'),
     response: ZWebhook,
-    handler: async ({ ctx, params }) => getWebhook(ctx, params.id),
+    handler: async ({ ctx, params }) => getWebhook(ctx, params.webhookId),
   });
   r.add({
     ...manage,
     method: 'PATCH',
-    url: `${base}/:id`,
+    operationId: 'updateWebhook',
+    url: `${base}/:webhookId`,
     summary: 'Change the URL, description or event types of an endpoint, or pause it (active: false)',
-    params: ZOrgIdParams,
+    params: orgParamsWith('webhookId'),
     body: ZUpdateWebhook,
     response: ZWebhook,
-    handler: async ({ ctx, params, body }) => updateWebhook(ctx, params.id, body, allow()),
+    handler: async ({ ctx, params, body }) => updateWebhook(ctx, params.webhookId, body, allow()),
   });
   r.add({
     ...manage,
     method: 'POST',
-    url: `${base}/:id/rotate-secret`,
+    operationId: 'rotateWebhookSecret',
+    url: `${base}/:webhookId/rotate-secret`,
     summary:
       'Give the endpoint a new signing secret, in the answer once; for 24 hours deliveries carry a v1= signature with each secret, then with the new one alone',
-    params: ZOrgIdParams,
+    params: orgParamsWith('webhookId'),
     response: ZCreatedWebhook,
-    handler: async ({ ctx, params }) => rotateWebhookSecret(ctx, params.id),
+    handler: async ({ ctx, params }) => rotateWebhookSecret(ctx, params.webhookId),
   });
   r.add({
     ...manage,
     method: 'DELETE',
-    url: `${base}/:id`,
+    operationId: 'deleteWebhook',
+    url: `${base}/:webhookId`,
     summary: 'Remove an endpoint with its delivery log',
-    params: ZOrgIdParams,
+    params: orgParamsWith('webhookId'),
     response: ZWebhook,
-    handler: async ({ ctx, params }) => deleteWebhook(ctx, params.id),
+    handler: async ({ ctx, params }) => deleteWebhook(ctx, params.webhookId),
   });
   r.add({
     ...manage,
     method: 'GET',
-    url: `${base}/:id/deliveries`,
+    operationId: 'listWebhookDeliveries',
+    url: `${base}/:webhookId/deliveries`,
     summary: 'The delivery log of an endpoint, newest first: each attempt with the response code',
-    params: ZOrgIdParams,
+    params: orgParamsWith('webhookId'),
     query: ZDeliveryQuery,
     response: ZPage(ZWebhookDelivery),
-    handler: async ({ ctx, params, query }) => listDeliveries(ctx, params.id, query),
+    handler: async ({ ctx, params, query }) => listDeliveries(ctx, params.webhookId, query),
   });
   r.add({
     ...manage,
     method: 'POST',
-    url: `${base}/:id/test`,
+    operationId: 'testWebhook',
+    url: `${base}/:webhookId/test`,
     status: 202,
     summary: 'Send a test `ping` to the endpoint: queued now, sent within seconds; its outcome appears in the delivery log',
-    params: ZOrgIdParams,
+    params: orgParamsWith('webhookId'),
     response: ZWebhookDelivery,
-    handler: async ({ ctx, params }) => sendTestPing(ctx, params.id),
+    handler: async ({ ctx, params }) => sendTestPing(ctx, params.webhookId),
   });
 }
