@@ -286,11 +286,11 @@ export function registerPromiseRoutes(r: Registrar): void {
     method: 'GET',
     operationId: 'listPromiseEvents',
     url: `${base}/promises/:promiseId/events`,
-    summary: 'The events most recently sent for a promise, newest first',
+    summary: 'The events of a promise by when they happened, newest first, a page at a time (voided ones marked)',
     params: orgParamsWith('promiseId'),
-    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-    response: z.object({ items: z.array(ZEvent) }),
-    handler: async ({ ctx, params, query }) => recentEvents(ctx, params.promiseId, query.limit),
+    query: ZPageQuery,
+    response: ZPage(ZEvent),
+    handler: async ({ ctx, params, query }) => recentEvents(ctx, params.promiseId, query),
   });
   r.add({
     ...read,
