@@ -50,12 +50,12 @@ export async function readStatus(org: string, promiseId: string): Promise<Promis
  * for 24 hours after a rotation). Refuse a `t` more than 5 minutes from your clock (replays), and
  * compute the HMAC over the raw bytes received, not over re-serialized JSON.
  */
-export function verifyWebhook(signatureHeader: string | undefined, rawBody: string, secret: string, now = Date.now()): boolean {
+export function verifyWebhook(signatureHeader: string | undefined, rawBody: string | Buffer, secret: string, now = Date.now()): boolean {
   if (!signatureHeader) return false;
   const parts = signatureHeader.split(',').map((part) => part.trim().split('='));
   const t = parts.find(([key]) => key === 't')?.[1];
   if (!t || !/^\d+$/.test(t) || Math.abs(now / 1000 - Number(t)) > 300) return false;
-  const expected = Buffer.from(createHmac('sha256', secret).update(`${t}.${rawBody}`).digest('hex'));
+  const expected = Buffer.from(createHmac('sha256', secret).update(`${t}.`).update(rawBody).digest('hex'));
   return parts.some(([key, value]) => {
     if (key !== 'v1' || value === undefined) return false;
     const given = Buffer.from(value);

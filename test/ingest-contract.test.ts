@@ -13,6 +13,7 @@ import { exportOrganization, importOrganization } from '../src/modules/transfer/
 import { created, expectApiError as expectError } from './expect-api.js';
 import { type TwoOrgs, unique } from './fixtures.js';
 import { type Agent, createTestApp, createTestDatabase, type SignedInAgent, show, type TestApp } from './harness.js';
+import { dereferenced } from './operations.js';
 
 let t: TestApp;
 let orgs: TwoOrgs;
@@ -196,9 +197,9 @@ describe('a batch judges each event on its own', () => {
   });
 
   it('documents the event fields and text/csv on the operation', () => {
-    const op = (t.openapi.paths as Record<string, Record<string, { requestBody: { content: Record<string, { schema: unknown }> } }>>)[
-      '/api/v1/orgs/{org}/promises/{promiseId}/events'
-    ]!.post!;
+    const op = (
+      dereferenced(t.openapi).paths as Record<string, Record<string, { requestBody: { content: Record<string, { schema: unknown }> } }>>
+    )['/api/v1/orgs/{org}/promises/{promiseId}/events']!.post!;
     const json = op.requestBody.content['application/json']!.schema as {
       properties: { events: { items: { properties: Record<string, unknown>; required: string[] } } };
     };

@@ -58,9 +58,30 @@ interface OpenApiOperation {
   responses: Record<string, { content?: { 'application/json'?: { schema: JsonSchema } } }>;
 }
 
+/**
+ * The document with every `$ref` to `#/components/schemas/…` replaced by the schema it names, so the
+ * sweeps read bodies and answers as plain JSON Schemas; a schema met again inside itself (a tree)
+ * becomes `{}`.
+ */
+export function dereferenced(doc: Record<string, unknown>): Record<string, unknown> {
+  const schemas = ((doc.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {}) as Record<string, unknown>;
+  const inline = (value: unknown, seen: string[]): unknown => {
+    if (Array.isArray(value)) return value.map((item) => inline(item, seen));
+    if (!value || typeof value !== 'object') return value;
+    const { $ref, ...rest } = value as Record<string, unknown>;
+    if (typeof $ref === 'string' && $ref.startsWith('#/components/schemas/')) {
+      const name = $ref.slice('#/components/schemas/'.length);
+      if (seen.includes(name)) return {};
+      return { ...(inline(schemas[name], [...seen, name]) as Record<string, unknown>), ...(inline(rest, seen) as Record<string, unknown>) };
+    }
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, inline(item, seen)]));
+  };
+  return { ...doc, paths: inline(doc.paths, []) };
+}
+
 /** Every API operation of the document (pages marked `x-page` are left out). */
 export function operationsOf(doc: Record<string, unknown>): Operation[] {
-  const paths = doc.paths as Record<string, Record<string, OpenApiOperation>>;
+  const paths = dereferenced(doc).paths as Record<string, Record<string, OpenApiOperation>>;
   const result: Operation[] = [];
   for (const [path, methods] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(methods)) {
