@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../src/core/access/permissions.js';
+import { PASSWORD } from './fixtures.js';
 import { createTestApp, type TestApp } from './harness.js';
-import { operationsOf } from './operations.js';
+import { operationsOf, singular } from './operations.js';
 
 let t: TestApp;
 let doc: Record<string, unknown>;
@@ -98,6 +99,185 @@ describe('OpenAPI document', () => {
     expect(page.body).toContain('/api/docs/assets/swagger-ui-bundle.js');
     const init = await t.anonymous().get('/api/docs/init.js');
     expect(init.body).toContain("url: '/api/openapi.json'");
+  });
+});
+
+describe('names a person would write', () => {
+  /** The verbs an operationId may start with: what the operation does to its resource. */
+  const VERBS = [
+    'list',
+    'get',
+    'create',
+    'update',
+    'delete',
+    'add',
+    'remove',
+    'set',
+    'save',
+    'give',
+    'publish',
+    'retire',
+    'ingest',
+    'void',
+    'import',
+    'preview',
+    'export',
+    'open',
+    'close',
+    'reopen',
+    'confirm',
+    'decline',
+    'accept',
+    'allocate',
+    'review',
+    'make',
+    'withdraw',
+    'delegate',
+    'narrow',
+    'revoke',
+    'rotate',
+    'test',
+    'resolve',
+    'merge',
+    'mark',
+    'reply',
+    'triage',
+    'assign',
+    'sign',
+    'change',
+    'end',
+    'request',
+    'count',
+    'complete',
+  ];
+  /** Path parameters that are values rather than ids: a month `YYYY-MM`, a survey's public key, an invitation's token. */
+  const NATURAL_KEYS = ['period', 'key', 'token'];
+  /**
+   * The collection segments whose parameter is not `<singular>Id`: a member is a person, a ledger
+   * holds lines, the moderation queue is of reported proposals and feedback, an event is named by
+   * the sender's id.
+   */
+  const PARAM_OF_COLLECTION: Record<string, string> = {
+    members: 'userId',
+    ledger: 'ledgerLineId',
+    moderation: 'subjectId',
+    events: 'externalId',
+    periods: 'period',
+    // Portal pages: a reserve round at /c/{org}/reserve/…, an invitation link, a survey's public link.
+    reserve: 'reserveRoundId',
+    invite: 'token',
+    s: 'key',
+  };
+  const all = () =>
+    Object.entries(doc.paths as Record<string, Record<string, { operationId?: string; 'x-page'?: boolean }>>).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, path, method, op })),
+    );
+  const camel = (words: string) => words.replace(/[-.](\w)/g, (_m, c: string) => c.toUpperCase());
+
+  it('gives every API operation an operationId: unique, camelCase, a verb first, not derived from its path', () => {
+    const problems: string[] = [];
+    const seen = new Map<string, string>();
+    for (const { name, path, method, op } of all()) {
+      const id = op.operationId ?? '';
+      if (seen.has(id)) problems.push(`${name}: ${id} is also ${seen.get(id)}`);
+      seen.set(id, name);
+      if (op['x-page']) continue;
+      const verb = /^[a-z]+/.exec(id)?.[0] ?? '';
+      if (!/^[a-z]+(?:[A-Z][a-z0-9]*)*$/.test(id)) problems.push(`${name}: ${id} is not camelCase`);
+      if (!VERBS.includes(verb)) problems.push(`${name}: ${id} does not start with a verb of ${VERBS.join(', ')}`);
+      // The generated form of before: the method and the path, camelCased (`getApiV1OrgsOrgTeamsId`).
+      const derived = `${method}${camel(path.replace(/[{}]/g, '').replace(/\//g, '-'))}`;
+      if (id.toLowerCase() === derived.toLowerCase() || /Api(V1)?(Orgs)?/.test(id))
+        problems.push(`${name}: ${id} is derived from the path`);
+    }
+    expect(problems).toEqual([]);
+    const ids = all().map(({ op }) => op.operationId);
+    // The names integrators look for (the issue's examples), on the operations they name.
+    const byId = new Map(all().map(({ name, op }) => [op.operationId, name]));
+    expect(byId.get('listTeams')).toBe('GET /api/v1/orgs/{org}/teams');
+    expect(byId.get('getTeam')).toBe('GET /api/v1/orgs/{org}/teams/{teamId}');
+    expect(byId.get('ingestPromiseEvents')).toBe('POST /api/v1/orgs/{org}/promises/{promiseId}/events');
+    expect(byId.get('publishPromise')).toBe('POST /api/v1/orgs/{org}/promises/{promiseId}/publish');
+    expect(byId.get('getPromiseStatus')).toBe('GET /api/v1/orgs/{org}/promises/{promiseId}/status');
+    expect(byId.get('voidPromiseEvent')).toBe('POST /api/v1/orgs/{org}/promises/{promiseId}/events/{externalId}/void');
+    expect(byId.get('exportPromises')).toBe('GET /api/v1/orgs/{org}/promises/export');
+    expect(ids.length).toBeGreaterThan(200);
+  });
+
+  it('names every path parameter for what it identifies, the same name for the same thing everywhere', () => {
+    const problems: string[] = [];
+    const nameOf = new Map<string, Set<string>>();
+    const collectionOf = new Map<string, Set<string>>();
+    for (const { name, path } of all()) {
+      const segments = path.split('/');
+      for (const [index, segment] of segments.entries()) {
+        const param = /^\{(\w+)\}/.exec(segment)?.[1];
+        if (!param || param === 'org') continue;
+        if (!param.endsWith('Id') && !NATURAL_KEYS.includes(param))
+          problems.push(`${name}: {${param}} neither ends in Id nor is a natural key`);
+        const collection = segments[index - 1] ?? '';
+        const expected = PARAM_OF_COLLECTION[collection] ?? `${camel(singular(collection))}Id`;
+        if (param !== expected) problems.push(`${name}: {${param}} after /${collection}/ should be {${expected}}`);
+        nameOf.set(collection, (nameOf.get(collection) ?? new Set()).add(param));
+        // The portal's pages have URLs of their own (`/c/{org}/reserve/{reserveRoundId}`): the API's alone here.
+        if (path.startsWith('/api/')) collectionOf.set(param, (collectionOf.get(param) ?? new Set()).add(collection));
+      }
+    }
+    expect(problems).toEqual([]);
+    // One name per thing, one thing per name: `/teams/{teamId}` everywhere, `{teamId}` only after `/teams/`.
+    expect([...nameOf].filter(([, names]) => names.size > 1).map(([c, names]) => `${c}: ${[...names]}`)).toEqual([]);
+    expect([...collectionOf].filter(([, cs]) => cs.size > 1).map(([p, cs]) => `${p}: ${[...cs]}`)).toEqual([]);
+    expect(nameOf.get('teams')).toEqual(new Set(['teamId']));
+    expect(nameOf.get('promises')).toEqual(new Set(['promiseId']));
+  });
+
+  it('keeps the URLs of before: a renamed parameter is a name in the document, not a new path', async () => {
+    // An old client filled `{id}`; the same URL still reaches the same route.
+    const { a } = await t.seedTwoOrgs();
+    const admin = await t.signIn(a.users.admin.email, PASSWORD);
+    expect((await admin.get(`/api/v1/orgs/${a.slug}/teams/${a.team.id}`)).json()).toMatchObject({ id: a.team.id });
+    expect((await admin.get(`/api/v1/orgs/${a.slug}/clients/${a.client.id}/invitations`)).statusCode).toBe(200);
+  });
+
+  it('tags each operation with one lower-case tag of a known module', () => {
+    const tags = new Set<string>();
+    const problems: string[] = [];
+    for (const { name, op } of all()) {
+      const opTags = (op as { tags?: string[] }).tags ?? [];
+      if (opTags.length !== 1 || !/^[a-z]+(?: [a-z]+)*$/.test(opTags[0] ?? '')) problems.push(`${name}: tags ${opTags}`);
+      for (const tag of opTags) tags.add(tag);
+    }
+    expect(problems).toEqual([]);
+    // One per module folder (the public board and the portal pages are their own audiences): a new
+    // tag is a decision, made here.
+    expect([...tags].sort()).toEqual(
+      [
+        'audit',
+        'auth',
+        'client portal',
+        'client voice',
+        'clients',
+        'discovery',
+        'documentation',
+        'economics',
+        'feedback',
+        'governance',
+        'health',
+        'memberships',
+        'notifications',
+        'organizations',
+        'pages',
+        'participatory reserve',
+        'polls',
+        'promise board',
+        'promises',
+        'proposals',
+        'setup',
+        'teams',
+        'tokens',
+        'webhooks',
+      ].sort(),
+    );
   });
 });
 
