@@ -9,7 +9,6 @@ export const ZOrgSlug = z
   .max(40)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
 export const ZOrgParams = z.object({ org: ZOrgSlug });
-export const ZOrgIdParams = z.object({ org: ZOrgSlug, id: ZId });
 /**
  * `{org, …}` with each named id beside it: a path parameter is named for what it identifies
  * (`/promises/:promiseId`, `/teams/:teamId/members/:userId`), the same name in every route.
