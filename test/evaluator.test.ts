@@ -142,7 +142,7 @@ describe('the evaluator', () => {
       createdAt: iso(T0 + 2 * MINUTE_MS),
       organization: { id: a.id, slug: a.slug },
       data: {
-        promise: { id, kind: 'client', promiserTeamId: a.team.id },
+        promise: { id, kind: 'client', status: 'published', promiserTeam: { id: a.team.id } },
         from: 'kept',
         to: 'broken',
         status: { status: 'broken', total: 130 },

@@ -4,7 +4,7 @@ import type { Actor } from '../context.js';
 import { missingBacking } from '../governance/rights.service.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { enqueueWebhookEvent } from '../webhooks/webhook.service.js';
-import { parseIds } from './promise.repository.js';
+import { describePromises, loadPromise, parseIds } from './promise.repository.js';
 
 export interface Missing {
   capabilities: { id: string; name: string }[];
@@ -146,7 +146,12 @@ export async function refreshBacking(
         tx,
         orgId,
         'promise.unbacked',
-        { promise: { id: p.id, title: p.title, promiserTeamId: p.promiser_team_id }, missing, since: new Date(now).toISOString() },
+        // The promise as the API answers it, flagged; what it lacks; since when.
+        {
+          promise: (await describePromises(tx, orgId, [await loadPromise(tx, orgId, p.id)]))[0],
+          missing,
+          since: new Date(now).toISOString(),
+        },
         now,
       );
     } else if (!lacks && p.unbacked !== null) {

@@ -22,7 +22,8 @@ import type { Db, Dialect, OrganizationsTable, PromiseEvaluationsTable, Tx } fro
 import { type OrgContext, SYSTEM_ACTOR } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { enqueueWebhookEvent } from '../webhooks/webhook.service.js';
-import type { TPromiseStatus } from './promise.schema.js';
+import { describePromises } from './promise.repository.js';
+import type { TPromise, TPromiseStatus } from './promise.schema.js';
 import { promiseStatus } from './status.service.js';
 
 export const MINUTE_MS = 60_000;
@@ -140,14 +141,16 @@ async function evaluateOne(
   const status = await promiseStatus(ctx, job.promise_id, now);
   const promise = await tx
     .selectFrom('promises')
-    .select(['id', 'title', 'kind', 'promiser_team_id'])
+    .selectAll()
     .where('org_id', '=', org.id)
     .where('id', '=', job.promise_id)
     .executeTakeFirstOrThrow();
   const previous: EvaluationSnapshot | null = job.status === null ? null : { status: job.status, firing: JSON.parse(job.firing) };
   const current: EvaluationSnapshot = { status: status.status, firing: firingRows(status.alerts) };
   const changes = evaluationChanges(previous, current);
-  const subject = { id: promise.id, title: promise.title, kind: promise.kind, promiserTeamId: promise.promiser_team_id };
+  // Webhooks carry the promise as the API answers it (GET …/promises/{promiseId}); only when something changed.
+  const changed = changes.status !== null || changes.fired.length > 0 || changes.resolved.length > 0;
+  const subject = changed ? ((await describePromises(tx, org.id, [promise]))[0] as TPromise) : null;
   const at = new Date(now).toISOString();
   // One key per evaluation (not per minute): a promise may change several times in a minute, and each
   // change is recorded by exactly one evaluation.

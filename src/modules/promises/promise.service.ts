@@ -389,7 +389,7 @@ export async function createVersion(ctx: OrgContext, id: string, input: TCreateV
       tx,
       ctx.org.id,
       'promise.version_created',
-      { promise: { id, title: row.title }, version: created, previous: current },
+      { promise: await describeOne(tx, ctx, id), version: created, previous: current },
       ctx.now,
     );
     return created;

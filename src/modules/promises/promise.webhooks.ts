@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { WebhookEventType } from '../../core/webhooks/webhooks.js';
+import { FULFILLMENT_STATUSES, ZMissingBacking, ZPromise, ZPromiseStatus, ZVersion } from './promise.schema.js';
+
+/** An instant in a webhook body: ISO 8601, UTC. */
+const ZAt = z.iso.datetime().describe('ISO 8601 instant, UTC');
+
+const ZAlertRow = z.object({
+  severity: z.enum(['page', 'ticket']),
+  longWindow: z.string(),
+  shortWindow: z.string(),
+  threshold: z.number(),
+});
+
+/**
+ * The `data` of each webhook event, with the API's own shapes: `promise` is what
+ * `GET …/promises/{promiseId}` answers at the moment of the event, `status` what `…/status` answers,
+ * `version`/`previous` what `…/versions` lists. Tests check real deliveries against these.
+ */
+export const PROMISE_WEBHOOK_DATA = {
+  'promise.published': z.object({ promise: ZPromise }),
+  'promise.version_created': z.object({ promise: ZPromise, version: ZVersion, previous: ZVersion }),
+  'promise.status_changed': z.object({
+    promise: ZPromise,
+    from: z.enum(FULFILLMENT_STATUSES),
+    to: z.enum(FULFILLMENT_STATUSES),
+    at: ZAt,
+    status: ZPromiseStatus,
+  }),
+  'promise.alert_fired': z.object({ promise: ZPromise, alert: ZAlertRow, at: ZAt, status: ZPromiseStatus }),
+  'promise.alert_resolved': z.object({ promise: ZPromise, alert: ZAlertRow, at: ZAt, status: ZPromiseStatus }),
+  'promise.unbacked': z.object({ promise: ZPromise, missing: ZMissingBacking, since: ZAt }),
+} satisfies Record<WebhookEventType, z.ZodType>;
+
+/** The whole body of a delivery of event `type`: the envelope every delivery shares, and its data. */
+export function webhookBodySchema<T extends WebhookEventType>(type: T) {
+  return z.object({
+    id: z.string(),
+    type: z.literal(type),
+    createdAt: ZAt,
+    organization: z.object({ id: z.string(), slug: z.string() }),
+    data: PROMISE_WEBHOOK_DATA[type],
+  });
+}
