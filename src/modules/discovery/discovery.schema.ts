@@ -33,20 +33,24 @@ export const ZUpdateSegment = ZCreateSegment.extend({ description: ZDescription,
 export type TCreateSegment = z.output<typeof ZCreateSegment>;
 export type TUpdateSegment = z.output<typeof ZUpdateSegment>;
 
-export const ZCreateNeed = z.object({ jobKind: z.enum(JOB_KINDS), text: ZText, importance: ZScore });
-export const ZUpdateNeed = ZCreateNeed.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export const ZCreateNeed = z.object({ jobKind: z.enum(JOB_KINDS), text: ZText, importance: ZScore }).meta({ id: 'CreateNeed' });
+export const ZUpdateNeed = ZCreateNeed.partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .meta({ id: 'UpdateNeed' });
 export type TCreateNeed = z.output<typeof ZCreateNeed>;
 
-export const ZCreatePain = z.object({
-  text: ZText,
-  severity: ZScore,
-  frequency: ZScore,
-  contextWhere: ZContext,
-  contextWhen: ZContext,
-  contextWho: ZContext,
-  contextChannel: ZContext,
-  status: z.enum(PAIN_STATUSES).default('open'),
-});
+export const ZCreatePain = z
+  .object({
+    text: ZText,
+    severity: ZScore,
+    frequency: ZScore,
+    contextWhere: ZContext,
+    contextWhen: ZContext,
+    contextWho: ZContext,
+    contextChannel: ZContext,
+    status: z.enum(PAIN_STATUSES).default('open'),
+  })
+  .meta({ id: 'CreatePain' });
 export const ZUpdatePain = ZCreatePain.extend({
   contextWhere: ZContextText,
   contextWhen: ZContextText,
@@ -55,11 +59,14 @@ export const ZUpdatePain = ZCreatePain.extend({
   status: z.enum(PAIN_STATUSES),
 })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .meta({ id: 'UpdatePain' });
 export type TCreatePain = z.output<typeof ZCreatePain>;
 
-export const ZCreateGain = z.object({ text: ZText, relevance: ZScore });
-export const ZUpdateGain = ZCreateGain.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export const ZCreateGain = z.object({ text: ZText, relevance: ZScore }).meta({ id: 'CreateGain' });
+export const ZUpdateGain = ZCreateGain.partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .meta({ id: 'UpdateGain' });
 export type TCreateGain = z.output<typeof ZCreateGain>;
 
 export const ZCreateEvidence = z
@@ -99,26 +106,30 @@ export const ZSegment = z
     updatedAt: ZTime,
   })
   .meta({ id: 'Segment' });
-export const ZNeed = z.object({ ...base, jobKind: z.enum(JOB_KINDS), text: z.string(), importance: z.number().int() });
-export const ZPain = z.object({
-  ...base,
-  text: z.string(),
-  severity: z.number().int(),
-  frequency: z.number().int(),
-  priority: z.number().int().describe('severity × frequency'),
-  contextWhere: z.string(),
-  contextWhen: z.string(),
-  contextWho: z.string(),
-  contextChannel: z.string(),
-  status: z.enum(PAIN_STATUSES),
-  answeredBy: z.array(z.string()).describe('ids of the pain relievers linked to this pain'),
-});
-export const ZGain = z.object({
-  ...base,
-  text: z.string(),
-  relevance: z.number().int(),
-  createdBy: z.array(z.string()).describe('ids of the gain creators linked to it'),
-});
+export const ZNeed = z.object({ ...base, jobKind: z.enum(JOB_KINDS), text: z.string(), importance: z.number().int() }).meta({ id: 'Need' });
+export const ZPain = z
+  .object({
+    ...base,
+    text: z.string(),
+    severity: z.number().int(),
+    frequency: z.number().int(),
+    priority: z.number().int().describe('severity × frequency'),
+    contextWhere: z.string(),
+    contextWhen: z.string(),
+    contextWho: z.string(),
+    contextChannel: z.string(),
+    status: z.enum(PAIN_STATUSES),
+    answeredBy: z.array(z.string()).describe('ids of the pain relievers linked to this pain'),
+  })
+  .meta({ id: 'Pain' });
+export const ZGain = z
+  .object({
+    ...base,
+    text: z.string(),
+    relevance: z.number().int(),
+    createdBy: z.array(z.string()).describe('ids of the gain creators linked to it'),
+  })
+  .meta({ id: 'Gain' });
 export const ZEvidence = z
   .object({
     id: z.string(),

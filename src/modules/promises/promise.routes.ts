@@ -45,19 +45,21 @@ import { acceptRequest, createRequest, declineRequest, listRequests } from './re
 import { promiseStatus } from './status.service.js';
 import { promiseTree } from './tree.service.js';
 
-const ZEvent = z.object({
-  externalId: z.string(),
-  occurredAt: z.number().int(),
-  good: z.boolean(),
-  value: z.number().nullable(),
-  clientId: z.string().nullable(),
-  version: z.number().int(),
-  ingestedAt: z.number().int(),
-  voided: z
-    .object({ at: z.number().int(), by: z.string(), reason: z.string() })
-    .nullable()
-    .describe('set when the event was voided: it counts for nothing'),
-});
+const ZEvent = z
+  .object({
+    externalId: z.string(),
+    occurredAt: z.number().int(),
+    good: z.boolean(),
+    value: z.number().nullable(),
+    clientId: z.string().nullable(),
+    version: z.number().int(),
+    ingestedAt: z.number().int(),
+    voided: z
+      .object({ at: z.number().int(), by: z.string(), reason: z.string() })
+      .nullable()
+      .describe('set when the event was voided: it counts for nothing'),
+  })
+  .meta({ id: 'PromiseEvent' });
 
 /** The file row of each event when the body came as text/csv (the parser read them), else none. */
 function csvRowsOf(req: FastifyRequest): number[] | undefined {
@@ -65,22 +67,24 @@ function csvRowsOf(req: FastifyRequest): number[] | undefined {
   return (req.body as { rows?: number[] }).rows;
 }
 
-const ZRedressItem = z.object({
-  id: z.string(),
-  promiseId: z.string(),
-  promiseTitle: z.string(),
-  version: z.number().int(),
-  clientId: z.string(),
-  clientName: z.string(),
-  eventExternalId: z.string(),
-  kind: z.enum(['apology', 'correction', 'compensation']),
-  amount: z.number().nullable(),
-  text: z.string(),
-  owedAt: z.number().int(),
-  givenAt: z.number().int().nullable(),
-  givenBy: z.string().nullable(),
-  note: z.string(),
-});
+const ZRedressItem = z
+  .object({
+    id: z.string(),
+    promiseId: z.string(),
+    promiseTitle: z.string(),
+    version: z.number().int(),
+    clientId: z.string(),
+    clientName: z.string(),
+    eventExternalId: z.string(),
+    kind: z.enum(['apology', 'correction', 'compensation']),
+    amount: z.number().nullable(),
+    text: z.string(),
+    owedAt: z.number().int(),
+    givenAt: z.number().int().nullable(),
+    givenBy: z.string().nullable(),
+    note: z.string(),
+  })
+  .meta({ id: 'RedressItem' });
 
 const ZTreeStatus = z.enum(['kept', 'at_risk', 'broken', 'no_data']);
 type TreeNode = {
@@ -93,18 +97,20 @@ type TreeNode = {
   team: { id: string; name: string };
   supporting: TreeNode[];
 };
-const ZPromiseTree: z.ZodType<TreeNode> = z.lazy(() =>
-  z.object({
-    id: z.string(),
-    title: z.string(),
-    kind: z.enum(['client', 'internal']),
-    status: ZTreeStatus,
-    effectiveStatus: ZTreeStatus.describe('at_risk when a supporting promise below is broken or at risk'),
-    atRiskBecause: z.array(z.object({ id: z.string(), title: z.string(), status: ZTreeStatus })),
-    team: z.object({ id: z.string(), name: z.string() }),
-    supporting: z.array(ZPromiseTree),
-  }),
-);
+const ZPromiseTree: z.ZodType<TreeNode> = z
+  .lazy(() =>
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      kind: z.enum(['client', 'internal']),
+      status: ZTreeStatus,
+      effectiveStatus: ZTreeStatus.describe('at_risk when a supporting promise below is broken or at risk'),
+      atRiskBecause: z.array(z.object({ id: z.string(), title: z.string(), status: ZTreeStatus })),
+      team: z.object({ id: z.string(), name: z.string() }),
+      supporting: z.array(ZPromiseTree),
+    }),
+  )
+  .meta({ id: 'PromiseTree' });
 
 export function registerPromiseRoutes(r: Registrar): void {
   const base = '/api/v1/orgs/:org';
