@@ -63,19 +63,25 @@ export function verifyWebhook(signatureHeader: string | undefined, rawBody: stri
   });
 }
 
-/** A delivery's body once verified: which event, when, and its data. */
-export interface WebhookDelivery {
-  id: string;
-  type:
-    | 'promise.status_changed'
-    | 'promise.alert_fired'
-    | 'promise.alert_resolved'
-    | 'promise.published'
-    | 'promise.version_created'
-    | 'promise.unbacked'
-    | 'ping';
-  createdAt: string;
-  data: unknown;
+/** A delivery's body once verified: which event, when, and its data — typed from the document's `webhooks`. */
+export type WebhookDelivery =
+  | components['schemas']['PromisePublishedWebhook']
+  | components['schemas']['PromiseVersionCreatedWebhook']
+  | components['schemas']['PromiseStatusChangedWebhook']
+  | components['schemas']['PromiseAlertFiredWebhook']
+  | components['schemas']['PromiseAlertResolvedWebhook']
+  | components['schemas']['PromiseUnbackedWebhook'];
+
+/** What a receiver does with a verified delivery: here, says what changed, in the API's own shapes. */
+export function describeDelivery(delivery: WebhookDelivery): string {
+  switch (delivery.type) {
+    case 'promise.status_changed':
+      return `${delivery.data.promise.title}: ${delivery.data.from} → ${delivery.data.to} (attainment ${delivery.data.status.attainment ?? '—'})`;
+    case 'promise.unbacked':
+      return `${delivery.data.promise.title} lost ${delivery.data.missing.rights.length + delivery.data.missing.capabilities.length} of its backing`;
+    default:
+      return `${delivery.type}: ${delivery.data.promise.title}`;
+  }
 }
 
 async function main(): Promise<void> {

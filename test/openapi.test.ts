@@ -1,7 +1,9 @@
 /** The OpenAPI document: valid-looking 3.1, and it lists exactly the routes Fastify serves under /api/v1. */
+
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../src/core/access/permissions.js';
+import { WEBHOOK_EVENT_TYPES } from '../src/core/webhooks/webhooks.js';
 import { PASSWORD } from './fixtures.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { operationsOf, singular } from './operations.js';
@@ -422,6 +424,27 @@ describe('a document clients can be generated from', () => {
         dangling.push(ref);
     });
     expect(dangling).toEqual([]);
+  });
+
+  it('lists every webhook event a server sends, its body a named schema of the envelope and the API’s shapes', () => {
+    const webhooks = doc.webhooks as Record<string, { post: { requestBody: { content: Record<string, { schema: { $ref?: string } }> } } }>;
+    expect(Object.keys(webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
+    const schemas = (
+      doc.components as {
+        schemas: Record<string, { properties?: Record<string, { $ref?: string; properties?: Record<string, unknown> }> }>;
+      }
+    ).schemas;
+    for (const [type, hook] of Object.entries(webhooks)) {
+      const ref = hook.post.requestBody.content['application/json']?.schema.$ref ?? '';
+      const body = schemas[ref.slice('#/components/schemas/'.length)];
+      expect(Object.keys(body?.properties ?? {}).sort(), type).toEqual(['createdAt', 'data', 'id', 'organization', 'type']);
+      // The promise in every event is the API's Promise, by reference.
+      const data = body?.properties?.data as { $ref?: string; properties?: Record<string, { $ref?: string }> };
+      const shape =
+        data.properties ??
+        (schemas[(data.$ref ?? '').slice('#/components/schemas/'.length)]?.properties as Record<string, { $ref?: string }>);
+      expect(shape.promise?.$ref, type).toBe('#/components/schemas/Promise');
+    }
   });
 });
 

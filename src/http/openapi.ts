@@ -198,7 +198,14 @@ export interface DocumentedPage {
 }
 
 /** The OpenAPI 3.1 document, generated from the routes' zod schemas: a route cannot be left out. */
-export function buildOpenApi(routes: AnyRoute[], pages: DocumentedPage[] = []): Record<string, unknown> {
+/** A webhook event the server sends (OpenAPI 3.1 `webhooks`): its type, what it says, and its body. */
+export interface DocumentedWebhook {
+  type: string;
+  summary: string;
+  body: ZodType;
+}
+
+export function buildOpenApi(routes: AnyRoute[], pages: DocumentedPage[] = [], hooks: DocumentedWebhook[] = []): Record<string, unknown> {
   const components = new Components();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const page of pages) {
@@ -263,6 +270,42 @@ export function buildOpenApi(routes: AnyRoute[], pages: DocumentedPage[] = []): 
     };
     paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation };
   });
+  // What an endpoint receives: one POST per event type, its body a named schema (`PromiseStatusChangedWebhook`).
+  const webhooks = Object.fromEntries(
+    hooks.map((hook) => {
+      const name = `${hook.type.split(/[._]/).map(pascal).join('')}Webhook`;
+      return [
+        hook.type,
+        {
+          post: {
+            operationId: `receive${name}`,
+            summary: hook.summary,
+            tags: ['webhooks'],
+            parameters: [
+              {
+                name: 'X-Clientocracy-Signature',
+                in: 'header',
+                required: true,
+                schema: { type: 'string' },
+                description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">',
+              },
+              {
+                name: 'X-Clientocracy-Delivery',
+                in: 'header',
+                required: true,
+                schema: { type: 'string' },
+                description: 'the same on every retry',
+              },
+            ],
+            requestBody: { required: true, content: { 'application/json': { schema: components.schemaOf(hook.body, 'output', name) } } },
+            responses: {
+              '200': { description: 'any 2xx acknowledges the delivery; anything else is retried, doubling from 30 s, for 24 h' },
+            },
+          },
+        },
+      ];
+    }),
+  );
   return {
     openapi: '3.1.0',
     info: {
@@ -273,6 +316,7 @@ export function buildOpenApi(routes: AnyRoute[], pages: DocumentedPage[] = []): 
     },
     servers: [{ url: '/' }],
     paths,
+    ...(hooks.length > 0 && { webhooks }),
     components: {
       schemas: components.schemas,
       securitySchemes: {

@@ -26,6 +26,7 @@ import { parseForm } from '../modules/portal/portal.form.js';
 import { PORTAL_PAGES, registerPortalRoutes } from '../modules/portal/portal.routes.js';
 import { registerBoardRoutes } from '../modules/promises/board.routes.js';
 import { registerPromiseRoutes } from '../modules/promises/promise.routes.js';
+import { PROMISE_WEBHOOKS } from '../modules/promises/promise.webhooks.js';
 import { registerProposalRoutes } from '../modules/proposals/proposal.routes.js';
 import { registerSetupRoutes } from '../modules/setup/setup.routes.js';
 import { registerTeamRoutes } from '../modules/teams/team.routes.js';
@@ -212,7 +213,7 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
   registerProposalRoutes(registrar);
   registerPollRoutes(registrar);
   registerParticipationRoutes(registrar);
-  const openapi = buildOpenApi(registrar.routes, [...DOCUMENTED_PAGES, ...PORTAL_PAGES]);
+  const openapi = buildOpenApi(registrar.routes, [...DOCUMENTED_PAGES, ...PORTAL_PAGES], PROMISE_WEBHOOKS);
   app.get('/api/openapi.json', async () => openapi);
   await registerDocs(app);
   registerPortalRoutes(app, deps);

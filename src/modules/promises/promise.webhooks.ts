@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WebhookEventType } from '../../core/webhooks/webhooks.js';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../core/webhooks/webhooks.js';
 import { FULFILLMENT_STATUSES, ZMissingBacking, ZPromise, ZPromiseStatus, ZVersion } from './promise.schema.js';
 
 /** An instant in a webhook body: ISO 8601, UTC. */
@@ -32,6 +32,16 @@ export const PROMISE_WEBHOOK_DATA = {
   'promise.unbacked': z.object({ promise: ZPromise, missing: ZMissingBacking, since: ZAt }),
 } satisfies Record<WebhookEventType, z.ZodType>;
 
+/** What each event says, for the OpenAPI document's `webhooks`. */
+export const PROMISE_WEBHOOK_SUMMARIES: Record<WebhookEventType, string> = {
+  'promise.published': 'A client or internal promise was published: it is now in force',
+  'promise.version_created': 'The terms of a published promise changed: a new version, with the reason',
+  'promise.status_changed': 'The evaluator found a promise kept, at risk or broken where it was not before',
+  'promise.alert_fired': 'An error-budget burn-rate alert started firing',
+  'promise.alert_resolved': 'An error-budget burn-rate alert stopped firing',
+  'promise.unbacked': 'The promiser team lost a capability or decision right a published promise needs',
+};
+
 /** The whole body of a delivery of event `type`: the envelope every delivery shares, and its data. */
 export function webhookBodySchema<T extends WebhookEventType>(type: T) {
   return z.object({
@@ -42,3 +52,10 @@ export function webhookBodySchema<T extends WebhookEventType>(type: T) {
     data: PROMISE_WEBHOOK_DATA[type],
   });
 }
+
+/** Every event as the OpenAPI document lists it. */
+export const PROMISE_WEBHOOKS = WEBHOOK_EVENT_TYPES.map((type) => ({
+  type,
+  summary: PROMISE_WEBHOOK_SUMMARIES[type],
+  body: webhookBodySchema(type),
+}));
