@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/access/permissions.js';
-import { ZEmail, ZId, ZOrgSlug, ZPassword, ZTime } from '../common.schema.js';
+import { ZEmail, ZOrgSlug, ZPassword, ZTime } from '../common.schema.js';
 import { LOCALES, ZOrganization } from '../orgs/org.schema.js';
 
 export const ZLogin = z
@@ -67,8 +67,6 @@ export const ZSession = z
   })
   .meta({ id: 'Session' });
 export type TSession = z.output<typeof ZSession>;
-
-export const ZSessionParams = z.object({ id: ZId });
 
 export const ZSessionsEnded = z.object({ endedSessions: z.number().int() }).meta({ id: 'SessionsEnded' });
 

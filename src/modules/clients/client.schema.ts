@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmail, ZId, ZName, ZOrgSlug, ZPageQuery, ZTime } from '../common.schema.js';
+import { ZEmail, ZId, ZName, ZPageQuery, ZTime } from '../common.schema.js';
 
 const ZExternalId = z.string().trim().min(1).max(200);
 
@@ -64,5 +64,3 @@ export type TInvitation = z.output<typeof ZInvitation>;
 
 /** Returned once, when the invitation is made: the link is not stored and cannot be shown again. */
 export const ZCreatedInvitation = ZInvitation.extend({ url: z.string(), token: z.string() }).meta({ id: 'CreatedInvitation' });
-
-export const ZInvitationParams = z.object({ org: ZOrgSlug, id: ZId, invitationId: ZId });

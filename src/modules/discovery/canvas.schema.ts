@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_LEVEL, MIN_LEVEL } from '../../core/discovery/errc.js';
-import { ZId, ZName, ZOrgSlug, ZPageQuery, ZTime } from '../common.schema.js';
+import { ZId, ZName, ZPageQuery, ZTime } from '../common.schema.js';
 
 export const ERRC_ACTIONS = ['eliminate', 'reduce', 'raise', 'create', 'unchanged'] as const;
 export const MAX_FACTORS = 30;
@@ -106,7 +106,6 @@ export const ZCanvasSummary = ZCanvas.pick({ id: true, segmentId: true, name: tr
   })
   .meta({ id: 'CanvasSummary' });
 
-export const ZSvgParams = z.object({ org: ZOrgSlug, id: ZId });
 export const ZSvgQuery = z.object({
   lang: z.enum(['ru', 'en']).optional(),
   width: z.coerce.number().int().min(300).max(2400).default(900),

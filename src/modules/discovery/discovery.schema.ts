@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZName, ZOrgSlug, ZPageQuery, ZTime } from '../common.schema.js';
+import { ZDate, ZId, ZName, ZPageQuery, ZTime } from '../common.schema.js';
 
 export { ZDate };
 
@@ -147,5 +147,3 @@ export type TNeed = z.output<typeof ZNeed>;
 export type TPain = z.output<typeof ZPain>;
 export type TGain = z.output<typeof ZGain>;
 export type TEvidence = z.output<typeof ZEvidence>;
-
-export const ZSegmentChildParams = z.object({ org: ZOrgSlug, id: ZId });

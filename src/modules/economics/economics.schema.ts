@@ -13,7 +13,6 @@ export const ZPeriod = z
 export const ZPeriodParams = z.object({ org: ZOrgSlug, period: ZPeriod });
 export const ZPeriodTeamParams = ZPeriodParams.extend({ teamId: ZId });
 export const ZPeriodMemberParams = ZPeriodTeamParams.extend({ userId: ZId });
-export const ZPeriodIdParams = ZPeriodParams.extend({ id: ZId });
 
 /** Integer minor units (kopecks, cents): positive, at most 10^13 (100 billion in major units). */
 export const ZAmount = z

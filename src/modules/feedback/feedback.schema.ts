@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FEEDBACK_KINDS, isScoreInRange, SCORE_RANGE } from '../../core/voice/feedback.js';
-import { ZId, ZOrgSlug, ZPageQuery, ZTime } from '../common.schema.js';
+import { ZId, ZPageQuery, ZTime } from '../common.schema.js';
 import { ZCreatePain } from '../discovery/discovery.schema.js';
 
 export const FEEDBACK_SUBJECTS = ['promise', 'team', 'touchpoint'] as const;
@@ -135,7 +135,6 @@ export const ZTrend = z
   })
   .meta({ id: 'FeedbackTrend' });
 
-export const ZFeedbackParams = z.object({ org: ZOrgSlug, id: ZId });
 export const ZTriage = z
   .object({
     painId: ZId.nullable().optional().describe('the pain it is evidence of; null removes the tag'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZName, ZOrgSlug, ZPageQuery, ZTime } from '../common.schema.js';
+import { ZId, ZName, ZPageQuery, ZTime } from '../common.schema.js';
 
 export const HOLDER_TYPES = ['team', 'role'] as const;
 export const GRANTED_BY = ['organization', 'council', 'delegation'] as const;
@@ -155,5 +155,4 @@ export const ZGrantQuery = ZPageQuery.extend({
   active: z.enum(['true', 'false']).optional(),
 });
 
-export const ZRoleMemberParams = z.object({ org: ZOrgSlug, id: ZId, userId: ZId });
 export const ZAddRoleMember = z.object({ userId: ZId }).meta({ id: 'AddRoleMember' });

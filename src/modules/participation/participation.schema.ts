@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZName, ZOrgSlug, ZTime } from '../common.schema.js';
+import { ZId, ZName, ZTime } from '../common.schema.js';
 
 /** Participatory reserve (M7): rounds of candidate projects that clients allocate the reserve to. */
 
@@ -147,5 +147,3 @@ export const ZRoundResult = z
   })
   .meta({ id: 'RoundResult' });
 export type TRoundResult = z.output<typeof ZRoundResult>;
-
-export const ZProjectParams = z.object({ org: ZOrgSlug, id: ZId });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZName, ZOrgSlug, ZTime } from '../common.schema.js';
+import { ZId, ZName, ZTime } from '../common.schema.js';
 
 export const TEAM_KINDS = ['autonomous', 'council'] as const;
 
@@ -40,4 +40,3 @@ export type TTeam = z.output<typeof ZTeam>;
 export const ZTeamDetail = ZTeam.extend({ members: z.array(ZTeamMember) }).meta({ id: 'TeamDetail' });
 
 export const ZAddTeamMember = z.object({ userId: ZId }).meta({ id: 'AddTeamMember' });
-export const ZTeamMemberParams = z.object({ org: ZOrgSlug, id: ZId, userId: ZId });
