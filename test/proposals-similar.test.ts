@@ -64,6 +64,24 @@ describe('similar proposals', () => {
     expect(res.json().items.map((x: { title: string }) => x.title)).toEqual(['Open on Saturdays']);
   });
 
+  it('pages the similar ones like every list: best first, a cursor to the rest', async () => {
+    const ctx = await as('a', 'admin');
+    const made = [];
+    for (const place of ['у подъезда', 'на детской площадке', 'у остановки'])
+      made.push((await createProposal(ctx, { title: `Поставьте лавки ${place}`, body: 'Пожилым негде присесть' })).id);
+    const text = encodeURIComponent('Поставьте лавки');
+    const whole = (await member.get(`${A()}/proposals/similar?text=${text}&limit=20`)).json();
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.items.length).toBeGreaterThanOrEqual(4);
+    const first = (await member.get(`${A()}/proposals/similar?text=${text}&limit=2`)).json();
+    expect(first.items).toEqual(whole.items.slice(0, 2));
+    expect(first.nextCursor).not.toBeNull();
+    const second = (await member.get(`${A()}/proposals/similar?text=${text}&limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second.items).toEqual(whole.items.slice(2, 4));
+    expect(made.every((id) => whole.items.some((x: { id: string }) => x.id === id))).toBe(true);
+    await Promise.all(made.map((id) => t.db.deleteFrom('proposals').where('id', '=', id).execute()));
+  });
+
   it('refuses an empty text naming it', async () => {
     const res = await member.get(`${A()}/proposals/similar?text=`);
     expect([400, 422]).toContain(res.statusCode);

@@ -7,6 +7,7 @@ import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery, ZTime } from '../common.s
 import type { OrgContext } from '../context.js';
 import { exportRoute } from '../exports/export.route.js';
 import { proposalsTable } from '../exports/voice.table.js';
+import { pageInMemory } from '../list.js';
 import { mergeProposal } from './merge.service.js';
 import { listModeration, resolveReports } from './moderation.service.js';
 import {
@@ -20,7 +21,7 @@ import {
   ZResolveReports,
 } from './proposal.schema.js';
 import { changeProposalStatus, createProposal, getProposal, linkImplementation, listProposals } from './proposal.service.js';
-import { similarProposals, ZSimilarProposals, ZSimilarQuery } from './similar.service.js';
+import { SIMILAR_MAX, similarProposals, ZSimilarProposals, ZSimilarQuery } from './similar.service.js';
 
 /** Hidden proposals are listed only to those who moderate: the council and admins, or a token with voice:manage. */
 function requireModerator(ctx: OrgContext, principal: Principal | null): void {
@@ -75,7 +76,10 @@ export function registerProposalRoutes(r: Registrar): void {
     params: ZOrgParams,
     query: ZSimilarQuery,
     response: ZSimilarProposals,
-    handler: async ({ ctx, query }) => similarProposals(ctx.db, ctx.org.id, [query.text], query.limit),
+    handler: async ({ ctx, query }) => {
+      const { items, compared } = await similarProposals(ctx.db, ctx.org.id, [query.text], SIMILAR_MAX);
+      return { ...pageInMemory(items, query), compared };
+    },
   });
   r.add({
     ...write,

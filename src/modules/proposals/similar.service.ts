@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { mostSimilar } from '../../core/voice/similarity.js';
 import type { Db } from '../../db/schema.js';
-import { ZId } from '../common.schema.js';
+import { ZId, ZPageQuery } from '../common.schema.js';
 
 /** How many of the newest proposals awaiting an answer one request compares with (bounded work). */
 export const SIMILAR_CANDIDATES = 300;
 export const SIMILAR_LIMIT = 5;
+/** The most similar proposals one comparison keeps, paged `limit` at a time. */
+export const SIMILAR_MAX = 20;
 
-export const ZSimilarQuery = z.object({
+export const ZSimilarQuery = ZPageQuery.extend({
   text: z.string().trim().min(1, 'say what you propose').max(5000).describe('the new proposal’s title and text'),
-  limit: z.coerce.number().int().min(1).max(20).default(SIMILAR_LIMIT),
+  limit: z.coerce.number().int().min(1).max(SIMILAR_MAX).default(SIMILAR_LIMIT),
 });
 export type TSimilarQuery = z.output<typeof ZSimilarQuery>;
 
@@ -22,7 +24,8 @@ export const ZSimilarProposal = z.object({
   score: z.number().describe('0 to 1: the mean of stem and trigram Jaccard indices, two decimals'),
 });
 export const ZSimilarProposals = z.object({
-  items: z.array(ZSimilarProposal).describe('best first; only those from the similarity bar up'),
+  items: z.array(ZSimilarProposal).describe(`best first; only those from the similarity bar up, at most ${SIMILAR_MAX} in all`),
+  nextCursor: z.string().nullable(),
   compared: z.number().int().describe(`how many proposals were compared: the newest open ones, at most ${SIMILAR_CANDIDATES}`),
 });
 export type TSimilarProposal = z.output<typeof ZSimilarProposal>;
