@@ -31,8 +31,8 @@ describe('the participatory reserve: clients decide, staff allocate', () => {
       budgetMinor: 100_000,
       method: 'mes',
       segmentIds: [],
-      opensAt: Date.now() - 60_000,
-      closesAt,
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(closesAt).toISOString(),
     });
     const project = async (title: string, costMinor: number) =>
       (

@@ -17,3 +17,12 @@ export function expectApiError(res: Answer, status: number, code: string, field?
   expect(error.code).toBe(code);
   if (field) expect(error.fields.map((f) => f.path)).toContain(field);
 }
+
+/** An instant on the wire: its exact ISO 8601 UTC form, at or after `from`, at or before `to` (epoch ms). */
+export function expectInstantWithin(value: unknown, from: number, to: number) {
+  expect(typeof value).toBe('string');
+  const ms = Date.parse(value as string);
+  expect(new Date(ms).toISOString()).toBe(value);
+  expect(ms).toBeGreaterThanOrEqual(from);
+  expect(ms).toBeLessThanOrEqual(to);
+}

@@ -66,7 +66,7 @@ beforeAll(async () => {
       kind: 'single',
       question: 'How should we handle warranty repairs?',
       segmentIds: [segmentId],
-      closesAt: Date.now() + 24 * HOUR,
+      closesAt: new Date(Date.now() + 24 * HOUR).toISOString(),
     }),
   );
   pollId = poll.id;

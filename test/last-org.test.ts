@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-type MeOrg = { slug: string; lastUsedAt: number | null };
+type MeOrg = { slug: string; lastUsedAt: string | null };
 const lastUsed = async (agent: SignedInAgent) =>
   Object.fromEntries(((await agent.get('/api/v1/auth/me')).json().organizations as MeOrg[]).map((o) => [o.slug, o.lastUsedAt]));
 
@@ -40,7 +40,7 @@ describe('the organization a person used last', () => {
     const before = Date.now();
     expect((await admin.patch('/api/v1/auth/me', { lastOrg: orgs.a.slug })).statusCode).toBe(200);
     const first = await lastUsed(admin);
-    expect(first[orgs.a.slug]).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(first[orgs.a.slug] as string)).toBeGreaterThanOrEqual(before);
     expect(first[second]).toBeNull();
 
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -50,7 +50,7 @@ describe('the organization a person used last', () => {
       .anonymous()
       .post('/api/v1/auth/login', { email: orgs.a.users.admin.email, password: orgs.a.users.admin.password });
     const marks = Object.fromEntries((elsewhere.json().organizations as MeOrg[]).map((o) => [o.slug, o.lastUsedAt]));
-    expect(marks[second]).toBeGreaterThan(marks[orgs.a.slug] as number);
+    expect(Date.parse(marks[second] as string)).toBeGreaterThan(Date.parse(marks[orgs.a.slug] as string));
     // The language is untouched by recording a visit, and a visit is untouched by setting the language.
     expect((await admin.get('/api/v1/auth/me')).json().user.locale).toBeNull();
     expect((await admin.patch('/api/v1/auth/me', { locale: 'ru' })).statusCode).toBe(200);

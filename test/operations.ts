@@ -21,6 +21,8 @@ export interface JsonSchema {
   maximum?: number;
   minLength?: number;
   minItems?: number;
+  /** `date-time` for an instant: an ISO 8601 string on the wire. */
+  format?: string;
   default?: unknown;
   examples?: unknown[];
 }
@@ -198,6 +200,17 @@ function knownString(name: string): string | undefined {
   return known[name];
 }
 
+/**
+ * An instant for a `date-time` property, as ISO 8601: what opens and closes lies ahead (a poll must
+ * close in the future, a round after it opens), a range's `to` an hour from now, anything else (when
+ * something happened, a range's `from`) an hour ago.
+ */
+export function sampleInstant(name: string): string {
+  const hour = 3_600_000;
+  const offsets: Record<string, number> = { opensAt: 24 * hour, closesAt: 30 * 24 * hour, to: hour };
+  return new Date(Date.now() + (offsets[name] ?? -hour)).toISOString();
+}
+
 /** The non-null branch of a nullable schema, or the schema itself. */
 export function nonNull(schema: JsonSchema): JsonSchema {
   // A discriminated union is `oneOf`: its first branch is as good a sample as any.
@@ -207,14 +220,17 @@ export function nonNull(schema: JsonSchema): JsonSchema {
 }
 
 /**
- * A value that satisfies the schema, preferring its `examples`: every property of the top-level
- * object is filled (optional ones too, so an update changes something), nested objects get their
- * required properties, arrays are empty unless they must not be, well-known names get realistic
- * values, and `hints` override by property name. A `fooType`/`fooId` pair takes a kind with an id.
+ * A value that satisfies the schema, preferring its `examples` (an instant is made near now by
+ * `sampleInstant`): every property of the top-level object is filled (optional ones too, so an
+ * update changes something), nested objects get their required properties, arrays are empty unless
+ * they must not be, well-known names get realistic values, and `hints` override by property name. A
+ * `fooType`/`fooId` pair takes a kind with an id.
  */
 export function sampleOf(schema: JsonSchema, hints: Record<string, unknown> = {}, name = '', depth = 0): unknown {
   if (name in hints) return hints[name];
   const s = nonNull(schema);
+  // The document's example instants are fixed dates, soon in the past: an instant is made near now.
+  if (s.format === 'date-time') return sampleInstant(name);
   if (s.examples?.length) return s.examples[0];
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];

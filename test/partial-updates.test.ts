@@ -41,6 +41,8 @@ afterAll(async () => {
 function otherValue(schema: JsonSchema, name: string, current: unknown): unknown {
   const s = nonNull(schema);
   if (s.enum) return s.enum.find((v) => v !== current);
+  // An instant moves a day later: an opening stays before the closing, a closing stays ahead.
+  if (s.format === 'date-time' && typeof current === 'string') return new Date(Date.parse(current) + 86_400_000).toISOString();
   // A documented example other than the current value (dates, a target) is valid by definition.
   const example = s.examples?.find((v) => v !== current);
   if (example !== undefined) return example;

@@ -20,6 +20,8 @@ let orgs: TwoOrgs;
 let admin: SignedInAgent;
 let A: string;
 const HOUR = 3_600_000;
+/** An instant as a request carries it: ISO 8601. */
+const iso = (ms: number) => new Date(ms).toISOString();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -57,8 +59,8 @@ async function openRound(projects: Record<string, number>, extra: Record<string,
       title: `Round ${unique()}`,
       budgetMinor: 100_000,
       method: 'mes',
-      opensAt: now - HOUR,
-      closesAt: now + HOUR,
+      opensAt: iso(now - HOUR),
+      closesAt: iso(now + HOUR),
       ...extra,
     }),
   );
@@ -200,7 +202,7 @@ describe('ballots', () => {
 
   it('before it opens and after it closes is 409', async () => {
     const now = Date.now();
-    const round = await openRound({ A: 10_000 }, { opensAt: now + HOUR, closesAt: now + 2 * HOUR });
+    const round = await openRound({ A: 10_000 }, { opensAt: iso(now + HOUR), closesAt: iso(now + 2 * HOUR) });
     const [v] = await newClients(1);
     expect((await refusal(castBudgetBallot(await clientCtx(v!), round.id, v!, [round.p.A!]))).status).toBe(409);
     expect((await refusal(castBudgetBallot(await clientCtx(v!, now + 3 * HOUR), round.id, v!, [round.p.A!]))).status).toBe(409);
@@ -233,7 +235,7 @@ describe('ballots', () => {
 describe('running a round', () => {
   it('a budget over the reserve’s balance is 422 naming budgetMinor; closesAt before opensAt names closesAt', async () => {
     const now = Date.now();
-    const body = { title: 'Too much', opensAt: now, closesAt: now + HOUR };
+    const body = { title: 'Too much', opensAt: iso(now), closesAt: iso(now + HOUR) };
     expectApiError(
       await admin.post(`${A}/reserve-rounds`, { ...body, budgetMinor: (await balance()) + 1 }),
       422,
@@ -241,7 +243,7 @@ describe('running a round', () => {
       'budgetMinor',
     );
     expectApiError(
-      await admin.post(`${A}/reserve-rounds`, { ...body, budgetMinor: 1, closesAt: now }),
+      await admin.post(`${A}/reserve-rounds`, { ...body, budgetMinor: 1, closesAt: iso(now) }),
       422,
       'validation_failed',
       'closesAt',
@@ -251,9 +253,17 @@ describe('running a round', () => {
   it('a draft is edited freely; an open round is not; opening needs a project', async () => {
     const now = Date.now();
     const round = await created(
-      await admin.post(`${A}/reserve-rounds`, { title: 'Draft', budgetMinor: 50_000, opensAt: now, closesAt: now + HOUR }),
+      await admin.post(`${A}/reserve-rounds`, { title: 'Draft', budgetMinor: 50_000, opensAt: iso(now), closesAt: iso(now + HOUR) }),
     );
-    expect(round).toMatchObject({ status: 'draft', phase: 'draft', method: 'mes', segmentIds: [], projects: [] });
+    expect(round).toMatchObject({
+      status: 'draft',
+      phase: 'draft',
+      method: 'mes',
+      segmentIds: [],
+      projects: [],
+      opensAt: iso(now),
+      closesAt: iso(now + HOUR),
+    });
     expectApiError(await admin.post(`${A}/reserve-rounds/${round.id}/open`), 422, 'validation_failed', 'projects');
     const edited = await ok(await admin.patch(`${A}/reserve-rounds/${round.id}`, { title: 'Renamed', method: 'greedy' }));
     expect(edited).toMatchObject({ title: 'Renamed', method: 'greedy' });

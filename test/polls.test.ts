@@ -25,6 +25,8 @@ let segmentId: string;
 let otherSegmentId: string;
 const A = () => `/api/v1/orgs/${orgs.a.slug}`;
 const HOUR = 3_600_000;
+/** An instant as a request carries it: ISO 8601. */
+const iso = (ms: number) => new Date(ms).toISOString();
 
 const fiveOptions = [
   { title: 'Repair on site', description: 'a fitter comes within two days' },
@@ -87,7 +89,7 @@ async function newPoll(decisionId: string, body: Record<string, unknown>) {
       kind: 'single',
       question: 'How should we handle warranty repairs?',
       segmentIds: [segmentId],
-      closesAt: Date.now() + 24 * HOUR,
+      closesAt: iso(Date.now() + 24 * HOUR),
       ...body,
     }),
   );
@@ -325,15 +327,15 @@ describe('opening a poll', () => {
   it('is refused on a decided decision, with closesAt past, an unknown segment, or by a member of another team', async () => {
     const decision = await newDecision(fiveOptions.slice(0, 2));
     const closesAt = Date.now() + HOUR;
-    const base = { kind: 'single', question: 'Which?', segmentIds: [segmentId], closesAt };
+    const base = { kind: 'single', question: 'Which?', segmentIds: [segmentId], closesAt: iso(closesAt) };
     expectError(
-      await member.post(`${A()}/decisions/${decision.id}/polls`, { ...base, closesAt: Date.now() - 1 }),
+      await member.post(`${A()}/decisions/${decision.id}/polls`, { ...base, closesAt: iso(Date.now() - 1) }),
       422,
       'validation_failed',
       'closesAt',
     );
     expectError(
-      await member.post(`${A()}/decisions/${decision.id}/polls`, { ...base, opensAt: closesAt + HOUR }),
+      await member.post(`${A()}/decisions/${decision.id}/polls`, { ...base, opensAt: iso(closesAt + HOUR) }),
       422,
       'validation_failed',
       'closesAt',
@@ -362,8 +364,9 @@ describe('opening a poll', () => {
 
   it('a poll scheduled for later is not shown to clients and takes no ballots yet', async () => {
     const decision = await newDecision(fiveOptions.slice(0, 2));
-    const poll = await newPoll(decision.id, { opensAt: Date.now() + HOUR, closesAt: Date.now() + 2 * HOUR });
-    expect(poll.status).toBe('scheduled');
+    const opensAt = Date.now() + HOUR;
+    const poll = await newPoll(decision.id, { opensAt: iso(opensAt), closesAt: iso(opensAt + HOUR) });
+    expect(poll).toMatchObject({ status: 'scheduled', opensAt: iso(opensAt), closesAt: iso(opensAt + HOUR) });
     const voter = await newClient('Early', [segmentId]);
     const cookie = await signInClient(voter.id);
     expect((await visit(`/c/${orgs.a.slug}/polls/${poll.id}`, cookie)).statusCode).toBe(404);

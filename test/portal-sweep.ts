@@ -115,7 +115,7 @@ export async function seedPortal(t: TestApp, org: OrgFixture): Promise<PortalSee
       kind: 'single',
       question: mark('Poll question'),
       segmentIds: [segment.id],
-      closesAt: now + 7 * DAY,
+      closesAt: new Date(now + 7 * DAY).toISOString(),
     }),
   );
   const proposal = await created(await admin.post(`${base}/proposals`, { title: mark('Proposal'), body: mark('Proposal body') }));
@@ -146,8 +146,8 @@ export async function seedPortal(t: TestApp, org: OrgFixture): Promise<PortalSee
       budgetMinor: 1_000,
       method: 'mes',
       segmentIds: [],
-      opensAt: now,
-      closesAt: now + 7 * DAY,
+      opensAt: new Date(now).toISOString(),
+      closesAt: new Date(now + 7 * DAY).toISOString(),
     }),
   );
   const project = await created(

@@ -30,7 +30,8 @@ const B = () => `/api/v1/orgs/${orgs.b.slug}`;
 
 interface Entry {
   id: string;
-  at: number;
+  /** The instant, ISO 8601. */
+  at: string;
   kind: string;
   fromStatus: string | null;
   toStatus: string | null;
@@ -42,7 +43,9 @@ const evaluate = (at: number) => evaluateDue(t.db, at, { dialect: t.dialect });
 
 /** Entries recorded by one evaluation share their instant and come in no set order among themselves: compare them sorted. */
 const sortedWithinInstant = (items: Entry[]) =>
-  [...items].sort((x, y) => y.at - x.at || `${x.kind}${x.alert?.longWindow}`.localeCompare(`${y.kind}${y.alert?.longWindow}`));
+  [...items].sort(
+    (x, y) => Date.parse(y.at) - Date.parse(x.at) || `${x.kind}${x.alert?.longWindow}`.localeCompare(`${y.kind}${y.alert?.longWindow}`),
+  );
 
 async function sendEvents(promiseId: string, count: number, good: boolean, at: (i: number) => number) {
   const events = Array.from({ length: count }, (_, i) => ({ externalId: `${good ? 'g' : 'b'}-${i}`, occurredAt: iso(at(i)), good }));
@@ -100,14 +103,14 @@ describe('the history of a promise', () => {
     expect(res.statusCode, show(res)).toBe(200);
     const { items, nextCursor } = res.json() as { items: Entry[]; nextCursor: string | null };
     expect(nextCursor).toBeNull();
-    expect(items.map((entry) => entry.at)).toEqual([calmed, calmed, broke, broke, broke]);
+    expect(items.map((entry) => entry.at)).toEqual([calmed, calmed, broke, broke, broke].map(iso));
     const atBreak = { attainment: expect.closeTo(100 / 130, 12), target: 0.9, good: 100, total: 130, version: 1 };
     const pageAlert = { severity: 'page', longWindow: 'PT6H', shortWindow: 'PT30M', threshold: 6 };
     const ticketAlert = { severity: 'ticket', longWindow: 'P3D', shortWindow: 'PT6H', threshold: 1 };
     expect(sortedWithinInstant(items)).toEqual([
       {
         id: expect.any(String),
-        at: calmed,
+        at: iso(calmed),
         kind: 'alert_resolved',
         fromStatus: null,
         toStatus: null,
@@ -116,7 +119,7 @@ describe('the history of a promise', () => {
       },
       {
         id: expect.any(String),
-        at: calmed,
+        at: iso(calmed),
         kind: 'alert_resolved',
         fromStatus: null,
         toStatus: null,
@@ -125,7 +128,7 @@ describe('the history of a promise', () => {
       },
       {
         id: expect.any(String),
-        at: broke,
+        at: iso(broke),
         kind: 'alert_fired',
         fromStatus: null,
         toStatus: null,
@@ -134,7 +137,7 @@ describe('the history of a promise', () => {
       },
       {
         id: expect.any(String),
-        at: broke,
+        at: iso(broke),
         kind: 'alert_fired',
         fromStatus: null,
         toStatus: null,
@@ -143,7 +146,7 @@ describe('the history of a promise', () => {
       },
       {
         id: expect.any(String),
-        at: broke,
+        at: iso(broke),
         kind: 'status_changed',
         fromStatus: 'kept',
         toStatus: 'broken',

@@ -150,7 +150,8 @@ describe('the backing a client promise needs', () => {
     expect(published.statusCode, show(published)).toBe(200);
     const waiver = published.json().backingWaiver;
     expect(waiver).toMatchObject({ reason, by: orgs.a.users.admin.name });
-    expect(waiver.at).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(waiver.at)).toBeGreaterThanOrEqual(before);
+    expect(waiver.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect((await member.get(`${A()}/promises/${bare.id}`)).json()).toMatchObject({ status: 'published', backingWaiver: waiver });
 
     const audit = (await admin.get(`${A()}/audit?entityId=${bare.id}&action=promise.published`)).json().items;

@@ -20,6 +20,7 @@ import {
   withdrawSupport,
 } from '../src/modules/proposals/proposal.service.js';
 import type { SignedInAgent } from './agent.js';
+import { expectInstantWithin } from './expect-api.js';
 import { type OrgFixture, orgContext, unique } from './fixtures.js';
 import { createTestApp, type TestApp } from './harness.js';
 
@@ -261,9 +262,11 @@ describe('merging duplicates', () => {
     await supportProposal(ctx, clients[1]!.id, duplicate.id);
     await supportProposal(ctx, clients[2]!.id, duplicate.id);
 
+    const merging = Date.now();
     const res = await member.post(`/api/v1/orgs/${a.slug}/proposals/${duplicate.id}/merge`, { intoId: survivor.id });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: survivor.id, supports: 3, thresholdReachedAt: expect.any(Number) });
+    expect(res.json()).toMatchObject({ id: survivor.id, supports: 3 });
+    expectInstantWithin(res.json().thresholdReachedAt, merging, Date.now());
     expect(await supportersCount(survivor.id)).toBe(3);
     expect(await supportersCount(duplicate.id)).toBe(0);
     const merged = (await admin.get(`/api/v1/orgs/${a.slug}/proposals/${duplicate.id}`)).json();
@@ -298,8 +301,10 @@ describe('statuses and answers', () => {
     expect(bare.json().error.fields[0].path).toBe('answer');
     expect((await member.post(`${url}/implementation`, { implementedType: 'promise', implementedId: 'x' })).statusCode).toBe(409);
     expect((await member.post(`${url}/status`, { status: 'under_consideration' })).json().status).toBe('under_consideration');
+    const answering = Date.now();
     const accepted = await member.post(`${url}/status`, { status: 'accepted', answer: 'Yes, we will' });
-    expect(accepted.json()).toMatchObject({ status: 'accepted', answer: 'Yes, we will', answeredAt: expect.any(Number) });
+    expect(accepted.json()).toMatchObject({ status: 'accepted', answer: 'Yes, we will' });
+    expectInstantWithin(accepted.json().answeredAt, answering, Date.now());
 
     const unknown = await member.post(`${url}/implementation`, { implementedType: 'decision', implementedId: 'no-such-decision' });
     expect(unknown.statusCode).toBe(422);
@@ -365,7 +370,8 @@ describe('making, supporting and reporting in the portal', () => {
 
   it('a proposal is hidden after three reports, listed for moderation, shown again when kept and stays hidden when removed', async () => {
     const proposal = await createClientProposal(await at(Date.now()), clients[0]!, { title: `Spam ${unique()}`, body: 'Buy now' });
-    const ctx = await at(Date.now());
+    const reportedAt = Date.now();
+    const ctx = await at(reportedAt);
     const report = (reporter: string) => reportContent(ctx, { subjectType: 'proposal', subjectId: proposal.id, reporter, reason: 'spam' });
     expect(await report('client:one')).toEqual({ counted: true, hidden: false });
     expect(await report('client:one')).toEqual({ counted: false, hidden: false });
@@ -387,7 +393,7 @@ describe('making, supporting and reporting in the portal', () => {
 
     const queue = await admin.get(`/api/v1/orgs/${a.slug}/moderation`);
     expect(queue.json().items).toEqual([
-      expect.objectContaining({ id: proposal.id, subjectType: 'proposal', reports: 5, hiddenAt: expect.any(Number) }),
+      expect.objectContaining({ id: proposal.id, subjectType: 'proposal', reports: 5, hiddenAt: new Date(reportedAt).toISOString() }),
     ]);
     expect((await member.get(`/api/v1/orgs/${a.slug}/moderation`)).statusCode).toBe(403);
     const kept = await admin.post(`/api/v1/orgs/${a.slug}/moderation/${proposal.id}/resolve`, { resolution: 'kept' });
@@ -399,7 +405,7 @@ describe('making, supporting and reporting in the portal', () => {
     for (const who of ['client:three', 'client:four']) await report(who);
     expect(await report('client:five')).toEqual({ counted: true, hidden: true });
     const removed = await admin.post(`/api/v1/orgs/${a.slug}/moderation/${proposal.id}/resolve`, { resolution: 'removed' });
-    expect(removed.json()).toMatchObject({ resolution: 'removed', hiddenAt: expect.any(Number) });
+    expect(removed.json()).toMatchObject({ resolution: 'removed', hiddenAt: new Date(reportedAt).toISOString() });
     expect((await admin.post(`/api/v1/orgs/${a.slug}/moderation/${proposal.id}/resolve`, { resolution: 'kept' })).statusCode).toBe(404);
     await expect(supportProposal(ctx, clients[1]!.id, proposal.id)).rejects.toMatchObject({ code: 'conflict' });
   });

@@ -51,7 +51,9 @@ describe('API tokens', () => {
     expect((await agent.get(`/api/v1/orgs/${orgs.a.slug}`)).statusCode).toBe(200);
     const revoke = await admin.delete(`/api/v1/orgs/${orgs.a.slug}/tokens/${id}`);
     expect(revoke.statusCode).toBe(200);
-    expect(revoke.json().revokedAt).toEqual(expect.any(Number));
+    // The instant it was revoked, as stored, in ISO 8601 on the wire.
+    const stored = await t.db.selectFrom('api_tokens').select('revoked_at').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(revoke.json().revokedAt).toBe(new Date(Number(stored.revoked_at)).toISOString());
 
     const after = await agent.get(`/api/v1/orgs/${orgs.a.slug}`);
     expect(after.statusCode).toBe(401);

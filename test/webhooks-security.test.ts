@@ -66,7 +66,7 @@ function resolver(...addresses: string[]) {
 async function register(url: string) {
   const res = await admin.post(base(), { url, eventTypes: ['promise.published'] });
   expect(res.statusCode, show(res)).toBe(201);
-  return res.json() as { id: string; secret: string; url: string; previousSecretExpiresAt: number | null };
+  return res.json() as { id: string; secret: string; url: string; previousSecretExpiresAt: string | null };
 }
 
 /** Queues a test ping to the endpoint and sends what is due at `now` (a second from now by default); returns the endpoint's latest delivery. */
@@ -281,16 +281,24 @@ describe('signatures over a timestamp, and rotating the secret', () => {
     const before = Date.now();
     const res = await admin.post(`${base()}/${hook.id}/rotate-secret`);
     expect(res.statusCode, show(res)).toBe(200);
-    const rotated = res.json() as { id: string; secret: string; previousSecretExpiresAt: number };
+    const rotated = res.json() as { id: string; secret: string; previousSecretExpiresAt: string };
     expect(rotated.secret).toMatch(/^whsec_[\w-]{43}$/);
     expect(rotated.secret).not.toBe(hook.secret);
-    expect(rotated.previousSecretExpiresAt).toBeGreaterThanOrEqual(before + 24 * 3_600_000);
-    expect(rotated.previousSecretExpiresAt).toBeLessThanOrEqual(Date.now() + 24 * 3_600_000);
+    // An instant, ISO 8601: the stored end of the overlap, 24 hours from the rotation.
+    const ends = Date.parse(rotated.previousSecretExpiresAt);
+    expect(rotated.previousSecretExpiresAt).toBe(new Date(ends).toISOString());
+    const stored = await t.db
+      .selectFrom('webhook_endpoints')
+      .select('previous_secret_expires_at')
+      .where('id', '=', hook.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.previous_secret_expires_at)).toBe(ends);
+    expect(ends).toBeGreaterThanOrEqual(before + 24 * 3_600_000);
+    expect(ends).toBeLessThanOrEqual(Date.now() + 24 * 3_600_000);
     const shown = await admin.get(`${base()}/${hook.id}`);
     expect(shown.json().previousSecretExpiresAt).toBe(rotated.previousSecretExpiresAt);
     expect(shown.body).not.toContain(rotated.secret);
 
-    const ends = rotated.previousSecretExpiresAt;
     const at = [ends - 2 * 3_600_000, ends - 1000, ends];
     for (const now of at) expect(await ping(hook.id, now, { allow })).toMatchObject({ state: 'delivered' });
     const signatures = target.received.map((r) => r.headers['x-clientocracy-signature'] as string);

@@ -45,6 +45,8 @@ let council: SignedInAgent;
 const base = () => `/api/v1/orgs/${orgs.a.slug}/webhooks`;
 // The receivers below listen on 127.0.0.1: an on-premise target the operator allows, as CLIENTOCRACY_WEBHOOK_ALLOW=127.0.0.1 would.
 const allow = (parseWebhookAllowList('127.0.0.1') as { allow: WebhookAllowList }).allow;
+/** An instant as the API writes it. */
+const iso = (ms: number) => new Date(ms).toISOString();
 const deliver = (now: number, options: { timeoutMs?: number } = {}) => deliverDue(t.db, now, { dialect: t.dialect, allow, ...options });
 
 async function register(url: string, eventTypes: string[] = ['promise.published', 'promise.status_changed']) {
@@ -61,11 +63,12 @@ async function log(id: string) {
     eventType: string;
     state: string;
     attemptCount: number;
-    nextAttemptAt: number | null;
+    /** Instants are ISO 8601. */
+    nextAttemptAt: string | null;
     lastStatusCode: number | null;
     lastError: string | null;
-    attempts: { at: number; statusCode: number | null; error: string | null }[];
-    failedAt: number | null;
+    attempts: { at: string; statusCode: number | null; error: string | null }[];
+    failedAt: string | null;
     payload: Record<string, unknown>;
   }[];
 }
@@ -181,7 +184,7 @@ describe('deliveries', () => {
 
     expect(await deliver(now)).toMatchObject({ attempted: 1, delivered: 0, retrying: 1 });
     let [entry] = await log(hook.id);
-    expect(entry).toMatchObject({ state: 'pending', attemptCount: 1, lastStatusCode: 500, nextAttemptAt: now + 30_000 });
+    expect(entry).toMatchObject({ state: 'pending', attemptCount: 1, lastStatusCode: 500, nextAttemptAt: iso(now + 30_000) });
     expect(entry!.lastError).toContain('500');
 
     // Not before it is due.
@@ -189,7 +192,7 @@ describe('deliveries', () => {
     expect(await deliver(now + 30_000)).toMatchObject({ attempted: 1, delivered: 1 });
     [entry] = await log(hook.id);
     expect(entry).toMatchObject({ state: 'delivered', attemptCount: 2, lastStatusCode: 200, nextAttemptAt: null });
-    expect(entry!.attempts.map((a) => [a.at - now, a.statusCode])).toEqual([
+    expect(entry!.attempts.map((a) => [Date.parse(a.at) - now, a.statusCode])).toEqual([
       [0, 500],
       [30_000, 200],
     ]);
@@ -207,14 +210,14 @@ describe('deliveries', () => {
       await deliver(now);
       const [entry] = await log(hook.id);
       if (entry!.state !== 'pending') break;
-      now = entry!.nextAttemptAt!;
+      now = Date.parse(entry!.nextAttemptAt!);
     }
     const [entry] = await log(hook.id);
     expect(entry!.state).toBe('failed');
-    const gaps = entry!.attempts.slice(1).map((a, i) => a.at - entry!.attempts[i]!.at);
+    const gaps = entry!.attempts.slice(1).map((a, i) => Date.parse(a.at) - Date.parse(entry!.attempts[i]!.at));
     expect(gaps.slice(0, 4)).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(Math.max(...gaps)).toBe(3_600_000);
-    expect(entry!.attempts.at(-1)!.at).toBe(start + 24 * 3_600_000);
+    expect(entry!.attempts.at(-1)!.at).toBe(iso(start + 24 * 3_600_000));
     expect(entry!.attemptCount).toBe(target.received.length);
     expect(entry!.attempts.every((a) => a.statusCode === 503)).toBe(true);
   });
@@ -290,7 +293,8 @@ describe('the delivery log', () => {
     let now = start;
     for (let i = 0; i < 100 && (await log(failing.id))[0]!.state === 'pending'; i++) {
       await deliver(now);
-      now = (await log(failing.id))[0]!.nextAttemptAt ?? now;
+      const next = (await log(failing.id))[0]!.nextAttemptAt;
+      now = next === null ? now : Date.parse(next);
     }
     const pending = await register(down.url, ['promise.status_changed']);
     await emit('promise.status_changed', { promise: { id: 'waiting' } }, start);

@@ -1,8 +1,9 @@
 import { AppError } from '../core/errors.js';
 import { formatMoney, formatPercent } from '../core/format/figures.js';
 import type { OrgContext } from '../modules/context.js';
-import { ZPeriod } from '../modules/economics/economics.schema.js';
+import { ZPeriod, ZPeriodEconomics } from '../modules/economics/economics.schema.js';
 import { periodEconomics } from '../modules/economics/economics.service.js';
+import { toWire } from '../modules/wire.js';
 
 type Values = Record<string, string | undefined>;
 
@@ -46,7 +47,7 @@ export async function runEconomicsCommand(key: string, ctx: () => Promise<OrgCon
     throw new AppError('validation_failed', '--format: table, csv or json', [{ path: 'format', message: 'table, csv or json' }]);
   const context = await ctx();
   const report = await periodEconomics(context, checked.data);
-  if (format === 'json') return JSON.stringify(report, null, 2);
+  if (format === 'json') return JSON.stringify(toWire(ZPeriodEconomics, report), null, 2);
   const rows: Row[] = report.teams.map((t) => Object.fromEntries(COLUMNS.map(([, key]) => [key, t[key]])) as Row);
   if (format === 'csv')
     return [COLUMNS.map(([, key]) => key).join(','), ...rows.map((r) => COLUMNS.map(([, key]) => csvCell(r[key])).join(','))].join('\n');

@@ -1,5 +1,6 @@
 import { type ZodType, z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../core/errors.js';
+import { encodeInstant } from '../modules/common.schema.js';
 import { VERSION } from '../version.js';
 import { OPERATION_ERRORS, PERIOD_CLOSED_PREFIXES } from './openapi.errors.js';
 import type { AnyRoute } from './route.js';
@@ -64,7 +65,19 @@ class Components {
       target: 'draft-2020-12',
       cycles: 'ref',
       override: ({ zodSchema, jsonSchema }) => {
-        const def = zodSchema._zod.def as { type: string; discriminator?: string };
+        const def = zodSchema._zod.def as { type: string; discriminator?: string; reverseTransform?: unknown };
+        // An instant is an ISO 8601 string on the wire both ways (epoch milliseconds only inside the server).
+        if (def.type === 'pipe' && def.reverseTransform === encodeInstant) {
+          const { description, examples } = jsonSchema as { description?: string; examples?: unknown };
+          for (const key of Object.keys(jsonSchema)) delete (jsonSchema as Record<string, unknown>)[key];
+          Object.assign(jsonSchema, {
+            type: 'string',
+            format: 'date-time',
+            ...(description && { description }),
+            examples: Array.isArray(examples) && typeof examples[0] === 'string' ? examples : ['2026-11-01T10:00:00.000Z'],
+          });
+          return;
+        }
         if (def.type === 'union' && def.discriminator && Array.isArray(jsonSchema.oneOf))
           jsonSchema.discriminator = { propertyName: def.discriminator };
       },

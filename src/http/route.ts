@@ -3,6 +3,7 @@ import { type ZodType, z } from 'zod';
 import type { Permission, Role } from '../core/access/permissions.js';
 import { AppError } from '../core/errors.js';
 import type { OrgContext } from '../modules/context.js';
+import { toWire } from '../modules/wire.js';
 import { authorizeOrg, type Principal, requireUser } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { zodToAppError } from './errors.js';
@@ -65,7 +66,11 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   /** Largest request body in bytes when this route needs more than the server's default (batches of events). */
   bodyLimit?: number;
   /** Extra OpenAPI response descriptions, e.g. `{ 302: 'redirect' }`. */
-  handler(input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R> | undefined>;
+  /**
+   * Answers in the server's own terms (`z.output`: instants as epoch milliseconds); the route layer
+   * writes it on the wire through the response schema (`toWire`: instants as ISO strings).
+   */
+  handler(input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.output<R> | undefined>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds routes of every shape
@@ -116,6 +121,7 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
       if (reply.sent) return reply;
       const status = spec.status ?? 200;
       if (status === 204) return reply.status(204).send();
+      if (spec.response && !spec.contentType && result !== undefined) return reply.status(status).send(toWire(spec.response, result));
       return reply.status(status).send(result ?? {});
     },
   });

@@ -35,11 +35,21 @@ export const ZDate = z
     return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
   }, 'not a real date')
   .meta({ examples: ['2027-03-01', '2027-09-01'] });
+/** An instant as the API writes it: ISO 8601 in UTC with milliseconds, `2026-11-01T10:00:00.000Z`. */
+export const encodeInstant = (epochMs: number): string => new Date(epochMs).toISOString();
+
+/**
+ * An instant: epoch milliseconds inside the server (what services compute and the database stores),
+ * an ISO 8601 UTC string on the wire — in every answer, webhook and CLI JSON (`toWire`), and read
+ * from one where a request carries it. One codec, so the OpenAPI document says `date-time`.
+ */
 export const ZTime = z
-  .number()
-  .int()
-  .describe('UTC epoch milliseconds')
-  .meta({ examples: [1793527200000, 1793716200000] });
+  .codec(z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-01T10:00:00Z' }), z.number().int(), {
+    decode: (iso) => Date.parse(iso),
+    encode: encodeInstant,
+  })
+  .describe('an instant, ISO 8601 in UTC')
+  .meta({ examples: ['2026-11-01T10:00:00.000Z', '2026-11-03T14:30:00.000Z'] });
 
 export const ZPageQuery = z.object({
   cursor: z.string().max(500).optional(),

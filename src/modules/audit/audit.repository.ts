@@ -1,4 +1,4 @@
-import { newId } from '../../core/ids.js';
+import { newSortableId } from '../../core/ids.js';
 import { type CursorKey, pageOf } from '../../core/pagination.js';
 import type { AuditLogTable, Db, Tx } from '../../db/schema.js';
 import type { Actor } from '../context.js';
@@ -19,7 +19,8 @@ export async function appendAudit(tx: Tx, entry: AuditEntryInput): Promise<void>
   await tx
     .insertInto('audit_log')
     .values({
-      id: newId(),
+      // Sorts by creation within a millisecond: the log lists entries newest first by (at, id).
+      id: newSortableId(entry.at),
       org_id: entry.orgId,
       at: entry.at,
       actor_type: entry.actor.type,

@@ -1,10 +1,27 @@
 import { z } from 'zod';
 import type { AuditLogTable } from '../../db/schema.js';
 import type { Registrar } from '../../http/registrar.js';
-import { ZOrgParams, ZPage } from '../common.schema.js';
+import { encodeInstant, ZOrgParams, ZPage } from '../common.schema.js';
 import { cursorOf } from '../list.js';
 import { auditFacets, listAudit } from './audit.repository.js';
 import { ZAuditEntry, ZAuditQuery } from './audit.schema.js';
+
+/** Snapshot keys that hold an instant: `at`, `since`, `…At`, `…_at` (camelCase answers and stored rows alike). */
+const INSTANT_KEY = /^(at|since)$|At$|_at$/;
+
+/**
+ * A snapshot as the API writes it: the entity as it was, its instants (by the key rule above, whole
+ * non-negative milliseconds) as ISO 8601 strings like every other answer. Snapshots are stored as the
+ * server saw them, so old entries read the same way.
+ */
+export function snapshotToWire(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((item) => snapshotToWire(item));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, snapshotToWire(v, k)]));
+  }
+  if (typeof value === 'number' && INSTANT_KEY.test(key) && Number.isSafeInteger(value) && value >= 0) return encodeInstant(value);
+  return value;
+}
 
 export function toAuditEntry(row: AuditLogTable) {
   return {
@@ -14,8 +31,8 @@ export function toAuditEntry(row: AuditLogTable) {
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
-    before: row.before_json === null ? null : JSON.parse(row.before_json),
-    after: row.after_json === null ? null : JSON.parse(row.after_json),
+    before: row.before_json === null ? null : snapshotToWire(JSON.parse(row.before_json)),
+    after: row.after_json === null ? null : snapshotToWire(JSON.parse(row.after_json)),
   };
 }
 

@@ -6,8 +6,8 @@ export const ZAuditQuery = ZPageQuery.extend({
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
   actorId: z.string().max(100).optional(),
-  from: z.coerce.number().int().optional().describe('UTC epoch ms, inclusive'),
-  to: z.coerce.number().int().optional().describe('UTC epoch ms, exclusive'),
+  from: ZTime.optional().describe('an instant, ISO 8601, inclusive'),
+  to: ZTime.optional().describe('an instant, ISO 8601, exclusive'),
 });
 
 export const ZAuditEntry = z

@@ -23,8 +23,8 @@ const ZRoundFields = z.object({
     .meta({ examples: [1_000] }),
   method: z.enum(ROUND_METHODS).default('mes').describe('how winners are chosen: Method of Equal Shares or greedy by votes'),
   segmentIds: z.array(ZId).max(50).default([]).describe('clients of these segments may vote; empty: every client'),
-  opensAt: ZTime.min(0).meta({ examples: [1_799_658_000_000] }),
-  closesAt: ZTime.min(0).meta({ examples: [1_801_472_400_000] }),
+  opensAt: ZTime,
+  closesAt: ZTime,
 });
 
 export const ZCreateRound = ZRoundFields.refine((v) => v.closesAt > v.opensAt, {

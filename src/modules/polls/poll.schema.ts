@@ -23,7 +23,7 @@ export const ZCreatePoll = z
       .max(MAX_POLL_SEGMENTS)
       .describe('the clients of these segments (client_segments) may vote'),
     opensAt: ZTime.optional().describe('when voting opens; now when omitted'),
-    closesAt: ZTime.describe('when voting closes: after opensAt and in the future').meta({ examples: [4_102_444_800_000] }),
+    closesAt: ZTime.describe('when voting closes: after opensAt and in the future'),
     quorum: z
       .number()
       .int()

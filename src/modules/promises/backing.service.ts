@@ -3,8 +3,9 @@ import type { Tx } from '../../db/schema.js';
 import type { Actor } from '../context.js';
 import { missingBacking } from '../governance/rights.service.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
-import { enqueueWebhookEvent } from '../webhooks/webhook.service.js';
 import { describePromises, loadPromise, parseIds } from './promise.repository.js';
+import type { TPromise } from './promise.schema.js';
+import { enqueuePromiseEvent } from './promise.webhooks.js';
 
 export interface Missing {
   capabilities: { id: string; name: string }[];
@@ -142,13 +143,13 @@ export async function refreshBacking(
         now,
         actor.id,
       );
-      await enqueueWebhookEvent(
+      await enqueuePromiseEvent(
         tx,
         orgId,
         'promise.unbacked',
         // The promise as the API answers it, flagged; what it lacks; since when.
         {
-          promise: (await describePromises(tx, orgId, [await loadPromise(tx, orgId, p.id)]))[0],
+          promise: (await describePromises(tx, orgId, [await loadPromise(tx, orgId, p.id)]))[0] as TPromise,
           missing,
           since: new Date(now).toISOString(),
         },

@@ -8,6 +8,7 @@ import { type Locale, pickLocale } from '../../i18n/index.js';
 import { ZId, ZOrgParams, ZOrgSlug } from '../common.schema.js';
 import { LANG_COOKIE } from '../portal/portal.context.js';
 import { renderNotFound } from '../portal/portal.page.js';
+import { toWire } from '../wire.js';
 import { renderBoard, renderBoardPromise } from './board.page.js';
 import { boardOrg, publicBoard, type TBoard, ZBoard } from './board.service.js';
 
@@ -111,7 +112,7 @@ export function registerBoardRoutes(r: Registrar): void {
         req,
         reply,
         'application/json; charset=utf-8',
-        renderOnce(board, 'json', () => JSON.stringify(board)),
+        renderOnce(board, 'json', () => JSON.stringify(toWire(ZBoard, board))),
       );
       return undefined;
     },

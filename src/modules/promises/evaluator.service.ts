@@ -21,9 +21,9 @@ import { type AlertRow, type EvaluationSnapshot, evaluationChanges, firingRows }
 import type { Db, Dialect, OrganizationsTable, PromiseEvaluationsTable, Tx } from '../../db/schema.js';
 import { type OrgContext, SYSTEM_ACTOR } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
-import { enqueueWebhookEvent } from '../webhooks/webhook.service.js';
 import { describePromises } from './promise.repository.js';
 import type { TPromise, TPromiseStatus } from './promise.schema.js';
+import { enqueuePromiseEvent } from './promise.webhooks.js';
 import { promiseStatus } from './status.service.js';
 
 export const MINUTE_MS = 60_000;
@@ -193,7 +193,7 @@ async function evaluateOne(
       },
       now,
     );
-    await enqueueWebhookEvent(tx, org.id, 'promise.status_changed', { promise: subject, from, to, at, status }, now);
+    await enqueuePromiseEvent(tx, org.id, 'promise.status_changed', { promise: subject as TPromise, from, to, at, status }, now);
   }
   for (const alert of changes.fired) {
     await history('alert_fired', null, null, alert);
@@ -210,11 +210,11 @@ async function evaluateOne(
       },
       now,
     );
-    await enqueueWebhookEvent(tx, org.id, 'promise.alert_fired', { promise: subject, alert, at, status }, now);
+    await enqueuePromiseEvent(tx, org.id, 'promise.alert_fired', { promise: subject as TPromise, alert, at, status }, now);
   }
   for (const alert of changes.resolved) {
     await history('alert_resolved', null, null, alert);
-    await enqueueWebhookEvent(tx, org.id, 'promise.alert_resolved', { promise: subject, alert, at, status }, now);
+    await enqueuePromiseEvent(tx, org.id, 'promise.alert_resolved', { promise: subject as TPromise, alert, at, status }, now);
   }
   await tx
     .updateTable('promise_evaluations')

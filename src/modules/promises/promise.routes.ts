@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
-import { orgParamsWith, ZId, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { orgParamsWith, ZId, ZOrgParams, ZPage, ZPageQuery, ZTime } from '../common.schema.js';
 import { exportRoute } from '../exports/export.route.js';
 import { promisesTable } from '../exports/promises.table.js';
 import { pageInMemory } from '../list.js';
@@ -48,14 +48,14 @@ import { promiseTree } from './tree.service.js';
 const ZEvent = z
   .object({
     externalId: z.string(),
-    occurredAt: z.number().int(),
+    occurredAt: ZTime,
     good: z.boolean(),
     value: z.number().nullable(),
     clientId: z.string().nullable(),
     version: z.number().int(),
-    ingestedAt: z.number().int(),
+    ingestedAt: ZTime,
     voided: z
-      .object({ at: z.number().int(), by: z.string(), reason: z.string() })
+      .object({ at: ZTime, by: z.string(), reason: z.string() })
       .nullable()
       .describe('set when the event was voided: it counts for nothing'),
   })
@@ -79,8 +79,8 @@ const ZRedressItem = z
     kind: z.enum(['apology', 'correction', 'compensation']),
     amount: z.number().nullable(),
     text: z.string(),
-    owedAt: z.number().int(),
-    givenAt: z.number().int().nullable(),
+    owedAt: ZTime,
+    givenAt: ZTime.nullable(),
     givenBy: z.string().nullable(),
     note: z.string(),
   })

@@ -7,12 +7,12 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { actorName } from '../governance/authority.js';
 import { pageInMemory } from '../list.js';
-import { enqueueWebhookEvent } from '../webhooks/webhook.service.js';
 import { backingError, missingFor, undeclaredBacking } from './backing.service.js';
 import { markPromiseChanged } from './evaluation.repository.js';
 import { rebuildCounters, rejudgeFrom } from './ingest.service.js';
 import { describePromises, loadPromise, loadVersions, parseIds, toVersion } from './promise.repository.js';
 import type { TCreatePromise, TCreateVersion, TPromise, TPublishPromise, TUpdatePromise, TVersion, TWindow } from './promise.schema.js';
+import { enqueuePromiseEvent } from './promise.webhooks.js';
 import { requirePromiser } from './promise-authority.js';
 
 /** The longest a window can be: a rolling window's days, a month's 31, a quarter's 92. */
@@ -315,7 +315,7 @@ export async function publishPromise(ctx: OrgContext, id: string, input: TPublis
       after: promise,
       at: ctx.now,
     });
-    await enqueueWebhookEvent(tx, ctx.org.id, 'promise.published', { promise }, ctx.now);
+    await enqueuePromiseEvent(tx, ctx.org.id, 'promise.published', { promise }, ctx.now);
     return promise;
   });
 }
@@ -385,7 +385,7 @@ export async function createVersion(ctx: OrgContext, id: string, input: TCreateV
       after: created,
       at: ctx.now,
     });
-    await enqueueWebhookEvent(
+    await enqueuePromiseEvent(
       tx,
       ctx.org.id,
       'promise.version_created',

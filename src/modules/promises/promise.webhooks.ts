@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../core/webhooks/webhooks.js';
+import type { Tx } from '../../db/schema.js';
+import { enqueueWebhookEvent } from '../webhooks/webhook.service.js';
+import { toWire } from '../wire.js';
 import { FULFILLMENT_STATUSES, ZMissingBacking, ZPromise, ZPromiseStatus, ZVersion } from './promise.schema.js';
 
 /** An instant in a webhook body: ISO 8601, UTC. */
@@ -59,3 +62,17 @@ export const PROMISE_WEBHOOKS = WEBHOOK_EVENT_TYPES.map((type) => ({
   summary: PROMISE_WEBHOOK_SUMMARIES[type],
   body: webhookBodySchema(type),
 }));
+
+/**
+ * Queues a promise event for the subscribed endpoints, its data written as the API writes it
+ * (`toWire`: instants as ISO strings), so a receiver reads the same shapes as `GET` answers.
+ */
+export function enqueuePromiseEvent<T extends WebhookEventType>(
+  tx: Tx,
+  orgId: string,
+  type: T,
+  data: z.output<(typeof PROMISE_WEBHOOK_DATA)[T]>,
+  now: number,
+): Promise<number> {
+  return enqueueWebhookEvent(tx, orgId, type, toWire(PROMISE_WEBHOOK_DATA[type], data), now);
+}

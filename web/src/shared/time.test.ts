@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startOfDayInZone, startOfNextDayInZone, zoneOffsetMs } from './time';
+import { instantMs, startOfDayInZone, startOfNextDayInZone, zoneOffsetMs } from './time';
 
 describe('time zone days', () => {
   it.each([
@@ -23,5 +23,12 @@ describe('time zone days', () => {
 
   it('knows Moscow is UTC+3', () => {
     expect(zoneOffsetMs(Date.UTC(2026, 5, 1), 'Europe/Moscow')).toBe(3 * 3600_000);
+  });
+});
+
+describe('instants', () => {
+  it('reads the ISO 8601 string the API writes and the epoch milliseconds the browser computes alike', () => {
+    expect(instantMs('2026-11-01T10:00:00.000Z')).toBe(Date.UTC(2026, 10, 1, 10));
+    expect(instantMs(Date.UTC(2026, 10, 1, 10))).toBe(Date.UTC(2026, 10, 1, 10));
   });
 });

@@ -1,3 +1,9 @@
+/** An instant as the API writes it (ISO 8601 string) or as the browser computes it (epoch milliseconds). */
+export type Instant = string | number;
+
+/** Epoch milliseconds of an instant: an ISO 8601 string is parsed, a number is taken as it is. */
+export const instantMs = (at: Instant): number => (typeof at === 'number' ? at : Date.parse(at));
+
 /** Offset of a time zone from UTC at an instant, in milliseconds (Moscow: +3 h). */
 export function zoneOffsetMs(instant: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../shared/api/types';
 import { useFormat } from '../../shared/format';
 import { useIsNarrow } from '../../shared/ui/data-list';
-import { diffOf } from './audit-diff';
+import { diffOf, instantOf } from './audit-diff';
 
 function ValueCell({ field, value }: { field: string; value: unknown }) {
   const format = useFormat();
   if (value === undefined) return <Text c="dimmed">—</Text>;
-  // Times are stored as epoch milliseconds; a person reads them in the organization's time zone.
-  if (typeof value === 'number' && /At$/.test(field)) return <Text size="sm">{format.dateTime(value)}</Text>;
+  // The API writes a snapshot's instants in ISO 8601; a person reads them in the organization's time zone.
+  const instant = instantOf(field, value);
+  if (instant !== null) return <Text size="sm">{format.dateTime(instant)}</Text>;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return (
     <Text

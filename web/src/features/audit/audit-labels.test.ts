@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/api/types';
-import { actionLabel, facetsPath } from './audit.api';
+import { actionLabel, facetsPath, toApiFilter } from './audit.api';
 import { entityLabel } from './audit-labels';
 
 const entry = (before: unknown, after: unknown): AuditEntry =>
   ({
     id: 'e',
-    at: 0,
+    at: '1970-01-01T00:00:00.000Z',
     actor: { type: 'user', id: null, label: 'x' },
     action: 'pain.created',
     entityType: 'pain',
@@ -40,5 +40,19 @@ describe('audit facets and actions in words', () => {
     expect(actionLabel(t, 'team.created')).toBe('Team created');
     expect(actionLabel(t, 'webhook.paused_forever')).toBe('Webhook: paused forever');
     expect(actionLabel(t, 'gizmo_part.made')).toBe('gizmo part: made');
+  });
+});
+
+describe('the audit time filter', () => {
+  const NO_FILTER = { action: null, entityType: null, fromDate: '', toDate: '' };
+
+  it('sends the days as ISO 8601 instants in the organization’s time zone: from the first day’s start to the next day after the last', () => {
+    const filter = toApiFilter({ ...NO_FILTER, fromDate: '2026-11-01', toDate: '2026-11-28' }, 'Europe/Moscow');
+    expect(filter.from).toBe('2026-10-31T21:00:00.000Z');
+    expect(filter.to).toBe('2026-11-28T21:00:00.000Z');
+  });
+
+  it('sends nothing for an empty filter', () => {
+    expect(JSON.stringify(toApiFilter(NO_FILTER, 'UTC'))).toBe('{}');
   });
 });

@@ -4,24 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { usePagedList } from '../../shared/api/use-paged-list';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
-import { startOfDayInZone, startOfNextDayInZone } from '../../shared/time';
 import { useIsNarrow } from '../../shared/ui/data-list';
 import { PageHeader } from '../../shared/ui/page-header';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../shared/ui/states';
-import { type AuditFilter, auditApi } from './audit.api';
+import { auditApi, toApiFilter } from './audit.api';
 import { AuditCard } from './audit-card';
 import { AuditFilters, type AuditFilterValues, NO_FILTER } from './audit-filters';
 import { AuditRow } from './audit-row';
-
-/** The filter as the API wants it: calendar days become instants in the organization's time zone. */
-function toApiFilter(values: AuditFilterValues, timeZone: string): AuditFilter {
-  return {
-    action: values.action ?? undefined,
-    entityType: values.entityType ?? undefined,
-    from: (values.fromDate && startOfDayInZone(values.fromDate, timeZone)) || undefined,
-    to: (values.toDate && startOfNextDayInZone(values.toDate, timeZone)) || undefined,
-  };
-}
 
 export function AuditPage() {
   const { t } = useTranslation();

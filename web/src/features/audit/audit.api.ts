@@ -1,13 +1,28 @@
 import { api, orgPath, type Page } from '../../shared/api/client';
 import type { AuditEntry } from '../../shared/api/types';
+import { startOfDayInZone, startOfNextDayInZone } from '../../shared/time';
+import type { AuditFilterValues } from './audit-filters';
 
 export interface AuditFilter {
   action?: string;
   entityType?: string;
-  /** UTC epoch ms, inclusive. */
-  from?: number;
-  /** UTC epoch ms, exclusive. */
-  to?: number;
+  /** An instant, ISO 8601 in UTC, inclusive. */
+  from?: string;
+  /** An instant, ISO 8601 in UTC, exclusive. */
+  to?: string;
+}
+
+/** An instant as the API takes it (ISO 8601 in UTC); undefined when there is none. */
+const isoOf = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
+
+/** The filter as the API wants it: calendar days become instants in the organization's time zone. */
+export function toApiFilter(values: AuditFilterValues, timeZone: string): AuditFilter {
+  return {
+    action: values.action ?? undefined,
+    entityType: values.entityType ?? undefined,
+    from: values.fromDate ? isoOf(startOfDayInZone(values.fromDate, timeZone)) : undefined,
+    to: values.toDate ? isoOf(startOfNextDayInZone(values.toDate, timeZone)) : undefined,
+  };
 }
 
 export const auditApi = {

@@ -24,11 +24,11 @@ describe('the rights a new decision may be made under', () => {
 });
 
 describe('a decision', () => {
-  const at = (status: Decision['status'], decidedAt: number | null) => ({ status, decidedAt });
+  const at = (status: Decision['status'], decidedAt: string | null) => ({ status, decidedAt });
 
   it('is withdrawn when retired without having been taken', () => {
     expect(isWithdrawn(at('retired', null))).toBe(true);
-    expect(isWithdrawn(at('retired', 1))).toBe(false);
+    expect(isWithdrawn(at('retired', '2026-11-01T10:00:00.000Z'))).toBe(false);
     expect(isWithdrawn(at('ready', null))).toBe(false);
   });
 

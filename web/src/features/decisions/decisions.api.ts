@@ -4,12 +4,12 @@ import type { ZDecision } from '../../../../src/modules/governance/decision.sche
 import type { ZGrant, ZRight, ZRole } from '../../../../src/modules/governance/governance.schema';
 import { api, orgPath, type Page } from '../../shared/api/client';
 
-export type Agreement = z.output<typeof ZAgreement>;
-export type Review = z.output<typeof ZReview>;
-export type Decision = z.output<typeof ZDecision>;
-export type Right = z.output<typeof ZRight>;
-export type Grant = z.output<typeof ZGrant>;
-export type TeamRole = z.output<typeof ZRole>;
+export type Agreement = z.input<typeof ZAgreement>;
+export type Review = z.input<typeof ZReview>;
+export type Decision = z.input<typeof ZDecision>;
+export type Right = z.input<typeof ZRight>;
+export type Grant = z.input<typeof ZGrant>;
+export type TeamRole = z.input<typeof ZRole>;
 export type AgreementStatus = Agreement['status'];
 export type DecisionStatus = Decision['status'];
 export type ReviewOutcome = Review['outcome'];

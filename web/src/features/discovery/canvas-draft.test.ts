@@ -53,8 +53,8 @@ const canvas: Canvas = {
     { ...HAND_SET, id: 'f2', name: 'Паспорт дома', position: 1, current: 0, target: 9, competitorLevels: [0, 0], action: 'create' },
   ],
   errc: { eliminate: [], reduce: [], raise: [], create: ['f2'], unchanged: ['f1'] },
-  createdAt: 0,
-  updatedAt: 0,
+  createdAt: '1970-01-01T00:00:00.000Z',
+  updatedAt: '1970-01-01T00:00:00.000Z',
 };
 
 describe('the canvas draft', () => {

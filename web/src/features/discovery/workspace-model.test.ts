@@ -17,8 +17,8 @@ const pain = (id: string, severity: number, answeredBy: string[] = []): Pain => 
   status: 'open',
   answeredBy,
   evidenceCount: 0,
-  createdAt: 0,
-  updatedAt: 0,
+  createdAt: '1970-01-01T00:00:00.000Z',
+  updatedAt: '1970-01-01T00:00:00.000Z',
 });
 const gain = (id: string, createdBy: string[] = []): Gain => ({
   id,
@@ -27,8 +27,8 @@ const gain = (id: string, createdBy: string[] = []): Gain => ({
   relevance: 3,
   createdBy,
   evidenceCount: 0,
-  createdAt: 0,
-  updatedAt: 0,
+  createdAt: '1970-01-01T00:00:00.000Z',
+  updatedAt: '1970-01-01T00:00:00.000Z',
 });
 const item = (id: string, kind: ValueItem['kind'], targetIds: string[]): ValueItem => ({
   id,
@@ -37,12 +37,20 @@ const item = (id: string, kind: ValueItem['kind'], targetIds: string[]): ValueIt
   name: `name ${id}`,
   description: '',
   targetIds,
-  createdAt: 0,
-  updatedAt: 0,
+  createdAt: '1970-01-01T00:00:00.000Z',
+  updatedAt: '1970-01-01T00:00:00.000Z',
 });
 
 const workspace: Workspace = {
-  segment: { id: 's', name: 'S', description: '', sizeEstimate: null, kind: 'customer', createdAt: 0, updatedAt: 0 },
+  segment: {
+    id: 's',
+    name: 'S',
+    description: '',
+    sizeEstimate: null,
+    kind: 'customer',
+    createdAt: '1970-01-01T00:00:00.000Z',
+    updatedAt: '1970-01-01T00:00:00.000Z',
+  },
   needs: [],
   pains: [pain('p5', 5, ['r1']), pain('p3', 3), pain('p2', 2, ['r1'])],
   gains: [gain('g1', ['c1'])],

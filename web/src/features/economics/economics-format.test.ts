@@ -54,8 +54,8 @@ describe('months', () => {
 
   it('the picker offers recent months newest first, marks closed ones and keeps older months with figures', () => {
     const known = [
-      { period: '2026-10', closed: true, closedAt: 1 },
-      { period: '2024-02', closed: true, closedAt: 1 },
+      { period: '2026-10', closed: true, closedAt: '2026-11-02T09:00:00.000Z' },
+      { period: '2024-02', closed: true, closedAt: '2024-03-04T09:00:00.000Z' },
     ];
     const options = monthOptions('2026-11', known, '2026-11', 3);
     expect(options).toEqual([

@@ -23,27 +23,27 @@ import type {
 } from '../../../../src/modules/economics/economics.schema';
 import { api, orgPath } from '../../shared/api/client';
 
-export type TeamEconomics = z.output<typeof ZTeamEconomics>;
+export type TeamEconomics = z.input<typeof ZTeamEconomics>;
 export type EconomicsMember = TeamEconomics['members'][number];
 export type FulfillmentPromise = TeamEconomics['fulfillmentPromises'][number];
-export type TeamSummary = z.output<typeof ZTeamSummary>;
-export type PeriodEconomics = z.output<typeof ZPeriodEconomics>;
-export type PeriodListItem = z.output<typeof ZPeriodListItem>;
-export type LedgerLine = z.output<typeof ZLedgerLine>;
+export type TeamSummary = z.input<typeof ZTeamSummary>;
+export type PeriodEconomics = z.input<typeof ZPeriodEconomics>;
+export type PeriodListItem = z.input<typeof ZPeriodListItem>;
+export type LedgerLine = z.input<typeof ZLedgerLine>;
 export type LedgerInput = z.input<typeof ZLedgerInput>;
 export type LedgerKind = LedgerLine['kind'];
 export type MemberInput = z.input<typeof ZMemberInput>;
-export type Trade = z.output<typeof ZTrade>;
+export type Trade = z.input<typeof ZTrade>;
 export type TradeInput = z.input<typeof ZTradeInput>;
 export type TradeStatus = Trade['status'];
-export type SplitRule = z.output<typeof ZSplitRule>;
+export type SplitRule = z.input<typeof ZSplitRule>;
 export type SplitRuleInput = z.input<typeof ZSplitRuleInput>;
 export type SplitWeights = Partial<Record<SplitBasis, number>>;
-export type PeerPoints = z.output<typeof ZPeerPoints>;
+export type PeerPoints = z.input<typeof ZPeerPoints>;
 export type OverheadRuleInput = z.input<typeof ZOverheadRuleInput>;
-export type Settings = z.output<typeof ZSettingsOut>;
+export type Settings = z.input<typeof ZSettingsOut>;
 export type SettingsInput = z.input<typeof ZSettings>;
-export type Reserve = z.output<typeof ZReserve>;
+export type Reserve = z.input<typeof ZReserve>;
 export type AllocationInput = z.input<typeof ZAllocationInput>;
 export type { FulfillmentMode, OverheadRuleKind, SplitBasis, SplitRuleName };
 

@@ -19,7 +19,7 @@ export function SharesTable({ figures, meId }: { figures: TeamEconomics; meId: s
       </Paper>
     );
   }
-  const members = [...figures.members].sort((a, b) => a.joinedAt - b.joinedAt);
+  const members = [...figures.members].sort((a, b) => Date.parse(a.joinedAt) - Date.parse(b.joinedAt));
   const total = members.reduce((sum, member) => sum + member.amountMinor, 0);
   return (
     <Paper withBorder radius="md" p="md" data-testid="shares">

@@ -3,11 +3,11 @@ import type { FeedbackKind } from '../../../../src/core/voice/feedback';
 import type { ZFeedback, ZSummary, ZSurvey, ZSurveyInput, ZTrend } from '../../../../src/modules/feedback/feedback.schema';
 import { api, orgPath, type Page } from '../../shared/api/client';
 
-export type Feedback = z.output<typeof ZFeedback>;
-export type FeedbackSummary = z.output<typeof ZSummary>;
-export type FeedbackTrend = z.output<typeof ZTrend>;
+export type Feedback = z.input<typeof ZFeedback>;
+export type FeedbackSummary = z.input<typeof ZSummary>;
+export type FeedbackTrend = z.input<typeof ZTrend>;
 export type TrendPoint = FeedbackTrend['points'][number];
-export type Survey = z.output<typeof ZSurvey>;
+export type Survey = z.input<typeof ZSurvey>;
 export type SurveyInput = z.input<typeof ZSurveyInput>;
 export type SubjectType = NonNullable<Feedback['subjectType']>;
 export type TrendBucket = FeedbackTrend['bucket'];

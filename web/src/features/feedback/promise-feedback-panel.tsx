@@ -30,7 +30,7 @@ export function PromiseFeedbackPanel({ promiseId, refreshKey }: { promiseId: str
     const attainment = await Promise.all(
       npsPoints.map((p) =>
         promisesApi
-          .status(org.slug, promiseId, Math.min(p.to, now) - 1)
+          .status(org.slug, promiseId, Math.min(Date.parse(p.to), now) - 1)
           .then((s) => (s.attainment === null ? null : Math.round(s.attainment * 10_000) / 100))
           .catch(() => null),
       ),

@@ -30,7 +30,7 @@ function grant(patch: Partial<Grant> & Pick<Grant, 'holderType' | 'holderId' | '
     grantedBy: 'council',
     limits: { spendingCap: 15_000_000, scope: null },
     active: true,
-    createdAt: 0,
+    createdAt: '1970-01-01T00:00:00.000Z',
     revokedAt: null,
     ...patch,
   };

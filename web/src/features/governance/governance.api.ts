@@ -1,20 +1,20 @@
 import type { z } from 'zod';
 import type {
-  TCapability,
-  TGrant,
-  TRight,
-  TRole,
+  ZCapability,
   ZCreateCapability,
   ZCreateRole,
+  ZGrant,
   ZGrantEvent,
+  ZRight,
+  ZRole,
 } from '../../../../src/modules/governance/governance.schema';
 import { api, orgPath, type Page } from '../../shared/api/client';
 
-export type Role = TRole;
-export type Capability = TCapability;
-export type Right = TRight;
-export type Grant = TGrant;
-export type GrantEvent = z.output<typeof ZGrantEvent>;
+export type Role = z.input<typeof ZRole>;
+export type Capability = z.input<typeof ZCapability>;
+export type Right = z.input<typeof ZRight>;
+export type Grant = z.input<typeof ZGrant>;
+export type GrantEvent = z.input<typeof ZGrantEvent>;
 export type HolderType = Grant['holderType'];
 export type RoleInput = z.input<typeof ZCreateRole>;
 export type CapabilityInput = z.input<typeof ZCreateCapability>;

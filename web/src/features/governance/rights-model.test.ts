@@ -24,7 +24,7 @@ function grant(patch: Partial<Grant> & Pick<Grant, 'id' | 'holderType' | 'holder
     grantedBy: 'council',
     limits: { spendingCap: null, scope: null },
     active: true,
-    createdAt: 0,
+    createdAt: '1970-01-01T00:00:00.000Z',
     revokedAt: null,
     ...patch,
   };
@@ -83,7 +83,7 @@ describe('where a right came from', () => {
   });
 
   it('tells revoked from cut off above', () => {
-    expect(grantState({ active: false, revokedAt: 5 })).toBe('revoked');
+    expect(grantState({ active: false, revokedAt: '2026-11-01T10:00:00.000Z' })).toBe('revoked');
     expect(grantState({ active: false, revokedAt: null })).toBe('inactive');
     expect(grantState({ active: true, revokedAt: null })).toBe('active');
   });

@@ -72,7 +72,9 @@ export function NotificationBell() {
   const open = async (notification: AppNotification) => {
     setOpen(false);
     if (notification.readAt === null) {
-      setItems((current) => current?.map((item) => (item.id === notification.id ? { ...item, readAt: Date.now() } : item)) ?? null);
+      setItems(
+        (current) => current?.map((item) => (item.id === notification.id ? { ...item, readAt: new Date().toISOString() } : item)) ?? null,
+      );
       setUnread((count) => Math.max(0, count - 1));
       notificationsApi.markRead(org.slug, [notification.id]).catch(notifyError);
     }
@@ -83,7 +85,7 @@ export function NotificationBell() {
   const markAll = async () => {
     try {
       await notificationsApi.markAllRead(org.slug);
-      setItems((current) => current?.map((item) => (item.readAt === null ? { ...item, readAt: Date.now() } : item)) ?? null);
+      setItems((current) => current?.map((item) => (item.readAt === null ? { ...item, readAt: new Date().toISOString() } : item)) ?? null);
       setUnread(0);
     } catch (error) {
       notifyError(error);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ZNotification } from '../../../../src/modules/notifications/notification.schema';
 import { api, orgPath, type Page } from '../../shared/api/client';
 
-export type AppNotification = z.output<typeof ZNotification>;
+export type AppNotification = z.input<typeof ZNotification>;
 export type NotificationKind = AppNotification['kind'];
 
 export const notificationsApi = {

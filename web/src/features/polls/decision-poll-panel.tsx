@@ -35,7 +35,9 @@ export function DecisionPollPanel({ decision, polls }: { decision: Decision; pol
   const items = polls.data?.items ?? [];
   const replace = (poll: Poll) =>
     polls.setData((current) => ({
-      items: [...(current?.items ?? []).filter((p) => p.id !== poll.id), poll].sort((a, b) => a.createdAt - b.createdAt),
+      items: [...(current?.items ?? []).filter((p) => p.id !== poll.id), poll].sort(
+        (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt),
+      ),
     }));
 
   return (

@@ -53,8 +53,8 @@ export function PollFormModal({
         kind,
         question: question.trim(),
         segmentIds,
-        ...(opens !== null && { opensAt: opens }),
-        closesAt: closes as number,
+        ...(opens !== null && { opensAt: new Date(opens).toISOString() }),
+        closesAt: new Date(closes as number).toISOString(),
         quorum: quorum === '' ? null : Number(quorum),
         hideResults,
       });

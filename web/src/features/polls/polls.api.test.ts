@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { clientChoice, fromLocalInput, isAgainstClients, type Poll, toLocalInput } from './polls.api';
 
-/** A poll with only what the decide form reads: its status, close time and result. */
+/** A poll with only what the decide form reads: its status, close time (epoch ms, written as the API does) and result. */
 function poll(status: Poll['status'], closesAt: number, result: { counts: boolean; winners: number[] } | null): Poll {
   return {
     status,
-    closesAt,
+    closesAt: new Date(closesAt).toISOString(),
     result: result && { ...result, totals: [], means: null, isTie: false, rounds: null, ballots: 3, quorumMet: true },
   } as unknown as Poll;
 }

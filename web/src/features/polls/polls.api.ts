@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { ZCreatePoll, ZPoll } from '../../../../src/modules/polls/poll.schema';
 import { api, orgPath } from '../../shared/api/client';
+import { type Instant, instantMs } from '../../shared/time';
 
-export type Poll = z.output<typeof ZPoll>;
+export type Poll = z.input<typeof ZPoll>;
 export type PollResult = NonNullable<Poll['result']>;
 export type PollKind = Poll['kind'];
 export type PollInput = z.input<typeof ZCreatePoll>;
@@ -22,7 +23,7 @@ export const pollsApi = {
  * needs a client rationale. Mirrors the server's rule (src/modules/polls/poll.tally.ts).
  */
 export function clientChoice(polls: readonly Poll[], now = Date.now()): { runsUntil: number | null; winners: number[] } {
-  const running = polls.filter((p) => p.status !== 'closed' && p.closesAt > now).map((p) => p.closesAt);
+  const running = polls.filter((p) => p.status !== 'closed' && Date.parse(p.closesAt) > now).map((p) => Date.parse(p.closesAt));
   const winners = new Set<number>();
   for (const poll of polls) if (poll.result?.counts) for (const w of poll.result.winners) winners.add(w);
   return { runsUntil: running.length ? Math.max(...running) : null, winners: [...winners].sort((a, b) => a - b) };
@@ -33,8 +34,9 @@ export function isAgainstClients(polls: readonly Poll[], option: number): boolea
   return polls.some((p) => p.result?.counts && !p.result.winners.includes(option));
 }
 
-/** Epoch ms as the value of a `datetime-local` input, in the browser's time zone. */
-export function toLocalInput(ms: number): string {
+/** An instant (ISO 8601 as the API writes it, or epoch ms) as the value of a `datetime-local` input, in the browser's time zone. */
+export function toLocalInput(at: Instant): string {
+  const ms = instantMs(at);
   const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
   return d.toISOString().slice(0, 16);
 }

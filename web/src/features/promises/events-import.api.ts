@@ -4,9 +4,9 @@ import { api, orgPath } from '../../shared/api/client';
 import { i18n } from '../../shared/i18n';
 
 export type ImportInput = z.input<typeof ZImportInput>;
-export type ImportPreview = z.output<typeof ZImportPreview>;
-export type ImportResult = z.output<typeof ZImportResult>;
-export type ImportError = z.output<typeof ZImportError>;
+export type ImportPreview = z.input<typeof ZImportPreview>;
+export type ImportResult = z.input<typeof ZImportResult>;
+export type ImportError = z.input<typeof ZImportError>;
 export type ImportMapping = NonNullable<ImportInput['mapping']>;
 export type ImportField = keyof ImportMapping;
 export type DateFormatChoice = NonNullable<ImportInput['dateFormat']>;

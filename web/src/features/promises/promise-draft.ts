@@ -56,14 +56,14 @@ export function draftOf(
     metricKind: terms.metric.kind,
     op: terms.metric.kind === 'threshold' ? terms.metric.op : '<=',
     threshold: terms.metric.kind === 'threshold' ? terms.metric.threshold : '',
-    unit: terms.metric.kind === 'threshold' ? terms.metric.unit : '',
+    unit: terms.metric.kind === 'threshold' ? (terms.metric.unit ?? '') : '',
     targetPercent: targetToPercent(terms.target),
     windowKind: terms.window.kind,
     days: terms.window.kind === 'rolling' ? terms.window.days : 30,
     period: terms.window.kind === 'calendar' ? terms.window.period : 'month',
     hasRedress: terms.redress !== null,
     redressKind: terms.redress?.kind ?? 'apology',
-    redressAmount: !terms.redress || terms.redress.amount === null ? '' : terms.redress.amount / 10 ** minorDigits(currency),
+    redressAmount: terms.redress?.amount == null ? '' : terms.redress.amount / 10 ** minorDigits(currency),
     redressText: terms.redress?.text ?? '',
   };
 }

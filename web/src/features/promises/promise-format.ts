@@ -146,6 +146,7 @@ export function chartInstants(from: number, to: number, count = 30): number[] {
 }
 
 export interface ChartPoint {
+  /** Epoch milliseconds: an instant the browser chose (chartInstants), not one the API wrote. */
   at: number;
   /** Attainment over the window ending at `at`, as a share; null while there are no events. */
   attainment: number | null;

@@ -7,7 +7,7 @@ import type { HistoryEntry } from './promises.api';
 const figures = { attainment: 100 / 130, target: 0.9, good: 100, total: 130, budgetRemaining: 1 - 30 / 130 / 0.1, version: 1 };
 const page = { severity: 'page' as const, longWindow: 'PT6H', shortWindow: 'PT30M', threshold: 6 };
 const ticket = { severity: 'ticket' as const, longWindow: 'P3D', shortWindow: 'PT6H', threshold: 1 };
-const entry = (id: string, at: number, kind: HistoryEntry['kind'], partial: Partial<HistoryEntry> = {}): HistoryEntry => ({
+const entry = (id: string, at: string, kind: HistoryEntry['kind'], partial: Partial<HistoryEntry> = {}): HistoryEntry => ({
   id,
   at,
   kind,
@@ -20,18 +20,18 @@ const entry = (id: string, at: number, kind: HistoryEntry['kind'], partial: Part
 
 // The API's page, newest first; within one evaluation in no set order.
 const entries = [
-  entry('a', Date.parse('2026-11-29T17:02:00.000Z'), 'alert_resolved', { alert: ticket }),
-  entry('b', Date.parse('2026-11-29T17:02:00.000Z'), 'alert_resolved', { alert: page }),
-  entry('c', Date.parse('2026-11-29T10:02:00.000Z'), 'alert_fired', { alert: ticket }),
-  entry('d', Date.parse('2026-11-29T10:02:00.000Z'), 'status_changed', { fromStatus: 'kept', toStatus: 'broken' }),
-  entry('e', Date.parse('2026-11-29T10:02:00.000Z'), 'alert_fired', { alert: page }),
+  entry('a', '2026-11-29T17:02:00.000Z', 'alert_resolved', { alert: ticket }),
+  entry('b', '2026-11-29T17:02:00.000Z', 'alert_resolved', { alert: page }),
+  entry('c', '2026-11-29T10:02:00.000Z', 'alert_fired', { alert: ticket }),
+  entry('d', '2026-11-29T10:02:00.000Z', 'status_changed', { fromStatus: 'kept', toStatus: 'broken' }),
+  entry('e', '2026-11-29T10:02:00.000Z', 'alert_fired', { alert: page }),
 ];
 
 describe('the history of a promise on screen', () => {
   it('groups the entries by evaluation, newest first: the status change, then alerts, pages before tickets', () => {
     expect(groupHistory(entries).map((group) => [group.at, group.entries.map((e) => e.id)])).toEqual([
-      [Date.parse('2026-11-29T17:02:00.000Z'), ['b', 'a']],
-      [Date.parse('2026-11-29T10:02:00.000Z'), ['d', 'e', 'c']],
+      ['2026-11-29T17:02:00.000Z', ['b', 'a']],
+      ['2026-11-29T10:02:00.000Z', ['d', 'e', 'c']],
     ]);
   });
 
@@ -60,7 +60,7 @@ describe('the history of a promise on screen', () => {
     const en = i18n.getFixedT('en');
     for (const kind of HISTORY_KINDS) {
       const words = describeHistoryEntry(
-        entry('x', Date.parse('2026-11-29T10:00:00.000Z'), kind, { alert: page, fromStatus: 'kept', toStatus: 'at_risk' }),
+        entry('x', '2026-11-29T10:00:00.000Z', kind, { alert: page, fromStatus: 'kept', toStatus: 'at_risk' }),
         en,
         'en-GB',
       );

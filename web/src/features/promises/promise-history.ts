@@ -4,7 +4,8 @@ import type { HistoryEntry } from './promises.api';
 
 /** What one evaluation recorded: its instant and its entries. */
 export interface HistoryInstant {
-  at: number;
+  /** ISO 8601, as the API writes it. */
+  at: string;
   entries: HistoryEntry[];
 }
 

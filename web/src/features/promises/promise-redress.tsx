@@ -26,7 +26,8 @@ export function PromiseRedress({ promiseId, refreshKey }: { promiseId: string; r
   );
   const all = items.data ?? [];
   const owed = all.filter((item) => item.givenAt === null);
-  const given = all.filter((item) => item.givenAt !== null).sort((a, b) => (b.givenAt ?? 0) - (a.givenAt ?? 0));
+  const givenMs = (item: RedressItem) => (item.givenAt === null ? 0 : Date.parse(item.givenAt));
+  const given = all.filter((item) => item.givenAt !== null).sort((a, b) => givenMs(b) - givenMs(a));
   const shown = filter === 'owed' ? owed : given;
   const canWrite = can('promises:write');
 

@@ -16,6 +16,8 @@ const has = (tree: Tree, key: string) => {
 };
 
 const team = (id: string) => ({ id, name: `Team ${id}` });
+/** An instant as the API writes it, from epoch milliseconds. */
+const iso = (ms: number) => new Date(ms).toISOString();
 function request(id: string, from: string, to: string, partial: Partial<PromiseRequest> = {}): PromiseRequest {
   return {
     id,
@@ -28,7 +30,7 @@ function request(id: string, from: string, to: string, partial: Partial<PromiseR
     answer: '',
     promiseId: null,
     createdBy: 'Anna',
-    createdAt: 1000,
+    createdAt: iso(1000),
     answeredAt: null,
     ...partial,
   };
@@ -36,12 +38,12 @@ function request(id: string, from: string, to: string, partial: Partial<PromiseR
 
 describe('requests between teams on screen', () => {
   const requests = [
-    request('old-open', 'sales', 'service', { createdAt: 100 }),
-    request('accepted', 'sales', 'service', { createdAt: 50, status: 'accepted', answeredAt: 300, promiseId: 'p1' }),
-    request('new-open', 'sales', 'service', { createdAt: 200 }),
-    request('declined', 'service', 'stock', { createdAt: 60, status: 'declined', answeredAt: 400, answer: 'no crew' }),
-    request('between-mine', 'service', 'sales', { createdAt: 150 }),
-    request('elsewhere', 'stock', 'hr', { createdAt: 10 }),
+    request('old-open', 'sales', 'service', { createdAt: iso(100) }),
+    request('accepted', 'sales', 'service', { createdAt: iso(50), status: 'accepted', answeredAt: iso(300), promiseId: 'p1' }),
+    request('new-open', 'sales', 'service', { createdAt: iso(200) }),
+    request('declined', 'service', 'stock', { createdAt: iso(60), status: 'declined', answeredAt: iso(400), answer: 'no crew' }),
+    request('between-mine', 'service', 'sales', { createdAt: iso(150) }),
+    request('elsewhere', 'stock', 'hr', { createdAt: iso(10) }),
   ];
 
   it('puts what waits for an answer first, newest asked first, then the answered, newest answer first', () => {

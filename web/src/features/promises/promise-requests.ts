@@ -25,7 +25,7 @@ export interface RequestGroups {
 export function sortRequests(requests: readonly PromiseRequest[]): PromiseRequest[] {
   return [...requests].sort((a, b) => {
     if ((a.status === 'open') !== (b.status === 'open')) return a.status === 'open' ? -1 : 1;
-    const at = (r: PromiseRequest) => (r.status === 'open' ? r.createdAt : (r.answeredAt ?? r.createdAt));
+    const at = (r: PromiseRequest) => Date.parse(r.status === 'open' ? r.createdAt : (r.answeredAt ?? r.createdAt));
     return at(b) - at(a) || b.id.localeCompare(a.id);
   });
 }

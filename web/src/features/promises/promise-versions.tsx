@@ -26,7 +26,7 @@ export function changedFrom(previous: PromiseVersion | undefined, version: Promi
 export function describeRedress(redress: Redress | null, t: TFunction, money: (minor: number) => string): string {
   if (!redress) return t('promises.redressNone');
   const kind = t(`promises.redressKinds.${redress.kind}`);
-  const amount = redress.kind === 'compensation' && redress.amount !== null ? ` ${money(redress.amount)}` : '';
+  const amount = redress.kind === 'compensation' && redress.amount != null ? ` ${money(redress.amount)}` : '';
   return `${kind}${amount}: ${redress.text}`;
 }
 

@@ -16,28 +16,29 @@ import type {
 import type { ZAcceptRequest, ZCreateRequest, ZRequest } from '../../../../src/modules/promises/request.schema';
 import { api, orgPath, type Page } from '../../shared/api/client';
 import type { Client } from '../../shared/api/types';
+import { type Instant, instantMs } from '../../shared/time';
 
-export type PromiseItem = z.output<typeof ZPromise>;
-export type PromiseVersion = z.output<typeof ZVersion>;
-export type PromiseStatus = z.output<typeof ZPromiseStatus>;
-export type Metric = z.output<typeof ZMetric>;
-export type PromiseWindow = z.output<typeof ZWindow>;
-export type Redress = z.output<typeof ZRedress>;
-export type IngestResult = z.output<typeof ZIngestResult>;
+export type PromiseItem = z.input<typeof ZPromise>;
+export type PromiseVersion = z.input<typeof ZVersion>;
+export type PromiseStatus = z.input<typeof ZPromiseStatus>;
+export type Metric = z.input<typeof ZMetric>;
+export type PromiseWindow = z.input<typeof ZWindow>;
+export type Redress = z.input<typeof ZRedress>;
+export type IngestResult = z.input<typeof ZIngestResult>;
 export type PromiseInput = z.input<typeof ZCreatePromise>;
 export type PromisePatch = z.input<typeof ZUpdatePromise>;
 export type VersionInput = z.input<typeof ZCreateVersion>;
 /** Publishing's optional body: an admin's waiver of a client promise's declared backing, with the reason. */
 export type PublishInput = z.input<typeof ZPublishPromise>;
-/** An admin published a client promise without a declared capability and right: why, by whom, when (epoch ms). */
+/** An admin published a client promise without a declared capability and right: why, by whom, when (ISO 8601). */
 export type BackingWaiver = NonNullable<PromiseItem['backingWaiver']>;
 /** A team asking another to promise something (a request until that team promises it). */
-export type PromiseRequest = z.output<typeof ZRequest>;
+export type PromiseRequest = z.input<typeof ZRequest>;
 export type RequestStatus = PromiseRequest['status'];
 export type RequestInput = z.input<typeof ZCreateRequest>;
 export type AcceptInput = z.input<typeof ZAcceptRequest>;
 /** One thing the evaluator recorded: a status change, an alert firing or resolving. */
-export type HistoryEntry = z.output<typeof ZHistoryEntry>;
+export type HistoryEntry = z.input<typeof ZHistoryEntry>;
 
 export type PromiseKind = PromiseItem['kind'];
 /** draft → published → retired: where a promise is in its life. */
@@ -58,13 +59,13 @@ export const FULFILLMENTS: readonly Fulfillment[] = ['broken', 'at_risk', 'no_da
 /** One fulfillment event (GET …/events), newest first; a voided one says when, by whom and why. */
 export interface PromiseEvent {
   externalId: string;
-  occurredAt: number;
+  occurredAt: string;
   good: boolean;
   value: number | null;
   clientId: string | null;
   version: number;
-  ingestedAt: number;
-  voided: { at: number; by: string; reason: string } | null;
+  ingestedAt: string;
+  voided: { at: string; by: string; reason: string } | null;
 }
 
 /** Redress owed to a client for one bad event, or given (GET /redress). */
@@ -80,8 +81,8 @@ export interface RedressItem {
   /** Minor units, for a compensation. */
   amount: number | null;
   text: string;
-  owedAt: number;
-  givenAt: number | null;
+  owedAt: string;
+  givenAt: string | null;
   givenBy: string | null;
   note: string;
 }
@@ -108,8 +109,10 @@ export const promisesApi = {
   createVersion: (org: string, id: string, input: VersionInput) =>
     api.post<PromiseVersion>(orgPath(org, 'promises', id, 'versions'), input),
   /** The fulfillment at an instant (default now): attainment, error budget, burn rates, alerts. */
-  status: (org: string, id: string, at?: number) =>
-    api.get<PromiseStatus>(orgPath(org, 'promises', id, 'status'), { at: at === undefined ? undefined : new Date(at).toISOString() }),
+  status: (org: string, id: string, at?: Instant) =>
+    api.get<PromiseStatus>(orgPath(org, 'promises', id, 'status'), {
+      at: at === undefined ? undefined : new Date(instantMs(at)).toISOString(),
+    }),
   events: (org: string, id: string, cursor?: string, limit = 50) =>
     api.get<Page<PromiseEvent>>(orgPath(org, 'promises', id, 'events'), { limit, cursor }),
   voidEvent: (org: string, id: string, externalId: string, reason: string) =>

@@ -9,13 +9,13 @@ import type {
 } from '../../../../src/modules/proposals/proposal.schema';
 import { api, orgPath, type Page } from '../../shared/api/client';
 
-export type Proposal = z.output<typeof ZProposal>;
+export type Proposal = z.input<typeof ZProposal>;
 export type ProposalStatus = Proposal['status'];
 export type ProposalSort = (typeof PROPOSAL_SORTS)[number];
 export type ProposalInput = z.input<typeof ZCreateProposal>;
 export type StatusInput = z.input<typeof ZChangeStatus>;
 export type ImplementationInput = z.input<typeof ZLinkImplementation>;
-export type ModerationItem = z.output<typeof ZModerationItem>;
+export type ModerationItem = z.input<typeof ZModerationItem>;
 
 /** The server's lists, in the order the screens show them. */
 export const PROPOSAL_STATUSES: readonly ProposalStatus[] = [
@@ -61,7 +61,7 @@ export const proposalsApi = {
     api.get<{ items: SimilarProposal[]; compared: number }>(orgPath(org, 'proposals', 'similar'), { text }),
   moderation: (org: string, cursor?: string) => api.get<Page<ModerationItem>>(orgPath(org, 'moderation'), { cursor, limit: 50 }),
   resolve: (org: string, id: string, resolution: 'kept' | 'removed') =>
-    api.post<{ id: string; hiddenAt: number | null }>(orgPath(org, 'moderation', id, 'resolve'), { resolution }),
+    api.post<{ id: string; hiddenAt: string | null }>(orgPath(org, 'moderation', id, 'resolve'), { resolution }),
   /** Picker options: the organization's segments, promises and decisions (first pages). */
   segments: (org: string) => api.get<Page<{ id: string; name: string }>>(orgPath(org, 'segments'), { limit: 200 }),
   promises: (org: string) => api.get<Page<{ id: string; title: string }>>(orgPath(org, 'promises'), { limit: 200 }),

@@ -1,7 +1,10 @@
+import { type Instant, instantMs } from '../../shared/time';
+
 /** The round's dates in the form's `datetime-local` inputs, read in the browser's time zone. */
 
-/** Epoch ms as the value of a `datetime-local` input, in the browser's time zone. */
-export function toLocalInput(ms: number): string {
+/** An instant (ISO 8601 as the API writes it, or epoch ms) as the value of a `datetime-local` input, in the browser's time zone. */
+export function toLocalInput(at: Instant): string {
+  const ms = instantMs(at);
   const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
   return d.toISOString().slice(0, 16);
 }

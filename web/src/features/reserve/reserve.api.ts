@@ -11,10 +11,10 @@ import type {
 } from '../../../../src/modules/participation/participation.schema';
 import { api, orgPath } from '../../shared/api/client';
 
-export type RoundSummary = z.output<typeof ZRoundSummary>;
-export type Round = z.output<typeof ZRound>;
-export type RoundProject = z.output<typeof ZProject>;
-export type RoundResult = z.output<typeof ZRoundResult>;
+export type RoundSummary = z.input<typeof ZRoundSummary>;
+export type Round = z.input<typeof ZRound>;
+export type RoundProject = z.input<typeof ZProject>;
+export type RoundResult = z.input<typeof ZRoundResult>;
 export type RoundInput = z.input<typeof ZCreateRound>;
 export type RoundUpdate = z.input<typeof ZUpdateRound>;
 export type ProjectInput = z.input<typeof ZCreateProject>;

@@ -54,8 +54,8 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
       budgetMinor: budgetMinor as number,
       method,
       segmentIds,
-      opensAt: opens as number,
-      closesAt: closes as number,
+      opensAt: new Date(opens as number).toISOString(),
+      closesAt: new Date(closes as number).toISOString(),
     };
     setBusy(true);
     try {

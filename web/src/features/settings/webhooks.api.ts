@@ -9,10 +9,10 @@ export interface Webhook {
   description: string;
   eventTypes: WebhookEventType[];
   active: boolean;
-  /** After a rotation, until when the previous secret still signs deliveries; null otherwise. */
-  previousSecretExpiresAt: number | null;
-  createdAt: number;
-  updatedAt: number;
+  /** After a rotation, until when the previous secret still signs deliveries; null otherwise. Instants are ISO 8601, as the API writes them. */
+  previousSecretExpiresAt: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** An endpoint with its signing secret: in the answer to creating it or rotating its secret, and never again. */
@@ -24,14 +24,14 @@ export interface WebhookDelivery {
   eventType: string;
   state: 'pending' | 'delivered' | 'failed';
   attemptCount: number;
-  nextAttemptAt: number | null;
-  lastAttemptAt: number | null;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
   lastStatusCode: number | null;
   lastError: string | null;
-  attempts: { at: number; statusCode: number | null; error: string | null; durationMs: number }[];
-  deliveredAt: number | null;
-  failedAt: number | null;
-  createdAt: number;
+  attempts: { at: string; statusCode: number | null; error: string | null; durationMs: number }[];
+  deliveredAt: string | null;
+  failedAt: string | null;
+  createdAt: string;
 }
 
 export interface WebhookInput {

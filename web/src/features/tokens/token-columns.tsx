@@ -2,11 +2,12 @@ import { Badge, Button, Code, Group, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { PERMISSIONS } from '../../../../src/core/access/permissions';
 import type { Token } from '../../shared/api/types';
+import type { Instant } from '../../shared/time';
 import type { Column } from '../../shared/ui/data-list';
 
 interface Format {
-  dateTime: (ms: number) => string;
-  date: (ms: number) => string;
+  dateTime: (at: Instant) => string;
+  date: (at: Instant) => string;
 }
 
 /** The columns of the tokens list; the secret itself is never here. */

@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import type { ZOutboxMessage, ZVoiceSettings, ZVoiceSettingsInput } from '../../../../src/modules/voice/voice.schema';
 import { api, orgPath, type Page } from '../../shared/api/client';
 
-export type VoiceSettings = z.output<typeof ZVoiceSettings>;
+export type VoiceSettings = z.input<typeof ZVoiceSettings>;
 export type VoiceSettingsInput = z.input<typeof ZVoiceSettingsInput>;
-export type OutboxMessage = z.output<typeof ZOutboxMessage>;
+export type OutboxMessage = z.input<typeof ZOutboxMessage>;
 
 export const voiceApi = {
   settings: (org: string) => api.get<VoiceSettings>(orgPath(org, 'voice-settings')),

@@ -1,6 +1,8 @@
 /**
  * Types of what the API answers, inferred from the server's own zod schemas (type-only imports:
- * nothing of the server is bundled), so the web app and the API cannot drift apart.
+ * nothing of the server is bundled), so the web app and the API cannot drift apart. The wire side
+ * of each schema (`z.input`): an instant is the ISO 8601 string the API writes, not the epoch
+ * milliseconds the server computes with (`z.output`).
  */
 import type { z } from 'zod';
 import type { ZAuditEntry } from '../../../../src/modules/audit/audit.schema';
@@ -14,28 +16,28 @@ import type { ZMyOrganization, ZOrganization } from '../../../../src/modules/org
 import type { ZTeam, ZTeamDetail, ZTeamMember } from '../../../../src/modules/teams/team.schema';
 import type { ZCreatedToken, ZToken } from '../../../../src/modules/tokens/token.schema';
 
-export type Me = z.output<typeof ZMe>;
-export type Organization = z.output<typeof ZOrganization>;
-export type MyOrganization = z.output<typeof ZMyOrganization>;
-export type Team = z.output<typeof ZTeam>;
-export type TeamDetail = z.output<typeof ZTeamDetail>;
-export type TeamMember = z.output<typeof ZTeamMember>;
-export type Membership = z.output<typeof ZMembership>;
-export type Client = z.output<typeof ZClient>;
-export type Invitation = z.output<typeof ZInvitation>;
-export type CreatedInvitation = z.output<typeof ZCreatedInvitation>;
-export type Token = z.output<typeof ZToken>;
-export type CreatedToken = z.output<typeof ZCreatedToken>;
-export type AuditEntry = z.output<typeof ZAuditEntry>;
-export type Segment = z.output<typeof ZSegment>;
-export type Need = z.output<typeof ZNeed>;
-export type Pain = z.output<typeof ZPain>;
-export type Gain = z.output<typeof ZGain>;
-export type Evidence = z.output<typeof ZEvidence>;
-export type ValueItem = z.output<typeof ZValueItem>;
-export type Fit = z.output<typeof ZFit>;
-export type Canvas = z.output<typeof ZCanvas>;
-export type CanvasSummary = z.output<typeof ZCanvasSummary>;
+export type Me = z.input<typeof ZMe>;
+export type Organization = z.input<typeof ZOrganization>;
+export type MyOrganization = z.input<typeof ZMyOrganization>;
+export type Team = z.input<typeof ZTeam>;
+export type TeamDetail = z.input<typeof ZTeamDetail>;
+export type TeamMember = z.input<typeof ZTeamMember>;
+export type Membership = z.input<typeof ZMembership>;
+export type Client = z.input<typeof ZClient>;
+export type Invitation = z.input<typeof ZInvitation>;
+export type CreatedInvitation = z.input<typeof ZCreatedInvitation>;
+export type Token = z.input<typeof ZToken>;
+export type CreatedToken = z.input<typeof ZCreatedToken>;
+export type AuditEntry = z.input<typeof ZAuditEntry>;
+export type Segment = z.input<typeof ZSegment>;
+export type Need = z.input<typeof ZNeed>;
+export type Pain = z.input<typeof ZPain>;
+export type Gain = z.input<typeof ZGain>;
+export type Evidence = z.input<typeof ZEvidence>;
+export type ValueItem = z.input<typeof ZValueItem>;
+export type Fit = z.input<typeof ZFit>;
+export type Canvas = z.input<typeof ZCanvas>;
+export type CanvasSummary = z.input<typeof ZCanvasSummary>;
 export type CanvasFactor = Canvas['factors'][number];
 export type SegmentKind = Segment['kind'];
 export type JobKind = Need['jobKind'];

@@ -16,7 +16,15 @@ describe('the organization a person lands in after sign-in', () => {
   });
 
   it('is the one used last on any browser, by the account’s record, before this browser’s memory', () => {
-    const used = organizations.map((o) => ({ ...o, lastUsedAt: { homecare: 5_000, stroydom: 9_000, centre: null, acme: 7_000 }[o.slug] }));
+    const used = organizations.map((o) => ({
+      ...o,
+      lastUsedAt: {
+        homecare: '2026-11-01T10:00:00.000Z',
+        stroydom: '2026-11-03T08:00:00.000Z',
+        centre: null,
+        acme: '2026-11-02T23:59:59.999Z',
+      }[o.slug],
+    }));
     expect(startOrganization(used, 'centre', 'en')?.slug).toBe('stroydom');
     expect(lastUsedOrganization(organizations)).toBeNull();
   });

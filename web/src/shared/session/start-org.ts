@@ -4,15 +4,16 @@ interface OrganizationChoice {
   slug: string;
   name: string;
   locale: Locale;
-  /** When the person last opened it, on any browser (the server's record); null or absent when never. */
-  lastUsedAt?: number | null;
+  /** When the person last opened it, on any browser (the server's record, ISO 8601); null or absent when never. */
+  lastUsedAt?: string | null;
 }
 
 /** The organization the person opened most recently on any browser, by the server's record; null when none. */
 export function lastUsedOrganization<T extends OrganizationChoice>(organizations: readonly T[]): T | null {
   let latest: T | null = null;
   for (const org of organizations) {
-    if (org.lastUsedAt != null && (latest === null || org.lastUsedAt > (latest.lastUsedAt ?? 0))) latest = org;
+    if (org.lastUsedAt == null) continue;
+    if (latest?.lastUsedAt == null || Date.parse(org.lastUsedAt) > Date.parse(latest.lastUsedAt)) latest = org;
   }
   return latest;
 }
