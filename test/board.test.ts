@@ -171,6 +171,29 @@ async function boardJson(query = ''): Promise<TBoard> {
 }
 
 describe('public promise board', () => {
+  it('pages like every list: worst first, a cursor to the rest, each page with its own ETag', async () => {
+    const whole = await boardJson();
+    expect((whole as TBoard & { nextCursor: string | null }).nextCursor).toBeNull();
+    const walked: string[] = [];
+    const etags = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const res = await get(`/api/v1/public/orgs/${orgs.a.slug}/promises?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode, show(res)).toBe(200);
+      etags.add(String(res.headers.etag));
+      const page = res.json() as TBoard & { nextCursor: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      expect(page.segments).toEqual(whole.segments);
+      walked.push(...page.items.map((p) => p.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(whole.items.map((p) => p.id));
+    expect(etags.size).toBe(walked.length);
+    const bad = await get(`/api/v1/public/orgs/${orgs.a.slug}/promises?cursor=garbage`);
+    expect(bad.statusCode).toBe(422);
+    expect(errorOf(bad).fields.map((f) => f.path)).toEqual(['cursor']);
+  });
+
   it('shows only the published client promises, worst first, in JSON and HTML, to anyone', async () => {
     const board = await boardJson();
     expect(board.items.map((p) => p.id)).toEqual([made.broken, made.atRisk, made.noData, made.kept]);

@@ -5,7 +5,8 @@ import { notFound } from '../../core/errors.js';
 import type { OrganizationsTable } from '../../db/schema.js';
 import type { Registrar } from '../../http/registrar.js';
 import { type Locale, pickLocale } from '../../i18n/index.js';
-import { ZId, ZOrgParams, ZOrgSlug } from '../common.schema.js';
+import { ZId, ZOrgParams, ZOrgSlug, ZPageQuery } from '../common.schema.js';
+import { pageInMemory } from '../list.js';
 import { LANG_COOKIE } from '../portal/portal.context.js';
 import { renderNotFound } from '../portal/portal.page.js';
 import { toWire } from '../wire.js';
@@ -15,7 +16,10 @@ import { boardOrg, publicBoard, type TBoard, ZBoard } from './board.service.js';
 /** Browsers and shared caches may reuse a board this long, then revalidate with its ETag. */
 const CACHE_CONTROL = 'public, max-age=30';
 
-const ZBoardQuery = z.object({ segment: ZId.optional().describe('only the promises to this client segment') });
+const ZBoardQuery = ZPageQuery.extend({ segment: ZId.optional().describe('only the promises to this client segment') });
+
+/** A page of the board: the organization, the segments, and `limit` promises worst first from `cursor` on. */
+const ZBoardPage = ZBoard.extend({ nextCursor: z.string().nullable() }).meta({ id: 'BoardPage' });
 
 interface Rendered {
   etag: string;
@@ -102,7 +106,7 @@ export function registerBoardRoutes(r: Registrar): void {
       'The public promise board: every published client promise with its target, attainment over its window, status, alerts, backing, team, segment, versions and the attainment of the last 8 windows; worst first. Sends an ETag and answers 304 to If-None-Match.',
     params: ZOrgParams,
     query: ZBoardQuery,
-    response: ZBoard,
+    response: ZBoardPage,
     handler: async ({ params, query, req, reply }) => {
       const org = await boardOrg(db, params.org, Date.now());
       if (!org) throw notFound('organization', params.org);
@@ -112,7 +116,9 @@ export function registerBoardRoutes(r: Registrar): void {
         req,
         reply,
         'application/json; charset=utf-8',
-        renderOnce(board, 'json', () => JSON.stringify(toWire(ZBoard, board))),
+        renderOnce(board, `json|${query.cursor ?? ''}|${query.limit}`, () =>
+          JSON.stringify(toWire(ZBoardPage, { ...board, ...pageInMemory(board.items, query) })),
+        ),
       );
       return undefined;
     },
