@@ -318,6 +318,9 @@ describe('clientocracy CLI', () => {
     const json = JSON.parse(
       (await cli(['economics', 'report', '--org', 'stroydom', '--period', closed.period, '--format', 'json'])).stdout,
     );
+    // A closed month says when, as every answer writes an instant: ISO 8601 in UTC.
+    expect(json.closed).toBe(true);
+    expect(json.closedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     // Each row agrees with the rule: net profit = revenue + in − out − non-labour − labour − overhead.
     for (const t of json.teams)
       expect(t.netProfitMinor).toBe(

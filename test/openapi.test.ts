@@ -383,9 +383,25 @@ describe('a document clients can be generated from', () => {
     });
     expect(bounds).toEqual([]);
     const schemas = (doc.components as { schemas: Record<string, { properties: Record<string, Json> }> }).schemas;
-    const instants = schemas.Promise?.properties.createdAt?.examples as number[];
+    const instants = schemas.Promise?.properties.createdAt?.examples as string[];
     expect(instants.length).toBeGreaterThan(0);
     for (const example of instants) expect(new Date(example).getUTCFullYear()).toBeGreaterThanOrEqual(2026);
+    // One time format: every instant (`…At`, `at`, `since`) is an ISO 8601 date-time string, never a number.
+    const numericInstants: string[] = [];
+    walk(doc, (node) => {
+      // An import mapping names the file's column for each API field (`occurredAt: "Дата"`, a header of
+      // at most 200 characters): not an instant.
+      const properties = node.properties as Record<string, Json> | undefined;
+      if (properties?.occurredAt?.maxLength === 200 && properties.externalId?.maxLength === 200) return;
+      for (const [name, property] of Object.entries((node.properties as Record<string, Json> | undefined) ?? {})) {
+        if (!/^(at|since)$|At$/.test(name)) continue;
+        const types = [property.type, ...((property.anyOf ?? property.oneOf ?? []) as Json[]).map((option) => option.type)];
+        if (types.includes('integer') || types.includes('number')) numericInstants.push(name);
+        else if (!property.$ref && !JSON.stringify(property).includes('"format":"date-time"'))
+          numericInstants.push(`${name} (not date-time)`);
+      }
+    });
+    expect(numericInstants).toEqual([]);
     const money = schemas.LedgerLine?.properties.amountMinor?.examples as number[];
     expect(money.length).toBeGreaterThan(0);
     for (const example of money) expect(Number.isInteger(example) && example < 1e12).toBe(true);

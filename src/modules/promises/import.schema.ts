@@ -63,7 +63,7 @@ const ZReadRow = z.object({
   event: z
     .object({
       externalId: z.string(),
-      occurredAt: z.string(),
+      occurredAt: z.iso.datetime({ offset: true }).describe('the instant as read, ISO 8601 in UTC'),
       good: z.boolean().nullable(),
       value: z.number().nullable(),
       clientId: z.string().nullable(),
