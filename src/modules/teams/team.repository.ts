@@ -71,3 +71,26 @@ export async function pageTeamMembers(db: Db, orgId: string, teamId: string, pag
     nextCursor: result.nextCursor,
   };
 }
+
+/** Whether the person is a member of the team. */
+export async function isTeamMember(tx: Tx, orgId: string, teamId: string, userId: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('team_members')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Every team's id and name, oldest first (the order figures and lists show teams in). */
+export async function listTeamNames(tx: Tx, orgId: string): Promise<{ id: string; name: string; created_at: number }[]> {
+  return tx
+    .selectFrom('teams')
+    .select(['id', 'name', 'created_at'])
+    .where('org_id', '=', orgId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
