@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZId, ZOk, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
-import { economicsTable, ledgerTable } from '../exports/economics.table.js';
 import { exportRoute } from '../exports/export.route.js';
 import { pageInMemory } from '../list.js';
 import {
@@ -32,6 +31,7 @@ import {
   ZTradeInput,
 } from './economics.schema.js';
 import { closePeriod, listPeriods, periodEconomics, reopenPeriod, teamEconomics, teamHistory } from './economics.service.js';
+import { economicsTable, ledgerTable } from './economics.table.js';
 import {
   addLedgerLine,
   deleteLedgerLine,

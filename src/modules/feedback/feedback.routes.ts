@@ -1,7 +1,6 @@
 import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZOrgParams, ZPage } from '../common.schema.js';
 import { exportRoute } from '../exports/export.route.js';
-import { feedbackTable } from '../exports/voice.table.js';
 import {
   ZFeedback,
   ZFeedbackInput,
@@ -26,6 +25,7 @@ import {
   replyToFeedback,
   triageFeedback,
 } from './feedback.service.js';
+import { feedbackTable } from './feedback.table.js';
 import { createSurvey, listSurveys, updateSurvey } from './survey.service.js';
 
 /** Client feedback (NPS, CSAT, CES): responses, figures, trends, triage, answers and surveys. */

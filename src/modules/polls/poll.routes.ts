@@ -1,10 +1,10 @@
 import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZPage, ZPageQuery } from '../common.schema.js';
 import { exportRoute } from '../exports/export.route.js';
-import { pollTable } from '../exports/voice.table.js';
 import { pageInMemory } from '../list.js';
 import { ZCreatePoll, ZPoll } from './poll.schema.js';
 import { closePoll, getPoll, listDecisionPolls, openPoll } from './poll.service.js';
+import { pollTable } from './poll.table.js';
 
 /**
  * Client polls on decisions (issue 7). Whoever may change a decision (its team's members, an admin,

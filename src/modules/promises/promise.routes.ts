@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZId, ZOrgParams, ZPage, ZPageQuery, ZTime } from '../common.schema.js';
 import { exportRoute } from '../exports/export.route.js';
-import { promisesTable } from '../exports/promises.table.js';
 import { pageInMemory } from '../list.js';
 import { recentEvents, voidEvent } from './events.service.js';
 import { ZHistoryEntry } from './history.schema.js';
@@ -39,6 +38,7 @@ import {
   retirePromise,
   updatePromise,
 } from './promise.service.js';
+import { promisesTable } from './promise.table.js';
 import { giveRedress, listRedress } from './redress.service.js';
 import { ZAcceptRequest, ZCreateRequest, ZDeclineRequest, ZRequest, ZRequestQuery } from './request.schema.js';
 import { acceptRequest, createRequest, declineRequest, listRequests } from './request.service.js';

@@ -6,7 +6,6 @@ import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery, ZTime } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { exportRoute } from '../exports/export.route.js';
-import { proposalsTable } from '../exports/voice.table.js';
 import { pageInMemory } from '../list.js';
 import { mergeProposal } from './merge.service.js';
 import { listModeration, resolveReports } from './moderation.service.js';
@@ -21,6 +20,7 @@ import {
   ZResolveReports,
 } from './proposal.schema.js';
 import { changeProposalStatus, createProposal, getProposal, linkImplementation, listProposals } from './proposal.service.js';
+import { proposalsTable } from './proposal.table.js';
 import { SIMILAR_MAX, similarProposals, ZSimilarProposals, ZSimilarQuery } from './similar.service.js';
 
 /** Hidden proposals are listed only to those who moderate: the council and admins, or a token with voice:manage. */

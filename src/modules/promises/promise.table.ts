@@ -3,10 +3,10 @@ import { AppError } from '../../core/errors.js';
 import { instant, integer, percent, type Table, type TableLocale, text } from '../../core/tables/table.js';
 import { translate } from '../../i18n/index.js';
 import type { OrgContext } from '../context.js';
-import type { TPromise, TPromiseStatus, TWindow, ZPromiseQuery } from '../promises/promise.schema.js';
-import { listPromises } from '../promises/promise.service.js';
-import { promiseStatus } from '../promises/status.service.js';
-import { enumText } from './export.route.js';
+import { enumText } from '../exports/export.route.js';
+import type { TPromise, TPromiseStatus, TWindow, ZPromiseQuery } from './promise.schema.js';
+import { listPromises } from './promise.service.js';
+import { promiseStatus } from './status.service.js';
 
 type PromiseFilters = Omit<z.output<typeof ZPromiseQuery>, 'limit' | 'cursor'>;
 

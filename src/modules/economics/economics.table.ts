@@ -1,9 +1,9 @@
 import { decimal, instant, money, percent, type Table, type TableLocale, text } from '../../core/tables/table.js';
 import type { OrgContext } from '../context.js';
-import { periodEconomics } from '../economics/economics.service.js';
-import { listLedger } from '../economics/inputs.service.js';
+import { enumText } from '../exports/export.route.js';
 import { listOrgTeams } from '../teams/team.service.js';
-import { enumText } from './export.route.js';
+import { periodEconomics } from './economics.service.js';
+import { listLedger } from './inputs.service.js';
 
 const ECONOMICS_COLUMNS = [
   'period',
