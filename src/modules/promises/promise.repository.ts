@@ -90,3 +90,25 @@ export async function describePromises(tx: Tx, orgId: string, rows: PromisesTabl
     };
   });
 }
+
+/** A promise of the organization, or undefined. */
+export async function findPromise(tx: Tx, orgId: string, id: string): Promise<PromisesTable | undefined> {
+  return tx.selectFrom('promises').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Every version of each of the promises, oldest first, by promise id (in chunks of 500 ids). */
+export async function loadVersionsOf(tx: Tx, orgId: string, promiseIds: readonly string[]): Promise<Map<string, PromiseVersionsTable[]>> {
+  const byPromise = new Map<string, PromiseVersionsTable[]>(promiseIds.map((id) => [id, []]));
+  for (let i = 0; i < promiseIds.length; i += 500) {
+    const rows = await tx
+      .selectFrom('promise_versions')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('promise_id', 'in', promiseIds.slice(i, i + 500))
+      .orderBy('promise_id')
+      .orderBy('version')
+      .execute();
+    for (const row of rows) byPromise.get(row.promise_id)?.push(row);
+  }
+  return byPromise;
+}
