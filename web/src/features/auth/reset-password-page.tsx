@@ -37,7 +37,7 @@ export function ResetPasswordPage() {
       await securityApi.confirmReset(token, password);
       // Every session of the person has ended, this browser's too if it had one.
       if (status === 'signedIn') await signOut().catch(() => undefined);
-      navigate('/sign-in?reset=1', { replace: true });
+      void navigate('/sign-in?reset=1', { replace: true }); // the app has no route loaders: nothing to wait for
     } catch (error) {
       if (isBadLink(error)) setBadLink(true);
       else errors.handle(error);

@@ -60,7 +60,7 @@ export function SetupPage() {
       const created = await api.post<Organization>('/api/v1/setup', { organization: { ...org, slug }, admin });
       const me = await api.post<Me>('/api/v1/auth/login', { email: admin.email, password: admin.password });
       acceptMe(me);
-      navigate(`/o/${created.slug}/teams`, { replace: true });
+      void navigate(`/o/${created.slug}/teams`, { replace: true }); // the app has no route loaders: nothing to wait for
     } catch (error) {
       errors.handle(error);
     } finally {

@@ -40,7 +40,7 @@ export function SignInPage() {
       errors.clear();
       setWaitSeconds(null);
       acceptMe(me);
-      navigate(safeNext(params.get('next')), { replace: true });
+      void navigate(safeNext(params.get('next')), { replace: true }); // the app has no route loaders: nothing to wait for
     } catch (error) {
       const wait = retryAfterOf(error);
       setWaitSeconds(wait);

@@ -31,7 +31,7 @@ export function TeamDecisions({ teamId }: { teamId: string }) {
   const create = async (input: DecisionInput) => {
     const created = await decisionsApi.create(org.slug, input);
     notifySuccess(t('decisions.created', { title: created.title }));
-    navigate(`/o/${org.slug}/decisions/${created.id}`);
+    void navigate(`/o/${org.slug}/decisions/${created.id}`); // the app has no route loaders: nothing to wait for
   };
 
   const createButton = canParticipate ? (

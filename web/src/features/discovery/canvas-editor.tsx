@@ -74,7 +74,7 @@ export function CanvasEditor({ initial, back }: { initial: Canvas; back: ReactNo
       await canvasApi.remove(org.slug, initial.id);
       editor.markDeleted();
       notifySuccess(t('canvas.deleted', { name: draft.name }));
-      navigate(`/o/${org.slug}/canvases`);
+      void navigate(`/o/${org.slug}/canvases`); // the app has no route loaders: nothing to wait for
     } catch (error) {
       notifyError(error);
       throw error;

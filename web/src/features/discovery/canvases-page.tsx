@@ -37,7 +37,7 @@ export function CanvasesPage() {
   const create = async (input: CanvasCreateInput) => {
     const canvas = await canvasApi.create(org.slug, input);
     notifySuccess(t('canvas.created', { name: canvas.name }));
-    navigate(`/o/${org.slug}/canvases/${canvas.id}`);
+    void navigate(`/o/${org.slug}/canvases/${canvas.id}`); // the app has no route loaders: nothing to wait for
   };
   const remove = async (canvas: CanvasSummary) => {
     try {

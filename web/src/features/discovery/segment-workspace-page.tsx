@@ -100,13 +100,13 @@ export function SegmentWorkspacePage() {
   const answer = async (input: PromiseInput) => {
     const created = await promisesApi.create(org.slug, input);
     notifySuccess(t('promises.created', { title: created.title }));
-    navigate(`/o/${org.slug}/promises/${created.id}`);
+    void navigate(`/o/${org.slug}/promises/${created.id}`); // the app has no route loaders: nothing to wait for
   };
   const remove = async () => {
     try {
       await discoveryApi.removeSegment(org.slug, id);
       notifySuccess(t('segments.deleted', { name: segment.name }));
-      navigate(`/o/${org.slug}/segments`);
+      void navigate(`/o/${org.slug}/segments`); // the app has no route loaders: nothing to wait for
     } catch (error) {
       notifyError(error);
       throw error;

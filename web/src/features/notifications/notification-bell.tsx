@@ -79,7 +79,7 @@ export function NotificationBell() {
       notificationsApi.markRead(org.slug, [notification.id]).catch(notifyError);
     }
     const to = linkOf(org.slug, notification);
-    if (to) navigate(to);
+    if (to) void navigate(to); // the app has no route loaders: nothing to wait for
   };
 
   const markAll = async () => {

@@ -53,7 +53,8 @@ export function PromiseRequestsPanel({ data, team }: PromiseRequestsPanelProps) 
   const accept = async (request: PromiseRequest, input: AcceptInput) => {
     const answered = await promisesApi.acceptRequest(org.slug, request.id, input);
     notifySuccess(t('promises.requests.acceptedToast', { title: answered.title, team: answered.toTeam.name }));
-    if (answered.promiseId) navigate(`/o/${org.slug}/promises/${answered.promiseId}`);
+    // The app has no route loaders: the navigation has nothing to wait for.
+    if (answered.promiseId) void navigate(`/o/${org.slug}/promises/${answered.promiseId}`);
     else await data.reload();
   };
   const decline = async (request: PromiseRequest, reason: string) => {

@@ -86,7 +86,7 @@ export function PromisesPage() {
   const create = async (input: PromiseInput) => {
     const created = await promisesApi.create(org.slug, input);
     notifySuccess(t('promises.created', { title: created.title }));
-    navigate(`/o/${org.slug}/promises/${created.id}`);
+    void navigate(`/o/${org.slug}/promises/${created.id}`); // the app has no route loaders: nothing to wait for
   };
 
   const createButton = canWrite ? (

@@ -76,7 +76,7 @@ export function TeamPage() {
     try {
       await teamsApi.remove(org.slug, id);
       notifySuccess(t('teams.deleted', { name: data.name }));
-      navigate(`/o/${org.slug}/teams`);
+      void navigate(`/o/${org.slug}/teams`); // the app has no route loaders: nothing to wait for
     } catch (error) {
       notifyError(error);
       throw error;

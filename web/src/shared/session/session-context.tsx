@@ -54,7 +54,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthenticatedHandler(forget);
     let cancelled = false;
-    (async () => {
+    // Every failure is caught inside: the promise never rejects.
+    void (async () => {
       try {
         const setup = await api.get<{ needed: boolean }>('/api/v1/setup');
         if (cancelled) return;
