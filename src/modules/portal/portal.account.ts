@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { AppDeps } from '../../http/deps.js';
+import { escapeHtml } from '../../http/html/page.js';
 import type { DocumentedPage } from '../../http/openapi.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { hitRateLimit } from '../auth/rate-limit.js';
@@ -11,7 +12,6 @@ import { ZEmail, ZName } from '../common.schema.js';
 import { loadVoiceSettings } from '../voice/voice.settings.js';
 import { openPortal, type Portal, portalContext, portalPage, portalWrite, sendHtml } from './portal.context.js';
 import { formText, portalPageDoc } from './portal.form.js';
-import { escapeHtml } from './portal.page.js';
 
 const HOUR_MS = 3_600_000;
 /** Links e-mailed to one address per hour, whoever asks: the portal must not flood a mailbox. */

@@ -3,17 +3,23 @@ import type { AppError } from '../../core/errors.js';
 import type { ClientsTable, OrganizationsTable } from '../../db/schema.js';
 import type { AppDeps } from '../../http/deps.js';
 import { toAppError } from '../../http/errors.js';
+import {
+  escapeHtml,
+  LANG_COOKIE,
+  type PortalSection,
+  renderLayout,
+  renderNotFound,
+  renderSections,
+  sectionHref,
+} from '../../http/html/page.js';
 import { type Locale, pickLocale, translate } from '../../i18n/index.js';
 import { hitRateLimit } from '../auth/rate-limit.js';
 import type { Actor, OrgContext } from '../context.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
 import { loadVoiceSettings, type VoiceSettings } from '../voice/voice.settings.js';
-import { escapeHtml, type PortalSection, renderLayout, renderNotFound, renderSections, sectionHref } from './portal.page.js';
 import { clientOfSession } from './portal.service.js';
 
 export const CLIENT_COOKIE = 'cc_client';
-/** The client's language choice on the portal and the board (path /c), set by `?lang=`. */
-export const LANG_COOKIE = 'cc_lang';
 
 /** Public writes (feedback, supports, ballots, reports, registration) per minute, per IP and per client. */
 export const PUBLIC_WRITES_PER_MINUTE_IP = 30;

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { invalidField } from '../../core/errors.js';
 import { FEEDBACK_KINDS, type FeedbackKind, SCORE_RANGE } from '../../core/voice/feedback.js';
 import type { AppDeps } from '../../http/deps.js';
+import { formatDate } from '../../http/html/format.js';
+import { escapeHtml } from '../../http/html/page.js';
 import type { DocumentedPage } from '../../http/openapi.js';
 import { translate } from '../../i18n/index.js';
 import { hitRateLimit, LONGEST_WINDOW_MS } from '../auth/rate-limit.js';
@@ -13,9 +15,6 @@ import { formText, portalPageDoc } from './portal.form.js';
 
 /** Answers one person may give to one survey link a day. */
 export const SURVEY_ANSWERS_PER_DAY = 3;
-
-import { formatDate } from './portal.format.js';
-import { escapeHtml } from './portal.page.js';
 
 const page = portalPageDoc;
 
@@ -75,7 +74,7 @@ function postedScore(kind: FeedbackKind, raw: string): number | null {
   if (raw === '') return null;
   const score = Number(raw);
   const { min, max } = SCORE_RANGE[kind];
-  if (!Number.isInteger(score) || score < min || score > max) throw invalidField('score', `must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(score) || score < min || score > max) throw invalidField('score', 'out_of_range', `must be a whole number from ${min} to ${max}`, { minimum: min, maximum: max });
   return score;
 }
 
@@ -207,13 +206,13 @@ const kindOf = (value: unknown): FeedbackKind => {
 function subjectOf(p: Portal, form: FeedbackForm): { subjectType?: 'promise' | 'team' | 'touchpoint'; subjectId?: string } {
   const touchpoint = form.touchpoint.trim();
   if (form.subject === 'touchpoint' || (form.subject === '' && touchpoint)) {
-    if (!touchpoint) throw invalidField('touchpoint', raw(p, 'voiceFeedback.touchpointRequired'));
-    if (touchpoint.length > 200) throw invalidField('touchpoint', 'at most 200 characters');
+    if (!touchpoint) throw invalidField('touchpoint', 'required', raw(p, 'voiceFeedback.touchpointRequired'));
+    if (touchpoint.length > 200) throw invalidField('touchpoint', 'too_long', 'at most 200 characters', { maximum: 200 });
     return { subjectType: 'touchpoint', subjectId: touchpoint };
   }
   const m = /^(promise|team):(.{1,64})$/.exec(form.subject);
   if (m) return { subjectType: m[1] as 'promise' | 'team', subjectId: m[2] };
-  if (form.subject !== '') throw invalidField('subject', 'not a subject of this organization');
+  if (form.subject !== '') throw invalidField('subject', 'not_found', 'not a subject of this organization', { entity: 'subject' });
   return {};
 }
 
@@ -241,7 +240,7 @@ export function registerPortalFeedback(app: FastifyInstance, deps: AppDeps): voi
       (error) => surveyPage(p, survey, { score: kept, comment }, error),
       async () => {
         const score = postedScore(survey.kind, rawScore);
-        if (score === null && comment.trim() === '') throw invalidField('score', raw(p, 'voiceFeedback.scoreOrComment'));
+        if (score === null && comment.trim() === '') throw invalidField('score', 'one_of', raw(p, 'voiceFeedback.scoreOrComment'), { fields: ['score', 'comment'] });
         // A public link is open to anyone: one person (client, or address) answers it at most 3 times a day.
         const who = p.client ? `client:${p.client.id}` : `ip:${p.ip}`;
         await hitRateLimit(deps.db, [`survey:${survey.id}:${who}`], SURVEY_ANSWERS_PER_DAY, LONGEST_WINDOW_MS, p.now);
@@ -291,7 +290,7 @@ export function registerPortalFeedback(app: FastifyInstance, deps: AppDeps): voi
       (error) => feedbackPage(p, form, data, { error }),
       async () => {
         const score = postedScore(kind, rawScore);
-        if (score === null && form.comment.trim() === '') throw invalidField('score', raw(p, 'voiceFeedback.scoreOrComment'));
+        if (score === null && form.comment.trim() === '') throw invalidField('score', 'one_of', raw(p, 'voiceFeedback.scoreOrComment'), { fields: ['score', 'comment'] });
         await giveFeedback(portalContext(p), client.id, { kind, score, comment: form.comment.trim(), ...subjectOf(p, form) });
       },
     );

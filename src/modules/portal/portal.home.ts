@@ -1,9 +1,10 @@
 import { formatAttainment, formatTarget } from '../../core/format/figures.js';
 import type { ClientsTable, Db, OrganizationsTable } from '../../db/schema.js';
+import { escapeHtml } from '../../http/html/page.js';
 import { publicBoard } from '../promises/board.service.js';
 import { listRedress } from '../promises/redress.service.js';
 import type { Portal } from './portal.context.js';
-import { escapeHtml, renderRedress } from './portal.page.js';
+import { renderRedress } from './portal.redress.js';
 
 /** How much of the client's voice the organization holds: counts for the home page. */
 async function voiceCounts(db: Db, orgId: string, clientId: string) {

@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { AppError, invalidField } from '../../core/errors.js';
 import type { Ballot, PollKind } from '../../core/voice/tally.js';
 import type { AppDeps } from '../../http/deps.js';
+import { formatNumber } from '../../http/html/format.js';
+import { escapeHtml } from '../../http/html/page.js';
 import type { DocumentedPage } from '../../http/openapi.js';
 import { translate } from '../../i18n/index.js';
 import { type ClientPollView, castPollBallot, clientPollView, listClientPolls } from '../polls/ballot.service.js';
 import type { TPoll } from '../polls/poll.schema.js';
 import { openPortal, type Portal, portalContext, portalPage, portalWrite, sendHtml, voterProblem } from './portal.context.js';
 import { formList, formText } from './portal.form.js';
-import { formatNumber } from './portal.format.js';
-import { escapeHtml } from './portal.page.js';
 
 /** The portal pages of this section, listed in the OpenAPI document as pages. */
 export const POLLS_PAGES: DocumentedPage[] = [

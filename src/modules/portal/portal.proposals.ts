@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../http/deps.js';
+import { formatDate, formatNumber } from '../../http/html/format.js';
+import { escapeHtml, renderNotFound } from '../../http/html/page.js';
 import type { DocumentedPage } from '../../http/openapi.js';
 import { boardHref } from '../promises/board.page.js';
 import { anonymousReporter, reportContent } from '../proposals/moderation.service.js';
@@ -26,8 +28,6 @@ import {
   voterProblem,
 } from './portal.context.js';
 import { formText, portalPageDoc } from './portal.form.js';
-import { formatDate, formatNumber } from './portal.format.js';
-import { escapeHtml, renderNotFound } from './portal.page.js';
 
 const page = portalPageDoc;
 

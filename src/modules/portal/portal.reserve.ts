@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../http/deps.js';
+import { formatMoney } from '../../http/html/format.js';
+import { escapeHtml } from '../../http/html/page.js';
 import type { DocumentedPage } from '../../http/openapi.js';
 import { type ClientRoundView, castBudgetBallot, clientRoundView, listClientRounds } from '../participation/participation.ballot.js';
 import type { TRoundResult, TRoundSummary } from '../participation/participation.schema.js';
 import { openPortal, type Portal, portalContext, portalPage, portalWrite, sendHtml, voterProblem } from './portal.context.js';
 import { formList, portalPageDoc } from './portal.form.js';
-import { formatMoney } from './portal.format.js';
-import { escapeHtml } from './portal.page.js';
 
 const page = portalPageDoc;
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/deps.js';
+import { escapeHtml } from '../../http/html/page.js';
 import type { DocumentedPage } from '../../http/openapi.js';
 import { isCrossSite, ownHosts, routeOf } from '../../http/origin.js';
 import { ACCOUNT_PAGES, registerPortalAccount } from './portal.account.js';
 import { CLIENT_COOKIE, openPortal, type Portal, portalPage, sendHtml } from './portal.context.js';
 import { FEEDBACK_PAGES, registerPortalFeedback } from './portal.feedback.js';
 import { renderClientHome } from './portal.home.js';
-import { escapeHtml } from './portal.page.js';
 import { POLLS_PAGES, registerPortalPolls } from './portal.polls.js';
 import { PROPOSALS_PAGES, registerPortalProposals } from './portal.proposals.js';
 import { RESERVE_PAGES, registerPortalReserve } from './portal.reserve.js';

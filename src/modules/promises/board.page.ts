@@ -1,8 +1,8 @@
 import { formatAttainment, formatPercent, formatTarget } from '../../core/format/figures.js';
 import type { OrganizationsTable } from '../../db/schema.js';
+import { formatDate, formatMoney, formatNumber, formatUnits, isoDurationMs, roundDuration } from '../../http/html/format.js';
+import { escapeHtml, renderLayout, renderSections } from '../../http/html/page.js';
 import { type Locale, translate } from '../../i18n/index.js';
-import { formatDate, formatMoney, formatNumber, formatUnits, isoDurationMs, roundDuration } from '../portal/portal.format.js';
-import { escapeHtml, renderLayout, renderSections } from '../portal/portal.page.js';
 import { SPARKLINE_WINDOWS, type TBoard, type TBoardPromise } from './board.service.js';
 
 /**
