@@ -80,7 +80,7 @@ export async function setClientSegments(tx: Tx, orgId: string, clientId: string,
       (await tx.selectFrom('segments').select('id').where('org_id', '=', orgId).where('id', 'in', unique).execute()).map((r) => r.id),
     );
     const missing = segmentIds.findIndex((id) => !found.has(id));
-    if (missing >= 0) throw invalidField(`segmentIds.${missing}`, 'no segment with this id in the organization');
+    if (missing >= 0) throw invalidField(`segmentIds.${missing}`, 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
   }
   await tx.deleteFrom('client_segments').where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
   if (unique.length > 0)
@@ -89,4 +89,9 @@ export async function setClientSegments(tx: Tx, orgId: string, clientId: string,
       .values(unique.map((segment_id) => ({ org_id: orgId, client_id: clientId, segment_id, created_at: now })))
       .execute();
   return unique.sort();
+}
+
+/** Takes every client out of a segment (the segment is being deleted). */
+export async function removeSegmentFromClients(tx: Tx, orgId: string, segmentId: string): Promise<void> {
+  await tx.deleteFrom('client_segments').where('org_id', '=', orgId).where('segment_id', '=', segmentId).execute();
 }

@@ -4,13 +4,23 @@ import type { EvidenceTable, GainsTable, NeedsTable, PainsTable, Tx } from '../.
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
-import { pageByCreated } from '../list.js';
 import { evidenceCounts, linksByTarget, toEvidence, toGain, toNeed, toPain } from './discovery.repository.js';
 import type { TCreateEvidence, TCreateGain, TCreateNeed, TCreatePain, TEvidence, TGain, TNeed, TPain } from './discovery.schema.js';
+import {
+  deleteEvidenceRow,
+  deleteItemWithTraces,
+  findEvidence,
+  findItemRow,
+  type ItemKind,
+  insertEvidence,
+  insertItemRow,
+  pageEvidence,
+  updateEvidenceRow,
+  updateItemRow,
+} from './item.repository.js';
 import { requireSegment } from './segment.service.js';
 
-type Kind = 'need' | 'pain' | 'gain';
-const TABLE = { need: 'needs', pain: 'pains', gain: 'gains' } as const;
+type Kind = ItemKind;
 
 function needRow(input: Partial<TCreateNeed>) {
   return {
@@ -40,18 +50,13 @@ function gainRow(input: Partial<TCreateGain>) {
 
 /** Reads one need, pain or gain of the organization as the API shows it. */
 export async function loadItem(tx: Tx, ctx: OrgContext, kind: Kind, id: string): Promise<TNeed | TPain | TGain> {
-  const row = await tx
-    .selectFrom(TABLE[kind] as 'needs')
-    .selectAll()
-    .where('org_id', '=', ctx.org.id)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findItemRow(tx, ctx.org.id, kind, id);
   if (!row) throw notFound(kind, id);
   const count = (await evidenceCounts(tx, ctx.org.id, [id])).get(id) ?? 0;
   const links = (await linksByTarget(tx, ctx.org.id, [id])).get(id) ?? [];
   if (kind === 'need') return toNeed(row as NeedsTable, count);
-  if (kind === 'pain') return toPain(row as unknown as PainsTable, count, links);
-  return toGain(row as unknown as GainsTable, count, links);
+  if (kind === 'pain') return toPain(row as PainsTable, count, links);
+  return toGain(row as GainsTable, count, links);
 }
 
 /** Inserts need/pain/gain rows in the caller's transaction (used by the API and the CSV import). */
@@ -65,20 +70,11 @@ export async function insertItem(
   const id = newId();
   const common = { id, org_id: ctx.org.id, segment_id: segmentId, created_at: ctx.now, updated_at: ctx.now };
   if (kind === 'need')
-    await tx
-      .insertInto('needs')
-      .values({ ...common, ...(needRow(input as TCreateNeed) as Required<ReturnType<typeof needRow>>) })
-      .execute();
+    await insertItemRow(tx, 'need', { ...common, ...(needRow(input as TCreateNeed) as Required<ReturnType<typeof needRow>>) });
   if (kind === 'pain')
-    await tx
-      .insertInto('pains')
-      .values({ ...common, ...(painRow(input as TCreatePain) as Required<ReturnType<typeof painRow>>) })
-      .execute();
+    await insertItemRow(tx, 'pain', { ...common, ...(painRow(input as TCreatePain) as Required<ReturnType<typeof painRow>>) });
   if (kind === 'gain')
-    await tx
-      .insertInto('gains')
-      .values({ ...common, ...(gainRow(input as TCreateGain) as Required<ReturnType<typeof gainRow>>) })
-      .execute();
+    await insertItemRow(tx, 'gain', { ...common, ...(gainRow(input as TCreateGain) as Required<ReturnType<typeof gainRow>>) });
   return id;
 }
 
@@ -104,12 +100,7 @@ export async function updateItem(ctx: OrgContext, kind: Kind, id: string, input:
   return ctx.db.transaction().execute(async (tx) => {
     const before = await loadItem(tx, ctx, kind, id);
     const set = kind === 'need' ? needRow(input) : kind === 'pain' ? painRow(input) : gainRow(input);
-    await tx
-      .updateTable(TABLE[kind] as 'needs')
-      .set({ ...set, updated_at: ctx.now } as never)
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updateItemRow(tx, ctx.org.id, kind, id, { ...set, updated_at: ctx.now });
     const after = await loadItem(tx, ctx, kind, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -129,13 +120,7 @@ export async function updateItem(ctx: OrgContext, kind: Kind, id: string, input:
 export async function deleteItem(ctx: OrgContext, kind: Kind, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const before = await loadItem(tx, ctx, kind, id);
-    await tx.deleteFrom('evidence').where('org_id', '=', ctx.org.id).where('subject_id', '=', id).execute();
-    await tx.deleteFrom('value_links').where('org_id', '=', ctx.org.id).where('target_id', '=', id).execute();
-    await tx
-      .deleteFrom(TABLE[kind] as 'needs')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await deleteItemWithTraces(tx, ctx.org.id, kind, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -149,23 +134,15 @@ export async function deleteItem(ctx: OrgContext, kind: Kind, id: string): Promi
 }
 
 export async function listEvidence(ctx: OrgContext, query: TPageQuery & { subjectType?: Kind; subjectId?: string }) {
-  let q = ctx.db.selectFrom('evidence').selectAll().where('org_id', '=', ctx.org.id);
-  if (query.subjectType) q = q.where('subject_type', '=', query.subjectType);
-  if (query.subjectId) q = q.where('subject_id', '=', query.subjectId);
-  const result = await pageByCreated<EvidenceTable, 'evidence'>(q, 'evidence', query);
+  const result = await pageEvidence(ctx.db, ctx.org.id, query);
   return { items: result.items.map(toEvidence), nextCursor: result.nextCursor };
 }
 
 /** Attaches evidence to a need, pain or gain of the same organization. */
 export async function createEvidence(ctx: OrgContext, input: TCreateEvidence): Promise<TEvidence> {
   return ctx.db.transaction().execute(async (tx) => {
-    const subject = await tx
-      .selectFrom(TABLE[input.subjectType] as 'needs')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', input.subjectId)
-      .executeTakeFirst();
-    if (!subject) throw invalidField('subjectId', `no ${input.subjectType} with this id in the organization`);
+    const subject = await findItemRow(tx, ctx.org.id, input.subjectType, input.subjectId);
+    if (!subject) throw invalidField('subjectId', 'not_found', `no ${input.subjectType} with this id in the organization`, { entity: input.subjectType });
     const row: EvidenceTable = {
       id: newId(),
       org_id: ctx.org.id,
@@ -178,7 +155,7 @@ export async function createEvidence(ctx: OrgContext, input: TCreateEvidence): P
       created_at: ctx.now,
       updated_at: ctx.now,
     };
-    await tx.insertInto('evidence').values(row).execute();
+    await insertEvidence(tx, row);
     const evidence = toEvidence(row);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -199,7 +176,7 @@ export async function updateEvidence(
   input: Partial<Pick<TCreateEvidence, 'kind' | 'text' | 'source' | 'date'>>,
 ) {
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('evidence').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    const row = await findEvidence(tx, ctx.org.id, id);
     if (!row) throw notFound('evidence', id);
     const set = {
       ...(input.kind !== undefined && { kind: input.kind }),
@@ -208,7 +185,7 @@ export async function updateEvidence(
       ...(input.date !== undefined && { observed_on: input.date }),
       updated_at: ctx.now,
     };
-    await tx.updateTable('evidence').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateEvidenceRow(tx, ctx.org.id, id, set);
     const after = toEvidence({ ...row, ...set });
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -226,9 +203,9 @@ export async function updateEvidence(
 
 export async function deleteEvidence(ctx: OrgContext, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('evidence').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    const row = await findEvidence(tx, ctx.org.id, id);
     if (!row) throw notFound('evidence', id);
-    await tx.deleteFrom('evidence').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await deleteEvidenceRow(tx, ctx.org.id, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

@@ -5,10 +5,9 @@ import type { SegmentsTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
-import { pageByCreated } from '../list.js';
-import { deleteCanvasRows } from './canvas.service.js';
 import { evidenceCounts, findSegment, linksByTarget, listSegmentRows, toGain, toNeed, toPain, toSegment } from './discovery.repository.js';
 import type { TCreateSegment, TGain, TNeed, TPain, TSegment, TUpdateSegment } from './discovery.schema.js';
+import { deleteSegmentWithContents, findSegmentIdByName, insertSegment, pageSegments, updateSegmentRow } from './segment.repository.js';
 
 export async function requireSegment(tx: Tx, ctx: OrgContext, id: string) {
   const row = await findSegment(tx, ctx.org.id, id);
@@ -17,8 +16,7 @@ export async function requireSegment(tx: Tx, ctx: OrgContext, id: string) {
 }
 
 export async function listSegments(ctx: OrgContext, page: TPageQuery) {
-  const query = ctx.db.selectFrom('segments').selectAll().where('org_id', '=', ctx.org.id);
-  const result = await pageByCreated<SegmentsTable, 'segments'>(query, 'segments', page);
+  const result = await pageSegments(ctx.db, ctx.org.id, page);
   return { items: result.items.map(toSegment), nextCursor: result.nextCursor };
 }
 
@@ -27,14 +25,14 @@ export async function getSegment(ctx: OrgContext, id: string): Promise<TSegment>
 }
 
 async function guardName(tx: Tx, orgId: string, name: string, selfId?: string) {
-  const other = await tx.selectFrom('segments').select('id').where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst();
-  if (other && other.id !== selfId) throw conflict('name', `a segment named "${name}" already exists`);
+  const otherId = await findSegmentIdByName(tx, orgId, name);
+  if (otherId !== undefined && otherId !== selfId) throw conflict('name', 'taken', `a segment named "${name}" already exists`, { entity: 'segment' });
 }
 
 export async function createSegment(ctx: OrgContext, input: TCreateSegment): Promise<TSegment> {
   return ctx.db.transaction().execute(async (tx) => {
     await guardName(tx, ctx.org.id, input.name);
-    const row = {
+    const row: SegmentsTable = {
       id: newId(),
       org_id: ctx.org.id,
       name: input.name,
@@ -44,7 +42,7 @@ export async function createSegment(ctx: OrgContext, input: TCreateSegment): Pro
       created_at: ctx.now,
       updated_at: ctx.now,
     };
-    await tx.insertInto('segments').values(row).execute();
+    await insertSegment(tx, row);
     const segment = toSegment(row);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -70,7 +68,7 @@ export async function updateSegment(ctx: OrgContext, id: string, input: TUpdateS
       ...(input.kind !== undefined && { kind: input.kind }),
       updated_at: ctx.now,
     };
-    await tx.updateTable('segments').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateSegmentRow(tx, ctx.org.id, id, set);
     const after = toSegment({ ...row, ...set });
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -91,29 +89,7 @@ export async function deleteSegment(ctx: OrgContext, id: string): Promise<void> 
   await ctx.db.transaction().execute(async (tx) => {
     const row = await requireSegment(tx, ctx, id);
     const org = ctx.org.id;
-    const canvasIds = (await tx.selectFrom('canvases').select('id').where('org_id', '=', org).where('segment_id', '=', id).execute()).map(
-      (c) => c.id,
-    );
-    await deleteCanvasRows(tx, org, canvasIds);
-    const itemIds = (await tx.selectFrom('value_items').select('id').where('org_id', '=', org).where('segment_id', '=', id).execute()).map(
-      (v) => v.id,
-    );
-    if (itemIds.length) await tx.deleteFrom('value_links').where('org_id', '=', org).where('item_id', 'in', itemIds).execute();
-    await tx.deleteFrom('value_items').where('org_id', '=', org).where('segment_id', '=', id).execute();
-    for (const table of ['needs', 'pains', 'gains'] as const) {
-      const ids = (await tx.selectFrom(table).select('id').where('org_id', '=', org).where('segment_id', '=', id).execute()).map(
-        (r) => r.id,
-      );
-      if (ids.length) await tx.deleteFrom('evidence').where('org_id', '=', org).where('subject_id', 'in', ids).execute();
-      // Feedback tagged to a pain of the segment stays, untagged.
-      if (ids.length && table === 'pains')
-        await tx.updateTable('feedback').set({ pain_id: null }).where('org_id', '=', org).where('pain_id', 'in', ids).execute();
-      await tx.deleteFrom(table).where('org_id', '=', org).where('segment_id', '=', id).execute();
-    }
-    // Clients leave the segment; proposals made to it stay, to no segment.
-    await tx.deleteFrom('client_segments').where('org_id', '=', org).where('segment_id', '=', id).execute();
-    await tx.updateTable('proposals').set({ segment_id: null }).where('org_id', '=', org).where('segment_id', '=', id).execute();
-    await tx.deleteFrom('segments').where('org_id', '=', org).where('id', '=', id).execute();
+    await deleteSegmentWithContents(tx, org, id);
     await appendAudit(tx, {
       orgId: org,
       actor: ctx.actor,

@@ -7,21 +7,17 @@ import type { OrgContext } from '../context.js';
 import { toSegment } from './discovery.repository.js';
 import type { TPain } from './discovery.schema.js';
 import { loadGains, loadNeeds, loadPains, requireSegment } from './segment.service.js';
+import {
+  deleteValueItemWithLinks,
+  findTargetIdsInSegment,
+  findValueItemRow,
+  insertValueItem,
+  linksByItem,
+  listValueItemRows,
+  replaceValueLinks,
+  updateValueItemRow,
+} from './value.repository.js';
 import type { TCreateValueItem, TUpdateValueItem, TValueItem } from './value.schema.js';
-
-async function linksOf(tx: Tx, orgId: string, itemIds: string[]): Promise<Map<string, string[]>> {
-  const map = new Map<string, string[]>();
-  if (!itemIds.length) return map;
-  const rows = await tx
-    .selectFrom('value_links')
-    .select(['item_id', 'target_id'])
-    .where('org_id', '=', orgId)
-    .where('item_id', 'in', itemIds)
-    .orderBy('created_at')
-    .execute();
-  for (const r of rows) map.set(r.item_id, [...(map.get(r.item_id) ?? []), r.target_id]);
-  return map;
-}
 
 function toValueItem(row: ValueItemsTable, targetIds: string[]): TValueItem {
   return {
@@ -37,15 +33,8 @@ function toValueItem(row: ValueItemsTable, targetIds: string[]): TValueItem {
 }
 
 export async function loadValueItems(tx: Tx, ctx: OrgContext, segmentId: string): Promise<TValueItem[]> {
-  const rows = await tx
-    .selectFrom('value_items')
-    .selectAll()
-    .where('org_id', '=', ctx.org.id)
-    .where('segment_id', '=', segmentId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  const links = await linksOf(
+  const rows = await listValueItemRows(tx, ctx.org.id, segmentId);
+  const links = await linksByItem(
     tx,
     ctx.org.id,
     rows.map((r) => r.id),
@@ -54,9 +43,9 @@ export async function loadValueItems(tx: Tx, ctx: OrgContext, segmentId: string)
 }
 
 async function loadValueItem(tx: Tx, ctx: OrgContext, id: string): Promise<TValueItem> {
-  const row = await tx.selectFrom('value_items').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  const row = await findValueItemRow(tx, ctx.org.id, id);
   if (!row) throw notFound('value item', id);
-  return toValueItem(row, (await linksOf(tx, ctx.org.id, [id])).get(id) ?? []);
+  return toValueItem(row, (await linksByItem(tx, ctx.org.id, [id])).get(id) ?? []);
 }
 
 /**
@@ -65,41 +54,28 @@ async function loadValueItem(tx: Tx, ctx: OrgContext, id: string): Promise<TValu
  */
 async function setLinks(tx: Tx, ctx: OrgContext, item: { id: string; kind: string; segment_id: string }, targetIds: string[]) {
   const unique = [...new Set(targetIds)];
-  if (item.kind === 'product' && unique.length) throw invalidField('targetIds', 'a product or service is not linked to pains or gains');
+  if (item.kind === 'product' && unique.length) throw invalidField('targetIds', 'not_applicable', 'a product or service is not linked to pains or gains');
   const table = item.kind === 'reliever' ? 'pains' : 'gains';
   if (unique.length) {
-    const found = new Set(
-      (
-        await tx
-          .selectFrom(table)
-          .select('id')
-          .where('org_id', '=', ctx.org.id)
-          .where('segment_id', '=', item.segment_id)
-          .where('id', 'in', unique)
-          .execute()
-      ).map((r) => r.id),
-    );
+    const found = await findTargetIdsInSegment(tx, ctx.org.id, table, item.segment_id, unique);
     const bad = unique.findIndex((id) => !found.has(id));
     if (bad >= 0)
-      throw invalidField(`targetIds.${targetIds.indexOf(unique[bad] as string)}`, `no ${table.slice(0, -1)} with this id in the segment`);
+      throw invalidField(`targetIds.${targetIds.indexOf(unique[bad] as string)}`, 'not_found', `no ${table.slice(0, -1)} with this id in the segment`, { entity: table.slice(0, -1) });
   }
-  await tx.deleteFrom('value_links').where('org_id', '=', ctx.org.id).where('item_id', '=', item.id).execute();
   const targetType = item.kind === 'reliever' ? ('pain' as const) : ('gain' as const);
-  if (unique.length) {
-    await tx
-      .insertInto('value_links')
-      .values(
-        unique.map((targetId, i) => ({
-          id: newId(),
-          org_id: ctx.org.id,
-          item_id: item.id,
-          target_type: targetType,
-          target_id: targetId,
-          created_at: ctx.now + i,
-        })),
-      )
-      .execute();
-  }
+  await replaceValueLinks(
+    tx,
+    ctx.org.id,
+    item.id,
+    unique.map((targetId, i) => ({
+      id: newId(),
+      org_id: ctx.org.id,
+      item_id: item.id,
+      target_type: targetType,
+      target_id: targetId,
+      created_at: ctx.now + i,
+    })),
+  );
 }
 
 export async function createValueItem(ctx: OrgContext, segmentId: string, input: TCreateValueItem): Promise<TValueItem> {
@@ -115,7 +91,7 @@ export async function createValueItem(ctx: OrgContext, segmentId: string, input:
       created_at: ctx.now,
       updated_at: ctx.now,
     };
-    await tx.insertInto('value_items').values(row).execute();
+    await insertValueItem(tx, row);
     await setLinks(tx, ctx, row, input.targetIds);
     const item = await loadValueItem(tx, ctx, row.id);
     await appendAudit(tx, {
@@ -133,7 +109,7 @@ export async function createValueItem(ctx: OrgContext, segmentId: string, input:
 
 export async function updateValueItem(ctx: OrgContext, id: string, input: TUpdateValueItem): Promise<TValueItem> {
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('value_items').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    const row = await findValueItemRow(tx, ctx.org.id, id);
     if (!row) throw notFound('value item', id);
     const before = await loadValueItem(tx, ctx, id);
     const set = {
@@ -141,7 +117,7 @@ export async function updateValueItem(ctx: OrgContext, id: string, input: TUpdat
       ...(input.description !== undefined && { description: input.description }),
       updated_at: ctx.now,
     };
-    await tx.updateTable('value_items').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateValueItemRow(tx, ctx.org.id, id, set);
     if (input.targetIds !== undefined) await setLinks(tx, ctx, row, input.targetIds);
     const after = await loadValueItem(tx, ctx, id);
     await appendAudit(tx, {
@@ -161,8 +137,7 @@ export async function updateValueItem(ctx: OrgContext, id: string, input: TUpdat
 export async function deleteValueItem(ctx: OrgContext, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const before = await loadValueItem(tx, ctx, id);
-    await tx.deleteFrom('value_links').where('org_id', '=', ctx.org.id).where('item_id', '=', id).execute();
-    await tx.deleteFrom('value_items').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await deleteValueItemWithLinks(tx, ctx.org.id, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
