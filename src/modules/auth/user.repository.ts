@@ -19,3 +19,18 @@ export async function countUsers(tx: Tx): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Names of the users with these ids (a user id matches no row once the user is gone). */
+export async function listUserNames(tx: Tx, ids: string[]): Promise<{ id: string; name: string }[]> {
+  const rows: { id: string; name: string }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(
+      ...(await tx
+        .selectFrom('users')
+        .select(['id', 'name'])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return rows;
+}

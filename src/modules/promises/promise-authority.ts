@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors.js';
 import type { Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
+import { isTeamMember } from '../teams/team.repository.js';
 
 /**
  * A team promises only its own behaviour (Promise Theory): its members make, publish and change its
@@ -9,16 +10,8 @@ import type { OrgContext } from '../context.js';
  */
 export async function requirePromiser(tx: Tx, ctx: OrgContext, teamId: string, what: string): Promise<void> {
   if (ctx.actor.type === 'token' || ctx.actor.type === 'system' || ctx.role === 'admin') return;
-  const member = ctx.actor.id
-    ? await tx
-        .selectFrom('team_members')
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where('team_id', '=', teamId)
-        .where('user_id', '=', ctx.actor.id)
-        .executeTakeFirst()
-    : undefined;
-  if (!member) throw new AppError('forbidden', `a team promises only its own behaviour: only its members or an admin may ${what}`);
+  const isMember = ctx.actor.id ? await isTeamMember(tx, ctx.org.id, teamId, ctx.actor.id) : false;
+  if (!isMember) throw new AppError('forbidden', `a team promises only its own behaviour: only its members or an admin may ${what}`);
 }
 
 /** Who feeds a promise's events: a token with events:write, an admin or the council, or the promiser team's members. */

@@ -2,6 +2,7 @@ import { scopesAllow } from '../../core/access/permissions.js';
 import { AppError } from '../../core/errors.js';
 import type { Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
+import { findToken } from '../tokens/token.repository.js';
 
 /**
  * Whether the caller acts for the organization as a whole — where decision rights come from: an
@@ -12,12 +13,7 @@ import type { OrgContext } from '../context.js';
 export async function actsForOrganization(tx: Tx, ctx: OrgContext): Promise<boolean> {
   if (ctx.actor.type === 'client') return false;
   if (ctx.actor.type === 'token') {
-    const token = await tx
-      .selectFrom('api_tokens')
-      .select('scopes')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', ctx.actor.id ?? '')
-      .executeTakeFirst();
+    const token = await findToken(tx, ctx.org.id, ctx.actor.id ?? '');
     return token !== undefined && scopesAllow(JSON.parse(token.scopes) as string[], 'governance:write');
   }
   // Every person reaching a route carries their role; a context without one is built in-process.

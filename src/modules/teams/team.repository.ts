@@ -94,3 +94,9 @@ export async function listTeamNames(tx: Tx, orgId: string): Promise<{ id: string
     .orderBy('id')
     .execute();
 }
+
+/** Ids of the teams the person is a member of. */
+export async function listTeamIdsOfUser(tx: Tx, orgId: string, userId: string): Promise<string[]> {
+  const rows = await tx.selectFrom('team_members').select('team_id').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+  return rows.map((r) => r.team_id);
+}
