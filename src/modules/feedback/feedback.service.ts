@@ -13,11 +13,11 @@ import {
 } from '../../core/voice/feedback.js';
 import type { Db, FeedbackTable, Tx } from '../../db/schema.js';
 import { translate } from '../../i18n/index.js';
+import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { insertItem, loadItem } from '../discovery/item.service.js';
-import { actorName } from '../governance/authority.js';
 import { cursorOf } from '../list.js';
 import { queueMail } from '../mail/outbox.service.js';
 import { boundsOf, describeFeedback, filteredFeedback, resolveSubject } from './feedback.repository.js';

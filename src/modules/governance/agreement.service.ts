@@ -2,10 +2,11 @@ import { conflict, invalidField, notFound } from '../../core/errors.js';
 import { dayInZone, isDue } from '../../core/governance/dates.js';
 import { newId } from '../../core/ids.js';
 import type { AgreementsTable, Tx } from '../../db/schema.js';
+import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import type { TAgreement, TCreateAgreement, TCreateReview, TReview, TUpdateAgreement } from './agreement.schema.js';
-import { actorName, requireTeamAuthority } from './authority.js';
+import { requireTeamAuthority } from './authority.js';
 import { checkNextReviewDate, insertReview, lastReviews, listReviews } from './review.service.js';
 
 /** The owner of an agreement (a team, or a role of a team) with its team, or a field error. */

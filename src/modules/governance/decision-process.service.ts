@@ -1,12 +1,13 @@
 import { AppError, conflict, invalidField } from '../../core/errors.js';
 import type { DecisionBlock } from '../../core/governance/decisions.js';
+import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { clientVerdict } from '../polls/poll.tally.js';
 import { recordSettledAnswers, settleProposals } from '../proposals/settle.service.js';
 import type { TCreateReview, TReview } from './agreement.schema.js';
-import { actorName, requireTeamAuthority } from './authority.js';
+import { requireTeamAuthority } from './authority.js';
 import type { TDecide, TDecision, TGiveAdvice } from './decision.schema.js';
 import { adviceOf, blockOf, checkNotPast, describeOne, loadDecision, lockOpenDecision } from './decision.service.js';
 import { answerableBy, capHeld, standingOf } from './decision-standing.js';

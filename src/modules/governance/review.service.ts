@@ -2,9 +2,9 @@ import { invalidField } from '../../core/errors.js';
 import { dayInZone } from '../../core/governance/dates.js';
 import { newId } from '../../core/ids.js';
 import type { ReviewsTable, Tx } from '../../db/schema.js';
+import { actorName } from '../actor.js';
 import type { OrgContext } from '../context.js';
 import type { TCreateReview, TReview } from './agreement.schema.js';
-import { actorName } from './authority.js';
 
 /** Reviews of agreements and decisions share one table and one rule for the next date. */
 export type ReviewSubject = ReviewsTable['subject_type'];

@@ -1,10 +1,10 @@
 import { AppError, conflict, notFound } from '../../core/errors.js';
 import { pageOf } from '../../core/pagination.js';
 import type { PromiseEventsTable } from '../../db/schema.js';
+import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
-import { actorName } from '../governance/authority.js';
 import { cursorOf } from '../list.js';
 import { markPromiseChanged } from './evaluation.repository.js';
 import { subtractFromCounters } from './ingest.service.js';

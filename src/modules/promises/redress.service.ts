@@ -1,8 +1,8 @@
 import { conflict, notFound } from '../../core/errors.js';
 import type { RedressItemsTable } from '../../db/schema.js';
+import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
-import { actorName } from '../governance/authority.js';
 
 export const toRedress = (row: RedressItemsTable & { client_name?: string; promise_title?: string }) => ({
   id: row.id,

@@ -1,9 +1,9 @@
 import { conflict, invalidField, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { PromiseRequestsTable, Tx } from '../../db/schema.js';
+import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
-import { actorName } from '../governance/authority.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { insertPromise } from './promise.service.js';
 import { requirePromiser } from './promise-authority.js';
