@@ -7,32 +7,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import { csvToEvents } from '../core/promises/csv.js';
-import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
-import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
-import { registerClientRoutes } from '../modules/clients/client.routes.js';
-import { registerCanvasRoutes } from '../modules/discovery/canvas.routes.js';
-import { registerSegmentRoutes } from '../modules/discovery/segment.routes.js';
-import { registerValueRoutes } from '../modules/discovery/value.routes.js';
-import { registerEconomicsRoutes } from '../modules/economics/economics.routes.js';
-import { registerFeedbackRoutes } from '../modules/feedback/feedback.routes.js';
-import { registerAgreementDecisionRoutes } from '../modules/governance/agreement-decision.routes.js';
-import { registerGovernanceRoutes } from '../modules/governance/governance.routes.js';
-import { registerMembershipRoutes } from '../modules/memberships/membership.routes.js';
-import { registerNotificationRoutes } from '../modules/notifications/notification.routes.js';
-import { registerOrgRoutes } from '../modules/orgs/org.routes.js';
-import { registerParticipationRoutes } from '../modules/participation/participation.routes.js';
-import { registerPollRoutes } from '../modules/polls/poll.routes.js';
 import { parseForm } from '../modules/portal/portal.form.js';
-import { PORTAL_PAGES, registerPortalRoutes } from '../modules/portal/portal.routes.js';
-import { registerBoardRoutes } from '../modules/promises/board.routes.js';
-import { registerPromiseRoutes } from '../modules/promises/promise.routes.js';
-import { PROMISE_WEBHOOKS } from '../modules/promises/promise.webhooks.js';
-import { registerProposalRoutes } from '../modules/proposals/proposal.routes.js';
-import { registerSetupRoutes } from '../modules/setup/setup.routes.js';
-import { registerTeamRoutes } from '../modules/teams/team.routes.js';
-import { registerTokenRoutes } from '../modules/tokens/token.routes.js';
-import { registerVoiceRoutes } from '../modules/voice/voice.routes.js';
-import { registerWebhookRoutes } from '../modules/webhooks/webhook.routes.js';
+import { MODULES } from '../modules/registry.js';
 import { VERSION } from '../version.js';
 import type { AppDeps } from './deps.js';
 import { registerDocs } from './docs.js';
@@ -76,43 +52,6 @@ const DOCUMENTED_PAGES: DocumentedPage[] = [
   { method: 'GET', url: '/api/openapi.json', summary: 'This document', tag: 'documentation', contentType: 'application/json' },
   { method: 'GET', url: '/api/docs', summary: 'Interactive API documentation', tag: 'documentation', contentType: 'text/html' },
   { method: 'GET', url: '/app/', summary: 'The staff web app (every /app/… path serves it)', tag: 'pages', contentType: 'text/html' },
-  {
-    method: 'GET',
-    url: '/c/:org',
-    summary: 'The client portal of an organization (public; greets a signed-in client)',
-    tag: 'client portal',
-    contentType: 'text/html',
-  },
-  {
-    method: 'GET',
-    url: '/c/:org/invite/:token',
-    summary: 'An invitation link: a confirm page that does not use the link up',
-    tag: 'client portal',
-    contentType: 'text/html',
-  },
-  {
-    method: 'POST',
-    url: '/c/:org/invite/:token',
-    summary: 'Sign the client in with the invitation link (single use) and redirect to the portal',
-    tag: 'client portal',
-    contentType: 'text/html',
-  },
-  { method: 'POST', url: '/c/:org/logout', summary: 'Sign the client out of the portal', tag: 'client portal', contentType: 'text/html' },
-  {
-    method: 'GET',
-    url: '/c/:org/promises',
-    summary:
-      'The public promise board (no sign-in, no JavaScript): each published client promise as a card; `?segment=` filters, `?lang=ru|en` picks the language; ETag, 304, cached 30 s',
-    tag: 'client portal',
-    contentType: 'text/html',
-  },
-  {
-    method: 'GET',
-    url: '/c/:org/promises/:promiseId',
-    summary: 'One promise of the public board with the history of its terms; ETag, 304, cached 30 s',
-    tag: 'client portal',
-    contentType: 'text/html',
-  },
 ];
 
 /** Builds the whole HTTP application; `listen` is the caller's business (tests use `inject`). */
@@ -190,33 +129,13 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
     response: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }),
     handler: async () => ({ status: 'ok' as const, db: deps.dialect, version: VERSION }),
   });
-  registerSetupRoutes(registrar);
-  registerAuthRoutes(registrar);
-  registerOrgRoutes(registrar);
-  registerMembershipRoutes(registrar);
-  registerTeamRoutes(registrar);
-  registerClientRoutes(registrar);
-  registerTokenRoutes(registrar);
-  registerAuditRoutes(registrar);
-  registerSegmentRoutes(registrar);
-  registerValueRoutes(registrar);
-  registerCanvasRoutes(registrar);
-  registerGovernanceRoutes(registrar);
-  registerAgreementDecisionRoutes(registrar);
-  registerNotificationRoutes(registrar);
-  registerPromiseRoutes(registrar);
-  registerEconomicsRoutes(registrar);
-  registerBoardRoutes(registrar);
-  registerWebhookRoutes(registrar);
-  registerVoiceRoutes(registrar);
-  registerFeedbackRoutes(registrar);
-  registerProposalRoutes(registrar);
-  registerPollRoutes(registrar);
-  registerParticipationRoutes(registrar);
-  const openapi = buildOpenApi(registrar.routes, [...DOCUMENTED_PAGES, ...PORTAL_PAGES], PROMISE_WEBHOOKS);
+  for (const module of MODULES) for (const register of 'routes' in module ? module.routes : []) register(registrar);
+  const pages = MODULES.flatMap((module) => ('pages' in module ? module.pages.documented : []));
+  const webhooks = MODULES.flatMap((module) => ('webhooks' in module ? module.webhooks : []));
+  const openapi = buildOpenApi(registrar.routes, [...DOCUMENTED_PAGES, ...pages], webhooks);
   app.get('/api/openapi.json', async () => openapi);
   await registerDocs(app);
-  registerPortalRoutes(app, deps);
+  for (const module of MODULES) if ('pages' in module) module.pages.register(app, deps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

@@ -15,7 +15,55 @@ import { CLIENT_SESSION_TTL_MS, endClientSession, peekInvitation, redeemInvitati
 export { CLIENT_COOKIE };
 
 /** The pages of the voice sections, listed in the OpenAPI document beside the portal's own. */
-export const PORTAL_PAGES: DocumentedPage[] = [...ACCOUNT_PAGES, ...FEEDBACK_PAGES, ...PROPOSALS_PAGES, ...POLLS_PAGES, ...RESERVE_PAGES];
+/** The portal's own pages: its home, invitation links, sign-out and the public promise board. */
+const BASE_PAGES: DocumentedPage[] = [
+  {
+    method: 'GET',
+    url: '/c/:org',
+    summary: 'The client portal of an organization (public; greets a signed-in client)',
+    tag: 'client portal',
+    contentType: 'text/html',
+  },
+  {
+    method: 'GET',
+    url: '/c/:org/invite/:token',
+    summary: 'An invitation link: a confirm page that does not use the link up',
+    tag: 'client portal',
+    contentType: 'text/html',
+  },
+  {
+    method: 'POST',
+    url: '/c/:org/invite/:token',
+    summary: 'Sign the client in with the invitation link (single use) and redirect to the portal',
+    tag: 'client portal',
+    contentType: 'text/html',
+  },
+  { method: 'POST', url: '/c/:org/logout', summary: 'Sign the client out of the portal', tag: 'client portal', contentType: 'text/html' },
+  {
+    method: 'GET',
+    url: '/c/:org/promises',
+    summary:
+      'The public promise board (no sign-in, no JavaScript): each published client promise as a card; `?segment=` filters, `?lang=ru|en` picks the language; ETag, 304, cached 30 s',
+    tag: 'client portal',
+    contentType: 'text/html',
+  },
+  {
+    method: 'GET',
+    url: '/c/:org/promises/:promiseId',
+    summary: 'One promise of the public board with the history of its terms; ETag, 304, cached 30 s',
+    tag: 'client portal',
+    contentType: 'text/html',
+  },
+];
+
+export const PORTAL_PAGES: DocumentedPage[] = [
+  ...BASE_PAGES,
+  ...ACCOUNT_PAGES,
+  ...FEEDBACK_PAGES,
+  ...PROPOSALS_PAGES,
+  ...POLLS_PAGES,
+  ...RESERVE_PAGES,
+];
 
 /** The promises card for a visitor who is not signed in. */
 function anonymousHome(p: Portal): string {

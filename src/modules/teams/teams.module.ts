@@ -1,0 +1,7 @@
+import type { ModuleManifest } from '../module.js';
+import { registerTeamRoutes } from './team.routes.js';
+
+export const teamsModule = {
+  name: 'teams',
+  routes: [registerTeamRoutes],
+} as const satisfies ModuleManifest;
