@@ -112,3 +112,8 @@ export async function loadVersionsOf(tx: Tx, orgId: string, promiseIds: readonly
   }
   return byPromise;
 }
+
+/** Sets the fine bucket size the promise's counters are kept at. */
+export async function setFineBucketMs(tx: Tx, orgId: string, promiseId: string, fineMs: number): Promise<void> {
+  await tx.updateTable('promises').set({ fine_bucket_ms: fineMs }).where('org_id', '=', orgId).where('id', '=', promiseId).execute();
+}
