@@ -1,8 +1,9 @@
 import { Button, Group, Modal, MultiSelect, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ZCreateClient, ZUpdateClient } from '../../../../src/modules/clients/client.schema';
 import type { Client } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useMutationForm, validateInput } from '../../shared/use-mutation-form';
 import type { ClientInput } from './clients.api';
 import { useSegmentOptions } from './use-segment-options';
 
@@ -20,43 +21,36 @@ export function ClientFormModal({ opened, client, onClose, onSubmit }: ClientFor
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<Field, string>>({ name: '', email: '', externalId: '' });
   const [segmentIds, setSegmentIds] = useState<string[]>([]);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS);
   const segments = useSegmentOptions();
 
   useEffect(() => {
     if (!opened) return;
     setValues({ name: client?.name ?? '', email: client?.email ?? '', externalId: client?.externalId ?? '' });
     setSegmentIds(client?.segmentIds ?? []);
-    errors.clear();
-  }, [opened, client, errors.clear]);
+    form.clear();
+  }, [opened, client, form.clear]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      // Empty optional fields are sent as null: "no e-mail", not an empty string the server would reject.
-      await onSubmit({
-        name: values.name,
-        email: values.email.trim() || null,
-        externalId: values.externalId.trim() || null,
-        segmentIds,
-      });
-      onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    // Empty optional fields are sent as null: "no e-mail", not an empty string the server would reject.
+    const input: ClientInput = {
+      name: values.name,
+      email: values.email.trim() || null,
+      externalId: values.externalId.trim() || null,
+      segmentIds,
+    };
+    validateInput(client ? ZUpdateClient : ZCreateClient, input);
+    await onSubmit(input);
+    onClose();
+  });
 
   const input = (field: Field) => ({
     value: values[field],
-    error: errors.errorOf(field),
+    error: form.errorOf(field),
     onChange: (event: { currentTarget: { value: string } }) => {
       const value = event.currentTarget.value;
       setValues((current) => ({ ...current, [field]: value }));
-      errors.clear(field);
+      form.clear(field);
     },
   });
 
@@ -74,9 +68,9 @@ export function ClientFormModal({ opened, client, onClose, onSubmit }: ClientFor
             value={segmentIds}
             onChange={(next) => {
               setSegmentIds(next);
-              errors.clear('segmentIds');
+              form.clear('segmentIds');
             }}
-            error={errors.errorOf('segmentIds')}
+            error={form.errorOf('segmentIds')}
             searchable
             clearable
             comboboxProps={{ withinPortal: true }}
@@ -85,7 +79,7 @@ export function ClientFormModal({ opened, client, onClose, onSubmit }: ClientFor
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {client ? t('common.save') : t('clients.add')}
             </Button>
           </Group>

@@ -1,9 +1,10 @@
 import { Button, Group, Modal, Radio, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ZCreateTeam, ZUpdateTeam } from '../../../../src/modules/teams/team.schema';
 import type { Team, TeamKind } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm, validateInput } from '../../shared/use-mutation-form';
 import type { TeamInput } from './teams.api';
 
 interface TeamFormModalProps {
@@ -19,8 +20,7 @@ const EMPTY: TeamInput = { name: '', kind: 'autonomous', purpose: '' };
 export function TeamFormModal({ opened, team, onClose, onSubmit }: TeamFormModalProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<TeamInput>(EMPTY);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['name', 'kind', 'purpose']);
+  const form = useMutationForm(['name', 'kind', 'purpose']);
   // A council decides under any right: only the organization (an admin or the council) makes one.
   const { org } = useOrg();
   const canChooseKind = org.role === 'admin' || org.role === 'council';
@@ -28,21 +28,14 @@ export function TeamFormModal({ opened, team, onClose, onSubmit }: TeamFormModal
   useEffect(() => {
     if (!opened) return;
     setValues(team ? { name: team.name, kind: team.kind, purpose: team.purpose } : EMPTY);
-    errors.clear();
-  }, [opened, team, errors.clear]);
+    form.clear();
+  }, [opened, team, form.clear]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await onSubmit(values);
-      onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    validateInput(team ? ZUpdateTeam : ZCreateTeam, values);
+    await onSubmit(values);
+    onClose();
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={team ? t('teams.editTitle') : t('teams.createTitle')} size="lg">
@@ -55,9 +48,9 @@ export function TeamFormModal({ opened, team, onClose, onSubmit }: TeamFormModal
             onChange={(event) => {
               const name = event.currentTarget.value;
               setValues((current) => ({ ...current, name }));
-              errors.clear('name');
+              form.clear('name');
             }}
-            error={errors.errorOf('name')}
+            error={form.errorOf('name')}
             data-autofocus
           />
           <Radio.Group
@@ -65,7 +58,7 @@ export function TeamFormModal({ opened, team, onClose, onSubmit }: TeamFormModal
             description={canChooseKind ? undefined : t('teams.kindLocked')}
             value={values.kind}
             onChange={(kind) => setValues((current) => ({ ...current, kind: kind as TeamKind }))}
-            error={errors.errorOf('kind')}
+            error={form.errorOf('kind')}
           >
             <Stack gap="xs" mt={6}>
               <Radio
@@ -92,15 +85,15 @@ export function TeamFormModal({ opened, team, onClose, onSubmit }: TeamFormModal
             onChange={(event) => {
               const purpose = event.currentTarget.value;
               setValues((current) => ({ ...current, purpose }));
-              errors.clear('purpose');
+              form.clear('purpose');
             }}
-            error={errors.errorOf('purpose')}
+            error={form.errorOf('purpose')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {team ? t('common.save') : t('teams.create')}
             </Button>
           </Group>

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutationForm } from '../use-mutation-form';
 
 interface ConfirmDialogProps {
   opened: boolean;
@@ -14,18 +15,16 @@ interface ConfirmDialogProps {
 /** Asks before a destructive action; the confirm button shows progress and the dialog closes when done. */
 export function ConfirmDialog({ opened, title, message, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
   const { t } = useTranslation();
-  const [isBusy, setBusy] = useState(false);
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await onConfirm();
-      onClose();
-    } catch {
+  const { isBusy, run } = useMutationForm([]);
+  const confirm = () =>
+    run(
+      async () => {
+        await onConfirm();
+        onClose();
+      },
       // the caller has shown the error; keep the dialog open so the person sees what they tried
-    } finally {
-      setBusy(false);
-    }
-  };
+      { onError: () => null },
+    );
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Text size="sm">{message}</Text>

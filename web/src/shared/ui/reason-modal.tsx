@@ -1,8 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
-import { useFormErrors } from '../api/use-form-errors';
+import { useMutationForm, validationError } from '../use-mutation-form';
 
 export interface ReasonModalProps {
   opened: boolean;
@@ -33,32 +32,32 @@ export function ReasonModal(props: ReasonModalProps) {
   const { t } = useTranslation();
   const { opened, onClose } = props;
   const [reason, setReason] = useState('');
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['reason']);
+  const form = useMutationForm(['reason']);
 
   useEffect(() => {
     if (!opened) return;
     setReason('');
-    errors.clear();
-  }, [opened, errors.clear]);
+    form.clear();
+  }, [opened, form.clear]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!reason.trim())
-      return errors.handle(
-        new ApiError(422, 'validation_failed', props.requiredMessage, [{ path: 'reason', message: props.requiredMessage }]),
-      );
-    setBusy(true);
-    try {
-      await props.onSubmit(reason.trim());
-      onClose();
-    } catch (error) {
-      const outcome = props.onError ? await props.onError(error) : error;
-      if (outcome === true) onClose();
-      else errors.handle(outcome);
-    } finally {
-      setBusy(false);
-    }
+    // Checked before the call, so the caller's onError sees only the server's refusals.
+    if (!reason.trim()) return form.handle(validationError([{ path: 'reason', message: props.requiredMessage }]));
+    void form.run(
+      async () => {
+        await props.onSubmit(reason.trim());
+        onClose();
+      },
+      {
+        onError: async (error) => {
+          const outcome = props.onError ? await props.onError(error) : error;
+          if (outcome !== true) return outcome;
+          onClose();
+          return null;
+        },
+      },
+    );
   };
 
   return (
@@ -85,17 +84,17 @@ export function ReasonModal(props: ReasonModalProps) {
             value={reason}
             onChange={(event) => {
               setReason(event.currentTarget.value);
-              errors.clear('reason');
+              form.clear('reason');
             }}
-            error={errors.errorOf('reason')}
+            error={form.errorOf('reason')}
             required
             data-autofocus
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={isBusy}>
+            <Button variant="default" onClick={onClose} disabled={form.isBusy}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" color="red" loading={isBusy}>
+            <Button type="submit" color="red" loading={form.isBusy}>
               {props.submitLabel}
             </Button>
           </Group>
