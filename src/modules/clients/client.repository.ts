@@ -80,7 +80,8 @@ export async function setClientSegments(tx: Tx, orgId: string, clientId: string,
       (await tx.selectFrom('segments').select('id').where('org_id', '=', orgId).where('id', 'in', unique).execute()).map((r) => r.id),
     );
     const missing = segmentIds.findIndex((id) => !found.has(id));
-    if (missing >= 0) throw invalidField(`segmentIds.${missing}`, 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
+    if (missing >= 0)
+      throw invalidField(`segmentIds.${missing}`, 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
   }
   await tx.deleteFrom('client_segments').where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
   if (unique.length > 0)
@@ -94,4 +95,36 @@ export async function setClientSegments(tx: Tx, orgId: string, clientId: string,
 /** Takes every client out of a segment (the segment is being deleted). */
 export async function removeSegmentFromClients(tx: Tx, orgId: string, segmentId: string): Promise<void> {
   await tx.deleteFrom('client_segments').where('org_id', '=', orgId).where('segment_id', '=', segmentId).execute();
+}
+
+export async function insertClient(tx: Tx, row: ClientsTable): Promise<void> {
+  await tx.insertInto('clients').values(row).execute();
+}
+
+export async function updateClientRow(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  set: Partial<Pick<ClientsTable, 'name' | 'email' | 'email_confirmed_at' | 'external_id'>> & { updated_at: number },
+): Promise<void> {
+  await tx.updateTable('clients').set(set).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+export async function insertClientInvitation(tx: Tx, row: ClientInvitationsTable): Promise<void> {
+  await tx.insertInto('client_invitations').values(row).execute();
+}
+
+/** One invitation of a client, or undefined. */
+export async function findInvitation(tx: Tx, orgId: string, clientId: string, invitationId: string) {
+  return tx
+    .selectFrom('client_invitations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .where('id', '=', invitationId)
+    .executeTakeFirst();
+}
+
+export async function markInvitationRevoked(tx: Tx, orgId: string, invitationId: string, at: number): Promise<void> {
+  await tx.updateTable('client_invitations').set({ revoked_at: at }).where('id', '=', invitationId).where('org_id', '=', orgId).execute();
 }

@@ -1,6 +1,6 @@
 import { AppError, conflict, invalidField, notFound } from '../../core/errors.js';
 import { hashSecret, newId, newSecret } from '../../core/ids.js';
-import type { ClientsTable, Tx } from '../../db/schema.js';
+import type { ClientInvitationsTable, ClientsTable, Tx } from '../../db/schema.js';
 import { translate } from '../../i18n/index.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
@@ -9,14 +9,20 @@ import { queueMail } from '../mail/outbox.service.js';
 import {
   findClient,
   findClientBy,
+  findInvitation,
+  insertClient,
+  insertClientInvitation,
   listClients,
   listInvitations,
+  markInvitationRevoked,
   segmentsOfClients,
   setClientSegments,
   toClient,
   toInvitation,
+  updateClientRow,
 } from './client.repository.js';
 import type { TClient, TCreateClient, TUpdateClient } from './client.schema.js';
+import { deleteClientRows, forgetClientVoice } from './client-erasure.repository.js';
 
 export async function listOrgClients(ctx: OrgContext, query: TPageQuery & { q?: string }) {
   const result = await listClients(ctx.db, ctx.org.id, query);
@@ -41,11 +47,13 @@ export async function getClient(ctx: OrgContext, id: string): Promise<TClient> {
 async function guardUnique(tx: Tx, orgId: string, input: TUpdateClient, selfId?: string): Promise<void> {
   if (input.email) {
     const other = await findClientBy(tx, orgId, 'email', input.email);
-    if (other && other.id !== selfId) throw conflict('email', `a client with e-mail ${input.email} already exists`);
+    if (other && other.id !== selfId)
+      throw conflict('email', 'taken', `a client with e-mail ${input.email} already exists`, { entity: 'client' });
   }
   if (input.externalId) {
     const other = await findClientBy(tx, orgId, 'external_id', input.externalId);
-    if (other && other.id !== selfId) throw conflict('externalId', `a client with external id ${input.externalId} already exists`);
+    if (other && other.id !== selfId)
+      throw conflict('externalId', 'taken', `a client with external id ${input.externalId} already exists`, { entity: 'client' });
   }
 }
 
@@ -63,7 +71,7 @@ export async function createClient(ctx: OrgContext, input: TCreateClient): Promi
       created_at: ctx.now,
       updated_at: ctx.now,
     };
-    await tx.insertInto('clients').values(row).execute();
+    await insertClient(tx, row);
     const segmentIds = await setClientSegments(tx, ctx.org.id, row.id, input.segmentIds ?? [], ctx.now);
     const client = toClient(row, segmentIds);
     await appendAudit(tx, {
@@ -94,7 +102,7 @@ export async function updateClient(ctx: OrgContext, id: string, input: TUpdateCl
       ...(input.externalId !== undefined && { external_id: input.externalId }),
       updated_at: ctx.now,
     };
-    await tx.updateTable('clients').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateClientRow(tx, ctx.org.id, id, set);
     const segmentIds =
       input.segmentIds !== undefined ? await setClientSegments(tx, ctx.org.id, id, input.segmentIds, ctx.now) : before.segmentIds;
     const after = toClient({ ...row, ...set }, segmentIds);
@@ -113,40 +121,6 @@ export async function updateClient(ctx: OrgContext, id: string, input: TUpdateCl
 }
 
 /**
- * Removes what ties a client's voice to them: their supports (the proposals' counters are counted
- * again), ballots and segments go; their feedback and proposals stay, no longer naming them.
- */
-async function forgetClientVoice(tx: Tx, orgId: string, clientId: string): Promise<void> {
-  const supported = (
-    await tx.selectFrom('proposal_supports').select('proposal_id').where('org_id', '=', orgId).where('client_id', '=', clientId).execute()
-  ).map((r) => r.proposal_id);
-  await tx.deleteFrom('proposal_supports').where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
-  for (const proposalId of supported) {
-    await tx
-      .updateTable('proposals')
-      .set((eb) => ({
-        supports: eb
-          .selectFrom('proposal_supports')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .where('proposal_id', '=', proposalId),
-      }))
-      .where('org_id', '=', orgId)
-      .where('id', '=', proposalId)
-      .execute();
-  }
-  await tx.deleteFrom('poll_ballots').where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
-  await tx.deleteFrom('pb_ballots').where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
-  await tx.deleteFrom('client_segments').where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
-  await tx.updateTable('feedback').set({ client_id: null }).where('org_id', '=', orgId).where('client_id', '=', clientId).execute();
-  await tx
-    .updateTable('proposals')
-    .set({ author_client_id: null })
-    .where('org_id', '=', orgId)
-    .where('author_client_id', '=', clientId)
-    .execute();
-}
-
-/**
  * Deletes a client with their invitations, portal sessions, supports, ballots and segments; their
  * feedback and proposals stay without their name (the audit log keeps the record).
  */
@@ -155,9 +129,7 @@ export async function deleteClient(ctx: OrgContext, id: string): Promise<void> {
     const row = await findClient(tx, ctx.org.id, id);
     if (!row) throw notFound('client', id);
     await forgetClientVoice(tx, ctx.org.id, id);
-    await tx.deleteFrom('client_sessions').where('org_id', '=', ctx.org.id).where('client_id', '=', id).execute();
-    await tx.deleteFrom('client_invitations').where('org_id', '=', ctx.org.id).where('client_id', '=', id).execute();
-    await tx.deleteFrom('clients').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await deleteClientRows(tx, ctx.org.id, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -181,7 +153,7 @@ export async function issueClientLink(
   opts: { purpose: 'invite' | 'confirm' | 'sign_in'; expiresInMs: number; publicUrl: string; sendTo: string | null },
 ) {
   const token = newSecret();
-  const row = {
+  const row: ClientInvitationsTable = {
     id: newId(),
     org_id: ctx.org.id,
     client_id: client.id,
@@ -194,7 +166,7 @@ export async function issueClientLink(
     purpose: opts.purpose,
     sent_to: opts.sendTo,
   };
-  await tx.insertInto('client_invitations').values(row).execute();
+  await insertClientInvitation(tx, row);
   const url = `${opts.publicUrl}/c/${ctx.org.slug}/invite/${token}`;
   if (opts.sendTo) {
     const locale = ctx.org.locale === 'en' ? 'en' : 'ru';
@@ -222,7 +194,7 @@ export async function inviteClient(ctx: OrgContext, clientId: string, expiresInD
   return ctx.db.transaction().execute(async (tx) => {
     const client = await findClient(tx, ctx.org.id, clientId);
     if (!client) throw notFound('client', clientId);
-    if (send && !client.email) throw invalidField('send', 'the client has no e-mail address to send the link to');
+    if (send && !client.email) throw invalidField('send', 'no_email', 'the client has no e-mail address to send the link to');
     const { row, token, url } = await issueClientLink(tx, ctx, client, {
       purpose: 'invite',
       expiresInMs: expiresInDays * 24 * 3600 * 1000,
@@ -251,22 +223,11 @@ export async function listClientInvitations(ctx: OrgContext, clientId: string, p
 
 export async function revokeInvitation(ctx: OrgContext, clientId: string, invitationId: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom('client_invitations')
-      .selectAll()
-      .where('org_id', '=', ctx.org.id)
-      .where('client_id', '=', clientId)
-      .where('id', '=', invitationId)
-      .executeTakeFirst();
+    const row = await findInvitation(tx, ctx.org.id, clientId, invitationId);
     if (!row) throw notFound('invitation', invitationId);
     if (row.used_at !== null) throw new AppError('conflict', 'invitation: already used; it cannot be revoked');
     if (row.revoked_at !== null) return;
-    await tx
-      .updateTable('client_invitations')
-      .set({ revoked_at: ctx.now })
-      .where('id', '=', invitationId)
-      .where('org_id', '=', ctx.org.id)
-      .execute();
+    await markInvitationRevoked(tx, ctx.org.id, invitationId, ctx.now);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
