@@ -1,11 +1,13 @@
 import { periodOf, periodsEnding } from '../../core/economics/period.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError, fieldError, notFound } from '../../core/errors.js';
 import type { EconomicPeriodsTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { findTeam } from '../teams/team.repository.js';
 import type { TTeamEconomics } from './economics.schema.js';
 import { computePeriod, type PeriodFigures } from './figures.service.js';
-import { isTeamMember, loadPeriod, lockPeriod } from './period.repository.js';
+import { insertPeriod, listPeriodRows, loadPeriod, lockPeriod, updatePeriod } from './period.repository.js';
+import { isTeamMember } from './period.service.js';
 
 /** A period's figures: frozen from its snapshot when closed, computed from the inputs when open. */
 async function figuresOf(tx: Tx, ctx: OrgContext, period: EconomicPeriodsTable): Promise<PeriodFigures> {
@@ -57,7 +59,7 @@ export async function periodEconomics(ctx: OrgContext, period: string) {
 
 /** A team's figures over the `count` periods ending with `to` (default: the current one), oldest first. */
 export async function teamHistory(ctx: OrgContext, teamId: string, query: { to?: string; count: number }) {
-  const team = await ctx.db.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+  const team = await findTeam(ctx.db, ctx.org.id, teamId);
   if (!team) throw notFound('team', teamId);
   const visible = await seesShares(ctx.db, ctx, teamId);
   const items: TTeamEconomics[] = [];
@@ -70,11 +72,7 @@ export async function teamHistory(ctx: OrgContext, teamId: string, query: { to?:
 
 /** Periods with anything entered or closed, newest first, and the current one. */
 export async function listPeriods(ctx: OrgContext) {
-  const rows = await ctx.db
-    .selectFrom('economic_periods')
-    .select(['period', 'status', 'closed_at'])
-    .where('org_id', '=', ctx.org.id)
-    .execute();
+  const rows = await listPeriodRows(ctx.db, ctx.org.id);
   const current = periodOf(ctx.now, ctx.org.time_zone);
   const items = rows.map((r) => ({ period: r.period, closed: r.status === 'closed', closedAt: r.closed_at }));
   if (!items.some((p) => p.period === current)) items.push({ period: current, closed: false, closedAt: null });
@@ -92,7 +90,7 @@ export async function closePeriod(ctx: OrgContext, period: string) {
     if (row.status === 'closed') throw new AppError('period_closed', `period ${period} is already closed`);
     if (periodOf(ctx.now, ctx.org.time_zone) <= period)
       throw new AppError('conflict', `period: ${period} has not ended yet in ${ctx.org.time_zone}`, [
-        { path: 'period', message: 'has not ended yet' },
+        fieldError('period', 'not_closed', 'has not ended yet'),
       ]);
     const figures = await computePeriod(tx, ctx, row);
     const closed = {
@@ -102,12 +100,8 @@ export async function closePeriod(ctx: OrgContext, period: string) {
       closed_by: ctx.actor.id,
       updated_at: ctx.now,
     };
-    if (row.created_at === 0)
-      await tx
-        .insertInto('economic_periods')
-        .values({ ...row, ...closed, created_at: ctx.now })
-        .execute();
-    else await tx.updateTable('economic_periods').set(closed).where('org_id', '=', ctx.org.id).where('period', '=', period).execute();
+    if (row.created_at === 0) await insertPeriod(tx, { ...row, ...closed, created_at: ctx.now });
+    else await updatePeriod(tx, ctx.org.id, period, closed);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -134,13 +128,10 @@ export async function reopenPeriod(ctx: OrgContext, period: string, reason: stri
     await lockPeriod(tx, ctx.org.id, period, ctx.now);
     const row = await loadPeriod(tx, ctx.org.id, period);
     if (row.status !== 'closed')
-      throw new AppError('conflict', `period: ${period} is not closed`, [{ path: 'period', message: 'is not closed' }]);
-    await tx
-      .updateTable('economic_periods')
-      .set({ status: 'open', snapshot: null, closed_at: null, closed_by: null, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('period', '=', period)
-      .execute();
+      throw new AppError('conflict', `period: ${period} is not closed`, [
+        fieldError('period', 'wrong_status', 'is not closed', { status: 'open' }),
+      ]);
+    await updatePeriod(tx, ctx.org.id, period, { status: 'open', snapshot: null, closed_at: null, closed_by: null, updated_at: ctx.now });
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

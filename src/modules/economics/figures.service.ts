@@ -6,13 +6,19 @@ import { periodRange } from '../../core/economics/period.js';
 import { type SplitBasis, type SplitRule, splitPool } from '../../core/economics/split.js';
 import { targetPpm, versionAt } from '../../core/promises/compute.js';
 import { windowAt } from '../../core/promises/window.js';
-import type { EconomicPeriodsTable, Tx } from '../../db/schema.js';
+import type { EconomicPeriodsTable, EconomicsSettingsTable, SplitRulesTable, Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
-import { loadVersions, toVersion } from '../promises/promise.repository.js';
-import type { TVersion } from '../promises/promise.schema.js';
-import { countRanges } from '../promises/status.service.js';
+import { countPromiseRanges } from '../promises/counter.repository.js';
+import { loadVersionsOf, toVersion } from '../promises/promise.repository.js';
+import type { TVersion, TWindow } from '../promises/promise.schema.js';
+import { listTeamNames } from '../teams/team.repository.js';
 import type { TTeamEconomics } from './economics.schema.js';
+import { listClientPromisesInForce } from './fulfillment.repository.js';
+import { sumLedgerByTeamAndKind } from './ledger.repository.js';
+import { listPeriodMembers, listTeamMembersJoinedBefore } from './member.repository.js';
 import { loadSettings } from './period.repository.js';
+import { listSplitRules, sumPeerPointsReceived } from './split.repository.js';
+import { listConfirmedTrades } from './trade.repository.js';
 
 /** Every team's economics in an open period, computed now from the inputs (a closed one is read from its snapshot). */
 export interface PeriodFigures {
@@ -22,6 +28,27 @@ export interface PeriodFigures {
 
 type Sums = Map<string, number>;
 const bump = (m: Sums, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
+
+type Member = { id: string; name: string; joinedAt: number; hoursCenti: number; salaryMinor: number };
+type FulfillmentPromise = PromiseResult & { id: string; title: string };
+type Settings = Pick<EconomicsSettingsTable, 'pool_rate_ppm' | 'reserve_rate_ppm' | 'fulfillment'>;
+
+/** Everything the period's figures are computed from, read once. */
+interface PeriodInputs {
+  settings: Settings;
+  teams: { id: string; name: string }[];
+  /** The organization's overhead, to be shared among the teams. */
+  overheadTotalMinor: number;
+  /** `${teamId}:${kind}` → minor units: ledger kinds, and `in`/`out` for confirmed trades. */
+  sums: Sums;
+  /** Team id → user id → the member's hours and salary in the period. */
+  members: Map<string, Map<string, Member>>;
+  /** `${teamId}:${userId}` → peer points received. */
+  pointsOf: Sums;
+  rules: Map<string, SplitRulesTable>;
+  /** Team id → its client promises with good and total at the period's end. */
+  results: Map<string, FulfillmentPromise[]>;
+}
 
 /** A team's published rule as the core reads it; equal until the team publishes one. */
 export function splitRuleOf(row: { rule: string; weights: string | null } | undefined): SplitRule {
@@ -33,113 +60,56 @@ export function splitRuleOf(row: { rule: string; weights: string | null } | unde
   return { rule: row.rule as SplitBasis };
 }
 
-/** The client promises of each team that were published during the period, with good and total at its end. */
-async function promiseResults(tx: Tx, ctx: OrgContext, from: number, to: number) {
+/**
+ * The span a promise is judged over at the period's end `at`. At a month's end exactly, a calendar
+ * window would be the next month's, still empty: the window is the one holding the last instant of
+ * the period, up to its end.
+ */
+function fulfillmentSpan(window: TWindow, at: number, timeZone: string): { from: number; to: number } {
+  const span = window.kind === 'calendar' ? { ...windowAt(window, at - 1, timeZone), to: at } : windowAt(window, at, timeZone);
+  return { from: span.from, to: span.to };
+}
+
+/** The client promises of each team that were in force during the period, with good and total at its end (or now). */
+async function promiseResults(tx: Tx, ctx: OrgContext, from: number, to: number): Promise<Map<string, FulfillmentPromise[]>> {
   const at = Math.min(to, ctx.now);
-  const rows = await tx
-    .selectFrom('promises')
-    .select(['id', 'title', 'promiser_team_id', 'fine_bucket_ms'])
-    .where('org_id', '=', ctx.org.id)
-    .where('kind', '=', 'client')
-    .where('published_at', 'is not', null)
-    .where('published_at', '<', to)
-    .where((eb) => eb.or([eb('retired_at', 'is', null), eb('retired_at', '>=', from)]))
-    .orderBy('title')
-    .execute();
-  const byTeam = new Map<string, (PromiseResult & { id: string; title: string })[]>();
-  for (const p of rows) {
-    const versions = (await loadVersions(tx, ctx.org.id, p.id)).map(toVersion);
-    // At a month's end exactly, a calendar window would be the next month's, still empty: the window
-    // is the one holding the last instant of the period, up to its end.
-    const version = versionAt(versions, at - 1) as TVersion;
-    const span =
-      version.window.kind === 'calendar'
-        ? { ...windowAt(version.window, at - 1, ctx.org.time_zone), to: at }
-        : windowAt(version.window, at, ctx.org.time_zone);
-    const [counts] = await countRanges(tx, p.id, p.fine_bucket_ms, [span]);
-    const list = byTeam.get(p.promiser_team_id) ?? [];
-    list.push({ id: p.id, title: p.title, good: counts?.good ?? 0, total: counts?.total ?? 0, targetPpm: targetPpm(version.target) });
-    byTeam.set(p.promiser_team_id, list);
-  }
+  const promises = await listClientPromisesInForce(tx, ctx.org.id, from, to);
+  const versionsOf = await loadVersionsOf(
+    tx,
+    ctx.org.id,
+    promises.map((p) => p.id),
+  );
+  const judged = promises.map((p) => {
+    const version = versionAt((versionsOf.get(p.id) ?? []).map(toVersion), at - 1) as TVersion;
+    return { promise: p, version, span: fulfillmentSpan(version.window, at, ctx.org.time_zone) };
+  });
+  const counts = await countPromiseRanges(
+    tx,
+    judged.map(({ promise, span }) => ({ promiseId: promise.id, fineMs: promise.fine_bucket_ms, ...span })),
+  );
+  const byTeam = new Map<string, FulfillmentPromise[]>();
+  judged.forEach(({ promise, version }, i) => {
+    const list = byTeam.get(promise.promiser_team_id) ?? [];
+    list.push({
+      id: promise.id,
+      title: promise.title,
+      good: counts[i]?.good ?? 0,
+      total: counts[i]?.total ?? 0,
+      targetPpm: targetPpm(version.target),
+    });
+    byTeam.set(promise.promiser_team_id, list);
+  });
   return byTeam;
 }
 
 /**
- * Computes the period's figures for every team of the organization (DESIGN M6), reading everything
- * inside `tx`: ledger sums, confirmed trades, the overhead shared by the period's rule, hours,
- * salaries and peer points of each member, the fulfillment of each team's client promises at the
- * period's end (or now, while it lasts), the pool and its split by each team's published rule.
- * Members are the team's members who joined before the period ended and anyone with hours or a
- * salary recorded in the period.
+ * The members of each team in the period: those who joined before it ended, and anyone with hours or
+ * a salary recorded in it (joined when first recorded, unless they are on the team).
  */
-export async function computePeriod(tx: Tx, ctx: OrgContext, period: EconomicPeriodsTable): Promise<PeriodFigures> {
-  const orgId = ctx.org.id;
-  const { from, to } = periodRange(period.period, ctx.org.time_zone);
-  const settings = await loadSettings(tx, orgId);
-  const teams = await tx
-    .selectFrom('teams')
-    .select(['id', 'name', 'created_at'])
-    .where('org_id', '=', orgId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-
-  const ledger = await tx
-    .selectFrom('ledger_lines')
-    .select(['team_id', 'kind', (eb) => eb.fn.sum<number>('amount_minor').as('sum')])
-    .where('org_id', '=', orgId)
-    .where('period', '=', period.period)
-    .groupBy(['team_id', 'kind'])
-    .execute();
-  const sums: Sums = new Map();
-  let overheadTotalMinor = 0;
-  for (const row of ledger) {
-    if (row.team_id === null) overheadTotalMinor += Number(row.sum);
-    else bump(sums, `${row.team_id}:${row.kind}`, Number(row.sum));
-  }
-  const trades = await tx
-    .selectFrom('internal_trades')
-    .select(['seller_team_id', 'buyer_team_id', 'amount_minor'])
-    .where('org_id', '=', orgId)
-    .where('period', '=', period.period)
-    .where('status', '=', 'confirmed')
-    .execute();
-  for (const t of trades) {
-    bump(sums, `${t.seller_team_id}:in`, Number(t.amount_minor));
-    bump(sums, `${t.buyer_team_id}:out`, Number(t.amount_minor));
-  }
-
-  const current = await tx
-    .selectFrom('team_members')
-    .innerJoin('users', 'users.id', 'team_members.user_id')
-    .select(['team_members.team_id', 'team_members.user_id', 'team_members.created_at', 'users.name'])
-    .where('team_members.org_id', '=', orgId)
-    // Someone who joined after the month ended has no part in it (unless hours were recorded for them).
-    .where('team_members.created_at', '<', to)
-    .execute();
-  const recorded = await tx
-    .selectFrom('period_members')
-    .innerJoin('users', 'users.id', 'period_members.user_id')
-    .select([
-      'period_members.team_id',
-      'period_members.user_id',
-      'period_members.created_at',
-      'period_members.hours_centi',
-      'period_members.salary_minor',
-      'users.name',
-    ])
-    .where('period_members.org_id', '=', orgId)
-    .where('period_members.period', '=', period.period)
-    .execute();
-  const points = await tx
-    .selectFrom('peer_points')
-    .select(['team_id', 'receiver_id', (eb) => eb.fn.sum<number>('points').as('sum')])
-    .where('org_id', '=', orgId)
-    .where('period', '=', period.period)
-    .groupBy(['team_id', 'receiver_id'])
-    .execute();
-  const pointsOf: Sums = new Map(points.map((p) => [`${p.team_id}:${p.receiver_id}`, Number(p.sum)]));
-  type Member = { id: string; name: string; joinedAt: number; hoursCenti: number; salaryMinor: number };
+function membersByTeam(
+  current: readonly { team_id: string; user_id: string; created_at: number; name: string }[],
+  recorded: readonly { team_id: string; user_id: string; created_at: number; name: string; hours_centi: number; salary_minor: number }[],
+): Map<string, Map<string, Member>> {
   const members = new Map<string, Map<string, Member>>();
   const memberOf = (teamId: string) => members.get(teamId) ?? members.set(teamId, new Map()).get(teamId)!;
   for (const m of current)
@@ -155,94 +125,156 @@ export async function computePeriod(tx: Tx, ctx: OrgContext, period: EconomicPer
       salaryMinor: Number(r.salary_minor),
     });
   }
-  const hoursOf = (teamId: string) => [...memberOf(teamId).values()].reduce((s, m) => s + m.hoursCenti, 0);
+  return members;
+}
 
-  const rule: OverheadRule =
-    period.overhead_rule === 'fixed'
-      ? { kind: 'fixed', basisPoints: JSON.parse(period.overhead_basis_points ?? '{}') as Record<string, number> }
-      : { kind: period.overhead_rule };
-  const overhead = allocateOverhead(
+/** Reads the period's inputs: settings, teams, ledger sums, confirmed trades, members, peer points, split rules, promises. */
+async function loadPeriodInputs(tx: Tx, ctx: OrgContext, period: EconomicPeriodsTable): Promise<PeriodInputs> {
+  const orgId = ctx.org.id;
+  const { from, to } = periodRange(period.period, ctx.org.time_zone);
+  const settings = await loadSettings(tx, orgId);
+  const teams = await listTeamNames(tx, orgId);
+  const sums: Sums = new Map();
+  let overheadTotalMinor = 0;
+  for (const row of await sumLedgerByTeamAndKind(tx, orgId, period.period)) {
+    if (row.team_id === null) overheadTotalMinor += row.sum;
+    else bump(sums, `${row.team_id}:${row.kind}`, row.sum);
+  }
+  for (const t of await listConfirmedTrades(tx, orgId, period.period)) {
+    bump(sums, `${t.seller_team_id}:in`, Number(t.amount_minor));
+    bump(sums, `${t.buyer_team_id}:out`, Number(t.amount_minor));
+  }
+  // Someone who joined after the month ended has no part in it (unless hours were recorded for them).
+  const current = await listTeamMembersJoinedBefore(tx, orgId, to);
+  const recorded = await listPeriodMembers(tx, orgId, period.period);
+  const points = await sumPeerPointsReceived(tx, orgId, period.period);
+  const rules = new Map((await listSplitRules(tx, orgId)).map((r) => [r.team_id, r]));
+  return {
+    settings,
+    teams,
     overheadTotalMinor,
-    teams.map((t, i) => ({
+    sums,
+    members: membersByTeam(current, recorded),
+    pointsOf: new Map(points.map((p) => [`${p.team_id}:${p.receiver_id}`, p.sum])),
+    rules,
+    results: settings.fulfillment === 'off' ? new Map() : await promiseResults(tx, ctx, from, to),
+  };
+}
+
+/** The overhead rule stored with the period, as the core reads it. */
+function overheadRuleOf(period: EconomicPeriodsTable): OverheadRule {
+  return period.overhead_rule === 'fixed'
+    ? { kind: 'fixed', basisPoints: JSON.parse(period.overhead_basis_points ?? '{}') as Record<string, number> }
+    : { kind: period.overhead_rule };
+}
+
+/** The figures of every team from the period's inputs; pure. */
+function periodFigures(inputs: PeriodInputs, period: EconomicPeriodsTable, currency: string): PeriodFigures {
+  const membersOf = (teamId: string) => [...(inputs.members.get(teamId)?.values() ?? [])];
+  const hoursOf = (teamId: string) => membersOf(teamId).reduce((s, m) => s + m.hoursCenti, 0);
+  const overhead = allocateOverhead(
+    inputs.overheadTotalMinor,
+    inputs.teams.map((t, i) => ({
       id: t.id,
       order: i,
-      members: memberOf(t.id).size,
+      members: membersOf(t.id).length,
       hoursCenti: hoursOf(t.id),
-      revenueMinor: sums.get(`${t.id}:revenue`) ?? 0,
+      revenueMinor: inputs.sums.get(`${t.id}:revenue`) ?? 0,
     })),
-    rule,
+    overheadRuleOf(period),
   );
+  const teams = inputs.teams.map((team) =>
+    teamEconomics(inputs, team, { period, currency, overheadMinor: overhead.get(team.id) ?? 0, members: membersOf(team.id) }),
+  );
+  return { overheadTotalMinor: inputs.overheadTotalMinor, teams };
+}
 
-  const rules = new Map((await tx.selectFrom('split_rules').selectAll().where('org_id', '=', orgId).execute()).map((r) => [r.team_id, r]));
-  const results: Awaited<ReturnType<typeof promiseResults>> =
-    settings.fulfillment === 'off' ? new Map() : await promiseResults(tx, ctx, from, to);
+/** One team's figures: its ledger, fulfillment index, pool and the pool's split among its members. */
+function teamEconomics(
+  inputs: PeriodInputs,
+  team: { id: string; name: string },
+  of: { period: EconomicPeriodsTable; currency: string; overheadMinor: number; members: Member[] },
+): TTeamEconomics {
+  const { settings } = inputs;
+  const sum = (kind: string) => inputs.sums.get(`${team.id}:${kind}`) ?? 0;
+  const ledgerOf = {
+    revenueMinor: sum('revenue'),
+    internalInMinor: sum('in'),
+    internalOutMinor: sum('out'),
+    nonLabourMinor: sum('expense'),
+    labourMinor: sum('labour'),
+    overheadMinor: of.overheadMinor,
+    hoursCenti: of.members.reduce((s, m) => s + m.hoursCenti, 0),
+  };
+  const { hoursCenti, ...money } = ledgerOf;
+  const promises = inputs.results.get(team.id) ?? [];
+  const index = fulfillmentIndex(settings.fulfillment, promises);
+  const people = of.members.map((m) => ({ ...m, peerPoints: inputs.pointsOf.get(`${team.id}:${m.id}`) ?? 0 }));
   const rates = { poolRatePpm: settings.pool_rate_ppm, reserveRatePpm: settings.reserve_rate_ppm };
-
-  const out = teams.map((team): TTeamEconomics => {
-    const sum = (kind: string) => sums.get(`${team.id}:${kind}`) ?? 0;
-    const ledgerOf = {
-      revenueMinor: sum('revenue'),
-      internalInMinor: sum('in'),
-      internalOutMinor: sum('out'),
-      nonLabourMinor: sum('expense'),
-      labourMinor: sum('labour'),
-      overheadMinor: overhead.get(team.id) ?? 0,
-      hoursCenti: hoursOf(team.id),
-    };
-    const { hoursCenti, ...money } = ledgerOf;
-    const promises = results.get(team.id) ?? [];
-    const index = fulfillmentIndex(settings.fulfillment, promises);
-    const people = [...memberOf(team.id).values()].map((m) => ({ ...m, peerPoints: pointsOf.get(`${team.id}:${m.id}`) ?? 0 }));
-    const figures = teamFigures(ledgerOf, rates, index, people.length > 0);
-    const splitRule = splitRuleOf(rules.get(team.id));
-    const split = splitPool(figures.poolMinor, people, splitRule);
-    const amountOf = new Map(split.shares.map((s) => [s.memberId, s.amountMinor]));
-    const weights =
-      splitRule.rule === 'mix' ? Object.fromEntries(Object.entries(splitRule.weightsPpm).map(([b, w]) => [b, w / PPM])) : null;
-    return {
-      period: period.period,
-      closed: false,
-      currency: ctx.org.currency,
-      ...money,
-      netProfitMinor: figures.netProfitMinor,
-      hours: hoursCenti / 100,
-      hourlyEfficiencyMinor: figures.hourlyEfficiencyMinor,
-      fulfillmentIndex: toNumber(index),
-      poolRate: settings.pool_rate_ppm / PPM,
-      poolMinor: figures.poolMinor,
-      withheldMinor: figures.withheldMinor,
-      reserveMinor: figures.reserveMinor,
-      splitRule: splitRule.rule,
-      shares: split.shares,
-      teamId: team.id,
-      teamName: team.name,
-      reserveRate: settings.reserve_rate_ppm / PPM,
-      fulfillmentMode: settings.fulfillment,
-      fulfillmentPromises: promises.map((p) => ({
-        id: p.id,
-        title: p.title,
-        good: p.good,
-        total: p.total,
-        target: p.targetPpm / PPM,
-        attainment: p.total > 0 ? p.good / p.total : null,
-        kept: isKept(p),
+  const figures = teamFigures(ledgerOf, rates, index, people.length > 0);
+  const splitRule = splitRuleOf(inputs.rules.get(team.id));
+  const split = splitPool(figures.poolMinor, people, splitRule);
+  const amountOf = new Map(split.shares.map((s) => [s.memberId, s.amountMinor]));
+  return {
+    period: of.period.period,
+    closed: false,
+    currency: of.currency,
+    ...money,
+    netProfitMinor: figures.netProfitMinor,
+    hours: hoursCenti / 100,
+    hourlyEfficiencyMinor: figures.hourlyEfficiencyMinor,
+    fulfillmentIndex: toNumber(index),
+    poolRate: settings.pool_rate_ppm / PPM,
+    poolMinor: figures.poolMinor,
+    withheldMinor: figures.withheldMinor,
+    reserveMinor: figures.reserveMinor,
+    splitRule: splitRule.rule,
+    shares: split.shares,
+    teamId: team.id,
+    teamName: team.name,
+    reserveRate: settings.reserve_rate_ppm / PPM,
+    fulfillmentMode: settings.fulfillment,
+    fulfillmentPromises: promises.map(fulfillmentPromiseOf),
+    splitWeights: splitRule.rule === 'mix' ? Object.fromEntries(Object.entries(splitRule.weightsPpm).map(([b, w]) => [b, w / PPM])) : null,
+    equalFallbacks: split.equalFallbacks,
+    sharesVisible: true,
+    members: [...people]
+      .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1))
+      .map((m) => ({
+        memberId: m.id,
+        name: m.name,
+        joinedAt: m.joinedAt,
+        hours: m.hoursCenti / 100,
+        salaryMinor: m.salaryMinor,
+        peerPointsReceived: m.peerPoints,
+        amountMinor: amountOf.get(m.id) ?? 0,
       })),
-      splitWeights: weights,
-      equalFallbacks: split.equalFallbacks,
-      sharesVisible: true,
-      members: [...people]
-        .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1))
-        .map((m) => ({
-          memberId: m.id,
-          name: m.name,
-          joinedAt: m.joinedAt,
-          hours: m.hoursCenti / 100,
-          salaryMinor: m.salaryMinor,
-          peerPointsReceived: m.peerPoints,
-          amountMinor: amountOf.get(m.id) ?? 0,
-        })),
-      overheadRule: period.overhead_rule,
-    };
-  });
-  return { overheadTotalMinor, teams: out };
+    overheadRule: of.period.overhead_rule,
+  };
+}
+
+/** A promise as the figures show it: its counts, target and whether it was kept. */
+function fulfillmentPromiseOf(p: FulfillmentPromise): TTeamEconomics['fulfillmentPromises'][number] {
+  return {
+    id: p.id,
+    title: p.title,
+    good: p.good,
+    total: p.total,
+    target: p.targetPpm / PPM,
+    attainment: p.total > 0 ? p.good / p.total : null,
+    kept: isKept(p),
+  };
+}
+
+/**
+ * Computes the period's figures for every team of the organization, reading everything inside `tx`:
+ * ledger sums, confirmed trades, the overhead shared by the period's rule, hours, salaries and peer
+ * points of each member, the fulfillment of each team's client promises at the period's end (or
+ * now, while it lasts), the pool and its split by each team's published rule. Members are the
+ * team's members who joined before the period ended and anyone with hours or a salary recorded in
+ * the period.
+ */
+export async function computePeriod(tx: Tx, ctx: OrgContext, period: EconomicPeriodsTable): Promise<PeriodFigures> {
+  const inputs = await loadPeriodInputs(tx, ctx, period);
+  return periodFigures(inputs, period, ctx.org.currency);
 }

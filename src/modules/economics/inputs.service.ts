@@ -1,12 +1,19 @@
 import { parseLedgerCsv } from '../../core/economics/ledger-csv.js';
-import { fixedPercentagesProblem } from '../../core/economics/overhead.js';
+import { checkFixedPercentages } from '../../core/economics/overhead.js';
 import { AppError, type FieldError, invalidField, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { LedgerLinesTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { findClient } from '../clients/client.repository.js';
 import type { OrgContext } from '../context.js';
+import { findMembershipOfUser } from '../memberships/membership.repository.js';
+import { findPromise } from '../promises/promise.repository.js';
+import { findTeam, listTeamNames } from '../teams/team.repository.js';
 import { type TLedgerInput, type TMemberInput, type TOverheadRuleInput, type TSettings, ZLedgerInput } from './economics.schema.js';
-import { loadSettings, openPeriodForWrite, requireTeam } from './period.repository.js';
+import { deleteLedgerLine as deleteLine, findLedgerLine, insertLedgerLines, listLedgerLines } from './ledger.repository.js';
+import { findPeriodMember, savePeriodMember } from './member.repository.js';
+import { loadSettings, saveSettings, updatePeriod } from './period.repository.js';
+import { openPeriodForWrite, requireTeam } from './period.service.js';
 
 const audit = (tx: Tx, ctx: OrgContext, action: string, entityType: string, entityId: string, before: unknown, after: unknown) =>
   appendAudit(tx, { orgId: ctx.org.id, actor: ctx.actor, action, entityType, entityId, before, after, at: ctx.now });
@@ -34,11 +41,7 @@ export async function putSettings(ctx: OrgContext, input: TSettings) {
       updated_at: ctx.now,
       updated_by: ctx.actor.id,
     };
-    await tx
-      .insertInto('economics_settings')
-      .values(row)
-      .onConflict((oc) => oc.column('org_id').doUpdateSet({ ...row }))
-      .execute();
+    await saveSettings(tx, row);
     await audit(tx, ctx, 'economics.settings_changed', 'organization', ctx.org.id, before, row);
   });
   return getSettings(ctx);
@@ -63,22 +66,13 @@ export function toLedgerLine(row: LedgerLinesTable) {
 async function checkLine(tx: Tx, ctx: OrgContext, input: TLedgerInput, prefix = ''): Promise<void> {
   if (input.teamId) await requireTeam(tx, ctx.org.id, input.teamId, `${prefix}teamId`);
   if (input.clientId) {
-    const client = await tx
-      .selectFrom('clients')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', input.clientId)
-      .executeTakeFirst();
-    if (!client) throw invalidField(`${prefix}clientId`, 'no client with this id in the organization');
+    const client = await findClient(tx, ctx.org.id, input.clientId);
+    if (!client) throw invalidField(`${prefix}clientId`, 'not_found', 'no client with this id in the organization', { entity: 'client' });
   }
   if (input.promiseId) {
-    const promise = await tx
-      .selectFrom('promises')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', input.promiseId)
-      .executeTakeFirst();
-    if (!promise) throw invalidField(`${prefix}promiseId`, 'no promise with this id in the organization');
+    const promise = await findPromise(tx, ctx.org.id, input.promiseId);
+    if (!promise)
+      throw invalidField(`${prefix}promiseId`, 'not_found', 'no promise with this id in the organization', { entity: 'promise' });
   }
 }
 
@@ -103,7 +97,7 @@ export async function addLedgerLine(ctx: OrgContext, period: string, input: TLed
     await openPeriodForWrite(tx, ctx, period);
     await checkLine(tx, ctx, input);
     const row = lineRow(ctx, period, input);
-    await tx.insertInto('ledger_lines').values(row).execute();
+    await insertLedgerLines(tx, [row]);
     await audit(tx, ctx, 'ledger.line_added', 'ledger_line', row.id, undefined, toLedgerLine(row));
     return toLedgerLine(row);
   });
@@ -120,11 +114,11 @@ export async function importLedgerCsv(ctx: OrgContext, period: string, csv: stri
   } catch (error) {
     throw invalidField('csv', (error as Error).message);
   }
-  if (parsed.length === 0) throw invalidField('csv', 'no rows under the header');
-  if (parsed.length > 5000) throw invalidField('csv', 'at most 5,000 rows per import');
+  if (parsed.length === 0) throw invalidField('csv', 'no_rows', 'no rows under the header');
+  if (parsed.length > 5000) throw invalidField('csv', 'too_many', 'at most 5,000 rows per import', { maximum: 5000 });
   return ctx.db.transaction().execute(async (tx) => {
     await openPeriodForWrite(tx, ctx, period);
-    const teams = await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', ctx.org.id).execute();
+    const teams = await listTeamNames(tx, ctx.org.id);
     const teamOf = (text: string) => teams.find((t) => t.id === text) ?? teams.find((t) => t.name.toLowerCase() === text.toLowerCase());
     const problems: FieldError[] = [];
     const rows: LedgerLinesTable[] = [];
@@ -151,11 +145,7 @@ export async function importLedgerCsv(ctx: OrgContext, period: string, csv: stri
       } else if (problems.length === 0) rows.push(lineRow(ctx, period, candidate.data));
     }
     if (problems.length > 0) throw new AppError('validation_failed', `csv: ${problems.length} problem(s), nothing imported`, problems);
-    for (let i = 0; i < rows.length; i += 200)
-      await tx
-        .insertInto('ledger_lines')
-        .values(rows.slice(i, i + 200))
-        .execute();
+    await insertLedgerLines(tx, rows);
     await audit(tx, ctx, 'ledger.imported', 'period', period, undefined, {
       lines: rows.length,
       totalMinor: rows.reduce((s, r) => s + r.amount_minor, 0),
@@ -165,25 +155,16 @@ export async function importLedgerCsv(ctx: OrgContext, period: string, csv: stri
 }
 
 export async function listLedger(ctx: OrgContext, period: string, teamId?: string) {
-  let q = ctx.db.selectFrom('ledger_lines').selectAll().where('org_id', '=', ctx.org.id).where('period', '=', period);
-  if (teamId) q = q.where('team_id', '=', teamId);
-  // Lines imported together share their instant: then by kind and amount, largest first.
-  const rows = await q.orderBy('created_at').orderBy('kind').orderBy('amount_minor', 'desc').orderBy('id').execute();
+  const rows = await listLedgerLines(ctx.db, ctx.org.id, period, teamId);
   return { items: rows.map(toLedgerLine) };
 }
 
 export async function deleteLedgerLine(ctx: OrgContext, period: string, id: string) {
   await ctx.db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom('ledger_lines')
-      .selectAll()
-      .where('org_id', '=', ctx.org.id)
-      .where('period', '=', period)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await findLedgerLine(tx, ctx.org.id, period, id);
     if (!row) throw notFound('ledger line', id);
     await openPeriodForWrite(tx, ctx, period);
-    await tx.deleteFrom('ledger_lines').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await deleteLine(tx, ctx.org.id, id);
     await audit(tx, ctx, 'ledger.line_removed', 'ledger_line', id, toLedgerLine(row), undefined);
   });
   return { ok: true as const };
@@ -194,29 +175,13 @@ export async function putMember(ctx: OrgContext, period: string, teamId: string,
   return ctx.db.transaction().execute(async (tx) => {
     await openPeriodForWrite(tx, ctx, period);
     // Both are in the path: a team or person of another organization is not found here.
-    const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+    const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw notFound('team', teamId);
-    const person = await tx
-      .selectFrom('memberships')
-      .select('user_id')
-      .where('org_id', '=', ctx.org.id)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const person = await findMembershipOfUser(tx, ctx.org.id, userId);
     if (!person) throw notFound('person', userId);
-    const before = await tx
-      .selectFrom('period_members')
-      .selectAll()
-      .where('org_id', '=', ctx.org.id)
-      .where('period', '=', period)
-      .where('team_id', '=', teamId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const before = await findPeriodMember(tx, ctx.org.id, period, teamId, userId);
     const values = { hours_centi: Math.round(input.hours * 100), salary_minor: input.salaryMinor, updated_at: ctx.now };
-    await tx
-      .insertInto('period_members')
-      .values({ org_id: ctx.org.id, period, team_id: teamId, user_id: userId, ...values, created_at: ctx.now })
-      .onConflict((oc) => oc.columns(['org_id', 'period', 'team_id', 'user_id']).doUpdateSet(values))
-      .execute();
+    await savePeriodMember(tx, { org_id: ctx.org.id, period, team_id: teamId, user_id: userId, ...values, created_at: ctx.now }, values);
     await audit(
       tx,
       ctx,
@@ -241,19 +206,19 @@ export async function putOverheadRule(ctx: OrgContext, period: string, input: TO
     const row = await openPeriodForWrite(tx, ctx, period);
     let basisPoints: Record<string, number> | null = null;
     if (input.rule === 'fixed') {
-      const teams = new Set((await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).execute()).map((t) => t.id));
+      const teams = new Set((await listTeamNames(tx, ctx.org.id)).map((t) => t.id));
       basisPoints = Object.fromEntries(Object.entries(input.percentages ?? {}).map(([id, pct]) => [id, Math.round(pct * 100)]));
       for (const [id, pct] of Object.entries(input.percentages ?? {}))
-        if (Math.abs(Math.round(pct * 100) - pct * 100) > 1e-6) throw invalidField(`percentages.${id}`, 'at most 2 decimals');
-      const problem = fixedPercentagesProblem(basisPoints, teams);
-      if (problem) throw invalidField(problem.field, problem.message);
+        if (Math.abs(Math.round(pct * 100) - pct * 100) > 1e-6)
+          throw invalidField(`percentages.${id}`, 'too_precise', 'at most 2 decimals', { decimals: 2 });
+      const problem = checkFixedPercentages(basisPoints, teams);
+      if (problem) throw invalidField(problem.path, problem.code, problem.message, problem.params);
     }
-    await tx
-      .updateTable('economic_periods')
-      .set({ overhead_rule: input.rule, overhead_basis_points: basisPoints ? JSON.stringify(basisPoints) : null, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('period', '=', period)
-      .execute();
+    await updatePeriod(tx, ctx.org.id, period, {
+      overhead_rule: input.rule,
+      overhead_basis_points: basisPoints ? JSON.stringify(basisPoints) : null,
+      updated_at: ctx.now,
+    });
     await audit(tx, ctx, 'economics.overhead_rule_set', 'period', period, { rule: row.overhead_rule }, { rule: input.rule, basisPoints });
   });
   return { ok: true as const };

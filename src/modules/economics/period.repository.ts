@@ -1,7 +1,5 @@
-import { AppError, invalidField } from '../../core/errors.js';
 import { dialectOf } from '../../db/database.js';
-import type { EconomicPeriodsTable, EconomicsSettingsTable, Tx } from '../../db/schema.js';
-import type { OrgContext } from '../context.js';
+import type { Db, EconomicPeriodsTable, EconomicsSettingsTable, Tx } from '../../db/schema.js';
 
 /** Until an organization sets its own: 20% of net profit to the team, nothing kept, promises not tied. */
 export const DEFAULT_SETTINGS = { pool_rate_ppm: 200_000, reserve_rate_ppm: 0, fulfillment: 'off' } as const;
@@ -12,6 +10,14 @@ export async function loadSettings(
 ): Promise<Pick<EconomicsSettingsTable, 'pool_rate_ppm' | 'reserve_rate_ppm' | 'fulfillment' | 'updated_at'>> {
   const row = await tx.selectFrom('economics_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst();
   return row ?? { ...DEFAULT_SETTINGS, updated_at: 0 };
+}
+
+export async function saveSettings(tx: Tx, row: EconomicsSettingsTable): Promise<void> {
+  await tx
+    .insertInto('economics_settings')
+    .values(row)
+    .onConflict((oc) => oc.column('org_id').doUpdateSet({ ...row }))
+    .execute();
 }
 
 /** A period as stored, or as it is before anything was entered: open, overhead per capita. */
@@ -38,6 +44,44 @@ export async function loadPeriod(tx: Tx, orgId: string, period: string): Promise
   );
 }
 
+/** Stores the period's row unless another transaction stored it first. */
+export async function insertPeriodIfMissing(tx: Tx, row: EconomicPeriodsTable): Promise<void> {
+  await tx
+    .insertInto('economic_periods')
+    .values(row)
+    .onConflict((oc) => oc.columns(['org_id', 'period']).doNothing())
+    .execute();
+}
+
+export async function insertPeriod(tx: Tx, row: EconomicPeriodsTable): Promise<void> {
+  await tx.insertInto('economic_periods').values(row).execute();
+}
+
+export async function updatePeriod(
+  tx: Tx,
+  orgId: string,
+  period: string,
+  set: Partial<Omit<EconomicPeriodsTable, 'org_id' | 'period' | 'created_at'>>,
+): Promise<void> {
+  await tx.updateTable('economic_periods').set(set).where('org_id', '=', orgId).where('period', '=', period).execute();
+}
+
+/** Every period stored: with anything entered, or closed. */
+export async function listPeriodRows(db: Db, orgId: string): Promise<Pick<EconomicPeriodsTable, 'period' | 'status' | 'closed_at'>[]> {
+  return db.selectFrom('economic_periods').select(['period', 'status', 'closed_at']).where('org_id', '=', orgId).execute();
+}
+
+/** The frozen figures of every closed period, oldest first. */
+export async function listClosedSnapshots(tx: Tx, orgId: string): Promise<Pick<EconomicPeriodsTable, 'period' | 'snapshot'>[]> {
+  return tx
+    .selectFrom('economic_periods')
+    .select(['period', 'snapshot'])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'closed')
+    .orderBy('period')
+    .execute();
+}
+
 /**
  * Holds the period's row until the transaction ends (PostgreSQL; SQLite has one writer anyway), so
  * that a write and the closing of the same month never interleave: a line committed while the month
@@ -45,59 +89,11 @@ export async function loadPeriod(tx: Tx, orgId: string, period: string): Promise
  */
 export async function lockPeriod(tx: Tx, orgId: string, period: string, now: number): Promise<void> {
   if (dialectOf(tx) !== 'postgres') return;
-  await tx
-    .insertInto('economic_periods')
-    .values({ ...(await loadPeriod(tx, orgId, period)), created_at: now, updated_at: now })
-    .onConflict((oc) => oc.columns(['org_id', 'period']).doNothing())
-    .execute();
+  await insertPeriodIfMissing(tx, { ...(await loadPeriod(tx, orgId, period)), created_at: now, updated_at: now });
   await tx.selectFrom('economic_periods').select('period').where('org_id', '=', orgId).where('period', '=', period).forUpdate().execute();
 }
 
 /** The organization's row held until the transaction ends (PostgreSQL): one reserve allocation at a time. */
 export async function lockOrganization(tx: Tx, orgId: string): Promise<void> {
   if (dialectOf(tx) === 'postgres') await tx.selectFrom('organizations').select('id').where('id', '=', orgId).forUpdate().execute();
-}
-
-/** The period for a write: created open on first use; `period_closed` (409) when it is closed. */
-export async function openPeriodForWrite(tx: Tx, ctx: OrgContext, period: string): Promise<EconomicPeriodsTable> {
-  await lockPeriod(tx, ctx.org.id, period, ctx.now);
-  const row = await loadPeriod(tx, ctx.org.id, period);
-  if (row.status === 'closed')
-    throw new AppError('period_closed', `period ${period} is closed: an admin reopens it, with a reason, to change it`);
-  if (row.created_at === 0) {
-    const created = { ...row, created_at: ctx.now, updated_at: ctx.now };
-    await tx
-      .insertInto('economic_periods')
-      .values(created)
-      .onConflict((oc) => oc.columns(['org_id', 'period']).doNothing())
-      .execute();
-    return created;
-  }
-  return row;
-}
-
-/** The team, or 422 naming the field when the organization has no such team. */
-export async function requireTeam(tx: Tx, orgId: string, teamId: string, field: string): Promise<{ id: string; name: string }> {
-  const team = await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', orgId).where('id', '=', teamId).executeTakeFirst();
-  if (!team) throw invalidField(field, 'no team with this id in the organization');
-  return team;
-}
-
-/** Whether the acting user belongs to the team. */
-export async function isTeamMember(tx: Tx, ctx: OrgContext, teamId: string): Promise<boolean> {
-  if (ctx.actor.type !== 'user' || !ctx.actor.id) return false;
-  const row = await tx
-    .selectFrom('team_members')
-    .select('id')
-    .where('org_id', '=', ctx.org.id)
-    .where('team_id', '=', teamId)
-    .where('user_id', '=', ctx.actor.id)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Admins, tokens and the system act for any team; a person acts only for a team they belong to. */
-export async function requireTeamSide(tx: Tx, ctx: OrgContext, teamId: string, what: string): Promise<void> {
-  if (ctx.actor.type !== 'user' || ctx.role === 'admin') return;
-  if (!(await isTeamMember(tx, ctx, teamId))) throw new AppError('forbidden', `only the team's members or an admin may ${what}`);
 }

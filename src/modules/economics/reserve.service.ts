@@ -1,31 +1,20 @@
-import { AppError } from '../../core/errors.js';
+import { AppError, fieldError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import type { PeriodFigures } from './figures.service.js';
-import { lockOrganization } from './period.repository.js';
+import { listClosedSnapshots, lockOrganization } from './period.repository.js';
+import { insertReserveAllocation, listReserveAllocations } from './reserve.repository.js';
 
 /** The reserve fund: what closed periods kept (reserve of every team), less what has been allocated. */
 async function fund(tx: Tx, orgId: string) {
-  const closed = await tx
-    .selectFrom('economic_periods')
-    .select(['period', 'snapshot'])
-    .where('org_id', '=', orgId)
-    .where('status', '=', 'closed')
-    .orderBy('period')
-    .execute();
+  const closed = await listClosedSnapshots(tx, orgId);
   const periods = closed.map((p) => ({
     period: p.period,
     reserveMinor: (JSON.parse(p.snapshot ?? '{"teams":[]}') as PeriodFigures).teams.reduce((s, t) => s + t.reserveMinor, 0),
   }));
-  const allocations = await tx
-    .selectFrom('reserve_allocations')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const allocations = await listReserveAllocations(tx, orgId);
   const accumulatedMinor = periods.reduce((s, p) => s + p.reserveMinor, 0);
   const allocatedMinor = allocations.reduce((s, a) => s + Number(a.amount_minor), 0);
   return {
@@ -56,7 +45,9 @@ export async function allocateReserveIn(tx: Tx, ctx: OrgContext, input: { amount
   const { balanceMinor } = await fund(tx, ctx.org.id);
   if (input.amountMinor > balanceMinor)
     throw new AppError('validation_failed', `amountMinor: more than the reserve holds (${balanceMinor})`, [
-      { path: 'amountMinor', message: `more than the reserve holds (${balanceMinor} minor units)` },
+      fieldError('amountMinor', 'exceeds_reserve', `more than the reserve holds (${balanceMinor} minor units)`, {
+        available: balanceMinor,
+      }),
     ]);
   const row = {
     id: newId(),
@@ -66,7 +57,7 @@ export async function allocateReserveIn(tx: Tx, ctx: OrgContext, input: { amount
     created_at: ctx.now,
     created_by: ctx.actor.id,
   };
-  await tx.insertInto('reserve_allocations').values(row).execute();
+  await insertReserveAllocation(tx, row);
   await appendAudit(tx, {
     orgId: ctx.org.id,
     actor: ctx.actor,

@@ -1,12 +1,15 @@
 import { PPM } from '../../core/economics/fraction.js';
 import { periodRange } from '../../core/economics/period.js';
-import { mixWeightsProblem, peerPointsProblem, type SplitBasis } from '../../core/economics/split.js';
+import { checkMixWeights, checkPeerPoints, type SplitBasis } from '../../core/economics/split.js';
 import { AppError, invalidField, notFound } from '../../core/errors.js';
 import type { Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { findTeam } from '../teams/team.repository.js';
 import type { TSplitRuleInput } from './economics.schema.js';
-import { isTeamMember, openPeriodForWrite, requireTeamSide } from './period.repository.js';
+import { listPeriodTeammateIds } from './member.repository.js';
+import { isTeamMember, openPeriodForWrite, requireTeamSide } from './period.service.js';
+import { findSplitRule, listPeerPoints, replacePeerPoints, saveSplitRule } from './split.repository.js';
 
 const BASIS_WORDS: Record<SplitBasis, string> = {
   equal: 'an equal part',
@@ -25,14 +28,9 @@ export function formulaOf(rule: string, weights: Partial<Record<SplitBasis, numb
 }
 
 export async function getSplitRule(ctx: OrgContext, teamId: string) {
-  const team = await ctx.db.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+  const team = await findTeam(ctx.db, ctx.org.id, teamId);
   if (!team) throw notFound('team', teamId);
-  const row = await ctx.db
-    .selectFrom('split_rules')
-    .selectAll()
-    .where('org_id', '=', ctx.org.id)
-    .where('team_id', '=', teamId)
-    .executeTakeFirst();
+  const row = await findSplitRule(ctx.db, ctx.org.id, teamId);
   const weights = row?.weights ? (JSON.parse(row.weights) as Partial<Record<SplitBasis, number>>) : null;
   const rule = row?.rule ?? 'equal';
   return { teamId, rule, weights, formula: formulaOf(rule, weights), updatedAt: row?.updated_at ?? null };
@@ -41,31 +39,22 @@ export async function getSplitRule(ctx: OrgContext, teamId: string) {
 /** The team publishes how its pool is split (its members, or an admin); it applies to open periods. */
 export async function putSplitRule(ctx: OrgContext, teamId: string, input: TSplitRuleInput) {
   await ctx.db.transaction().execute(async (tx) => {
-    const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+    const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw notFound('team', teamId);
     await requireTeamSide(tx, ctx, teamId, 'publish how its pool is split');
     if (input.rule === 'mix') {
       const ppm = Object.fromEntries(Object.entries(input.weights ?? {}).map(([b, w]) => [b, Math.round((w ?? 0) * PPM)]));
-      const problem = mixWeightsProblem(ppm);
-      if (problem) throw invalidField('weights', problem);
+      const problem = checkMixWeights(ppm);
+      if (problem) throw invalidField(problem.path, problem.code, problem.message, problem.params);
     }
-    const before = await tx
-      .selectFrom('split_rules')
-      .selectAll()
-      .where('org_id', '=', ctx.org.id)
-      .where('team_id', '=', teamId)
-      .executeTakeFirst();
+    const before = await findSplitRule(tx, ctx.org.id, teamId);
     const values = {
       rule: input.rule,
       weights: input.rule === 'mix' ? JSON.stringify(input.weights) : null,
       updated_at: ctx.now,
       updated_by: ctx.actor.id,
     };
-    await tx
-      .insertInto('split_rules')
-      .values({ org_id: ctx.org.id, team_id: teamId, ...values })
-      .onConflict((oc) => oc.columns(['org_id', 'team_id']).doUpdateSet(values))
-      .execute();
+    await saveSplitRule(tx, ctx.org.id, teamId, values);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -83,34 +72,14 @@ export async function putSplitRule(ctx: OrgContext, teamId: string, input: TSpli
 /** The team's members in the period as the split sees them: those who joined before it ended and anyone with hours recorded. */
 async function periodTeammates(tx: Tx, ctx: OrgContext, period: string, teamId: string): Promise<Set<string>> {
   const { to } = periodRange(period, ctx.org.time_zone);
-  const current = await tx
-    .selectFrom('team_members')
-    .select('user_id')
-    .where('org_id', '=', ctx.org.id)
-    .where('team_id', '=', teamId)
-    .where('created_at', '<', to)
-    .execute();
-  const recorded = await tx
-    .selectFrom('period_members')
-    .select('user_id')
-    .where('org_id', '=', ctx.org.id)
-    .where('period', '=', period)
-    .where('team_id', '=', teamId)
-    .execute();
-  return new Set([...current, ...recorded].map((r) => r.user_id));
+  return new Set(await listPeriodTeammateIds(tx, ctx.org.id, period, teamId, to));
 }
 
 /** The caller's own peer points for the period, and how many teammates have given theirs. */
 export async function getPeerPoints(ctx: OrgContext, period: string, teamId: string) {
-  const team = await ctx.db.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+  const team = await findTeam(ctx.db, ctx.org.id, teamId);
   if (!team) throw notFound('team', teamId);
-  const rows = await ctx.db
-    .selectFrom('peer_points')
-    .select(['giver_id', 'receiver_id', 'points'])
-    .where('org_id', '=', ctx.org.id)
-    .where('period', '=', period)
-    .where('team_id', '=', teamId)
-    .execute();
+  const rows = await listPeerPoints(ctx.db, ctx.org.id, period, teamId);
   const given = Object.fromEntries(rows.filter((r) => r.giver_id === ctx.actor.id).map((r) => [r.receiver_id, r.points]));
   return {
     period,
@@ -127,7 +96,7 @@ export async function getPeerPoints(ctx: OrgContext, period: string, teamId: str
  */
 export async function putPeerPoints(ctx: OrgContext, period: string, teamId: string, points: Record<string, number>) {
   await ctx.db.transaction().execute(async (tx) => {
-    const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+    const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw notFound('team', teamId);
     if (ctx.actor.type !== 'user' || !ctx.actor.id) throw new AppError('forbidden', 'peer points are given by a person, signed in');
     const giver = ctx.actor.id;
@@ -136,15 +105,8 @@ export async function putPeerPoints(ctx: OrgContext, period: string, teamId: str
     const teammates = await periodTeammates(tx, ctx, period, teamId);
     if (!teammates.has(giver))
       throw new AppError('forbidden', `you were not a member of this team in ${period}: points are given by its members then`);
-    const problem = peerPointsProblem(giver, points, teammates);
-    if (problem) throw invalidField(problem.field, problem.message);
-    await tx
-      .deleteFrom('peer_points')
-      .where('org_id', '=', ctx.org.id)
-      .where('period', '=', period)
-      .where('team_id', '=', teamId)
-      .where('giver_id', '=', giver)
-      .execute();
+    const problem = checkPeerPoints(giver, points, teammates);
+    if (problem) throw invalidField(problem.path, problem.code, problem.message, problem.params);
     const rows = Object.entries(points)
       .filter(([, n]) => n > 0)
       .map(([receiver, n]) => ({
@@ -156,7 +118,7 @@ export async function putPeerPoints(ctx: OrgContext, period: string, teamId: str
         points: n,
         updated_at: ctx.now,
       }));
-    if (rows.length) await tx.insertInto('peer_points').values(rows).execute();
+    await replacePeerPoints(tx, ctx.org.id, period, teamId, giver, rows);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

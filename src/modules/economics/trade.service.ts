@@ -1,16 +1,17 @@
-import { AppError, invalidField, notFound } from '../../core/errors.js';
+import { AppError, fieldError, invalidField, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { InternalTradesTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import { findPromise } from '../promises/promise.repository.js';
+import { findTeam, listTeamNames } from '../teams/team.repository.js';
 import type { TTradeInput } from './economics.schema.js';
-import { isTeamMember, openPeriodForWrite, requireTeam } from './period.repository.js';
+import { isTeamMember, openPeriodForWrite, requireTeam } from './period.service.js';
+import { findTrade, insertTrade, listTrades as listTradeRows, updateTrade } from './trade.repository.js';
 
 async function describe(tx: Tx, orgId: string, rows: InternalTradesTable[]) {
-  const names = new Map(
-    (await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', orgId).execute()).map((t) => [t.id, t.name]),
-  );
+  const names = new Map((await listTeamNames(tx, orgId)).map((t) => [t.id, t.name]));
   return rows.map((r) => ({
     id: r.id,
     period: r.period,
@@ -31,7 +32,7 @@ async function describe(tx: Tx, orgId: string, rows: InternalTradesTable[]) {
 
 /** A team's name, for the words of a notification. */
 async function teamName(tx: Tx, orgId: string, teamId: string): Promise<string> {
-  return (await tx.selectFrom('teams').select('name').where('org_id', '=', orgId).where('id', '=', teamId).executeTakeFirst())?.name ?? '';
+  return (await findTeam(tx, orgId, teamId))?.name ?? '';
 }
 
 /** The side a person acts for: a team of the trade they belong to (the seller first); admins and tokens act for the seller. */
@@ -51,17 +52,12 @@ export async function createTrade(ctx: OrgContext, period: string, input: TTrade
     await openPeriodForWrite(tx, ctx, period);
     await requireTeam(tx, ctx.org.id, input.sellerTeamId, 'sellerTeamId');
     await requireTeam(tx, ctx.org.id, input.buyerTeamId, 'buyerTeamId');
-    if (input.sellerTeamId === input.buyerTeamId) throw invalidField('buyerTeamId', 'a team does not trade with itself');
+    if (input.sellerTeamId === input.buyerTeamId) throw invalidField('buyerTeamId', 'self_reference', 'a team does not trade with itself');
     if (input.promiseId) {
-      const promise = await tx
-        .selectFrom('promises')
-        .select(['id', 'kind', 'promiser_team_id'])
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', input.promiseId)
-        .executeTakeFirst();
-      if (!promise) throw invalidField('promiseId', 'no promise with this id in the organization');
+      const promise = await findPromise(tx, ctx.org.id, input.promiseId);
+      if (!promise) throw invalidField('promiseId', 'not_found', 'no promise with this id in the organization', { entity: 'promise' });
       if (promise.kind !== 'internal' || promise.promiser_team_id !== input.sellerTeamId)
-        throw invalidField('promiseId', 'a trade pays for an internal promise the seller made');
+        throw invalidField('promiseId', 'wrong_kind', 'a trade pays for an internal promise the seller made', { expected: 'internal' });
     }
     const side = await sideOf(tx, ctx, { seller_team_id: input.sellerTeamId, buyer_team_id: input.buyerTeamId });
     if (!side) throw new AppError('forbidden', 'only a member of the selling or the buying team, or an admin, records a trade');
@@ -82,7 +78,7 @@ export async function createTrade(ctx: OrgContext, period: string, input: TTrade
       answered_at: null,
       decline_reason: '',
     };
-    await tx.insertInto('internal_trades').values(row).execute();
+    await insertTrade(tx, row);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -126,17 +122,13 @@ export async function answerTrade(
   answer: { confirm: true } | { confirm: false; reason: string },
 ) {
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom('internal_trades')
-      .selectAll()
-      .where('org_id', '=', ctx.org.id)
-      .where('period', '=', period)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await findTrade(tx, ctx.org.id, period, id);
     if (!row) throw notFound('trade', id);
     await openPeriodForWrite(tx, ctx, period);
     if (row.status !== 'proposed')
-      throw new AppError('conflict', `status: the trade is already ${row.status}`, [{ path: 'status', message: `already ${row.status}` }]);
+      throw new AppError('conflict', `status: the trade is already ${row.status}`, [
+        fieldError('status', 'wrong_status', `already ${row.status}`, { status: row.status }),
+      ]);
     const other = row.entered_by_team_id === row.seller_team_id ? row.buyer_team_id : row.seller_team_id;
     const mayAnswer = ctx.actor.type !== 'user' || ctx.role === 'admin' || (await isTeamMember(tx, ctx, other));
     if (!mayAnswer) throw new AppError('forbidden', 'the other side confirms a trade: a member of that team, or an admin');
@@ -146,7 +138,7 @@ export async function answerTrade(
     const set = answer.confirm
       ? { status: 'confirmed' as const, answered_by: ctx.actor.id, answered_at: ctx.now }
       : { status: 'declined' as const, answered_by: ctx.actor.id, answered_at: ctx.now, decline_reason: answer.reason };
-    await tx.updateTable('internal_trades').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateTrade(tx, ctx.org.id, id, set);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -182,7 +174,5 @@ export async function answerTrade(
 }
 
 export async function listTrades(ctx: OrgContext, period: string, teamId?: string) {
-  let q = ctx.db.selectFrom('internal_trades').selectAll().where('org_id', '=', ctx.org.id).where('period', '=', period);
-  if (teamId) q = q.where((eb) => eb.or([eb('seller_team_id', '=', teamId), eb('buyer_team_id', '=', teamId)]));
-  return { items: await describe(ctx.db, ctx.org.id, await q.orderBy('created_at').orderBy('id').execute()) };
+  return { items: await describe(ctx.db, ctx.org.id, await listTradeRows(ctx.db, ctx.org.id, period, teamId)) };
 }
