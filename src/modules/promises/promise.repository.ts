@@ -117,3 +117,13 @@ export async function loadVersionsOf(tx: Tx, orgId: string, promiseIds: readonly
 export async function setFineBucketMs(tx: Tx, orgId: string, promiseId: string, fineMs: number): Promise<void> {
   await tx.updateTable('promises').set({ fine_bucket_ms: fineMs }).where('org_id', '=', orgId).where('id', '=', promiseId).execute();
 }
+
+/** Stores a new promise. */
+export async function insertPromise(tx: Tx, row: PromisesTable): Promise<void> {
+  await tx.insertInto('promises').values(row).execute();
+}
+
+/** Stores a version of a promise's terms. */
+export async function insertVersion(tx: Tx, row: PromiseVersionsTable): Promise<void> {
+  await tx.insertInto('promise_versions').values(row).execute();
+}
