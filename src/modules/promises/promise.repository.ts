@@ -119,11 +119,11 @@ export async function setFineBucketMs(tx: Tx, orgId: string, promiseId: string, 
 }
 
 /** Stores a new promise. */
-export async function insertPromise(tx: Tx, row: PromisesTable): Promise<void> {
+export async function insertPromiseRow(tx: Tx, row: PromisesTable): Promise<void> {
   await tx.insertInto('promises').values(row).execute();
 }
 
 /** Stores a version of a promise's terms. */
-export async function insertVersion(tx: Tx, row: PromiseVersionsTable): Promise<void> {
+export async function insertVersionRow(tx: Tx, row: PromiseVersionsTable): Promise<void> {
   await tx.insertInto('promise_versions').values(row).execute();
 }
