@@ -84,11 +84,11 @@ export async function isTeamMember(tx: Tx, orgId: string, teamId: string, userId
   return row !== undefined;
 }
 
-/** Every team's id and name, oldest first (the order figures and lists show teams in). */
-export async function listTeamNames(tx: Tx, orgId: string): Promise<{ id: string; name: string; created_at: number }[]> {
+/** Every team's id, name and kind, oldest first (the order figures and lists show teams in). */
+export async function listTeamNames(tx: Tx, orgId: string): Promise<Pick<TeamsTable, 'id' | 'name' | 'kind' | 'created_at'>[]> {
   return tx
     .selectFrom('teams')
-    .select(['id', 'name', 'created_at'])
+    .select(['id', 'name', 'kind', 'created_at'])
     .where('org_id', '=', orgId)
     .orderBy('created_at')
     .orderBy('id')
