@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ZCreateTeam } from '../../../src/modules/teams/team.schema';
 import { ApiError } from './api/client';
 import { type MutationHandlers, runMutation, validateInput, validationError } from './use-mutation-form';
@@ -92,6 +93,11 @@ describe('client-side checks look like the server’s answer', () => {
     } catch (error) {
       expect((error as ApiError).fields[0]?.path).toBe('body');
     }
+  });
+
+  it('checks what the server receives: a number that is not one arrives as null', () => {
+    expect(() => validateInput(z.object({ size: z.number().nullable() }), { size: Number.NaN })).not.toThrow();
+    expect(() => validateInput(z.object({ size: z.number() }), { size: Number.NaN })).toThrow(ApiError);
   });
 
   it('a check the schema cannot express is shaped the same way', () => {

@@ -42,10 +42,12 @@ export function validationError(fields: FieldError[]): ApiError {
 /**
  * Checks `input` with the schema the server validates the same request with, and throws the error the
  * server would answer, fields and wording alike, so the form shows it before any request is sent.
- * `where` names the field of an error on the whole input, as the route does (`body`).
+ * The input is checked as the server receives it, after a JSON round trip (NaN arrives as null, an
+ * undefined field not at all). `where` names the field of an error on the whole input, as the route
+ * does (`body`).
  */
 export function validateInput(schema: ZodType, input: unknown, where = 'body'): void {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input === undefined ? undefined : JSON.parse(JSON.stringify(input)));
   if (result.success) return;
   const error = zodToAppError(result.error, where);
   throw new ApiError(422, error.code, error.message, error.fields);
@@ -87,7 +89,11 @@ export async function runMutation(
  * throw from inside the action (`validateInput`, `validationError`) and are shown like the server's.
  */
 export function useMutationForm(fields: readonly string[], options: MutationFormOptions = {}): MutationForm {
-  const errors = useFormErrors(fields);
+  return useMutation(useFormErrors(fields), options);
+}
+
+/** useMutationForm over errors a feature keeps its own way (e.g. a message that carries a formatted amount). */
+export function useMutation(errors: FormErrors, options: MutationFormOptions = {}): MutationForm {
   const [isBusy, setBusy] = useState(false);
   // The latest mapError without making `run` change identity on every render.
   const mapError = useRef(options.mapError);

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import type { CanvasCreateInput } from './canvas.api';
 
 interface CanvasCreateModalProps {
@@ -18,28 +18,19 @@ export function CanvasCreateModal({ opened, segments, segmentId, onClose, onSubm
   const { t } = useTranslation();
   const [segment, setSegment] = useState<string | null>(null);
   const [name, setName] = useState('');
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['segmentId', 'name']);
+  const form = useMutationForm(['segmentId', 'name']);
 
   useEffect(() => {
     if (!opened) return;
     setSegment(segmentId ?? (segments.length === 1 ? (segments[0]?.id ?? null) : null));
     setName('');
-    errors.clear();
-  }, [opened, segmentId, segments, errors.clear]);
+    form.clear();
+  }, [opened, segmentId, segments, form.clear]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await onSubmit({ segmentId: segment ?? '', name });
-      onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    await onSubmit({ segmentId: segment ?? '', name });
+    onClose();
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('canvas.createTitle')}>
@@ -53,9 +44,9 @@ export function CanvasCreateModal({ opened, segments, segmentId, onClose, onSubm
             value={segment}
             onChange={(value) => {
               setSegment(value);
-              errors.clear('segmentId');
+              form.clear('segmentId');
             }}
-            error={errors.errorOf('segmentId')}
+            error={form.errorOf('segmentId')}
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />
@@ -65,16 +56,16 @@ export function CanvasCreateModal({ opened, segments, segmentId, onClose, onSubm
             value={name}
             onChange={(event) => {
               setName(event.currentTarget.value);
-              errors.clear('name');
+              form.clear('name');
             }}
-            error={errors.errorOf('name')}
+            error={form.errorOf('name')}
             data-autofocus
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('canvas.createSubmit')}
             </Button>
           </Group>

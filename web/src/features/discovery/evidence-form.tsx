@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evidence, EvidenceKind } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import type { EvidenceChange } from './discovery.api';
 import { EVIDENCE_KINDS } from './discovery-options';
 import { todayIso } from './format';
@@ -20,20 +20,11 @@ export function EvidenceForm({ evidence, onSubmit, onCancel }: EvidenceFormProps
   const [text, setText] = useState(evidence?.text ?? '');
   const [source, setSource] = useState(evidence?.source ?? '');
   const [date, setDate] = useState(evidence?.date ?? todayIso());
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['kind', 'text', 'source', 'date']);
+  const form = useMutationForm(['kind', 'text', 'source', 'date']);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await onSubmit({ kind, text, source, date });
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    await onSubmit({ kind, text, source, date });
+  });
 
   return (
     <Paper withBorder radius="md" p="md" bg="gray.0">
@@ -46,7 +37,7 @@ export function EvidenceForm({ evidence, onSubmit, onCancel }: EvidenceFormProps
               value={kind}
               onChange={(value) => value && setKind(value as EvidenceKind)}
               allowDeselect={false}
-              error={errors.errorOf('kind')}
+              error={form.errorOf('kind')}
             />
             <TextInput
               type="date"
@@ -54,9 +45,9 @@ export function EvidenceForm({ evidence, onSubmit, onCancel }: EvidenceFormProps
               value={date}
               onChange={(event) => {
                 setDate(event.currentTarget.value);
-                errors.clear('date');
+                form.clear('date');
               }}
-              error={errors.errorOf('date')}
+              error={form.errorOf('date')}
             />
           </SimpleGrid>
           <Textarea
@@ -68,9 +59,9 @@ export function EvidenceForm({ evidence, onSubmit, onCancel }: EvidenceFormProps
             value={text}
             onChange={(event) => {
               setText(event.currentTarget.value);
-              errors.clear('text');
+              form.clear('text');
             }}
-            error={errors.errorOf('text')}
+            error={form.errorOf('text')}
             data-autofocus
           />
           <TextInput
@@ -80,15 +71,15 @@ export function EvidenceForm({ evidence, onSubmit, onCancel }: EvidenceFormProps
             value={source}
             onChange={(event) => {
               setSource(event.currentTarget.value);
-              errors.clear('source');
+              form.clear('source');
             }}
-            error={errors.errorOf('source')}
+            error={form.errorOf('source')}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onCancel}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {evidence ? t('common.save') : t('evidence.add')}
             </Button>
           </Group>

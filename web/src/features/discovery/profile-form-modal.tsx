@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Gain, JobKind, Need, Pain, PainStatus } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useIsNarrow } from '../../shared/ui/data-list';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import type { GainInput, NeedInput, PainInput, ProfileKind } from './discovery.api';
 import { JOB_KINDS, PAIN_STATUSES } from './discovery-options';
 import { ScoreInput } from './score-input';
@@ -63,38 +63,29 @@ export function ProfileFormModal({ target, onClose, onSubmit }: ProfileFormModal
   const { t } = useTranslation();
   const isNarrow = useIsNarrow();
   const [values, setValues] = useState<Values>(() => valuesOf({ kind: 'need' }));
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS);
   const kind = target?.kind ?? 'need';
 
   useEffect(() => {
     if (!target) return;
     setValues(valuesOf(target));
-    errors.clear();
-  }, [target, errors.clear]);
+    form.clear();
+  }, [target, form.clear]);
 
   const set = <K extends keyof Values>(field: K, value: Values[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
-    errors.clear(field);
+    form.clear(field);
   };
   const text = (field: keyof Values) => ({
     value: values[field] as string,
-    error: errors.errorOf(field),
+    error: form.errorOf(field),
     onChange: (event: { currentTarget: { value: string } }) => set(field, event.currentTarget.value as never),
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await onSubmit(kind, inputOf(kind, values));
-      onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    await onSubmit(kind, inputOf(kind, values));
+    onClose();
+  });
 
   const score = (field: 'importance' | 'severity' | 'frequency' | 'relevance') => (
     <ScoreInput
@@ -102,7 +93,7 @@ export function ProfileFormModal({ target, onClose, onSubmit }: ProfileFormModal
       description={t(`workspace.${field}Hint`)}
       value={values[field]}
       onChange={(value) => set(field, value)}
-      error={errors.errorOf(field)}
+      error={form.errorOf(field)}
     />
   );
 
@@ -128,7 +119,7 @@ export function ProfileFormModal({ target, onClose, onSubmit }: ProfileFormModal
                 value={values.jobKind}
                 onChange={(value) => value && set('jobKind', value as JobKind)}
                 allowDeselect={false}
-                error={errors.errorOf('jobKind')}
+                error={form.errorOf('jobKind')}
               />
               {score('importance')}
             </>
@@ -163,7 +154,7 @@ export function ProfileFormModal({ target, onClose, onSubmit }: ProfileFormModal
                 value={values.status}
                 onChange={(value) => value && set('status', value as PainStatus)}
                 allowDeselect={false}
-                error={errors.errorOf('status')}
+                error={form.errorOf('status')}
                 maw={320}
               />
             </>
@@ -173,7 +164,7 @@ export function ProfileFormModal({ target, onClose, onSubmit }: ProfileFormModal
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {target?.item ? t('common.save') : t('workspace.add')}
             </Button>
           </Group>

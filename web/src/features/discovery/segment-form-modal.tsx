@@ -1,8 +1,9 @@
 import { Button, Group, Modal, NumberInput, Radio, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ZCreateSegment, ZUpdateSegment } from '../../../../src/modules/discovery/discovery.schema';
 import type { Segment, SegmentKind } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useMutationForm, validateInput } from '../../shared/use-mutation-form';
 import type { SegmentInput } from './discovery.api';
 import { SEGMENT_KINDS } from './discovery-options';
 
@@ -26,8 +27,7 @@ const EMPTY: Values = { name: '', kind: 'customer', sizeEstimate: '', descriptio
 export function SegmentFormModal({ opened, segment, onClose, onSubmit }: SegmentFormModalProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(EMPTY);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['name', 'kind', 'sizeEstimate', 'description']);
+  const form = useMutationForm(['name', 'kind', 'sizeEstimate', 'description']);
 
   useEffect(() => {
     if (!opened) return;
@@ -36,28 +36,22 @@ export function SegmentFormModal({ opened, segment, onClose, onSubmit }: Segment
         ? { name: segment.name, kind: segment.kind, sizeEstimate: segment.sizeEstimate ?? '', description: segment.description }
         : EMPTY,
     );
-    errors.clear();
-  }, [opened, segment, errors.clear]);
+    form.clear();
+  }, [opened, segment, form.clear]);
 
   const set = <K extends keyof Values>(field: K, value: Values[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
-    errors.clear(field);
+    form.clear(field);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      // An empty size is "not estimated yet" (null), not zero clients.
-      const sizeEstimate = values.sizeEstimate === '' ? null : Number(values.sizeEstimate);
-      await onSubmit({ name: values.name, kind: values.kind, sizeEstimate, description: values.description });
-      onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    // An empty size is "not estimated yet" (null), not zero clients.
+    const sizeEstimate = values.sizeEstimate === '' ? null : Number(values.sizeEstimate);
+    const input = { name: values.name, kind: values.kind, sizeEstimate, description: values.description };
+    validateInput(segment ? ZUpdateSegment : ZCreateSegment, input);
+    await onSubmit(input);
+    onClose();
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={segment ? t('segments.editTitle') : t('segments.createTitle')} size="lg">
@@ -68,14 +62,14 @@ export function SegmentFormModal({ opened, segment, onClose, onSubmit }: Segment
             placeholder={t('segments.namePlaceholder')}
             value={values.name}
             onChange={(event) => set('name', event.currentTarget.value)}
-            error={errors.errorOf('name')}
+            error={form.errorOf('name')}
             data-autofocus
           />
           <Radio.Group
             label={t('segments.kind')}
             value={values.kind}
             onChange={(kind) => set('kind', kind as SegmentKind)}
-            error={errors.errorOf('kind')}
+            error={form.errorOf('kind')}
           >
             <Stack gap="xs" mt={6}>
               {SEGMENT_KINDS.map((kind) => (
@@ -92,7 +86,7 @@ export function SegmentFormModal({ opened, segment, onClose, onSubmit }: Segment
             allowDecimal={false}
             allowNegative={false}
             thousandSeparator=" "
-            error={errors.errorOf('sizeEstimate')}
+            error={form.errorOf('sizeEstimate')}
             maw={260}
           />
           <Textarea
@@ -103,13 +97,13 @@ export function SegmentFormModal({ opened, segment, onClose, onSubmit }: Segment
             maxRows={8}
             value={values.description}
             onChange={(event) => set('description', event.currentTarget.value)}
-            error={errors.errorOf('description')}
+            error={form.errorOf('description')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {segment ? t('common.save') : t('segments.create')}
             </Button>
           </Group>

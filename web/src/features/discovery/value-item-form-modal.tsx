@@ -1,9 +1,9 @@
 import { Button, Group, Modal, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ValueItem, ValueItemKind } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useIsNarrow } from '../../shared/ui/data-list';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import type { ValueItemInput, Workspace } from './discovery.api';
 import { collapseFieldPaths } from './field-paths';
 
@@ -23,8 +23,7 @@ export function ValueItemFormModal({ target, workspace, onClose, onSubmit }: Val
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [targetIds, setTargetIds] = useState<string[]>([]);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['name', 'description', 'targetIds']);
+  const form = useMutationForm(['name', 'description', 'targetIds'], { mapError: (error) => collapseFieldPaths(error, ['targetIds']) });
   const kind = target?.kind ?? 'product';
 
   useEffect(() => {
@@ -32,26 +31,18 @@ export function ValueItemFormModal({ target, workspace, onClose, onSubmit }: Val
     setName(target.item?.name ?? '');
     setDescription(target.item?.description ?? '');
     setTargetIds(target.item?.targetIds ?? []);
-    errors.clear();
-  }, [target, errors.clear]);
+    form.clear();
+  }, [target, form.clear]);
 
   const options =
     kind === 'reliever'
       ? workspace.pains.map((p) => ({ value: p.id, label: t('workspace.painOption', { priority: p.priority, text: p.text }) }))
       : workspace.gains.map((g) => ({ value: g.id, label: g.text }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await onSubmit({ kind, name, description, targetIds: kind === 'product' ? [] : targetIds });
-      onClose();
-    } catch (error) {
-      errors.handle(collapseFieldPaths(error, ['targetIds']));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    await onSubmit({ kind, name, description, targetIds: kind === 'product' ? [] : targetIds });
+    onClose();
+  });
 
   const title = target?.item ? t(`workspace.valueEditTitles.${kind}`) : t(`workspace.valueCreateTitles.${kind}`);
   return (
@@ -64,9 +55,9 @@ export function ValueItemFormModal({ target, workspace, onClose, onSubmit }: Val
             value={name}
             onChange={(event) => {
               setName(event.currentTarget.value);
-              errors.clear('name');
+              form.clear('name');
             }}
-            error={errors.errorOf('name')}
+            error={form.errorOf('name')}
             data-autofocus
           />
           <Textarea
@@ -78,9 +69,9 @@ export function ValueItemFormModal({ target, workspace, onClose, onSubmit }: Val
             value={description}
             onChange={(event) => {
               setDescription(event.currentTarget.value);
-              errors.clear('description');
+              form.clear('description');
             }}
-            error={errors.errorOf('description')}
+            error={form.errorOf('description')}
           />
           {kind === 'product' ? null : (
             <MultiSelect
@@ -91,13 +82,13 @@ export function ValueItemFormModal({ target, workspace, onClose, onSubmit }: Val
               value={targetIds}
               onChange={(ids) => {
                 setTargetIds(ids);
-                errors.clear('targetIds');
+                form.clear('targetIds');
               }}
               searchable
               clearable
               disabled={options.length === 0}
               nothingFoundMessage={t('common.nothingFound')}
-              error={errors.errorOf('targetIds')}
+              error={form.errorOf('targetIds')}
               comboboxProps={{ withinPortal: true }}
             />
           )}
@@ -105,7 +96,7 @@ export function ValueItemFormModal({ target, workspace, onClose, onSubmit }: Val
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {target?.item ? t('common.save') : t('workspace.add')}
             </Button>
           </Group>

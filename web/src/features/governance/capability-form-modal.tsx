@@ -1,7 +1,7 @@
 import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import type { Capability, CapabilityInput } from './governance.api';
 
 interface CapabilityFormModalProps {
@@ -26,8 +26,7 @@ const EMPTY: Values = { name: '', description: '', capacityValue: '', capacityUn
 export function CapabilityFormModal({ opened, capability, onClose, onSubmit }: CapabilityFormModalProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(EMPTY);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['name', 'description', 'capacity.value', 'capacity.unit', 'evidence']);
+  const form = useMutationForm(['name', 'description', 'capacity.value', 'capacity.unit', 'evidence']);
 
   useEffect(() => {
     if (!opened) return;
@@ -42,33 +41,25 @@ export function CapabilityFormModal({ opened, capability, onClose, onSubmit }: C
           }
         : EMPTY,
     );
-    errors.clear();
-  }, [opened, capability, errors.clear]);
+    form.clear();
+  }, [opened, capability, form.clear]);
 
   const set = <K extends keyof Values>(field: K, value: Values[K], path: string = field) => {
     setValues((current) => ({ ...current, [field]: value }));
-    errors.clear(path);
+    form.clear(path);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      // An empty capacity is "not measured", not zero.
-      const value = values.capacityValue === '' ? null : Number(values.capacityValue);
-      await onSubmit({
-        name: values.name,
-        description: values.description,
-        capacity: { value, unit: values.capacityUnit },
-        evidence: values.evidence,
-      });
-      onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    // An empty capacity is "not measured", not zero.
+    const value = values.capacityValue === '' ? null : Number(values.capacityValue);
+    await onSubmit({
+      name: values.name,
+      description: values.description,
+      capacity: { value, unit: values.capacityUnit },
+      evidence: values.evidence,
+    });
+    onClose();
+  });
 
   return (
     <Modal
@@ -84,7 +75,7 @@ export function CapabilityFormModal({ opened, capability, onClose, onSubmit }: C
             placeholder={t('governance.capabilities.namePlaceholder')}
             value={values.name}
             onChange={(event) => set('name', event.currentTarget.value)}
-            error={errors.errorOf('name')}
+            error={form.errorOf('name')}
             data-autofocus
           />
           <Textarea
@@ -94,7 +85,7 @@ export function CapabilityFormModal({ opened, capability, onClose, onSubmit }: C
             maxRows={6}
             value={values.description}
             onChange={(event) => set('description', event.currentTarget.value)}
-            error={errors.errorOf('description')}
+            error={form.errorOf('description')}
           />
           <Group grow align="flex-start" gap="sm">
             <NumberInput
@@ -104,14 +95,14 @@ export function CapabilityFormModal({ opened, capability, onClose, onSubmit }: C
               thousandSeparator=" "
               value={values.capacityValue}
               onChange={(value) => set('capacityValue', value, 'capacity.value')}
-              error={errors.errorOf('capacity.value')}
+              error={form.errorOf('capacity.value')}
             />
             <TextInput
               label={t('governance.capabilities.capacityUnit')}
               description={t('governance.capabilities.capacityUnitHint')}
               value={values.capacityUnit}
               onChange={(event) => set('capacityUnit', event.currentTarget.value, 'capacity.unit')}
-              error={errors.errorOf('capacity.unit')}
+              error={form.errorOf('capacity.unit')}
             />
           </Group>
           <Textarea
@@ -122,13 +113,13 @@ export function CapabilityFormModal({ opened, capability, onClose, onSubmit }: C
             maxRows={6}
             value={values.evidence}
             onChange={(event) => set('evidence', event.currentTarget.value)}
-            error={errors.errorOf('evidence')}
+            error={form.errorOf('evidence')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {capability ? t('common.save') : t('governance.capabilities.create')}
             </Button>
           </Group>

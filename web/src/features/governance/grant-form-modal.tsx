@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Radio, Select, Stack, Textarea } from '@ma
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutation } from '../../shared/use-mutation-form';
 import { useGovernanceFormat } from './format';
 import type { Delegation, Grant, Limits, NewGrant, Right } from './governance.api';
 import { useGrantFormErrors } from './grant-errors';
@@ -52,9 +53,8 @@ export function GrantFormModal(props: GrantFormModalProps) {
   const canChooseGranter = props.mode === 'grant' && org.role === 'admin';
   const [grantAs, setGrantAs] = useState<'organization' | 'council'>('organization');
   const [capMissing, setCapMissing] = useState(false);
-  const [isBusy, setBusy] = useState(false);
   const widest = parent?.limits.spendingCap ?? null;
-  const errors = useGrantFormErrors(FIELDS, (key) => t(key, { cap: widest === null ? '' : format.money(widest) }));
+  const form = useMutation(useGrantFormErrors(FIELDS, (key) => t(key, { cap: widest === null ? '' : format.money(widest) })));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts afresh each time it opens
   useEffect(() => {
@@ -65,16 +65,15 @@ export function GrantFormModal(props: GrantFormModalProps) {
     setReason('');
     setGrantAs('organization');
     setCapMissing(false);
-    errors.clear();
+    form.clear();
   }, [opened, parent?.id, team.id]);
 
   const holderId = holderIdOf(holder);
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!holderId) return;
     if (isCapMissing(limits)) return setCapMissing(true);
-    setBusy(true);
-    try {
+    void form.run(async () => {
       const chosen: Limits = limitsOf(limits, format.currency);
       const common = { holderType: holder.holderType, holderId, limits: chosen, reason: reason.trim() };
       if (props.mode === 'grant') {
@@ -84,11 +83,7 @@ export function GrantFormModal(props: GrantFormModalProps) {
         await props.onSubmit(common);
       }
       onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const title =
@@ -109,11 +104,11 @@ export function GrantFormModal(props: GrantFormModalProps) {
               value={rightId}
               onChange={(value) => {
                 setRightId(value);
-                errors.clear('rightId');
+                form.clear('rightId');
               }}
               searchable
               nothingFoundMessage={t('common.nothingFound')}
-              error={errors.errorOf('rightId')}
+              error={form.errorOf('rightId')}
               data-autofocus
             />
           ) : (
@@ -125,7 +120,7 @@ export function GrantFormModal(props: GrantFormModalProps) {
             values={holder}
             onChange={setHolder}
             teams={props.mode === 'grant' ? [team] : props.teams}
-            errors={errors}
+            errors={form}
             excludeKey={parent ? `${parent.holderType}:${parent.holderId}` : undefined}
           />
           {canChooseGranter ? (
@@ -147,7 +142,7 @@ export function GrantFormModal(props: GrantFormModalProps) {
               setLimits(values);
               setCapMissing(false);
             }}
-            errors={errors}
+            errors={form}
             widest={widest}
           />
           {capMissing ? (
@@ -164,15 +159,15 @@ export function GrantFormModal(props: GrantFormModalProps) {
             value={reason}
             onChange={(event) => {
               setReason(event.currentTarget.value);
-              errors.clear('reason');
+              form.clear('reason');
             }}
-            error={errors.errorOf('reason')}
+            error={form.errorOf('reason')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy} disabled={!isComplete}>
+            <Button type="submit" loading={form.isBusy} disabled={!isComplete}>
               {props.mode === 'grant' ? t('governance.grants.grant') : t('governance.grants.delegate')}
             </Button>
           </Group>

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '../../shared/use-mutation-form';
 import { useGovernanceFormat } from './format';
 import type { Grant, Limits } from './governance.api';
 import { useGrantFormErrors } from './grant-errors';
@@ -18,10 +19,11 @@ export function NarrowGrantModal({ grant, onClose, onSubmit }: NarrowGrantModalP
   const format = useGovernanceFormat();
   const [limits, setLimits] = useState<LimitsValues>(valuesOf(null, format.currency));
   const [reason, setReason] = useState('');
-  const [isBusy, setBusy] = useState(false);
   const widest = grant?.limits.spendingCap ?? null;
-  const errors = useGrantFormErrors(['limits.spendingCap', 'limits.scope', 'reason'], (key) =>
-    t(key, { cap: widest === null ? '' : format.money(widest) }),
+  const form = useMutation(
+    useGrantFormErrors(['limits.spendingCap', 'limits.scope', 'reason'], (key) =>
+      t(key, { cap: widest === null ? '' : format.money(widest) }),
+    ),
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts afresh for each grant
@@ -29,21 +31,16 @@ export function NarrowGrantModal({ grant, onClose, onSubmit }: NarrowGrantModalP
     if (!grant) return;
     setLimits(valuesOf(grant.limits, format.currency));
     setReason('');
-    errors.clear();
+    form.clear();
   }, [grant?.id]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!grant) return;
-    setBusy(true);
-    try {
+    void form.run(async () => {
       await onSubmit(grant, limitsOf(limits, format.currency), reason.trim());
       onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -54,7 +51,7 @@ export function NarrowGrantModal({ grant, onClose, onSubmit }: NarrowGrantModalP
             <Text size="sm">
               {t('governance.grants.narrowHint', { right: grant.rightName, holder: grant.holderName, cap: format.cap(grant.limits) })}
             </Text>
-            <LimitsFields values={limits} onChange={setLimits} errors={errors} widest={widest} />
+            <LimitsFields values={limits} onChange={setLimits} errors={form} widest={widest} />
             <Textarea
               label={t('governance.grants.reasonRequiredLabel')}
               autosize
@@ -63,16 +60,16 @@ export function NarrowGrantModal({ grant, onClose, onSubmit }: NarrowGrantModalP
               value={reason}
               onChange={(event) => {
                 setReason(event.currentTarget.value);
-                errors.clear('reason');
+                form.clear('reason');
               }}
-              error={errors.errorOf('reason')}
+              error={form.errorOf('reason')}
               data-autofocus
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={isBusy}>
+              <Button type="submit" loading={form.isBusy}>
                 {t('governance.grants.narrow')}
               </Button>
             </Group>

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '../../shared/use-mutation-form';
 import type { Grant } from './governance.api';
 import { useGrantFormErrors } from './grant-errors';
 
@@ -16,27 +17,21 @@ interface RevokeGrantModalProps {
 export function RevokeGrantModal({ grant, cascade, onClose, onSubmit }: RevokeGrantModalProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [isBusy, setBusy] = useState(false);
-  const errors = useGrantFormErrors(['reason'], (key) => t(key));
+  const form = useMutation(useGrantFormErrors(['reason'], (key) => t(key)));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts afresh for each grant
   useEffect(() => {
     setReason('');
-    errors.clear();
+    form.clear();
   }, [grant?.id]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!grant) return;
-    setBusy(true);
-    try {
+    void form.run(async () => {
       await onSubmit(grant, reason.trim());
       onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -59,16 +54,16 @@ export function RevokeGrantModal({ grant, cascade, onClose, onSubmit }: RevokeGr
               value={reason}
               onChange={(event) => {
                 setReason(event.currentTarget.value);
-                errors.clear('reason');
+                form.clear('reason');
               }}
-              error={errors.errorOf('reason')}
+              error={form.errorOf('reason')}
               data-autofocus
             />
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose} disabled={isBusy}>
+              <Button variant="default" onClick={onClose} disabled={form.isBusy}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" color="red" loading={isBusy}>
+              <Button type="submit" color="red" loading={form.isBusy}>
                 {t('governance.grants.revoke')}
               </Button>
             </Group>

@@ -1,7 +1,8 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormErrors } from '../../shared/api/use-form-errors';
+import { ZCreateRight } from '../../../../src/modules/governance/governance.schema';
+import { useMutationForm, validateInput } from '../../shared/use-mutation-form';
 
 interface RightFormModalProps {
   opened: boolean;
@@ -14,28 +15,20 @@ export function RightFormModal({ opened, onClose, onSubmit }: RightFormModalProp
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['name', 'description']);
+  const form = useMutationForm(['name', 'description']);
 
   useEffect(() => {
     if (!opened) return;
     setName('');
     setDescription('');
-    errors.clear();
-  }, [opened, errors.clear]);
+    form.clear();
+  }, [opened, form.clear]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await onSubmit({ name, description });
-      onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    validateInput(ZCreateRight, { name, description });
+    await onSubmit({ name, description });
+    onClose();
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('governance.rights.createTitle')} size="lg">
@@ -47,9 +40,9 @@ export function RightFormModal({ opened, onClose, onSubmit }: RightFormModalProp
             value={name}
             onChange={(event) => {
               setName(event.currentTarget.value);
-              errors.clear('name');
+              form.clear('name');
             }}
-            error={errors.errorOf('name')}
+            error={form.errorOf('name')}
             data-autofocus
           />
           <Textarea
@@ -61,15 +54,15 @@ export function RightFormModal({ opened, onClose, onSubmit }: RightFormModalProp
             value={description}
             onChange={(event) => {
               setDescription(event.currentTarget.value);
-              errors.clear('description');
+              form.clear('description');
             }}
-            error={errors.errorOf('description')}
+            error={form.errorOf('description')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('governance.rights.create')}
             </Button>
           </Group>

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import type { Role, RoleInput } from './governance.api';
 
 interface RoleFormModalProps {
@@ -25,36 +25,27 @@ const EMPTY: Values = { name: '', purpose: '', accountabilities: '' };
 export function RoleFormModal({ opened, role, onClose, onSubmit }: RoleFormModalProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(EMPTY);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['name', 'purpose', 'accountabilities']);
+  const form = useMutationForm(['name', 'purpose', 'accountabilities']);
 
   useEffect(() => {
     if (!opened) return;
     setValues(role ? { name: role.name, purpose: role.purpose, accountabilities: role.accountabilities.join('\n') } : EMPTY);
-    errors.clear();
-  }, [opened, role, errors.clear]);
+    form.clear();
+  }, [opened, role, form.clear]);
 
   const set = <K extends keyof Values>(field: K, value: Values[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
-    errors.clear(field);
+    form.clear(field);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const accountabilities = values.accountabilities
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line.length > 0);
-      await onSubmit({ name: values.name, purpose: values.purpose, accountabilities });
-      onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    const accountabilities = values.accountabilities
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
+    await onSubmit({ name: values.name, purpose: values.purpose, accountabilities });
+    onClose();
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={role ? t('governance.roles.editTitle') : t('governance.roles.createTitle')} size="lg">
@@ -65,7 +56,7 @@ export function RoleFormModal({ opened, role, onClose, onSubmit }: RoleFormModal
             placeholder={t('governance.roles.namePlaceholder')}
             value={values.name}
             onChange={(event) => set('name', event.currentTarget.value)}
-            error={errors.errorOf('name')}
+            error={form.errorOf('name')}
             data-autofocus
           />
           <Textarea
@@ -76,7 +67,7 @@ export function RoleFormModal({ opened, role, onClose, onSubmit }: RoleFormModal
             maxRows={6}
             value={values.purpose}
             onChange={(event) => set('purpose', event.currentTarget.value)}
-            error={errors.errorOf('purpose')}
+            error={form.errorOf('purpose')}
           />
           <Textarea
             label={t('governance.roles.accountabilities')}
@@ -86,13 +77,13 @@ export function RoleFormModal({ opened, role, onClose, onSubmit }: RoleFormModal
             maxRows={10}
             value={values.accountabilities}
             onChange={(event) => set('accountabilities', event.currentTarget.value)}
-            error={errors.errorOf('accountabilities')}
+            error={form.errorOf('accountabilities')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {role ? t('common.save') : t('governance.roles.create')}
             </Button>
           </Group>
