@@ -6,10 +6,9 @@
  * level, is audited, and only admins and tokens with events:write may do it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportOrganization, importOrganization, ZExportFile } from '../src/modules/export-file.js';
 import { evaluateDue } from '../src/modules/promises/evaluator.service.js';
 import { rebuildCounters } from '../src/modules/promises/ingest.service.js';
-import { ZExportFile } from '../src/modules/transfer/transfer.schema.js';
-import { exportOrganization, importOrganization } from '../src/modules/transfer/transfer.service.js';
 import { created, expectApiError as expectError } from './expect-api.js';
 import { type TwoOrgs, unique } from './fixtures.js';
 import { type Agent, createTestApp, createTestDatabase, type SignedInAgent, show, type TestApp } from './harness.js';

@@ -3,8 +3,12 @@ import { newId } from '../src/core/ids.js';
 import type { Db } from '../src/db/schema.js';
 import { issueClientLink } from '../src/modules/clients/client.service.js';
 import type { OrgContext } from '../src/modules/context.js';
-import type { TExportFile } from '../src/modules/transfer/transfer.schema.js';
-import { VOICE_KEYS } from '../src/modules/transfer/transfer.voice.schema.js';
+import { EXPORT, type TExportFile } from '../src/modules/export-file.js';
+
+/** The sections of client voice (the modules that came with it): files written before it have none. */
+export const VOICE_KEYS = EXPORT.sections
+  .filter((section) => ['voice', 'feedback', 'proposals', 'polls', 'participation'].includes(section.module))
+  .map((section) => [section.key, section.spec.table] as const);
 
 /** Columns client voice added to tables that existed before it. */
 const VOICE_COLUMNS = [

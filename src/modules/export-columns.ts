@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from '../common.schema.js';
+import { ZId } from './common.schema.js';
 
 /**
  * Column types of the export file's rows, as stored: integers (times, money), text, JSON in text.
@@ -9,26 +9,26 @@ import { ZId } from '../common.schema.js';
  * of that field itself (`like`, `upTo`): its length, range, format and refinements, never a copy of
  * its numbers. Columns the server fills in (ids, hashes, labels, stored JSON) have their own caps below.
  */
-export const t = z.number().int();
-export const tn = t.nullable();
-export const s = z.string();
-export const sn = s.nullable();
+export const int = z.number().int();
+export const intOrNull = int.nullable();
+export const text = z.string();
+export const textOrNull = text.nullable();
 
 /** Ids: as the API takes them (`ZId`). */
-export const id = s.min(1).max(maxLengthOf(ZId));
-export const idn = id.nullable();
+export const id = text.min(1).max(maxLengthOf(ZId));
+export const idOrNull = id.nullable();
 
 /** Text the server derives, never typed as such (hashes, labels "token:name", action names): a sanity cap. */
 export const DERIVED_TEXT_MAX = 1000;
-export const derived = s.max(DERIVED_TEXT_MAX);
-export const derivedn = derived.nullable();
+export const derived = text.max(DERIVED_TEXT_MAX);
+export const derivedOrNull = derived.nullable();
 
 /**
  * JSON the server writes whole (audit snapshots, a closed month's frozen figures): a sanity cap, well
  * above what any request can produce (the request body limit is 1 MiB by default).
  */
 export const STORED_JSON_MAX = 8_000_000;
-export const storedJson = s.max(STORED_JSON_MAX);
+export const storedJson = text.max(STORED_JSON_MAX);
 
 /** A text column holding JSON that must parse as `schema`: stored data the services read back. */
 export const jsonOf = (schema: z.ZodType) =>
@@ -54,9 +54,9 @@ export function like<T extends z.ZodString | z.ZodNumber>(base: T, api: z.ZodTyp
 }
 
 /** Text the API takes through `api`, stored as typed. */
-export const textOf = (api: z.ZodType) => like(s, api);
+export const textOf = (api: z.ZodType) => like(text, api);
 /** A whole number the API takes through `api`. */
-export const intOf = (api: z.ZodType) => like(t, api);
+export const intOf = (api: z.ZodType) => like(int, api);
 /** A number the API takes through `api`. */
 export const numberOf = (api: z.ZodType) => like(z.number(), api);
 
@@ -64,7 +64,7 @@ export const numberOf = (api: z.ZodType) => like(z.number(), api);
  * Text capped at the length `api` allows, without its other rules: for columns stored empty until
  * filled (a rationale before the decision is taken) or kept past the rule (a withdrawn reason).
  */
-export const upTo = (api: z.ZodType) => s.max(maxLengthOf(api));
+export const upTo = (api: z.ZodType) => text.max(maxLengthOf(api));
 
 /** The most characters `api` (a string schema, possibly optional, nullable, defaulted or piped) allows. */
 export function maxLengthOf(api: z.ZodType): number {
@@ -79,4 +79,21 @@ export function maxLengthOf(api: z.ZodType): number {
   // At module load: an API field losing its cap must not silently lift the import's.
   if (max === null) throw new Error('transfer: the API schema of this column has no maximum length');
   return max;
+}
+
+/** Rows ordered so that every parent comes before its children (an unknown parent counts as placed). */
+export function parentsFirst<T extends { id: string; parent_id: string | null }>(rows: T[]): T[] {
+  const placed = new Set<string>();
+  const ordered: T[] = [];
+  let pending = rows;
+  while (pending.length > 0) {
+    const ready = pending.filter((r) => r.parent_id === null || placed.has(r.parent_id) || !rows.some((x) => x.id === r.parent_id));
+    if (ready.length === 0) return [...ordered, ...pending];
+    for (const r of ready) {
+      ordered.push(r);
+      placed.add(r.id);
+    }
+    pending = pending.filter((r) => !placed.has(r.id));
+  }
+  return ordered;
 }

@@ -1,7 +1,9 @@
 import type { ModuleManifest } from '../module.js';
 import { registerAuditRoutes } from './audit.routes.js';
+import { AUDIT_TABLES } from './audit.transfer.js';
 
 export const auditModule = {
   name: 'audit',
+  tables: AUDIT_TABLES,
   routes: [registerAuditRoutes],
 } as const satisfies ModuleManifest;

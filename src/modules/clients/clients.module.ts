@@ -1,7 +1,9 @@
 import type { ModuleManifest } from '../module.js';
 import { registerClientRoutes } from './client.routes.js';
+import { CLIENTS_TABLES } from './clients.transfer.js';
 
 export const clientsModule = {
   name: 'clients',
+  tables: CLIENTS_TABLES,
   routes: [registerClientRoutes],
 } as const satisfies ModuleManifest;

@@ -1,7 +1,9 @@
 import type { ModuleManifest } from '../module.js';
 import { registerOrgRoutes } from './org.routes.js';
+import { ORGS_TABLES } from './orgs.transfer.js';
 
 export const orgsModule = {
   name: 'orgs',
+  tables: ORGS_TABLES,
   routes: [registerOrgRoutes],
 } as const satisfies ModuleManifest;

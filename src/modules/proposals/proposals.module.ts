@@ -1,7 +1,11 @@
 import type { ModuleManifest } from '../module.js';
 import { registerProposalRoutes } from './proposal.routes.js';
+import { PROPOSALS_JOBS } from './proposals.jobs.js';
+import { PROPOSALS_TABLES } from './proposals.transfer.js';
 
 export const proposalsModule = {
   name: 'proposals',
+  tables: PROPOSALS_TABLES,
   routes: [registerProposalRoutes],
+  jobs: PROPOSALS_JOBS,
 } as const satisfies ModuleManifest;

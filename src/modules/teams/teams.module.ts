@@ -1,7 +1,9 @@
 import type { ModuleManifest } from '../module.js';
 import { registerTeamRoutes } from './team.routes.js';
+import { TEAMS_TABLES } from './teams.transfer.js';
 
 export const teamsModule = {
   name: 'teams',
+  tables: TEAMS_TABLES,
   routes: [registerTeamRoutes],
 } as const satisfies ModuleManifest;

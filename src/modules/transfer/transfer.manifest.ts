@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
+import { AppError, fieldError } from '../../core/errors.js';
 import { zodToAppError } from '../../http/errors.js';
-import {
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
-  EXPORT_VERSIONS,
-  SECTION_SINCE,
-  type TExportFile,
-  type TManifest,
-  ZExportFile,
-  ZManifest,
-} from './transfer.schema.js';
+import { type ExportFormat, rowSections } from './transfer.format.js';
+import { EXPORT_FORMAT, EXPORT_VERSION, EXPORT_VERSIONS, type TManifest, ZManifest } from './transfer.schema.js';
 
 /**
  * The export file's manifest: what an import checks before it writes anything, so an incomplete,
@@ -26,14 +18,14 @@ import {
  *   two exports of the same data still differ only in `exportedAt`.
  */
 
-/** The sections of the file, in its order: every list of rows. */
-export const SECTIONS: readonly string[] = Object.entries(ZExportFile.shape)
-  .filter(([key]) => !['format', 'version', 'exportedAt', 'manifest', 'organization'].includes(key))
-  .map(([key]) => key);
+/** The sections of the file holding lists of rows, in its order (every key but the header and the organization). */
+export function sectionKeys(format: ExportFormat): string[] {
+  return rowSections(format).map((s) => s.key);
+}
 
 /** The sections a file of `version` has, in the file's order. */
-export function sectionsOf(version: number): string[] {
-  return SECTIONS.filter((key) => (SECTION_SINCE[key] ?? 1) <= version);
+export function sectionsOf(format: ExportFormat, version: number): string[] {
+  return sectionKeys(format).filter((key) => (format.sectionSince[key] ?? 1) <= version);
 }
 
 /** What a file says it is, read before anything else: which sections it must have depends on it. */
@@ -61,14 +53,14 @@ export function contentHash(file: Record<string, unknown>): string {
 }
 
 /** The manifest of a file about to be written. */
-export function manifestOf(file: Record<string, unknown>): TManifest {
+export function manifestOf(format: ExportFormat, file: Record<string, unknown>): TManifest {
   const version = typeof file.version === 'number' ? file.version : EXPORT_VERSION;
-  const counts = Object.fromEntries(sectionsOf(version).map((key) => [key, (file[key] as unknown[]).length]));
+  const counts = Object.fromEntries(sectionsOf(format, version).map((key) => [key, (file[key] as unknown[]).length]));
   return { sha256: contentHash(file), counts };
 }
 
 function invalid(path: string, message: string): AppError {
-  return new AppError('validation_failed', `${path}: ${message}`, [{ path, message }]);
+  return new AppError('validation_failed', `${path}: ${message}`, [fieldError(path, 'invalid', message)]);
 }
 
 export interface ReadOptions {
@@ -83,16 +75,20 @@ export interface ReadOptions {
  * present and import as empty. Throws `validation_failed` naming the section, and the row and field
  * where there is one.
  */
-export function readExportFile(json: unknown, options: ReadOptions = {}): { file: TExportFile; warnings: string[] } {
+export function readExportFileWith(
+  format: ExportFormat,
+  json: unknown,
+  options: ReadOptions = {},
+): { file: Record<string, unknown>; warnings: string[] } {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw invalid('input', 'not an export file (a JSON object)');
   const raw = json as Record<string, unknown>;
   const warnings: string[] = [];
   const header = ZHeader.safeParse({ format: raw.format, version: raw.version });
   if (!header.success) throw zodToAppError(header.error, 'input');
   const { version } = header.data;
-  const sections = sectionsOf(version);
-  const newer = SECTIONS.find((key) => !sections.includes(key) && raw[key] !== undefined);
-  if (newer) throw invalid(newer, `not a section of version ${version} files: it is new in version ${SECTION_SINCE[newer]}`);
+  const sections = sectionsOf(format, version);
+  const newer = sectionKeys(format).find((key) => !sections.includes(key) && raw[key] !== undefined);
+  if (newer) throw invalid(newer, `not a section of version ${version} files: it is new in version ${format.sectionSince[newer]}`);
   if (raw.manifest === undefined) {
     if (!options.allowMissingManifest)
       throw invalid(
@@ -105,11 +101,11 @@ export function readExportFile(json: unknown, options: ReadOptions = {}): { file
     if (!parsed.success) throw zodToAppError(parsed.error, 'manifest');
     checkSections(raw, parsed.data.manifest, version, sections);
   }
-  const parsed = ZExportFile.safeParse(raw);
+  const parsed = format.schema.safeParse(raw);
   if (!parsed.success) throw zodToAppError(parsed.error, 'input');
   if (raw.manifest !== undefined && contentHash(raw) !== (raw.manifest as TManifest).sha256)
     throw invalid('manifest.sha256', 'the content does not match: the file was changed or damaged after it was exported');
-  return { file: parsed.data, warnings };
+  return { file: parsed.data as Record<string, unknown>, warnings };
 }
 
 function checkSections(raw: Record<string, unknown>, manifest: TManifest, version: number, sections: string[]): void {

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { id, idOrNull, int, intOf } from '../export-columns.js';
+import { MAX_OPTIONS } from '../governance/decision.schema.js';
+import { exportedTable, type ModuleTables } from '../module.js';
+import { ZVoiceSettingsInput } from './voice.schema.js';
+
+const flag = z.union([z.literal(0), z.literal(1)]);
+// As a poll on a decision takes them: option indexes of at most MAX_OPTIONS options, scores 0–MAX_SCORE.
+const _option = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_OPTIONS - 1);
+
+/** Client voice in the export file: which segments clients joined, and the voice settings. Files written before client voice have none of these keys. */
+export const VOICE_TABLES = {
+  exported: {
+    clientSegments: exportedTable({
+      table: 'client_segments',
+      orderBy: ['segment_id', 'client_id'],
+      file: z.array(z.object({ org_id: id, client_id: id, segment_id: id, created_at: int })).default([]),
+    }),
+    voiceSettings: exportedTable({
+      table: 'voice_settings',
+      orderBy: ['org_id'],
+      importRows: (rows, people) => rows.map((r) => ({ ...r, updated_by: people.keep(r.updated_by) })),
+      file: z
+        .array(
+          z.object({
+            org_id: id,
+            allow_registration: flag,
+            require_confirmed_email: flag,
+            threshold_kind: ZVoiceSettingsInput.shape.thresholdKind,
+            threshold_value: intOf(ZVoiceSettingsInput.shape.thresholdValue),
+            response_days: intOf(ZVoiceSettingsInput.shape.responseDays),
+            answer_team_id: idOrNull,
+            answer_promise_id: idOrNull,
+            hide_after_reports: intOf(ZVoiceSettingsInput.shape.hideAfterReports),
+            updated_at: int,
+            updated_by: idOrNull,
+          }),
+        )
+        .max(1)
+        .default([]),
+    }),
+  },
+} as const satisfies ModuleTables;
