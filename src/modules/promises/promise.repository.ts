@@ -127,3 +127,13 @@ export async function insertPromiseRow(tx: Tx, row: PromisesTable): Promise<void
 export async function insertVersionRow(tx: Tx, row: PromiseVersionsTable): Promise<void> {
   await tx.insertInto('promise_versions').values(row).execute();
 }
+
+/** Changes a promise's own columns (not its versioned terms). */
+export async function updatePromiseRow(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  set: Partial<Omit<PromisesTable, 'id' | 'org_id' | 'created_at'>>,
+): Promise<void> {
+  await tx.updateTable('promises').set(set).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
