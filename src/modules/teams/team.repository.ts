@@ -1,4 +1,4 @@
-import type { Db, TeamsTable, Tx } from '../../db/schema.js';
+import type { Db, TeamMembersTable, TeamsTable, Tx } from '../../db/schema.js';
 import type { TPageQuery } from '../common.schema.js';
 import { pageByCreated } from '../list.js';
 import type { TTeam, TTeamMember } from './team.schema.js';
@@ -99,4 +99,47 @@ export async function listTeamNames(tx: Tx, orgId: string): Promise<Pick<TeamsTa
 export async function listTeamIdsOfUser(tx: Tx, orgId: string, userId: string): Promise<string[]> {
   const rows = await tx.selectFrom('team_members').select('team_id').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
   return rows.map((r) => r.team_id);
+}
+
+export async function insertTeam(tx: Tx, row: TeamsTable): Promise<void> {
+  await tx.insertInto('teams').values(row).execute();
+}
+
+export async function updateTeamRow(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  set: Partial<Pick<TeamsTable, 'name' | 'kind' | 'purpose'>> & { updated_at: number },
+): Promise<void> {
+  await tx.updateTable('teams').set(set).where('id', '=', id).where('org_id', '=', orgId).execute();
+}
+
+/** Whether anyone is on the team. */
+export async function teamHasMembers(tx: Tx, orgId: string, teamId: string): Promise<boolean> {
+  const row = await tx.selectFrom('team_members').select('id').where('org_id', '=', orgId).where('team_id', '=', teamId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertTeamMember(tx: Tx, row: TeamMembersTable): Promise<void> {
+  await tx.insertInto('team_members').values(row).execute();
+}
+
+/** Takes a person off a team; false when they were not on it. */
+export async function deleteTeamMember(tx: Tx, orgId: string, teamId: string, userId: string): Promise<boolean> {
+  const result = await tx
+    .deleteFrom('team_members')
+    .where('org_id', '=', orgId)
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Takes a person out of every role of a team (roles belong to their team). */
+export async function removeUserFromTeamRoles(tx: Tx, orgId: string, teamId: string, userId: string): Promise<void> {
+  const roleIds = (await tx.selectFrom('roles').select('id').where('org_id', '=', orgId).where('team_id', '=', teamId).execute()).map(
+    (r) => r.id,
+  );
+  if (roleIds.length === 0) return;
+  await tx.deleteFrom('role_members').where('org_id', '=', orgId).where('user_id', '=', userId).where('role_id', 'in', roleIds).execute();
 }

@@ -4,9 +4,25 @@ import type { Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
-import { findTeam, findTeamByName, listTeamMembers, listTeams, pageTeamMembers, toTeam } from './team.repository.js';
+import { findMembershipOfUser } from '../memberships/membership.repository.js';
+import {
+  deleteTeamMember,
+  findTeam,
+  findTeamByName,
+  insertTeam,
+  insertTeamMember,
+  isTeamMember,
+  listTeamMembers,
+  listTeams,
+  pageTeamMembers,
+  removeUserFromTeamRoles,
+  teamHasMembers,
+  toTeam,
+  updateTeamRow,
+} from './team.repository.js';
 import type { TCreateTeam, TTeam, TUpdateTeam } from './team.schema.js';
 import { requireKindAuthority } from './team-authority.js';
+import { deleteTeamRows, teamHasEconomicsRecords, teamHasPromises, teamHoldsGrants, teamOwnsRecords } from './team-usage.repository.js';
 
 export async function listOrgTeams(ctx: OrgContext, page: TPageQuery) {
   const result = await listTeams(ctx.db, ctx.org.id, page);
@@ -22,20 +38,18 @@ export async function getTeam(ctx: OrgContext, id: string) {
 export async function createTeam(ctx: OrgContext, input: TCreateTeam): Promise<TTeam> {
   return ctx.db.transaction().execute(async (tx) => {
     if (input.kind === 'council') await requireKindAuthority(tx, ctx);
-    if (await findTeamByName(tx, ctx.org.id, input.name)) throw conflict('name', `a team named "${input.name}" already exists`);
+    if (await findTeamByName(tx, ctx.org.id, input.name))
+      throw conflict('name', 'taken', `a team named "${input.name}" already exists`, { entity: 'team' });
     const id = newId();
-    await tx
-      .insertInto('teams')
-      .values({
-        id,
-        org_id: ctx.org.id,
-        name: input.name,
-        kind: input.kind,
-        purpose: input.purpose,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-      })
-      .execute();
+    await insertTeam(tx, {
+      id,
+      org_id: ctx.org.id,
+      name: input.name,
+      kind: input.kind,
+      purpose: input.purpose,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    });
     const team = toTeam((await findTeam(tx, ctx.org.id, id))!);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -57,14 +71,9 @@ export async function updateTeam(ctx: OrgContext, id: string, input: TUpdateTeam
     // Sending the kind it already has changes nothing (a form sends every field); changing it is the organization's.
     if (input.kind !== undefined && input.kind !== row.kind) await requireKindAuthority(tx, ctx);
     if (input.name !== undefined && input.name !== row.name && (await findTeamByName(tx, ctx.org.id, input.name))) {
-      throw conflict('name', `a team named "${input.name}" already exists`);
+      throw conflict('name', 'taken', `a team named "${input.name}" already exists`, { entity: 'team' });
     }
-    await tx
-      .updateTable('teams')
-      .set({ ...input, updated_at: ctx.now })
-      .where('id', '=', id)
-      .where('org_id', '=', ctx.org.id)
-      .execute();
+    await updateTeamRow(tx, ctx.org.id, id, { ...input, updated_at: ctx.now });
     const after = toTeam((await findTeam(tx, ctx.org.id, id))!);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -92,46 +101,20 @@ export async function deleteTeam(ctx: OrgContext, id: string): Promise<void> {
       ['agreements', 'agreements'],
       ['decisions', 'decisions'],
     ] as const) {
-      if (await tx.selectFrom(table).select('id').where('org_id', '=', ctx.org.id).where('team_id', '=', id).executeTakeFirst()) {
-        throw conflict('id', `the team has ${what}: remove them first, or keep the team`);
+      if (await teamOwnsRecords(tx, ctx.org.id, table, id)) {
+        throw conflict('id', 'in_use', `the team has ${what}: remove them first, or keep the team`, { entity: 'team' });
       }
     }
-    if (
-      await tx
-        .selectFrom('grants')
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where('holder_type', '=', 'team')
-        .where('holder_id', '=', id)
-        .executeTakeFirst()
-    ) {
-      throw conflict('id', 'the team holds or held decision rights: their history stays with it');
+    if (await teamHoldsGrants(tx, ctx.org.id, id)) {
+      throw conflict('id', 'in_use', 'the team holds or held decision rights: their history stays with it', { entity: 'team' });
     }
-    const promised = await tx
-      .selectFrom('promises')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where((eb) => eb.or([eb('promiser_team_id', '=', id), eb('promisee_team_id', '=', id)]))
-      .executeTakeFirst();
-    if (promised) throw conflict('id', 'the team has made or been given promises: they stay on record with it');
+    if (await teamHasPromises(tx, ctx.org.id, id))
+      throw conflict('id', 'in_use', 'the team has made or been given promises: they stay on record with it', { entity: 'team' });
     // Its months' money (ledger, hours, trades, peer points) stays with the team.
-    const booked = await Promise.all([
-      tx.selectFrom('ledger_lines').select('id').where('org_id', '=', ctx.org.id).where('team_id', '=', id).executeTakeFirst(),
-      tx.selectFrom('period_members').select('user_id').where('org_id', '=', ctx.org.id).where('team_id', '=', id).executeTakeFirst(),
-      tx.selectFrom('peer_points').select('giver_id').where('org_id', '=', ctx.org.id).where('team_id', '=', id).executeTakeFirst(),
-      tx
-        .selectFrom('internal_trades')
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where((eb) => eb.or([eb('seller_team_id', '=', id), eb('buyer_team_id', '=', id)]))
-        .executeTakeFirst(),
-    ]);
-    if (booked.some((row) => row !== undefined))
-      throw conflict('id', 'the team has economics records (ledger, hours, trades): its months keep them');
-    await tx.deleteFrom('split_rules').where('org_id', '=', ctx.org.id).where('team_id', '=', id).execute();
+    if (await teamHasEconomicsRecords(tx, ctx.org.id, id))
+      throw conflict('id', 'in_use', 'the team has economics records (ledger, hours, trades): its months keep them', { entity: 'team' });
     const members = await listTeamMembers(tx, ctx.org.id, id);
-    await tx.deleteFrom('team_members').where('org_id', '=', ctx.org.id).where('team_id', '=', id).execute();
-    await tx.deleteFrom('teams').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await deleteTeamRows(tx, ctx.org.id, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -156,25 +139,10 @@ export async function joinTeamIn(
   userId: string,
   viaRole?: string,
 ): Promise<boolean> {
-  const membership = await tx
-    .selectFrom('memberships')
-    .select('id')
-    .where('org_id', '=', ctx.org.id)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (!membership) throw invalidField('userId', 'not a member of this organization');
-  const exists = await tx
-    .selectFrom('team_members')
-    .select('id')
-    .where('org_id', '=', ctx.org.id)
-    .where('team_id', '=', team.id)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (exists) return false;
-  await tx
-    .insertInto('team_members')
-    .values({ id: newId(), org_id: ctx.org.id, team_id: team.id, user_id: userId, created_at: ctx.now })
-    .execute();
+  if (!(await findMembershipOfUser(tx, ctx.org.id, userId)))
+    throw invalidField('userId', 'not_member', 'not a member of this organization', { of: 'organization' });
+  if (await isTeamMember(tx, ctx.org.id, team.id, userId)) return false;
+  await insertTeamMember(tx, { id: newId(), org_id: ctx.org.id, team_id: team.id, user_id: userId, created_at: ctx.now });
   await appendAudit(tx, {
     orgId: ctx.org.id,
     actor: ctx.actor,
@@ -194,22 +162,10 @@ export async function joinTeamIn(
 async function requireTeamSteward(tx: Tx, ctx: OrgContext, teamId: string): Promise<void> {
   // Only a person acting in the member role is limited (admins, the council, tokens and the system are not).
   if (ctx.actor.type !== 'user' || ctx.role !== 'member') return;
-  const member = await tx
-    .selectFrom('team_members')
-    .select('id')
-    .where('org_id', '=', ctx.org.id)
-    .where('team_id', '=', teamId)
-    .where('user_id', '=', ctx.actor.id ?? '')
-    .executeTakeFirst();
-  if (member) return;
+  if (await isTeamMember(tx, ctx.org.id, teamId, ctx.actor.id ?? '')) return;
   // A team nobody is in yet (just made) is staffed by whoever may make teams.
-  const anyone = await tx
-    .selectFrom('team_members')
-    .select('id')
-    .where('org_id', '=', ctx.org.id)
-    .where('team_id', '=', teamId)
-    .executeTakeFirst();
-  if (anyone) throw new AppError('forbidden', "only the team's members, the council or an admin change who is in a team");
+  if (await teamHasMembers(tx, ctx.org.id, teamId))
+    throw new AppError('forbidden', "only the team's members, the council or an admin change who is in a team");
 }
 
 /** Adds an organization member to a team; already on it is a conflict on `userId`. */
@@ -218,7 +174,8 @@ export async function addTeamMember(ctx: OrgContext, teamId: string, userId: str
     const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw notFound('team', teamId);
     await requireTeamSteward(tx, ctx, teamId);
-    if (!(await joinTeamIn(tx, ctx, team, userId))) throw conflict('userId', 'already a member of this team');
+    if (!(await joinTeamIn(tx, ctx, team, userId)))
+      throw conflict('userId', 'already_member', 'already a member of this team', { of: 'team' });
     return listTeamMembers(tx, ctx.org.id, teamId);
   });
 }
@@ -228,25 +185,9 @@ export async function removeTeamMember(ctx: OrgContext, teamId: string, userId: 
     const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw notFound('team', teamId);
     await requireTeamSteward(tx, ctx, teamId);
-    const result = await tx
-      .deleteFrom('team_members')
-      .where('org_id', '=', ctx.org.id)
-      .where('team_id', '=', teamId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw notFound('team member', userId);
+    if (!(await deleteTeamMember(tx, ctx.org.id, teamId, userId))) throw notFound('team member', userId);
     // Roles belong to the team: leaving it means leaving its roles (and the rights they hold).
-    const roleIds = (
-      await tx.selectFrom('roles').select('id').where('org_id', '=', ctx.org.id).where('team_id', '=', teamId).execute()
-    ).map((r) => r.id);
-    if (roleIds.length > 0) {
-      await tx
-        .deleteFrom('role_members')
-        .where('org_id', '=', ctx.org.id)
-        .where('user_id', '=', userId)
-        .where('role_id', 'in', roleIds)
-        .execute();
-    }
+    await removeUserFromTeamRoles(tx, ctx.org.id, teamId, userId);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
