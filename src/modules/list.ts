@@ -12,6 +12,41 @@ export function cursorOf(page: TPageQuery): CursorKey | null {
   return key;
 }
 
+/** The columns a keyset page is ordered by — a time, then an id that breaks ties — and which way. */
+export interface Keyset<T> {
+  time: string;
+  id: string;
+  order: 'asc' | 'desc';
+  /** The cursor key of a row: its time and id as the columns hold them. */
+  keyOf: (row: T) => CursorKey;
+}
+
+/**
+ * Runs a keyset-paginated query in (time, id) order, ascending or descending: a page starts right
+ * after the cursor's row, so rows added meanwhile are never repeated nor skipped.
+ */
+export async function pageByKeyset<T, TB extends keyof DB>(
+  // biome-ignore lint/suspicious/noExplicitAny: the query's selection is the caller's
+  query: SelectQueryBuilder<DB, TB, any>,
+  key: Keyset<T>,
+  page: TPageQuery,
+): Promise<{ items: T[]; nextCursor: string | null }> {
+  const after = cursorOf(page);
+  const beyond = key.order === 'asc' ? '>' : '<';
+  let q = query;
+  if (after) {
+    // biome-ignore lint/suspicious/noExplicitAny: dynamic column references checked by the callers' tests
+    q = q.where((eb: any) => eb.or([eb(key.time, beyond, after.t), eb.and([eb(key.time, '=', after.t), eb(key.id, beyond, after.id)])]));
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  const rows = (await (q as any)
+    .orderBy(key.time, key.order)
+    .orderBy(key.id, key.order)
+    .limit(page.limit + 1)
+    .execute()) as T[];
+  return pageOf(rows, page.limit, key.keyOf);
+}
+
 /**
  * Runs a keyset-paginated query in (created_at, id) ascending order. `table` is the alias whose
  * `created_at` and `id` columns order the rows.
@@ -22,21 +57,11 @@ export async function pageByCreated<T extends { created_at: number; id: string }
   table: string,
   page: TPageQuery,
 ): Promise<{ items: T[]; nextCursor: string | null }> {
-  const after = cursorOf(page);
-  const created = `${table}.created_at`;
-  const id = `${table}.id`;
-  let q = query;
-  if (after) {
-    // biome-ignore lint/suspicious/noExplicitAny: dynamic column references checked by the callers' tests
-    q = q.where((eb: any) => eb.or([eb(created, '>', after.t), eb.and([eb(created, '=', after.t), eb(id, '>', after.id)])]));
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  const rows = (await (q as any)
-    .orderBy(created)
-    .orderBy(id)
-    .limit(page.limit + 1)
-    .execute()) as T[];
-  return pageOf(rows, page.limit, (r) => ({ t: r.created_at, id: r.id }));
+  return pageByKeyset<T, TB>(
+    query,
+    { time: `${table}.created_at`, id: `${table}.id`, order: 'asc', keyOf: (r) => ({ t: r.created_at, id: r.id }) },
+    page,
+  );
 }
 
 /**

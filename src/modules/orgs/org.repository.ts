@@ -55,3 +55,8 @@ export async function pageOrgsOfUser(db: Db, userId: string, page: TPageQuery) {
     .where('memberships.user_id', '=', userId);
   return pageByCreated<OrganizationsTable & { role: Role }, 'memberships' | 'organizations'>(query, 'organizations', page);
 }
+
+/** An organization by id; throws when there is none (the caller holds an id read from another row). */
+export async function loadOrgById(tx: Tx, id: string): Promise<OrganizationsTable> {
+  return tx.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}

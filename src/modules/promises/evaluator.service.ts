@@ -16,12 +16,21 @@
  * serialises the transactions and the claim, conditional on the count read, does the same job.
  */
 
-import { newId } from '../../core/ids.js';
 import { type AlertRow, type EvaluationSnapshot, evaluationChanges, firingRows } from '../../core/promises/changes.js';
-import type { Db, Dialect, OrganizationsTable, PromiseEvaluationsTable, Tx } from '../../db/schema.js';
+import type { Db, Dialect, OrganizationsTable, Tx } from '../../db/schema.js';
 import { type OrgContext, SYSTEM_ACTOR } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
-import { describePromises } from './promise.repository.js';
+import { loadOrgById } from '../orgs/org.repository.js';
+import {
+  claimEvaluation,
+  type EvaluationJob,
+  findDueEvaluation,
+  insertMissingEvaluationJobs,
+  recordEvaluation,
+  recordEvaluationFailure,
+} from './evaluation.repository.js';
+import { insertStatusHistory } from './history.repository.js';
+import { describePromises, loadPromise } from './promise.repository.js';
 import type { TPromise, TPromiseStatus } from './promise.schema.js';
 import { enqueuePromiseEvent } from './promise.webhooks.js';
 import { promiseStatus } from './status.service.js';
@@ -49,25 +58,7 @@ export interface EvaluatorRun {
   failures: { promiseId: string; error: string }[];
 }
 
-type Job = Pick<PromiseEvaluationsTable, 'promise_id' | 'org_id' | 'status' | 'firing' | 'evaluation_seq'>;
-
-/** Makes a job row for every published promise that has none yet (a newly published one). */
-async function addMissingJobs(db: Db): Promise<void> {
-  await db
-    .insertInto('promise_evaluations')
-    .columns(['promise_id', 'org_id', 'firing', 'evaluated_minute'])
-    .expression((eb) =>
-      eb
-        .selectFrom('promises')
-        .select((s) => ['promises.id', 'promises.org_id', s.val('[]').as('firing'), s.val(0).as('evaluated_minute')])
-        .where('promises.status', '=', 'published')
-        .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('promise_evaluations as e').select('e.promise_id').whereRef('e.promise_id', '=', 'promises.id'))),
-        ),
-    )
-    .onConflict((oc) => oc.column('promise_id').doNothing())
-    .execute();
-}
+type Job = EvaluationJob;
 
 /**
  * Takes the next published promise due — changed and not evaluated in the last `debounceMs`, or not
@@ -83,33 +74,11 @@ async function takeJob(
   skip: ReadonlySet<string>,
 ): Promise<Job | 'none' | 'lost'> {
   const minute = Math.floor(now / MINUTE_MS) * MINUTE_MS;
-  let q = tx
-    .selectFrom('promise_evaluations')
-    .select(['promise_id', 'org_id', 'status', 'firing', 'evaluation_seq'])
-    .where((eb) =>
-      eb.or([
-        eb('evaluated_minute', '<', minute),
-        eb.and([eb('changed_at', 'is not', null), eb.or([eb('evaluated_at', 'is', null), eb('evaluated_at', '<=', now - debounceMs)])]),
-      ]),
-    )
-    .where((eb) => eb.or([eb('last_error_at', 'is', null), eb('last_error_at', '<=', now - MINUTE_MS)]))
-    .where('promise_id', 'in', (eb) => eb.selectFrom('promises').select('id').where('status', '=', 'published'))
-    .orderBy('evaluated_minute')
-    .limit(1);
-  if (skip.size > 0) q = q.where('promise_id', 'not in', [...skip]);
-  // Another process holding a row skips it instead of waiting: the two share the work.
-  if (dialect === 'postgres') q = q.forUpdate().skipLocked();
-  const job = await q.executeTakeFirst();
+  const job = await findDueEvaluation(tx, dialect, { minute, debouncedBefore: now - debounceMs, retryBefore: now - MINUTE_MS, skip });
   if (!job) return 'none';
   // The claim is conditional on the count read, so that it holds even where rows cannot be locked:
   // whoever evaluated the promise since the read has moved the count on.
-  const claimed = await tx
-    .updateTable('promise_evaluations')
-    .set({ evaluated_minute: minute, evaluation_seq: job.evaluation_seq + 1, changed_at: null })
-    .where('promise_id', '=', job.promise_id)
-    .where('evaluation_seq', '=', job.evaluation_seq)
-    .executeTakeFirst();
-  return Number(claimed.numUpdatedRows) === 1 ? { ...job, evaluation_seq: job.evaluation_seq + 1 } : 'lost';
+  return (await claimEvaluation(tx, job, minute)) ? { ...job, evaluation_seq: job.evaluation_seq + 1 } : 'lost';
 }
 
 const alertParams = (alert: AlertRow) => ({
@@ -139,12 +108,7 @@ async function evaluateOne(
 ): Promise<{ statusChanged: boolean; fired: number; resolved: number }> {
   const ctx: OrgContext = { db: tx as Db, org, actor: SYSTEM_ACTOR, now };
   const status = await promiseStatus(ctx, job.promise_id, now);
-  const promise = await tx
-    .selectFrom('promises')
-    .selectAll()
-    .where('org_id', '=', org.id)
-    .where('id', '=', job.promise_id)
-    .executeTakeFirstOrThrow();
+  const promise = await loadPromise(tx, org.id, job.promise_id);
   const previous: EvaluationSnapshot | null = job.status === null ? null : { status: job.status, firing: JSON.parse(job.firing) };
   const current: EvaluationSnapshot = { status: status.status, firing: firingRows(status.alerts) };
   const changes = evaluationChanges(previous, current);
@@ -162,20 +126,15 @@ async function evaluateOne(
     to: string | null,
     alert: AlertRow | null,
   ) =>
-    tx
-      .insertInto('promise_status_history')
-      .values({
-        id: newId(),
-        org_id: org.id,
-        promise_id: promise.id,
-        at: now,
-        kind,
-        from_status: from,
-        to_status: to,
-        alert: alert ? JSON.stringify(alert) : null,
-        details: JSON.stringify(figures(status)),
-      })
-      .execute();
+    insertStatusHistory(tx, org.id, {
+      promise_id: promise.id,
+      at: now,
+      kind,
+      from_status: from,
+      to_status: to,
+      alert: alert ? JSON.stringify(alert) : null,
+      details: JSON.stringify(figures(status)),
+    });
 
   if (changes.status) {
     const { from, to } = changes.status;
@@ -216,19 +175,13 @@ async function evaluateOne(
     await history('alert_resolved', null, null, alert);
     await enqueuePromiseEvent(tx, org.id, 'promise.alert_resolved', { promise: subject as TPromise, alert, at, status }, now);
   }
-  await tx
-    .updateTable('promise_evaluations')
-    .set({
-      status: status.status,
-      firing: JSON.stringify(current.firing),
-      attainment: status.attainment,
-      version: status.version,
-      evaluated_at: now,
-      last_error: null,
-      last_error_at: null,
-    })
-    .where('promise_id', '=', promise.id)
-    .execute();
+  await recordEvaluation(tx, promise.id, {
+    status: status.status,
+    firing: JSON.stringify(current.firing),
+    attainment: status.attainment,
+    version: status.version,
+    evaluated_at: now,
+  });
   return { statusChanged: changes.status !== null, fired: changes.fired.length, resolved: changes.resolved.length };
 }
 
@@ -243,7 +196,7 @@ export async function evaluateDue(db: Db, now: number, options: EvaluateOptions)
   const minute = Math.floor(now / MINUTE_MS) * MINUTE_MS;
   const debounceMs = options.debounceMs ?? DEFAULT_EVALUATOR_MS / 2;
   const run: EvaluatorRun = { minute, evaluated: 0, statusChanges: 0, alertsFired: 0, alertsResolved: 0, failures: [] };
-  await addMissingJobs(db);
+  await insertMissingEvaluationJobs(db);
   const orgs = new Map<string, OrganizationsTable>();
   const failed = new Set<string>();
   for (;;) {
@@ -255,7 +208,7 @@ export async function evaluateDue(db: Db, now: number, options: EvaluateOptions)
         holder.job = job;
         let org = orgs.get(job.org_id);
         if (!org) {
-          org = await tx.selectFrom('organizations').selectAll().where('id', '=', job.org_id).executeTakeFirstOrThrow();
+          org = await loadOrgById(tx, job.org_id);
           orgs.set(org.id, org);
         }
         return evaluateOne(tx, org, job, now);
@@ -273,12 +226,7 @@ export async function evaluateDue(db: Db, now: number, options: EvaluateOptions)
       const message = (error as Error)?.message ?? String(error);
       failed.add(job.promise_id);
       run.failures.push({ promiseId: job.promise_id, error: message });
-      await db
-        .updateTable('promise_evaluations')
-        .set({ last_error: message.slice(0, 1000), last_error_at: now })
-        .where('promise_id', '=', job.promise_id)
-        .execute()
-        .catch(() => {});
+      await recordEvaluationFailure(db, job.promise_id, message.slice(0, 1000), now).catch(() => {});
     }
   }
   return run;

@@ -1,14 +1,14 @@
 import { AppError, conflict, notFound } from '../../core/errors.js';
-import { pageOf } from '../../core/pagination.js';
 import type { PromiseEventsTable } from '../../db/schema.js';
 import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
-import { cursorOf } from '../list.js';
 import { markPromiseChanged } from './evaluation.repository.js';
+import { findEvent, markEventVoided, pageEvents } from './event.repository.js';
 import { subtractFromCounters } from './ingest.service.js';
 import { loadPromise } from './promise.repository.js';
+import { deleteOwedRedressOfEvent } from './redress.repository.js';
 
 function toEventView(e: PromiseEventsTable) {
   return {
@@ -29,19 +29,7 @@ function toEventView(e: PromiseEventsTable) {
  */
 export async function recentEvents(ctx: OrgContext, promiseId: string, page: TPageQuery) {
   await loadPromise(ctx.db, ctx.org.id, promiseId);
-  const after = cursorOf(page);
-  let query = ctx.db.selectFrom('promise_events').selectAll().where('org_id', '=', ctx.org.id).where('promise_id', '=', promiseId);
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([eb('occurred_at', '<', after.t), eb.and([eb('occurred_at', '=', after.t), eb('external_id', '<', after.id)])]),
-    );
-  }
-  const rows = await query
-    .orderBy('occurred_at', 'desc')
-    .orderBy('external_id', 'desc')
-    .limit(page.limit + 1)
-    .execute();
-  const { items, nextCursor } = pageOf(rows, page.limit, (row) => ({ t: row.occurred_at, id: row.external_id }));
+  const { items, nextCursor } = await pageEvents(ctx.db, ctx.org.id, promiseId, page);
   return { items: items.map(toEventView), nextCursor };
 }
 
@@ -56,31 +44,14 @@ export async function voidEvent(ctx: OrgContext, promiseId: string, externalId: 
     const promise = await loadPromise(tx, ctx.org.id, promiseId);
     if (ctx.actor.type !== 'token' && ctx.actor.type !== 'system' && ctx.role !== 'admin')
       throw new AppError('forbidden', 'only an admin or an API token with events:write may void an event');
-    const event = await tx
-      .selectFrom('promise_events')
-      .selectAll()
-      .where('org_id', '=', ctx.org.id)
-      .where('promise_id', '=', promiseId)
-      .where('external_id', '=', externalId)
-      .executeTakeFirst();
+    const event = await findEvent(tx, ctx.org.id, promiseId, externalId);
     if (!event) throw notFound('event', externalId);
-    if (event.voided_at !== null) throw conflict('externalId', `the event was already voided (${event.void_reason ?? ''})`);
+    if (event.voided_at !== null)
+      throw conflict('externalId', 'wrong_status', `the event was already voided (${event.void_reason ?? ''})`, { status: 'voided' });
     const voided = { voided_at: ctx.now, void_reason: reason, voided_by: await actorName(tx, ctx) };
-    await tx
-      .updateTable('promise_events')
-      .set(voided)
-      .where('org_id', '=', ctx.org.id)
-      .where('promise_id', '=', promiseId)
-      .where('external_id', '=', externalId)
-      .execute();
+    await markEventVoided(tx, ctx.org.id, promiseId, externalId, voided);
     await subtractFromCounters(tx, ctx.org.id, promiseId, promise.fine_bucket_ms, event.occurred_at, event.good);
-    await tx
-      .deleteFrom('redress_items')
-      .where('org_id', '=', ctx.org.id)
-      .where('promise_id', '=', promiseId)
-      .where('event_external_id', '=', externalId)
-      .where('given_at', 'is', null)
-      .execute();
+    await deleteOwedRedressOfEvent(tx, ctx.org.id, promiseId, externalId);
     await markPromiseChanged(tx, ctx.org.id, promiseId, ctx.now);
     await appendAudit(tx, {
       orgId: ctx.org.id,

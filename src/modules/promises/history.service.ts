@@ -1,8 +1,8 @@
-import { encodeCursor } from '../../core/pagination.js';
 import type { PromiseStatusHistoryTable } from '../../db/schema.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { cursorOf } from '../list.js';
+import { pageStatusHistory } from './history.repository.js';
 import type { THistoryEntry } from './history.schema.js';
 import { loadPromise } from './promise.repository.js';
 
@@ -38,19 +38,9 @@ export async function listPromiseHistory(
   promiseId: string,
   query: TPageQuery,
 ): Promise<{ items: THistoryEntry[]; nextCursor: string | null }> {
-  const after = cursorOf(query);
+  // A cursor this server did not make is refused before the promise is looked up.
+  cursorOf(query);
   await loadPromise(ctx.db, ctx.org.id, promiseId);
-  let q = ctx.db.selectFrom('promise_status_history').selectAll().where('org_id', '=', ctx.org.id).where('promise_id', '=', promiseId);
-  if (after) q = q.where((eb) => eb.or([eb('at', '<', after.t), eb.and([eb('at', '=', after.t), eb('id', '<', after.id)])]));
-  const rows = await q
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(toHistoryEntry),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.at, id: last.id }) : null,
-  };
+  const page = await pageStatusHistory(ctx.db, ctx.org.id, promiseId, query);
+  return { items: page.items.map(toHistoryEntry), nextCursor: page.nextCursor };
 }

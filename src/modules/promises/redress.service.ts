@@ -3,6 +3,7 @@ import type { RedressItemsTable } from '../../db/schema.js';
 import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { findRedressItem, listRedressItems, markRedressGiven } from './redress.repository.js';
 
 export const toRedress = (row: RedressItemsTable & { client_name?: string; promise_title?: string }) => ({
   id: row.id,
@@ -23,35 +24,18 @@ export const toRedress = (row: RedressItemsTable & { client_name?: string; promi
 
 /** Redress owed or given, by promise or client, oldest owed first. */
 export async function listRedress(ctx: OrgContext, filter: { promiseId?: string; clientId?: string; state?: 'owed' | 'given' }) {
-  let q = ctx.db
-    .selectFrom('redress_items')
-    .innerJoin('clients', 'clients.id', 'redress_items.client_id')
-    .innerJoin('promises', 'promises.id', 'redress_items.promise_id')
-    .selectAll('redress_items')
-    .select(['clients.name as client_name', 'promises.title as promise_title'])
-    .where('redress_items.org_id', '=', ctx.org.id);
-  if (filter.promiseId) q = q.where('redress_items.promise_id', '=', filter.promiseId);
-  if (filter.clientId) q = q.where('redress_items.client_id', '=', filter.clientId);
-  if (filter.state === 'owed') q = q.where('redress_items.given_at', 'is', null);
-  if (filter.state === 'given') q = q.where('redress_items.given_at', 'is not', null);
-  const rows = await q.orderBy('redress_items.owed_at').orderBy('redress_items.id').execute();
+  const rows = await listRedressItems(ctx.db, ctx.org.id, filter);
   return rows.map(toRedress);
 }
 
 /** Marks a redress item given, with a note of how; once. */
 export async function giveRedress(ctx: OrgContext, id: string, note: string) {
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('redress_items').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    const row = await findRedressItem(tx, ctx.org.id, id);
     if (!row) throw notFound('redress item', id);
     const by = await actorName(tx, ctx);
-    const result = await tx
-      .updateTable('redress_items')
-      .set({ given_at: ctx.now, given_by: by, note })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .where('given_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw conflict('id', 'the redress was already given');
+    const marked = await markRedressGiven(tx, ctx.org.id, id, { at: ctx.now, by, note });
+    if (!marked) throw conflict('id', 'wrong_status', 'the redress was already given', { status: 'given' });
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
