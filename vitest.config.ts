@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The modules' domain event subscribers, as the server and the CLI install them.
+    setupFiles: ['test/install-subscriptions.ts'],
   },
 });

@@ -10,6 +10,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { zodToAppError } from '../http/errors.js';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../modules/demo/demo.data.js';
 import { findOrgBySlug } from '../modules/orgs/org.repository.js';
+import { installSubscriptions } from '../modules/subscriptions.js';
 import { VERSION } from '../version.js';
 import { runBackupCommand } from './backup.commands.js';
 import { type CommandOutput, runCommand } from './commands.js';
@@ -121,6 +122,8 @@ const READS_AN_ORGANIZATION = [
 ];
 
 async function main(argv: string[]): Promise<void> {
+  // Modules react to each other's events (src/modules/events.ts): every command runs with them installed.
+  installSubscriptions();
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -9,6 +9,7 @@ import { AppError } from '../core/errors.js';
 import { csvToEvents } from '../core/promises/csv.js';
 import { parseForm } from '../modules/portal/portal.form.js';
 import { MODULES } from '../modules/registry.js';
+import { installSubscriptions } from '../modules/subscriptions.js';
 import { VERSION } from '../version.js';
 import type { AppDeps } from './deps.js';
 import { registerDocs } from './docs.js';
@@ -58,6 +59,8 @@ const DOCUMENTED_PAGES: DocumentedPage[] = [
 export type ClientocracyServer = FastifyInstance & { openapi: Record<string, unknown> };
 
 export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 'error' } = {}): Promise<ClientocracyServer> {
+  // Modules react to each other's events (src/modules/events.ts): every request runs with them installed.
+  installSubscriptions();
   const app = Fastify({
     // 5xx are always logged by the CLI's `serve` (level error); `info` logs every request.
     logger: options.logLevel ? { level: options.logLevel } : false,

@@ -4,10 +4,10 @@ import { MIN_OPTIONS } from '../../core/governance/decisions.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
-import { hasPolls } from '../polls/poll.tally.js';
 import { requireTeamAuthority } from './authority.js';
 import type { TDecision, TUpdateDecision } from './decision.schema.js';
 import { adviceOf, checkNotPast, describeOne, loadDecision, lockOpenDecision } from './decision.service.js';
+import { DECISION_POLLS } from './decision-polls.port.js';
 
 /**
  * Changes an open decision: its wording, the advice deadline (not into the past), the options (only
@@ -37,7 +37,8 @@ export async function updateDecision(ctx: OrgContext, id: string, input: TUpdate
       }
       if (requests.some((r) => r.answered_at !== null))
         throw conflict('options', 'advice has been given on these options: they stay as they are');
-      if (await hasPolls(tx, ctx.org.id, id)) throw conflict('options', 'clients are polled on these options: they stay as they are');
+      if (await DECISION_POLLS.get().hasPolls(tx, ctx.org.id, id))
+        throw conflict('options', 'clients are polled on these options: they stay as they are');
     }
     const before = await describeOne(tx, ctx, id);
     await tx

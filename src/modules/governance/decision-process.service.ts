@@ -3,13 +3,13 @@ import type { DecisionBlock } from '../../core/governance/decisions.js';
 import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { publish } from '../events.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
-import { clientVerdict } from '../polls/poll.tally.js';
-import { recordSettledAnswers, settleProposals } from '../proposals/settle.service.js';
 import type { TCreateReview, TReview } from './agreement.schema.js';
 import { requireTeamAuthority } from './authority.js';
 import type { TDecide, TDecision, TGiveAdvice } from './decision.schema.js';
 import { adviceOf, blockOf, checkNotPast, describeOne, loadDecision, lockOpenDecision } from './decision.service.js';
+import { DECISION_POLLS } from './decision-polls.port.js';
 import { answerableBy, capHeld, standingOf } from './decision-standing.js';
 import { checkNextReviewDate, insertReview, listReviews } from './review.service.js';
 import { coreGrant, loadGrants } from './rights.service.js';
@@ -105,7 +105,7 @@ function blockError(block: DecisionBlock, rightName: string, names: Map<string, 
  * against their result needs a client rationale). Advisers are told what was decided.
  */
 export async function takeDecision(ctx: OrgContext, id: string, input: TDecide): Promise<TDecision> {
-  const { decision, settled } = await ctx.db.transaction().execute(async (tx) => {
+  const { decision, published } = await ctx.db.transaction().execute(async (tx) => {
     await loadDecision(tx, ctx, id);
     if (ctx.actor.type !== 'user' || !ctx.actor.id) throw new AppError('forbidden', 'a decision is taken by a person, not by an API token');
     // Lock first: advice answered meanwhile is then read, and a second decider waits and is refused.
@@ -125,10 +125,18 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
     const chosen = options[input.chosenOption];
     if (!chosen) throw invalidField('chosenOption', `there are ${options.length} options: 0 to ${options.length - 1}`);
     const decidedBy = await actorName(tx, ctx);
-    // The proposals it answers, with its rationale: refused as a whole when one cannot take its answer.
-    const settled = await settleProposals(tx, ctx, input.settles ?? [], input.rationale, decidedBy, { id, title: row.title });
+    // The proposals it answers, with its rationale (the proposals module reacts): refused as a whole
+    // when one cannot take its answer.
+    const settles = input.settles ?? [];
+    const published = await publish(tx, 'decision.taken', {
+      ctx,
+      decision: { id, title: row.title },
+      settles,
+      rationale: input.rationale,
+      decidedBy,
+    });
     // The clients' polls: an open one holds the decision; going against a counted result needs a reason.
-    const clientRationale = await clientVerdict(tx, ctx, id, options, input.chosenOption, input.clientRationale);
+    const clientRationale = await DECISION_POLLS.get().clientVerdict(tx, ctx, id, options, input.chosenOption, input.clientRationale);
     await tx
       .updateTable('decisions')
       .set({
@@ -170,13 +178,14 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
         rationale: input.rationale,
         clientRationale,
         reviewDate: decision.reviewDate,
-        settles: settled.map((p) => ({ proposalId: p.id, outcome: p.status })),
+        settles: settles.map((s) => ({ proposalId: s.proposalId, outcome: s.outcome })),
       },
       at: ctx.now,
     });
-    return { decision, settled };
+    return { decision, published };
   });
-  await recordSettledAnswers(ctx.db, ctx.org, settled, ctx.now);
+  // The settled proposals' owed answers reach the answer promise once the decision is committed.
+  await published.runAfterCommit();
   return decision;
 }
 

@@ -4,8 +4,8 @@ import { newId } from '../../core/ids.js';
 import type { DecisionRightsTable, GrantsTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { publish } from '../events.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
-import { refreshBacking } from '../promises/backing.service.js';
 import { canActForTeam } from './authority.js';
 import type { TCreateGrant, TDelegateGrant, TGrant, TRight } from './governance.schema.js';
 
@@ -394,8 +394,8 @@ export async function revokeGrant(ctx: OrgContext, id: string, reason: string): 
       await tx.selectFrom('grants').selectAll().where('org_id', '=', ctx.org.id).where('id', 'in', revoked).execute(),
     );
     for (const grant of described) await notifyHolder(tx, ctx, grant, 'right_revoked', reason);
-    // Published promises that needed the right are flagged unbacked at once.
-    await refreshBacking(tx, ctx.org.id, ctx.now, ctx.actor);
+    // Published promises that needed the right are flagged unbacked at once (the promises module reacts).
+    await publish(tx, 'grants.revoked', { orgId: ctx.org.id, grantIds: revoked, now: ctx.now, actor: ctx.actor });
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

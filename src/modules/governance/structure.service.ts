@@ -3,7 +3,7 @@ import { newId } from '../../core/ids.js';
 import type { CapabilitiesTable, RolesTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
-import { refreshBacking } from '../promises/backing.service.js';
+import { publish } from '../events.js';
 import { joinTeamIn } from '../teams/team.service.js';
 import { requireTeamAuthority } from './authority.js';
 import type { TCapability, TCreateCapability, TCreateRole, TRole, TUpdateCapability, TUpdateRole } from './governance.schema.js';
@@ -352,8 +352,8 @@ export async function deleteCapability(ctx: OrgContext, id: string): Promise<voi
     if (!row) throw notFound('capability', id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its capabilities');
     await tx.deleteFrom('capabilities').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
-    // Promises that needed it lose their backing now, and say what they lost.
-    await refreshBacking(tx, ctx.org.id, ctx.now, ctx.actor, new Map([[id, row.name]]));
+    // Promises that needed it lose their backing now, and say what they lost (the promises module reacts).
+    await publish(tx, 'capability.deleted', { orgId: ctx.org.id, capabilityId: id, name: row.name, now: ctx.now, actor: ctx.actor });
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

@@ -4,8 +4,8 @@ import type { PollsTable, Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
 
 /**
- * Counting a decision's polls, without the governance services: the decide path (governance) calls
- * `clientVerdict`, and this file imports nothing from governance, so neither depends on the other.
+ * Counting a decision's polls. The decide path (governance) asks through its `DECISION_POLLS` port,
+ * which `poll.subscriptions.ts` answers with `hasPolls` and `clientVerdict`: governance never imports polls.
  */
 
 export type PollStatus = 'scheduled' | 'open' | 'closed';
