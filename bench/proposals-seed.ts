@@ -7,8 +7,8 @@ import { type OrgContext, SYSTEM_ACTOR } from '../src/modules/context.js';
 import { createSegment } from '../src/modules/discovery/segment.service.js';
 import { ensureAnswerPromise } from '../src/modules/proposals/answer.service.js';
 import { TRENDING_DAYS } from '../src/modules/proposals/proposal.schema.js';
+import { DEFAULT_VOICE_SETTINGS } from '../src/modules/proposals/voice-settings.js';
 import { createTeam } from '../src/modules/teams/team.service.js';
-import { DEFAULT_VOICE_SETTINGS } from '../src/modules/voice/voice.settings.js';
 import { seedBenchOrganization } from './seed-org.js';
 
 /** The proposals benchmark's data: one organization, skewed supports, from a fixed random seed. */

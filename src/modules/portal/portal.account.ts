@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { hitRateLimit } from '../auth/rate-limit.js';
 import { issueClientLink } from '../clients/client.service.js';
 import { ZEmail, ZName } from '../common.schema.js';
-import { loadVoiceSettings } from '../voice/voice.settings.js';
+import { loadVoiceSettings } from '../proposals/voice-settings.js';
 import { openPortal, type Portal, portalContext, portalPage, portalWrite, sendHtml } from './portal.context.js';
 import { formText, portalPageDoc } from './portal.form.js';
 

@@ -16,7 +16,7 @@ import { type Locale, pickLocale, translate } from '../../i18n/index.js';
 import { hitRateLimit } from '../auth/rate-limit.js';
 import type { Actor, OrgContext } from '../context.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
-import { loadVoiceSettings, type VoiceSettings } from '../voice/voice.settings.js';
+import { loadVoiceSettings, type VoiceSettings } from '../proposals/voice-settings.js';
 import { clientOfSession } from './portal.service.js';
 
 export const CLIENT_COOKIE = 'cc_client';

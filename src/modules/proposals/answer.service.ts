@@ -11,7 +11,7 @@ import type { Actor, OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { ingestEvents } from '../promises/ingest.service.js';
 import type { TEventInput, TWindow } from '../promises/promise.schema.js';
-import { DEFAULT_VOICE_SETTINGS, loadVoiceSettings } from '../voice/voice.settings.js';
+import { DEFAULT_VOICE_SETTINGS, loadVoiceSettings } from './voice-settings.js';
 
 /** Who records the answer promise's events: the organization itself, keeping its word to clients. */
 export const ANSWER_ACTOR: Actor = { type: 'system', id: null, label: 'proposal answers' };

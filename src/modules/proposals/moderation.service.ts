@@ -8,8 +8,8 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { pageInMemory } from '../list.js';
-import { loadVoiceSettings } from '../voice/voice.settings.js';
 import type { TModerationItem, TReportInput, TResolveReports } from './proposal.schema.js';
+import { loadVoiceSettings } from './voice-settings.js';
 
 type Subject = 'proposal' | 'feedback';
 const TABLE = { proposal: 'proposals', feedback: 'feedback' } as const;

@@ -8,7 +8,6 @@ import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { queueMail } from '../mail/outbox.service.js';
-import { loadVoiceSettings } from '../voice/voice.settings.js';
 import { checkThreshold, recordAnswerEvents } from './answer.service.js';
 import {
   addToSupports,
@@ -22,6 +21,7 @@ import {
   sweepTrending,
 } from './proposal.repository.js';
 import type { TChangeStatus, TCreateProposal, TLinkImplementation, TProposal, TProposalQuery } from './proposal.schema.js';
+import { loadVoiceSettings } from './voice-settings.js';
 
 type Row = ProposalsTable & { recent?: number };
 

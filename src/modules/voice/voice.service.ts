@@ -5,8 +5,8 @@ import type { OrgContext } from '../context.js';
 import { forgetBoardOf } from '../promises/board.service.js';
 import { createVersion } from '../promises/promise.service.js';
 import { answerTeamOf } from '../proposals/answer.service.js';
+import { loadVoiceSettings } from '../proposals/voice-settings.js';
 import type { TVoiceSettingsInput } from './voice.schema.js';
-import { loadVoiceSettings } from './voice.settings.js';
 
 /** The organization's voice settings as the API shows them. */
 export async function getVoiceSettings(ctx: OrgContext, smtpConfigured: boolean) {
