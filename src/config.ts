@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from './core/errors.js';
+import { AppError, fieldError } from './core/errors.js';
 import { parseWebhookAllowList, type WebhookAllowList } from './core/webhooks/address.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, restrictFiles } from './db/private-files.js';
 
@@ -34,13 +34,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new AppError('validation_failed', `PORT: must be an integer 0–65535, got "${env.PORT}"`, [
-      { path: 'PORT', message: 'must be an integer 0–65535' },
+      fieldError('PORT', 'out_of_range', 'must be an integer 0–65535', { minimum: 0, maximum: 65535 }),
     ]);
   }
   const bodyLimit = env.CLIENTOCRACY_BODY_LIMIT ? Number(env.CLIENTOCRACY_BODY_LIMIT) : 1024 * 1024;
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) {
     throw new AppError('validation_failed', 'CLIENTOCRACY_BODY_LIMIT: must be an integer ≥ 1024 bytes', [
-      { path: 'CLIENTOCRACY_BODY_LIMIT', message: 'must be an integer ≥ 1024 bytes' },
+      fieldError('CLIENTOCRACY_BODY_LIMIT', 'too_small', 'must be an integer ≥ 1024 bytes', { minimum: 1024, inclusive: true }),
     ]);
   }
   const host = env.HOST || '0.0.0.0';
@@ -69,7 +69,7 @@ function sessionIdleDays(value: string | undefined): number {
   if (!/^\d+$/.test(value.trim()) || days < 1 || days > 30) {
     const message = 'must be a whole number of days, 1–30';
     throw new AppError('validation_failed', `CLIENTOCRACY_SESSION_IDLE_DAYS: ${message}, got "${value}"`, [
-      { path: 'CLIENTOCRACY_SESSION_IDLE_DAYS', message },
+      fieldError('CLIENTOCRACY_SESSION_IDLE_DAYS', 'out_of_range', message, { minimum: 1, maximum: 30 }),
     ]);
   }
   return days;
@@ -79,7 +79,7 @@ function webhookAllow(value: string | undefined): WebhookAllowList {
   const parsed = parseWebhookAllowList(value);
   if (parsed.ok) return parsed.allow;
   const message = `not a host name, an IP address or a CIDR block: "${parsed.entry}"`;
-  throw new AppError('validation_failed', `CLIENTOCRACY_WEBHOOK_ALLOW: ${message}`, [{ path: 'CLIENTOCRACY_WEBHOOK_ALLOW', message }]);
+  throw new AppError('validation_failed', `CLIENTOCRACY_WEBHOOK_ALLOW: ${message}`, [fieldError('CLIENTOCRACY_WEBHOOK_ALLOW', 'invalid_format', message, { format: 'host' })]);
 }
 
 function smtpUrl(value: string | undefined): string | undefined {
@@ -92,7 +92,7 @@ function smtpUrl(value: string | undefined): string | undefined {
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
     throw new AppError('validation_failed', 'SMTP_URL: must look like smtp://user:password@host:587 or smtps://…', [
-      { path: 'SMTP_URL', message: 'must be an smtp:// or smtps:// URL' },
+      fieldError('SMTP_URL', 'invalid_url', 'must be an smtp:// or smtps:// URL'),
     ]);
   }
   return value;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../core/errors.js';
+import { AppError, fieldError } from '../core/errors.js';
 import type { Db } from '../db/schema.js';
 import { zodToAppError } from '../http/errors.js';
 import { translate } from '../i18n/index.js';
@@ -49,7 +49,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
 }
 
 async function orgContext(db: Db, slug: string | undefined, now: number): Promise<OrgContext> {
-  if (!slug) throw new AppError('validation_failed', '--org: required', [{ path: 'org', message: 'required' }]);
+  if (!slug) throw new AppError('validation_failed', '--org: required', [fieldError('org', 'required', 'required')]);
   const org = await findOrgBySlug(db, slug);
   if (!org) throw new AppError('not_found', `--org: organization ${slug} not found`);
   return { db, org, actor: CLI_ACTOR, now };
@@ -85,7 +85,7 @@ export async function runCommand(db: Db, input: CommandInput): Promise<CommandOu
       const ctx = await orgContext(db, values.org, now);
       if (!values.scopes)
         throw new AppError('validation_failed', '--scopes: required (all, or a comma-separated list)', [
-          { path: 'scopes', message: 'required' },
+          fieldError('scopes', 'required', 'required'),
         ]);
       const body = parse(ZCreateToken, {
         name: values.name ?? `cli ${new Date(now).toISOString()}`,
@@ -101,7 +101,7 @@ export async function runCommand(db: Db, input: CommandInput): Promise<CommandOu
       };
     }
     case 'export': {
-      if (!values.org) throw new AppError('validation_failed', '--org: required', [{ path: 'org', message: 'required' }]);
+      if (!values.org) throw new AppError('validation_failed', '--org: required', [fieldError('org', 'required', 'required')]);
       return { stdout: JSON.stringify(await exportOrganization(db, values.org, now), null, 2) };
     }
     case 'import': {
@@ -109,7 +109,7 @@ export async function runCommand(db: Db, input: CommandInput): Promise<CommandOu
       try {
         json = JSON.parse(input.readInput());
       } catch (error) {
-        throw new AppError('invalid_json', `input: not JSON (${(error as Error).message})`, [{ path: 'input', message: 'not JSON' }]);
+        throw new AppError('invalid_json', `input: not JSON (${(error as Error).message})`, [fieldError('input', 'malformed_json', 'not JSON')]);
       }
       // The manifest and every row are checked whole before anything is written.
       const { file, warnings } = readExportFile(json, { allowMissingManifest: values['no-manifest'] === 'true' });
@@ -122,7 +122,7 @@ export async function runCommand(db: Db, input: CommandInput): Promise<CommandOu
     case 'canvas svg': {
       const ctx = await orgContext(db, values.org, now);
       if (!values.canvas)
-        throw new AppError('validation_failed', '--canvas: required (the canvas id)', [{ path: 'canvas', message: 'required' }]);
+        throw new AppError('validation_failed', '--canvas: required (the canvas id)', [fieldError('canvas', 'required', 'required')]);
       const canvas = await getCanvas(ctx, values.canvas);
       const locale = values.lang === 'en' || values.lang === 'ru' ? values.lang : ctx.org.locale;
       const labels = {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError, invalidField } from '../core/errors.js';
+import { AppError, fieldError, invalidField } from '../core/errors.js';
 
 /**
  * The deepest nesting of arrays and objects a request may carry. Every schema here is at most a few
@@ -78,8 +78,8 @@ export async function rejectUnacceptableInput(req: FastifyRequest): Promise<void
     const found = findInputProblem(value);
     if (!found) continue;
     const path = found.path.length ? found.path.join('.') : where;
-    if (found.kind === 'unstorable') throw invalidField(path, 'must not contain the NUL character or a broken UTF-16 pair');
+    if (found.kind === 'unstorable') throw invalidField(path, 'unstorable', 'must not contain the NUL character or a broken UTF-16 pair');
     const message = `nested deeper than ${MAX_INPUT_DEPTH} levels of arrays and objects`;
-    throw new AppError('invalid_json', `${where}: ${message}`, [{ path: where, message }]);
+    throw new AppError('invalid_json', `${where}: ${message}`, [fieldError(where, 'invalid', message, { maximumDepth: MAX_INPUT_DEPTH })]);
   }
 }

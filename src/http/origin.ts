@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../core/errors.js';
+import { AppError, fieldError } from '../core/errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -52,7 +52,7 @@ export function refuseCrossSiteWrite(req: FastifyRequest, publicUrl: string): vo
   if (SAFE_METHODS.has(req.method) || /^Bearer\s/i.test(req.headers.authorization ?? '')) return;
   if (isCrossSite(req.headers['sec-fetch-site'], req.headers.origin, ownHosts(req, publicUrl))) {
     throw new AppError('csrf_failed', 'Origin: cross-site requests are refused; call the API from this site or with an API token', [
-      { path: 'Origin', message: 'cross-site request' },
+      fieldError('Origin', 'not_allowed', 'cross-site request'),
     ]);
   }
 }

@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../core/errors.js';
+import { AppError, fieldError } from '../core/errors.js';
 import { csvToEvents } from '../core/promises/csv.js';
 import { parseForm } from '../modules/portal/portal.form.js';
 import { MODULES } from '../modules/registry.js';
@@ -114,7 +114,7 @@ export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 
       done(null, csvToEvents(String(body)));
     } catch (error) {
       done(
-        new AppError('validation_failed', `csv: ${(error as Error).message}`, [{ path: 'csv', message: (error as Error).message }]),
+        new AppError('validation_failed', `csv: ${(error as Error).message}`, [fieldError('csv', 'csv_format', (error as Error).message)]),
         undefined,
       );
     }

@@ -5,6 +5,32 @@
  * units become minor units exactly (no float rounding). Each problem names its line of the file.
  */
 import { parseCsvWithLines } from '../discovery/csv.js';
+import type { FieldErrorCode, FieldErrorParams } from '../errors.js';
+
+/** A header the ledger import cannot read, with the field-error code that says why. */
+export class LedgerCsvError extends Error {
+  constructor(
+    message: string,
+    readonly code: FieldErrorCode,
+    readonly params: FieldErrorParams = {},
+  ) {
+    super(message);
+    this.name = 'LedgerCsvError';
+  }
+}
+import type { FieldErrorCode, FieldErrorParams } from '../errors.js';
+
+/** A header the ledger import cannot read, with the field-error code that says why. */
+export class LedgerCsvError extends Error {
+  constructor(
+    message: string,
+    readonly code: FieldErrorCode,
+    readonly params: FieldErrorParams = {},
+  ) {
+    super(message);
+    this.name = 'LedgerCsvError';
+  }
+}
 
 export interface LedgerCsvRow {
   line: number;
@@ -63,10 +89,13 @@ export function parseLedgerCsv(text: string): LedgerCsvRow[] {
   if (!header) return [];
   const fields = header.cells.map((h) => {
     const field = HEADERS[h.trim().toLowerCase()];
-    if (!field) throw new Error(`unknown column "${h.trim()}": use team, kind, amount (or amountMinor), note`);
+    if (!field)
+      throw new LedgerCsvError(`unknown column "${h.trim()}": use team, kind, amount (or amountMinor), note`, 'unknown_column', {
+        column: h.trim(),
+      });
     return field;
   });
-  if (!fields.includes('amount') && !fields.includes('amountMinor')) throw new Error('a column amount (or amountMinor) is required');
+  if (!fields.includes('amount') && !fields.includes('amountMinor')) throw new LedgerCsvError('a column amount (or amountMinor) is required', 'missing_column', { column: 'amount' });
   return rows
     .filter((row) => row.cells.some((c) => c.trim() !== ''))
     .map((row) => {

@@ -1,3 +1,4 @@
+import { type FieldError, fieldError } from '../errors.js';
 import { allocate } from './allocate.js';
 
 export const OVERHEAD_RULES = ['per_capita', 'hours', 'revenue', 'fixed'] as const;
@@ -33,15 +34,26 @@ export function allocateOverhead(totalMinor: number, teams: readonly OverheadTea
 }
 
 /** Why fixed percentages cannot be used, or null: each between 0 and 100%, for known teams, summing to exactly 100%. */
+export function checkFixedPercentages(basisPoints: Record<string, number>, teamIds: ReadonlySet<string>): FieldError | null {
+  for (const [id, bp] of Object.entries(basisPoints)) {
+    if (!teamIds.has(id)) return fieldError(`percentages.${id}`, 'not_found', 'not a team of the organization', { entity: 'team' });
+    if (!Number.isInteger(bp) || bp < 0 || bp > 10_000)
+      return fieldError(`percentages.${id}`, 'out_of_range', 'a percentage between 0 and 100, at most 2 decimals', { minimum: 0, maximum: 100 });
+  }
+  const sum = Object.values(basisPoints).reduce((s, n) => s + n, 0);
+  return sum === 10_000
+    ? null
+    : fieldError('percentages', 'sum_mismatch', `the percentages must sum to 100% (they sum to ${sum / 100}%)`, {
+        expected: 100,
+        actual: sum / 100,
+      });
+}
+
+/** `checkFixedPercentages` as the field and its message, or null. */
 export function fixedPercentagesProblem(
   basisPoints: Record<string, number>,
   teamIds: ReadonlySet<string>,
 ): { field: string; message: string } | null {
-  for (const [id, bp] of Object.entries(basisPoints)) {
-    if (!teamIds.has(id)) return { field: `percentages.${id}`, message: 'not a team of the organization' };
-    if (!Number.isInteger(bp) || bp < 0 || bp > 10_000)
-      return { field: `percentages.${id}`, message: 'a percentage between 0 and 100, at most 2 decimals' };
-  }
-  const sum = Object.values(basisPoints).reduce((s, n) => s + n, 0);
-  return sum === 10_000 ? null : { field: 'percentages', message: `the percentages must sum to 100% (they sum to ${sum / 100}%)` };
+  const problem = checkFixedPercentages(basisPoints, teamIds);
+  return problem && { field: problem.path, message: problem.message };
 }

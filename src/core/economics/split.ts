@@ -1,3 +1,4 @@
+import { type FieldError, fieldError } from '../errors.js';
 import { allocate, commonWeights } from './allocate.js';
 import { add, type Fraction, frac, mul, PPM } from './fraction.js';
 
@@ -56,26 +57,42 @@ export function splitPool(poolMinor: number, members: readonly SplitMember[], ru
   return { shares: allocate(poolMinor, claims).map((p) => ({ memberId: p.id, amountMinor: p.amount })), equalFallbacks };
 }
 
-/** Why a mix's weights cannot be used, or null: each in [0, 1], at least one basis, summing to exactly 1. */
-export function mixWeightsProblem(weightsPpm: Partial<Record<SplitBasis, number>>): string | null {
+/** Why a mix's weights cannot be used (on the field `weights`), or null: each in [0, 1], at least one basis, summing to exactly 1. */
+export function checkMixWeights(weightsPpm: Partial<Record<SplitBasis, number>>): FieldError | null {
   const values = Object.values(weightsPpm);
-  if (values.length === 0) return 'give a weight to at least one of equal, hours, salary, peer';
-  if (values.some((w) => !Number.isInteger(w) || w < 0 || w > PPM)) return 'each weight is between 0 and 1, with at most 6 decimals';
+  if (values.length === 0) return fieldError('weights', 'required', 'give a weight to at least one of equal, hours, salary, peer');
+  if (values.some((w) => !Number.isInteger(w) || w < 0 || w > PPM))
+    return fieldError('weights', 'out_of_range', 'each weight is between 0 and 1, with at most 6 decimals', { minimum: 0, maximum: 1 });
   const sum = values.reduce((s, w) => s + w, 0);
-  return sum === PPM ? null : `the weights must sum to 1 (they sum to ${sum / PPM})`;
+  return sum === PPM
+    ? null
+    : fieldError('weights', 'sum_mismatch', `the weights must sum to 1 (they sum to ${sum / PPM})`, { expected: 1, actual: sum / PPM });
 }
 
-/** Points a member gives teammates: whole, non-negative, never to self, only to teammates, exactly 100 in all. */
+/** The message of `checkMixWeights`, or null. */
+export function mixWeightsProblem(weightsPpm: Partial<Record<SplitBasis, number>>): string | null {
+  return checkMixWeights(weightsPpm)?.message ?? null;
+}
+
+/** Points a member gives teammates: whole, non-negative, never to self, only to teammates, exactly 100 in all; the first breach, or null. */
+export function checkPeerPoints(giverId: string, points: Record<string, number>, teammates: ReadonlySet<string>): FieldError | null {
+  for (const [id, n] of Object.entries(points)) {
+    if (id === giverId) return fieldError(`points.${id}`, 'self_reference', 'a member gives points to teammates, never to themselves');
+    if (!teammates.has(id)) return fieldError(`points.${id}`, 'not_member', 'not a member of this team in the period', { of: 'team' });
+    if (!Number.isInteger(n) || n < 0) return fieldError(`points.${id}`, 'not_integer', 'points are whole and not negative');
+  }
+  const sum = Object.values(points).reduce((s, n) => s + n, 0);
+  return sum === 100
+    ? null
+    : fieldError('points', 'sum_mismatch', `give exactly 100 points in all (these add up to ${sum})`, { expected: 100, actual: sum });
+}
+
+/** `checkPeerPoints` as the field and its message, or null. */
 export function peerPointsProblem(
   giverId: string,
   points: Record<string, number>,
   teammates: ReadonlySet<string>,
 ): { field: string; message: string } | null {
-  for (const [id, n] of Object.entries(points)) {
-    if (id === giverId) return { field: `points.${id}`, message: 'a member gives points to teammates, never to themselves' };
-    if (!teammates.has(id)) return { field: `points.${id}`, message: 'not a member of this team in the period' };
-    if (!Number.isInteger(n) || n < 0) return { field: `points.${id}`, message: 'points are whole and not negative' };
-  }
-  const sum = Object.values(points).reduce((s, n) => s + n, 0);
-  return sum === 100 ? null : { field: 'points', message: `give exactly 100 points in all (these add up to ${sum})` };
+  const problem = checkPeerPoints(giverId, points, teammates);
+  return problem && { field: problem.path, message: problem.message };
 }

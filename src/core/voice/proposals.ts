@@ -1,3 +1,4 @@
+import type { FieldErrorCode, FieldErrorParams } from '../errors.js';
 /**
  * Rules of client proposals (M7): the support threshold, the statuses a proposal moves through,
  * and when the owed answer counts as given in time. Pure: no I/O, no clock.
@@ -40,7 +41,13 @@ export interface StatusChange {
   implementedId?: string | null;
 }
 
-export type TransitionProblem = { path: 'status' | 'answer' | 'implementedType' | 'implementedId'; reason: string; conflict: boolean };
+export type TransitionProblem = {
+  path: 'status' | 'answer' | 'implementedType' | 'implementedId';
+  code: FieldErrorCode;
+  params: FieldErrorParams;
+  reason: string;
+  conflict: boolean;
+};
 
 /**
  * Checks a status change. Returns null when allowed, else the field at fault and why: accepted and
@@ -49,19 +56,28 @@ export type TransitionProblem = { path: 'status' | 'answer' | 'implementedType' 
  * when the proposal's current status is what forbids it (409), false when the input is lacking (422).
  */
 export function checkTransition(from: ProposalStatus, change: StatusChange): TransitionProblem | null {
-  if (change.to === 'merged') return { path: 'status', reason: 'a proposal is merged by merging it into another', conflict: false };
-  if (from === change.to) return { path: 'status', reason: `the proposal is already ${from}`, conflict: true };
+  const required = { code: 'required', params: {}, conflict: false } as const;
+  if (change.to === 'merged')
+    return { path: 'status', code: 'not_allowed', params: {}, reason: 'a proposal is merged by merging it into another', conflict: false };
+  if (from === change.to)
+    return { path: 'status', code: 'wrong_status', params: { status: from }, reason: `the proposal is already ${from}`, conflict: true };
   if (!NEXT_STATUSES[from].includes(change.to)) {
-    return { path: 'status', reason: `a proposal ${from.replace('_', ' ')} cannot become ${change.to.replace('_', ' ')}`, conflict: true };
+    return {
+      path: 'status',
+      code: 'wrong_status',
+      params: { status: from },
+      reason: `a proposal ${from.replace('_', ' ')} cannot become ${change.to.replace('_', ' ')}`,
+      conflict: true,
+    };
   }
   if ((change.to === 'accepted' || change.to === 'declined') && !change.answer?.trim()) {
-    return { path: 'answer', reason: `say why: an answer is required to mark a proposal ${change.to}`, conflict: false };
+    return { path: 'answer', ...required, reason: `say why: an answer is required to mark a proposal ${change.to}` };
   }
   if (change.to === 'implemented') {
     if (!change.implementedType)
-      return { path: 'implementedType', reason: 'name what implements it: a promise, an experiment or a decision', conflict: false };
+      return { path: 'implementedType', ...required, reason: 'name what implements it: a promise, an experiment or a decision' };
     if (!change.implementedId?.trim())
-      return { path: 'implementedId', reason: 'name the promise, experiment or decision that implements it', conflict: false };
+      return { path: 'implementedId', ...required, reason: 'name the promise, experiment or decision that implements it' };
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import type { FieldErrorCode, FieldErrorParams } from '../errors.js';
 /**
  * Client polls on decisions (M7): what a ballot of each kind may say, and how ballots are counted.
  * Options are indexes into the decision's options (0-based). Pure: no I/O, no clock.
@@ -21,6 +22,8 @@ export type Ballot = { option: number } | { options: number[] } | { scores: numb
 export interface BallotProblem {
   /** The field that is wrong: `option`, `options`, `options.2`, `scores.1`, `ranking.0`… */
   field: string;
+  code: FieldErrorCode;
+  params: FieldErrorParams;
   message: string;
 }
 
@@ -58,16 +61,21 @@ export interface PollResult {
   rounds: RunoffRound[] | null;
 }
 
+const outOfRange = (maximum: number) => ({ code: 'out_of_range' as const, params: { minimum: 0, maximum } });
+
+const outOfRange = (maximum: number) => ({ code: 'out_of_range' as const, params: { minimum: 0, maximum } });
+
 const isIndex = (value: unknown, optionCount: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < optionCount;
 
 function distinctOptions(field: string, value: unknown, optionCount: number): BallotProblem | null {
-  if (!Array.isArray(value)) return { field, message: 'must be a list of option indexes' };
-  if (value.length === 0) return { field, message: 'choose at least one option' };
+  if (!Array.isArray(value)) return { field, code: 'invalid_type', params: { expected: 'array' }, message: 'must be a list of option indexes' };
+  if (value.length === 0) return { field, code: 'too_few', params: { minimum: 1 }, message: 'choose at least one option' };
   const seen = new Set<number>();
   for (const [i, option] of value.entries()) {
-    if (!isIndex(option, optionCount)) return { field: `${field}.${i}`, message: `must be an option index 0 to ${optionCount - 1}` };
-    if (seen.has(option)) return { field: `${field}.${i}`, message: 'each option at most once' };
+    if (!isIndex(option, optionCount))
+      return { field: `${field}.${i}`, ...outOfRange(optionCount - 1), message: `must be an option index 0 to ${optionCount - 1}` };
+    if (seen.has(option)) return { field: `${field}.${i}`, code: 'given_twice', params: {}, message: 'each option at most once' };
     seen.add(option);
   }
   return null;
@@ -86,7 +94,8 @@ export function validateBallot(
   const value = typeof ballot === 'object' && ballot !== null ? (ballot as Record<string, unknown>) : {};
   switch (kind) {
     case 'single':
-      if (!isIndex(value.option, optionCount)) return fail({ field: 'option', message: `choose one option 0 to ${optionCount - 1}` });
+      if (!isIndex(value.option, optionCount))
+        return fail({ field: 'option', ...outOfRange(optionCount - 1), message: `choose one option 0 to ${optionCount - 1}` });
       return { ballot: { option: value.option }, problem: null };
     case 'approval': {
       const problem = distinctOptions('options', value.options, optionCount);
@@ -95,10 +104,15 @@ export function validateBallot(
     case 'score': {
       const scores = value.scores;
       if (!Array.isArray(scores) || scores.length !== optionCount)
-        return fail({ field: 'scores', message: `give one score 0 to ${MAX_SCORE} for each of the ${optionCount} options` });
+        return fail({
+          field: 'scores',
+          code: 'invalid',
+          params: { count: optionCount, minimum: 0, maximum: MAX_SCORE },
+          message: `give one score 0 to ${MAX_SCORE} for each of the ${optionCount} options`,
+        });
       for (const [i, score] of scores.entries()) {
         if (typeof score !== 'number' || !Number.isInteger(score) || score < 0 || score > MAX_SCORE)
-          return fail({ field: `scores.${i}`, message: `must be a whole score 0 to ${MAX_SCORE}` });
+          return fail({ field: `scores.${i}`, ...outOfRange(MAX_SCORE), message: `must be a whole score 0 to ${MAX_SCORE}` });
       }
       return { ballot: { scores: [...(scores as number[])] }, problem: null };
     }

@@ -1,5 +1,5 @@
 import { shortUserAgent } from '../../core/auth/user-agent.js';
-import { AppError, invalidField, notFound } from '../../core/errors.js';
+import { AppError, fieldError, invalidField, notFound } from '../../core/errors.js';
 import type { Db, SessionsTable, UsersTable } from '../../db/schema.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { TChangePassword, TSession } from './auth.schema.js';
@@ -50,10 +50,10 @@ export async function changePassword(
   await hitRateLimit(db, [`password:user:${asker.user.id}`], PASSWORD_CHANGES_PER_HOUR, HOUR_MS, now);
   if (!(await verifyPassword(input.currentPassword, asker.user.password_hash))) {
     throw new AppError('validation_failed', 'currentPassword: this is not your current password', [
-      { path: 'currentPassword', message: 'wrong current password' },
+      fieldError('currentPassword', 'wrong_password', 'wrong current password'),
     ]);
   }
-  if (input.newPassword === input.currentPassword) throw invalidField('newPassword', 'must differ from the current password');
+  if (input.newPassword === input.currentPassword) throw invalidField('newPassword', 'same_password', 'must differ from the current password');
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction().execute(async (tx) => {
     await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', asker.user.id).execute();

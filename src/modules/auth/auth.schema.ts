@@ -31,7 +31,7 @@ export const ZUpdateMe = z
     locale: z.enum(LOCALES).nullable().optional().describe('the interface language; null follows the organization'),
     lastOrg: ZOrgSlug.optional().describe('the organization the person opened now (one of theirs): where they land after the next sign-in'),
   })
-  .refine((v) => Object.keys(v).length > 0, 'send locale or lastOrg')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send locale or lastOrg', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateMe' });
 
 /** Change the signed-in person's password: the current one proves it is them; the new one follows the account rules. */

@@ -1,5 +1,5 @@
 import { isUsualAddress, throttleKeysFor } from '../../core/auth/login-keys.js';
-import { AppError, invalidField } from '../../core/errors.js';
+import { AppError, fieldError, invalidField } from '../../core/errors.js';
 import { hashSecret, newSecret } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/schema.js';
 import { listMyOrganizations } from '../orgs/org.service.js';
@@ -65,7 +65,7 @@ export async function login(
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok) {
     throw new AppError('unauthenticated', 'email or password: no account matches this e-mail and password', [
-      { path: 'password', message: 'wrong e-mail or password' },
+      fieldError('password', 'wrong_credentials', 'wrong e-mail or password'),
     ]);
   }
   await settleSuccess(db, claims);
@@ -100,7 +100,7 @@ export async function recordVisit(db: Db, userId: string, slug: string, now: num
     .where('memberships.user_id', '=', userId)
     .where('organizations.slug', '=', slug)
     .executeTakeFirst();
-  if (!membership) throw invalidField('lastOrg', 'not one of your organizations');
+  if (!membership) throw invalidField('lastOrg', 'not_member', 'not one of your organizations', { of: 'organization' });
   await db
     .insertInto('org_visits')
     .values({ org_id: membership.org_id, user_id: userId, used_at: now })

@@ -90,7 +90,7 @@ export async function requestPasswordReset(db: Db, email: string, from: { ip: st
   });
 }
 
-const badLink = () => invalidField('token', 'the link is not valid: it has been used, has expired or was never made');
+const badLink = () => invalidField('token', 'invalid_link', 'the link is not valid: it has been used, has expired or was never made');
 
 /**
  * Sets a new password with a reset link's secret: the link is used up, every other unused link of

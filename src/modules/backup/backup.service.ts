@@ -2,7 +2,7 @@ import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdtempSync, 
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { AppError, conflict } from '../../core/errors.js';
+import { AppError, conflict, fieldError } from '../../core/errors.js';
 import { openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { ensurePrivateDir, restrictFiles } from '../../db/private-files.js';
@@ -27,7 +27,7 @@ export interface BackupSummary {
 const MIGRATIONS_TABLE = 'kysely_migration';
 
 function invalidFile(file: string, message: string): AppError {
-  return new AppError('validation_failed', `${file}: ${message}`, [{ path: 'FILE', message }]);
+  return new AppError('validation_failed', `${file}: ${message}`, [fieldError('FILE', 'invalid', message)]);
 }
 
 function summaryOf(database: SQLite.Database, file: string): BackupSummary {
@@ -176,7 +176,7 @@ const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as
 function claimTarget(databasePath: string): SQLite.Database | null {
   if (!existsSync(databasePath)) return null;
   const notEmpty = () =>
-    conflict('CLIENTOCRACY_DATA_DIR', `${databasePath} already holds something that is not an empty Clientocracy database`);
+    conflict('CLIENTOCRACY_DATA_DIR', 'not_empty', `${databasePath} already holds something that is not an empty Clientocracy database`);
   let held: SQLite.Database;
   try {
     held = new SQLite(databasePath, { fileMustExist: true });
@@ -191,12 +191,13 @@ function claimTarget(databasePath: string): SQLite.Database | null {
       held.exec('BEGIN EXCLUSIVE');
       organizations = Number((held.prepare('select count(*) as n from organizations').get() as { n: number }).n);
     } catch (error) {
-      if (isBusy(error)) throw conflict('CLIENTOCRACY_DATA_DIR', `${databasePath}: the database is in use: stop the server first`);
+      if (isBusy(error)) throw conflict('CLIENTOCRACY_DATA_DIR', 'busy', `${databasePath}: the database is in use: stop the server first`);
       throw notEmpty();
     }
     if (organizations > 0)
       throw conflict(
         'CLIENTOCRACY_DATA_DIR',
+        'not_empty',
         `${databasePath} already holds a database with ${organizations} organization(s): restore into an empty data dir`,
       );
     return held;

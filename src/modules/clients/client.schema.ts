@@ -18,7 +18,7 @@ export const ZCreateClient = z
 export type TCreateClient = z.output<typeof ZCreateClient>;
 
 export const ZUpdateClient = ZCreateClient.partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateClient' });
 export type TUpdateClient = z.output<typeof ZUpdateClient>;
 

@@ -49,13 +49,14 @@ export const ZPutCanvas = z
           code: 'custom',
           path: ['factors', i, 'competitorLevels'],
           message: `needs ${canvas.competitors.length} levels, one per competitor; got ${factor.competitorLevels.length}`,
+          params: { code: 'sum_mismatch', expected: canvas.competitors.length, actual: factor.competitorLevels.length },
         });
       }
     });
     const names = new Set<string>();
     canvas.factors.forEach((factor, i) => {
       const key = factor.name.toLowerCase();
-      if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['factors', i, 'name'], message: 'two factors have this name' });
+      if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['factors', i, 'name'], message: 'two factors have this name', params: { code: 'taken', entity: 'factor' } });
       names.add(key);
     });
   })

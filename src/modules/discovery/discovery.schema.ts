@@ -28,14 +28,14 @@ export const ZCreateSegment = z
 // Update schemas are built without the create defaults: a partial update must not reset an omitted field.
 export const ZUpdateSegment = ZCreateSegment.extend({ description: ZDescription, sizeEstimate: ZSizeEstimate })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateSegment' });
 export type TCreateSegment = z.output<typeof ZCreateSegment>;
 export type TUpdateSegment = z.output<typeof ZUpdateSegment>;
 
 export const ZCreateNeed = z.object({ jobKind: z.enum(JOB_KINDS), text: ZText, importance: ZScore }).meta({ id: 'CreateNeed' });
 export const ZUpdateNeed = ZCreateNeed.partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateNeed' });
 export type TCreateNeed = z.output<typeof ZCreateNeed>;
 
@@ -59,13 +59,13 @@ export const ZUpdatePain = ZCreatePain.extend({
   status: z.enum(PAIN_STATUSES),
 })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdatePain' });
 export type TCreatePain = z.output<typeof ZCreatePain>;
 
 export const ZCreateGain = z.object({ text: ZText, relevance: ZScore }).meta({ id: 'CreateGain' });
 export const ZUpdateGain = ZCreateGain.partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateGain' });
 export type TCreateGain = z.output<typeof ZCreateGain>;
 
@@ -82,7 +82,7 @@ export const ZCreateEvidence = z
 export const ZUpdateEvidence = ZCreateEvidence.omit({ subjectType: true, subjectId: true })
   .extend({ source: ZSource })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateEvidence' });
 export type TCreateEvidence = z.output<typeof ZCreateEvidence>;
 export const ZEvidenceQuery = ZPageQuery.extend({ subjectType: z.enum(EVIDENCE_SUBJECTS).optional(), subjectId: ZId.optional() });

@@ -1,5 +1,6 @@
 import { CsvSyntaxError, parseCsvWithLines } from '../../core/discovery/csv.js';
-import { AppError, type FieldError } from '../../core/errors.js';
+import { AppError, type FieldError, fieldError } from '../../core/errors.js';
+import { fieldOfIssue } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { type TCreateNeed, type TCreatePain, ZCreateNeed, ZCreatePain } from './discovery.schema.js';
@@ -43,7 +44,7 @@ export function readImportRows(csv: string): { rows: ImportRow[]; errors: FieldE
   try {
     table = parseCsvWithLines(csv);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return { rows: [], errors: [{ path: `row ${error.row}`, message: error.message }] };
+    if (error instanceof CsvSyntaxError) return { rows: [], errors: [fieldError(`row ${error.row}`, 'csv_format', error.message)] };
     throw error;
   }
   const headerCells = (table[0]?.cells ?? []).map((h) => h.trim());
@@ -55,9 +56,9 @@ export function readImportRows(csv: string): { rows: ImportRow[]; errors: FieldE
   }
   const errors: FieldError[] = [];
   for (const required of ['type', 'text']) {
-    if (index[required] === undefined) errors.push({ path: `row 1.${required}`, message: `the header needs a "${required}" column` });
+    if (index[required] === undefined) errors.push(fieldError(`row 1.${required}`, 'missing_column', `the header needs a "${required}" column`, { column: required }));
   }
-  if (table.length < 2) errors.push({ path: 'row 2', message: 'no data rows' });
+  if (table.length < 2) errors.push(fieldError('row 2', 'no_rows', 'no data rows'));
   /** The column as the file names it, for error paths; the field name when the file lacks it. */
   const columnOf = (field: string) => (index[field] === undefined ? field : (headerCells[index[field] as number] ?? field));
   if (errors.length) return { rows: [], errors };
@@ -72,7 +73,11 @@ export function readImportRows(csv: string): { rows: ImportRow[]; errors: FieldE
     // Own keys only: "constructor" or "__proto__" in a file must not pass as a type.
     const kind = Object.hasOwn(TYPES, typeText) ? TYPES[typeText] : undefined;
     if (!kind) {
-      errors.push({ path: `row ${rowNo}.${columnOf('type')}`, message: 'must be need or pain (потребность / боль)' });
+      errors.push(
+        fieldError(`row ${rowNo}.${columnOf('type')}`, 'invalid_option', 'must be need or pain (потребность / боль)', {
+          values: ['need', 'pain'],
+        }),
+      );
       return;
     }
     const raw =
@@ -95,7 +100,7 @@ export function readImportRows(csv: string): { rows: ImportRow[]; errors: FieldE
     const parsed = (kind === 'need' ? ZCreateNeed : ZCreatePain).safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        errors.push({ path: `row ${rowNo}.${issue.path.length ? columnOf(String(issue.path[0])) : 'row'}`, message: issue.message });
+        errors.push(fieldOfIssue(issue, 'row', `row ${rowNo}.${issue.path.length ? columnOf(String(issue.path[0])) : 'row'}`));
       return;
     }
     rows.push({ kind, input: parsed.data } as ImportRow);

@@ -17,7 +17,7 @@ export const ZCreateValueItem = z
 export const ZUpdateValueItem = z
   .object({ name: ZName, description: z.string().trim().max(2000), targetIds: ZTargetIds })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateValueItem' });
 export type TCreateValueItem = z.output<typeof ZCreateValueItem>;
 export type TUpdateValueItem = z.output<typeof ZUpdateValueItem>;

@@ -8,7 +8,7 @@ import { ZId, ZOrgSlug, ZTime } from '../common.schema.js';
 /** A calendar month `YYYY-MM` in the organization's time zone. */
 export const ZPeriod = z
   .string()
-  .refine((v) => parsePeriod(v) !== null, 'must be a month YYYY-MM (2000–2199)')
+  .refine((v) => parsePeriod(v) !== null, { message: 'must be a month YYYY-MM (2000–2199)', params: { code: 'invalid_date' } })
   .meta({ examples: ['2026-10'] });
 export const ZPeriodParams = z.object({ org: ZOrgSlug, period: ZPeriod });
 export const ZPeriodTeamParams = ZPeriodParams.extend({ teamId: ZId });
@@ -25,7 +25,7 @@ const ZRate = z
   .number()
   .min(0)
   .max(1)
-  .refine((v) => Math.abs(Math.round(v * 1e6) - v * 1e6) < 1e-6, 'at most 6 decimals');
+  .refine((v) => Math.abs(Math.round(v * 1e6) - v * 1e6) < 1e-6, { message: 'at most 6 decimals', params: { code: 'too_precise', decimals: 6 } });
 const ZNote = z.string().trim().max(500).default('');
 
 const ZSettingsFields = z.object({
@@ -36,6 +36,8 @@ const ZSettingsFields = z.object({
 export const ZSettings = ZSettingsFields.refine((v) => Math.round(v.poolRate * 1e6) + Math.round(v.reserveRate * 1e6) <= 1e6, {
   path: ['reserveRate'],
   message: 'the pool and the reserve together take at most all of the profit (poolRate + reserveRate ≤ 1)',
+  params: { code: 'too_big', maximum: 1 },
+  params: { code: 'too_big', maximum: 1 },
 }).meta({ id: 'EconomicsSettingsInput' });
 export type TSettings = z.output<typeof ZSettings>;
 export const ZSettingsOut = ZSettingsFields.extend({ currency: z.string(), updatedAt: ZTime.nullable() }).meta({ id: 'EconomicsSettings' });
@@ -54,9 +56,9 @@ export const ZLedgerInput = z
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'overhead' && v.teamId)
-      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'overhead belongs to the organization: leave teamId out' });
+      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'overhead belongs to the organization: leave teamId out', params: { code: 'not_applicable' } });
     if (v.kind !== 'overhead' && !v.teamId)
-      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'required for revenue, expense and labour' });
+      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'required for revenue, expense and labour', params: { code: 'required' } });
   })
   .meta({ id: 'LedgerInput' });
 export type TLedgerInput = z.output<typeof ZLedgerInput>;
@@ -93,7 +95,7 @@ export const ZMemberInput = z
       .number()
       .min(0)
       .max(744, 'a month has at most 744 hours')
-      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'at most 2 decimals')
+      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { message: 'at most 2 decimals', params: { code: 'too_precise', decimals: 2 } })
       .meta({ examples: [160] }),
     salaryMinor: z
       .number()
@@ -142,8 +144,8 @@ export const ZSplitRuleInput = z
     weights: ZWeights.optional().describe('for mix: a weight per basis (equal, hours, salary, peer), summing to 1'),
   })
   .superRefine((v, ctx) => {
-    if (v.rule === 'mix' && !v.weights) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'required for a mix' });
-    if (v.rule !== 'mix' && v.weights) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'only a mix has weights' });
+    if (v.rule === 'mix' && !v.weights) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'required for a mix', params: { code: 'required' } });
+    if (v.rule !== 'mix' && v.weights) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'only a mix has weights', params: { code: 'not_applicable' } });
   })
   .meta({ id: 'SplitRuleInput' });
 export type TSplitRuleInput = z.output<typeof ZSplitRuleInput>;
@@ -179,7 +181,7 @@ export const ZOverheadRuleInput = z
   })
   .superRefine((v, ctx) => {
     if (v.rule === 'fixed' && !v.percentages)
-      ctx.addIssue({ code: 'custom', path: ['percentages'], message: 'required for fixed percentages' });
+      ctx.addIssue({ code: 'custom', path: ['percentages'], message: 'required for fixed percentages', params: { code: 'required' } });
   })
   .meta({ id: 'OverheadRuleInput' });
 export type TOverheadRuleInput = z.output<typeof ZOverheadRuleInput>;

@@ -87,7 +87,7 @@ export async function closePeriod(ctx: OrgContext, period: string) {
   await ctx.db.transaction().execute(async (tx) => {
     await lockPeriod(tx, ctx.org.id, period, ctx.now);
     const row = await loadPeriod(tx, ctx.org.id, period);
-    if (row.status === 'closed') throw new AppError('period_closed', `period ${period} is already closed`);
+    if (row.status === 'closed') throw new AppError('period_closed', `period ${period} is already closed`, [fieldError('period', 'period_closed', 'is already closed', { period })]);
     if (periodOf(ctx.now, ctx.org.time_zone) <= period)
       throw new AppError('conflict', `period: ${period} has not ended yet in ${ctx.org.time_zone}`, [
         fieldError('period', 'not_closed', 'has not ended yet'),

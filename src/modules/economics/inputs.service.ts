@@ -1,6 +1,7 @@
-import { parseLedgerCsv } from '../../core/economics/ledger-csv.js';
+import { LedgerCsvError, parseLedgerCsv } from '../../core/economics/ledger-csv.js';
 import { checkFixedPercentages } from '../../core/economics/overhead.js';
-import { AppError, type FieldError, invalidField, notFound } from '../../core/errors.js';
+import { AppError, type FieldError, fieldError, invalidField, notFound } from '../../core/errors.js';
+import { fieldOfIssue } from '../../http/errors.js';
 import { newId } from '../../core/ids.js';
 import type { LedgerLinesTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -112,7 +113,8 @@ export async function importLedgerCsv(ctx: OrgContext, period: string, csv: stri
   try {
     parsed = parseLedgerCsv(csv);
   } catch (error) {
-    throw invalidField('csv', (error as Error).message);
+    if (error instanceof LedgerCsvError) throw invalidField('csv', error.code, error.message, error.params);
+    throw invalidField('csv', 'csv_format', (error as Error).message);
   }
   if (parsed.length === 0) throw invalidField('csv', 'no_rows', 'no rows under the header');
   if (parsed.length > 5000) throw invalidField('csv', 'too_many', 'at most 5,000 rows per import', { maximum: 5000 });
@@ -125,7 +127,8 @@ export async function importLedgerCsv(ctx: OrgContext, period: string, csv: stri
     for (const row of parsed) {
       const prefix = `rows.${row.line}`;
       const team = row.team ? teamOf(row.team) : undefined;
-      if (row.team && !team) problems.push({ path: `${prefix}.team`, message: `no team "${row.team}" in the organization` });
+      if (row.team && !team)
+        problems.push(fieldError(`${prefix}.team`, 'not_found', `no team "${row.team}" in the organization`, { entity: 'team', name: row.team }));
       const candidate = ZLedgerInput.safeParse({
         teamId: team?.id,
         kind: row.kind,
@@ -137,10 +140,11 @@ export async function importLedgerCsv(ctx: OrgContext, period: string, csv: stri
           const field = String(issue.path[0] ?? '');
           if (field === 'teamId' && row.team && !team) continue;
           const name = field === 'teamId' ? 'team' : field === 'amountMinor' ? 'amount' : field;
-          problems.push({
-            path: `${prefix}.${name}`,
-            message: field === 'amountMinor' ? 'a positive amount with at most 2 decimals' : issue.message,
-          });
+          problems.push(
+            field === 'amountMinor'
+              ? fieldError(`${prefix}.${name}`, 'invalid_format', 'a positive amount with at most 2 decimals', { format: 'amount' })
+              : fieldOfIssue(issue, 'csv', `${prefix}.${name}`),
+          );
         }
       } else if (problems.length === 0) rows.push(lineRow(ctx, period, candidate.data));
     }

@@ -1,4 +1,4 @@
-import { AppError, invalidField } from '../../core/errors.js';
+import { AppError, fieldError, invalidField } from '../../core/errors.js';
 import type { EconomicPeriodsTable, Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
 import { findTeam, isTeamMember as isMemberOf } from '../teams/team.repository.js';
@@ -9,7 +9,9 @@ export async function openPeriodForWrite(tx: Tx, ctx: OrgContext, period: string
   await lockPeriod(tx, ctx.org.id, period, ctx.now);
   const row = await loadPeriod(tx, ctx.org.id, period);
   if (row.status === 'closed')
-    throw new AppError('period_closed', `period ${period} is closed: an admin reopens it, with a reason, to change it`);
+    throw new AppError('period_closed', `period ${period} is closed: an admin reopens it, with a reason, to change it`, [
+      fieldError('period', 'period_closed', 'is closed: an admin reopens it, with a reason, to change it', { period }),
+    ]);
   if (row.created_at === 0) {
     const created = { ...row, created_at: ctx.now, updated_at: ctx.now };
     await insertPeriodIfMissing(tx, created);

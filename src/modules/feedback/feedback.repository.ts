@@ -30,11 +30,11 @@ export async function resolveSubject(
     let q = tx.selectFrom('promises').select('title').where('org_id', '=', orgId).where('id', '=', subjectId);
     if (options.onlyPublic) q = q.where('kind', '=', 'client').where('status', '=', 'published');
     const promise = await q.executeTakeFirst();
-    if (!promise) throw invalidField(field, 'no promise with this id in the organization');
+    if (!promise) throw invalidField(field, 'not_found', 'no promise with this id in the organization', { entity: 'promise' });
     return { subject_type: 'promise', subject_id: subjectId, touchpoint: null, name: promise.title };
   }
   const team = await tx.selectFrom('teams').select('name').where('org_id', '=', orgId).where('id', '=', subjectId).executeTakeFirst();
-  if (!team) throw invalidField(field, 'no team with this id in the organization');
+  if (!team) throw invalidField(field, 'not_found', 'no team with this id in the organization', { entity: 'team' });
   return { subject_type: 'team', subject_id: subjectId, touchpoint: null, name: team.name };
 }
 
@@ -47,7 +47,7 @@ export function boundsOf(filter: { from?: string; to?: string }, timeZone: strin
   };
   const from = filter.from ? instant(filter.from, false) : undefined;
   const to = filter.to ? instant(filter.to, true) : undefined;
-  if (from !== undefined && to !== undefined && to <= from) throw invalidField('to', 'must come after from');
+  if (from !== undefined && to !== undefined && to <= from) throw invalidField('to', 'out_of_order', 'must come after from', { after: 'from' });
   return { from, to };
 }
 

@@ -60,13 +60,13 @@ export async function insertFeedback(
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', input.clientId)
       .executeTakeFirst();
-    if (!client) throw invalidField(field('clientId'), 'no client with this id in the organization');
+    if (!client) throw invalidField(field('clientId'), 'not_found', 'no client with this id in the organization', { entity: 'client' });
   }
   const answeredAt = input.answeredAt ? Date.parse(input.answeredAt) : ctx.now;
-  if (answeredAt > ctx.now + FUTURE_SLACK_MS) throw invalidField(field('answeredAt'), 'must not be in the future');
+  if (answeredAt > ctx.now + FUTURE_SLACK_MS) throw invalidField(field('answeredAt'), 'in_future', 'must not be in the future');
   const score = input.score ?? null;
   if (score !== null && (score < SCORE_RANGE[input.kind].min || score > SCORE_RANGE[input.kind].max))
-    throw invalidField(field('score'), `${input.kind} scores run from ${SCORE_RANGE[input.kind].min} to ${SCORE_RANGE[input.kind].max}`);
+    throw invalidField(field('score'), 'out_of_range', `${input.kind} scores run from ${SCORE_RANGE[input.kind].min} to ${SCORE_RANGE[input.kind].max}`, { minimum: SCORE_RANGE[input.kind].min, maximum: SCORE_RANGE[input.kind].max });
   const row: FeedbackTable = {
     id: newId(),
     org_id: ctx.org.id,
@@ -189,7 +189,7 @@ export async function feedbackTrendFor(
     for (let i = 1; i < DEFAULT_BUCKETS[filter.bucket]; i++) span = bucketOf(span.from - 1, filter.bucket, timeZone);
     from = span.from;
   }
-  if (to <= from) throw invalidField('from', 'must come before to');
+  if (to <= from) throw invalidField('from', 'out_of_order', 'must come before to', { before: 'to' });
   const rows = await filteredFeedback(db, orgId, { ...filter, from: undefined, to: undefined }, timeZone)
     .select(['feedback.score', 'feedback.answered_at'])
     .where('feedback.answered_at', '>=', from)
@@ -230,7 +230,7 @@ async function createTaggedPain(tx: Tx, ctx: OrgContext, input: TNewPain, alsoPa
   // Ids first, each on its own field; then the choice between an existing pain and a new one.
   if (alsoPainId !== null) {
     const pain = await tx.selectFrom('pains').select('id').where('org_id', '=', ctx.org.id).where('id', '=', alsoPainId).executeTakeFirst();
-    if (!pain) throw invalidField('painId', 'no pain with this id in the organization');
+    if (!pain) throw invalidField('painId', 'not_found', 'no pain with this id in the organization', { entity: 'pain' });
   }
   const segment = await tx
     .selectFrom('segments')
@@ -238,8 +238,8 @@ async function createTaggedPain(tx: Tx, ctx: OrgContext, input: TNewPain, alsoPa
     .where('org_id', '=', ctx.org.id)
     .where('id', '=', input.segmentId)
     .executeTakeFirst();
-  if (!segment) throw invalidField('newPain.segmentId', 'no segment with this id in the organization');
-  if (alsoPainId !== null) throw invalidField('newPain', 'send either painId or newPain, not both');
+  if (!segment) throw invalidField('newPain.segmentId', 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
+  if (alsoPainId !== null) throw invalidField('newPain', 'one_of', 'send either painId or newPain, not both', { fields: ['painId', 'newPain'] });
   const { segmentId, ...pain } = input;
   const painId = await insertItem(tx, ctx, 'pain', segmentId, pain);
   await appendAudit(tx, {
@@ -283,7 +283,7 @@ export async function triageFeedback(
     const painId = typeof tag === 'object' && tag !== null ? await createTaggedPain(tx, ctx, tag.newPain, tag.painId ?? null) : tag;
     if (painId !== null) {
       const pain = await tx.selectFrom('pains').select('id').where('org_id', '=', ctx.org.id).where('id', '=', painId).executeTakeFirst();
-      if (!pain) throw invalidField('painId', 'no pain with this id in the organization');
+      if (!pain) throw invalidField('painId', 'not_found', 'no pain with this id in the organization', { entity: 'pain' });
     }
     const before = await describeOne(tx, ctx.org.id, row);
     if (row.pain_id === painId) return before;
@@ -336,7 +336,7 @@ export async function triageFeedback(
 export async function replyToFeedback(ctx: OrgContext, id: string, text: string, publicUrl: string): Promise<TFeedback> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadRow(tx, ctx.org.id, id);
-    if (!row.client_id) throw conflict('id', 'the response is anonymous: there is no client to answer');
+    if (!row.client_id) throw conflict('id', 'not_applicable', 'the response is anonymous: there is no client to answer');
     const before = await describeOne(tx, ctx.org.id, row);
     const set = { reply: text, replied_by: await actorName(tx, ctx), replied_at: ctx.now };
     await tx.updateTable('feedback').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();

@@ -150,7 +150,7 @@ export async function answerSurvey(
 ): Promise<TFeedback> {
   const survey = await findActiveSurvey(ctx.db, ctx.org.id, publicKey);
   if (!survey) throw notFound('survey');
-  if (answer.score === null && answer.comment.trim() === '') throw invalidField('score', 'choose a score or write a comment');
+  if (answer.score === null && answer.comment.trim() === '') throw invalidField('score', 'one_of', 'choose a score or write a comment', { fields: ['score', 'comment'] });
   return ctx.db.transaction().execute((tx) =>
     insertFeedback(
       tx,

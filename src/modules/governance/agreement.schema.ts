@@ -31,7 +31,7 @@ export const ZUpdateAgreement = z
     status: z.enum(AGREEMENT_STATUSES),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateAgreement' });
 export type TUpdateAgreement = z.output<typeof ZUpdateAgreement>;
 

@@ -18,7 +18,7 @@ export async function resolveOwner(tx: Tx, ctx: OrgContext, ownerType: 'team' | 
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', ownerId)
       .executeTakeFirst();
-    if (!team) throw invalidField(field, 'no team with this id in the organization');
+    if (!team) throw invalidField(field, 'not_found', 'no team with this id in the organization', { entity: 'team' });
     return { teamId: team.id, name: team.name };
   }
   const role = await tx
@@ -28,7 +28,7 @@ export async function resolveOwner(tx: Tx, ctx: OrgContext, ownerType: 'team' | 
     .where('roles.org_id', '=', ctx.org.id)
     .where('roles.id', '=', ownerId)
     .executeTakeFirst();
-  if (!role) throw invalidField(field, 'no role with this id in the organization');
+  if (!role) throw invalidField(field, 'not_found', 'no role with this id in the organization', { entity: 'role' });
   return { teamId: role.team_id, name: `${role.team} / ${role.name}` };
 }
 
@@ -73,7 +73,7 @@ async function describe(tx: Tx, ctx: OrgContext, rows: AgreementsTable[]): Promi
 
 /** A review date set by hand may be today (due at once, on purpose) but not a day already gone. */
 function checkNotPast(ctx: OrgContext, reviewDate: string): void {
-  if (reviewDate < dayInZone(ctx.now, ctx.org.time_zone)) throw invalidField('reviewDate', 'must not be in the past');
+  if (reviewDate < dayInZone(ctx.now, ctx.org.time_zone)) throw invalidField('reviewDate', 'in_past', 'must not be in the past');
 }
 
 async function loadAgreement(tx: Tx, ctx: OrgContext, id: string): Promise<AgreementsTable> {
@@ -177,7 +177,7 @@ export async function reviewAgreement(ctx: OrgContext, id: string, input: TCreat
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadAgreement(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'review its agreements');
-    if (row.status === 'retired') throw conflict('id', 'the agreement is retired: nothing to review');
+    if (row.status === 'retired') throw conflict('id', 'wrong_status', 'the agreement is retired: nothing to review', { status: 'retired' });
     const next = checkNextReviewDate(ctx, input);
     const review = await insertReview(tx, ctx, 'agreement', id, input);
     const set =

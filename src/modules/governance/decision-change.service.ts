@@ -1,5 +1,5 @@
 /** Changing an open decision — its wording, options, deadline, amount, review date — and withdrawing it. */
-import { AppError, conflict, invalidField } from '../../core/errors.js';
+import { AppError, conflict, fieldError, invalidField } from '../../core/errors.js';
 import { MIN_OPTIONS } from '../../core/governance/decisions.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
@@ -28,17 +28,17 @@ export async function updateDecision(ctx: OrgContext, id: string, input: TUpdate
     checkNotPast(ctx, 'reviewDate', input.reviewDate);
     checkNotPast(ctx, 'adviceDeadline', input.adviceDeadline);
     const requests = (await adviceOf(tx, ctx.org.id, [id])).get(id) ?? [];
-    if (input.adviceDeadline === null && requests.length > 0) throw invalidField('adviceDeadline', 'required when advice is asked');
+    if (input.adviceDeadline === null && requests.length > 0) throw invalidField('adviceDeadline', 'required', 'required when advice is asked');
     if (input.options !== undefined) {
       if (input.options.length < MIN_OPTIONS) {
         throw new AppError('too_few_options', `options: at least ${MIN_OPTIONS} options are needed (optionality)`, [
-          { path: 'options', message: `at least ${MIN_OPTIONS} options` },
+          fieldError('options', 'too_few', `at least ${MIN_OPTIONS} options`, { minimum: MIN_OPTIONS }),
         ]);
       }
       if (requests.some((r) => r.answered_at !== null))
-        throw conflict('options', 'advice has been given on these options: they stay as they are');
+        throw conflict('options', 'locked', 'advice has been given on these options: they stay as they are');
       if (await DECISION_POLLS.get().hasPolls(tx, ctx.org.id, id))
-        throw conflict('options', 'clients are polled on these options: they stay as they are');
+        throw conflict('options', 'locked', 'clients are polled on these options: they stay as they are');
     }
     const before = await describeOne(tx, ctx, id);
     await tx

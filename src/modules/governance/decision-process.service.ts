@@ -1,4 +1,4 @@
-import { AppError, conflict, invalidField } from '../../core/errors.js';
+import { AppError, conflict, fieldError, invalidField } from '../../core/errors.js';
 import type { DecisionBlock } from '../../core/governance/decisions.js';
 import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -32,7 +32,7 @@ export async function giveAdvice(ctx: OrgContext, id: string, input: TGiveAdvice
     const options = JSON.parse(row.options) as Option[];
     const by = await actorName(tx, ctx);
     if (input.preferredOption !== null && input.preferredOption >= options.length) {
-      throw invalidField('preferredOption', `there are ${options.length} options: 0 to ${options.length - 1}`);
+      throw invalidField('preferredOption', 'out_of_range', `there are ${options.length} options: 0 to ${options.length - 1}`, { minimum: 0, maximum: options.length - 1 });
     }
     for (const request of mine) {
       await tx
@@ -78,7 +78,7 @@ function blockError(block: DecisionBlock, rightName: string, names: Map<string, 
       return new AppError(block.code, 'the decision is already taken');
     case 'too_few_options':
       return new AppError(block.code, `options: at least ${block.minimum} options are needed (optionality)`, [
-        { path: 'options', message: `at least ${block.minimum} options` },
+        fieldError('options', 'too_few', `at least ${block.minimum} options`, { minimum: block.minimum }),
       ]);
     case 'decider_lacks_right':
       return new AppError(
@@ -123,7 +123,7 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
     }
     const options = JSON.parse(row.options) as Option[];
     const chosen = options[input.chosenOption];
-    if (!chosen) throw invalidField('chosenOption', `there are ${options.length} options: 0 to ${options.length - 1}`);
+    if (!chosen) throw invalidField('chosenOption', 'out_of_range', `there are ${options.length} options: 0 to ${options.length - 1}`, { minimum: 0, maximum: options.length - 1 });
     const decidedBy = await actorName(tx, ctx);
     // The proposals it answers, with its rationale (the proposals module reacts): refused as a whole
     // when one cannot take its answer.
@@ -206,7 +206,9 @@ export async function reviewDecision(ctx: OrgContext, id: string, input: TCreate
     if (Number(locked.numUpdatedRows) === 0) {
       throw conflict(
         'id',
+        'wrong_status',
         row.decided_at === null ? 'the decision is not taken yet: there is nothing to review' : 'the decision is retired',
+        { status: row.decided_at === null ? 'open' : 'retired' },
       );
     }
     const next = checkNextReviewDate(ctx, input);

@@ -51,7 +51,7 @@ export const ZUpdateDecision = z
     amount: ZAmount,
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateDecision' });
 export const ZWithdrawDecision = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) }).meta({ id: 'WithdrawDecision' });
 

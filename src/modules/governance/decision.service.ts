@@ -1,4 +1,4 @@
-import { AppError, invalidField, notFound } from '../../core/errors.js';
+import { AppError, fieldError, invalidField, notFound } from '../../core/errors.js';
 import { dayInZone, isDue } from '../../core/governance/dates.js';
 import { type DecisionBlock, decisionBlock, decisionStatus, MIN_OPTIONS } from '../../core/governance/decisions.js';
 import { newId } from '../../core/ids.js';
@@ -234,7 +234,7 @@ function isDecisionDue(ctx: OrgContext, row: DecisionsTable): boolean {
 
 /** A day set by hand for a review or a deadline may be today but not a day already gone. */
 export function checkNotPast(ctx: OrgContext, field: string, date: string | null | undefined): void {
-  if (date && date < dayInZone(ctx.now, ctx.org.time_zone)) throw invalidField(field, 'must not be in the past');
+  if (date && date < dayInZone(ctx.now, ctx.org.time_zone)) throw invalidField(field, 'in_past', 'must not be in the past');
 }
 
 /**
@@ -273,9 +273,9 @@ async function checkAdvisers(tx: Tx, ctx: OrgContext, advisers: TCreateDecision[
         .where('org_id', '=', ctx.org.id)
         .where('user_id', '=', adviser.id)
         .executeTakeFirst();
-      if (!membership) throw invalidField(`advisers.${index}.id`, 'no such person in the organization');
+      if (!membership) throw invalidField(`advisers.${index}.id`, 'not_found', 'no such person in the organization', { entity: 'person' });
       // Viewers read only; asking them would hold the decision up with advice they cannot give.
-      if (membership.role === 'viewer') throw invalidField(`advisers.${index}.id`, 'a viewer cannot give advice: make them a member first');
+      if (membership.role === 'viewer') throw invalidField(`advisers.${index}.id`, 'not_allowed', 'a viewer cannot give advice: make them a member first', { role: 'viewer' });
     } else {
       const team = await tx
         .selectFrom('teams')
@@ -283,7 +283,7 @@ async function checkAdvisers(tx: Tx, ctx: OrgContext, advisers: TCreateDecision[
         .where('org_id', '=', ctx.org.id)
         .where('id', '=', adviser.id)
         .executeTakeFirst();
-      if (!team) throw invalidField(`advisers.${index}.id`, 'no such team in the organization');
+      if (!team) throw invalidField(`advisers.${index}.id`, 'not_found', 'no such team in the organization', { entity: 'team' });
     }
     result.push(adviser);
   }
@@ -297,7 +297,7 @@ async function checkAdvisers(tx: Tx, ctx: OrgContext, advisers: TCreateDecision[
 export async function createDecision(ctx: OrgContext, input: TCreateDecision): Promise<TDecision> {
   if (input.options.length < MIN_OPTIONS) {
     throw new AppError('too_few_options', `options: at least ${MIN_OPTIONS} options are needed (optionality)`, [
-      { path: 'options', message: `at least ${MIN_OPTIONS} options` },
+      fieldError('options', 'too_few', `at least ${MIN_OPTIONS} options`, { minimum: MIN_OPTIONS }),
     ]);
   }
   return ctx.db.transaction().execute(async (tx) => {
@@ -307,14 +307,14 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', input.teamId)
       .executeTakeFirst();
-    if (!team) throw invalidField('teamId', 'no team with this id in the organization');
+    if (!team) throw invalidField('teamId', 'not_found', 'no team with this id in the organization', { entity: 'team' });
     const right = await tx
       .selectFrom('decision_rights')
       .select('id')
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', input.rightId)
       .executeTakeFirst();
-    if (!right) throw invalidField('rightId', 'no decision right with this id in the organization');
+    if (!right) throw invalidField('rightId', 'not_found', 'no decision right with this id in the organization', { entity: 'right' });
     await requireTeamAuthority(tx, ctx, team.id, 'open its decisions');
     const grants = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
     const byId = new Map(grants.map((g) => [g.id, g] as const));
@@ -330,16 +330,16 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
     if (!holds && !(await actsForOrganization(tx, ctx))) {
       const message =
         'the team holds this right neither itself nor through one of its roles: only an admin or the council opens such a decision';
-      throw new AppError('decider_lacks_right', `rightId: ${message}`, [{ path: 'rightId', message }]);
+      throw new AppError('decider_lacks_right', `rightId: ${message}`, [fieldError('rightId', 'not_held', message)]);
     }
     // The organization opens a team's decision under rights the team holds; a council team decides
     // under any, being where rights come from.
     if (!holds && team.kind !== 'council') {
-      throw invalidField('rightId', 'the team holds this right neither itself nor through one of its roles');
+      throw invalidField('rightId', 'not_held', 'the team holds this right neither itself nor through one of its roles');
     }
     const by = await actorName(tx, ctx);
     const advisers = await checkAdvisers(tx, ctx, input.advisers);
-    if (advisers.length > 0 && input.adviceDeadline === null) throw invalidField('adviceDeadline', 'required when advice is asked');
+    if (advisers.length > 0 && input.adviceDeadline === null) throw invalidField('adviceDeadline', 'required', 'required when advice is asked');
     checkNotPast(ctx, 'adviceDeadline', input.adviceDeadline);
     checkNotPast(ctx, 'reviewDate', input.reviewDate);
     const row: DecisionsTable = {

@@ -17,7 +17,7 @@ export const ZCreateRole = z
 export const ZUpdateRole = z
   .object({ name: ZName, purpose: z.string().trim().max(4000), accountabilities: z.array(z.string().trim().min(1).max(500)).max(50) })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateRole' });
 export type TCreateRole = z.output<typeof ZCreateRole>;
 export type TUpdateRole = z.output<typeof ZUpdateRole>;
@@ -51,7 +51,7 @@ export const ZCreateCapability = z
 export const ZUpdateCapability = z
   .object({ name: ZName, description: z.string().trim().max(4000), capacity: ZCapacity, evidence: z.string().trim().max(2000) })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateCapability' });
 export type TCreateCapability = z.output<typeof ZCreateCapability>;
 export type TUpdateCapability = z.output<typeof ZUpdateCapability>;
@@ -71,7 +71,7 @@ export const ZCapability = z
 export type TCapability = z.output<typeof ZCapability>;
 
 export const ZCreateRight = z.object({ name: ZName, description: ZDescription }).meta({ id: 'CreateRight' });
-export const ZUpdateRight = ZCreateRight.partial().refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export const ZUpdateRight = ZCreateRight.partial().refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } });
 export const ZRight = z
   .object({ id: z.string(), name: z.string(), description: z.string(), createdAt: ZTime, updatedAt: ZTime })
   .meta({ id: 'Right' });

@@ -25,9 +25,9 @@ export const toReview = (row: ReviewsTable): TReview => ({
  */
 export function checkNextReviewDate(ctx: OrgContext, input: TCreateReview): string | null {
   if (input.outcome === 'retire') return null;
-  if (input.nextReviewDate === null) throw invalidField('nextReviewDate', 'required unless the outcome is retire');
+  if (input.nextReviewDate === null) throw invalidField('nextReviewDate', 'required', 'required unless the outcome is retire');
   if (input.nextReviewDate <= dayInZone(ctx.now, ctx.org.time_zone)) {
-    throw invalidField('nextReviewDate', 'must be after today in the organization’s time zone');
+    throw invalidField('nextReviewDate', 'not_in_future', 'must be after today in the organization’s time zone');
   }
   return input.nextReviewDate;
 }

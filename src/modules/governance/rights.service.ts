@@ -90,7 +90,7 @@ export async function createRight(ctx: OrgContext, input: { name: string; descri
     if (
       await tx.selectFrom('decision_rights').select('id').where('org_id', '=', ctx.org.id).where('name', '=', input.name).executeTakeFirst()
     ) {
-      throw conflict('name', `a decision right named "${input.name}" already exists`);
+      throw conflict('name', 'taken', `a decision right named "${input.name}" already exists`, { entity: 'right' });
     }
     const row: DecisionRightsTable = {
       id: newId(),
@@ -117,7 +117,7 @@ export async function createRight(ctx: OrgContext, input: { name: string; descri
 async function requireHolder(tx: Tx, ctx: OrgContext, holderType: 'team' | 'role', holderId: string): Promise<{ teamId: string }> {
   if (holderType === 'team') {
     const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', holderId).executeTakeFirst();
-    if (!team) throw invalidField('holderId', 'no team with this id in the organization');
+    if (!team) throw invalidField('holderId', 'not_found', 'no team with this id in the organization', { entity: 'team' });
     return { teamId: team.id };
   }
   const role = await tx
@@ -126,7 +126,7 @@ async function requireHolder(tx: Tx, ctx: OrgContext, holderType: 'team' | 'role
     .where('org_id', '=', ctx.org.id)
     .where('id', '=', holderId)
     .executeTakeFirst();
-  if (!role) throw invalidField('holderId', 'no role with this id in the organization');
+  if (!role) throw invalidField('holderId', 'not_found', 'no role with this id in the organization', { entity: 'role' });
   return { teamId: role.team_id };
 }
 
@@ -153,7 +153,7 @@ async function actsForHolder(tx: Tx, ctx: OrgContext, grant: GrantsTable): Promi
  */
 function granterOf(ctx: OrgContext, onBehalfOf: 'organization' | 'council' | undefined): GrantsTable['granted_by'] {
   if (ctx.role === 'council') {
-    if (onBehalfOf === 'organization') throw invalidField('onBehalfOf', 'a council member grants as the council');
+    if (onBehalfOf === 'organization') throw invalidField('onBehalfOf', 'not_allowed', 'a council member grants as the council');
     return 'council';
   }
   return onBehalfOf ?? 'organization';
@@ -228,7 +228,7 @@ export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', input.rightId)
       .executeTakeFirst();
-    if (!right) throw invalidField('rightId', 'no decision right with this id in the organization');
+    if (!right) throw invalidField('rightId', 'not_found', 'no decision right with this id in the organization', { entity: 'right' });
     await requireHolder(tx, ctx, input.holderType, input.holderId);
     let grantedBy: GrantsTable['granted_by'];
     if (input.parentGrantId === null) {
@@ -241,11 +241,11 @@ export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<
         .where('org_id', '=', ctx.org.id)
         .where('id', '=', input.parentGrantId)
         .executeTakeFirst();
-      if (!parent) throw invalidField('parentGrantId', 'no grant with this id in the organization');
-      if (parent.right_id !== input.rightId) throw invalidField('parentGrantId', 'the parent grant is of another right');
+      if (!parent) throw invalidField('parentGrantId', 'not_found', 'no grant with this id in the organization', { entity: 'grant' });
+      if (parent.right_id !== input.rightId) throw invalidField('parentGrantId', 'mismatch', 'the parent grant is of another right', { entity: 'right' });
       const byId = new Map((await loadGrants(tx, ctx.org.id)).map((g) => [g.id, coreGrant(g)] as const));
       if (!isChainActive(byId, coreGrant(parent))) {
-        throw invalidField('parentGrantId', 'the parent grant is revoked: nothing to sub-delegate');
+        throw invalidField('parentGrantId', 'wrong_status', 'the parent grant is revoked: nothing to sub-delegate', { status: 'revoked' });
       }
       if (!(await actsForHolder(tx, ctx, parent)))
         throw new AppError('forbidden', 'only the holder of the parent grant, an admin or the council may sub-delegate it');
@@ -254,14 +254,16 @@ export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<
         const cap = parent.spending_cap === null ? null : Number(parent.spending_cap);
         throw invalidField(
           problem.path,
+          problem.reason === 'unscoped_under_scope' ? 'required' : 'too_big',
           problem.reason === 'uncapped_under_cap'
             ? `the granter's own cap is ${cap}: set a cap of at most ${cap}`
             : problem.reason === 'unscoped_under_scope'
               ? `the granter is limited to "${parent.scope}": keep a scope`
               : `wider than the granter's own cap of ${cap}`,
+          problem.reason === 'unscoped_under_scope' ? { scope: parent.scope } : { maximum: cap, limit: 'granter' },
         );
       }
-      if (input.onBehalfOf !== undefined) throw invalidField('onBehalfOf', 'a sub-delegated grant is given by the holder above');
+      if (input.onBehalfOf !== undefined) throw invalidField('onBehalfOf', 'not_applicable', 'a sub-delegated grant is given by the holder above');
       grantedBy = 'delegation';
     }
     const row: GrantsTable = {
@@ -315,13 +317,15 @@ export async function delegateGrant(ctx: OrgContext, id: string, input: TDelegat
 export async function narrowGrant(ctx: OrgContext, id: string, limits: Limits, reason: string): Promise<TGrant> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadGrant(tx, ctx, id);
-    if (row.revoked_at !== null) throw conflict('id', 'the grant is revoked');
+    if (row.revoked_at !== null) throw conflict('id', 'wrong_status', 'the grant is revoked', { status: 'revoked' });
     await requireGrantAuthority(tx, ctx, row, 'narrow');
     const problem = checkWithinLimits(limits, coreGrant(row).limits);
     if (problem) {
       throw invalidField(
         problem.path,
+        problem.path === 'limits.scope' ? 'required' : 'too_big',
         problem.path === 'limits.scope' ? 'narrowing cannot remove the scope' : 'narrowing may only lower the cap',
+        problem.path === 'limits.scope' ? {} : { maximum: row.spending_cap === null ? null : Number(row.spending_cap), limit: 'current' },
       );
     }
     const [before] = await describeGrants(tx, ctx.org.id, [row]);
@@ -371,7 +375,7 @@ export async function narrowGrant(ctx: OrgContext, id: string, limits: Limits, r
 export async function revokeGrant(ctx: OrgContext, id: string, reason: string): Promise<{ revoked: string[] }> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadGrant(tx, ctx, id);
-    if (row.revoked_at !== null) throw conflict('id', 'the grant is already revoked');
+    if (row.revoked_at !== null) throw conflict('id', 'wrong_status', 'the grant is already revoked', { status: 'revoked' });
     await requireGrantAuthority(tx, ctx, row, 'revoke');
     const cascade = revocationCascade((await loadGrants(tx, ctx.org.id)).map(coreGrant), id);
     for (const grant of cascade) {

@@ -72,7 +72,7 @@ export async function createRole(ctx: OrgContext, teamId: string, input: TCreate
         .where('name', '=', input.name)
         .executeTakeFirst()
     ) {
-      throw conflict('name', `the team already has a role named "${input.name}"`);
+      throw conflict('name', 'taken', `the team already has a role named "${input.name}"`, { entity: 'role' });
     }
     const row: RolesTable = {
       id: newId(),
@@ -111,7 +111,7 @@ export async function updateRole(ctx: OrgContext, id: string, input: TUpdateRole
         .where('team_id', '=', row.team_id)
         .where('name', '=', input.name)
         .executeTakeFirst();
-      if (other) throw conflict('name', `the team already has a role named "${input.name}"`);
+      if (other) throw conflict('name', 'taken', `the team already has a role named "${input.name}"`, { entity: 'role' });
     }
     const set = {
       ...(input.name !== undefined && { name: input.name }),
@@ -149,7 +149,7 @@ export async function deleteRole(ctx: OrgContext, id: string): Promise<void> {
       .where('holder_id', '=', id)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    if (held) throw conflict('id', 'the role holds a decision right: revoke the grant first');
+    if (held) throw conflict('id', 'in_use', 'the role holds a decision right: revoke the grant first', { entity: 'role' });
     const owns = await tx
       .selectFrom('agreements')
       .select('id')
@@ -157,7 +157,7 @@ export async function deleteRole(ctx: OrgContext, id: string): Promise<void> {
       .where('owner_type', '=', 'role')
       .where('owner_id', '=', id)
       .executeTakeFirst();
-    if (owns) throw conflict('id', 'the role owns agreements: give them to another owner first');
+    if (owns) throw conflict('id', 'in_use', 'the role owns agreements: give them to another owner first', { entity: 'role' });
     const before = await toRole(tx, row);
     await tx.deleteFrom('role_members').where('org_id', '=', ctx.org.id).where('role_id', '=', id).execute();
     await tx.deleteFrom('roles').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
@@ -196,7 +196,7 @@ export async function addRoleMember(ctx: OrgContext, roleId: string, userId: str
       .where('role_id', '=', roleId)
       .where('user_id', '=', userId)
       .executeTakeFirst();
-    if (exists) throw conflict('userId', 'already holds this role');
+    if (exists) throw conflict('userId', 'already_member', 'already holds this role', { of: 'role' });
     await tx
       .insertInto('role_members')
       .values({ id: newId(), org_id: ctx.org.id, role_id: roleId, user_id: userId, created_at: ctx.now })
@@ -282,7 +282,7 @@ async function guardCapabilityName(tx: Tx, ctx: OrgContext, teamId: string, name
     .where('team_id', '=', teamId)
     .where('name', '=', name)
     .executeTakeFirst();
-  if (other && other.id !== selfId) throw conflict('name', `the team already lists a capability named "${name}"`);
+  if (other && other.id !== selfId) throw conflict('name', 'taken', `the team already lists a capability named "${name}"`, { entity: 'capability' });
 }
 
 export async function createCapability(ctx: OrgContext, teamId: string, input: TCreateCapability): Promise<TCapability> {

@@ -67,7 +67,7 @@ export async function listOutbox(
   if (page.topic) query = query.where('topic', '=', page.topic);
   if (page.cursor) {
     const key = decodeCursor(page.cursor);
-    if (!key) throw invalidField('cursor', 'not a cursor from this list');
+    if (!key) throw invalidField('cursor', 'invalid_cursor', 'not a cursor from this list');
     query = query.where((eb) => eb.or([eb('created_at', '<', key.t), eb.and([eb('created_at', '=', key.t), eb('id', '<', key.id)])]));
   }
   const rows = await query

@@ -10,8 +10,8 @@ export const ZCurrency = z
   .string()
   .trim()
   .transform((v) => v.toUpperCase())
-  .refine(isCurrencyCode, 'must be an ISO 4217 currency code such as RUB or EUR');
-export const ZTimeZone = z.string().trim().min(1).max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/Moscow');
+  .refine(isCurrencyCode, { message: 'must be an ISO 4217 currency code such as RUB or EUR', params: { code: 'currency' } });
+export const ZTimeZone = z.string().trim().min(1).max(64).refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Moscow', params: { code: 'time_zone' } });
 
 export const ZCreateOrganization = z
   .object({
@@ -27,7 +27,7 @@ export type TCreateOrganization = z.output<typeof ZCreateOrganization>;
 
 export const ZUpdateOrganization = ZCreateOrganization.omit({ slug: true })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateOrganization' });
 export type TUpdateOrganization = z.output<typeof ZUpdateOrganization>;
 

@@ -1,4 +1,4 @@
-import { AppError, conflict, invalidField, notFound } from '../../core/errors.js';
+import { AppError, conflict, fieldError, invalidField, notFound } from '../../core/errors.js';
 import type { PbRoundsTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
@@ -38,16 +38,16 @@ export async function castBudgetBallot(
   return ctx.db.transaction().execute(async (tx) => {
     const round = await findRound(tx, ctx.org.id, roundId);
     if (!round || round.status === 'draft') throw notFound('reserve round', roundId);
-    if (phaseOf(round, ctx.now) !== 'voting') throw conflict('closesAt', 'the round is not open for ballots now');
+    if (phaseOf(round, ctx.now) !== 'voting') throw conflict('closesAt', 'not_open', 'the round is not open for ballots now');
     if (!(await isEligible(tx, ctx.org.id, round, clientId)))
-      throw new AppError('forbidden', 'this round is for clients of other segments', [{ path: 'clientId', message: 'not eligible' }]);
+      throw new AppError('forbidden', 'this round is for clients of other segments', [fieldError('clientId', 'not_member', 'not eligible', { of: 'segment' })]);
     const projects = await listProjectRows(tx, ctx.org.id, roundId);
     const chosen = [...new Set(projectIds)];
     const unknown = chosen.filter((id) => !projects.some((p) => p.id === id));
-    if (unknown.length) throw invalidField('projectIds', `no project ${unknown.join(', ')} in this round`);
+    if (unknown.length) throw invalidField('projectIds', 'not_found', `no project ${unknown.join(', ')} in this round`, { entity: 'project' });
     const total = projects.filter((p) => chosen.includes(p.id)).reduce((s, p) => s + Number(p.cost_minor), 0);
     if (total > Number(round.budget_minor))
-      throw invalidField('projectIds', `the projects cost ${total} together, more than the budget of ${Number(round.budget_minor)}`);
+      throw invalidField('projectIds', 'over_budget', `the projects cost ${total} together, more than the budget of ${Number(round.budget_minor)}`, { budget: Number(round.budget_minor), total });
     // Kept in the round's order of projects, so a ballot reads the same however the form sent it.
     const ordered = projects.filter((p) => chosen.includes(p.id)).map((p) => p.id);
     if (ordered.length === 0) {

@@ -30,6 +30,8 @@ const ZRoundFields = z.object({
 export const ZCreateRound = ZRoundFields.refine((v) => v.closesAt > v.opensAt, {
   path: ['closesAt'],
   message: 'must be after opensAt',
+  params: { code: 'out_of_order', after: 'opensAt' },
+  params: { code: 'out_of_order', after: 'opensAt' },
 }).meta({ id: 'CreateRound' });
 export type TCreateRound = z.output<typeof ZCreateRound>;
 
@@ -44,7 +46,7 @@ export const ZUpdateRound = z
     closesAt: ZRoundFields.shape.closesAt,
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateRound' });
 export type TUpdateRound = z.output<typeof ZUpdateRound>;
 
@@ -68,7 +70,7 @@ export const ZUpdateProject = z
     teamId: ZId.nullable(),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateProject' });
 export type TUpdateProject = z.output<typeof ZUpdateProject>;
 

@@ -50,7 +50,7 @@ async function mustProject(tx: Tx, ctx: OrgContext, id: string): Promise<PbProje
 
 function mustBeDraft(round: PbRoundsTable): void {
   if (round.status !== 'draft')
-    throw conflict('status', `the round is ${round.status}: only a draft round and its projects can be changed`);
+    throw conflict('status', 'wrong_status', `the round is ${round.status}: only a draft round and its projects can be changed`, { status: round.status });
 }
 
 /** Votes per project of the round: ballots approving it. */
@@ -65,18 +65,18 @@ async function checkSegments(tx: Tx, orgId: string, ids: string[]): Promise<void
   if (unique.length === 0) return;
   const found = await tx.selectFrom('segments').select('id').where('org_id', '=', orgId).where('id', 'in', unique).execute();
   const missing = unique.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw invalidField('segmentIds', `no segment ${missing.join(', ')} in this organization`);
+  if (missing.length) throw invalidField('segmentIds', 'not_found', `no segment ${missing.join(', ')} in this organization`, { entity: 'segment' });
 }
 
 async function checkTeam(tx: Tx, orgId: string, teamId: string | null | undefined): Promise<void> {
   if (!teamId) return;
   const team = await tx.selectFrom('teams').select('id').where('org_id', '=', orgId).where('id', '=', teamId).executeTakeFirst();
-  if (!team) throw invalidField('teamId', `no team ${teamId} in this organization`);
+  if (!team) throw invalidField('teamId', 'not_found', `no team ${teamId} in this organization`, { entity: 'team' });
 }
 
 async function checkBudget(tx: Tx, ctx: OrgContext, budgetMinor: number): Promise<void> {
   const { balanceMinor } = await getReserve({ ...ctx, db: tx as OrgContext['db'] });
-  if (budgetMinor > balanceMinor) throw invalidField('budgetMinor', `more than the reserve holds (${balanceMinor} minor units)`);
+  if (budgetMinor > balanceMinor) throw invalidField('budgetMinor', 'exceeds_reserve', `more than the reserve holds (${balanceMinor} minor units)`, { available: balanceMinor });
 }
 
 async function summaryOf(tx: Tx, ctx: OrgContext, row: PbRoundsTable): Promise<TRoundSummary> {
@@ -143,12 +143,12 @@ export async function updateRound(ctx: OrgContext, id: string, input: TUpdateRou
     mustBeDraft(row);
     const opensAt = input.opensAt ?? Number(row.opens_at);
     const closesAt = input.closesAt ?? Number(row.closes_at);
-    if (closesAt <= opensAt) throw invalidField('closesAt', 'must be after opensAt');
+    if (closesAt <= opensAt) throw invalidField('closesAt', 'out_of_order', 'must be after opensAt', { after: 'opensAt' });
     if (input.segmentIds) await checkSegments(tx, ctx.org.id, input.segmentIds);
     if (input.budgetMinor !== undefined) {
       await checkBudget(tx, ctx, input.budgetMinor);
       const dearest = Math.max(0, ...(await listProjectRows(tx, ctx.org.id, id)).map((p) => Number(p.cost_minor)));
-      if (dearest > input.budgetMinor) throw invalidField('budgetMinor', `less than a candidate project costs (${dearest} minor units)`);
+      if (dearest > input.budgetMinor) throw invalidField('budgetMinor', 'too_small', `less than a candidate project costs (${dearest} minor units)`, { minimum: dearest });
     }
     const set = {
       ...(input.title !== undefined && { title: input.title }),
@@ -172,7 +172,7 @@ export async function addProject(ctx: OrgContext, roundId: string, input: TCreat
     mustBeDraft(round);
     await checkTeam(tx, ctx.org.id, input.teamId);
     if (input.costMinor > Number(round.budget_minor))
-      throw invalidField('costMinor', `more than the round's budget (${Number(round.budget_minor)} minor units)`);
+      throw invalidField('costMinor', 'over_budget', `more than the round's budget (${Number(round.budget_minor)} minor units)`, { budget: Number(round.budget_minor) });
     const row: PbProjectsTable = {
       id: newId(),
       org_id: ctx.org.id,
@@ -200,7 +200,7 @@ export async function updateProject(ctx: OrgContext, id: string, input: TUpdateP
     mustBeDraft(round);
     await checkTeam(tx, ctx.org.id, input.teamId);
     if (input.costMinor !== undefined && input.costMinor > Number(round.budget_minor))
-      throw invalidField('costMinor', `more than the round's budget (${Number(round.budget_minor)} minor units)`);
+      throw invalidField('costMinor', 'over_budget', `more than the round's budget (${Number(round.budget_minor)} minor units)`, { budget: Number(round.budget_minor) });
     const set = {
       ...(input.title !== undefined && { title: input.title }),
       ...(input.description !== undefined && { description: input.description }),
@@ -231,8 +231,8 @@ export async function openRound(ctx: OrgContext, id: string): Promise<TRound> {
     const row = await mustRound(tx, ctx, id);
     mustBeDraft(row);
     if ((await listProjectRows(tx, ctx.org.id, id)).length === 0)
-      throw invalidField('projects', 'add at least one candidate project first');
-    if (Number(row.closes_at) <= ctx.now) throw invalidField('closesAt', 'the round would already be closed: move closesAt ahead');
+      throw invalidField('projects', 'too_few', 'add at least one candidate project first', { minimum: 1 });
+    if (Number(row.closes_at) <= ctx.now) throw invalidField('closesAt', 'not_in_future', 'the round would already be closed: move closesAt ahead');
     await checkBudget(tx, ctx, Number(row.budget_minor));
     const updated = await tx
       .updateTable('pb_rounds')
@@ -241,7 +241,7 @@ export async function openRound(ctx: OrgContext, id: string): Promise<TRound> {
       .where('id', '=', id)
       .where('status', '=', 'draft')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw conflict('status', 'the round is already open');
+    if (Number(updated.numUpdatedRows) === 0) throw conflict('status', 'wrong_status', 'the round is already open', { status: 'open' });
     const after = { ...row, status: 'open' as const };
     await audit(tx, ctx, { action: 'reserve_round.opened', entityType: 'reserve_round', entityId: id, before: row, after: after });
     return roundOf(tx, ctx, after);
@@ -293,9 +293,9 @@ export async function roundResult(ctx: OrgContext, id: string): Promise<TRoundRe
 export async function allocateRound(ctx: OrgContext, id: string): Promise<TRoundResult> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await mustRound(tx, ctx, id);
-    if (row.status === 'allocated') throw conflict('status', 'the round is already allocated');
-    if (row.status === 'draft') throw conflict('status', 'the round was never opened for ballots');
-    if (ctx.now < Number(row.closes_at)) throw conflict('closesAt', 'voting has not closed yet');
+    if (row.status === 'allocated') throw conflict('status', 'wrong_status', 'the round is already allocated', { status: 'allocated' });
+    if (row.status === 'draft') throw conflict('status', 'wrong_status', 'the round was never opened for ballots', { status: 'draft' });
+    if (ctx.now < Number(row.closes_at)) throw conflict('closesAt', 'not_closed', 'voting has not closed yet');
     // The status changes first, conditionally: of two concurrent allocations, one finds nothing to change.
     const claimed = await tx
       .updateTable('pb_rounds')
@@ -304,7 +304,7 @@ export async function allocateRound(ctx: OrgContext, id: string): Promise<TRound
       .where('id', '=', id)
       .where('status', '=', 'open')
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) throw conflict('status', 'the round is already allocated');
+    if (Number(claimed.numUpdatedRows) === 0) throw conflict('status', 'wrong_status', 'the round is already allocated', { status: 'allocated' });
     const result: TRoundResult = { ...(await computeResult(tx, ctx, row)), frozen: true, allocatedAt: ctx.now };
     const funded = new Set(row.method === 'mes' ? result.mes.funded : result.greedy.funded);
     for (const project of await listProjectRows(tx, ctx.org.id, id)) {
@@ -317,7 +317,7 @@ export async function allocateRound(ctx: OrgContext, id: string): Promise<TRound
           });
         } catch (error) {
           if (error instanceof AppError && error.fields.some((f) => f.path === 'amountMinor'))
-            throw conflict('budgetMinor', `the reserve no longer holds what the funded projects cost (${error.fields[0]?.message})`);
+            throw conflict('budgetMinor', 'exceeds_reserve', `the reserve no longer holds what the funded projects cost (${error.fields[0]?.message})`);
           throw error;
         }
       }
@@ -350,7 +350,7 @@ export async function setProjectStatus(ctx: OrgContext, id: string, status: 'in_
   return ctx.db.transaction().execute(async (tx) => {
     const row = await mustProject(tx, ctx, id);
     if (row.status !== 'funded' && row.status !== 'in_progress' && row.status !== 'done')
-      throw conflict('status', `the project is ${row.status}: only a funded project is tracked`);
+      throw conflict('status', 'wrong_status', `the project is ${row.status}: only a funded project is tracked`, { status: row.status });
     await tx
       .updateTable('pb_projects')
       .set({ status, updated_at: ctx.now })

@@ -26,7 +26,7 @@ export async function castPollBallot(ctx: OrgContext, pollId: string, clientId: 
   return ctx.db.transaction().execute(async (tx) => {
     const poll = await loadPoll(tx, ctx, pollId);
     if (pollStatus(poll, ctx.now) === 'scheduled')
-      throw conflict('poll', `voting opens at ${new Date(Number(poll.opens_at)).toISOString()}`);
+      throw conflict('poll', 'not_open', `voting opens at ${new Date(Number(poll.opens_at)).toISOString()}`, { opensAt: new Date(Number(poll.opens_at)).toISOString() });
     // A write on the poll's row: closing it early waits for this ballot, or this ballot sees it closed.
     const open = await tx
       .updateTable('polls')
@@ -35,7 +35,7 @@ export async function castPollBallot(ctx: OrgContext, pollId: string, clientId: 
       .where('id', '=', pollId)
       .where('closes_at', '>', ctx.now)
       .executeTakeFirst();
-    if (Number(open.numUpdatedRows) === 0) throw conflict('poll', 'the poll has closed: ballots are no longer taken');
+    if (Number(open.numUpdatedRows) === 0) throw conflict('poll', 'closed', 'the poll has closed: ballots are no longer taken');
     const decision = await tx
       .selectFrom('decisions')
       .select(['options', 'decided_at', 'retired_at'])
@@ -43,12 +43,12 @@ export async function castPollBallot(ctx: OrgContext, pollId: string, clientId: 
       .where('id', '=', poll.decision_id)
       .executeTakeFirstOrThrow();
     if (decision.decided_at !== null || decision.retired_at !== null)
-      throw conflict('poll', decision.retired_at !== null ? 'the decision was withdrawn' : 'the decision is already taken');
+      throw conflict('poll', 'wrong_status', decision.retired_at !== null ? 'the decision was withdrawn' : 'the decision is already taken', { status: decision.retired_at !== null ? 'withdrawn' : 'decided' });
     if (!(await isEligible(tx, ctx.org.id, poll, clientId)))
       throw new AppError('forbidden', 'this poll asks the clients of other segments: you are not among them');
     const optionCount = (JSON.parse(decision.options) as unknown[]).length;
     const checked = validateBallot(poll.kind, optionCount, ballot);
-    if (checked.problem) throw invalidField(checked.problem.field, checked.problem.message);
+    if (checked.problem) throw invalidField(checked.problem.field, checked.problem.code, checked.problem.message, checked.problem.params);
     const before = await tx
       .selectFrom('poll_ballots')
       .select('created_at')

@@ -150,7 +150,7 @@ async function checkSegments(tx: Tx, ctx: OrgContext, ids: string[]): Promise<st
     (await tx.selectFrom('segments').select('id').where('org_id', '=', ctx.org.id).where('id', 'in', unique).execute()).map((s) => s.id),
   );
   const missing = ids.findIndex((id) => !known.has(id));
-  if (missing >= 0) throw invalidField(`segmentIds.${missing}`, 'no segment with this id in the organization');
+  if (missing >= 0) throw invalidField(`segmentIds.${missing}`, 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
   return unique;
 }
 
@@ -165,8 +165,8 @@ export async function openPoll(ctx: OrgContext, decisionId: string, input: TCrea
     await requireTeamAuthority(tx, ctx, current.team_id, 'open client polls on its decisions');
     const decision = await lockOpenDecision(tx, ctx, decisionId);
     const opensAt = Math.max(input.opensAt ?? ctx.now, ctx.now);
-    if (input.closesAt <= ctx.now) throw invalidField('closesAt', 'must be in the future');
-    if (input.closesAt <= opensAt) throw invalidField('closesAt', 'must be after opensAt');
+    if (input.closesAt <= ctx.now) throw invalidField('closesAt', 'not_in_future', 'must be in the future');
+    if (input.closesAt <= opensAt) throw invalidField('closesAt', 'out_of_order', 'must be after opensAt', { after: 'opensAt' });
     const segmentIds = await checkSegments(tx, ctx, input.segmentIds);
     const row: PollsTable = {
       id: newId(),
@@ -213,7 +213,7 @@ export async function closePoll(ctx: OrgContext, id: string): Promise<TPoll> {
       .where('id', '=', id)
       .where('closes_at', '>', ctx.now)
       .executeTakeFirst();
-    if (Number(closed.numUpdatedRows) === 0) throw conflict('id', 'the poll has closed already');
+    if (Number(closed.numUpdatedRows) === 0) throw conflict('id', 'closed', 'the poll has closed already');
     const after = await describeOne(tx, ctx, id, 'staff');
     await appendAudit(tx, {
       orgId: ctx.org.id,

@@ -66,6 +66,7 @@ export async function clientVerdict(
   if (pending) {
     throw conflict(
       'polls',
+      'not_closed',
       `the clients' poll "${pending.question}" runs until ${new Date(Number(pending.closes_at)).toISOString()}: decide once it has closed, or close it early`,
     );
   }
@@ -84,6 +85,7 @@ export async function clientVerdict(
     const titles = [...winners].map((w) => `"${options[w]?.title ?? w}"`).join(' or ');
     throw invalidField(
       'clientRationale',
+      'required',
       `the clients chose ${titles}: say why the decision goes against them (it is published with the result)`,
     );
   }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
+import { fieldOfIssue } from '../../http/errors.js';
 import { newId } from '../../core/ids.js';
 import type { AppDeps } from '../../http/deps.js';
 import { escapeHtml } from '../../http/html/page.js';
@@ -54,7 +55,7 @@ function parseForm<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const path = issue.path.join('.') || 'form';
-    throw new AppError('validation_failed', `${path}: ${issue.message}`, [{ path, message: issue.message }]);
+    throw new AppError('validation_failed', `${path}: ${issue.message}`, [fieldOfIssue(issue, 'form')]);
   }
   return result.data;
 }

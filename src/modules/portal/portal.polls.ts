@@ -104,7 +104,7 @@ function checkRanks(kind: PollKind, body: Record<string, unknown>, optionCount: 
   for (let i = 0; i < optionCount; i++) {
     const rank = formText(body[`rank.${i}`]).trim();
     if (rank === '') continue;
-    if (seen.has(rank)) throw invalidField('ranking', 'give each place to one option only');
+    if (seen.has(rank)) throw invalidField('ranking', 'given_twice', 'give each place to one option only');
     seen.add(rank);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../core/errors.js';
+import { AppError, fieldError } from '../../core/errors.js';
+import { fieldOfIssue } from '../../http/errors.js';
 import type { AppDeps } from '../../http/deps.js';
 import { formatDate, formatNumber } from '../../http/html/format.js';
 import { escapeHtml, renderNotFound } from '../../http/html/page.js';
@@ -298,11 +299,11 @@ export function registerPortalProposals(app: FastifyInstance, deps: AppDeps): vo
         if (!parsed.success) {
           const issue = parsed.error.issues[0]!;
           const path = issue.path.join('.') || 'form';
-          throw new AppError('validation_failed', `${path}: ${issue.message}`, [{ path, message: issue.message }]);
+          throw new AppError('validation_failed', `${path}: ${issue.message}`, [fieldOfIssue(issue, 'form')]);
         }
         if (parsed.data.segmentId && !segments.some((s) => s.id === parsed.data.segmentId)) {
           throw new AppError('validation_failed', 'segmentId: not one of your segments', [
-            { path: 'segmentId', message: 'not one of your segments' },
+            fieldError('segmentId', 'not_member', 'not one of your segments', { of: 'segment' }),
           ]);
         }
         if (!isConfirmed) {

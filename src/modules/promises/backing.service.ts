@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors.js';
+import { AppError, fieldError } from '../../core/errors.js';
 import type { Tx } from '../../db/schema.js';
 import type { Actor } from '../context.js';
 import { missingBacking } from '../governance/rights.service.js';
@@ -59,14 +59,16 @@ export function undeclaredBacking(kind: 'client' | 'internal', capabilityIds: st
 }
 
 const UNDECLARED = {
-  capabilities: {
-    path: 'requiredCapabilityIds',
-    message: 'a client promise declares at least one capability its team holds, or an admin waives backing (backingWaiver.reason)',
-  },
-  rights: {
-    path: 'requiredRightIds',
-    message: 'a client promise declares at least one decision right its team holds, or an admin waives backing (backingWaiver.reason)',
-  },
+  capabilities: fieldError(
+    'requiredCapabilityIds',
+    'required',
+    'a client promise declares at least one capability its team holds, or an admin waives backing (backingWaiver.reason)',
+  ),
+  rights: fieldError(
+    'requiredRightIds',
+    'required',
+    'a client promise declares at least one decision right its team holds, or an admin waives backing (backingWaiver.reason)',
+  ),
 };
 
 /**
@@ -89,11 +91,15 @@ export function backingError(
       : []),
   ];
   return new AppError('backing_missing', `${parts.join('; ')} — the promise stays an intention`, [
-    ...missing.capabilities.map((c) => ({
-      path: `requiredCapabilityIds.${capabilityIds.indexOf(c.id)}`,
-      message: `missing capability "${c.name}"`,
-    })),
-    ...missing.rights.map((r) => ({ path: `requiredRightIds.${rightIds.indexOf(r.id)}`, message: `missing right "${r.name}"` })),
+    ...missing.capabilities.map((c) =>
+      fieldError(`requiredCapabilityIds.${capabilityIds.indexOf(c.id)}`, 'backing_missing', `missing capability "${c.name}"`, {
+        entity: 'capability',
+        name: c.name,
+      }),
+    ),
+    ...missing.rights.map((r) =>
+      fieldError(`requiredRightIds.${rightIds.indexOf(r.id)}`, 'backing_missing', `missing right "${r.name}"`, { entity: 'right', name: r.name }),
+    ),
     ...undeclared.map((list) => UNDECLARED[list]),
   ]);
 }

@@ -40,7 +40,7 @@ export const ZImportInput = z
       .string()
       .trim()
       .max(64)
-      .refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Moscow')
+      .refine(isTimeZone, { message: 'must be an IANA time zone, e.g. Europe/Moscow', params: { code: 'time_zone' } })
       .optional()
       .describe('of times written without an offset; default: the remembered one, else the organization’s'),
     dateFormat: z.enum(DATE_FORMATS).optional().describe('default: the remembered one, else auto (each cell as it reads)'),

@@ -5,7 +5,7 @@
  * errors by row and column; the import sends the good rows through the idempotent ingest and
  * remembers the mapping.
  */
-import { AppError } from '../../core/errors.js';
+import { AppError, fieldError } from '../../core/errors.js';
 import { type DateFormat, detectDateFormat } from '../../core/import/dates.js';
 import {
   type ImportError,
@@ -31,7 +31,7 @@ const PREVIEW_ERRORS = 200;
 const RESULT_ERRORS = 1000;
 
 function fileError(message: string): AppError {
-  return new AppError('validation_failed', `contentBase64: ${message}`, [{ path: 'contentBase64', message }]);
+  return new AppError('validation_failed', `contentBase64: ${message}`, [fieldError('contentBase64', 'csv_format', message)]);
 }
 
 /** The file's table: .xlsx as a workbook (first worksheet), anything else as delimited text. */
@@ -204,10 +204,11 @@ export async function previewImport(ctx: OrgContext, promiseId: string, input: T
 export async function importEvents(ctx: OrgContext, promiseId: string, input: TImportInput) {
   const p = await prepare(ctx, promiseId, input);
   if (p.problems.length > 0) {
-    const fields = p.problems.map((e) => ({
-      path: `mapping.${e.field}`,
-      message: e.code === 'mapping_missing' ? 'required: which column holds it' : `no column "${e.value}" in the file`,
-    }));
+    const fields = p.problems.map((e) =>
+      e.code === 'mapping_missing'
+        ? fieldError(`mapping.${e.field}`, 'required', 'required: which column holds it')
+        : fieldError(`mapping.${e.field}`, 'missing_column', `no column "${e.value}" in the file`, { column: e.value }),
+    );
     throw new AppError('validation_failed', `mapping: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`, fields);
   }
   const rejected: ImportError[] = p.rows.flatMap((r) => r.errors);

@@ -35,7 +35,7 @@ export const ZRedress = z
     amount: z.number().int('must be whole minor units').min(0).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
     text: z.string().trim().min(1, 'say what the client gets').max(2000),
   })
-  .refine((r) => r.kind !== 'compensation' || r.amount !== null, { message: 'a compensation needs an amount', path: ['amount'] })
+  .refine((r) => r.kind !== 'compensation' || r.amount !== null, { message: 'a compensation needs an amount', path: ['amount'], params: { code: 'required' } })
   .meta({ id: 'Redress' });
 export type TRedress = z.output<typeof ZRedress>;
 
@@ -80,7 +80,7 @@ export const ZUpdatePromise = z
     redress: ZRedress.nullable(),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdatePromise' });
 export type TUpdatePromise = z.output<typeof ZUpdatePromise>;
 
@@ -96,7 +96,7 @@ export const ZCreateVersion = z
   })
   .refine(
     (v) => ['statement', 'metric', 'target', 'window', 'promiserTeamId', 'redress'].some((k) => k in v),
-    'change at least one term: statement, metric, target, window, promiserTeamId or redress',
+    { message: 'change at least one term: statement, metric, target, window, promiserTeamId or redress', params: { code: 'nothing_to_change' } },
   )
   .meta({ id: 'CreatePromiseVersion' });
 export type TCreateVersion = z.output<typeof ZCreateVersion>;

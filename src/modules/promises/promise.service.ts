@@ -1,4 +1,4 @@
-import { AppError, conflict, invalidField } from '../../core/errors.js';
+import { AppError, conflict, fieldError, invalidField } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { fineBucketMs } from '../../core/promises/buckets.js';
 import { DAY_MS } from '../../core/promises/window.js';
@@ -23,7 +23,7 @@ export function longestWindowMs(window: TWindow): number {
 
 async function requireTeam(tx: Tx, ctx: OrgContext, id: string, field: string) {
   const team = await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
-  if (!team) throw invalidField(field, 'no team with this id in the organization');
+  if (!team) throw invalidField(field, 'not_found', 'no team with this id in the organization', { entity: 'team' });
   return team;
 }
 
@@ -38,21 +38,21 @@ async function checkLinks(
   },
 ): Promise<void> {
   if (input.kind === 'client') {
-    if (!input.promiseeSegmentId) throw invalidField('promiseeSegmentId', 'a client promise is made to a client segment');
-    if (input.promiseeTeamId) throw invalidField('promiseeTeamId', 'only an internal promise is made to a team');
-    if (input.supportsPromiseId) throw invalidField('supportsPromiseId', 'only an internal promise supports another promise');
+    if (!input.promiseeSegmentId) throw invalidField('promiseeSegmentId', 'required', 'a client promise is made to a client segment');
+    if (input.promiseeTeamId) throw invalidField('promiseeTeamId', 'not_applicable', 'only an internal promise is made to a team');
+    if (input.supportsPromiseId) throw invalidField('supportsPromiseId', 'not_applicable', 'only an internal promise supports another promise');
     const segment = await tx
       .selectFrom('segments')
       .select('id')
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', input.promiseeSegmentId)
       .executeTakeFirst();
-    if (!segment) throw invalidField('promiseeSegmentId', 'no segment with this id in the organization');
+    if (!segment) throw invalidField('promiseeSegmentId', 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
   } else {
-    if (!input.promiseeTeamId) throw invalidField('promiseeTeamId', 'an internal promise is made to a team');
-    if (input.promiseeSegmentId) throw invalidField('promiseeSegmentId', 'only a client promise is made to a segment');
+    if (!input.promiseeTeamId) throw invalidField('promiseeTeamId', 'required', 'an internal promise is made to a team');
+    if (input.promiseeSegmentId) throw invalidField('promiseeSegmentId', 'not_applicable', 'only a client promise is made to a segment');
     await requireTeam(tx, ctx, input.promiseeTeamId, 'promiseeTeamId');
-    if (input.promiseeTeamId === input.promiserTeamId) throw invalidField('promiseeTeamId', 'a team does not promise to itself');
+    if (input.promiseeTeamId === input.promiserTeamId) throw invalidField('promiseeTeamId', 'self_reference', 'a team does not promise to itself');
     if (input.supportsPromiseId) {
       const supported = await tx
         .selectFrom('promises')
@@ -60,7 +60,7 @@ async function checkLinks(
         .where('org_id', '=', ctx.org.id)
         .where('id', '=', input.supportsPromiseId)
         .executeTakeFirst();
-      if (!supported) throw invalidField('supportsPromiseId', 'no promise with this id in the organization');
+      if (!supported) throw invalidField('supportsPromiseId', 'not_found', 'no promise with this id in the organization', { entity: 'promise' });
     }
   }
   for (const [index, painId] of input.painIds.entries()) {
@@ -70,9 +70,9 @@ async function checkLinks(
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', painId)
       .executeTakeFirst();
-    if (!pain) throw invalidField(`painIds.${index}`, 'no pain with this id in the organization');
+    if (!pain) throw invalidField(`painIds.${index}`, 'not_found', 'no pain with this id in the organization', { entity: 'pain' });
     if (input.kind === 'client' && pain.segment_id !== input.promiseeSegmentId) {
-      throw invalidField(`painIds.${index}`, 'a pain of another segment than the promise’s');
+      throw invalidField(`painIds.${index}`, 'mismatch', 'a pain of another segment than the promise’s', { entity: 'segment' });
     }
   }
   for (const [index, id] of input.requiredCapabilityIds.entries()) {
@@ -82,7 +82,7 @@ async function checkLinks(
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!capability) throw invalidField(`requiredCapabilityIds.${index}`, 'no capability with this id in the organization');
+    if (!capability) throw invalidField(`requiredCapabilityIds.${index}`, 'not_found', 'no capability with this id in the organization', { entity: 'capability' });
   }
   for (const [index, id] of input.requiredRightIds.entries()) {
     const right = await tx
@@ -91,7 +91,7 @@ async function checkLinks(
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!right) throw invalidField(`requiredRightIds.${index}`, 'no decision right with this id in the organization');
+    if (!right) throw invalidField(`requiredRightIds.${index}`, 'not_found', 'no decision right with this id in the organization', { entity: 'right' });
   }
 }
 
@@ -202,7 +202,7 @@ export async function updatePromise(ctx: OrgContext, id: string, input: TUpdateP
     await requirePromiser(tx, ctx, row.promiser_team_id, 'change its promises');
     const termsChange = ['statement', 'metric', 'target', 'window', 'redress'].some((k) => k in input);
     if (row.status !== 'draft' && (termsChange || input.requiredCapabilityIds || input.requiredRightIds)) {
-      throw conflict('status', 'a published promise keeps its terms: make a new version with a reason');
+      throw conflict('status', 'wrong_status', 'a published promise keeps its terms: make a new version with a reason', { status: 'published' });
     }
     const links = {
       kind: row.kind,
@@ -274,16 +274,16 @@ export async function publishPromise(ctx: OrgContext, id: string, input: TPublis
     const waiver = input.backingWaiver;
     if (waiver && ctx.role !== 'admin') {
       throw new AppError('forbidden', 'backingWaiver: only an admin may waive the backing of a client promise', [
-        { path: 'backingWaiver', message: 'only an admin may waive the backing of a client promise' },
+        fieldError('backingWaiver', 'not_allowed', 'only an admin may waive the backing of a client promise', { role: 'admin' }),
       ]);
     }
-    if (row.status !== 'draft') throw conflict('status', `the promise is ${row.status}, not a draft`);
+    if (row.status !== 'draft') throw conflict('status', 'wrong_status', `the promise is ${row.status}, not a draft`, { status: row.status });
     const capabilityIds = parseIds(row.required_capability_ids);
     const rightIds = parseIds(row.required_right_ids);
     const undeclared = undeclaredBacking(row.kind, capabilityIds, rightIds);
-    if (waiver && row.kind !== 'client') throw invalidField('backingWaiver', 'only a client promise needs its backing declared or waived');
+    if (waiver && row.kind !== 'client') throw invalidField('backingWaiver', 'not_applicable', 'only a client promise needs its backing declared or waived');
     if (waiver && undeclared.length === 0) {
-      throw invalidField('backingWaiver', 'nothing to waive: the promise declares a capability and a decision right');
+      throw invalidField('backingWaiver', 'unnecessary', 'nothing to waive: the promise declares a capability and a decision right');
     }
     const missing = await missingFor(tx, ctx.org.id, row.promiser_team_id, capabilityIds, rightIds);
     const unwaived = waiver ? [] : undeclared;
@@ -329,7 +329,7 @@ export async function createVersion(ctx: OrgContext, id: string, input: TCreateV
     const row = await loadPromise(tx, ctx.org.id, id);
     await requirePromiser(tx, ctx, row.promiser_team_id, 'change its promises');
     if (row.status !== 'published')
-      throw conflict('status', row.status === 'draft' ? 'a draft is edited, not versioned' : 'the promise is retired');
+      throw conflict('status', 'wrong_status', row.status === 'draft' ? 'a draft is edited, not versioned' : 'the promise is retired', { status: row.status });
     const versions = await loadVersions(tx, ctx.org.id, id);
     const current = toVersion(versions[versions.length - 1] as PromiseVersionsTable);
     const promiserTeamId = input.promiserTeamId ?? current.promiserTeamId;
@@ -406,7 +406,7 @@ export async function retirePromise(ctx: OrgContext, id: string, reason: string)
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadPromise(tx, ctx.org.id, id);
     await requirePromiser(tx, ctx, row.promiser_team_id, 'retire its promises');
-    if (row.status === 'retired') throw conflict('status', 'the promise is already retired');
+    if (row.status === 'retired') throw conflict('status', 'wrong_status', 'the promise is already retired', { status: 'retired' });
     await tx
       .updateTable('promises')
       .set({ status: 'retired', retired_at: ctx.now, updated_at: ctx.now })

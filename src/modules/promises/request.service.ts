@@ -51,9 +51,9 @@ export async function createRequest(ctx: OrgContext, input: TCreateRequest): Pro
       ['toTeamId', input.toTeamId],
     ] as const) {
       const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
-      if (!team) throw invalidField(field, 'no team with this id in the organization');
+      if (!team) throw invalidField(field, 'not_found', 'no team with this id in the organization', { entity: 'team' });
     }
-    if (input.fromTeamId === input.toTeamId) throw invalidField('toTeamId', 'a team does not ask itself: it promises');
+    if (input.fromTeamId === input.toTeamId) throw invalidField('toTeamId', 'self_reference', 'a team does not ask itself: it promises');
     await requirePromiser(tx, ctx, input.fromTeamId, 'ask on its behalf');
     if (input.supportsPromiseId) {
       const supported = await tx
@@ -62,7 +62,7 @@ export async function createRequest(ctx: OrgContext, input: TCreateRequest): Pro
         .where('org_id', '=', ctx.org.id)
         .where('id', '=', input.supportsPromiseId)
         .executeTakeFirst();
-      if (!supported) throw invalidField('supportsPromiseId', 'no promise with this id in the organization');
+      if (!supported) throw invalidField('supportsPromiseId', 'not_found', 'no promise with this id in the organization', { entity: 'promise' });
     }
     const row: PromiseRequestsTable = {
       id: newId(),
@@ -120,7 +120,7 @@ async function answer(
     .where('id', '=', id)
     .where('status', '=', 'open')
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw conflict('id', 'the request is already answered');
+  if (Number(result.numUpdatedRows) === 0) throw conflict('id', 'wrong_status', 'the request is already answered', { status: 'answered' });
   const row = await load(tx, ctx, id);
   const [request] = await describe(tx, ctx.org.id, [row]);
   await notifyUsers(
@@ -153,7 +153,7 @@ export async function acceptRequest(ctx: OrgContext, id: string, input: TAcceptR
   return ctx.db.transaction().execute(async (tx) => {
     const row = await load(tx, ctx, id);
     await requirePromiser(tx, ctx, row.to_team_id, 'answer requests made to it');
-    if (row.status !== 'open') throw conflict('id', 'the request is already answered');
+    if (row.status !== 'open') throw conflict('id', 'wrong_status', 'the request is already answered', { status: 'answered' });
     const promise = await insertPromise(tx, ctx, {
       title: row.title,
       statement: input.statement ?? row.statement,

@@ -16,7 +16,7 @@ import { describeProposals } from './proposal.service.js';
  * answered by the survivor's answer, or — already overdue — stays with the duplicate's bad event.
  */
 export async function mergeProposal(ctx: OrgContext, id: string, intoId: string): Promise<TProposal> {
-  if (id === intoId) throw invalidField('intoId', 'a proposal is not merged into itself');
+  if (id === intoId) throw invalidField('intoId', 'self_reference', 'a proposal is not merged into itself');
   const settle = await ctx.db.transaction().execute(async (tx) => {
     // Locked in id order, so two merges of the same pair in opposite directions cannot deadlock.
     const locked = new Map<string, ProposalsTable>();
@@ -24,14 +24,14 @@ export async function mergeProposal(ctx: OrgContext, id: string, intoId: string)
       try {
         locked.set(key, await lockProposal(tx, ctx.org.id, key));
       } catch (error) {
-        if (key === intoId) throw invalidField('intoId', 'no proposal with this id in the organization');
+        if (key === intoId) throw invalidField('intoId', 'not_found', 'no proposal with this id in the organization', { entity: 'proposal' });
         throw error;
       }
     }
     const duplicate = locked.get(id) as ProposalsTable;
     const survivor = locked.get(intoId) as ProposalsTable;
-    if (duplicate.status === 'merged') throw conflict('id', 'the proposal is already merged');
-    if (survivor.status === 'merged') throw invalidField('intoId', 'that proposal is itself merged: merge into the one it was merged into');
+    if (duplicate.status === 'merged') throw conflict('id', 'wrong_status', 'the proposal is already merged', { status: 'merged' });
+    if (survivor.status === 'merged') throw invalidField('intoId', 'wrong_status', 'that proposal is itself merged: merge into the one it was merged into', { status: 'merged' });
     const obligation = mergeObligation(
       { thresholdReachedAt: duplicate.threshold_reached_at, answerDueAt: duplicate.answer_due_at, answeredAt: duplicate.answered_at },
       {

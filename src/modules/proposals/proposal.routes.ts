@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleCan, scopesAllow } from '../../core/access/permissions.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, fieldError } from '../../core/errors.js';
 import type { Principal } from '../../http/auth.js';
 import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery, ZTime } from '../common.schema.js';
@@ -30,7 +30,7 @@ function requireModerator(ctx: OrgContext, principal: Principal | null): void {
     : principal?.kind === 'token' && scopesAllow(principal.scopes, 'voice:manage');
   if (!allowed)
     throw new AppError('forbidden', 'hidden: listing proposals hidden for moderation needs voice:manage', [
-      { path: 'hidden', message: 'needs voice:manage' },
+      fieldError('hidden', 'not_allowed', 'needs voice:manage', { permission: 'voice:manage' }),
     ]);
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { AppError, conflict, invalidField, notFound } from '../../core/errors.js';
+import { AppError, conflict, fieldError, invalidField, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { checkTransition, computeThreshold, SUPPORTABLE_STATUSES } from '../../core/voice/proposals.js';
 import type { ClientsTable, ProposalsTable, Tx } from '../../db/schema.js';
@@ -122,7 +122,7 @@ async function insertProposal(
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', segmentId)
       .executeTakeFirst();
-    if (!segment) throw invalidField('segmentId', 'no segment with this id in the organization');
+    if (!segment) throw invalidField('segmentId', 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
   }
   const settings = await loadVoiceSettings(tx, ctx.org.id);
   const clients = settings.thresholdKind === 'share' ? await countClientsFor(tx, ctx.org.id, segmentId) : 0;
@@ -234,7 +234,7 @@ export async function changeProposalStatus(ctx: OrgContext, id: string, input: T
   const answered = await ctx.db.transaction().execute(async (tx) => {
     const row = await lockProposal(tx, ctx.org.id, id);
     const problem = checkTransition(row.status, { to: input.status, answer: input.answer });
-    if (problem) throw problem.conflict ? conflict(problem.path, problem.reason) : invalidField(problem.path, problem.reason);
+    if (problem) throw (problem.conflict ? conflict : invalidField)(problem.path, problem.code, problem.reason, problem.params);
     const isAnswer = input.status === 'accepted' || input.status === 'declined';
     const by = await actorName(tx, ctx);
     // Reconsidering an answer nothing was owed for takes it back; an owed answer, once given, stays given.
@@ -273,7 +273,7 @@ export async function linkImplementation(ctx: OrgContext, id: string, input: TLi
   return ctx.db.transaction().execute(async (tx) => {
     const row = await lockProposal(tx, ctx.org.id, id);
     const problem = checkTransition(row.status, { to: 'implemented', ...input });
-    if (problem) throw problem.conflict ? conflict(problem.path, problem.reason) : invalidField(problem.path, problem.reason);
+    if (problem) throw (problem.conflict ? conflict : invalidField)(problem.path, problem.code, problem.reason, problem.params);
     if (input.implementedType !== 'experiment') {
       const table = input.implementedType === 'promise' ? 'promises' : 'decisions';
       const found = await tx
@@ -282,7 +282,7 @@ export async function linkImplementation(ctx: OrgContext, id: string, input: TLi
         .where('org_id', '=', ctx.org.id)
         .where('id', '=', input.implementedId)
         .executeTakeFirst();
-      if (!found) throw invalidField('implementedId', `no ${input.implementedType} with this id in the organization`);
+      if (!found) throw invalidField('implementedId', 'not_found', `no ${input.implementedType} with this id in the organization`, { entity: input.implementedType });
     }
     await tx
       .updateTable('proposals')
@@ -305,9 +305,9 @@ export async function linkImplementation(ctx: OrgContext, id: string, input: TLi
 }
 
 function requireSupportable(row: ProposalsTable): void {
-  if (row.hidden_at !== null) throw conflict('id', 'the proposal is hidden for moderation');
+  if (row.hidden_at !== null) throw conflict('id', 'wrong_status', 'the proposal is hidden for moderation', { status: 'hidden' });
   if (!SUPPORTABLE_STATUSES.includes(row.status))
-    throw conflict('id', `the proposal is ${row.status.replace('_', ' ')}: it takes no more supports`);
+    throw conflict('id', 'wrong_status', `the proposal is ${row.status.replace('_', ' ')}: it takes no more supports`, { status: row.status });
 }
 
 /**
@@ -337,7 +337,7 @@ export async function supportProposal(ctx: OrgContext, clientId: string, id: str
         .executeTakeFirst();
       if (!member)
         throw new AppError('forbidden', 'this proposal is made to a segment the client is not in', [
-          { path: 'clientId', message: 'not in the segment' },
+          fieldError('clientId', 'not_member', 'not in the segment', { of: 'segment' }),
         ]);
     }
     const added = await insertSupport(tx, ctx.org.id, id, clientId, ctx.now);
@@ -362,7 +362,7 @@ export async function withdrawSupport(ctx: OrgContext, clientId: string, id: str
   return ctx.db.transaction().execute(async (tx) => {
     const row = await lockProposal(tx, ctx.org.id, id);
     if (!SUPPORTABLE_STATUSES.includes(row.status))
-      throw conflict('id', `the proposal is ${row.status.replace('_', ' ')}: its supports are final`);
+      throw conflict('id', 'wrong_status', `the proposal is ${row.status.replace('_', ' ')}: its supports are final`, { status: row.status });
     const removed = await deleteSupport(tx, ctx.org.id, id, clientId);
     if (!removed) return { removed, supports: row.supports };
     await addToSupports(tx, ctx.org.id, id, -1, ctx.now);

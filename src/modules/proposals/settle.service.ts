@@ -37,7 +37,7 @@ export async function settleProposals(
   const answered: ProposalsTable[] = [];
   for (const [i, s] of settlements.entries()) {
     const path = at(field, i, 'proposalId');
-    if (seen.has(s.proposalId)) throw invalidField(path, 'this proposal is named twice');
+    if (seen.has(s.proposalId)) throw invalidField(path, 'given_twice', 'this proposal is named twice');
     seen.add(s.proposalId);
     const row = await tx
       .selectFrom('proposals')
@@ -45,10 +45,10 @@ export async function settleProposals(
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', s.proposalId)
       .executeTakeFirst();
-    if (!row) throw invalidField(path, 'no proposal with this id in the organization');
+    if (!row) throw invalidField(path, 'not_found', 'no proposal with this id in the organization', { entity: 'proposal' });
     const proposal = await lockProposal(tx, ctx.org.id, s.proposalId);
     const problem = checkTransition(proposal.status, { to: s.outcome, answer });
-    if (problem) throw problem.conflict ? conflict(path, problem.reason) : invalidField(path, problem.reason);
+    if (problem) throw (problem.conflict ? conflict : invalidField)(path, problem.code, problem.reason, problem.params);
     const answeredAt = proposal.answered_at ?? ctx.now;
     await tx
       .updateTable('proposals')

@@ -1,5 +1,5 @@
 import { scopesAllow } from '../../core/access/permissions.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, fieldError } from '../../core/errors.js';
 import type { Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
 import { findToken } from '../tokens/token.repository.js';
@@ -27,6 +27,6 @@ export async function actsForOrganization(tx: Tx, ctx: OrgContext): Promise<bool
 export async function requireKindAuthority(tx: Tx, ctx: OrgContext): Promise<void> {
   if (await actsForOrganization(tx, ctx)) return;
   throw new AppError('forbidden', "kind: only an admin or the council makes a team a council or changes a team's kind", [
-    { path: 'kind', message: "only an admin or the council makes a team a council or changes a team's kind" },
+    fieldError('kind', 'not_allowed', "only an admin or the council makes a team a council or changes a team's kind"),
   ]);
 }

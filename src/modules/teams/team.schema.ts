@@ -17,7 +17,7 @@ export type TCreateTeam = z.output<typeof ZCreateTeam>;
 // Built without the default: a partial update must not reset an omitted purpose to ''.
 export const ZUpdateTeam = ZCreateTeam.extend({ purpose: ZPurpose })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateTeam' });
 export type TUpdateTeam = z.output<typeof ZUpdateTeam>;
 

@@ -1,5 +1,5 @@
 import { expandScopes } from '../../core/access/permissions.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError, fieldError, notFound } from '../../core/errors.js';
 import { hashSecret, newId, newSecret } from '../../core/ids.js';
 import type { ApiTokensTable } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -39,7 +39,7 @@ export async function createToken(ctx: OrgContext, input: TCreateToken, grantorS
   const beyond = grantorScopes && !grantorScopes.includes('all') ? scopes.filter((s) => !grantorScopes.includes(s)) : [];
   if (beyond.length) {
     throw new AppError('forbidden', `scopes: a token may grant only scopes it holds, not ${beyond.join(', ')}`, [
-      { path: 'scopes', message: `beyond the granting token's scopes: ${beyond.join(', ')}` },
+      fieldError('scopes', 'not_allowed', `beyond the granting token's scopes: ${beyond.join(', ')}`, { scopes: beyond }),
     ]);
   }
   const row: ApiTokensTable = {

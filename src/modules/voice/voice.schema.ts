@@ -15,6 +15,8 @@ const ZVoiceSettingsFields = z.object({
 export const ZVoiceSettingsInput = ZVoiceSettingsFields.refine((v) => v.thresholdKind !== 'share' || v.thresholdValue <= 10_000, {
   path: ['thresholdValue'],
   message: 'a share is at most 10000 basis points (100%)',
+  params: { code: 'too_big', maximum: 10000 },
+  params: { code: 'too_big', maximum: 10000 },
 }).meta({ id: 'VoiceSettingsInput' });
 export type TVoiceSettingsInput = z.output<typeof ZVoiceSettingsInput>;
 

@@ -78,7 +78,7 @@ export async function putVoiceSettings(ctx: OrgContext, input: TVoiceSettingsInp
       .where('org_id', '=', ctx.org.id)
       .where('id', '=', input.answerTeamId)
       .executeTakeFirst();
-    if (!team) throw invalidField('answerTeamId', 'no team with this id in the organization');
+    if (!team) throw invalidField('answerTeamId', 'not_found', 'no team with this id in the organization', { entity: 'team' });
   }
   await reviseAnswerPromise(ctx, input);
   await ctx.db.transaction().execute(async (tx) => {

@@ -9,7 +9,7 @@ const ZWebhookUrl = z
   .trim()
   .min(1, 'must not be empty')
   .max(2000)
-  .refine(isWebhookUrl, 'must be an absolute http:// or https:// URL without a user name or password')
+  .refine(isWebhookUrl, { message: 'must be an absolute http:// or https:// URL without a user name or password', params: { code: 'invalid_url' } })
   .describe(
     'where deliveries are POSTed; loopback, private, link-local and metadata addresses and local names (localhost, *.local, *.internal) are refused unless the operator allows them (CLIENTOCRACY_WEBHOOK_ALLOW)',
   )
@@ -41,7 +41,7 @@ export const ZUpdateWebhook = z
     active: z.boolean().describe('false pauses deliveries; they wait until the endpoint is active again (24 h at most)'),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
   .meta({ id: 'UpdateWebhook' });
 export type TUpdateWebhook = z.output<typeof ZUpdateWebhook>;
 

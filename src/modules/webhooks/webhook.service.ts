@@ -59,6 +59,7 @@ function assertReachableUrl(url: string, allow: WebhookAllowList): void {
   if (!verdict.allowed) {
     throw invalidField(
       'url',
+      'not_allowed',
       `${REFUSED_HOST_MESSAGE} ${verdict.reason}; the server's operator may allow it with CLIENTOCRACY_WEBHOOK_ALLOW`,
     );
   }
