@@ -1,17 +1,20 @@
-import { sql } from 'kysely';
 import { newId } from '../../core/ids.js';
 import { fineBucketMs } from '../../core/promises/buckets.js';
 import { DAY_MS } from '../../core/promises/window.js';
 import { answerDueAt, answerEvent, answerEventId, crossesThreshold, SUPPORTABLE_STATUSES } from '../../core/voice/proposals.js';
-import { dialectOf } from '../../db/database.js';
 import type { Db, OrganizationsTable, ProposalsTable, Tx } from '../../db/schema.js';
 import { translate } from '../../i18n/index.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { Actor, OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import { loadOrgById } from '../orgs/org.repository.js';
 import { ingestEvents } from '../promises/ingest.service.js';
+import { findPromise, insertPromiseRow, insertVersionRow } from '../promises/promise.repository.js';
 import type { TEventInput, TWindow } from '../promises/promise.schema.js';
+import { listTeamNames } from '../teams/team.repository.js';
+import { listUnsettledAnswers, updateProposal } from './proposal.repository.js';
 import { DEFAULT_VOICE_SETTINGS, loadVoiceSettings } from './voice-settings.js';
+import { lockVoiceSettings, setAnswerPromiseId } from './voice-settings.repository.js';
 
 /** Who records the answer promise's events: the organization itself, keeping its word to clients. */
 export const ANSWER_ACTOR: Actor = { type: 'system', id: null, label: 'proposal answers' };
@@ -23,36 +26,24 @@ export const ANSWER_WINDOW: TWindow = { kind: 'rolling', days: 90 };
 /** Makes the organization's voice settings row (defaults) if it has none, and holds it (PostgreSQL). */
 async function lockSettings(tx: Tx, orgId: string, now: number): Promise<void> {
   const d = DEFAULT_VOICE_SETTINGS;
-  await tx
-    .insertInto('voice_settings')
-    .values({
-      org_id: orgId,
-      allow_registration: d.allowRegistration ? 1 : 0,
-      require_confirmed_email: d.requireConfirmedEmail ? 1 : 0,
-      threshold_kind: d.thresholdKind,
-      threshold_value: d.thresholdValue,
-      response_days: d.responseDays,
-      answer_team_id: null,
-      answer_promise_id: null,
-      hide_after_reports: d.hideAfterReports,
-      updated_at: now,
-      updated_by: null,
-    })
-    .onConflict((oc) => oc.column('org_id').doNothing())
-    .execute();
-  if (dialectOf(tx) === 'postgres')
-    await tx.selectFrom('voice_settings').select('org_id').where('org_id', '=', orgId).forUpdate().execute();
+  await lockVoiceSettings(tx, {
+    org_id: orgId,
+    allow_registration: d.allowRegistration ? 1 : 0,
+    require_confirmed_email: d.requireConfirmedEmail ? 1 : 0,
+    threshold_kind: d.thresholdKind,
+    threshold_value: d.thresholdValue,
+    response_days: d.responseDays,
+    answer_team_id: null,
+    answer_promise_id: null,
+    hide_after_reports: d.hideAfterReports,
+    updated_at: now,
+    updated_by: null,
+  });
 }
 
 /** The team that owes answers: the one set in the voice settings, else the council, else the first team. */
 export async function answerTeamOf(tx: Tx, orgId: string, settingTeamId: string | null): Promise<string | null> {
-  const teams = await tx
-    .selectFrom('teams')
-    .select(['id', 'kind'])
-    .where('org_id', '=', orgId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const teams = await listTeamNames(tx, orgId);
   if (settingTeamId && teams.some((t) => t.id === settingTeamId)) return settingTeamId;
   return (teams.find((t) => t.kind === 'council') ?? teams[0])?.id ?? null;
 }
@@ -67,12 +58,7 @@ export async function ensureAnswerPromise(tx: Tx, org: OrganizationsTable, now: 
   await lockSettings(tx, org.id, now);
   const settings = await loadVoiceSettings(tx, org.id);
   if (settings.answerPromiseId) {
-    const kept = await tx
-      .selectFrom('promises')
-      .select('status')
-      .where('org_id', '=', org.id)
-      .where('id', '=', settings.answerPromiseId)
-      .executeTakeFirst();
+    const kept = await findPromise(tx, org.id, settings.answerPromiseId);
     if (kept && kept.status !== 'retired') return settings.answerPromiseId;
   }
   const teamId = await answerTeamOf(tx, org.id, settings.answerTeamId);
@@ -81,56 +67,50 @@ export async function ensureAnswerPromise(tx: Tx, org: OrganizationsTable, now: 
   const days = settings.responseDays;
   const title = translate(org.locale, 'voiceProposals.answerPromise.title', { count: days });
   const statement = translate(org.locale, 'voiceProposals.answerPromise.statement', { count: days, org: org.name });
-  await tx
-    .insertInto('promises')
-    .values({
-      id,
-      org_id: org.id,
-      kind: 'client',
-      title,
-      promiser_team_id: teamId,
-      // To every client, not one segment: anyone may propose.
-      promisee_segment_id: null,
-      promisee_team_id: null,
-      supports_promise_id: null,
-      pain_ids: '[]',
-      required_capability_ids: '[]',
-      required_right_ids: '[]',
-      status: 'published',
-      current_version: 1,
-      fine_bucket_ms: fineBucketMs(ANSWER_WINDOW.kind === 'rolling' ? ANSWER_WINDOW.days * DAY_MS : 92 * DAY_MS),
-      unbacked: null,
-      // It declares no capability or right of its own: the system records why it needs none.
-      backing_waiver_reason: translate(org.locale, 'voiceProposals.answerPromise.waiver'),
-      backing_waived_by: ANSWER_ACTOR.label,
-      backing_waived_at: now,
-      created_by: ANSWER_ACTOR.label,
-      created_at: now,
-      updated_at: now,
-      published_at: now,
-      retired_at: null,
-    })
-    .execute();
-  await tx
-    .insertInto('promise_versions')
-    .values({
-      id: newId(),
-      org_id: org.id,
-      promise_id: id,
-      version: 1,
-      statement,
-      metric: JSON.stringify({ kind: 'ratio' }),
-      target: ANSWER_TARGET,
-      time_window: JSON.stringify(ANSWER_WINDOW),
-      promiser_team_id: teamId,
-      redress: null,
-      reason: '',
-      effective_from: now,
-      created_by: ANSWER_ACTOR.label,
-      created_at: now,
-    })
-    .execute();
-  await tx.updateTable('voice_settings').set({ answer_promise_id: id }).where('org_id', '=', org.id).execute();
+  await insertPromiseRow(tx, {
+    id,
+    org_id: org.id,
+    kind: 'client',
+    title,
+    promiser_team_id: teamId,
+    // To every client, not one segment: anyone may propose.
+    promisee_segment_id: null,
+    promisee_team_id: null,
+    supports_promise_id: null,
+    pain_ids: '[]',
+    required_capability_ids: '[]',
+    required_right_ids: '[]',
+    status: 'published',
+    current_version: 1,
+    fine_bucket_ms: fineBucketMs(ANSWER_WINDOW.kind === 'rolling' ? ANSWER_WINDOW.days * DAY_MS : 92 * DAY_MS),
+    unbacked: null,
+    // It declares no capability or right of its own: the system records why it needs none.
+    backing_waiver_reason: translate(org.locale, 'voiceProposals.answerPromise.waiver'),
+    backing_waived_by: ANSWER_ACTOR.label,
+    backing_waived_at: now,
+    created_by: ANSWER_ACTOR.label,
+    created_at: now,
+    updated_at: now,
+    published_at: now,
+    retired_at: null,
+  });
+  await insertVersionRow(tx, {
+    id: newId(),
+    org_id: org.id,
+    promise_id: id,
+    version: 1,
+    statement,
+    metric: JSON.stringify({ kind: 'ratio' }),
+    target: ANSWER_TARGET,
+    time_window: JSON.stringify(ANSWER_WINDOW),
+    promiser_team_id: teamId,
+    redress: null,
+    reason: '',
+    effective_from: now,
+    created_by: ANSWER_ACTOR.label,
+    created_at: now,
+  });
+  await setAnswerPromiseId(tx, org.id, id);
   await appendAudit(tx, {
     orgId: org.id,
     actor: ANSWER_ACTOR,
@@ -153,12 +133,7 @@ export async function checkThreshold(tx: Tx, ctx: OrgContext, row: ProposalsTabl
   const settings = await loadVoiceSettings(tx, ctx.org.id);
   const owed = SUPPORTABLE_STATUSES.includes(row.status);
   const due = owed ? answerDueAt(ctx.now, settings.responseDays) : null;
-  await tx
-    .updateTable('proposals')
-    .set({ threshold_reached_at: ctx.now, ...(owed && { answer_due_at: due }), updated_at: ctx.now })
-    .where('org_id', '=', ctx.org.id)
-    .where('id', '=', row.id)
-    .execute();
+  await updateProposal(tx, ctx.org.id, row.id, { threshold_reached_at: ctx.now, ...(owed && { answer_due_at: due }), updated_at: ctx.now });
   if (owed) {
     await ensureAnswerPromise(tx, ctx.org, ctx.now);
     const teamId = await answerTeamOf(tx, ctx.org.id, settings.answerTeamId);
@@ -209,12 +184,7 @@ export async function recordAnswerEvents(
   if (events.length === 0) return 0;
   const settings = await loadVoiceSettings(db, org.id);
   if (!settings.answerPromiseId) return 0;
-  const promise = await db
-    .selectFrom('promises')
-    .select('status')
-    .where('org_id', '=', org.id)
-    .where('id', '=', settings.answerPromiseId)
-    .executeTakeFirst();
+  const promise = await findPromise(db, org.id, settings.answerPromiseId);
   // A retired answer promise takes no events; the next proposal to reach its threshold makes a new one.
   if (!promise || promise.status === 'retired') return 0;
   const result = await ingestEvents({ db, org, actor: ANSWER_ACTOR, now }, settings.answerPromiseId, events);
@@ -229,31 +199,12 @@ export async function recordAnswerEvents(
  * due. Returns how many events were recorded.
  */
 export async function settleOverdueProposals(db: Db, now: number, orgId?: string): Promise<number> {
-  let q = db
-    .selectFrom('proposals as p')
-    .innerJoin('voice_settings as v', 'v.org_id', 'p.org_id')
-    .select(['p.id', 'p.org_id', 'p.answer_due_at', 'p.answered_at'])
-    .where('p.answer_due_at', 'is not', null)
-    .where((eb) => eb.or([eb('p.answered_at', 'is not', null), eb('p.answer_due_at', '<=', now)]))
-    .where('v.answer_promise_id', 'is not', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('promise_events as e')
-            .select('e.external_id')
-            .whereRef('e.promise_id', '=', 'v.answer_promise_id')
-            .where('e.external_id', '=', sql<string>`'proposal:' || p.id || ':answer'`),
-        ),
-      ),
-    );
-  if (orgId) q = q.where('p.org_id', '=', orgId);
-  const rows = await q.orderBy('p.answer_due_at').limit(5000).execute();
+  const rows = await listUnsettledAnswers(db, now, orgId);
   const byOrg = new Map<string, typeof rows>();
   for (const row of rows) byOrg.set(row.org_id, [...(byOrg.get(row.org_id) ?? []), row]);
   let recorded = 0;
   for (const [id, items] of byOrg) {
-    const org = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
-    if (org) recorded += await recordAnswerEvents(db, org, items, now);
+    recorded += await recordAnswerEvents(db, await loadOrgById(db, id), items, now);
   }
   return recorded;
 }

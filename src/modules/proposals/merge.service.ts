@@ -4,7 +4,7 @@ import type { ProposalsTable } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { checkThreshold, recordAnswerEvents } from './answer.service.js';
-import { loadProposal, lockProposal, moveSupports, recountSupports } from './proposal.repository.js';
+import { loadProposal, lockProposal, moveSupports, recountSupports, updateProposal } from './proposal.repository.js';
 import type { TProposal } from './proposal.schema.js';
 import { describeProposals } from './proposal.service.js';
 
@@ -24,14 +24,18 @@ export async function mergeProposal(ctx: OrgContext, id: string, intoId: string)
       try {
         locked.set(key, await lockProposal(tx, ctx.org.id, key));
       } catch (error) {
-        if (key === intoId) throw invalidField('intoId', 'not_found', 'no proposal with this id in the organization', { entity: 'proposal' });
+        if (key === intoId)
+          throw invalidField('intoId', 'not_found', 'no proposal with this id in the organization', { entity: 'proposal' });
         throw error;
       }
     }
     const duplicate = locked.get(id) as ProposalsTable;
     const survivor = locked.get(intoId) as ProposalsTable;
     if (duplicate.status === 'merged') throw conflict('id', 'wrong_status', 'the proposal is already merged', { status: 'merged' });
-    if (survivor.status === 'merged') throw invalidField('intoId', 'wrong_status', 'that proposal is itself merged: merge into the one it was merged into', { status: 'merged' });
+    if (survivor.status === 'merged')
+      throw invalidField('intoId', 'wrong_status', 'that proposal is itself merged: merge into the one it was merged into', {
+        status: 'merged',
+      });
     const obligation = mergeObligation(
       { thresholdReachedAt: duplicate.threshold_reached_at, answerDueAt: duplicate.answer_due_at, answeredAt: duplicate.answered_at },
       {
@@ -43,26 +47,19 @@ export async function mergeProposal(ctx: OrgContext, id: string, intoId: string)
       ctx.now,
     );
     await moveSupports(tx, ctx.org.id, id, intoId);
-    await tx
-      .updateTable('proposals')
-      .set({
-        status: 'merged',
-        merged_into_id: intoId,
-        supports: 0,
-        ...(obligation.kind === 'answered_by_survivor' && { answered_at: ctx.now, answer: survivor.answer }),
-        ...(obligation.kind === 'moved' && { answer_due_at: null }),
-        updated_at: ctx.now,
-      })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updateProposal(tx, ctx.org.id, id, {
+      status: 'merged',
+      merged_into_id: intoId,
+      supports: 0,
+      ...(obligation.kind === 'answered_by_survivor' && { answered_at: ctx.now, answer: survivor.answer }),
+      ...(obligation.kind === 'moved' && { answer_due_at: null }),
+      updated_at: ctx.now,
+    });
     if (obligation.kind === 'moved') {
-      await tx
-        .updateTable('proposals')
-        .set({ threshold_reached_at: obligation.thresholdReachedAt, answer_due_at: obligation.answerDueAt })
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', intoId)
-        .execute();
+      await updateProposal(tx, ctx.org.id, intoId, {
+        threshold_reached_at: obligation.thresholdReachedAt,
+        answer_due_at: obligation.answerDueAt,
+      });
     }
     await recountSupports(tx, ctx.org.id, intoId, ctx.now);
     const after = await checkThreshold(tx, ctx, await loadProposal(tx, ctx.org.id, intoId));

@@ -155,18 +155,6 @@ export async function countClientsFor(tx: Tx, orgId: string, segmentId: string |
   return Number(row.n);
 }
 
-/** Supports of one proposal in the trending window before `now`. */
-export async function countRecentSupports(tx: Tx, orgId: string, id: string, now: number): Promise<number> {
-  const row = await tx
-    .selectFrom('proposal_supports')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('org_id', '=', orgId)
-    .where('proposal_id', '=', id)
-    .where('created_at', '>=', now - TRENDING_DAYS * DAY_MS)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 const RECENT = sql<number>`p.recent_supports`;
 
 /**
@@ -202,4 +190,125 @@ export async function pageProposals(
   const last = items[items.length - 1];
   const t = (r: ProposalRow) => (query.sort === 'supported' ? r.supports : query.sort === 'newest' ? r.created_at : r.recent);
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ t: Number(t(last)), id: last.id }) : null };
+}
+
+/** Names (segments) or titles (promises, decisions, proposals) of the organization's rows by id. */
+export async function labelsByIds(
+  tx: Tx,
+  table: 'segments' | 'promises' | 'decisions' | 'proposals',
+  orgId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map<string, string>();
+  const column = table === 'segments' ? 'name' : 'title';
+  const rows = await tx
+    .selectFrom(table as 'segments')
+    .select(['id', sql.ref<string>(column).as('label')])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.label]));
+}
+
+/** Supports of each proposal in the trending window before `now`, 500 proposals to a query. */
+export async function countRecentSupportsOf(tx: Tx, orgId: string, ids: readonly string[], now: number): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(ids.map((id) => [id, 0]));
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await tx
+      .selectFrom('proposal_supports')
+      .select((eb) => ['proposal_id', eb.fn.countAll<number | string>().as('n')])
+      .where('org_id', '=', orgId)
+      .where('proposal_id', 'in', ids.slice(i, i + 500))
+      .where('created_at', '>=', now - TRENDING_DAYS * DAY_MS)
+      .groupBy('proposal_id')
+      .execute();
+    for (const r of rows) counts.set(r.proposal_id, Number(r.n));
+  }
+  return counts;
+}
+
+export async function insertProposalRow(tx: Tx, row: ProposalsTable): Promise<void> {
+  await tx.insertInto('proposals').values(row).execute();
+}
+
+export async function updateProposal(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  set: Partial<Omit<ProposalsTable, 'id' | 'org_id' | 'created_at'>>,
+): Promise<void> {
+  await tx.updateTable('proposals').set(set).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+/** Whether the organization has the promise or decision a proposal is implemented by. */
+export async function implementationExists(tx: Tx, orgId: string, table: 'promises' | 'decisions', id: string): Promise<boolean> {
+  const found = await tx.selectFrom(table).select('id').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return found !== undefined;
+}
+
+/** Whether the client supports the proposal. */
+export async function hasSupport(tx: Tx, orgId: string, proposalId: string, clientId: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('proposal_supports')
+    .select('client_id')
+    .where('org_id', '=', orgId)
+    .where('proposal_id', '=', proposalId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether the organization has the proposal. */
+export async function proposalExists(tx: Tx, orgId: string, id: string): Promise<boolean> {
+  const row = await tx.selectFrom('proposals').select('id').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The newest proposals still awaiting an answer and shown, at most `limit` of them. */
+export async function listAwaitingProposals(
+  db: Db,
+  orgId: string,
+  limit: number,
+): Promise<Pick<ProposalsTable, 'id' | 'title' | 'body' | 'status' | 'supports' | 'threshold'>[]> {
+  return db
+    .selectFrom('proposals')
+    .select(['id', 'title', 'body', 'status', 'supports', 'threshold'])
+    .where('org_id', '=', orgId)
+    .where('status', 'in', ['open', 'under_consideration'])
+    .where('hidden_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Proposals (of one organization, or all) whose owed answer is settled at `now` — answered, or past
+ * due unanswered — and whose event the organization's answer promise lacks, the earliest due first,
+ * at most 5,000: one indexed query when nothing is due.
+ */
+export async function listUnsettledAnswers(
+  db: Db,
+  now: number,
+  orgId?: string,
+): Promise<Pick<ProposalsTable, 'id' | 'org_id' | 'answer_due_at' | 'answered_at'>[]> {
+  let q = db
+    .selectFrom('proposals as p')
+    .innerJoin('voice_settings as v', 'v.org_id', 'p.org_id')
+    .select(['p.id', 'p.org_id', 'p.answer_due_at', 'p.answered_at'])
+    .where('p.answer_due_at', 'is not', null)
+    .where((eb) => eb.or([eb('p.answered_at', 'is not', null), eb('p.answer_due_at', '<=', now)]))
+    .where('v.answer_promise_id', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('promise_events as e')
+            .select('e.external_id')
+            .whereRef('e.promise_id', '=', 'v.answer_promise_id')
+            .where('e.external_id', '=', sql<string>`'proposal:' || p.id || ':answer'`),
+        ),
+      ),
+    );
+  if (orgId) q = q.where('p.org_id', '=', orgId);
+  return q.orderBy('p.answer_due_at').limit(5000).execute();
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { AppError, conflict, fieldError, invalidField, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { checkTransition, computeThreshold, SUPPORTABLE_STATUSES } from '../../core/voice/proposals.js';
@@ -6,67 +5,68 @@ import type { ClientsTable, ProposalsTable, Tx } from '../../db/schema.js';
 import { translate } from '../../i18n/index.js';
 import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { findClient, segmentsOfClients } from '../clients/client.repository.js';
 import type { OrgContext } from '../context.js';
+import { findSegment } from '../discovery/discovery.repository.js';
 import { queueMail } from '../mail/outbox.service.js';
 import { checkThreshold, recordAnswerEvents } from './answer.service.js';
 import {
   addToSupports,
   countClientsFor,
-  countRecentSupports,
+  countRecentSupportsOf,
   deleteSupport,
+  hasSupport,
+  implementationExists,
+  insertProposalRow,
   insertSupport,
+  labelsByIds,
   loadProposal,
   lockProposal,
   pageProposals,
   sweepTrending,
+  updateProposal,
 } from './proposal.repository.js';
 import type { TChangeStatus, TCreateProposal, TLinkImplementation, TProposal, TProposalQuery } from './proposal.schema.js';
 import { loadVoiceSettings } from './voice-settings.js';
 
 type Row = ProposalsTable & { recent?: number };
 
-/** Names (segments) or titles (promises, decisions, proposals) of the organization's rows by id. */
-async function byIds(tx: Tx, table: 'segments' | 'promises' | 'decisions' | 'proposals', orgId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const column = table === 'segments' ? 'name' : 'title';
-  const rows = await tx
-    .selectFrom(table as 'segments')
-    .select(['id', sql.ref<string>(column).as('label')])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.label]));
-}
-
 /** Proposals as the API shows them: with their segment, what implements them and what they were merged into. */
 export async function describeProposals(tx: Tx, orgId: string, rows: Row[], now: number): Promise<TProposal[]> {
-  const segments = await byIds(
+  const segments = await labelsByIds(
     tx,
     'segments',
     orgId,
     rows.flatMap((r) => r.segment_id ?? []),
   );
-  const promises = await byIds(
+  const promises = await labelsByIds(
     tx,
     'promises',
     orgId,
     rows.flatMap((r) => (r.implemented_type === 'promise' && r.implemented_id ? [r.implemented_id] : [])),
   );
-  const decisions = await byIds(
+  const decisions = await labelsByIds(
     tx,
     'decisions',
     orgId,
     rows.flatMap((r) => (r.implemented_type === 'decision' && r.implemented_id ? [r.implemented_id] : [])),
   );
-  const merged = await byIds(
+  const merged = await labelsByIds(
     tx,
     'proposals',
     orgId,
     rows.flatMap((r) => r.merged_into_id ?? []),
   );
+  // Rows read from a page carry their trending count; the others are counted together.
+  const recentOf = await countRecentSupportsOf(
+    tx,
+    orgId,
+    rows.filter((r) => r.recent === undefined).map((r) => r.id),
+    now,
+  );
   const described: TProposal[] = [];
   for (const r of rows) {
-    const recent = r.recent ?? (await countRecentSupports(tx, orgId, r.id, now));
+    const recent = r.recent ?? recentOf.get(r.id) ?? 0;
     const implementedTitle =
       r.implemented_type === 'promise'
         ? (promises.get(r.implemented_id ?? '') ?? null)
@@ -116,12 +116,7 @@ async function insertProposal(
 ): Promise<TProposal> {
   const segmentId = input.segmentId ?? null;
   if (segmentId) {
-    const segment = await tx
-      .selectFrom('segments')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', segmentId)
-      .executeTakeFirst();
+    const segment = await findSegment(tx, ctx.org.id, segmentId);
     if (!segment) throw invalidField('segmentId', 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
   }
   const settings = await loadVoiceSettings(tx, ctx.org.id);
@@ -153,7 +148,7 @@ async function insertProposal(
     created_at: ctx.now,
     updated_at: ctx.now,
   };
-  await tx.insertInto('proposals').values(row).execute();
+  await insertProposalRow(tx, row);
   const [proposal] = await describeProposals(tx, ctx.org.id, [{ ...row, recent: 0 }], ctx.now);
   await appendAudit(tx, {
     orgId: ctx.org.id,
@@ -203,12 +198,7 @@ export async function getProposal(ctx: OrgContext, id: string): Promise<TProposa
 /** Tells the client who proposed it what the organization answered (through the outbox). */
 export async function mailAuthor(tx: Tx, ctx: OrgContext, row: ProposalsTable, status: 'accepted' | 'declined', answer: string) {
   if (!row.author_client_id) return;
-  const client = await tx
-    .selectFrom('clients')
-    .select(['email', 'name'])
-    .where('org_id', '=', ctx.org.id)
-    .where('id', '=', row.author_client_id)
-    .executeTakeFirst();
+  const client = await findClient(tx, ctx.org.id, row.author_client_id);
   if (!client?.email) return;
   const locale = ctx.org.locale;
   const vars = { org: ctx.org.name, name: client.name, title: row.title, answer };
@@ -239,17 +229,12 @@ export async function changeProposalStatus(ctx: OrgContext, id: string, input: T
     const by = await actorName(tx, ctx);
     // Reconsidering an answer nothing was owed for takes it back; an owed answer, once given, stays given.
     const takesBack = !isAnswer && row.answer_due_at === null;
-    await tx
-      .updateTable('proposals')
-      .set({
-        status: input.status,
-        ...(isAnswer && { answer: input.answer ?? '', answered_by: by, answered_at: row.answered_at ?? ctx.now }),
-        ...(takesBack && { answer: null, answered_at: null, answered_by: null }),
-        updated_at: ctx.now,
-      })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updateProposal(tx, ctx.org.id, id, {
+      status: input.status,
+      ...(isAnswer && { answer: input.answer ?? '', answered_by: by, answered_at: row.answered_at ?? ctx.now }),
+      ...(takesBack && { answer: null, answered_at: null, answered_by: null }),
+      updated_at: ctx.now,
+    });
     if (isAnswer) await mailAuthor(tx, ctx, row, input.status as 'accepted' | 'declined', input.answer ?? '');
     const after = await describeOne(tx, ctx, id);
     await appendAudit(tx, {
@@ -276,20 +261,17 @@ export async function linkImplementation(ctx: OrgContext, id: string, input: TLi
     if (problem) throw (problem.conflict ? conflict : invalidField)(problem.path, problem.code, problem.reason, problem.params);
     if (input.implementedType !== 'experiment') {
       const table = input.implementedType === 'promise' ? 'promises' : 'decisions';
-      const found = await tx
-        .selectFrom(table)
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', input.implementedId)
-        .executeTakeFirst();
-      if (!found) throw invalidField('implementedId', 'not_found', `no ${input.implementedType} with this id in the organization`, { entity: input.implementedType });
+      if (!(await implementationExists(tx, ctx.org.id, table, input.implementedId)))
+        throw invalidField('implementedId', 'not_found', `no ${input.implementedType} with this id in the organization`, {
+          entity: input.implementedType,
+        });
     }
-    await tx
-      .updateTable('proposals')
-      .set({ status: 'implemented', implemented_type: input.implementedType, implemented_id: input.implementedId, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updateProposal(tx, ctx.org.id, id, {
+      status: 'implemented',
+      implemented_type: input.implementedType,
+      implemented_id: input.implementedId,
+      updated_at: ctx.now,
+    });
     const after = await describeOne(tx, ctx, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -307,7 +289,9 @@ export async function linkImplementation(ctx: OrgContext, id: string, input: TLi
 function requireSupportable(row: ProposalsTable): void {
   if (row.hidden_at !== null) throw conflict('id', 'wrong_status', 'the proposal is hidden for moderation', { status: 'hidden' });
   if (!SUPPORTABLE_STATUSES.includes(row.status))
-    throw conflict('id', 'wrong_status', `the proposal is ${row.status.replace('_', ' ')}: it takes no more supports`, { status: row.status });
+    throw conflict('id', 'wrong_status', `the proposal is ${row.status.replace('_', ' ')}: it takes no more supports`, {
+      status: row.status,
+    });
 }
 
 /**
@@ -319,23 +303,12 @@ export async function supportProposal(ctx: OrgContext, clientId: string, id: str
   return ctx.db.transaction().execute(async (tx) => {
     const row = await lockProposal(tx, ctx.org.id, id);
     requireSupportable(row);
-    const client = await tx
-      .selectFrom('clients')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', clientId)
-      .executeTakeFirst();
+    const client = await findClient(tx, ctx.org.id, clientId);
     if (!client) throw notFound('client', clientId);
     // A proposal to a segment is its clients' to support: its threshold is a share of them.
     if (row.segment_id !== null) {
-      const member = await tx
-        .selectFrom('client_segments')
-        .select('client_id')
-        .where('org_id', '=', ctx.org.id)
-        .where('segment_id', '=', row.segment_id)
-        .where('client_id', '=', clientId)
-        .executeTakeFirst();
-      if (!member)
+      const segments = (await segmentsOfClients(tx, ctx.org.id, [clientId])).get(clientId) ?? [];
+      if (!segments.includes(row.segment_id))
         throw new AppError('forbidden', 'this proposal is made to a segment the client is not in', [
           fieldError('clientId', 'not_member', 'not in the segment', { of: 'segment' }),
         ]);
@@ -362,7 +335,9 @@ export async function withdrawSupport(ctx: OrgContext, clientId: string, id: str
   return ctx.db.transaction().execute(async (tx) => {
     const row = await lockProposal(tx, ctx.org.id, id);
     if (!SUPPORTABLE_STATUSES.includes(row.status))
-      throw conflict('id', 'wrong_status', `the proposal is ${row.status.replace('_', ' ')}: its supports are final`, { status: row.status });
+      throw conflict('id', 'wrong_status', `the proposal is ${row.status.replace('_', ' ')}: its supports are final`, {
+        status: row.status,
+      });
     const removed = await deleteSupport(tx, ctx.org.id, id, clientId);
     if (!removed) return { removed, supports: row.supports };
     await addToSupports(tx, ctx.org.id, id, -1, ctx.now);
@@ -382,12 +357,5 @@ export async function withdrawSupport(ctx: OrgContext, clientId: string, id: str
 
 /** Whether the client supports the proposal. */
 export async function isSupporting(ctx: OrgContext, clientId: string, id: string): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom('proposal_supports')
-    .select('client_id')
-    .where('org_id', '=', ctx.org.id)
-    .where('proposal_id', '=', id)
-    .where('client_id', '=', clientId)
-    .executeTakeFirst();
-  return row !== undefined;
+  return hasSupport(ctx.db, ctx.org.id, id, clientId);
 }

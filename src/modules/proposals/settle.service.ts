@@ -4,7 +4,7 @@ import type { Db, OrganizationsTable, ProposalsTable, Tx } from '../../db/schema
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { recordAnswerEvents } from './answer.service.js';
-import { lockProposal } from './proposal.repository.js';
+import { lockProposal, proposalExists, updateProposal } from './proposal.repository.js';
 import { mailAuthor } from './proposal.service.js';
 
 /** A proposal a decision settles, and how: accepted or declined. */
@@ -39,23 +39,19 @@ export async function settleProposals(
     const path = at(field, i, 'proposalId');
     if (seen.has(s.proposalId)) throw invalidField(path, 'given_twice', 'this proposal is named twice');
     seen.add(s.proposalId);
-    const row = await tx
-      .selectFrom('proposals')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', s.proposalId)
-      .executeTakeFirst();
-    if (!row) throw invalidField(path, 'not_found', 'no proposal with this id in the organization', { entity: 'proposal' });
+    if (!(await proposalExists(tx, ctx.org.id, s.proposalId)))
+      throw invalidField(path, 'not_found', 'no proposal with this id in the organization', { entity: 'proposal' });
     const proposal = await lockProposal(tx, ctx.org.id, s.proposalId);
     const problem = checkTransition(proposal.status, { to: s.outcome, answer });
     if (problem) throw (problem.conflict ? conflict : invalidField)(path, problem.code, problem.reason, problem.params);
     const answeredAt = proposal.answered_at ?? ctx.now;
-    await tx
-      .updateTable('proposals')
-      .set({ status: s.outcome, answer, answered_by: by, answered_at: answeredAt, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', s.proposalId)
-      .execute();
+    await updateProposal(tx, ctx.org.id, s.proposalId, {
+      status: s.outcome,
+      answer,
+      answered_by: by,
+      answered_at: answeredAt,
+      updated_at: ctx.now,
+    });
     await mailAuthor(tx, ctx, proposal, s.outcome, answer);
     await appendAudit(tx, {
       orgId: ctx.org.id,

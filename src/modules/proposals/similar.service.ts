@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mostSimilar } from '../../core/voice/similarity.js';
 import type { Db } from '../../db/schema.js';
 import { ZId, ZPageQuery } from '../common.schema.js';
+import { listAwaitingProposals } from './proposal.repository.js';
 
 /** How many of the newest proposals awaiting an answer one request compares with (bounded work). */
 export const SIMILAR_CANDIDATES = 300;
@@ -41,16 +42,7 @@ export async function similarProposals(
   texts: readonly string[],
   limit = SIMILAR_LIMIT,
 ): Promise<{ items: TSimilarProposal[]; compared: number }> {
-  const rows = await db
-    .selectFrom('proposals')
-    .select(['id', 'title', 'body', 'status', 'supports', 'threshold'])
-    .where('org_id', '=', orgId)
-    .where('status', 'in', ['open', 'under_consideration'])
-    .where('hidden_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(SIMILAR_CANDIDATES)
-    .execute();
+  const rows = await listAwaitingProposals(db, orgId, SIMILAR_CANDIDATES);
   const found = mostSimilar(
     texts,
     rows.map((r) => ({ ...r, texts: [r.title, `${r.title} ${r.body}`] })),
