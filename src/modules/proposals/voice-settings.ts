@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/schema.js';
+import { findVoiceSettingsRow } from './voice-settings.repository.js';
 
 /** How an organization runs client voice; defaults apply until an admin saves settings. */
 export interface VoiceSettings {
@@ -34,7 +35,7 @@ export const DEFAULT_VOICE_SETTINGS: VoiceSettings = {
 
 /** The organization's voice settings, or the defaults when none are saved. */
 export async function loadVoiceSettings(db: Tx, orgId: string): Promise<VoiceSettings> {
-  const row = await db.selectFrom('voice_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+  const row = await findVoiceSettingsRow(db, orgId);
   if (!row) return { ...DEFAULT_VOICE_SETTINGS };
   return {
     allowRegistration: row.allow_registration === 1,

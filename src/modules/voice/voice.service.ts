@@ -3,9 +3,12 @@ import { translate } from '../../i18n/index.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { forgetBoardOf } from '../promises/board.service.js';
+import { findPromise, updatePromiseRow } from '../promises/promise.repository.js';
 import { createVersion } from '../promises/promise.service.js';
 import { answerTeamOf } from '../proposals/answer.service.js';
 import { loadVoiceSettings } from '../proposals/voice-settings.js';
+import { saveVoiceSettings } from '../proposals/voice-settings.repository.js';
+import { findTeam } from '../teams/team.repository.js';
 import type { TVoiceSettingsInput } from './voice.schema.js';
 
 /** The organization's voice settings as the API shows them. */
@@ -24,12 +27,7 @@ export async function getVoiceSettings(ctx: OrgContext, smtpConfigured: boolean)
 async function reviseAnswerPromise(ctx: OrgContext, input: TVoiceSettingsInput): Promise<void> {
   const settings = await loadVoiceSettings(ctx.db, ctx.org.id);
   if (!settings.answerPromiseId) return;
-  const promise = await ctx.db
-    .selectFrom('promises')
-    .select(['promiser_team_id', 'status', 'title'])
-    .where('org_id', '=', ctx.org.id)
-    .where('id', '=', settings.answerPromiseId)
-    .executeTakeFirst();
+  const promise = await findPromise(ctx.db, ctx.org.id, settings.answerPromiseId);
   if (promise?.status !== 'published') return;
   const locale = ctx.org.locale === 'en' ? 'en' : 'ru';
   const team = await answerTeamOf(ctx.db, ctx.org.id, input.answerTeamId);
@@ -55,7 +53,7 @@ async function retitleAnswerPromise(ctx: OrgContext, id: string, before: string,
   const title = translate(ctx.org.locale === 'en' ? 'en' : 'ru', 'voiceProposals.answerPromise.title', { count: days });
   if (title === before) return;
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('promises').set({ title, updated_at: ctx.now }).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updatePromiseRow(tx, ctx.org.id, id, { title, updated_at: ctx.now });
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -72,12 +70,7 @@ async function retitleAnswerPromise(ctx: OrgContext, id: string, before: string,
 /** Saves the settings; the answer team must be a team of the organization, and takes the answer promise on. */
 export async function putVoiceSettings(ctx: OrgContext, input: TVoiceSettingsInput, smtpConfigured: boolean) {
   if (input.answerTeamId) {
-    const team = await ctx.db
-      .selectFrom('teams')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', input.answerTeamId)
-      .executeTakeFirst();
+    const team = await findTeam(ctx.db, ctx.org.id, input.answerTeamId);
     if (!team) throw invalidField('answerTeamId', 'not_found', 'no team with this id in the organization', { entity: 'team' });
   }
   await reviseAnswerPromise(ctx, input);
@@ -96,12 +89,7 @@ export async function putVoiceSettings(ctx: OrgContext, input: TVoiceSettingsInp
       updated_at: ctx.now,
       updated_by: ctx.actor.id,
     };
-    const { org_id: _org, answer_promise_id: _promise, ...changes } = row;
-    await tx
-      .insertInto('voice_settings')
-      .values(row)
-      .onConflict((oc) => oc.column('org_id').doUpdateSet(changes))
-      .execute();
+    await saveVoiceSettings(tx, row);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
