@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodOf, shiftPeriod } from '../src/core/economics/period.js';
 import { buildServer, type ClientocracyServer } from '../src/http/server.js';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../src/modules/demo/demo.data.js';
-import { seedDemo } from '../src/modules/demo/demo.service.js';
+import { seedDemo } from '../src/modules/demo-seed.js';
 import { type SignedInAgent, signInAgent } from './agent.js';
 import { createTestDatabase, type TestDatabase, testConfig } from './harness.js';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../src/cli/commands.js';
 import { AppError } from '../src/core/errors.js';
 import { DEMO_EMAIL } from '../src/modules/demo/demo.data.js';
-import { seedDemo } from '../src/modules/demo/demo.service.js';
+import { seedDemo } from '../src/modules/demo-seed.js';
 import { exportOrganization, manifestOf, readExportFile, SECTIONS, sectionsOf, type TExportFile } from '../src/modules/export-file.js';
 import { canonicalJson, contentHash } from '../src/modules/transfer/transfer.manifest.js';
 import { orgContext } from './fixtures.js';

@@ -10,7 +10,7 @@ import { zodToAppError } from '../src/http/errors.js';
 import { buildServer } from '../src/http/server.js';
 import { inviteClient } from '../src/modules/clients/client.service.js';
 import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from '../src/modules/demo/demo.data.js';
-import { seedDemo } from '../src/modules/demo/demo.service.js';
+import { seedDemo } from '../src/modules/demo-seed.js';
 import { exportOrganization, importOrganization, type TExportFile, ZExportFile } from '../src/modules/export-file.js';
 import { loadVoiceSettings } from '../src/modules/proposals/voice-settings.js';
 import { runSetup } from '../src/modules/setup/setup.service.js';

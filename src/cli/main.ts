@@ -8,12 +8,15 @@ import { AppError } from '../core/errors.js';
 import { openDatabase, redact } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { zodToAppError } from '../http/errors.js';
+import { findUserByEmail } from '../modules/auth/user.repository.js';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../modules/demo/demo.data.js';
-import { findOrgBySlug } from '../modules/orgs/org.repository.js';
+import { startJobs } from '../modules/jobs.js';
+import type { CliCommand, CommandInput, ModuleManifest } from '../modules/module.js';
+import { countOrgs, findOrgBySlug } from '../modules/orgs/org.repository.js';
+import { MODULES } from '../modules/registry.js';
 import { installSubscriptions } from '../modules/subscriptions.js';
 import { VERSION } from '../version.js';
-import { runBackupCommand } from './backup.commands.js';
-import { type CommandOutput, runCommand } from './commands.js';
+import { CLI_COMMANDS, type CommandOutput, helpOf, optionsOf, runCommand } from './commands.js';
 import { databaseLocation } from './database-location.js';
 
 const HELP = `clientocracy ${VERSION} — promises to clients, measured; teams with authority; client voice.
@@ -24,61 +27,7 @@ Commands:
   serve                     Start the server (the default). Seeds the demo on an empty database
                             unless CLIENTOCRACY_DEMO=0.
   migrate                   Apply pending database migrations and exit.
-  demo                      Seed the demo organizations (stroydom, mfc, neighbourhood-care);
-                            running it again changes nothing.
-  user create --org SLUG --email EMAIL --role ROLE [--name NAME] [--password PASSWORD]
-                            Add a person to an organization (a new account needs name and password).
-  token create --org SLUG --scopes all|SCOPE,SCOPE [--name NAME]
-                            Create an API token; the token alone is the last line of stdout.
-  canvas list --org SLUG    List the strategy canvases (id, name, factors).
-  canvas svg --org SLUG --canvas ID [--lang ru|en]
-                            Print a strategy canvas as an SVG chart.
-  rights tree --org SLUG    Print how decision rights are delegated (organization/council → teams → roles).
-  agreements list --org SLUG [--due]
-                            List agreements (id, review date, status or DUE, owner, title).
-  agreements add --org SLUG --owner team:ID|role:ID --title T --driver D --text T --review YYYY-MM-DD
-                 [--criteria C]
-                            Record an agreement (S3: driver, text, owner, criteria, review date).
-  agreements review --org SLUG --id ID --outcome keep|amend|retire [--next YYYY-MM-DD] [--note N]
-                            Review an agreement: the outcome and the next review date.
-  decisions list --org SLUG [--due]
-                            List decisions (id, step of the advice process, review, team, right, title).
-  decisions show --org SLUG --id ID
-                            Walk one decision: options, advice asked and given, the choice.
-  reviews due --org SLUG    Agreements and decisions due for review today (organization's time zone).
-  events import --org SLUG --promise ID FILE.csv|FILE.xlsx [--map "FIELD=COLUMN,…"] [--tz ZONE]
-                [--date-format auto|iso|dd.mm.yyyy|yyyy-mm-dd|excel]
-                            Send fulfillment events from a spreadsheet: CSV (, ; or tab; UTF-8 or
-                            Windows-1251) or .xlsx (first sheet), by the extension; stdin is CSV.
-                            --map names the column of each field: externalId, occurredAt, good (1/0,
-                            да/нет, yes/no, true/false, успешно/неуспешно) or value (decimal comma
-                            allowed), clientId (a client's id, external code, e-mail or name), e.g.
-                            --map "externalId=Номер заявки,occurredAt=Дата,value=Часы" (default: the
-                            mapping last used for the promise, else guessed from the headers). Times
-                            without an offset are in --tz (default: the organization's time zone).
-                            Refused rows are named by row as the file counts them (header = row 1),
-                            exit 1; a rerun counts nothing twice.
-  economics report --org SLUG --period YYYY-MM [--format table|csv|json]
-                            Every team's P&L, hourly efficiency, fulfillment, pool and reserve for a
-                            month (csv and json in minor units).
-  outbox [--org SLUG] [--limit N]
-                            Print the e-mail the product sent or would send (newest first, whole text):
-                            without SMTP_URL every message waits here — invitation and sign-in links too.
-  reviews remind [--org SLUG]
-                            Notify the owners of everything due (the server does it every 15 minutes).
-  export --org SLUG         Print the whole organization as versioned JSON on stdout.
-  import [FILE] [--no-manifest]
-                            Import an exported organization from FILE or stdin; the file's manifest
-                            (rows per section, SHA-256) and every field's limits are checked first,
-                            nothing is written unless all pass. --no-manifest accepts a file exported
-                            before manifests existed (with a warning).
-  backup FILE               Back up the whole installation (every organization, people, sessions,
-                            webhooks with their secrets, notifications, the outbox, the evaluator's
-                            history) to FILE, consistently while the server runs; never overwrites.
-                            On PostgreSQL: prints the pg_dump and pg_restore commands (exit 0).
-  restore FILE              Restore a backup into an empty data dir (exit 3 if its database has an
-                            organization), after checking it, then apply pending migrations. Stop
-                            the server first. On PostgreSQL: prints the pg_restore command (exit 0).
+${helpOf(CLI_COMMANDS)}
 
 Options:
   -h, --help                Show this help.
@@ -106,21 +55,6 @@ function write(out: CommandOutput): void {
   if (out.exitCode) process.exitCode = out.exitCode;
 }
 
-/** Commands that read or change one organization (`--org`); the others make or copy whole databases. */
-const READS_AN_ORGANIZATION = [
-  'user',
-  'token',
-  'export',
-  'canvas',
-  'rights',
-  'agreements',
-  'decisions',
-  'reviews',
-  'events',
-  'economics',
-  'outbox',
-];
-
 async function main(argv: string[]): Promise<void> {
   // Modules react to each other's events (src/modules/events.ts): every command runs with them installed.
   installSubscriptions();
@@ -128,61 +62,19 @@ async function main(argv: string[]): Promise<void> {
     args: argv,
     allowPositionals: true,
     strict: true,
+    // The options of every command: an option of another command is accepted and ignored.
     options: {
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
       org: { type: 'string' },
-      email: { type: 'string' },
-      password: { type: 'string' },
-      name: { type: 'string' },
-      role: { type: 'string' },
-      scopes: { type: 'string' },
-      canvas: { type: 'string' },
-      lang: { type: 'string' },
-      id: { type: 'string' },
-      owner: { type: 'string' },
-      title: { type: 'string' },
-      driver: { type: 'string' },
-      text: { type: 'string' },
-      criteria: { type: 'string' },
-      review: { type: 'string' },
-      outcome: { type: 'string' },
-      note: { type: 'string' },
-      next: { type: 'string' },
-      due: { type: 'boolean' },
-      limit: { type: 'string' },
-      promise: { type: 'string' },
-      period: { type: 'string' },
-      format: { type: 'string' },
-      'no-manifest': { type: 'boolean' },
-      map: { type: 'string' },
-      tz: { type: 'string' },
-      'date-format': { type: 'string' },
+      ...optionsOf(CLI_COMMANDS),
     },
   });
   if (values.version) return void process.stdout.write(`${VERSION}\n`);
   if (values.help) return void process.stdout.write(`${HELP}\n`);
-  const [command = 'serve', sub] = positionals;
-  const commands = [
-    'serve',
-    'migrate',
-    'demo',
-    'user',
-    'token',
-    'export',
-    'import',
-    'canvas',
-    'rights',
-    'agreements',
-    'decisions',
-    'reviews',
-    'events',
-    'economics',
-    'outbox',
-    'backup',
-    'restore',
-  ];
-  if (!commands.includes(command)) {
+  const [command = 'serve'] = positionals;
+  const found = CLI_COMMANDS.find((c) => c.name === command);
+  if (command !== 'serve' && command !== 'migrate' && !found) {
     throw new AppError('bad_request', `unknown command "${command}"; see clientocracy --help`);
   }
   // Everything this process creates (database, -wal, -shm, secret, backups) is private from the start:
@@ -191,7 +83,7 @@ async function main(argv: string[]): Promise<void> {
   // A command about an organization never creates an empty database (nor the data dir) where there
   // is none: the operator most likely ran it from another directory or without DATABASE_URL.
   const location = databaseLocation(process.env, process.cwd());
-  const readsAnOrganization = READS_AN_ORGANIZATION.includes(command);
+  const readsAnOrganization = found?.scope === 'organization';
   if (readsAnOrganization && location.sqliteFile && !existsSync(location.sqliteFile)) {
     const subject = values.org ? `organization ${values.org} not found` : 'no database';
     throw new AppError('not_found', `${subject}: there is no database at ${location.description}`);
@@ -199,33 +91,49 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   if (command === 'serve') return serve(config);
   if (command === 'migrate') return migrate(config);
-  if (command === 'backup' || command === 'restore') return write(await runBackupCommand(config, command, sub));
+  if (!found) throw new AppError('bad_request', `unknown command "${command}"; see clientocracy --help`);
+  // Flags become strings: `--due` is "true".
+  const strings = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === true ? 'true' : v === false ? undefined : v]));
+  if (found.scope === 'installation') return write(await found.runInstallation(config, commandInput(found, positionals, strings, config)));
 
   const database = await openAndMigrate(config);
   try {
     if (readsAnOrganization && values.org && !(await findOrgBySlug(database.db, values.org))) {
       throw new AppError('not_found', `organization ${values.org} not found in ${location.description}`);
     }
-    let stdin: string | undefined;
-    if (command === 'import' && !sub) stdin = readFileSync(0, 'utf8');
-    const file = command === 'events' ? positionals[2] : sub;
-    // Events are read as bytes: a workbook, or a CSV in Windows-1251.
-    const eventBytes = command === 'events' ? (file ? readFileSync(file) : readFileSync(0)) : undefined;
-    write(
-      await runCommand(database.db, {
-        command,
-        sub,
-        // Flags become strings: `--due` is "true".
-        values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === true ? 'true' : v === false ? undefined : v])),
-        readInput: () => (command !== 'events' && sub ? readFileSync(sub, 'utf8') : (stdin ?? '')),
-        ...(eventBytes && { readInputBytes: () => eventBytes, inputName: file ? basename(file) : 'stdin.csv' }),
-        now: Date.now(),
-        publicUrl: config.publicUrl,
-      }),
-    );
+    write(await runCommand(database.db, commandInput(found, positionals, strings, config)));
   } finally {
     await database.close();
   }
+}
+
+/**
+ * What a command reads: its subcommand and the words after it, its options, and its input — text from
+ * the FILE after the command or stdin; bytes (a workbook, a CSV in Windows-1251) from the file after
+ * the subcommand or stdin, read before the command runs.
+ */
+function commandInput(
+  command: CliCommand,
+  positionals: string[],
+  values: Record<string, string | undefined>,
+  config: ReturnType<typeof loadConfig>,
+): CommandInput {
+  const [, sub, ...rest] = positionals;
+  const reads = command.scope === 'installation' ? undefined : command.input;
+  const stdin = reads === 'text' && !sub ? readFileSync(0, 'utf8') : undefined;
+  const file = reads === 'bytes' ? rest[0] : sub;
+  const bytes = reads === 'bytes' ? (file ? readFileSync(file) : readFileSync(0)) : undefined;
+  return {
+    command: command.name,
+    sub,
+    values,
+    rest,
+    readInput: () => (reads !== 'bytes' && sub ? readFileSync(sub, 'utf8') : (stdin ?? '')),
+    ...(bytes && { readInputBytes: () => bytes, inputName: file ? basename(file) : 'stdin.csv' }),
+    now: Date.now(),
+    publicUrl: config.publicUrl,
+    modules: MODULES,
+  };
 }
 
 async function migrate(config: ReturnType<typeof loadConfig>): Promise<void> {
@@ -240,14 +148,11 @@ async function migrate(config: ReturnType<typeof loadConfig>): Promise<void> {
 
 async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const { buildServer } = await import('../http/server.js');
-  const { seedDemo } = await import('../modules/demo/demo.service.js');
+  const { seedDemo } = await import('../modules/demo-seed.js');
   const database = await openAndMigrate(config);
-  const orgCount = await database.db
-    .selectFrom('organizations')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
+  const orgCount = await countOrgs(database.db);
   let seeded: string[] = [];
-  if (config.demo && Number(orgCount.n) === 0) seeded = await seedDemo(database.db, Date.now(), config.publicUrl);
+  if (config.demo && orgCount === 0) seeded = await seedDemo(database.db, Date.now(), config.publicUrl);
   const app = await buildServer(
     { db: database.db, dialect: database.dialect, config },
     { logLevel: process.env.CLIENTOCRACY_LOG === '1' ? 'info' : 'error' },
@@ -256,91 +161,18 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const where = config.databaseUrl ? `PostgreSQL ${redact(config.databaseUrl)}` : `SQLite in ${config.dataDir}`;
   process.stdout.write(`Clientocracy ${VERSION} is running at http://localhost:${config.port}/app (database: ${where})\n`);
   process.stdout.write(`API docs: http://localhost:${config.port}/api/docs · client portal: http://localhost:${config.port}/c/<org>\n`);
-  const hasDemo =
-    seeded.length > 0 || (await database.db.selectFrom('users').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirst());
+  const hasDemo = seeded.length > 0 || (await findUserByEmail(database.db, DEMO_EMAIL));
   if (hasDemo) process.stdout.write(`Demo sign-in (demo organizations only): ${DEMO_EMAIL} / ${DEMO_PASSWORD}\n`);
-  else if (Number(orgCount.n) === 0)
-    process.stdout.write(`First run: open http://localhost:${config.port}/app to create your organization.\n`);
-  // Reminders of agreements and decisions due for review: now, then every 15 minutes (each person
-  // is reminded once per thing and review date, however often this runs).
-  const { sendDueReminders } = await import('../modules/governance/due.service.js');
-  const remind = () =>
-    sendDueReminders(database.db, Date.now()).catch((error: unknown) => {
-      process.stderr.write(`reminders failed: ${(error as Error).message}\n`);
-    });
-  await remind();
-  const reminders = setInterval(remind, 15 * 60 * 1000);
-  reminders.unref();
-  // Promise evaluation: a promise whose figures changed within CLIENTOCRACY_EVALUATOR_MS (the evaluator
-  // looks every half of it, and evaluates one promise at most once per half), every promise once a
-  // minute; webhook deliveries every few seconds (CLIENTOCRACY_WEBHOOKS_MS) and right after an
-  // evaluation queued some. Off the request path; a run still going when the next is due is not
-  // doubled. Errors are logged; the server goes on.
-  const { DEFAULT_EVALUATOR_MS, evaluateDue } = await import('../modules/promises/evaluator.service.js');
-  const { deliverDue, forgetExpiredSecrets, pruneDeliveries } = await import('../modules/webhooks/webhook.delivery.js');
-  const msOf = (variable: string, fallbackMs: number) => (Number(process.env[variable]) > 0 ? Number(process.env[variable]) : fallbackMs);
-  const every = (label: string, ms: number, work: () => Promise<unknown>) => {
-    let running = false;
-    const tick = async () => {
-      if (running) return;
-      running = true;
-      try {
-        await work();
-      } catch (error) {
-        process.stderr.write(`${label} failed: ${(error as Error).message}\n`);
-      } finally {
-        running = false;
-      }
-    };
-    void tick();
-    const timer = setInterval(() => void tick(), ms);
-    timer.unref();
-    return { timer, tick };
-  };
-  const webhooks = every('webhook delivery', msOf('CLIENTOCRACY_WEBHOOKS_MS', 5_000), () =>
-    deliverDue(database.db, Date.now(), { dialect: database.dialect, allow: config.webhookAllow }),
+  else if (orgCount === 0) process.stdout.write(`First run: open http://localhost:${config.port}/app to create your organization.\n`);
+  // The modules' work off the request path (evaluation, deliveries, reminders, pruning): each now,
+  // then at its interval, never doubled; a failure is logged and the server goes on.
+  const modules: readonly ModuleManifest[] = MODULES;
+  const jobs = startJobs(
+    modules.flatMap((m) => m.jobs ?? []),
+    { db: database.db, dialect: database.dialect, config, env: process.env },
   );
-  // Looking every half of the setting and evaluating one promise at most once per half, a change
-  // waits at most the whole setting.
-  const evaluatorHalfMs = msOf('CLIENTOCRACY_EVALUATOR_MS', DEFAULT_EVALUATOR_MS) / 2;
-  const evaluator = every('promise evaluation', evaluatorHalfMs, async () => {
-    const run = await evaluateDue(database.db, Date.now(), { dialect: database.dialect, debounceMs: evaluatorHalfMs });
-    for (const f of run.failures) process.stderr.write(`promise ${f.promiseId} not evaluated: ${f.error}\n`);
-    // What the evaluation queued leaves now, not at the next delivery round.
-    if (run.statusChanges + run.alertsFired + run.alertsResolved > 0) void webhooks.tick();
-  });
-  // The webhook delivery log keeps 30 days of finished deliveries: pruned now and every hour.
-  // Webhook secrets replaced more than 24 hours ago and rate-limit counters of finished windows go at the same pace.
-  const { pruneRateLimits } = await import('../modules/auth/rate-limit.js');
-  // So do staff sessions past their lifetime or idle timeout, old reset links and forgotten sign-in backoff.
-  const { pruneAccounts } = await import('../modules/auth/auth.prune.js');
-  const prune = every('webhook log pruning', msOf('CLIENTOCRACY_PRUNE_MS', 3_600_000), async () => {
-    await pruneDeliveries(database.db, Date.now());
-    await forgetExpiredSecrets(database.db, Date.now());
-    await pruneRateLimits(database.db, Date.now());
-    await pruneAccounts(database.db, Date.now(), config.sessionIdleDays);
-  });
-  // Answers owed to client proposals: one past its due time unanswered gives the answer promise its
-  // bad event, checked every minute (lists and pages also check on read).
-  const { settleOverdueProposals } = await import('../modules/proposals/answer.service.js');
-  const { sweepTrending } = await import('../modules/proposals/proposal.repository.js');
-  const answers = every('proposal answers', 60_000, async () => {
-    await settleOverdueProposals(database.db, Date.now());
-    await sweepTrending(database.db, Date.now());
-  });
-  // E-mail leaves the outbox through SMTP when it is configured; without, it waits for `outbox`.
-  const { deliverMail, smtpTransport } = await import('../modules/mail/mail.delivery.js');
-  const smtp = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
-  const mail = smtp
-    ? every('e-mail delivery', msOf('CLIENTOCRACY_MAIL_MS', 10_000), () => deliverMail(database.db, smtp, config.mailFrom, Date.now()))
-    : undefined;
   const stop = async () => {
-    clearInterval(mail?.timer);
-    clearInterval(answers.timer);
-    clearInterval(prune.timer);
-    clearInterval(reminders);
-    clearInterval(evaluator.timer);
-    clearInterval(webhooks.timer);
+    jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);

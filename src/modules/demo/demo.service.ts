@@ -6,28 +6,25 @@ import { findUserByEmail, insertUser } from '../auth/user.repository.js';
 import { createClient } from '../clients/client.service.js';
 import type { Actor, OrgContext } from '../context.js';
 import { addMembership } from '../memberships/membership.service.js';
+import type { DemoSeeder } from '../module.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
 import { createOrganization } from '../orgs/org.service.js';
 import { addTeamMember, createTeam } from '../teams/team.service.js';
-import { seedDemoAgreements } from './demo.agreements.js';
 import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD, type DemoOrganization } from './demo.data.js';
-import { seedDemoDiscovery } from './demo.discovery.js';
-import { seedDemoEconomics } from './demo.economics.js';
-import { seedDemoGovernance } from './demo.governance.js';
-import { seedDemoPromises } from './demo.promises.js';
-import { seedDemoVoice } from './demo.voice.js';
-import { seedDemoFeedback } from './demo.voice-feedback.js';
-import { seedDemoPolls } from './demo.voice-polls.js';
-import { seedDemoProposals } from './demo.voice-proposals.js';
-import { seedDemoReserve } from './demo.voice-reserve.js';
 
 const DEMO_ACTOR: Actor = { type: 'system', id: null, label: 'demo seed' };
 
 /**
  * Seeds the demo organizations through the same services the API uses (so the audit log tells how
- * they were made). Idempotent: an organization whose slug exists is left as it is.
+ * they were made): the foundation (people, teams, clients), then each module's part, in the
+ * registry's order. Idempotent: an organization whose slug exists is left as it is.
  */
-export async function seedDemo(db: Db, now: number, publicUrl = 'http://localhost:3000'): Promise<string[]> {
+export async function seedDemoWith(
+  seeders: readonly DemoSeeder[],
+  db: Db,
+  now: number,
+  publicUrl = 'http://localhost:3000',
+): Promise<string[]> {
   const created: string[] = [];
   let demoUser = await findUserByEmail(db, DEMO_EMAIL);
   if (!demoUser) {
@@ -61,16 +58,7 @@ export async function seedDemo(db: Db, now: number, publicUrl = 'http://localhos
       .where('role', '=', 'admin')
       .executeTakeFirst();
     const ctx = (): OrgContext => ({ db, org, actor: DEMO_ACTOR, now: ++clock });
-    if (isDemoOrg && (await seedDemoDiscovery(ctx))) seeded.push('discovery');
-    if (isDemoOrg && (await seedDemoGovernance(ctx))) seeded.push('governance');
-    if (isDemoOrg && (await seedDemoAgreements(ctx))) seeded.push('agreements and decisions');
-    if (isDemoOrg && (await seedDemoPromises(ctx))) seeded.push('promises');
-    if (isDemoOrg && (await seedDemoEconomics(ctx))) seeded.push('economics');
-    if (isDemoOrg && (await seedDemoVoice(ctx))) seeded.push('client voice');
-    if (isDemoOrg && (await seedDemoProposals(ctx))) seeded.push('proposals');
-    if (isDemoOrg && (await seedDemoPolls(ctx))) seeded.push('client polls');
-    if (isDemoOrg && (await seedDemoReserve(ctx))) seeded.push('participatory reserve');
-    if (isDemoOrg && (await seedDemoFeedback(ctx, publicUrl))) seeded.push('feedback');
+    if (isDemoOrg) for (const seeder of seeders) if (await seeder.seed(ctx, { publicUrl })) seeded.push(seeder.label);
     if (seeded.length) created.push(`${org.slug} (${seeded.join(', ')})`);
   }
   return created;

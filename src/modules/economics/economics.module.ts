@@ -1,10 +1,12 @@
 import type { ModuleManifest } from '../module.js';
 import { ECONOMICS_COMMANDS } from './economics.cli.js';
+import { seedDemoEconomics } from './economics.demo.js';
 import { registerEconomicsRoutes } from './economics.routes.js';
 import { ECONOMICS_TABLES } from './economics.transfer.js';
 
 export const economicsModule = {
   name: 'economics',
+  demo: [{ label: 'economics', seed: seedDemoEconomics }],
   tables: ECONOMICS_TABLES,
   routes: [registerEconomicsRoutes],
   cli: ECONOMICS_COMMANDS,

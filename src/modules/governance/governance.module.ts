@@ -1,12 +1,18 @@
 import type { ModuleManifest } from '../module.js';
 import { registerAgreementDecisionRoutes } from './agreement-decision.routes.js';
+import { seedDemoAgreements } from './agreements.demo.js';
 import { GOVERNANCE_COMMANDS } from './governance.cli.js';
+import { seedDemoGovernance } from './governance.demo.js';
 import { GOVERNANCE_JOBS } from './governance.jobs.js';
 import { registerGovernanceRoutes } from './governance.routes.js';
 import { GOVERNANCE_TABLES } from './governance.transfer.js';
 
 export const governanceModule = {
   name: 'governance',
+  demo: [
+    { label: 'governance', seed: seedDemoGovernance },
+    { label: 'agreements and decisions', seed: seedDemoAgreements },
+  ],
   tables: GOVERNANCE_TABLES,
   routes: [registerGovernanceRoutes, registerAgreementDecisionRoutes],
   cli: GOVERNANCE_COMMANDS,

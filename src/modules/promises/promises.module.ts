@@ -3,11 +3,13 @@ import { registerBoardRoutes } from './board.routes.js';
 import { registerPromiseRoutes } from './promise.routes.js';
 import { PROMISE_WEBHOOKS } from './promise.webhooks.js';
 import { PROMISES_COMMANDS } from './promises.cli.js';
+import { seedDemoPromises } from './promises.demo.js';
 import { PROMISES_JOBS } from './promises.jobs.js';
 import { PROMISES_TABLES } from './promises.transfer.js';
 
 export const promisesModule = {
   name: 'promises',
+  demo: [{ label: 'promises', seed: seedDemoPromises }],
   tables: PROMISES_TABLES,
   routes: [registerPromiseRoutes, registerBoardRoutes],
   webhooks: PROMISE_WEBHOOKS,

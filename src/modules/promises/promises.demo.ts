@@ -1,10 +1,10 @@
 import type { OrgContext } from '../context.js';
 import { getCanvas, saveCanvas } from '../discovery/canvas.service.js';
-import { ingestEvents } from '../promises/ingest.service.js';
-import type { TEventInput } from '../promises/promise.schema.js';
-import { createPromise, publishPromise } from '../promises/promise.service.js';
-import { giveRedress, listRedress } from '../promises/redress.service.js';
-import { DEMO_MEASURED_FACTORS, DEMO_PROMISES } from './demo.promises.data.js';
+import { ingestEvents } from './ingest.service.js';
+import type { TEventInput } from './promise.schema.js';
+import { createPromise, publishPromise } from './promise.service.js';
+import { giveRedress, listRedress } from './redress.service.js';
+import { DEMO_MEASURED_FACTORS, DEMO_PROMISES } from './promises.demo.data.js';
 
 const DAY = 24 * 3600 * 1000;
 const DAYS = 90;

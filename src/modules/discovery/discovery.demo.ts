@@ -1,9 +1,9 @@
 import type { OrgContext } from '../context.js';
-import { createCanvas, saveCanvas } from '../discovery/canvas.service.js';
-import { createEvidence, createItem } from '../discovery/item.service.js';
-import { createSegment } from '../discovery/segment.service.js';
-import { createValueItem } from '../discovery/value.service.js';
-import { DEMO_DISCOVERY } from './demo.discovery.data.js';
+import { createCanvas, saveCanvas } from './canvas.service.js';
+import { createEvidence, createItem } from './item.service.js';
+import { createSegment } from './segment.service.js';
+import { createValueItem } from './value.service.js';
+import { DEMO_DISCOVERY } from './discovery.demo.data.js';
 
 /** Seeds steps 1–3 for a demo organization that has no segments yet (so running it twice changes nothing). */
 export async function seedDemoDiscovery(ctx: () => OrgContext): Promise<boolean> {

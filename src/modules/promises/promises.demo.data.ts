@@ -3,7 +3,7 @@
  * `outcome(random, daysAgo)` gives each event's value (threshold) or good/bad (ratio). One promise in
  * each organization has a recent bad spell, so the board and the alerts are alive on first start.
  */
-import type { TMetric, TRedress, TWindow } from '../promises/promise.schema.js';
+import type { TMetric, TRedress, TWindow } from './promise.schema.js';
 
 export interface DemoPromise {
   key: string;

@@ -1,10 +1,10 @@
 import type { Role } from '../../core/access/permissions.js';
 import { dayInZone } from '../../core/governance/dates.js';
 import type { OrgContext } from '../context.js';
-import { createAgreement, reviewAgreement } from '../governance/agreement.service.js';
-import { createDecision } from '../governance/decision.service.js';
-import { giveAdvice, takeDecision } from '../governance/decision-process.service.js';
-import { DEMO_AGREEMENTS } from './demo.agreements.data.js';
+import { createAgreement, reviewAgreement } from './agreement.service.js';
+import { createDecision } from './decision.service.js';
+import { giveAdvice, takeDecision } from './decision-process.service.js';
+import { DEMO_AGREEMENTS } from './agreements.demo.data.js';
 
 const DAY = 24 * 3600 * 1000;
 

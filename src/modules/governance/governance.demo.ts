@@ -1,6 +1,6 @@
 import type { OrgContext } from '../context.js';
-import { createRight, grantRight } from '../governance/rights.service.js';
-import { addRoleMember, createCapability, createRole } from '../governance/structure.service.js';
+import { createRight, grantRight } from './rights.service.js';
+import { addRoleMember, createCapability, createRole } from './structure.service.js';
 
 /** Demo content for step 5–6 (M5): roles, capabilities and rights delegated by the council. Money in minor units. */
 interface DemoGovernance {

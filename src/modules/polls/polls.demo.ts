@@ -3,8 +3,8 @@ import type { Ballot } from '../../core/voice/tally.js';
 import type { OrgContext } from '../context.js';
 import { createDecision } from '../governance/decision.service.js';
 import { takeDecision } from '../governance/decision-process.service.js';
-import { castPollBallot } from '../polls/ballot.service.js';
-import { getPoll, openPoll } from '../polls/poll.service.js';
+import { castPollBallot } from './ballot.service.js';
+import { getPoll, openPoll } from './poll.service.js';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -1,6 +1,6 @@
 import type { OrgContext } from '../context.js';
-import { settleOverdueProposals } from '../proposals/answer.service.js';
-import { changeProposalStatus, createClientProposal, linkImplementation, supportProposal } from '../proposals/proposal.service.js';
+import { settleOverdueProposals } from './answer.service.js';
+import { changeProposalStatus, createClientProposal, linkImplementation, supportProposal } from './proposal.service.js';
 
 const DAY = 24 * 3600 * 1000;
 

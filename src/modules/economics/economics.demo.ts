@@ -1,17 +1,17 @@
 import type { Role } from '../../core/access/permissions.js';
 import { periodOf, periodRange, shiftPeriod } from '../../core/economics/period.js';
 import type { OrgContext } from '../context.js';
-import { closePeriod } from '../economics/economics.service.js';
-import { addLedgerLine, importLedgerCsv, putMember, putOverheadRule, putSettings } from '../economics/inputs.service.js';
-import { allocateReserve } from '../economics/reserve.service.js';
-import { putPeerPoints, putSplitRule } from '../economics/split.service.js';
-import { answerTrade, createTrade } from '../economics/trade.service.js';
+import { closePeriod } from './economics.service.js';
+import { addLedgerLine, importLedgerCsv, putMember, putOverheadRule, putSettings } from './inputs.service.js';
+import { allocateReserve } from './reserve.service.js';
+import { putPeerPoints, putSplitRule } from './split.service.js';
+import { answerTrade, createTrade } from './trade.service.js';
 import { markRead } from '../notifications/notification.service.js';
 import { ingestEvents } from '../promises/ingest.service.js';
 import type { TEventInput } from '../promises/promise.schema.js';
-import { DEMO_EMAIL } from './demo.data.js';
-import { DEMO_ECONOMICS, type DemoEconomics, type DemoTrade } from './demo.economics.data.js';
-import { DEMO_PROMISES } from './demo.promises.data.js';
+import { DEMO_EMAIL } from '../demo/demo.data.js';
+import { DEMO_ECONOMICS, type DemoEconomics, type DemoTrade } from './economics.demo.data.js';
+import { DEMO_PROMISES } from '../promises/promises.demo.data.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;

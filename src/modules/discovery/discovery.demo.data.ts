@@ -1,4 +1,4 @@
-import type { TCreateEvidence } from '../discovery/discovery.schema.js';
+import type { TCreateEvidence } from './discovery.schema.js';
 
 /** Demo content for steps 1–3 (M2, M3). Pains and gains are referred to by a short key. */
 export interface DemoSegment {

@@ -1,6 +1,6 @@
 import type { OrgContext } from '../context.js';
-import { castBudgetBallot } from '../participation/participation.ballot.js';
-import { addProject, createRound, openRound } from '../participation/participation.service.js';
+import { castBudgetBallot } from './participation.ballot.js';
+import { addProject, createRound, openRound } from './participation.service.js';
 
 const DAY = 86_400_000;
 

@@ -6,8 +6,8 @@
  */
 import type { FeedbackKind } from '../../core/voice/feedback.js';
 import type { Actor, OrgContext } from '../context.js';
-import { giveFeedback, replyToFeedback, triageFeedback } from '../feedback/feedback.service.js';
-import { answerSurvey, createSurvey } from '../feedback/survey.service.js';
+import { giveFeedback, replyToFeedback, triageFeedback } from './feedback.service.js';
+import { answerSurvey, createSurvey } from './survey.service.js';
 
 const DAY = 24 * 3600 * 1000;
 
