@@ -117,25 +117,40 @@ export interface CommandInput {
   modules: readonly ModuleManifest[];
 }
 
-export interface CliCommand {
+interface CommandBase {
   /** The first word: `clientocracy <name> …`. */
   readonly name: string;
-  /** The help text's lines for the command: usage, then the description indented. */
+  /**
+   * The command's lines of the help text, as `--help` prints them: usage two spaces in, then the
+   * description from column 29.
+   */
   readonly help: string;
-  /** Options the command takes besides `--org` (node:util parseArgs form). */
+  /** Options the command takes besides `--org` (node:util parseArgs form); flags arrive as "true". */
   readonly options?: Readonly<Record<string, { type: 'string' | 'boolean'; short?: string }>>;
+}
+
+/** A command that works in the opened (and migrated) database. */
+export interface DatabaseCommand extends CommandBase {
   /**
    * `organization`: reads or changes one organization (`--org`), and never creates a database where
-   * there is none; `database`: works on the opened database as a whole; `installation`: opens nothing
-   * itself (backups).
+   * there is none; `database`: works on the database as a whole (creating it when there is none).
    */
-  readonly scope: 'organization' | 'database' | 'installation';
-  /** How the command reads its input: `text` from FILE or stdin, `bytes` from the file after the subcommand or stdin. */
+  readonly scope: 'organization' | 'database';
+  /** How the command reads its input: `text` from FILE (the word after the command) or stdin, `bytes` from the file after the subcommand or stdin. */
   readonly input?: 'text' | 'bytes';
   readonly run: (db: Db, input: CommandInput) => Promise<CommandOutput>;
-  /** For `installation` commands: run without a database. */
-  readonly runInstallation?: (config: Config, input: CommandInput) => Promise<CommandOutput>;
 }
+
+/**
+ * A command about the installation as a whole (backups): it runs before any database is opened the
+ * usual way, so it neither migrates the live database nor creates an empty one.
+ */
+export interface InstallationCommand extends CommandBase {
+  readonly scope: 'installation';
+  readonly runInstallation: (config: Config, input: CommandInput) => Promise<CommandOutput>;
+}
+
+export type CliCommand = DatabaseCommand | InstallationCommand;
 
 // ── Background jobs ──────────────────────────────────────────────────────────────────────────────
 
@@ -143,14 +158,17 @@ export interface JobContext {
   db: Db;
   dialect: Dialect;
   config: Config;
+  /** When this round started (epoch milliseconds). */
   now: number;
+  /** The job's interval on this server, in milliseconds (the evaluator's debounce is its interval). */
+  everyMs: number;
   /** Runs another job now (its next round comes early): the evaluator wakes the webhook delivery. */
   wake(job: string): void;
   log(message: string): void;
 }
 
 export interface Job {
-  /** A name other jobs can wake. */
+  /** A name other jobs can wake; its errors are logged under it ("webhook delivery failed: …"). */
   readonly name: string;
   /** How often it runs, in milliseconds; jobs whose interval is null are off (e.g. mail without SMTP). */
   readonly everyMs: (config: Config, env: NodeJS.ProcessEnv) => number | null;

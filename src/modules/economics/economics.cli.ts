@@ -1,11 +1,11 @@
-import { AppError } from '../core/errors.js';
-import { formatMoney, formatPercent } from '../core/format/figures.js';
-import type { OrgContext } from '../modules/context.js';
-import { ZPeriod, ZPeriodEconomics } from '../modules/economics/economics.schema.js';
-import { periodEconomics } from '../modules/economics/economics.service.js';
-import { toWire } from '../modules/wire.js';
-
-type Values = Record<string, string | undefined>;
+import { AppError, fieldError } from '../../core/errors.js';
+import { formatMoney, formatPercent } from '../../core/format/figures.js';
+import { type CommandValues, orgContext, unknownCommand } from '../cli-kit.js';
+import type { OrgContext } from '../context.js';
+import type { CliCommand } from '../module.js';
+import { toWire } from '../wire.js';
+import { ZPeriod, ZPeriodEconomics } from './economics.schema.js';
+import { periodEconomics } from './economics.service.js';
 
 const COLUMNS = [
   ['team', 'teamName'],
@@ -37,14 +37,18 @@ function table(rows: string[][]): string {
 }
 
 /** `economics report --org --period [--format table|csv|json]`; null when the command is another. */
-export async function runEconomicsCommand(key: string, ctx: () => Promise<OrgContext>, values: Values): Promise<string | null> {
+export async function runEconomicsCommand(key: string, ctx: () => Promise<OrgContext>, values: CommandValues): Promise<string | null> {
   if (key !== 'economics report') return null;
   const checked = ZPeriod.safeParse(values.period);
   if (!checked.success)
-    throw new AppError('validation_failed', '--period: required, a month YYYY-MM', [{ path: 'period', message: 'a month YYYY-MM' }]);
+    throw new AppError('validation_failed', '--period: required, a month YYYY-MM', [
+      fieldError('period', 'invalid_date', 'a month YYYY-MM'),
+    ]);
   const format = values.format ?? 'table';
   if (!['table', 'csv', 'json'].includes(format))
-    throw new AppError('validation_failed', '--format: table, csv or json', [{ path: 'format', message: 'table, csv or json' }]);
+    throw new AppError('validation_failed', '--format: table, csv or json', [
+      fieldError('format', 'invalid_option', 'table, csv or json', { values: ['table', 'csv', 'json'] }),
+    ]);
   const context = await ctx();
   const report = await periodEconomics(context, checked.data);
   if (format === 'json') return JSON.stringify(toWire(ZPeriodEconomics, report), null, 2);
@@ -76,3 +80,23 @@ export async function runEconomicsCommand(key: string, ctx: () => Promise<OrgCon
   const head = `${report.period} · ${report.closed ? 'closed' : 'open'} · ${report.currency} · overhead ${major(report.overheadTotalMinor)} shared ${report.overheadRule.replace('_', ' ')}`;
   return `${head}\n\n${table([COLUMNS.map(([label]) => label), ...rows.map((r) => COLUMNS.map(([, key]) => text(key, r[key]))), totals])}`;
 }
+
+export const ECONOMICS_COMMANDS: CliCommand[] = [
+  {
+    name: 'economics',
+    scope: 'organization',
+    help: `  economics report --org SLUG --period YYYY-MM [--format table|csv|json]
+                            Every team's P&L, hourly efficiency, fulfillment, pool and reserve for a
+                            month (csv and json in minor units).`,
+    options: { period: { type: 'string' }, format: { type: 'string' } },
+    async run(db, input) {
+      const report = await runEconomicsCommand(
+        `${input.command} ${input.sub ?? ''}`,
+        () => orgContext(db, input.values.org, input.now),
+        input.values,
+      );
+      if (report === null) throw unknownCommand(input);
+      return { stdout: report };
+    },
+  },
+];

@@ -1,23 +1,16 @@
-import type { z } from 'zod';
-import { AppError } from '../core/errors.js';
-import type { OrgContext } from '../modules/context.js';
-import type { TAgreement } from '../modules/governance/agreement.schema.js';
-import { ZCreateAgreement, ZCreateReview } from '../modules/governance/agreement.schema.js';
-import { createAgreement, listAgreements, reviewAgreement } from '../modules/governance/agreement.service.js';
-import type { TDecision } from '../modules/governance/decision.schema.js';
-import { getDecision, listDecisions } from '../modules/governance/decision.service.js';
-import { dueForReview, sendDueReminders } from '../modules/governance/due.service.js';
-
-type Values = Record<string, string | undefined>;
-type Parse = <S extends z.ZodType>(schema: S, value: unknown) => z.output<S>;
-
-const required = (values: Values, name: string, hint: string): string => {
-  const value = values[name];
-  if (!value) {
-    throw new AppError('validation_failed', `--${name}: required (${hint})`, [{ path: name, message: 'required' }]);
-  }
-  return value;
-};
+/**
+ * `rights`, `agreements`, `decisions` and `reviews`: decision rights, agreements and decisions as an
+ * operator reads them in a terminal, one line per record, tab-separated.
+ */
+import { orgContext, parse, required, unknownCommand } from '../cli-kit.js';
+import type { CliCommand } from '../module.js';
+import type { TAgreement } from './agreement.schema.js';
+import { ZCreateAgreement, ZCreateReview } from './agreement.schema.js';
+import { createAgreement, listAgreements, reviewAgreement } from './agreement.service.js';
+import type { TDecision } from './decision.schema.js';
+import { getDecision, listDecisions } from './decision.service.js';
+import { dueForReview, sendDueReminders } from './due.service.js';
+import { rightsTree } from './rights-tree.js';
 
 const agreementLine = (a: TAgreement) =>
   [a.id, a.reviewDate, a.isDue ? 'DUE' : a.status, `${a.owner.type}:${a.owner.name}`, a.title].join('\t');
@@ -50,60 +43,126 @@ export function describeDecision(d: TDecision): string {
   return lines.join('\n');
 }
 
-/** `agreements …`, `decisions …` and `reviews …` commands; null when the command is not one of them. */
-export async function runGovernanceCommand(
-  key: string,
-  ctx: () => Promise<OrgContext>,
-  values: Values,
-  parse: Parse,
-  reminders: (orgId?: string) => Promise<number>,
-): Promise<string | null> {
-  switch (key) {
-    case 'agreements list': {
-      const items = await listAgreements(await ctx(), { due: values.due ? 'true' : undefined });
-      return items.map(agreementLine).join('\n') || '(no agreements)';
-    }
-    case 'agreements add': {
-      const owner = required(values, 'owner', 'team:ID or role:ID');
-      const [ownerType, ownerId] = owner.split(':');
-      const body = parse(ZCreateAgreement, {
-        title: values.title,
-        driver: values.driver,
-        text: values.text,
-        criteria: values.criteria,
-        ownerType,
-        ownerId,
-        reviewDate: values.review,
-      });
-      return agreementLine(await createAgreement(await ctx(), body));
-    }
-    case 'agreements review': {
-      const id = required(values, 'id', 'the agreement id');
-      const body = parse(ZCreateReview, { outcome: values.outcome, note: values.note, nextReviewDate: values.next ?? null });
-      const review = await reviewAgreement(await ctx(), id, body);
-      return `reviewed: ${review.outcome}${review.nextReviewDate ? `; next review ${review.nextReviewDate}` : ''}`;
-    }
-    case 'decisions list': {
-      const { items } = await listDecisions(await ctx(), { due: values.due ? 'true' : undefined });
-      return items.map(decisionLine).join('\n') || '(no decisions)';
-    }
-    case 'decisions show':
-      return describeDecision(await getDecision(await ctx(), required(values, 'id', 'the decision id')));
-    case 'reviews due': {
-      const due = await dueForReview(await ctx());
-      return [
-        `due for review on ${due.today}:`,
-        ...due.agreements.map((a) => `agreement\t${agreementLine(a)}`),
-        ...due.decisions.map((d) => `decision\t${decisionLine(d)}`),
-      ].join('\n');
-    }
-    case 'reviews remind': {
-      const orgId = values.org ? (await ctx()).org.id : undefined;
-      return `reminders sent: ${await reminders(orgId)}`;
-    }
-    default:
-      return null;
-  }
-}
+const rights: CliCommand = {
+  name: 'rights',
+  scope: 'organization',
+  help: `  rights tree --org SLUG    Print how decision rights are delegated (organization/council → teams → roles).`,
+  async run(db, input) {
+    if (input.sub !== 'tree') throw unknownCommand(input);
+    const tree = await rightsTree(await orgContext(db, input.values.org, input.now));
+    return { stdout: tree.text || '(no decision rights yet)' };
+  },
+};
 
-export { sendDueReminders };
+const agreements: CliCommand = {
+  name: 'agreements',
+  scope: 'organization',
+  help: `  agreements list --org SLUG [--due]
+                            List agreements (id, review date, status or DUE, owner, title).
+  agreements add --org SLUG --owner team:ID|role:ID --title T --driver D --text T --review YYYY-MM-DD
+                 [--criteria C]
+                            Record an agreement (S3: driver, text, owner, criteria, review date).
+  agreements review --org SLUG --id ID --outcome keep|amend|retire [--next YYYY-MM-DD] [--note N]
+                            Review an agreement: the outcome and the next review date.`,
+  options: {
+    due: { type: 'boolean' },
+    owner: { type: 'string' },
+    title: { type: 'string' },
+    driver: { type: 'string' },
+    text: { type: 'string' },
+    criteria: { type: 'string' },
+    review: { type: 'string' },
+    id: { type: 'string' },
+    outcome: { type: 'string' },
+    next: { type: 'string' },
+    note: { type: 'string' },
+  },
+  async run(db, input) {
+    const { values } = input;
+    const ctx = () => orgContext(db, values.org, input.now);
+    switch (input.sub) {
+      case 'list': {
+        const items = await listAgreements(await ctx(), { due: values.due ? 'true' : undefined });
+        return { stdout: items.map(agreementLine).join('\n') || '(no agreements)' };
+      }
+      case 'add': {
+        const owner = required(values, 'owner', 'team:ID or role:ID');
+        const [ownerType, ownerId] = owner.split(':');
+        const body = parse(ZCreateAgreement, {
+          title: values.title,
+          driver: values.driver,
+          text: values.text,
+          criteria: values.criteria,
+          ownerType,
+          ownerId,
+          reviewDate: values.review,
+        });
+        return { stdout: agreementLine(await createAgreement(await ctx(), body)) };
+      }
+      case 'review': {
+        const id = required(values, 'id', 'the agreement id');
+        const body = parse(ZCreateReview, { outcome: values.outcome, note: values.note, nextReviewDate: values.next ?? null });
+        const review = await reviewAgreement(await ctx(), id, body);
+        return { stdout: `reviewed: ${review.outcome}${review.nextReviewDate ? `; next review ${review.nextReviewDate}` : ''}` };
+      }
+      default:
+        throw unknownCommand(input);
+    }
+  },
+};
+
+const decisions: CliCommand = {
+  name: 'decisions',
+  scope: 'organization',
+  help: `  decisions list --org SLUG [--due]
+                            List decisions (id, step of the advice process, review, team, right, title).
+  decisions show --org SLUG --id ID
+                            Walk one decision: options, advice asked and given, the choice.`,
+  options: { due: { type: 'boolean' }, id: { type: 'string' } },
+  async run(db, input) {
+    const { values } = input;
+    const ctx = () => orgContext(db, values.org, input.now);
+    switch (input.sub) {
+      case 'list': {
+        const { items } = await listDecisions(await ctx(), { due: values.due ? 'true' : undefined });
+        return { stdout: items.map(decisionLine).join('\n') || '(no decisions)' };
+      }
+      case 'show':
+        return { stdout: describeDecision(await getDecision(await ctx(), required(values, 'id', 'the decision id'))) };
+      default:
+        throw unknownCommand(input);
+    }
+  },
+};
+
+const reviews: CliCommand = {
+  name: 'reviews',
+  scope: 'organization',
+  help: `  reviews due --org SLUG    Agreements and decisions due for review today (organization's time zone).
+  reviews remind [--org SLUG]
+                            Notify the owners of everything due (the server does it every 15 minutes).`,
+  async run(db, input) {
+    const { values } = input;
+    const ctx = () => orgContext(db, values.org, input.now);
+    switch (input.sub) {
+      case 'due': {
+        const due = await dueForReview(await ctx());
+        return {
+          stdout: [
+            `due for review on ${due.today}:`,
+            ...due.agreements.map((a) => `agreement\t${agreementLine(a)}`),
+            ...due.decisions.map((d) => `decision\t${decisionLine(d)}`),
+          ].join('\n'),
+        };
+      }
+      case 'remind': {
+        const orgId = values.org ? (await ctx()).org.id : undefined;
+        return { stdout: `reminders sent: ${await sendDueReminders(db, input.now, orgId)}` };
+      }
+      default:
+        throw unknownCommand(input);
+    }
+  },
+};
+
+export const GOVERNANCE_COMMANDS: CliCommand[] = [rights, agreements, decisions, reviews];

@@ -1,20 +1,20 @@
-import { AppError } from '../core/errors.js';
-import type { Db } from '../db/schema.js';
-import { listOutbox } from '../modules/mail/outbox.service.js';
-import { findOrgBySlug } from '../modules/orgs/org.repository.js';
-
-type Values = Record<string, string | undefined>;
+import { AppError, fieldError } from '../../core/errors.js';
+import type { Db } from '../../db/schema.js';
+import type { CommandValues } from '../cli-kit.js';
+import type { CliCommand } from '../module.js';
+import { findOrgBySlug } from '../orgs/org.repository.js';
+import { listOutbox } from './outbox.service.js';
 
 /**
  * `outbox [--org SLUG] [--limit N]`: the e-mail waiting in (or sent from) the outbox, newest first,
  * each with its status and whole text — on a machine without SMTP this is how links reach people.
- * Null when the command is another.
  */
-export async function runOutboxCommand(db: Db, command: string, values: Values): Promise<string | null> {
-  if (command !== 'outbox') return null;
+async function printOutbox(db: Db, values: CommandValues): Promise<string> {
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-    throw new AppError('validation_failed', '--limit: an integer 1–200', [{ path: 'limit', message: 'an integer 1–200' }]);
+    throw new AppError('validation_failed', '--limit: an integer 1–200', [
+      fieldError('limit', 'out_of_range', 'an integer 1–200', { minimum: 1, maximum: 200 }),
+    ]);
   let orgId: string | null = null;
   if (values.org) {
     const org = await findOrgBySlug(db, values.org);
@@ -35,3 +35,15 @@ export async function runOutboxCommand(db: Db, command: string, values: Values):
     })
     .join('\n');
 }
+
+export const MAIL_COMMANDS: CliCommand[] = [
+  {
+    name: 'outbox',
+    scope: 'organization',
+    help: `  outbox [--org SLUG] [--limit N]
+                            Print the e-mail the product sent or would send (newest first, whole text):
+                            without SMTP_URL every message waits here — invitation and sign-in links too.`,
+    options: { limit: { type: 'string' } },
+    run: async (db, input) => ({ stdout: await printOutbox(db, input.values) }),
+  },
+];

@@ -3,12 +3,14 @@
  * a CSV or .xlsx file (by its extension) read through a column mapping, rows judged one by one,
  * errors named by row as the file counts them (header = row 1); a rerun counts nothing twice.
  */
-import { AppError } from '../core/errors.js';
-import { type ImportErrorCode, MAPPING_FIELDS, type MappingField } from '../core/import/events.js';
-import { zodToAppError } from '../http/errors.js';
-import type { OrgContext } from '../modules/context.js';
-import { ZImportInput } from '../modules/promises/import.schema.js';
-import { importEvents, previewImport } from '../modules/promises/import.service.js';
+import { AppError, fieldError } from '../../core/errors.js';
+import { type ImportErrorCode, MAPPING_FIELDS, type MappingField } from '../../core/import/events.js';
+import { zodToAppError } from '../../http/errors.js';
+import { orgContext, unknownCommand } from '../cli-kit.js';
+import type { OrgContext } from '../context.js';
+import type { CliCommand } from '../module.js';
+import { ZImportInput } from './import.schema.js';
+import { importEvents, previewImport } from './import.service.js';
 
 /** What each error code means, in the CLI's words (English, like its other messages). */
 const WORDS: Record<ImportErrorCode, string> = {
@@ -36,7 +38,9 @@ export function parseMapOption(text: string): Partial<Record<MappingField, strin
     const column = at < 0 ? '' : pair.slice(at + 1).trim();
     if (!(MAPPING_FIELDS as readonly string[]).includes(field) || column === '') {
       const message = `"${pair.trim()}": write FIELD=COLUMN with FIELD one of ${MAPPING_FIELDS.join(', ')}`;
-      throw new AppError('validation_failed', `--map: ${message}`, [{ path: 'map', message }]);
+      throw new AppError('validation_failed', `--map: ${message}`, [
+        fieldError('map', 'invalid_format', message, { format: 'FIELD=COLUMN' }),
+      ]);
     }
     mapping[field as MappingField] = column;
   }
@@ -57,7 +61,7 @@ export async function runEventsImport(
   input: EventsImportInput,
 ): Promise<{ stdout: string; stderr: string[]; exitCode: number }> {
   if (!input.promise)
-    throw new AppError('validation_failed', '--promise: required (the promise id)', [{ path: 'promise', message: 'required' }]);
+    throw new AppError('validation_failed', '--promise: required (the promise id)', [fieldError('promise', 'required', 'required')]);
   const parsed = ZImportInput.safeParse({
     fileName: input.fileName,
     contentBase64: Buffer.from(input.bytes).toString('base64'),
@@ -106,3 +110,37 @@ export async function runEventsImport(
     exitCode: result.rejectedRows > 0 ? 1 : 0,
   };
 }
+
+export const PROMISES_COMMANDS: CliCommand[] = [
+  {
+    name: 'events',
+    scope: 'organization',
+    input: 'bytes',
+    help: `  events import --org SLUG --promise ID FILE.csv|FILE.xlsx [--map "FIELD=COLUMN,…"] [--tz ZONE]
+                [--date-format auto|iso|dd.mm.yyyy|yyyy-mm-dd|excel]
+                            Send fulfillment events from a spreadsheet: CSV (, ; or tab; UTF-8 or
+                            Windows-1251) or .xlsx (first sheet), by the extension; stdin is CSV.
+                            --map names the column of each field: externalId, occurredAt, good (1/0,
+                            да/нет, yes/no, true/false, успешно/неуспешно) or value (decimal comma
+                            allowed), clientId (a client's id, external code, e-mail or name), e.g.
+                            --map "externalId=Номер заявки,occurredAt=Дата,value=Часы" (default: the
+                            mapping last used for the promise, else guessed from the headers). Times
+                            without an offset are in --tz (default: the organization's time zone).
+                            Refused rows are named by row as the file counts them (header = row 1),
+                            exit 1; a rerun counts nothing twice.`,
+    options: { promise: { type: 'string' }, map: { type: 'string' }, tz: { type: 'string' }, 'date-format': { type: 'string' } },
+    async run(db, input) {
+      if (input.sub !== 'import') throw unknownCommand(input);
+      const { values } = input;
+      const ctx = await orgContext(db, values.org, input.now);
+      return runEventsImport(ctx, {
+        promise: values.promise,
+        fileName: input.inputName ?? 'stdin.csv',
+        bytes: input.readInputBytes ? input.readInputBytes() : Buffer.from(input.readInput()),
+        map: values.map,
+        tz: values.tz,
+        dateFormat: values['date-format'],
+      });
+    },
+  },
+];
