@@ -45,6 +45,8 @@ Exit codes: 0 ok, 1 invalid input, 2 not found, 3 conflict, 4 cannot reach the d
 function fail(error: unknown): never {
   const appError = error instanceof AppError ? error : new AppError('internal', (error as Error)?.message ?? String(error));
   process.stderr.write(`error: ${appError.message}\n`);
+  // Each refused field with its code, so a script can tell the reasons apart without reading prose.
+  for (const field of appError.fields) process.stderr.write(`  ${field.path}: ${field.message} [${field.code}]\n`);
   if (appError.code === 'internal' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   process.exit(appError.exitCode);
 }

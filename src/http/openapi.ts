@@ -1,5 +1,5 @@
 import { type ZodType, z } from 'zod';
-import { ERROR_CODES, type ErrorCode } from '../core/errors.js';
+import { ERROR_CODES, type ErrorCode, FIELD_ERROR_CODES } from '../core/errors.js';
 import { encodeInstant } from '../modules/common.schema.js';
 import { VERSION } from '../version.js';
 import { OPERATION_ERRORS, PERIOD_CLOSED_PREFIXES } from './openapi.errors.js';
@@ -20,8 +20,23 @@ const ERROR_SCHEMA = {
           type: 'array',
           items: {
             type: 'object',
-            required: ['path', 'message'],
-            properties: { path: { type: 'string', examples: ['title'] }, message: { type: 'string', examples: ['must not be empty'] } },
+            required: ['path', 'code', 'params', 'message'],
+            properties: {
+              path: { type: 'string', examples: ['title'] },
+              code: {
+                type: 'string',
+                enum: [...FIELD_ERROR_CODES],
+                description: 'what is wrong with the field; a client translates this, never the message',
+                examples: ['required'],
+              },
+              params: {
+                type: 'object',
+                additionalProperties: true,
+                description: 'what a translation of the code needs, e.g. {"maximum": 200} or {"entity": "segment"}; {} when nothing',
+                examples: [{ maximum: 200 }],
+              },
+              message: { type: 'string', description: 'the same in English words', examples: ['must not be empty'] },
+            },
           },
         },
       },
