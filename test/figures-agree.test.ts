@@ -6,8 +6,8 @@
  * the staff app; it is «97,8 %» everywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEconomicsCommand } from '../src/cli/economics.commands.js';
 import { createClient, inviteClient } from '../src/modules/clients/client.service.js';
+import { runEconomicsCommand } from '../src/modules/economics/economics.cli.js';
 import { CLIENT_COOKIE } from '../src/modules/portal/portal.routes.js';
 import { forgetBoards } from '../src/modules/promises/board.service.js';
 import type { SignedInAgent } from './agent.js';

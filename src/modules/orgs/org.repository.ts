@@ -56,6 +56,15 @@ export async function pageOrgsOfUser(db: Db, userId: string, page: TPageQuery) {
   return pageByCreated<OrganizationsTable & { role: Role }, 'memberships' | 'organizations'>(query, 'organizations', page);
 }
 
+/** How many organizations the database holds (the server seeds the demo into an empty one). */
+export async function countOrgs(tx: Tx): Promise<number> {
+  const row = await tx
+    .selectFrom('organizations')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** An organization by id; throws when there is none (the caller holds an id read from another row). */
 export async function loadOrgById(tx: Tx, id: string): Promise<OrganizationsTable> {
   return tx.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
