@@ -1,16 +1,14 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditFacets, actionLabel, mergeOptions } from './audit.api';
-
-export interface AuditFilterValues {
-  action: string | null;
-  entityType: string | null;
-  /** Calendar days `YYYY-MM-DD` in the organization's time zone. */
-  fromDate: string;
-  toDate: string;
-}
-
-export const NO_FILTER: AuditFilterValues = { action: null, entityType: null, fromDate: '', toDate: '' };
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  type AuditFacets,
+  type AuditFilterValues,
+  actionLabel,
+  mergeOptions,
+  NO_FILTER,
+} from './audit.api';
 
 export function AuditFilters({
   values,

@@ -7,9 +7,9 @@ import { useOrg } from '../../shared/session/org-context';
 import { useIsNarrow } from '../../shared/ui/data-list';
 import { PageHeader } from '../../shared/ui/page-header';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../shared/ui/states';
-import { auditApi, toApiFilter } from './audit.api';
+import { type AuditFilterValues, auditApi, NO_FILTER, toApiFilter } from './audit.api';
 import { AuditCard } from './audit-card';
-import { AuditFilters, type AuditFilterValues, NO_FILTER } from './audit-filters';
+import { AuditFilters } from './audit-filters';
 import { AuditRow } from './audit-row';
 
 export function AuditPage() {

@@ -1,7 +1,17 @@
 import { api, orgPath, type Page } from '../../shared/api/client';
 import type { AuditEntry } from '../../shared/api/types';
 import { startOfDayInZone, startOfNextDayInZone } from '../../shared/time';
-import type { AuditFilterValues } from './audit-filters';
+
+/** What the audit screen filters by, as its fields hold it. */
+export interface AuditFilterValues {
+  action: string | null;
+  entityType: string | null;
+  /** Calendar days `YYYY-MM-DD` in the organization's time zone. */
+  fromDate: string;
+  toDate: string;
+}
+
+export const NO_FILTER: AuditFilterValues = { action: null, entityType: null, fromDate: '', toDate: '' };
 
 export interface AuditFilter {
   action?: string;
