@@ -2,10 +2,10 @@ import { Alert, Button, Checkbox, Group, NumberInput, Stack, Text } from '@manti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, CreatedInvitation } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useFormat } from '../../shared/format';
 import { useOrg } from '../../shared/session/org-context';
 import { CopyField } from '../../shared/ui/copy-field';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { clientsApi } from './clients.api';
 
 /** Makes an invitation link; the link exists only in this answer, so it is shown once with a copy button. */
@@ -16,22 +16,14 @@ export function NewInvitation({ client, onCreated }: { client: Client; onCreated
   const [days, setDays] = useState<number | string>(14);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const [send, setSend] = useState(false);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['expiresInDays', 'send']);
+  const form = useMutationForm(['expiresInDays', 'send']);
 
-  const create = async () => {
-    setBusy(true);
-    try {
+  const create = () =>
+    form.run(async () => {
       const invitation = await clientsApi.invite(org.slug, client.id, Number(days), send);
       setCreated(invitation);
-      errors.clear();
       onCreated(invitation);
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Stack gap="sm">
@@ -42,7 +34,7 @@ export function NewInvitation({ client, onCreated }: { client: Client; onCreated
           max={90}
           value={days}
           onChange={setDays}
-          error={errors.errorOf('expiresInDays')}
+          error={form.errorOf('expiresInDays')}
           w={180}
           allowDecimal={false}
         />
@@ -51,10 +43,10 @@ export function NewInvitation({ client, onCreated }: { client: Client; onCreated
           checked={send}
           disabled={!client.email}
           onChange={(event) => setSend(event.currentTarget.checked)}
-          error={errors.errorOf('send')}
+          error={form.errorOf('send')}
           mb={8}
         />
-        <Button onClick={create} loading={isBusy}>
+        <Button onClick={create} loading={form.isBusy}>
           {t('invitations.create')}
         </Button>
       </Group>

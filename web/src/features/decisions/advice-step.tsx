@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
 import { useSession } from '../../shared/session/session-context';
 import { PeopleIcon, TeamsIcon } from '../../shared/ui/icons';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { type Decision, decisionsApi, isOpen } from './decisions.api';
 import { localizeGovernanceError } from './field-messages';
 import { useGovernanceFormat } from './governance-format';
@@ -113,31 +113,22 @@ function AdviceForm({ decision, onChange }: { decision: Decision; onChange: (dec
   const mine = decision.advisers.find((adviser) => adviser.answeredBy?.id === me?.user.id);
   const [advice, setAdvice] = useState('');
   const [preferred, setPreferred] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['advice', 'preferredOption']);
+  const form = useMutationForm(['advice', 'preferredOption'], { mapError: (error) => localizeGovernanceError(error) });
 
   useEffect(() => {
     setAdvice(mine?.advice ?? '');
     setPreferred(mine?.preferredOption === null || mine === undefined ? null : String(mine.preferredOption));
   }, [mine]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const updated = await decisionsApi.advise(org.slug, decision.id, {
-        advice,
-        preferredOption: preferred === null ? null : Number(preferred),
-      });
-      onChange(updated);
-      errors.clear();
-      notifySuccess(t('decisionPage.adviceSaved'));
-    } catch (error) {
-      errors.handle(localizeGovernanceError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    const updated = await decisionsApi.advise(org.slug, decision.id, {
+      advice,
+      preferredOption: preferred === null ? null : Number(preferred),
+    });
+    onChange(updated);
+    form.clear();
+    notifySuccess(t('decisionPage.adviceSaved'));
+  });
 
   return (
     <Paper withBorder radius="md" p="md" bg="blue.0" data-testid="advice-form">
@@ -156,9 +147,9 @@ function AdviceForm({ decision, onChange }: { decision: Decision; onChange: (dec
             value={advice}
             onChange={(event) => {
               setAdvice(event.currentTarget.value);
-              errors.clear('advice');
+              form.clear('advice');
             }}
-            error={errors.errorOf('advice')}
+            error={form.errorOf('advice')}
             required
           />
           <Select
@@ -168,13 +159,13 @@ function AdviceForm({ decision, onChange }: { decision: Decision; onChange: (dec
             value={preferred}
             onChange={(value) => {
               setPreferred(value);
-              errors.clear('preferredOption');
+              form.clear('preferredOption');
             }}
-            error={errors.errorOf('preferredOption')}
+            error={form.errorOf('preferredOption')}
             clearable
           />
           <Group justify="flex-end">
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {mine ? t('decisionPage.updateAdvice') : t('decisionPage.sendAdvice')}
             </Button>
           </Group>

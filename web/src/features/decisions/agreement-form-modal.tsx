@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { AGREEMENT_STATUSES, type Agreement, type AgreementInput, type AgreementStatus, type TeamRole } from './decisions.api';
 import { localizeGovernanceError } from './field-messages';
 import { addDays, todayInZone } from './governance-format';
@@ -26,8 +26,7 @@ const FIELDS = ['title', 'driver', 'text', 'ownerType', 'ownerId', 'criteria', '
 export function AgreementFormModal({ opened, teamId, teamName, roles, timeZone, agreement, onClose, onSubmit }: AgreementFormModalProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(() => emptyValues(teamId, timeZone));
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS, { mapError: (error) => localizeGovernanceError(error) });
 
   useEffect(() => {
     if (!opened) return;
@@ -44,27 +43,22 @@ export function AgreementFormModal({ opened, teamId, teamName, roles, timeZone, 
           }
         : emptyValues(teamId, timeZone),
     );
-    errors.clear();
-  }, [opened, agreement, teamId, timeZone, errors.clear]);
+    form.clear();
+  }, [opened, agreement, teamId, timeZone, form.clear]);
 
   const set = <K extends keyof Values>(key: K, value: Values[K], field: string = key) => {
     setValues((current) => ({ ...current, [key]: value }));
-    errors.clear(field);
+    form.clear(field);
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const [ownerType, ownerId = ''] = values.owner.split(':') as ['team' | 'role', string];
-    setBusy(true);
-    try {
+    void form.run(async () => {
       const { owner: _owner, ...rest } = values;
       await onSubmit({ ...rest, ownerType, ownerId });
       onClose();
-    } catch (error) {
-      errors.handle(localizeGovernanceError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const owners = [
@@ -90,7 +84,7 @@ export function AgreementFormModal({ opened, teamId, teamName, roles, timeZone, 
             placeholder={t('agreements.titlePlaceholder')}
             value={values.title}
             onChange={(event) => set('title', event.currentTarget.value)}
-            error={errors.errorOf('title')}
+            error={form.errorOf('title')}
             data-autofocus
             required
           />
@@ -102,7 +96,7 @@ export function AgreementFormModal({ opened, teamId, teamName, roles, timeZone, 
             maxRows={6}
             value={values.driver}
             onChange={(event) => set('driver', event.currentTarget.value)}
-            error={errors.errorOf('driver')}
+            error={form.errorOf('driver')}
             required
           />
           <Textarea
@@ -113,7 +107,7 @@ export function AgreementFormModal({ opened, teamId, teamName, roles, timeZone, 
             maxRows={10}
             value={values.text}
             onChange={(event) => set('text', event.currentTarget.value)}
-            error={errors.errorOf('text')}
+            error={form.errorOf('text')}
             required
           />
           <Select
@@ -122,7 +116,7 @@ export function AgreementFormModal({ opened, teamId, teamName, roles, timeZone, 
             data={ownerOutsideList ? [{ value: `role:${agreement.owner.id}`, label: agreement.owner.name }, ...owners] : owners}
             value={values.owner}
             onChange={(value) => value && set('owner', value, 'ownerId')}
-            error={errors.errorOf('ownerId') ?? errors.errorOf('ownerType')}
+            error={form.errorOf('ownerId') ?? form.errorOf('ownerType')}
             allowDeselect={false}
             disabled={Boolean(agreement)}
           />
@@ -134,7 +128,7 @@ export function AgreementFormModal({ opened, teamId, teamName, roles, timeZone, 
             maxRows={6}
             value={values.criteria}
             onChange={(event) => set('criteria', event.currentTarget.value)}
-            error={errors.errorOf('criteria')}
+            error={form.errorOf('criteria')}
           />
           <SimpleGrid cols={{ base: 1, xs: agreement ? 2 : 1 }}>
             <TextInput
@@ -142,7 +136,7 @@ export function AgreementFormModal({ opened, teamId, teamName, roles, timeZone, 
               label={t('agreements.reviewDate')}
               value={values.reviewDate}
               onChange={(event) => set('reviewDate', event.currentTarget.value)}
-              error={errors.errorOf('reviewDate')}
+              error={form.errorOf('reviewDate')}
               required
             />
             {agreement ? (
@@ -151,7 +145,7 @@ export function AgreementFormModal({ opened, teamId, teamName, roles, timeZone, 
                 data={AGREEMENT_STATUSES.map((value) => ({ value, label: t(`agreements.status.${value}`) }))}
                 value={values.status}
                 onChange={(value) => value && set('status', value as AgreementStatus)}
-                error={errors.errorOf('status')}
+                error={form.errorOf('status')}
                 allowDeselect={false}
               />
             ) : null}
@@ -160,7 +154,7 @@ export function AgreementFormModal({ opened, teamId, teamName, roles, timeZone, 
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {agreement ? t('common.save') : t('agreements.submitCreate')}
             </Button>
           </Group>

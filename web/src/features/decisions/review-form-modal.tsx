@@ -1,7 +1,7 @@
 import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { REVIEW_OUTCOMES, type ReviewInput, type ReviewOutcome } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
 
@@ -21,8 +21,7 @@ export function ReviewFormModal({ opened, subject, defaultNextDate, onClose, onS
   const [outcome, setOutcome] = useState<ReviewOutcome>('keep');
   const [note, setNote] = useState('');
   const [nextReviewDate, setNextReviewDate] = useState('');
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['outcome', 'note', 'nextReviewDate']);
+  const form = useMutationForm(['outcome', 'note', 'nextReviewDate'], { mapError: (error) => localizeGovernanceError(error) });
   const isRetire = outcome === 'retire';
 
   useEffect(() => {
@@ -30,24 +29,19 @@ export function ReviewFormModal({ opened, subject, defaultNextDate, onClose, onS
     setOutcome('keep');
     setNote('');
     setNextReviewDate(defaultNextDate);
-    errors.clear();
-  }, [opened, defaultNextDate, errors.clear]);
+    form.clear();
+  }, [opened, defaultNextDate, form.clear]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!isRetire && !nextReviewDate) {
-      errors.handle(fieldError('nextReviewDate', 'required'));
+      form.handle(fieldError('nextReviewDate', 'required'));
       return;
     }
-    setBusy(true);
-    try {
+    void form.run(async () => {
       await onSubmit({ outcome, note, nextReviewDate: isRetire ? null : nextReviewDate });
       onClose();
-    } catch (error) {
-      errors.handle(localizeGovernanceError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -63,7 +57,7 @@ export function ReviewFormModal({ opened, subject, defaultNextDate, onClose, onS
               value={outcome}
               onChange={(value) => {
                 setOutcome(value as ReviewOutcome);
-                errors.clear('nextReviewDate');
+                form.clear('nextReviewDate');
               }}
               data={REVIEW_OUTCOMES.map((value) => ({ value, label: t(`reviews.outcomes.${value}`) }))}
               fullWidth
@@ -71,9 +65,9 @@ export function ReviewFormModal({ opened, subject, defaultNextDate, onClose, onS
             <Text size="xs" c="dimmed">
               {t(`reviews.outcomeHints.${outcome}`)}
             </Text>
-            {errors.errorOf('outcome') ? (
+            {form.errorOf('outcome') ? (
               <Text size="xs" c="red">
-                {errors.errorOf('outcome')}
+                {form.errorOf('outcome')}
               </Text>
             ) : null}
           </Stack>
@@ -86,9 +80,9 @@ export function ReviewFormModal({ opened, subject, defaultNextDate, onClose, onS
             value={note}
             onChange={(event) => {
               setNote(event.currentTarget.value);
-              errors.clear('note');
+              form.clear('note');
             }}
-            error={errors.errorOf('note')}
+            error={form.errorOf('note')}
             data-autofocus
           />
           {isRetire ? null : (
@@ -98,9 +92,9 @@ export function ReviewFormModal({ opened, subject, defaultNextDate, onClose, onS
               value={nextReviewDate}
               onChange={(event) => {
                 setNextReviewDate(event.currentTarget.value);
-                errors.clear('nextReviewDate');
+                form.clear('nextReviewDate');
               }}
-              error={errors.errorOf('nextReviewDate')}
+              error={form.errorOf('nextReviewDate')}
               required
             />
           )}
@@ -108,7 +102,7 @@ export function ReviewFormModal({ opened, subject, defaultNextDate, onClose, onS
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy} color={isRetire ? 'red' : undefined}>
+            <Button type="submit" loading={form.isBusy} color={isRetire ? 'red' : undefined}>
               {isRetire ? t('reviews.submitRetire') : t('reviews.submit')}
             </Button>
           </Group>

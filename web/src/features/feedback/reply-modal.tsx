@@ -2,8 +2,8 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { type Feedback, feedbackApi } from './feedback.api';
 
 /** Answers the client who gave a response; the answer shows in their portal (and goes by e-mail). */
@@ -19,28 +19,22 @@ export function ReplyModal({
   const { t } = useTranslation();
   const { org } = useOrg();
   const [text, setText] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['text']);
+  const form = useMutationForm(['text']);
   const value = text ?? feedback?.reply ?? '';
 
   const close = () => {
     setText(null);
-    errors.clear();
+    form.clear();
     onClose();
   };
-  const send = async () => {
+  const send = () => {
     if (!feedback) return;
-    setBusy(true);
-    try {
+    void form.run(async () => {
       const saved = await feedbackApi.reply(org.slug, feedback.id, value);
       notifySuccess(t('feedback.reply.sent'));
       onDone(saved);
       close();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -55,9 +49,9 @@ export function ReplyModal({
           value={value}
           onChange={(event) => {
             setText(event.currentTarget.value);
-            errors.clear('text');
+            form.clear('text');
           }}
-          error={errors.errorOf('text')}
+          error={form.errorOf('text')}
           autosize
           minRows={4}
           maxLength={4000}
@@ -67,7 +61,7 @@ export function ReplyModal({
           <Button variant="default" onClick={close}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void send()} disabled={value.trim() === ''} loading={busy}>
+          <Button onClick={() => void send()} disabled={value.trim() === ''} loading={form.isBusy}>
             {t('feedback.reply.send')}
           </Button>
         </Group>

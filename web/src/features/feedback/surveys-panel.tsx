@@ -2,11 +2,11 @@ import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { usePagedList } from '../../shared/api/use-paged-list';
 import { useOrg } from '../../shared/session/org-context';
 import { CopyField } from '../../shared/ui/copy-field';
 import { ErrorState, LoadMore } from '../../shared/ui/states';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { FEEDBACK_KINDS, type FeedbackKind, feedbackApi, type SubjectType, type Survey } from './feedback.api';
 import { useSubjects } from './use-subjects';
 
@@ -20,13 +20,11 @@ function CreateSurveyForm({ onCreated }: { onCreated: (survey: Survey) => void }
   const [question, setQuestion] = useState<string | null>(null);
   const [subjectType, setSubjectType] = useState<SubjectType | ''>('');
   const [subjectId, setSubjectId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS);
   const shownQuestion = question ?? t(`feedback.surveys.questionDefaults.${kind}`);
 
-  const create = async () => {
-    setBusy(true);
-    try {
+  const create = () =>
+    form.run(async () => {
       const survey = await feedbackApi.createSurvey(org.slug, {
         kind,
         question: shownQuestion,
@@ -36,14 +34,8 @@ function CreateSurveyForm({ onCreated }: { onCreated: (survey: Survey) => void }
       setQuestion(null);
       setSubjectType('');
       setSubjectId('');
-      errors.clear();
       onCreated(survey);
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Stack gap="xs" data-testid="create-survey">
@@ -54,7 +46,7 @@ function CreateSurveyForm({ onCreated }: { onCreated: (survey: Survey) => void }
           value={kind}
           onChange={(next) => next && setKind(next as FeedbackKind)}
           allowDeselect={false}
-          error={errors.errorOf('kind')}
+          error={form.errorOf('kind')}
           style={{ flex: '1 1 260px' }}
         />
         <Select
@@ -78,7 +70,7 @@ function CreateSurveyForm({ onCreated }: { onCreated: (survey: Survey) => void }
             value={subjectId || null}
             onChange={(next) => setSubjectId(next ?? '')}
             searchable
-            error={errors.errorOf('subjectId')}
+            error={form.errorOf('subjectId')}
             style={{ flex: '1 1 240px' }}
           />
         ) : subjectType === 'touchpoint' ? (
@@ -86,7 +78,7 @@ function CreateSurveyForm({ onCreated }: { onCreated: (survey: Survey) => void }
             label={t('feedback.filters.touchpointName')}
             value={subjectId}
             onChange={(event) => setSubjectId(event.currentTarget.value)}
-            error={errors.errorOf('subjectId')}
+            error={form.errorOf('subjectId')}
             maxLength={200}
             style={{ flex: '1 1 200px' }}
           />
@@ -97,13 +89,17 @@ function CreateSurveyForm({ onCreated }: { onCreated: (survey: Survey) => void }
         value={shownQuestion}
         onChange={(event) => {
           setQuestion(event.currentTarget.value);
-          errors.clear('question');
+          form.clear('question');
         }}
-        error={errors.errorOf('question')}
+        error={form.errorOf('question')}
         maxLength={500}
       />
       <Group justify="flex-end">
-        <Button onClick={() => void create()} loading={busy} disabled={shownQuestion.trim() === '' || (subjectType !== '' && !subjectId)}>
+        <Button
+          onClick={() => void create()}
+          loading={form.isBusy}
+          disabled={shownQuestion.trim() === '' || (subjectType !== '' && !subjectId)}
+        >
           {t('feedback.surveys.create')}
         </Button>
       </Group>

@@ -2,9 +2,9 @@ import { Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select, Simpl
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { discoveryApi } from '../discovery/discovery.api';
 import { fromLocalInput, POLL_KINDS, type Poll, type PollKind, pollsApi, toLocalInput } from './polls.api';
 
@@ -34,10 +34,9 @@ export function PollFormModal({
   const [closesAt, setClosesAt] = useState(toLocalInput(now + 7 * DAY));
   const [quorum, setQuorum] = useState<number | string>('');
   const [hideResults, setHideResults] = useState(false);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const opens = fromLocalInput(opensAt);
     const closes = fromLocalInput(closesAt);
@@ -46,9 +45,8 @@ export function PollFormModal({
     if (segmentIds.length === 0) local.push({ path: 'segmentIds', message: t('polls.errors.required') });
     if (closes === null) local.push({ path: 'closesAt', message: t('polls.errors.required') });
     else if (opens !== null && closes <= opens) local.push({ path: 'closesAt', message: t('polls.errors.closesAfterOpens') });
-    if (local.length > 0) return errors.handle(new ApiError(422, 'validation_failed', '', local));
-    setBusy(true);
-    try {
+    if (local.length > 0) return form.handle(new ApiError(422, 'validation_failed', '', local));
+    void form.run(async () => {
       const poll = await pollsApi.open(org.slug, decisionId, {
         kind,
         question: question.trim(),
@@ -59,11 +57,7 @@ export function PollFormModal({
         hideResults,
       });
       onOpened(poll);
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -78,7 +72,7 @@ export function PollFormModal({
             allowDeselect={false}
             description={t(`polls.kindHint.${kind}`)}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
-            error={errors.errorOf('kind')}
+            error={form.errorOf('kind')}
           />
           <TextInput
             label={t('polls.fields.question')}
@@ -87,9 +81,9 @@ export function PollFormModal({
             value={question}
             onChange={(e) => {
               setQuestion(e.currentTarget.value);
-              errors.clear('question');
+              form.clear('question');
             }}
-            error={errors.errorOf('question')}
+            error={form.errorOf('question')}
             data-autofocus
           />
           <MultiSelect
@@ -100,11 +94,11 @@ export function PollFormModal({
             value={segmentIds}
             onChange={(value) => {
               setSegmentIds(value);
-              errors.clear('segmentIds');
+              form.clear('segmentIds');
             }}
             searchable
             clearable
-            error={errors.errorOf('segmentIds')}
+            error={form.errorOf('segmentIds')}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
@@ -112,7 +106,7 @@ export function PollFormModal({
               label={t('polls.fields.opensAt')}
               value={opensAt}
               onChange={(e) => setOpensAt(e.currentTarget.value)}
-              error={errors.errorOf('opensAt')}
+              error={form.errorOf('opensAt')}
             />
             <TextInput
               type="datetime-local"
@@ -121,9 +115,9 @@ export function PollFormModal({
               value={closesAt}
               onChange={(e) => {
                 setClosesAt(e.currentTarget.value);
-                errors.clear('closesAt');
+                form.clear('closesAt');
               }}
-              error={errors.errorOf('closesAt')}
+              error={form.errorOf('closesAt')}
             />
           </SimpleGrid>
           <NumberInput
@@ -134,7 +128,7 @@ export function PollFormModal({
             allowNegative={false}
             value={quorum}
             onChange={setQuorum}
-            error={errors.errorOf('quorum')}
+            error={form.errorOf('quorum')}
             maw={260}
           />
           <Checkbox label={t('polls.fields.hideResults')} checked={hideResults} onChange={(e) => setHideResults(e.currentTarget.checked)} />
@@ -142,10 +136,10 @@ export function PollFormModal({
             {t('polls.optionsFrozen')}
           </Text>
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose} disabled={isBusy}>
+            <Button variant="default" onClick={onClose} disabled={form.isBusy}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('polls.open')}
             </Button>
           </Group>

@@ -2,9 +2,9 @@ import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput 
 import { useDebouncedValue } from '@mantine/hooks';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import type { ImplementationInput, Proposal } from './proposals.api';
 import { proposalsApi } from './proposals.api';
 
@@ -25,8 +25,7 @@ export function ImplementModal({
   const [kind, setKind] = useState<Kind>('promise');
   const [id, setId] = useState<string | null>(null);
   const [reference, setReference] = useState('');
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['implementedType', 'implementedId']);
+  const form = useMutationForm(['implementedType', 'implementedId']);
   const options = useResource(
     async () =>
       opened
@@ -41,21 +40,13 @@ export function ImplementModal({
     if (!opened) return;
     setId(null);
     setReference('');
-    errors.clear();
-  }, [opened, errors.clear]);
+    form.clear();
+  }, [opened, form.clear]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await onSubmit({ implementedType: kind, implementedId: kind === 'experiment' ? reference.trim() : (id ?? '') });
-      onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    await onSubmit({ implementedType: kind, implementedId: kind === 'experiment' ? reference.trim() : (id ?? '') });
+    onClose();
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('proposals.implementForm.title')} data-testid="implement-form">
@@ -76,7 +67,7 @@ export function ImplementModal({
               description={t('proposals.implementForm.experimentHint')}
               value={reference}
               onChange={(e) => setReference(e.currentTarget.value)}
-              error={errors.errorOf('implementedId')}
+              error={form.errorOf('implementedId')}
               maxLength={64}
               required
             />
@@ -86,13 +77,13 @@ export function ImplementModal({
               data={(options.data?.[kind] ?? []).map((o) => ({ value: o.id, label: o.title }))}
               value={id}
               onChange={setId}
-              error={errors.errorOf('implementedId')}
+              error={form.errorOf('implementedId')}
               searchable
               required
             />
           )}
           <Group justify="flex-end">
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('proposals.implementForm.submit')}
             </Button>
           </Group>
@@ -119,8 +110,7 @@ export function MergeModal({
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [intoId, setIntoId] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['intoId']);
+  const form = useMutationForm(['intoId']);
   const found = useResource(
     async () => (opened ? (await proposalsApi.list(org.slug, { q: q || undefined, sort: 'supported', limit: 50 })).items : []),
     `${org.slug}|${opened}|${q}`,
@@ -129,22 +119,17 @@ export function MergeModal({
     if (!opened) return;
     setIntoId(null);
     setSearch('');
-    errors.clear();
-  }, [opened, errors.clear]);
+    form.clear();
+  }, [opened, form.clear]);
 
   const choices = (found.data ?? []).filter((p) => p.id !== proposal.id);
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!intoId) return;
-    setBusy(true);
-    try {
+    void form.run(async () => {
       await onSubmit(intoId);
       onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -160,12 +145,12 @@ export function MergeModal({
             searchValue={search}
             onSearchChange={setSearch}
             filter={({ options }) => options}
-            error={errors.errorOf('intoId')}
+            error={form.errorOf('intoId')}
             searchable
             required
           />
           <Group justify="flex-end">
-            <Button type="submit" loading={isBusy} disabled={!intoId}>
+            <Button type="submit" loading={form.isBusy} disabled={!intoId}>
               {t('proposals.mergeForm.submit')}
             </Button>
           </Group>

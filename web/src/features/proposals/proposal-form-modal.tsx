@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, List, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { proposalsApi, type SimilarProposal } from './proposals.api';
 
 interface ProposalFormModalProps {
@@ -19,8 +19,7 @@ export function ProposalFormModal({ opened, segments, onClose, onSubmit }: Propo
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [segmentId, setSegmentId] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['title', 'body', 'segmentId']);
+  const form = useMutationForm(['title', 'body', 'segmentId']);
   const { org } = useOrg();
   const [similar, setSimilar] = useState<SimilarProposal[]>([]);
 
@@ -53,21 +52,13 @@ export function ProposalFormModal({ opened, segments, onClose, onSubmit }: Propo
     setTitle('');
     setBody('');
     setSegmentId(null);
-    errors.clear();
-  }, [opened, errors.clear]);
+    form.clear();
+  }, [opened, form.clear]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await onSubmit({ title, body, ...(segmentId ? { segmentId } : {}) });
-      onClose();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    await onSubmit({ title, body, ...(segmentId ? { segmentId } : {}) });
+    onClose();
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('proposals.form.title')} size="lg">
@@ -80,7 +71,7 @@ export function ProposalFormModal({ opened, segments, onClose, onSubmit }: Propo
             label={t('proposals.form.fieldTitle')}
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.errorOf('title')}
+            error={form.errorOf('title')}
             maxLength={200}
             required
             data-autofocus
@@ -89,7 +80,7 @@ export function ProposalFormModal({ opened, segments, onClose, onSubmit }: Propo
             label={t('proposals.form.fieldBody')}
             value={body}
             onChange={(e) => setBody(e.currentTarget.value)}
-            error={errors.errorOf('body')}
+            error={form.errorOf('body')}
             autosize
             minRows={4}
             maxLength={5000}
@@ -101,7 +92,7 @@ export function ProposalFormModal({ opened, segments, onClose, onSubmit }: Propo
             data={segments.map((s) => ({ value: s.id, label: s.name }))}
             value={segmentId}
             onChange={setSegmentId}
-            error={errors.errorOf('segmentId')}
+            error={form.errorOf('segmentId')}
             clearable
           />
           {similar.length > 0 ? (
@@ -122,7 +113,7 @@ export function ProposalFormModal({ opened, segments, onClose, onSubmit }: Propo
             </Alert>
           ) : null}
           <Group justify="flex-end">
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('proposals.form.submit')}
             </Button>
           </Group>

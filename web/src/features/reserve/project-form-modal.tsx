@@ -2,9 +2,9 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { toMinorUnits } from '../decisions/governance-format';
 import { fromMinorUnits, MoneyInput } from '../decisions/money-input';
 import { teamsApi } from '../teams/teams.api';
@@ -33,27 +33,21 @@ export function ProjectFormModal({
   const [cost, setCost] = useState<number | string>(project ? fromMinorUnits(project.costMinor, org.currency) : '');
   const [kind, setKind] = useState<ProjectKind>(project?.kind ?? 'project');
   const [teamId, setTeamId] = useState<string | null>(project?.teamId ?? null);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const costMinor = toMinorUnits(cost, org.currency);
     const local: { path: string; message: string }[] = [];
     if (!title.trim()) local.push({ path: 'title', message: t('reserve.errors.required') });
     if (costMinor === null || costMinor <= 0) local.push({ path: 'costMinor', message: t('reserve.errors.positive') });
-    if (local.length > 0) return errors.handle(new ApiError(422, 'validation_failed', '', local));
+    if (local.length > 0) return form.handle(new ApiError(422, 'validation_failed', '', local));
     const input = { title: title.trim(), description: description.trim(), costMinor: costMinor as number, kind, teamId };
-    setBusy(true);
-    try {
+    void form.run(async () => {
       if (project) await reserveApi.updateProject(org.slug, project.id, input);
       else await reserveApi.addProject(org.slug, roundId, input);
       onSaved();
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -66,7 +60,7 @@ export function ProjectFormModal({
             onTitle={setTitle}
             description={description}
             onDescription={setDescription}
-            errorOf={errors.errorOf}
+            errorOf={form.errorOf}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <MoneyInput
@@ -74,7 +68,7 @@ export function ProjectFormModal({
               required
               value={cost}
               onChange={setCost}
-              error={errors.errorOf('costMinor')}
+              error={form.errorOf('costMinor')}
             />
             <Select
               label={t('reserve.fields.kind')}
@@ -82,7 +76,7 @@ export function ProjectFormModal({
               value={kind}
               onChange={(value) => value && setKind(value as ProjectKind)}
               allowDeselect={false}
-              error={errors.errorOf('kind')}
+              error={form.errorOf('kind')}
             />
             <Select
               label={t('reserve.fields.team')}
@@ -91,14 +85,14 @@ export function ProjectFormModal({
               onChange={setTeamId}
               clearable
               placeholder={t('common.optional')}
-              error={errors.errorOf('teamId')}
+              error={form.errorOf('teamId')}
             />
           </SimpleGrid>
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose} disabled={isBusy}>
+            <Button variant="default" onClick={onClose} disabled={form.isBusy}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('common.save')}
             </Button>
           </Group>

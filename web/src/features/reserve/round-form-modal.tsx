@@ -2,9 +2,9 @@ import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { toMinorUnits } from '../decisions/governance-format';
 import { fromMinorUnits, MoneyInput } from '../decisions/money-input';
 import { discoveryApi } from '../discovery/discovery.api';
@@ -33,10 +33,9 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
   const [segmentIds, setSegmentIds] = useState<string[]>(round?.segmentIds ?? []);
   const [opensAt, setOpensAt] = useState(toLocalInput(round?.opensAt ?? now));
   const [closesAt, setClosesAt] = useState(toLocalInput(round?.closesAt ?? now + 14 * DAY));
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const budgetMinor = toMinorUnits(budget, org.currency);
     const opens = fromLocalInput(opensAt);
@@ -47,7 +46,7 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
     if (opens === null) local.push({ path: 'opensAt', message: t('reserve.errors.required') });
     if (closes === null) local.push({ path: 'closesAt', message: t('reserve.errors.required') });
     else if (opens !== null && closes <= opens) local.push({ path: 'closesAt', message: t('reserve.errors.closesAfterOpens') });
-    if (local.length > 0) return errors.handle(new ApiError(422, 'validation_failed', '', local));
+    if (local.length > 0) return form.handle(new ApiError(422, 'validation_failed', '', local));
     const input = {
       title: title.trim(),
       description: description.trim(),
@@ -57,14 +56,9 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
       opensAt: new Date(opens as number).toISOString(),
       closesAt: new Date(closes as number).toISOString(),
     };
-    setBusy(true);
-    try {
+    void form.run(async () => {
       onSaved(round ? await reserveApi.update(org.slug, round.id, input) : await reserveApi.create(org.slug, input));
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const balance = reserve.data?.balanceMinor;
@@ -78,7 +72,7 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
             onTitle={setTitle}
             description={description}
             onDescription={setDescription}
-            errorOf={errors.errorOf}
+            errorOf={form.errorOf}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <MoneyInput
@@ -87,7 +81,7 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
               required
               value={budget}
               onChange={setBudget}
-              error={errors.errorOf('budgetMinor')}
+              error={form.errorOf('budgetMinor')}
             />
             <Select
               label={t('reserve.fields.method')}
@@ -97,7 +91,7 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
               allowDeselect={false}
               description={t(`reserve.methodHint.${method}`)}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
-              error={errors.errorOf('method')}
+              error={form.errorOf('method')}
             />
           </SimpleGrid>
           <MultiSelect
@@ -108,7 +102,7 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
             onChange={setSegmentIds}
             searchable
             clearable
-            error={errors.errorOf('segmentIds')}
+            error={form.errorOf('segmentIds')}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
@@ -117,7 +111,7 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
               required
               value={opensAt}
               onChange={(e) => setOpensAt(e.currentTarget.value)}
-              error={errors.errorOf('opensAt')}
+              error={form.errorOf('opensAt')}
             />
             <TextInput
               type="datetime-local"
@@ -125,14 +119,14 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
               required
               value={closesAt}
               onChange={(e) => setClosesAt(e.currentTarget.value)}
-              error={errors.errorOf('closesAt')}
+              error={form.errorOf('closesAt')}
             />
           </SimpleGrid>
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose} disabled={isBusy}>
+            <Button variant="default" onClick={onClose} disabled={form.isBusy}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('common.save')}
             </Button>
           </Group>

@@ -2,7 +2,7 @@ import { Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantin
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { localizeAccountError, securityApi } from './security.api';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirm: '' };
@@ -12,8 +12,7 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const [values, setValues] = useState(EMPTY);
   const [mismatch, setMismatch] = useState(false);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['currentPassword', 'newPassword']);
+  const form = useMutationForm(['currentPassword', 'newPassword'], { mapError: (error) => localizeAccountError(error, t) });
 
   const field = (name: keyof typeof EMPTY) => ({
     value: values[name],
@@ -21,28 +20,22 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
       const value = event.currentTarget.value;
       setValues((current) => ({ ...current, [name]: value }));
       if (name === 'confirm' || name === 'newPassword') setMismatch(false);
-      if (name !== 'confirm') errors.clear(name);
+      if (name !== 'confirm') form.clear(name);
     },
   });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (values.newPassword !== values.confirm) {
       setMismatch(true);
       return;
     }
-    setBusy(true);
-    try {
+    void form.run(async () => {
       const { endedSessions } = await securityApi.changePassword(values.currentPassword, values.newPassword);
-      errors.clear();
       setValues(EMPTY);
       notifySuccess(t('security.password.changed', { count: endedSessions }));
       onChanged();
-    } catch (error) {
-      errors.handle(localizeAccountError(error, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -58,14 +51,14 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
           <PasswordInput
             label={t('security.password.current')}
             autoComplete="current-password"
-            error={errors.errorOf('currentPassword')}
+            error={form.errorOf('currentPassword')}
             {...field('currentPassword')}
           />
           <PasswordInput
             label={t('security.password.new')}
             description={t('auth.passwordHint')}
             autoComplete="new-password"
-            error={errors.errorOf('newPassword')}
+            error={form.errorOf('newPassword')}
             {...field('newPassword')}
           />
           <PasswordInput
@@ -75,7 +68,7 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
             {...field('confirm')}
           />
           <Group>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('security.password.submit')}
             </Button>
           </Group>

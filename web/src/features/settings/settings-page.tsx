@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { api, orgPath } from '../../shared/api/client';
 import { notifySuccess } from '../../shared/api/error-messages';
 import type { Organization } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useFormat } from '../../shared/format';
 import { useOrg } from '../../shared/session/org-context';
 import { useSession } from '../../shared/session/session-context';
 import { PageHeader } from '../../shared/ui/page-header';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { OrgFields, type OrgSettingsValues } from './org-fields';
 import { WebhooksSection } from './webhooks-section';
 
@@ -22,32 +22,26 @@ export function SettingsPage() {
   const { refresh } = useSession();
   const format = useFormat();
   const [values, setValues] = useState<OrgSettingsValues>(() => valuesOf(org));
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['name', 'kind', 'locale', 'currency', 'timeZone']);
+  const form = useMutationForm(['name', 'kind', 'locale', 'currency', 'timeZone']);
   const canWrite = can('org:write');
 
   useEffect(() => {
     setValues(valuesOf(org));
-    errors.clear();
-  }, [org, errors.clear]);
+    form.clear();
+  }, [org, form.clear]);
 
   const saved = valuesOf(org);
   const changed = (Object.keys(values) as (keyof OrgSettingsValues)[]).filter((key) => values[key] !== saved[key]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (changed.length === 0) return;
-    setBusy(true);
-    try {
+    void form.run(async () => {
       const patch = Object.fromEntries(changed.map((key) => [key, values[key]]));
       await api.patch<Organization>(orgPath(org.slug), patch);
       await refresh();
       notifySuccess(t('settings.saved'));
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -66,9 +60,9 @@ export function SettingsPage() {
               values={values}
               onChange={(patch) => {
                 setValues((current) => ({ ...current, ...patch }));
-                for (const key of Object.keys(patch)) errors.clear(key);
+                for (const key of Object.keys(patch)) form.clear(key);
               }}
-              errorOf={errors.errorOf}
+              errorOf={form.errorOf}
               disabled={!canWrite}
             />
             <Group justify="space-between" wrap="wrap">
@@ -77,10 +71,10 @@ export function SettingsPage() {
               </Text>
               {canWrite ? (
                 <Group gap="sm">
-                  <Button variant="default" disabled={changed.length === 0 || isBusy} onClick={() => setValues(saved)}>
+                  <Button variant="default" disabled={changed.length === 0 || form.isBusy} onClick={() => setValues(saved)}>
                     {t('settings.discard')}
                   </Button>
-                  <Button type="submit" loading={isBusy} disabled={changed.length === 0}>
+                  <Button type="submit" loading={form.isBusy} disabled={changed.length === 0}>
                     {t('common.save')}
                   </Button>
                 </Group>

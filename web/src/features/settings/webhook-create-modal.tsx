@@ -1,9 +1,9 @@
 import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REFUSED_HOST_MESSAGE } from '../../../../src/core/webhooks/address';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { WebhookSecretPanel } from './webhook-secret';
 import { type CreatedWebhook, eventKey, WEBHOOK_EVENT_TYPES, type WebhookEventType, webhooksApi } from './webhooks.api';
 
@@ -23,8 +23,7 @@ export function WebhookCreateModal({
   const [description, setDescription] = useState('');
   const [eventTypes, setEventTypes] = useState<string[]>([]);
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['url', 'description', 'eventTypes']);
+  const form = useMutationForm(['url', 'description', 'eventTypes']);
 
   useEffect(() => {
     if (!opened) return;
@@ -32,24 +31,16 @@ export function WebhookCreateModal({
     setDescription('');
     setEventTypes(['promise.status_changed', 'promise.alert_fired']);
     setCreated(null);
-    errors.clear();
-  }, [opened, errors.clear]);
+    form.clear();
+  }, [opened, form.clear]);
 
-  const urlError = errors.errorOf('url');
+  const urlError = form.errorOf('url');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const webhook = await webhooksApi.create(org.slug, { url, description, eventTypes: eventTypes as WebhookEventType[] });
-      setCreated(webhook);
-      onCreated(webhook);
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    const webhook = await webhooksApi.create(org.slug, { url, description, eventTypes: eventTypes as WebhookEventType[] });
+    setCreated(webhook);
+    onCreated(webhook);
+  });
 
   return (
     <Modal
@@ -71,7 +62,7 @@ export function WebhookCreateModal({
               value={url}
               onChange={(event) => {
                 setUrl(event.currentTarget.value);
-                errors.clear('url');
+                form.clear('url');
               }}
               error={
                 urlError === undefined
@@ -88,9 +79,9 @@ export function WebhookCreateModal({
               value={description}
               onChange={(event) => {
                 setDescription(event.currentTarget.value);
-                errors.clear('description');
+                form.clear('description');
               }}
-              error={errors.errorOf('description')}
+              error={form.errorOf('description')}
             />
             <Checkbox.Group
               label={t('webhooks.eventTypes')}
@@ -98,9 +89,9 @@ export function WebhookCreateModal({
               value={eventTypes}
               onChange={(next) => {
                 setEventTypes(next);
-                errors.clear('eventTypes');
+                form.clear('eventTypes');
               }}
-              error={errors.errorOf('eventTypes') ? t('webhooks.eventTypesRequired') : undefined}
+              error={form.errorOf('eventTypes') ? t('webhooks.eventTypesRequired') : undefined}
             >
               <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
                 {WEBHOOK_EVENT_TYPES.map((type) => (
@@ -112,7 +103,7 @@ export function WebhookCreateModal({
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={isBusy}>
+              <Button type="submit" loading={form.isBusy}>
                 {t('webhooks.create')}
               </Button>
             </Group>

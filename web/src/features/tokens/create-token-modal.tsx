@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Modal, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TOKEN_SCOPES } from '../../../../src/core/access/permissions';
+import { TOKEN_SCOPES } from '../../../../src/modules/permissions';
 import type { CreatedToken, TokenScope } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
 import { CopyField } from '../../shared/ui/copy-field';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { tokensApi } from './tokens.api';
 
 /** Creates a token, then shows its secret once, with a copy button and a warning that it will not be shown again. */
@@ -23,36 +23,27 @@ export function CreateTokenModal({
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['name', 'scopes']);
+  const form = useMutationForm(['name', 'scopes']);
 
   useEffect(() => {
     if (!opened) return;
     setName('');
     setScopes([]);
     setCreated(null);
-    errors.clear();
-  }, [opened, errors.clear]);
+    form.clear();
+  }, [opened, form.clear]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const token = await tokensApi.create(org.slug, name, scopes as TokenScope[]);
-      setCreated(token);
-      onCreated(token);
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    const token = await tokensApi.create(org.slug, name, scopes as TokenScope[]);
+    setCreated(token);
+    onCreated(token);
+  });
 
   // `all` covers every permission, so choosing it replaces the others.
   const changeScopes = (next: string[]) => {
     const added = next.find((scope) => !scopes.includes(scope));
     setScopes(added === 'all' ? ['all'] : next.filter((scope) => scope !== 'all' || added === undefined));
-    errors.clear('scopes');
+    form.clear('scopes');
   };
 
   return (
@@ -85,9 +76,9 @@ export function CreateTokenModal({
               value={name}
               onChange={(event) => {
                 setName(event.currentTarget.value);
-                errors.clear('name');
+                form.clear('name');
               }}
-              error={errors.errorOf('name')}
+              error={form.errorOf('name')}
               data-autofocus
             />
             <MultiSelect
@@ -97,7 +88,7 @@ export function CreateTokenModal({
               data={TOKEN_SCOPES.map((scope) => ({ value: scope, label: t(`scopes.${scope.replace(':', '_')}`) }))}
               value={scopes}
               onChange={changeScopes}
-              error={errors.errorOf('scopes')}
+              error={form.errorOf('scopes')}
               comboboxProps={{ withinPortal: true }}
               hidePickedOptions
               clearable
@@ -106,7 +97,7 @@ export function CreateTokenModal({
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={isBusy}>
+              <Button type="submit" loading={form.isBusy}>
                 {t('tokens.create')}
               </Button>
             </Group>

@@ -1,12 +1,12 @@
 import { Anchor, Button, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { teamsApi } from '../teams/teams.api';
 import { type VoiceSettings, voiceApi } from './voice.api';
 
@@ -19,8 +19,7 @@ export function VoiceSettingsTab() {
   const settings = useResource(() => voiceApi.settings(org.slug), org.slug);
   const teams = useResource(() => teamsApi.list(org.slug), org.slug);
   const [form, setForm] = useState<VoiceSettings | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const saving = useMutationForm(FIELDS);
   const canEdit = can('voice:manage');
 
   useEffect(() => {
@@ -32,31 +31,23 @@ export function VoiceSettingsTab() {
 
   const set = <K extends keyof VoiceSettings>(key: K, value: VoiceSettings[K]) => {
     setForm((current) => (current ? { ...current, [key]: value } : current));
-    errors.clear(key);
+    saving.clear(key);
   };
   const isShare = form.thresholdKind === 'share';
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const saved = await voiceApi.putSettings(org.slug, {
-        allowRegistration: form.allowRegistration,
-        requireConfirmedEmail: form.requireConfirmedEmail,
-        thresholdKind: form.thresholdKind,
-        thresholdValue: form.thresholdValue,
-        responseDays: form.responseDays,
-        answerTeamId: form.answerTeamId,
-        hideAfterReports: form.hideAfterReports,
-      });
-      settings.setData(() => saved);
-      notifySuccess(t('voice.settings.saved'));
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = saving.submitWith(async () => {
+    const saved = await voiceApi.putSettings(org.slug, {
+      allowRegistration: form.allowRegistration,
+      requireConfirmedEmail: form.requireConfirmedEmail,
+      thresholdKind: form.thresholdKind,
+      thresholdValue: form.thresholdValue,
+      responseDays: form.responseDays,
+      answerTeamId: form.answerTeamId,
+      hideAfterReports: form.hideAfterReports,
+    });
+    settings.setData(() => saved);
+    notifySuccess(t('voice.settings.saved'));
+  });
 
   return (
     <form onSubmit={submit} noValidate data-testid="voice-settings">
@@ -90,7 +81,7 @@ export function VoiceSettingsTab() {
                 max={isShare ? 100 : 1_000_000}
                 decimalScale={isShare ? 2 : 0}
                 suffix={isShare ? ' %' : undefined}
-                error={errors.errorOf('thresholdValue')}
+                error={saving.errorOf('thresholdValue')}
                 disabled={!canEdit}
               />
               <NumberInput
@@ -100,7 +91,7 @@ export function VoiceSettingsTab() {
                 min={1}
                 max={365}
                 allowDecimal={false}
-                error={errors.errorOf('responseDays')}
+                error={saving.errorOf('responseDays')}
                 disabled={!canEdit}
               />
               <Select
@@ -110,7 +101,7 @@ export function VoiceSettingsTab() {
                 value={form.answerTeamId}
                 onChange={(v) => set('answerTeamId', v)}
                 clearable
-                error={errors.errorOf('answerTeamId')}
+                error={saving.errorOf('answerTeamId')}
                 disabled={!canEdit}
               />
             </SimpleGrid>
@@ -153,7 +144,7 @@ export function VoiceSettingsTab() {
               min={1}
               max={1000}
               allowDecimal={false}
-              error={errors.errorOf('hideAfterReports')}
+              error={saving.errorOf('hideAfterReports')}
               disabled={!canEdit}
               maw={240}
             />
@@ -161,7 +152,7 @@ export function VoiceSettingsTab() {
         </Paper>
         {canEdit ? (
           <Group>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={saving.isBusy}>
               {t('common.save')}
             </Button>
           </Group>
