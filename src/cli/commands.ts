@@ -2,7 +2,7 @@
  * The modules' commands, read from the registry: which words the CLI knows, the options it parses,
  * the help's command lines and the dispatch. A command is added in its module's manifest, never here.
  */
-import { AppError, fieldError } from '../core/errors.js';
+import { AppError } from '../core/errors.js';
 import type { Db } from '../db/schema.js';
 import type { CliCommand, CommandInput, CommandOutput, DatabaseCommand, ModuleManifest } from '../modules/module.js';
 import { MODULES } from '../modules/registry.js';
