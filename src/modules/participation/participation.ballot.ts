@@ -1,8 +1,19 @@
 import { AppError, conflict, fieldError, invalidField, notFound } from '../../core/errors.js';
 import type { PbRoundsTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { findClient, segmentsOfClients } from '../clients/client.repository.js';
 import type { OrgContext } from '../context.js';
-import { findRound, listBallots, listProjectRows, listRoundRows, phaseOf, toProject, toRoundSummary } from './participation.repository.js';
+import {
+  deleteBallot,
+  findRound,
+  listBallots,
+  listProjectRows,
+  listRoundRows,
+  phaseOf,
+  saveBallot,
+  toProject,
+  toRoundSummary,
+} from './participation.repository.js';
 import type { TProject, TRoundResult, TRoundSummary } from './participation.schema.js';
 
 /** The client side of the participatory reserve: eligibility, the budget ballot, what the portal shows. */
@@ -10,17 +21,11 @@ import type { TProject, TRoundResult, TRoundSummary } from './participation.sche
 /** True when the client may vote in the round: in one of its segments, or any client when it names none. */
 export async function isEligible(db: Tx, orgId: string, round: PbRoundsTable, clientId: string): Promise<boolean> {
   const segments = JSON.parse(round.segment_ids) as string[];
-  const client = await db.selectFrom('clients').select('id').where('org_id', '=', orgId).where('id', '=', clientId).executeTakeFirst();
+  const client = await findClient(db, orgId, clientId);
   if (!client) return false;
   if (segments.length === 0) return true;
-  const member = await db
-    .selectFrom('client_segments')
-    .select('client_id')
-    .where('org_id', '=', orgId)
-    .where('client_id', '=', clientId)
-    .where('segment_id', 'in', segments)
-    .executeTakeFirst();
-  return member !== undefined;
+  const own = (await segmentsOfClients(db, orgId, [clientId])).get(clientId) ?? [];
+  return own.some((id) => segments.includes(id));
 }
 
 /**
@@ -40,31 +45,26 @@ export async function castBudgetBallot(
     if (!round || round.status === 'draft') throw notFound('reserve round', roundId);
     if (phaseOf(round, ctx.now) !== 'voting') throw conflict('closesAt', 'not_open', 'the round is not open for ballots now');
     if (!(await isEligible(tx, ctx.org.id, round, clientId)))
-      throw new AppError('forbidden', 'this round is for clients of other segments', [fieldError('clientId', 'not_member', 'not eligible', { of: 'segment' })]);
+      throw new AppError('forbidden', 'this round is for clients of other segments', [
+        fieldError('clientId', 'not_member', 'not eligible', { of: 'segment' }),
+      ]);
     const projects = await listProjectRows(tx, ctx.org.id, roundId);
     const chosen = [...new Set(projectIds)];
     const unknown = chosen.filter((id) => !projects.some((p) => p.id === id));
-    if (unknown.length) throw invalidField('projectIds', 'not_found', `no project ${unknown.join(', ')} in this round`, { entity: 'project' });
+    if (unknown.length)
+      throw invalidField('projectIds', 'not_found', `no project ${unknown.join(', ')} in this round`, { entity: 'project' });
     const total = projects.filter((p) => chosen.includes(p.id)).reduce((s, p) => s + Number(p.cost_minor), 0);
     if (total > Number(round.budget_minor))
-      throw invalidField('projectIds', 'over_budget', `the projects cost ${total} together, more than the budget of ${Number(round.budget_minor)}`, { budget: Number(round.budget_minor), total });
+      throw invalidField(
+        'projectIds',
+        'over_budget',
+        `the projects cost ${total} together, more than the budget of ${Number(round.budget_minor)}`,
+        { budget: Number(round.budget_minor), total },
+      );
     // Kept in the round's order of projects, so a ballot reads the same however the form sent it.
     const ordered = projects.filter((p) => chosen.includes(p.id)).map((p) => p.id);
-    if (ordered.length === 0) {
-      await tx
-        .deleteFrom('pb_ballots')
-        .where('org_id', '=', ctx.org.id)
-        .where('round_id', '=', roundId)
-        .where('client_id', '=', clientId)
-        .execute();
-    } else {
-      const json = JSON.stringify(ordered);
-      await tx
-        .insertInto('pb_ballots')
-        .values({ round_id: roundId, client_id: clientId, org_id: ctx.org.id, project_ids: json, created_at: ctx.now, updated_at: ctx.now })
-        .onConflict((oc) => oc.columns(['round_id', 'client_id']).doUpdateSet({ project_ids: json, updated_at: ctx.now }))
-        .execute();
-    }
+    if (ordered.length === 0) await deleteBallot(tx, ctx.org.id, roundId, clientId);
+    else await saveBallot(tx, ctx.org.id, roundId, clientId, ordered, ctx.now);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

@@ -107,3 +107,66 @@ export function toProject(row: PbProjectsTable, votes: number): TProject {
     updatedAt: Number(row.updated_at),
   };
 }
+
+export async function insertRoundRow(tx: Tx, row: PbRoundsTable): Promise<void> {
+  await tx.insertInto('pb_rounds').values(row).execute();
+}
+
+/** Changes a round; with `onlyIfStatus`, only while it has that status. Returns whether a row changed. */
+export async function updateRoundRow(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  set: Partial<Omit<PbRoundsTable, 'id' | 'org_id' | 'created_at'>>,
+  onlyIfStatus?: PbRoundsTable['status'],
+): Promise<boolean> {
+  let q = tx.updateTable('pb_rounds').set(set).where('org_id', '=', orgId).where('id', '=', id);
+  if (onlyIfStatus) q = q.where('status', '=', onlyIfStatus);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function insertProjectRow(tx: Tx, row: PbProjectsTable): Promise<void> {
+  await tx.insertInto('pb_projects').values(row).execute();
+}
+
+export async function updateProjectRow(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  set: Partial<Omit<PbProjectsTable, 'id' | 'org_id' | 'round_id' | 'created_at'>>,
+): Promise<void> {
+  await tx.updateTable('pb_projects').set(set).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+export async function deleteProjectRow(tx: Tx, orgId: string, id: string): Promise<void> {
+  await tx.deleteFrom('pb_projects').where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+/** Stores the client's ballot, replacing the one they cast before (the primary key keeps one per client). */
+export async function saveBallot(
+  tx: Tx,
+  orgId: string,
+  roundId: string,
+  clientId: string,
+  projectIds: string[],
+  at: number,
+): Promise<void> {
+  const json = JSON.stringify(projectIds);
+  await tx
+    .insertInto('pb_ballots')
+    .values({ round_id: roundId, client_id: clientId, org_id: orgId, project_ids: json, created_at: at, updated_at: at })
+    .onConflict((oc) => oc.columns(['round_id', 'client_id']).doUpdateSet({ project_ids: json, updated_at: at }))
+    .execute();
+}
+
+export async function deleteBallot(tx: Tx, orgId: string, roundId: string, clientId: string): Promise<void> {
+  await tx.deleteFrom('pb_ballots').where('org_id', '=', orgId).where('round_id', '=', roundId).where('client_id', '=', clientId).execute();
+}
+
+/** Which of these ids are segments of the organization. */
+export async function listExistingSegmentIds(tx: Tx, orgId: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.selectFrom('segments').select('id').where('org_id', '=', orgId).where('id', 'in', ids).execute();
+  return rows.map((r) => r.id);
+}

@@ -5,15 +5,22 @@ import type { PbProjectsTable, PbRoundsTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { allocateReserveIn, getReserve } from '../economics/reserve.service.js';
+import { findTeam } from '../teams/team.repository.js';
 import {
   countsByRound,
+  deleteProjectRow,
   findProject,
   findRound,
+  insertProjectRow,
+  insertRoundRow,
   listBallots,
+  listExistingSegmentIds,
   listProjectRows,
   listRoundRows,
   toProject,
   toRoundSummary,
+  updateProjectRow,
+  updateRoundRow,
 } from './participation.repository.js';
 import type {
   TCreateProject,
@@ -50,7 +57,9 @@ async function mustProject(tx: Tx, ctx: OrgContext, id: string): Promise<PbProje
 
 function mustBeDraft(round: PbRoundsTable): void {
   if (round.status !== 'draft')
-    throw conflict('status', 'wrong_status', `the round is ${round.status}: only a draft round and its projects can be changed`, { status: round.status });
+    throw conflict('status', 'wrong_status', `the round is ${round.status}: only a draft round and its projects can be changed`, {
+      status: round.status,
+    });
 }
 
 /** Votes per project of the round: ballots approving it. */
@@ -63,20 +72,24 @@ function votesOf(ballots: { projectIds: string[] }[]): Map<string, number> {
 async function checkSegments(tx: Tx, orgId: string, ids: string[]): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
-  const found = await tx.selectFrom('segments').select('id').where('org_id', '=', orgId).where('id', 'in', unique).execute();
-  const missing = unique.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw invalidField('segmentIds', 'not_found', `no segment ${missing.join(', ')} in this organization`, { entity: 'segment' });
+  const found = await listExistingSegmentIds(tx, orgId, unique);
+  const missing = unique.filter((id) => !found.includes(id));
+  if (missing.length)
+    throw invalidField('segmentIds', 'not_found', `no segment ${missing.join(', ')} in this organization`, { entity: 'segment' });
 }
 
 async function checkTeam(tx: Tx, orgId: string, teamId: string | null | undefined): Promise<void> {
   if (!teamId) return;
-  const team = await tx.selectFrom('teams').select('id').where('org_id', '=', orgId).where('id', '=', teamId).executeTakeFirst();
+  const team = await findTeam(tx, orgId, teamId);
   if (!team) throw invalidField('teamId', 'not_found', `no team ${teamId} in this organization`, { entity: 'team' });
 }
 
 async function checkBudget(tx: Tx, ctx: OrgContext, budgetMinor: number): Promise<void> {
   const { balanceMinor } = await getReserve({ ...ctx, db: tx as OrgContext['db'] });
-  if (budgetMinor > balanceMinor) throw invalidField('budgetMinor', 'exceeds_reserve', `more than the reserve holds (${balanceMinor} minor units)`, { available: balanceMinor });
+  if (budgetMinor > balanceMinor)
+    throw invalidField('budgetMinor', 'exceeds_reserve', `more than the reserve holds (${balanceMinor} minor units)`, {
+      available: balanceMinor,
+    });
 }
 
 async function summaryOf(tx: Tx, ctx: OrgContext, row: PbRoundsTable): Promise<TRoundSummary> {
@@ -131,7 +144,7 @@ export async function createRound(ctx: OrgContext, input: TCreateRound): Promise
       created_at: ctx.now,
       created_by: ctx.actor.id,
     };
-    await tx.insertInto('pb_rounds').values(row).execute();
+    await insertRoundRow(tx, row);
     await audit(tx, ctx, { action: 'reserve_round.created', entityType: 'reserve_round', entityId: row.id, after: row });
     return roundOf(tx, ctx, row);
   });
@@ -148,7 +161,10 @@ export async function updateRound(ctx: OrgContext, id: string, input: TUpdateRou
     if (input.budgetMinor !== undefined) {
       await checkBudget(tx, ctx, input.budgetMinor);
       const dearest = Math.max(0, ...(await listProjectRows(tx, ctx.org.id, id)).map((p) => Number(p.cost_minor)));
-      if (dearest > input.budgetMinor) throw invalidField('budgetMinor', 'too_small', `less than a candidate project costs (${dearest} minor units)`, { minimum: dearest });
+      if (dearest > input.budgetMinor)
+        throw invalidField('budgetMinor', 'too_small', `less than a candidate project costs (${dearest} minor units)`, {
+          minimum: dearest,
+        });
     }
     const set = {
       ...(input.title !== undefined && { title: input.title }),
@@ -159,7 +175,7 @@ export async function updateRound(ctx: OrgContext, id: string, input: TUpdateRou
       opens_at: opensAt,
       closes_at: closesAt,
     };
-    await tx.updateTable('pb_rounds').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateRoundRow(tx, ctx.org.id, id, set);
     const after = { ...row, ...set };
     await audit(tx, ctx, { action: 'reserve_round.updated', entityType: 'reserve_round', entityId: id, before: row, after: after });
     return roundOf(tx, ctx, after);
@@ -172,7 +188,9 @@ export async function addProject(ctx: OrgContext, roundId: string, input: TCreat
     mustBeDraft(round);
     await checkTeam(tx, ctx.org.id, input.teamId);
     if (input.costMinor > Number(round.budget_minor))
-      throw invalidField('costMinor', 'over_budget', `more than the round's budget (${Number(round.budget_minor)} minor units)`, { budget: Number(round.budget_minor) });
+      throw invalidField('costMinor', 'over_budget', `more than the round's budget (${Number(round.budget_minor)} minor units)`, {
+        budget: Number(round.budget_minor),
+      });
     const row: PbProjectsTable = {
       id: newId(),
       org_id: ctx.org.id,
@@ -187,7 +205,7 @@ export async function addProject(ctx: OrgContext, roundId: string, input: TCreat
       created_at: ctx.now,
       updated_at: ctx.now,
     };
-    await tx.insertInto('pb_projects').values(row).execute();
+    await insertProjectRow(tx, row);
     await audit(tx, ctx, { action: 'reserve_project.created', entityType: 'reserve_project', entityId: row.id, after: row });
     return toProject(row, 0);
   });
@@ -200,7 +218,9 @@ export async function updateProject(ctx: OrgContext, id: string, input: TUpdateP
     mustBeDraft(round);
     await checkTeam(tx, ctx.org.id, input.teamId);
     if (input.costMinor !== undefined && input.costMinor > Number(round.budget_minor))
-      throw invalidField('costMinor', 'over_budget', `more than the round's budget (${Number(round.budget_minor)} minor units)`, { budget: Number(round.budget_minor) });
+      throw invalidField('costMinor', 'over_budget', `more than the round's budget (${Number(round.budget_minor)} minor units)`, {
+        budget: Number(round.budget_minor),
+      });
     const set = {
       ...(input.title !== undefined && { title: input.title }),
       ...(input.description !== undefined && { description: input.description }),
@@ -209,7 +229,7 @@ export async function updateProject(ctx: OrgContext, id: string, input: TUpdateP
       ...(input.teamId !== undefined && { team_id: input.teamId }),
       updated_at: ctx.now,
     };
-    await tx.updateTable('pb_projects').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateProjectRow(tx, ctx.org.id, id, set);
     const after = { ...row, ...set };
     await audit(tx, ctx, { action: 'reserve_project.updated', entityType: 'reserve_project', entityId: id, before: row, after: after });
     return toProject(after, 0);
@@ -220,7 +240,7 @@ export async function deleteProject(ctx: OrgContext, id: string): Promise<void> 
   await ctx.db.transaction().execute(async (tx) => {
     const row = await mustProject(tx, ctx, id);
     mustBeDraft(await mustRound(tx, ctx, row.round_id));
-    await tx.deleteFrom('pb_projects').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await deleteProjectRow(tx, ctx.org.id, id);
     await audit(tx, ctx, { action: 'reserve_project.deleted', entityType: 'reserve_project', entityId: id, before: row });
   });
 }
@@ -232,16 +252,11 @@ export async function openRound(ctx: OrgContext, id: string): Promise<TRound> {
     mustBeDraft(row);
     if ((await listProjectRows(tx, ctx.org.id, id)).length === 0)
       throw invalidField('projects', 'too_few', 'add at least one candidate project first', { minimum: 1 });
-    if (Number(row.closes_at) <= ctx.now) throw invalidField('closesAt', 'not_in_future', 'the round would already be closed: move closesAt ahead');
+    if (Number(row.closes_at) <= ctx.now)
+      throw invalidField('closesAt', 'not_in_future', 'the round would already be closed: move closesAt ahead');
     await checkBudget(tx, ctx, Number(row.budget_minor));
-    const updated = await tx
-      .updateTable('pb_rounds')
-      .set({ status: 'open' })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw conflict('status', 'wrong_status', 'the round is already open', { status: 'open' });
+    const updated = await updateRoundRow(tx, ctx.org.id, id, { status: 'open' }, 'draft');
+    if (!updated) throw conflict('status', 'wrong_status', 'the round is already open', { status: 'open' });
     const after = { ...row, status: 'open' as const };
     await audit(tx, ctx, { action: 'reserve_round.opened', entityType: 'reserve_round', entityId: id, before: row, after: after });
     return roundOf(tx, ctx, after);
@@ -297,14 +312,14 @@ export async function allocateRound(ctx: OrgContext, id: string): Promise<TRound
     if (row.status === 'draft') throw conflict('status', 'wrong_status', 'the round was never opened for ballots', { status: 'draft' });
     if (ctx.now < Number(row.closes_at)) throw conflict('closesAt', 'not_closed', 'voting has not closed yet');
     // The status changes first, conditionally: of two concurrent allocations, one finds nothing to change.
-    const claimed = await tx
-      .updateTable('pb_rounds')
-      .set({ status: 'allocated', allocated_at: ctx.now, allocated_by: ctx.actor.id })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) throw conflict('status', 'wrong_status', 'the round is already allocated', { status: 'allocated' });
+    const claimed = await updateRoundRow(
+      tx,
+      ctx.org.id,
+      id,
+      { status: 'allocated', allocated_at: ctx.now, allocated_by: ctx.actor.id },
+      'open',
+    );
+    if (!claimed) throw conflict('status', 'wrong_status', 'the round is already allocated', { status: 'allocated' });
     const result: TRoundResult = { ...(await computeResult(tx, ctx, row)), frozen: true, allocatedAt: ctx.now };
     const funded = new Set(row.method === 'mes' ? result.mes.funded : result.greedy.funded);
     for (const project of await listProjectRows(tx, ctx.org.id, id)) {
@@ -317,23 +332,21 @@ export async function allocateRound(ctx: OrgContext, id: string): Promise<TRound
           });
         } catch (error) {
           if (error instanceof AppError && error.fields.some((f) => f.path === 'amountMinor'))
-            throw conflict('budgetMinor', 'exceeds_reserve', `the reserve no longer holds what the funded projects cost (${error.fields[0]?.message})`);
+            throw conflict(
+              'budgetMinor',
+              'exceeds_reserve',
+              `the reserve no longer holds what the funded projects cost (${error.fields[0]?.message})`,
+            );
           throw error;
         }
       }
-      await tx
-        .updateTable('pb_projects')
-        .set({ status: allocationId ? 'funded' : 'not_funded', allocation_id: allocationId, updated_at: ctx.now })
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', project.id)
-        .execute();
+      await updateProjectRow(tx, ctx.org.id, project.id, {
+        status: allocationId ? 'funded' : 'not_funded',
+        allocation_id: allocationId,
+        updated_at: ctx.now,
+      });
     }
-    await tx
-      .updateTable('pb_rounds')
-      .set({ result: JSON.stringify(result) })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updateRoundRow(tx, ctx.org.id, id, { result: JSON.stringify(result) });
     await audit(tx, ctx, {
       action: 'reserve_round.allocated',
       entityType: 'reserve_round',
@@ -351,12 +364,7 @@ export async function setProjectStatus(ctx: OrgContext, id: string, status: 'in_
     const row = await mustProject(tx, ctx, id);
     if (row.status !== 'funded' && row.status !== 'in_progress' && row.status !== 'done')
       throw conflict('status', 'wrong_status', `the project is ${row.status}: only a funded project is tracked`, { status: row.status });
-    await tx
-      .updateTable('pb_projects')
-      .set({ status, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updateProjectRow(tx, ctx.org.id, id, { status, updated_at: ctx.now });
     const after = { ...row, status, updated_at: ctx.now };
     await audit(tx, ctx, {
       action: 'reserve_project.status_changed',
