@@ -18,19 +18,6 @@ export class LedgerCsvError extends Error {
     this.name = 'LedgerCsvError';
   }
 }
-import type { FieldErrorCode, FieldErrorParams } from '../errors.js';
-
-/** A header the ledger import cannot read, with the field-error code that says why. */
-export class LedgerCsvError extends Error {
-  constructor(
-    message: string,
-    readonly code: FieldErrorCode,
-    readonly params: FieldErrorParams = {},
-  ) {
-    super(message);
-    this.name = 'LedgerCsvError';
-  }
-}
 
 export interface LedgerCsvRow {
   line: number;

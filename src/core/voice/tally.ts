@@ -63,8 +63,6 @@ export interface PollResult {
 
 const outOfRange = (maximum: number) => ({ code: 'out_of_range' as const, params: { minimum: 0, maximum } });
 
-const outOfRange = (maximum: number) => ({ code: 'out_of_range' as const, params: { minimum: 0, maximum } });
-
 const isIndex = (value: unknown, optionCount: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < optionCount;
 

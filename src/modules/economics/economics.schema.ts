@@ -37,7 +37,6 @@ export const ZSettings = ZSettingsFields.refine((v) => Math.round(v.poolRate * 1
   path: ['reserveRate'],
   message: 'the pool and the reserve together take at most all of the profit (poolRate + reserveRate ≤ 1)',
   params: { code: 'too_big', maximum: 1 },
-  params: { code: 'too_big', maximum: 1 },
 }).meta({ id: 'EconomicsSettingsInput' });
 export type TSettings = z.output<typeof ZSettings>;
 export const ZSettingsOut = ZSettingsFields.extend({ currency: z.string(), updatedAt: ZTime.nullable() }).meta({ id: 'EconomicsSettings' });

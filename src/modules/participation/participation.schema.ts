@@ -31,7 +31,6 @@ export const ZCreateRound = ZRoundFields.refine((v) => v.closesAt > v.opensAt, {
   path: ['closesAt'],
   message: 'must be after opensAt',
   params: { code: 'out_of_order', after: 'opensAt' },
-  params: { code: 'out_of_order', after: 'opensAt' },
 }).meta({ id: 'CreateRound' });
 export type TCreateRound = z.output<typeof ZCreateRound>;
 

@@ -16,7 +16,6 @@ export const ZVoiceSettingsInput = ZVoiceSettingsFields.refine((v) => v.threshol
   path: ['thresholdValue'],
   message: 'a share is at most 10000 basis points (100%)',
   params: { code: 'too_big', maximum: 10000 },
-  params: { code: 'too_big', maximum: 10000 },
 }).meta({ id: 'VoiceSettingsInput' });
 export type TVoiceSettingsInput = z.output<typeof ZVoiceSettingsInput>;
 
