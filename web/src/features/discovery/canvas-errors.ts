@@ -1,13 +1,14 @@
+import type { FieldError } from '../../shared/api/client';
 import { tk } from '../../shared/i18n';
 
-/** The messages the canvas save sends about a factor's promise (canvas.service.ts), as translation keys. */
-const BINDING_MESSAGES: [RegExp, string][] = [
-  [/no promise with this id/i, tk('canvas.binding.errors.noPromise')],
-  [/only a client promise/i, tk('canvas.binding.errors.notClient')],
-  [/retired promise/i, tk('canvas.binding.errors.retired')],
-];
+/** What the canvas save says about a factor's promise (canvas.service.ts), by code, as translation keys. */
+const BINDING_KEYS: Record<string, string> = {
+  not_found: tk('canvas.binding.errors.noPromise'),
+  wrong_kind: tk('canvas.binding.errors.notClient'),
+  wrong_status: tk('canvas.binding.errors.retired'),
+};
 
-/** The translation key of a canvas-only field message, or undefined for the shared ones (translateFieldMessage). */
-export function canvasMessageKeyOf(message: string): string | undefined {
-  return BINDING_MESSAGES.find(([pattern]) => pattern.test(message))?.[1];
+/** The translation key of a factor's promise error, or undefined for the shared ones (translateFieldError). */
+export function canvasMessageKeyOf(field: FieldError): string | undefined {
+  return /^factors\.\d+\.promiseId$/.test(field.path) && field.code ? BINDING_KEYS[field.code] : undefined;
 }

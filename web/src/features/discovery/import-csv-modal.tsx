@@ -2,7 +2,7 @@ import { Alert, Button, FileInput, Group, List, Modal, Stack, Text, Textarea } f
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
-import { notifyError, notifySuccess, translateFieldMessage } from '../../shared/api/error-messages';
+import { notifyError, notifySuccess, translateFieldError } from '../../shared/api/error-messages';
 import { useOrg } from '../../shared/session/org-context';
 import { useIsNarrow } from '../../shared/ui/data-list';
 import { discoveryApi, type ImportResult } from './discovery.api';
@@ -83,7 +83,7 @@ export function ImportCsvModal({ opened, segmentId, onClose, onImported }: Impor
         : column
           ? t('importCsv.rowColumn', { row: problem.row, column })
           : t('importCsv.row', { row: problem.row });
-    const message = translateFieldMessage(problem.message);
+    const message = translateFieldError(problem.field);
     // After "Row 4, severity:" the message reads on in lower case.
     return place ? `${place}: ${message.charAt(0).toLocaleLowerCase()}${message.slice(1)}` : message;
   };

@@ -4,7 +4,8 @@ import type { FieldError } from '../../shared/api/client';
 export interface ImportProblem {
   row: number | null;
   column: string | null;
-  message: string;
+  /** The server's field error, translated by its code. */
+  field: FieldError;
 }
 
 const COLUMNS = new Set([
@@ -25,8 +26,8 @@ const COLUMNS = new Set([
 export function importProblemsOf(fields: readonly FieldError[]): ImportProblem[] {
   return fields.map((field) => {
     const match = /^row (\d+)(?:\.(.+))?$/.exec(field.path);
-    if (!match) return { row: null, column: field.path === 'csv' ? null : field.path, message: field.message };
-    return { row: Number(match[1]), column: match[2] ?? null, message: field.message };
+    if (!match) return { row: null, column: field.path === 'csv' ? null : field.path, field };
+    return { row: Number(match[1]), column: match[2] ?? null, field };
   });
 }
 

@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
-import { notifyError, translateFieldMessage } from '../../shared/api/error-messages';
+import { notifyError, translateFieldError } from '../../shared/api/error-messages';
 import type { Canvas } from '../../shared/api/types';
 import { canvasApi } from './canvas.api';
 import { bodyOf, type CanvasDraft, contentOf, draftOf, errorKeyOf, hasBlankNames, withoutBlankRows, withSaved } from './canvas-draft';
@@ -49,8 +49,8 @@ export function useCanvasAutosave(org: string, initial: Canvas, canWrite: boolea
       const next: Record<string, string> = {};
       if (error instanceof ApiError) {
         for (const field of error.fields) {
-          const key = canvasMessageKeyOf(field.message);
-          next[errorKeyOf(sent, field.path)] ??= key ? t(key) : translateFieldMessage(field.message);
+          const key = canvasMessageKeyOf(field);
+          next[errorKeyOf(sent, field.path)] ??= key ? t(key) : translateFieldError(field);
         }
       }
       setErrors(next);

@@ -2,7 +2,7 @@ import { Alert, Button, Code, FileButton, Group, Modal, Stack, Table, Text, Text
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
-import { messageOfError, translateFieldMessage } from '../../shared/api/error-messages';
+import { messageOfError, translateFieldError } from '../../shared/api/error-messages';
 import { useOrg } from '../../shared/session/org-context';
 import { economicsApi } from './economics.api';
 import { translateEconomicsMessage } from './economics-errors';
@@ -51,10 +51,7 @@ export function LedgerImportModal({ opened, period, onClose, onImported }: Ledge
     } catch (error) {
       if (error instanceof ApiError && error.fields.length > 0) {
         setProblems(
-          importProblemsOf(error.fields).map((p) => ({
-            ...p,
-            message: translateFieldMessage(translateEconomicsMessage(p.message, format.money)),
-          })),
+          importProblemsOf(error.fields.map((field) => ({ ...field, message: translateFieldError(field) }))),
         );
         setFailure(t('economics.import.failed', { count: error.fields.length }));
       } else {

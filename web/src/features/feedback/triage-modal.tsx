@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
-import { notifyError, notifySuccess, translateFieldMessage } from '../../shared/api/error-messages';
+import { notifyError, notifySuccess, translateFieldError } from '../../shared/api/error-messages';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { discoveryApi } from '../discovery/discovery.api';
@@ -78,7 +78,7 @@ export function TriageModal({
   };
   const create = async () => {
     if (!feedback || !chosenSegment) return;
-    if (!text.trim()) return setTextError(translateFieldMessage('must not be empty'));
+    if (!text.trim()) return setTextError(t('errors.required'));
     setBusy(true);
     try {
       const saved = await feedbackApi.triageNew(org.slug, feedback.id, {
@@ -92,7 +92,7 @@ export function TriageModal({
       close();
     } catch (error) {
       const field = error instanceof ApiError ? error.fields.find((f) => f.path === 'newPain.text') : undefined;
-      if (field) setTextError(translateFieldMessage(field.message));
+      if (field) setTextError(translateFieldError(field));
       else notifyError(error);
     } finally {
       setBusy(false);

@@ -4,6 +4,11 @@
  */
 export interface FieldError {
   path: string;
+  /** What is wrong, for translation (`errors.<code>`); absent on an error the browser made itself, already translated. */
+  code?: string;
+  /** What the translation interpolates, e.g. `{maximum: 200}`. */
+  params?: Record<string, unknown>;
+  /** The server's English words, or the browser's translated ones. */
   message: string;
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ApiError } from './client';
-import { notifyError, translateFieldMessage } from './error-messages';
+import { notifyError, translateFieldError } from './error-messages';
 
 export interface FormErrors {
   /** The message for a form field, or undefined. */
@@ -24,7 +24,7 @@ export function useFormErrors(fields: readonly string[]): FormErrors {
       const next: Record<string, string> = {};
       if (error instanceof ApiError) {
         for (const field of error.fields) {
-          if (fields.includes(field.path) && next[field.path] === undefined) next[field.path] = translateFieldMessage(field.message);
+          if (fields.includes(field.path) && next[field.path] === undefined) next[field.path] = translateFieldError(field);
         }
       }
       setErrors(next);

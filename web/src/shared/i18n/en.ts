@@ -4,6 +4,7 @@ import { enDiscovery } from './en.discovery';
 import { enDownload } from './en.download';
 import { enEconomics } from './en.economics';
 import { enFeedback } from './en.feedback';
+import { enFieldErrors } from './en.field-errors';
 import { enGovernance } from './en.governance';
 import { enPolls } from './en.polls';
 import { enPromises } from './en.promises';
@@ -418,6 +419,7 @@ export const en = {
     invalidOption: 'Choose one of the options',
   },
   errors: {
+    ...enFieldErrors,
     offlineHint: 'Check the connection and that the Clientocracy server is running, then try again.',
     codes: {
       bad_request: 'The request was not understood',

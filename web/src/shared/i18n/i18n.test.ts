@@ -2,8 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PERMISSIONS, ROLES, TOKEN_SCOPES } from '../../../../src/core/access/permissions';
-import { ERROR_CODES } from '../../../../src/core/errors';
+import { ROLES } from '../../../../src/core/access/permissions';
+import { ERROR_CODES, FIELD_ERROR_CODES } from '../../../../src/core/errors';
+import { PERMISSIONS, TOKEN_SCOPES } from '../../../../src/modules/permissions';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, actionKey } from '../../features/audit/audit.api';
 import { en } from './en';
 import { ru } from './ru';
@@ -81,6 +82,8 @@ describe('translations', () => {
     const dynamic = [
       ...ROLES.flatMap((role) => [`roles.${role}`, `roleHints.${role}`]),
       ...Object.keys(ERROR_CODES).map((code) => `errors.codes.${code}`),
+      // Every field-error code the server sends is shown translated (a plural code by its forms).
+      ...FIELD_ERROR_CODES.map((code) => `errors.${code}`),
       'errors.codes.network',
       ...TOKEN_SCOPES.map((scope) => `scopes.${scope.replace(':', '_')}`),
       ...AUDIT_ACTIONS.map(actionKey),

@@ -5,6 +5,7 @@ import { ruDiscovery } from './ru.discovery';
 import { ruDownload } from './ru.download';
 import { ruEconomics } from './ru.economics';
 import { ruFeedback } from './ru.feedback';
+import { ruFieldErrors } from './ru.field-errors';
 import { ruGovernance } from './ru.governance';
 import { ruPolls } from './ru.polls';
 import { ruPromises } from './ru.promises';
@@ -419,6 +420,7 @@ export const ru: Dictionary = {
     invalidOption: 'Выберите один из вариантов',
   },
   errors: {
+    ...ruFieldErrors,
     offlineHint: 'Проверьте подключение и что сервер Клиентократии запущен, затем повторите.',
     codes: {
       bad_request: 'Запрос не понят',
