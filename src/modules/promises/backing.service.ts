@@ -3,9 +3,10 @@ import type { Tx } from '../../db/schema.js';
 import type { Actor } from '../context.js';
 import { missingBacking } from '../governance/rights.service.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
-import { describePromises, loadPromise, parseIds } from './promise.repository.js';
+import { describePromises, listPublishedBacking, loadPromise, parseIds, updatePromiseRow } from './promise.repository.js';
 import type { TPromise } from './promise.schema.js';
 import { enqueuePromiseEvent } from './promise.webhooks.js';
+import { findNames } from './promise-links.repository.js';
 
 export interface Missing {
   capabilities: { id: string; name: string }[];
@@ -22,30 +23,8 @@ export async function missingFor(
   knownNames: ReadonlyMap<string, string> = new Map(),
 ): Promise<Missing> {
   const missing = await missingBacking(tx, orgId, teamId, { capabilityIds, rightIds });
-  const capabilityNames = new Map(
-    missing.capabilities.length === 0
-      ? []
-      : (
-          await tx
-            .selectFrom('capabilities')
-            .select(['id', 'name'])
-            .where('org_id', '=', orgId)
-            .where('id', 'in', missing.capabilities)
-            .execute()
-        ).map((c) => [c.id, c.name]),
-  );
-  const rightNames = new Map(
-    missing.rights.length === 0
-      ? []
-      : (
-          await tx
-            .selectFrom('decision_rights')
-            .select(['id', 'name'])
-            .where('org_id', '=', orgId)
-            .where('id', 'in', missing.rights)
-            .execute()
-        ).map((r) => [r.id, r.name]),
-  );
+  const capabilityNames = await findNames(tx, orgId, 'capabilities', missing.capabilities);
+  const rightNames = await findNames(tx, orgId, 'decision_rights', missing.rights);
   return {
     capabilities: missing.capabilities.map((id) => ({ id, name: capabilityNames.get(id) ?? knownNames.get(id) ?? '' })),
     rights: missing.rights.map((id) => ({ id, name: rightNames.get(id) ?? '' })),
@@ -98,7 +77,10 @@ export function backingError(
       }),
     ),
     ...missing.rights.map((r) =>
-      fieldError(`requiredRightIds.${rightIds.indexOf(r.id)}`, 'backing_missing', `missing right "${r.name}"`, { entity: 'right', name: r.name }),
+      fieldError(`requiredRightIds.${rightIds.indexOf(r.id)}`, 'backing_missing', `missing right "${r.name}"`, {
+        entity: 'right',
+        name: r.name,
+      }),
     ),
     ...undeclared.map((list) => UNDECLARED[list]),
   ]);
@@ -116,12 +98,7 @@ export async function refreshBacking(
   actor: Actor,
   knownNames: ReadonlyMap<string, string> = new Map(),
 ): Promise<string[]> {
-  const promises = await tx
-    .selectFrom('promises')
-    .select(['id', 'title', 'promiser_team_id', 'required_capability_ids', 'required_right_ids', 'unbacked'])
-    .where('org_id', '=', orgId)
-    .where('status', '=', 'published')
-    .execute();
+  const promises = await listPublishedBacking(tx, orgId);
   const flagged: string[] = [];
   for (const p of promises) {
     const capabilityIds = parseIds(p.required_capability_ids);
@@ -130,11 +107,7 @@ export async function refreshBacking(
     const missing = await missingFor(tx, orgId, p.promiser_team_id, capabilityIds, rightIds, knownNames);
     const lacks = missing.capabilities.length + missing.rights.length > 0;
     if (lacks && p.unbacked === null) {
-      await tx
-        .updateTable('promises')
-        .set({ unbacked: JSON.stringify({ ...missing, since: now }), updated_at: now })
-        .where('id', '=', p.id)
-        .execute();
+      await updatePromiseRow(tx, orgId, p.id, { unbacked: JSON.stringify({ ...missing, since: now }), updated_at: now });
       flagged.push(p.id);
       await notifyUsers(
         tx,
@@ -162,7 +135,7 @@ export async function refreshBacking(
         now,
       );
     } else if (!lacks && p.unbacked !== null) {
-      await tx.updateTable('promises').set({ unbacked: null, updated_at: now }).where('id', '=', p.id).execute();
+      await updatePromiseRow(tx, orgId, p.id, { unbacked: null, updated_at: now });
     }
   }
   return flagged;

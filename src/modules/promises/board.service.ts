@@ -6,7 +6,7 @@ import type { Db, OrganizationsTable, PromiseVersionsTable } from '../../db/sche
 import { ZTime } from '../common.schema.js';
 import { SYSTEM_ACTOR } from '../context.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
-import { describePromises, toVersion } from './promise.repository.js';
+import { describePromises, listPromiseRows, loadVersionsOf, toVersion } from './promise.repository.js';
 import { FULFILLMENT_STATUSES, REDRESS_KINDS, type TPromise, type TWindow, ZMetric, ZWindow } from './promise.schema.js';
 import { countRanges, promiseStatus } from './status.service.js';
 
@@ -157,29 +157,13 @@ async function boardPromise(
 
 /** Computes the whole board of an organization now: every published client promise, worst first. */
 export async function computeBoard(db: Db, org: OrganizationsTable, now: number): Promise<TBoard> {
-  const rows = await db
-    .selectFrom('promises')
-    .selectAll()
-    .where('org_id', '=', org.id)
-    .where('kind', '=', 'client')
-    .where('status', '=', 'published')
-    .execute();
+  const rows = await listPromiseRows(db, org.id, { kind: 'client', status: 'published' });
   const described = await describePromises(db, org.id, rows);
-  const versionsOf = new Map<string, PromiseVersionsTable[]>();
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = await db
-      .selectFrom('promise_versions')
-      .selectAll()
-      .where('org_id', '=', org.id)
-      .where(
-        'promise_id',
-        'in',
-        rows.slice(i, i + 500).map((r) => r.id),
-      )
-      .orderBy('version')
-      .execute();
-    for (const v of chunk) versionsOf.set(v.promise_id, [...(versionsOf.get(v.promise_id) ?? []), v]);
-  }
+  const versionsOf = await loadVersionsOf(
+    db,
+    org.id,
+    rows.map((r) => r.id),
+  );
   const items: TBoardPromise[] = [];
   // A few at a time: on PostgreSQL their queries overlap on the pool; SQLite runs them in turn anyway.
   for (let i = 0; i < described.length; i += 8) {

@@ -1,4 +1,5 @@
 import type { OrgContext } from '../context.js';
+import { findClientsByReference } from './import.repository.js';
 
 const CHUNK = 200;
 
@@ -15,12 +16,7 @@ export async function resolveClients(ctx: OrgContext, written: string[]): Promis
   for (let i = 0; i < values.length; i += CHUNK) {
     const chunk = values.slice(i, i + CHUNK);
     const lowered = [...new Set(chunk.map((v) => v.toLowerCase()))];
-    const rows = await ctx.db
-      .selectFrom('clients')
-      .select(['id', 'name', 'email', 'external_id'])
-      .where('org_id', '=', ctx.org.id)
-      .where((eb) => eb.or([eb('id', 'in', chunk), eb('external_id', 'in', chunk), eb('email', 'in', lowered), eb('name', 'in', chunk)]))
-      .execute();
+    const rows = await findClientsByReference(ctx.db, ctx.org.id, chunk, lowered);
     for (const value of chunk) {
       const lower = value.toLowerCase();
       const strong = rows.find((r) => r.id === value || r.external_id === value || (r.email !== null && r.email.toLowerCase() === lower));

@@ -19,6 +19,7 @@ import {
 import { readCsvTable, type Table, TableError, tableOf } from '../../core/import/table.js';
 import type { OrgContext } from '../context.js';
 import { resolveClients } from './import.clients.js';
+import { findImportMapping, saveImportMapping } from './import.repository.js';
 import type { TImportInput } from './import.schema.js';
 import { readXlsxRows } from './import.xlsx.js';
 import { ingestEvents } from './ingest.service.js';
@@ -64,12 +65,7 @@ interface Settings {
 }
 
 async function remembered(ctx: OrgContext, promiseId: string): Promise<Settings | null> {
-  const row = await ctx.db
-    .selectFrom('event_import_mappings')
-    .selectAll()
-    .where('org_id', '=', ctx.org.id)
-    .where('promise_id', '=', promiseId)
-    .executeTakeFirst();
+  const row = await findImportMapping(ctx.db, ctx.org.id, promiseId);
   if (!row) return null;
   return { mapping: JSON.parse(row.mapping) as Mapping, timeZone: row.time_zone, dateFormat: row.date_format as DateFormat };
 }
@@ -81,11 +77,7 @@ async function remember(ctx: OrgContext, promiseId: string, settings: Settings):
     date_format: settings.dateFormat,
     updated_at: ctx.now,
   };
-  await ctx.db
-    .insertInto('event_import_mappings')
-    .values({ org_id: ctx.org.id, promise_id: promiseId, ...values })
-    .onConflict((oc) => oc.column('promise_id').doUpdateSet(values))
-    .execute();
+  await saveImportMapping(ctx.db, ctx.org.id, promiseId, values);
 }
 
 /** Everything both the preview and the import need: the promise, the table, the settings, each row read. */

@@ -118,6 +118,20 @@ export async function setFineBucketMs(tx: Tx, orgId: string, promiseId: string, 
   await tx.updateTable('promises').set({ fine_bucket_ms: fineMs }).where('org_id', '=', orgId).where('id', '=', promiseId).execute();
 }
 
+/** The organization's promises by status, kind, promiser team or promisee segment; oldest first. */
+export async function listPromiseRows(
+  tx: Tx,
+  orgId: string,
+  filter: { status?: PromisesTable['status']; kind?: PromisesTable['kind']; teamId?: string; segmentId?: string },
+): Promise<PromisesTable[]> {
+  let q = tx.selectFrom('promises').selectAll().where('org_id', '=', orgId);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.kind) q = q.where('kind', '=', filter.kind);
+  if (filter.teamId) q = q.where('promiser_team_id', '=', filter.teamId);
+  if (filter.segmentId) q = q.where('promisee_segment_id', '=', filter.segmentId);
+  return q.orderBy('created_at').orderBy('id').execute();
+}
+
 /** Stores a new promise. */
 export async function insertPromiseRow(tx: Tx, row: PromisesTable): Promise<void> {
   await tx.insertInto('promises').values(row).execute();
@@ -128,12 +142,59 @@ export async function insertVersionRow(tx: Tx, row: PromiseVersionsTable): Promi
   await tx.insertInto('promise_versions').values(row).execute();
 }
 
-/** Changes a promise's own columns (not its versioned terms). */
+/** Changes a promise's own columns (not its versioned terms); with `onlyIf`, only while it has that status. */
 export async function updatePromiseRow(
   tx: Tx,
   orgId: string,
   id: string,
   set: Partial<Omit<PromisesTable, 'id' | 'org_id' | 'created_at'>>,
+  onlyIf?: { status: PromisesTable['status'] },
 ): Promise<void> {
-  await tx.updateTable('promises').set(set).where('org_id', '=', orgId).where('id', '=', id).execute();
+  let q = tx.updateTable('promises').set(set).where('org_id', '=', orgId).where('id', '=', id);
+  if (onlyIf) q = q.where('status', '=', onlyIf.status);
+  await q.execute();
+}
+
+/** Edits the terms of a draft's one version in place. */
+export async function updateFirstVersionTerms(
+  tx: Tx,
+  orgId: string,
+  promiseId: string,
+  set: Partial<Pick<PromiseVersionsTable, 'statement' | 'metric' | 'target' | 'time_window' | 'redress'>>,
+): Promise<void> {
+  await tx
+    .updateTable('promise_versions')
+    .set(set)
+    .where('org_id', '=', orgId)
+    .where('promise_id', '=', promiseId)
+    .where('version', '=', 1)
+    .execute();
+}
+
+/** The published promises of the organization, with what their backing is checked against. */
+export async function listPublishedBacking(tx: Tx, orgId: string) {
+  return tx
+    .selectFrom('promises')
+    .select(['id', 'title', 'promiser_team_id', 'required_capability_ids', 'required_right_ids', 'unbacked'])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'published')
+    .execute();
+}
+
+/** Every promise of the organization with its promiser team's name, for drawing the tree of promises. */
+export async function listPromisesWithTeams(tx: Tx, orgId: string) {
+  return tx
+    .selectFrom('promises')
+    .innerJoin('teams', 'teams.id', 'promises.promiser_team_id')
+    .select([
+      'promises.id',
+      'promises.title',
+      'promises.kind',
+      'promises.status',
+      'promises.supports_promise_id',
+      'teams.id as team_id',
+      'teams.name as team',
+    ])
+    .where('promises.org_id', '=', orgId)
+    .execute();
 }

@@ -7,13 +7,27 @@ import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { pageInMemory } from '../list.js';
+import { findTeam } from '../teams/team.repository.js';
 import { backingError, missingFor, undeclaredBacking } from './backing.service.js';
 import { markPromiseChanged } from './evaluation.repository.js';
 import { rebuildCounters, rejudgeFrom } from './ingest.service.js';
-import { describePromises, loadPromise, loadVersions, parseIds, toVersion } from './promise.repository.js';
+import {
+  describePromises,
+  findPromise,
+  insertPromiseRow,
+  insertVersionRow,
+  listPromiseRows,
+  loadPromise,
+  loadVersions,
+  parseIds,
+  toVersion,
+  updateFirstVersionTerms,
+  updatePromiseRow,
+} from './promise.repository.js';
 import type { TCreatePromise, TCreateVersion, TPromise, TPublishPromise, TUpdatePromise, TVersion, TWindow } from './promise.schema.js';
 import { enqueuePromiseEvent } from './promise.webhooks.js';
 import { requirePromiser } from './promise-authority.js';
+import { findExistingIds, findPainSegments, segmentExists } from './promise-links.repository.js';
 
 /** The longest a window can be: a rolling window's days, a month's 31, a quarter's 92. */
 export function longestWindowMs(window: TWindow): number {
@@ -22,7 +36,7 @@ export function longestWindowMs(window: TWindow): number {
 }
 
 async function requireTeam(tx: Tx, ctx: OrgContext, id: string, field: string) {
-  const team = await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  const team = await findTeam(tx, ctx.org.id, id);
   if (!team) throw invalidField(field, 'not_found', 'no team with this id in the organization', { entity: 'team' });
   return team;
 }
@@ -40,58 +54,46 @@ async function checkLinks(
   if (input.kind === 'client') {
     if (!input.promiseeSegmentId) throw invalidField('promiseeSegmentId', 'required', 'a client promise is made to a client segment');
     if (input.promiseeTeamId) throw invalidField('promiseeTeamId', 'not_applicable', 'only an internal promise is made to a team');
-    if (input.supportsPromiseId) throw invalidField('supportsPromiseId', 'not_applicable', 'only an internal promise supports another promise');
-    const segment = await tx
-      .selectFrom('segments')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', input.promiseeSegmentId)
-      .executeTakeFirst();
-    if (!segment) throw invalidField('promiseeSegmentId', 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
+    if (input.supportsPromiseId)
+      throw invalidField('supportsPromiseId', 'not_applicable', 'only an internal promise supports another promise');
+    const segment = await segmentExists(tx, ctx.org.id, input.promiseeSegmentId);
+    if (!segment)
+      throw invalidField('promiseeSegmentId', 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
   } else {
     if (!input.promiseeTeamId) throw invalidField('promiseeTeamId', 'required', 'an internal promise is made to a team');
     if (input.promiseeSegmentId) throw invalidField('promiseeSegmentId', 'not_applicable', 'only a client promise is made to a segment');
     await requireTeam(tx, ctx, input.promiseeTeamId, 'promiseeTeamId');
-    if (input.promiseeTeamId === input.promiserTeamId) throw invalidField('promiseeTeamId', 'self_reference', 'a team does not promise to itself');
+    if (input.promiseeTeamId === input.promiserTeamId)
+      throw invalidField('promiseeTeamId', 'self_reference', 'a team does not promise to itself');
     if (input.supportsPromiseId) {
-      const supported = await tx
-        .selectFrom('promises')
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', input.supportsPromiseId)
-        .executeTakeFirst();
-      if (!supported) throw invalidField('supportsPromiseId', 'not_found', 'no promise with this id in the organization', { entity: 'promise' });
+      const supported = await findPromise(tx, ctx.org.id, input.supportsPromiseId);
+      if (!supported)
+        throw invalidField('supportsPromiseId', 'not_found', 'no promise with this id in the organization', { entity: 'promise' });
     }
   }
+  const painSegments = await findPainSegments(tx, ctx.org.id, input.painIds);
   for (const [index, painId] of input.painIds.entries()) {
-    const pain = await tx
-      .selectFrom('pains')
-      .select(['id', 'segment_id'])
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', painId)
-      .executeTakeFirst();
+    const pain = painSegments.has(painId) ? { segment_id: painSegments.get(painId) } : undefined;
     if (!pain) throw invalidField(`painIds.${index}`, 'not_found', 'no pain with this id in the organization', { entity: 'pain' });
     if (input.kind === 'client' && pain.segment_id !== input.promiseeSegmentId) {
       throw invalidField(`painIds.${index}`, 'mismatch', 'a pain of another segment than the promise’s', { entity: 'segment' });
     }
   }
+  const capabilities = await findExistingIds(tx, ctx.org.id, 'capabilities', input.requiredCapabilityIds);
   for (const [index, id] of input.requiredCapabilityIds.entries()) {
-    const capability = await tx
-      .selectFrom('capabilities')
-      .select('team_id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!capability) throw invalidField(`requiredCapabilityIds.${index}`, 'not_found', 'no capability with this id in the organization', { entity: 'capability' });
+    const capability = capabilities.has(id);
+    if (!capability)
+      throw invalidField(`requiredCapabilityIds.${index}`, 'not_found', 'no capability with this id in the organization', {
+        entity: 'capability',
+      });
   }
+  const rights = await findExistingIds(tx, ctx.org.id, 'decision_rights', input.requiredRightIds);
   for (const [index, id] of input.requiredRightIds.entries()) {
-    const right = await tx
-      .selectFrom('decision_rights')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!right) throw invalidField(`requiredRightIds.${index}`, 'not_found', 'no decision right with this id in the organization', { entity: 'right' });
+    const right = rights.has(id);
+    if (!right)
+      throw invalidField(`requiredRightIds.${index}`, 'not_found', 'no decision right with this id in the organization', {
+        entity: 'right',
+      });
   }
 }
 
@@ -116,12 +118,7 @@ export async function listPromises(
     cursor?: string;
   },
 ) {
-  let q = ctx.db.selectFrom('promises').selectAll().where('org_id', '=', ctx.org.id);
-  if (query.status) q = q.where('status', '=', query.status);
-  if (query.kind) q = q.where('kind', '=', query.kind);
-  if (query.teamId) q = q.where('promiser_team_id', '=', query.teamId);
-  if (query.segmentId) q = q.where('promisee_segment_id', '=', query.segmentId);
-  const rows = await q.orderBy('created_at').orderBy('id').execute();
+  const rows = await listPromiseRows(ctx.db, ctx.org.id, query);
   const page = pageInMemory(rows, query);
   return { items: await describePromises(ctx.db, ctx.org.id, page.items), nextCursor: page.nextCursor };
 }
@@ -162,26 +159,23 @@ export async function insertPromise(tx: Tx, ctx: OrgContext, input: TCreatePromi
     published_at: null,
     retired_at: null,
   };
-  await tx.insertInto('promises').values(row).execute();
-  await tx
-    .insertInto('promise_versions')
-    .values({
-      id: newId(),
-      org_id: ctx.org.id,
-      promise_id: row.id,
-      version: 1,
-      statement: input.statement,
-      metric: JSON.stringify(input.metric),
-      target: input.target,
-      time_window: JSON.stringify(input.window),
-      promiser_team_id: input.promiserTeamId,
-      redress: input.redress === null ? null : JSON.stringify(input.redress),
-      reason: '',
-      effective_from: ctx.now,
-      created_by: by,
-      created_at: ctx.now,
-    })
-    .execute();
+  await insertPromiseRow(tx, row);
+  await insertVersionRow(tx, {
+    id: newId(),
+    org_id: ctx.org.id,
+    promise_id: row.id,
+    version: 1,
+    statement: input.statement,
+    metric: JSON.stringify(input.metric),
+    target: input.target,
+    time_window: JSON.stringify(input.window),
+    promiser_team_id: input.promiserTeamId,
+    redress: input.redress === null ? null : JSON.stringify(input.redress),
+    reason: '',
+    effective_from: ctx.now,
+    created_by: by,
+    created_at: ctx.now,
+  });
   const promise = await describeOne(tx, ctx, row.id);
   await appendAudit(tx, {
     orgId: ctx.org.id,
@@ -202,7 +196,9 @@ export async function updatePromise(ctx: OrgContext, id: string, input: TUpdateP
     await requirePromiser(tx, ctx, row.promiser_team_id, 'change its promises');
     const termsChange = ['statement', 'metric', 'target', 'window', 'redress'].some((k) => k in input);
     if (row.status !== 'draft' && (termsChange || input.requiredCapabilityIds || input.requiredRightIds)) {
-      throw conflict('status', 'wrong_status', 'a published promise keeps its terms: make a new version with a reason', { status: 'published' });
+      throw conflict('status', 'wrong_status', 'a published promise keeps its terms: make a new version with a reason', {
+        status: 'published',
+      });
     }
     const links = {
       kind: row.kind,
@@ -216,33 +212,22 @@ export async function updatePromise(ctx: OrgContext, id: string, input: TUpdateP
     };
     await checkLinks(tx, ctx, links);
     const before = await describeOne(tx, ctx, id);
-    await tx
-      .updateTable('promises')
-      .set({
-        ...(input.title !== undefined && { title: input.title }),
-        pain_ids: JSON.stringify(links.painIds),
-        required_capability_ids: JSON.stringify(links.requiredCapabilityIds),
-        required_right_ids: JSON.stringify(links.requiredRightIds),
-        ...(input.window !== undefined && { fine_bucket_ms: fineBucketMs(longestWindowMs(input.window)) }),
-        updated_at: ctx.now,
-      })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updatePromiseRow(tx, ctx.org.id, id, {
+      ...(input.title !== undefined && { title: input.title }),
+      pain_ids: JSON.stringify(links.painIds),
+      required_capability_ids: JSON.stringify(links.requiredCapabilityIds),
+      required_right_ids: JSON.stringify(links.requiredRightIds),
+      ...(input.window !== undefined && { fine_bucket_ms: fineBucketMs(longestWindowMs(input.window)) }),
+      updated_at: ctx.now,
+    });
     if (termsChange) {
-      await tx
-        .updateTable('promise_versions')
-        .set({
-          ...(input.statement !== undefined && { statement: input.statement }),
-          ...(input.metric !== undefined && { metric: JSON.stringify(input.metric) }),
-          ...(input.target !== undefined && { target: input.target }),
-          ...(input.window !== undefined && { time_window: JSON.stringify(input.window) }),
-          ...(input.redress !== undefined && { redress: input.redress === null ? null : JSON.stringify(input.redress) }),
-        })
-        .where('org_id', '=', ctx.org.id)
-        .where('promise_id', '=', id)
-        .where('version', '=', 1)
-        .execute();
+      await updateFirstVersionTerms(tx, ctx.org.id, id, {
+        ...(input.statement !== undefined && { statement: input.statement }),
+        ...(input.metric !== undefined && { metric: JSON.stringify(input.metric) }),
+        ...(input.target !== undefined && { target: input.target }),
+        ...(input.window !== undefined && { time_window: JSON.stringify(input.window) }),
+        ...(input.redress !== undefined && { redress: input.redress === null ? null : JSON.stringify(input.redress) }),
+      });
       // A draft may already hold test events: judge them again by the edited terms.
       await rejudgeFrom(tx, ctx.org.id, id, Number.MIN_SAFE_INTEGER);
     }
@@ -277,11 +262,13 @@ export async function publishPromise(ctx: OrgContext, id: string, input: TPublis
         fieldError('backingWaiver', 'not_allowed', 'only an admin may waive the backing of a client promise', { role: 'admin' }),
       ]);
     }
-    if (row.status !== 'draft') throw conflict('status', 'wrong_status', `the promise is ${row.status}, not a draft`, { status: row.status });
+    if (row.status !== 'draft')
+      throw conflict('status', 'wrong_status', `the promise is ${row.status}, not a draft`, { status: row.status });
     const capabilityIds = parseIds(row.required_capability_ids);
     const rightIds = parseIds(row.required_right_ids);
     const undeclared = undeclaredBacking(row.kind, capabilityIds, rightIds);
-    if (waiver && row.kind !== 'client') throw invalidField('backingWaiver', 'not_applicable', 'only a client promise needs its backing declared or waived');
+    if (waiver && row.kind !== 'client')
+      throw invalidField('backingWaiver', 'not_applicable', 'only a client promise needs its backing declared or waived');
     if (waiver && undeclared.length === 0) {
       throw invalidField('backingWaiver', 'unnecessary', 'nothing to waive: the promise declares a capability and a decision right');
     }
@@ -291,20 +278,14 @@ export async function publishPromise(ctx: OrgContext, id: string, input: TPublis
       throw backingError(missing, capabilityIds, rightIds, unwaived);
     }
     if (waiver) {
-      await tx
-        .updateTable('promises')
-        .set({ backing_waiver_reason: waiver.reason, backing_waived_by: await actorName(tx, ctx), backing_waived_at: ctx.now })
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', id)
-        .execute();
+      const by = await actorName(tx, ctx);
+      await updatePromiseRow(tx, ctx.org.id, id, {
+        backing_waiver_reason: waiver.reason,
+        backing_waived_by: by,
+        backing_waived_at: ctx.now,
+      });
     }
-    await tx
-      .updateTable('promises')
-      .set({ status: 'published', published_at: ctx.now, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .where('status', '=', 'draft')
-      .execute();
+    await updatePromiseRow(tx, ctx.org.id, id, { status: 'published', published_at: ctx.now, updated_at: ctx.now }, { status: 'draft' });
     const promise = await describeOne(tx, ctx, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -329,7 +310,9 @@ export async function createVersion(ctx: OrgContext, id: string, input: TCreateV
     const row = await loadPromise(tx, ctx.org.id, id);
     await requirePromiser(tx, ctx, row.promiser_team_id, 'change its promises');
     if (row.status !== 'published')
-      throw conflict('status', 'wrong_status', row.status === 'draft' ? 'a draft is edited, not versioned' : 'the promise is retired', { status: row.status });
+      throw conflict('status', 'wrong_status', row.status === 'draft' ? 'a draft is edited, not versioned' : 'the promise is retired', {
+        status: row.status,
+      });
     const versions = await loadVersions(tx, ctx.org.id, id);
     const current = toVersion(versions[versions.length - 1] as PromiseVersionsTable);
     const promiserTeamId = input.promiserTeamId ?? current.promiserTeamId;
@@ -361,13 +344,8 @@ export async function createVersion(ctx: OrgContext, id: string, input: TCreateV
       created_by: by,
       created_at: ctx.now,
     };
-    await tx.insertInto('promise_versions').values(version).execute();
-    await tx
-      .updateTable('promises')
-      .set({ current_version: next, promiser_team_id: promiserTeamId, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await insertVersionRow(tx, version);
+    await updatePromiseRow(tx, ctx.org.id, id, { current_version: next, promiser_team_id: promiserTeamId, updated_at: ctx.now });
     // A much shorter window needs finer buckets for its alert windows: count the events again.
     const fine = fineBucketMs(longestWindowMs(toVersion(version).window));
     if (fine < row.fine_bucket_ms) await rebuildCounters(tx, ctx.org.id, id, fine);
@@ -407,12 +385,7 @@ export async function retirePromise(ctx: OrgContext, id: string, reason: string)
     const row = await loadPromise(tx, ctx.org.id, id);
     await requirePromiser(tx, ctx, row.promiser_team_id, 'retire its promises');
     if (row.status === 'retired') throw conflict('status', 'wrong_status', 'the promise is already retired', { status: 'retired' });
-    await tx
-      .updateTable('promises')
-      .set({ status: 'retired', retired_at: ctx.now, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updatePromiseRow(tx, ctx.org.id, id, { status: 'retired', retired_at: ctx.now, updated_at: ctx.now });
     const promise = await describeOne(tx, ctx, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,

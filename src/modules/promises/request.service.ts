@@ -5,14 +5,15 @@ import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import { findTeam, listTeamNames } from '../teams/team.repository.js';
+import { findPromise } from './promise.repository.js';
 import { insertPromise } from './promise.service.js';
 import { requirePromiser } from './promise-authority.js';
+import { answerOpenRequest, findRequest, insertRequest, listRequestRows } from './request.repository.js';
 import type { TAcceptRequest, TCreateRequest, TRequest } from './request.schema.js';
 
 async function describe(tx: Tx, orgId: string, rows: PromiseRequestsTable[]): Promise<TRequest[]> {
-  const teams = new Map(
-    (await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', orgId).execute()).map((t) => [t.id, t.name]),
-  );
+  const teams = new Map((await listTeamNames(tx, orgId)).map((t) => [t.id, t.name]));
   return rows.map((r) => ({
     id: r.id,
     fromTeam: { id: r.from_team_id, name: teams.get(r.from_team_id) ?? '' },
@@ -30,17 +31,14 @@ async function describe(tx: Tx, orgId: string, rows: PromiseRequestsTable[]): Pr
 }
 
 async function load(tx: Tx, ctx: OrgContext, id: string): Promise<PromiseRequestsTable> {
-  const row = await tx.selectFrom('promise_requests').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  const row = await findRequest(tx, ctx.org.id, id);
   if (!row) throw notFound('promise request', id);
   return row;
 }
 
 /** Requests a team sent or received, by status. */
 export async function listRequests(ctx: OrgContext, filter: { teamId?: string; status?: PromiseRequestsTable['status'] }) {
-  let q = ctx.db.selectFrom('promise_requests').selectAll().where('org_id', '=', ctx.org.id);
-  if (filter.teamId) q = q.where((eb) => eb.or([eb('from_team_id', '=', filter.teamId!), eb('to_team_id', '=', filter.teamId!)]));
-  if (filter.status) q = q.where('status', '=', filter.status);
-  return describe(ctx.db, ctx.org.id, await q.orderBy('created_at').orderBy('id').execute());
+  return describe(ctx.db, ctx.org.id, await listRequestRows(ctx.db, ctx.org.id, filter));
 }
 
 /** A team asks another to promise something; the asked team's people are told. */
@@ -50,19 +48,15 @@ export async function createRequest(ctx: OrgContext, input: TCreateRequest): Pro
       ['fromTeamId', input.fromTeamId],
       ['toTeamId', input.toTeamId],
     ] as const) {
-      const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', teamId).executeTakeFirst();
+      const team = await findTeam(tx, ctx.org.id, teamId);
       if (!team) throw invalidField(field, 'not_found', 'no team with this id in the organization', { entity: 'team' });
     }
     if (input.fromTeamId === input.toTeamId) throw invalidField('toTeamId', 'self_reference', 'a team does not ask itself: it promises');
     await requirePromiser(tx, ctx, input.fromTeamId, 'ask on its behalf');
     if (input.supportsPromiseId) {
-      const supported = await tx
-        .selectFrom('promises')
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', input.supportsPromiseId)
-        .executeTakeFirst();
-      if (!supported) throw invalidField('supportsPromiseId', 'not_found', 'no promise with this id in the organization', { entity: 'promise' });
+      const supported = await findPromise(tx, ctx.org.id, input.supportsPromiseId);
+      if (!supported)
+        throw invalidField('supportsPromiseId', 'not_found', 'no promise with this id in the organization', { entity: 'promise' });
     }
     const row: PromiseRequestsTable = {
       id: newId(),
@@ -79,7 +73,7 @@ export async function createRequest(ctx: OrgContext, input: TCreateRequest): Pro
       created_at: ctx.now,
       answered_at: null,
     };
-    await tx.insertInto('promise_requests').values(row).execute();
+    await insertRequest(tx, row);
     const [request] = await describe(tx, ctx.org.id, [row]);
     await notifyUsers(
       tx,
@@ -113,14 +107,8 @@ async function answer(
   id: string,
   set: { status: 'accepted' | 'declined'; answer: string; promise_id: string | null },
 ): Promise<TRequest> {
-  const result = await tx
-    .updateTable('promise_requests')
-    .set({ ...set, answered_at: ctx.now })
-    .where('org_id', '=', ctx.org.id)
-    .where('id', '=', id)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw conflict('id', 'wrong_status', 'the request is already answered', { status: 'answered' });
+  const answered = await answerOpenRequest(tx, ctx.org.id, id, { ...set, answered_at: ctx.now });
+  if (!answered) throw conflict('id', 'wrong_status', 'the request is already answered', { status: 'answered' });
   const row = await load(tx, ctx, id);
   const [request] = await describe(tx, ctx.org.id, [row]);
   await notifyUsers(

@@ -1,7 +1,7 @@
 import type { PromiseStatus } from '../../core/promises/compute.js';
 import { treeRisks } from '../../core/promises/tree.js';
 import type { OrgContext } from '../context.js';
-import { loadPromise } from './promise.repository.js';
+import { listPromisesWithTeams, loadPromise } from './promise.repository.js';
 import { promiseStatus } from './status.service.js';
 
 export interface PromiseTreeNode {
@@ -22,20 +22,7 @@ export interface PromiseTreeNode {
  */
 export async function promiseTree(ctx: OrgContext, id: string): Promise<PromiseTreeNode> {
   await loadPromise(ctx.db, ctx.org.id, id);
-  const rows = await ctx.db
-    .selectFrom('promises')
-    .innerJoin('teams', 'teams.id', 'promises.promiser_team_id')
-    .select([
-      'promises.id',
-      'promises.title',
-      'promises.kind',
-      'promises.status',
-      'promises.supports_promise_id',
-      'teams.id as team_id',
-      'teams.name as team',
-    ])
-    .where('promises.org_id', '=', ctx.org.id)
-    .execute();
+  const rows = await listPromisesWithTeams(ctx.db, ctx.org.id);
   const byId = new Map(rows.map((r) => [r.id, r]));
   // Only the subtree under `id` is measured.
   const inTree = new Set([id]);
