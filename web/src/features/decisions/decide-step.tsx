@@ -3,8 +3,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { ClientRationaleField, needsClientRationale, PollsRunningNotice } from '../polls/client-rationale-field';
 import type { Poll } from '../polls/polls.api';
 import { DECIDE_BLOCKS, type Decision, decisionsApi } from './decisions.api';
@@ -31,8 +31,9 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
   const [reviewDate, setReviewDate] = useState('');
   const [clientRationale, setClientRationale] = useState('');
   const [settles, setSettles] = useState<Settlement[]>([]);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['chosenOption', 'rationale', 'reviewDate', 'clientRationale', 'settles']);
+  const form = useMutationForm(['chosenOption', 'rationale', 'reviewDate', 'clientRationale', 'settles'], {
+    mapError: localizeGovernanceError,
+  });
   const block = decision.viewer.decideBlock;
   const isBlocked = block !== null || !can('governance:participate');
 
@@ -46,30 +47,33 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
     if (adviser.preferredOption !== null) preferences.set(adviser.preferredOption, (preferences.get(adviser.preferredOption) ?? 0) + 1);
   }
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (chosen === null) return errors.handle(fieldError('chosenOption', t('decisionPage.chooseOption')));
+    if (chosen === null) return form.handle(fieldError('chosenOption', t('decisionPage.chooseOption')));
     const isAgainstClients = needsClientRationale(polls, chosen);
-    if (isAgainstClients && !clientRationale.trim()) return errors.handle(fieldError('clientRationale', t('polls.errors.required')));
-    setBusy(true);
-    try {
-      const updated = await decisionsApi.decide(org.slug, decision.id, {
-        chosenOption: Number(chosen),
-        rationale,
-        reviewDate: reviewDate || null,
-        ...(isAgainstClients && { clientRationale }),
-        ...(settles.length > 0 && { settles: settles.map(({ proposalId, outcome }) => ({ proposalId, outcome })) }),
-      });
-      onChange(updated);
-      notifySuccess(t('decisionPage.decided'));
-    } catch (error) {
-      if (error instanceof ApiError && DECIDE_BLOCKS.includes(error.code)) {
-        notifyError(error);
-        await onReload();
-      } else errors.handle(localizeGovernanceError(error));
-    } finally {
-      setBusy(false);
-    }
+    if (isAgainstClients && !clientRationale.trim()) return form.handle(fieldError('clientRationale', t('polls.errors.required')));
+    void form.run(
+      async () => {
+        const updated = await decisionsApi.decide(org.slug, decision.id, {
+          chosenOption: Number(chosen),
+          rationale,
+          reviewDate: reviewDate || null,
+          ...(isAgainstClients && { clientRationale }),
+          ...(settles.length > 0 && { settles: settles.map(({ proposalId, outcome }) => ({ proposalId, outcome })) }),
+        });
+        onChange(updated);
+      },
+      {
+        success: t('decisionPage.decided'),
+        // A block (advice pending, a cap) is not the form's fault: say so and show the decision as it is now.
+        onError: async (error) => {
+          if (!(error instanceof ApiError && DECIDE_BLOCKS.includes(error.code))) return error;
+          notifyError(error);
+          await onReload();
+          return null;
+        },
+      },
+    );
   };
 
   const reason = block
@@ -96,9 +100,9 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
           value={chosen}
           onChange={(value) => {
             setChosen(value);
-            errors.clear('chosenOption');
+            form.clear('chosenOption');
           }}
-          error={errors.errorOf('chosenOption')}
+          error={form.errorOf('chosenOption')}
         >
           <Stack gap="xs" mt={6}>
             {decision.options.map((option) => (
@@ -124,9 +128,9 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
             value={clientRationale}
             onChange={(value) => {
               setClientRationale(value);
-              errors.clear('clientRationale');
+              form.clear('clientRationale');
             }}
-            error={errors.errorOf('clientRationale')}
+            error={form.errorOf('clientRationale')}
             disabled={isBlocked}
           />
         ) : null}
@@ -139,9 +143,9 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
           value={rationale}
           onChange={(event) => {
             setRationale(event.currentTarget.value);
-            errors.clear('rationale');
+            form.clear('rationale');
           }}
-          error={errors.errorOf('rationale')}
+          error={form.errorOf('rationale')}
           disabled={isBlocked}
           required
         />
@@ -149,10 +153,10 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
           value={settles}
           onChange={(value) => {
             setSettles(value);
-            errors.clear('settles');
+            form.clear('settles');
           }}
           disabled={isBlocked}
-          error={errors.errorOf('settles')}
+          error={form.errorOf('settles')}
         />
         <TextInput
           type="date"
@@ -161,16 +165,16 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
           value={reviewDate}
           onChange={(event) => {
             setReviewDate(event.currentTarget.value);
-            errors.clear('reviewDate');
+            form.clear('reviewDate');
           }}
-          error={errors.errorOf('reviewDate')}
+          error={form.errorOf('reviewDate')}
           disabled={isBlocked}
           maw={260}
         />
         <Group justify="flex-end">
           <Tooltip label={reason} disabled={!reason} multiline w={300}>
             <span>
-              <Button type="submit" loading={isBusy} disabled={isBlocked}>
+              <Button type="submit" loading={form.isBusy} disabled={isBlocked}>
                 {t('decisionPage.decide')}
               </Button>
             </span>

@@ -3,8 +3,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { messageOfError, notifyError } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { type Decision, type DecisionPatch, isOpen } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
 import { toMinorUnits, useGovernanceFormat } from './governance-format';
@@ -53,8 +53,7 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
   const [adviceDeadline, setAdviceDeadline] = useState('');
   const [reviewDate, setReviewDate] = useState('');
   const [optionsError, setOptionsError] = useState<string | undefined>(undefined);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS, { mapError: localizeGovernanceError });
   const isOpenDecision = isOpen(decision);
   const hasAdvisers = decision.advisers.length > 0;
   const isAdviceIn = decision.advisers.some((adviser) => adviser.answeredAt !== null);
@@ -69,8 +68,8 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
     setAdviceDeadline(decision.adviceDeadline ?? '');
     setReviewDate(decision.reviewDate ?? '');
     setOptionsError(undefined);
-    errors.clear();
-  }, [opened, decision, org.currency, errors.clear]);
+    form.clear();
+  }, [opened, decision, org.currency, form.clear]);
 
   /** Only what changed: an unchanged field is not sent (options would be refused once advice is in). */
   const patchOf = (): DecisionPatch => {
@@ -88,30 +87,36 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
     return patch;
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setOptionsError(undefined);
     if (isOpenDecision && hasAdvisers && !adviceDeadline) {
-      return errors.handle(fieldError('adviceDeadline', t('decisions.errors.deadlineRequired')));
+      return form.handle(fieldError('adviceDeadline', t('decisions.errors.deadlineRequired')));
     }
     const patch = patchOf();
     if (Object.keys(patch).length === 0) return onClose();
-    setBusy(true);
-    try {
-      await onSubmit(patch);
-      onClose();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'decision_already_taken') {
-        notifyError(error);
+    void form.run(
+      async () => {
+        await onSubmit(patch);
         onClose();
-        await onStale();
-      } else if (error instanceof ApiError && error.code === 'too_few_options') {
-        setOptionsError(messageOfError(error));
-        errors.clear();
-      } else errors.handle(localizeGovernanceError(error));
-    } finally {
-      setBusy(false);
-    }
+      },
+      {
+        onError: async (error) => {
+          if (error instanceof ApiError && error.code === 'decision_already_taken') {
+            notifyError(error);
+            onClose();
+            await onStale();
+            return null;
+          }
+          if (error instanceof ApiError && error.code === 'too_few_options') {
+            setOptionsError(messageOfError(error));
+            form.clear();
+            return null;
+          }
+          return error;
+        },
+      },
+    );
   };
 
   const reviewDateInput = (
@@ -122,10 +127,10 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
       value={reviewDate}
       onChange={(event) => {
         setReviewDate(event.currentTarget.value);
-        errors.clear('reviewDate');
+        form.clear('reviewDate');
       }}
       min={today}
-      error={errors.errorOf('reviewDate')}
+      error={form.errorOf('reviewDate')}
       inputWrapperOrder={['label', 'input', 'description', 'error']}
       data-autofocus={isOpenDecision ? undefined : true}
     />
@@ -147,9 +152,9 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
               value={title}
               onChange={(event) => {
                 setTitle(event.currentTarget.value);
-                errors.clear('title');
+                form.clear('title');
               }}
-              error={errors.errorOf('title')}
+              error={form.errorOf('title')}
               required
               data-autofocus
             />
@@ -161,9 +166,9 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
               value={context}
               onChange={(event) => {
                 setContext(event.currentTarget.value);
-                errors.clear('context');
+                form.clear('context');
               }}
-              error={errors.errorOf('context')}
+              error={form.errorOf('context')}
             />
             <OptionsEditor
               options={options}
@@ -171,8 +176,8 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
                 setOptions(next);
                 setOptionsError(undefined);
               }}
-              errorOf={errors.errorOf}
-              onEdit={errors.clear}
+              errorOf={form.errorOf}
+              onEdit={form.clear}
               error={optionsError}
               lockedNote={isAdviceIn ? t('decisionPage.optionsLocked') : undefined}
             />
@@ -182,9 +187,9 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
                 value={amount}
                 onChange={(value) => {
                   setAmount(value);
-                  errors.clear('amount');
+                  form.clear('amount');
                 }}
-                error={errors.errorOf('amount')}
+                error={form.errorOf('amount')}
               />
               {hasAdvisers ? (
                 <TextInput
@@ -194,10 +199,10 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
                   value={adviceDeadline}
                   onChange={(event) => {
                     setAdviceDeadline(event.currentTarget.value);
-                    errors.clear('adviceDeadline');
+                    form.clear('adviceDeadline');
                   }}
                   min={today}
-                  error={errors.errorOf('adviceDeadline')}
+                  error={form.errorOf('adviceDeadline')}
                   required
                   inputWrapperOrder={['label', 'input', 'description', 'error']}
                 />
@@ -213,7 +218,7 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
               )}
               {reviewDateInput}
             </SimpleGrid>
-            <FormButtons isBusy={isBusy} onClose={onClose} />
+            <FormButtons isBusy={form.isBusy} onClose={onClose} />
           </Stack>
         ) : (
           <Stack>
@@ -221,7 +226,7 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
               {t('decisionPage.editDecidedHint')}
             </Alert>
             {reviewDateInput}
-            <FormButtons isBusy={isBusy} onClose={onClose} />
+            <FormButtons isBusy={form.isBusy} onClose={onClose} />
           </Stack>
         )}
       </form>

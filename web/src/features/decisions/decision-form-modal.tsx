@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../shared/api/client';
 import { messageOfError } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { useDecisionFormData, widestCap } from './decision-form-data';
 import type { DecisionInput } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
@@ -38,8 +38,7 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
   const [adviceDeadline, setAdviceDeadline] = useState('');
   const [reviewDate, setReviewDate] = useState('');
   const [optionsError, setOptionsError] = useState<string | undefined>(undefined);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const saving = useMutationForm(FIELDS, { mapError: localizeGovernanceError });
   const today = format.today();
 
   useEffect(() => {
@@ -53,8 +52,8 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
     setAdviceDeadline(addDays(today, 7));
     setReviewDate('');
     setOptionsError(undefined);
-    errors.clear();
-  }, [opened, today, errors.clear]);
+    saving.clear();
+  }, [opened, today, saving.clear]);
 
   const form = data.data;
   const isHeld = (id: string) => Boolean(form?.teamGrants.has(id) || form?.roleGrants.has(id));
@@ -92,36 +91,38 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
     { group: t('decisions.adviserTeams'), items: (data.data?.teams ?? []).map((team) => ({ value: `team:${team.id}`, label: team.name })) },
   ];
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setOptionsError(undefined);
-    if (!rightId) return errors.handle(fieldError('rightId', 'required'));
-    if (advisers.length > 0 && !adviceDeadline) return errors.handle(fieldError('adviceDeadline', t('decisions.errors.deadlineRequired')));
-    setBusy(true);
-    try {
-      await onSubmit({
-        title,
-        context,
-        teamId,
-        rightId,
-        options: options.map(({ title: optionTitle, description }) => ({ title: optionTitle, description })),
-        amount: toMinorUnits(amount, org.currency),
-        advisers: advisers.map((value) => {
-          const [type, id = ''] = value.split(':') as ['user' | 'team', string];
-          return { type, id };
-        }),
-        adviceDeadline: advisers.length > 0 ? adviceDeadline : null,
-        reviewDate: reviewDate || null,
-      });
-      onClose();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'too_few_options') {
-        setOptionsError(messageOfError(error));
-        errors.clear();
-      } else errors.handle(localizeGovernanceError(error));
-    } finally {
-      setBusy(false);
-    }
+    if (!rightId) return saving.handle(fieldError('rightId', 'required'));
+    if (advisers.length > 0 && !adviceDeadline) return saving.handle(fieldError('adviceDeadline', t('decisions.errors.deadlineRequired')));
+    void saving.run(
+      async () => {
+        await onSubmit({
+          title,
+          context,
+          teamId,
+          rightId,
+          options: options.map(({ title: optionTitle, description }) => ({ title: optionTitle, description })),
+          amount: toMinorUnits(amount, org.currency),
+          advisers: advisers.map((value) => {
+            const [type, id = ''] = value.split(':') as ['user' | 'team', string];
+            return { type, id };
+          }),
+          adviceDeadline: advisers.length > 0 ? adviceDeadline : null,
+          reviewDate: reviewDate || null,
+        });
+        onClose();
+      },
+      {
+        onError: (error) => {
+          if (!(error instanceof ApiError && error.code === 'too_few_options')) return error;
+          setOptionsError(messageOfError(error));
+          saving.clear();
+          return null;
+        },
+      },
+    );
   };
 
   return (
@@ -150,9 +151,9 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
               value={title}
               onChange={(event) => {
                 setTitle(event.currentTarget.value);
-                errors.clear('title');
+                saving.clear('title');
               }}
-              error={errors.errorOf('title')}
+              error={saving.errorOf('title')}
               required
               data-autofocus
             />
@@ -165,9 +166,9 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
               value={context}
               onChange={(event) => {
                 setContext(event.currentTarget.value);
-                errors.clear('context');
+                saving.clear('context');
               }}
-              error={errors.errorOf('context')}
+              error={saving.errorOf('context')}
             />
             <Select
               label={t('decisions.right')}
@@ -177,9 +178,9 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
               value={rightId}
               onChange={(value) => {
                 setRightId(value);
-                errors.clear('rightId');
+                saving.clear('rightId');
               }}
-              error={errors.errorOf('rightId')}
+              error={saving.errorOf('rightId')}
               searchable
               nothingFoundMessage={t('common.nothingFound')}
               required
@@ -191,8 +192,8 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
                 setOptions(next);
                 setOptionsError(undefined);
               }}
-              errorOf={errors.errorOf}
-              onEdit={errors.clear}
+              errorOf={saving.errorOf}
+              onEdit={saving.clear}
               error={optionsError}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -201,9 +202,9 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
                 value={amount}
                 onChange={(value) => {
                   setAmount(value);
-                  errors.clear('amount');
+                  saving.clear('amount');
                 }}
-                error={errors.errorOf('amount')}
+                error={saving.errorOf('amount')}
               />
               <TextInput
                 type="date"
@@ -212,10 +213,10 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
                 value={reviewDate}
                 onChange={(event) => {
                   setReviewDate(event.currentTarget.value);
-                  errors.clear('reviewDate');
+                  saving.clear('reviewDate');
                 }}
                 min={today}
-                error={errors.errorOf('reviewDate')}
+                error={saving.errorOf('reviewDate')}
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
               />
             </SimpleGrid>
@@ -228,10 +229,10 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
                 value={advisers}
                 onChange={(value) => {
                   setAdvisers(value);
-                  errors.clear('advisers');
-                  errors.clear('adviceDeadline');
+                  saving.clear('advisers');
+                  saving.clear('adviceDeadline');
                 }}
-                error={errors.errorOf('advisers')}
+                error={saving.errorOf('advisers')}
                 searchable
                 clearable
                 nothingFoundMessage={t('common.nothingFound')}
@@ -244,11 +245,11 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
                 value={adviceDeadline}
                 onChange={(event) => {
                   setAdviceDeadline(event.currentTarget.value);
-                  errors.clear('adviceDeadline');
+                  saving.clear('adviceDeadline');
                 }}
                 min={today}
                 disabled={advisers.length === 0}
-                error={errors.errorOf('adviceDeadline')}
+                error={saving.errorOf('adviceDeadline')}
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
               />
             </SimpleGrid>
@@ -256,7 +257,7 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={isBusy}>
+              <Button type="submit" loading={saving.isBusy}>
                 {advisers.length > 0 ? t('decisions.createAndAsk') : t('decisions.create')}
               </Button>
             </Group>

@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import type { Membership, Role } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { peopleApi } from './people.api';
 import { roleOptions } from './role-options';
 
@@ -20,8 +20,7 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [isNewAccount, setNewAccount] = useState(false);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['email', 'role', 'name', 'password']);
+  const form = useMutationForm(['email', 'role', 'name', 'password']);
 
   useEffect(() => {
     if (!opened) return;
@@ -30,29 +29,26 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
     setName('');
     setPassword('');
     setNewAccount(false);
-    errors.clear();
-  }, [opened, errors.clear]);
+    form.clear();
+  }, [opened, form.clear]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
+  const submit = form.submitWith(
+    async () => {
       const input = isNewAccount ? { email, role, name, password } : { email, role };
       const membership = await peopleApi.add(org.slug, input);
       onAdded(membership);
       onClose();
-    } catch (error) {
-      const asksForAccount = error instanceof ApiError && error.fields.some((f) => f.path === 'name' || f.path === 'password');
-      if (asksForAccount && !isNewAccount) {
+    },
+    {
+      onError: (error) => {
+        const asksForAccount = error instanceof ApiError && error.fields.some((f) => f.path === 'name' || f.path === 'password');
+        if (!asksForAccount || isNewAccount) return error;
         setNewAccount(true);
-        errors.clear();
-      } else {
-        errors.handle(error);
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+        form.clear();
+        return null;
+      },
+    },
+  );
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('people.addTitle')}>
@@ -68,9 +64,9 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
             onChange={(event) => {
               setEmail(event.currentTarget.value);
               setNewAccount(false);
-              errors.clear('email');
+              form.clear('email');
             }}
-            error={errors.errorOf('email')}
+            error={form.errorOf('email')}
             data-autofocus
           />
           <Select
@@ -79,7 +75,7 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
             value={role}
             onChange={(value) => value && setRole(value as Role)}
             allowDeselect={false}
-            error={errors.errorOf('role')}
+            error={form.errorOf('role')}
             description={t(`roleHints.${role}`)}
           />
           {isNewAccount ? (
@@ -92,9 +88,9 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
                 value={name}
                 onChange={(event) => {
                   setName(event.currentTarget.value);
-                  errors.clear('name');
+                  form.clear('name');
                 }}
-                error={errors.errorOf('name')}
+                error={form.errorOf('name')}
               />
               <PasswordInput
                 label={t('people.firstPassword')}
@@ -103,9 +99,9 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
                 value={password}
                 onChange={(event) => {
                   setPassword(event.currentTarget.value);
-                  errors.clear('password');
+                  form.clear('password');
                 }}
-                error={errors.errorOf('password')}
+                error={form.errorOf('password')}
               />
             </>
           ) : null}
@@ -113,7 +109,7 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {isNewAccount ? t('people.createAndAdd') : t('people.add')}
             </Button>
           </Group>
