@@ -1,18 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
-import { fieldOfIssue } from '../../http/errors.js';
 import { newId } from '../../core/ids.js';
 import type { AppDeps } from '../../http/deps.js';
+import { fieldOfIssue } from '../../http/errors.js';
 import { escapeHtml } from '../../http/html/page.js';
 import type { DocumentedPage } from '../../http/openapi.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { hitRateLimit } from '../auth/rate-limit.js';
+import { insertClient } from '../clients/client.repository.js';
 import { issueClientLink } from '../clients/client.service.js';
 import { ZEmail, ZName } from '../common.schema.js';
 import { loadVoiceSettings } from '../proposals/voice-settings.js';
 import { openPortal, type Portal, portalContext, portalPage, portalWrite, sendHtml } from './portal.context.js';
 import { formText, portalPageDoc } from './portal.form.js';
+import { findClientByEmail } from './portal.repository.js';
 
 const HOUR_MS = 3_600_000;
 /** Links e-mailed to one address per hour, whoever asks: the portal must not flood a mailbox. */
@@ -129,12 +131,7 @@ export function registerPortalAccount(app: FastifyInstance, deps: AppDeps): void
         const input = parseForm(ZSignIn, req.body);
         if (!(await mayMail(p, input.email))) return;
         await deps.db.transaction().execute(async (tx) => {
-          const client = await tx
-            .selectFrom('clients')
-            .selectAll()
-            .where('org_id', '=', p.org.id)
-            .where('email', '=', input.email)
-            .executeTakeFirst();
+          const client = await findClientByEmail(tx, p.org.id, input.email);
           if (!client) return;
           await issueClientLink(tx, { ...portalContext(p), db: deps.db }, client, {
             purpose: 'sign_in',
@@ -184,12 +181,7 @@ export function registerPortalAccount(app: FastifyInstance, deps: AppDeps): void
         if (!(await mayMail(p, input.email))) return;
         await deps.db.transaction().execute(async (tx) => {
           const ctx = { ...portalContext(p), db: deps.db };
-          const known = await tx
-            .selectFrom('clients')
-            .selectAll()
-            .where('org_id', '=', p.org.id)
-            .where('email', '=', input.email)
-            .executeTakeFirst();
+          const known = await findClientByEmail(tx, p.org.id, input.email);
           // A known address gets a sign-in link instead: the page says the same either way.
           if (known) {
             await issueClientLink(tx, ctx, known, { purpose: 'sign_in', expiresInMs: SIGN_IN_LINK_MS, publicUrl, sendTo: input.email });
@@ -206,7 +198,7 @@ export function registerPortalAccount(app: FastifyInstance, deps: AppDeps): void
             created_at: p.now,
             updated_at: p.now,
           };
-          await tx.insertInto('clients').values(row).execute();
+          await insertClient(tx, row);
           await appendAudit(tx, {
             orgId: p.org.id,
             actor: { type: 'client', id: row.id, label: row.name },

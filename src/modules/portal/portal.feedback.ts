@@ -12,6 +12,7 @@ import { giveFeedback, listClientFeedback } from '../feedback/feedback.service.j
 import { answerSurvey, findActiveSurvey } from '../feedback/survey.service.js';
 import { openPortal, type Portal, portalContext, portalPage, portalWrite, sendHtml } from './portal.context.js';
 import { formText, portalPageDoc } from './portal.form.js';
+import { listFeedbackSubjects } from './portal.repository.js';
 
 /** Answers one person may give to one survey link a day. */
 export const SURVEY_ANSWERS_PER_DAY = 3;
@@ -74,7 +75,8 @@ function postedScore(kind: FeedbackKind, raw: string): number | null {
   if (raw === '') return null;
   const score = Number(raw);
   const { min, max } = SCORE_RANGE[kind];
-  if (!Number.isInteger(score) || score < min || score > max) throw invalidField('score', 'out_of_range', `must be a whole number from ${min} to ${max}`, { minimum: min, maximum: max });
+  if (!Number.isInteger(score) || score < min || score > max)
+    throw invalidField('score', 'out_of_range', `must be a whole number from ${min} to ${max}`, { minimum: min, maximum: max });
   return score;
 }
 
@@ -138,15 +140,7 @@ interface FeedbackData {
 async function loadFeedbackData(p: Portal): Promise<FeedbackData> {
   if (!p.client) return { promises: [], teams: [], past: [] };
   const db = p.deps.db;
-  const promises = await db
-    .selectFrom('promises')
-    .select(['id', 'title'])
-    .where('org_id', '=', p.org.id)
-    .where('kind', '=', 'client')
-    .where('status', '=', 'published')
-    .orderBy('title')
-    .execute();
-  const teams = await db.selectFrom('teams').select(['id', 'name']).where('org_id', '=', p.org.id).orderBy('name').execute();
+  const { promises, teams } = await listFeedbackSubjects(db, p.org.id);
   return { promises, teams, past: await listClientFeedback(db, p.org.id, p.client.id) };
 }
 
@@ -240,7 +234,8 @@ export function registerPortalFeedback(app: FastifyInstance, deps: AppDeps): voi
       (error) => surveyPage(p, survey, { score: kept, comment }, error),
       async () => {
         const score = postedScore(survey.kind, rawScore);
-        if (score === null && comment.trim() === '') throw invalidField('score', 'one_of', raw(p, 'voiceFeedback.scoreOrComment'), { fields: ['score', 'comment'] });
+        if (score === null && comment.trim() === '')
+          throw invalidField('score', 'one_of', raw(p, 'voiceFeedback.scoreOrComment'), { fields: ['score', 'comment'] });
         // A public link is open to anyone: one person (client, or address) answers it at most 3 times a day.
         const who = p.client ? `client:${p.client.id}` : `ip:${p.ip}`;
         await hitRateLimit(deps.db, [`survey:${survey.id}:${who}`], SURVEY_ANSWERS_PER_DAY, LONGEST_WINDOW_MS, p.now);
@@ -290,7 +285,8 @@ export function registerPortalFeedback(app: FastifyInstance, deps: AppDeps): voi
       (error) => feedbackPage(p, form, data, { error }),
       async () => {
         const score = postedScore(kind, rawScore);
-        if (score === null && form.comment.trim() === '') throw invalidField('score', 'one_of', raw(p, 'voiceFeedback.scoreOrComment'), { fields: ['score', 'comment'] });
+        if (score === null && form.comment.trim() === '')
+          throw invalidField('score', 'one_of', raw(p, 'voiceFeedback.scoreOrComment'), { fields: ['score', 'comment'] });
         await giveFeedback(portalContext(p), client.id, { kind, score, comment: form.comment.trim(), ...subjectOf(p, form) });
       },
     );

@@ -1,32 +1,21 @@
 import { formatAttainment, formatTarget } from '../../core/format/figures.js';
 import type { ClientsTable, Db, OrganizationsTable } from '../../db/schema.js';
 import { escapeHtml } from '../../http/html/page.js';
+import { segmentsOfClients } from '../clients/client.repository.js';
 import { publicBoard } from '../promises/board.service.js';
 import { listRedress } from '../promises/redress.service.js';
 import type { Portal } from './portal.context.js';
 import { renderRedress } from './portal.redress.js';
+import { countClientRows, countRepliedFeedback, listRecentProposalsOfClient } from './portal.repository.js';
 
 /** How much of the client's voice the organization holds: counts for the home page. */
 async function voiceCounts(db: Db, orgId: string, clientId: string) {
-  const count = async (table: 'feedback' | 'proposals' | 'proposal_supports' | 'poll_ballots' | 'pb_ballots', column: string) => {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('org_id', '=', orgId)
-      .where(column as never, '=', clientId as never)
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
-  };
-  const replies = await db
-    .selectFrom('feedback')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('org_id', '=', orgId)
-    .where('client_id', '=', clientId)
-    .where('replied_at', 'is not', null)
-    .executeTakeFirst();
+  const count = (table: 'feedback' | 'proposals' | 'proposal_supports' | 'poll_ballots' | 'pb_ballots', column: string) =>
+    countClientRows(db, orgId, table, column, clientId);
+  const replies = await countRepliedFeedback(db, orgId, clientId);
   return {
     feedback: await count('feedback', 'client_id'),
-    replies: Number(replies?.n ?? 0),
+    replies,
     proposals: await count('proposals', 'author_client_id'),
     supports: await count('proposal_supports', 'client_id'),
     ballots: await count('poll_ballots', 'client_id'),
@@ -36,14 +25,7 @@ async function voiceCounts(db: Db, orgId: string, clientId: string) {
 
 /** The promises made to the client's segments (all published ones when they are in none), worst first. */
 async function renderClientPromises(p: Portal, client: ClientsTable): Promise<string> {
-  const segments = (
-    await p.deps.db
-      .selectFrom('client_segments')
-      .select('segment_id')
-      .where('org_id', '=', p.org.id)
-      .where('client_id', '=', client.id)
-      .execute()
-  ).map((r) => r.segment_id);
+  const segments = (await segmentsOfClients(p.deps.db, p.org.id, [client.id])).get(client.id) ?? [];
   const board = await publicBoard(p.deps.db, p.org, p.now);
   const mine = segments.length ? board.items.filter((item) => segments.includes(item.segment.id)) : board.items;
   const boardHref = `${p.base}/promises${p.locale === p.org.locale ? '' : `?lang=${p.locale}`}`;
@@ -69,26 +51,7 @@ async function renderClientPromises(p: Portal, client: ClientsTable): Promise<st
 
 /** The proposals the client made or supports, latest change first, each with its status and whether it was answered. */
 async function renderClientProposals(p: Portal, client: ClientsTable): Promise<string> {
-  const rows = await p.deps.db
-    .selectFrom('proposals')
-    .select(['id', 'title', 'status', 'author_client_id', 'answered_at', 'answer_due_at', 'updated_at'])
-    .where('org_id', '=', p.org.id)
-    .where('hidden_at', 'is', null)
-    .where('status', '!=', 'merged')
-    .where((eb) =>
-      eb.or([
-        eb('author_client_id', '=', client.id),
-        eb(
-          'id',
-          'in',
-          eb.selectFrom('proposal_supports').select('proposal_id').where('org_id', '=', p.org.id).where('client_id', '=', client.id),
-        ),
-      ]),
-    )
-    .orderBy('updated_at', 'desc')
-    .orderBy('id')
-    .limit(10)
-    .execute();
+  const rows = await listRecentProposalsOfClient(p.deps.db, p.org.id, client.id);
   if (rows.length === 0) return '';
   const items = rows
     .map((r) => {

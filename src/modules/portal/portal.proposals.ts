@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fieldError } from '../../core/errors.js';
-import { fieldOfIssue } from '../../http/errors.js';
 import type { AppDeps } from '../../http/deps.js';
+import { fieldOfIssue } from '../../http/errors.js';
 import { formatDate, formatNumber } from '../../http/html/format.js';
 import { escapeHtml, renderNotFound } from '../../http/html/page.js';
 import type { DocumentedPage } from '../../http/openapi.js';
 import { boardHref } from '../promises/board.page.js';
+import { findPromise } from '../promises/promise.repository.js';
 import { anonymousReporter, reportContent } from '../proposals/moderation.service.js';
 import { PROPOSAL_SORTS, type TProposal, ZCreateProposal } from '../proposals/proposal.schema.js';
 import {
@@ -29,6 +30,7 @@ import {
   voterProblem,
 } from './portal.context.js';
 import { formText, portalPageDoc } from './portal.form.js';
+import { listSegmentsOfClient } from './portal.repository.js';
 
 const page = portalPageDoc;
 
@@ -113,12 +115,7 @@ async function chain(p: Portal, x: TProposal): Promise<string> {
   const kind = p.t(`voiceProposals.implementedKind.${x.implemented.type}`);
   let what = escapeHtml(x.implemented.title ?? x.implemented.id);
   if (x.implemented.type === 'promise') {
-    const promise = await p.deps.db
-      .selectFrom('promises')
-      .select(['kind', 'status'])
-      .where('org_id', '=', p.org.id)
-      .where('id', '=', x.implemented.id)
-      .executeTakeFirst();
+    const promise = await findPromise(p.deps.db, p.org.id, x.implemented.id);
     // Only what the public board shows is linked: a published promise to clients.
     if (promise?.kind === 'client' && promise.status === 'published')
       what = `<a href="${escapeHtml(boardHref(p.org, p.locale, `/${encodeURIComponent(x.implemented.id)}`))}">${what}</a>`;
@@ -169,14 +166,7 @@ async function detailPage(p: Portal, x: TProposal, opts: { notice?: string; erro
 
 async function segmentsOf(p: Portal): Promise<{ id: string; name: string }[]> {
   if (!p.client) return [];
-  return p.deps.db
-    .selectFrom('client_segments as cs')
-    .innerJoin('segments as s', 's.id', 'cs.segment_id')
-    .select(['s.id', 's.name'])
-    .where('cs.org_id', '=', p.org.id)
-    .where('cs.client_id', '=', p.client.id)
-    .orderBy('s.name')
-    .execute();
+  return listSegmentsOfClient(p.deps.db, p.org.id, p.client.id);
 }
 
 /** Proposals like the one being made, each linked (to support it instead), above the form. */

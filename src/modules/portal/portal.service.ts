@@ -2,6 +2,16 @@ import { hashSecret, newSecret } from '../../core/ids.js';
 import { invitationStatus } from '../../core/invitations.js';
 import type { ClientsTable, Db, OrganizationsTable } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { findClient } from '../clients/client.repository.js';
+import {
+  confirmClientEmail,
+  deleteClientSession,
+  findClientOfSession,
+  findInvitationByToken,
+  insertClientSession,
+  loadClientRow,
+  markInvitationUsed,
+} from './portal.repository.js';
 
 export const CLIENT_SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 
@@ -12,41 +22,21 @@ export const CLIENT_SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
  */
 export async function redeemInvitation(db: Db, org: OrganizationsTable, token: string, now: number): Promise<string | null> {
   return db.transaction().execute(async (tx) => {
-    const inv = await tx
-      .selectFrom('client_invitations')
-      .selectAll()
-      .where('token_hash', '=', hashSecret(token))
-      .where('org_id', '=', org.id)
-      .executeTakeFirst();
+    const inv = await findInvitationByToken(tx, org.id, hashSecret(token));
     if (!inv || invitationStatus(inv, now) !== 'pending') return null;
-    const used = await tx
-      .updateTable('client_invitations')
-      .set({ used_at: now })
-      .where('id', '=', inv.id)
-      .where('used_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) return null;
-    const client = await tx
-      .selectFrom('clients')
-      .select(['id', 'name', 'email', 'email_confirmed_at'])
-      .where('id', '=', inv.client_id)
-      .where('org_id', '=', org.id)
-      .executeTakeFirstOrThrow();
+    if (!(await markInvitationUsed(tx, inv.id, now))) return null;
+    const client = await loadClientRow(tx, org.id, inv.client_id);
     // A link e-mailed to the client's current address proves they read that mail.
     const confirms = inv.sent_to !== null && client.email !== null && inv.sent_to.toLowerCase() === client.email.toLowerCase();
-    if (confirms && client.email_confirmed_at === null)
-      await tx.updateTable('clients').set({ email_confirmed_at: now }).where('id', '=', client.id).where('org_id', '=', org.id).execute();
+    if (confirms && client.email_confirmed_at === null) await confirmClientEmail(tx, org.id, client.id, now);
     const secret = newSecret();
-    await tx
-      .insertInto('client_sessions')
-      .values({
-        id_hash: hashSecret(secret),
-        org_id: org.id,
-        client_id: client.id,
-        created_at: now,
-        expires_at: now + CLIENT_SESSION_TTL_MS,
-      })
-      .execute();
+    await insertClientSession(tx, {
+      id_hash: hashSecret(secret),
+      org_id: org.id,
+      client_id: client.id,
+      created_at: now,
+      expires_at: now + CLIENT_SESSION_TTL_MS,
+    });
     await appendAudit(tx, {
       orgId: org.id,
       actor: { type: 'client', id: client.id, label: client.name },
@@ -67,37 +57,20 @@ export async function peekInvitation(
   token: string,
   now: number,
 ): Promise<{ name: string; purpose: 'invite' | 'confirm' | 'sign_in' } | null> {
-  const inv = await db
-    .selectFrom('client_invitations')
-    .selectAll()
-    .where('token_hash', '=', hashSecret(token))
-    .where('org_id', '=', org.id)
-    .executeTakeFirst();
+  const inv = await findInvitationByToken(db, org.id, hashSecret(token));
   if (!inv || invitationStatus(inv, now) !== 'pending') return null;
-  const client = await db
-    .selectFrom('clients')
-    .select('name')
-    .where('id', '=', inv.client_id)
-    .where('org_id', '=', org.id)
-    .executeTakeFirst();
+  const client = await findClient(db, org.id, inv.client_id);
   return client ? { name: client.name, purpose: inv.purpose } : null;
 }
 
 /** The client signed in to this organization's portal by the session secret, if any. */
 export async function clientOfSession(db: Db, orgId: string, secret: string | undefined, now: number): Promise<ClientsTable | null> {
   if (!secret) return null;
-  const row = await db
-    .selectFrom('client_sessions')
-    .innerJoin('clients', 'clients.id', 'client_sessions.client_id')
-    .selectAll('clients')
-    .where('client_sessions.id_hash', '=', hashSecret(secret))
-    .where('client_sessions.org_id', '=', orgId)
-    .where('client_sessions.expires_at', '>', now)
-    .executeTakeFirst();
+  const row = await findClientOfSession(db, orgId, hashSecret(secret), now);
   return row ?? null;
 }
 
 /** Ends the client's session in this organization; a session of another organization's portal is not this one's to end. */
 export async function endClientSession(db: Db, orgId: string, secret: string): Promise<void> {
-  await db.deleteFrom('client_sessions').where('org_id', '=', orgId).where('id_hash', '=', hashSecret(secret)).execute();
+  await deleteClientSession(db, orgId, hashSecret(secret));
 }
