@@ -2,8 +2,8 @@
 
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERMISSIONS } from '../src/core/access/permissions.js';
 import { WEBHOOK_EVENT_TYPES } from '../src/core/webhooks/webhooks.js';
+import { PERMISSIONS } from '../src/modules/permissions.js';
 import { PASSWORD } from './fixtures.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { operationsOf, singular } from './operations.js';

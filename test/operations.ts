@@ -3,7 +3,8 @@
  * bodies from their JSON Schemas, so the sweeps cover routes added later without being edited.
  */
 import { randomUUID } from 'node:crypto';
-import type { Permission, Role } from '../src/core/access/permissions.js';
+import type { Role } from '../src/core/access/permissions.js';
+import type { Permission } from '../src/modules/permissions.js';
 import { unique } from './fixtures.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -5,7 +5,7 @@
  * the council does not manage tokens; admins do everything) is stated on its own as well.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role, roleCan } from '../src/core/access/permissions.js';
+import { ROLES, type Role } from '../src/core/access/permissions.js';
 import { periodOf, shiftPeriod } from '../src/core/economics/period.js';
 import { createClient, inviteClient } from '../src/modules/clients/client.service.js';
 import { closePeriod } from '../src/modules/economics/economics.service.js';
@@ -15,6 +15,7 @@ import { createDecision } from '../src/modules/governance/decision.service.js';
 import { takeDecision } from '../src/modules/governance/decision-process.service.js';
 import { grantRight } from '../src/modules/governance/rights.service.js';
 import { addMembership } from '../src/modules/memberships/membership.service.js';
+import { roleCan } from '../src/modules/permissions.js';
 import { ingestEvents } from '../src/modules/promises/ingest.service.js';
 import { createPromise, publishPromise } from '../src/modules/promises/promise.service.js';
 import { listRedress } from '../src/modules/promises/redress.service.js';
@@ -74,7 +75,7 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
   const ids: Record<string, string> = { ...seeded };
   if (op.path.endsWith('/reserve/allocations')) await fillReserve(ctx);
   // Participatory rounds spend the reserve, and each operation needs its round in a given state.
-  if (op.path.includes('/reserve-')) {
+  if (op.path.includes('/participation-')) {
     await fillReserve(ctx);
     Object.assign(ids, await freshReserveIds(ctx, op.path, a.client.id));
   }
@@ -191,7 +192,7 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
       ids[kind] = id;
       if (op.path.endsWith('/merge')) ids.mergeInto = await proposal();
       if (op.path.endsWith('/implementation')) await changeProposalStatus(ctx, id, { status: 'accepted', answer: 'Yes' });
-    } else if (kind !== 'user' && kind !== 'member' && !kind.startsWith('reserve-')) {
+    } else if (kind !== 'user' && kind !== 'member' && !kind.startsWith('participation-')) {
       const id = await createThroughApi(agents.admin, ops, a, ids, kind);
       if (id) ids[kind] = id;
     }

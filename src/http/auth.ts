@@ -1,11 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { DEFAULT_SESSION_IDLE_DAYS } from '../config.js';
-import { type Permission, type Role, roleCan, scopesAllow } from '../core/access/permissions.js';
+import type { Role } from '../core/access/permissions.js';
 import { AppError } from '../core/errors.js';
 import { hashSecret } from '../core/ids.js';
 import type { ApiTokensTable, UsersTable } from '../db/schema.js';
+import { findSessionWithUser, touchSession } from '../modules/auth/session.repository.js';
 import type { OrgContext } from '../modules/context.js';
+import { findOrgWithRoleOf } from '../modules/orgs/org.repository.js';
+import { type Permission, roleCan, scopesAllow } from '../modules/permissions.js';
+import { findTokenByHash, touchToken } from '../modules/tokens/token.repository.js';
 import type { AppDeps } from './deps.js';
 
 export const SESSION_COOKIE = 'cc_session';
@@ -34,32 +38,26 @@ function bearerOf(req: FastifyRequest): string | null {
 export async function resolvePrincipal(deps: AppDeps, req: FastifyRequest, now: number): Promise<Principal | null> {
   const bearer = bearerOf(req);
   if (bearer) {
-    const token = await deps.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hashSecret(bearer)).executeTakeFirst();
+    const token = await findTokenByHash(deps.db, hashSecret(bearer));
     if (!token || token.revoked_at !== null) {
       throw new AppError('unauthenticated', 'Authorization: the token is unknown or revoked');
     }
     if (token.last_used_at === null || now - token.last_used_at > 60_000) {
-      await deps.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id).execute();
+      await touchToken(deps.db, token.id, now);
     }
     return { kind: 'token', token, scopes: JSON.parse(token.scopes) as string[] };
   }
   const cookie = req.cookies?.[SESSION_COOKIE];
   if (!cookie) return null;
   const sessionHash = hashSecret(cookie);
-  const row = await deps.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .select(['sessions.expires_at as session_expires_at', 'sessions.last_seen_at as session_last_seen_at'])
-    .where('sessions.id_hash', '=', sessionHash)
-    .executeTakeFirst();
+  const row = await findSessionWithUser(deps.db, sessionHash);
   if (!row || row.session_expires_at <= now) return null;
   const { session_expires_at: _expires, session_last_seen_at: lastSeenAt, ...user } = row;
   // The idle timeout: a session unused for CLIENTOCRACY_SESSION_IDLE_DAYS ends, whatever is left of its lifetime.
   if (now - lastSeenAt >= (deps.config.sessionIdleDays ?? DEFAULT_SESSION_IDLE_DAYS) * 24 * 3_600_000) return null;
   // Last use is written at most once a minute, so a busy session costs one write a minute, not one a request.
   if (now - lastSeenAt > 60_000) {
-    await deps.db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', sessionHash).execute();
+    await touchSession(deps.db, sessionHash, now);
   }
   return { kind: 'user', user, sessionHash };
 }
@@ -100,13 +98,7 @@ export async function authorizeOrg(
   if (!principal) throw new AppError('unauthenticated', 'sign in or send an API token');
   // One query on every request: the organization, with the caller's role in it when a person calls.
   const userId = principal.kind === 'user' ? principal.user.id : '';
-  const found = await deps.db
-    .selectFrom('organizations')
-    .leftJoin('memberships', (join) => join.onRef('memberships.org_id', '=', 'organizations.id').on('memberships.user_id', '=', userId))
-    .selectAll('organizations')
-    .select('memberships.role as member_role')
-    .where('organizations.slug', '=', slug)
-    .executeTakeFirst();
+  const found = await findOrgWithRoleOf(deps.db, slug, userId);
   const orgNotFound = new AppError('not_found', `organization ${slug} not found`);
   if (!found) throw orgNotFound;
   const { member_role: memberRole, ...org } = found;

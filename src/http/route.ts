@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ZodType, z } from 'zod';
-import type { Permission, Role } from '../core/access/permissions.js';
+import type { Role } from '../core/access/permissions.js';
 import { AppError } from '../core/errors.js';
 import type { OrgContext } from '../modules/context.js';
+import type { Permission } from '../modules/permissions.js';
 import { toWire } from '../modules/wire.js';
 import { authorizeOrg, type Principal, requireUser } from './auth.js';
 import type { AppDeps } from './deps.js';
@@ -38,6 +39,11 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   operationId: string;
   /** Fastify path syntax, each parameter named for what it identifies, e.g. `/api/v1/orgs/:org/teams/:teamId`. */
   url: string;
+  /**
+   * URLs the route answered at before a rename (same parameters), kept for clients written against
+   * them. They answer exactly as `url` does; the OpenAPI document and the sweeps list `url` alone.
+   */
+  formerUrls?: readonly string[];
   summary: string;
   tag: string;
   auth: RouteAuth;
@@ -95,9 +101,19 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
 ): void {
   if (spec.auth === 'org' && !spec.permission) throw new Error(`route ${spec.url} needs a permission`);
   registry.push(spec);
+  for (const url of [spec.url, ...(spec.formerUrls ?? [])]) addFastifyRoute(app, deps, spec, url);
+}
+
+/** Answers `url` with the route: checks access, parses the request, runs the handler, writes the answer. */
+function addFastifyRoute<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType>(
+  app: FastifyInstance,
+  deps: AppDeps,
+  spec: RouteSpec<P, Q, B, R>,
+  url: string,
+): void {
   app.route({
     method: spec.method,
-    url: spec.url,
+    url,
     ...(spec.bodyLimit !== undefined && { bodyLimit: Math.max(spec.bodyLimit, deps.config.bodyLimit) }),
     handler: async (req, reply) => {
       let principal: Principal | null = null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expandScopes, PERMISSIONS, ROLE_PERMISSIONS, ROLES, roleCan, scopesAllow } from './permissions.js';
+import { ROLES } from '../core/access/permissions.js';
+import { expandScopes, PERMISSIONS, ROLE_PERMISSIONS, roleCan, scopesAllow } from './permissions.js';
 
 describe('roleCan', () => {
   // The policy in words, checked cell by cell against the table: admins do everything; viewers read

@@ -1,11 +1,13 @@
 import type { ModuleManifest } from '../module.js';
 import { ECONOMICS_COMMANDS } from './economics.cli.js';
 import { seedDemoEconomics } from './economics.demo.js';
+import { ECONOMICS_PERMISSIONS } from './economics.permissions.js';
 import { registerEconomicsRoutes } from './economics.routes.js';
 import { ECONOMICS_TABLES } from './economics.transfer.js';
 
 export const economicsModule = {
   name: 'economics',
+  permissions: ECONOMICS_PERMISSIONS,
   demo: [{ label: 'economics', seed: seedDemoEconomics }],
   tables: ECONOMICS_TABLES,
   routes: [registerEconomicsRoutes],

@@ -1,6 +1,5 @@
 import type { FastifyReply } from 'fastify';
 import { type ZodObject, type ZodRawShape, z } from 'zod';
-import type { Permission } from '../../core/access/permissions.js';
 import { writeCsv } from '../../core/tables/csv.js';
 import { dayIn } from '../../core/tables/format.js';
 import { exportFileName, type Table, type TableLocale } from '../../core/tables/table.js';
@@ -8,6 +7,7 @@ import type { Principal } from '../../http/auth.js';
 import type { RouteSpec } from '../../http/route.js';
 import { translate } from '../../i18n/index.js';
 import type { OrgContext } from '../context.js';
+import type { Permission } from '../permissions.js';
 import { writeXlsx } from './xlsx.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;

@@ -1,5 +1,4 @@
-import { roleCan, scopesAllow } from '../../core/access/permissions.js';
-import { AppError, conflict, invalidField, notFound } from '../../core/errors.js';
+import { AppError, conflict, invalidField } from '../../core/errors.js';
 import { dayInZone } from '../../core/governance/dates.js';
 import { newId } from '../../core/ids.js';
 import { pageOf } from '../../core/pagination.js';
@@ -15,24 +14,34 @@ import type { Db, FeedbackTable, Tx } from '../../db/schema.js';
 import { translate } from '../../i18n/index.js';
 import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { findClient } from '../clients/client.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
+import { findSegment } from '../discovery/discovery.repository.js';
+import { findItemRow, insertEvidence } from '../discovery/item.repository.js';
 import { insertItem, loadItem } from '../discovery/item.service.js';
-import { cursorOf } from '../list.js';
 import { queueMail } from '../mail/outbox.service.js';
-import { boundsOf, describeFeedback, filteredFeedback, resolveSubject } from './feedback.repository.js';
+import { roleCan, scopesAllow } from '../permissions.js';
+import { findToken } from '../tokens/token.repository.js';
+import {
+  boundsOf,
+  countScores,
+  deleteFeedbackEvidence,
+  describeFeedback,
+  insertFeedbackRow,
+  listFeedbackOfClient,
+  listFeedbackRows,
+  listScoresBetween,
+  loadFeedbackRow,
+  resolveSubject,
+  updateFeedbackRow,
+} from './feedback.repository.js';
 import type { TFeedback, TFeedbackFilter, TFeedbackInput, TTriage } from './feedback.schema.js';
 
 /** An answer may be dated at most this far after the server's clock (clocks of importing tools drift). */
 const FUTURE_SLACK_MS = 60_000;
 /** Evidence text is limited like the discovery API's. */
 const EVIDENCE_TEXT_MAX = 2000;
-
-async function loadRow(tx: Tx, orgId: string, id: string): Promise<FeedbackTable> {
-  const row = await tx.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('feedback', id);
-  return row;
-}
 
 async function describeOne(tx: Tx, orgId: string, row: FeedbackTable): Promise<TFeedback> {
   return (await describeFeedback(tx, orgId, [row]))[0] as TFeedback;
@@ -54,19 +63,19 @@ export async function insertFeedback(
     field: field('subjectId'),
   });
   if (input.clientId) {
-    const client = await tx
-      .selectFrom('clients')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', input.clientId)
-      .executeTakeFirst();
+    const client = await findClient(tx, ctx.org.id, input.clientId);
     if (!client) throw invalidField(field('clientId'), 'not_found', 'no client with this id in the organization', { entity: 'client' });
   }
   const answeredAt = input.answeredAt ? Date.parse(input.answeredAt) : ctx.now;
   if (answeredAt > ctx.now + FUTURE_SLACK_MS) throw invalidField(field('answeredAt'), 'in_future', 'must not be in the future');
   const score = input.score ?? null;
   if (score !== null && (score < SCORE_RANGE[input.kind].min || score > SCORE_RANGE[input.kind].max))
-    throw invalidField(field('score'), 'out_of_range', `${input.kind} scores run from ${SCORE_RANGE[input.kind].min} to ${SCORE_RANGE[input.kind].max}`, { minimum: SCORE_RANGE[input.kind].min, maximum: SCORE_RANGE[input.kind].max });
+    throw invalidField(
+      field('score'),
+      'out_of_range',
+      `${input.kind} scores run from ${SCORE_RANGE[input.kind].min} to ${SCORE_RANGE[input.kind].max}`,
+      { minimum: SCORE_RANGE[input.kind].min, maximum: SCORE_RANGE[input.kind].max },
+    );
   const row: FeedbackTable = {
     id: newId(),
     org_id: ctx.org.id,
@@ -90,7 +99,7 @@ export async function insertFeedback(
     hidden_at: null,
     created_at: ctx.now,
   };
-  await tx.insertInto('feedback').values(row).execute();
+  await insertFeedbackRow(tx, row);
   const feedback = await describeOne(tx, ctx.org.id, row);
   await appendAudit(tx, {
     orgId: ctx.org.id,
@@ -130,37 +139,19 @@ export async function listFeedback(
   ctx: OrgContext,
   query: TFeedbackFilter & TPageQuery & { triaged?: 'yes' | 'no' },
 ): Promise<{ items: TFeedback[]; nextCursor: string | null }> {
-  let q = filteredFeedback(ctx.db, ctx.org.id, query, ctx.org.time_zone).selectAll();
-  if (query.triaged === 'yes') q = q.where('pain_id', 'is not', null);
-  if (query.triaged === 'no') q = q.where('pain_id', 'is', null);
-  const after = cursorOf(query);
-  if (after)
-    q = q.where((eb) => eb.or([eb('answered_at', '<', after.t), eb.and([eb('answered_at', '=', after.t), eb('id', '<', after.id)])]));
-  const rows = await q
-    .orderBy('answered_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
+  const rows = await listFeedbackRows(ctx.db, ctx.org.id, query, ctx.org.time_zone);
   const page = pageOf(rows, query.limit, (r) => ({ t: r.answered_at, id: r.id }));
   return { items: await describeFeedback(ctx.db, ctx.org.id, page.items), nextCursor: page.nextCursor };
 }
 
 /** One response. */
 export async function getFeedback(ctx: OrgContext, id: string): Promise<TFeedback> {
-  return describeOne(ctx.db, ctx.org.id, await loadRow(ctx.db, ctx.org.id, id));
+  return describeOne(ctx.db, ctx.org.id, await loadFeedbackRow(ctx.db, ctx.org.id, id));
 }
 
 /** The figure of one kind over the filter: NPS, CSAT or CES with its n (counted by the database). */
 export async function summarizeFor(db: Db, orgId: string, timeZone: string, filter: TFeedbackFilter & { kind: FeedbackKind }) {
-  const counts = await filteredFeedback(db, orgId, filter, timeZone)
-    .select((eb) => ['feedback.score', eb.fn.countAll<number>().as('count')])
-    .where('feedback.score', 'is not', null)
-    .groupBy('feedback.score')
-    .execute();
-  return summarizeScoreCounts(
-    filter.kind,
-    counts.map((c) => ({ score: c.score, count: Number(c.count) })),
-  );
+  return summarizeScoreCounts(filter.kind, await countScores(db, orgId, filter, timeZone));
 }
 
 export async function feedbackSummary(ctx: OrgContext, filter: TFeedbackFilter & { kind: FeedbackKind }) {
@@ -190,12 +181,7 @@ export async function feedbackTrendFor(
     from = span.from;
   }
   if (to <= from) throw invalidField('from', 'out_of_order', 'must come before to', { before: 'to' });
-  const rows = await filteredFeedback(db, orgId, { ...filter, from: undefined, to: undefined }, timeZone)
-    .select(['feedback.score', 'feedback.answered_at'])
-    .where('feedback.answered_at', '>=', from)
-    .where('feedback.answered_at', '<', to)
-    .where('feedback.score', 'is not', null)
-    .execute();
+  const rows = await listScoresBetween(db, orgId, filter, timeZone, from, to);
   const points = feedbackTrend(
     filter.kind,
     rows.map((r) => ({ score: r.score, answeredAt: r.answered_at })),
@@ -229,17 +215,13 @@ async function createTaggedPain(tx: Tx, ctx: OrgContext, input: TNewPain, alsoPa
   if (!(await mayWriteDiscovery(tx, ctx))) throw new AppError('forbidden', 'creating a pain needs the discovery:write permission');
   // Ids first, each on its own field; then the choice between an existing pain and a new one.
   if (alsoPainId !== null) {
-    const pain = await tx.selectFrom('pains').select('id').where('org_id', '=', ctx.org.id).where('id', '=', alsoPainId).executeTakeFirst();
+    const pain = await findItemRow(tx, ctx.org.id, 'pain', alsoPainId);
     if (!pain) throw invalidField('painId', 'not_found', 'no pain with this id in the organization', { entity: 'pain' });
   }
-  const segment = await tx
-    .selectFrom('segments')
-    .select('id')
-    .where('org_id', '=', ctx.org.id)
-    .where('id', '=', input.segmentId)
-    .executeTakeFirst();
+  const segment = await findSegment(tx, ctx.org.id, input.segmentId);
   if (!segment) throw invalidField('newPain.segmentId', 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
-  if (alsoPainId !== null) throw invalidField('newPain', 'one_of', 'send either painId or newPain, not both', { fields: ['painId', 'newPain'] });
+  if (alsoPainId !== null)
+    throw invalidField('newPain', 'one_of', 'send either painId or newPain, not both', { fields: ['painId', 'newPain'] });
   const { segmentId, ...pain } = input;
   const painId = await insertItem(tx, ctx, 'pain', segmentId, pain);
   await appendAudit(tx, {
@@ -257,12 +239,7 @@ async function createTaggedPain(tx: Tx, ctx: OrgContext, input: TNewPain, alsoPa
 async function mayWriteDiscovery(tx: Tx, ctx: OrgContext): Promise<boolean> {
   if (ctx.actor.type === 'client') return false;
   if (ctx.actor.type === 'token') {
-    const token = await tx
-      .selectFrom('api_tokens')
-      .select('scopes')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', ctx.actor.id ?? '')
-      .executeTakeFirst();
+    const token = await findToken(tx, ctx.org.id, ctx.actor.id ?? '');
     return token !== undefined && scopesAllow(JSON.parse(token.scopes) as string[], 'discovery:write');
   }
   return ctx.role === undefined || roleCan(ctx.role, 'discovery:write');
@@ -279,39 +256,31 @@ export async function triageFeedback(
   tag: string | null | { newPain: TNewPain; painId?: string | null },
 ): Promise<TFeedback> {
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await loadRow(tx, ctx.org.id, id);
+    const row = await loadFeedbackRow(tx, ctx.org.id, id);
     const painId = typeof tag === 'object' && tag !== null ? await createTaggedPain(tx, ctx, tag.newPain, tag.painId ?? null) : tag;
     if (painId !== null) {
-      const pain = await tx.selectFrom('pains').select('id').where('org_id', '=', ctx.org.id).where('id', '=', painId).executeTakeFirst();
+      const pain = await findItemRow(tx, ctx.org.id, 'pain', painId);
       if (!pain) throw invalidField('painId', 'not_found', 'no pain with this id in the organization', { entity: 'pain' });
     }
     const before = await describeOne(tx, ctx.org.id, row);
     if (row.pain_id === painId) return before;
-    await tx
-      .deleteFrom('evidence')
-      .where('org_id', '=', ctx.org.id)
-      .where('kind', '=', 'feedback')
-      .where('source', '=', evidenceSource(id))
-      .execute();
+    await deleteFeedbackEvidence(tx, ctx.org.id, evidenceSource(id));
     const by = painId === null ? null : await actorName(tx, ctx);
     const set = { pain_id: painId, triaged_by: by, triaged_at: painId === null ? null : ctx.now };
-    await tx.updateTable('feedback').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateFeedbackRow(tx, ctx.org.id, id, set);
     if (painId !== null) {
-      await tx
-        .insertInto('evidence')
-        .values({
-          id: newId(),
-          org_id: ctx.org.id,
-          subject_type: 'pain',
-          subject_id: painId,
-          kind: 'feedback',
-          text: evidenceText(row),
-          source: evidenceSource(id),
-          observed_on: dayInZone(row.answered_at, ctx.org.time_zone),
-          created_at: ctx.now,
-          updated_at: ctx.now,
-        })
-        .execute();
+      await insertEvidence(tx, {
+        id: newId(),
+        org_id: ctx.org.id,
+        subject_type: 'pain',
+        subject_id: painId,
+        kind: 'feedback',
+        text: evidenceText(row),
+        source: evidenceSource(id),
+        observed_on: dayInZone(row.answered_at, ctx.org.time_zone),
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      });
     }
     const after = await describeOne(tx, ctx.org.id, { ...row, ...set });
     await appendAudit(tx, {
@@ -335,17 +304,12 @@ export async function triageFeedback(
  */
 export async function replyToFeedback(ctx: OrgContext, id: string, text: string, publicUrl: string): Promise<TFeedback> {
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await loadRow(tx, ctx.org.id, id);
+    const row = await loadFeedbackRow(tx, ctx.org.id, id);
     if (!row.client_id) throw conflict('id', 'not_applicable', 'the response is anonymous: there is no client to answer');
     const before = await describeOne(tx, ctx.org.id, row);
     const set = { reply: text, replied_by: await actorName(tx, ctx), replied_at: ctx.now };
-    await tx.updateTable('feedback').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
-    const client = await tx
-      .selectFrom('clients')
-      .select(['name', 'email'])
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', row.client_id)
-      .executeTakeFirst();
+    await updateFeedbackRow(tx, ctx.org.id, id, set);
+    const client = await findClient(tx, ctx.org.id, row.client_id);
     if (client?.email) {
       const locale = ctx.org.locale;
       const vars = {
@@ -384,14 +348,5 @@ export async function replyToFeedback(ctx: OrgContext, id: string, text: string,
 
 /** A client's own feedback with the staff's answers, newest first (their portal page; at most `limit`). */
 export async function listClientFeedback(db: Db, orgId: string, clientId: string, limit = 50): Promise<TFeedback[]> {
-  const rows = await db
-    .selectFrom('feedback')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('client_id', '=', clientId)
-    .orderBy('answered_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return describeFeedback(db, orgId, rows);
+  return describeFeedback(db, orgId, await listFeedbackOfClient(db, orgId, clientId, limit));
 }

@@ -4,11 +4,13 @@ import { seedDemoAgreements } from './agreements.demo.js';
 import { GOVERNANCE_COMMANDS } from './governance.cli.js';
 import { seedDemoGovernance } from './governance.demo.js';
 import { GOVERNANCE_JOBS } from './governance.jobs.js';
+import { GOVERNANCE_PERMISSIONS } from './governance.permissions.js';
 import { registerGovernanceRoutes } from './governance.routes.js';
 import { GOVERNANCE_TABLES } from './governance.transfer.js';
 
 export const governanceModule = {
   name: 'governance',
+  permissions: GOVERNANCE_PERMISSIONS,
   demo: [
     { label: 'governance', seed: seedDemoGovernance },
     { label: 'agreements and decisions', seed: seedDemoAgreements },

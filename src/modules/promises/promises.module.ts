@@ -5,10 +5,12 @@ import { PROMISE_WEBHOOKS } from './promise.webhooks.js';
 import { PROMISES_COMMANDS } from './promises.cli.js';
 import { seedDemoPromises } from './promises.demo.js';
 import { PROMISES_JOBS } from './promises.jobs.js';
+import { PROMISES_PERMISSIONS } from './promises.permissions.js';
 import { PROMISES_TABLES } from './promises.transfer.js';
 
 export const promisesModule = {
   name: 'promises',
+  permissions: PROMISES_PERMISSIONS,
   demo: [{ label: 'promises', seed: seedDemoPromises }],
   tables: PROMISES_TABLES,
   routes: [registerPromiseRoutes, registerBoardRoutes],

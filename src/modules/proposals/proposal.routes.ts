@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { roleCan, scopesAllow } from '../../core/access/permissions.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import type { Principal } from '../../http/auth.js';
 import type { Registrar } from '../../http/registrar.js';
@@ -7,6 +6,7 @@ import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery, ZTime } from '../common.s
 import type { OrgContext } from '../context.js';
 import { exportRoute } from '../exports/export.route.js';
 import { pageInMemory } from '../list.js';
+import { roleCan, scopesAllow } from '../permissions.js';
 import { mergeProposal } from './merge.service.js';
 import { listModeration, resolveReports } from './moderation.service.js';
 import {

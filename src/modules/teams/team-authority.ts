@@ -1,7 +1,7 @@
-import { scopesAllow } from '../../core/access/permissions.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import type { Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
+import { scopesAllow } from '../permissions.js';
 import { findToken } from '../tokens/token.repository.js';
 
 /**

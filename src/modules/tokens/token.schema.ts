@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { TOKEN_SCOPES } from '../../core/access/permissions.js';
 import { ZName, ZTime } from '../common.schema.js';
+import { TOKEN_SCOPES } from '../permissions.js';
 
 export const ZCreateToken = z
   .object({

@@ -1,11 +1,11 @@
-import { expandScopes } from '../../core/access/permissions.js';
 import { AppError, fieldError, notFound } from '../../core/errors.js';
 import { hashSecret, newId, newSecret } from '../../core/ids.js';
 import type { ApiTokensTable } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
-import { pageByCreated } from '../list.js';
+import { expandScopes } from '../permissions.js';
+import { findToken, insertToken, markTokenRevoked, pageTokens } from './token.repository.js';
 import type { TCreateToken, TToken } from './token.schema.js';
 
 export const TOKEN_PREFIX = 'cc_';
@@ -23,8 +23,7 @@ export function toToken(row: ApiTokensTable): TToken {
 }
 
 export async function listTokens(ctx: OrgContext, page: TPageQuery) {
-  const query = ctx.db.selectFrom('api_tokens').selectAll().where('org_id', '=', ctx.org.id);
-  const result = await pageByCreated<ApiTokensTable, 'api_tokens'>(query, 'api_tokens', page);
+  const result = await pageTokens(ctx.db, ctx.org.id, page);
   return { items: result.items.map(toToken), nextCursor: result.nextCursor };
 }
 
@@ -55,7 +54,7 @@ export async function createToken(ctx: OrgContext, input: TCreateToken, grantorS
     revoked_at: null,
   };
   return ctx.db.transaction().execute(async (tx) => {
-    await tx.insertInto('api_tokens').values(row).execute();
+    await insertToken(tx, row);
     const token = toToken(row);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -72,10 +71,10 @@ export async function createToken(ctx: OrgContext, input: TCreateToken, grantorS
 
 export async function revokeToken(ctx: OrgContext, id: string): Promise<TToken> {
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('api_tokens').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    const row = await findToken(tx, ctx.org.id, id);
     if (!row) throw notFound('token', id);
     if (row.revoked_at !== null) throw new AppError('conflict', `token ${id} is already revoked`);
-    await tx.updateTable('api_tokens').set({ revoked_at: ctx.now }).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await markTokenRevoked(tx, ctx.org.id, id, ctx.now);
     const after = toToken({ ...row, revoked_at: ctx.now });
     await appendAudit(tx, {
       orgId: ctx.org.id,

@@ -1,6 +1,6 @@
 import { Badge, Button, Code, Group, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { PERMISSIONS } from '../../../../src/core/access/permissions';
+import { PERMISSIONS } from '../../../../src/modules/permissions';
 import type { Token } from '../../shared/api/types';
 import type { Instant } from '../../shared/time';
 import type { Column } from '../../shared/ui/data-list';

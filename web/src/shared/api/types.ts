@@ -47,7 +47,8 @@ export type EvidenceSubject = Evidence['subjectType'];
 export type ValueItemKind = ValueItem['kind'];
 export type ErrcAction = CanvasFactor['action'];
 
-export type { Permission, Role, TokenScope } from '../../../../src/core/access/permissions';
+export type { Role } from '../../../../src/core/access/permissions';
+export type { Permission, TokenScope } from '../../../../src/modules/permissions';
 export type Locale = 'ru' | 'en';
 export type TeamKind = Team['kind'];
 export type OrgKind = Organization['kind'];

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { ROLE_PERMISSIONS } from '../../../../src/core/access/permissions';
+import { ROLE_PERMISSIONS } from '../../../../src/modules/permissions';
 import type { MyOrganization, Permission } from '../api/types';
 
 export interface OrgValue {
