@@ -5,42 +5,29 @@ import type { AgreementsTable, Tx } from '../../db/schema.js';
 import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { findTeam, listTeamNames } from '../teams/team.repository.js';
+import { findAgreement, insertAgreement, listAgreementRows, updateAgreementRow } from './agreement.repository.js';
 import type { TAgreement, TCreateAgreement, TCreateReview, TReview, TUpdateAgreement } from './agreement.schema.js';
 import { requireTeamAuthority } from './authority.js';
 import { checkNextReviewDate, insertReview, lastReviews, listReviews } from './review.service.js';
+import { findRoleWithTeam, listRolesWithTeams } from './structure.repository.js';
 
 /** The owner of an agreement (a team, or a role of a team) with its team, or a field error. */
 export async function resolveOwner(tx: Tx, ctx: OrgContext, ownerType: 'team' | 'role', ownerId: string, field = 'ownerId') {
   if (ownerType === 'team') {
-    const team = await tx
-      .selectFrom('teams')
-      .select(['id', 'name'])
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', ownerId)
-      .executeTakeFirst();
+    const team = await findTeam(tx, ctx.org.id, ownerId);
     if (!team) throw invalidField(field, 'not_found', 'no team with this id in the organization', { entity: 'team' });
     return { teamId: team.id, name: team.name };
   }
-  const role = await tx
-    .selectFrom('roles')
-    .innerJoin('teams', 'teams.id', 'roles.team_id')
-    .select(['roles.team_id', 'roles.name', 'teams.name as team'])
-    .where('roles.org_id', '=', ctx.org.id)
-    .where('roles.id', '=', ownerId)
-    .executeTakeFirst();
+  const role = await findRoleWithTeam(tx, ctx.org.id, ownerId);
   if (!role) throw invalidField(field, 'not_found', 'no role with this id in the organization', { entity: 'role' });
   return { teamId: role.team_id, name: `${role.team} / ${role.name}` };
 }
 
 /** Names of teams and roles (`Team / Role`) of the organization, by id. */
 export async function ownerNames(tx: Tx, orgId: string): Promise<Map<string, string>> {
-  const teams = await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', orgId).execute();
-  const roles = await tx
-    .selectFrom('roles')
-    .innerJoin('teams', 'teams.id', 'roles.team_id')
-    .select(['roles.id', 'roles.name', 'teams.name as team'])
-    .where('roles.org_id', '=', orgId)
-    .execute();
+  const teams = await listTeamNames(tx, orgId);
+  const roles = await listRolesWithTeams(tx, orgId);
   return new Map([...teams.map((t) => [t.id, t.name] as const), ...roles.map((r) => [r.id, `${r.team} / ${r.name}`] as const)]);
 }
 
@@ -77,7 +64,7 @@ function checkNotPast(ctx: OrgContext, reviewDate: string): void {
 }
 
 async function loadAgreement(tx: Tx, ctx: OrgContext, id: string): Promise<AgreementsTable> {
-  const row = await tx.selectFrom('agreements').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  const row = await findAgreement(tx, ctx.org.id, id);
   if (!row) throw notFound('agreement', id);
   return row;
 }
@@ -87,13 +74,12 @@ export async function listAgreements(
   ctx: OrgContext,
   filter: { teamId?: string; status?: AgreementsTable['status']; due?: 'true' | 'false' },
 ): Promise<TAgreement[]> {
-  let q = ctx.db.selectFrom('agreements').selectAll().where('org_id', '=', ctx.org.id);
-  if (filter.teamId) q = q.where('team_id', '=', filter.teamId);
-  if (filter.status) q = q.where('status', '=', filter.status);
-  const today = dayInZone(ctx.now, ctx.org.time_zone);
-  if (filter.due === 'true') q = q.where('status', '!=', 'retired').where('review_date', '<=', today);
-  if (filter.due === 'false') q = q.where((eb) => eb.or([eb('status', '=', 'retired'), eb('review_date', '>', today)]));
-  const rows = await q.orderBy('review_date').orderBy('created_at').orderBy('id').execute();
+  const rows = await listAgreementRows(
+    ctx.db,
+    ctx.org.id,
+    { teamId: filter.teamId, status: filter.status, due: filter.due === undefined ? undefined : filter.due === 'true' },
+    dayInZone(ctx.now, ctx.org.time_zone),
+  );
   return describe(ctx.db, ctx, rows);
 }
 
@@ -124,7 +110,7 @@ export async function createAgreement(ctx: OrgContext, input: TCreateAgreement):
       created_at: ctx.now,
       updated_at: ctx.now,
     };
-    await tx.insertInto('agreements').values(row).execute();
+    await insertAgreement(tx, row);
     const [agreement] = await describe(tx, ctx, [row]);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -153,7 +139,7 @@ export async function updateAgreement(ctx: OrgContext, id: string, input: TUpdat
       ...(input.status !== undefined && { status: input.status }),
       updated_at: ctx.now,
     };
-    await tx.updateTable('agreements').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateAgreementRow(tx, ctx.org.id, id, set);
     const [before, after] = await describe(tx, ctx, [row, { ...row, ...set }]);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -177,14 +163,15 @@ export async function reviewAgreement(ctx: OrgContext, id: string, input: TCreat
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadAgreement(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'review its agreements');
-    if (row.status === 'retired') throw conflict('id', 'wrong_status', 'the agreement is retired: nothing to review', { status: 'retired' });
+    if (row.status === 'retired')
+      throw conflict('id', 'wrong_status', 'the agreement is retired: nothing to review', { status: 'retired' });
     const next = checkNextReviewDate(ctx, input);
     const review = await insertReview(tx, ctx, 'agreement', id, input);
     const set =
       next === null
         ? { status: 'retired' as const, updated_at: ctx.now }
         : { status: 'active' as const, review_date: next, updated_at: ctx.now };
-    await tx.updateTable('agreements').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateAgreementRow(tx, ctx.org.id, id, set);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

@@ -5,8 +5,9 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { requireTeamAuthority } from './authority.js';
+import { listAdviceRequests, updateDecisionRow } from './decision.repository.js';
 import type { TDecision, TUpdateDecision } from './decision.schema.js';
-import { adviceOf, checkNotPast, describeOne, loadDecision, lockOpenDecision } from './decision.service.js';
+import { checkNotPast, describeOne, loadDecision, lockOpenDecision } from './decision.service.js';
 import { DECISION_POLLS } from './decision-polls.port.js';
 
 /**
@@ -27,8 +28,9 @@ export async function updateDecision(ctx: OrgContext, id: string, input: TUpdate
     const row = changesProcess ? await lockOpenDecision(tx, ctx, id) : current;
     checkNotPast(ctx, 'reviewDate', input.reviewDate);
     checkNotPast(ctx, 'adviceDeadline', input.adviceDeadline);
-    const requests = (await adviceOf(tx, ctx.org.id, [id])).get(id) ?? [];
-    if (input.adviceDeadline === null && requests.length > 0) throw invalidField('adviceDeadline', 'required', 'required when advice is asked');
+    const requests = (await listAdviceRequests(tx, ctx.org.id, [id])).get(id) ?? [];
+    if (input.adviceDeadline === null && requests.length > 0)
+      throw invalidField('adviceDeadline', 'required', 'required when advice is asked');
     if (input.options !== undefined) {
       if (input.options.length < MIN_OPTIONS) {
         throw new AppError('too_few_options', `options: at least ${MIN_OPTIONS} options are needed (optionality)`, [
@@ -41,20 +43,15 @@ export async function updateDecision(ctx: OrgContext, id: string, input: TUpdate
         throw conflict('options', 'locked', 'clients are polled on these options: they stay as they are');
     }
     const before = await describeOne(tx, ctx, id);
-    await tx
-      .updateTable('decisions')
-      .set({
-        ...(input.title !== undefined && { title: input.title }),
-        ...(input.context !== undefined && { context: input.context }),
-        ...(input.reviewDate !== undefined && { review_date: input.reviewDate }),
-        ...(input.adviceDeadline !== undefined && { advice_deadline: input.adviceDeadline }),
-        ...(input.options !== undefined && { options: JSON.stringify(input.options) }),
-        ...(input.amount !== undefined && { amount: input.amount }),
-        updated_at: ctx.now,
-      })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', row.id)
-      .execute();
+    await updateDecisionRow(tx, ctx.org.id, row.id, {
+      ...(input.title !== undefined && { title: input.title }),
+      ...(input.context !== undefined && { context: input.context }),
+      ...(input.reviewDate !== undefined && { review_date: input.reviewDate }),
+      ...(input.adviceDeadline !== undefined && { advice_deadline: input.adviceDeadline }),
+      ...(input.options !== undefined && { options: JSON.stringify(input.options) }),
+      ...(input.amount !== undefined && { amount: input.amount }),
+      updated_at: ctx.now,
+    });
     const after = await describeOne(tx, ctx, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -76,13 +73,8 @@ export async function withdrawDecision(ctx: OrgContext, id: string, reason: stri
     const current = await loadDecision(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, current.team_id, 'withdraw its decisions');
     const row = await lockOpenDecision(tx, ctx, id);
-    await tx
-      .updateTable('decisions')
-      .set({ retired_at: ctx.now, rationale: reason, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
-    const requests = (await adviceOf(tx, ctx.org.id, [id])).get(id) ?? [];
+    await updateDecisionRow(tx, ctx.org.id, id, { retired_at: ctx.now, rationale: reason, updated_at: ctx.now });
+    const requests = (await listAdviceRequests(tx, ctx.org.id, [id])).get(id) ?? [];
     const asked = (await Promise.all(requests.map((r) => peopleOf(tx, ctx.org.id, r.adviser_type, r.adviser_id)))).flat();
     await notifyUsers(
       tx,

@@ -1,5 +1,6 @@
 import { AppError, conflict, fieldError, invalidField } from '../../core/errors.js';
 import type { DecisionBlock } from '../../core/governance/decisions.js';
+import { answerableBy, capHeld } from '../../core/governance/standing.js';
 import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
@@ -7,12 +8,14 @@ import { publish } from '../events.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import type { TCreateReview, TReview } from './agreement.schema.js';
 import { requireTeamAuthority } from './authority.js';
+import { answerAdviceRequest, listAdviceRequests, touchDecidedDecision, updateDecisionRow } from './decision.repository.js';
 import type { TDecide, TDecision, TGiveAdvice } from './decision.schema.js';
-import { adviceOf, blockOf, checkNotPast, describeOne, loadDecision, lockOpenDecision } from './decision.service.js';
+import { blockOf, checkNotPast, describeOne, loadDecision, lockOpenDecision } from './decision.service.js';
 import { DECISION_POLLS } from './decision-polls.port.js';
-import { answerableBy, capHeld, standingOf } from './decision-standing.js';
+import { standingOf } from './decision-standing.js';
 import { checkNextReviewDate, insertReview, listReviews } from './review.service.js';
-import { coreGrant, loadGrants } from './rights.service.js';
+import { loadGrants } from './rights.repository.js';
+import { coreGrant } from './rights.service.js';
 
 /** The advice process itself (M5): advice given, the decision taken, later reviews. */
 type Option = { title: string; description: string };
@@ -27,26 +30,24 @@ export async function giveAdvice(ctx: OrgContext, id: string, input: TGiveAdvice
     await loadDecision(tx, ctx, id);
     const row = await lockOpenDecision(tx, ctx, id);
     const standing = await standingOf(tx, ctx);
-    const mine = answerableBy(standing, (await adviceOf(tx, ctx.org.id, [id])).get(id) ?? []);
+    const mine = answerableBy(standing, (await listAdviceRequests(tx, ctx.org.id, [id])).get(id) ?? []);
     if (mine.length === 0) throw new AppError('forbidden', 'you were not asked for advice on this decision');
     const options = JSON.parse(row.options) as Option[];
     const by = await actorName(tx, ctx);
     if (input.preferredOption !== null && input.preferredOption >= options.length) {
-      throw invalidField('preferredOption', 'out_of_range', `there are ${options.length} options: 0 to ${options.length - 1}`, { minimum: 0, maximum: options.length - 1 });
+      throw invalidField('preferredOption', 'out_of_range', `there are ${options.length} options: 0 to ${options.length - 1}`, {
+        minimum: 0,
+        maximum: options.length - 1,
+      });
     }
     for (const request of mine) {
-      await tx
-        .updateTable('advice_requests')
-        .set({
-          answered_at: ctx.now,
-          answered_by: standing.userId,
-          answered_by_label: by,
-          advice: input.advice,
-          preferred_option: input.preferredOption,
-        })
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', request.id)
-        .execute();
+      await answerAdviceRequest(tx, ctx.org.id, request.id, {
+        answered_at: ctx.now,
+        answered_by: standing.userId,
+        answered_by_label: by,
+        advice: input.advice,
+        preferred_option: input.preferredOption,
+      });
     }
     if (row.created_by_id) {
       await notifyUsers(
@@ -112,7 +113,7 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
     const row = await lockOpenDecision(tx, ctx, id);
     checkNotPast(ctx, 'reviewDate', input.reviewDate);
     const standing = await standingOf(tx, ctx);
-    const requests = (await adviceOf(tx, ctx.org.id, [id])).get(id) ?? [];
+    const requests = (await listAdviceRequests(tx, ctx.org.id, [id])).get(id) ?? [];
     const grants = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
     const byId = new Map(grants.map((g) => [g.id, g] as const));
     const block = blockOf(row, requests, capHeld(standing, grants, byId, row.right_id, row.team_id), ctx);
@@ -123,7 +124,11 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
     }
     const options = JSON.parse(row.options) as Option[];
     const chosen = options[input.chosenOption];
-    if (!chosen) throw invalidField('chosenOption', 'out_of_range', `there are ${options.length} options: 0 to ${options.length - 1}`, { minimum: 0, maximum: options.length - 1 });
+    if (!chosen)
+      throw invalidField('chosenOption', 'out_of_range', `there are ${options.length} options: 0 to ${options.length - 1}`, {
+        minimum: 0,
+        maximum: options.length - 1,
+      });
     const decidedBy = await actorName(tx, ctx);
     // The proposals it answers, with its rationale (the proposals module reacts): refused as a whole
     // when one cannot take its answer.
@@ -137,21 +142,16 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
     });
     // The clients' polls: an open one holds the decision; going against a counted result needs a reason.
     const clientRationale = await DECISION_POLLS.get().clientVerdict(tx, ctx, id, options, input.chosenOption, input.clientRationale);
-    await tx
-      .updateTable('decisions')
-      .set({
-        chosen_option: input.chosenOption,
-        rationale: input.rationale,
-        client_rationale: clientRationale,
-        decided_at: ctx.now,
-        decided_by: ctx.actor.id,
-        decided_by_label: decidedBy,
-        ...(input.reviewDate !== undefined && { review_date: input.reviewDate }),
-        updated_at: ctx.now,
-      })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updateDecisionRow(tx, ctx.org.id, id, {
+      chosen_option: input.chosenOption,
+      rationale: input.rationale,
+      client_rationale: clientRationale,
+      decided_at: ctx.now,
+      decided_by: ctx.actor.id,
+      decided_by_label: decidedBy,
+      ...(input.reviewDate !== undefined && { review_date: input.reviewDate }),
+      updated_at: ctx.now,
+    });
     const people = [
       ...(await peopleOf(tx, ctx.org.id, 'team', row.team_id)),
       ...(await Promise.all(requests.map((r) => peopleOf(tx, ctx.org.id, r.adviser_type, r.adviser_id)))).flat(),
@@ -195,15 +195,7 @@ export async function reviewDecision(ctx: OrgContext, id: string, input: TCreate
     const row = await loadDecision(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'review its decisions');
     // A write on the row first: two reviews at once follow one another, and the second sees the first.
-    const locked = await tx
-      .updateTable('decisions')
-      .set({ updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .where('decided_at', 'is not', null)
-      .where('retired_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(locked.numUpdatedRows) === 0) {
+    if (!(await touchDecidedDecision(tx, ctx.org.id, id, ctx.now))) {
       throw conflict(
         'id',
         'wrong_status',
@@ -213,12 +205,12 @@ export async function reviewDecision(ctx: OrgContext, id: string, input: TCreate
     }
     const next = checkNextReviewDate(ctx, input);
     const review = await insertReview(tx, ctx, 'decision', id, input);
-    await tx
-      .updateTable('decisions')
-      .set(next === null ? { retired_at: ctx.now, updated_at: ctx.now } : { review_date: next, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updateDecisionRow(
+      tx,
+      ctx.org.id,
+      id,
+      next === null ? { retired_at: ctx.now, updated_at: ctx.now } : { review_date: next, updated_at: ctx.now },
+    );
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

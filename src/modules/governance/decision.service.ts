@@ -1,20 +1,35 @@
 import { AppError, fieldError, invalidField, notFound } from '../../core/errors.js';
 import { dayInZone, isDue } from '../../core/governance/dates.js';
 import { type DecisionBlock, decisionBlock, decisionStatus, MIN_OPTIONS } from '../../core/governance/decisions.js';
+import { answerableBy, capHeld, openingBlock, teamHoldsRight } from '../../core/governance/standing.js';
 import { newId } from '../../core/ids.js';
 import type { AdviceRequestsTable, DecisionsTable, Tx } from '../../db/schema.js';
 import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { listUserNames } from '../auth/user.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { pageInMemory } from '../list.js';
+import { listMembershipRolesOfUsers } from '../memberships/membership.repository.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import { findTeam, listTeamNames } from '../teams/team.repository.js';
 import { actsForOrganization } from '../teams/team-authority.js';
 import { requireTeamAuthority } from './authority.js';
+import {
+  findDecision,
+  insertAdviceRequests,
+  insertDecision,
+  listAdviceRequests,
+  listDecisionIdsAwaitingAdvice,
+  listDecisionRows,
+  touchOpenDecision,
+} from './decision.repository.js';
 import type { TCreateDecision, TDecision } from './decision.schema.js';
-import { answerableBy, capHeld, standingOf, teamHoldsRight } from './decision-standing.js';
+import { standingOf } from './decision-standing.js';
 import { lastReviews } from './review.service.js';
-import { coreGrant, loadGrants } from './rights.service.js';
+import { findRight, listRightNames, loadGrants } from './rights.repository.js';
+import { coreGrant } from './rights.service.js';
+import { listRoleIdsOfTeam } from './structure.repository.js';
 
 type Option = { title: string; description: string };
 
@@ -45,31 +60,12 @@ function sortAdvisers(requests: readonly AdviceRequestsTable[], users: Map<strin
   return [...requests].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
-export async function adviceOf(tx: Tx, orgId: string, decisionIds: string[]): Promise<Map<string, AdviceRequestsTable[]>> {
-  const byDecision = new Map<string, AdviceRequestsTable[]>();
-  if (decisionIds.length === 0) return byDecision;
-  const rows = await tx
-    .selectFrom('advice_requests')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('decision_id', 'in', decisionIds)
-    .orderBy('requested_at')
-    .orderBy('id')
-    .execute();
-  for (const row of rows) byDecision.set(row.decision_id, [...(byDecision.get(row.decision_id) ?? []), row]);
-  return byDecision;
-}
-
 async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promise<TDecision[]> {
   const ids = rows.map((r) => r.id);
-  const advice = await adviceOf(tx, ctx.org.id, ids);
+  const advice = await listAdviceRequests(tx, ctx.org.id, ids);
   const reviews = await lastReviews(tx, ctx.org.id, 'decision', ids);
-  const teams = new Map(
-    (await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', ctx.org.id).execute()).map((t) => [t.id, t.name]),
-  );
-  const rights = new Map(
-    (await tx.selectFrom('decision_rights').select(['id', 'name']).where('org_id', '=', ctx.org.id).execute()).map((r) => [r.id, r.name]),
-  );
+  const teams = new Map((await listTeamNames(tx, ctx.org.id)).map((t) => [t.id, t.name]));
+  const rights = new Map((await listRightNames(tx, ctx.org.id)).map((r) => [r.id, r.name]));
   const userIds = [
     ...new Set(
       [...advice.values()]
@@ -78,11 +74,7 @@ async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promis
         .map((r) => r.adviser_id),
     ),
   ];
-  const users = new Map(
-    userIds.length === 0
-      ? []
-      : (await tx.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.name]),
-  );
+  const users = new Map((await listUserNames(tx, userIds)).map((u) => [u.id, u.name]));
   const standing = await standingOf(tx, ctx);
   const grants = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
   const byId = new Map(grants.map((g) => [g.id, g] as const));
@@ -150,7 +142,7 @@ async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promis
 }
 
 export async function loadDecision(tx: Tx, ctx: OrgContext, id: string): Promise<DecisionsTable> {
-  const row = await tx.selectFrom('decisions').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  const row = await findDecision(tx, ctx.org.id, id);
   if (!row) throw notFound('decision', id);
   return row;
 }
@@ -173,21 +165,16 @@ export async function listDecisions(
   ctx: OrgContext,
   filter: Partial<TPageQuery> & { teamId?: string; status?: TDecision['status']; due?: 'true' | 'false' },
 ): Promise<{ items: TDecision[]; nextCursor: string | null }> {
-  let q = ctx.db.selectFrom('decisions').selectAll().where('org_id', '=', ctx.org.id);
-  if (filter.teamId) q = q.where('team_id', '=', filter.teamId);
-  if (filter.status === 'retired') q = q.where('retired_at', 'is not', null);
-  if (filter.status === 'decided') q = q.where('decided_at', 'is not', null).where('retired_at', 'is', null);
-  if (filter.status === 'seeking_advice' || filter.status === 'ready')
-    q = q.where('decided_at', 'is', null).where('retired_at', 'is', null);
-  if (filter.due === 'true')
-    q = q
-      .where('decided_at', 'is not', null)
-      .where('retired_at', 'is', null)
-      .where('review_date', '<=', dayInZone(ctx.now, ctx.org.time_zone));
-  let rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
-  if (filter.status === 'seeking_advice' || filter.status === 'ready') {
-    const waiting = await waitingForAdvice(
-      ctx,
+  const isOpenStatus = filter.status === 'seeking_advice' || filter.status === 'ready';
+  let rows = await listDecisionRows(ctx.db, ctx.org.id, {
+    teamId: filter.teamId,
+    stage: isOpenStatus ? 'open' : filter.status === 'decided' || filter.status === 'retired' ? filter.status : undefined,
+    reviewDueOn: filter.due === 'true' ? dayInZone(ctx.now, ctx.org.time_zone) : undefined,
+  });
+  if (isOpenStatus) {
+    const waiting = await listDecisionIdsAwaitingAdvice(
+      ctx.db,
+      ctx.org.id,
       rows.map((r) => r.id),
     );
     rows = rows.filter((r) => statusOfOpen(ctx, r, waiting) === filter.status);
@@ -198,23 +185,6 @@ export async function listDecisions(
     filter.limit === undefined ? { items: rows, nextCursor: null } : pageInMemory(rows, { limit: filter.limit, cursor: filter.cursor });
   const items = await describe(ctx.db, ctx, page.items);
   return { items, nextCursor: page.nextCursor };
-}
-
-/** Ids of the open decisions, among `ids`, with advice still unanswered. */
-async function waitingForAdvice(ctx: OrgContext, ids: string[]): Promise<Set<string>> {
-  const waiting = new Set<string>();
-  // Bounded chunks keep the statement under every database's limit on bound values.
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await ctx.db
-      .selectFrom('advice_requests')
-      .select('decision_id')
-      .where('org_id', '=', ctx.org.id)
-      .where('decision_id', 'in', ids.slice(i, i + 500))
-      .where('answered_at', 'is', null)
-      .execute();
-    for (const row of rows) waiting.add(row.decision_id);
-  }
-  return waiting;
 }
 
 function statusOfOpen(ctx: OrgContext, row: DecisionsTable, waiting: Set<string>): TDecision['status'] {
@@ -243,16 +213,9 @@ export function checkNotPast(ctx: OrgContext, field: string, date: string | null
  * decide, at once. Refused with decision_already_taken when it is decided or withdrawn.
  */
 export async function lockOpenDecision(tx: Tx, ctx: OrgContext, id: string): Promise<DecisionsTable> {
-  const result = await tx
-    .updateTable('decisions')
-    .set({ updated_at: ctx.now })
-    .where('org_id', '=', ctx.org.id)
-    .where('id', '=', id)
-    .where('decided_at', 'is', null)
-    .where('retired_at', 'is', null)
-    .executeTakeFirst();
+  const wasOpen = await touchOpenDecision(tx, ctx.org.id, id, ctx.now);
   const row = await loadDecision(tx, ctx, id);
-  if (Number(result.numUpdatedRows) === 0) {
+  if (!wasOpen) {
     throw new AppError('decision_already_taken', row.retired_at !== null ? 'the decision was withdrawn' : 'the decision is already taken');
   }
   return row;
@@ -262,32 +225,52 @@ export async function lockOpenDecision(tx: Tx, ctx: OrgContext, id: string): Pro
 async function checkAdvisers(tx: Tx, ctx: OrgContext, advisers: TCreateDecision['advisers']) {
   const seen = new Set<string>();
   const result: TCreateDecision['advisers'] = [];
+  const userIds = [...new Set(advisers.filter((a) => a.type === 'user').map((a) => a.id))];
+  const roles = await listMembershipRolesOfUsers(tx, ctx.org.id, userIds);
+  const teamIds = advisers.some((a) => a.type === 'team') ? new Set((await listTeamNames(tx, ctx.org.id)).map((t) => t.id)) : new Set();
   for (const [index, adviser] of advisers.entries()) {
     const key = `${adviser.type}:${adviser.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (adviser.type === 'user') {
-      const membership = await tx
-        .selectFrom('memberships')
-        .select('role')
-        .where('org_id', '=', ctx.org.id)
-        .where('user_id', '=', adviser.id)
-        .executeTakeFirst();
+      const role = roles.get(adviser.id);
+      const membership = role === undefined ? undefined : { role };
       if (!membership) throw invalidField(`advisers.${index}.id`, 'not_found', 'no such person in the organization', { entity: 'person' });
       // Viewers read only; asking them would hold the decision up with advice they cannot give.
-      if (membership.role === 'viewer') throw invalidField(`advisers.${index}.id`, 'not_allowed', 'a viewer cannot give advice: make them a member first', { role: 'viewer' });
+      if (membership.role === 'viewer')
+        throw invalidField(`advisers.${index}.id`, 'not_allowed', 'a viewer cannot give advice: make them a member first', {
+          role: 'viewer',
+        });
     } else {
-      const team = await tx
-        .selectFrom('teams')
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', adviser.id)
-        .executeTakeFirst();
+      const team = teamIds.has(adviser.id);
       if (!team) throw invalidField(`advisers.${index}.id`, 'not_found', 'no such team in the organization', { entity: 'team' });
     }
     result.push(adviser);
   }
   return result;
+}
+
+/**
+ * Refuses to open a decision for `team` under a right it does not hold, unless the organization
+ * itself opens it for a council team (the rule is `openingBlock`).
+ */
+async function requireOpeningRight(tx: Tx, ctx: OrgContext, team: { id: string; kind: string }, rightId: string): Promise<void> {
+  const grants = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
+  const byId = new Map(grants.map((g) => [g.id, g] as const));
+  const roleIds = new Set(await listRoleIdsOfTeam(tx, ctx.org.id, team.id));
+  const block = openingBlock({
+    teamHoldsRight: teamHoldsRight(grants, byId, rightId, team.id, roleIds),
+    actsForOrganization: await actsForOrganization(tx, ctx),
+    isCouncilTeam: team.kind === 'council',
+  });
+  if (block?.code === 'decider_lacks_right') {
+    const message =
+      'the team holds this right neither itself nor through one of its roles: only an admin or the council opens such a decision';
+    throw new AppError('decider_lacks_right', `rightId: ${message}`, [fieldError('rightId', 'not_held', message)]);
+  }
+  if (block?.code === 'team_lacks_right') {
+    throw invalidField('rightId', 'not_held', 'the team holds this right neither itself nor through one of its roles');
+  }
 }
 
 /**
@@ -301,45 +284,16 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
     ]);
   }
   return ctx.db.transaction().execute(async (tx) => {
-    const team = await tx
-      .selectFrom('teams')
-      .select(['id', 'name', 'kind'])
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', input.teamId)
-      .executeTakeFirst();
+    const team = await findTeam(tx, ctx.org.id, input.teamId);
     if (!team) throw invalidField('teamId', 'not_found', 'no team with this id in the organization', { entity: 'team' });
-    const right = await tx
-      .selectFrom('decision_rights')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', input.rightId)
-      .executeTakeFirst();
+    const right = await findRight(tx, ctx.org.id, input.rightId);
     if (!right) throw invalidField('rightId', 'not_found', 'no decision right with this id in the organization', { entity: 'right' });
     await requireTeamAuthority(tx, ctx, team.id, 'open its decisions');
-    const grants = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
-    const byId = new Map(grants.map((g) => [g.id, g] as const));
-    const roleIds = new Set(
-      (await tx.selectFrom('roles').select('id').where('org_id', '=', ctx.org.id).where('team_id', '=', team.id).execute()).map(
-        (r) => r.id,
-      ),
-    );
-    const holds = teamHoldsRight(grants, byId, input.rightId, team.id, roleIds);
-    // Opening needs the right, as taking does: the team holds it (itself or through one of its roles)
-    // whatever its kind, unless the organization itself opens it (admins, the council). Otherwise a
-    // member who made their team a council would decide under rights nobody gave it.
-    if (!holds && !(await actsForOrganization(tx, ctx))) {
-      const message =
-        'the team holds this right neither itself nor through one of its roles: only an admin or the council opens such a decision';
-      throw new AppError('decider_lacks_right', `rightId: ${message}`, [fieldError('rightId', 'not_held', message)]);
-    }
-    // The organization opens a team's decision under rights the team holds; a council team decides
-    // under any, being where rights come from.
-    if (!holds && team.kind !== 'council') {
-      throw invalidField('rightId', 'not_held', 'the team holds this right neither itself nor through one of its roles');
-    }
+    await requireOpeningRight(tx, ctx, team, input.rightId);
     const by = await actorName(tx, ctx);
     const advisers = await checkAdvisers(tx, ctx, input.advisers);
-    if (advisers.length > 0 && input.adviceDeadline === null) throw invalidField('adviceDeadline', 'required', 'required when advice is asked');
+    if (advisers.length > 0 && input.adviceDeadline === null)
+      throw invalidField('adviceDeadline', 'required', 'required when advice is asked');
     checkNotPast(ctx, 'adviceDeadline', input.adviceDeadline);
     checkNotPast(ctx, 'reviewDate', input.reviewDate);
     const row: DecisionsTable = {
@@ -365,25 +319,23 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
       created_at: ctx.now,
       updated_at: ctx.now,
     };
-    await tx.insertInto('decisions').values(row).execute();
-    for (const adviser of advisers) {
-      await tx
-        .insertInto('advice_requests')
-        .values({
-          id: newId(),
-          org_id: ctx.org.id,
-          decision_id: row.id,
-          adviser_type: adviser.type,
-          adviser_id: adviser.id,
-          requested_at: ctx.now,
-          answered_at: null,
-          answered_by: null,
-          answered_by_label: null,
-          advice: '',
-          preferred_option: null,
-        })
-        .execute();
-    }
+    await insertDecision(tx, row);
+    await insertAdviceRequests(
+      tx,
+      advisers.map((adviser) => ({
+        id: newId(),
+        org_id: ctx.org.id,
+        decision_id: row.id,
+        adviser_type: adviser.type,
+        adviser_id: adviser.id,
+        requested_at: ctx.now,
+        answered_at: null,
+        answered_by: null,
+        answered_by_label: null,
+        advice: '',
+        preferred_option: null,
+      })),
+    );
     // Everyone asked hears once, even when asked both personally and through a team.
     const asked = (await Promise.all(advisers.map((a) => peopleOf(tx, ctx.org.id, a.type, a.id)))).flat();
     await notifyUsers(

@@ -2,8 +2,11 @@ import { dayInZone } from '../../core/governance/dates.js';
 import type { Db } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import { listOrgTimeZones } from '../orgs/org.repository.js';
+import { listDueAgreements } from './agreement.repository.js';
 import type { TAgreement } from './agreement.schema.js';
 import { listAgreements } from './agreement.service.js';
+import { listDueDecisions } from './decision.repository.js';
 import type { TDecision } from './decision.schema.js';
 import { listDecisions } from './decision.service.js';
 
@@ -22,11 +25,9 @@ export async function dueForReview(ctx: OrgContext): Promise<{ today: string; ag
  * person, thing and review date — running it again adds nothing. Returns how many were sent.
  */
 export async function sendDueReminders(db: Db, now: number, orgId?: string): Promise<number> {
-  let q = db.selectFrom('organizations').select(['id', 'time_zone']);
-  if (orgId) q = q.where('id', '=', orgId);
   let sent = 0;
   const failures: string[] = [];
-  for (const org of await q.execute()) {
+  for (const org of await listOrgTimeZones(db, orgId)) {
     const today = dayInZone(now, org.time_zone);
     // One organization's failure must not stop the others' reminders.
     try {
@@ -45,22 +46,7 @@ async function remindIn(db: Db, orgId: string, today: string, now: number): Prom
   const org = { id: orgId };
   return db.transaction().execute(async (tx) => {
     let count = 0;
-    const agreements = await tx
-      .selectFrom('agreements')
-      .innerJoin('teams', 'teams.id', 'agreements.team_id')
-      .select([
-        'agreements.id',
-        'agreements.title',
-        'agreements.team_id',
-        'agreements.owner_type',
-        'agreements.owner_id',
-        'agreements.review_date',
-        'teams.name as team',
-      ])
-      .where('agreements.org_id', '=', org.id)
-      .where('agreements.status', '!=', 'retired')
-      .where('agreements.review_date', '<=', today)
-      .execute();
+    const agreements = await listDueAgreements(tx, org.id, today);
     for (const a of agreements) {
       count += await notifyUsers(
         tx,
@@ -76,22 +62,7 @@ async function remindIn(db: Db, orgId: string, today: string, now: number): Prom
         now,
       );
     }
-    const decisions = await tx
-      .selectFrom('decisions')
-      .innerJoin('teams', 'teams.id', 'decisions.team_id')
-      .select([
-        'decisions.id',
-        'decisions.title',
-        'decisions.team_id',
-        'decisions.review_date',
-        'decisions.decided_by',
-        'teams.name as team',
-      ])
-      .where('decisions.org_id', '=', org.id)
-      .where('decisions.decided_at', 'is not', null)
-      .where('decisions.retired_at', 'is', null)
-      .where('decisions.review_date', '<=', today)
-      .execute();
+    const decisions = await listDueDecisions(tx, org.id, today);
     for (const d of decisions) {
       const people = await peopleOf(tx, org.id, 'team', d.team_id);
       count += await notifyUsers(

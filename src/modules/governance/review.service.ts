@@ -1,10 +1,12 @@
 import { invalidField } from '../../core/errors.js';
 import { dayInZone } from '../../core/governance/dates.js';
+import { nextReviewDay } from '../../core/governance/reviews.js';
 import { newId } from '../../core/ids.js';
 import type { ReviewsTable, Tx } from '../../db/schema.js';
 import { actorName } from '../actor.js';
 import type { OrgContext } from '../context.js';
 import type { TCreateReview, TReview } from './agreement.schema.js';
+import { insertReviewRow, listReviewRows, listReviewRowsOf } from './review.repository.js';
 
 /** Reviews of agreements and decisions share one table and one rule for the next date. */
 export type ReviewSubject = ReviewsTable['subject_type'];
@@ -24,12 +26,10 @@ export const toReview = (row: ReviewsTable): TReview => ({
  * is required and must lie after today, or the thing would be due again at once.
  */
 export function checkNextReviewDate(ctx: OrgContext, input: TCreateReview): string | null {
-  if (input.outcome === 'retire') return null;
-  if (input.nextReviewDate === null) throw invalidField('nextReviewDate', 'required', 'required unless the outcome is retire');
-  if (input.nextReviewDate <= dayInZone(ctx.now, ctx.org.time_zone)) {
-    throw invalidField('nextReviewDate', 'not_in_future', 'must be after today in the organization’s time zone');
-  }
-  return input.nextReviewDate;
+  const next = nextReviewDay(input.outcome, input.nextReviewDate, dayInZone(ctx.now, ctx.org.time_zone));
+  if ('date' in next) return next.date;
+  if (next.problem === 'required') throw invalidField('nextReviewDate', 'required', 'required unless the outcome is retire');
+  throw invalidField('nextReviewDate', 'not_in_future', 'must be after today in the organization’s time zone');
 }
 
 export async function insertReview(tx: Tx, ctx: OrgContext, subjectType: ReviewSubject, subjectId: string, input: TCreateReview) {
@@ -47,37 +47,18 @@ export async function insertReview(tx: Tx, ctx: OrgContext, subjectType: ReviewS
     actor_label: await actorName(tx, ctx),
     created_at: ctx.now,
   };
-  await tx.insertInto('reviews').values(row).execute();
+  await insertReviewRow(tx, row);
   return toReview(row);
 }
 
 /** Reviews of one subject, oldest first. */
 export async function listReviews(tx: Tx, orgId: string, subjectType: ReviewSubject, subjectId: string): Promise<TReview[]> {
-  const rows = await tx
-    .selectFrom('reviews')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('subject_type', '=', subjectType)
-    .where('subject_id', '=', subjectId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map(toReview);
+  return (await listReviewRows(tx, orgId, subjectType, subjectId)).map(toReview);
 }
 
 /** The latest review of each subject, by subject id. */
 export async function lastReviews(tx: Tx, orgId: string, subjectType: ReviewSubject, ids: string[]): Promise<Map<string, TReview>> {
   const latest = new Map<string, TReview>();
-  if (ids.length === 0) return latest;
-  const rows = await tx
-    .selectFrom('reviews')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('subject_type', '=', subjectType)
-    .where('subject_id', 'in', ids)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  for (const row of rows) latest.set(row.subject_id, toReview(row));
+  for (const row of await listReviewRowsOf(tx, orgId, subjectType, ids)) latest.set(row.subject_id, toReview(row));
   return latest;
 }

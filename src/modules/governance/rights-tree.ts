@@ -1,7 +1,8 @@
 import { formatMoney } from '../../core/format/figures.js';
 import type { OrgContext } from '../context.js';
 import type { TGrant, TRight } from './governance.schema.js';
-import { describeGrants, listRights, loadGrants } from './rights.service.js';
+import { loadGrants } from './rights.repository.js';
+import { describeGrants, listRights } from './rights.service.js';
 
 /**
  * The delegation tree of every right, as data and as indented text (the CLI prints the text):

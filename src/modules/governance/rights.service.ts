@@ -6,8 +6,25 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { publish } from '../events.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
+import { findTeam, listTeamNames } from '../teams/team.repository.js';
 import { canActForTeam } from './authority.js';
 import type { TCreateGrant, TDelegateGrant, TGrant, TRight } from './governance.schema.js';
+import {
+  findGrant,
+  findRight,
+  findRightByName,
+  insertGrant,
+  insertGrantEvent,
+  insertRight,
+  listGrantEvents,
+  listGrantRows,
+  listGrantsByIds,
+  listRightNames,
+  listRightRows,
+  loadGrants,
+  updateGrantRow,
+} from './rights.repository.js';
+import { findRole, findRoleMember, listCapabilitiesOfTeam, listRoleIdsOfTeam, listRolesWithTeams } from './structure.repository.js';
 
 type Limits = { spendingCap: number | null; scope: string | null };
 
@@ -28,21 +45,11 @@ export const coreGrant = (row: GrantsTable): Grant => ({
   revokedAt: row.revoked_at,
 });
 
-/** All grants of the organization (a handful per right; the rules walk them in memory). */
-export async function loadGrants(tx: Tx, orgId: string): Promise<GrantsTable[]> {
-  return tx.selectFrom('grants').selectAll().where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute();
-}
-
 /** Holders (teams and roles) by id, for showing grants: the name and the team a holder belongs to. */
 type Holder = { name: string; teamId: string; teamName: string; roleName: string | null };
 async function holderNames(tx: Tx, orgId: string): Promise<Map<string, Holder>> {
-  const teams = await tx.selectFrom('teams').select(['id', 'name']).where('org_id', '=', orgId).execute();
-  const roles = await tx
-    .selectFrom('roles')
-    .innerJoin('teams', 'teams.id', 'roles.team_id')
-    .select(['roles.id', 'roles.name', 'roles.team_id', 'teams.name as team'])
-    .where('roles.org_id', '=', orgId)
-    .execute();
+  const teams = await listTeamNames(tx, orgId);
+  const roles = await listRolesWithTeams(tx, orgId);
   return new Map<string, Holder>([
     ...teams.map((t): [string, Holder] => [t.id, { name: t.name, teamId: t.id, teamName: t.name, roleName: null }]),
     ...roles.map((r): [string, Holder] => [r.id, { name: `${r.team} / ${r.name}`, teamId: r.team_id, teamName: r.team, roleName: r.name }]),
@@ -51,35 +58,43 @@ async function holderNames(tx: Tx, orgId: string): Promise<Map<string, Holder>> 
 
 /** Grants as the API shows them: with names, limits and whether the whole chain above is active. */
 export async function describeGrants(tx: Tx, orgId: string, rows: GrantsTable[]): Promise<TGrant[]> {
+  return (await grantDescriber(tx, orgId))(rows);
+}
+
+/**
+ * Loads once what describing grants needs (every grant for the chain, holder and right names) and
+ * returns the describer; whether a chain is active depends on revocations only, so a describer
+ * stays right while caps are narrowed.
+ */
+async function grantDescriber(tx: Tx, orgId: string): Promise<(rows: GrantsTable[]) => TGrant[]> {
   const byId = new Map((await loadGrants(tx, orgId)).map((g) => [g.id, coreGrant(g)] as const));
   const names = await holderNames(tx, orgId);
-  const rights = new Map(
-    (await tx.selectFrom('decision_rights').select(['id', 'name']).where('org_id', '=', orgId).execute()).map((r) => [r.id, r.name]),
-  );
-  return rows.map((row) => {
-    const g = coreGrant(row);
-    return {
-      id: row.id,
-      rightId: row.right_id,
-      rightName: rights.get(row.right_id) ?? '',
-      holderType: row.holder_type,
-      holderId: row.holder_id,
-      holderName: names.get(row.holder_id)?.name ?? '',
-      holderTeamId: names.get(row.holder_id)?.teamId ?? '',
-      holderTeamName: names.get(row.holder_id)?.teamName ?? '',
-      holderRoleName: names.get(row.holder_id)?.roleName ?? null,
-      parentGrantId: row.parent_id,
-      grantedBy: row.granted_by,
-      limits: { spendingCap: g.limits.spendingCap ?? null, scope: g.limits.scope ?? null },
-      active: isChainActive(byId, g),
-      createdAt: row.created_at,
-      revokedAt: row.revoked_at,
-    };
-  });
+  const rights = new Map((await listRightNames(tx, orgId)).map((r) => [r.id, r.name]));
+  return (rows) =>
+    rows.map((row) => {
+      const g = coreGrant(row);
+      return {
+        id: row.id,
+        rightId: row.right_id,
+        rightName: rights.get(row.right_id) ?? '',
+        holderType: row.holder_type,
+        holderId: row.holder_id,
+        holderName: names.get(row.holder_id)?.name ?? '',
+        holderTeamId: names.get(row.holder_id)?.teamId ?? '',
+        holderTeamName: names.get(row.holder_id)?.teamName ?? '',
+        holderRoleName: names.get(row.holder_id)?.roleName ?? null,
+        parentGrantId: row.parent_id,
+        grantedBy: row.granted_by,
+        limits: { spendingCap: g.limits.spendingCap ?? null, scope: g.limits.scope ?? null },
+        active: isChainActive(byId, g),
+        createdAt: row.created_at,
+        revokedAt: row.revoked_at,
+      };
+    });
 }
 
 export async function listRights(ctx: OrgContext): Promise<TRight[]> {
-  return (await ctx.db.selectFrom('decision_rights').selectAll().where('org_id', '=', ctx.org.id).orderBy('name').execute()).map(toRight);
+  return (await listRightRows(ctx.db, ctx.org.id)).map(toRight);
 }
 
 export async function createRight(ctx: OrgContext, input: { name: string; description: string }): Promise<TRight> {
@@ -87,9 +102,7 @@ export async function createRight(ctx: OrgContext, input: { name: string; descri
     throw new AppError('forbidden', 'only an admin or the council defines decision rights');
   }
   return ctx.db.transaction().execute(async (tx) => {
-    if (
-      await tx.selectFrom('decision_rights').select('id').where('org_id', '=', ctx.org.id).where('name', '=', input.name).executeTakeFirst()
-    ) {
+    if (await findRightByName(tx, ctx.org.id, input.name)) {
       throw conflict('name', 'taken', `a decision right named "${input.name}" already exists`, { entity: 'right' });
     }
     const row: DecisionRightsTable = {
@@ -100,7 +113,7 @@ export async function createRight(ctx: OrgContext, input: { name: string; descri
       created_at: ctx.now,
       updated_at: ctx.now,
     };
-    await tx.insertInto('decision_rights').values(row).execute();
+    await insertRight(tx, row);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -116,16 +129,11 @@ export async function createRight(ctx: OrgContext, input: { name: string; descri
 
 async function requireHolder(tx: Tx, ctx: OrgContext, holderType: 'team' | 'role', holderId: string): Promise<{ teamId: string }> {
   if (holderType === 'team') {
-    const team = await tx.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).where('id', '=', holderId).executeTakeFirst();
+    const team = await findTeam(tx, ctx.org.id, holderId);
     if (!team) throw invalidField('holderId', 'not_found', 'no team with this id in the organization', { entity: 'team' });
     return { teamId: team.id };
   }
-  const role = await tx
-    .selectFrom('roles')
-    .select('team_id')
-    .where('org_id', '=', ctx.org.id)
-    .where('id', '=', holderId)
-    .executeTakeFirst();
+  const role = await findRole(tx, ctx.org.id, holderId);
   if (!role) throw invalidField('holderId', 'not_found', 'no role with this id in the organization', { entity: 'role' });
   return { teamId: role.team_id };
 }
@@ -136,14 +144,7 @@ async function actsForHolder(tx: Tx, ctx: OrgContext, grant: GrantsTable): Promi
   if (grant.holder_type === 'team' || isOrgLevel(ctx)) return canActForTeam(tx, ctx, teamId);
   // A role's right is the role's: its people pass it on, not every member of its team.
   if (!ctx.actor.id) return false;
-  const inRole = await tx
-    .selectFrom('role_members')
-    .select('id')
-    .where('org_id', '=', ctx.org.id)
-    .where('role_id', '=', grant.holder_id)
-    .where('user_id', '=', ctx.actor.id)
-    .executeTakeFirst();
-  return inRole !== undefined;
+  return (await findRoleMember(tx, ctx.org.id, grant.holder_id, ctx.actor.id)) !== undefined;
 }
 
 /**
@@ -169,22 +170,19 @@ async function recordEvent(
   reason: string,
   limits: Limits,
 ) {
-  await tx
-    .insertInto('grant_events')
-    .values({
-      id: newId(),
-      org_id: ctx.org.id,
-      grant_id: grantId,
-      kind,
-      actor_type: ctx.actor.type,
-      actor_id: ctx.actor.id,
-      actor_label: ctx.actor.label,
-      reason,
-      spending_cap: limits.spendingCap,
-      scope: limits.scope,
-      at: ctx.now,
-    })
-    .execute();
+  await insertGrantEvent(tx, {
+    id: newId(),
+    org_id: ctx.org.id,
+    grant_id: grantId,
+    kind,
+    actor_type: ctx.actor.type,
+    actor_id: ctx.actor.id,
+    actor_label: ctx.actor.label,
+    reason,
+    spending_cap: limits.spendingCap,
+    scope: limits.scope,
+    at: ctx.now,
+  });
 }
 
 /** Tells the people of a grant's holder (a team's members, a role's people) that their right changed. */
@@ -211,7 +209,7 @@ async function notifyHolder(
 }
 
 async function loadGrant(tx: Tx, ctx: OrgContext, id: string): Promise<GrantsTable> {
-  const row = await tx.selectFrom('grants').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  const row = await findGrant(tx, ctx.org.id, id);
   if (!row) throw notFound('grant', id);
   return row;
 }
@@ -222,12 +220,7 @@ async function loadGrant(tx: Tx, ctx: OrgContext, id: string): Promise<GrantsTab
  */
 export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<TGrant> {
   return ctx.db.transaction().execute(async (tx) => {
-    const right = await tx
-      .selectFrom('decision_rights')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', input.rightId)
-      .executeTakeFirst();
+    const right = await findRight(tx, ctx.org.id, input.rightId);
     if (!right) throw invalidField('rightId', 'not_found', 'no decision right with this id in the organization', { entity: 'right' });
     await requireHolder(tx, ctx, input.holderType, input.holderId);
     let grantedBy: GrantsTable['granted_by'];
@@ -235,14 +228,10 @@ export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<
       if (!isOrgLevel(ctx)) throw new AppError('forbidden', 'only an admin or the council grants a right that is not sub-delegated');
       grantedBy = granterOf(ctx, input.onBehalfOf);
     } else {
-      const parent = await tx
-        .selectFrom('grants')
-        .selectAll()
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', input.parentGrantId)
-        .executeTakeFirst();
+      const parent = await findGrant(tx, ctx.org.id, input.parentGrantId);
       if (!parent) throw invalidField('parentGrantId', 'not_found', 'no grant with this id in the organization', { entity: 'grant' });
-      if (parent.right_id !== input.rightId) throw invalidField('parentGrantId', 'mismatch', 'the parent grant is of another right', { entity: 'right' });
+      if (parent.right_id !== input.rightId)
+        throw invalidField('parentGrantId', 'mismatch', 'the parent grant is of another right', { entity: 'right' });
       const byId = new Map((await loadGrants(tx, ctx.org.id)).map((g) => [g.id, coreGrant(g)] as const));
       if (!isChainActive(byId, coreGrant(parent))) {
         throw invalidField('parentGrantId', 'wrong_status', 'the parent grant is revoked: nothing to sub-delegate', { status: 'revoked' });
@@ -263,7 +252,8 @@ export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<
           problem.reason === 'unscoped_under_scope' ? { scope: parent.scope } : { maximum: cap, limit: 'granter' },
         );
       }
-      if (input.onBehalfOf !== undefined) throw invalidField('onBehalfOf', 'not_applicable', 'a sub-delegated grant is given by the holder above');
+      if (input.onBehalfOf !== undefined)
+        throw invalidField('onBehalfOf', 'not_applicable', 'a sub-delegated grant is given by the holder above');
       grantedBy = 'delegation';
     }
     const row: GrantsTable = {
@@ -280,7 +270,7 @@ export async function grantRight(ctx: OrgContext, input: TCreateGrant): Promise<
       updated_at: ctx.now,
       revoked_at: null,
     };
-    await tx.insertInto('grants').values(row).execute();
+    await insertGrant(tx, row);
     await recordEvent(tx, ctx, row.id, 'granted', input.reason, input.limits);
     const [grant] = await describeGrants(tx, ctx.org.id, [row]);
     await appendAudit(tx, {
@@ -329,32 +319,9 @@ export async function narrowGrant(ctx: OrgContext, id: string, limits: Limits, r
       );
     }
     const [before] = await describeGrants(tx, ctx.org.id, [row]);
-    await tx
-      .updateTable('grants')
-      .set({ spending_cap: limits.spendingCap, scope: limits.scope, updated_at: ctx.now })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updateGrantRow(tx, ctx.org.id, id, { spending_cap: limits.spendingCap, scope: limits.scope, updated_at: ctx.now });
     await recordEvent(tx, ctx, id, 'narrowed', reason, limits);
-    if (limits.spendingCap !== null) {
-      const all = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
-      for (const child of revocationCascade(all, id).slice(1)) {
-        const cap = child.limits.spendingCap ?? null;
-        if (cap !== null && cap <= limits.spendingCap) continue;
-        await tx
-          .updateTable('grants')
-          .set({ spending_cap: limits.spendingCap, updated_at: ctx.now })
-          .where('org_id', '=', ctx.org.id)
-          .where('id', '=', child.id)
-          .execute();
-        await recordEvent(tx, ctx, child.id, 'narrowed', `follows the grant above: ${reason}`, {
-          spendingCap: limits.spendingCap,
-          scope: child.limits.scope ?? null,
-        });
-        const [narrowedChild] = await describeGrants(tx, ctx.org.id, [await loadGrant(tx, ctx, child.id)]);
-        if (narrowedChild) await notifyHolder(tx, ctx, narrowedChild, 'right_narrowed', `follows the grant above: ${reason}`);
-      }
-    }
+    if (limits.spendingCap !== null) await narrowBelow(tx, ctx, id, limits.spendingCap, reason);
     const [after] = await describeGrants(tx, ctx.org.id, [await loadGrant(tx, ctx, id)]);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -371,6 +338,25 @@ export async function narrowGrant(ctx: OrgContext, id: string, limits: Limits, r
   });
 }
 
+/**
+ * Lowers to `cap` every active grant sub-delegated below grant `id` whose cap is wider (or none),
+ * one at a time: its cap, its history entry, then its holder's notice.
+ */
+async function narrowBelow(tx: Tx, ctx: OrgContext, id: string, cap: number, reason: string): Promise<void> {
+  const rows = await loadGrants(tx, ctx.org.id);
+  const byId = new Map(rows.map((r) => [r.id, r] as const));
+  const describe = await grantDescriber(tx, ctx.org.id);
+  const why = `follows the grant above: ${reason}`;
+  for (const child of revocationCascade(rows.map(coreGrant), id).slice(1)) {
+    const current = child.limits.spendingCap ?? null;
+    if (current !== null && current <= cap) continue;
+    await updateGrantRow(tx, ctx.org.id, child.id, { spending_cap: cap, updated_at: ctx.now });
+    await recordEvent(tx, ctx, child.id, 'narrowed', why, { spendingCap: cap, scope: child.limits.scope ?? null });
+    const [narrowed] = describe([{ ...(byId.get(child.id) as GrantsTable), spending_cap: cap, updated_at: ctx.now }]);
+    if (narrowed) await notifyHolder(tx, ctx, narrowed, 'right_narrowed', why);
+  }
+}
+
 /** Revokes a grant and, in the same transaction, everything sub-delegated from it. Returns the ids revoked. */
 export async function revokeGrant(ctx: OrgContext, id: string, reason: string): Promise<{ revoked: string[] }> {
   return ctx.db.transaction().execute(async (tx) => {
@@ -379,12 +365,7 @@ export async function revokeGrant(ctx: OrgContext, id: string, reason: string): 
     await requireGrantAuthority(tx, ctx, row, 'revoke');
     const cascade = revocationCascade((await loadGrants(tx, ctx.org.id)).map(coreGrant), id);
     for (const grant of cascade) {
-      await tx
-        .updateTable('grants')
-        .set({ revoked_at: ctx.now, updated_at: ctx.now })
-        .where('org_id', '=', ctx.org.id)
-        .where('id', '=', grant.id)
-        .execute();
+      await updateGrantRow(tx, ctx.org.id, grant.id, { revoked_at: ctx.now, updated_at: ctx.now });
       const why = grant.id === id ? reason : `the grant above was revoked: ${reason}`;
       await recordEvent(tx, ctx, grant.id, 'revoked', why, {
         spendingCap: grant.limits.spendingCap ?? null,
@@ -392,11 +373,7 @@ export async function revokeGrant(ctx: OrgContext, id: string, reason: string): 
       });
     }
     const revoked = cascade.map((g) => g.id);
-    const described = await describeGrants(
-      tx,
-      ctx.org.id,
-      await tx.selectFrom('grants').selectAll().where('org_id', '=', ctx.org.id).where('id', 'in', revoked).execute(),
-    );
+    const described = await describeGrants(tx, ctx.org.id, await listGrantsByIds(tx, ctx.org.id, revoked));
     for (const grant of described) await notifyHolder(tx, ctx, grant, 'right_revoked', reason);
     // Published promises that needed the right are flagged unbacked at once (the promises module reacts).
     await publish(tx, 'grants.revoked', { orgId: ctx.org.id, grantIds: revoked, now: ctx.now, actor: ctx.actor });
@@ -415,14 +392,7 @@ export async function revokeGrant(ctx: OrgContext, id: string, reason: string): 
 
 export async function grantHistory(ctx: OrgContext, id: string) {
   await loadGrant(ctx.db, ctx, id);
-  const rows = await ctx.db
-    .selectFrom('grant_events')
-    .selectAll()
-    .where('org_id', '=', ctx.org.id)
-    .where('grant_id', '=', id)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
+  const rows = await listGrantEvents(ctx.db, ctx.org.id, id);
   return rows.map((e) => ({
     id: e.id,
     grantId: e.grant_id,
@@ -438,11 +408,7 @@ export async function listGrants(
   ctx: OrgContext,
   filter: { rightId?: string; holderType?: 'team' | 'role'; holderId?: string; active?: 'true' | 'false' },
 ) {
-  let q = ctx.db.selectFrom('grants').selectAll().where('org_id', '=', ctx.org.id);
-  if (filter.rightId) q = q.where('right_id', '=', filter.rightId);
-  if (filter.holderType) q = q.where('holder_type', '=', filter.holderType);
-  if (filter.holderId) q = q.where('holder_id', '=', filter.holderId);
-  const grants = await describeGrants(ctx.db, ctx.org.id, await q.orderBy('created_at').orderBy('id').execute());
+  const grants = await describeGrants(ctx.db, ctx.org.id, await listGrantRows(ctx.db, ctx.org.id, filter));
   return filter.active === undefined ? grants : grants.filter((g) => g.active === (filter.active === 'true'));
 }
 
@@ -451,16 +417,9 @@ export async function listGrants(
  * team lacks now. A right counts when the team, or one of its roles, holds it through an active chain.
  */
 export async function missingBacking(tx: Tx, orgId: string, teamId: string, need: { capabilityIds: string[]; rightIds: string[] }) {
-  const capabilities = await tx
-    .selectFrom('capabilities')
-    .select(['id', 'name'])
-    .where('org_id', '=', orgId)
-    .where('team_id', '=', teamId)
-    .execute();
+  const capabilities = await listCapabilitiesOfTeam(tx, orgId, teamId);
   const have = new Set(capabilities.map((c) => c.id));
-  const roleIds = (await tx.selectFrom('roles').select('id').where('org_id', '=', orgId).where('team_id', '=', teamId).execute()).map(
-    (r) => r.id,
-  );
+  const roleIds = await listRoleIdsOfTeam(tx, orgId, teamId);
   const grants = (await loadGrants(tx, orgId)).map(coreGrant);
   const holds = (rightId: string) =>
     holdsRight(grants, rightId, 'team', teamId) !== null || roleIds.some((roleId) => holdsRight(grants, rightId, 'role', roleId) !== null);

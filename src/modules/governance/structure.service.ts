@@ -4,30 +4,55 @@ import type { CapabilitiesTable, RolesTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { publish } from '../events.js';
+import { findMembershipOfUser } from '../memberships/membership.repository.js';
+import { findTeam } from '../teams/team.repository.js';
 import { joinTeamIn } from '../teams/team.service.js';
+import { findAgreementOfOwner } from './agreement.repository.js';
 import { requireTeamAuthority } from './authority.js';
 import type { TCapability, TCreateCapability, TCreateRole, TRole, TUpdateCapability, TUpdateRole } from './governance.schema.js';
+import { findActiveGrantOfHolder } from './rights.repository.js';
+import {
+  deleteCapabilityRow,
+  deleteRoleMember,
+  deleteRoleWithMembers,
+  findCapability,
+  findCapabilityByName,
+  findRole,
+  findRoleByName,
+  findRoleMember,
+  insertCapability,
+  insertRole,
+  insertRoleMember,
+  listCapabilitiesOfTeam,
+  listMembersOfRoles,
+  listRolesOfTeam,
+  type RoleMemberRow,
+  updateCapabilityRow,
+  updateRoleRow,
+} from './structure.repository.js';
 
-async function requireTeam(tx: Tx, ctx: OrgContext, teamId: string) {
-  const team = await tx
-    .selectFrom('teams')
-    .select(['id', 'name'])
-    .where('org_id', '=', ctx.org.id)
-    .where('id', '=', teamId)
-    .executeTakeFirst();
+async function requireTeam(tx: Tx, ctx: OrgContext, teamId: string): Promise<{ id: string; name: string }> {
+  const team = await findTeam(tx, ctx.org.id, teamId);
   if (!team) throw notFound('team', teamId);
-  return team;
+  return { id: team.id, name: team.name };
+}
+
+/** Roles as the API shows them, with their people (loaded for all the roles at once). */
+async function toRoles(tx: Tx, orgId: string, rows: RolesTable[]): Promise<TRole[]> {
+  const members = await listMembersOfRoles(
+    tx,
+    orgId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => describeRole(row, members.get(row.id) ?? []));
 }
 
 async function toRole(tx: Tx, row: RolesTable): Promise<TRole> {
-  const members = await tx
-    .selectFrom('role_members')
-    .innerJoin('users', 'users.id', 'role_members.user_id')
-    .select(['role_members.user_id', 'users.name', 'users.email'])
-    .where('role_members.org_id', '=', row.org_id)
-    .where('role_members.role_id', '=', row.id)
-    .orderBy('users.name')
-    .execute();
+  const [role] = await toRoles(tx, row.org_id, [row]);
+  return role as TRole;
+}
+
+function describeRole(row: RolesTable, members: readonly RoleMemberRow[]): TRole {
   return {
     id: row.id,
     teamId: row.team_id,
@@ -41,37 +66,21 @@ async function toRole(tx: Tx, row: RolesTable): Promise<TRole> {
 }
 
 async function loadRole(tx: Tx, ctx: OrgContext, id: string): Promise<RolesTable> {
-  const row = await tx.selectFrom('roles').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  const row = await findRole(tx, ctx.org.id, id);
   if (!row) throw notFound('role', id);
   return row;
 }
 
 export async function listRoles(ctx: OrgContext, teamId: string): Promise<TRole[]> {
   await requireTeam(ctx.db, ctx, teamId);
-  const rows = await ctx.db
-    .selectFrom('roles')
-    .selectAll()
-    .where('org_id', '=', ctx.org.id)
-    .where('team_id', '=', teamId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return Promise.all(rows.map((r) => toRole(ctx.db, r)));
+  return toRoles(ctx.db, ctx.org.id, await listRolesOfTeam(ctx.db, ctx.org.id, teamId));
 }
 
 export async function createRole(ctx: OrgContext, teamId: string, input: TCreateRole): Promise<TRole> {
   return ctx.db.transaction().execute(async (tx) => {
     await requireTeam(tx, ctx, teamId);
     await requireTeamAuthority(tx, ctx, teamId, 'change its roles');
-    if (
-      await tx
-        .selectFrom('roles')
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where('team_id', '=', teamId)
-        .where('name', '=', input.name)
-        .executeTakeFirst()
-    ) {
+    if (await findRoleByName(tx, ctx.org.id, teamId, input.name)) {
       throw conflict('name', 'taken', `the team already has a role named "${input.name}"`, { entity: 'role' });
     }
     const row: RolesTable = {
@@ -84,7 +93,7 @@ export async function createRole(ctx: OrgContext, teamId: string, input: TCreate
       created_at: ctx.now,
       updated_at: ctx.now,
     };
-    await tx.insertInto('roles').values(row).execute();
+    await insertRole(tx, row);
     const role = await toRole(tx, row);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -104,13 +113,7 @@ export async function updateRole(ctx: OrgContext, id: string, input: TUpdateRole
     const row = await loadRole(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
     if (input.name !== undefined && input.name !== row.name) {
-      const other = await tx
-        .selectFrom('roles')
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where('team_id', '=', row.team_id)
-        .where('name', '=', input.name)
-        .executeTakeFirst();
+      const other = await findRoleByName(tx, ctx.org.id, row.team_id, input.name);
       if (other) throw conflict('name', 'taken', `the team already has a role named "${input.name}"`, { entity: 'role' });
     }
     const set = {
@@ -119,7 +122,7 @@ export async function updateRole(ctx: OrgContext, id: string, input: TUpdateRole
       ...(input.accountabilities !== undefined && { accountabilities: JSON.stringify(input.accountabilities) }),
       updated_at: ctx.now,
     };
-    await tx.updateTable('roles').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateRoleRow(tx, ctx.org.id, id, set);
     const before = await toRole(tx, row);
     const after = await toRole(tx, { ...row, ...set });
     await appendAudit(tx, {
@@ -141,26 +144,12 @@ export async function deleteRole(ctx: OrgContext, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const row = await loadRole(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
-    const held = await tx
-      .selectFrom('grants')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('holder_type', '=', 'role')
-      .where('holder_id', '=', id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const held = await findActiveGrantOfHolder(tx, ctx.org.id, 'role', id);
     if (held) throw conflict('id', 'in_use', 'the role holds a decision right: revoke the grant first', { entity: 'role' });
-    const owns = await tx
-      .selectFrom('agreements')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('owner_type', '=', 'role')
-      .where('owner_id', '=', id)
-      .executeTakeFirst();
+    const owns = await findAgreementOfOwner(tx, ctx.org.id, 'role', id);
     if (owns) throw conflict('id', 'in_use', 'the role owns agreements: give them to another owner first', { entity: 'role' });
     const before = await toRole(tx, row);
-    await tx.deleteFrom('role_members').where('org_id', '=', ctx.org.id).where('role_id', '=', id).execute();
-    await tx.deleteFrom('roles').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await deleteRoleWithMembers(tx, ctx.org.id, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -182,25 +171,11 @@ export async function addRoleMember(ctx: OrgContext, roleId: string, userId: str
     const row = await loadRole(tx, ctx, roleId);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
     // A role is part of a team: whoever takes it joins the team too.
-    const team = await tx
-      .selectFrom('teams')
-      .select(['id', 'name'])
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', row.team_id)
-      .executeTakeFirstOrThrow();
+    const team = await requireTeam(tx, ctx, row.team_id);
     await joinTeamIn(tx, ctx, team, userId, row.name);
-    const exists = await tx
-      .selectFrom('role_members')
-      .select('id')
-      .where('org_id', '=', ctx.org.id)
-      .where('role_id', '=', roleId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const exists = await findRoleMember(tx, ctx.org.id, roleId, userId);
     if (exists) throw conflict('userId', 'already_member', 'already holds this role', { of: 'role' });
-    await tx
-      .insertInto('role_members')
-      .values({ id: newId(), org_id: ctx.org.id, role_id: roleId, user_id: userId, created_at: ctx.now })
-      .execute();
+    await insertRoleMember(tx, { id: newId(), org_id: ctx.org.id, role_id: roleId, user_id: userId, created_at: ctx.now });
     const role = await toRole(tx, row);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -219,20 +194,9 @@ export async function removeRoleMember(ctx: OrgContext, roleId: string, userId: 
   await ctx.db.transaction().execute(async (tx) => {
     const row = await loadRole(tx, ctx, roleId);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
-    const result = await tx
-      .deleteFrom('role_members')
-      .where('org_id', '=', ctx.org.id)
-      .where('role_id', '=', roleId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) {
+    if ((await deleteRoleMember(tx, ctx.org.id, roleId, userId)) === 0) {
       // Idempotent for people of the organization: off a role they do not hold is the same state.
-      const inOrg = await tx
-        .selectFrom('memberships')
-        .select('id')
-        .where('org_id', '=', ctx.org.id)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
+      const inOrg = await findMembershipOfUser(tx, ctx.org.id, userId);
       if (!inOrg) throw notFound('person', userId);
       return;
     }
@@ -263,26 +227,13 @@ function toCapability(row: CapabilitiesTable): TCapability {
 
 export async function listCapabilities(ctx: OrgContext, teamId: string): Promise<TCapability[]> {
   await requireTeam(ctx.db, ctx, teamId);
-  const rows = await ctx.db
-    .selectFrom('capabilities')
-    .selectAll()
-    .where('org_id', '=', ctx.org.id)
-    .where('team_id', '=', teamId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map(toCapability);
+  return (await listCapabilitiesOfTeam(ctx.db, ctx.org.id, teamId)).map(toCapability);
 }
 
 async function guardCapabilityName(tx: Tx, ctx: OrgContext, teamId: string, name: string, selfId?: string) {
-  const other = await tx
-    .selectFrom('capabilities')
-    .select('id')
-    .where('org_id', '=', ctx.org.id)
-    .where('team_id', '=', teamId)
-    .where('name', '=', name)
-    .executeTakeFirst();
-  if (other && other.id !== selfId) throw conflict('name', 'taken', `the team already lists a capability named "${name}"`, { entity: 'capability' });
+  const other = await findCapabilityByName(tx, ctx.org.id, teamId, name);
+  if (other && other.id !== selfId)
+    throw conflict('name', 'taken', `the team already lists a capability named "${name}"`, { entity: 'capability' });
 }
 
 export async function createCapability(ctx: OrgContext, teamId: string, input: TCreateCapability): Promise<TCapability> {
@@ -302,7 +253,7 @@ export async function createCapability(ctx: OrgContext, teamId: string, input: T
       created_at: ctx.now,
       updated_at: ctx.now,
     };
-    await tx.insertInto('capabilities').values(row).execute();
+    await insertCapability(tx, row);
     const capability = toCapability(row);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -319,7 +270,7 @@ export async function createCapability(ctx: OrgContext, teamId: string, input: T
 
 export async function updateCapability(ctx: OrgContext, id: string, input: TUpdateCapability): Promise<TCapability> {
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('capabilities').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    const row = await findCapability(tx, ctx.org.id, id);
     if (!row) throw notFound('capability', id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its capabilities');
     if (input.name !== undefined) await guardCapabilityName(tx, ctx, row.team_id, input.name, id);
@@ -330,7 +281,7 @@ export async function updateCapability(ctx: OrgContext, id: string, input: TUpda
       ...(input.evidence !== undefined && { evidence: input.evidence }),
       updated_at: ctx.now,
     };
-    await tx.updateTable('capabilities').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateCapabilityRow(tx, ctx.org.id, id, set);
     const after = toCapability({ ...row, ...set });
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -348,10 +299,10 @@ export async function updateCapability(ctx: OrgContext, id: string, input: TUpda
 
 export async function deleteCapability(ctx: OrgContext, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('capabilities').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+    const row = await findCapability(tx, ctx.org.id, id);
     if (!row) throw notFound('capability', id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its capabilities');
-    await tx.deleteFrom('capabilities').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await deleteCapabilityRow(tx, ctx.org.id, id);
     // Promises that needed it lose their backing now, and say what they lost (the promises module reacts).
     await publish(tx, 'capability.deleted', { orgId: ctx.org.id, capabilityId: id, name: row.name, now: ctx.now, actor: ctx.actor });
     await appendAudit(tx, {

@@ -39,3 +39,18 @@ export async function countAdmins(tx: Tx, orgId: string): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The organization role of each of these users who is a member: user id → role. */
+export async function listMembershipRolesOfUsers(tx: Tx, orgId: string, userIds: string[]): Promise<Map<string, MembershipsTable['role']>> {
+  const roles = new Map<string, MembershipsTable['role']>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await tx
+      .selectFrom('memberships')
+      .select(['user_id', 'role'])
+      .where('org_id', '=', orgId)
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .execute();
+    for (const row of rows) roles.set(row.user_id, row.role);
+  }
+  return roles;
+}

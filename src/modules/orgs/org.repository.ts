@@ -69,3 +69,10 @@ export async function countOrgs(tx: Tx): Promise<number> {
 export async function loadOrgById(tx: Tx, id: string): Promise<OrganizationsTable> {
   return tx.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
+
+/** Every organization's id and time zone, or the one given's (jobs run per organization in its zone). */
+export async function listOrgTimeZones(tx: Tx, orgId?: string): Promise<{ id: string; time_zone: string }[]> {
+  let q = tx.selectFrom('organizations').select(['id', 'time_zone']);
+  if (orgId) q = q.where('id', '=', orgId);
+  return q.execute();
+}
