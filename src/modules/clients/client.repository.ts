@@ -128,3 +128,28 @@ export async function findInvitation(tx: Tx, orgId: string, clientId: string, in
 export async function markInvitationRevoked(tx: Tx, orgId: string, invitationId: string, at: number): Promise<void> {
   await tx.updateTable('client_invitations').set({ revoked_at: at }).where('id', '=', invitationId).where('org_id', '=', orgId).execute();
 }
+
+/** How many distinct clients are in any of the segments. */
+export async function countClientsInSegments(tx: Tx, orgId: string, segmentIds: string[]): Promise<number> {
+  if (segmentIds.length === 0) return 0;
+  const row = await tx
+    .selectFrom('client_segments')
+    .select((eb) => eb.fn.count<number>('client_id').distinct().as('n'))
+    .where('org_id', '=', orgId)
+    .where('segment_id', 'in', segmentIds)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** True when the client is in one of the segments. */
+export async function isClientInSegments(tx: Tx, orgId: string, clientId: string, segmentIds: string[]): Promise<boolean> {
+  if (segmentIds.length === 0) return false;
+  const row = await tx
+    .selectFrom('client_segments')
+    .select('client_id')
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .where('segment_id', 'in', segmentIds)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -52,3 +52,19 @@ export async function deleteSegmentWithContents(tx: Tx, orgId: string, id: strin
   await tx.updateTable('proposals').set({ segment_id: null }).where('org_id', '=', orgId).where('segment_id', '=', id).execute();
   await tx.deleteFrom('segments').where('org_id', '=', orgId).where('id', '=', id).execute();
 }
+
+/** Id and name of each of these segments that the organization has. */
+export async function listSegmentNamesByIds(tx: Tx, orgId: string, ids: string[]): Promise<{ id: string; name: string }[]> {
+  const rows: { id: string; name: string }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(
+      ...(await tx
+        .selectFrom('segments')
+        .select(['id', 'name'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return rows;
+}

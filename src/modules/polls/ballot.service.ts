@@ -2,7 +2,10 @@ import { AppError, conflict, invalidField, notFound } from '../../core/errors.js
 import { type Ballot, validateBallot } from '../../core/voice/tally.js';
 import type { PollsTable } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { segmentsOfClients } from '../clients/client.repository.js';
 import type { OrgContext } from '../context.js';
+import { loadDecision } from '../governance/decision.service.js';
+import { findBallot, listPollIdsVotedBy, listPollsOpenedBy, touchRunningPoll, upsertBallot } from './poll.repository.js';
 import type { TPoll } from './poll.schema.js';
 import { describePolls, isEligible, loadPoll, segmentIdsOf } from './poll.service.js';
 import { pollStatus } from './poll.tally.js';
@@ -26,42 +29,34 @@ export async function castPollBallot(ctx: OrgContext, pollId: string, clientId: 
   return ctx.db.transaction().execute(async (tx) => {
     const poll = await loadPoll(tx, ctx, pollId);
     if (pollStatus(poll, ctx.now) === 'scheduled')
-      throw conflict('poll', 'not_open', `voting opens at ${new Date(Number(poll.opens_at)).toISOString()}`, { opensAt: new Date(Number(poll.opens_at)).toISOString() });
+      throw conflict('poll', 'not_open', `voting opens at ${new Date(Number(poll.opens_at)).toISOString()}`, {
+        opensAt: new Date(Number(poll.opens_at)).toISOString(),
+      });
     // A write on the poll's row: closing it early waits for this ballot, or this ballot sees it closed.
-    const open = await tx
-      .updateTable('polls')
-      .set({ closes_at: poll.closes_at })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', pollId)
-      .where('closes_at', '>', ctx.now)
-      .executeTakeFirst();
-    if (Number(open.numUpdatedRows) === 0) throw conflict('poll', 'closed', 'the poll has closed: ballots are no longer taken');
-    const decision = await tx
-      .selectFrom('decisions')
-      .select(['options', 'decided_at', 'retired_at'])
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', poll.decision_id)
-      .executeTakeFirstOrThrow();
+    if (!(await touchRunningPoll(tx, ctx.org.id, poll, ctx.now)))
+      throw conflict('poll', 'closed', 'the poll has closed: ballots are no longer taken');
+    const decision = await loadDecision(tx, ctx, poll.decision_id);
     if (decision.decided_at !== null || decision.retired_at !== null)
-      throw conflict('poll', 'wrong_status', decision.retired_at !== null ? 'the decision was withdrawn' : 'the decision is already taken', { status: decision.retired_at !== null ? 'withdrawn' : 'decided' });
+      throw conflict(
+        'poll',
+        'wrong_status',
+        decision.retired_at !== null ? 'the decision was withdrawn' : 'the decision is already taken',
+        { status: decision.retired_at !== null ? 'withdrawn' : 'decided' },
+      );
     if (!(await isEligible(tx, ctx.org.id, poll, clientId)))
       throw new AppError('forbidden', 'this poll asks the clients of other segments: you are not among them');
     const optionCount = (JSON.parse(decision.options) as unknown[]).length;
     const checked = validateBallot(poll.kind, optionCount, ballot);
     if (checked.problem) throw invalidField(checked.problem.field, checked.problem.code, checked.problem.message, checked.problem.params);
-    const before = await tx
-      .selectFrom('poll_ballots')
-      .select('created_at')
-      .where('org_id', '=', ctx.org.id)
-      .where('poll_id', '=', pollId)
-      .where('client_id', '=', clientId)
-      .executeTakeFirst();
-    const text = JSON.stringify(checked.ballot);
-    await tx
-      .insertInto('poll_ballots')
-      .values({ poll_id: pollId, client_id: clientId, org_id: ctx.org.id, ballot: text, created_at: ctx.now, updated_at: ctx.now })
-      .onConflict((oc) => oc.columns(['poll_id', 'client_id']).doUpdateSet({ ballot: text, updated_at: ctx.now }))
-      .execute();
+    const before = await findBallot(tx, ctx.org.id, pollId, clientId);
+    await upsertBallot(tx, {
+      poll_id: pollId,
+      client_id: clientId,
+      org_id: ctx.org.id,
+      ballot: JSON.stringify(checked.ballot),
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    });
     // Who voted is recorded; what they voted stays in the ballot row (the result shows the count).
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -78,13 +73,7 @@ export async function castPollBallot(ctx: OrgContext, pollId: string, clientId: 
 
 /** The segments the client is in. */
 async function segmentsOfClient(ctx: OrgContext, clientId: string): Promise<Set<string>> {
-  const rows = await ctx.db
-    .selectFrom('client_segments')
-    .select('segment_id')
-    .where('org_id', '=', ctx.org.id)
-    .where('client_id', '=', clientId)
-    .execute();
-  return new Set(rows.map((r) => r.segment_id));
+  return new Set((await segmentsOfClients(ctx.db, ctx.org.id, [clientId])).get(clientId));
 }
 
 /**
@@ -94,7 +83,7 @@ async function segmentsOfClient(ctx: OrgContext, clientId: string): Promise<Set<
 export async function listClientPolls(ctx: OrgContext, clientId: string): Promise<{ poll: TPoll; hasVoted: boolean }[]> {
   const mine = await segmentsOfClient(ctx, clientId);
   if (mine.size === 0) return [];
-  const rows = (await ctx.db.selectFrom('polls').selectAll().where('org_id', '=', ctx.org.id).where('opens_at', '<=', ctx.now).execute())
+  const rows = (await listPollsOpenedBy(ctx.db, ctx.org.id, ctx.now))
     .filter((p) => segmentIdsOf(p).some((id) => mine.has(id)))
     .sort((a, b) => {
       const aOpen = pollStatus(a, ctx.now) === 'open';
@@ -103,11 +92,7 @@ export async function listClientPolls(ctx: OrgContext, clientId: string): Promis
       const byClose = aOpen ? Number(a.closes_at) - Number(b.closes_at) : Number(b.closes_at) - Number(a.closes_at);
       return byClose || a.id.localeCompare(b.id);
     });
-  const voted = new Set(
-    (
-      await ctx.db.selectFrom('poll_ballots').select('poll_id').where('org_id', '=', ctx.org.id).where('client_id', '=', clientId).execute()
-    ).map((r) => r.poll_id),
-  );
+  const voted = new Set(await listPollIdsVotedBy(ctx.db, ctx.org.id, clientId));
   return (await describePolls(ctx.db, ctx, rows, 'client')).map((poll) => ({ poll, hasVoted: voted.has(poll.id) }));
 }
 
@@ -116,19 +101,8 @@ export async function clientPollView(ctx: OrgContext, pollId: string, clientId: 
   const row: PollsTable = await loadPoll(ctx.db, ctx, pollId);
   if (pollStatus(row, ctx.now) === 'scheduled' || !(await isEligible(ctx.db, ctx.org.id, row, clientId))) throw notFound('poll', pollId);
   const [poll] = await describePolls(ctx.db, ctx, [row], 'client');
-  const decision = await ctx.db
-    .selectFrom('decisions')
-    .select(['title', 'context', 'decided_at', 'retired_at'])
-    .where('org_id', '=', ctx.org.id)
-    .where('id', '=', row.decision_id)
-    .executeTakeFirstOrThrow();
-  const mine = await ctx.db
-    .selectFrom('poll_ballots')
-    .select('ballot')
-    .where('org_id', '=', ctx.org.id)
-    .where('poll_id', '=', pollId)
-    .where('client_id', '=', clientId)
-    .executeTakeFirst();
+  const decision = await loadDecision(ctx.db, ctx, row.decision_id);
+  const mine = await findBallot(ctx.db, ctx.org.id, pollId, clientId);
   return {
     poll: poll as TPoll,
     decision: {

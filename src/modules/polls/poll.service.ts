@@ -4,9 +4,13 @@ import { isQuorumMet } from '../../core/voice/tally.js';
 import type { DecisionsTable, PollsTable, Tx } from '../../db/schema.js';
 import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { countClientsInSegments, isClientInSegments } from '../clients/client.repository.js';
 import type { OrgContext } from '../context.js';
+import { listSegmentNamesByIds } from '../discovery/segment.repository.js';
 import { requireTeamAuthority } from '../governance/authority.js';
+import { listDecisionsByIds } from '../governance/decision.repository.js';
 import { loadDecision, lockOpenDecision } from '../governance/decision.service.js';
+import { closePollAt, findPoll, insertPoll, listPollsOfDecision } from './poll.repository.js';
 import type { TCreatePoll, TPoll } from './poll.schema.js';
 import { ballotsOf, countPoll, pollStatus, resultCounts } from './poll.tally.js';
 
@@ -22,47 +26,21 @@ export function segmentIdsOf(poll: Pick<PollsTable, 'segment_ids'>): string[] {
 
 /** How many distinct clients are in any of the segments. */
 export async function countEligible(tx: Tx, orgId: string, segmentIds: string[]): Promise<number> {
-  if (segmentIds.length === 0) return 0;
-  const row = await tx
-    .selectFrom('client_segments')
-    .select((eb) => eb.fn.count<number>('client_id').distinct().as('n'))
-    .where('org_id', '=', orgId)
-    .where('segment_id', 'in', segmentIds)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return countClientsInSegments(tx, orgId, segmentIds);
 }
 
 /** True when the client is in one of the poll's segments. */
 export async function isEligible(tx: Tx, orgId: string, poll: PollsTable, clientId: string): Promise<boolean> {
-  const segmentIds = segmentIdsOf(poll);
-  if (segmentIds.length === 0) return false;
-  const row = await tx
-    .selectFrom('client_segments')
-    .select('client_id')
-    .where('org_id', '=', orgId)
-    .where('client_id', '=', clientId)
-    .where('segment_id', 'in', segmentIds)
-    .executeTakeFirst();
-  return row !== undefined;
+  return isClientInSegments(tx, orgId, clientId, segmentIdsOf(poll));
 }
 
 /** The polls described for `reader`: options from the decision, segments by name, turnout and the result. */
 export async function describePolls(tx: Tx, ctx: OrgContext, rows: PollsTable[], reader: PollReader): Promise<TPoll[]> {
   if (rows.length === 0) return [];
   const decisionIds = [...new Set(rows.map((r) => r.decision_id))];
-  const decisions = new Map(
-    (await tx.selectFrom('decisions').selectAll().where('org_id', '=', ctx.org.id).where('id', 'in', decisionIds).execute()).map(
-      (d) => [d.id, d] as const,
-    ),
-  );
+  const decisions = new Map((await listDecisionsByIds(tx, ctx.org.id, decisionIds)).map((d) => [d.id, d] as const));
   const segmentIds = [...new Set(rows.flatMap(segmentIdsOf))];
-  const segments = new Map(
-    segmentIds.length === 0
-      ? []
-      : (
-          await tx.selectFrom('segments').select(['id', 'name']).where('org_id', '=', ctx.org.id).where('id', 'in', segmentIds).execute()
-        ).map((s) => [s.id, s.name] as const),
-  );
+  const segments = new Map((await listSegmentNamesByIds(tx, ctx.org.id, segmentIds)).map((s) => [s.id, s.name] as const));
   const ballots = await ballotsOf(
     tx,
     ctx.org.id,
@@ -114,7 +92,7 @@ export async function describePolls(tx: Tx, ctx: OrgContext, rows: PollsTable[],
 }
 
 export async function loadPoll(tx: Tx, ctx: OrgContext, id: string): Promise<PollsTable> {
-  const row = await tx.selectFrom('polls').selectAll().where('org_id', '=', ctx.org.id).where('id', '=', id).executeTakeFirst();
+  const row = await findPoll(tx, ctx.org.id, id);
   if (!row) throw notFound('poll', id);
   return row;
 }
@@ -132,25 +110,16 @@ export async function getPoll(ctx: OrgContext, id: string): Promise<TPoll> {
 /** A decision's polls, oldest first. */
 export async function listDecisionPolls(ctx: OrgContext, decisionId: string): Promise<TPoll[]> {
   await loadDecision(ctx.db, ctx, decisionId);
-  const rows = await ctx.db
-    .selectFrom('polls')
-    .selectAll()
-    .where('org_id', '=', ctx.org.id)
-    .where('decision_id', '=', decisionId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return describePolls(ctx.db, ctx, rows, 'staff');
+  return describePolls(ctx.db, ctx, await listPollsOfDecision(ctx.db, ctx.org.id, decisionId), 'staff');
 }
 
 /** Segment ids checked to be the organization's, duplicates collapsed. */
 async function checkSegments(tx: Tx, ctx: OrgContext, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
-  const known = new Set(
-    (await tx.selectFrom('segments').select('id').where('org_id', '=', ctx.org.id).where('id', 'in', unique).execute()).map((s) => s.id),
-  );
+  const known = new Set((await listSegmentNamesByIds(tx, ctx.org.id, unique)).map((s) => s.id));
   const missing = ids.findIndex((id) => !known.has(id));
-  if (missing >= 0) throw invalidField(`segmentIds.${missing}`, 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
+  if (missing >= 0)
+    throw invalidField(`segmentIds.${missing}`, 'not_found', 'no segment with this id in the organization', { entity: 'segment' });
   return unique;
 }
 
@@ -182,7 +151,7 @@ export async function openPoll(ctx: OrgContext, decisionId: string, input: TCrea
       created_at: ctx.now,
       created_by: await actorName(tx, ctx),
     };
-    await tx.insertInto('polls').values(row).execute();
+    await insertPoll(tx, row);
     const poll = await describeOne(tx, ctx, row.id, 'staff');
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -206,14 +175,8 @@ export async function closePoll(ctx: OrgContext, id: string): Promise<TPoll> {
     const poll = await loadPoll(tx, ctx, id);
     const decision = await loadDecision(tx, ctx, poll.decision_id);
     await requireTeamAuthority(tx, ctx, decision.team_id, 'close client polls on its decisions');
-    const closed = await tx
-      .updateTable('polls')
-      .set({ closes_at: ctx.now, opens_at: Math.min(Number(poll.opens_at), ctx.now) })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .where('closes_at', '>', ctx.now)
-      .executeTakeFirst();
-    if (Number(closed.numUpdatedRows) === 0) throw conflict('id', 'closed', 'the poll has closed already');
+    if (!(await closePollAt(tx, ctx.org.id, id, ctx.now, Math.min(Number(poll.opens_at), ctx.now))))
+      throw conflict('id', 'closed', 'the poll has closed already');
     const after = await describeOne(tx, ctx, id, 'staff');
     await appendAudit(tx, {
       orgId: ctx.org.id,

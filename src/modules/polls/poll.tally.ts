@@ -2,6 +2,7 @@ import { conflict, invalidField } from '../../core/errors.js';
 import { type Ballot, isAgainstClients, isQuorumMet, type PollKind, type PollResult, tallyPoll } from '../../core/voice/tally.js';
 import type { PollsTable, Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
+import { hasPollOnDecision, listBallotTexts, listPollsOfDecision } from './poll.repository.js';
 
 /**
  * Counting a decision's polls. The decide path (governance) asks through its `DECISION_POLLS` port,
@@ -18,19 +19,8 @@ export function pollStatus(poll: Pick<PollsTable, 'opens_at' | 'closes_at'>, now
 
 /** Ballots of the polls, parsed, by poll id. */
 export async function ballotsOf(tx: Tx, orgId: string, pollIds: string[]): Promise<Map<string, Ballot[]>> {
-  const byPoll = new Map<string, Ballot[]>(pollIds.map((id) => [id, []]));
-  for (let i = 0; i < pollIds.length; i += 500) {
-    const rows = await tx
-      .selectFrom('poll_ballots')
-      .select(['poll_id', 'ballot'])
-      .where('org_id', '=', orgId)
-      .where('poll_id', 'in', pollIds.slice(i, i + 500))
-      .orderBy('poll_id')
-      .orderBy('client_id')
-      .execute();
-    for (const row of rows) byPoll.get(row.poll_id)?.push(JSON.parse(row.ballot) as Ballot);
-  }
-  return byPoll;
+  const texts = await listBallotTexts(tx, orgId, pollIds);
+  return new Map([...texts].map(([pollId, ballots]) => [pollId, ballots.map((text) => JSON.parse(text) as Ballot)]));
 }
 
 /** A poll counted on `optionCount` options. */
@@ -54,14 +44,7 @@ export async function clientVerdict(
   chosen: number,
   clientRationale: string | null | undefined,
 ): Promise<string | null> {
-  const polls = await tx
-    .selectFrom('polls')
-    .selectAll()
-    .where('org_id', '=', ctx.org.id)
-    .where('decision_id', '=', decisionId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const polls = await listPollsOfDecision(tx, ctx.org.id, decisionId);
   const pending = polls.find((p) => pollStatus(p, ctx.now) !== 'closed');
   if (pending) {
     throw conflict(
@@ -100,11 +83,5 @@ export function resultCounts(poll: PollsTable, result: PollResult, now: number):
 
 /** True when clients are polled on the decision: its options then stay as they are (ballots name them by place). */
 export async function hasPolls(tx: Tx, orgId: string, decisionId: string): Promise<boolean> {
-  const poll = await tx
-    .selectFrom('polls')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('decision_id', '=', decisionId)
-    .executeTakeFirst();
-  return poll !== undefined;
+  return hasPollOnDecision(tx, orgId, decisionId);
 }
