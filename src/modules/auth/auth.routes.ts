@@ -2,11 +2,10 @@ import type { UsersTable } from '../../db/schema.js';
 import { csrfTokenFor, SESSION_COOKIE } from '../../http/auth.js';
 import type { Registrar } from '../../http/registrar.js';
 import { ZOk } from '../common.schema.js';
-import { registerAccountRoutes } from './account.routes.js';
 import { ZLogin, ZMe, ZUpdateMe } from './auth.schema.js';
 import { describeMe, login, logout, recordVisit, SESSION_TTL_MS } from './auth.service.js';
 import { DEVICE_COOKIE, setDeviceCookie } from './device-cookie.js';
-import { findUserById } from './user.repository.js';
+import { findUserById, updateUserLocale } from './user.repository.js';
 
 function toUser(user: UsersTable) {
   return { id: user.id, email: user.email, name: user.name, locale: (user.locale as 'ru' | 'en' | null) ?? null };
@@ -87,10 +86,9 @@ export function registerAuthRoutes(r: Registrar): void {
       const now = Date.now();
       if (body.lastOrg !== undefined) await recordVisit(r.deps.db, principal.user.id, body.lastOrg, now);
       if (body.locale !== undefined) {
-        await r.deps.db.updateTable('users').set({ locale: body.locale, updated_at: now }).where('id', '=', principal.user.id).execute();
+        await updateUserLocale(r.deps.db, principal.user.id, body.locale, now);
       }
       return { ok: true as const };
     },
   });
-  registerAccountRoutes(r);
 }
