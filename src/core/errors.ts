@@ -30,8 +30,92 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * What is wrong with one field, as a code a client translates (with `params`), so rewording the
+ * English `message` never breaks a translation. One code per meaning: the message says it in words.
+ */
+export const FIELD_ERROR_CODES = [
+  // Shape of a value (mostly from the schemas)
+  'required', // missing or empty
+  'too_long', // text: params.maximum characters
+  'too_short', // text: params.minimum characters
+  'too_big', // number: params.maximum (params.inclusive false: strictly below it)
+  'too_small', // number: params.minimum (params.inclusive false: strictly above it)
+  'too_many', // list: params.maximum items
+  'too_few', // list: params.minimum items
+  'not_integer',
+  'too_precise', // params.decimals after the point
+  'invalid_type', // params.expected: number, string, boolean, array, object…
+  'invalid_email',
+  'invalid_url',
+  'invalid_date', // a date, date-time or month that does not parse or does not exist
+  'invalid_format', // another format; params.format names it
+  'invalid_option', // params.values: the allowed ones
+  'unrecognized_keys', // params.keys
+  'slug_format',
+  'time_zone',
+  'currency',
+  'unstorable', // a NUL character or a broken UTF-16 pair
+  'malformed_json',
+  'invalid_cursor',
+  'invalid', // a rule of the schema that only the message states
+  // What a value refers to
+  'not_found', // params.entity: team, segment, promise…
+  'taken', // unique: params.entity already has this value
+  'given_twice',
+  'nothing_to_change',
+  'in_use', // params.entity is still referred to by other records
+  'already_member', // params.of: organization, team, role
+  'not_member', // params.of: organization, team, segment
+  'last_admin',
+  'self_reference', // a team promising, asking or trading with itself; a proposal merged into itself
+  'wrong_kind', // refers to something of another kind than the rule needs (params.expected)
+  'mismatch', // refers to something that belongs elsewhere (another segment, another right)
+  'not_applicable', // this field does not apply to this kind of thing: leave it out
+  'one_of', // send one of params.fields, not both (or neither)
+  'unnecessary', // nothing to do: what it asks for is already there
+  // State and time
+  'wrong_status', // the record's state forbids it; params.status names the state
+  'period_closed',
+  'locked', // frozen by what happened since (advice given, clients polled)
+  'not_open', // the window opens later (params.opensAt)
+  'closed', // the window has closed
+  'not_closed', // the window or period has not closed yet
+  'in_past', // must not be in the past
+  'in_future', // must not be in the future
+  'not_in_future', // must be in the future (after now or today)
+  'out_of_order', // must come after params.after or before params.before
+  'out_of_range', // params.minimum to params.maximum
+  // Rules of the domain
+  'sum_mismatch', // the parts must add up to params.expected; they add up to params.actual
+  'exceeds_reserve', // more than the reserve holds (params.available, minor units)
+  'over_budget', // more than the budget (params.budget, minor units; params.total)
+  'backing_missing', // params.entity: capability or right the team must hold
+  'not_held', // the team or person does not hold the right
+  'not_allowed', // the actor may not set this field
+  'no_email', // the client has no e-mail address
+  'wrong_password',
+  'wrong_credentials',
+  'same_password',
+  'invalid_link',
+  'no_rows',
+  'missing_column', // params.column
+  'unknown_column', // params.column
+  'csv_format', // the CSV cannot be read (quotes, encoding…)
+  'busy', // in use by a running server
+  'not_empty', // the target already holds something
+] as const;
+
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/** What a translation interpolates: numbers, names, lists of allowed values. */
+export type FieldErrorParams = Record<string, string | number | boolean | (string | number)[] | null>;
+
 export interface FieldError {
   path: string;
+  code: FieldErrorCode;
+  params: FieldErrorParams;
+  /** The same in English words, for people reading the API answer or a log. */
   message: string;
 }
 
@@ -63,12 +147,17 @@ export function notFound(entity: string, id?: string): AppError {
   return new AppError('not_found', id ? `${entity} ${id} not found` : `${entity} not found`);
 }
 
-/** A conflict on one field, e.g. a slug or an e-mail that is already taken. */
-export function conflict(path: string, message: string): AppError {
-  return new AppError('conflict', `${path}: ${message}`, [{ path, message }]);
+/** One field error; `params` defaults to none. */
+export function fieldError(path: string, code: FieldErrorCode, message: string, params: FieldErrorParams = {}): FieldError {
+  return { path, code, params, message };
+}
+
+/** A conflict on one field, e.g. a slug or an e-mail that is already taken (`taken`). */
+export function conflict(path: string, code: FieldErrorCode, message: string, params: FieldErrorParams = {}): AppError {
+  return new AppError('conflict', `${path}: ${message}`, [fieldError(path, code, message, params)]);
 }
 
 /** A validation error on one field, produced by domain rules the schema cannot express. */
-export function invalidField(path: string, message: string): AppError {
-  return new AppError('validation_failed', `${path}: ${message}`, [{ path, message }]);
+export function invalidField(path: string, code: FieldErrorCode, message: string, params: FieldErrorParams = {}): AppError {
+  return new AppError('validation_failed', `${path}: ${message}`, [fieldError(path, code, message, params)]);
 }

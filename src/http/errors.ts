@@ -1,13 +1,97 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodError } from 'zod';
-import { AppError, type ErrorCode, type FieldError } from '../core/errors.js';
+import type { core, ZodError } from 'zod';
+import {
+  AppError,
+  type ErrorCode,
+  FIELD_ERROR_CODES,
+  type FieldError,
+  type FieldErrorCode,
+  type FieldErrorParams,
+  fieldError,
+} from '../core/errors.js';
+import { DAY_PATTERN, SLUG_PATTERN } from '../modules/common.schema.js';
+
+/** Patterns of the shared schemas whose breach has a code of its own. */
+const PATTERN_CODES = new Map<string, FieldErrorCode>([
+  [String(SLUG_PATTERN), 'slug_format'],
+  [String(DAY_PATTERN), 'invalid_date'],
+]);
+
+const FORMAT_CODES: Record<string, FieldErrorCode> = {
+  email: 'invalid_email',
+  url: 'invalid_url',
+  datetime: 'invalid_date',
+  date: 'invalid_date',
+  time: 'invalid_date',
+  duration: 'invalid_date',
+};
+
+const isFieldCode = (code: unknown): code is FieldErrorCode => (FIELD_ERROR_CODES as readonly unknown[]).includes(code);
+
+/** A value a translation can show: numbers stay numbers, anything else becomes its text. */
+const primitive = (value: unknown): string | number => (typeof value === 'number' ? value : String(value));
+
+/**
+ * The code and params of one zod issue — the one place zod's vocabulary becomes the API's.
+ * A missing value is `required` (so is an empty string where one character is the minimum); sizes
+ * are named by what they measure (text → `too_long`, number → `too_big`, list → `too_many`); a
+ * refinement states its code in `params.code`, else it is `invalid` and its message says the rule.
+ */
+export function codeOfIssue(issue: core.$ZodIssue): { code: FieldErrorCode; params: FieldErrorParams } {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const missing = 'input' in issue ? issue.input === undefined : /received undefined$/.test(issue.message);
+      if (missing) return { code: 'required', params: {} };
+      if (issue.expected === 'int') return { code: 'not_integer', params: {} };
+      return { code: 'invalid_type', params: { expected: issue.expected } };
+    }
+    case 'too_big': {
+      const maximum = Number(issue.maximum);
+      if (issue.origin === 'string') return { code: 'too_long', params: { maximum } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'too_many', params: { maximum } };
+      return { code: 'too_big', params: { maximum, inclusive: issue.inclusive !== false } };
+    }
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'string') return minimum <= 1 ? { code: 'required', params: {} } : { code: 'too_short', params: { minimum } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'too_few', params: { minimum } };
+      return { code: 'too_small', params: { minimum, inclusive: issue.inclusive !== false } };
+    }
+    case 'invalid_format': {
+      if (issue.format === 'regex') {
+        const known = PATTERN_CODES.get(String((issue as { pattern?: unknown }).pattern ?? ''));
+        if (known) return { code: known, params: {} };
+      }
+      const code = FORMAT_CODES[issue.format];
+      return code ? { code, params: {} } : { code: 'invalid_format', params: { format: issue.format } };
+    }
+    case 'not_multiple_of':
+      return Number(issue.divisor) === 1
+        ? { code: 'not_integer', params: {} }
+        : { code: 'invalid', params: { divisor: Number(issue.divisor) } };
+    case 'invalid_value':
+      return { code: 'invalid_option', params: { values: issue.values.map(primitive) } };
+    case 'unrecognized_keys':
+      return { code: 'unrecognized_keys', params: { keys: issue.keys } };
+    case 'custom': {
+      const { code, ...params } = (issue.params ?? {}) as Record<string, unknown>;
+      if (!isFieldCode(code)) return { code: 'invalid', params: {} };
+      return { code, params: params as FieldErrorParams };
+    }
+    default:
+      return { code: 'invalid', params: {} };
+  }
+}
+
+/** One zod issue as a field error; `where` names the field when the issue is about the whole input. */
+export function fieldOfIssue(issue: core.$ZodIssue, where: string, path?: string): FieldError {
+  const { code, params } = codeOfIssue(issue);
+  return fieldError(path ?? (issue.path.length ? issue.path.join('.') : where), code, issue.message, params);
+}
 
 /** Turns zod issues into one AppError whose message names the first field and lists them all. */
 export function zodToAppError(error: ZodError, where: string): AppError {
-  const fields: FieldError[] = error.issues.map((issue) => ({
-    path: issue.path.length ? issue.path.join('.') : where,
-    message: issue.message,
-  }));
+  const fields: FieldError[] = error.issues.map((issue) => fieldOfIssue(issue, where));
   const first = fields[0] ?? { path: where, message: 'invalid' };
   const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';
   return new AppError('validation_failed', `${first.path}: ${first.message}${more}`, fields);
@@ -35,11 +119,11 @@ export function toAppError(error: unknown): AppError {
   }
   if (fe?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return new AppError('invalid_json', 'body: the body is empty but Content-Type says JSON', [
-      { path: 'body', message: 'empty JSON body' },
+      fieldError('body', 'required', 'empty JSON body'),
     ]);
   }
   if (status === 400 && (error instanceof SyntaxError || /JSON/i.test(fe?.message ?? ''))) {
-    return new AppError('invalid_json', `body: malformed JSON (${fe.message})`, [{ path: 'body', message: 'malformed JSON' }]);
+    return new AppError('invalid_json', `body: malformed JSON (${fe.message})`, [fieldError('body', 'malformed_json', 'malformed JSON')]);
   }
   if (status === 404) return new AppError('not_found', fe.message || 'not found');
   if (status >= 400 && status < 500) return new AppError('bad_request', fe.message || 'bad request');

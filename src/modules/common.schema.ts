@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/pagination.js';
 
-/** Shared pieces of the per-module schemas. */
+// Shared pieces of the per-module schemas.
+
+/** An organization's short name in URLs; a field that breaks it is answered with the code `slug_format`. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A calendar day's shape; a field that breaks it is answered with the code `invalid_date`. */
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const ZId = z.string().min(1).max(64).describe('identifier');
-export const ZOrgSlug = z
-  .string()
-  .min(2)
-  .max(40)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
+export const ZOrgSlug = z.string().min(2).max(40).regex(SLUG_PATTERN, 'use lowercase letters, digits and single hyphens');
 export const ZOrgParams = z.object({ org: ZOrgSlug });
 /**
  * `{org, …}` with each named id beside it: a path parameter is named for what it identifies
@@ -28,12 +29,15 @@ export const ZPassword = z.string().min(10, 'must be at least 10 characters').ma
 /** A calendar day `YYYY-MM-DD` (review dates, deadlines): read in the organization's time zone. */
 export const ZDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((v) => {
-    // Date.parse rolls 2024-02-31 over to March: a real date survives the round trip unchanged.
-    const parsed = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
-  }, 'not a real date')
+  .regex(DAY_PATTERN, 'must be a date YYYY-MM-DD')
+  .refine(
+    (v) => {
+      // Date.parse rolls 2024-02-31 over to March: a real date survives the round trip unchanged.
+      const parsed = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
+    },
+    { message: 'not a real date', params: { code: 'invalid_date' } },
+  )
   .meta({ examples: ['2027-03-01', '2027-09-01'] });
 /** An instant as the API writes it: ISO 8601 in UTC with milliseconds, `2026-11-01T10:00:00.000Z`. */
 export const encodeInstant = (epochMs: number): string => new Date(epochMs).toISOString();
