@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { securityApi } from '../security/security.api';
 import { AuthCard } from './auth-card';
 
@@ -11,22 +11,12 @@ export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['email']);
+  const form = useMutationForm(['email']);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await securityApi.requestReset(email);
-      errors.clear();
-      setSentTo(email.trim());
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    await securityApi.requestReset(email);
+    setSentTo(email.trim());
+  });
 
   const back = (
     <Anchor component={Link} to="/sign-in" size="sm">
@@ -58,12 +48,12 @@ export function ForgotPasswordPage() {
             value={email}
             onChange={(event) => {
               setEmail(event.currentTarget.value);
-              errors.clear('email');
+              form.clear('email');
             }}
-            error={errors.errorOf('email')}
+            error={form.errorOf('email')}
             autoFocus
           />
-          <Button type="submit" loading={isBusy} fullWidth>
+          <Button type="submit" loading={form.isBusy} fullWidth>
             {t('passwordReset.send')}
           </Button>
           <Text ta="center">{back}</Text>

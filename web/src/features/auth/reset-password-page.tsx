@@ -3,8 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../shared/api/client';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useSession } from '../../shared/session/session-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { securityApi } from '../security/security.api';
 import { AuthCard } from './auth-card';
 
@@ -23,27 +23,29 @@ export function ResetPasswordPage() {
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [badLink, setBadLink] = useState(token === '');
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['password']);
+  const form = useMutationForm(['password']);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (password !== confirm) {
       setMismatch(true);
       return;
     }
-    setBusy(true);
-    try {
-      await securityApi.confirmReset(token, password);
-      // Every session of the person has ended, this browser's too if it had one.
-      if (status === 'signedIn') await signOut().catch(() => undefined);
-      void navigate('/sign-in?reset=1', { replace: true }); // the app has no route loaders: nothing to wait for
-    } catch (error) {
-      if (isBadLink(error)) setBadLink(true);
-      else errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
+    void form.run(
+      async () => {
+        await securityApi.confirmReset(token, password);
+        // Every session of the person has ended, this browser's too if it had one.
+        if (status === 'signedIn') await signOut().catch(() => undefined);
+        void navigate('/sign-in?reset=1', { replace: true }); // the app has no route loaders: nothing to wait for
+      },
+      {
+        onError: (error) => {
+          if (!isBadLink(error)) return error;
+          setBadLink(true);
+          return null;
+        },
+      },
+    );
   };
 
   if (badLink) {
@@ -73,9 +75,9 @@ export function ResetPasswordPage() {
             onChange={(event) => {
               setPassword(event.currentTarget.value);
               setMismatch(false);
-              errors.clear('password');
+              form.clear('password');
             }}
-            error={errors.errorOf('password')}
+            error={form.errorOf('password')}
             autoFocus
           />
           <PasswordInput
@@ -88,7 +90,7 @@ export function ResetPasswordPage() {
             }}
             error={mismatch ? t('security.password.mismatch') : undefined}
           />
-          <Button type="submit" loading={isBusy} fullWidth>
+          <Button type="submit" loading={form.isBusy} fullWidth>
             {t('passwordReset.submit')}
           </Button>
           <Text ta="center">

@@ -1,12 +1,13 @@
 import { Button, Fieldset, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { suggestSlug } from '../../../../src/core/slug';
+import { ZSetup } from '../../../../src/modules/setup/setup.schema';
 import { api } from '../../shared/api/client';
 import type { Me, Organization } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useSession } from '../../shared/session/session-context';
+import { useMutationForm, validateInput } from '../../shared/use-mutation-form';
 import { OrgFields, type OrgSettingsValues } from '../settings/org-fields';
 import { AuthCard } from './auth-card';
 import { FullPageLoader } from './guards';
@@ -47,34 +48,27 @@ export function SetupPage() {
     timeZone: browserTimeZone(),
   });
   const [admin, setAdmin] = useState({ name: '', email: '', password: '' });
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS);
 
   if (status === 'loading') return <FullPageLoader />;
   if (status !== 'setup') return <Navigate to="/" replace />;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const created = await api.post<Organization>('/api/v1/setup', { organization: { ...org, slug }, admin });
-      const me = await api.post<Me>('/api/v1/auth/login', { email: admin.email, password: admin.password });
-      acceptMe(me);
-      void navigate(`/o/${created.slug}/teams`, { replace: true }); // the app has no route loaders: nothing to wait for
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    const input = { organization: { ...org, slug }, admin };
+    validateInput(ZSetup, input);
+    const created = await api.post<Organization>('/api/v1/setup', input);
+    const me = await api.post<Me>('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    acceptMe(me);
+    void navigate(`/o/${created.slug}/teams`, { replace: true }); // the app has no route loaders: nothing to wait for
+  });
 
   const adminInput = (field: 'name' | 'email') => ({
     value: admin[field],
-    error: errors.errorOf(`admin.${field}`),
+    error: form.errorOf(`admin.${field}`),
     onChange: (event: { currentTarget: { value: string } }) => {
       const value = event.currentTarget.value;
       setAdmin((current) => ({ ...current, [field]: value }));
-      errors.clear(`admin.${field}`);
+      form.clear(`admin.${field}`);
     },
   });
 
@@ -90,11 +84,11 @@ export function SetupPage() {
                   setOrg((current) => ({ ...current, ...patch }));
                   if (patch.name !== undefined && !isSlugEdited) {
                     setSlug(suggestSlug(patch.name));
-                    errors.clear('organization.slug');
+                    form.clear('organization.slug');
                   }
-                  for (const key of Object.keys(patch)) errors.clear(`organization.${key}`);
+                  for (const key of Object.keys(patch)) form.clear(`organization.${key}`);
                 }}
-                errorOf={(field) => errors.errorOf(`organization.${field}`)}
+                errorOf={(field) => form.errorOf(`organization.${field}`)}
                 afterName={
                   <TextInput
                     label={t('org.slug')}
@@ -104,9 +98,9 @@ export function SetupPage() {
                       const value = event.currentTarget.value.toLowerCase();
                       setSlug(value);
                       setSlugEdited(value !== '');
-                      errors.clear('organization.slug');
+                      form.clear('organization.slug');
                     }}
-                    error={errors.errorOf('organization.slug')}
+                    error={form.errorOf('organization.slug')}
                     autoCapitalize="off"
                     spellCheck={false}
                   />
@@ -126,13 +120,13 @@ export function SetupPage() {
                 onChange={(event) => {
                   const value = event.currentTarget.value;
                   setAdmin((current) => ({ ...current, password: value }));
-                  errors.clear('admin.password');
+                  form.clear('admin.password');
                 }}
-                error={errors.errorOf('admin.password')}
+                error={form.errorOf('admin.password')}
               />
             </Stack>
           </Fieldset>
-          <Button type="submit" loading={isBusy}>
+          <Button type="submit" loading={form.isBusy}>
             {t('setup.submit')}
           </Button>
         </Stack>

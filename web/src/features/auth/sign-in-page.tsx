@@ -1,11 +1,11 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../shared/api/client';
 import type { Me } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useSession } from '../../shared/session/session-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { waitText } from '../security/format-account';
 import { retryAfterOf } from '../security/security.api';
 import { AuthCard } from './auth-card';
@@ -23,32 +23,30 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [isBusy, setBusy] = useState(false);
   // Seconds the server asks to wait after too many failed attempts (progressive backoff).
   const [waitSeconds, setWaitSeconds] = useState<number | null>(null);
-  const errors = useFormErrors(['email', 'password']);
+  const form = useMutationForm(['email', 'password']);
 
   if (status === 'loading') return <FullPageLoader />;
   if (status === 'setup') return <Navigate to="/setup" replace />;
   if (status === 'signedIn') return <Navigate to={safeNext(params.get('next'))} replace />;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
+  const submit = form.submitWith(
+    async () => {
       const me = await api.post<Me>('/api/v1/auth/login', { email, password }, { ignoreUnauthenticated: true });
-      errors.clear();
       setWaitSeconds(null);
       acceptMe(me);
       void navigate(safeNext(params.get('next')), { replace: true }); // the app has no route loaders: nothing to wait for
-    } catch (error) {
-      const wait = retryAfterOf(error);
-      setWaitSeconds(wait);
-      if (wait === null) errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    {
+      // Too many attempts: the form counts down instead of showing an error.
+      onError: (error) => {
+        const wait = retryAfterOf(error);
+        setWaitSeconds(wait);
+        return wait === null ? error : null;
+      },
+    },
+  );
 
   return (
     <AuthCard title={t('auth.signInTitle')} subtitle={t('auth.signInSubtitle')}>
@@ -71,9 +69,9 @@ export function SignInPage() {
             value={email}
             onChange={(event) => {
               setEmail(event.currentTarget.value);
-              errors.clear('email');
+              form.clear('email');
             }}
-            error={errors.errorOf('email')}
+            error={form.errorOf('email')}
             data-autofocus
             autoFocus
           />
@@ -83,16 +81,16 @@ export function SignInPage() {
             value={password}
             onChange={(event) => {
               setPassword(event.currentTarget.value);
-              errors.clear('password');
+              form.clear('password');
             }}
-            error={errors.errorOf('password')}
+            error={form.errorOf('password')}
           />
           <Group justify="flex-end" mt={-8}>
             <Anchor component={Link} to="/forgot-password" size="sm">
               {t('passwordReset.forgot')}
             </Anchor>
           </Group>
-          <Button type="submit" loading={isBusy} fullWidth mt="xs">
+          <Button type="submit" loading={form.isBusy} fullWidth mt="xs">
             {t('auth.signIn')}
           </Button>
         </Stack>
