@@ -1,6 +1,8 @@
-import { invalidField } from '../../core/errors.js';
+import { invalidField, notFound } from '../../core/errors.js';
 import { zonedMidnight } from '../../core/promises/window.js';
-import type { FeedbackSubjectType, FeedbackTable, Tx } from '../../db/schema.js';
+import type { Db, FeedbackSubjectType, FeedbackTable, Tx } from '../../db/schema.js';
+import type { TPageQuery } from '../common.schema.js';
+import { cursorOf } from '../list.js';
 import type { TFeedback, TFeedbackFilter } from './feedback.schema.js';
 
 /** What a subject's type and id resolve to: the stored columns and the name shown beside it. */
@@ -47,7 +49,8 @@ export function boundsOf(filter: { from?: string; to?: string }, timeZone: strin
   };
   const from = filter.from ? instant(filter.from, false) : undefined;
   const to = filter.to ? instant(filter.to, true) : undefined;
-  if (from !== undefined && to !== undefined && to <= from) throw invalidField('to', 'out_of_order', 'must come after from', { after: 'from' });
+  if (from !== undefined && to !== undefined && to <= from)
+    throw invalidField('to', 'out_of_order', 'must come after from', { after: 'from' });
   return { from, to };
 }
 
@@ -130,4 +133,94 @@ export async function describeFeedback(tx: Tx, orgId: string, rows: FeedbackTabl
       createdAt: r.created_at,
     };
   });
+}
+
+/** The response, or 404. */
+export async function loadFeedbackRow(tx: Tx, orgId: string, id: string): Promise<FeedbackTable> {
+  const row = await tx.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('feedback', id);
+  return row;
+}
+
+export async function insertFeedbackRow(tx: Tx, row: FeedbackTable): Promise<void> {
+  await tx.insertInto('feedback').values(row).execute();
+}
+
+export async function updateFeedbackRow(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  set: Partial<Omit<FeedbackTable, 'id' | 'org_id' | 'created_at'>>,
+): Promise<void> {
+  await tx.updateTable('feedback').set(set).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+/** One page of responses matching the filter, newest answer first (one row more than the page, to tell a next one). */
+export async function listFeedbackRows(
+  db: Db,
+  orgId: string,
+  query: TFeedbackFilter & TPageQuery & { triaged?: 'yes' | 'no' },
+  timeZone: string,
+): Promise<FeedbackTable[]> {
+  let q = filteredFeedback(db, orgId, query, timeZone).selectAll();
+  if (query.triaged === 'yes') q = q.where('pain_id', 'is not', null);
+  if (query.triaged === 'no') q = q.where('pain_id', 'is', null);
+  const after = cursorOf(query);
+  if (after)
+    q = q.where((eb) => eb.or([eb('answered_at', '<', after.t), eb.and([eb('answered_at', '=', after.t), eb('id', '<', after.id)])]));
+  return q
+    .orderBy('answered_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+}
+
+/** How many responses matching the filter gave each score (counted by the database). */
+export async function countScores(
+  db: Db,
+  orgId: string,
+  filter: TFeedbackFilter,
+  timeZone: string,
+): Promise<{ score: number | null; count: number }[]> {
+  const counts = await filteredFeedback(db, orgId, filter, timeZone)
+    .select((eb) => ['feedback.score', eb.fn.countAll<number>().as('count')])
+    .where('feedback.score', 'is not', null)
+    .groupBy('feedback.score')
+    .execute();
+  return counts.map((c) => ({ score: c.score, count: Number(c.count) }));
+}
+
+/** Scores and when they were given, of the responses matching the filter answered in [from, to). */
+export async function listScoresBetween(
+  db: Db,
+  orgId: string,
+  filter: TFeedbackFilter,
+  timeZone: string,
+  from: number,
+  to: number,
+): Promise<{ score: number | null; answered_at: number }[]> {
+  return filteredFeedback(db, orgId, { ...filter, from: undefined, to: undefined }, timeZone)
+    .select(['feedback.score', 'feedback.answered_at'])
+    .where('feedback.answered_at', '>=', from)
+    .where('feedback.answered_at', '<', to)
+    .where('feedback.score', 'is not', null)
+    .execute();
+}
+
+/** A client's own responses, newest first, at most `limit`. */
+export async function listFeedbackOfClient(db: Db, orgId: string, clientId: string, limit: number): Promise<FeedbackTable[]> {
+  return db
+    .selectFrom('feedback')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .orderBy('answered_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Removes the evidence a triaged response gave its pain (kind `feedback`, from `source`). */
+export async function deleteFeedbackEvidence(tx: Tx, orgId: string, source: string): Promise<void> {
+  await tx.deleteFrom('evidence').where('org_id', '=', orgId).where('kind', '=', 'feedback').where('source', '=', source).execute();
 }

@@ -4,10 +4,17 @@ import type { Db, SurveysTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
-import { pageByCreated } from '../list.js';
 import { resolveSubject } from './feedback.repository.js';
 import type { TFeedback, TSurvey, TSurveyInput, TSurveyPatch } from './feedback.schema.js';
 import { insertFeedback } from './feedback.service.js';
+import {
+  countAnswersBySurvey,
+  findActiveSurveyByKey,
+  findSurvey,
+  insertSurvey,
+  pageSurveys,
+  updateSurveyRow,
+} from './survey.repository.js';
 
 /** The survey's public link: `/c/{org}/s/{key}` under the server's public address. */
 export function surveyUrl(publicUrl: string, slug: string, key: string): string {
@@ -16,18 +23,11 @@ export function surveyUrl(publicUrl: string, slug: string, key: string): string 
 
 async function describeSurveys(tx: Tx, ctx: OrgContext, rows: SurveysTable[], publicUrl: string): Promise<TSurvey[]> {
   if (rows.length === 0) return [];
-  const counts = await tx
-    .selectFrom('feedback')
-    .select((eb) => ['survey_id', eb.fn.countAll<number>().as('count')])
-    .where('org_id', '=', ctx.org.id)
-    .where(
-      'survey_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .groupBy('survey_id')
-    .execute();
-  const byId = new Map(counts.map((c) => [c.survey_id, Number(c.count)]));
+  const byId = await countAnswersBySurvey(
+    tx,
+    ctx.org.id,
+    rows.map((r) => r.id),
+  );
   const out: TSurvey[] = [];
   for (const r of rows) {
     // A subject removed since is shown without its name rather than failing the list.
@@ -50,7 +50,7 @@ async function describeSurveys(tx: Tx, ctx: OrgContext, rows: SurveysTable[], pu
 }
 
 async function loadSurvey(tx: Tx, orgId: string, id: string): Promise<SurveysTable> {
-  const row = await tx.selectFrom('surveys').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const row = await findSurvey(tx, orgId, id);
   if (!row) throw notFound('survey', id);
   return row;
 }
@@ -72,7 +72,7 @@ export async function createSurvey(ctx: OrgContext, input: TSurveyInput, publicU
       created_at: ctx.now,
       created_by: ctx.actor.id,
     };
-    await tx.insertInto('surveys').values(row).execute();
+    await insertSurvey(tx, row);
     const [survey] = await describeSurveys(tx, ctx, [row], publicUrl);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -88,9 +88,7 @@ export async function createSurvey(ctx: OrgContext, input: TSurveyInput, publicU
 }
 
 export async function listSurveys(ctx: OrgContext, query: TPageQuery & { active?: 'yes' | 'no' }, publicUrl: string) {
-  let q = ctx.db.selectFrom('surveys').selectAll().where('org_id', '=', ctx.org.id);
-  if (query.active) q = q.where('active', '=', query.active === 'yes' ? 1 : 0);
-  const page = await pageByCreated<SurveysTable, 'surveys'>(q, 'surveys', query);
+  const page = await pageSurveys(ctx.db, ctx.org.id, query);
   return { items: await describeSurveys(ctx.db, ctx, page.items, publicUrl), nextCursor: page.nextCursor };
 }
 
@@ -102,7 +100,7 @@ export async function updateSurvey(ctx: OrgContext, id: string, patch: TSurveyPa
       ...(patch.question !== undefined && { question: patch.question }),
       ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
     };
-    await tx.updateTable('surveys').set(set).where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await updateSurveyRow(tx, ctx.org.id, id, set);
     const [survey] = await describeSurveys(tx, ctx, [{ ...row, ...set }], publicUrl);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -125,13 +123,7 @@ export async function findActiveSurvey(
   publicKey: string,
 ): Promise<(SurveysTable & { subjectName: string | null }) | null> {
   if (publicKey.length > 100) return null;
-  const row = await db
-    .selectFrom('surveys')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('public_key', '=', publicKey)
-    .where('active', '=', 1)
-    .executeTakeFirst();
+  const row = await findActiveSurveyByKey(db, orgId, publicKey);
   if (!row) return null;
   const subject = await resolveSubject(db, orgId, row.subject_type, row.subject_id).catch(() => ({ name: null }));
   return { ...row, subjectName: subject.name };
@@ -150,7 +142,8 @@ export async function answerSurvey(
 ): Promise<TFeedback> {
   const survey = await findActiveSurvey(ctx.db, ctx.org.id, publicKey);
   if (!survey) throw notFound('survey');
-  if (answer.score === null && answer.comment.trim() === '') throw invalidField('score', 'one_of', 'choose a score or write a comment', { fields: ['score', 'comment'] });
+  if (answer.score === null && answer.comment.trim() === '')
+    throw invalidField('score', 'one_of', 'choose a score or write a comment', { fields: ['score', 'comment'] });
   return ctx.db.transaction().execute((tx) =>
     insertFeedback(
       tx,
