@@ -5,8 +5,10 @@ import type { TPageQuery } from '../common.schema.js';
 import type { TChangePassword, TSession } from './auth.schema.js';
 import { raiseDeviceEpoch } from './login-trust.repository.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { useUpPasswordResetsOf } from './password-reset.repository.js';
 import { hitRateLimit } from './rate-limit.js';
 import { deleteSessionOf, deleteSessionsOf, listLiveSessions } from './session.repository.js';
+import { updateUserPassword } from './user.repository.js';
 
 /** Attempts at changing the password an hour per person, right or wrong: the current password is not guessed here either. */
 export const PASSWORD_CHANGES_PER_HOUR = 10;
@@ -53,16 +55,12 @@ export async function changePassword(
       fieldError('currentPassword', 'wrong_password', 'wrong current password'),
     ]);
   }
-  if (input.newPassword === input.currentPassword) throw invalidField('newPassword', 'same_password', 'must differ from the current password');
+  if (input.newPassword === input.currentPassword)
+    throw invalidField('newPassword', 'same_password', 'must differ from the current password');
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', asker.user.id).execute();
-    await tx
-      .updateTable('password_resets')
-      .set({ used_at: now })
-      .where('user_id', '=', asker.user.id)
-      .where('used_at', 'is', null)
-      .execute();
+    await updateUserPassword(tx, asker.user.id, passwordHash, now);
+    await useUpPasswordResetsOf(tx, asker.user.id, now);
     const deviceEpoch = await raiseDeviceEpoch(tx, asker.user.id, now);
     return { endedSessions: await deleteSessionsOf(tx, asker.user.id, asker.sessionHash), deviceEpoch };
   });

@@ -2,6 +2,7 @@ import { isUsualAddress, throttleKeysFor } from '../../core/auth/login-keys.js';
 import { AppError, fieldError, invalidField } from '../../core/errors.js';
 import { hashSecret, newSecret } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/schema.js';
+import { findMemberOrgIdBySlug, upsertOrgVisit } from '../orgs/org.repository.js';
 import { listMyOrganizations } from '../orgs/org.service.js';
 import type { TLogin } from './auth.schema.js';
 import { newDeviceCookie, trustedDeviceOf } from './device-cookie.js';
@@ -9,7 +10,7 @@ import { claimAttempt, settleSuccess } from './login-throttle.js';
 import { deviceEpochOf, lastSuccessFrom, recordSuccessFrom } from './login-trust.repository.js';
 import { DUMMY_HASH, verifyPassword } from './password.js';
 import { hitRateLimit } from './rate-limit.js';
-import { insertSession } from './session.repository.js';
+import { deleteExpiredSessionsOf, deleteSessionByHash, insertSession } from './session.repository.js';
 import { findUserByEmail } from './user.repository.js';
 
 /** The absolute lifetime of a staff session; the idle timeout (CLIENTOCRACY_SESSION_IDLE_DAYS) may end it sooner. */
@@ -71,7 +72,7 @@ export async function login(
   await settleSuccess(db, claims);
   await recordSuccessFrom(db, user.id, client.ip, epoch, now);
   const { sessionSecret, sessionHash } = await openSession(db, user.id, client, now);
-  await db.deleteFrom('sessions').where('user_id', '=', user.id).where('expires_at', '<=', now).execute();
+  await deleteExpiredSessionsOf(db, user.id, now);
   return {
     sessionSecret,
     sessionHash,
@@ -81,7 +82,7 @@ export async function login(
 }
 
 export async function logout(db: Db, sessionHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id_hash', '=', sessionHash).execute();
+  await deleteSessionByHash(db, sessionHash);
 }
 
 export async function describeMe(db: Db, userId: string) {
@@ -93,17 +94,7 @@ export async function describeMe(db: Db, userId: string) {
  * they do not belong to it — the same answer whether or not it exists, so nothing is learnt.
  */
 export async function recordVisit(db: Db, userId: string, slug: string, now: number): Promise<void> {
-  const membership = await db
-    .selectFrom('memberships')
-    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
-    .select('memberships.org_id')
-    .where('memberships.user_id', '=', userId)
-    .where('organizations.slug', '=', slug)
-    .executeTakeFirst();
-  if (!membership) throw invalidField('lastOrg', 'not_member', 'not one of your organizations', { of: 'organization' });
-  await db
-    .insertInto('org_visits')
-    .values({ org_id: membership.org_id, user_id: userId, used_at: now })
-    .onConflict((oc) => oc.columns(['org_id', 'user_id']).doUpdateSet({ used_at: now }))
-    .execute();
+  const orgId = await findMemberOrgIdBySlug(db, userId, slug);
+  if (orgId === undefined) throw invalidField('lastOrg', 'not_member', 'not one of your organizations', { of: 'organization' });
+  await upsertOrgVisit(db, orgId, userId, now);
 }

@@ -3,12 +3,20 @@ import { hashSecret, newId, newSecret } from '../../core/ids.js';
 import type { Db, Tx, UsersTable } from '../../db/schema.js';
 import { type Locale, translate } from '../../i18n/index.js';
 import { queueMail } from '../mail/outbox.service.js';
+import { findFirstOrgLocaleOfUser } from '../orgs/org.repository.js';
 import type { TPasswordResetConfirm } from './auth.schema.js';
 import { raiseDeviceEpoch } from './login-trust.repository.js';
 import { hashPassword } from './password.js';
+import {
+  claimPasswordReset,
+  deletePasswordResetsExpiredBefore,
+  findPasswordResetByHash,
+  insertPasswordReset,
+  useUpPasswordResetsOf,
+} from './password-reset.repository.js';
 import { hitRateLimit } from './rate-limit.js';
 import { deleteSessionsOf } from './session.repository.js';
-import { findUserByEmail } from './user.repository.js';
+import { findUserByEmail, loadUserEmail, updateUserPassword } from './user.repository.js';
 
 const HOUR_MS = 3_600_000;
 /** A reset link works once, for an hour. */
@@ -34,15 +42,7 @@ async function withinLimit(db: Db, key: string, limit: number, now: number): Pro
 /** The person's own language, else that of the first organization they joined, else Russian. */
 async function localeOf(tx: Tx, user: UsersTable): Promise<Locale> {
   if (user.locale === 'en' || user.locale === 'ru') return user.locale;
-  const org = await tx
-    .selectFrom('memberships')
-    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
-    .select('organizations.locale')
-    .where('memberships.user_id', '=', user.id)
-    .orderBy('memberships.created_at')
-    .orderBy('memberships.id')
-    .executeTakeFirst();
-  return org?.locale === 'en' ? 'en' : 'ru';
+  return (await findFirstOrgLocaleOfUser(tx, user.id)) === 'en' ? 'en' : 'ru';
 }
 
 /**
@@ -62,18 +62,15 @@ export async function requestPasswordReset(db: Db, email: string, from: { ip: st
   if (!user) return;
   const token = newSecret();
   await db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('password_resets')
-      .values({
-        id: newId(),
-        user_id: user.id,
-        token_hash: hashSecret(token),
-        created_at: now,
-        expires_at: now + RESET_LINK_MS,
-        used_at: null,
-        requested_ip: from.ip,
-      })
-      .execute();
+    await insertPasswordReset(tx, {
+      id: newId(),
+      user_id: user.id,
+      token_hash: hashSecret(token),
+      created_at: now,
+      expires_at: now + RESET_LINK_MS,
+      used_at: null,
+      requested_ip: from.ip,
+    });
     const locale = await localeOf(tx, user);
     const vars = { name: user.name, email: user.email, url: `${from.publicUrl}/app/reset-password?token=${token}`, minutes: 60 };
     await queueMail(
@@ -106,32 +103,21 @@ export async function confirmPasswordReset(
 ): Promise<{ email: string; deviceEpoch: number }> {
   await hitRateLimit(db, [`reset-confirm:ip:${from.ip}`], RESET_CONFIRMS_PER_HOUR_IP, HOUR_MS, now);
   const tokenHash = hashSecret(input.token);
-  const row = await db.selectFrom('password_resets').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  const row = await findPasswordResetByHash(db, tokenHash);
   if (!row || row.used_at !== null || Number(row.expires_at) <= now) throw badLink();
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (tx) => {
     // Used up first, conditionally: of two requests racing with one link, one wins and one is refused.
-    const taken = await tx
-      .updateTable('password_resets')
-      .set({ used_at: now })
-      .where('id', '=', row.id)
-      .where('used_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(taken.numUpdatedRows) !== 1) throw badLink();
-    await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', row.user_id).execute();
-    await tx.updateTable('password_resets').set({ used_at: now }).where('user_id', '=', row.user_id).where('used_at', 'is', null).execute();
+    if (!(await claimPasswordReset(tx, row.id, now))) throw badLink();
+    await updateUserPassword(tx, row.user_id, passwordHash, now);
+    await useUpPasswordResetsOf(tx, row.user_id, now);
     await deleteSessionsOf(tx, row.user_id, null);
     const deviceEpoch = await raiseDeviceEpoch(tx, row.user_id, now);
-    const user = await tx.selectFrom('users').select('email').where('id', '=', row.user_id).executeTakeFirstOrThrow();
-    return { email: user.email, deviceEpoch };
+    return { email: await loadUserEmail(tx, row.user_id), deviceEpoch };
   });
 }
 
 /** Removes reset links that can no longer be used and are a day past it. */
 export async function prunePasswordResets(db: Db, now: number): Promise<number> {
-  const result = await db
-    .deleteFrom('password_resets')
-    .where('expires_at', '<', now - 24 * HOUR_MS)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return deletePasswordResetsExpiredBefore(db, now - 24 * HOUR_MS);
 }

@@ -81,3 +81,29 @@ export async function pruneSessions(db: Db, now: number, idleSince: number): Pro
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The session with this hash and its person, or undefined: the person's row with the session's expiry and last use. */
+export async function findSessionWithUser(db: Db, idHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.expires_at as session_expires_at', 'sessions.last_seen_at as session_last_seen_at'])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
+}
+
+/** Records the session's last use. */
+export async function touchSession(db: Db, idHash: string, at: number): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
+}
+
+/** Ends one session by its hash (signing out). */
+export async function deleteSessionByHash(db: Db, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+/** Removes the person's sessions that are past their lifetime. */
+export async function deleteExpiredSessionsOf(db: Db, userId: string, now: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now).execute();
+}

@@ -34,3 +34,19 @@ export async function listUserNames(tx: Tx, ids: string[]): Promise<{ id: string
   }
   return rows;
 }
+
+/** Sets a new password hash. */
+export async function updateUserPassword(tx: Tx, id: string, passwordHash: string, at: number): Promise<void> {
+  await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** Sets the person's interface language (null follows the organization). */
+export async function updateUserLocale(tx: Tx, id: string, locale: UsersTable['locale'], at: number): Promise<void> {
+  await tx.updateTable('users').set({ locale, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** The e-mail of a user who must exist (throws when the row is missing). */
+export async function loadUserEmail(tx: Tx, id: string): Promise<string> {
+  const row = await tx.selectFrom('users').select('email').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.email;
+}

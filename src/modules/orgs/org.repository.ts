@@ -1,5 +1,5 @@
 import type { Role } from '../../core/access/permissions.js';
-import type { Db, OrganizationsTable, Tx } from '../../db/schema.js';
+import type { Db, MembershipsTable, OrganizationsTable, Tx } from '../../db/schema.js';
 import type { TPageQuery } from '../common.schema.js';
 import { pageByCreated } from '../list.js';
 import type { TOrganization } from './org.schema.js';
@@ -75,4 +75,54 @@ export async function listOrgTimeZones(tx: Tx, orgId?: string): Promise<{ id: st
   let q = tx.selectFrom('organizations').select(['id', 'time_zone']);
   if (orgId) q = q.where('id', '=', orgId);
   return q.execute();
+}
+
+/** Makes a person a member of an organization in a role (the memberships table is written here and by the memberships module through this). */
+export async function insertMembership(tx: Tx, row: MembershipsTable): Promise<void> {
+  await tx.insertInto('memberships').values(row).execute();
+}
+
+/** The id of the organization with this slug when the user is a member of it, else undefined. */
+export async function findMemberOrgIdBySlug(tx: Tx, userId: string, slug: string): Promise<string | undefined> {
+  const row = await tx
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+    .select('memberships.org_id')
+    .where('memberships.user_id', '=', userId)
+    .where('organizations.slug', '=', slug)
+    .executeTakeFirst();
+  return row?.org_id;
+}
+
+/** Records that the user opened the organization at `at` (one row per user and organization). */
+export async function upsertOrgVisit(tx: Tx, orgId: string, userId: string, at: number): Promise<void> {
+  await tx
+    .insertInto('org_visits')
+    .values({ org_id: orgId, user_id: userId, used_at: at })
+    .onConflict((oc) => oc.columns(['org_id', 'user_id']).doUpdateSet({ used_at: at }))
+    .execute();
+}
+
+/** The language of the first organization the user joined, or undefined when they belong to none. */
+export async function findFirstOrgLocaleOfUser(tx: Tx, userId: string): Promise<string | undefined> {
+  const row = await tx
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+    .select('organizations.locale')
+    .where('memberships.user_id', '=', userId)
+    .orderBy('memberships.created_at')
+    .orderBy('memberships.id')
+    .executeTakeFirst();
+  return row?.locale;
+}
+
+/** The organization with this slug and the user's role in it (null when not a member; an empty id matches no one). */
+export async function findOrgWithRoleOf(db: Db, slug: string, userId: string) {
+  return db
+    .selectFrom('organizations')
+    .leftJoin('memberships', (join) => join.onRef('memberships.org_id', '=', 'organizations.id').on('memberships.user_id', '=', userId))
+    .selectAll('organizations')
+    .select('memberships.role as member_role')
+    .where('organizations.slug', '=', slug)
+    .executeTakeFirst();
 }
