@@ -27,9 +27,9 @@ beforeAll(async () => {
   ids = await seedThroughApi(admin, ops, a);
   // Clients are polled on the seeded decision's options, which freezes them: PATCH a decision without a poll.
   ids.decision = (await createThroughApi(admin, ops, a, ids, 'decision')) ?? ids.decision!;
-  // A round's projects are made at …/reserve-rounds/{reserveRoundId}/projects and changed at
-  // /reserve-projects/{reserveProjectId}.
-  if (ids.project) ids['reserve-project'] = ids.project;
+  // A round's projects are made at …/participation-rounds/{participationRoundId}/projects and changed at
+  // /participation-projects/{participationProjectId}.
+  if (ids.project) ids['participation-project'] = ids.project;
   patches = ops.filter((op) => op.method === 'PATCH' && op.auth === 'org' && Object.keys(op.body?.properties ?? {}).length > 1);
 });
 

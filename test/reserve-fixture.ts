@@ -45,5 +45,5 @@ export async function freshReserveIds(ctx: OrgContext, path: string, clientId: s
     await castBudgetBallot({ ...then, now: then.now + 1 }, round.id, clientId, [project.id]);
     if (tracked) await allocateRound(ctx, round.id);
   }
-  return { 'reserve-round': round.id, 'reserve-project': project.id };
+  return { 'participation-round': round.id, 'participation-project': project.id };
 }

@@ -39,11 +39,6 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   operationId: string;
   /** Fastify path syntax, each parameter named for what it identifies, e.g. `/api/v1/orgs/:org/teams/:teamId`. */
   url: string;
-  /**
-   * URLs the route answered at before a rename (same parameters), kept for clients written against
-   * them. They answer exactly as `url` does; the OpenAPI document and the sweeps list `url` alone.
-   */
-  formerUrls?: readonly string[];
   summary: string;
   tag: string;
   auth: RouteAuth;
@@ -101,19 +96,9 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
 ): void {
   if (spec.auth === 'org' && !spec.permission) throw new Error(`route ${spec.url} needs a permission`);
   registry.push(spec);
-  for (const url of [spec.url, ...(spec.formerUrls ?? [])]) addFastifyRoute(app, deps, spec, url);
-}
-
-/** Answers `url` with the route: checks access, parses the request, runs the handler, writes the answer. */
-function addFastifyRoute<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType>(
-  app: FastifyInstance,
-  deps: AppDeps,
-  spec: RouteSpec<P, Q, B, R>,
-  url: string,
-): void {
   app.route({
     method: spec.method,
-    url,
+    url: spec.url,
     ...(spec.bodyLimit !== undefined && { bodyLimit: Math.max(spec.bodyLimit, deps.config.bodyLimit) }),
     handler: async (req, reply) => {
       let principal: Principal | null = null;

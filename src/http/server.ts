@@ -14,6 +14,7 @@ import { VERSION } from '../version.js';
 import type { AppDeps } from './deps.js';
 import { registerDocs } from './docs.js';
 import { errorBody, handleError } from './errors.js';
+import { rewriteFormerUrl } from './former-urls.js';
 import { rejectUnacceptableInput } from './input.js';
 import { buildOpenApi, type DocumentedPage } from './openapi.js';
 import { routeOf } from './origin.js';
@@ -61,12 +62,15 @@ export type ClientocracyServer = FastifyInstance & { openapi: Record<string, unk
 export async function buildServer(deps: AppDeps, options: { logLevel?: 'info' | 'error' } = {}): Promise<ClientocracyServer> {
   // Modules react to each other's events (src/modules/events.ts): every request runs with them installed.
   installSubscriptions();
+  const formerUrls = MODULES.flatMap((module) => ('formerUrls' in module ? module.formerUrls : []));
   const app = Fastify({
     // 5xx are always logged by the CLI's `serve` (level error); `info` logs every request.
     logger: options.logLevel ? { level: options.logLevel } : false,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: process.env.CLIENTOCRACY_TRUST_PROXY === '1',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // A URL of before a rename is routed to its new URL (src/http/former-urls.ts).
+    rewriteUrl: (req) => rewriteFormerUrl(formerUrls, req.url ?? '/'),
     // A URL the router cannot decode (e.g. `%FF`) gets the one error shape too.
     frameworkErrors: (error, req, reply) => handleError(error, req, reply),
     // Requests Node's HTTP parser refuses (e.g. raw non-ASCII bytes in the URL) never reach a route:

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Role } from '../core/access/permissions.js';
 import type { Db, Dialect, Tx } from '../db/schema.js';
 import type { AppDeps } from '../http/deps.js';
+import type { FormerUrl } from '../http/former-urls.js';
 import type { DocumentedPage, DocumentedWebhook } from '../http/openapi.js';
 import type { Registrar } from '../http/registrar.js';
 import type { OrgContext } from './context.js';
@@ -20,6 +21,8 @@ export interface ModuleManifest {
   readonly routes?: readonly ((registrar: Registrar) => void)[];
   /** Server-rendered pages beside the API (the client portal) and how the OpenAPI document lists them. */
   readonly pages?: { readonly register: (app: FastifyInstance, deps: AppDeps) => void; readonly documented: readonly DocumentedPage[] };
+  /** URLs the module answered at before a rename: they keep answering, routed to the new ones (not documented). */
+  readonly formerUrls?: readonly FormerUrl[];
   /** The webhook events the module sends, documented in the OpenAPI document's `webhooks`. */
   readonly webhooks?: readonly DocumentedWebhook[];
   /** The permissions the module's routes check, and which roles hold each. */

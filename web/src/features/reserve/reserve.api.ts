@@ -26,8 +26,8 @@ export type ProjectKind = RoundProject['kind'];
 export const ROUND_METHODS: readonly RoundMethod[] = ['mes', 'greedy'];
 export const PROJECT_KINDS: readonly ProjectKind[] = ['project', 'experiment'];
 
-const rounds = (org: string, ...parts: string[]) => orgPath(org, 'reserve-rounds', ...parts);
-const projects = (org: string, ...parts: string[]) => orgPath(org, 'reserve-projects', ...parts);
+const rounds = (org: string, ...parts: string[]) => orgPath(org, 'participation-rounds', ...parts);
+const projects = (org: string, ...parts: string[]) => orgPath(org, 'participation-projects', ...parts);
 
 export const reserveApi = {
   list: (org: string) => api.getAll<RoundSummary>(rounds(org)),
