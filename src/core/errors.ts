@@ -64,7 +64,7 @@ export const FIELD_ERROR_CODES = [
   'taken', // unique: params.entity already has this value
   'given_twice',
   'nothing_to_change',
-  'in_use', // params.entity is still referred to by other records
+  'in_use', // params.entity is still referred to by other records (params.by: grant, agreement…)
   'already_member', // params.of: organization, team, role
   'not_member', // params.of: organization, team, segment
   'last_admin',
@@ -77,7 +77,7 @@ export const FIELD_ERROR_CODES = [
   // State and time
   'wrong_status', // the record's state forbids it; params.status names the state
   'period_closed',
-  'locked', // frozen by what happened since (advice given, clients polled)
+  'locked', // frozen by what happened since (params.by: advice given, clients polled)
   'not_open', // the window opens later (params.opensAt)
   'closed', // the window has closed
   'not_closed', // the window or period has not closed yet

@@ -38,9 +38,9 @@ export async function updateDecision(ctx: OrgContext, id: string, input: TUpdate
         ]);
       }
       if (requests.some((r) => r.answered_at !== null))
-        throw conflict('options', 'locked', 'advice has been given on these options: they stay as they are');
+        throw conflict('options', 'locked', 'advice has been given on these options: they stay as they are', { by: 'advice' });
       if (await DECISION_POLLS.get().hasPolls(tx, ctx.org.id, id))
-        throw conflict('options', 'locked', 'clients are polled on these options: they stay as they are');
+        throw conflict('options', 'locked', 'clients are polled on these options: they stay as they are', { by: 'poll' });
     }
     const before = await describeOne(tx, ctx, id);
     await updateDecisionRow(tx, ctx.org.id, row.id, {

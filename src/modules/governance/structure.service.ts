@@ -145,9 +145,9 @@ export async function deleteRole(ctx: OrgContext, id: string): Promise<void> {
     const row = await loadRole(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
     const held = await findActiveGrantOfHolder(tx, ctx.org.id, 'role', id);
-    if (held) throw conflict('id', 'in_use', 'the role holds a decision right: revoke the grant first', { entity: 'role' });
+    if (held) throw conflict('id', 'in_use', 'the role holds a decision right: revoke the grant first', { entity: 'role', by: 'grant' });
     const owns = await findAgreementOfOwner(tx, ctx.org.id, 'role', id);
-    if (owns) throw conflict('id', 'in_use', 'the role owns agreements: give them to another owner first', { entity: 'role' });
+    if (owns) throw conflict('id', 'in_use', 'the role owns agreements: give them to another owner first', { entity: 'role', by: 'agreement' });
     const before = await toRole(tx, row);
     await deleteRoleWithMembers(tx, ctx.org.id, id);
     await appendAudit(tx, {

@@ -1,33 +1,48 @@
-import { ApiError } from '../../shared/api/client';
-import { i18n, tk } from '../../shared/i18n';
+import { ApiError, type FieldError } from '../../shared/api/client';
+import { localizeFields } from '../../shared/api/error-messages';
+import { tk } from '../../shared/i18n';
 
 /**
- * Field messages the governance API sends that the shared table (shared/api/error-messages.ts) does
- * not know yet, in the interface language. Anything else passes through to the shared table.
+ * The governance forms' own sentence for a field error (decisions, advice, agreements, reviews), by
+ * code and field; anything else is left to the shared `errors.<code>`.
  */
-const GOVERNANCE_MESSAGES: [RegExp, string][] = [
-  [/required unless.*retire|next review date/i, tk('reviews.errors.nextDateRequired')],
-  [/required when (advice|advisers)|advice is asked|needs a deadline/i, tk('decisions.errors.deadlineRequired')],
-  [/in the past|not before today|today or later/i, tk('decisions.errors.notInPast')],
-  [/after today/i, tk('reviews.errors.afterToday')],
-  [/not a (role|member) of this team|no role with this id/i, tk('agreements.errors.ownerNotInTeam')],
-  [/no (right|decision right) with this id/i, tk('decisions.errors.noRight')],
-  [/no (team|user|person|adviser) with this id|not a member of this organization/i, tk('decisions.errors.noAdviser')],
-  [/say why/i, tk('decisions.errors.sayWhy')],
-  [/not an option|no option with this index|option index/i, tk('decisions.errors.noOption')],
-  [/must be whole minor units/i, tk('decisions.errors.wholeMinorUnits')],
-  [/holds this right neither/i, tk('decisions.errors.rightNotHeld')],
-  [/advice has been given on these options/i, tk('decisions.errors.optionsLocked')],
-];
+function governanceKeyOf(field: FieldError): string | undefined {
+  const { path, code } = field;
+  const entity = field.params?.entity;
+  switch (code) {
+    case 'required':
+      if (path === 'nextReviewDate') return tk('reviews.errors.nextDateRequired');
+      if (path === 'adviceDeadline') return tk('decisions.errors.deadlineRequired');
+      return path === 'reason' || path === 'rationale' ? tk('decisions.errors.sayWhy') : undefined;
+    case 'in_past':
+      return tk('decisions.errors.notInPast');
+    case 'not_in_future':
+      return tk('reviews.errors.afterToday');
+    case 'not_found':
+      if (entity === 'role') return tk('agreements.errors.ownerNotInTeam');
+      if (entity === 'right') return tk('decisions.errors.noRight');
+      return entity === 'team' || entity === 'person' ? tk('decisions.errors.noAdviser') : undefined;
+    case 'not_member':
+      return field.params?.of === 'organization' ? tk('decisions.errors.noAdviser') : tk('agreements.errors.ownerNotInTeam');
+    case 'out_of_range':
+      return path === 'preferredOption' || path === 'chosenOption' ? tk('decisions.errors.noOption') : undefined;
+    case 'not_integer':
+      return tk('decisions.errors.wholeMinorUnits');
+    case 'not_held':
+      return tk('decisions.errors.rightNotHeld');
+    case 'locked':
+      return path === 'options' && field.params?.by === 'advice' ? tk('decisions.errors.optionsLocked') : undefined;
+    default:
+      return undefined;
+  }
+}
 
-/** The same error with the field messages above already translated (the shared table leaves them as they are). */
+/** The same error with the governance API's field errors in the forms' words (the shared table says the rest). */
 export function localizeGovernanceError(error: unknown): unknown {
-  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
-  const fields = error.fields.map((field) => {
-    const match = GOVERNANCE_MESSAGES.find(([pattern]) => pattern.test(field.message));
-    return match ? { ...field, message: i18n.t(match[1]) } : field;
+  return localizeFields(error, (field) => {
+    const key = governanceKeyOf(field);
+    return key ? { key } : undefined;
   });
-  return new ApiError(error.status, error.code, error.message, fields);
 }
 
 /** A validation error made in the browser, shaped like the server's so the form shows it the same way. */

@@ -24,7 +24,7 @@ export function WithdrawDecisionModal({ opened, decision, onClose, onSubmit, onS
       await onStale();
       return true as const;
     }
-    if (error instanceof ApiError && error.fields.some((field) => field.path === 'reason' && /say why/i.test(field.message))) {
+    if (error instanceof ApiError && error.fields.some((field) => field.path === 'reason' && field.code === 'required')) {
       return fieldError('reason', t('decisionPage.withdrawReasonRequired'));
     }
     return error;

@@ -1,67 +1,90 @@
-import { ApiError } from '../../shared/api/client';
+import { ApiError, type FieldError } from '../../shared/api/client';
+import { type FieldSentence, localizeFields } from '../../shared/api/error-messages';
 import { i18n, intlLocale, tk } from '../../shared/i18n';
 
-/**
- * Field messages the economics API sends, in the interface language; a number the message carries
- * (what the points or weights add up to, what the reserve holds) is passed on. Messages the shared
- * table knows (too long, not an option…) pass through to it.
- */
-const MESSAGES: [RegExp, string][] = [
-  [/a team does not trade with itself/i, tk('economics.errors.tradeWithItself')],
-  [/a trade pays for an internal promise the seller made/i, tk('economics.errors.tradePromise')],
-  [/no promise with this id/i, tk('economics.errors.noPromise')],
-  [/no team "(.*)" in the organization/i, tk('economics.errors.noTeamNamed')],
-  [/no team with this id|not a team of the organization/i, tk('economics.errors.noTeam')],
-  [/give exactly 100 points in all \(these add up to (-?[\d.]+)\)/i, tk('economics.errors.pointsTotal')],
-  [/never to themselves/i, tk('economics.errors.pointsSelf')],
-  [/not a member of this team in the period/i, tk('economics.errors.notTeammate')],
-  [/points are whole and not negative/i, tk('economics.errors.pointsWhole')],
-  [/the weights must sum to 1 \(they sum to ([\d.]+)\)/i, tk('economics.errors.weightsSum')],
-  [/give a weight to at least one/i, tk('economics.errors.weightsEmpty')],
-  [/each weight is between 0 and 1/i, tk('economics.errors.weightRange')],
-  [/required for a mix/i, tk('economics.errors.weightsRequired')],
-  [/only a mix has weights/i, tk('economics.errors.weightsOnlyMix')],
-  [/the percentages must sum to 100% \(they sum to ([\d.]+)%\)/i, tk('economics.errors.percentagesSum')],
-  [/a percentage between 0 and 100/i, tk('economics.errors.percentageRange')],
-  [/required for fixed percentages/i, tk('economics.errors.percentagesRequired')],
-  [/more than the reserve holds \((\d+)/i, tk('economics.errors.moreThanReserve')],
-  [/say what it is for/i, tk('economics.errors.purposeRequired')],
-  [/^say why$/i, tk('economics.errors.reasonRequired')],
-  [/a positive amount with at most 2 decimals/i, tk('economics.errors.amountCsv')],
-  [/^must be positive$/i, tk('economics.errors.positive')],
-  [/a month has at most 744 hours/i, tk('economics.errors.hoursMax')],
-  [/^at most 2 decimals$/i, tk('economics.errors.twoDecimals')],
-  [/at most 6 decimals/i, tk('economics.errors.sixDecimals')],
-  [/must be whole minor units/i, tk('economics.errors.wholeMinorUnits')],
-  [/required for revenue, expense and labour/i, tk('economics.errors.teamRequired')],
-  [/overhead belongs to the organization/i, tk('economics.errors.overheadNoTeam')],
-  [/unknown column "(.*)"/i, tk('economics.errors.unknownColumn')],
-  [/a column amount \(or amountMinor\) is required/i, tk('economics.errors.amountColumn')],
-  [/no rows under the header/i, tk('economics.errors.noRows')],
-  [/at most 5,000 rows/i, tk('economics.errors.tooManyRows')],
-  [/not a person of the organization/i, tk('economics.errors.notPerson')],
-  [/^already (confirmed|declined)$/i, tk('economics.errors.tradeAnswered')],
-];
-
-/** One field message in the interface language; `money` formats the minor units a message names. */
-export function translateEconomicsMessage(message: string, money: (minor: number) => string): string {
-  for (const [pattern, key] of MESSAGES) {
-    const match = pattern.exec(message);
-    if (!match) continue;
-    const raw = match[1] ?? '';
-    const isNumber = /^-?\d+(\.\d+)?$/.test(raw);
-    const value = isNumber ? new Intl.NumberFormat(intlLocale(i18n.language), { maximumFractionDigits: 6 }).format(Number(raw)) : raw;
-    const amount = /^\d+$/.test(raw) ? money(Number(raw)) : raw;
-    return i18n.t(key, { value, amount });
-  }
-  return message;
+/** A number as the interface language writes it (0.8 → "0,8" in Russian). */
+function numberText(value: unknown): string {
+  return typeof value === 'number'
+    ? new Intl.NumberFormat(intlLocale(i18n.language), { maximumFractionDigits: 6 }).format(value)
+    : String(value ?? '');
 }
 
-/** The same error with the economics API's field messages translated. */
+/**
+ * The economics forms' own sentence for a field error, chosen by its code, params and field; the
+ * number a sentence names (what the points or weights add up to, what the reserve holds) comes from
+ * `params`. Undefined leaves the field to the shared `errors.<code>`.
+ */
+function economicsSentenceOf(field: FieldError, money: (minor: number) => string): FieldSentence | undefined {
+  const { path, code } = field;
+  const params = field.params ?? {};
+  const list = path.split('.')[0];
+  const last = path.split('.').pop();
+  switch (code) {
+    case 'self_reference':
+      if (list === 'points') return { key: tk('economics.errors.pointsSelf') };
+      return path === 'buyerTeamId' ? { key: tk('economics.errors.tradeWithItself') } : undefined;
+    case 'wrong_kind':
+      return path === 'promiseId' ? { key: tk('economics.errors.tradePromise') } : undefined;
+    case 'not_found':
+      if (params.entity === 'promise') return { key: tk('economics.errors.noPromise') };
+      if (params.entity === 'team' && typeof params.name === 'string')
+        return { key: tk('economics.errors.noTeamNamed'), values: { value: params.name } };
+      return params.entity === 'team' ? { key: tk('economics.errors.noTeam') } : undefined;
+    case 'sum_mismatch': {
+      const value = numberText(params.actual);
+      if (path === 'points') return { key: tk('economics.errors.pointsTotal'), values: { value } };
+      if (path === 'weights') return { key: tk('economics.errors.weightsSum'), values: { value } };
+      return path === 'percentages' ? { key: tk('economics.errors.percentagesSum'), values: { value } } : undefined;
+    }
+    case 'not_member':
+      return list === 'points' ? { key: tk('economics.errors.notTeammate') } : undefined;
+    case 'not_integer':
+      return { key: list === 'points' ? tk('economics.errors.pointsWhole') : tk('economics.errors.wholeMinorUnits') };
+    case 'too_few':
+      return path === 'weights' ? { key: tk('economics.errors.weightsEmpty') } : undefined;
+    case 'out_of_range':
+      if (path === 'weights') return { key: tk('economics.errors.weightRange') };
+      return list === 'percentages' ? { key: tk('economics.errors.percentageRange') } : undefined;
+    case 'required':
+      if (path === 'weights') return { key: tk('economics.errors.weightsRequired') };
+      if (path === 'percentages') return { key: tk('economics.errors.percentagesRequired') };
+      if (path === 'teamId') return { key: tk('economics.errors.teamRequired') };
+      if (path === 'purpose') return { key: tk('economics.errors.purposeRequired') };
+      return path === 'reason' ? { key: tk('economics.errors.reasonRequired') } : undefined;
+    case 'not_applicable':
+      if (path === 'weights') return { key: tk('economics.errors.weightsOnlyMix') };
+      return path === 'teamId' ? { key: tk('economics.errors.overheadNoTeam') } : undefined;
+    case 'exceeds_reserve':
+      return typeof params.available === 'number'
+        ? { key: tk('economics.errors.moreThanReserve'), values: { amount: money(params.available) } }
+        : undefined;
+    case 'invalid_format':
+      return params.format === 'amount' ? { key: tk('economics.errors.amountCsv') } : undefined;
+    case 'too_small':
+      return params.minimum === 1 ? { key: tk('economics.errors.positive') } : undefined;
+    case 'too_big':
+      return last === 'hours' && params.maximum === 744 ? { key: tk('economics.errors.hoursMax') } : undefined;
+    case 'too_precise':
+      if (params.decimals === 2) return { key: tk('economics.errors.twoDecimals') };
+      return params.decimals === 6 ? { key: tk('economics.errors.sixDecimals') } : undefined;
+    case 'unknown_column':
+      return { key: tk('economics.errors.unknownColumn'), values: { value: params.column } };
+    case 'missing_column':
+      return { key: tk('economics.errors.amountColumn') };
+    case 'no_rows':
+      return { key: tk('economics.errors.noRows') };
+    case 'too_many':
+      return path === 'csv' ? { key: tk('economics.errors.tooManyRows') } : undefined;
+    case 'wrong_status':
+      return path === 'status' ? { key: tk('economics.errors.tradeAnswered') } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The same error with the economics API's field errors in the interface language; `money` formats minor units. */
 export function localizeEconomicsError(error: unknown, money: (minor: number) => string): unknown {
-  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
-  const fields = error.fields.map((field) => ({ ...field, message: translateEconomicsMessage(field.message, money) }));
-  return new ApiError(error.status, error.code, error.message, fields);
+  return localizeFields(error, (field) => economicsSentenceOf(field, money));
 }
 
 /** The month is closed (409 `period_closed`): someone closed it meanwhile, or it was closed already. */

@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/client';
 import { messageOfError, translateFieldError } from '../../shared/api/error-messages';
 import { useOrg } from '../../shared/session/org-context';
 import { economicsApi } from './economics.api';
-import { translateEconomicsMessage } from './economics-errors';
+import { localizeEconomicsError } from './economics-errors';
 import { type ImportProblem, importProblemsOf } from './economics-model';
 import { ledgerImportExample } from './ledger-import-example';
 import { useEconomicsFormat } from './use-economics-format';
@@ -51,7 +51,9 @@ export function LedgerImportModal({ opened, period, onClose, onImported }: Ledge
     } catch (error) {
       if (error instanceof ApiError && error.fields.length > 0) {
         setProblems(
-          importProblemsOf(error.fields.map((field) => ({ ...field, message: translateFieldError(field) }))),
+          importProblemsOf(
+            (localizeEconomicsError(error, format.money) as ApiError).fields.map((field) => ({ ...field, message: translateFieldError(field) })),
+          ),
         );
         setFailure(t('economics.import.failed', { count: error.fields.length }));
       } else {

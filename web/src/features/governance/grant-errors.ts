@@ -1,63 +1,37 @@
-import { useCallback, useState } from 'react';
-import { ApiError } from '../../shared/api/client';
+import { useCallback, useRef } from 'react';
+import type { FieldError } from '../../shared/api/client';
+import { type FieldSentence, localizeFields } from '../../shared/api/error-messages';
 import { type FormErrors, useFormErrors } from '../../shared/api/use-form-errors';
 import { tk } from '../../shared/i18n';
 
 /**
- * The server's words for a grant form's fields that the shared table does not know, because they
- * carry an amount in minor units ("wider than the granter's own cap of 15000000"): the form shows its
- * own sentence with the cap formatted as money instead.
+ * A grant form's own sentence for a field error, by code and field: a cap above the limit names the
+ * limit the server sends in `params.maximum` (minor units), formatted as money — the granter's own
+ * cap (`limit: 'granter'`) or the grant's current one (`limit: 'current'`).
  */
-const GRANT_MESSAGES: [RegExp, string][] = [
-  [/wider than the granter's own cap|set a cap of at most/i, tk('governance.grants.capTooWide')],
-  [/narrowing may only lower the cap/i, tk('governance.grants.capOnlyLower')],
-  [/^say why$/i, tk('governance.grants.reasonRequired')],
-  [/parent grant is revoked/i, tk('governance.grants.parentRevoked')],
-];
-
-/** The translation key of a grant field message the form words itself, or null. */
-export function grantMessageKey(message: string): string | null {
-  for (const [pattern, key] of GRANT_MESSAGES) if (pattern.test(message)) return key;
-  return null;
+function grantSentenceOf(field: FieldError, money: (minor: number) => string): FieldSentence | undefined {
+  const params = field.params ?? {};
+  const cap = typeof params.maximum === 'number' ? money(params.maximum) : '';
+  if (field.code === 'too_big' && field.path === 'limits.spendingCap') {
+    if (params.limit === 'granter') return { key: tk('governance.grants.capTooWide'), values: { cap } };
+    if (params.limit === 'current') return { key: tk('governance.grants.capOnlyLower'), values: { cap } };
+  }
+  if (field.code === 'required' && field.path === 'reason') return { key: tk('governance.grants.reasonRequired') };
+  if (field.code === 'wrong_status' && field.path === 'parentGrantId') return { key: tk('governance.grants.parentRevoked') };
+  return undefined;
 }
 
-/**
- * useFormErrors for a grant form, with `render(key)` turning the messages above into the form's
- * sentence (so it can put the cap in).
- */
-export function useGrantFormErrors(fields: readonly string[], render: (key: string) => string): FormErrors {
+/** The same error with the grant API's field errors in the form's words; `money` formats a cap. */
+export function localizeGrantError(error: unknown, money: (minor: number) => string): unknown {
+  return localizeFields(error, (field) => grantSentenceOf(field, money));
+}
+
+/** useFormErrors for a grant form: its fields in the form's own words (see grantSentenceOf). */
+export function useGrantFormErrors(fields: readonly string[], money: (minor: number) => string = String): FormErrors {
   const errors = useFormErrors(fields);
-  const [keys, setKeys] = useState<Record<string, string>>({});
-  const handle = useCallback(
-    (error: unknown) => {
-      const next: Record<string, string> = {};
-      if (error instanceof ApiError) {
-        for (const field of error.fields) {
-          const key = grantMessageKey(field.message);
-          if (key && next[field.path] === undefined) next[field.path] = key;
-        }
-      }
-      setKeys(next);
-      errors.handle(error);
-    },
-    [errors.handle],
-  );
-  const clear = useCallback(
-    (field?: string) => {
-      setKeys((current) => {
-        if (field === undefined) return {};
-        const { [field]: _removed, ...rest } = current;
-        return rest;
-      });
-      errors.clear(field);
-    },
-    [errors.clear],
-  );
-  const errorOf = (field: string) => {
-    const message = errors.errorOf(field);
-    if (message === undefined) return undefined;
-    const key = keys[field];
-    return key ? render(key) : message;
-  };
-  return { errorOf, handle, clear };
+  // The latest formatter without giving `handle` a new identity on every render.
+  const format = useRef(money);
+  format.current = money;
+  const handle = useCallback((error: unknown) => errors.handle(localizeGrantError(error, format.current)), [errors.handle]);
+  return { ...errors, handle };
 }

@@ -54,7 +54,7 @@ export function GrantFormModal(props: GrantFormModalProps) {
   const [grantAs, setGrantAs] = useState<'organization' | 'council'>('organization');
   const [capMissing, setCapMissing] = useState(false);
   const widest = parent?.limits.spendingCap ?? null;
-  const form = useMutation(useGrantFormErrors(FIELDS, (key) => t(key, { cap: widest === null ? '' : format.money(widest) })));
+  const form = useMutation(useGrantFormErrors(FIELDS, format.money));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts afresh each time it opens
   useEffect(() => {

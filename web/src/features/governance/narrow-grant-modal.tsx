@@ -21,9 +21,7 @@ export function NarrowGrantModal({ grant, onClose, onSubmit }: NarrowGrantModalP
   const [reason, setReason] = useState('');
   const widest = grant?.limits.spendingCap ?? null;
   const form = useMutation(
-    useGrantFormErrors(['limits.spendingCap', 'limits.scope', 'reason'], (key) =>
-      t(key, { cap: widest === null ? '' : format.money(widest) }),
-    ),
+    useGrantFormErrors(['limits.spendingCap', 'limits.scope', 'reason'], format.money),
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts afresh for each grant

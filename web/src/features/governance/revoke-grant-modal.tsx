@@ -17,7 +17,7 @@ interface RevokeGrantModalProps {
 export function RevokeGrantModal({ grant, cascade, onClose, onSubmit }: RevokeGrantModalProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const form = useMutation(useGrantFormErrors(['reason'], (key) => t(key)));
+  const form = useMutation(useGrantFormErrors(['reason']));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts afresh for each grant
   useEffect(() => {

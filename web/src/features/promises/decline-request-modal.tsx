@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReasonModal } from '../../shared/ui/reason-modal';
-import { isAlreadyAnswered, localizePromiseError } from './promise-errors';
+import { isAlreadyAnswered, localizeRequestError } from './promise-errors';
 import type { PromiseRequest } from './promises.api';
 
 interface DeclineRequestModalProps {
@@ -36,7 +36,7 @@ export function DeclineRequestModal({ request, onClose, onSubmit, onAlreadyAnswe
       onClose={onClose}
       onSubmit={(reason) => (request ? onSubmit(request, reason) : Promise.resolve())}
       onError={(error) => {
-        if (!isAlreadyAnswered(error)) return localizePromiseError(error);
+        if (!isAlreadyAnswered(error)) return localizeRequestError(error);
         onAlreadyAnswered();
         return true;
       }}

@@ -2,27 +2,10 @@ import { Alert, Button, FileInput, Group, Loader, Modal, Stack, Text, Textarea }
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOfError } from '../../shared/api/error-messages';
-import { i18n, tk } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
 import { type ImportInput, type ImportPreview, type ImportResult, importApi, toBase64 } from './events-import.api';
 import { EventsImportPreview, ImportErrorList } from './events-import-preview';
 import { EventsImportSettings } from './events-import-settings';
-
-/** The ingest API's words for a refused event or a bad cell, in the interface language; others as sent. */
-const REASONS: [RegExp, string][] = [
-  [/more than a day in the future/i, tk('promises.import.reasons.future')],
-  [/more than 400 days before/i, tk('promises.import.reasons.tooOld')],
-  [/no such client/i, tk('promises.import.reasons.noClient')],
-  [/good: required|expected boolean/i, tk('promises.import.reasons.goodRequired')],
-  [/value: required|expected number/i, tk('promises.import.reasons.valueRequired')],
-  [/ISO-8601 date-time/i, tk('promises.import.reasons.date')],
-  [/received undefined|too small: expected string/i, tk('validation.required')],
-];
-
-export function translateIngestReason(message: string): string {
-  for (const [pattern, key] of REASONS) if (pattern.test(message)) return i18n.t(key);
-  return message;
-}
 
 interface EventsImportModalProps {
   opened: boolean;

@@ -73,7 +73,7 @@ export function canWaiveBacking(role: Role, refusal: PublishRefusal): boolean {
 
 /**
  * The missing capabilities and rights named by a 422 `backing_missing`: each field is
- * `requiredCapabilityIds.<i>` or `requiredRightIds.<i>` of the promise; its message quotes the name.
+ * `requiredCapabilityIds.<i>` or `requiredRightIds.<i>` of the promise; its `params.name` names it.
  * A field on the list itself (`requiredCapabilityIds`, `requiredRightIds`) says a client promise
  * declares none of that list.
  */
@@ -91,8 +91,8 @@ export function missingFromError(error: unknown, promise: Required, names: Reado
     const isCapability = match[1] === 'requiredCapabilityIds';
     const ids = isCapability ? promise.requiredCapabilityIds : promise.requiredRightIds;
     const id = ids[Number(match[2])] ?? field.path;
-    const quoted = /"([^"]*)"/.exec(field.message)?.[1];
-    const name = quoted || names.get(id) || id;
+    const sent = field.params?.name;
+    const name = (typeof sent === 'string' && sent) || names.get(id) || id;
     (isCapability ? result.capabilities : result.rights).push({ id, name });
   }
   // A refusal without fields still refuses: name nothing rather than nothing at all.

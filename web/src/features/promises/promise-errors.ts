@@ -1,53 +1,80 @@
 import { ApiError, type FieldError } from '../../shared/api/client';
-import { i18n, tk } from '../../shared/i18n';
+import { type FieldSentence, localizeFields } from '../../shared/api/error-messages';
+import { tk } from '../../shared/i18n';
+
+/** Who a form speaks for: a promise's own fields, or a request that asks a team for one (or is declined). */
+export type PromiseSubject = 'promise' | 'request';
+
+/** Item paths the promise form shows on their list (`painIds.2` → `painIds`). */
+const LIST_ITEM = /^(painIds|requiredCapabilityIds|requiredRightIds)\.\d+$/;
 
 /**
- * Field messages the promises API sends, in the interface language (the shared table in
- * shared/api/error-messages.ts knows the general ones). By path first where one message serves two
- * fields ("say what the client gets" is both the statement's and the redress text's).
+ * The promises API's field errors the forms word themselves, by code and by the field it is on (the
+ * shared `errors.<code>` says the rest): "required" on the statement asks for the promise's words,
+ * on a request's statement for what is asked.
  */
-const BY_PATH: [RegExp, RegExp, string][] = [[/^redress\.text$/, /say what the client gets/i, tk('promises.errors.redressTextRequired')]];
-
-const MESSAGES: [RegExp, string][] = [
-  [/say what the client gets/i, tk('promises.errors.statementRequired')],
-  [/a compensation needs an amount/i, tk('promises.errors.amountRequired')],
-  [/must be above 0|must be below 1/i, tk('promises.errors.targetRange')],
-  [/no team with this id/i, tk('promises.errors.noTeam')],
-  [/a team does not promise to itself/i, tk('promises.errors.notToItself')],
-  [/a pain of another segment/i, tk('promises.errors.painOtherSegment')],
-  [/no pain with this id/i, tk('promises.errors.noPain')],
-  [/no (capability|decision right) with this id/i, tk('promises.errors.noBacking')],
-  [/no promise with this id/i, tk('promises.errors.noPromise')],
-  [/a client promise is made to a client segment|no segment with this id/i, tk('promises.errors.segmentRequired')],
-  [/an internal promise is made to a team/i, tk('promises.errors.promiseeTeamRequired')],
-  [/say why the promise may be kept without declared backing/i, tk('promises.errors.waiverReasonRequired')],
-  [/only an admin may waive/i, tk('promises.errors.waiverAdminOnly')],
-  [/nothing to waive/i, tk('promises.errors.nothingToWaive')],
-  [/only (an internal|a client) promise/i, tk('promises.errors.wrongPromisee')],
-  [/say why the terms change/i, tk('promises.errors.reasonRequired')],
-  [/change at least one term/i, tk('promises.errors.nothingChanged')],
-  [/^say why$/i, tk('promises.errors.reasonRequired')],
-  [/say what you ask for/i, tk('promises.requests.errors.statementRequired')],
-  [/a team does not ask itself/i, tk('promises.requests.errors.notToItself')],
-];
-
-function translate(field: FieldError): string | null {
-  for (const [path, pattern, key] of BY_PATH) if (path.test(field.path) && pattern.test(field.message)) return i18n.t(key);
-  for (const [pattern, key] of MESSAGES) if (pattern.test(field.message)) return i18n.t(key);
-  return null;
+function promiseKeyOf(field: FieldError, subject: PromiseSubject): string | undefined {
+  const { path, code } = field;
+  const list = path.replace(/\.\d+$/, '');
+  const entity = field.params?.entity;
+  switch (code) {
+    case 'required':
+      if (path === 'statement')
+        return subject === 'request' ? tk('promises.requests.errors.statementRequired') : tk('promises.errors.statementRequired');
+      if (path === 'redress.text') return tk('promises.errors.redressTextRequired');
+      if (path === 'redress.amount' || path === 'amount') return tk('promises.errors.amountRequired');
+      if (path === 'promiseeSegmentId') return tk('promises.errors.segmentRequired');
+      if (path === 'promiseeTeamId') return tk('promises.errors.promiseeTeamRequired');
+      if (path === 'backingWaiver.reason') return tk('promises.errors.waiverReasonRequired');
+      if (path === 'reason')
+        return subject === 'request' ? tk('promises.requests.errors.reasonRequired') : tk('promises.errors.reasonRequired');
+      return undefined;
+    case 'too_small':
+    case 'too_big':
+      return path === 'target' ? tk('promises.errors.targetRange') : undefined;
+    case 'not_found':
+      if (entity === 'team') return tk('promises.errors.noTeam');
+      if (entity === 'pain') return tk('promises.errors.noPain');
+      if (entity === 'capability' || entity === 'right') return tk('promises.errors.noBacking');
+      if (entity === 'promise') return tk('promises.errors.noPromise');
+      if (entity === 'segment') return tk('promises.errors.segmentRequired');
+      return undefined;
+    case 'self_reference':
+      if (path === 'toTeamId') return tk('promises.requests.errors.notToItself');
+      return path === 'promiseeTeamId' ? tk('promises.errors.notToItself') : undefined;
+    case 'mismatch':
+      return list === 'painIds' ? tk('promises.errors.painOtherSegment') : undefined;
+    case 'not_allowed':
+      return path === 'backingWaiver' ? tk('promises.errors.waiverAdminOnly') : undefined;
+    case 'unnecessary':
+      return path === 'backingWaiver' ? tk('promises.errors.nothingToWaive') : undefined;
+    case 'not_applicable':
+      return tk('promises.errors.wrongPromisee');
+    case 'nothing_to_change':
+      return tk('promises.errors.nothingChanged');
+    default:
+      return undefined;
+  }
 }
 
 /**
- * The same error with the promises API's field messages translated, and array items folded onto
- * their list (`painIds.2` → `painIds`), where the form shows them.
+ * The same error with the promises API's field errors in the interface language, and list items
+ * folded onto their list (`painIds.2` → `painIds`), where the form shows them.
  */
-export function localizePromiseError(error: unknown): unknown {
-  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
-  const fields = error.fields.map((field) => {
-    const path = field.path.replace(/^(painIds|requiredCapabilityIds|requiredRightIds)\.\d+$/, '$1');
-    return { path, message: translate(field) ?? field.message };
-  });
-  return new ApiError(error.status, error.code, error.message, fields);
+export function localizePromiseError(error: unknown, subject: PromiseSubject = 'promise'): unknown {
+  return localizeFields(
+    error,
+    (field): FieldSentence | undefined => {
+      const key = promiseKeyOf(field, subject);
+      return key ? { key } : undefined;
+    },
+    (path) => path.replace(LIST_ITEM, '$1'),
+  );
+}
+
+/** localizePromiseError for a request's forms: asking a team, declining what it was asked. */
+export function localizeRequestError(error: unknown): unknown {
+  return localizePromiseError(error, 'request');
 }
 
 /**
@@ -61,12 +88,23 @@ export function localizeWaiverError(error: unknown): unknown {
   return new ApiError(localized.status, localized.code, localized.message, fields);
 }
 
-/** "The request is already answered": someone answered it meanwhile (409 on `id`). */
+/** "The request is already answered": someone answered it meanwhile (409, `wrong_status` on `id`). */
 export function isAlreadyAnswered(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'conflict' && /already answered/i.test(error.message);
+  return (
+    error instanceof ApiError &&
+    error.code === 'conflict' &&
+    error.fields.some((field) => field.path === 'id' && field.code === 'wrong_status' && field.params?.status === 'answered')
+  );
 }
 
-/** "Only the team's members or an admin may …": the server's 403 for someone outside the promiser team. */
+/**
+ * "Only the team's members or an admin may …": the server's 403 for someone outside the promiser
+ * team, told by its `not_member` field (a role's refusal names no field).
+ */
 export function isNotPromiser(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'forbidden' && /promises only its own behaviour/i.test(error.message);
+  return (
+    error instanceof ApiError &&
+    error.code === 'forbidden' &&
+    error.fields.some((field) => field.code === 'not_member' && field.params?.of === 'team')
+  );
 }

@@ -4,7 +4,7 @@ import { ApiError } from '../../shared/api/client';
 import { i18n } from '../../shared/i18n';
 import { en } from '../../shared/i18n/en';
 import { ru } from '../../shared/i18n/ru';
-import { isAlreadyAnswered, isNotPromiser, localizePromiseError } from './promise-errors';
+import { isAlreadyAnswered, isNotPromiser, localizeRequestError } from './promise-errors';
 import { countWaiting, groupRequests, sortRequests } from './promise-requests';
 import type { PromiseRequest } from './promises.api';
 
@@ -80,11 +80,16 @@ describe('requests between teams on screen', () => {
 describe('errors of the requests API', () => {
   it('shows the server’s field messages in the interface language, on their field', async () => {
     await i18n.changeLanguage('ru');
-    const error = localizePromiseError(
+    const error = localizeRequestError(
       new ApiError(422, 'validation_failed', '', [
-        { path: 'statement', message: 'say what you ask for' },
-        { path: 'toTeamId', message: 'a team does not ask itself: it promises' },
-        { path: 'supportsPromiseId', message: 'no promise with this id in the organization' },
+        { path: 'statement', code: 'required', params: {}, message: 'say what you ask for' },
+        { path: 'toTeamId', code: 'self_reference', params: {}, message: 'a team does not ask itself: it promises' },
+        {
+          path: 'supportsPromiseId',
+          code: 'not_found',
+          params: { entity: 'promise' },
+          message: 'no promise with this id in the organization',
+        },
       ]),
     ) as ApiError;
     expect(error.fields).toEqual([
@@ -100,10 +105,18 @@ describe('errors of the requests API', () => {
       403,
       'forbidden',
       'a team promises only its own behaviour: only its members or an admin may ask on its behalf',
+      [
+        {
+          path: 'fromTeamId',
+          code: 'not_member',
+          params: { of: 'team' },
+          message: "only the team's members or an admin may ask on its behalf",
+        },
+      ],
     );
     expect(isNotPromiser(forbidden)).toBe(true);
     const conflict = new ApiError(409, 'conflict', 'id: the request is already answered', [
-      { path: 'id', message: 'the request is already answered' },
+      { path: 'id', code: 'wrong_status', params: { status: 'answered' }, message: 'the request is already answered' },
     ]);
     expect(isAlreadyAnswered(conflict)).toBe(true);
     expect(isAlreadyAnswered(forbidden)).toBe(false);

@@ -236,8 +236,18 @@ describe('backing', () => {
 
   it('reads the names out of a 422 backing_missing', () => {
     const error = new ApiError(422, 'backing_missing', 'the promiser team does not hold: right "Change the work schedule"', [
-      { path: 'requiredRightIds.1', message: 'missing right "Change the work schedule"' },
-      { path: 'requiredCapabilityIds.0', message: 'missing capability "Crane"' },
+      {
+        path: 'requiredRightIds.1',
+        code: 'backing_missing',
+        params: { entity: 'right', name: 'Change the work schedule' },
+        message: 'missing right "Change the work schedule"',
+      },
+      {
+        path: 'requiredCapabilityIds.0',
+        code: 'backing_missing',
+        params: { entity: 'capability', name: 'Crane' },
+        message: 'missing capability "Crane"',
+      },
     ]);
     expect(missingFromError(error, { requiredCapabilityIds: ['c7'], requiredRightIds: ['r1', 'r2'] })).toEqual({
       capabilities: [{ id: 'c7', name: 'Crane' }],
@@ -280,7 +290,12 @@ describe('backing', () => {
   it('shows a refused waiver on the reason field, in the interface language', () => {
     const error = localizeWaiverError(
       new ApiError(422, 'validation_failed', '', [
-        { path: 'backingWaiver', message: 'nothing to waive: the promise declares a capability and a decision right' },
+        {
+          path: 'backingWaiver',
+          code: 'unnecessary',
+          params: {},
+          message: 'nothing to waive: the promise declares a capability and a decision right',
+        },
       ]),
     ) as ApiError;
     expect(error.fields[0]?.path).toBe('reason');
@@ -289,7 +304,9 @@ describe('backing', () => {
 
   it('folds list items onto their list field', () => {
     const error = localizePromiseError(
-      new ApiError(422, 'validation_failed', '', [{ path: 'painIds.2', message: 'a pain of another segment than the promise’s' }]),
+      new ApiError(422, 'validation_failed', '', [
+        { path: 'painIds.2', code: 'mismatch', params: { entity: 'segment' }, message: 'a pain of another segment than the promise’s' },
+      ]),
     ) as ApiError;
     expect(error.fields[0]?.path).toBe('painIds');
     expect(error.fields[0]?.message).not.toMatch(/another segment than/);

@@ -12,7 +12,7 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const [values, setValues] = useState(EMPTY);
   const [mismatch, setMismatch] = useState(false);
-  const form = useMutationForm(['currentPassword', 'newPassword'], { mapError: (error) => localizeAccountError(error, t) });
+  const form = useMutationForm(['currentPassword', 'newPassword'], { mapError: localizeAccountError });
 
   const field = (name: keyof typeof EMPTY) => ({
     value: values[name],

@@ -1,4 +1,6 @@
 import { ApiError, api, type Page } from '../../shared/api/client';
+import { localizeFields } from '../../shared/api/error-messages';
+import { tk } from '../../shared/i18n';
 
 /** One session of the signed-in person, as GET /api/v1/auth/sessions lists it. */
 export interface AccountSession {
@@ -24,26 +26,22 @@ export const securityApi = {
     api.post<{ ok: true }>('/api/v1/auth/password-reset/confirm', { token, password }, { ignoreUnauthenticated: true }),
 };
 
-/**
- * The server names field errors in English; the account's own ones are put into the interface
- * language here (the shared table knows the general ones, such as the password's length).
- */
-export function localizeAccountError(error: unknown, t: (key: string) => string): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const messages: [RegExp, string][] = [
-    [/^wrong current password$/, t('security.password.wrongCurrent')],
-    [/must differ from the current password/, t('security.password.sameAsCurrent')],
-  ];
-  const fields = error.fields.map((field) => {
-    const known = messages.find(([pattern]) => pattern.test(field.message));
-    return known ? { ...field, message: known[1] } : field;
+/** The account forms' own words for a field error, by code: a wrong current password, the same one again. */
+const ACCOUNT_KEYS: Record<string, string> = {
+  wrong_password: tk('security.password.wrongCurrent'),
+  same_password: tk('security.password.sameAsCurrent'),
+};
+
+/** The same error with the account's own field errors in the interface language (the shared table knows the rest). */
+export function localizeAccountError(error: unknown): unknown {
+  return localizeFields(error, (field) => {
+    const key = field.code ? ACCOUNT_KEYS[field.code] : undefined;
+    return key ? { key } : undefined;
   });
-  return new ApiError(error.status, error.code, error.message, fields);
 }
 
-/** Seconds to wait from a `rate_limited` error ("… try again in 12 s"), or null for any other error. */
+/** Seconds to wait from a `rate_limited` error (its Retry-After header), or null for any other error. */
 export function retryAfterOf(error: unknown): number | null {
   if (!(error instanceof ApiError) || error.code !== 'rate_limited') return null;
-  const match = /try again in (\d+) s/.exec(error.message);
-  return match ? Number(match[1]) : null;
+  return error.retryAfter ?? null;
 }

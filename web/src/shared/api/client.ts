@@ -16,13 +16,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldError[];
+  /** Seconds to wait before trying again, from a `rate_limited` answer's Retry-After header. */
+  readonly retryAfter?: number;
 
-  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+  constructor(status: number, code: string, message: string, fields: FieldError[] = [], retryAfter?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -59,7 +62,15 @@ function withQuery(path: string, query?: Query): string {
 async function errorOf(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string; fields?: FieldError[] } };
-    if (body.error?.code) return new ApiError(response.status, body.error.code, body.error.message ?? '', body.error.fields ?? []);
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+    if (body.error?.code)
+      return new ApiError(
+        response.status,
+        body.error.code,
+        body.error.message ?? '',
+        body.error.fields ?? [],
+        Number.isFinite(retryAfter) ? retryAfter : undefined,
+      );
   } catch {
     // not JSON: fall through to a generic error
   }

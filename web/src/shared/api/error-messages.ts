@@ -28,6 +28,32 @@ export function translateFieldError(field: FieldError): string {
   return i18n.exists(key, values) ? i18n.t(key, values) : field.message;
 }
 
+/** A feature's own sentence for a field error: its translation key and the values it interpolates. */
+export interface FieldSentence {
+  key: string;
+  values?: Record<string, unknown>;
+}
+
+/**
+ * The same error with the fields a feature words itself put into the interface language: `sentenceOf`
+ * chooses by the field's code, params and path (never by the English message) and returns undefined
+ * to leave a field to `errors.<code>`. `pathOf` may move a field onto the one the form shows.
+ */
+export function localizeFields(
+  error: unknown,
+  sentenceOf: (field: FieldError) => FieldSentence | undefined,
+  pathOf: (path: string) => string = (path) => path,
+): unknown {
+  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
+  const fields = error.fields.map((field): FieldError => {
+    const sentence = field.code ? sentenceOf(field) : undefined;
+    const path = pathOf(field.path);
+    // Without a code the field counts as already translated, so the shared table leaves it alone.
+    return sentence ? { path, message: i18n.t(sentence.key, sentence.values) } : { ...field, path };
+  });
+  return new ApiError(error.status, error.code, error.message, fields);
+}
+
 /** The translated sentence for an error code, e.g. `forbidden` → "You do not have the right to do this". */
 export function messageOfError(error: unknown): string {
   const code = error instanceof ApiError ? error.code : 'internal';

@@ -73,13 +73,5 @@ export const enPromisesImport = {
     occurred_too_old: 'more than 400 days before the promise was made',
     refused: 'refused',
   },
-  reasons: {
-    future: 'more than a day in the future',
-    tooOld: 'more than 400 days before the promise was made',
-    noClient: 'no such client in the organization',
-    goodRequired: 'say good: true or false',
-    valueRequired: 'give the value as a number',
-    date: 'a date and time like 2026-11-01T10:00:00Z',
-  },
   result: 'Accepted: {{accepted}}, already received: {{duplicates}}, refused: {{rejected}}.',
 };

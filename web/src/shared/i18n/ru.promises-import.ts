@@ -73,13 +73,5 @@ export const ruPromisesImport = {
     occurred_too_old: 'больше чем за 400 дней до создания обещания',
     refused: 'отклонено',
   },
-  reasons: {
-    future: 'больше чем на сутки в будущем',
-    tooOld: 'больше чем за 400 дней до создания обещания',
-    noClient: 'такого клиента нет в организации',
-    goodRequired: 'укажите good: true или false',
-    valueRequired: 'укажите значение числом',
-    date: 'дата и время вида 2026-11-01T10:00:00Z',
-  },
   result: 'Принято: {{accepted}}, уже было: {{duplicates}}, отклонено: {{rejected}}.',
 };
