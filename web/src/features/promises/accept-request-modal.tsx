@@ -2,9 +2,9 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { i18n } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { NEW_TERMS, type TermsDraft, termsOf } from './promise-draft';
 import { isAlreadyAnswered, localizePromiseError } from './promise-errors';
 import type { AcceptInput, PromiseRequest } from './promises.api';
@@ -30,22 +30,21 @@ export function AcceptRequestModal({ request, onClose, onSubmit, onAlreadyAnswer
   const [shown, setShown] = useState<PromiseRequest | null>(request);
   if (request && request !== shown) setShown(request);
   const [terms, setTerms] = useState<TermsDraft>(NEW_TERMS);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(TERMS_FIELDS);
+  const form = useMutationForm(TERMS_FIELDS, { mapError: localizePromiseError });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts again from each request it opens for
   useEffect(() => {
     if (!request) return;
-    errors.clear();
+    form.clear();
     setTerms({ ...NEW_TERMS, statement: request.statement });
   }, [request?.id]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!request) return;
     const checked = termsOf(terms, org.currency);
     if (checked.errors) {
-      errors.handle(
+      form.handle(
         new ApiError(
           422,
           'validation_failed',
@@ -55,18 +54,20 @@ export function AcceptRequestModal({ request, onClose, onSubmit, onAlreadyAnswer
       );
       return;
     }
-    setBusy(true);
-    try {
-      await onSubmit(request, checked.terms);
-      onClose();
-    } catch (error) {
-      if (isAlreadyAnswered(error)) {
-        onAlreadyAnswered();
+    void form.run(
+      async () => {
+        await onSubmit(request, checked.terms);
         onClose();
-      } else errors.handle(localizePromiseError(error));
-    } finally {
-      setBusy(false);
-    }
+      },
+      {
+        onError: (error) => {
+          if (!isAlreadyAnswered(error)) return error;
+          onAlreadyAnswered();
+          onClose();
+          return null;
+        },
+      },
+    );
   };
 
   return (
@@ -85,15 +86,15 @@ export function AcceptRequestModal({ request, onClose, onSubmit, onAlreadyAnswer
             <TermsFields
               draft={terms}
               onChange={(patch) => setTerms((current) => ({ ...current, ...patch }))}
-              errorOf={errors.errorOf}
-              clear={errors.clear}
+              errorOf={form.errorOf}
+              clear={form.clear}
               kind="internal"
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={isBusy}>
+              <Button type="submit" loading={form.isBusy}>
                 {t('promises.requests.acceptForm.submit')}
               </Button>
             </Group>

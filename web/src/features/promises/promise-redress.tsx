@@ -3,11 +3,11 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { loadAllPages } from '../../shared/api/use-paged-list';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { useGovernanceFormat } from '../decisions/governance-format';
 import { promisesApi, type RedressItem } from './promises.api';
 
@@ -145,31 +145,33 @@ function GiveRedressModal({ item, onClose, onSubmit, onStale }: GiveRedressModal
   const { t } = useTranslation();
   const format = useGovernanceFormat();
   const [note, setNote] = useState('');
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['note']);
+  const form = useMutationForm(['note']);
 
   useEffect(() => {
     if (!item) return;
     setNote('');
-    errors.clear();
-  }, [item, errors.clear]);
+    form.clear();
+  }, [item, form.clear]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!item) return;
-    setBusy(true);
-    try {
-      await onSubmit(item, note.trim());
-      onClose();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'conflict') {
-        notifyError(error);
+    void form.run(
+      async () => {
+        await onSubmit(item, note.trim());
         onClose();
-        await onStale();
-      } else errors.handle(error);
-    } finally {
-      setBusy(false);
-    }
+      },
+      {
+        // Someone settled it meanwhile: say so, close, and show the list as it is now.
+        onError: async (error) => {
+          if (!(error instanceof ApiError && error.code === 'conflict')) return error;
+          notifyError(error);
+          onClose();
+          await onStale();
+          return null;
+        },
+      },
+    );
   };
 
   return (
@@ -196,16 +198,16 @@ function GiveRedressModal({ item, onClose, onSubmit, onStale }: GiveRedressModal
               value={note}
               onChange={(event) => {
                 setNote(event.currentTarget.value);
-                errors.clear('note');
+                form.clear('note');
               }}
-              error={errors.errorOf('note')}
+              error={form.errorOf('note')}
               data-autofocus
             />
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose} disabled={isBusy}>
+              <Button variant="default" onClick={onClose} disabled={form.isBusy}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={isBusy}>
+              <Button type="submit" loading={form.isBusy}>
                 {t('promises.redress.giveSubmit')}
               </Button>
             </Group>

@@ -3,8 +3,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { messageOfError } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { fieldError } from '../decisions/field-messages';
 import { NoTeamsNotice } from './no-teams-notice';
 import { isNotPromiser, localizePromiseError } from './promise-errors';
@@ -37,13 +37,12 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
   const [title, setTitle] = useState('');
   const [statement, setStatement] = useState('');
   const [supportsId, setSupportsId] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const saving = useMutationForm(FIELDS, { mapError: localizePromiseError });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts again each time it opens
   useEffect(() => {
     if (!opened) return;
-    errors.clear();
+    saving.clear();
     setFromTeamId(start?.fromTeamId ?? null);
     setToTeamId(start?.toTeamId ?? null);
     setTitle('');
@@ -72,7 +71,7 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
   ].filter((group) => group.items.length > 0);
   const noTeams = form !== null && form !== undefined && myTeams.length === 0;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const local: [string, string][] = [];
     if (!fromTeamId) local.push(['fromTeamId', t('validation.required')]);
@@ -81,7 +80,7 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
     if (!title.trim()) local.push(['title', t('validation.required')]);
     if (!statement.trim()) local.push(['statement', t('promises.requests.errors.statementRequired')]);
     if (local.length > 0) {
-      return errors.handle(
+      return saving.handle(
         new ApiError(
           422,
           'validation_failed',
@@ -90,22 +89,25 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
         ),
       );
     }
-    setBusy(true);
-    try {
-      await onSubmit({
-        fromTeamId: fromTeamId as string,
-        toTeamId: toTeamId as string,
-        title: title.trim(),
-        statement: statement.trim(),
-        ...(supportsId ? { supportsPromiseId: supportsId } : {}),
-      });
-      onClose();
-    } catch (error) {
-      if (isNotPromiser(error)) errors.handle(fieldError('fromTeamId', t('promises.requests.errors.notYourTeam')));
-      else errors.handle(localizePromiseError(error));
-    } finally {
-      setBusy(false);
-    }
+    void saving.run(
+      async () => {
+        await onSubmit({
+          fromTeamId: fromTeamId as string,
+          toTeamId: toTeamId as string,
+          title: title.trim(),
+          statement: statement.trim(),
+          ...(supportsId ? { supportsPromiseId: supportsId } : {}),
+        });
+        onClose();
+      },
+      {
+        onError: (error) => {
+          if (!isNotPromiser(error)) return error;
+          saving.handle(fieldError('fromTeamId', t('promises.requests.errors.notYourTeam')));
+          return null;
+        },
+      },
+    );
   };
 
   return (
@@ -128,10 +130,10 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
                 value={fromTeamId}
                 onChange={(value) => {
                   setFromTeamId(value);
-                  errors.clear('fromTeamId');
-                  errors.clear('toTeamId');
+                  saving.clear('fromTeamId');
+                  saving.clear('toTeamId');
                 }}
-                error={errors.errorOf('fromTeamId')}
+                error={saving.errorOf('fromTeamId')}
                 searchable
                 nothingFoundMessage={t('common.nothingFound')}
                 required
@@ -145,9 +147,9 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
                 value={toTeamId}
                 onChange={(value) => {
                   setToTeamId(value);
-                  errors.clear('toTeamId');
+                  saving.clear('toTeamId');
                 }}
-                error={errors.errorOf('toTeamId')}
+                error={saving.errorOf('toTeamId')}
                 searchable
                 nothingFoundMessage={t('common.nothingFound')}
                 required
@@ -161,9 +163,9 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
               maxLength={200}
               onChange={(event) => {
                 setTitle(event.currentTarget.value);
-                errors.clear('title');
+                saving.clear('title');
               }}
-              error={errors.errorOf('title')}
+              error={saving.errorOf('title')}
               required
               data-autofocus
             />
@@ -177,9 +179,9 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
               value={statement}
               onChange={(event) => {
                 setStatement(event.currentTarget.value);
-                errors.clear('statement');
+                saving.clear('statement');
               }}
-              error={errors.errorOf('statement')}
+              error={saving.errorOf('statement')}
               required
             />
             <Select
@@ -190,9 +192,9 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
               value={supportsId}
               onChange={(value) => {
                 setSupportsId(value);
-                errors.clear('supportsPromiseId');
+                saving.clear('supportsPromiseId');
               }}
-              error={errors.errorOf('supportsPromiseId')}
+              error={saving.errorOf('supportsPromiseId')}
               searchable
               clearable
               nothingFoundMessage={t('common.nothingFound')}
@@ -202,7 +204,7 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={isBusy}>
+              <Button type="submit" loading={saving.isBusy}>
                 {t('promises.requests.form.submit')}
               </Button>
             </Group>

@@ -2,9 +2,9 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@man
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { i18n } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { fieldError } from '../decisions/field-messages';
 import { BackingRefusal } from './backing-notice';
 import { missingFromError, type PublishRefusal } from './promise-backing';
@@ -33,8 +33,7 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
   const [reason, setReason] = useState('');
   const [refusal, setRefusal] = useState<PublishRefusal | null>(null);
   const [isUnchanged, setUnchanged] = useState(false);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS, { mapError: localizePromiseError });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts from the terms in force each time it opens
   useEffect(() => {
@@ -44,7 +43,7 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
     setReason('');
     setRefusal(null);
     setUnchanged(false);
-    errors.clear();
+    form.clear();
   }, [opened]);
 
   const teams = data.data?.promiserTeams ?? [];
@@ -54,12 +53,12 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
   ];
   const teamName = teamData.find((item) => item.value === teamId)?.label ?? '';
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setRefusal(null);
     const checked = termsOf(terms, org.currency);
     if (checked.errors) {
-      errors.handle(
+      form.handle(
         new ApiError(
           422,
           'validation_failed',
@@ -79,18 +78,22 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
     const changed = changedTerms(current, checked.terms);
     const teamChanged = teamId !== promise.promiserTeam.id;
     if (Object.keys(changed).length === 0 && !teamChanged) return setUnchanged(true);
-    if (!reason.trim()) return errors.handle(fieldError('reason', t('promises.errors.reasonRequired')));
-    setBusy(true);
-    try {
-      await onSubmit({ reason: reason.trim(), ...changed, ...(teamChanged ? { promiserTeamId: teamId } : {}) });
-      onClose();
-    } catch (error) {
-      const missing = missingFromError(error, promise);
-      if (missing) setRefusal(missing);
-      else errors.handle(localizePromiseError(error));
-    } finally {
-      setBusy(false);
-    }
+    if (!reason.trim()) return form.handle(fieldError('reason', t('promises.errors.reasonRequired')));
+    void form.run(
+      async () => {
+        await onSubmit({ reason: reason.trim(), ...changed, ...(teamChanged ? { promiserTeamId: teamId } : {}) });
+        onClose();
+      },
+      {
+        // A promise nobody can keep is refused with what is missing, shown above the form.
+        onError: (error) => {
+          const missing = missingFromError(error, promise);
+          if (!missing) return error;
+          setRefusal(missing);
+          return null;
+        },
+      },
+    );
   };
 
   return (
@@ -106,8 +109,8 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
               setTerms((current) => ({ ...current, ...patch }));
               setUnchanged(false);
             }}
-            errorOf={errors.errorOf}
-            clear={errors.clear}
+            errorOf={form.errorOf}
+            clear={form.clear}
             kind={promise.kind}
           />
           <Select
@@ -119,10 +122,10 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
               setTeamId(value ?? promise.promiserTeam.id);
               setRefusal(null);
               setUnchanged(false);
-              errors.clear('promiserTeamId');
+              form.clear('promiserTeamId');
             }}
             allowDeselect={false}
-            error={errors.errorOf('promiserTeamId')}
+            error={form.errorOf('promiserTeamId')}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
           />
           <Textarea
@@ -135,9 +138,9 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
             value={reason}
             onChange={(event) => {
               setReason(event.currentTarget.value);
-              errors.clear('reason');
+              form.clear('reason');
             }}
-            error={errors.errorOf('reason')}
+            error={form.errorOf('reason')}
             required
             inputWrapperOrder={['label', 'input', 'description', 'error']}
           />
@@ -151,7 +154,7 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('promises.versionForm.submit')}
             </Button>
           </Group>
