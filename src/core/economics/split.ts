@@ -60,7 +60,8 @@ export function splitPool(poolMinor: number, members: readonly SplitMember[], ru
 /** Why a mix's weights cannot be used (on the field `weights`), or null: each in [0, 1], at least one basis, summing to exactly 1. */
 export function checkMixWeights(weightsPpm: Partial<Record<SplitBasis, number>>): FieldError | null {
   const values = Object.values(weightsPpm);
-  if (values.length === 0) return fieldError('weights', 'too_few', 'give a weight to at least one of equal, hours, salary, peer', { minimum: 1 });
+  if (values.length === 0)
+    return fieldError('weights', 'too_few', 'give a weight to at least one of equal, hours, salary, peer', { minimum: 1 });
   if (values.some((w) => !Number.isInteger(w) || w < 0 || w > PPM))
     return fieldError('weights', 'out_of_range', 'each weight is between 0 and 1, with at most 6 decimals', { minimum: 0, maximum: 1 });
   const sum = values.reduce((s, w) => s + w, 0);

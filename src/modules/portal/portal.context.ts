@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppError } from '../../core/errors.js';
+import type { AppError, FieldError } from '../../core/errors.js';
 import type { ClientsTable, OrganizationsTable } from '../../db/schema.js';
 import type { AppDeps } from '../../http/deps.js';
 import { toAppError } from '../../http/errors.js';
@@ -12,6 +12,7 @@ import {
   renderSections,
   sectionHref,
 } from '../../http/html/page.js';
+import { fieldErrorVars } from '../../i18n/field-error-vars.js';
 import { type Locale, pickLocale, translate } from '../../i18n/index.js';
 import { hitRateLimit } from '../auth/rate-limit.js';
 import type { Actor, OrgContext } from '../context.js';
@@ -147,13 +148,29 @@ export function portalPage(
   });
 }
 
-/** An error in the client's language: the code's sentence, naming the field when there is one. */
+/**
+ * What is wrong with one field in a language, by its code and params (`fieldErrors.<code>`, the
+ * sentences the web app shows too); undefined for a code the dictionaries do not know.
+ */
+export function portalFieldText(locale: Locale, field: FieldError): string | undefined {
+  const key = `fieldErrors.${field.code}`;
+  const text = translate(locale, key, fieldErrorVars(field.code, field.params));
+  return text === key ? undefined : text;
+}
+
+/**
+ * An error in the client's language: the code's sentence, naming the field when there is one, and
+ * what is wrong with it, translated by the field's code.
+ */
 export function portalErrorText(p: Portal, error: AppError): string {
-  const field = error.fields[0]?.path ?? '';
+  const first = error.fields[0];
+  const field = first?.path ?? '';
   const known = ['rate_limited', 'validation_failed', 'conflict', 'not_found', 'forbidden', 'unauthorized'];
   const code = known.includes(error.code) ? error.code : 'other';
   const text = translate(p.locale, `voiceAccount.errors.${code}`, { seconds: error.retryAfter ?? 60, field, org: p.org.name });
-  // The API's own sentence says exactly what is wrong; it is English, so only English pages add it.
+  const detail = first ? portalFieldText(p.locale, first) : undefined;
+  if (detail) return `${text} ${detail}`;
+  // Without a field code the API's own sentence says what is wrong; it is English, so only English pages add it.
   return p.locale === 'en' && code !== 'rate_limited' ? `${text} (${error.message})` : text;
 }
 

@@ -1,15 +1,7 @@
 import { notifications } from '@mantine/notifications';
+import { fieldErrorVars } from '../../../../src/i18n/field-error-vars';
 import { i18n } from '../i18n';
 import { ApiError, type FieldError } from './client';
-
-/** The param a code's sentence counts by, so Russian picks its plural form ("не длиннее 5 символов"). */
-const COUNT_PARAM: Record<string, string> = {
-  too_long: 'maximum',
-  too_short: 'minimum',
-  too_many: 'maximum',
-  too_few: 'minimum',
-  too_precise: 'decimals',
-};
 
 /**
  * A field error in the interface language: `errors.<code>` with the error's params. A field error
@@ -18,12 +10,7 @@ const COUNT_PARAM: Record<string, string> = {
  */
 export function translateFieldError(field: FieldError): string {
   if (!field.code) return field.message;
-  const params = field.params ?? {};
-  const values: Record<string, unknown> = Object.fromEntries(
-    Object.entries(params).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]),
-  );
-  const countParam = COUNT_PARAM[field.code];
-  if (countParam && typeof params[countParam] === 'number') values.count = params[countParam];
+  const values = fieldErrorVars(field.code, field.params);
   const key = `errors.${field.code}`;
   return i18n.exists(key, values) ? i18n.t(key, values) : field.message;
 }

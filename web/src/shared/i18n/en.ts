@@ -4,7 +4,7 @@ import { enDiscovery } from './en.discovery';
 import { enDownload } from './en.download';
 import { enEconomics } from './en.economics';
 import { enFeedback } from './en.feedback';
-import { enFieldErrors } from './en.field-errors';
+import { enFieldErrors } from '../../../../src/i18n/en.field-errors';
 import { enGovernance } from './en.governance';
 import { enPolls } from './en.polls';
 import { enPromises } from './en.promises';

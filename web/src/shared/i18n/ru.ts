@@ -5,7 +5,7 @@ import { ruDiscovery } from './ru.discovery';
 import { ruDownload } from './ru.download';
 import { ruEconomics } from './ru.economics';
 import { ruFeedback } from './ru.feedback';
-import { ruFieldErrors } from './ru.field-errors';
+import { ruFieldErrors } from '../../../../src/i18n/ru.field-errors';
 import { ruGovernance } from './ru.governance';
 import { ruPolls } from './ru.polls';
 import { ruPromises } from './ru.promises';

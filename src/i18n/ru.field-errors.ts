@@ -1,6 +1,6 @@
-import type { enFieldErrors } from './en.field-errors';
+import type { enFieldErrors } from './en.field-errors.js';
 
-/** Что не так с полем формы — по коду, который присылает сервер; входит в `errors` ru.ts. */
+/** Что не так с полем формы — по коду, который присылает сервер; входит в `errors` ru.ts веб-приложения и в `fieldErrors` ru.ts портала. */
 export const ruFieldErrors: typeof enFieldErrors = {
   required: 'Заполните это поле',
   too_long_one: 'Не длиннее {{count}} символа',

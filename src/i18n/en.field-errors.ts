@@ -1,6 +1,7 @@
 /**
  * What is wrong with a form field, one sentence per code the server sends (src/core/errors.ts
- * FIELD_ERROR_CODES), interpolating its params; spread into `errors` of en.ts. A count is `{{count}}`.
+ * FIELD_ERROR_CODES), interpolating its params (fieldErrorVars); spread into `errors` of the web app's en.ts and
+ * the portal's `fieldErrors`, so both say the same. A count is `{{count}}`.
  */
 export const enFieldErrors = {
   required: 'Fill this in',
