@@ -9,6 +9,7 @@ import { useOrg } from '../../shared/session/org-context';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ReasonModal } from '../../shared/ui/reason-modal';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { ImplementModal, MergeModal } from './proposal-actions';
 import { AnswerBadge, ProposalStatusBadge, SupportsBar } from './proposal-badges';
 import { type Proposal, proposalsApi } from './proposals.api';
@@ -63,7 +64,7 @@ export function ProposalPage() {
   const [answering, setAnswering] = useState<'accepted' | 'declined' | null>(null);
   const [isImplementing, setImplementing] = useState(false);
   const [isMerging, setMerging] = useState(false);
-  const [isBusy, setBusy] = useState(false);
+  const moving = useMutationForm([]);
 
   if (proposal.error) return <ErrorState error={proposal.error} onRetry={proposal.reload} />;
   if (!proposal.data) return <LoadingState />;
@@ -71,15 +72,9 @@ export function ProposalPage() {
   const canWrite = can('voice:write');
   const set = (next: Proposal) => proposal.setData(() => next);
 
-  const move = async (status: 'open' | 'under_consideration') => {
-    setBusy(true);
-    try {
-      set(await proposalsApi.setStatus(org.slug, p.id, { status }));
-      notifySuccess(t('proposals.answerForm.moved'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A refusal (the proposal moved on meanwhile) is shown as a notification.
+  const move = (status: 'open' | 'under_consideration') =>
+    moving.run(async () => set(await proposalsApi.setStatus(org.slug, p.id, { status })), { success: t('proposals.answerForm.moved') });
   const answer = async (status: 'accepted' | 'declined', text: string) => {
     set(await proposalsApi.setStatus(org.slug, p.id, { status, answer: text }));
     notifySuccess(t(`proposals.answerForm.${status}`));
@@ -103,12 +98,12 @@ export function ProposalPage() {
           canWrite && p.status !== 'merged' && p.status !== 'implemented' ? (
             <Group gap="xs">
               {p.status === 'open' ? (
-                <Button variant="default" loading={isBusy} onClick={() => void move('under_consideration')}>
+                <Button variant="default" loading={moving.isBusy} onClick={() => void move('under_consideration')}>
                   {t('proposals.actions.consider')}
                 </Button>
               ) : null}
               {p.status === 'under_consideration' ? (
-                <Button variant="default" loading={isBusy} onClick={() => void move('open')}>
+                <Button variant="default" loading={moving.isBusy} onClick={() => void move('open')}>
                   {t('proposals.actions.reopen')}
                 </Button>
               ) : null}
