@@ -126,3 +126,8 @@ export async function findOrgWithRoleOf(db: Db, slug: string, userId: string) {
     .where('organizations.slug', '=', slug)
     .executeTakeFirst();
 }
+
+/** The id and slug of an organization that must exist (throws when the row is missing). */
+export async function loadOrgRef(tx: Tx, id: string): Promise<{ id: string; slug: string }> {
+  return tx.selectFrom('organizations').select(['id', 'slug']).where('id', '=', id).executeTakeFirstOrThrow();
+}

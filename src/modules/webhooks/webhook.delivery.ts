@@ -15,7 +15,14 @@ import {
 } from '../../core/webhooks/webhooks.js';
 import type { Db, Dialect } from '../../db/schema.js';
 import { VERSION } from '../../version.js';
-import { type ClaimedDelivery, claimDueDeliveries, giveUpPausedOlderThan, recordAttempt } from './webhook.repository.js';
+import {
+  type ClaimedDelivery,
+  claimDueDeliveries,
+  clearExpiredPreviousSecrets,
+  deleteEndedDeliveriesBefore,
+  giveUpPausedOlderThan,
+  recordAttempt,
+} from './webhook.repository.js';
 import { postWebhook, type ResolveHost } from './webhook.request.js';
 import type { TWebhookDelivery } from './webhook.schema.js';
 
@@ -129,11 +136,7 @@ export const DELIVERY_LOG_DAYS = 30;
  */
 export async function pruneDeliveries(db: Db, now: number): Promise<number> {
   const before = now - DELIVERY_LOG_DAYS * 24 * 3_600_000;
-  const result = await db
-    .deleteFrom('webhook_deliveries')
-    .where((eb) => eb.or([eb('delivered_at', '<', before), eb('failed_at', '<', before)]))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return deleteEndedDeliveriesBefore(db, before);
 }
 
 /**
@@ -141,10 +144,5 @@ export async function pruneDeliveries(db: Db, now: number): Promise<number> {
  * nothing after it; keeping them would only keep a key to leak). Returns how many were dropped.
  */
 export async function forgetExpiredSecrets(db: Db, now: number): Promise<number> {
-  const result = await db
-    .updateTable('webhook_endpoints')
-    .set({ previous_secret: null, previous_secret_expires_at: null })
-    .where('previous_secret_expires_at', '<=', now)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return clearExpiredPreviousSecrets(db, now);
 }

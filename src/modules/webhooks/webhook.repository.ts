@@ -1,7 +1,8 @@
 import { notFound } from '../../core/errors.js';
 import { encodeCursor } from '../../core/pagination.js';
 import type { Db, Dialect, Tx, WebhookDeliveriesTable, WebhookEndpointsTable } from '../../db/schema.js';
-import { cursorOf } from '../list.js';
+import type { TPageQuery } from '../common.schema.js';
+import { cursorOf, pageByCreated } from '../list.js';
 import type { TDeliveryQuery } from './webhook.schema.js';
 
 export async function findEndpoint(tx: Tx, orgId: string, id: string): Promise<WebhookEndpointsTable> {
@@ -149,6 +150,55 @@ export async function giveUpPausedOlderThan(db: Db, deadline: number, now: numbe
     .where('created_at', '<', deadline)
     .where('next_attempt_at', '<=', now)
     .where('endpoint_id', 'in', (eb) => eb.selectFrom('webhook_endpoints').select('id').where('disabled_at', 'is not', null))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function pageEndpoints(db: Db, orgId: string, page: TPageQuery) {
+  const query = db.selectFrom('webhook_endpoints').selectAll().where('org_id', '=', orgId);
+  return pageByCreated<WebhookEndpointsTable, 'webhook_endpoints'>(query, 'webhook_endpoints', page);
+}
+
+export async function insertEndpoint(tx: Tx, row: WebhookEndpointsTable): Promise<void> {
+  await tx.insertInto('webhook_endpoints').values(row).execute();
+}
+
+/** Sets an endpoint's address, description, event types, pause, or secrets. */
+export async function updateEndpointRow(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  set: Partial<
+    Pick<
+      WebhookEndpointsTable,
+      'url' | 'description' | 'event_types' | 'disabled_at' | 'secret' | 'previous_secret' | 'previous_secret_expires_at'
+    >
+  > & { updated_at: number },
+): Promise<void> {
+  await tx.updateTable('webhook_endpoints').set(set).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+/** Deletes an endpoint with its delivery log. */
+export async function deleteEndpointWithDeliveries(tx: Tx, orgId: string, id: string): Promise<void> {
+  await tx.deleteFrom('webhook_deliveries').where('org_id', '=', orgId).where('endpoint_id', '=', id).execute();
+  await tx.deleteFrom('webhook_endpoints').where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+/** Removes deliveries delivered or given up before `before`; returns how many. */
+export async function deleteEndedDeliveriesBefore(db: Db, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_deliveries')
+    .where((eb) => eb.or([eb('delivered_at', '<', before), eb('failed_at', '<', before)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Drops every replaced secret whose overlap ended by `now`; returns how many. */
+export async function clearExpiredPreviousSecrets(db: Db, now: number): Promise<number> {
+  const result = await db
+    .updateTable('webhook_endpoints')
+    .set({ previous_secret: null, previous_secret_expires_at: null })
+    .where('previous_secret_expires_at', '<=', now)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -6,8 +6,17 @@ import type { Tx, WebhookDeliveriesTable, WebhookEndpointsTable } from '../../db
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
-import { pageByCreated } from '../list.js';
-import { findEndpoint, insertDeliveries, listDeliveryRows, subscribedEndpoints } from './webhook.repository.js';
+import { loadOrgRef } from '../orgs/org.repository.js';
+import {
+  deleteEndpointWithDeliveries,
+  findEndpoint,
+  insertDeliveries,
+  insertEndpoint,
+  listDeliveryRows,
+  pageEndpoints,
+  subscribedEndpoints,
+  updateEndpointRow,
+} from './webhook.repository.js';
 import type { TCreateWebhook, TDeliveryQuery, TUpdateWebhook, TWebhook, TWebhookDelivery } from './webhook.schema.js';
 
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
@@ -68,8 +77,7 @@ function assertReachableUrl(url: string, allow: WebhookAllowList): void {
 const newWebhookSecret = () => `${WEBHOOK_SECRET_PREFIX}${newSecret()}`;
 
 export async function listWebhooks(ctx: OrgContext, page: TPageQuery) {
-  const query = ctx.db.selectFrom('webhook_endpoints').selectAll().where('org_id', '=', ctx.org.id);
-  const result = await pageByCreated<WebhookEndpointsTable, 'webhook_endpoints'>(query, 'webhook_endpoints', page);
+  const result = await pageEndpoints(ctx.db, ctx.org.id, page);
   return { items: result.items.map((row) => toWebhook(row, ctx.now)), nextCursor: result.nextCursor };
 }
 
@@ -102,7 +110,7 @@ export async function createWebhook(
     updated_at: ctx.now,
   };
   return ctx.db.transaction().execute(async (tx) => {
-    await tx.insertInto('webhook_endpoints').values(row).execute();
+    await insertEndpoint(tx, row);
     const webhook = toWebhook(row, ctx.now);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -135,18 +143,13 @@ export async function updateWebhook(
       disabled_at: input.active === undefined ? row.disabled_at : input.active ? null : (row.disabled_at ?? ctx.now),
       updated_at: ctx.now,
     };
-    await tx
-      .updateTable('webhook_endpoints')
-      .set({
-        url: next.url,
-        description: next.description,
-        event_types: next.event_types,
-        disabled_at: next.disabled_at,
-        updated_at: ctx.now,
-      })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updateEndpointRow(tx, ctx.org.id, id, {
+      url: next.url,
+      description: next.description,
+      event_types: next.event_types,
+      disabled_at: next.disabled_at,
+      updated_at: ctx.now,
+    });
     const before = toWebhook(row, ctx.now);
     const after = toWebhook(next, ctx.now);
     await appendAudit(tx, {
@@ -167,8 +170,7 @@ export async function updateWebhook(
 export async function deleteWebhook(ctx: OrgContext, id: string): Promise<TWebhook> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await findEndpoint(tx, ctx.org.id, id);
-    await tx.deleteFrom('webhook_deliveries').where('org_id', '=', ctx.org.id).where('endpoint_id', '=', id).execute();
-    await tx.deleteFrom('webhook_endpoints').where('org_id', '=', ctx.org.id).where('id', '=', id).execute();
+    await deleteEndpointWithDeliveries(tx, ctx.org.id, id);
     const before = toWebhook(row, ctx.now);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -198,17 +200,12 @@ export async function rotateWebhookSecret(ctx: OrgContext, id: string): Promise<
       previous_secret_expires_at: ctx.now + SECRET_OVERLAP_MS,
       updated_at: ctx.now,
     };
-    await tx
-      .updateTable('webhook_endpoints')
-      .set({
-        secret: next.secret,
-        previous_secret: next.previous_secret,
-        previous_secret_expires_at: next.previous_secret_expires_at,
-        updated_at: ctx.now,
-      })
-      .where('org_id', '=', ctx.org.id)
-      .where('id', '=', id)
-      .execute();
+    await updateEndpointRow(tx, ctx.org.id, id, {
+      secret: next.secret,
+      previous_secret: next.previous_secret,
+      previous_secret_expires_at: next.previous_secret_expires_at,
+      updated_at: ctx.now,
+    });
     const after = toWebhook(next, ctx.now);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -279,7 +276,7 @@ export async function sendTestPing(ctx: OrgContext, id: string): Promise<TWebhoo
 export async function enqueueWebhookEvent(tx: Tx, orgId: string, type: WebhookEventType, data: unknown, now: number): Promise<number> {
   const endpoints = await subscribedEndpoints(tx, orgId, type);
   if (endpoints.length === 0) return 0;
-  const org = await tx.selectFrom('organizations').select(['id', 'slug']).where('id', '=', orgId).executeTakeFirstOrThrow();
+  const org = await loadOrgRef(tx, orgId);
   const eventId = newId();
   const payload = webhookBody({ id: eventId, type, createdAt: now, organization: { id: org.id, slug: org.slug }, data });
   await insertDeliveries(
