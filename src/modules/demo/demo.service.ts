@@ -11,6 +11,7 @@ import { findOrgBySlug } from '../orgs/org.repository.js';
 import { createOrganization } from '../orgs/org.service.js';
 import { addTeamMember, createTeam } from '../teams/team.service.js';
 import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD, type DemoOrganization } from './demo.data.js';
+import { staffByEmail } from './demo.repository.js';
 
 const DEMO_ACTOR: Actor = { type: 'system', id: null, label: 'demo seed' };
 
@@ -50,13 +51,7 @@ export async function seedDemoWith(
     }
     const org = (await findOrgBySlug(db, demo.organization.slug))!;
     // Module data goes only into organizations the demo made (the demo user is their admin).
-    const isDemoOrg = await db
-      .selectFrom('memberships')
-      .select('id')
-      .where('org_id', '=', org.id)
-      .where('user_id', '=', demoUserId)
-      .where('role', '=', 'admin')
-      .executeTakeFirst();
+    const isDemoOrg = (await staffByEmail(db, org.id)).get(DEMO_EMAIL)?.role === 'admin';
     const ctx = (): OrgContext => ({ db, org, actor: DEMO_ACTOR, now: ++clock });
     if (isDemoOrg) for (const seeder of seeders) if (await seeder.seed(ctx, { publicUrl })) seeded.push(seeder.label);
     if (seeded.length) created.push(`${org.slug} (${seeded.join(', ')})`);

@@ -1,17 +1,17 @@
 import type { OrgContext } from '../context.js';
+import { hasDemoRows } from '../demo/demo.repository.js';
 import { createCanvas, saveCanvas } from './canvas.service.js';
+import { DEMO_DISCOVERY } from './discovery.demo.data.js';
 import { createEvidence, createItem } from './item.service.js';
 import { createSegment } from './segment.service.js';
 import { createValueItem } from './value.service.js';
-import { DEMO_DISCOVERY } from './discovery.demo.data.js';
 
 /** Seeds steps 1–3 for a demo organization that has no segments yet (so running it twice changes nothing). */
 export async function seedDemoDiscovery(ctx: () => OrgContext): Promise<boolean> {
   const first = ctx();
   const segments = DEMO_DISCOVERY[first.org.slug];
   if (!segments) return false;
-  const existing = await first.db.selectFrom('segments').select('id').where('org_id', '=', first.org.id).executeTakeFirst();
-  if (existing) return false;
+  if (await hasDemoRows(first.db, first.org.id, 'segments')) return false;
   for (const demo of segments) {
     const segment = await createSegment(ctx(), {
       name: demo.name,

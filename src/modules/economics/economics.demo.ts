@@ -1,17 +1,17 @@
-import type { Role } from '../../core/access/permissions.js';
 import { periodOf, periodRange, shiftPeriod } from '../../core/economics/period.js';
 import type { OrgContext } from '../context.js';
+import { DEMO_EMAIL } from '../demo/demo.data.js';
+import { hasDemoRows, idsByColumn, staffByEmail, unreadNotificationIds } from '../demo/demo.repository.js';
+import { markRead } from '../notifications/notification.service.js';
+import { ingestEvents } from '../promises/ingest.service.js';
+import type { TEventInput } from '../promises/promise.schema.js';
+import { DEMO_PROMISES } from '../promises/promises.demo.data.js';
+import { DEMO_ECONOMICS, type DemoEconomics, type DemoTrade } from './economics.demo.data.js';
 import { closePeriod } from './economics.service.js';
 import { addLedgerLine, importLedgerCsv, putMember, putOverheadRule, putSettings } from './inputs.service.js';
 import { allocateReserve } from './reserve.service.js';
 import { putPeerPoints, putSplitRule } from './split.service.js';
 import { answerTrade, createTrade } from './trade.service.js';
-import { markRead } from '../notifications/notification.service.js';
-import { ingestEvents } from '../promises/ingest.service.js';
-import type { TEventInput } from '../promises/promise.schema.js';
-import { DEMO_EMAIL } from '../demo/demo.data.js';
-import { DEMO_ECONOMICS, type DemoEconomics, type DemoTrade } from './economics.demo.data.js';
-import { DEMO_PROMISES } from '../promises/promises.demo.data.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -32,22 +32,11 @@ export async function seedDemoEconomics(ctx: () => OrgContext): Promise<boolean>
   const demo = DEMO_ECONOMICS[first.org.slug];
   if (!demo) return false;
   const { db, org, now } = first;
-  if (await db.selectFrom('economic_periods').select('period').where('org_id', '=', org.id).executeTakeFirst()) return false;
+  if (await hasDemoRows(db, org.id, 'economic_periods')) return false;
 
-  const teamIds = new Map(
-    (await db.selectFrom('teams').select(['id', 'name']).where('org_id', '=', org.id).execute()).map((t) => [t.name, t.id]),
-  );
+  const teamIds = await idsByColumn(db, org.id, 'teams');
   const teamId = (name: string) => teamIds.get(name) ?? missing('team', name);
-  const people = new Map(
-    (
-      await db
-        .selectFrom('memberships')
-        .innerJoin('users', 'users.id', 'memberships.user_id')
-        .select(['users.id', 'users.email', 'memberships.role'])
-        .where('memberships.org_id', '=', org.id)
-        .execute()
-    ).map((p) => [p.email, { id: p.id, role: p.role as Role }]),
-  );
+  const people = await staffByEmail(db, org.id);
   const userId = (email: string) => people.get(email)?.id ?? missing('person', email);
   /** A context acting as the person at `at`: entries are theirs in the audit log. */
   const as = (email: string, at: number): OrgContext => ({
@@ -179,13 +168,7 @@ function ledgerCsv(demo: DemoEconomics, m: number): string {
 async function internalPromiseId(ctx: OrgContext, key: string): Promise<string | undefined> {
   const title = DEMO_PROMISES[ctx.org.slug]?.find((p) => p.key === key)?.title;
   if (!title) return undefined;
-  const row = await ctx.db
-    .selectFrom('promises')
-    .select('id')
-    .where('org_id', '=', ctx.org.id)
-    .where('title', '=', title)
-    .executeTakeFirst();
-  return row?.id;
+  return (await idsByColumn(ctx.db, ctx.org.id, 'promises', 'title')).get(title);
 }
 
 /**
@@ -193,15 +176,8 @@ async function internalPromiseId(ctx: OrgContext, key: string): Promise<string |
  * came (the inbox then shows only what the rest of the demo leaves for them).
  */
 async function readTradeNews(ctx: OrgContext): Promise<void> {
-  const unread = await ctx.db
-    .selectFrom('notifications')
-    .select('id')
-    .where('org_id', '=', ctx.org.id)
-    .where('user_id', '=', ctx.actor.id as string)
-    .where('kind', 'in', ['trade_to_confirm', 'trade_answered'])
-    .where('read_at', 'is', null)
-    .execute();
-  if (unread.length) await markRead(ctx, { ids: unread.map((n) => n.id) });
+  const unread = await unreadNotificationIds(ctx.db, ctx.org.id, ctx.actor.id as string, ['trade_to_confirm', 'trade_answered']);
+  if (unread.length) await markRead(ctx, { ids: unread });
 }
 
 /**
@@ -212,10 +188,8 @@ async function readTradeNews(ctx: OrgContext): Promise<void> {
 async function breakPromise(ctx: () => OrgContext, spell: NonNullable<DemoEconomics['spell']>, monthStart: number): Promise<void> {
   const first = ctx();
   const title = DEMO_PROMISES[first.org.slug]?.find((p) => p.key === spell.promise)?.title;
-  const promise = title
-    ? await first.db.selectFrom('promises').select('id').where('org_id', '=', first.org.id).where('title', '=', title).executeTakeFirst()
-    : undefined;
-  if (!promise) return;
+  const promiseId = title ? (await idsByColumn(first.db, first.org.id, 'promises', 'title')).get(title) : undefined;
+  if (!promiseId) return;
   const spellStart = monthStart + (spell.fromDay - 1) * DAY;
   const events: TEventInput[] = [];
   for (let i = 0; i < spell.late + spell.onTime; i++) {
@@ -228,5 +202,5 @@ async function breakPromise(ctx: () => OrgContext, spell: NonNullable<DemoEconom
       value: isLate ? 26 + ((i * 29) % 47) : 2 + ((i * 7) % 19),
     });
   }
-  await ingestEvents({ ...first, now: spellStart + spell.days * DAY }, promise.id, events);
+  await ingestEvents({ ...first, now: spellStart + spell.days * DAY }, promiseId, events);
 }

@@ -6,6 +6,7 @@
  */
 import type { FeedbackKind } from '../../core/voice/feedback.js';
 import type { Actor, OrgContext } from '../context.js';
+import { hasDemoRows, idsByColumn, staffByEmail } from '../demo/demo.repository.js';
 import { giveFeedback, replyToFeedback, triageFeedback } from './feedback.service.js';
 import { answerSurvey, createSurvey } from './survey.service.js';
 
@@ -186,24 +187,14 @@ export async function seedDemoFeedback(ctx: () => OrgContext, publicUrl: string)
   const demo = DEMO_FEEDBACK[first.org.slug];
   if (!demo) return false;
   const { db, org, now } = first;
-  if (await db.selectFrom('feedback').select('id').where('org_id', '=', org.id).executeTakeFirst()) return false;
+  if (await hasDemoRows(db, org.id, 'feedback')) return false;
 
-  const byName = async <T extends 'promises' | 'clients' | 'pains'>(table: T, column: 'title' | 'name' | 'text', value: string) => {
-    // biome-ignore lint/suspicious/noExplicitAny: one lookup over three tables by their name column
-    const row = await (db as any).selectFrom(table).select('id').where('org_id', '=', org.id).where(column, '=', value).executeTakeFirst();
-    if (!row) throw new Error(`demo feedback: no ${table} «${value}» in ${org.slug}`);
-    return row.id as string;
+  const byName = async (table: 'promises' | 'clients' | 'pains', column: 'title' | 'name' | 'text', value: string) => {
+    const id = (await idsByColumn(db, org.id, table, column)).get(value);
+    if (!id) throw new Error(`demo feedback: no ${table} «${value}» in ${org.slug}`);
+    return id;
   };
-  const users = new Map(
-    (
-      await db
-        .selectFrom('memberships')
-        .innerJoin('users', 'users.id', 'memberships.user_id')
-        .select(['users.id', 'users.email'])
-        .where('memberships.org_id', '=', org.id)
-        .execute()
-    ).map((u) => [u.email, u.id]),
-  );
+  const users = new Map([...(await staffByEmail(db, org.id))].map(([email, person]) => [email, person.id]));
   const staff = (email: string, at: number): OrgContext => ({
     db,
     org,

@@ -1,10 +1,10 @@
-import type { Role } from '../../core/access/permissions.js';
 import { dayInZone } from '../../core/governance/dates.js';
 import type { OrgContext } from '../context.js';
+import { hasDemoRows, idsByColumn, staffByEmail, teamOwnedIds } from '../demo/demo.repository.js';
 import { createAgreement, reviewAgreement } from './agreement.service.js';
+import { DEMO_AGREEMENTS } from './agreements.demo.data.js';
 import { createDecision } from './decision.service.js';
 import { giveAdvice, takeDecision } from './decision-process.service.js';
-import { DEMO_AGREEMENTS } from './agreements.demo.data.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -17,30 +17,12 @@ export async function seedDemoAgreements(ctx: () => OrgContext): Promise<boolean
   const demo = DEMO_AGREEMENTS[first.org.slug];
   if (!demo) return false;
   const orgId = first.org.id;
-  if (await first.db.selectFrom('agreements').select('id').where('org_id', '=', orgId).executeTakeFirst()) return false;
+  if (await hasDemoRows(first.db, orgId, 'agreements')) return false;
   const db = first.db;
-  const teams = new Map(
-    (await db.selectFrom('teams').select(['id', 'name']).where('org_id', '=', orgId).execute()).map((t) => [t.name, t.id]),
-  );
-  const roles = new Map(
-    (await db.selectFrom('roles').select(['id', 'name', 'team_id']).where('org_id', '=', orgId).execute()).map((r) => [
-      `${r.team_id}/${r.name}`,
-      r.id,
-    ]),
-  );
-  const rights = new Map(
-    (await db.selectFrom('decision_rights').select(['id', 'name']).where('org_id', '=', orgId).execute()).map((r) => [r.name, r.id]),
-  );
-  const people = new Map(
-    (
-      await db
-        .selectFrom('users')
-        .innerJoin('memberships', 'memberships.user_id', 'users.id')
-        .select(['users.id', 'users.email', 'memberships.role'])
-        .where('memberships.org_id', '=', orgId)
-        .execute()
-    ).map((u) => [u.email, { id: u.id, role: u.role as Role }]),
-  );
+  const teams = await idsByColumn(db, orgId, 'teams');
+  const roles = await teamOwnedIds(db, orgId, 'roles');
+  const rights = await idsByColumn(db, orgId, 'decision_rights');
+  const people = await staffByEmail(db, orgId);
   const as = (email: string): OrgContext => {
     const person = people.get(email);
     if (!person) throw new Error(`demo: no person ${email} in ${first.org.slug}`);

@@ -1,4 +1,5 @@
 import type { OrgContext } from '../context.js';
+import { hasDemoRows, idsByColumn, staffByEmail } from '../demo/demo.repository.js';
 import { createRight, grantRight } from './rights.service.js';
 import { addRoleMember, createCapability, createRole } from './structure.service.js';
 
@@ -112,20 +113,9 @@ export async function seedDemoGovernance(ctx: () => OrgContext): Promise<boolean
   const first = ctx();
   const demo = DEMO[first.org.slug];
   if (!demo) return false;
-  if (await first.db.selectFrom('decision_rights').select('id').where('org_id', '=', first.org.id).executeTakeFirst()) return false;
-  const teams = new Map(
-    (await first.db.selectFrom('teams').select(['id', 'name']).where('org_id', '=', first.org.id).execute()).map((t) => [t.name, t.id]),
-  );
-  const users = new Map(
-    (
-      await first.db
-        .selectFrom('users')
-        .innerJoin('memberships', 'memberships.user_id', 'users.id')
-        .select(['users.id', 'users.email'])
-        .where('memberships.org_id', '=', first.org.id)
-        .execute()
-    ).map((u) => [u.email, u.id]),
-  );
+  if (await hasDemoRows(first.db, first.org.id, 'decision_rights')) return false;
+  const teams = await idsByColumn(first.db, first.org.id, 'teams');
+  const users = new Map([...(await staffByEmail(first.db, first.org.id))].map(([email, person]) => [email, person.id]));
   // The council grants: the demo acts as the council.
   const council = (): OrgContext => ({ ...ctx(), role: 'council' });
   for (const c of demo.capabilities) {

@@ -1,4 +1,5 @@
 import type { OrgContext } from '../context.js';
+import { demoClients, hasDemoRows, idsByColumn } from '../demo/demo.repository.js';
 import { castBudgetBallot } from './participation.ballot.js';
 import { addProject, createRound, openRound } from './participation.service.js';
 
@@ -69,9 +70,8 @@ const BALLOTS: Record<string, string[]> = {
 export async function seedDemoReserve(ctx: () => OrgContext): Promise<boolean> {
   const first = ctx();
   if (first.org.slug !== 'stroydom') return false;
-  const existing = await first.db.selectFrom('pb_rounds').select('id').where('org_id', '=', first.org.id).executeTakeFirst();
-  if (existing) return false;
-  const teams = await first.db.selectFrom('teams').select(['id', 'name']).where('org_id', '=', first.org.id).execute();
+  if (await hasDemoRows(first.db, first.org.id, 'pb_rounds')) return false;
+  const teams = await idsByColumn(first.db, first.org.id, 'teams');
   const round = await createRound(ctx(), {
     title: 'Резерв 2026: на что направить 600 000 ₽',
     description:
@@ -89,12 +89,12 @@ export async function seedDemoReserve(ctx: () => OrgContext): Promise<boolean> {
       description: p.description,
       costMinor: p.cost * 100,
       kind: p.kind,
-      teamId: teams.find((t) => t.name === p.team)?.id ?? null,
+      teamId: (p.team && teams.get(p.team)) || null,
     });
     ids.set(p.key, project.id);
   }
   await openRound(ctx(), round.id);
-  const clients = await first.db.selectFrom('clients').select(['id', 'email', 'name']).where('org_id', '=', first.org.id).execute();
+  const clients = await demoClients(first.db, first.org.id);
   for (const [email, keys] of Object.entries(BALLOTS)) {
     const client = clients.find((c) => c.email === email);
     if (!client) continue;

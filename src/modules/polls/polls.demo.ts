@@ -1,6 +1,7 @@
 import { dayInZone } from '../../core/governance/dates.js';
 import type { Ballot } from '../../core/voice/tally.js';
 import type { OrgContext } from '../context.js';
+import { addClientsToSegment, clientSegmentsOf, hasDemoRows, idsByColumn, staffByEmail } from '../demo/demo.repository.js';
 import { createDecision } from '../governance/decision.service.js';
 import { takeDecision } from '../governance/decision-process.service.js';
 import { castPollBallot } from './ballot.service.js';
@@ -100,40 +101,17 @@ export async function seedDemoPolls(ctx: () => OrgContext): Promise<boolean> {
   if (first.org.slug !== 'stroydom') return false;
   const db = first.db;
   const orgId = first.org.id;
-  if (await db.selectFrom('polls').select('id').where('org_id', '=', orgId).executeTakeFirst()) return false;
-  const team = await db.selectFrom('teams').select('id').where('org_id', '=', orgId).where('name', '=', STROYDOM.team).executeTakeFirst();
-  const right = await db
-    .selectFrom('decision_rights')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('name', '=', STROYDOM.right)
-    .executeTakeFirst();
-  const segments = new Map(
-    (await db.selectFrom('segments').select(['id', 'name']).where('org_id', '=', orgId).execute()).map((x) => [x.name, x.id]),
-  );
+  if (await hasDemoRows(db, orgId, 'polls')) return false;
+  const teamId = (await idsByColumn(db, orgId, 'teams')).get(STROYDOM.team);
+  const rightId = (await idsByColumn(db, orgId, 'decision_rights')).get(STROYDOM.right);
+  const segments = await idsByColumn(db, orgId, 'segments');
   const homeowners = segments.get(STROYDOM.homeowners);
-  const person = await db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.user_id', 'users.id')
-    .select(['users.id', 'memberships.role'])
-    .where('memberships.org_id', '=', orgId)
-    .where('users.email', '=', STROYDOM.by)
-    .executeTakeFirst();
-  if (!team || !right || !homeowners || !person) return false;
-  const clients = new Map(
-    (await db.selectFrom('clients').select(['id', 'name']).where('org_id', '=', orgId).execute()).map((c) => [c.name, c.id]),
-  );
-  const assigned = await db.selectFrom('client_segments').select('client_id').where('org_id', '=', orgId).executeTakeFirst();
-  if (!assigned) {
-    for (const clientId of clients.values()) {
-      await db
-        .insertInto('client_segments')
-        .values({ org_id: orgId, client_id: clientId, segment_id: homeowners, created_at: first.now })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
-  }
-  const membership = await db.selectFrom('client_segments').select(['client_id', 'segment_id']).where('org_id', '=', orgId).execute();
+  const person = (await staffByEmail(db, orgId)).get(STROYDOM.by);
+  if (!teamId || !rightId || !homeowners || !person) return false;
+  const clients = await idsByColumn(db, orgId, 'clients');
+  if (!(await hasDemoRows(db, orgId, 'client_segments')))
+    await addClientsToSegment(db, orgId, [...clients.values()], homeowners, first.now);
+  const membership = await clientSegmentsOf(db, orgId);
   const at = (daysAgo: number, step = 0): OrgContext => ({
     ...ctx(),
     actor: { type: 'user', id: person.id, label: STROYDOM.by },
@@ -148,8 +126,8 @@ export async function seedDemoPolls(ctx: () => OrgContext): Promise<boolean> {
     const decision = await createDecision(opened, {
       title: demo.decision.title,
       context: demo.decision.context,
-      teamId: team.id,
-      rightId: right.id,
+      teamId,
+      rightId,
       options: demo.decision.options.map((title) => ({ title, description: '' })),
       amount: null,
       advisers: [],

@@ -1,10 +1,11 @@
 import type { OrgContext } from '../context.js';
+import { hasDemoRows, idsByColumn, idsOf, teamOwnedIds } from '../demo/demo.repository.js';
 import { getCanvas, saveCanvas } from '../discovery/canvas.service.js';
 import { ingestEvents } from './ingest.service.js';
 import type { TEventInput } from './promise.schema.js';
 import { createPromise, publishPromise } from './promise.service.js';
-import { giveRedress, listRedress } from './redress.service.js';
 import { DEMO_MEASURED_FACTORS, DEMO_PROMISES } from './promises.demo.data.js';
+import { giveRedress, listRedress } from './redress.service.js';
 
 const DAY = 24 * 3600 * 1000;
 const DAYS = 90;
@@ -31,25 +32,14 @@ export async function seedDemoPromises(ctx: () => OrgContext): Promise<boolean> 
   if (!demo) return false;
   const orgId = first.org.id;
   const db = first.db;
-  if (await db.selectFrom('promises').select('id').where('org_id', '=', orgId).executeTakeFirst()) return false;
-  const byName = async (table: 'teams' | 'segments' | 'capabilities' | 'decision_rights') =>
-    new Map((await db.selectFrom(table).select(['id', 'name']).where('org_id', '=', orgId).execute()).map((r) => [r.name, r.id]));
-  const teams = await byName('teams');
-  const segments = await byName('segments');
+  if (await hasDemoRows(db, orgId, 'promises')) return false;
+  const teams = await idsByColumn(db, orgId, 'teams');
+  const segments = await idsByColumn(db, orgId, 'segments');
   // Capabilities are a team's own: several teams may list one by the same name.
-  const capabilities = new Map(
-    (await db.selectFrom('capabilities').select(['id', 'name', 'team_id']).where('org_id', '=', orgId).execute()).map((c) => [
-      `${c.team_id}/${c.name}`,
-      c.id,
-    ]),
-  );
-  const rights = await byName('decision_rights');
-  const pains = new Map(
-    (await db.selectFrom('pains').select(['id', 'text']).where('org_id', '=', orgId).execute()).map((p) => [p.text, p.id]),
-  );
-  const clients = (await db.selectFrom('clients').select('id').where('org_id', '=', orgId).orderBy('created_at').execute()).map(
-    (c) => c.id,
-  );
+  const capabilities = await teamOwnedIds(db, orgId, 'capabilities');
+  const rights = await idsByColumn(db, orgId, 'decision_rights');
+  const pains = await idsByColumn(db, orgId, 'pains', 'text');
+  const clients = await idsOf(db, orgId, 'clients');
   const made = new Map<string, string>();
   const now = first.now;
   for (const p of demo) {
@@ -97,10 +87,10 @@ export async function seedDemoPromises(ctx: () => OrgContext): Promise<boolean> 
   }
   // Bind canvas factors to the promises that measure them.
   const measured = DEMO_MEASURED_FACTORS[first.org.slug] ?? {};
-  for (const canvas of await db.selectFrom('canvases').select('id').where('org_id', '=', orgId).execute()) {
-    const current = await getCanvas(ctx(), canvas.id);
+  for (const canvasId of await idsOf(db, orgId, 'canvases')) {
+    const current = await getCanvas(ctx(), canvasId);
     if (!current.factors.some((f) => measured[f.name])) continue;
-    await saveCanvas(ctx(), canvas.id, {
+    await saveCanvas(ctx(), canvasId, {
       name: current.name,
       currentLabel: current.currentLabel,
       targetLabel: current.targetLabel,

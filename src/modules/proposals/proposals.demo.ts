@@ -1,4 +1,5 @@
 import type { OrgContext } from '../context.js';
+import { demoClients, firstPublishedClientPromise, hasDemoRows, insertDemoVoiceSettings } from '../demo/demo.repository.js';
 import { settleOverdueProposals } from './answer.service.js';
 import { changeProposalStatus, createClientProposal, linkImplementation, supportProposal } from './proposal.service.js';
 
@@ -102,23 +103,21 @@ const DEMO: Record<string, DemoProposal[]> = {
 
 /** Voice settings for a demo organization that has none: 3 supports oblige an answer within 14 days. */
 async function ensureDemoSettings(ctx: OrgContext): Promise<void> {
-  await ctx.db
-    .insertInto('voice_settings')
-    .values({
-      org_id: ctx.org.id,
-      allow_registration: 1,
-      require_confirmed_email: 0,
-      threshold_kind: 'count',
-      threshold_value: 3,
-      response_days: 14,
-      answer_team_id: null,
-      answer_promise_id: null,
-      hide_after_reports: 3,
-      updated_at: ctx.now,
-      updated_by: null,
-    })
-    .onConflict((oc) => oc.column('org_id').doNothing())
-    .execute();
+  await insertDemoVoiceSettings(
+    ctx.db,
+    ctx.org.id,
+    {
+      allowRegistration: true,
+      requireConfirmedEmail: false,
+      thresholdKind: 'count',
+      thresholdValue: 3,
+      responseDays: 14,
+      answerTeamId: null,
+      answerPromiseId: null,
+      hideAfterReports: 3,
+    },
+    ctx.now,
+  );
 }
 
 /**
@@ -132,26 +131,13 @@ export async function seedDemoProposals(ctx: () => OrgContext): Promise<boolean>
   const demo = DEMO[first.org.slug];
   if (!demo) return false;
   const { db, org } = first;
-  if (await db.selectFrom('proposals').select('id').where('org_id', '=', org.id).executeTakeFirst()) return false;
+  if (await hasDemoRows(db, org.id, 'proposals')) return false;
   await ensureDemoSettings(first);
-  const clients = await db
-    .selectFrom('clients')
-    .select(['id', 'name'])
-    .where('org_id', '=', org.id)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const clients = await demoClients(db, org.id);
   if (clients.length === 0) return false;
   const now = first.now;
   const at = (t: number): OrgContext => ({ ...ctx(), now: t });
-  const promise = await db
-    .selectFrom('promises')
-    .select('id')
-    .where('org_id', '=', org.id)
-    .where('kind', '=', 'client')
-    .where('status', '=', 'published')
-    .orderBy('created_at')
-    .executeTakeFirst();
+  const promiseId = await firstPublishedClientPromise(db, org.id);
   // Oldest first, so the answer promise is made when the first proposal reaches its threshold.
   for (const item of [...demo].sort((x, y) => y.daysAgo - x.daysAgo)) {
     const made = now - item.daysAgo * DAY;
@@ -165,8 +151,8 @@ export async function seedDemoProposals(ctx: () => OrgContext): Promise<boolean>
     if (item.answer) {
       const when = Math.min(last + item.answer.after * DAY, now - 60_000);
       await changeProposalStatus(at(when), proposal.id, { status: item.answer.status, answer: item.answer.text });
-      if (item.answer.implementedByPromise && promise) {
-        await linkImplementation(at(when + 60_000), proposal.id, { implementedType: 'promise', implementedId: promise.id });
+      if (item.answer.implementedByPromise && promiseId) {
+        await linkImplementation(at(when + 60_000), proposal.id, { implementedType: 'promise', implementedId: promiseId });
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { OrgContext } from '../context.js';
+import { addClientsToSegment, clientIdsByEmails, hasDemoRows, idsByColumn, insertDemoVoiceSettings } from '../demo/demo.repository.js';
 
 /** Which demo clients are in which segment (by e-mail and segment name), and each demo's voice settings. */
 const DEMO_VOICE: Record<string, { segments: Record<string, string[]>; thresholdValue: number; responseDays: number }> = {
@@ -48,41 +49,29 @@ export async function seedDemoVoice(ctx: () => OrgContext): Promise<boolean> {
   const first = ctx();
   const demo = DEMO_VOICE[first.org.slug];
   if (!demo) return false;
-  const existing = await first.db.selectFrom('voice_settings').select('org_id').where('org_id', '=', first.org.id).executeTakeFirst();
-  if (existing) return false;
+  if (await hasDemoRows(first.db, first.org.id, 'voice_settings')) return false;
   await first.db.transaction().execute(async (tx) => {
+    const segments = await idsByColumn(tx, first.org.id, 'segments');
     for (const [segmentName, emails] of Object.entries(demo.segments)) {
-      const segment = await tx
-        .selectFrom('segments')
-        .select('id')
-        .where('org_id', '=', first.org.id)
-        .where('name', '=', segmentName)
-        .executeTakeFirst();
-      if (!segment) continue;
-      const clients = await tx.selectFrom('clients').select('id').where('org_id', '=', first.org.id).where('email', 'in', emails).execute();
-      if (clients.length)
-        await tx
-          .insertInto('client_segments')
-          .values(clients.map((c) => ({ org_id: first.org.id, client_id: c.id, segment_id: segment.id, created_at: first.now })))
-          .onConflict((oc) => oc.columns(['client_id', 'segment_id']).doNothing())
-          .execute();
+      const segmentId = segments.get(segmentName);
+      if (!segmentId) continue;
+      await addClientsToSegment(tx, first.org.id, await clientIdsByEmails(tx, first.org.id, emails), segmentId, first.now);
     }
-    await tx
-      .insertInto('voice_settings')
-      .values({
-        org_id: first.org.id,
-        allow_registration: 1,
-        require_confirmed_email: 0,
-        threshold_kind: 'count',
-        threshold_value: demo.thresholdValue,
-        response_days: demo.responseDays,
-        answer_team_id: null,
-        answer_promise_id: null,
-        hide_after_reports: 3,
-        updated_at: first.now,
-        updated_by: null,
-      })
-      .execute();
+    await insertDemoVoiceSettings(
+      tx,
+      first.org.id,
+      {
+        allowRegistration: true,
+        requireConfirmedEmail: false,
+        thresholdKind: 'count',
+        thresholdValue: demo.thresholdValue,
+        responseDays: demo.responseDays,
+        answerTeamId: null,
+        answerPromiseId: null,
+        hideAfterReports: 3,
+      },
+      first.now,
+    );
   });
   return true;
 }
