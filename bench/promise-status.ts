@@ -1,4 +1,4 @@
-/** The status benchmark of issue 5: a promise holding millions of events, counters vs the raw scan. */
+/** The status benchmark: a promise holding millions of events, counters vs the raw scan. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';

@@ -1,5 +1,5 @@
 /**
- * The promise benchmarks of issue 5, run at the end of `npm run bench` against the server it started,
+ * The promise benchmarks, run at the end of `npm run bench` against the server it started,
  * each beside a baseline measured in the same run:
  * 1. ingest through the HTTP API in batches of 1,000 (sequential, then a few concurrent clients) vs a
  *    raw better-sqlite3 batched insert of the same rows into a table of the same shape;

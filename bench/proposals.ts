@@ -1,5 +1,5 @@
 /**
- * The proposal benchmarks of issue 7 ("lists stay fast with thousands of proposals"), in-process
+ * The proposal benchmarks ("lists stay fast with thousands of proposals"), in-process
  * against a fresh database — a SQLite file in the run's scratch directory, or, when DATABASE_URL is
  * set, a new PostgreSQL database on that server, dropped afterwards — each figure beside a baseline
  * measured in the same run:

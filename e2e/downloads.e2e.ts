@@ -1,5 +1,5 @@
 /**
- * Tables of figures download from the screen (issue 14, "And out"): "Скачать" on the promises page
+ * Tables of figures download from the screen: "Скачать" on the promises page
  * gives a Russian CSV (BOM, `;`, decimal commas) and an Excel workbook whose attainment cells are
  * percent-formatted numbers — the same figures the status API answers.
  */

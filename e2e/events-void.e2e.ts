@@ -1,5 +1,5 @@
 /**
- * Reading every event back and correcting one (issue 15, "Ingest" and "Lists"): the promise page
+ * Reading every event back and correcting one: the promise page
  * lists the events newest first, 50 at a time, and "Show more" reads on; an admin voids a bad event
  * with a reason, the row says who voided it and why, and the attainment is computed again without it.
  */

@@ -1,5 +1,5 @@
 /**
- * Every figure a client or a team sees is right (issue 14): a spent error budget is said to be spent,
+ * Every figure a client or a team sees is right: a spent error budget is said to be spent,
  * never projected as a positive time; team economics with the fulfillment tie off says the tie is off
  * rather than that the team's promises had no events.
  */

@@ -1,5 +1,5 @@
 /**
- * The first screens (issue 14): the sign-in page speaks the browser's language, a person lands in
+ * The first screens: the sign-in page speaks the browser's language, a person lands in
  * the organization they used last (first: one in their language), the audit log loads its filters
  * (no 404) and shows actions in words, and first-run setup suggests a Latin short name and the
  * browser's time zone.

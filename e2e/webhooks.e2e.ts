@@ -1,5 +1,5 @@
 /**
- * Webhooks in the staff app (issue 13): an address inside the network is refused with an
+ * Webhooks in the staff app: an address inside the network is refused with an
  * explanation; a public one is added and its secret shown once; rotating the secret shows the new
  * one once and says until when the old one still signs.
  */

@@ -1,5 +1,5 @@
 /**
- * Agreements and decisions by the advice process (issue 4, second part): each refusal to take a
+ * Agreements and decisions by the advice process: each refusal to take a
  * decision has its own code; agreements and decisions fall due on the right calendar day in the
  * organization's time zone (Europe/Berlin in the fixture, `now` passed in); owners, advisers and
  * holders of rights are notified in the app, once per occasion.

@@ -1,5 +1,5 @@
 /**
- * The answer promise states the voice settings (issue 14): changing the days to answer, or the team
+ * The answer promise states the voice settings: changing the days to answer, or the team
  * that answers, makes a new version of its terms at once, with the reason — on the staff API, in the
  * promise's history and on the public board. A setting it does not state (the threshold) changes nothing.
  */

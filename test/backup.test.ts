@@ -1,5 +1,5 @@
 /**
- * A whole installation backs up consistently while it runs (issue 13, finding 8). On SQLite: the
+ * A whole installation backs up consistently while it runs. On SQLite: the
  * server ingests a stream of event batches in its own process; `clientocracy backup` runs mid-stream
  * as another process; the backup restores into an empty data dir with every batch acknowledged before
  * the backup began, counters that agree with the events, and everything else an installation holds

@@ -1,5 +1,5 @@
 /**
- * The public promise board (issue 5): anyone sees an organization's published client promises —
+ * The public promise board: anyone sees an organization's published client promises —
  * never drafts, internal or retired ones — with the figures the status endpoint computes, as HTML
  * without script and as JSON, cached with an ETag; a signed-in client sees the redress owed to them.
  */

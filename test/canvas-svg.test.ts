@@ -1,5 +1,5 @@
 /**
- * The canvas SVG (issue 14): factor labels wrap between words, never inside a word — ECharts' own
+ * The canvas SVG: factor labels wrap between words, never inside a word — ECharts' own
  * breaking cut Cyrillic words anywhere («Согласова» / «ние сметы»).
  */
 import { describe, expect, it } from 'vitest';

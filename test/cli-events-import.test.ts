@@ -1,5 +1,5 @@
 /**
- * `clientocracy events import` with the organization's own spreadsheets (issue 14): a Windows-1251
+ * `clientocracy events import` with the organization's own spreadsheets: a Windows-1251
  * CSV with `;` and `dd.mm.yyyy HH:MM` times through --map, --tz and --date-format; an .xlsx by its
  * extension with the mapping guessed from Russian headers; refused rows named by row as the file
  * counts them (header = row 1), exit 1; a rerun counts nothing twice.

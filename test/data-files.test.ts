@@ -1,5 +1,5 @@
 /**
- * Data files are readable by the service alone (issue 13, finding 10): the data dir is 0700 and the
+ * Data files are readable by the service alone: the data dir is 0700 and the
  * database, its -wal and -shm and the secret are 0600 — when created, and when an older version left
  * them 0755 / 0644. This process keeps the usual umask (022), so what is checked is the explicit
  * narrowing that opening does, not the CLI's umask (the backup test checks a running server's files).

@@ -1,5 +1,5 @@
 /**
- * Whose right a decision is taken under (issue 4): the person in a role decides through the role's
+ * Whose right a decision is taken under: the person in a role decides through the role's
  * grant, not every member of its team; a team decides only under rights it holds; a right goes when a
  * grant above narrows or the person leaves the team; two people deciding at once cannot both win; an
  * open decision is edited only until advice is in, and may be withdrawn.

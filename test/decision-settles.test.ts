@@ -1,5 +1,5 @@
 /**
- * A decision answers the client proposals it settles (issue 14): each is accepted or declined with
+ * A decision answers the client proposals it settles: each is accepted or declined with
  * the decision's rationale in the same transaction, the owed answer counts as given on time (a good
  * event on the answer promise, never a bad one when its due time passes), the author sees the
  * answer in the portal; a proposal of another organization is refused naming the field.

@@ -1,5 +1,5 @@
 /**
- * The demo's team economics (issue 6) as the demo admin sees them: six closed months and the open
+ * The demo's team economics as the demo admin sees them: six closed months and the open
  * one for «СтройДом», figures that add up by the design's formulas, the warranty team's pool cut in
  * the month its client promise was broken, trades confirmed, declined and awaiting an answer, the
  * reserve fund with one allocation, and a second seeding that adds nothing.

@@ -1,5 +1,5 @@
 /**
- * An acknowledged event is durable (issue 5): the server is killed with SIGKILL in the middle of a
+ * An acknowledged event is durable: the server is killed with SIGKILL in the middle of a
  * stream of batches; after a restart every acknowledged event is counted exactly once, the counters
  * agree with the stored events, and sending everything again (the client's retry) counts nothing twice.
  */

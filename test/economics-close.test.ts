@@ -1,5 +1,5 @@
 /**
- * Closing a month (issue 6): frozen figures, changes refused, reopened only by an admin with a
+ * Closing a month: frozen figures, changes refused, reopened only by an admin with a
  * reason and closed again to the same figures — shown once and as a property over random inputs; a
  * calendar-month promise judged over the month that ended.
  */

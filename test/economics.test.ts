@@ -1,5 +1,5 @@
 /**
- * Team economics through the API (issue 6): the worked examples (a 100,000.00 ₽ pool split four ways
+ * Team economics through the API: the worked examples (a 100,000.00 ₽ pool split four ways
  * equally, by salary, by a mix, by peer points; the amoeba's 31.25 per hour), an internal trade that
  * counts only once the other side confirms, overhead percentages that must sum to 100, the pool
  * scaled by kept promises with the rest withheld into the reserve, CSV import all or nothing, and who

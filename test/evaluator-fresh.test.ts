@@ -1,5 +1,5 @@
 /**
- * A fresh status (issue 15, "Status is fresh"): a promise whose events changed is evaluated at the
+ * A fresh status: a promise whose events changed is evaluated at the
  * evaluator's next look, within CLIENTOCRACY_EVALUATOR_MS, not at the next minute; a burst of batches
  * costs one evaluation; every change is told, also several in one minute; two evaluators on one
  * database record a change exactly once; an idle promise is still evaluated every minute, so a bad

@@ -1,5 +1,5 @@
 /**
- * The background evaluator (issue 5): as events arrive, a published promise's status changes and
+ * The background evaluator: as events arrive, a published promise's status changes and
  * alerts fire and resolve; each is recorded once in the history, the promiser team is told in-app
  * and subscribed webhooks get a delivery. Evaluating again in the same minute records nothing; two
  * evaluators at once (two connection pools on PostgreSQL, as two server processes would be) share the

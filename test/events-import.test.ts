@@ -1,5 +1,5 @@
 /**
- * Events from real spreadsheets (issue 14, "Real data goes in"): a Windows-1251 CSV with `;` and
+ * Events from real spreadsheets: a Windows-1251 CSV with `;` and
  * `dd.mm.yyyy HH:MM` times, an .xlsx with Russian headers and Excel serial dates, read through a
  * column mapping (guessed, given, remembered per promise), previewed row by row with errors by row
  * (header = row 1) and column, imported through the idempotent ingest.

@@ -1,5 +1,5 @@
 /**
- * Client voice tables download (issue 14, "And out"): feedback figures (NPS, CSAT, CES with n),
+ * Client voice tables download: feedback figures (NPS, CSAT, CES with n),
  * proposals with their supports and owed answer, and a poll's result per option — worked examples
  * in both number formats; another organization gets 404.
  */

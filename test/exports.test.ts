@@ -1,5 +1,5 @@
 /**
- * Tables of figures download as CSV and .xlsx (issue 14, "And out"): the promises list in Russian
+ * Tables of figures download as CSV and .xlsx: the promises list in Russian
  * has the BOM, `;` and decimal commas, in English `,` and points; an .xlsx read back holds real
  * numbers with number formats; money is exact to the kopeck; another organization gets 404.
  */

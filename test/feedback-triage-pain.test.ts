@@ -1,5 +1,5 @@
 /**
- * Feedback triage creates the pain it tags (issue 14): the new pain (segment, text, severity,
+ * Feedback triage creates the pain it tags: the new pain (segment, text, severity,
  * frequency) is made in the same transaction as the tag and the evidence; a segment of another
  * organization, a severity out of range, or both painId and newPain are refused naming the field.
  */

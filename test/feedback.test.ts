@@ -1,5 +1,5 @@
 /**
- * Client feedback (issue 7): NPS, CSAT and CES through the API with their worked examples, filters,
+ * Client feedback: NPS, CSAT and CES through the API with their worked examples, filters,
  * validation, token scopes, surveys answered through their public link, triage into evidence, and
  * answers that reach the client's portal.
  */

@@ -1,5 +1,5 @@
 /**
- * One figure, one way of writing it (issue 14): the board (its card, its SVG label, its promise
+ * One figure, one way of writing it: the board (its card, its SVG label, its promise
  * page), the client's portal home, the staff app and the CLI write the same attainment and the same
  * money the same way — half up on the exact decimal, at most 1 decimal (src/core/format). The case
  * from the issue: 44 good of 45 = 0.97777… read «97,7 %» on the board (truncated) and «97,78 %» in

@@ -1,5 +1,5 @@
 /**
- * A fuzz sweep driven by the OpenAPI document (issue 13): every API operation gets about twenty
+ * A fuzz sweep driven by the OpenAPI document: every API operation gets about twenty
  * hostile requests — a body field (or a query parameter, or a path parameter) replaced by a wrong
  * type, a huge string, deep nesting or a unicode edge case, chosen by a seeded generator — and none
  * may answer 5xx; every error is in the one documented shape. Deterministic by default; set

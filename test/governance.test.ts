@@ -1,5 +1,5 @@
 /**
- * Teams and governance (issue 4, first part) through the API: roles, capabilities, decision rights
+ * Teams and governance through the API: roles, capabilities, decision rights
  * granted by the organization or council, sub-delegated within limits, narrowed and revoked with a
  * cascade, with the history kept — and the backing check the Promises module will call.
  */

@@ -1,5 +1,5 @@
 /**
- * An admin grants a right on behalf of the council (issue 14): the grant is the council's, its
+ * An admin grants a right on behalf of the council: the grant is the council's, its
  * history names the admin who gave it; a council member grants as the council, never as the
  * organization; a sub-delegation names no granter of its own.
  */

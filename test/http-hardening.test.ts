@@ -1,5 +1,5 @@
 /**
- * The HTTP layer's findings of the security review (issue 13), each as the attack that found it:
+ * The HTTP layer's findings of the security review, each as the attack that found it:
  * deeply nested JSON, login CSRF by a form from another site, a portal logout with a slug that is
  * not one, the staff app's shell cached across an upgrade, and the headers every answer carries.
  */

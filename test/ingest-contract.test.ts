@@ -1,5 +1,5 @@
 /**
- * The ingest contract (issue 15, "Ingest"): only a malformed envelope refuses a batch; every problem
+ * The ingest contract: only a malformed envelope refuses a batch; every problem
  * of one event — its shape, its range, its client, whether it can be judged, an externalId taken by a
  * different payload — is refused alone with its index, path and code while the rest are accepted,
  * in JSON and in text/csv (rows as the file counts them). A void takes an event out of every counter

@@ -1,5 +1,5 @@
 /**
- * Where a person lands after sign-in (issue 14, "Language and first screens"): the account keeps the
+ * Where a person lands after sign-in: the account keeps the
  * organization its person opened last, on any browser; only one of their own organizations can be
  * recorded, and a stranger's slug is refused without saying whether it exists.
  */

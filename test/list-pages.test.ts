@@ -1,5 +1,5 @@
 /**
- * Every list answers `{items, nextCursor}` and takes `cursor`/`limit` (issue 15, "One contract"),
+ * Every list answers `{items, nextCursor}` and takes `cursor`/`limit`,
  * including the lists that answered everything at once before: months, a month's ledger and trades,
  * a team's economics history, a decision's polls and the reserve's rounds. Walked one item at a time
  * over the demo, each gives back exactly the whole list, in the same order.

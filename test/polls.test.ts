@@ -1,5 +1,5 @@
 /**
- * Client polls on decisions (issue 7): clients of the polled segments vote in the portal, one ballot
+ * Client polls on decisions: clients of the polled segments vote in the portal, one ballot
  * each (changeable until the poll closes, counted once however many arrive at once); ranked polls
  * are counted by instant runoff; the decision waits for its polls and, going against the clients'
  * choice, publishes why.

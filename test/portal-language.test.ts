@@ -1,5 +1,5 @@
 /**
- * The client's language on the portal and the public board (issue 14): `?lang=` sets it (a cookie),
+ * The client's language on the portal and the public board: `?lang=` sets it (a cookie),
  * the section menu keeps it, and the board — cached by URL — follows it by redirecting to its URL
  * with `?lang=`, while an explicit `?lang=` always wins.
  */

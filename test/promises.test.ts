@@ -1,5 +1,5 @@
 /**
- * Promises through the API (issue 5): a team promises only its own behaviour; publishing checks the
+ * Promises through the API: a team promises only its own behaviour; publishing checks the
  * backing and names what is missing; revoking a right flags published promises unbacked at once;
  * terms change by versions and each event is judged by the version in force when it happened;
  * ingest is idempotent, refuses out-of-range events one by one, takes CSV; the status endpoint

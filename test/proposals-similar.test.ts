@@ -1,5 +1,5 @@
 /**
- * Similar proposals before a new one (issue 14): the staff endpoint ranks the organization's open
+ * Similar proposals before a new one: the staff endpoint ranks the organization's open
  * proposals by similarity to a text (Russian and English), never another organization's; the
  * portal's form shows them after the first submit, with "submit anyway" to make it all the same.
  */

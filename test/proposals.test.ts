@@ -1,5 +1,5 @@
 /**
- * Client proposals (issue 7): supports counted once per client under concurrency, the threshold that
+ * Client proposals: supports counted once per client under concurrency, the threshold that
  * owes an answer — measured by the organization's answer promise (a good event in time, a bad one
  * when the due time passes) — statuses that need answers, merging duplicates, moderation, lists.
  */

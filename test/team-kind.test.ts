@@ -1,5 +1,5 @@
 /**
- * A member widens their own team (issue 13, finding 5): a council team decides under any right, so
+ * A member widens their own team: a council team decides under any right, so
  * only the organization (admins, the council, a token holding governance:write) makes a team one or
  * changes a team's kind; and opening a decision needs the right — the team holds it — or an
  * org-level role, whatever the team's kind.

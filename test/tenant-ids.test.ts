@@ -1,5 +1,5 @@
 /**
- * Ids of another organization in bodies and queries (issue 13): for every operation of the OpenAPI
+ * Ids of another organization in bodies and queries: for every operation of the OpenAPI
  * document whose body or query holds ids (`teamId`, `segmentIds`, `factors.0.promiseId`…), A's admin
  * sends A's sample with one id replaced by B's id of the same kind. The answer is a 4xx naming that
  * field (or 404), shows nothing of B, and B stays exactly as it was. The fields are read from the

@@ -1,5 +1,5 @@
 /**
- * Tenant isolation in the client portal (issue 13), swept over every page the OpenAPI document lists
+ * Tenant isolation in the client portal, swept over every page the OpenAPI document lists
  * under `/c/{org}` (PORTAL_PAGES and the portal's own), so a new page joins by construction. A client
  * signed into A's portal is nobody on B's: on every page of B, GET and POST, they get exactly what an
  * anonymous visitor gets — the same answer, no more of B's texts, the same changes to B (a public form

@@ -1,5 +1,5 @@
 /**
- * An import refuses what it cannot trust (issue 13, finding 7): the export carries a manifest (rows
+ * An import refuses what it cannot trust: the export carries a manifest (rows
  * per section, a SHA-256 of the content); a file with a section missing, a count changed, a byte
  * changed, or a field beyond the API's limits (a 5 MB proposal title) is refused with exit code 1
  * naming the section and field, and nothing is written.

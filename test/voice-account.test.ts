@@ -1,5 +1,5 @@
 /**
- * Client accounts for client voice (issue 7): clients in segments, self-registration confirmed by an
+ * Client accounts for client voice: clients in segments, self-registration confirmed by an
  * e-mail link, sign-in links by e-mail, the outbox every message waits in without SMTP (API and
  * CLI), voice settings, and rate limits on public writes.
  */

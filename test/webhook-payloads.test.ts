@@ -1,5 +1,5 @@
 /**
- * Webhook bodies speak the API's language (issue 15, "Webhooks"): every delivery carries `id`,
+ * Webhook bodies speak the API's language: every delivery carries `id`,
  * `type`, `createdAt` and `data`, and `data` has the API's own shapes — the promise exactly as
  * `GET …/promises/{promiseId}` answers at the moment, the status as `…/status?at=` answers for the
  * instant evaluated, the versions as `…/versions` lists them. Nothing more, nothing less: each body

@@ -1,5 +1,5 @@
 /**
- * Webhook hardening (issue 13, findings 3 and 4). SSRF: a webhook URL that points at this machine,
+ * Webhook hardening. SSRF: a webhook URL that points at this machine,
  * the private network or a cloud's metadata service is refused at registration and on change, in any
  * notation; at delivery the name's resolved addresses are checked where the connection is made, so a
  * name re-pointed at 127.0.0.1 (DNS rebinding) is not reached; the operator's allow list lets

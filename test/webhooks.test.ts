@@ -1,5 +1,5 @@
 /**
- * Webhooks (issue 5): an admin registers an endpoint and sees its secret once; deliveries are signed
+ * Webhooks: an admin registers an endpoint and sees its secret once; deliveries are signed
  * POSTs a receiver can verify; a receiver that fails is tried again with backoff until it answers or
  * 24 hours pass; the delivery log shows every response code; "send test" delivers a ping; bad input
  * is refused naming the field; only admins manage webhooks.

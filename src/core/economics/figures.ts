@@ -27,7 +27,7 @@ export interface TeamFigures {
 }
 
 /**
- * The period's figures of one team (DESIGN M6):
+ * The period's figures of one team (docs/formulas.md):
  * netProfit = revenue + internalIn − internalOut − nonLabour − labour − overhead;
  * hourlyEfficiency = (revenue + internalIn − internalOut − nonLabour) ÷ hours, per hour, rounded half
  * up, null without hours; pool = round(poolRate × max(netProfit, 0) × fulfillment), 0 when the team

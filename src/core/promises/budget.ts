@@ -1,5 +1,5 @@
 /**
- * What the error budget left means in time (DESIGN M4): at burn rate b the whole budget of a window
+ * What the error budget left means in time (docs/formulas.md): at burn rate b the whole budget of a window
  * W is spent in W / b, so the part of it left (a fraction r of the whole) lasts r × W / b. A budget
  * that is spent (r ≤ 0, a promise at or below its target) lasts no time at all: it is said to be
  * spent, never projected as a positive time however the recent burn rate looks.

@@ -1,5 +1,5 @@
 /**
- * What changed between two evaluations of a promise (the background evaluator, issue 5): its status,
+ * What changed between two evaluations of a promise (the background evaluator): its status,
  * and which alert rows started or stopped firing. Pure: plain data in, plain data out.
  */
 import type { PromiseStatus, Severity } from './compute.js';

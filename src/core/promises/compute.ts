@@ -1,5 +1,5 @@
 /**
- * Fulfillment of a promise (DESIGN M4, the SRE error-budget model, OpenSLO "Occurrences"):
+ * Fulfillment of a promise (the SRE error-budget model, OpenSLO "Occurrences"; docs/formulas.md):
  * attainment, error budget, burn rates and the multiwindow, multi-burn-rate alerts, from counts.
  * Fractions are computed on integers (target in parts per million) so that worked examples come out
  * exact: 1,000 bad of 100,000 at 99% consumes exactly the whole budget.
@@ -14,7 +14,7 @@ export interface Counts {
 export type Severity = 'page' | 'ticket';
 export type PromiseStatus = 'kept' | 'at_risk' | 'broken' | 'no_data';
 
-/** DESIGN M4's table: for W = 30 days exactly the SRE workbook's windows. */
+/** The table of look-back windows and burn-rate thresholds (docs/formulas.md): for W = 30 days exactly the SRE workbook's windows. */
 export const ALERT_ROWS: readonly { severity: Severity; budgetSpent: number; longDivisor: number; threshold: number }[] = [
   { severity: 'page', budgetSpent: 0.02, longDivisor: 720, threshold: 14.4 },
   { severity: 'page', budgetSpent: 0.05, longDivisor: 120, threshold: 6 },

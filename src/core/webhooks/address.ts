@@ -1,5 +1,5 @@
 /**
- * Where a webhook may be sent (issue 13, finding 3). A webhook is a request the server makes on an
+ * Where a webhook may be sent. A webhook is a request the server makes on an
  * admin's behalf, so without these rules an admin — or anyone holding an admin token — could make the
  * server reach its own loopback services, the private network or a cloud metadata endpoint. The
  * rules are applied twice: to the URL at registration (by its name or literal address, before any

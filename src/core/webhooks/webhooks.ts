@@ -1,7 +1,7 @@
 /**
- * Webhook rules (issue 5): the event types an endpoint may subscribe to, the signature a receiver
+ * Webhook rules: the event types an endpoint may subscribe to, the signature a receiver
  * checks, the body every delivery carries, and when a failed delivery is tried again. The signature
- * covers a timestamp as well as the body (issue 13), so a captured delivery cannot be replayed after
+ * covers a timestamp as well as the body, so a captured delivery cannot be replayed after
  * 5 minutes, and carries one entry per valid secret, so a secret can be rotated without a gap. Pure:
  * the clock comes in as `now`, the network is the worker's business (where it may go: address.ts).
  */

@@ -1,7 +1,7 @@
 import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 
 /**
- * The background evaluator and webhooks (issue 5): the latest evaluation of each published promise
+ * The background evaluator and webhooks: the latest evaluation of each published promise
  * (its row is also the evaluator's job: taken with FOR UPDATE SKIP LOCKED on PostgreSQL and claimed
  * for one minute at a time, so no minute is evaluated twice), the history of status changes and
  * alerts, the organizations' webhook endpoints and the deliveries owed to them.

@@ -1,7 +1,7 @@
 import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 
 /**
- * Team economics (issue 6): the organization's pool and reserve settings, monthly periods (open or
+ * Team economics: the organization's pool and reserve settings, monthly periods (open or
  * closed, a closed one frozen with its figures), ledger lines per team (and organization overhead),
  * hours and salary per member and period, internal trades between teams, each team's published
  * split rule, peer points, and what has been allocated from the reserve fund. Money is integer minor

@@ -1,7 +1,7 @@
 import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 
 /**
- * Client voice (issue 7): clients in segments and confirming their e-mail, the outbox of e-mail,
+ * Client voice: clients in segments and confirming their e-mail, the outbox of e-mail,
  * the organization's voice settings, surveys and feedback responses, proposals with their supports
  * (one per client, enforced by the primary key), reports for moderation, client polls on decisions
  * with one ballot per client, and participatory allocation of the reserve fund (rounds, candidate

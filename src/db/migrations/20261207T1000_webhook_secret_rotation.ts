@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Rotating a webhook's signing secret (issue 13): the secret it replaced keeps signing deliveries,
+ * Rotating a webhook's signing secret: the secret it replaced keeps signing deliveries,
  * beside the new one, until `previous_secret_expires_at` (24 hours after the rotation), so receivers
  * switch without losing a delivery. Both null when the endpoint was never rotated.
  */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
 
 /**
- * Account security (issue 13, finding 11): sessions get a public id (what the sessions list and
+ * Account security: sessions get a public id (what the sessions list and
  * "sign out this session" use — never the hash the cookie is looked up by), their last use (for the
  * idle timeout, written at most once a minute), the address and browser they were opened from;
  * single-use password reset links, stored hashed; and the progressive sign-in backoff per key

@@ -1,7 +1,7 @@
 import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
 
 /**
- * Who is trusted at sign-in (issue 13, finding 11, after review): each account's epoch, raised by a
+ * Who is trusted at sign-in: each account's epoch, raised by a
  * password change, a password reset and "sign out everywhere else" (device cookies are signed with
  * it, so those of before stop counting; no row means epoch 0), and the addresses the account signed
  * in from successfully, with the epoch and the instant of the last success — an address is "usual"

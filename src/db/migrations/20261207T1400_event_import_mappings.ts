@@ -1,8 +1,7 @@
 import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 
 /**
- * The column mapping last used to import fulfillment events into a promise (issue 14, "Real data
- * goes in"): which column of the organization's spreadsheet is the id, the time, the outcome or
+ * The column mapping last used to import fulfillment events into a promise: which column of the organization's spreadsheet is the id, the time, the outcome or
  * value and the client, with the time zone and date format — preselected on the next import.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not as typed now

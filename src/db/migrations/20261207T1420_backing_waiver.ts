@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Backing waivers (issue 14, "Every figure a client sees is right"): a client promise publishes only
+ * Backing waivers: a client promise publishes only
  * when it declares at least one capability and one decision right its team holds — or an admin
  * records a waiver with a reason, shown on the promise as "backing waived". The columns hold why,
  * by whom and when. The organization's own answer promise (made by the system, kept by the

@@ -1,8 +1,7 @@
 import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 
 /**
- * When each person last worked in each of their organizations (issue 14, "Language and first
- * screens"): after sign-in, on any browser, a person lands in the organization they used last.
+ * When each person last worked in each of their organizations: after sign-in, on any browser, a person lands in the organization they used last.
  * One row per person and organization, written when the staff app opens another organization.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not as typed now

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Corrections of fulfillment events (issue 15): an admin or a token with events:write voids an event
+ * Corrections of fulfillment events: an admin or a token with events:write voids an event
  * with a reason. The event stays (its external id remains taken, the audit log points at it) but
  * counts for nothing: these columns say when, by whom and why. Null: the event counts.
  */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * A fresh status (issue 15, "Status is fresh"): the evaluator's job row learns that a promise's
+ * A fresh status: the evaluator's job row learns that a promise's
  * figures changed (`changed_at`, the first change not yet evaluated: set by ingest and new versions,
  * cleared by the evaluation that sees it), so a changed promise is evaluated within seconds instead
  * of at the next minute. `evaluation_seq` counts a promise's evaluations: the claim is conditional on

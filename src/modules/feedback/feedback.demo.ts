@@ -1,5 +1,5 @@
 /**
- * Demo client feedback (issue 7): «СтройДом» clients rate the warranty promise — NPS through a
+ * Demo client feedback: «СтройДом» clients rate the warranty promise — NPS through a
  * survey's public link, CSAT in the portal — over the last five months, getting better as the
  * promise is kept; two low scores are triaged to the pain «Долго ждать ответа гарантийной службы»
  * and one is answered. `neighbourhood-care` has a few responses in English.

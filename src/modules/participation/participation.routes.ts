@@ -32,7 +32,7 @@ export const PARTICIPATION_FORMER_URLS: FormerUrl[] = [
   { from: /^\/api\/v1\/orgs\/([^/]+)\/reserve-(rounds|projects)(?=\/|$)/, to: '/api/v1/orgs/$1/participation-$2' },
 ];
 
-/** The API of the participatory reserve (issue 7): staff run rounds; clients vote in the portal. */
+/** The API of the participatory reserve: staff run rounds; clients vote in the portal. */
 export function registerParticipationRoutes(r: Registrar): void {
   const rounds = '/api/v1/orgs/:org/participation-rounds';
   const projects = '/api/v1/orgs/:org/participation-projects';

@@ -7,7 +7,7 @@ import { closePoll, getPoll, listDecisionPolls, openPoll } from './poll.service.
 import { pollTable } from './poll.table.js';
 
 /**
- * Client polls on decisions (issue 7). Whoever may change a decision (its team's members, an admin,
+ * Client polls on decisions. Whoever may change a decision (its team's members, an admin,
  * the council: governance:participate, checked team by team) opens and closes its polls; clients
  * vote in the portal.
  */

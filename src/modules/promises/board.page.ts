@@ -6,7 +6,7 @@ import { type Locale, translate } from '../../i18n/index.js';
 import { SPARKLINE_WINDOWS, type TBoard, type TBoardPromise } from './board.service.js';
 
 /**
- * The public promise board as HTML (issue 5): server-rendered, no script, readable on a phone. Status
+ * The public promise board as HTML: server-rendered, no script, readable on a phone. Status
  * is always written in words beside its colour; the sparkline carries its figures as a text label.
  */
 

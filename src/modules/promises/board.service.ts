@@ -17,7 +17,7 @@ export const BOARD_TTL_MS = 5000;
 /** Past this age (the clients' max-age) a board is not served while a new one is computed: the request waits. */
 export const BOARD_MAX_STALE_MS = 30_000;
 
-/** The public promise board (issue 5): what an organization promises its clients, and how well it keeps it. */
+/** The public promise board: what an organization promises its clients, and how well it keeps it. */
 export const ZBoardPromise = z.object({
   id: z.string(),
   title: z.string(),

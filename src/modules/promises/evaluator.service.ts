@@ -1,5 +1,5 @@
 /**
- * The background evaluator (issues 5 and 15): the status of each published promise from the counters
+ * The background evaluator: the status of each published promise from the counters
  * (promiseStatus), compared with the last evaluation; status changes and alerts firing or resolving
  * are recorded as history, the promiser team is told in-app and webhooks are queued.
  *

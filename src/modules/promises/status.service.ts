@@ -26,7 +26,7 @@ export async function countRange(tx: Tx, promiseId: string, fineMs: number, from
 }
 
 /**
- * The status of a promise at `at` (DESIGN M4): over the window of the version in force then, from
+ * The status of a promise at `at` (docs/formulas.md): over the window of the version in force then, from
  * the counters; compared with that version's target.
  */
 export async function promiseStatus(ctx: OrgContext, id: string, at: number): Promise<TPromiseStatus> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZId, ZName, ZPageQuery, ZTime } from '../common.schema.js';
 
-/** Client proposals with support thresholds and owed answers (issue 7). */
+/** Client proposals with support thresholds and owed answers. */
 export const PROPOSAL_STATUSES = ['open', 'under_consideration', 'accepted', 'declined', 'implemented', 'merged'] as const;
 export const IMPLEMENTED_TYPES = ['promise', 'experiment', 'decision'] as const;
 export const PROPOSAL_SORTS = ['supported', 'newest', 'trending'] as const;

@@ -1,5 +1,5 @@
 /**
- * One webhook POST, made so that it cannot be turned against the server's own network (issue 13).
+ * One webhook POST, made so that it cannot be turned against the server's own network.
  * The URL's host is judged again before each attempt (the allow list may have changed since it was
  * registered), and a host name is connected to only through a lookup that refuses the connection
  * when any address the name resolves to is loopback, private, link-local or otherwise refused — so a

@@ -6,7 +6,7 @@ import { durationMs, formatDuration, formatNumber, formatPercent } from './promi
 import type { PromiseStatus } from './promises.api';
 
 /**
- * "3 d 4 h" until the budget left is spent at this rate (DESIGN M4: budget left × window / burn rate);
+ * "3 d 4 h" until the budget left is spent at this rate (budget left × window ÷ burn rate; docs/formulas.md);
  * "the error budget is spent" when none is left — never a positive time then.
  */
 function exhaustion(
@@ -24,7 +24,7 @@ function exhaustion(
   return t('promises.units.minutes', { n: Math.max(1, Math.round(outlook.ms / 60_000)) });
 }
 
-/** Burn rates over each look-back and the four multiwindow alert rows (DESIGN M4), scaled to the window. */
+/** Burn rates over each look-back and the four multiwindow alert rows (docs/formulas.md), scaled to the window. */
 export function PromiseAlerts({ status, windowMs }: { status: PromiseStatus; windowMs: number }) {
   const { t, i18n } = useTranslation();
   const locale = intlLocale(i18n.language);
