@@ -139,7 +139,9 @@ describe('changing the password', () => {
 
     const wrong = await here.agent.post('/api/v1/auth/password', { currentPassword: 'not-my-password', newPassword: NEW_PASSWORD });
     expectApiError(wrong, 422, 'validation_failed', 'currentPassword');
-    expect(errorOf(wrong).fields).toEqual([{ path: 'currentPassword', message: 'wrong current password' }]);
+    expect(errorOf(wrong).fields).toEqual([
+      { path: 'currentPassword', code: 'wrong_password', params: {}, message: 'wrong current password' },
+    ]);
     expectApiError(
       await here.agent.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'short' }),
       422,

@@ -51,7 +51,9 @@ describe('signing in', () => {
     const wrong = await login(t.anonymous(), orgs.a.users.council.email, 'not-the-password');
     expect(wrong.statusCode).toBe(401);
     expect(errorOf(wrong).code).toBe('unauthenticated');
-    expect(errorOf(wrong).fields).toEqual([{ path: 'password', message: 'wrong e-mail or password' }]);
+    expect(errorOf(wrong).fields).toEqual([
+      { path: 'password', code: 'wrong_credentials', params: {}, message: 'wrong e-mail or password' },
+    ]);
     expect(wrong.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
     const unknown = await login(t.anonymous(), 'nobody@example.test', 'not-the-password');
     expect(unknown.statusCode).toBe(401);

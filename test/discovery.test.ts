@@ -321,7 +321,9 @@ describe('hardening found in review', () => {
   it('names the line of the file (blank lines count) and the column as the header spells it', async () => {
     const csv = 'Тип;Текст;Серьёзность;Частота\nболь;a;5;1\n\nболь;b;9;1\n';
     const res = await a.post(`${A()}/segments/${segmentId}/import`, { csv });
-    expect(errorOf(res).fields).toEqual([{ path: 'row 4.Серьёзность', message: 'must be 1–5' }]);
+    expect(errorOf(res).fields).toEqual([
+      { path: 'row 4.Серьёзность', code: 'too_big', params: { maximum: 5, inclusive: true }, message: 'must be 1–5' },
+    ]);
   });
 
   it('pages a re-ranked list from the last row seen and refuses a forged offset', async () => {

@@ -52,7 +52,14 @@ describe('deeply nested JSON (finding 1)', () => {
         expect(res.statusCode).toBe(400);
         const error = errorOf(res);
         expect(error.code).toBe('invalid_json');
-        expect(error.fields).toEqual([{ path: 'body', message: `nested deeper than ${MAX_INPUT_DEPTH} levels of arrays and objects` }]);
+        expect(error.fields).toEqual([
+          {
+            path: 'body',
+            code: 'invalid',
+            params: { maximumDepth: MAX_INPUT_DEPTH },
+            message: `nested deeper than ${MAX_INPUT_DEPTH} levels of arrays and objects`,
+          },
+        ]);
       });
     }
   }
