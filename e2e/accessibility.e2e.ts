@@ -200,7 +200,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       `${c}/proposals/${proposal}`,
       `${c}/proposals/new`,
       `${c}/polls`,
-      `${c}/reserve`,
+      `${c}/participation-rounds`,
       `${c}/feedback`,
     ];
     for (const lang of LANGUAGES) {
@@ -223,7 +223,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         findings.push(...(await auditPage(page, `portal ${lang} ${path}`)));
       }
       // A poll and a reserve round, found through their lists.
-      for (const list of ['polls', 'reserve']) {
+      for (const list of ['polls', 'participation-rounds']) {
         await page.goto(withLang(`${c}/${list}`));
         const link = page.locator(`main a[href*="/${list}/"]`).first();
         if ((await link.count()) > 0) {

@@ -1,5 +1,5 @@
 /**
- * The participatory reserve: staff put part of the reserve up for allocation, eligible
+ * The participatory reserve (issue 7): staff put part of the reserve up for allocation, eligible
  * clients fill budget ballots, the result by greedy and by the Method of Equal Shares is compared,
  * and allocating moves the winners' cost out of the reserve — once.
  */
@@ -324,8 +324,8 @@ describe('the portal', () => {
     const round = await openRound({ 'Playground <b>': 60_000, Library: 50_000 });
     const [client] = await newClients(1);
     const cookie = await signedIn(client!);
-    const url = `/c/${orgs.a.slug}/reserve/${round.id}`;
-    expect((await visit(`/c/${orgs.a.slug}/reserve`, cookie)).body).toContain(url);
+    const url = `/c/${orgs.a.slug}/participation-rounds/${round.id}`;
+    expect((await visit(`/c/${orgs.a.slug}/participation-rounds`, cookie)).body).toContain(url);
     const anonymous = await visit(url);
     expect(anonymous.body).not.toContain('name="projectIds"');
     const page = await visit(url, cookie);

@@ -42,7 +42,7 @@ export const PORTAL_FORMS: Record<string, (ids: Record<string, string>) => Recor
   'POST /c/{org}/proposals/{proposalId}/withdraw': () => ({}),
   'POST /c/{org}/proposals/{proposalId}/report': () => ({ reason: 'spam' }),
   'POST /c/{org}/polls/{pollId}/ballot': () => ({ option: '0' }),
-  'POST /c/{org}/reserve/{reserveRoundId}/ballot': (ids) => ({ projectIds: [ids.project!] }),
+  'POST /c/{org}/participation-rounds/{participationRoundId}/ballot': (ids) => ({ projectIds: [ids.project!] }),
 };
 
 /** Query strings of portal pages whose query carries ids (a page reached with other ids in it). */
@@ -173,7 +173,7 @@ export async function seedPortal(t: TestApp, org: OrgFixture): Promise<PortalSee
     params: {
       proposal: proposal.id,
       poll: poll.id,
-      'reserve-round': round.id,
+      'participation-round': round.id,
       promise: promise.id,
       key: survey.publicKey,
       invite: spare.token,

@@ -1,11 +1,10 @@
 import { enAccount } from './en.account.js';
-import { enFieldErrors } from './en.field-errors.js';
+import { enParticipation } from './en.participation.js';
 import { enTables } from './en.tables.js';
 import { enVoiceAccount } from './en.voice-account.js';
 import { enVoiceFeedback } from './en.voice-feedback.js';
 import { enVoicePolls } from './en.voice-polls.js';
 import { enVoiceProposals } from './en.voice-proposals.js';
-import { enVoiceReserve } from './en.voice-reserve.js';
 /** English strings. Keys are shared with ru.ts; a test checks both have the same keys. */
 export const en = {
   portal: {
@@ -103,9 +102,8 @@ export const en = {
   voiceFeedback: enVoiceFeedback,
   voiceProposals: enVoiceProposals,
   voicePolls: enVoicePolls,
-  voiceReserve: enVoiceReserve,
+  participation: enParticipation,
   voiceAccount: enVoiceAccount,
   account: enAccount,
   tables: enTables,
-  fieldErrors: enFieldErrors,
 } as const;

@@ -7,7 +7,7 @@ export const enVoiceAccount = {
     feedback: 'Feedback',
     proposals: 'Proposals',
     polls: 'Polls',
-    reserve: 'Reserve',
+    participation: 'Reserve',
   },
   signIn: 'Sign in',
   signInToTakePart: 'Sign in to take part: ask {{org}} for an invitation link, or get a sign-in link by e-mail.',

@@ -1,11 +1,10 @@
 import { ruAccount } from './ru.account.js';
-import { ruFieldErrors } from './ru.field-errors.js';
+import { ruParticipation } from './ru.participation.js';
 import { ruTables } from './ru.tables.js';
 import { ruVoiceAccount } from './ru.voice-account.js';
 import { ruVoiceFeedback } from './ru.voice-feedback.js';
 import { ruVoicePolls } from './ru.voice-polls.js';
 import { ruVoiceProposals } from './ru.voice-proposals.js';
-import { ruVoiceReserve } from './ru.voice-reserve.js';
 /** Русские строки. Ключи те же, что в en.ts. */
 export const ru = {
   portal: {
@@ -105,9 +104,8 @@ export const ru = {
   voiceFeedback: ruVoiceFeedback,
   voiceProposals: ruVoiceProposals,
   voicePolls: ruVoicePolls,
-  voiceReserve: ruVoiceReserve,
+  participation: ruParticipation,
   voiceAccount: ruVoiceAccount,
   account: ruAccount,
   tables: ruTables,
-  fieldErrors: ruFieldErrors,
 } as const;

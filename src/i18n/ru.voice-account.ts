@@ -7,7 +7,7 @@ export const ruVoiceAccount = {
     feedback: 'Отзывы',
     proposals: 'Предложения',
     polls: 'Опросы',
-    reserve: 'Резерв',
+    participation: 'Резерв',
   },
   signIn: 'Войти',
   signInToTakePart: 'Чтобы участвовать, войдите: попросите у «{{org}}» ссылку-приглашение или получите ссылку для входа по почте.',

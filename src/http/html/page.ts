@@ -60,12 +60,15 @@ export function renderNotFound(locale: Locale): string {
 }
 
 /** The portal's sections, in the menu's order. */
-export const PORTAL_SECTIONS = ['home', 'promises', 'feedback', 'proposals', 'polls', 'reserve'] as const;
+export const PORTAL_SECTIONS = ['home', 'promises', 'feedback', 'proposals', 'polls', 'participation'] as const;
 export type PortalSection = (typeof PORTAL_SECTIONS)[number];
+
+/** A section's path under `base` where it is not the section's name: participation lists its rounds. */
+const SECTION_PATHS: Partial<Record<PortalSection, string>> = { participation: 'participation-rounds' };
 
 /** Where a section lives under `base` (`/c/{slug}`). */
 export function sectionHref(base: string, section: PortalSection): string {
-  return section === 'home' ? base : `${base}/${section}`;
+  return section === 'home' ? base : `${base}/${SECTION_PATHS[section] ?? section}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatAttainment, formatTarget } from '../../core/format/figures.js';
 import type { ClientsTable, Db, OrganizationsTable } from '../../db/schema.js';
-import { escapeHtml } from '../../http/html/page.js';
+import { escapeHtml, type PortalSection, sectionHref } from '../../http/html/page.js';
 import { segmentsOfClients } from '../clients/client.repository.js';
 import { publicBoard } from '../promises/board.service.js';
 import { listRedress } from '../promises/redress.service.js';
@@ -75,7 +75,7 @@ export async function renderClientHome(p: Portal, client: ClientsTable, org: Org
     { clientId: client.id },
   );
   const counts = await voiceCounts(p.deps.db, org.id, client.id);
-  const link = (section: string, text: string) => `<a href="${p.base}/${section}">${text}</a>`;
+  const link = (section: PortalSection, text: string) => `<a href="${sectionHref(p.base, section)}">${text}</a>`;
   const confirm =
     client.email && client.email_confirmed_at === null
       ? `<form method="post" action="${p.base}/confirm-email"><span class="muted">${p.t('voiceAccount.home.emailUnconfirmed')}</span> <button type="submit">${p.t('voiceAccount.home.confirmLink')}</button></form>`
@@ -84,7 +84,7 @@ export async function renderClientHome(p: Portal, client: ClientsTable, org: Org
 <li>${link('feedback', p.t('voiceAccount.home.feedbackCount', { n: counts.feedback }))} · ${p.t('voiceAccount.home.repliesCount', { n: counts.replies })}</li>
 <li>${link('proposals', p.t('voiceAccount.home.proposalsCount', { n: counts.proposals }))} · ${p.t('voiceAccount.home.supportsCount', { n: counts.supports })}</li>
 <li>${link('polls', p.t('voiceAccount.home.ballotsCount', { n: counts.ballots }))}</li>
-<li>${link('reserve', p.t('voiceAccount.home.budgetBallotsCount', { n: counts.budgetBallots }))}</li></ul>${confirm}</div>`;
+<li>${link('participation', p.t('voiceAccount.home.budgetBallotsCount', { n: counts.budgetBallots }))}</li></ul>${confirm}</div>`;
   const welcome = `<div class="card"><h2>${p.t('portal.welcome', { name: client.name })}</h2><p>${p.t('portal.intro')}</p></div>`;
   return `${welcome}${await renderClientPromises(p, client)}${renderRedress(redress, org, p.locale)}${await renderClientProposals(p, client)}${voice}`;
 }

@@ -7,9 +7,9 @@ import { ACCOUNT_PAGES, registerPortalAccount } from './portal.account.js';
 import { CLIENT_COOKIE, openPortal, type Portal, portalPage, sendHtml } from './portal.context.js';
 import { FEEDBACK_PAGES, registerPortalFeedback } from './portal.feedback.js';
 import { renderClientHome } from './portal.home.js';
+import { PARTICIPATION_PAGES, registerPortalParticipation } from './portal.participation.js';
 import { POLLS_PAGES, registerPortalPolls } from './portal.polls.js';
 import { PROPOSALS_PAGES, registerPortalProposals } from './portal.proposals.js';
-import { RESERVE_PAGES, registerPortalReserve } from './portal.reserve.js';
 import { CLIENT_SESSION_TTL_MS, endClientSession, peekInvitation, redeemInvitation } from './portal.service.js';
 
 export { CLIENT_COOKIE };
@@ -62,7 +62,7 @@ export const PORTAL_PAGES: DocumentedPage[] = [
   ...FEEDBACK_PAGES,
   ...PROPOSALS_PAGES,
   ...POLLS_PAGES,
-  ...RESERVE_PAGES,
+  ...PARTICIPATION_PAGES,
 ];
 
 /** The promises card for a visitor who is not signed in. */
@@ -95,7 +95,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerPortalFeedback(app, deps);
   registerPortalProposals(app, deps);
   registerPortalPolls(app, deps);
-  registerPortalReserve(app, deps);
+  registerPortalParticipation(app, deps);
 
   app.get('/c/:org', async (req, reply) => {
     const p = await openPortal(deps, req, reply);

@@ -1,5 +1,5 @@
-/** Portal strings of client voice: reserve (ru). Same keys in en and ru (i18n.test.ts checks). */
-export const ruVoiceReserve = {
+/** Portal strings of participation (the participatory reserve) (ru). Same keys in en and ru (i18n.test.ts checks). */
+export const ruParticipation = {
   yourBallot: 'Вы отметили:',
   title: 'Резервный фонд: решают клиенты',
   intro: '{{org}} отдаёт часть резервного фонда на решение клиентов: отметьте проекты, которые хотите поддержать, в пределах бюджета.',

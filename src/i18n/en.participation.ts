@@ -1,5 +1,5 @@
-/** Portal strings of client voice: reserve (en). Same keys in en and ru (i18n.test.ts checks). */
-export const enVoiceReserve = {
+/** Portal strings of participation (the participatory reserve) (en). Same keys in en and ru (i18n.test.ts checks). */
+export const enParticipation = {
   yourBallot: 'You approved:',
   title: 'Participatory reserve',
   intro: '{{org}} puts part of its reserve fund up to its clients: approve the projects you want funded, within the budget.',
