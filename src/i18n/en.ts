@@ -1,4 +1,5 @@
 import { enAccount } from './en.account.js';
+import { enFieldErrors } from './en.field-errors.js';
 import { enParticipation } from './en.participation.js';
 import { enTables } from './en.tables.js';
 import { enVoiceAccount } from './en.voice-account.js';
@@ -106,4 +107,5 @@ export const en = {
   voiceAccount: enVoiceAccount,
   account: enAccount,
   tables: enTables,
+  fieldErrors: enFieldErrors,
 } as const;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FIELD_ERROR_CODES } from '../core/errors.js';
+import { fieldErrorVars } from './field-error-vars.js';
 import { pickLocale, pluralCategory, RESOURCES, translate } from './index.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -10,6 +12,18 @@ function keysOf(tree: Tree, prefix = ''): string[] {
 describe('server-side dictionaries', () => {
   it('have the same keys in Russian and English', () => {
     expect(keysOf(RESOURCES.ru as unknown as Tree).sort()).toEqual(keysOf(RESOURCES.en as unknown as Tree).sort());
+  });
+
+  it('say every field-error code in Russian and English, counting by its params', () => {
+    for (const locale of ['ru', 'en'] as const) {
+      const sentences = RESOURCES[locale].fieldErrors as Record<string, string>;
+      const missing = FIELD_ERROR_CODES.filter((code) => sentences[code] === undefined && sentences[`${code}_other`] === undefined);
+      expect(missing, `field-error codes without ${locale} text`).toEqual([]);
+    }
+    const tooLong = (locale: 'ru' | 'en', maximum: number) =>
+      translate(locale, 'fieldErrors.too_long', fieldErrorVars('too_long', { maximum }));
+    expect([1, 2, 200].map((n) => tooLong('ru', n))).toEqual(['Не длиннее 1 символа', 'Не длиннее 2 символов', 'Не длиннее 200 символов']);
+    expect(tooLong('en', 200)).toBe('At most 200 characters');
   });
 
   it('fill placeholders and fall back to the key for unknown keys', () => {

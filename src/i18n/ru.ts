@@ -1,4 +1,5 @@
 import { ruAccount } from './ru.account.js';
+import { ruFieldErrors } from './ru.field-errors.js';
 import { ruParticipation } from './ru.participation.js';
 import { ruTables } from './ru.tables.js';
 import { ruVoiceAccount } from './ru.voice-account.js';
@@ -108,4 +109,5 @@ export const ru = {
   voiceAccount: ruVoiceAccount,
   account: ruAccount,
   tables: ruTables,
+  fieldErrors: ruFieldErrors,
 } as const;
