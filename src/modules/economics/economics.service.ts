@@ -3,7 +3,7 @@ import { AppError, fieldError, notFound } from '../../core/errors.js';
 import type { EconomicPeriodsTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
-import { findTeam } from '../teams/team.repository.js';
+import { findTeam, listTeamIdsOfUser } from '../teams/team.repository.js';
 import type { TTeamEconomics } from './economics.schema.js';
 import { computePeriod, type PeriodFigures } from './figures.service.js';
 import { insertPeriod, listPeriodRows, loadPeriod, lockPeriod, updatePeriod } from './period.repository.js';
@@ -24,6 +24,13 @@ async function seesShares(tx: Tx, ctx: OrgContext, teamId: string): Promise<bool
   return isTeamMember(tx, ctx, teamId);
 }
 
+/** The teams whose shares the caller sees among `teamIds`: all of them, or those they belong to (one query). */
+async function teamsSeeingShares(tx: Tx, ctx: OrgContext, teamIds: string[]): Promise<Set<string>> {
+  if (ctx.actor.type !== 'user' || ctx.role === 'admin' || ctx.role === 'council') return new Set(teamIds);
+  if (!ctx.actor.id) return new Set();
+  return new Set(await listTeamIdsOfUser(tx, ctx.org.id, ctx.actor.id));
+}
+
 function redact(team: TTeamEconomics): TTeamEconomics {
   return { ...team, shares: [], members: [], sharesVisible: false };
 }
@@ -40,6 +47,11 @@ export async function teamEconomics(ctx: OrgContext, period: string, teamId: str
 export async function periodEconomics(ctx: OrgContext, period: string) {
   const row = await loadPeriod(ctx.db, ctx.org.id, period);
   const figures = await figuresOf(ctx.db, ctx, row);
+  const seen = await teamsSeeingShares(
+    ctx.db,
+    ctx,
+    figures.teams.map((t) => t.teamId),
+  );
   return {
     period,
     closed: row.status === 'closed',
@@ -53,7 +65,7 @@ export async function periodEconomics(ctx: OrgContext, period: string) {
       : null,
     overheadTotalMinor: figures.overheadTotalMinor,
     // Side by side, every team's figures are open; members, salaries and shares only to those who see them.
-    teams: await Promise.all(figures.teams.map(async (t) => ((await seesShares(ctx.db, ctx, t.teamId)) ? t : redact(t)))),
+    teams: figures.teams.map((t) => (seen.has(t.teamId) ? t : redact(t))),
   };
 }
 
@@ -87,7 +99,10 @@ export async function closePeriod(ctx: OrgContext, period: string) {
   await ctx.db.transaction().execute(async (tx) => {
     await lockPeriod(tx, ctx.org.id, period, ctx.now);
     const row = await loadPeriod(tx, ctx.org.id, period);
-    if (row.status === 'closed') throw new AppError('period_closed', `period ${period} is already closed`, [fieldError('period', 'period_closed', 'is already closed', { period })]);
+    if (row.status === 'closed')
+      throw new AppError('period_closed', `period ${period} is already closed`, [
+        fieldError('period', 'period_closed', 'is already closed', { period }),
+      ]);
     if (periodOf(ctx.now, ctx.org.time_zone) <= period)
       throw new AppError('conflict', `period: ${period} has not ended yet in ${ctx.org.time_zone}`, [
         fieldError('period', 'not_closed', 'has not ended yet'),
