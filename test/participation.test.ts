@@ -1,5 +1,5 @@
 /**
- * The participatory reserve (issue 7): staff put part of the reserve up for allocation, eligible
+ * The participatory reserve: staff put part of the reserve up for allocation, eligible
  * clients fill budget ballots, the result by greedy and by the Method of Equal Shares is compared,
  * and allocating moves the winners' cost out of the reserve — once.
  */
