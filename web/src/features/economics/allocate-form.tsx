@@ -3,8 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { toMinorUnits } from '../decisions/governance-format';
 import { MoneyInput } from '../decisions/money-input';
 import { economicsApi, type Reserve } from './economics.api';
@@ -18,10 +18,9 @@ export function AllocateForm({ balanceMinor, onAllocated }: { balanceMinor: numb
   const format = useEconomicsFormat();
   const [amount, setAmount] = useState<number | string>('');
   const [purpose, setPurpose] = useState('');
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['amountMinor', 'purpose']);
+  const form = useMutationForm(['amountMinor', 'purpose'], { mapError: (error) => localizeEconomicsError(error, format.money) });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const amountMinor = toMinorUnits(amount, org.currency);
     const local: { path: string; message: string }[] = [];
@@ -29,19 +28,13 @@ export function AllocateForm({ balanceMinor, onAllocated }: { balanceMinor: numb
     else if (amountMinor > balanceMinor)
       local.push({ path: 'amountMinor', message: t('economics.errors.moreThanReserve', { amount: format.money(balanceMinor) }) });
     if (!purpose.trim()) local.push({ path: 'purpose', message: t('economics.errors.purposeRequired') });
-    if (local.length > 0) return errors.handle(new ApiError(422, 'validation_failed', '', local));
-    setBusy(true);
-    try {
+    if (local.length > 0) return form.handle(new ApiError(422, 'validation_failed', '', local));
+    void form.run(async () => {
       onAllocated(await economicsApi.allocate(org.slug, { amountMinor: amountMinor as number, purpose: purpose.trim() }));
       notifySuccess(t('economics.reserve.allocated'));
       setAmount('');
       setPurpose('');
-      errors.clear();
-    } catch (error) {
-      errors.handle(localizeEconomicsError(error, format.money));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -56,9 +49,9 @@ export function AllocateForm({ balanceMinor, onAllocated }: { balanceMinor: numb
           value={amount}
           onChange={(value) => {
             setAmount(value);
-            errors.clear('amountMinor');
+            form.clear('amountMinor');
           }}
-          error={errors.errorOf('amountMinor')}
+          error={form.errorOf('amountMinor')}
         />
         <TextInput
           label={t('economics.reserve.purpose')}
@@ -68,13 +61,13 @@ export function AllocateForm({ balanceMinor, onAllocated }: { balanceMinor: numb
           value={purpose}
           onChange={(event) => {
             setPurpose(event.currentTarget.value);
-            errors.clear('purpose');
+            form.clear('purpose');
           }}
-          error={errors.errorOf('purpose')}
+          error={form.errorOf('purpose')}
         />
       </SimpleGrid>
       <Group justify="flex-end" mt="sm">
-        <Button type="submit" loading={isBusy} disabled={balanceMinor <= 0}>
+        <Button type="submit" loading={form.isBusy} disabled={balanceMinor <= 0}>
           {t('economics.reserve.allocate')}
         </Button>
       </Group>

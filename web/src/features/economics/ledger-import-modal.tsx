@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { messageOfError, translateFieldError } from '../../shared/api/error-messages';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { economicsApi } from './economics.api';
 import { localizeEconomicsError } from './economics-errors';
 import { type ImportProblem, importProblemsOf } from './economics-model';
@@ -25,7 +26,7 @@ export function LedgerImportModal({ opened, period, onClose, onImported }: Ledge
   const [csv, setCsv] = useState('');
   const [problems, setProblems] = useState<ImportProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const importing = useMutationForm([]);
 
   useEffect(() => {
     if (!opened) return;
@@ -40,29 +41,36 @@ export function LedgerImportModal({ opened, period, onClose, onImported }: Ledge
     setProblems([]);
     setFailure(null);
   };
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!csv.trim()) return setFailure(t('economics.errors.noRows'));
-    setBusy(true);
-    try {
-      const result = await economicsApi.importLedger(org.slug, period, csv);
-      onImported(result.imported);
-      onClose();
-    } catch (error) {
-      if (error instanceof ApiError && error.fields.length > 0) {
-        setProblems(
-          importProblemsOf(
-            (localizeEconomicsError(error, format.money) as ApiError).fields.map((field) => ({ ...field, message: translateFieldError(field) })),
-          ),
-        );
-        setFailure(t('economics.import.failed', { count: error.fields.length }));
-      } else {
-        setProblems([]);
-        setFailure(messageOfError(error));
-      }
-    } finally {
-      setBusy(false);
-    }
+    void importing.run(
+      async () => {
+        const result = await economicsApi.importLedger(org.slug, period, csv);
+        onImported(result.imported);
+        onClose();
+      },
+      // Every refusal is shown in the modal itself: row by row, or as one sentence.
+      {
+        onError: (error) => {
+          if (error instanceof ApiError && error.fields.length > 0) {
+            setProblems(
+              importProblemsOf(
+                (localizeEconomicsError(error, format.money) as ApiError).fields.map((field) => ({
+                  ...field,
+                  message: translateFieldError(field),
+                })),
+              ),
+            );
+            setFailure(t('economics.import.failed', { count: error.fields.length }));
+          } else {
+            setProblems([]);
+            setFailure(messageOfError(error));
+          }
+          return null;
+        },
+      },
+    );
   };
 
   return (
@@ -128,10 +136,10 @@ export function LedgerImportModal({ opened, period, onClose, onImported }: Ledge
             </Alert>
           ) : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={isBusy}>
+            <Button variant="default" onClick={onClose} disabled={importing.isBusy}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={importing.isBusy}>
               {t('economics.import.submit')}
             </Button>
           </Group>

@@ -3,8 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { toMinorUnits } from '../decisions/governance-format';
 import { MoneyInput } from '../decisions/money-input';
 import { economicsApi, LEDGER_KINDS, type LedgerKind, type LedgerLine } from './economics.api';
@@ -28,19 +28,17 @@ export function LedgerLineForm({ period, teams, onAdded }: LedgerLineFormProps) 
   const [teamId, setTeamId] = useState<string | null>(null);
   const [amount, setAmount] = useState<number | string>('');
   const [note, setNote] = useState('');
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS, { mapError: (error) => localizeEconomicsError(error, format.money) });
   const isOverhead = kind === 'overhead';
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const amountMinor = toMinorUnits(amount, org.currency);
     const local: { path: string; message: string }[] = [];
     if (!isOverhead && !teamId) local.push({ path: 'teamId', message: t('economics.errors.teamRequired') });
     if (amountMinor === null || amountMinor <= 0) local.push({ path: 'amountMinor', message: t('economics.errors.positive') });
-    if (local.length > 0) return errors.handle(new ApiError(422, 'validation_failed', '', local));
-    setBusy(true);
-    try {
+    if (local.length > 0) return form.handle(new ApiError(422, 'validation_failed', '', local));
+    void form.run(async () => {
       const line = await economicsApi.addLine(org.slug, period, {
         kind,
         amountMinor: amountMinor as number,
@@ -51,12 +49,7 @@ export function LedgerLineForm({ period, teams, onAdded }: LedgerLineFormProps) 
       notifySuccess(t('economics.ledger.added'));
       setAmount('');
       setNote('');
-      errors.clear();
-    } catch (error) {
-      errors.handle(localizeEconomicsError(error, format.money));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -71,11 +64,11 @@ export function LedgerLineForm({ period, teams, onAdded }: LedgerLineFormProps) 
           value={kind}
           onChange={(value) => {
             setKind((value as LedgerKind) ?? 'revenue');
-            errors.clear('kind');
-            errors.clear('teamId');
+            form.clear('kind');
+            form.clear('teamId');
           }}
           allowDeselect={false}
-          error={errors.errorOf('kind')}
+          error={form.errorOf('kind')}
         />
         <Select
           label={t('economics.ledger.team')}
@@ -83,21 +76,21 @@ export function LedgerLineForm({ period, teams, onAdded }: LedgerLineFormProps) 
           value={isOverhead ? null : teamId}
           onChange={(value) => {
             setTeamId(value);
-            errors.clear('teamId');
+            form.clear('teamId');
           }}
           placeholder={isOverhead ? t('economics.ledger.wholeOrganization') : undefined}
           disabled={isOverhead}
           searchable
-          error={errors.errorOf('teamId')}
+          error={form.errorOf('teamId')}
         />
         <MoneyInput
           label={t('economics.ledger.amount', { currency: org.currency })}
           value={amount}
           onChange={(value) => {
             setAmount(value);
-            errors.clear('amountMinor');
+            form.clear('amountMinor');
           }}
-          error={errors.errorOf('amountMinor')}
+          error={form.errorOf('amountMinor')}
         />
         <TextInput
           label={t('economics.ledger.note')}
@@ -105,13 +98,13 @@ export function LedgerLineForm({ period, teams, onAdded }: LedgerLineFormProps) 
           value={note}
           onChange={(event) => {
             setNote(event.currentTarget.value);
-            errors.clear('note');
+            form.clear('note');
           }}
-          error={errors.errorOf('note')}
+          error={form.errorOf('note')}
         />
       </SimpleGrid>
       <Group justify="flex-end" mt="sm">
-        <Button type="submit" loading={isBusy}>
+        <Button type="submit" loading={form.isBusy}>
           {t('economics.ledger.add')}
         </Button>
       </Group>

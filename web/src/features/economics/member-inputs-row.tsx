@@ -3,8 +3,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { toMinorUnits } from '../decisions/governance-format';
 import { fromMinorUnits, MoneyInput } from '../decisions/money-input';
 import { type EconomicsMember, economicsApi } from './economics.api';
@@ -26,8 +26,7 @@ export function MemberInputsRow({ period, teamId, member, disabled, onSaved }: M
   const format = useEconomicsFormat();
   const [hours, setHours] = useState<number | string>(member.hours);
   const [salary, setSalary] = useState<number | string>(fromMinorUnits(member.salaryMinor, org.currency));
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['hours', 'salaryMinor']);
+  const form = useMutationForm(['hours', 'salaryMinor'], { mapError: (error) => localizeEconomicsError(error, format.money) });
 
   useEffect(() => {
     setHours(member.hours);
@@ -36,23 +35,17 @@ export function MemberInputsRow({ period, teamId, member, disabled, onSaved }: M
 
   const salaryMinor = toMinorUnits(salary, org.currency);
   const isChanged = Number(hours) !== member.hours || salaryMinor !== member.salaryMinor;
-  const save = async (event?: FormEvent) => {
+  const save = (event?: FormEvent) => {
     event?.preventDefault();
     const local: { path: string; message: string }[] = [];
     if (hours === '' || !Number.isFinite(Number(hours))) local.push({ path: 'hours', message: t('validation.required') });
     if (salaryMinor === null) local.push({ path: 'salaryMinor', message: t('validation.required') });
-    if (local.length > 0) return errors.handle(new ApiError(422, 'validation_failed', '', local));
-    setBusy(true);
-    try {
+    if (local.length > 0) return form.handle(new ApiError(422, 'validation_failed', '', local));
+    void form.run(async () => {
       await economicsApi.putMember(org.slug, period, teamId, member.memberId, { hours: Number(hours), salaryMinor: salaryMinor as number });
       notifySuccess(t('economics.people.saved', { name: member.name }));
-      errors.clear();
       onSaved();
-    } catch (error) {
-      errors.handle(localizeEconomicsError(error, format.money));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -72,10 +65,10 @@ export function MemberInputsRow({ period, teamId, member, disabled, onSaved }: M
           disabled={disabled}
           onChange={(value) => {
             setHours(value);
-            errors.clear('hours');
+            form.clear('hours');
           }}
           onKeyDown={(event) => event.key === 'Enter' && void save()}
-          error={errors.errorOf('hours')}
+          error={form.errorOf('hours')}
           w={120}
         />
       </Table.Td>
@@ -87,10 +80,10 @@ export function MemberInputsRow({ period, teamId, member, disabled, onSaved }: M
           disabled={disabled}
           onChange={(value) => {
             setSalary(value);
-            errors.clear('salaryMinor');
+            form.clear('salaryMinor');
           }}
           onKeyDown={(event) => event.key === 'Enter' && void save()}
-          error={errors.errorOf('salaryMinor')}
+          error={form.errorOf('salaryMinor')}
           w={180}
         />
       </Table.Td>
@@ -99,7 +92,7 @@ export function MemberInputsRow({ period, teamId, member, disabled, onSaved }: M
           size="xs"
           variant={isChanged ? 'filled' : 'default'}
           onClick={() => void save()}
-          loading={isBusy}
+          loading={form.isBusy}
           disabled={disabled || !isChanged}
         >
           {t('common.save')}

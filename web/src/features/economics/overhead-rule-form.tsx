@@ -2,8 +2,8 @@ import { Button, Group, NumberInput, Paper, Radio, SimpleGrid, Stack, Text, Titl
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { fieldError } from '../decisions/field-messages';
 import { economicsApi, OVERHEAD_RULES, type OverheadRuleKind, type PeriodEconomics } from './economics.api';
 import { localizeEconomicsError } from './economics-errors';
@@ -23,32 +23,28 @@ export function OverheadRuleForm({ figures, canEdit, onChange }: OverheadRuleFor
   const format = useEconomicsFormat();
   const [rule, setRule] = useState<OverheadRuleKind>(figures.overheadRule);
   const [percentages, setPercentages] = useState<Record<string, number>>({});
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['rule', 'percentages', ...figures.teams.map((team) => `percentages.${team.teamId}`)]);
+  const form = useMutationForm(['rule', 'percentages', ...figures.teams.map((team) => `percentages.${team.teamId}`)], {
+    mapError: (error) => localizeEconomicsError(error, format.money),
+  });
   const isEditable = canEdit && !figures.closed;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: start again from the stored rule when the month or its rule changes
   useEffect(() => {
     setRule(figures.overheadRule);
     setPercentages(figures.overheadPercentages ?? {});
-    errors.clear();
+    form.clear();
   }, [figures.period, figures.overheadRule, figures.overheadPercentages]);
 
   const sumBp = percentagesSumBp(percentages);
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (rule === 'fixed' && sumBp !== 10_000)
-      return errors.handle(fieldError('percentages', t('economics.overhead.mustSum', { sum: format.decimal(sumBp / 100) })));
-    setBusy(true);
-    try {
+      return form.handle(fieldError('percentages', t('economics.overhead.mustSum', { sum: format.decimal(sumBp / 100) })));
+    void form.run(async () => {
       await economicsApi.putOverheadRule(org.slug, figures.period, rule === 'fixed' ? { rule, percentages } : { rule });
       notifySuccess(t('economics.overhead.saved'));
       onChange();
-    } catch (error) {
-      errors.handle(localizeEconomicsError(error, format.money));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -63,7 +59,7 @@ export function OverheadRuleForm({ figures, canEdit, onChange }: OverheadRuleFor
         <Radio.Group
           value={rule}
           onChange={(value) => setRule(value as OverheadRuleKind)}
-          error={errors.errorOf('rule')}
+          error={form.errorOf('rule')}
           aria-label={t('economics.overhead.title')}
         >
           <Stack gap="xs">
@@ -88,21 +84,21 @@ export function OverheadRuleForm({ figures, canEdit, onChange }: OverheadRuleFor
                   disabled={!isEditable}
                   onChange={(value) => {
                     setPercentages((current) => ({ ...current, [team.teamId]: typeof value === 'number' ? value : 0 }));
-                    errors.clear(`percentages.${team.teamId}`);
-                    errors.clear('percentages');
+                    form.clear(`percentages.${team.teamId}`);
+                    form.clear('percentages');
                   }}
-                  error={errors.errorOf(`percentages.${team.teamId}`)}
+                  error={form.errorOf(`percentages.${team.teamId}`)}
                 />
               ))}
             </SimpleGrid>
-            <Text size="sm" c={errors.errorOf('percentages') ? 'red' : sumBp === 10_000 ? 'teal' : 'dimmed'} data-testid="percentages-sum">
-              {errors.errorOf('percentages') ?? t('economics.overhead.sum', { sum: format.decimal(sumBp / 100) })}
+            <Text size="sm" c={form.errorOf('percentages') ? 'red' : sumBp === 10_000 ? 'teal' : 'dimmed'} data-testid="percentages-sum">
+              {form.errorOf('percentages') ?? t('economics.overhead.sum', { sum: format.decimal(sumBp / 100) })}
             </Text>
           </Stack>
         ) : null}
         {isEditable ? (
           <Group justify="flex-end">
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('common.save')}
             </Button>
           </Group>

@@ -3,10 +3,10 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { type EconomicsMember, economicsApi } from './economics.api';
 import { isPeriodClosed, localizeEconomicsError } from './economics-errors';
 import { PEER_POINTS_TOTAL, peerPointsProblems, pointsLeft, pointsToSend } from './economics-model';
@@ -35,13 +35,14 @@ export function PeerPointsPanel(props: PeerPointsPanelProps) {
   const given = useResource(() => economicsApi.peerPoints(org.slug, period, teamId), `${org.slug}|${teamId}|${period}`);
   const teammates = props.members.filter((member) => member.memberId !== meId);
   const [points, setPoints] = useState<Record<string, number>>({});
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(['points', ...teammates.map((member) => `points.${member.memberId}`)]);
+  const form = useMutationForm(['points', ...teammates.map((member) => `points.${member.memberId}`)], {
+    mapError: (error) => localizeEconomicsError(error, format.money),
+  });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: start from what was given each time the answer changes
   useEffect(() => {
     if (given.data) setPoints({ ...given.data.given });
-    errors.clear();
+    form.clear();
   }, [given.data]);
 
   if (given.isLoading && !given.data) return <LoadingState />;
@@ -49,7 +50,7 @@ export function PeerPointsPanel(props: PeerPointsPanelProps) {
 
   const left = pointsLeft(points);
   const isDisabled = props.isClosed || !props.isMember;
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const problems = peerPointsProblems(points, meId);
     if (problems.length > 0) {
@@ -57,20 +58,23 @@ export function PeerPointsPanel(props: PeerPointsPanelProps) {
         path: problem.path,
         message: problem.message === 'self' ? t('economics.errors.pointsSelf') : t('economics.peer.mustBe100', { left: Math.abs(left) }),
       }));
-      return errors.handle(new ApiError(422, 'validation_failed', '', fields));
+      return form.handle(new ApiError(422, 'validation_failed', '', fields));
     }
-    setBusy(true);
-    try {
-      const saved = await economicsApi.givePeerPoints(org.slug, period, teamId, pointsToSend(points));
-      given.setData(() => saved);
-      notifySuccess(t('economics.peer.saved'));
-      props.onSaved();
-    } catch (error) {
-      if (isPeriodClosed(error)) props.onSaved();
-      errors.handle(localizeEconomicsError(error, format.money));
-    } finally {
-      setBusy(false);
-    }
+    void form.run(
+      async () => {
+        const saved = await economicsApi.givePeerPoints(org.slug, period, teamId, pointsToSend(points));
+        given.setData(() => saved);
+        notifySuccess(t('economics.peer.saved'));
+        props.onSaved();
+      },
+      {
+        // The month was closed meanwhile: the page reloads to show it closed, and the form says why.
+        onError: (error) => {
+          if (isPeriodClosed(error)) props.onSaved();
+          return error;
+        },
+      },
+    );
   };
 
   return (
@@ -124,10 +128,10 @@ export function PeerPointsPanel(props: PeerPointsPanelProps) {
                     disabled={isDisabled}
                     onChange={(value) => {
                       setPoints((current) => ({ ...current, [member.memberId]: typeof value === 'number' ? value : 0 }));
-                      errors.clear(`points.${member.memberId}`);
-                      errors.clear('points');
+                      form.clear(`points.${member.memberId}`);
+                      form.clear('points');
                     }}
-                    error={errors.errorOf(`points.${member.memberId}`)}
+                    error={form.errorOf(`points.${member.memberId}`)}
                   />
                 </Group>
               ))}
@@ -148,14 +152,14 @@ export function PeerPointsPanel(props: PeerPointsPanelProps) {
             >
               {left >= 0 ? t('economics.peer.left', { left }) : t('economics.peer.over', { over: -left })}
             </Text>
-            {errors.errorOf('points') ? (
+            {form.errorOf('points') ? (
               <Text size="sm" c="red" role="alert" data-testid="points-error">
-                {errors.errorOf('points')}
+                {form.errorOf('points')}
               </Text>
             ) : null}
           </Stack>
           <Group justify="flex-end" maw={560}>
-            <Button type="submit" loading={isBusy} disabled={isDisabled || teammates.length === 0}>
+            <Button type="submit" loading={form.isBusy} disabled={isDisabled || teammates.length === 0}>
               {t('economics.peer.give')}
             </Button>
           </Group>

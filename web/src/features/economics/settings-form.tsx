@@ -3,10 +3,10 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { notifySuccess } from '../../shared/api/error-messages';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { economicsApi, FULFILLMENT_MODES, type FulfillmentMode } from './economics.api';
 import { localizeEconomicsError } from './economics-errors';
 import { useEconomicsFormat } from './use-economics-format';
@@ -25,8 +25,7 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
   const [pool, setPool] = useState<number | string>('');
   const [reserve, setReserve] = useState<number | string>('');
   const [mode, setMode] = useState<FulfillmentMode>('off');
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS, { mapError: (error) => localizeEconomicsError(error, format.money) });
 
   useEffect(() => {
     if (!settings.data) return;
@@ -38,14 +37,13 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
   if (settings.isLoading && !settings.data) return <LoadingState />;
   if (settings.error || !settings.data) return <ErrorState error={settings.error} onRetry={settings.reload} />;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const local: { path: string; message: string }[] = [];
     if (pool === '') local.push({ path: 'poolRate', message: t('validation.required') });
     if (reserve === '') local.push({ path: 'reserveRate', message: t('validation.required') });
-    if (local.length > 0) return errors.handle(new ApiError(422, 'validation_failed', '', local));
-    setBusy(true);
-    try {
+    if (local.length > 0) return form.handle(new ApiError(422, 'validation_failed', '', local));
+    void form.run(async () => {
       const saved = await economicsApi.putSettings(org.slug, {
         poolRate: toRate(Number(pool)),
         reserveRate: toRate(Number(reserve)),
@@ -54,11 +52,7 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
       settings.setData(() => saved);
       notifySuccess(t('economics.settings.saved'));
       onChange();
-    } catch (error) {
-      errors.handle(localizeEconomicsError(error, format.money));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const percentInput = (label: string, hint: string, value: number | string, set: (v: number | string) => void, field: string) => (
     <NumberInput
@@ -73,9 +67,9 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
       disabled={!canEdit}
       onChange={(next) => {
         set(next);
-        errors.clear(field);
+        form.clear(field);
       }}
-      error={errors.errorOf(field)}
+      error={form.errorOf(field)}
     />
   );
 
@@ -99,18 +93,18 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
           value={mode}
           onChange={(value) => {
             setMode((value as FulfillmentMode) ?? 'off');
-            errors.clear('fulfillment');
+            form.clear('fulfillment');
           }}
           allowDeselect={false}
           disabled={!canEdit}
-          error={errors.errorOf('fulfillment')}
+          error={form.errorOf('fulfillment')}
         />
         <Text size="xs" c="dimmed">
           {t('economics.settings.appliesToOpen')}
         </Text>
         {canEdit ? (
           <Group justify="flex-end">
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('common.save')}
             </Button>
           </Group>

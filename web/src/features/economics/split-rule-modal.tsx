@@ -1,7 +1,7 @@
 import { Button, Group, Modal, NumberInput, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormErrors } from '../../shared/api/use-form-errors';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { fieldError } from '../decisions/field-messages';
 import { SPLIT_BASES, SPLIT_RULES, type SplitRule, type SplitRuleInput, type SplitRuleName, type SplitWeights } from './economics.api';
 import { localizeEconomicsError } from './economics-errors';
@@ -23,31 +23,25 @@ export function SplitRuleModal({ opened, rule, onClose, onSubmit }: SplitRuleMod
   const format = useEconomicsFormat();
   const [name, setName] = useState<SplitRuleName>(rule.rule);
   const [weights, setWeights] = useState<SplitWeights>({});
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS, { mapError: (error) => localizeEconomicsError(error, format.money) });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts again from the published rule each time it opens
   useEffect(() => {
     if (!opened) return;
-    errors.clear();
+    form.clear();
     setName(rule.rule);
     setWeights(rule.weights ?? { equal: 0.5, salary: 0.5 });
   }, [opened]);
 
   const sumPpm = weightsSumPpm(weights);
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (name === 'mix' && sumPpm !== 1_000_000)
-      return errors.handle(fieldError('weights', t('economics.split.weightsMustSum', { sum: format.decimal(sumPpm / 1_000_000) })));
-    setBusy(true);
-    try {
+      return form.handle(fieldError('weights', t('economics.split.weightsMustSum', { sum: format.decimal(sumPpm / 1_000_000) })));
+    void form.run(async () => {
       await onSubmit(name === 'mix' ? { rule: name, weights: weightsToSend(weights) } : { rule: name });
       onClose();
-    } catch (error) {
-      errors.handle(localizeEconomicsError(error, format.money));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -59,9 +53,9 @@ export function SplitRuleModal({ opened, rule, onClose, onSubmit }: SplitRuleMod
             value={name}
             onChange={(value) => {
               setName(value as SplitRuleName);
-              errors.clear();
+              form.clear();
             }}
-            error={errors.errorOf('rule')}
+            error={form.errorOf('rule')}
           >
             <Stack gap="xs" mt="xs">
               {SPLIT_RULES.map((option) => (
@@ -89,14 +83,14 @@ export function SplitRuleModal({ opened, rule, onClose, onSubmit }: SplitRuleMod
                     value={weights[basis] ?? ''}
                     onChange={(value) => {
                       setWeights((current) => ({ ...current, [basis]: typeof value === 'number' ? value : 0 }));
-                      errors.clear('weights');
+                      form.clear('weights');
                     }}
-                    error={errors.errorOf(`weights.${basis}`)}
+                    error={form.errorOf(`weights.${basis}`)}
                   />
                 ))}
               </SimpleGrid>
-              <Text size="sm" c={errors.errorOf('weights') ? 'red' : sumPpm === 1_000_000 ? 'teal' : 'dimmed'} data-testid="weights-sum">
-                {errors.errorOf('weights') ?? t('economics.split.weightsSum', { sum: format.decimal(sumPpm / 1_000_000) })}
+              <Text size="sm" c={form.errorOf('weights') ? 'red' : sumPpm === 1_000_000 ? 'teal' : 'dimmed'} data-testid="weights-sum">
+                {form.errorOf('weights') ?? t('economics.split.weightsSum', { sum: format.decimal(sumPpm / 1_000_000) })}
               </Text>
             </Stack>
           ) : null}
@@ -104,10 +98,10 @@ export function SplitRuleModal({ opened, rule, onClose, onSubmit }: SplitRuleMod
             {splitFormula(name, name === 'mix' ? weights : null, t, format.decimal)}
           </Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={isBusy}>
+            <Button variant="default" onClick={onClose} disabled={form.isBusy}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('economics.split.publish')}
             </Button>
           </Group>

@@ -2,9 +2,9 @@ import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { toMinorUnits } from '../decisions/governance-format';
 import { MoneyInput } from '../decisions/money-input';
 import { promisesApi } from '../promises/promises.api';
@@ -33,8 +33,7 @@ export function TradeFormModal({ opened, teamId, onClose, onSubmit }: TradeFormM
   const [amount, setAmount] = useState<number | string>('');
   const [note, setNote] = useState('');
   const [promiseId, setPromiseId] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const form = useMutationForm(FIELDS, { mapError: (error) => localizeEconomicsError(error, format.money) });
   const teams = useResource(async () => (opened ? (await teamsApi.list(org.slug)).items : []), `${org.slug}|${opened}`);
   const promises = useResource(
     async () => (opened ? (await promisesApi.list(org.slug, { kind: 'internal', status: 'published' })).items : []),
@@ -44,7 +43,7 @@ export function TradeFormModal({ opened, teamId, onClose, onSubmit }: TradeFormM
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts again each time it opens
   useEffect(() => {
     if (!opened) return;
-    errors.clear();
+    form.clear();
     setSellerId(teamId);
     setBuyerId(null);
     setAmount('');
@@ -57,7 +56,7 @@ export function TradeFormModal({ opened, teamId, onClose, onSubmit }: TradeFormM
     .filter((promise) => promise.promiserTeam.id === sellerId)
     .map((promise) => ({ value: promise.id, label: promise.title }));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const amountMinor = toMinorUnits(amount, org.currency);
     const local: { path: string; message: string }[] = [];
@@ -65,9 +64,8 @@ export function TradeFormModal({ opened, teamId, onClose, onSubmit }: TradeFormM
     if (!buyerId) local.push({ path: 'buyerTeamId', message: t('validation.required') });
     if (sellerId && buyerId && sellerId === buyerId) local.push({ path: 'buyerTeamId', message: t('economics.errors.tradeWithItself') });
     if (amountMinor === null || amountMinor <= 0) local.push({ path: 'amountMinor', message: t('economics.errors.positive') });
-    if (local.length > 0) return errors.handle(new ApiError(422, 'validation_failed', '', local));
-    setBusy(true);
-    try {
+    if (local.length > 0) return form.handle(new ApiError(422, 'validation_failed', '', local));
+    void form.run(async () => {
       await onSubmit({
         sellerTeamId: sellerId as string,
         buyerTeamId: buyerId as string,
@@ -76,11 +74,7 @@ export function TradeFormModal({ opened, teamId, onClose, onSubmit }: TradeFormM
         ...(promiseId ? { promiseId } : {}),
       });
       onClose();
-    } catch (error) {
-      errors.handle(localizeEconomicsError(error, format.money));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -94,9 +88,9 @@ export function TradeFormModal({ opened, teamId, onClose, onSubmit }: TradeFormM
             onChange={(value) => {
               setSellerId(value);
               setPromiseId(null);
-              errors.clear('sellerTeamId');
+              form.clear('sellerTeamId');
             }}
-            error={errors.errorOf('sellerTeamId')}
+            error={form.errorOf('sellerTeamId')}
             searchable
             required
           />
@@ -106,9 +100,9 @@ export function TradeFormModal({ opened, teamId, onClose, onSubmit }: TradeFormM
             value={buyerId}
             onChange={(value) => {
               setBuyerId(value);
-              errors.clear('buyerTeamId');
+              form.clear('buyerTeamId');
             }}
-            error={errors.errorOf('buyerTeamId')}
+            error={form.errorOf('buyerTeamId')}
             searchable
             required
           />
@@ -117,9 +111,9 @@ export function TradeFormModal({ opened, teamId, onClose, onSubmit }: TradeFormM
             value={amount}
             onChange={(value) => {
               setAmount(value);
-              errors.clear('amountMinor');
+              form.clear('amountMinor');
             }}
-            error={errors.errorOf('amountMinor')}
+            error={form.errorOf('amountMinor')}
             required
           />
           <Select
@@ -129,9 +123,9 @@ export function TradeFormModal({ opened, teamId, onClose, onSubmit }: TradeFormM
             value={promiseId}
             onChange={(value) => {
               setPromiseId(value);
-              errors.clear('promiseId');
+              form.clear('promiseId');
             }}
-            error={errors.errorOf('promiseId')}
+            error={form.errorOf('promiseId')}
             clearable
             searchable
             nothingFoundMessage={t('economics.trades.noPromises')}
@@ -144,15 +138,15 @@ export function TradeFormModal({ opened, teamId, onClose, onSubmit }: TradeFormM
             value={note}
             onChange={(event) => {
               setNote(event.currentTarget.value);
-              errors.clear('note');
+              form.clear('note');
             }}
-            error={errors.errorOf('note')}
+            error={form.errorOf('note')}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={isBusy}>
+            <Button variant="default" onClick={onClose} disabled={form.isBusy}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={form.isBusy}>
               {t('economics.trades.record')}
             </Button>
           </Group>

@@ -2,9 +2,10 @@ import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
-import { notifyError, notifySuccess, translateFieldError } from '../../shared/api/error-messages';
+import { notifySuccess, translateFieldError } from '../../shared/api/error-messages';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { discoveryApi } from '../discovery/discovery.api';
 import { type Feedback, feedbackApi } from './feedback.api';
 
@@ -41,7 +42,7 @@ export function TriageModal({
   const [severity, setSeverity] = useState('3');
   const [frequency, setFrequency] = useState('3');
   const [textError, setTextError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useMutationForm([]);
   const segments = useResource(() => discoveryApi.segments(org.slug), `${org.slug}|segments`);
   const chosenSegment = segmentId ?? feedback?.pain?.segmentId ?? null;
   const workspace = useResource(
@@ -62,41 +63,41 @@ export function TriageModal({
     setTextError(null);
     onClose();
   };
-  const save = async (next: string | null) => {
+  // Nothing here is a field the server names: a refusal is a notification.
+  const save = (next: string | null) => {
     if (!feedback) return;
-    setBusy(true);
-    try {
+    void saving.run(async () => {
       const saved = await feedbackApi.triage(org.slug, feedback.id, next);
       notifySuccess(next ? t('feedback.triage.tagged') : t('feedback.triage.untagged'));
       onDone(saved);
       close();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const create = async () => {
+  const create = () => {
     if (!feedback || !chosenSegment) return;
     if (!text.trim()) return setTextError(t('errors.required'));
-    setBusy(true);
-    try {
-      const saved = await feedbackApi.triageNew(org.slug, feedback.id, {
-        segmentId: chosenSegment,
-        text: text.trim(),
-        severity: Number(severity),
-        frequency: Number(frequency),
-      });
-      notifySuccess(t('feedback.triage.created'));
-      onDone(saved);
-      close();
-    } catch (error) {
-      const field = error instanceof ApiError ? error.fields.find((f) => f.path === 'newPain.text') : undefined;
-      if (field) setTextError(translateFieldError(field));
-      else notifyError(error);
-    } finally {
-      setBusy(false);
-    }
+    void saving.run(
+      async () => {
+        const saved = await feedbackApi.triageNew(org.slug, feedback.id, {
+          segmentId: chosenSegment,
+          text: text.trim(),
+          severity: Number(severity),
+          frequency: Number(frequency),
+        });
+        notifySuccess(t('feedback.triage.created'));
+        onDone(saved);
+        close();
+      },
+      {
+        // The new pain's text is the one field shown here, under its own name.
+        onError: (error) => {
+          const field = error instanceof ApiError ? error.fields.find((f) => f.path === 'newPain.text') : undefined;
+          if (!field) return error;
+          setTextError(translateFieldError(field));
+          return null;
+        },
+      },
+    );
   };
 
   return (
@@ -166,7 +167,7 @@ export function TriageModal({
         )}
         <Group justify="space-between" mt="sm">
           {feedback?.pain ? (
-            <Button variant="subtle" color="red" onClick={() => void save(null)} loading={busy}>
+            <Button variant="subtle" color="red" onClick={() => void save(null)} loading={saving.isBusy}>
               {t('feedback.triage.untag')}
             </Button>
           ) : (
@@ -177,11 +178,11 @@ export function TriageModal({
               {t('common.cancel')}
             </Button>
             {isNew ? (
-              <Button onClick={() => void create()} disabled={!chosenSegment} loading={busy}>
+              <Button onClick={() => void create()} disabled={!chosenSegment} loading={saving.isBusy}>
                 {t('feedback.triage.createAndTag')}
               </Button>
             ) : (
-              <Button onClick={() => void save(chosenPain)} disabled={!chosenPain} loading={busy}>
+              <Button onClick={() => void save(chosenPain)} disabled={!chosenPain} loading={saving.isBusy}>
                 {t('feedback.triage.save')}
               </Button>
             )}
