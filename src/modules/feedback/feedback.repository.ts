@@ -1,5 +1,5 @@
 import { invalidField, notFound } from '../../core/errors.js';
-import { zonedMidnight } from '../../core/promises/window.js';
+import { boundsOf } from '../../core/voice/answered-range.js';
 import type { Db, FeedbackSubjectType, FeedbackTable, Tx } from '../../db/schema.js';
 import type { TPageQuery } from '../common.schema.js';
 import { cursorOf } from '../list.js';
@@ -38,20 +38,6 @@ export async function resolveSubject(
   const team = await tx.selectFrom('teams').select('name').where('org_id', '=', orgId).where('id', '=', subjectId).executeTakeFirst();
   if (!team) throw invalidField(field, 'not_found', 'no team with this id in the organization', { entity: 'team' });
   return { subject_type: 'team', subject_id: subjectId, touchpoint: null, name: team.name };
-}
-
-/** `from`/`to` as UTC instants: a day is read on the organization's calendar, `to` taking the whole day. */
-export function boundsOf(filter: { from?: string; to?: string }, timeZone: string): { from?: number; to?: number } {
-  const instant = (value: string, end: boolean) => {
-    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (!day) return Date.parse(value);
-    return zonedMidnight(Number(day[1]), Number(day[2]), Number(day[3]) + (end ? 1 : 0), timeZone);
-  };
-  const from = filter.from ? instant(filter.from, false) : undefined;
-  const to = filter.to ? instant(filter.to, true) : undefined;
-  if (from !== undefined && to !== undefined && to <= from)
-    throw invalidField('to', 'out_of_order', 'must come after from', { after: 'from' });
-  return { from, to };
 }
 
 type FeedbackQuery = ReturnType<typeof baseQuery>;

@@ -2,6 +2,7 @@ import { AppError, conflict, invalidField } from '../../core/errors.js';
 import { dayInZone } from '../../core/governance/dates.js';
 import { newId } from '../../core/ids.js';
 import { pageOf } from '../../core/pagination.js';
+import { boundsOf } from '../../core/voice/answered-range.js';
 import {
   bucketOf,
   type FeedbackKind,
@@ -24,7 +25,6 @@ import { queueMail } from '../mail/outbox.service.js';
 import { roleCan, scopesAllow } from '../permissions.js';
 import { findToken } from '../tokens/token.repository.js';
 import {
-  boundsOf,
   countScores,
   deleteFeedbackEvidence,
   describeFeedback,
