@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/schema.js';
+import { claimMail, listPendingMail, markMailAttemptFailed, markMailSent } from './outbox.repository.js';
 
 /** A message is tried this many times, a minute or more apart, before it is marked failed. */
 export const MAX_MAIL_ATTEMPTS = 5;
@@ -25,36 +26,18 @@ export function smtpTransport(url: string): MailTransport {
  * Each message is claimed by bumping its attempts first, so two servers do not send it twice.
  */
 export async function deliverMail(db: Db, transport: MailTransport, from: string, now: number): Promise<{ sent: number; failed: number }> {
-  const due = await db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(BATCH)
-    .execute();
+  const due = await listPendingMail(db, BATCH);
   let sent = 0;
   let failed = 0;
   for (const row of due) {
-    const claimed = await db
-      .updateTable('outbox')
-      .set({ attempts: row.attempts + 1 })
-      .where('id', '=', row.id)
-      .where('status', '=', 'pending')
-      .where('attempts', '=', row.attempts)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    if (!(await claimMail(db, row.id, row.attempts))) continue;
     try {
       await transport.send({ from, to: row.to_email, subject: row.subject, text: row.body });
-      await db.updateTable('outbox').set({ status: 'sent', sent_at: now, last_error: null }).where('id', '=', row.id).execute();
+      await markMailSent(db, row.id, now);
       sent++;
     } catch (error) {
       const gaveUp = row.attempts + 1 >= MAX_MAIL_ATTEMPTS;
-      await db
-        .updateTable('outbox')
-        .set({ status: gaveUp ? 'failed' : 'pending', last_error: String((error as Error).message ?? error).slice(0, 500) })
-        .where('id', '=', row.id)
-        .execute();
+      await markMailAttemptFailed(db, row.id, gaveUp ? 'failed' : 'pending', String((error as Error).message ?? error).slice(0, 500));
       if (gaveUp) failed++;
     }
   }

@@ -1,7 +1,8 @@
 import { invalidField } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { decodeCursor, pageOf } from '../../core/pagination.js';
+import { type CursorKey, decodeCursor, pageOf } from '../../core/pagination.js';
 import type { Tx } from '../../db/schema.js';
+import { insertOutboxMessage, listOutboxRows } from './outbox.repository.js';
 
 /** One e-mail to send: plain text, one recipient. */
 export interface Mail {
@@ -21,22 +22,19 @@ export interface Mail {
  */
 export async function queueMail(tx: Tx, mail: Mail, now: number): Promise<string> {
   const id = newId();
-  await tx
-    .insertInto('outbox')
-    .values({
-      id,
-      org_id: mail.orgId,
-      to_email: mail.to,
-      subject: mail.subject,
-      body: mail.body,
-      topic: mail.topic,
-      status: 'pending',
-      attempts: 0,
-      last_error: null,
-      created_at: now,
-      sent_at: null,
-    })
-    .execute();
+  await insertOutboxMessage(tx, {
+    id,
+    org_id: mail.orgId,
+    to_email: mail.to,
+    subject: mail.subject,
+    body: mail.body,
+    topic: mail.topic,
+    status: 'pending',
+    attempts: 0,
+    last_error: null,
+    created_at: now,
+    sent_at: null,
+  });
   return id;
 }
 
@@ -62,19 +60,12 @@ export async function listOutbox(
   orgId: string | null,
   page: { limit: number; cursor?: string; topic?: string },
 ): Promise<{ items: OutboxMessage[]; nextCursor: string | null }> {
-  let query = db.selectFrom('outbox').selectAll();
-  if (orgId !== null) query = query.where('org_id', '=', orgId);
-  if (page.topic) query = query.where('topic', '=', page.topic);
+  let after: CursorKey | null = null;
   if (page.cursor) {
-    const key = decodeCursor(page.cursor);
-    if (!key) throw invalidField('cursor', 'invalid_cursor', 'not a cursor from this list');
-    query = query.where((eb) => eb.or([eb('created_at', '<', key.t), eb.and([eb('created_at', '=', key.t), eb('id', '<', key.id)])]));
+    after = decodeCursor(page.cursor);
+    if (!after) throw invalidField('cursor', 'invalid_cursor', 'not a cursor from this list');
   }
-  const rows = await query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit + 1)
-    .execute();
+  const rows = await listOutboxRows(db, orgId, { limit: page.limit, topic: page.topic, after });
   const result = pageOf(rows, page.limit, (r) => ({ t: r.created_at, id: r.id }));
   return {
     items: result.items.map((r) => ({
