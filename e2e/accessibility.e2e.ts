@@ -56,7 +56,7 @@ async function staffPaths(admin: Session): Promise<string[]> {
     `${o}/economics`,
     `${o}/voice`,
     `${o}/proposals/${proposal}`,
-    `${o}/reserve-rounds/${round}`,
+    `${o}/participation-rounds/${round}`,
     `${o}/tokens`,
     `${o}/settings`,
     `${o}/audit`,

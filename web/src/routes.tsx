@@ -13,11 +13,11 @@ import { CanvasesPage } from './features/discovery/canvases-page';
 import { SegmentWorkspacePage } from './features/discovery/segment-workspace-page';
 import { SegmentsPage } from './features/discovery/segments-page';
 import { RightsFlowPage } from './features/governance/rights-flow-page';
+import { FormerRoundRedirect, RoundPage } from './features/participation/round-page';
 import { PeoplePage } from './features/people/people-page';
 import { PromisePage } from './features/promises/promise-page';
 import { PromisesPage } from './features/promises/promises-page';
 import { ProposalPage } from './features/proposals/proposal-page';
-import { RoundPage } from './features/reserve/round-page';
 import { SecurityPage } from './features/security/security-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TeamPage } from './features/teams/team-page';
@@ -84,7 +84,8 @@ export function AppRoutes() {
           />
           <Route path="voice" element={<VoicePage />} />
           <Route path="proposals/:id" element={<ProposalPage />} />
-          <Route path="reserve-rounds/:id" element={<RoundPage />} />
+          <Route path="participation-rounds/:id" element={<RoundPage />} />
+          <Route path="reserve-rounds/:id" element={<FormerRoundRedirect />} />
           <Route path="tokens" element={<TokensPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="audit" element={<AuditPage />} />

@@ -25,9 +25,14 @@ export function usePeriodParam(): [string, (period: string) => void] {
 }
 
 /** The tab a page shows: `?tab=…` when it is one of `tabs`, else the first. */
-export function useTabParam<T extends string>(tabs: readonly T[]): [T, (tab: string | null) => void] {
+export function useTabParam<T extends string>(
+  tabs: readonly T[],
+  /** Names a tab had before a rename, still understood in a link. */
+  formerNames: Readonly<Record<string, T>> = {},
+): [T, (tab: string | null) => void] {
   const [searchParams, setSearchParams] = useSearchParams();
-  const requested = searchParams.get('tab');
+  const asked = searchParams.get('tab');
+  const requested = asked !== null && Object.hasOwn(formerNames, asked) ? formerNames[asked] : asked;
   const tab = (tabs as readonly string[]).includes(requested ?? '') ? (requested as T) : (tabs[0] as T);
   const choose = useCallback(
     (next: string | null) => {

@@ -1,15 +1,15 @@
+import { enFieldErrors } from '../../../../src/i18n/en.field-errors';
 import { enAudit } from './en.audit';
 import { enDecisions } from './en.decisions';
 import { enDiscovery } from './en.discovery';
 import { enDownload } from './en.download';
 import { enEconomics } from './en.economics';
 import { enFeedback } from './en.feedback';
-import { enFieldErrors } from '../../../../src/i18n/en.field-errors';
 import { enGovernance } from './en.governance';
+import { enParticipation } from './en.participation';
 import { enPolls } from './en.polls';
 import { enPromises } from './en.promises';
 import { enProposals } from './en.proposals';
-import { enReserve } from './en.reserve';
 import { enSecurity } from './en.security';
 import { enVoice } from './en.voice';
 
@@ -373,7 +373,7 @@ export const en = {
   ...enFeedback,
   ...enProposals,
   ...enPolls,
-  ...enReserve,
+  ...enParticipation,
   ...enVoice,
   ...enSecurity,
   validation: {

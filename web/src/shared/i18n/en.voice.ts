@@ -56,7 +56,7 @@ export const enVoice = {
     tabs: {
       feedback: 'Feedback',
       proposals: 'Proposals',
-      reserve: 'Participatory reserve',
+      participation: 'Participatory reserve',
       moderation: 'Moderation',
       outbox: 'Outbox',
       settings: 'Settings',

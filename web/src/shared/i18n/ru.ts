@@ -1,3 +1,4 @@
+import { ruFieldErrors } from '../../../../src/i18n/ru.field-errors';
 import type { Dictionary } from './en';
 import { ruAudit } from './ru.audit';
 import { ruDecisions } from './ru.decisions';
@@ -5,12 +6,11 @@ import { ruDiscovery } from './ru.discovery';
 import { ruDownload } from './ru.download';
 import { ruEconomics } from './ru.economics';
 import { ruFeedback } from './ru.feedback';
-import { ruFieldErrors } from '../../../../src/i18n/ru.field-errors';
 import { ruGovernance } from './ru.governance';
+import { ruParticipation } from './ru.participation';
 import { ruPolls } from './ru.polls';
 import { ruPromises } from './ru.promises';
 import { ruProposals } from './ru.proposals';
-import { ruReserve } from './ru.reserve';
 import { ruSecurity } from './ru.security';
 import { ruVoice } from './ru.voice';
 
@@ -374,7 +374,7 @@ export const ru: Dictionary = {
   ...ruFeedback,
   ...ruProposals,
   ...ruPolls,
-  ...ruReserve,
+  ...ruParticipation,
   ...ruVoice,
   ...ruSecurity,
   validation: {

@@ -56,7 +56,7 @@ export const ruVoice = {
     tabs: {
       feedback: 'Отзывы',
       proposals: 'Предложения',
-      reserve: 'Распределение резерва',
+      participation: 'Распределение резерва',
       moderation: 'Модерация',
       outbox: 'Исходящие письма',
       settings: 'Настройки',

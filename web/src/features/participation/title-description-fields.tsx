@@ -25,7 +25,7 @@ export function TitleDescriptionFields({ titleLabel, title, onTitle, description
         data-autofocus
       />
       <Textarea
-        label={t('reserve.fields.description')}
+        label={t('participation.fields.description')}
         autosize
         minRows={2}
         maxLength={5000}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromLocalInput, toLocalInput } from './reserve-time';
+import { fromLocalInput, toLocalInput } from './participation-time';
 
 describe('datetime-local values', () => {
   it('round-trips epoch ms to the minute', () => {

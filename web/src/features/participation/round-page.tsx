@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
 import { useResource } from '../../shared/api/use-resource';
 import { useFormat } from '../../shared/format';
@@ -10,9 +10,9 @@ import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useEconomicsFormat } from '../economics/use-economics-format';
+import { participationApi, type Round, type RoundProject, type RoundResult } from './participation.api';
+import { PhaseBadge } from './participation-rounds-tab';
 import { ProjectFormModal } from './project-form-modal';
-import { type Round, type RoundProject, type RoundResult, reserveApi } from './reserve.api';
-import { PhaseBadge } from './reserve-rounds-tab';
 import { RoundFormModal } from './round-form-modal';
 import { RoundResultPanel } from './round-result';
 
@@ -39,6 +39,12 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
   );
 }
 
+/** The round's page at its path of before the rename (`reserve-rounds/{id}`): sends the browser on to the new one. */
+export function FormerRoundRedirect() {
+  const { id = '' } = useParams();
+  return <Navigate to={`../participation-rounds/${encodeURIComponent(id)}`} replace />;
+}
+
 /** A participatory round: its projects (edited while a draft), votes, both methods' results, allocation and tracking. */
 export function RoundPage() {
   const { t } = useTranslation();
@@ -49,8 +55,8 @@ export function RoundPage() {
   const [refresh, setRefresh] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const key = `${org.slug}|${id}|${refresh}`;
-  const round = useResource(() => reserveApi.get(org.slug, id), key);
-  const result = useResource(() => reserveApi.result(org.slug, id), key);
+  const round = useResource(() => participationApi.get(org.slug, id), key);
+  const result = useResource(() => participationApi.result(org.slug, id), key);
   const canManage = can('voice:manage');
   const reload = () => setRefresh((n) => n + 1);
 
@@ -73,26 +79,26 @@ export function RoundPage() {
 
   const setStatus = (project: RoundProject, status: string | null) => {
     if (status !== 'in_progress' && status !== 'done') return;
-    void act(() => reserveApi.setProjectStatus(org.slug, project.id, status), t('reserve.saved')).catch(() => undefined);
+    void act(() => participationApi.setProjectStatus(org.slug, project.id, status), t('participation.saved')).catch(() => undefined);
   };
 
   const allocateButton =
     data.phase === 'closed' ? (
       <Button color="teal" onClick={() => setDialog({ kind: 'allocate' })}>
-        {t('reserve.allocate')}
+        {t('participation.allocate')}
       </Button>
     ) : (
-      <Tooltip label={t('reserve.allocateWhenClosed')}>
+      <Tooltip label={t('participation.allocateWhenClosed')}>
         <Button color="teal" disabled>
-          {t('reserve.allocate')}
+          {t('participation.allocate')}
         </Button>
       </Tooltip>
     );
 
   return (
     <Stack gap="md" data-testid="round-page" data-status={data.status}>
-      <Anchor component={Link} to={`/o/${org.slug}/voice?tab=reserve`} size="sm">
-        ← {t('reserve.back')}
+      <Anchor component={Link} to={`/o/${org.slug}/voice?tab=participation`} size="sm">
+        ← {t('participation.back')}
       </Anchor>
       <PageHeader
         title={data.title}
@@ -105,10 +111,10 @@ export function RoundPage() {
               {isDraft ? (
                 <>
                   <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
-                    {t('reserve.editRound')}
+                    {t('participation.editRound')}
                   </Button>
                   <Button onClick={() => setDialog({ kind: 'open' })} disabled={data.projects.length === 0}>
-                    {t('reserve.open')}
+                    {t('participation.open')}
                   </Button>
                 </>
               ) : data.status === 'open' ? (
@@ -120,38 +126,38 @@ export function RoundPage() {
       />
       <Paper withBorder radius="md" p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-          <Fact label={t('reserve.columns.budget')} value={money(data.budgetMinor)} />
-          <Fact label={t('reserve.columns.method')} value={t(`reserve.method.${data.method}`)} />
-          <Fact label={t('reserve.columns.dates')} value={`${dates.dateTime(data.opensAt)} – ${dates.dateTime(data.closesAt)}`} />
-          <Fact label={t('reserve.columns.ballots')} value={data.ballots} />
+          <Fact label={t('participation.columns.budget')} value={money(data.budgetMinor)} />
+          <Fact label={t('participation.columns.method')} value={t(`participation.method.${data.method}`)} />
+          <Fact label={t('participation.columns.dates')} value={`${dates.dateTime(data.opensAt)} – ${dates.dateTime(data.closesAt)}`} />
+          <Fact label={t('participation.columns.ballots')} value={data.ballots} />
         </SimpleGrid>
         <Text size="xs" c="dimmed" mt="sm">
-          {t(`reserve.methodHint.${data.method}`)}
+          {t(`participation.methodHint.${data.method}`)}
         </Text>
       </Paper>
 
       <Paper withBorder radius="md" p="md">
         <Group justify="space-between" mb="sm">
-          <Title order={4}>{t('reserve.projects')}</Title>
+          <Title order={4}>{t('participation.projects')}</Title>
           {canManage && isDraft ? (
             <Button size="xs" onClick={() => setDialog({ kind: 'project' })}>
-              {t('reserve.addProject')}
+              {t('participation.addProject')}
             </Button>
           ) : null}
         </Group>
         {data.projects.length === 0 ? (
           <Text size="sm" c="dimmed">
-            {t('reserve.noProjects')}
+            {t('participation.noProjects')}
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={560}>
             <Table verticalSpacing="xs" fz="sm" data-testid="projects-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('reserve.fields.projectTitle')}</Table.Th>
-                  <Table.Th ta="right">{t('reserve.cost')}</Table.Th>
-                  <Table.Th ta="right">{t('reserve.votes')}</Table.Th>
-                  <Table.Th>{t('reserve.status')}</Table.Th>
+                  <Table.Th>{t('participation.fields.projectTitle')}</Table.Th>
+                  <Table.Th ta="right">{t('participation.cost')}</Table.Th>
+                  <Table.Th ta="right">{t('participation.votes')}</Table.Th>
+                  <Table.Th>{t('participation.status')}</Table.Th>
                   {canManage ? <Table.Th /> : null}
                 </Table.Tr>
               </Table.Thead>
@@ -163,7 +169,7 @@ export function RoundPage() {
                         {project.title}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {t(`reserve.kind.${project.kind}`)}
+                        {t(`participation.kind.${project.kind}`)}
                         {project.description ? ` — ${project.description}` : ''}
                       </Text>
                     </Table.Td>
@@ -173,7 +179,7 @@ export function RoundPage() {
                     <Table.Td ta="right">{project.votes}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={TRACKED.includes(project.status as (typeof TRACKED)[number]) ? 'teal' : 'gray'}>
-                        {t(`reserve.projectStatus.${project.status}`)}
+                        {t(`participation.projectStatus.${project.status}`)}
                       </Badge>
                     </Table.Td>
                     {canManage ? (
@@ -186,7 +192,7 @@ export function RoundPage() {
                             <ActionIcon
                               variant="subtle"
                               color="red"
-                              aria-label={t('reserve.removeProject')}
+                              aria-label={t('participation.removeProject')}
                               onClick={() => setDialog({ kind: 'remove', project })}
                             >
                               ×
@@ -196,10 +202,13 @@ export function RoundPage() {
                           <Select
                             size="xs"
                             w={150}
-                            aria-label={t('reserve.status')}
-                            data={(['in_progress', 'done'] as const).map((s) => ({ value: s, label: t(`reserve.projectStatus.${s}`) }))}
+                            aria-label={t('participation.status')}
+                            data={(['in_progress', 'done'] as const).map((s) => ({
+                              value: s,
+                              label: t(`participation.projectStatus.${s}`),
+                            }))}
                             value={project.status === 'funded' ? null : project.status}
-                            placeholder={t('reserve.projectStatus.funded')}
+                            placeholder={t('participation.projectStatus.funded')}
                             onChange={(value) => setStatus(project, value)}
                             allowDeselect={false}
                           />
@@ -222,7 +231,7 @@ export function RoundPage() {
           onClose={() => setDialog(null)}
           onSaved={() => {
             setDialog(null);
-            notifySuccess(t('reserve.saved'));
+            notifySuccess(t('participation.saved'));
             reload();
           }}
         />
@@ -234,40 +243,40 @@ export function RoundPage() {
           onClose={() => setDialog(null)}
           onSaved={() => {
             setDialog(null);
-            notifySuccess(t('reserve.saved'));
+            notifySuccess(t('participation.saved'));
             reload();
           }}
         />
       ) : null}
       <ConfirmDialog
         opened={dialog?.kind === 'remove'}
-        title={t('reserve.removeProject')}
-        message={dialog?.kind === 'remove' ? t('reserve.removeConfirm', { title: dialog.project.title }) : ''}
-        confirmLabel={t('reserve.removeProject')}
+        title={t('participation.removeProject')}
+        message={dialog?.kind === 'remove' ? t('participation.removeConfirm', { title: dialog.project.title }) : ''}
+        confirmLabel={t('participation.removeProject')}
         onConfirm={() =>
           dialog?.kind === 'remove'
-            ? act(() => reserveApi.removeProject(org.slug, dialog.project.id), t('reserve.saved'))
+            ? act(() => participationApi.removeProject(org.slug, dialog.project.id), t('participation.saved'))
             : Promise.resolve()
         }
         onClose={() => setDialog(null)}
       />
       <ConfirmDialog
         opened={dialog?.kind === 'open'}
-        title={t('reserve.open')}
-        message={t('reserve.openConfirm')}
-        confirmLabel={t('reserve.open')}
-        onConfirm={() => act(() => reserveApi.open(org.slug, data.id), t('reserve.opened'))}
+        title={t('participation.open')}
+        message={t('participation.openConfirm')}
+        confirmLabel={t('participation.open')}
+        onConfirm={() => act(() => participationApi.open(org.slug, data.id), t('participation.opened'))}
         onClose={() => setDialog(null)}
       />
       <ConfirmDialog
         opened={dialog?.kind === 'allocate'}
-        title={t('reserve.allocate')}
-        message={t('reserve.allocateConfirm', {
-          method: t(`reserve.method.${data.method}`),
+        title={t('participation.allocate')}
+        message={t('participation.allocateConfirm', {
+          method: t(`participation.method.${data.method}`),
           amount: money(chosen(result.data)?.spentMinor ?? 0),
         })}
-        confirmLabel={t('reserve.allocate')}
-        onConfirm={() => act(() => reserveApi.allocate(org.slug, data.id), t('reserve.allocated'))}
+        confirmLabel={t('participation.allocate')}
+        onConfirm={() => act(() => participationApi.allocate(org.slug, data.id), t('participation.allocated'))}
         onClose={() => setDialog(null)}
       />
     </Stack>

@@ -1,6 +1,6 @@
-/** Staff-app strings of client voice: reserve (en); spread into en.ts. Same keys in en and ru. */
-export const enReserve = {
-  reserve: {
+/** Staff-app strings of participation, the participatory reserve (en); spread into en.ts. Same keys in en and ru. */
+export const enParticipation = {
+  participation: {
     description:
       'Put part of the reserve fund up to clients: they approve candidate projects within a budget; the winners are funded from the reserve.',
     newRound: 'New round',

@@ -10,8 +10,8 @@ import { fromMinorUnits, MoneyInput } from '../decisions/money-input';
 import { discoveryApi } from '../discovery/discovery.api';
 import { economicsApi } from '../economics/economics.api';
 import { useEconomicsFormat } from '../economics/use-economics-format';
-import { ROUND_METHODS, type Round, type RoundMethod, reserveApi } from './reserve.api';
-import { fromLocalInput, toLocalInput } from './reserve-time';
+import { participationApi, ROUND_METHODS, type Round, type RoundMethod } from './participation.api';
+import { fromLocalInput, toLocalInput } from './participation-time';
 import { TitleDescriptionFields } from './title-description-fields';
 
 const DAY = 86_400_000;
@@ -41,11 +41,11 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
     const opens = fromLocalInput(opensAt);
     const closes = fromLocalInput(closesAt);
     const local: { path: string; message: string }[] = [];
-    if (!title.trim()) local.push({ path: 'title', message: t('reserve.errors.required') });
-    if (budgetMinor === null || budgetMinor <= 0) local.push({ path: 'budgetMinor', message: t('reserve.errors.positive') });
-    if (opens === null) local.push({ path: 'opensAt', message: t('reserve.errors.required') });
-    if (closes === null) local.push({ path: 'closesAt', message: t('reserve.errors.required') });
-    else if (opens !== null && closes <= opens) local.push({ path: 'closesAt', message: t('reserve.errors.closesAfterOpens') });
+    if (!title.trim()) local.push({ path: 'title', message: t('participation.errors.required') });
+    if (budgetMinor === null || budgetMinor <= 0) local.push({ path: 'budgetMinor', message: t('participation.errors.positive') });
+    if (opens === null) local.push({ path: 'opensAt', message: t('participation.errors.required') });
+    if (closes === null) local.push({ path: 'closesAt', message: t('participation.errors.required') });
+    else if (opens !== null && closes <= opens) local.push({ path: 'closesAt', message: t('participation.errors.closesAfterOpens') });
     if (local.length > 0) return form.handle(new ApiError(422, 'validation_failed', '', local));
     const input = {
       title: title.trim(),
@@ -57,17 +57,17 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
       closesAt: new Date(closes as number).toISOString(),
     };
     void form.run(async () => {
-      onSaved(round ? await reserveApi.update(org.slug, round.id, input) : await reserveApi.create(org.slug, input));
+      onSaved(round ? await participationApi.update(org.slug, round.id, input) : await participationApi.create(org.slug, input));
     });
   };
 
   const balance = reserve.data?.balanceMinor;
   return (
-    <Modal opened onClose={onClose} title={round ? t('reserve.editRound') : t('reserve.newRound')} size="lg" centered>
+    <Modal opened onClose={onClose} title={round ? t('participation.editRound') : t('participation.newRound')} size="lg" centered>
       <form onSubmit={submit} noValidate data-testid="round-form">
         <Stack gap="sm">
           <TitleDescriptionFields
-            titleLabel={t('reserve.fields.title')}
+            titleLabel={t('participation.fields.title')}
             title={title}
             onTitle={setTitle}
             description={description}
@@ -76,27 +76,27 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <MoneyInput
-              label={t('reserve.fields.budget', { currency: org.currency })}
-              description={balance === undefined ? undefined : t('reserve.fields.budgetHint', { amount: format.money(balance) })}
+              label={t('participation.fields.budget', { currency: org.currency })}
+              description={balance === undefined ? undefined : t('participation.fields.budgetHint', { amount: format.money(balance) })}
               required
               value={budget}
               onChange={setBudget}
               error={form.errorOf('budgetMinor')}
             />
             <Select
-              label={t('reserve.fields.method')}
-              data={ROUND_METHODS.map((m) => ({ value: m, label: t(`reserve.method.${m}`) }))}
+              label={t('participation.fields.method')}
+              data={ROUND_METHODS.map((m) => ({ value: m, label: t(`participation.method.${m}`) }))}
               value={method}
               onChange={(value) => value && setMethod(value as RoundMethod)}
               allowDeselect={false}
-              description={t(`reserve.methodHint.${method}`)}
+              description={t(`participation.methodHint.${method}`)}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               error={form.errorOf('method')}
             />
           </SimpleGrid>
           <MultiSelect
-            label={t('reserve.fields.segments')}
-            description={t('reserve.fields.segmentsHint')}
+            label={t('participation.fields.segments')}
+            description={t('participation.fields.segmentsHint')}
             data={(segments.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
             value={segmentIds}
             onChange={setSegmentIds}
@@ -107,7 +107,7 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
               type="datetime-local"
-              label={t('reserve.fields.opensAt')}
+              label={t('participation.fields.opensAt')}
               required
               value={opensAt}
               onChange={(e) => setOpensAt(e.currentTarget.value)}
@@ -115,7 +115,7 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: Round; onC
             />
             <TextInput
               type="datetime-local"
-              label={t('reserve.fields.closesAt')}
+              label={t('participation.fields.closesAt')}
               required
               value={closesAt}
               onChange={(e) => setClosesAt(e.currentTarget.value)}

@@ -29,7 +29,7 @@ export const PROJECT_KINDS: readonly ProjectKind[] = ['project', 'experiment'];
 const rounds = (org: string, ...parts: string[]) => orgPath(org, 'participation-rounds', ...parts);
 const projects = (org: string, ...parts: string[]) => orgPath(org, 'participation-projects', ...parts);
 
-export const reserveApi = {
+export const participationApi = {
   list: (org: string) => api.getAll<RoundSummary>(rounds(org)),
   get: (org: string, id: string) => api.get<Round>(rounds(org, id)),
   create: (org: string, input: RoundInput) => api.post<Round>(rounds(org), input),

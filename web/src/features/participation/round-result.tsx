@@ -1,7 +1,7 @@
 import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useEconomicsFormat } from '../economics/use-economics-format';
-import type { RoundResult } from './reserve.api';
+import type { RoundResult } from './participation.api';
 
 /** Both methods side by side: which projects each funds, what each spends and leaves. */
 export function RoundResultPanel({ result }: { result: RoundResult }) {
@@ -10,38 +10,40 @@ export function RoundResultPanel({ result }: { result: RoundResult }) {
   const chosen = (method: RoundResult['method']) =>
     result.method === method ? (
       <Badge size="xs" ml={4} variant="light">
-        {t('reserve.chosen')}
+        {t('participation.chosen')}
       </Badge>
     ) : null;
   const mesNote = (id: string) => {
     if (result.mes.byRule.includes(id)) {
       const rho = result.mes.rhoMinor[id];
-      return `${t('reserve.byRule')}${rho === undefined ? '' : `, ${t('reserve.rho', { amount: money(Math.round(rho)) })}`}`;
+      return `${t('participation.byRule')}${rho === undefined ? '' : `, ${t('participation.rho', { amount: money(Math.round(rho)) })}`}`;
     }
-    return result.mes.completion.includes(id) ? t('reserve.completion') : '';
+    return result.mes.completion.includes(id) ? t('participation.completion') : '';
   };
   const rows = [...result.projects].sort((a, b) => b.votes - a.votes || a.costMinor - b.costMinor);
   return (
     <Paper withBorder radius="md" p="md" data-testid="round-result">
       <Stack gap="xs">
-        <Title order={4}>{t('reserve.result')}</Title>
+        <Title order={4}>{t('participation.result')}</Title>
         <Text size="sm" c="dimmed">
-          {result.frozen ? t('reserve.resultFrozen') : t('reserve.resultLive')} {t('reserve.voters')}: {result.voters}.{' '}
-          {result.voters > 0 ? t('reserve.voterShare', { amount: money(Math.round(result.mes.voterShareMinor)) }) : t('reserve.noBallots')}
+          {result.frozen ? t('participation.resultFrozen') : t('participation.resultLive')} {t('participation.voters')}: {result.voters}.{' '}
+          {result.voters > 0
+            ? t('participation.voterShare', { amount: money(Math.round(result.mes.voterShareMinor)) })
+            : t('participation.noBallots')}
         </Text>
         <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing="xs" fz="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('reserve.fields.projectTitle')}</Table.Th>
-                <Table.Th ta="right">{t('reserve.votes')}</Table.Th>
-                <Table.Th ta="right">{t('reserve.cost')}</Table.Th>
+                <Table.Th>{t('participation.fields.projectTitle')}</Table.Th>
+                <Table.Th ta="right">{t('participation.votes')}</Table.Th>
+                <Table.Th ta="right">{t('participation.cost')}</Table.Th>
                 <Table.Th>
-                  {t('reserve.method.greedy')}
+                  {t('participation.method.greedy')}
                   {chosen('greedy')}
                 </Table.Th>
                 <Table.Th>
-                  {t('reserve.method.mes')}
+                  {t('participation.method.mes')}
                   {chosen('mes')}
                 </Table.Th>
               </Table.Tr>
@@ -54,9 +56,11 @@ export function RoundResultPanel({ result }: { result: RoundResult }) {
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {money(p.costMinor)}
                   </Table.Td>
-                  <Table.Td data-testid="greedy-cell">{result.greedy.funded.includes(p.id) ? `✓ ${t('reserve.funded')}` : '—'}</Table.Td>
+                  <Table.Td data-testid="greedy-cell">
+                    {result.greedy.funded.includes(p.id) ? `✓ ${t('participation.funded')}` : '—'}
+                  </Table.Td>
                   <Table.Td data-testid="mes-cell">
-                    {result.mes.funded.includes(p.id) ? `✓ ${t('reserve.funded')}` : '—'}
+                    {result.mes.funded.includes(p.id) ? `✓ ${t('participation.funded')}` : '—'}
                     <Text size="xs" c="dimmed">
                       {mesNote(p.id)}
                     </Text>
@@ -64,14 +68,14 @@ export function RoundResultPanel({ result }: { result: RoundResult }) {
                 </Table.Tr>
               ))}
               <Table.Tr>
-                <Table.Td fw={600}>{t('reserve.spent')}</Table.Td>
+                <Table.Td fw={600}>{t('participation.spent')}</Table.Td>
                 <Table.Td />
                 <Table.Td />
                 <Table.Td fw={600}>{money(result.greedy.spentMinor)}</Table.Td>
                 <Table.Td fw={600}>{money(result.mes.spentMinor)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Td>{t('reserve.left')}</Table.Td>
+                <Table.Td>{t('participation.left')}</Table.Td>
                 <Table.Td />
                 <Table.Td />
                 <Table.Td>{money(result.greedy.leftMinor)}</Table.Td>

@@ -8,7 +8,7 @@ import { useMutationForm } from '../../shared/use-mutation-form';
 import { toMinorUnits } from '../decisions/governance-format';
 import { fromMinorUnits, MoneyInput } from '../decisions/money-input';
 import { teamsApi } from '../teams/teams.api';
-import { PROJECT_KINDS, type ProjectKind, type RoundProject, reserveApi } from './reserve.api';
+import { PROJECT_KINDS, type ProjectKind, participationApi, type RoundProject } from './participation.api';
 import { TitleDescriptionFields } from './title-description-fields';
 
 const FIELDS = ['title', 'description', 'costMinor', 'kind', 'teamId'] as const;
@@ -39,23 +39,23 @@ export function ProjectFormModal({
     event.preventDefault();
     const costMinor = toMinorUnits(cost, org.currency);
     const local: { path: string; message: string }[] = [];
-    if (!title.trim()) local.push({ path: 'title', message: t('reserve.errors.required') });
-    if (costMinor === null || costMinor <= 0) local.push({ path: 'costMinor', message: t('reserve.errors.positive') });
+    if (!title.trim()) local.push({ path: 'title', message: t('participation.errors.required') });
+    if (costMinor === null || costMinor <= 0) local.push({ path: 'costMinor', message: t('participation.errors.positive') });
     if (local.length > 0) return form.handle(new ApiError(422, 'validation_failed', '', local));
     const input = { title: title.trim(), description: description.trim(), costMinor: costMinor as number, kind, teamId };
     void form.run(async () => {
-      if (project) await reserveApi.updateProject(org.slug, project.id, input);
-      else await reserveApi.addProject(org.slug, roundId, input);
+      if (project) await participationApi.updateProject(org.slug, project.id, input);
+      else await participationApi.addProject(org.slug, roundId, input);
       onSaved();
     });
   };
 
   return (
-    <Modal opened onClose={onClose} title={project ? t('reserve.editProject') : t('reserve.addProject')} size="lg" centered>
+    <Modal opened onClose={onClose} title={project ? t('participation.editProject') : t('participation.addProject')} size="lg" centered>
       <form onSubmit={submit} noValidate data-testid="project-form">
         <Stack gap="sm">
           <TitleDescriptionFields
-            titleLabel={t('reserve.fields.projectTitle')}
+            titleLabel={t('participation.fields.projectTitle')}
             title={title}
             onTitle={setTitle}
             description={description}
@@ -64,22 +64,22 @@ export function ProjectFormModal({
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <MoneyInput
-              label={t('reserve.fields.cost', { currency: org.currency })}
+              label={t('participation.fields.cost', { currency: org.currency })}
               required
               value={cost}
               onChange={setCost}
               error={form.errorOf('costMinor')}
             />
             <Select
-              label={t('reserve.fields.kind')}
-              data={PROJECT_KINDS.map((k) => ({ value: k, label: t(`reserve.kind.${k}`) }))}
+              label={t('participation.fields.kind')}
+              data={PROJECT_KINDS.map((k) => ({ value: k, label: t(`participation.kind.${k}`) }))}
               value={kind}
               onChange={(value) => value && setKind(value as ProjectKind)}
               allowDeselect={false}
               error={form.errorOf('kind')}
             />
             <Select
-              label={t('reserve.fields.team')}
+              label={t('participation.fields.team')}
               data={(teams.data?.items ?? []).map((team) => ({ value: team.id, label: team.name }))}
               value={teamId}
               onChange={setTeamId}

@@ -1,6 +1,6 @@
-/** Staff-app strings of client voice: reserve (ru); spread into ru.ts. Same keys in en and ru. */
-export const ruReserve = {
-  reserve: {
+/** Staff-app strings of participation, the participatory reserve (ru); spread into ru.ts. Same keys in en and ru. */
+export const ruParticipation = {
+  participation: {
     description:
       'Часть резервного фонда решают клиенты: они отмечают проекты-кандидаты в пределах бюджета; победители получают деньги из резерва.',
     newRound: 'Новое голосование',

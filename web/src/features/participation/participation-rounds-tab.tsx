@@ -7,7 +7,7 @@ import { useFormat } from '../../shared/format';
 import { useOrg } from '../../shared/session/org-context';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { useEconomicsFormat } from '../economics/use-economics-format';
-import { type RoundSummary, reserveApi } from './reserve.api';
+import { participationApi, type RoundSummary } from './participation.api';
 import { RoundFormModal } from './round-form-modal';
 
 const PHASE_COLORS: Record<RoundSummary['phase'], string> = {
@@ -22,45 +22,45 @@ export function PhaseBadge({ phase }: { phase: RoundSummary['phase'] }) {
   const { t } = useTranslation();
   return (
     <Badge variant="light" color={PHASE_COLORS[phase]} data-testid="round-phase">
-      {t(`reserve.phase.${phase}`)}
+      {t(`participation.phase.${phase}`)}
     </Badge>
   );
 }
 
 /** The participatory rounds of the reserve; the council and admins create them. */
-export function ReserveRoundsTab() {
+export function ParticipationRoundsTab() {
   const { t } = useTranslation();
   const { org, can } = useOrg();
   const navigate = useNavigate();
   const money = useEconomicsFormat().money;
   const dates = useFormat();
-  const rounds = useResource(() => reserveApi.list(org.slug), org.slug);
+  const rounds = useResource(() => participationApi.list(org.slug), org.slug);
   const [isCreating, setCreating] = useState(false);
   const canManage = can('voice:manage');
 
   let body: React.ReactNode;
   if (rounds.isLoading && !rounds.data) body = <LoadingState />;
   else if (rounds.error || !rounds.data) body = <ErrorState error={rounds.error} onRetry={rounds.reload} />;
-  else if (rounds.data.items.length === 0) body = <EmptyState title={t('reserve.noRounds')} hint={t('reserve.noRoundsHint')} />;
+  else if (rounds.data.items.length === 0) body = <EmptyState title={t('participation.noRounds')} hint={t('participation.noRoundsHint')} />;
   else
     body = (
       <Table.ScrollContainer minWidth={640}>
         <Table verticalSpacing="xs" fz="sm" data-testid="rounds-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('reserve.columns.title')}</Table.Th>
-              <Table.Th>{t('reserve.columns.phase')}</Table.Th>
-              <Table.Th ta="right">{t('reserve.columns.budget')}</Table.Th>
-              <Table.Th>{t('reserve.columns.method')}</Table.Th>
-              <Table.Th>{t('reserve.columns.dates')}</Table.Th>
-              <Table.Th ta="right">{t('reserve.columns.ballots')}</Table.Th>
+              <Table.Th>{t('participation.columns.title')}</Table.Th>
+              <Table.Th>{t('participation.columns.phase')}</Table.Th>
+              <Table.Th ta="right">{t('participation.columns.budget')}</Table.Th>
+              <Table.Th>{t('participation.columns.method')}</Table.Th>
+              <Table.Th>{t('participation.columns.dates')}</Table.Th>
+              <Table.Th ta="right">{t('participation.columns.ballots')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rounds.data.items.map((round) => (
               <Table.Tr key={round.id} data-testid="round-row">
                 <Table.Td>
-                  <Anchor component={Link} to={`/o/${org.slug}/reserve-rounds/${round.id}`} fw={600}>
+                  <Anchor component={Link} to={`/o/${org.slug}/participation-rounds/${round.id}`} fw={600}>
                     {round.title}
                   </Anchor>
                 </Table.Td>
@@ -70,7 +70,7 @@ export function ReserveRoundsTab() {
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {money(round.budgetMinor)}
                 </Table.Td>
-                <Table.Td>{t(`reserve.method.${round.method}`)}</Table.Td>
+                <Table.Td>{t(`participation.method.${round.method}`)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {dates.date(round.opensAt)} – {dates.date(round.closesAt)}
                 </Table.Td>
@@ -86,13 +86,16 @@ export function ReserveRoundsTab() {
     <Stack gap="md" data-testid="reserve-rounds">
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Text size="sm" c="dimmed" style={{ flex: '1 1 320px' }}>
-          {t('reserve.description')}
+          {t('participation.description')}
         </Text>
-        {canManage ? <Button onClick={() => setCreating(true)}>{t('reserve.newRound')}</Button> : null}
+        {canManage ? <Button onClick={() => setCreating(true)}>{t('participation.newRound')}</Button> : null}
       </Group>
       {body}
       {isCreating ? (
-        <RoundFormModal onClose={() => setCreating(false)} onSaved={(round) => navigate(`/o/${org.slug}/reserve-rounds/${round.id}`)} />
+        <RoundFormModal
+          onClose={() => setCreating(false)}
+          onSaved={(round) => navigate(`/o/${org.slug}/participation-rounds/${round.id}`)}
+        />
       ) : null}
     </Stack>
   );
