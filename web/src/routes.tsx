@@ -13,8 +13,8 @@ import { CanvasesPage } from './features/discovery/canvases-page';
 import { SegmentWorkspacePage } from './features/discovery/segment-workspace-page';
 import { SegmentsPage } from './features/discovery/segments-page';
 import { RightsFlowPage } from './features/governance/rights-flow-page';
+import { MembershipsPage } from './features/memberships/memberships-page';
 import { FormerRoundRedirect, RoundPage } from './features/participation/round-page';
-import { PeoplePage } from './features/people/people-page';
 import { PromisePage } from './features/promises/promise-page';
 import { PromisesPage } from './features/promises/promises-page';
 import { ProposalPage } from './features/proposals/proposal-page';
@@ -57,7 +57,7 @@ export function AppRoutes() {
             }
           />
           <Route path="rights" element={<RightsFlowPage />} />
-          <Route path="people" element={<PeoplePage />} />
+          <Route path="people" element={<MembershipsPage />} />
           <Route path="clients" element={<ClientsPage />} />
           <Route path="segments" element={<SegmentsPage />} />
           <Route path="segments/:id" element={<SegmentWorkspacePage />} />

@@ -110,7 +110,7 @@ export function SetupPage() {
           </Fieldset>
           <Fieldset legend={t('setup.admin')}>
             <Stack>
-              <TextInput label={t('people.name')} autoComplete="name" {...adminInput('name')} />
+              <TextInput label={t('memberships.name')} autoComplete="name" {...adminInput('name')} />
               <TextInput label={t('auth.email')} type="email" autoComplete="email" {...adminInput('email')} />
               <PasswordInput
                 label={t('auth.password')}

@@ -1,6 +1,6 @@
 import { loadAllPages } from '../../shared/api/use-paged-list';
 import { useResource } from '../../shared/api/use-resource';
-import { peopleApi } from '../people/people.api';
+import { membershipsApi } from '../memberships/memberships.api';
 import { teamsApi } from '../teams/teams.api';
 import { type Grant, governanceApi, type Right } from './decisions.api';
 
@@ -50,7 +50,7 @@ export function useDecisionFormData(org: string, teamId: string, isEnabled: bool
       loadAllPages((cursor) => governanceApi.rights(org, cursor)),
       loadAllPages((cursor) => governanceApi.grantsOf(org, 'team', teamId, cursor)),
       loadAllPages((cursor) => governanceApi.roles(org, teamId, cursor)),
-      loadAllPages((cursor) => peopleApi.list(org, cursor, 200)),
+      loadAllPages((cursor) => membershipsApi.list(org, cursor, 200)),
       loadAllPages((cursor) => teamsApi.list(org, cursor)),
     ]);
     const roleGrants = (

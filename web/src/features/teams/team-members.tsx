@@ -11,7 +11,7 @@ import { useOrg } from '../../shared/session/org-context';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { type Column, DataList } from '../../shared/ui/data-list';
 import { TrashIcon } from '../../shared/ui/icons';
-import { peopleApi } from '../people/people.api';
+import { membershipsApi } from '../memberships/memberships.api';
 import { teamsApi } from './teams.api';
 
 interface TeamMembersProps {
@@ -30,7 +30,7 @@ export function TeamMembers({ team, canWrite, onChange }: TeamMembersProps) {
   const [toRemove, setToRemove] = useState<TeamMember | null>(null);
   const errors = useFormErrors(['userId']);
   const people = useResource(
-    () => (canWrite ? loadAllPages((cursor) => peopleApi.list(org.slug, cursor, 200)) : Promise.resolve([])),
+    () => (canWrite ? loadAllPages((cursor) => membershipsApi.list(org.slug, cursor, 200)) : Promise.resolve([])),
     `${org.slug}|${canWrite}`,
   );
   const memberIds = new Set(team.members.map((member) => member.userId));
@@ -66,7 +66,7 @@ export function TeamMembers({ team, canWrite, onChange }: TeamMembersProps) {
   const columns: Column<TeamMember>[] = [
     {
       key: 'name',
-      header: t('people.name'),
+      header: t('memberships.name'),
       isPrimary: true,
       render: (member) => (
         <Text size="sm" fw={600}>
@@ -74,7 +74,7 @@ export function TeamMembers({ team, canWrite, onChange }: TeamMembersProps) {
         </Text>
       ),
     },
-    { key: 'email', header: t('people.email'), render: (member) => member.email },
+    { key: 'email', header: t('memberships.email'), render: (member) => member.email },
     { key: 'addedAt', header: t('teams.addedAt'), render: (member) => format.date(member.addedAt) },
   ];
   if (canWrite) {

@@ -152,7 +152,7 @@ export const en = {
     noMembersHint: 'No members yet: choose people of the organization above.',
     addedAt: 'In the team since',
   },
-  people: {
+  memberships: {
     title: 'People',
     description: 'Everyone who works in the organization, and what their role allows them to do.',
     add: 'Add person',

@@ -153,7 +153,7 @@ export const ru: Dictionary = {
     noMembersHint: 'Участников пока нет: выберите людей организации выше.',
     addedAt: 'В команде с',
   },
-  people: {
+  memberships: {
     title: 'Люди',
     description: 'Все, кто работает в организации, и что им позволяет их роль.',
     add: 'Добавить человека',

@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/client';
 import type { Membership, Role } from '../../shared/api/types';
 import { useOrg } from '../../shared/session/org-context';
 import { useMutationForm } from '../../shared/use-mutation-form';
-import { peopleApi } from './people.api';
+import { membershipsApi } from './memberships.api';
 import { roleOptions } from './role-options';
 
 /**
@@ -35,7 +35,7 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
   const submit = form.submitWith(
     async () => {
       const input = isNewAccount ? { email, role, name, password } : { email, role };
-      const membership = await peopleApi.add(org.slug, input);
+      const membership = await membershipsApi.add(org.slug, input);
       onAdded(membership);
       onClose();
     },
@@ -51,14 +51,14 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
   );
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('people.addTitle')}>
+    <Modal opened={opened} onClose={onClose} title={t('memberships.addTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
-            {t('people.addHint')}
+            {t('memberships.addHint')}
           </Text>
           <TextInput
-            label={t('people.email')}
+            label={t('memberships.email')}
             type="email"
             value={email}
             onChange={(event) => {
@@ -70,7 +70,7 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
             data-autofocus
           />
           <Select
-            label={t('people.role')}
+            label={t('memberships.role')}
             data={roleOptions(t)}
             value={role}
             onChange={(value) => value && setRole(value as Role)}
@@ -80,11 +80,11 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
           />
           {isNewAccount ? (
             <>
-              <Alert color="blue" variant="light" title={t('people.newAccountTitle')}>
-                {t('people.newAccountHint')}
+              <Alert color="blue" variant="light" title={t('memberships.newAccountTitle')}>
+                {t('memberships.newAccountHint')}
               </Alert>
               <TextInput
-                label={t('people.name')}
+                label={t('memberships.name')}
                 value={name}
                 onChange={(event) => {
                   setName(event.currentTarget.value);
@@ -93,7 +93,7 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
                 error={form.errorOf('name')}
               />
               <PasswordInput
-                label={t('people.firstPassword')}
+                label={t('memberships.firstPassword')}
                 description={t('auth.passwordHint')}
                 autoComplete="new-password"
                 value={password}
@@ -110,7 +110,7 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={form.isBusy}>
-              {isNewAccount ? t('people.createAndAdd') : t('people.add')}
+              {isNewAccount ? t('memberships.createAndAdd') : t('memberships.add')}
             </Button>
           </Group>
         </Stack>

@@ -8,7 +8,7 @@ export interface NewMembership {
   password?: string;
 }
 
-export const peopleApi = {
+export const membershipsApi = {
   list: (org: string, cursor?: string, limit?: number) => api.get<Page<Membership>>(orgPath(org, 'memberships'), { cursor, limit }),
   add: (org: string, input: NewMembership) => api.post<Membership>(orgPath(org, 'memberships'), input),
   changeRole: (org: string, id: string, role: Role) => api.patch<Membership>(orgPath(org, 'memberships', id), { role }),

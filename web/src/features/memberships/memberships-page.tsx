@@ -14,26 +14,26 @@ import { PlusIcon, TrashIcon } from '../../shared/ui/icons';
 import { PageHeader } from '../../shared/ui/page-header';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../shared/ui/states';
 import { AddPersonModal } from './add-person-modal';
-import { peopleApi } from './people.api';
+import { membershipsApi } from './memberships.api';
 import { roleOptions } from './role-options';
 
 const ROLE_COLORS: Record<Role, string> = { admin: 'red', council: 'grape', member: 'blue', viewer: 'gray' };
 
-export function PeoplePage() {
+export function MembershipsPage() {
   const { t } = useTranslation();
   const { org, can } = useOrg();
   const { me, refresh } = useSession();
   const format = useFormat();
   const [isAddOpen, addModal] = useDisclosure(false);
   const [toRemove, setToRemove] = useState<Membership | null>(null);
-  const list = usePagedList((cursor) => peopleApi.list(org.slug, cursor), org.slug);
+  const list = usePagedList((cursor) => membershipsApi.list(org.slug, cursor), org.slug);
   const canWrite = can('members:write');
 
   const changeRole = async (person: Membership, role: Role) => {
     try {
-      const updated = await peopleApi.changeRole(org.slug, person.id, role);
+      const updated = await membershipsApi.changeRole(org.slug, person.id, role);
       list.setItems((items) => items.map((item) => (item.id === updated.id ? updated : item)));
-      notifySuccess(t('people.roleChanged', { name: person.name, role: t(`roles.${role}`) }));
+      notifySuccess(t('memberships.roleChanged', { name: person.name, role: t(`roles.${role}`) }));
       if (person.userId === me?.user.id) await refresh();
     } catch (error) {
       notifyError(error);
@@ -42,9 +42,9 @@ export function PeoplePage() {
 
   const remove = async (person: Membership) => {
     try {
-      await peopleApi.remove(org.slug, person.id);
+      await membershipsApi.remove(org.slug, person.id);
       list.setItems((items) => items.filter((item) => item.id !== person.id));
-      notifySuccess(t('people.removed', { name: person.name }));
+      notifySuccess(t('memberships.removed', { name: person.name }));
       if (person.userId === me?.user.id) await refresh();
     } catch (error) {
       notifyError(error);
@@ -54,14 +54,14 @@ export function PeoplePage() {
 
   const addButton = canWrite ? (
     <Button leftSection={<PlusIcon size={16} />} onClick={addModal.open}>
-      {t('people.add')}
+      {t('memberships.add')}
     </Button>
   ) : null;
 
   const columns: Column<Membership>[] = [
     {
       key: 'name',
-      header: t('people.name'),
+      header: t('memberships.name'),
       isPrimary: true,
       render: (person) => (
         <Group gap={6} wrap="nowrap">
@@ -70,7 +70,7 @@ export function PeoplePage() {
           </Text>
           {person.userId === me?.user.id ? (
             <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
-              {t('people.you')}
+              {t('memberships.you')}
             </Badge>
           ) : null}
         </Group>
@@ -78,7 +78,7 @@ export function PeoplePage() {
     },
     {
       key: 'email',
-      header: t('people.email'),
+      header: t('memberships.email'),
       render: (person) => (
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {person.email}
@@ -87,11 +87,11 @@ export function PeoplePage() {
     },
     {
       key: 'role',
-      header: t('people.role'),
+      header: t('memberships.role'),
       render: (person) =>
         canWrite ? (
           <Select
-            aria-label={t('people.roleOf', { name: person.name })}
+            aria-label={t('memberships.roleOf', { name: person.name })}
             data={roleOptions(t)}
             value={person.role}
             onChange={(value) => value && value !== person.role && changeRole(person, value as Role)}
@@ -105,7 +105,7 @@ export function PeoplePage() {
           </Badge>
         ),
     },
-    { key: 'since', header: t('people.since'), render: (person) => format.date(person.createdAt) },
+    { key: 'since', header: t('memberships.since'), render: (person) => format.date(person.createdAt) },
   ];
   if (canWrite) {
     columns.push({
@@ -114,11 +114,11 @@ export function PeoplePage() {
       isActions: true,
       width: 60,
       render: (person) => (
-        <Tooltip label={t('people.remove')}>
+        <Tooltip label={t('memberships.remove')}>
           <ActionIcon
             variant="subtle"
             color="red"
-            aria-label={t('people.removeNamed', { name: person.name })}
+            aria-label={t('memberships.removeNamed', { name: person.name })}
             onClick={() => setToRemove(person)}
           >
             <TrashIcon size={16} />
@@ -130,13 +130,13 @@ export function PeoplePage() {
 
   return (
     <>
-      <PageHeader title={t('people.title')} description={t('people.description')} actions={addButton} />
+      <PageHeader title={t('memberships.title')} description={t('memberships.description')} actions={addButton} />
       {list.isLoading ? (
         <LoadingState />
       ) : list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} />
       ) : list.items.length === 0 ? (
-        <EmptyState title={t('people.emptyTitle')} hint={t('people.emptyHint')} action={addButton} />
+        <EmptyState title={t('memberships.emptyTitle')} hint={t('memberships.emptyHint')} action={addButton} />
       ) : (
         <DataList items={list.items} columns={columns} rowKey={(person) => person.id} testId="people-table" minWidth={720} />
       )}
@@ -146,17 +146,17 @@ export function PeoplePage() {
         onClose={addModal.close}
         onAdded={(membership) => {
           list.setItems((items) => [...items, membership]);
-          notifySuccess(t('people.added', { name: membership.name }));
+          notifySuccess(t('memberships.added', { name: membership.name }));
         }}
       />
       <ConfirmDialog
         opened={toRemove !== null}
         onClose={() => setToRemove(null)}
-        title={t('people.remove')}
+        title={t('memberships.remove')}
         message={
           toRemove?.userId === me?.user.id
-            ? t('people.removeSelfConfirm', { org: org.name })
-            : t('people.removeConfirm', { name: toRemove?.name ?? '', org: org.name })
+            ? t('memberships.removeSelfConfirm', { org: org.name })
+            : t('memberships.removeConfirm', { name: toRemove?.name ?? '', org: org.name })
         }
         confirmLabel={t('common.remove')}
         onConfirm={() => (toRemove ? remove(toRemove) : Promise.resolve())}
