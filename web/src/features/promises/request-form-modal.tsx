@@ -7,7 +7,7 @@ import { useOrg } from '../../shared/session/org-context';
 import { useMutationForm } from '../../shared/use-mutation-form';
 import { fieldError } from '../decisions/field-messages';
 import { NoTeamsNotice } from './no-teams-notice';
-import { isNotPromiser, localizePromiseError } from './promise-errors';
+import { isNotPromiser, localizeRequestError } from './promise-errors';
 import { usePromiseFormData } from './promise-form-data';
 import type { RequestInput } from './promises.api';
 
@@ -37,7 +37,7 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
   const [title, setTitle] = useState('');
   const [statement, setStatement] = useState('');
   const [supportsId, setSupportsId] = useState<string | null>(null);
-  const saving = useMutationForm(FIELDS, { mapError: localizePromiseError });
+  const saving = useMutationForm(FIELDS, { mapError: localizeRequestError });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts again each time it opens
   useEffect(() => {
