@@ -1,11 +1,11 @@
 import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
 import { AppError, conflict, fieldError } from '../../core/errors.js';
 import { openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { ensurePrivateDir, restrictFiles } from '../../db/private-files.js';
+import { switchToRollbackJournal } from './backup.repository.js';
 
 /**
  * A whole installation on SQLite, backed up and restored. Copying `clientocracy.sqlite` while the
@@ -136,7 +136,7 @@ export async function restoreSqlite(file: string, databasePath: string): Promise
         throw invalidFile(source, `its migrations cannot be brought up to this version (${(error as Error).message})`);
       });
       // Back to one file, so the rename below moves all of it.
-      await sql`pragma journal_mode = DELETE`.execute(database.db);
+      await switchToRollbackJournal(database.db);
     } finally {
       await database.close();
     }
