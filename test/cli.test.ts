@@ -284,6 +284,20 @@ describe('clientocracy CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
+  it('with CLIENTOCRACY_ERRORS=json, an error is the API error shape on stderr: the field, its code and params', async () => {
+    const run = await cli(['economics', 'report', '--org', 'stroydom', '--period', '2026-13'], { CLIENTOCRACY_ERRORS: 'json' });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stderr)).toEqual({
+      error: {
+        code: 'validation_failed',
+        message: '--period: required, a month YYYY-MM',
+        fields: [{ path: 'period', code: 'invalid_date', params: {}, message: 'a month YYYY-MM' }],
+      },
+    });
+    const missing = await cli(['economics', 'report', '--org', 'nowhere', '--period', '2026-01'], { CLIENTOCRACY_ERRORS: 'json' });
+    expect([missing.code, JSON.parse(missing.stderr).error.code]).toEqual([2, 'not_found']);
+  });
+
   it('economics report prints every team of a closed demo month as a table, CSV (minor units) or JSON; a bad month exits 1', async () => {
     const months = await cli(['economics', 'report', '--org', 'stroydom', '--period', '2026-13']);
     expect([months.code, months.stderr.trim()]).toEqual([1, 'error: --period: required, a month YYYY-MM']);

@@ -6,7 +6,7 @@ import { loadConfig, sqlitePath } from '../config.js';
 import { AppError } from '../core/errors.js';
 import { openDatabase, redact } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { zodToAppError } from '../http/errors.js';
+import { errorBody, zodToAppError } from '../http/errors.js';
 import { findUserByEmail } from '../modules/auth/user.repository.js';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../modules/demo/demo.data.js';
 import { startJobs } from '../modules/jobs.js';
@@ -38,15 +38,17 @@ CLIENTOCRACY_DEMO (0 disables the demo), CLIENTOCRACY_SECRET, CLIENTOCRACY_EVALU
 longest a promise whose events changed waits for its evaluation; every promise is also evaluated
 each minute), CLIENTOCRACY_WEBHOOKS_MS (5000: how often due webhooks are sent),
 CLIENTOCRACY_WEBHOOK_ALLOW (hosts and CIDRs webhooks may reach although private or local), SMTP_URL
-(smtp://user:password@host:587; without it e-mail stays in the outbox), SMTP_FROM (the sender).
+(smtp://user:password@host:587; without it e-mail stays in the outbox), SMTP_FROM (the sender),
+CLIENTOCRACY_ERRORS=json (errors on stderr as the API's JSON: codes and each field's code and params).
 Scopes: ${TOKEN_SCOPES.join(', ')}.
 Exit codes: 0 ok, 1 invalid input, 2 not found, 3 conflict, 4 cannot reach the database.`;
 
 function fail(error: unknown): never {
   const appError = error instanceof AppError ? error : new AppError('internal', (error as Error)?.message ?? String(error));
-  process.stderr.write(`error: ${appError.message}\n`);
-  // Each refused field with its code, so a script can tell the reasons apart without reading prose.
-  for (const field of appError.fields) process.stderr.write(`  ${field.path}: ${field.message} [${field.code}]\n`);
+  // A script reads the API's error shape (codes of the error and of each field, with their params)
+  // with CLIENTOCRACY_ERRORS=json; a person reads one line.
+  if (process.env.CLIENTOCRACY_ERRORS === 'json') process.stderr.write(`${JSON.stringify(errorBody(appError))}\n`);
+  else process.stderr.write(`error: ${appError.message}\n`);
   if (appError.code === 'internal' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   process.exit(appError.exitCode);
 }

@@ -4,7 +4,6 @@ import { OVERHEAD_RULES } from '../../core/economics/overhead.js';
 import { SPLIT_RULES } from '../../core/economics/split.js';
 import { id, idOrNull, int, intOf, intOrNull, jsonOf, textOf, upTo } from '../export-columns.js';
 import { exportedTable, type ModuleTables } from '../module.js';
-import { ZCreateProject } from '../participation/participation.schema.js';
 import {
   LEDGER_KINDS,
   ZAllocationInput,
@@ -180,7 +179,7 @@ export const ECONOMICS_TABLES = {
             id,
             org_id: id,
             // By hand (at most 10^13) or funding a participatory project (its cost, up to 2^53 − 1): the wider.
-            amount_minor: intOf(ZCreateProject.shape.costMinor),
+            amount_minor: int.min(1).max(Number.MAX_SAFE_INTEGER),
             purpose: textOf(ZAllocationInput.shape.purpose),
             created_at: int,
             created_by: idOrNull,
