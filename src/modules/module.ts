@@ -90,6 +90,8 @@ export function exportedTable<F extends z.ZodType>(spec: ExportedTable<F>): Expo
 export interface DemoSeeder {
   /** What the CLI reports as seeded, e.g. "promises". */
   readonly label: string;
+  /** The module whose seeders must have run first, when it comes later in the registry (the registry's order otherwise). */
+  readonly after?: string;
   /** Seeds one demo organization; false when there was nothing to do (already seeded, or no data for it). */
   readonly seed: (ctx: () => OrgContext, options: { publicUrl: string }) => Promise<boolean>;
 }

@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { demoSeedersOf } from '../../src/modules/demo/demo.service.js';
 import type { ModuleManifest } from '../../src/modules/module.js';
 import { PERMISSIONS, ROLE_PERMISSIONS } from '../../src/modules/permissions.js';
 import { MODULES } from '../../src/modules/registry.js';
@@ -68,11 +69,12 @@ describe('the module registry', () => {
   });
 
   it('declares the demo in the order the demo describes it', () => {
-    expect(modules.flatMap((m) => (m.demo ?? []).map((d) => d.label))).toEqual([
+    expect(demoSeedersOf(modules).map((d) => d.label)).toEqual([
       'discovery',
       'governance',
       'agreements and decisions',
       'promises',
+      'canvas factors measured by promises',
       'economics',
       'client voice',
       'proposals',

@@ -1,6 +1,6 @@
 import { unknownCommand } from '../cli-kit.js';
 import type { CliCommand } from '../module.js';
-import { seedDemoWith } from './demo.service.js';
+import { demoSeedersOf, seedDemoWith } from './demo.service.js';
 
 export const DEMO_COMMANDS: CliCommand[] = [
   {
@@ -10,8 +10,7 @@ export const DEMO_COMMANDS: CliCommand[] = [
                             running it again changes nothing.`,
     async run(db, input) {
       if (input.sub) throw unknownCommand(input);
-      const seeders = input.modules.flatMap((module) => module.demo ?? []);
-      const created = await seedDemoWith(seeders, db, input.now, input.publicUrl);
+      const created = await seedDemoWith(demoSeedersOf(input.modules), db, input.now, input.publicUrl);
       return { stdout: created.length ? `seeded: ${created.join(', ')}` : 'demo organizations already present; nothing changed' };
     },
   },

@@ -6,7 +6,7 @@ import { findUserByEmail, insertUser } from '../auth/user.repository.js';
 import { createClient } from '../clients/client.service.js';
 import type { Actor, OrgContext } from '../context.js';
 import { addMembership } from '../memberships/membership.service.js';
-import type { DemoSeeder } from '../module.js';
+import type { DemoSeeder, ModuleManifest } from '../module.js';
 import { findOrgBySlug } from '../orgs/org.repository.js';
 import { createOrganization } from '../orgs/org.service.js';
 import { addTeamMember, createTeam } from '../teams/team.service.js';
@@ -14,6 +14,26 @@ import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD, type DemoOrganization } 
 import { staffByEmail } from './demo.repository.js';
 
 const DEMO_ACTOR: Actor = { type: 'system', id: null, label: 'demo seed' };
+
+/**
+ * The demo seeders of these modules in the order they run: the registry's, except that a seeder
+ * naming `after` runs right after the last seeder of that module.
+ */
+export function demoSeedersOf(modules: readonly ModuleManifest[]): DemoSeeder[] {
+  const ordered: DemoSeeder[] = [];
+  const deferred = new Map<string, DemoSeeder[]>();
+  for (const module of modules) {
+    for (const seeder of module.demo ?? []) {
+      if (seeder.after && !modules.slice(0, modules.indexOf(module) + 1).some((m) => m.name === seeder.after))
+        deferred.set(seeder.after, [...(deferred.get(seeder.after) ?? []), seeder]);
+      else ordered.push(seeder);
+    }
+    ordered.push(...(deferred.get(module.name) ?? []));
+    deferred.delete(module.name);
+  }
+  if (deferred.size > 0) throw new Error(`demo: seeders wait for modules that are not registered: ${[...deferred.keys()].join(', ')}`);
+  return ordered;
+}
 
 /**
  * Seeds the demo organizations through the same services the API uses (so the audit log tells how

@@ -1,6 +1,7 @@
 import type { OrgContext } from '../context.js';
-import { hasDemoRows } from '../demo/demo.repository.js';
-import { createCanvas, saveCanvas } from './canvas.service.js';
+import { hasDemoRows, idsByColumn, idsOf } from '../demo/demo.repository.js';
+import { DEMO_MEASURED_FACTORS, DEMO_PROMISES } from '../promises/promises.demo.data.js';
+import { createCanvas, getCanvas, saveCanvas } from './canvas.service.js';
 import { DEMO_DISCOVERY } from './discovery.demo.data.js';
 import { createEvidence, createItem } from './item.service.js';
 import { createSegment } from './segment.service.js';
@@ -66,4 +67,39 @@ export async function seedDemoDiscovery(ctx: () => OrgContext): Promise<boolean>
     }
   }
   return true;
+}
+
+/**
+ * Binds the demo canvases' factors to the promises that measure them (a factor's current level
+ * then follows its promise); runs after the promises are seeded. False when nothing was bound.
+ */
+export async function bindDemoMeasuredFactors(ctx: () => OrgContext): Promise<boolean> {
+  const first = ctx();
+  const measured = DEMO_MEASURED_FACTORS[first.org.slug] ?? {};
+  const titles = new Map((DEMO_PROMISES[first.org.slug] ?? []).map((p) => [p.key, p.title]));
+  const promiseIds = await idsByColumn(first.db, first.org.id, 'promises', 'title');
+  const promiseOf = (factor: string) => promiseIds.get(titles.get(measured[factor] as string) ?? '') ?? null;
+  const canvases = await Promise.all((await idsOf(first.db, first.org.id, 'canvases')).map((id) => getCanvas(first, id)));
+  // Once any factor follows a promise, the demo has bound them (or an admin has since): left as it is.
+  if (canvases.some((canvas) => canvas.factors.some((f) => f.promiseId !== null))) return false;
+  let bound = false;
+  for (const current of canvases) {
+    if (!current.factors.some((f) => measured[f.name] && promiseOf(f.name))) continue;
+    await saveCanvas(ctx(), current.id, {
+      name: current.name,
+      currentLabel: current.currentLabel,
+      targetLabel: current.targetLabel,
+      competitors: current.competitors,
+      factors: current.factors.map((f) => ({
+        id: f.id,
+        name: f.name,
+        current: f.manualCurrent,
+        target: f.target,
+        competitorLevels: f.competitorLevels,
+        promiseId: measured[f.name] ? promiseOf(f.name) : f.promiseId,
+      })),
+    });
+    bound = true;
+  }
+  return bound;
 }

@@ -1,7 +1,7 @@
 import type { ModuleManifest } from '../module.js';
 import { registerCanvasRoutes } from './canvas.routes.js';
 import { DISCOVERY_COMMANDS } from './discovery.cli.js';
-import { seedDemoDiscovery } from './discovery.demo.js';
+import { bindDemoMeasuredFactors, seedDemoDiscovery } from './discovery.demo.js';
 import { DISCOVERY_PERMISSIONS } from './discovery.permissions.js';
 import { DISCOVERY_TABLES } from './discovery.transfer.js';
 import { registerSegmentRoutes } from './segment.routes.js';
@@ -10,7 +10,10 @@ import { registerValueRoutes } from './value.routes.js';
 export const discoveryModule = {
   name: 'discovery',
   permissions: DISCOVERY_PERMISSIONS,
-  demo: [{ label: 'discovery', seed: seedDemoDiscovery }],
+  demo: [
+    { label: 'discovery', seed: seedDemoDiscovery },
+    { label: 'canvas factors measured by promises', seed: bindDemoMeasuredFactors, after: 'promises' },
+  ],
   tables: DISCOVERY_TABLES,
   routes: [registerSegmentRoutes, registerValueRoutes, registerCanvasRoutes],
   cli: DISCOVERY_COMMANDS,

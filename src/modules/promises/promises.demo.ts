@@ -1,10 +1,9 @@
 import type { OrgContext } from '../context.js';
 import { hasDemoRows, idsByColumn, idsOf, teamOwnedIds } from '../demo/demo.repository.js';
-import { getCanvas, saveCanvas } from '../discovery/canvas.service.js';
 import { ingestEvents } from './ingest.service.js';
 import type { TEventInput } from './promise.schema.js';
 import { createPromise, publishPromise } from './promise.service.js';
-import { DEMO_MEASURED_FACTORS, DEMO_PROMISES } from './promises.demo.data.js';
+import { DEMO_PROMISES } from './promises.demo.data.js';
 import { giveRedress, listRedress } from './redress.service.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -84,26 +83,6 @@ export async function seedDemoPromises(ctx: () => OrgContext): Promise<boolean> 
       }
     }
     for (let i = 0; i < events.length; i += 10_000) await ingestEvents(ctx(), promise.id, events.slice(i, i + 10_000));
-  }
-  // Bind canvas factors to the promises that measure them.
-  const measured = DEMO_MEASURED_FACTORS[first.org.slug] ?? {};
-  for (const canvasId of await idsOf(db, orgId, 'canvases')) {
-    const current = await getCanvas(ctx(), canvasId);
-    if (!current.factors.some((f) => measured[f.name])) continue;
-    await saveCanvas(ctx(), canvasId, {
-      name: current.name,
-      currentLabel: current.currentLabel,
-      targetLabel: current.targetLabel,
-      competitors: current.competitors,
-      factors: current.factors.map((f) => ({
-        id: f.id,
-        name: f.name,
-        current: f.manualCurrent,
-        target: f.target,
-        competitorLevels: f.competitorLevels,
-        promiseId: measured[f.name] ? (made.get(measured[f.name] as string) ?? null) : f.promiseId,
-      })),
-    });
   }
   const [owed] = await listRedress(ctx(), { state: 'owed' });
   if (owed)
