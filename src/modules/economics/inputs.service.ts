@@ -1,9 +1,9 @@
 import { LedgerCsvError, parseLedgerCsv } from '../../core/economics/ledger-csv.js';
 import { checkFixedPercentages } from '../../core/economics/overhead.js';
 import { AppError, type FieldError, fieldError, invalidField, notFound } from '../../core/errors.js';
-import { fieldOfIssue } from '../../http/errors.js';
 import { newId } from '../../core/ids.js';
 import type { LedgerLinesTable, Tx } from '../../db/schema.js';
+import { fieldOfIssue } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findClient } from '../clients/client.repository.js';
 import type { OrgContext } from '../context.js';
@@ -128,7 +128,9 @@ export async function importLedgerCsv(ctx: OrgContext, period: string, csv: stri
       const prefix = `rows.${row.line}`;
       const team = row.team ? teamOf(row.team) : undefined;
       if (row.team && !team)
-        problems.push(fieldError(`${prefix}.team`, 'not_found', `no team "${row.team}" in the organization`, { entity: 'team', name: row.team }));
+        problems.push(
+          fieldError(`${prefix}.team`, 'not_found', `no team "${row.team}" in the organization`, { entity: 'team', name: row.team }),
+        );
       const candidate = ZLedgerInput.safeParse({
         teamId: team?.id,
         kind: row.kind,
