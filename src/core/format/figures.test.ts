@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  exactPercentDecimals,
-  formatAttainment,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  formatTarget,
-  minorToDecimal,
-} from './figures.js';
+import { minorToDecimal } from '../money.js';
+import { exactPercentDecimals, formatAttainment, formatMoney, formatNumber, formatPercent, formatTarget } from './figures.js';
 
 const NBSP = '\u00a0';
 

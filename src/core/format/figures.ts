@@ -16,6 +16,8 @@
  * with the currency as Intl writes it.
  */
 
+import { minorDigits, minorToDecimal } from '../money.js';
+
 /** Decimal places measured percentages show everywhere (board, staff app, portal, CLI, SVG). */
 export const PERCENT_DECIMALS = 1;
 
@@ -97,26 +99,6 @@ export function formatAttainment(attainment: number | null | undefined, target: 
     if (rounded < Number((target * 100).toFixed(6))) return formatPercent(attainment, locale, decimals);
   }
   return formatPercent(attainment, locale, 4);
-}
-
-/** How many minor units a currency's major unit has, as a power of ten: RUB 2, JPY 0; unknown → 2. */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** Integer minor units as a decimal string of major units, exactly: 123456, 2 → "1234.56"; −5, 2 → "-0.05". */
-export function minorToDecimal(minor: number, digits: number): string {
-  const negative = minor < 0;
-  const text = Math.abs(Math.trunc(minor))
-    .toString()
-    .padStart(digits + 1, '0');
-  const whole = digits === 0 ? text : text.slice(0, -digits);
-  const fraction = digits === 0 ? '' : `.${text.slice(-digits)}`;
-  return `${negative ? '-' : ''}${whole}${fraction}`;
 }
 
 /**

@@ -1,13 +1,14 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toMinorUnits } from '../../../../src/core/money';
 import { ApiError } from '../../shared/api/client';
 import { messageOfError, notifyError } from '../../shared/api/error-messages';
 import { useOrg } from '../../shared/session/org-context';
 import { useMutationForm } from '../../shared/use-mutation-form';
 import { type Decision, type DecisionPatch, isOpen } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
-import { toMinorUnits, useGovernanceFormat } from './governance-format';
+import { useGovernanceFormat } from './governance-format';
 import { fromMinorUnits, MoneyInput } from './money-input';
 import { MAX_OPTIONS, newOption, type OptionDraft, OptionsEditor } from './options-editor';
 

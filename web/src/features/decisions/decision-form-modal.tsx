@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Te
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { toMinorUnits } from '../../../../src/core/money';
 import { ApiError } from '../../shared/api/client';
 import { messageOfError } from '../../shared/api/error-messages';
 import { useOrg } from '../../shared/session/org-context';
@@ -9,7 +10,7 @@ import { useMutationForm } from '../../shared/use-mutation-form';
 import { useDecisionFormData, widestCap } from './decision-form-data';
 import type { DecisionInput } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
-import { addDays, toMinorUnits, useGovernanceFormat } from './governance-format';
+import { addDays, useGovernanceFormat } from './governance-format';
 import { MoneyInput } from './money-input';
 import { MAX_OPTIONS, newOption, type OptionDraft, OptionsEditor } from './options-editor';
 

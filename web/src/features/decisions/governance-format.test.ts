@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, minorDigits, todayInZone, toMinorUnits } from './governance-format';
+import { minorDigits, toMinorUnits } from '../../../../src/core/money';
+import { addDays, addMonths, todayInZone } from './governance-format';
 
 describe('money typed in major units', () => {
   it.each([

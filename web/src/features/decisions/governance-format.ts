@@ -1,18 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { formatMoney, minorDigits } from '../../../../src/core/format/figures';
+import { formatMoney } from '../../../../src/core/format/figures';
 import { useFormat } from '../../shared/format';
 import { intlLocale } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
-
-export { minorDigits };
-
-/** An amount typed in major units (1 500,50 ₽) as integer minor units (150 050); empty → null. */
-export function toMinorUnits(value: number | string, currency: string): number | null {
-  if (value === '' || value === null || value === undefined) return null;
-  const number = typeof value === 'number' ? value : Number(String(value).replace(/\s/g, '').replace(',', '.'));
-  if (!Number.isFinite(number)) return null;
-  return Math.round(number * 10 ** minorDigits(currency));
-}
 
 /** Today as `YYYY-MM-DD` in a time zone: the organization's calendar decides what is due. */
 export function todayInZone(timeZone: string, now = Date.now()): string {

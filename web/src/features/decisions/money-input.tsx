@@ -1,7 +1,7 @@
 import { NumberInput, type NumberInputProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { minorDigits, toMajorUnits } from '../../../../src/core/money';
 import { useOrg } from '../../shared/session/org-context';
-import { minorDigits } from './governance-format';
 
 /** An amount in the organization's currency, typed in major units with the interface language's separators. */
 export function MoneyInput(
@@ -25,5 +25,5 @@ export function MoneyInput(
 
 /** Integer minor units as the number a MoneyInput shows (150 050 → 1 500,50); null → empty. */
 export function fromMinorUnits(minor: number | null, currency: string): number | string {
-  return minor === null ? '' : minor / 10 ** minorDigits(currency);
+  return minor === null ? '' : toMajorUnits(minor, currency);
 }

@@ -1,7 +1,7 @@
 import { periodOf, shiftPeriod } from '../../../../src/core/economics/period';
 import { formatMoney as formatFigureMoney, formatPercent } from '../../../../src/core/format/figures';
+import { toMajorUnits } from '../../../../src/core/money';
 import { intlLocale } from '../../shared/i18n';
-import { minorDigits } from '../decisions/governance-format';
 import type { PeriodListItem } from './economics.api';
 
 /** Integer minor units with every minor digit, in the interface language: 123456 RUB → "1 234,56 ₽" (src/core/format). */
@@ -16,7 +16,7 @@ export function formatMoneyShort(minor: number, currency: string, locale: string
     currency,
     notation: 'compact',
     maximumFractionDigits: 1,
-  }).format(minor / 10 ** minorDigits(currency));
+  }).format(toMajorUnits(minor, currency));
 }
 
 /** Hours with at most two decimals: 1280 → "1 280", 7.5 → "7,5". */

@@ -1,11 +1,11 @@
 import { Button, Group, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toMinorUnits } from '../../../../src/core/money';
 import { ApiError } from '../../shared/api/client';
 import { notifySuccess } from '../../shared/api/error-messages';
 import { useOrg } from '../../shared/session/org-context';
 import { useMutationForm } from '../../shared/use-mutation-form';
-import { toMinorUnits } from '../decisions/governance-format';
 import { MoneyInput } from '../decisions/money-input';
 import { economicsApi, LEDGER_KINDS, type LedgerKind, type LedgerLine } from './economics.api';
 import { localizeEconomicsError } from './economics-errors';

@@ -1,11 +1,11 @@
 import { Button, NumberInput, Table, Text } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toMinorUnits } from '../../../../src/core/money';
 import { ApiError } from '../../shared/api/client';
 import { notifySuccess } from '../../shared/api/error-messages';
 import { useOrg } from '../../shared/session/org-context';
 import { useMutationForm } from '../../shared/use-mutation-form';
-import { toMinorUnits } from '../decisions/governance-format';
 import { fromMinorUnits, MoneyInput } from '../decisions/money-input';
 import { type EconomicsMember, economicsApi } from './economics.api';
 import { localizeEconomicsError } from './economics-errors';

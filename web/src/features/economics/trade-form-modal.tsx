@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toMinorUnits } from '../../../../src/core/money';
 import { ApiError } from '../../shared/api/client';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { useMutationForm } from '../../shared/use-mutation-form';
-import { toMinorUnits } from '../decisions/governance-format';
 import { MoneyInput } from '../decisions/money-input';
 import { promisesApi } from '../promises/promises.api';
 import { teamsApi } from '../teams/teams.api';

@@ -1,24 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { formatMoney as formatFigureMoney, minorDigits } from '../../../../src/core/format/figures';
+import { formatMoney as formatFigureMoney } from '../../../../src/core/format/figures';
+import { minorDigits } from '../../../../src/core/money';
 import { intlLocale } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
 import type { Limits } from './governance.api';
 
-export { minorDigits };
-
 /** Minor units as money, e.g. 15000000 RUB → "150 000 ₽" (kopecks shown only when there are any; src/core/format). */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   return formatFigureMoney(minor, currency, intlLocale(locale), true);
-}
-
-/** A typed amount in major units (150000.5) as whole minor units (15000050); null stays null. */
-export function toMinor(major: number | null, currency: string): number | null {
-  if (major === null || !Number.isFinite(major)) return null;
-  return Math.round(major * 10 ** minorDigits(currency));
-}
-
-export function toMajor(minor: number | null, currency: string): number | null {
-  return minor === null ? null : minor / 10 ** minorDigits(currency);
 }
 
 /** Money and limits in the interface language and the organization's currency. */

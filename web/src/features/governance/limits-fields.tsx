@@ -1,7 +1,8 @@
 import { Checkbox, Group, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { toMajorUnits, toMinorUnits } from '../../../../src/core/money';
 import type { FormErrors } from '../../shared/api/use-form-errors';
-import { toMajor, toMinor, useGovernanceFormat } from './format';
+import { useGovernanceFormat } from './format';
 import type { Limits } from './governance.api';
 
 /** The limits as typed: the cap in major units (roubles, euros), or none. */
@@ -73,7 +74,7 @@ export function isCapMissing(values: LimitsValues): boolean {
 export function limitsOf(values: LimitsValues, currency: string): Limits {
   const typed = values.cap === '' ? null : Number(values.cap);
   return {
-    spendingCap: values.hasCap ? toMinor(typed, currency) : null,
+    spendingCap: values.hasCap ? toMinorUnits(typed, currency) : null,
     scope: values.scope.trim() === '' ? null : values.scope.trim(),
   };
 }
@@ -81,5 +82,9 @@ export function limitsOf(values: LimitsValues, currency: string): Limits {
 /** The form values showing existing limits; a new grant (none) starts with a cap to fill in, not “no cap”. */
 export function valuesOf(limits: Limits | null, currency: string): LimitsValues {
   if (!limits) return { hasCap: true, cap: '', scope: '' };
-  return { hasCap: limits.spendingCap !== null, cap: toMajor(limits.spendingCap, currency) ?? '', scope: limits.scope ?? '' };
+  return {
+    hasCap: limits.spendingCap !== null,
+    cap: limits.spendingCap === null ? '' : toMajorUnits(limits.spendingCap, currency),
+    scope: limits.scope ?? '',
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { toMinorUnits as toMinor } from '../../../../src/core/money';
 import { layoutFlow } from './flow-layout';
-import { formatMoney, toMinor } from './format';
+import { formatMoney } from './format';
 import type { Grant } from './governance.api';
 import { chainLabels, grantState, originChain, roleOf } from './rights-model';
 

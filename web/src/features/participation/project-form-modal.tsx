@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toMinorUnits } from '../../../../src/core/money';
 import { ApiError } from '../../shared/api/client';
 import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { useMutationForm } from '../../shared/use-mutation-form';
-import { toMinorUnits } from '../decisions/governance-format';
 import { fromMinorUnits, MoneyInput } from '../decisions/money-input';
 import { teamsApi } from '../teams/teams.api';
 import { PROJECT_KINDS, type ProjectKind, participationApi, type RoundProject } from './participation.api';

@@ -1,5 +1,5 @@
+import { toMajorUnits, toMinorUnits } from '../../../../src/core/money';
 import { tk } from '../../shared/i18n';
-import { minorDigits, toMinorUnits } from '../decisions/governance-format';
 import { targetFromPercent, targetToPercent } from './promise-format';
 import type { Metric, PromiseVersion, PromiseWindow, Redress, RedressKind, ThresholdOp } from './promises.api';
 
@@ -63,7 +63,7 @@ export function draftOf(
     period: terms.window.kind === 'calendar' ? terms.window.period : 'month',
     hasRedress: terms.redress !== null,
     redressKind: terms.redress?.kind ?? 'apology',
-    redressAmount: terms.redress?.amount == null ? '' : terms.redress.amount / 10 ** minorDigits(currency),
+    redressAmount: terms.redress?.amount == null ? '' : toMajorUnits(terms.redress.amount, currency),
     redressText: terms.redress?.text ?? '',
   };
 }
