@@ -2,17 +2,15 @@ import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text } from '@m
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { notifyError, notifySuccess } from '../../shared/api/error-messages';
+import { notifySuccess } from '../../shared/api/error-messages';
 import { useResource } from '../../shared/api/use-resource';
 import { intlLocale } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
-import { useGovernanceFormat } from '../decisions/governance-format';
-import { discoveryApi } from '../discovery/discovery.api';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { PromiseFeedbackPanel } from '../feedback/promise-feedback-panel';
 import { ImplementedProposals } from '../proposals/implemented-proposals';
-import { BackingRefusal, BackingWaivedNotice, UnbackedNotice } from './backing-notice';
 import { AlertBadge, BackingWaivedBadge, FulfillmentBadge, KindBadge, LifecycleBadge, UnbackedBadge } from './badges';
 import { EventsImportModal } from './events-import-modal';
 import { PromiseAlerts } from './promise-alerts';
@@ -21,20 +19,13 @@ import { PromiseBackingPanel } from './promise-backing-panel';
 import { PromiseBurndown } from './promise-burndown';
 import { isNotPromiser, localizePromiseError } from './promise-errors';
 import { PromiseEvents } from './promise-events';
+import { PromiseFacts, PromiseNotices } from './promise-facts';
 import { PromiseFormModal } from './promise-form-modal';
-import {
-  describeMetric,
-  describeWindow,
-  formatAttainment,
-  formatNumber,
-  formatPercent,
-  formatTarget,
-  isAlertFiring,
-} from './promise-format';
+import { formatAttainment, formatNumber, formatPercent, formatTarget, isAlertFiring } from './promise-format';
 import { PromiseHistoryPanel } from './promise-history-panel';
 import { PromiseRedress } from './promise-redress';
 import { PromiseTree } from './promise-tree';
-import { describeRedress, PromiseVersions } from './promise-versions';
+import { PromiseVersions } from './promise-versions';
 import { type PromiseItem, type PromisePatch, type PromiseStatus, promisesApi, type VersionInput } from './promises.api';
 import { RetireModal } from './retire-modal';
 import { VersionModal } from './version-modal';
@@ -47,25 +38,16 @@ export function PromisePage() {
   const { org, can } = useOrg();
   const { id = '' } = useParams();
   const locale = intlLocale(i18n.language);
-  const format = useGovernanceFormat();
-  const money = format.money;
   const [refreshKey, setRefreshKey] = useState(0);
   const [isEditOpen, setEditOpen] = useState(false);
   const [isVersionOpen, setVersionOpen] = useState(false);
   const [isRetireOpen, setRetireOpen] = useState(false);
   const [isImportOpen, setImportOpen] = useState(false);
   const [isWaiveOpen, setWaiveOpen] = useState(false);
-  const [isPublishing, setPublishing] = useState(false);
+  const publishing = useMutationForm([]);
   const [refusal, setRefusal] = useState<PublishRefusal | null>(null);
   const promise = useResource(() => promisesApi.get(org.slug, id), `${org.slug}|${id}`);
   const status = useResource(() => promisesApi.status(org.slug, id), `${org.slug}|${id}|${refreshKey}`);
-  const segmentId = promise.data?.promiseeSegment?.id ?? null;
-  const painIds = promise.data?.painIds.join(',') ?? '';
-  const pains = useResource(
-    async () =>
-      segmentId && painIds ? (await discoveryApi.workspace(org.slug, segmentId)).pains.filter((p) => painIds.includes(p.id)) : [],
-    `${org.slug}|${segmentId}|${painIds}`,
-  );
 
   const back = (
     <Anchor
@@ -102,21 +84,19 @@ export function PromisePage() {
     setRefreshKey((key) => key + 1);
     return true;
   };
-  const publish = async () => {
-    setPublishing(true);
-    setRefusal(null);
-    try {
-      replace(await promisesApi.publish(org.slug, data.id));
-      notifySuccess(t('promises.published', { title: data.title }));
-      setRefreshKey((key) => key + 1);
-    } catch (error) {
-      if (showRefusal(error)) return;
-      if (isNotPromiser(error)) notifyError(error);
-      else notifyError(localizePromiseError(error));
-    } finally {
-      setPublishing(false);
-    }
-  };
+  const publish = () =>
+    publishing.run(
+      async () => {
+        setRefusal(null);
+        replace(await promisesApi.publish(org.slug, data.id));
+        setRefreshKey((key) => key + 1);
+      },
+      {
+        success: t('promises.published', { title: data.title }),
+        // A promise nobody can keep is refused with what is missing, shown at the top of the page.
+        onError: (error) => (showRefusal(error) ? null : isNotPromiser(error) ? error : localizePromiseError(error)),
+      },
+    );
   const publishWaived = async (reason: string) => {
     replace(await promisesApi.publish(org.slug, data.id, { backingWaiver: { reason } }));
     setRefusal(null);
@@ -147,7 +127,7 @@ export function PromisePage() {
           <Button variant="default" onClick={() => setEditOpen(true)}>
             {t('common.edit')}
           </Button>
-          <Button onClick={publish} loading={isPublishing} data-testid="publish-button">
+          <Button onClick={publish} loading={publishing.isBusy} data-testid="publish-button">
             {t('promises.publish')}
           </Button>
         </>
@@ -200,69 +180,12 @@ export function PromisePage() {
         actions={actions}
         mb={0}
       />
-      {data.unbacked ? (
-        <UnbackedNotice missing={data.unbacked} since={format.dateTime(data.unbacked.since)} teamId={data.promiserTeam.id} />
-      ) : null}
-      {data.backingWaiver && data.status !== 'draft' ? (
-        <BackingWaivedNotice waiver={data.backingWaiver} at={format.dateTime(data.backingWaiver.at)} />
-      ) : null}
-      {refusal && data.status === 'draft' ? (
-        <BackingRefusal
-          refusal={refusal}
-          teamId={data.promiserTeam.id}
-          teamName={data.promiserTeam.name}
-          isAdmin={org.role === 'admin'}
-          onWaive={canWrite && canWaiveBacking(org.role, refusal) ? () => setWaiveOpen(true) : undefined}
-        />
-      ) : null}
-      {data.status === 'draft' ? (
-        <Alert color="gray" variant="light" data-testid="draft-notice">
-          {t('promises.draftNotice')}
-        </Alert>
-      ) : null}
-      {data.status === 'retired' && data.retiredAt !== null ? (
-        <Alert color="gray" variant="light">
-          {t('promises.retiredNotice', {
-            date: format.date(data.retiredAt),
-          })}
-        </Alert>
-      ) : null}
-      <Paper withBorder radius="md" p="md">
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
-          <Fact label={t('promises.facts.promiser')}>
-            <Anchor component={Link} to={`/o/${org.slug}/teams/${data.promiserTeam.id}`} size="sm" fw={500}>
-              {data.promiserTeam.name}
-            </Anchor>
-          </Fact>
-          <Fact label={data.kind === 'client' ? t('promises.facts.segment') : t('promises.facts.promiseeTeam')}>
-            {data.promiseeSegment ? (
-              <Anchor component={Link} to={`/o/${org.slug}/segments/${data.promiseeSegment.id}`} size="sm" fw={500}>
-                {data.promiseeSegment.name}
-              </Anchor>
-            ) : data.promiseeTeam ? (
-              <Anchor component={Link} to={`/o/${org.slug}/teams/${data.promiseeTeam.id}`} size="sm" fw={500}>
-                {data.promiseeTeam.name}
-              </Anchor>
-            ) : (
-              '—'
-            )}
-          </Fact>
-          <Fact label={t('promises.facts.metric')}>{describeMetric(data.terms.metric, t, locale)}</Fact>
-          <Fact label={t('promises.facts.targetWindow')}>
-            {t('promises.facts.targetWindowValue', {
-              target: formatTarget(data.terms.target, locale),
-              window: describeWindow(data.terms.window, t),
-            })}
-          </Fact>
-          <Fact label={t('promises.facts.version')}>{t('promises.versions.version', { n: data.terms.version })}</Fact>
-          <Fact label={t('promises.facts.redress')}>{describeRedress(data.terms.redress, t, money)}</Fact>
-        </SimpleGrid>
-        {pains.data && pains.data.length > 0 ? (
-          <Stack mt="sm">
-            <Fact label={t('promises.facts.pains')}>{pains.data.map((pain) => pain.text).join(' · ')}</Fact>
-          </Stack>
-        ) : null}
-      </Paper>
+      <PromiseNotices
+        promise={data}
+        refusal={refusal}
+        onWaive={refusal && canWrite && canWaiveBacking(org.role, refusal) ? () => setWaiveOpen(true) : undefined}
+      />
+      <PromiseFacts promise={data} />
       {status.error ? (
         <ErrorState error={status.error} onRetry={status.reload} />
       ) : !current ? (
@@ -385,18 +308,5 @@ function Stat({ label, hint, testId, children }: { label: string; hint: string; 
         {hint}
       </Text>
     </Paper>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Stack>
   );
 }
