@@ -126,6 +126,56 @@ export async function createCanvas(ctx: OrgContext, input: TCreateCanvas): Promi
   });
 }
 
+/** Refuses factor and competitor ids that are not this canvas's, or given twice (422 naming the row). */
+function refuseForeignIds(before: TCanvas, input: TPutCanvas): void {
+  const known = { factors: new Set(before.factors.map((f) => f.id)), competitors: new Set(before.competitors.map((c) => c.id)) };
+  input.factors.forEach((f, i) => {
+    if (f.id && !known.factors.has(f.id))
+      throw invalidField(`factors.${i}.id`, 'not_found', 'not a factor of this canvas', { entity: 'factor' });
+  });
+  input.competitors.forEach((c, i) => {
+    if (c.id && !known.competitors.has(c.id))
+      throw invalidField(`competitors.${i}.id`, 'not_found', 'not a competitor of this canvas', { entity: 'competitor' });
+  });
+  for (const [list, name] of [
+    [input.factors, 'factors'],
+    [input.competitors, 'competitors'],
+  ] as const) {
+    const seen = new Set<string>();
+    list.forEach((row, i) => {
+      if (row.id && seen.has(row.id)) throw invalidField(`${name}.${i}.id`, 'given_twice', 'given twice');
+      if (row.id) seen.add(row.id);
+    });
+  }
+}
+
+/**
+ * A new binding must be to a client promise that is still measured: the canvas compares what
+ * clients get, and an internal or retired promise says nothing about that. Bindings made before
+ * (`boundAt(i)`: the promise factor i was bound to) stay as they are.
+ */
+async function refuseNewBindings(
+  tx: Tx,
+  org: string,
+  promiseIds: (string | null)[],
+  boundAt: (i: number) => string | null | undefined,
+): Promise<void> {
+  const isNewBinding = (promiseId: string | null, i: number): promiseId is string => promiseId !== null && promiseId !== boundAt(i);
+  const promises = await findPromiseKinds(tx, org, promiseIds.filter((promiseId, i) => isNewBinding(promiseId, i)) as string[]);
+  for (const [i, promiseId] of promiseIds.entries()) {
+    if (!isNewBinding(promiseId, i)) continue;
+    const promise = promises.get(promiseId);
+    if (!promise)
+      throw invalidField(`factors.${i}.promiseId`, 'not_found', 'no promise with this id in the organization', { entity: 'promise' });
+    if (promise.kind !== 'client')
+      throw invalidField(`factors.${i}.promiseId`, 'wrong_kind', 'only a client promise can measure a canvas factor', {
+        expected: 'client',
+      });
+    if (promise.status === 'retired')
+      throw invalidField(`factors.${i}.promiseId`, 'wrong_status', 'a retired promise is no longer measured', { status: 'retired' });
+  }
+}
+
 /**
  * Saves the whole canvas. Factors and competitors that carry an `id` of this canvas keep it (and
  * their history in the audit log); those without get new ids; those left out are removed.
@@ -136,23 +186,7 @@ export async function saveCanvas(ctx: OrgContext, id: string, input: TPutCanvas)
     // concurrent saves of one canvas run one after the other instead of deadlocking.
     await updateCanvasRow(tx, ctx.org.id, id, { updated_at: ctx.now });
     const before = await loadCanvas(tx, ctx, id);
-    const known = { factors: new Set(before.factors.map((f) => f.id)), competitors: new Set(before.competitors.map((c) => c.id)) };
-    input.factors.forEach((f, i) => {
-      if (f.id && !known.factors.has(f.id)) throw invalidField(`factors.${i}.id`, 'not_found', 'not a factor of this canvas', { entity: 'factor' });
-    });
-    input.competitors.forEach((c, i) => {
-      if (c.id && !known.competitors.has(c.id)) throw invalidField(`competitors.${i}.id`, 'not_found', 'not a competitor of this canvas', { entity: 'competitor' });
-    });
-    for (const [list, name] of [
-      [input.factors, 'factors'],
-      [input.competitors, 'competitors'],
-    ] as const) {
-      const seen = new Set<string>();
-      list.forEach((row, i) => {
-        if (row.id && seen.has(row.id)) throw invalidField(`${name}.${i}.id`, 'given_twice', 'given twice');
-        if (row.id) seen.add(row.id);
-      });
-    }
+    refuseForeignIds(before, input);
     const org = ctx.org.id;
     const competitorIds = input.competitors.map((c) => c.id ?? newId());
     const factorIds = input.factors.map((f) => f.id ?? newId());
@@ -161,19 +195,7 @@ export async function saveCanvas(ctx: OrgContext, id: string, input: TPutCanvas)
     const promiseIds = input.factors.map((f) =>
       f.promiseId === undefined ? (f.id ? (boundBefore.get(f.id) ?? null) : null) : f.promiseId,
     );
-    // A new binding must be to a client promise that is still measured: the canvas compares what
-    // clients get, and an internal or retired promise says nothing about that. Bindings made
-    // before stay as they are.
-    const isNewBinding = (promiseId: string | null, i: number): promiseId is string =>
-      promiseId !== null && promiseId !== boundBefore.get(factorIds[i] as string);
-    const promises = await findPromiseKinds(tx, org, promiseIds.filter((promiseId, i) => isNewBinding(promiseId, i)) as string[]);
-    for (const [i, promiseId] of promiseIds.entries()) {
-      if (!isNewBinding(promiseId, i)) continue;
-      const promise = promises.get(promiseId);
-      if (!promise) throw invalidField(`factors.${i}.promiseId`, 'not_found', 'no promise with this id in the organization', { entity: 'promise' });
-      if (promise.kind !== 'client') throw invalidField(`factors.${i}.promiseId`, 'wrong_kind', 'only a client promise can measure a canvas factor', { expected: 'client' });
-      if (promise.status === 'retired') throw invalidField(`factors.${i}.promiseId`, 'wrong_status', 'a retired promise is no longer measured', { status: 'retired' });
-    }
+    await refuseNewBindings(tx, org, promiseIds, (i) => boundBefore.get(factorIds[i] as string));
     await deleteCanvasRows(tx, org, [id], true);
     await insertCanvasContents(tx, {
       competitors: input.competitors.map((c, i) => ({
