@@ -54,3 +54,14 @@ export async function listMembershipRolesOfUsers(tx: Tx, orgId: string, userIds:
   }
   return roles;
 }
+
+export async function updateMembershipRole(tx: Tx, orgId: string, id: string, role: MembershipsTable['role'], at: number): Promise<void> {
+  await tx.updateTable('memberships').set({ role, updated_at: at }).where('id', '=', id).where('org_id', '=', orgId).execute();
+}
+
+/** Removes a membership with the person's seats on the organization's teams and roles. */
+export async function deleteMembershipWithSeats(tx: Tx, orgId: string, id: string, userId: string): Promise<void> {
+  await tx.deleteFrom('team_members').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+  await tx.deleteFrom('role_members').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+  await tx.deleteFrom('memberships').where('id', '=', id).where('org_id', '=', orgId).execute();
+}

@@ -6,7 +6,16 @@ import { hashPassword } from '../auth/password.js';
 import { findUserByEmail, insertUser } from '../auth/user.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
-import { countAdmins, findMembership, findMembershipOfUser, listMemberships, toMembership } from './membership.repository.js';
+import { insertMembership } from '../orgs/org.repository.js';
+import {
+  countAdmins,
+  deleteMembershipWithSeats,
+  findMembership,
+  findMembershipOfUser,
+  listMemberships,
+  toMembership,
+  updateMembershipRole,
+} from './membership.repository.js';
 import type { TCreateMembership, TMembership, TUpdateMembership } from './membership.schema.js';
 
 export async function listOrgMemberships(ctx: OrgContext, page: TPageQuery) {
@@ -40,10 +49,7 @@ export async function addMembership(ctx: OrgContext, input: TCreateMembership): 
       throw conflict('email', 'already_member', `${input.email} is already a member of this organization`, { of: 'organization' });
     }
     const id = newId();
-    await tx
-      .insertInto('memberships')
-      .values({ id, org_id: ctx.org.id, user_id: userId, role: input.role, created_at: ctx.now, updated_at: ctx.now })
-      .execute();
+    await insertMembership(tx, { id, org_id: ctx.org.id, user_id: userId, role: input.role, created_at: ctx.now, updated_at: ctx.now });
     const membership = toMembership((await findMembership(tx, ctx.org.id, id))!);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -70,12 +76,7 @@ export async function changeRole(ctx: OrgContext, id: string, input: TUpdateMemb
     if (!row) throw notFound('membership', id);
     if (row.role === input.role) return toMembership(row);
     await guardLastAdmin(tx, ctx.org.id, row.role);
-    await tx
-      .updateTable('memberships')
-      .set({ role: input.role, updated_at: ctx.now })
-      .where('id', '=', id)
-      .where('org_id', '=', ctx.org.id)
-      .execute();
+    await updateMembershipRole(tx, ctx.org.id, id, input.role, ctx.now);
     const after = toMembership({ ...row, role: input.role });
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -97,9 +98,7 @@ export async function removeMembership(ctx: OrgContext, id: string): Promise<voi
     const row = await findMembership(tx, ctx.org.id, id);
     if (!row) throw notFound('membership', id);
     await guardLastAdmin(tx, ctx.org.id, row.role);
-    await tx.deleteFrom('team_members').where('org_id', '=', ctx.org.id).where('user_id', '=', row.user_id).execute();
-    await tx.deleteFrom('role_members').where('org_id', '=', ctx.org.id).where('user_id', '=', row.user_id).execute();
-    await tx.deleteFrom('memberships').where('id', '=', id).where('org_id', '=', ctx.org.id).execute();
+    await deleteMembershipWithSeats(tx, ctx.org.id, id, row.user_id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

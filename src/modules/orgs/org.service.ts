@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { Actor, OrgContext } from '../context.js';
-import { findOrgBySlug, insertOrg, listOrgsOfUser, pageOrgsOfUser, toOrganization, updateOrg } from './org.repository.js';
+import { findOrgBySlug, insertMembership, insertOrg, listOrgsOfUser, pageOrgsOfUser, toOrganization, updateOrg } from './org.repository.js';
 import type { TCreateOrganization, TOrganization, TUpdateOrganization } from './org.schema.js';
 
 /**
@@ -32,10 +32,7 @@ export async function createOrganizationIn(
   };
   await insertOrg(tx, row);
   const membershipId = newId();
-  await tx
-    .insertInto('memberships')
-    .values({ id: membershipId, org_id: row.id, user_id: adminUserId, role: 'admin', created_at: now, updated_at: now })
-    .execute();
+  await insertMembership(tx, { id: membershipId, org_id: row.id, user_id: adminUserId, role: 'admin', created_at: now, updated_at: now });
   const organization = toOrganization(row);
   await appendAudit(tx, {
     orgId: row.id,
