@@ -142,7 +142,10 @@ export async function listEvidence(ctx: OrgContext, query: TPageQuery & { subjec
 export async function createEvidence(ctx: OrgContext, input: TCreateEvidence): Promise<TEvidence> {
   return ctx.db.transaction().execute(async (tx) => {
     const subject = await findItemRow(tx, ctx.org.id, input.subjectType, input.subjectId);
-    if (!subject) throw invalidField('subjectId', 'not_found', `no ${input.subjectType} with this id in the organization`, { entity: input.subjectType });
+    if (!subject)
+      throw invalidField('subjectId', 'not_found', `no ${input.subjectType} with this id in the organization`, {
+        entity: input.subjectType,
+      });
     const row: EvidenceTable = {
       id: newId(),
       org_id: ctx.org.id,

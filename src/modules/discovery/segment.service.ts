@@ -26,7 +26,8 @@ export async function getSegment(ctx: OrgContext, id: string): Promise<TSegment>
 
 async function guardName(tx: Tx, orgId: string, name: string, selfId?: string) {
   const otherId = await findSegmentIdByName(tx, orgId, name);
-  if (otherId !== undefined && otherId !== selfId) throw conflict('name', 'taken', `a segment named "${name}" already exists`, { entity: 'segment' });
+  if (otherId !== undefined && otherId !== selfId)
+    throw conflict('name', 'taken', `a segment named "${name}" already exists`, { entity: 'segment' });
 }
 
 export async function createSegment(ctx: OrgContext, input: TCreateSegment): Promise<TSegment> {

@@ -54,13 +54,19 @@ async function loadValueItem(tx: Tx, ctx: OrgContext, id: string): Promise<TValu
  */
 async function setLinks(tx: Tx, ctx: OrgContext, item: { id: string; kind: string; segment_id: string }, targetIds: string[]) {
   const unique = [...new Set(targetIds)];
-  if (item.kind === 'product' && unique.length) throw invalidField('targetIds', 'not_applicable', 'a product or service is not linked to pains or gains');
+  if (item.kind === 'product' && unique.length)
+    throw invalidField('targetIds', 'not_applicable', 'a product or service is not linked to pains or gains');
   const table = item.kind === 'reliever' ? 'pains' : 'gains';
   if (unique.length) {
     const found = await findTargetIdsInSegment(tx, ctx.org.id, table, item.segment_id, unique);
     const bad = unique.findIndex((id) => !found.has(id));
     if (bad >= 0)
-      throw invalidField(`targetIds.${targetIds.indexOf(unique[bad] as string)}`, 'not_found', `no ${table.slice(0, -1)} with this id in the segment`, { entity: table.slice(0, -1) });
+      throw invalidField(
+        `targetIds.${targetIds.indexOf(unique[bad] as string)}`,
+        'not_found',
+        `no ${table.slice(0, -1)} with this id in the segment`,
+        { entity: table.slice(0, -1) },
+      );
   }
   const targetType = item.kind === 'reliever' ? ('pain' as const) : ('gain' as const);
   await replaceValueLinks(
