@@ -2,13 +2,13 @@ import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } fro
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../shared/api/error-messages';
+import { useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
 import { useSession } from '../../shared/session/session-context';
 import { PeopleIcon, TeamsIcon } from '../../shared/ui/icons';
 import { useMutationForm } from '../../shared/use-mutation-form';
 import { type Decision, decisionsApi, isOpen } from './decisions.api';
 import { localizeGovernanceError } from './field-messages';
-import { useGovernanceFormat } from './governance-format';
 
 type Adviser = Decision['advisers'][number];
 

@@ -1,10 +1,10 @@
 import { Button, Divider, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
 import { OutcomeBadge } from './badges';
 import { type Agreement, agreementsApi } from './decisions.api';
-import { useGovernanceFormat } from './governance-format';
 import { ReviewHistory } from './review-history';
 
 interface AgreementDetailsProps {

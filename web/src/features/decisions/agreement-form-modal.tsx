@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addDays, todayInZone } from '../../shared/governance-format';
 import { useMutationForm } from '../../shared/use-mutation-form';
 import { AGREEMENT_STATUSES, type Agreement, type AgreementInput, type AgreementStatus, type TeamRole } from './decisions.api';
 import { localizeGovernanceError } from './field-messages';
-import { addDays, todayInZone } from './governance-format';
 
 interface AgreementFormModalProps {
   opened: boolean;

@@ -3,13 +3,13 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
+import { addMonths, useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
 import { useMutationForm } from '../../shared/use-mutation-form';
 import { ClientRationaleField, needsClientRationale, PollsRunningNotice } from '../polls/client-rationale-field';
 import type { Poll } from '../polls/polls.api';
 import { DECIDE_BLOCKS, type Decision, decisionsApi } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
-import { addMonths, useGovernanceFormat } from './governance-format';
 import { type Settlement, SettlesPicker } from './settles-picker';
 
 interface DecideStepProps {

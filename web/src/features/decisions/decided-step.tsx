@@ -2,10 +2,10 @@ import { Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../shared/api/error-messages';
+import { addMonths, useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
 import { DueBadge } from './badges';
 import { type Decision, decisionsApi, type ReviewInput } from './decisions.api';
-import { addMonths, useGovernanceFormat } from './governance-format';
 import { ReviewFormModal } from './review-form-modal';
 import { ReviewHistory } from './review-history';
 

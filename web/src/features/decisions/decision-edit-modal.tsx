@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { toMinorUnits } from '../../../../src/core/money';
 import { ApiError } from '../../shared/api/client';
 import { messageOfError, notifyError } from '../../shared/api/error-messages';
+import { useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
+import { fromMinorUnits, MoneyInput } from '../../shared/ui/money-input';
 import { useMutationForm } from '../../shared/use-mutation-form';
 import { type Decision, type DecisionPatch, isOpen } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
-import { useGovernanceFormat } from './governance-format';
-import { fromMinorUnits, MoneyInput } from './money-input';
 import { MAX_OPTIONS, newOption, type OptionDraft, OptionsEditor } from './options-editor';
 
 interface DecisionEditModalProps {

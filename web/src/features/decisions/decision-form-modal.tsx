@@ -5,13 +5,13 @@ import { Link } from 'react-router';
 import { toMinorUnits } from '../../../../src/core/money';
 import { ApiError } from '../../shared/api/client';
 import { messageOfError } from '../../shared/api/error-messages';
+import { addDays, useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
+import { MoneyInput } from '../../shared/ui/money-input';
 import { useMutationForm } from '../../shared/use-mutation-form';
 import { useDecisionFormData, widestCap } from './decision-form-data';
 import type { DecisionInput } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
-import { addDays, useGovernanceFormat } from './governance-format';
-import { MoneyInput } from './money-input';
 import { MAX_OPTIONS, newOption, type OptionDraft, OptionsEditor } from './options-editor';
 
 interface DecisionFormModalProps {

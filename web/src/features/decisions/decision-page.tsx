@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { notifySuccess } from '../../shared/api/error-messages';
 import { useResource } from '../../shared/api/use-resource';
+import { useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
@@ -15,7 +16,6 @@ import { DecideStep } from './decide-step';
 import { DecidedStep } from './decided-step';
 import { DecisionEditModal } from './decision-edit-modal';
 import { type Decision, type DecisionPatch, decisionsApi, isOpen, isWithdrawn } from './decisions.api';
-import { useGovernanceFormat } from './governance-format';
 import { WithdrawDecisionModal } from './withdraw-decision-modal';
 
 /** How far along the advice process a decision is: the index of the current step (0–3). */

@@ -3,13 +3,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useResource } from '../../shared/api/use-resource';
+import { useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
 import { type Column, DataList } from '../../shared/ui/data-list';
 import { PageHeader } from '../../shared/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states';
 import { AgreementStatusBadge, DecisionStatusBadge } from './badges';
 import { type Agreement, type Decision, governanceApi } from './decisions.api';
-import { useGovernanceFormat } from './governance-format';
 
 /** Whole days from `from` to `to`, both calendar dates. */
 function daysBetween(from: string, to: string): number {

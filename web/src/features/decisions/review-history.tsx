@@ -2,10 +2,10 @@ import { Group, Stack, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../shared/api/client';
 import { usePagedList } from '../../shared/api/use-paged-list';
+import { useGovernanceFormat } from '../../shared/governance-format';
 import { ErrorState, LoadingState, LoadMore } from '../../shared/ui/states';
 import { OutcomeBadge } from './badges';
 import type { Review } from './decisions.api';
-import { useGovernanceFormat } from './governance-format';
 
 interface ReviewHistoryProps {
   load: (cursor: string | undefined) => Promise<Page<Review>>;

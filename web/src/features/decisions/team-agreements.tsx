@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { notifySuccess } from '../../shared/api/error-messages';
 import { loadAllPages, usePagedList } from '../../shared/api/use-paged-list';
 import { useResource } from '../../shared/api/use-resource';
+import { addMonths, useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
 import { PlusIcon } from '../../shared/ui/icons';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../shared/ui/states';
@@ -13,7 +14,6 @@ import { AgreementDetails } from './agreement-details';
 import { AgreementFormModal } from './agreement-form-modal';
 import { AgreementStatusBadge, DueBadge } from './badges';
 import { type Agreement, type AgreementInput, type AgreementStatus, agreementsApi, governanceApi, type ReviewInput } from './decisions.api';
-import { addMonths, useGovernanceFormat } from './governance-format';
 import { ReviewFormModal } from './review-form-modal';
 
 type Filter = 'current' | 'due' | 'retired';

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { notifySuccess } from '../../shared/api/error-messages';
 import { usePagedList } from '../../shared/api/use-paged-list';
+import { useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
 import { type Column, DataList } from '../../shared/ui/data-list';
 import { PlusIcon } from '../../shared/ui/icons';
@@ -11,7 +12,6 @@ import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../shared/ui/
 import { DecisionStatusBadge, DueBadge } from './badges';
 import { DecisionFormModal } from './decision-form-modal';
 import { type Decision, type DecisionInput, type DecisionStatus, decisionsApi } from './decisions.api';
-import { useGovernanceFormat } from './governance-format';
 
 type Filter = 'all' | 'due' | DecisionStatus;
 const FILTERS: Filter[] = ['all', 'seeking_advice', 'ready', 'decided', 'due'];

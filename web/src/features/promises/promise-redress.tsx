@@ -5,10 +5,10 @@ import { ApiError } from '../../shared/api/client';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
 import { loadAllPages } from '../../shared/api/use-paged-list';
 import { useResource } from '../../shared/api/use-resource';
+import { useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useMutationForm } from '../../shared/use-mutation-form';
-import { useGovernanceFormat } from '../decisions/governance-format';
 import { promisesApi, type RedressItem } from './promises.api';
 
 type Filter = 'owed' | 'given';

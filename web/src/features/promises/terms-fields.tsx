@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useOrg } from '../../shared/session/org-context';
-import { MoneyInput } from '../decisions/money-input';
+import { MoneyInput } from '../../shared/ui/money-input';
 import type { TermsDraft } from './promise-draft';
 import { opSymbol } from './promise-format';
 import { REDRESS_KINDS, type RedressKind, THRESHOLD_OPS, type ThresholdOp } from './promises.api';

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../../../src/core/format/figures';
-import { useFormat } from '../../shared/format';
-import { intlLocale } from '../../shared/i18n';
-import { useOrg } from '../../shared/session/org-context';
+import { formatMoney } from '../../../src/core/format/figures';
+import { useFormat } from './format';
+import { intlLocale } from './i18n';
+import { useOrg } from './session/org-context';
 
 /** Today as `YYYY-MM-DD` in a time zone: the organization's calendar decides what is due. */
 export function todayInZone(timeZone: string, now = Date.now()): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minorDigits, toMinorUnits } from '../../../../src/core/money';
+import { minorDigits, toMinorUnits } from '../../../src/core/money';
 import { addDays, addMonths, todayInZone } from './governance-format';
 
 describe('money typed in major units', () => {

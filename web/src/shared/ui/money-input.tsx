@@ -1,7 +1,7 @@
 import { NumberInput, type NumberInputProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { minorDigits, toMajorUnits } from '../../../../src/core/money';
-import { useOrg } from '../../shared/session/org-context';
+import { useOrg } from '../session/org-context';
 
 /** An amount in the organization's currency, typed in major units with the interface language's separators. */
 export function MoneyInput(
