@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { PromiseFeedbackPanel } from '../feedback/promise-feedback-panel';
 import { ImplementedProposals } from '../proposals/implemented-proposals';
 import { AlertBadge, BackingWaivedBadge, FulfillmentBadge, KindBadge, LifecycleBadge, UnbackedBadge } from './badges';
 import { EventsImportModal } from './events-import-modal';
+import { PromiseActions } from './promise-actions';
 import { PromiseAlerts } from './promise-alerts';
 import { canWaiveBacking, missingFromError, type PublishRefusal } from './promise-backing';
 import { PromiseBackingPanel } from './promise-backing-panel';
@@ -120,41 +121,19 @@ export function PromisePage() {
     setRefreshKey((key) => key + 1);
   };
 
-  const actions = canWrite ? (
-    <Group gap="xs">
-      {data.status === 'draft' ? (
-        <>
-          <Button variant="default" onClick={() => setEditOpen(true)}>
-            {t('common.edit')}
-          </Button>
-          <Button onClick={publish} loading={publishing.isBusy} data-testid="publish-button">
-            {t('promises.publish')}
-          </Button>
-        </>
-      ) : null}
-      {data.status === 'published' ? (
-        <>
-          <Button variant="subtle" color="red" onClick={() => setRetireOpen(true)}>
-            {t('promises.retire.open')}
-          </Button>
-          <Button variant="default" onClick={() => setVersionOpen(true)}>
-            {t('promises.newVersion')}
-          </Button>
-        </>
-      ) : null}
-      {can('events:write') && data.status !== 'retired' ? (
-        <Button variant="default" onClick={() => setImportOpen(true)}>
-          {t('promises.import.open')}
-        </Button>
-      ) : null}
-      <Button variant="subtle" onClick={refresh} loading={status.isLoading && Boolean(status.data)}>
-        {t('promises.refresh')}
-      </Button>
-    </Group>
-  ) : (
-    <Button variant="subtle" onClick={refresh}>
-      {t('promises.refresh')}
-    </Button>
+  const actions = (
+    <PromiseActions
+      promise={data}
+      canWrite={canWrite}
+      onEdit={() => setEditOpen(true)}
+      onPublish={publish}
+      isPublishing={publishing.isBusy}
+      onRetire={() => setRetireOpen(true)}
+      onNewVersion={() => setVersionOpen(true)}
+      onImport={() => setImportOpen(true)}
+      onRefresh={refresh}
+      isRefreshing={status.isLoading && Boolean(status.data)}
+    />
   );
 
   return (
