@@ -95,8 +95,24 @@ describe('no import cycles', () => {
       }
       return m;
     };
-    expect(cyclesOf(g([['a', 'b'], ['b', 'c'], ['c', 'a'], ['c', 'd']]))).toEqual([['a', 'b', 'c']]);
-    expect(cyclesOf(g([['a', 'b'], ['b', 'c']]))).toEqual([]);
+    expect(
+      cyclesOf(
+        g([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+          ['c', 'd'],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
+    expect(
+      cyclesOf(
+        g([
+          ['a', 'b'],
+          ['b', 'c'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('between the modules of the server', () => {

@@ -43,7 +43,7 @@ describe('queries live in repositories', () => {
   it('recognizes a query and ignores prose about one', () => {
     expect(queryLines("const r = await tx.selectFrom('teams').selectAll();")).toEqual([1]);
     expect(queryLines('await sql`select 1`.execute(db);')).toEqual([1]);
-    expect(queryLines("await sql<{ n: number }>`select 1`.execute(db);")).toEqual([1]);
+    expect(queryLines('await sql<{ n: number }>`select 1`.execute(db);')).toEqual([1]);
     expect(queryLines(".where(sql.ref('x'), '=', 1)")).toEqual([1]);
     expect(queryLines(' * the repository calls selectFrom( here')).toEqual([]);
     expect(queryLines('// insertInto( is for repositories')).toEqual([]);
