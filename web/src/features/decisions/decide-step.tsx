@@ -2,7 +2,7 @@ import { Alert, Button, Group, Radio, Stack, Textarea, TextInput, Tooltip } from
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
-import { notifyError, notifySuccess } from '../../shared/api/error-messages';
+import { notifyError } from '../../shared/api/error-messages';
 import { addMonths, useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
 import { useMutationForm } from '../../shared/use-mutation-form';

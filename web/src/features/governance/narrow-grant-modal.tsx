@@ -20,9 +20,7 @@ export function NarrowGrantModal({ grant, onClose, onSubmit }: NarrowGrantModalP
   const [limits, setLimits] = useState<LimitsValues>(valuesOf(null, format.currency));
   const [reason, setReason] = useState('');
   const widest = grant?.limits.spendingCap ?? null;
-  const form = useMutation(
-    useGrantFormErrors(['limits.spendingCap', 'limits.scope', 'reason'], format.money),
-  );
+  const form = useMutation(useGrantFormErrors(['limits.spendingCap', 'limits.scope', 'reason'], format.money));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the form starts afresh for each grant
   useEffect(() => {
