@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
 import type { TeamDetail, TeamMember } from '../../shared/api/types';
-import { useFormErrors } from '../../shared/api/use-form-errors';
 import { loadAllPages } from '../../shared/api/use-paged-list';
 import { useResource } from '../../shared/api/use-resource';
 import { useFormat } from '../../shared/format';
@@ -11,6 +10,7 @@ import { useOrg } from '../../shared/session/org-context';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { type Column, DataList } from '../../shared/ui/data-list';
 import { TrashIcon } from '../../shared/ui/icons';
+import { useMutationForm } from '../../shared/use-mutation-form';
 import { membershipsApi } from '../memberships/memberships.api';
 import { teamsApi } from './teams.api';
 
@@ -26,9 +26,8 @@ export function TeamMembers({ team, canWrite, onChange }: TeamMembersProps) {
   const { org } = useOrg();
   const format = useFormat();
   const [userId, setUserId] = useState<string | null>(null);
-  const [isAdding, setAdding] = useState(false);
   const [toRemove, setToRemove] = useState<TeamMember | null>(null);
-  const errors = useFormErrors(['userId']);
+  const adding = useMutationForm(['userId']);
   const people = useResource(
     () => (canWrite ? loadAllPages((cursor) => membershipsApi.list(org.slug, cursor, 200)) : Promise.resolve([])),
     `${org.slug}|${canWrite}`,
@@ -36,20 +35,16 @@ export function TeamMembers({ team, canWrite, onChange }: TeamMembersProps) {
   const memberIds = new Set(team.members.map((member) => member.userId));
   const candidates = (people.data ?? []).filter((person) => !memberIds.has(person.userId));
 
-  const add = async () => {
+  const add = () => {
     if (!userId) return;
-    setAdding(true);
-    try {
-      const { items } = await teamsApi.addMember(org.slug, team.id, userId);
-      onChange(items);
-      setUserId(null);
-      errors.clear();
-      notifySuccess(t('teams.memberAdded'));
-    } catch (error) {
-      errors.handle(error);
-    } finally {
-      setAdding(false);
-    }
+    void adding.run(
+      async () => {
+        const { items } = await teamsApi.addMember(org.slug, team.id, userId);
+        onChange(items);
+        setUserId(null);
+      },
+      { success: t('teams.memberAdded') },
+    );
   };
 
   const remove = async (member: TeamMember) => {
@@ -112,16 +107,16 @@ export function TeamMembers({ team, canWrite, onChange }: TeamMembersProps) {
             value={userId}
             onChange={(value) => {
               setUserId(value);
-              errors.clear();
+              adding.clear();
             }}
             searchable
             clearable
             disabled={people.isLoading || candidates.length === 0}
             nothingFoundMessage={t('common.nothingFound')}
-            error={errors.errorOf('userId')}
+            error={adding.errorOf('userId')}
             style={{ flex: '1 1 260px' }}
           />
-          <Button onClick={add} loading={isAdding} disabled={!userId} mt={{ base: 0, xs: 25 }}>
+          <Button onClick={add} loading={adding.isBusy} disabled={!userId} mt={{ base: 0, xs: 25 }}>
             {t('teams.addMember')}
           </Button>
         </Group>
