@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { NotificationBell } from '../../features/notifications/notification-bell';
 import { api } from '../api/client';
+import type { FeatureNavEntry } from '../feature';
 import { applyLocale } from '../i18n';
 import { OrgContext, orgValueOf, rememberOrg } from '../session/org-context';
 import { useSession } from '../session/session-context';
@@ -20,12 +21,12 @@ import { UserMenu } from './user-menu';
 let recorded: { userId: string; slug: string | undefined } | undefined;
 
 /** The staff app around one organization: header (organization, language, person) and the module navigation. */
-export function OrgLayout() {
+export function OrgLayout({ nav }: { nav: readonly FeatureNavEntry[] }) {
   const { t } = useTranslation();
   const { org: slug = '' } = useParams();
   const { me } = useSession();
   const location = useLocation();
-  const [isNavOpen, nav] = useDisclosure(false);
+  const [isNavOpen, navbar] = useDisclosure(false);
   const org = me?.organizations.find((item) => item.slug === slug);
   const value = useMemo(() => (org ? orgValueOf(org) : null), [org]);
   const userLocale = me?.user.locale ?? null;
@@ -61,7 +62,7 @@ export function OrgLayout() {
         <AppShell.Header>
           <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-              <Burger opened={isNavOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+              <Burger opened={isNavOpen} onClick={navbar.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
               <Link to={`/o/${org.slug}/teams`} aria-label={t('app.home')} style={{ display: 'flex' }}>
                 <LogoMark />
               </Link>
@@ -82,7 +83,7 @@ export function OrgLayout() {
         </AppShell.Header>
         <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
           <AppShell.Section grow component={ScrollArea}>
-            <NavLinks onNavigate={nav.close} />
+            <NavLinks nav={nav} onNavigate={navbar.close} />
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main bg="var(--mantine-color-gray-0)">
