@@ -1,12 +1,6 @@
-import { formatMoney as formatFigureMoney } from '../../core/format/figures.js';
 import type { Locale } from '../../i18n/index.js';
 
 /** Numbers, money, dates and durations for the server-rendered pages, in the page's language. */
-
-/** Minor units as money, e.g. 50000 RUB → "500 ₽" (kopecks shown only when there are any); the core formatter. */
-export function formatMoney(minor: number, currency: string, locale: Locale): string {
-  return formatFigureMoney(minor, currency, locale, true);
-}
 
 export { formatNumber, formatPercent } from '../../core/format/figures.js';
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
+import { formatMoney } from '../../core/format/figures.js';
 import type { AppDeps } from '../../http/deps.js';
 import type { FormerUrl } from '../../http/former-urls.js';
-import { formatMoney } from '../../http/html/format.js';
 import { escapeHtml } from '../../http/html/page.js';
 import type { DocumentedPage } from '../../http/openapi.js';
 import { type ClientRoundView, castBudgetBallot, clientRoundView, listClientRounds } from '../participation/participation.ballot.js';
@@ -37,7 +37,7 @@ table.compare{width:100%;border-collapse:collapse}table.compare th,table.compare
 .scroll{overflow-x:auto}</style>`;
 
 function money(p: Portal, minor: number): string {
-  return escapeHtml(formatMoney(minor, p.org.currency, p.locale));
+  return escapeHtml(formatMoney(minor, p.org.currency, p.locale, true));
 }
 
 function when(p: Portal, t: number): string {
@@ -52,7 +52,7 @@ function roundHead(p: Portal, r: TRoundSummary, link: boolean): string {
     : escapeHtml(r.title);
   const phase = r.phase === 'draft' ? '' : `<span class="badge">${p.t(`participation.phase.${r.phase}`)}</span>`;
   return `<h2>${title}</h2><p>${phase}</p>
-<p>${p.t('participation.budget', { amount: formatMoney(r.budgetMinor, r.currency, p.locale) })}<br>
+<p>${p.t('participation.budget', { amount: formatMoney(r.budgetMinor, r.currency, p.locale, true) })}<br>
 <span class="muted">${p.t('participation.dates', { from: when(p, r.opensAt), to: when(p, r.closesAt) })}</span></p>`;
 }
 
@@ -79,10 +79,10 @@ function ballotForm(p: Portal, view: ClientRoundView, ticked: string[]): string 
   const mine = view.ballot;
   const total = view.projects.filter((x) => mine?.includes(x.id)).reduce((s, x) => s + x.costMinor, 0);
   const status = mine
-    ? p.t('participation.ballotSaved', { count: mine.length, total: formatMoney(total, r.currency, p.locale) })
+    ? p.t('participation.ballotSaved', { count: mine.length, total: formatMoney(total, r.currency, p.locale, true) })
     : p.t('participation.ballotNone');
   return `<div class="card"><h2>${p.t('participation.ballotTitle')}</h2><p class="muted">${status}</p>
-<p>${p.t('participation.ballotHelp', { budget: formatMoney(r.budgetMinor, r.currency, p.locale) })}</p>
+<p>${p.t('participation.ballotHelp', { budget: formatMoney(r.budgetMinor, r.currency, p.locale, true) })}</p>
 <form method="post" action="${p.base}/participation-rounds/${encodeURIComponent(r.id)}/ballot"><ul class="projects">${items}</ul>
 <p><button type="submit" class="primary">${p.t('participation.save')}</button></p></form></div>`;
 }
@@ -219,8 +219,8 @@ export function registerPortalParticipation(app: FastifyInstance, deps: AppDeps)
     // Over budget gets its own sentence with the sums; any other refusal the portal's sentence for its code.
     const total = view.projects.filter((x) => ticked.includes(x.id)).reduce((s, x) => s + x.costMinor, 0);
     const overBudget = p.raw('participation.overBudget', {
-      total: formatMoney(total, p.org.currency, p.locale),
-      budget: formatMoney(view.round.budgetMinor, p.org.currency, p.locale),
+      total: formatMoney(total, p.org.currency, p.locale, true),
+      budget: formatMoney(view.round.budgetMinor, p.org.currency, p.locale, true),
     });
     let refused: AppError | null = null;
     const done = await portalWrite(

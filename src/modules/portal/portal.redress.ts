@@ -1,5 +1,6 @@
+import { formatMoney } from '../../core/format/figures.js';
 import type { OrganizationsTable } from '../../db/schema.js';
-import { formatDate, formatMoney } from '../../http/html/format.js';
+import { formatDate } from '../../http/html/format.js';
 import { escapeHtml } from '../../http/html/page.js';
 import { type Locale, translate } from '../../i18n/index.js';
 import type { toRedress } from '../promises/redress.service.js';
@@ -16,7 +17,7 @@ export function renderRedress(items: Redress[], org: OrganizationsTable, locale:
     .map((r) => {
       const amount =
         r.kind === 'compensation' && r.amount !== null
-          ? ` · <strong>${escapeHtml(formatMoney(r.amount, org.currency, locale))}</strong>`
+          ? ` · <strong>${escapeHtml(formatMoney(r.amount, org.currency, locale, true))}</strong>`
           : '';
       const when =
         r.givenAt !== null

@@ -1,6 +1,6 @@
-import { formatAttainment, formatPercent, formatTarget } from '../../core/format/figures.js';
+import { formatAttainment, formatMoney, formatPercent, formatTarget } from '../../core/format/figures.js';
 import type { OrganizationsTable } from '../../db/schema.js';
-import { formatDate, formatMoney, formatNumber, formatUnits, isoDurationMs, roundDuration } from '../../http/html/format.js';
+import { formatDate, formatNumber, formatUnits, isoDurationMs, roundDuration } from '../../http/html/format.js';
 import { escapeHtml, renderLayout, renderSections } from '../../http/html/page.js';
 import { type Locale, translate } from '../../i18n/index.js';
 import { SPARKLINE_WINDOWS, type TBoard, type TBoardPromise } from './board.service.js';
@@ -138,7 +138,7 @@ function redressLine(p: TBoardPromise, org: OrganizationsTable, t: T, locale: Lo
   if (!p.redress) return '';
   const amount =
     p.redress.kind === 'compensation' && p.redress.amount !== null
-      ? ` ${escapeHtml(formatMoney(p.redress.amount, org.currency, locale))}`
+      ? ` ${escapeHtml(formatMoney(p.redress.amount, org.currency, locale, true))}`
       : '';
   return `<p class="redress"><strong>${t('board.redress')}:</strong> ${t(`portal.redressKind.${p.redress.kind}`)}${amount} — ${escapeHtml(p.redress.text)}</p>`;
 }
