@@ -56,7 +56,13 @@ export const ZPutCanvas = z
     const names = new Set<string>();
     canvas.factors.forEach((factor, i) => {
       const key = factor.name.toLowerCase();
-      if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['factors', i, 'name'], message: 'two factors have this name', params: { code: 'taken', entity: 'factor' } });
+      if (names.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['factors', i, 'name'],
+          message: 'two factors have this name',
+          params: { code: 'taken', entity: 'factor' },
+        });
       names.add(key);
     });
   })

@@ -56,7 +56,8 @@ export function readImportRows(csv: string): { rows: ImportRow[]; errors: FieldE
   }
   const errors: FieldError[] = [];
   for (const required of ['type', 'text']) {
-    if (index[required] === undefined) errors.push(fieldError(`row 1.${required}`, 'missing_column', `the header needs a "${required}" column`, { column: required }));
+    if (index[required] === undefined)
+      errors.push(fieldError(`row 1.${required}`, 'missing_column', `the header needs a "${required}" column`, { column: required }));
   }
   if (table.length < 2) errors.push(fieldError('row 2', 'no_rows', 'no data rows'));
   /** The column as the file names it, for error paths; the field name when the file lacks it. */
