@@ -8,6 +8,7 @@ import type { FormerUrl } from '../http/former-urls.js';
 import type { DocumentedPage, DocumentedWebhook } from '../http/openapi.js';
 import type { Registrar } from '../http/registrar.js';
 import type { OrgContext } from './context.js';
+import type { ModuleSubscription } from './events.js';
 
 /**
  * What a module brings to the product, in one place: the server, the CLI, the export and import, the
@@ -33,6 +34,8 @@ export interface ModuleManifest {
   readonly demo?: readonly DemoSeeder[];
   /** The module's commands of the `clientocracy` CLI. */
   readonly cli?: readonly CliCommand[];
+  /** Its reactions to other modules' domain events, and the ports it provides (src/modules/events.ts). */
+  readonly subscriptions?: readonly ModuleSubscription[];
   /** Work the server does on a timer, off the request path. */
   readonly jobs?: readonly Job[];
 }

@@ -60,6 +60,21 @@ describe('the module registry', () => {
     expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
   });
 
+  it('reaches every domain-event subscription a module declares', async () => {
+    const listed = new Set(modules.flatMap((m) => m.subscriptions ?? []));
+    const missing: string[] = [];
+    for (const folder of folders) {
+      for (const file of filesOf(folder, '.subscriptions.ts')) {
+        const exported = (await import(path.join(MODULES_DIR, folder, file))) as Record<string, unknown>;
+        for (const [name, value] of Object.entries(exported))
+          if (name.endsWith('_SUBSCRIPTIONS') && Array.isArray(value))
+            for (const entry of value) if (!listed.has(entry)) missing.push(`${folder}/${file}#${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(listed.size).toBeGreaterThan(0);
+  });
+
   it('has the permission table the manifests declare, in their order, with the roles they name', () => {
     const declared = modules.flatMap((m) => Object.entries(m.permissions ?? {}));
     expect(PERMISSIONS).toEqual(declared.map(([name]) => name));

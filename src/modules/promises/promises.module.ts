@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../module.js';
 import { registerBoardRoutes } from './board.routes.js';
 import { registerPromiseRoutes } from './promise.routes.js';
+import { PROMISE_SUBSCRIPTIONS } from './promise.subscriptions.js';
 import { PROMISE_WEBHOOKS } from './promise.webhooks.js';
 import { PROMISES_COMMANDS } from './promises.cli.js';
 import { seedDemoPromises } from './promises.demo.js';
@@ -17,4 +18,5 @@ export const promisesModule = {
   webhooks: PROMISE_WEBHOOKS,
   cli: PROMISES_COMMANDS,
   jobs: PROMISES_JOBS,
+  subscriptions: PROMISE_SUBSCRIPTIONS,
 } as const satisfies ModuleManifest;
