@@ -79,7 +79,9 @@ function webhookAllow(value: string | undefined): WebhookAllowList {
   const parsed = parseWebhookAllowList(value);
   if (parsed.ok) return parsed.allow;
   const message = `not a host name, an IP address or a CIDR block: "${parsed.entry}"`;
-  throw new AppError('validation_failed', `CLIENTOCRACY_WEBHOOK_ALLOW: ${message}`, [fieldError('CLIENTOCRACY_WEBHOOK_ALLOW', 'invalid_format', message, { format: 'host' })]);
+  throw new AppError('validation_failed', `CLIENTOCRACY_WEBHOOK_ALLOW: ${message}`, [
+    fieldError('CLIENTOCRACY_WEBHOOK_ALLOW', 'invalid_format', message, { format: 'host' }),
+  ]);
 }
 
 function smtpUrl(value: string | undefined): string | undefined {

@@ -8,7 +8,10 @@ import type { TPageQuery } from './common.schema.js';
 export function cursorOf(page: TPageQuery): CursorKey | null {
   if (!page.cursor) return null;
   const key = decodeCursor(page.cursor);
-  if (!key) throw new AppError('validation_failed', 'cursor: not a cursor from this API', [fieldError('cursor', 'invalid_cursor', 'invalid cursor')]);
+  if (!key)
+    throw new AppError('validation_failed', 'cursor: not a cursor from this API', [
+      fieldError('cursor', 'invalid_cursor', 'invalid cursor'),
+    ]);
   return key;
 }
 
@@ -83,7 +86,10 @@ export function pageInMemory<T>(
     const index = items.findIndex((item) => keyOf(item) === after.id);
     if (index >= 0) start = index + 1;
     else if (after.t >= 0 && after.t <= items.length) start = after.t;
-    else throw new AppError('validation_failed', 'cursor: not a cursor of this list', [fieldError('cursor', 'invalid_cursor', 'invalid cursor')]);
+    else
+      throw new AppError('validation_failed', 'cursor: not a cursor of this list', [
+        fieldError('cursor', 'invalid_cursor', 'invalid cursor'),
+      ]);
   }
   const slice = items.slice(start, start + page.limit);
   const last = slice[slice.length - 1];

@@ -37,7 +37,7 @@ function importsOf(file: string, files: Set<string>): string[] {
 }
 
 /** Strongly connected components with more than one node (Tarjan): each is a cycle. */
-export function cyclesOf(graph: Map<string, Set<string>>): string[][] {
+function cyclesOf(graph: Map<string, Set<string>>): string[][] {
   let next = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();

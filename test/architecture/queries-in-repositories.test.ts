@@ -23,12 +23,12 @@ function sourcesUnder(dir: string): string[] {
 }
 
 /** Where a query may be built: a repository, the database layer (schema, migrations, connection). */
-export function mayQuery(relative: string): boolean {
+function mayQuery(relative: string): boolean {
   return relative.endsWith('.repository.ts') || relative.startsWith('src/db/');
 }
 
 /** The lines of `text` that build a query, 1-based. */
-export function queryLines(text: string): number[] {
+function queryLines(text: string): number[] {
   const lines = text.split('\n');
   const found: number[] = [];
   lines.forEach((line, i) => {

@@ -82,7 +82,8 @@ export function parseLedgerCsv(text: string): LedgerCsvRow[] {
       });
     return field;
   });
-  if (!fields.includes('amount') && !fields.includes('amountMinor')) throw new LedgerCsvError('a column amount (or amountMinor) is required', 'missing_column', { column: 'amount' });
+  if (!fields.includes('amount') && !fields.includes('amountMinor'))
+    throw new LedgerCsvError('a column amount (or amountMinor) is required', 'missing_column', { column: 'amount' });
   return rows
     .filter((row) => row.cells.some((c) => c.trim() !== ''))
     .map((row) => {

@@ -38,7 +38,10 @@ export function checkFixedPercentages(basisPoints: Record<string, number>, teamI
   for (const [id, bp] of Object.entries(basisPoints)) {
     if (!teamIds.has(id)) return fieldError(`percentages.${id}`, 'not_found', 'not a team of the organization', { entity: 'team' });
     if (!Number.isInteger(bp) || bp < 0 || bp > 10_000)
-      return fieldError(`percentages.${id}`, 'out_of_range', 'a percentage between 0 and 100, at most 2 decimals', { minimum: 0, maximum: 100 });
+      return fieldError(`percentages.${id}`, 'out_of_range', 'a percentage between 0 and 100, at most 2 decimals', {
+        minimum: 0,
+        maximum: 100,
+      });
   }
   const sum = Object.values(basisPoints).reduce((s, n) => s + n, 0);
   return sum === 10_000

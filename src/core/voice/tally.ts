@@ -67,7 +67,8 @@ const isIndex = (value: unknown, optionCount: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < optionCount;
 
 function distinctOptions(field: string, value: unknown, optionCount: number): BallotProblem | null {
-  if (!Array.isArray(value)) return { field, code: 'invalid_type', params: { expected: 'array' }, message: 'must be a list of option indexes' };
+  if (!Array.isArray(value))
+    return { field, code: 'invalid_type', params: { expected: 'array' }, message: 'must be a list of option indexes' };
   if (value.length === 0) return { field, code: 'too_few', params: { minimum: 1 }, message: 'choose at least one option' };
   const seen = new Set<number>();
   for (const [i, option] of value.entries()) {

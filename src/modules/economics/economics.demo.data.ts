@@ -3,8 +3,9 @@
  * then the open one (its figures are for the whole month; the seed enters the part already past).
  * Money in major units (roubles, euros) with at most two decimals; hours per member per month.
  */
-import type { TSettings, TSplitRuleInput } from './economics.schema.js';
+
 import { DEMO_EMAIL } from '../demo/demo.data.js';
+import type { TSettings, TSplitRuleInput } from './economics.schema.js';
 
 export type Months = readonly [number, number, number, number, number, number, number];
 type Maybe = number | null;

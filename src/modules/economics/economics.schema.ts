@@ -25,7 +25,10 @@ const ZRate = z
   .number()
   .min(0)
   .max(1)
-  .refine((v) => Math.abs(Math.round(v * 1e6) - v * 1e6) < 1e-6, { message: 'at most 6 decimals', params: { code: 'too_precise', decimals: 6 } });
+  .refine((v) => Math.abs(Math.round(v * 1e6) - v * 1e6) < 1e-6, {
+    message: 'at most 6 decimals',
+    params: { code: 'too_precise', decimals: 6 },
+  });
 const ZNote = z.string().trim().max(500).default('');
 
 const ZSettingsFields = z.object({
@@ -55,7 +58,12 @@ export const ZLedgerInput = z
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'overhead' && v.teamId)
-      ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'overhead belongs to the organization: leave teamId out', params: { code: 'not_applicable' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['teamId'],
+        message: 'overhead belongs to the organization: leave teamId out',
+        params: { code: 'not_applicable' },
+      });
     if (v.kind !== 'overhead' && !v.teamId)
       ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'required for revenue, expense and labour', params: { code: 'required' } });
   })
@@ -94,7 +102,10 @@ export const ZMemberInput = z
       .number()
       .min(0)
       .max(744, 'a month has at most 744 hours')
-      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { message: 'at most 2 decimals', params: { code: 'too_precise', decimals: 2 } })
+      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, {
+        message: 'at most 2 decimals',
+        params: { code: 'too_precise', decimals: 2 },
+      })
       .meta({ examples: [160] }),
     salaryMinor: z
       .number()
@@ -143,8 +154,10 @@ export const ZSplitRuleInput = z
     weights: ZWeights.optional().describe('for mix: a weight per basis (equal, hours, salary, peer), summing to 1'),
   })
   .superRefine((v, ctx) => {
-    if (v.rule === 'mix' && !v.weights) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'required for a mix', params: { code: 'required' } });
-    if (v.rule !== 'mix' && v.weights) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'only a mix has weights', params: { code: 'not_applicable' } });
+    if (v.rule === 'mix' && !v.weights)
+      ctx.addIssue({ code: 'custom', path: ['weights'], message: 'required for a mix', params: { code: 'required' } });
+    if (v.rule !== 'mix' && v.weights)
+      ctx.addIssue({ code: 'custom', path: ['weights'], message: 'only a mix has weights', params: { code: 'not_applicable' } });
   })
   .meta({ id: 'SplitRuleInput' });
 export type TSplitRuleInput = z.output<typeof ZSplitRuleInput>;

@@ -17,14 +17,23 @@ const ZScore = z.number().int('must be a whole number').min(0).max(10);
 /** A subject needs both halves: the type and the id (or, for a touchpoint, its name). */
 function checkSubject(v: { subjectType?: string; subjectId?: string }, ctx: z.RefinementCtx) {
   if (v.subjectType && !v.subjectId)
-    ctx.addIssue({ code: 'custom', path: ['subjectId'], message: `required with subjectType ${v.subjectType}`, params: { code: 'required' } });
-  if (v.subjectId && !v.subjectType) ctx.addIssue({ code: 'custom', path: ['subjectType'], message: 'required with subjectId', params: { code: 'required' } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['subjectId'],
+      message: `required with subjectType ${v.subjectType}`,
+      params: { code: 'required' },
+    });
+  if (v.subjectId && !v.subjectType)
+    ctx.addIssue({ code: 'custom', path: ['subjectType'], message: 'required with subjectId', params: { code: 'required' } });
 }
 
 function checkScore(v: { kind: (typeof FEEDBACK_KINDS)[number]; score?: number | null }, ctx: z.RefinementCtx) {
   if (v.score !== undefined && v.score !== null && !isScoreInRange(v.kind, v.score)) {
     const { min, max } = SCORE_RANGE[v.kind];
-    ctx.addIssue({ code: 'custom', path: ['score'], message: `${v.kind} scores are whole numbers from ${min} to ${max}`,
+    ctx.addIssue({
+      code: 'custom',
+      path: ['score'],
+      message: `${v.kind} scores are whole numbers from ${min} to ${max}`,
       params: { code: 'out_of_range', minimum: min, maximum: max },
     });
   }
@@ -82,10 +91,10 @@ const isRealDay = (v: string) => {
 const ZBound = z
   .string()
   .max(40)
-  .refine(
-    (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? isRealDay(v) : z.iso.datetime({ offset: true }).safeParse(v).success),
-    { message: 'must be a date YYYY-MM-DD or an ISO-8601 date-time', params: { code: 'invalid_date' } },
-  )
+  .refine((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? isRealDay(v) : z.iso.datetime({ offset: true }).safeParse(v).success), {
+    message: 'must be a date YYYY-MM-DD or an ISO-8601 date-time',
+    params: { code: 'invalid_date' },
+  })
   .meta({ examples: ['2026-10-01'] });
 
 const filterFields = {
@@ -148,7 +157,12 @@ export const ZTriage = z
   })
   .superRefine((v, ctx) => {
     if (v.newPain === undefined && v.painId === undefined)
-      ctx.addIssue({ code: 'custom', path: ['painId'], message: 'name a pain (or null to remove the tag), or send newPain', params: { code: 'one_of', fields: ['painId', 'newPain'] } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['painId'],
+        message: 'name a pain (or null to remove the tag), or send newPain',
+        params: { code: 'one_of', fields: ['painId', 'newPain'] },
+      });
   })
   .meta({ id: 'FeedbackTriage' });
 export type TTriage = z.output<typeof ZTriage>;

@@ -71,7 +71,10 @@ export const ZCapability = z
 export type TCapability = z.output<typeof ZCapability>;
 
 export const ZCreateRight = z.object({ name: ZName, description: ZDescription }).meta({ id: 'CreateRight' });
-export const ZUpdateRight = ZCreateRight.partial().refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } });
+export const ZUpdateRight = ZCreateRight.partial().refine((v) => Object.keys(v).length > 0, {
+  message: 'send at least one field to change',
+  params: { code: 'nothing_to_change' },
+});
 export const ZRight = z
   .object({ id: z.string(), name: z.string(), description: z.string(), createdAt: ZTime, updatedAt: ZTime })
   .meta({ id: 'Right' });

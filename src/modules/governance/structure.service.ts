@@ -147,7 +147,8 @@ export async function deleteRole(ctx: OrgContext, id: string): Promise<void> {
     const held = await findActiveGrantOfHolder(tx, ctx.org.id, 'role', id);
     if (held) throw conflict('id', 'in_use', 'the role holds a decision right: revoke the grant first', { entity: 'role', by: 'grant' });
     const owns = await findAgreementOfOwner(tx, ctx.org.id, 'role', id);
-    if (owns) throw conflict('id', 'in_use', 'the role owns agreements: give them to another owner first', { entity: 'role', by: 'agreement' });
+    if (owns)
+      throw conflict('id', 'in_use', 'the role owns agreements: give them to another owner first', { entity: 'role', by: 'agreement' });
     const before = await toRole(tx, row);
     await deleteRoleWithMembers(tx, ctx.org.id, id);
     await appendAudit(tx, {

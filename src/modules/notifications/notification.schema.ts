@@ -47,5 +47,8 @@ export const ZMarkRead = z
       .describe('mark every notification of the caller in this organization read')
       .meta({ examples: [true] }),
   })
-  .refine((v) => v.all === true || (v.ids !== undefined && v.ids.length > 0), { message: 'send ids, or all: true', params: { code: 'one_of', fields: ['ids', 'all'] } })
+  .refine((v) => v.all === true || (v.ids !== undefined && v.ids.length > 0), {
+    message: 'send ids, or all: true',
+    params: { code: 'one_of', fields: ['ids', 'all'] },
+  })
   .meta({ id: 'MarkRead' });

@@ -11,7 +11,12 @@ export const ZCurrency = z
   .trim()
   .transform((v) => v.toUpperCase())
   .refine(isCurrencyCode, { message: 'must be an ISO 4217 currency code such as RUB or EUR', params: { code: 'currency' } });
-export const ZTimeZone = z.string().trim().min(1).max(64).refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Moscow', params: { code: 'time_zone' } });
+export const ZTimeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Moscow', params: { code: 'time_zone' } });
 
 export const ZCreateOrganization = z
   .object({

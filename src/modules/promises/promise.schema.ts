@@ -35,7 +35,11 @@ export const ZRedress = z
     amount: z.number().int('must be whole minor units').min(0).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
     text: z.string().trim().min(1, 'say what the client gets').max(2000),
   })
-  .refine((r) => r.kind !== 'compensation' || r.amount !== null, { message: 'a compensation needs an amount', path: ['amount'], params: { code: 'required' } })
+  .refine((r) => r.kind !== 'compensation' || r.amount !== null, {
+    message: 'a compensation needs an amount',
+    path: ['amount'],
+    params: { code: 'required' },
+  })
   .meta({ id: 'Redress' });
 export type TRedress = z.output<typeof ZRedress>;
 
@@ -94,10 +98,10 @@ export const ZCreateVersion = z
     promiserTeamId: ZId.optional(),
     redress: ZRedress.nullable().optional(),
   })
-  .refine(
-    (v) => ['statement', 'metric', 'target', 'window', 'promiserTeamId', 'redress'].some((k) => k in v),
-    { message: 'change at least one term: statement, metric, target, window, promiserTeamId or redress', params: { code: 'nothing_to_change' } },
-  )
+  .refine((v) => ['statement', 'metric', 'target', 'window', 'promiserTeamId', 'redress'].some((k) => k in v), {
+    message: 'change at least one term: statement, metric, target, window, promiserTeamId or redress',
+    params: { code: 'nothing_to_change' },
+  })
   .meta({ id: 'CreatePromiseVersion' });
 export type TCreateVersion = z.output<typeof ZCreateVersion>;
 

@@ -9,7 +9,10 @@ const ZWebhookUrl = z
   .trim()
   .min(1, 'must not be empty')
   .max(2000)
-  .refine(isWebhookUrl, { message: 'must be an absolute http:// or https:// URL without a user name or password', params: { code: 'invalid_url' } })
+  .refine(isWebhookUrl, {
+    message: 'must be an absolute http:// or https:// URL without a user name or password',
+    params: { code: 'invalid_url' },
+  })
   .describe(
     'where deliveries are POSTed; loopback, private, link-local and metadata addresses and local names (localhost, *.local, *.internal) are refused unless the operator allows them (CLIENTOCRACY_WEBHOOK_ALLOW)',
   )

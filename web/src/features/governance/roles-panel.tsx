@@ -48,8 +48,7 @@ export function RolesPanel({ team, canEdit }: RolesPanelProps) {
       notifySuccess(t('governance.roles.deleted', { name: role.name }));
     } catch (error) {
       // The server refuses to delete a role that holds a right; say so in the interface language.
-      const holdsRight =
-        error instanceof ApiError && error.fields.some((field) => field.code === 'in_use' && field.params?.by === 'grant');
+      const holdsRight = error instanceof ApiError && error.fields.some((field) => field.code === 'in_use' && field.params?.by === 'grant');
       if (holdsRight) notifications.show({ color: 'red', title: t('governance.roles.holdsRight'), message: '', withBorder: true });
       else notifyError(error);
       throw error;
