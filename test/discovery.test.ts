@@ -322,7 +322,7 @@ describe('hardening found in review', () => {
     const csv = 'Тип;Текст;Серьёзность;Частота\nболь;a;5;1\n\nболь;b;9;1\n';
     const res = await a.post(`${A()}/segments/${segmentId}/import`, { csv });
     expect(errorOf(res).fields).toEqual([
-      { path: 'row 4.Серьёзность', code: 'too_big', params: { maximum: 5, inclusive: true }, message: 'must be 1–5' },
+      { path: 'row 4.Серьёзность', code: 'out_of_range', params: { minimum: 1, maximum: 5 }, message: 'must be 1–5' },
     ]);
   });
 

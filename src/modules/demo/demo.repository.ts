@@ -1,5 +1,7 @@
 import type { Role } from '../../core/access/permissions.js';
 import type { Db, Tx } from '../../db/schema.js';
+import type { VoiceSettings } from '../proposals/voice-settings.js';
+import { lockVoiceSettings } from '../proposals/voice-settings.repository.js';
 
 /**
  * The lookups and few direct writes of the demo's seeders: the demo data names things as a person
@@ -145,35 +147,24 @@ export async function unreadNotificationIds(db: Db | Tx, orgId: string, userId: 
   return rows.map((row) => row.id);
 }
 
-/** Voice settings of a demo organization, written as they were before any admin changed them. */
-export interface DemoVoiceSettings {
-  allowRegistration: boolean;
-  requireConfirmedEmail: boolean;
-  thresholdKind: 'count' | 'share';
-  thresholdValue: number;
-  responseDays: number;
-  answerTeamId: string | null;
-  answerPromiseId: string | null;
-  hideAfterReports: number;
-}
-
-/** Writes the voice settings unless the organization has some. */
-export async function insertDemoVoiceSettings(tx: Db | Tx, orgId: string, settings: DemoVoiceSettings, now: number): Promise<void> {
-  await tx
-    .insertInto('voice_settings')
-    .values({
-      org_id: orgId,
-      allow_registration: settings.allowRegistration ? 1 : 0,
-      require_confirmed_email: settings.requireConfirmedEmail ? 1 : 0,
-      threshold_kind: settings.thresholdKind,
-      threshold_value: settings.thresholdValue,
-      response_days: settings.responseDays,
-      answer_team_id: settings.answerTeamId,
-      answer_promise_id: settings.answerPromiseId,
-      hide_after_reports: settings.hideAfterReports,
-      updated_at: now,
-      updated_by: null,
-    })
-    .onConflict((oc) => oc.column('org_id').doNothing())
-    .execute();
+/** Writes a demo organization's first voice settings, unless it has some (then they stay as they are). */
+export async function insertDemoVoiceSettings(
+  tx: Db | Tx,
+  orgId: string,
+  settings: Omit<VoiceSettings, 'updatedAt'>,
+  now: number,
+): Promise<void> {
+  await lockVoiceSettings(tx, {
+    org_id: orgId,
+    allow_registration: settings.allowRegistration ? 1 : 0,
+    require_confirmed_email: settings.requireConfirmedEmail ? 1 : 0,
+    threshold_kind: settings.thresholdKind,
+    threshold_value: settings.thresholdValue,
+    response_days: settings.responseDays,
+    answer_team_id: settings.answerTeamId,
+    answer_promise_id: settings.answerPromiseId,
+    hide_after_reports: settings.hideAfterReports,
+    updated_at: now,
+    updated_by: null,
+  });
 }

@@ -15,7 +15,13 @@ const ZContext = ZContextText.default('');
 const ZDescription = z.string().trim().max(4000);
 const ZSizeEstimate = z.number().int().min(0).max(1e12).nullable();
 const ZSource = z.string().trim().max(500);
-const ZScore = z.number().int('must be a whole number').min(1, 'must be 1–5').max(5, 'must be 1–5');
+// One check for the whole range, so a refusal says both bounds (`out_of_range`, 1 to 5) as the
+// screens word it; the bounds stay in the OpenAPI document.
+const ZScore = z
+  .number()
+  .int('must be a whole number')
+  .refine((value) => value >= 1 && value <= 5, { message: 'must be 1–5', params: { code: 'out_of_range', minimum: 1, maximum: 5 } })
+  .meta({ minimum: 1, maximum: 5 });
 
 export const ZCreateSegment = z
   .object({

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REFUSED_HOST_MESSAGE } from '../../../../src/core/webhooks/address';
+import { localizeFields } from '../../shared/api/error-messages';
 import { useOrg } from '../../shared/session/org-context';
 import { useMutationForm } from '../../shared/use-mutation-form';
 import { WebhookSecretPanel } from './webhook-secret';
@@ -23,7 +23,13 @@ export function WebhookCreateModal({
   const [description, setDescription] = useState('');
   const [eventTypes, setEventTypes] = useState<string[]>([]);
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
-  const form = useMutationForm(['url', 'description', 'eventTypes']);
+  // A refused URL is said in the screen's own words: an address inside the network, or not a URL at all.
+  const form = useMutationForm(['url', 'description', 'eventTypes'], {
+    mapError: (error) =>
+      localizeFields(error, (field) =>
+        field.path === 'url' ? { key: field.code === 'not_allowed' ? 'webhooks.urlNotAllowed' : 'webhooks.urlInvalid' } : undefined,
+      ),
+  });
 
   useEffect(() => {
     if (!opened) return;
@@ -33,8 +39,6 @@ export function WebhookCreateModal({
     setCreated(null);
     form.clear();
   }, [opened, form.clear]);
-
-  const urlError = form.errorOf('url');
 
   const submit = form.submitWith(async () => {
     const webhook = await webhooksApi.create(org.slug, { url, description, eventTypes: eventTypes as WebhookEventType[] });
@@ -64,13 +68,7 @@ export function WebhookCreateModal({
                 setUrl(event.currentTarget.value);
                 form.clear('url');
               }}
-              error={
-                urlError === undefined
-                  ? undefined
-                  : urlError.startsWith(REFUSED_HOST_MESSAGE)
-                    ? t('webhooks.urlNotAllowed')
-                    : t('webhooks.urlInvalid')
-              }
+              error={form.errorOf('url')}
               data-autofocus
             />
             <TextInput
