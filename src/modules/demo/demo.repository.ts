@@ -1,7 +1,5 @@
 import type { Role } from '../../core/access/permissions.js';
 import type { Db, Tx } from '../../db/schema.js';
-import type { VoiceSettings } from '../proposals/voice-settings.js';
-import { lockVoiceSettings } from '../proposals/voice-settings.repository.js';
 
 /**
  * The lookups and few direct writes of the demo's seeders: the demo data names things as a person
@@ -145,26 +143,4 @@ export async function unreadNotificationIds(db: Db | Tx, orgId: string, userId: 
     .where('read_at', 'is', null)
     .execute();
   return rows.map((row) => row.id);
-}
-
-/** Writes a demo organization's first voice settings, unless it has some (then they stay as they are). */
-export async function insertDemoVoiceSettings(
-  tx: Db | Tx,
-  orgId: string,
-  settings: Omit<VoiceSettings, 'updatedAt'>,
-  now: number,
-): Promise<void> {
-  await lockVoiceSettings(tx, {
-    org_id: orgId,
-    allow_registration: settings.allowRegistration ? 1 : 0,
-    require_confirmed_email: settings.requireConfirmedEmail ? 1 : 0,
-    threshold_kind: settings.thresholdKind,
-    threshold_value: settings.thresholdValue,
-    response_days: settings.responseDays,
-    answer_team_id: settings.answerTeamId,
-    answer_promise_id: settings.answerPromiseId,
-    hide_after_reports: settings.hideAfterReports,
-    updated_at: now,
-    updated_by: null,
-  });
 }

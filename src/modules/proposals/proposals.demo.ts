@@ -1,7 +1,8 @@
 import type { OrgContext } from '../context.js';
-import { demoClients, firstPublishedClientPromise, hasDemoRows, insertDemoVoiceSettings } from '../demo/demo.repository.js';
+import { demoClients, firstPublishedClientPromise, hasDemoRows } from '../demo/demo.repository.js';
 import { settleOverdueProposals } from './answer.service.js';
 import { changeProposalStatus, createClientProposal, linkImplementation, supportProposal } from './proposal.service.js';
+import { insertFirstVoiceSettings } from './voice-settings.repository.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -103,7 +104,7 @@ const DEMO: Record<string, DemoProposal[]> = {
 
 /** Voice settings for a demo organization that has none: 3 supports oblige an answer within 14 days. */
 async function ensureDemoSettings(ctx: OrgContext): Promise<void> {
-  await insertDemoVoiceSettings(
+  await insertFirstVoiceSettings(
     ctx.db,
     ctx.org.id,
     {

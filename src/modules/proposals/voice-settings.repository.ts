@@ -30,3 +30,34 @@ export async function lockVoiceSettings(tx: Tx, defaults: VoiceSettingsTable): P
 export async function setAnswerPromiseId(tx: Tx, orgId: string, promiseId: string): Promise<void> {
   await tx.updateTable('voice_settings').set({ answer_promise_id: promiseId }).where('org_id', '=', orgId).execute();
 }
+
+/** Stores an organization's first settings (the demo's), unless it has some: then they stay as they are. */
+export async function insertFirstVoiceSettings(
+  tx: Tx,
+  orgId: string,
+  settings: {
+    allowRegistration: boolean;
+    requireConfirmedEmail: boolean;
+    thresholdKind: 'count' | 'share';
+    thresholdValue: number;
+    responseDays: number;
+    answerTeamId: string | null;
+    answerPromiseId: string | null;
+    hideAfterReports: number;
+  },
+  now: number,
+): Promise<void> {
+  await lockVoiceSettings(tx, {
+    org_id: orgId,
+    allow_registration: settings.allowRegistration ? 1 : 0,
+    require_confirmed_email: settings.requireConfirmedEmail ? 1 : 0,
+    threshold_kind: settings.thresholdKind,
+    threshold_value: settings.thresholdValue,
+    response_days: settings.responseDays,
+    answer_team_id: settings.answerTeamId,
+    answer_promise_id: settings.answerPromiseId,
+    hide_after_reports: settings.hideAfterReports,
+    updated_at: now,
+    updated_by: null,
+  });
+}

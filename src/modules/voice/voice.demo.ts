@@ -1,5 +1,6 @@
 import type { OrgContext } from '../context.js';
-import { addClientsToSegment, clientIdsByEmails, hasDemoRows, idsByColumn, insertDemoVoiceSettings } from '../demo/demo.repository.js';
+import { addClientsToSegment, clientIdsByEmails, hasDemoRows, idsByColumn } from '../demo/demo.repository.js';
+import { insertFirstVoiceSettings } from '../proposals/voice-settings.repository.js';
 
 /** Which demo clients are in which segment (by e-mail and segment name), and each demo's voice settings. */
 const DEMO_VOICE: Record<string, { segments: Record<string, string[]>; thresholdValue: number; responseDays: number }> = {
@@ -57,7 +58,7 @@ export async function seedDemoVoice(ctx: () => OrgContext): Promise<boolean> {
       if (!segmentId) continue;
       await addClientsToSegment(tx, first.org.id, await clientIdsByEmails(tx, first.org.id, emails), segmentId, first.now);
     }
-    await insertDemoVoiceSettings(
+    await insertFirstVoiceSettings(
       tx,
       first.org.id,
       {
