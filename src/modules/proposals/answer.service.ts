@@ -14,7 +14,7 @@ import type { TEventInput, TWindow } from '../promises/promise.schema.js';
 import { listTeamNames } from '../teams/team.repository.js';
 import { listUnsettledAnswers, updateProposal } from './proposal.repository.js';
 import { DEFAULT_VOICE_SETTINGS, loadVoiceSettings } from './voice-settings.js';
-import { lockVoiceSettings, setAnswerPromiseId } from './voice-settings.repository.js';
+import { lockVoiceSettings, setAnswerPromiseId, voiceSettingsRow } from './voice-settings.repository.js';
 
 /** Who records the answer promise's events: the organization itself, keeping its word to clients. */
 export const ANSWER_ACTOR: Actor = { type: 'system', id: null, label: 'proposal answers' };
@@ -25,20 +25,7 @@ export const ANSWER_WINDOW: TWindow = { kind: 'rolling', days: 90 };
 
 /** Makes the organization's voice settings row (defaults) if it has none, and holds it (PostgreSQL). */
 async function lockSettings(tx: Tx, orgId: string, now: number): Promise<void> {
-  const d = DEFAULT_VOICE_SETTINGS;
-  await lockVoiceSettings(tx, {
-    org_id: orgId,
-    allow_registration: d.allowRegistration ? 1 : 0,
-    require_confirmed_email: d.requireConfirmedEmail ? 1 : 0,
-    threshold_kind: d.thresholdKind,
-    threshold_value: d.thresholdValue,
-    response_days: d.responseDays,
-    answer_team_id: null,
-    answer_promise_id: null,
-    hide_after_reports: d.hideAfterReports,
-    updated_at: now,
-    updated_by: null,
-  });
+  await lockVoiceSettings(tx, voiceSettingsRow(orgId, { ...DEFAULT_VOICE_SETTINGS, answerTeamId: null, answerPromiseId: null }, now, null));
 }
 
 /** The team that owes answers: the one set in the voice settings, else the council, else the first team. */

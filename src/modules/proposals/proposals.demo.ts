@@ -2,7 +2,7 @@ import type { OrgContext } from '../context.js';
 import { demoClients, firstPublishedClientPromise, hasDemoRows } from '../demo/demo.repository.js';
 import { settleOverdueProposals } from './answer.service.js';
 import { changeProposalStatus, createClientProposal, linkImplementation, supportProposal } from './proposal.service.js';
-import { insertFirstVoiceSettings } from './voice-settings.repository.js';
+import { lockVoiceSettings, voiceSettingsRow } from './voice-settings.repository.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -104,20 +104,23 @@ const DEMO: Record<string, DemoProposal[]> = {
 
 /** Voice settings for a demo organization that has none: 3 supports oblige an answer within 14 days. */
 async function ensureDemoSettings(ctx: OrgContext): Promise<void> {
-  await insertFirstVoiceSettings(
+  await lockVoiceSettings(
     ctx.db,
-    ctx.org.id,
-    {
-      allowRegistration: true,
-      requireConfirmedEmail: false,
-      thresholdKind: 'count',
-      thresholdValue: 3,
-      responseDays: 14,
-      answerTeamId: null,
-      answerPromiseId: null,
-      hideAfterReports: 3,
-    },
-    ctx.now,
+    voiceSettingsRow(
+      ctx.org.id,
+      {
+        allowRegistration: true,
+        requireConfirmedEmail: false,
+        thresholdKind: 'count',
+        thresholdValue: 3,
+        responseDays: 14,
+        answerTeamId: null,
+        answerPromiseId: null,
+        hideAfterReports: 3,
+      },
+      ctx.now,
+      null,
+    ),
   );
 }
 

@@ -31,9 +31,8 @@ export async function setAnswerPromiseId(tx: Tx, orgId: string, promiseId: strin
   await tx.updateTable('voice_settings').set({ answer_promise_id: promiseId }).where('org_id', '=', orgId).execute();
 }
 
-/** Stores an organization's first settings (the demo's), unless it has some: then they stay as they are. */
-export async function insertFirstVoiceSettings(
-  tx: Tx,
+/** The stored row of voice settings (booleans as 0/1), as of `now`, saved by `updatedBy` (null: the system). */
+export function voiceSettingsRow(
   orgId: string,
   settings: {
     allowRegistration: boolean;
@@ -46,8 +45,9 @@ export async function insertFirstVoiceSettings(
     hideAfterReports: number;
   },
   now: number,
-): Promise<void> {
-  await lockVoiceSettings(tx, {
+  updatedBy: string | null,
+): VoiceSettingsTable {
+  return {
     org_id: orgId,
     allow_registration: settings.allowRegistration ? 1 : 0,
     require_confirmed_email: settings.requireConfirmedEmail ? 1 : 0,
@@ -58,6 +58,6 @@ export async function insertFirstVoiceSettings(
     answer_promise_id: settings.answerPromiseId,
     hide_after_reports: settings.hideAfterReports,
     updated_at: now,
-    updated_by: null,
-  });
+    updated_by: updatedBy,
+  };
 }

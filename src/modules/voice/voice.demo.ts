@@ -1,6 +1,6 @@
 import type { OrgContext } from '../context.js';
 import { addClientsToSegment, clientIdsByEmails, hasDemoRows, idsByColumn } from '../demo/demo.repository.js';
-import { insertFirstVoiceSettings } from '../proposals/voice-settings.repository.js';
+import { lockVoiceSettings, voiceSettingsRow } from '../proposals/voice-settings.repository.js';
 
 /** Which demo clients are in which segment (by e-mail and segment name), and each demo's voice settings. */
 const DEMO_VOICE: Record<string, { segments: Record<string, string[]>; thresholdValue: number; responseDays: number }> = {
@@ -58,20 +58,23 @@ export async function seedDemoVoice(ctx: () => OrgContext): Promise<boolean> {
       if (!segmentId) continue;
       await addClientsToSegment(tx, first.org.id, await clientIdsByEmails(tx, first.org.id, emails), segmentId, first.now);
     }
-    await insertFirstVoiceSettings(
+    await lockVoiceSettings(
       tx,
-      first.org.id,
-      {
-        allowRegistration: true,
-        requireConfirmedEmail: false,
-        thresholdKind: 'count',
-        thresholdValue: demo.thresholdValue,
-        responseDays: demo.responseDays,
-        answerTeamId: null,
-        answerPromiseId: null,
-        hideAfterReports: 3,
-      },
-      first.now,
+      voiceSettingsRow(
+        first.org.id,
+        {
+          allowRegistration: true,
+          requireConfirmedEmail: false,
+          thresholdKind: 'count',
+          thresholdValue: demo.thresholdValue,
+          responseDays: demo.responseDays,
+          answerTeamId: null,
+          answerPromiseId: null,
+          hideAfterReports: 3,
+        },
+        first.now,
+        null,
+      ),
     );
   });
   return true;

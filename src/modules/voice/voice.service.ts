@@ -7,7 +7,7 @@ import { findPromise, updatePromiseRow } from '../promises/promise.repository.js
 import { createVersion } from '../promises/promise.service.js';
 import { answerTeamOf } from '../proposals/answer.service.js';
 import { loadVoiceSettings } from '../proposals/voice-settings.js';
-import { saveVoiceSettings } from '../proposals/voice-settings.repository.js';
+import { saveVoiceSettings, voiceSettingsRow } from '../proposals/voice-settings.repository.js';
 import { findTeam } from '../teams/team.repository.js';
 import type { TVoiceSettingsInput } from './voice.schema.js';
 
@@ -76,19 +76,7 @@ export async function putVoiceSettings(ctx: OrgContext, input: TVoiceSettingsInp
   await reviseAnswerPromise(ctx, input);
   await ctx.db.transaction().execute(async (tx) => {
     const before = await loadVoiceSettings(tx, ctx.org.id);
-    const row = {
-      org_id: ctx.org.id,
-      allow_registration: input.allowRegistration ? 1 : 0,
-      require_confirmed_email: input.requireConfirmedEmail ? 1 : 0,
-      threshold_kind: input.thresholdKind,
-      threshold_value: input.thresholdValue,
-      response_days: input.responseDays,
-      answer_team_id: input.answerTeamId,
-      answer_promise_id: before.answerPromiseId,
-      hide_after_reports: input.hideAfterReports,
-      updated_at: ctx.now,
-      updated_by: ctx.actor.id,
-    };
+    const row = voiceSettingsRow(ctx.org.id, { ...input, answerPromiseId: before.answerPromiseId }, ctx.now, ctx.actor.id);
     await saveVoiceSettings(tx, row);
     await appendAudit(tx, {
       orgId: ctx.org.id,
