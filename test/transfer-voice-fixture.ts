@@ -3,7 +3,7 @@ import { newId } from '../src/core/ids.js';
 import type { Db } from '../src/db/schema.js';
 import { issueClientLink } from '../src/modules/clients/client.service.js';
 import type { OrgContext } from '../src/modules/context.js';
-import { EXPORT, type TExportFile } from '../src/modules/export-file.js';
+import { EXPORT, SECTIONS, sectionsOf, type TExportFile } from '../src/modules/export-file.js';
 
 /** The sections of client voice (the modules that came with it): files written before it have none. */
 export const VOICE_KEYS = EXPORT.sections
@@ -343,7 +343,8 @@ export function previousVersionOf(file: TExportFile): Record<string, unknown> {
   const old: Record<string, unknown> = JSON.parse(JSON.stringify(file));
   delete old.manifest;
   old.version = 1;
-  delete old.promiseRequests;
+  // Sections of later versions (promise requests, those of issue 17) were not in version 1 files.
+  for (const key of SECTIONS) if (!sectionsOf(1).includes(key)) delete old[key];
   for (const [key] of VOICE_KEYS) delete old[key];
   for (const [key, column] of VOICE_COLUMNS) for (const row of old[key] as Record<string, unknown>[]) delete row[column];
   return old;

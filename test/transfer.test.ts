@@ -213,7 +213,7 @@ describe('export and import', () => {
     // The same content, written as the current version, now with a manifest of its own.
     const { manifest, ...again } = withoutTime(await exportOrganization(target.db, 'stroydom', 0));
     expect(file.version).toBe(1);
-    expect(again).toEqual({ ...withoutTime(file), version: 2 });
+    expect(again).toEqual({ ...withoutTime(file), version: 3 });
     expect(manifest?.counts.proposals).toBe(0);
     expect(manifest?.counts.promiseRequests).toBe(0);
     expect(again.decisions.every((d) => d.client_rationale === null)).toBe(true);

@@ -282,10 +282,28 @@ export interface GainsTable {
   updated_at: number;
 }
 
+/** The context of step 2 for one segment: situation, regulations, market, channels (one row per segment). */
+export interface SegmentContextsTable {
+  id: string;
+  org_id: string;
+  segment_id: string;
+  situation: string;
+  regulations: string;
+  market: string;
+  channels: string;
+  /** 1 on the first write, one more on each change (the audit log keeps each version's text). */
+  version: number;
+  /** Who wrote the current version: a person's name, or a token's or the system's label. */
+  updated_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface EvidenceTable {
   id: string;
   org_id: string;
-  subject_type: 'need' | 'pain' | 'gain';
+  /** `context`: the segment's context record, `subject_id` being the segment's id. */
+  subject_type: 'need' | 'pain' | 'gain' | 'context';
   subject_id: string;
   kind: 'interview' | 'observation' | 'feedback' | 'metric' | 'document';
   text: string;
@@ -380,6 +398,7 @@ export interface DB {
   pains: PainsTable;
   gains: GainsTable;
   evidence: EvidenceTable;
+  segment_contexts: SegmentContextsTable;
   value_items: ValueItemsTable;
   value_links: ValueLinksTable;
   canvases: CanvasesTable;

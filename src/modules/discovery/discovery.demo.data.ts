@@ -19,6 +19,14 @@ export interface DemoSegment {
     evidence?: Omit<TCreateEvidence, 'subjectType' | 'subjectId'>[];
   }[];
   gains: { key: string; text: string; relevance: number }[];
+  /** The context of step 2; a part left out stays empty (the readiness then shows it missing). */
+  context?: {
+    situation: string;
+    regulations: string;
+    market: string;
+    channels: string;
+    evidence?: Omit<TCreateEvidence, 'subjectType' | 'subjectId'>[];
+  };
   products: string[];
   relievers: { name: string; answers: string[] }[];
   creators: { name: string; answers: string[] }[];
@@ -36,6 +44,23 @@ export const DEMO_DISCOVERY: Record<string, DemoSegment[]> = {
       kind: 'customer',
       description: 'Семьи 30–45 лет с участком или ипотекой, строят впервые и боятся ошибиться с бюджетом и сроками.',
       sizeEstimate: 1200,
+      context: {
+        situation:
+          'Строят впервые: участок куплен или взята ипотека, бюджет собран «впритык», параллельно снимают жильё и платят **два платежа** — аренду и кредит. Каждый месяц задержки стоит им денег.',
+        regulations:
+          'Договор подряда (гл. 37 ГК РФ), смета — часть договора; ипотека на строительство дома — через эскроу-счёт, банки требуют аккредитованного подрядчика. Уведомление о начале строительства ИЖС — в администрацию.',
+        market:
+          'Сравнивают нас с небольшими стройфирмами (дешевле на старте, доплаты потом) и с самостроем с наёмной бригадой. Средняя цена каркасного дома 120 м² в области — 5,5–7 млн ₽.',
+        channels: 'Сайт и заявки с Авито, выставка домов в Истре, рекомендации соседей; во время стройки — телефон прораба и мессенджер.',
+        evidence: [
+          {
+            kind: 'document',
+            text: 'Требования трёх банков к подрядчику по ипотеке на ИЖС: аккредитация, смета в договоре, эскроу',
+            source: 'памятки Сбербанка, ВТБ, Дом.РФ',
+            date: '2026-09-30',
+          },
+        ],
+      },
       needs: [
         { jobKind: 'functional', text: 'Построить тёплый дом под свой бюджет и к понятному сроку', importance: 5 },
         { jobKind: 'functional', text: 'Понимать, что происходит на стройке, не приезжая на участок', importance: 4 },
@@ -132,6 +157,14 @@ export const DEMO_DISCOVERY: Record<string, DemoSegment[]> = {
       kind: 'customer',
       description: 'Семьи, живущие в доме СтройДом первые 5 лет гарантии.',
       sizeEstimate: 340,
+      context: {
+        situation:
+          'Живут в доме первые годы, осваивают инженерные системы (котёл, септик, вентиляция); при поломке звонят нам, а не в сервис производителя.',
+        regulations:
+          'Гарантия подрядчика — 5 лет на конструктив (ст. 756 ГК РФ), на оборудование — гарантия производителя; закон «О защите прав потребителей».',
+        market: '',
+        channels: 'Телефон гарантийной службы, почта, выезд инженера по заявке.',
+      },
       needs: [
         { jobKind: 'functional', text: 'Быстро устранить гарантийный случай', importance: 5 },
         { jobKind: 'functional', text: 'Знать, как обслуживать дом и его системы', importance: 4 },
@@ -192,6 +225,23 @@ export const DEMO_DISCOVERY: Record<string, DemoSegment[]> = {
       kind: 'citizen',
       description: 'Жители Северного района, получающие государственные и муниципальные услуги.',
       sizeEstimate: 85000,
+      context: {
+        situation:
+          'Приходят за услугой, когда жизнь требует: рождение ребёнка, переезд, пенсия. Многие — пожилые, впервые сталкиваются с услугой и не знают, что взять с собой.',
+        regulations:
+          'Регламенты услуг (210-ФЗ «Об организации предоставления государственных и муниципальных услуг»), сроки по соглашениям с ведомствами, стандарт ожидания в очереди — не более 15 минут.',
+        market:
+          'Выбора почти нет: портал госуслуг (быстро, но не для всех услуг и не для всех жителей) или ведомство напрямую (долго, несколько визитов).',
+        channels: 'Очный приём в окне, телефон горячей линии, запись через портал, выездной приём для маломобильных.',
+        evidence: [
+          {
+            kind: 'document',
+            text: 'Постановление о стандарте МФЦ: ожидание в очереди — не более 15 минут',
+            source: 'региональный регламент',
+            date: '2026-01-15',
+          },
+        ],
+      },
       needs: [
         { jobKind: 'functional', text: 'Получить услугу за одно посещение', importance: 5 },
         { jobKind: 'functional', text: 'Знать заранее, какие документы нужны', importance: 4 },
@@ -262,6 +312,14 @@ export const DEMO_DISCOVERY: Record<string, DemoSegment[]> = {
       kind: 'customer',
       description: 'People over 75 who want to keep living at home, and their families.',
       sizeEstimate: 2400,
+      context: {
+        situation:
+          'Living alone or with a partner, often after a fall or a hospital stay; a son or daughter arranges care from a distance and worries.',
+        regulations:
+          'Home nursing is paid by the health insurer after an indication by a district nurse; personal care through the municipality (Wmo).',
+        market: 'Large home-care agencies with many rotating staff, private nurses, or the family doing it alone.',
+        channels: 'Phone calls from families, referrals from the GP and the hospital, neighbours who already have care.',
+      },
       needs: [
         { jobKind: 'functional', text: 'Get help with daily care at a predictable time', importance: 5 },
         { jobKind: 'emotional', text: 'Be cared for by familiar faces, not strangers', importance: 5 },

@@ -2,6 +2,7 @@ import type { OrgContext } from '../context.js';
 import { hasDemoRows, idsByColumn, idsOf } from '../demo/demo.repository.js';
 import { DEMO_MEASURED_FACTORS, DEMO_PROMISES } from '../promises/promises.demo.data.js';
 import { createCanvas, getCanvas, saveCanvas } from './canvas.service.js';
+import { saveSegmentContext } from './context.service.js';
 import { DEMO_DISCOVERY } from './discovery.demo.data.js';
 import { createEvidence, createItem } from './item.service.js';
 import { createSegment } from './segment.service.js';
@@ -20,6 +21,11 @@ export async function seedDemoDiscovery(ctx: () => OrgContext): Promise<boolean>
       description: demo.description,
       sizeEstimate: demo.sizeEstimate,
     });
+    if (demo.context) {
+      const { evidence, ...texts } = demo.context;
+      await saveSegmentContext(ctx(), segment.id, texts);
+      for (const item of evidence ?? []) await createEvidence(ctx(), { ...item, subjectType: 'context', subjectId: segment.id });
+    }
     for (const need of demo.needs) await createItem(ctx(), 'need', segment.id, need);
     const ids = new Map<string, string>();
     for (const pain of demo.pains) {

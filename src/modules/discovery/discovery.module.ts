@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../module.js';
 import { registerCanvasRoutes } from './canvas.routes.js';
+import { registerContextRoutes } from './context.routes.js';
 import { DISCOVERY_COMMANDS } from './discovery.cli.js';
 import { bindDemoMeasuredFactors, seedDemoDiscovery } from './discovery.demo.js';
 import { DISCOVERY_PERMISSIONS } from './discovery.permissions.js';
@@ -15,6 +16,6 @@ export const discoveryModule = {
     { label: 'canvas factors measured by promises', seed: bindDemoMeasuredFactors, after: 'promises' },
   ],
   tables: DISCOVERY_TABLES,
-  routes: [registerSegmentRoutes, registerValueRoutes, registerCanvasRoutes],
+  routes: [registerSegmentRoutes, registerContextRoutes, registerValueRoutes, registerCanvasRoutes],
   cli: DISCOVERY_COMMANDS,
 } as const satisfies ModuleManifest;

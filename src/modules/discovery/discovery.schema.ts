@@ -7,7 +7,8 @@ export const SEGMENT_KINDS = ['customer', 'citizen', 'partner'] as const;
 export const JOB_KINDS = ['functional', 'social', 'emotional'] as const;
 export const PAIN_STATUSES = ['open', 'answered', 'retired'] as const;
 export const EVIDENCE_KINDS = ['interview', 'observation', 'feedback', 'metric', 'document'] as const;
-export const EVIDENCE_SUBJECTS = ['need', 'pain', 'gain'] as const;
+/** What evidence backs: a need, pain or gain by its id, or a segment's context by the segment's id. */
+export const EVIDENCE_SUBJECTS = ['need', 'pain', 'gain', 'context'] as const;
 
 const ZText = z.string().trim().min(1, 'must not be empty').max(2000);
 const ZContextText = z.string().trim().max(500);
@@ -78,7 +79,7 @@ export type TCreateGain = z.output<typeof ZCreateGain>;
 export const ZCreateEvidence = z
   .object({
     subjectType: z.enum(EVIDENCE_SUBJECTS),
-    subjectId: ZId,
+    subjectId: ZId.describe('the need, pain or gain; for `context`, the segment'),
     kind: z.enum(EVIDENCE_KINDS),
     text: ZText,
     source: ZSource.default(''),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ZName } from '../common.schema.js';
-import { id, idOrNull, int, intOf, textOf, upTo } from '../export-columns.js';
+import { derived, id, idOrNull, int, intOf, textOf, upTo } from '../export-columns.js';
 import { exportedTable, type ModuleTables } from '../module.js';
 import { MAX_COMPETITORS, MAX_FACTORS, ZCreateCanvas, ZLevel } from './canvas.schema.js';
+import { ZContextText } from './context.schema.js';
 import {
   EVIDENCE_KINDS,
   EVIDENCE_SUBJECTS,
@@ -32,6 +33,28 @@ export const DISCOVERY_TABLES = {
             description: upTo(ZCreateSegment.shape.description),
             size_estimate: intOf(ZCreateSegment.shape.sizeEstimate).nullable(),
             kind: z.enum(SEGMENT_KINDS),
+            created_at: int,
+            updated_at: int,
+          }),
+        )
+        .default([]),
+    }),
+    segmentContexts: exportedTable({
+      table: 'segment_contexts',
+      orderBy: ['created_at', 'id'],
+      since: 3,
+      file: z
+        .array(
+          z.object({
+            id,
+            org_id: id,
+            segment_id: id,
+            situation: upTo(ZContextText),
+            regulations: upTo(ZContextText),
+            market: upTo(ZContextText),
+            channels: upTo(ZContextText),
+            version: int.min(1),
+            updated_by: derived,
             created_at: int,
             updated_at: int,
           }),

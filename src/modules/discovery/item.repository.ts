@@ -53,7 +53,11 @@ export async function deleteItemWithTraces(tx: Tx, orgId: string, kind: ItemKind
 }
 
 /** Evidence of the organization, optionally of one subject type or subject, keyset-paginated. */
-export async function pageEvidence(db: Db, orgId: string, query: TPageQuery & { subjectType?: ItemKind; subjectId?: string }) {
+export async function pageEvidence(
+  db: Db,
+  orgId: string,
+  query: TPageQuery & { subjectType?: EvidenceTable['subject_type']; subjectId?: string },
+) {
   let q = db.selectFrom('evidence').selectAll().where('org_id', '=', orgId);
   if (query.subjectType) q = q.where('subject_type', '=', query.subjectType);
   if (query.subjectId) q = q.where('subject_id', '=', query.subjectId);

@@ -4,7 +4,7 @@ import type { EvidenceTable, GainsTable, NeedsTable, PainsTable, Tx } from '../.
 import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
-import { evidenceCounts, linksByTarget, toEvidence, toGain, toNeed, toPain } from './discovery.repository.js';
+import { evidenceCounts, findSegment, linksByTarget, toEvidence, toGain, toNeed, toPain } from './discovery.repository.js';
 import type { TCreateEvidence, TCreateGain, TCreateNeed, TCreatePain, TEvidence, TGain, TNeed, TPain } from './discovery.schema.js';
 import {
   deleteEvidenceRow,
@@ -133,19 +133,22 @@ export async function deleteItem(ctx: OrgContext, kind: Kind, id: string): Promi
   });
 }
 
-export async function listEvidence(ctx: OrgContext, query: TPageQuery & { subjectType?: Kind; subjectId?: string }) {
+export async function listEvidence(
+  ctx: OrgContext,
+  query: TPageQuery & { subjectType?: EvidenceTable['subject_type']; subjectId?: string },
+) {
   const result = await pageEvidence(ctx.db, ctx.org.id, query);
   return { items: result.items.map(toEvidence), nextCursor: result.nextCursor };
 }
 
-/** Attaches evidence to a need, pain or gain of the same organization. */
+/** Attaches evidence to a need, pain or gain of the same organization, or to a segment's context (by the segment's id). */
 export async function createEvidence(ctx: OrgContext, input: TCreateEvidence): Promise<TEvidence> {
   return ctx.db.transaction().execute(async (tx) => {
-    const subject = await findItemRow(tx, ctx.org.id, input.subjectType, input.subjectId);
-    if (!subject)
-      throw invalidField('subjectId', 'not_found', `no ${input.subjectType} with this id in the organization`, {
-        entity: input.subjectType,
-      });
+    const { subjectType, subjectId } = input;
+    const entity = subjectType === 'context' ? 'segment' : subjectType;
+    const subject =
+      subjectType === 'context' ? await findSegment(tx, ctx.org.id, subjectId) : await findItemRow(tx, ctx.org.id, subjectType, subjectId);
+    if (!subject) throw invalidField('subjectId', 'not_found', `no ${entity} with this id in the organization`, { entity });
     const row: EvidenceTable = {
       id: newId(),
       org_id: ctx.org.id,

@@ -3,6 +3,7 @@ import { removeSegmentFromClients } from '../clients/client.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import { pageByCreated } from '../list.js';
 import { deleteCanvasRows, listCanvasIdsOfSegment } from './canvas.repository.js';
+import { deleteContextOfSegment } from './context.repository.js';
 
 export async function pageSegments(db: Db, orgId: string, page: TPageQuery) {
   const query = db.selectFrom('segments').selectAll().where('org_id', '=', orgId);
@@ -28,12 +29,13 @@ export async function updateSegmentRow(
 }
 
 /**
- * Deletes a segment with everything recorded for it: canvases, value map, needs, pains, gains and
- * their evidence. Feedback tagged to a pain of the segment stays, untagged; clients leave the
+ * Deletes a segment with everything recorded for it: canvases, value map, context, needs, pains,
+ * gains and their evidence. Feedback tagged to a pain of the segment stays, untagged; clients leave the
  * segment; proposals made to it stay, to no segment.
  */
 export async function deleteSegmentWithContents(tx: Tx, orgId: string, id: string): Promise<void> {
   await deleteCanvasRows(tx, orgId, await listCanvasIdsOfSegment(tx, orgId, id));
+  await deleteContextOfSegment(tx, orgId, id);
   const itemIds = (await tx.selectFrom('value_items').select('id').where('org_id', '=', orgId).where('segment_id', '=', id).execute()).map(
     (v) => v.id,
   );

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZPage, ZPageQuery } from '../common.schema.js';
 import { pageInMemory } from '../list.js';
+import { ZSegmentContext } from './context.schema.js';
 import { ZGain, ZNeed, ZPain, ZSegment } from './discovery.schema.js';
 import { requireSegment } from './segment.service.js';
 import { ZCreateValueItem, ZFit, ZUpdateValueItem, ZValueItem } from './value.schema.js';
@@ -16,10 +17,11 @@ export function registerValueRoutes(r: Registrar): void {
     tag: 'discovery',
     auth: 'org',
     permission: 'discovery:read',
-    summary: 'The segment workspace: customer profile (needs, pains, gains), value map and fit, in one answer',
+    summary: 'The segment workspace: its context, customer profile (needs, pains, gains), value map and fit, in one answer',
     params: orgParamsWith('segmentId'),
     response: z.object({
       segment: ZSegment,
+      context: ZSegmentContext,
       needs: z.array(ZNeed),
       pains: z.array(ZPain),
       gains: z.array(ZGain),

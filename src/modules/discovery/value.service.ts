@@ -4,6 +4,7 @@ import { newId } from '../../core/ids.js';
 import type { Tx, ValueItemsTable } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { loadSegmentContext } from './context.service.js';
 import { toSegment } from './discovery.repository.js';
 import type { TPain } from './discovery.schema.js';
 import { loadGains, loadNeeds, loadPains, requireSegment } from './segment.service.js';
@@ -170,14 +171,15 @@ export async function segmentFit(ctx: OrgContext, segmentId: string) {
   return fitOf(await loadPains(ctx.db, ctx, segmentId), await loadValueItems(ctx.db, ctx, segmentId));
 }
 
-/** Everything the segment workspace shows, read in one go: profile, value map and fit. */
+/** Everything the segment workspace shows, read in one go: context, profile, value map and fit. */
 export async function segmentWorkspace(ctx: OrgContext, segmentId: string) {
   const segment = await requireSegment(ctx.db, ctx, segmentId);
+  const context = await loadSegmentContext(ctx.db, ctx, segmentId);
   const [needs, pains, gains, valueItems] = [
     await loadNeeds(ctx.db, ctx, segmentId),
     await loadPains(ctx.db, ctx, segmentId),
     await loadGains(ctx.db, ctx, segmentId),
     await loadValueItems(ctx.db, ctx, segmentId),
   ];
-  return { segment: toSegment(segment), needs, pains, gains, valueItems, fit: fitOf(pains, valueItems) };
+  return { segment: toSegment(segment), context, needs, pains, gains, valueItems, fit: fitOf(pains, valueItems) };
 }

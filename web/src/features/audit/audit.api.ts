@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
   'segment.updated',
   'segment.deleted',
   'segment.imported',
+  'segment.context_updated',
   'need.created',
   'need.updated',
   'need.deleted',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ZSaveSegmentContext, ZSegmentContext } from '../../../../src/modules/discovery/context.schema';
 import type {
   ZCreateEvidence,
   ZCreateGain,
@@ -18,10 +19,14 @@ export type GainInput = z.input<typeof ZCreateGain>;
 export type EvidenceInput = z.input<typeof ZCreateEvidence>;
 export type EvidenceChange = z.input<typeof ZUpdateEvidence>;
 export type ValueItemInput = z.input<typeof ZCreateValueItem>;
+/** The context of step 2 for one segment: four parts, how many are filled, who wrote it last. */
+export type SegmentContext = z.input<typeof ZSegmentContext>;
+export type SegmentContextInput = z.input<typeof ZSaveSegmentContext>;
 
-/** One answer with everything the segment workspace shows: customer profile, value map and fit. */
+/** One answer with everything the segment workspace shows: context, customer profile, value map and fit. */
 export interface Workspace {
   segment: Segment;
+  context: SegmentContext;
   needs: Need[];
   pains: Pain[];
   gains: Gain[];
@@ -29,8 +34,8 @@ export interface Workspace {
   fit: Fit;
 }
 
-/** The three kinds of customer-profile items, by their API path. */
-export type ProfileKind = EvidenceSubject;
+/** The three kinds of customer-profile items, by their API path (evidence may also back the segment's context). */
+export type ProfileKind = Exclude<EvidenceSubject, 'context'>;
 const PROFILE_PATHS: Record<ProfileKind, string> = { need: 'needs', pain: 'pains', gain: 'gains' };
 type ProfileInput = { need: NeedInput; pain: PainInput; gain: GainInput };
 
@@ -47,6 +52,8 @@ export const discoveryApi = {
   updateSegment: (org: string, id: string, input: Partial<SegmentInput>) => api.patch<Segment>(orgPath(org, 'segments', id), input),
   removeSegment: (org: string, id: string) => api.delete(orgPath(org, 'segments', id)),
   workspace: (org: string, id: string) => api.get<Workspace>(orgPath(org, 'segments', id, 'workspace')),
+  putContext: (org: string, id: string, input: SegmentContextInput) =>
+    api.put<SegmentContext>(orgPath(org, 'segments', id, 'context'), input),
   importCsv: (org: string, id: string, csv: string, dryRun: boolean) =>
     api.post<ImportResult>(orgPath(org, 'segments', id, 'import'), { csv, dryRun }),
 

@@ -14,6 +14,7 @@ import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { PromiseFormModal } from '../promises/promise-form-modal';
 import { type PromiseInput, promisesApi } from '../promises/promises.api';
 import { SegmentKindBadge } from './badges';
+import { ContextCard } from './context-card';
 import { discoveryApi, type SegmentInput } from './discovery.api';
 import { FitPanel } from './fit-panel';
 import { useDiscoveryFormat } from './format';
@@ -27,7 +28,7 @@ import { WorkspaceContext, type WorkspaceValue } from './workspace-context';
 import { type WorkspaceDialogState, WorkspaceDialogs } from './workspace-dialogs';
 import { type Focus, relatedIds } from './workspace-model';
 
-/** Steps 1–3 for one segment: the customer profile beside the value map, with the fit on top. */
+/** Steps 1–3 for one segment: its context, then the customer profile beside the value map, with the fit on top. */
 export function SegmentWorkspacePage() {
   const { t } = useTranslation();
   const { org, can } = useOrg();
@@ -159,6 +160,7 @@ export function SegmentWorkspacePage() {
             </>
           }
         />
+        <ContextCard onSave={actions.saveContext} />
         <FitPanel />
         <div style={{ position: 'sticky', top: 64, zIndex: 5 }}>
           <LinkingBanner />

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../shared/api/error-messages';
 import type { Resource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
-import { discoveryApi, type ProfileKind, type ValueItemInput, type Workspace } from './discovery.api';
+import { discoveryApi, type ProfileKind, type SegmentContextInput, type ValueItemInput, type Workspace } from './discovery.api';
 import type { ProfileFormInput } from './profile-form-modal';
 import { isProfileKind, type WorkspaceTarget } from './workspace-context';
 import { toggledTargets, withTargets } from './workspace-model';
@@ -34,6 +34,12 @@ export function useWorkspaceActions(workspace: Resource<Workspace>, segmentId: s
     await refresh();
   };
 
+  const saveContext = async (input: SegmentContextInput) => {
+    await discoveryApi.putContext(org.slug, segmentId, input);
+    notifySuccess(t('segmentContext.saved'));
+    await refresh();
+  };
+
   const remove = async (target: WorkspaceTarget) => {
     if (!target.item) return;
     try {
@@ -60,5 +66,5 @@ export function useWorkspaceActions(workspace: Resource<Workspace>, segmentId: s
     await refresh();
   };
 
-  return { saveProfile, saveValue, remove, toggleLink, refresh };
+  return { saveProfile, saveValue, saveContext, remove, toggleLink, refresh };
 }

@@ -10,7 +10,10 @@ export type WorkspaceTarget =
   | { kind: 'gain'; item?: Gain }
   | { kind: ValueItemKind; item?: ValueItem };
 
-export type EvidenceSubjectTarget = { kind: ProfileKind; item: Need | Pain | Gain };
+/** What the evidence drawer shows evidence of: a profile item, or the segment's context (by the segment's id, named by its text). */
+export type EvidenceSubjectTarget =
+  | { kind: ProfileKind; item: Need | Pain | Gain }
+  | { kind: 'context'; item: { id: string; text: string } };
 
 export interface WorkspaceValue {
   data: Workspace;

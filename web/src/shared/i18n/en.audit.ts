@@ -86,6 +86,7 @@ export const enAudit = {
       segment_updated: 'Segment changed',
       segment_deleted: 'Segment deleted',
       segment_imported: 'Needs and pains imported',
+      segment_context_updated: 'Segment context changed',
       need_created: 'Job added',
       need_updated: 'Job changed',
       need_deleted: 'Job deleted',

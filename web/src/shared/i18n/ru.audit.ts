@@ -86,6 +86,7 @@ export const ruAudit = {
       segment_updated: 'Сегмент изменён',
       segment_deleted: 'Сегмент удалён',
       segment_imported: 'Импортированы потребности и боли',
+      segment_context_updated: 'Изменён контекст сегмента',
       need_created: 'Задача добавлена',
       need_updated: 'Задача изменена',
       need_deleted: 'Задача удалена',
