@@ -53,6 +53,7 @@ const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
     csv: `team,kind,amount,note\n${ids.team},revenue,1500.50,Sample\n`,
   }),
   'PUT /api/v1/orgs/{org}/periods/{period}/overhead-rule': () => ({ rule: 'per_capita' }),
+  'PUT /api/v1/orgs/{org}/periods/{period}/teams/{teamId}/budget': () => ({ budgetMinor: 1_200_000_000, bonusFundMinor: 50_000_000 }),
   'POST /api/v1/orgs/{org}/periods/{period}/trades': (ids) => ({ sellerTeamId: ids.team, buyerTeamId: ids.otherTeam, amountMinor: 50_000 }),
   'PUT /api/v1/orgs/{org}/teams/{teamId}/split-rule': () => ({ rule: 'salary' }),
   // Points go to a teammate who is not the caller: roles.test puts `peer` in the fresh team.

@@ -5,12 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../src/cli/commands.js';
+import { periodOf } from '../src/core/economics/period.js';
 import { AppError } from '../src/core/errors.js';
 import { zodToAppError } from '../src/http/errors.js';
 import { buildServer } from '../src/http/server.js';
 import { inviteClient } from '../src/modules/clients/client.service.js';
 import { DEMO_EMAIL, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from '../src/modules/demo/demo.data.js';
 import { seedDemo } from '../src/modules/demo-seed.js';
+import { putTeamBudget } from '../src/modules/economics/budget.service.js';
 import { exportOrganization, importOrganization, type TExportFile, ZExportFile } from '../src/modules/export-file.js';
 import { loadVoiceSettings } from '../src/modules/proposals/voice-settings.js';
 import { runSetup } from '../src/modules/setup/setup.service.js';
@@ -64,6 +66,9 @@ beforeAll(async () => {
   const admin = await source.db.selectFrom('users').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirstOrThrow();
   await addVoiceRows(source.db, ctx, admin.id);
   requests = await addRequestRows(ctx);
+  // A team's budget (the budgeted-bonus mode of government organizations; stroydom is a business).
+  const team = await source.db.selectFrom('teams').select('id').where('org_id', '=', ctx.org.id).executeTakeFirstOrThrow();
+  await putTeamBudget(ctx, periodOf(Date.now(), ctx.org.time_zone), team.id, { budgetMinor: 1_200_000_000, bonusFundMinor: 50_000_000 });
   exported = await exportOrganization(source.db, 'stroydom', Date.now());
 });
 

@@ -90,6 +90,7 @@ export const FIELD_ERROR_CODES = [
   'sum_mismatch', // the parts must add up to params.expected; they add up to params.actual
   'exceeds_reserve', // more than the reserve holds (params.available, minor units)
   'over_budget', // more than the budget (params.budget, minor units; params.total)
+  'government_only', // allowed only in an organization of kind government (params.kind: this one's)
   'backing_missing', // params.entity: capability or right the team must hold
   'not_held', // the team or person does not hold the right
   'not_allowed', // the actor may not set this field

@@ -17,6 +17,7 @@ import * as orgVisits from './migrations/20261207T1430_org_visits.js';
 import * as eventVoids from './migrations/20261207T1500_event_voids.js';
 import * as evaluatorChanges from './migrations/20261207T1510_evaluator_changes.js';
 import * as segmentContext from './migrations/20261207T2250_segment_context.js';
+import * as governmentPool from './migrations/20261207T2300_government_pool.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1500_event_voids': eventVoids,
   '20261207T1510_evaluator_changes': evaluatorChanges,
   '20261207T2250_segment_context': segmentContext,
+  '20261207T2300_government_pool': governmentPool,
 };
 
 class StaticProvider implements MigrationProvider {

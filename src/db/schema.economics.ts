@@ -5,6 +5,8 @@ export interface EconomicsSettingsTable {
   pool_rate_ppm: number;
   reserve_rate_ppm: number;
   fulfillment: 'off' | 'share_kept' | 'proportional';
+  /** `budgeted_bonus`: the pool is a budgeted bonus fund × the fulfillment index (government organizations). */
+  pool_mode: 'profit_share' | 'budgeted_bonus';
   updated_at: number;
   updated_by: string | null;
 }
@@ -96,4 +98,16 @@ export interface ReserveAllocationsTable {
   purpose: string;
   created_at: number;
   created_by: string | null;
+}
+
+/** A team's expense budget and bonus fund for a month (the budgeted-bonus pool mode), minor units. */
+export interface TeamBudgetsTable {
+  org_id: string;
+  period: string;
+  team_id: string;
+  budget_minor: number;
+  bonus_fund_minor: number;
+  created_at: number;
+  updated_at: number;
+  updated_by: string | null;
 }

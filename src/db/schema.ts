@@ -13,6 +13,7 @@ import type {
   PeriodMembersTable,
   ReserveAllocationsTable,
   SplitRulesTable,
+  TeamBudgetsTable,
 } from './schema.economics.js';
 import type {
   AdviceRequestsTable,
@@ -435,6 +436,7 @@ export interface DB {
   split_rules: SplitRulesTable;
   peer_points: PeerPointsTable;
   reserve_allocations: ReserveAllocationsTable;
+  team_budgets: TeamBudgetsTable;
   client_segments: ClientSegmentsTable;
   outbox: OutboxTable;
   voice_settings: VoiceSettingsTable;

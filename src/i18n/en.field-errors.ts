@@ -70,6 +70,7 @@ export const enFieldErrors = {
   sum_mismatch: 'Must add up to {{expected}} (now {{actual}})',
   exceeds_reserve: 'More than the reserve holds',
   over_budget: 'More than the budget',
+  government_only: 'Only for a government organization',
   backing_missing: 'The team does not hold this',
   not_held: 'The decision right is not held',
   not_allowed: 'Your role does not allow this',

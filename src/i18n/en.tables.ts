@@ -34,6 +34,10 @@ export const enTables = {
     withheld: 'Withheld',
     reserve: 'Reserve',
     splitRule: 'Split rule',
+    budget: 'Budget',
+    savings: 'Savings against budget',
+    bonusFund: 'Bonus fund',
+    budgetedPool: 'Pool (bonus fund × fulfillment index)',
   },
   ledger: {
     period: 'Month',

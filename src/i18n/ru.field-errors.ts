@@ -68,6 +68,7 @@ export const ruFieldErrors: typeof enFieldErrors = {
   sum_mismatch: 'В сумме должно быть {{expected}} (сейчас {{actual}})',
   exceeds_reserve: 'Больше, чем есть в резерве',
   over_budget: 'Больше бюджета',
+  government_only: 'Только для государственной организации',
   backing_missing: 'У команды этого нет',
   not_held: 'Нет права на это решение',
   not_allowed: 'Ваша роль этого не позволяет',

@@ -36,6 +36,10 @@ export const ruTables: typeof enTables = {
     withheld: 'Удержано',
     reserve: 'Резерв',
     splitRule: 'Правило деления',
+    budget: 'Бюджет расходов',
+    savings: 'Экономия бюджета',
+    bonusFund: 'Премиальный фонд',
+    budgetedPool: 'Премиальный фонд × индекс выполнения',
   },
   ledger: {
     period: 'Месяц',

@@ -3,6 +3,7 @@ import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZId, ZOk, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { exportRoute } from '../exports/export.route.js';
 import { pageInMemory } from '../list.js';
+import { putTeamBudget } from './budget.service.js';
 import {
   ZAllocationInput,
   ZDeclineTrade,
@@ -26,6 +27,8 @@ import {
   ZSettingsOut,
   ZSplitRule,
   ZSplitRuleInput,
+  ZTeamBudget,
+  ZTeamBudgetInput,
   ZTeamEconomics,
   ZTrade,
   ZTradeInput,
@@ -203,6 +206,18 @@ export function registerEconomicsRoutes(r: Registrar): void {
     body: ZMemberInput,
     response: z.object({ period: z.string(), teamId: z.string(), userId: z.string(), hours: z.number(), salaryMinor: z.number().int() }),
     handler: async ({ ctx, params, body }) => putMember(ctx, params.period, params.teamId, params.userId, body),
+  });
+  r.add({
+    ...write,
+    method: 'PUT',
+    operationId: 'setTeamBudget',
+    url: `${periods}/teams/:teamId/budget`,
+    summary:
+      'The team’s expense budget and bonus fund for the month: in the budgeted_bonus mode (government organizations) the pool is the fund × the fulfillment index, and savings against the budget are the profit line',
+    params: ZPeriodTeamParams,
+    body: ZTeamBudgetInput,
+    response: ZTeamBudget,
+    handler: async ({ ctx, params, body }) => putTeamBudget(ctx, params.period, params.teamId, body),
   });
   r.add({
     ...read,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POOL_MODES } from '../../core/economics/budgeted-pool.js';
 import { FULFILLMENT_MODES } from '../../core/economics/fulfillment.js';
 import { OVERHEAD_RULES } from '../../core/economics/overhead.js';
 import { parsePeriod } from '../../core/economics/period.js';
@@ -35,6 +36,12 @@ const ZSettingsFields = z.object({
   poolRate: ZRate.describe('share of a team’s net profit paid to its members (0.2 = 20%)').meta({ examples: [0.2] }),
   reserveRate: ZRate.describe('share of net profit kept in the reserve fund for new projects').meta({ examples: [0.05] }),
   fulfillment: z.enum(FULFILLMENT_MODES).describe('how kept client promises scale the pool: off, share_kept, proportional'),
+  poolMode: z
+    .enum(POOL_MODES)
+    .optional()
+    .describe(
+      'where the pool comes from: profit_share (poolRate × net profit, the default) or budgeted_bonus (each team’s budgeted bonus fund × fulfillment index, savings against its budget as the profit line; government organizations only); left out: unchanged',
+    ),
 });
 export const ZSettings = ZSettingsFields.refine((v) => Math.round(v.poolRate * 1e6) + Math.round(v.reserveRate * 1e6) <= 1e6, {
   path: ['reserveRate'],
@@ -42,7 +49,9 @@ export const ZSettings = ZSettingsFields.refine((v) => Math.round(v.poolRate * 1
   params: { code: 'too_big', maximum: 1 },
 }).meta({ id: 'EconomicsSettingsInput' });
 export type TSettings = z.output<typeof ZSettings>;
-export const ZSettingsOut = ZSettingsFields.extend({ currency: z.string(), updatedAt: ZTime.nullable() }).meta({ id: 'EconomicsSettings' });
+export const ZSettingsOut = ZSettingsFields.extend({ currency: z.string(), updatedAt: ZTime.nullable() })
+  .extend({ poolMode: z.enum(POOL_MODES) })
+  .meta({ id: 'EconomicsSettings' });
 
 export const LEDGER_KINDS = ['revenue', 'expense', 'labour', 'overhead'] as const;
 export const ZLedgerInput = z
@@ -198,6 +207,28 @@ export const ZOverheadRuleInput = z
   .meta({ id: 'OverheadRuleInput' });
 export type TOverheadRuleInput = z.output<typeof ZOverheadRuleInput>;
 
+/** A team's expense budget and bonus fund for a month (the budgeted_bonus pool mode), minor units. */
+export const ZTeamBudgetInput = z
+  .object({
+    budgetMinor: z
+      .number()
+      .int('must be whole minor units (kopecks, cents)')
+      .min(0)
+      .max(1e13)
+      .describe('the team’s expense budget for the month; savings = budget − what it spent')
+      .meta({ examples: [1200000000] }),
+    bonusFundMinor: z
+      .number()
+      .int('must be whole minor units (kopecks, cents)')
+      .min(0)
+      .max(1e13)
+      .describe('the budgeted bonus fund; the pool is this × the fulfillment index')
+      .meta({ examples: [50000000] }),
+  })
+  .meta({ id: 'TeamBudgetInput' });
+export type TTeamBudgetInput = z.output<typeof ZTeamBudgetInput>;
+export const ZTeamBudget = ZTeamBudgetInput.extend({ period: z.string(), teamId: z.string(), updatedAt: ZTime }).meta({ id: 'TeamBudget' });
+
 export const ZReopen = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) }).meta({ id: 'ReopenPeriod' });
 
 export const ZShare = z.object({ memberId: z.string(), amountMinor: z.number().int() });
@@ -252,6 +283,14 @@ export const ZTeamEconomics = z
     sharesVisible: z.boolean().describe('members, hours, salaries and shares are shown to the team, admins and the council'),
     members: z.array(ZEconomicsMember),
     overheadRule: z.enum(OVERHEAD_RULES),
+    poolMode: z.enum(POOL_MODES).describe('profit_share: pool = poolRate × net profit × index; budgeted_bonus: pool = bonus fund × index'),
+    budgetMinor: z.number().int().nullable().describe('budgeted_bonus: the team’s expense budget for the month; null without one'),
+    bonusFundMinor: z.number().int().nullable().describe('budgeted_bonus: the team’s bonus fund for the month; null without a budget'),
+    savingsMinor: z
+      .number()
+      .int()
+      .nullable()
+      .describe('budgeted_bonus: savings against the budget (budget + net profit; negative when overspent, then no pool); null otherwise'),
   })
   .meta({ id: 'TeamEconomics' });
 export type TTeamEconomics = z.output<typeof ZTeamEconomics>;
@@ -273,6 +312,10 @@ export const ZTeamSummary = ZTeamEconomics.pick({
   withheldMinor: true,
   reserveMinor: true,
   splitRule: true,
+  poolMode: true,
+  budgetMinor: true,
+  bonusFundMinor: true,
+  savingsMinor: true,
 });
 export const ZPeriodEconomics = z
   .object({

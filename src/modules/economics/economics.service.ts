@@ -13,7 +13,9 @@ import { isTeamMember } from './period.service.js';
 async function figuresOf(tx: Tx, ctx: OrgContext, period: EconomicPeriodsTable): Promise<PeriodFigures> {
   if (period.status === 'closed' && period.snapshot) {
     const frozen = JSON.parse(period.snapshot) as PeriodFigures;
-    return { ...frozen, teams: frozen.teams.map((t) => ({ ...t, closed: true })) };
+    // Months closed before the budgeted-bonus mode existed were frozen without its fields.
+    const before = { poolMode: 'profit_share' as const, budgetMinor: null, bonusFundMinor: null, savingsMinor: null };
+    return { ...frozen, teams: frozen.teams.map((t) => ({ ...before, ...t, closed: true })) };
   }
   return computePeriod(tx, ctx, period);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POOL_MODES } from '../../core/economics/budgeted-pool.js';
 import { FULFILLMENT_MODES } from '../../core/economics/fulfillment.js';
 import { OVERHEAD_RULES } from '../../core/economics/overhead.js';
 import { SPLIT_RULES } from '../../core/economics/split.js';
@@ -13,6 +14,7 @@ import {
   ZPeerPointsInput,
   ZPeriod,
   ZSplitRuleInput,
+  ZTeamBudgetInput,
   ZTradeInput,
 } from './economics.schema.js';
 
@@ -34,6 +36,8 @@ export const ECONOMICS_TABLES = {
             pool_rate_ppm: int.min(0).max(1_000_000),
             reserve_rate_ppm: int.min(0).max(1_000_000),
             fulfillment: z.enum(FULFILLMENT_MODES),
+            // Files written before the budgeted-bonus mode existed carry none: the profit share.
+            pool_mode: z.enum(POOL_MODES).default('profit_share'),
             updated_at: int,
             updated_by: idOrNull,
           }),
@@ -166,6 +170,24 @@ export const ECONOMICS_TABLES = {
             receiver_id: id,
             points: intOf(ZPeerPointsInput.shape.points.valueType),
             updated_at: int,
+          }),
+        )
+        .default([]),
+    }),
+    teamBudgets: exportedTable({
+      table: 'team_budgets',
+      orderBy: ['period', 'team_id'],
+      file: z
+        .array(
+          z.object({
+            org_id: id,
+            period,
+            team_id: id,
+            budget_minor: intOf(ZTeamBudgetInput.shape.budgetMinor),
+            bonus_fund_minor: intOf(ZTeamBudgetInput.shape.bonusFundMinor),
+            created_at: int,
+            updated_at: int,
+            updated_by: idOrNull,
           }),
         )
         .default([]),

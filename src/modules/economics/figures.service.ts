@@ -1,3 +1,4 @@
+import { budgetedTeamFigures, type PoolMode, type TeamBudget } from '../../core/economics/budgeted-pool.js';
 import { teamFigures } from '../../core/economics/figures.js';
 import { PPM, toNumber } from '../../core/economics/fraction.js';
 import { fulfillmentIndex, isKept, type PromiseResult } from '../../core/economics/fulfillment.js';
@@ -12,6 +13,7 @@ import { countPromiseRanges } from '../promises/counter.repository.js';
 import { loadVersionsOf, toVersion } from '../promises/promise.repository.js';
 import type { TVersion, TWindow } from '../promises/promise.schema.js';
 import { listTeamNames } from '../teams/team.repository.js';
+import { listTeamBudgets, loadPoolMode } from './budget.repository.js';
 import type { TTeamEconomics } from './economics.schema.js';
 import { listClientPromisesInForce } from './fulfillment.repository.js';
 import { sumLedgerByTeamAndKind } from './ledger.repository.js';
@@ -48,6 +50,10 @@ interface PeriodInputs {
   rules: Map<string, SplitRulesTable>;
   /** Team id → its client promises with good and total at the period's end. */
   results: Map<string, FulfillmentPromise[]>;
+  /** `budgeted_bonus` only in a government organization (a business one that became so keeps profit_share). */
+  poolMode: PoolMode;
+  /** Team id → its budget and bonus fund for the period (budgeted_bonus). */
+  budgets: Map<string, TeamBudget>;
 }
 
 /** A team's published rule as the core reads it; equal until the team publishes one. */
@@ -158,6 +164,13 @@ async function loadPeriodInputs(tx: Tx, ctx: OrgContext, period: EconomicPeriods
     pointsOf: new Map(points.map((p) => [`${p.team_id}:${p.receiver_id}`, p.sum])),
     rules,
     results: settings.fulfillment === 'off' ? new Map() : await promiseResults(tx, ctx, from, to),
+    poolMode: ctx.org.kind === 'government' ? await loadPoolMode(tx, orgId) : 'profit_share',
+    budgets: new Map(
+      (await listTeamBudgets(tx, orgId, period.period)).map((b) => [
+        b.team_id,
+        { budgetMinor: b.budget_minor, bonusFundMinor: b.bonus_fund_minor },
+      ]),
+    ),
   };
 }
 
@@ -211,7 +224,11 @@ function teamEconomics(
   const index = fulfillmentIndex(settings.fulfillment, promises);
   const people = of.members.map((m) => ({ ...m, peerPoints: inputs.pointsOf.get(`${team.id}:${m.id}`) ?? 0 }));
   const rates = { poolRatePpm: settings.pool_rate_ppm, reserveRatePpm: settings.reserve_rate_ppm };
-  const figures = teamFigures(ledgerOf, rates, index, people.length > 0);
+  const budget = inputs.budgets.get(team.id) ?? null;
+  const budgeted = inputs.poolMode === 'budgeted_bonus';
+  const figures = budgeted
+    ? budgetedTeamFigures(ledgerOf, budget, settings.reserve_rate_ppm, index, people.length > 0)
+    : { ...teamFigures(ledgerOf, rates, index, people.length > 0), savingsMinor: null };
   const splitRule = splitRuleOf(inputs.rules.get(team.id));
   const split = splitPool(figures.poolMinor, people, splitRule);
   const amountOf = new Map(split.shares.map((s) => [s.memberId, s.amountMinor]));
@@ -250,6 +267,10 @@ function teamEconomics(
         amountMinor: amountOf.get(m.id) ?? 0,
       })),
     overheadRule: of.period.overhead_rule,
+    poolMode: inputs.poolMode,
+    budgetMinor: budgeted ? (budget?.budgetMinor ?? null) : null,
+    bonusFundMinor: budgeted ? (budget?.bonusFundMinor ?? null) : null,
+    savingsMinor: figures.savingsMinor,
   };
 }
 

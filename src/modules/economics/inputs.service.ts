@@ -10,6 +10,7 @@ import type { OrgContext } from '../context.js';
 import { findMembershipOfUser } from '../memberships/membership.repository.js';
 import { findPromise } from '../promises/promise.repository.js';
 import { findTeam, listTeamNames } from '../teams/team.repository.js';
+import { loadPoolMode } from './budget.repository.js';
 import { type TLedgerInput, type TMemberInput, type TOverheadRuleInput, type TSettings, ZLedgerInput } from './economics.schema.js';
 import { deleteLedgerLine as deleteLine, findLedgerLine, insertLedgerLines, listLedgerLines } from './ledger.repository.js';
 import { findPeriodMember, savePeriodMember } from './member.repository.js';
@@ -25,6 +26,7 @@ export async function getSettings(ctx: OrgContext) {
     poolRate: s.pool_rate_ppm / 1e6,
     reserveRate: s.reserve_rate_ppm / 1e6,
     fulfillment: s.fulfillment,
+    poolMode: await loadPoolMode(ctx.db, ctx.org.id),
     currency: ctx.org.currency,
     updatedAt: s.updated_at || null,
   };
@@ -32,6 +34,10 @@ export async function getSettings(ctx: OrgContext) {
 
 /** The organization's pool rate, reserve rate and how kept promises scale the pool; applies to open periods. */
 export async function putSettings(ctx: OrgContext, input: TSettings) {
+  if (input.poolMode === 'budgeted_bonus' && ctx.org.kind !== 'government')
+    throw invalidField('poolMode', 'government_only', 'a budgeted bonus fund replaces the profit share only in a government organization', {
+      kind: ctx.org.kind,
+    });
   await ctx.db.transaction().execute(async (tx) => {
     const before = await loadSettings(tx, ctx.org.id);
     const row = {
@@ -39,6 +45,7 @@ export async function putSettings(ctx: OrgContext, input: TSettings) {
       pool_rate_ppm: Math.round(input.poolRate * 1e6),
       reserve_rate_ppm: Math.round(input.reserveRate * 1e6),
       fulfillment: input.fulfillment,
+      pool_mode: input.poolMode ?? (await loadPoolMode(tx, ctx.org.id)),
       updated_at: ctx.now,
       updated_by: ctx.actor.id,
     };

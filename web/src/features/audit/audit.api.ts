@@ -132,6 +132,7 @@ export const AUDIT_ACTIONS = [
   'ledger.imported',
   'economics.member_recorded',
   'economics.overhead_rule_set',
+  'economics.budget_set',
   'economics.peer_points_given',
   'team.split_rule_set',
   'trade.recorded',

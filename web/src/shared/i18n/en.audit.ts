@@ -146,6 +146,7 @@ export const enAudit = {
       ledger_imported: 'Ledger imported from CSV',
       economics_member_recorded: 'Hours and salary recorded',
       economics_overhead_rule_set: 'Overhead rule set',
+      economics_budget_set: 'Team budget and bonus fund set',
       economics_peer_points_given: 'Peer points given',
       team_split_rule_set: 'Split rule published',
       trade_recorded: 'Internal trade recorded',

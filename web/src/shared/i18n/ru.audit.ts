@@ -145,6 +145,7 @@ export const ruAudit = {
       ledger_line_removed: 'Строка учёта удалена',
       ledger_imported: 'Учёт загружен из CSV',
       economics_member_recorded: 'Часы и зарплата записаны',
+      economics_budget_set: 'Бюджет и премиальный фонд команды заданы',
       economics_overhead_rule_set: 'Правило накладных расходов задано',
       economics_peer_points_given: 'Баллы коллегам розданы',
       team_split_rule_set: 'Правило распределения опубликовано',
