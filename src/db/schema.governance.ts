@@ -28,6 +28,8 @@ export interface CapabilitiesTable {
   description: string;
   capacity_value: number | null;
   capacity_unit: string;
+  /** 'week': the capacity is a whole number per week, compared with the demand of the promises needing it; null: not a rate. */
+  capacity_per: 'week' | null;
   evidence: string;
   created_at: number;
   updated_at: number;

@@ -23,6 +23,10 @@ export interface PromisesTable {
   backing_waiver_reason: string | null;
   backing_waived_by: string | null;
   backing_waived_at: number | null;
+  /** Demand per week forecast at drafting, used until four weeks of events exist; null when none. Optional: older rows, other writers. */
+  demand_forecast_per_week?: number | null;
+  /** JSON `{since, capabilities}` set by the evaluator while the promise's capabilities are asked for more than their weekly capacity. */
+  over_capacity?: string | null;
   created_by: string;
   created_at: number;
   updated_at: number;

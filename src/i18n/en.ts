@@ -87,6 +87,7 @@ export const en = {
     budgetSpent: 'At risk: the misses the promise allows are used up — one more and it is broken.',
     unbacked:
       'Notice: the team no longer holds all the authority this promise needs, so it may not be able to keep it until that is put right.',
+    overCapacity: 'Notice: promised more than the team can do — it is asked for more each week than it can handle, so it may not keep up.',
     backingWaived: 'Backing waived.',
     backingWaivedText:
       'This promise was published without naming the capability and the decision right its team keeps it with. The reason given: “{{reason}}”',

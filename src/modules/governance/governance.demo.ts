@@ -5,7 +5,8 @@ import { addRoleMember, createCapability, createRole } from './structure.service
 
 /** Demo content for step 5–6 (M5): roles, capabilities and rights delegated by the council. Money in minor units. */
 interface DemoGovernance {
-  capabilities: { team: string; name: string; value: number | null; unit: string; evidence: string }[];
+  /** `per: 'week'`: a capacity a week, set against the demand of the promises needing it. */
+  capabilities: { team: string; name: string; value: number | null; unit: string; per?: 'week'; evidence: string }[];
   roles: { team: string; name: string; purpose: string; accountabilities: string[]; people: string[] }[];
   rights: {
     name: string;
@@ -60,7 +61,8 @@ const DEMO: Record<string, DemoGovernance> = {
   mfc: {
     capabilities: [
       { team: 'Фронт-офис: окна 1–6', name: 'Приём заявителей', value: 6, unit: 'окон', evidence: 'электронная очередь' },
-      { team: 'Выездное обслуживание', name: 'Выезд на дом', value: 8, unit: 'выездов в неделю', evidence: 'журнал выездов' },
+      // Seven a week against about 8.4 asked for (promises.demo.data.ts): the demo's capacity warning.
+      { team: 'Выездное обслуживание', name: 'Выезд на дом', value: 7, unit: 'выездов', per: 'week', evidence: 'журнал выездов' },
       { team: 'Бэк-офис: обработка документов', name: 'Подготовка справок', value: 120, unit: 'справок в день', evidence: 'журнал выдачи' },
     ],
     roles: [],
@@ -124,7 +126,7 @@ export async function seedDemoGovernance(ctx: () => OrgContext): Promise<boolean
       await createCapability(council(), teamId, {
         name: c.name,
         description: '',
-        capacity: { value: c.value, unit: c.unit },
+        capacity: { value: c.value, unit: c.unit, per: c.per ?? null },
         evidence: c.evidence,
       });
   }

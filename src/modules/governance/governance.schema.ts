@@ -36,10 +36,29 @@ export const ZRole = z
   .meta({ id: 'Role' });
 export type TRole = z.output<typeof ZRole>;
 
-export const ZCapacity = z.object({
-  value: z.number().min(0).max(1e12).nullable(),
-  unit: z.string().trim().max(100),
-});
+export const CAPACITY_PERS = ['week'] as const;
+export const ZCapacity = z
+  .object({
+    value: z.number().min(0).max(1e12).nullable(),
+    unit: z.string().trim().max(100),
+    per: z
+      .enum(CAPACITY_PERS)
+      .nullable()
+      .optional()
+      .describe(
+        "'week': value is how many (in unit) the team can do a week, a whole number ≥ 1, compared with the demand of the promises that need it; null: an amount that is not a rate",
+      ),
+  })
+  .refine((c) => !c.per || (c.value !== null && Number.isInteger(c.value)), {
+    message: 'a capacity per week is a whole number',
+    path: ['value'],
+    params: { code: 'not_integer' },
+  })
+  .refine((c) => !c.per || c.value === null || c.value >= 1, {
+    message: 'a capacity per week is at least 1',
+    path: ['value'],
+    params: { code: 'too_small', minimum: 1 },
+  });
 export const ZCreateCapability = z
   .object({
     name: ZName,
@@ -62,7 +81,7 @@ export const ZCapability = z
     teamId: z.string(),
     name: z.string(),
     description: z.string(),
-    capacity: z.object({ value: z.number().nullable(), unit: z.string() }),
+    capacity: z.object({ value: z.number().nullable(), unit: z.string(), per: z.enum(CAPACITY_PERS).nullable() }),
     evidence: z.string(),
     createdAt: ZTime,
     updatedAt: ZTime,

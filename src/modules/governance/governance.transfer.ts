@@ -18,6 +18,7 @@ import { exportedTable, type ModuleTables } from '../module.js';
 import { AGREEMENT_STATUSES, OWNER_TYPES, REVIEW_OUTCOMES, ZCreateAgreement, ZCreateReview } from './agreement.schema.js';
 import { ADVISER_TYPES, ZCreateDecision, ZDecide, ZGiveAdvice } from './decision.schema.js';
 import {
+  CAPACITY_PERS,
   GRANTED_BY,
   HOLDER_TYPES,
   ZCapacity,
@@ -72,6 +73,8 @@ export const GOVERNANCE_TABLES = {
             description: upTo(ZCreateCapability.shape.description),
             capacity_value: numberOf(ZCapacity.shape.value).nullable(),
             capacity_unit: upTo(ZCapacity.shape.unit),
+            // Rates per week are newer than the format's first files: absent means not a rate.
+            capacity_per: z.enum(CAPACITY_PERS).nullable().default(null),
             evidence: upTo(ZCreateCapability.shape.evidence),
             created_at: int,
             updated_at: int,

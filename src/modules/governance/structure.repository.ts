@@ -172,7 +172,9 @@ export async function updateCapabilityRow(
   tx: Tx,
   orgId: string,
   id: string,
-  set: Partial<Pick<CapabilitiesTable, 'name' | 'description' | 'capacity_value' | 'capacity_unit' | 'evidence'>> & { updated_at: number },
+  set: Partial<Pick<CapabilitiesTable, 'name' | 'description' | 'capacity_value' | 'capacity_unit' | 'capacity_per' | 'evidence'>> & {
+    updated_at: number;
+  },
 ): Promise<void> {
   await tx.updateTable('capabilities').set(set).where('org_id', '=', orgId).where('id', '=', id).execute();
 }

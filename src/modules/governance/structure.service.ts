@@ -219,7 +219,7 @@ function toCapability(row: CapabilitiesTable): TCapability {
     teamId: row.team_id,
     name: row.name,
     description: row.description,
-    capacity: { value: row.capacity_value === null ? null : Number(row.capacity_value), unit: row.capacity_unit },
+    capacity: { value: row.capacity_value === null ? null : Number(row.capacity_value), unit: row.capacity_unit, per: row.capacity_per },
     evidence: row.evidence,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -250,6 +250,7 @@ export async function createCapability(ctx: OrgContext, teamId: string, input: T
       description: input.description,
       capacity_value: input.capacity.value,
       capacity_unit: input.capacity.unit,
+      capacity_per: input.capacity.per ?? null,
       evidence: input.evidence,
       created_at: ctx.now,
       updated_at: ctx.now,
@@ -278,7 +279,11 @@ export async function updateCapability(ctx: OrgContext, id: string, input: TUpda
     const set = {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.description !== undefined && { description: input.description }),
-      ...(input.capacity !== undefined && { capacity_value: input.capacity.value, capacity_unit: input.capacity.unit }),
+      ...(input.capacity !== undefined && {
+        capacity_value: input.capacity.value,
+        capacity_unit: input.capacity.unit,
+        capacity_per: input.capacity.per ?? null,
+      }),
       ...(input.evidence !== undefined && { evidence: input.evidence }),
       updated_at: ctx.now,
     };

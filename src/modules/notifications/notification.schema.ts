@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'right_narrowed',
   'right_revoked',
   'promise_unbacked',
+  'promise_over_capacity',
   'promise_requested',
   'promise_request_answered',
   'promise_status_changed',

@@ -24,6 +24,7 @@ const STYLE = `.intro{margin:0 0 12px}.filter{display:flex;flex-wrap:wrap;gap:8p
 .trend svg{display:block}.trend .label{color:#5c636a;font-size:.8rem}
 .notice{border-left:4px solid #f08c00;background:#fff9db;padding:8px 12px;margin:12px 0 0;border-radius:0 6px 6px 0}
 .notice.unbacked{border-color:#c92a2a;background:#fff5f5}
+.notice.over-capacity{border-color:#e8590c;background:#fff4e6}
 .notice.waived{border-color:#868e96;background:#f8f9fa}
 .meta{display:flex;flex-wrap:wrap;gap:4px 20px;margin:14px 0 0;color:#5c636a;font-size:.92rem}.meta strong{color:#1a1b1e;font-weight:600}
 .redress{margin:10px 0 0;font-size:.92rem}
@@ -126,6 +127,7 @@ function notices(p: TBoardPromise, t: T, locale: Locale): string {
   }
   const html = out.map((text) => `<p class="notice" role="status">${text}</p>`);
   if (p.unbacked) html.push(`<p class="notice unbacked" role="status">${t('board.unbacked')}</p>`);
+  if (p.overCapacity) html.push(`<p class="notice over-capacity" role="status">${t('board.overCapacity')}</p>`);
   if (p.backingWaiver) {
     html.push(
       `<p class="notice waived" data-backing="waived"><strong>${t('board.backingWaived')}</strong> ${t('board.backingWaivedText', { reason: p.backingWaiver.reason })}</p>`,

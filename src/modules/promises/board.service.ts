@@ -35,6 +35,7 @@ export const ZBoardPromise = z.object({
     .array(z.object({ longWindow: z.string(), threshold: z.number(), burnRate: z.number() }))
     .describe('the alerts firing now, most urgent first, with the pace misses come at over the long window'),
   unbacked: z.boolean().describe('the team has lost a capability or right this promise needs'),
+  overCapacity: z.boolean().describe('promised more than the team can do: a capability it needs is asked for more a week than it can do'),
   backingWaiver: z
     .object({ reason: z.string(), at: ZTime })
     .nullable()
@@ -138,6 +139,7 @@ async function boardPromise(
       .sort((a, b) => b.threshold - a.threshold)
       .map((a) => ({ longWindow: a.longWindow, threshold: a.threshold, burnRate: rates.get(a.longWindow) ?? 0 })),
     unbacked: status.unbacked,
+    overCapacity: status.overCapacity,
     backingWaiver: promise.backingWaiver ? { reason: promise.backingWaiver.reason, at: promise.backingWaiver.at } : null,
     team: promise.promiserTeam,
     segment: promise.promiseeSegment ?? { id: '', name: '' },

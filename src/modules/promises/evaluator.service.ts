@@ -21,6 +21,7 @@ import type { Db, Dialect, OrganizationsTable, Tx } from '../../db/schema.js';
 import { type OrgContext, SYSTEM_ACTOR } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { loadOrgById } from '../orgs/org.repository.js';
+import { refreshOverCapacity } from './capacity.service.js';
 import {
   claimEvaluation,
   type EvaluationJob,
@@ -107,6 +108,8 @@ async function evaluateOne(
   now: number,
 ): Promise<{ statusChanged: boolean; fired: number; resolved: number }> {
   const ctx: OrgContext = { db: tx as Db, org, actor: SYSTEM_ACTOR, now };
+  // Demand against capacity first, so the status below and the promise read next carry the flag.
+  await refreshOverCapacity(tx, org.id, job.promise_id, now, SYSTEM_ACTOR);
   const status = await promiseStatus(ctx, job.promise_id, now);
   const promise = await loadPromise(tx, org.id, job.promise_id);
   const previous: EvaluationSnapshot | null = job.status === null ? null : { status: job.status, firing: JSON.parse(job.firing) };

@@ -82,6 +82,8 @@ export async function describePromises(tx: Tx, orgId: string, rows: PromisesTabl
         row.backing_waiver_reason === null
           ? null
           : { reason: row.backing_waiver_reason, by: row.backing_waived_by ?? '', at: row.backing_waived_at ?? row.updated_at },
+      demandForecastPerWeek: row.demand_forecast_per_week ?? null,
+      overCapacity: row.over_capacity ? (JSON.parse(row.over_capacity) as TPromise['overCapacity']) : null,
       createdBy: row.created_by,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

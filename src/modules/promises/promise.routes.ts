@@ -4,6 +4,7 @@ import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZId, ZOrgParams, ZPage, ZPageQuery, ZTime } from '../common.schema.js';
 import { exportRoute } from '../exports/export.route.js';
 import { pageInMemory } from '../list.js';
+import { getPromiseCapacity } from './capacity.service.js';
 import { recentEvents, voidEvent } from './events.service.js';
 import { ZHistoryEntry } from './history.schema.js';
 import { listPromiseHistory } from './history.service.js';
@@ -19,8 +20,10 @@ import {
   ZIngestEnvelope,
   ZIngestResult,
   ZPromise,
+  ZPromiseCapacity,
   ZPromiseQuery,
   ZPromiseStatus,
+  ZPublishedPromise,
   ZPublishPromise,
   ZRetirePromise,
   ZStatusQuery,
@@ -181,7 +184,7 @@ export function registerPromiseRoutes(r: Registrar): void {
       'Publish a draft: refused with 422 backing_missing, naming them, unless the team holds every required capability and right and a client promise declares at least one of each — or an admin waives that minimum with a reason (backingWaiver)',
     params: orgParamsWith('promiseId'),
     body: ZPublishPromise.optional(),
-    response: ZPromise,
+    response: ZPublishedPromise,
     handler: async ({ ctx, params, body }) => publishPromise(ctx, params.promiseId, body ?? {}),
   });
   r.add({
@@ -308,6 +311,17 @@ export function registerPromiseRoutes(r: Registrar): void {
     query: ZStatusQuery,
     response: ZPromiseStatus,
     handler: async ({ ctx, params, query }) => promiseStatus(ctx, params.promiseId, query.at ? Date.parse(query.at) : ctx.now),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    operationId: 'getPromiseCapacity',
+    url: `${base}/promises/:promiseId/capacity`,
+    summary:
+      'Demand against capacity: for each capability the promise needs, its capacity a week, the demand of this promise and of every published one needing it (added up: events a week over the last 4 weeks, or the drafting forecast before that), utilisation and how far over',
+    params: orgParamsWith('promiseId'),
+    response: ZPromiseCapacity,
+    handler: async ({ ctx, params }) => getPromiseCapacity(ctx, params.promiseId),
   });
   r.add({
     ...read,

@@ -49,6 +49,15 @@ const ZTarget = z
   .lt(1, 'must be below 1 (0.95 is 95%)')
   .meta({ examples: [0.95, 0.9] });
 const ZStatement = z.string().trim().min(1, 'say what the client gets, in plain words').max(2000);
+const ZDemandForecast = z
+  .number()
+  .int()
+  .min(0)
+  .max(1_000_000_000)
+  .nullable()
+  .describe(
+    'events a week the promise is expected to see, forecast at drafting; compared with the weekly capacity of its capabilities until four weeks of events exist',
+  );
 
 export const ZCreatePromise = z
   .object({
@@ -66,6 +75,7 @@ export const ZCreatePromise = z
     supportsPromiseId: ZId.optional().describe('for an internal promise: the promise it supports (the tree)'),
     painIds: z.array(ZId).max(50).default([]),
     redress: ZRedress.nullable().default(null),
+    demandForecastPerWeek: ZDemandForecast.optional(),
   })
   .meta({ id: 'CreatePromise' });
 export type TCreatePromise = z.output<typeof ZCreatePromise>;
@@ -82,6 +92,7 @@ export const ZUpdatePromise = z
     requiredRightIds: z.array(ZId).max(50),
     painIds: z.array(ZId).max(50),
     redress: ZRedress.nullable(),
+    demandForecastPerWeek: ZDemandForecast,
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
@@ -144,6 +155,22 @@ export const ZMissingBacking = z
   })
   .meta({ id: 'MissingBacking' });
 
+export const ZCapacityShortfall = z
+  .object({
+    capabilityId: z.string(),
+    name: z.string(),
+    unit: z.string(),
+    capacityPerWeek: z.number(),
+    demandPerWeek: z.number().describe('the demands of every promise needing the capability, added up'),
+    overBy: z.number(),
+    utilisation: z.number().describe('demand ÷ capacity, percent'),
+    promiseIds: z.array(z.string()).describe('the promises whose demands were added up (this one among them)'),
+  })
+  .meta({ id: 'CapacityShortfall' });
+export type TCapacityShortfall = z.output<typeof ZCapacityShortfall>;
+
+export const ZOverCapacity = z.object({ since: ZTime, capabilities: z.array(ZCapacityShortfall) }).meta({ id: 'OverCapacity' });
+
 export const ZPromise = z
   .object({
     id: z.string(),
@@ -165,6 +192,10 @@ export const ZPromise = z
       .object({ reason: z.string(), by: z.string(), at: ZTime })
       .nullable()
       .describe('an admin published this client promise without declaring a capability and a right: why, by whom, when'),
+    demandForecastPerWeek: z.number().int().nullable().describe('events a week forecast at drafting; null when none'),
+    overCapacity: ZOverCapacity.nullable().describe(
+      'set by the evaluator while the capabilities this published promise needs are asked for more a week than they can do (all promises needing each, added up)',
+    ),
     createdBy: z.string(),
     createdAt: ZTime,
     updatedAt: ZTime,
@@ -264,8 +295,77 @@ export const ZPromiseStatus = z
     ),
     status: z.enum(FULFILLMENT_STATUSES),
     unbacked: z.boolean(),
+    overCapacity: z.boolean().describe('promised more than the team can do: see GET …/promises/{promiseId}/capacity'),
     window: z.object({ from: z.string(), to: z.string() }),
     version: z.number().int(),
   })
   .meta({ id: 'PromiseStatus' });
 export type TPromiseStatus = z.output<typeof ZPromiseStatus>;
+
+export const DEMAND_SOURCES = ['measured', 'forecast', 'none'] as const;
+
+export const ZPromiseDemand = z
+  .object({
+    promiseId: z.string(),
+    title: z.string(),
+    status: z.enum(PROMISE_STATUSES),
+    perWeek: z.number().nullable().describe('events a week; null when neither events nor a forecast say'),
+    source: z
+      .enum(DEMAND_SOURCES)
+      .describe(
+        'measured: events of the last 4 weeks ÷ 4 (or so far ÷ weeks elapsed, before 4 weeks and without a forecast); forecast: entered at drafting',
+      ),
+    events: z.number().int().describe('the events counted (0 for a forecast)'),
+    weeks: z.number().describe('the weeks they were spread over'),
+  })
+  .meta({ id: 'PromiseDemand' });
+
+export const ZCapabilityLoad = z
+  .object({
+    capabilityId: z.string(),
+    name: z.string(),
+    teamId: z.string(),
+    unit: z.string(),
+    capacityPerWeek: z.number().nullable().describe('null: the capability states no capacity per week, nothing is compared'),
+    demandPerWeek: z.number().nullable().describe('the demands of every promise below, added up'),
+    utilisation: z.number().nullable().describe('demand ÷ capacity, percent (107.5 = 7.5% more than it can do)'),
+    overBy: z.number(),
+    isOver: z.boolean(),
+    promises: z
+      .array(ZPromiseDemand)
+      .describe('this promise and every published one needing the same capability: their demands add up against its capacity'),
+  })
+  .meta({ id: 'CapabilityLoad' });
+
+export const ZPromiseCapacity = z
+  .object({
+    promiseId: z.string(),
+    demand: ZPromiseDemand.describe("this promise's own demand"),
+    capabilities: z.array(ZCapabilityLoad),
+    isOver: z.boolean().describe('promised more than the team can do: some capability is asked for more than its capacity'),
+  })
+  .meta({ id: 'PromiseCapacity' });
+export type TPromiseCapacity = z.output<typeof ZPromiseCapacity>;
+
+export const ZPromiseWarning = z
+  .object({
+    code: z.enum(['over_capacity']),
+    message: z.string(),
+    capabilityId: z.string(),
+    name: z.string(),
+    unit: z.string(),
+    capacityPerWeek: z.number(),
+    demandPerWeek: z.number(),
+    overBy: z.number(),
+    utilisation: z.number(),
+    promiseIds: z.array(z.string()),
+  })
+  .meta({ id: 'PromiseWarning' });
+export type TPromiseWarning = z.output<typeof ZPromiseWarning>;
+
+export const ZPublishedPromise = ZPromise.extend({
+  warnings: z
+    .array(ZPromiseWarning)
+    .describe('published anyway: over_capacity when a capability it needs is asked for more a week than it can do'),
+}).meta({ id: 'PublishedPromise' });
+export type TPublishedPromise = z.output<typeof ZPublishedPromise>;

@@ -9,6 +9,7 @@ import type { OrgContext } from '../context.js';
 import { pageInMemory } from '../list.js';
 import { findTeam } from '../teams/team.repository.js';
 import { backingError, missingFor, undeclaredBacking } from './backing.service.js';
+import { capacityWarnings, checkPromiseCapacity } from './capacity.service.js';
 import { markPromiseChanged } from './evaluation.repository.js';
 import { rebuildCounters, rejudgeFrom } from './ingest.service.js';
 import {
@@ -24,7 +25,16 @@ import {
   updateFirstVersionTerms,
   updatePromiseRow,
 } from './promise.repository.js';
-import type { TCreatePromise, TCreateVersion, TPromise, TPublishPromise, TUpdatePromise, TVersion, TWindow } from './promise.schema.js';
+import type {
+  TCreatePromise,
+  TCreateVersion,
+  TPromise,
+  TPublishedPromise,
+  TPublishPromise,
+  TUpdatePromise,
+  TVersion,
+  TWindow,
+} from './promise.schema.js';
 import { enqueuePromiseEvent } from './promise.webhooks.js';
 import { requirePromiser } from './promise-authority.js';
 import { findExistingIds, findPainSegments, segmentExists } from './promise-links.repository.js';
@@ -153,6 +163,8 @@ export async function insertPromise(tx: Tx, ctx: OrgContext, input: TCreatePromi
     backing_waiver_reason: null,
     backing_waived_by: null,
     backing_waived_at: null,
+    demand_forecast_per_week: input.demandForecastPerWeek ?? null,
+    over_capacity: null,
     created_by: by,
     created_at: ctx.now,
     updated_at: ctx.now,
@@ -214,6 +226,7 @@ export async function updatePromise(ctx: OrgContext, id: string, input: TUpdateP
     const before = await describeOne(tx, ctx, id);
     await updatePromiseRow(tx, ctx.org.id, id, {
       ...(input.title !== undefined && { title: input.title }),
+      ...(input.demandForecastPerWeek !== undefined && { demand_forecast_per_week: input.demandForecastPerWeek }),
       pain_ids: JSON.stringify(links.painIds),
       required_capability_ids: JSON.stringify(links.requiredCapabilityIds),
       required_right_ids: JSON.stringify(links.requiredRightIds),
@@ -252,7 +265,7 @@ export async function updatePromise(ctx: OrgContext, id: string, input: TUpdateP
  * each is declared. An admin may waive that minimum with a recorded reason ("backing waived"); what is
  * declared must still be held. Until then the promise stays an intention.
  */
-export async function publishPromise(ctx: OrgContext, id: string, input: TPublishPromise = {}): Promise<TPromise> {
+export async function publishPromise(ctx: OrgContext, id: string, input: TPublishPromise = {}): Promise<TPublishedPromise> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadPromise(tx, ctx.org.id, id);
     await requirePromiser(tx, ctx, row.promiser_team_id, 'publish its promises');
@@ -297,7 +310,9 @@ export async function publishPromise(ctx: OrgContext, id: string, input: TPublis
       at: ctx.now,
     });
     await enqueuePromiseEvent(tx, ctx.org.id, 'promise.published', { promise }, ctx.now);
-    return promise;
+    // Promised more than the team can do is said, not refused: the evaluator keeps the flag from here.
+    const warnings = capacityWarnings(await checkPromiseCapacity(tx, ctx.org.id, id, ctx.now));
+    return { ...promise, warnings };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { OrgContext } from '../context.js';
 import { hasDemoRows, idsByColumn, idsOf, teamOwnedIds } from '../demo/demo.repository.js';
+import { refreshOverCapacity } from './capacity.service.js';
 import { ingestEvents } from './ingest.service.js';
 import type { TEventInput } from './promise.schema.js';
 import { createPromise, publishPromise } from './promise.service.js';
@@ -83,6 +84,8 @@ export async function seedDemoPromises(ctx: () => OrgContext): Promise<boolean> 
       }
     }
     for (let i = 0; i < events.length; i += 10_000) await ingestEvents(ctx(), promise.id, events.slice(i, i + 10_000));
+    // Demand against capacity now, as the evaluator would within a minute: the home visits are over it.
+    await refreshOverCapacity(db, orgId, promise.id, now, first.actor);
   }
   const [owed] = await listRedress(ctx(), { state: 'owed' });
   if (owed)

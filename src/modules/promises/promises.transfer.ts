@@ -24,6 +24,7 @@ import {
   ZCreateVersion,
   ZEventInput,
   ZMetric,
+  ZOverCapacity,
   ZPublishPromise,
   ZRedress,
   ZVoidEvent,
@@ -65,6 +66,9 @@ export const PROMISES_TABLES = {
             backing_waiver_reason: textOf(ZPublishPromise.shape.backingWaiver.unwrap().shape.reason).nullable().default(null),
             backing_waived_by: derivedOrNull.default(null),
             backing_waived_at: intOrNull.default(null),
+            // Capacity is newer than the format's first files: absent means no forecast, no flag (the evaluator sets it again).
+            demand_forecast_per_week: intOf(ZCreatePromise.shape.demandForecastPerWeek).nullable().default(null),
+            over_capacity: jsonOf(ZOverCapacity).nullable().default(null),
             created_by: derived,
             created_at: int,
             updated_at: int,

@@ -42,6 +42,7 @@ export async function promiseStatus(ctx: OrgContext, id: string, at: number): Pr
   return {
     ...evaluation,
     unbacked: promise.unbacked !== null,
+    overCapacity: promise.over_capacity != null,
     window: { from: new Date(span.from).toISOString(), to: new Date(span.to).toISOString() },
     version: version.version,
   };

@@ -50,7 +50,10 @@ export function CapabilitiesPanel({ teamId, canEdit }: CapabilitiesPanelProps) {
   const capacityOf = (capability: Capability) =>
     capability.capacity.value === null
       ? t('governance.capabilities.notMeasured')
-      : `${new Intl.NumberFormat(intlLocale(i18n.language)).format(capability.capacity.value)} ${capability.capacity.unit}`.trim();
+      : t(capability.capacity.per === 'week' ? 'governance.capabilities.amountPerWeek' : 'governance.capabilities.amount', {
+          value: new Intl.NumberFormat(intlLocale(i18n.language)).format(capability.capacity.value),
+          unit: capability.capacity.unit,
+        }).trim();
 
   const columns: Column<Capability>[] = [
     {

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutationForm } from '../../shared/use-mutation-form';
@@ -17,16 +17,18 @@ interface Values {
   description: string;
   capacityValue: number | string;
   capacityUnit: string;
+  /** The capacity is a whole number a week, set against the demand of the promises needing it. */
+  isPerWeek: boolean;
   evidence: string;
 }
 
-const EMPTY: Values = { name: '', description: '', capacityValue: '', capacityUnit: '', evidence: '' };
+const EMPTY: Values = { name: '', description: '', capacityValue: '', capacityUnit: '', isPerWeek: false, evidence: '' };
 
 /** What the team really can do, how much of it (a number and a unit) and what shows it. */
 export function CapabilityFormModal({ opened, capability, onClose, onSubmit }: CapabilityFormModalProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(EMPTY);
-  const form = useMutationForm(['name', 'description', 'capacity.value', 'capacity.unit', 'evidence']);
+  const form = useMutationForm(['name', 'description', 'capacity.value', 'capacity.unit', 'capacity.per', 'evidence']);
 
   useEffect(() => {
     if (!opened) return;
@@ -37,6 +39,7 @@ export function CapabilityFormModal({ opened, capability, onClose, onSubmit }: C
             description: capability.description,
             capacityValue: capability.capacity.value ?? '',
             capacityUnit: capability.capacity.unit,
+            isPerWeek: capability.capacity.per === 'week',
             evidence: capability.evidence,
           }
         : EMPTY,
@@ -55,7 +58,7 @@ export function CapabilityFormModal({ opened, capability, onClose, onSubmit }: C
     await onSubmit({
       name: values.name,
       description: values.description,
-      capacity: { value, unit: values.capacityUnit },
+      capacity: { value, unit: values.capacityUnit, per: values.isPerWeek ? 'week' : null },
       evidence: values.evidence,
     });
     onClose();
@@ -105,6 +108,14 @@ export function CapabilityFormModal({ opened, capability, onClose, onSubmit }: C
               error={form.errorOf('capacity.unit')}
             />
           </Group>
+          <Checkbox
+            label={t('governance.capabilities.perWeek')}
+            description={t('governance.capabilities.perWeekHint')}
+            checked={values.isPerWeek}
+            onChange={(event) => set('isPerWeek', event.currentTarget.checked, 'capacity.per')}
+            error={form.errorOf('capacity.per')}
+            data-testid="capacity-per-week"
+          />
           <Textarea
             label={t('governance.capabilities.evidence')}
             description={t('governance.capabilities.evidenceHint')}

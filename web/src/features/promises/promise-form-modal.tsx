@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOfError, notifyError } from '../../shared/api/error-messages';
@@ -38,6 +38,7 @@ const FIELDS = [
   'painIds',
   'requiredCapabilityIds',
   'requiredRightIds',
+  'demandForecastPerWeek',
   ...TERMS_FIELDS,
 ];
 
@@ -144,6 +145,20 @@ export function PromiseFormModal({ opened, onClose, promise, start, onCreate, on
             {kind === 'client' ? <PromisePainsField opened={opened} values={values} update={update} errors={form} /> : null}
             <TermsFields draft={values.terms} onChange={updateTerms} errorOf={form.errorOf} clear={form.clear} kind={kind} />
             <PromiseBackingFields opened={opened} values={values} update={update} errors={form} teamName={teamName} />
+            <NumberInput
+              label={t('promises.capacity.forecast')}
+              description={t('promises.capacity.forecastHint')}
+              min={0}
+              allowDecimal={false}
+              thousandSeparator=" "
+              value={values.demandForecast}
+              onChange={(value) => {
+                update({ demandForecast: value });
+                form.clear('demandForecastPerWeek');
+              }}
+              error={form.errorOf('demandForecastPerWeek')}
+              data-testid="demand-forecast"
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}

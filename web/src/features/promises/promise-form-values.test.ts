@@ -58,6 +58,13 @@ describe('the promise form’s values', () => {
     expect(internal).not.toHaveProperty('promiseeSegmentId');
   });
 
+  it('sends the demand forecast a week as typed; an empty one is none on a new promise and cleared on a draft', () => {
+    expect(promiseInputOf(filled({ demandForecast: 43 }), terms)).toMatchObject({ demandForecastPerWeek: 43 });
+    expect(promiseInputOf(filled({}), terms)).not.toHaveProperty('demandForecastPerWeek');
+    expect(promisePatchOf(filled({ demandForecast: '' }), terms)).toMatchObject({ demandForecastPerWeek: null });
+    expect(promisePatchOf(filled({ demandForecast: 30 }), terms)).toMatchObject({ demandForecastPerWeek: 30 });
+  });
+
   it('a draft’s change leaves the parties out', () => {
     const patch = promisePatchOf(filled({}), terms);
     expect(patch).toMatchObject({ title: 'Быстрый ответ', painIds: ['pain-1'], requiredCapabilityIds: ['cap-1'] });

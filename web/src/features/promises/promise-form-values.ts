@@ -22,6 +22,8 @@ export interface PromiseFormValues {
   painIds: string[];
   capabilityIds: string[];
   rightIds: string[];
+  /** Events a week expected, as typed ('' when none): the demand set against capacity until 4 weeks of events exist. */
+  demandForecast: number | string;
   terms: TermsDraft;
 }
 
@@ -42,6 +44,7 @@ export function promiseFormValuesOf(
       painIds: promise.painIds,
       capabilityIds: promise.requiredCapabilityIds,
       rightIds: promise.requiredRightIds,
+      demandForecast: promise.demandForecastPerWeek ?? '',
       terms: draftOf(promise.terms, currency),
     };
   }
@@ -55,6 +58,7 @@ export function promiseFormValuesOf(
     painIds: start?.painIds ?? [],
     capabilityIds: [],
     rightIds: [],
+    demandForecast: '',
     terms: NEW_TERMS,
   };
 }
@@ -86,6 +90,7 @@ export function promiseInputOf(values: PromiseFormValues, terms: Terms): Promise
     ...terms,
     requiredCapabilityIds: values.capabilityIds,
     requiredRightIds: values.rightIds,
+    ...(values.demandForecast !== '' ? { demandForecastPerWeek: Number(values.demandForecast) } : {}),
   };
 }
 
@@ -97,6 +102,7 @@ export function promisePatchOf(values: PromiseFormValues, terms: Terms): Promise
     painIds: values.painIds,
     requiredCapabilityIds: values.capabilityIds,
     requiredRightIds: values.rightIds,
+    demandForecastPerWeek: values.demandForecast === '' ? null : Number(values.demandForecast),
   };
 }
 

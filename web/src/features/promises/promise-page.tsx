@@ -18,6 +18,7 @@ import { PromiseAlerts } from './promise-alerts';
 import { canWaiveBacking, missingFromError, type PublishRefusal } from './promise-backing';
 import { PromiseBackingPanel } from './promise-backing-panel';
 import { PromiseBurndown } from './promise-burndown';
+import { OverCapacityBadge, PromiseCapacityPanel, PublishWarnings } from './promise-capacity';
 import { isNotPromiser, localizePromiseError } from './promise-errors';
 import { PromiseEvents } from './promise-events';
 import { PromiseFacts, PromiseNotices } from './promise-facts';
@@ -27,7 +28,14 @@ import { PromiseHistoryPanel } from './promise-history-panel';
 import { PromiseRedress } from './promise-redress';
 import { PromiseTree } from './promise-tree';
 import { PromiseVersions } from './promise-versions';
-import { type PromiseItem, type PromisePatch, type PromiseStatus, promisesApi, type VersionInput } from './promises.api';
+import {
+  type PromiseItem,
+  type PromisePatch,
+  type PromiseStatus,
+  type PromiseWarning,
+  promisesApi,
+  type VersionInput,
+} from './promises.api';
 import { RetireModal } from './retire-modal';
 import { VersionModal } from './version-modal';
 import { WaiveBackingModal } from './waive-backing-modal';
@@ -47,6 +55,8 @@ export function PromisePage() {
   const [isWaiveOpen, setWaiveOpen] = useState(false);
   const publishing = useMutationForm([]);
   const [refusal, setRefusal] = useState<PublishRefusal | null>(null);
+  // Published, but promised more than the team can do: said after publishing, never refused.
+  const [publishWarnings, setPublishWarnings] = useState<PromiseWarning[]>([]);
   const promise = useResource(() => promisesApi.get(org.slug, id), `${org.slug}|${id}`);
   const status = useResource(() => promisesApi.status(org.slug, id), `${org.slug}|${id}|${refreshKey}`);
 
@@ -89,7 +99,9 @@ export function PromisePage() {
     publishing.run(
       async () => {
         setRefusal(null);
-        replace(await promisesApi.publish(org.slug, data.id));
+        const published = await promisesApi.publish(org.slug, data.id);
+        replace(published);
+        setPublishWarnings(published.warnings);
         setRefreshKey((key) => key + 1);
       },
       {
@@ -99,7 +111,9 @@ export function PromisePage() {
       },
     );
   const publishWaived = async (reason: string) => {
-    replace(await promisesApi.publish(org.slug, data.id, { backingWaiver: { reason } }));
+    const published = await promisesApi.publish(org.slug, data.id, { backingWaiver: { reason } });
+    replace(published);
+    setPublishWarnings(published.warnings);
     setRefusal(null);
     notifySuccess(t('promises.published', { title: data.title }));
     setRefreshKey((key) => key + 1);
@@ -148,6 +162,7 @@ export function PromisePage() {
             {current && data.status !== 'draft' ? <FulfillmentBadge status={current.status} /> : null}
             <AlertBadge isFiring={isAlertFiring(current)} />
             <UnbackedBadge isUnbacked={data.unbacked !== null} />
+            <OverCapacityBadge isOver={data.overCapacity !== null} />
             <BackingWaivedBadge isWaived={data.backingWaiver !== null} />
           </Group>
         }
@@ -164,7 +179,9 @@ export function PromisePage() {
         refusal={refusal}
         onWaive={refusal && canWrite && canWaiveBacking(org.role, refusal) ? () => setWaiveOpen(true) : undefined}
       />
+      <PublishWarnings warnings={publishWarnings} />
       <PromiseFacts promise={data} />
+      <PromiseCapacityPanel promise={data} refreshKey={refreshKey} />
       {status.error ? (
         <ErrorState error={status.error} onRetry={status.reload} />
       ) : !current ? (

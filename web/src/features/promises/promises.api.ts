@@ -6,7 +6,9 @@ import type {
   ZIngestResult,
   ZMetric,
   ZPromise,
+  ZPromiseCapacity,
   ZPromiseStatus,
+  ZPublishedPromise,
   ZPublishPromise,
   ZRedress,
   ZUpdatePromise,
@@ -21,6 +23,11 @@ import { type Instant, instantMs } from '../../shared/time';
 export type PromiseItem = z.input<typeof ZPromise>;
 export type PromiseVersion = z.input<typeof ZVersion>;
 export type PromiseStatus = z.input<typeof ZPromiseStatus>;
+/** Demand against capacity: per capability the promise needs, the demands of every promise needing it, added up. */
+export type PromiseCapacity = z.input<typeof ZPromiseCapacity>;
+/** A publish answer: the promise and its warnings (over_capacity: promised more than the team can do). */
+export type PublishedPromise = z.input<typeof ZPublishedPromise>;
+export type PromiseWarning = PublishedPromise['warnings'][number];
 export type Metric = z.input<typeof ZMetric>;
 export type PromiseWindow = z.input<typeof ZWindow>;
 export type Redress = z.input<typeof ZRedress>;
@@ -102,7 +109,9 @@ export const promisesApi = {
   get: (org: string, id: string) => api.get<PromiseItem>(orgPath(org, 'promises', id)),
   create: (org: string, input: PromiseInput) => api.post<PromiseItem>(orgPath(org, 'promises'), input),
   update: (org: string, id: string, patch: PromisePatch) => api.patch<PromiseItem>(orgPath(org, 'promises', id), patch),
-  publish: (org: string, id: string, body: PublishInput = {}) => api.post<PromiseItem>(orgPath(org, 'promises', id, 'publish'), body),
+  publish: (org: string, id: string, body: PublishInput = {}) => api.post<PublishedPromise>(orgPath(org, 'promises', id, 'publish'), body),
+  /** Demand per week against the weekly capacity of each capability the promise needs. */
+  capacity: (org: string, id: string) => api.get<PromiseCapacity>(orgPath(org, 'promises', id, 'capacity')),
   retire: (org: string, id: string, reason: string) => api.post<PromiseItem>(orgPath(org, 'promises', id, 'retire'), { reason }),
   versions: (org: string, id: string, cursor?: string) =>
     api.get<Page<PromiseVersion>>(orgPath(org, 'promises', id, 'versions'), { cursor, limit: 100 }),

@@ -46,6 +46,7 @@ function status(partial: Partial<PromiseStatus>): PromiseStatus {
     alerts: [],
     status: 'kept',
     unbacked: false,
+    overCapacity: false,
     window: { from: '2026-11-01T00:00:00.000Z', to: '2026-11-29T00:00:00.000Z' },
     version: 1,
     ...partial,

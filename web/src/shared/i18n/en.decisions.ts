@@ -265,6 +265,7 @@ export const enDecisions = {
       right_narrowed: 'Right “{{right}}” of {{holder}} narrowed{{cap}}{{because}}',
       right_revoked: 'Right “{{right}}” revoked from {{holder}}{{because}}',
       promise_unbacked: 'Promise “{{promise}}” is no longer backed: the team lacks {{missing}}',
+      promise_over_capacity: 'Promise “{{promise}}”: promised more than the team can do a week ({{capabilities}})',
       promise_requested: '{{from}} asks your team to promise: “{{request}}”',
       promise_request_answered: '{{to}} answered your request “{{request}}”: {{status}}{{because}}',
       promise_status_changed:

@@ -265,6 +265,7 @@ export const ruDecisions = {
       right_narrowed: 'Право «{{right}}» сужено: {{holder}}{{cap}}{{because}}',
       right_revoked: 'Право «{{right}}» отозвано: {{holder}}{{because}}',
       promise_unbacked: 'Обещание «{{promise}}» больше не обеспечено: у команды нет {{missing}}',
+      promise_over_capacity: 'Обещание «{{promise}}»: обещано больше, чем команда может сделать за неделю ({{capabilities}})',
       promise_requested: '{{from}} просит вашу команду пообещать: «{{request}}»',
       promise_request_answered: '{{to}} ответили на просьбу «{{request}}»: {{status}}{{because}}',
       promise_status_changed:

@@ -63,6 +63,11 @@ export const ruGovernance: Widen<typeof enGovernance> = {
       capacityHint: 'Сколько: оставьте пустым, если не измеряли.',
       capacityUnit: 'Единица',
       capacityUnitHint: 'например, инженера, выездов в день',
+      perWeek: 'В неделю',
+      perWeekHint:
+        'Целое число, которое команда может сделать за неделю: обещания, которым это нужно, сверяются с ним (их спрос складывается).',
+      amount: '{{value}} {{unit}}',
+      amountPerWeek: '{{value}} {{unit}} в неделю',
       evidence: 'Подтверждение',
       evidenceHint: 'Чем подтверждается: график, сертификат, запись.',
       notMeasured: 'Не измерено',
