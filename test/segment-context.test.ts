@@ -4,6 +4,8 @@
  * organization, deleted with the segment and carried by export and import.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../src/cli/commands.js';
+import { AppError } from '../src/core/errors.js';
 import { exportOrganization, importOrganization } from '../src/modules/export-file.js';
 import { PASSWORD, type TwoOrgs } from './fixtures.js';
 import { type Agent, createTestApp, createTestDatabase, show, type TestApp, type TestDatabase } from './harness.js';
@@ -172,6 +174,66 @@ describe('the context of a segment', () => {
     expect((await a.delete(`${A()}/segments/${gone.id}`)).statusCode).toBe(204);
     expect(await t.db.selectFrom('segment_contexts').select('id').where('segment_id', '=', gone.id).execute()).toEqual([]);
     expect(await t.db.selectFrom('evidence').select('id').where('subject_id', '=', gone.id).execute()).toEqual([]);
+  });
+});
+
+describe('the CLI: segments context show|set', () => {
+  const run = (action: string, values: Record<string, string>) =>
+    runCommand(t.db, {
+      command: 'segments',
+      sub: 'context',
+      rest: [action],
+      values: { org: orgs.a.slug, ...values },
+      readInput: () => '',
+      now: Date.now(),
+    });
+
+  it('sets the parts given and shows the context, one part a line', async () => {
+    const segment = (await a.post(`${A()}/segments`, { name: 'CLI segment', kind: 'partner' })).json();
+    expect((await run('show', { segment: segment.id })).stdout).toBe(
+      [
+        `context of segment ${segment.id}: 0 of 4 filled; never written; evidence 0`,
+        'situation:\t-',
+        'regulations:\t-',
+        'market:\t-',
+        'channels:\t-',
+      ].join('\n'),
+    );
+    const set = await run('set', { segment: segment.id, situation: 'Resellers\nin three regions', channels: 'Partner portal' });
+    expect(set.stdout).toMatch(/^context of segment .+: 2 of 4 filled; version 1, \d{4}-\d{2}-\d{2}T.+Z by cli; evidence 0\n/);
+    expect(set.stdout.split('\n').slice(1)).toEqual([
+      'situation:\tResellers / in three regions',
+      'regulations:\t-',
+      'market:\t-',
+      'channels:\tPartner portal',
+    ]);
+    expect((await a.get(contextUrl(segment.id))).json()).toMatchObject({
+      situation: 'Resellers\nin three regions',
+      updatedBy: 'cli',
+      version: 1,
+    });
+  });
+
+  it('refuses a missing --segment (exit 1), another organization’s segment (exit 2) and an unknown action', async () => {
+    const failure = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (e: unknown) => e as AppError,
+      );
+    const missing = await failure(run('show', {}));
+    expect([missing instanceof AppError, missing?.exitCode, missing?.fields.map((f) => f.path)]).toEqual([true, 1, ['segment']]);
+    const foreign = await failure(
+      runCommand(t.db, {
+        command: 'segments',
+        sub: 'context',
+        rest: ['show'],
+        values: { org: orgs.b.slug, segment: segmentId },
+        readInput: () => '',
+        now: Date.now(),
+      }),
+    );
+    expect(foreign?.exitCode).toBe(2);
+    expect((await failure(run('drop', { segment: segmentId })))?.code).toBe('bad_request');
   });
 });
 
