@@ -76,7 +76,8 @@ describe('closing a period', () => {
     });
     expect((await economics(period, team.id)).poolMinor).toBe(300_000);
 
-    await ok(await admin.put(`${A()}/economics-settings`, { poolRate: 0.2, reserveRate: 0, fulfillment: 'off' }));
+    // Back to the rates the month first closed with: the defaults (20% pool, 10% reserve).
+    await ok(await admin.put(`${A()}/economics-settings`, { poolRate: 0.2, reserveRate: 0.1, fulfillment: 'off' }));
     const second = await ok(await admin.post(`${A()}/periods/${period}/close`));
     expect(second.teams).toEqual(first.teams);
     expect(await economics(period, team.id)).toEqual(frozen);

@@ -10,8 +10,9 @@ import { periodOf } from '../src/core/economics/period.js';
 import { backTeam } from './backing-fixture.js';
 import { type EconomicsFixture, economicsFixture, ok, type Person } from './economics-fixture.js';
 import { created, expectApiError } from './expect-api.js';
-import { PASSWORD, type TwoOrgs, unique } from './fixtures.js';
+import { orgContext, PASSWORD, type TwoOrgs, unique } from './fixtures.js';
 import type { SignedInAgent, TestApp } from './harness.js';
+import { spendReserveByDecision } from './reserve-fixture.js';
 
 let f: EconomicsFixture;
 let t: TestApp;
@@ -332,15 +333,13 @@ describe('the pool tied to kept promises, and the reserve', () => {
     await ok(await admin.post(`${A()}/periods/${period}/close`));
     const after = await ok(await admin.get(`${A()}/reserve`));
     expect(after.accumulatedMinor - before.accumulatedMinor).toBe(500_000);
-    expectApiError(
-      await admin.post(`${A()}/reserve/allocations`, { amountMinor: after.balanceMinor + 1, purpose: 'Too much' }),
-      422,
-      'validation_failed',
-      'amountMinor',
-    );
-    const spent = await created(await admin.post(`${A()}/reserve/allocations`, { amountMinor: 200_000, purpose: 'Pilot: online booking' }));
+    // Spent only through a decision under the reserve right (team-books.test.ts): never more than the balance.
+    const ctx = await orgContext(t.db, orgs.a.slug, { type: 'user', id: orgs.a.users.admin.id, label: orgs.a.users.admin.email });
+    await expect(spendReserveByDecision(ctx, after.balanceMinor + 1, 'Too much')).rejects.toMatchObject({ code: 'reserve_insufficient' });
+    const decisionId = await spendReserveByDecision(ctx, 200_000, 'Pilot: online booking');
+    const spent = await ok(await admin.get(`${A()}/reserve`));
     expect(spent.balanceMinor).toBe(after.balanceMinor - 200_000);
-    expect(spent.allocations.at(-1)).toMatchObject({ amountMinor: 200_000, purpose: 'Pilot: online booking' });
+    expect(spent.allocations.at(-1)).toMatchObject({ amountMinor: 200_000, purpose: 'Pilot: online booking', decisionId });
     await ok(await admin.put(`${A()}/economics-settings`, { poolRate: 0.2, reserveRate: 0, fulfillment: 'off' }));
   });
 });

@@ -151,6 +151,8 @@ describe('names a person would write', () => {
     'request',
     'count',
     'complete',
+    'lock',
+    'unlock',
   ];
   /** Path parameters that are values rather than ids: a month `YYYY-MM`, a survey's public key, an invitation's token. */
   const NATURAL_KEYS = ['period', 'key', 'token'];

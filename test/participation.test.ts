@@ -13,7 +13,7 @@ import { ok } from './economics-fixture.js';
 import { created, expectApiError } from './expect-api.js';
 import { orgContext, type TwoOrgs, unique } from './fixtures.js';
 import { createTestApp, type SignedInAgent, type TestApp } from './harness.js';
-import { fillReserve } from './reserve-fixture.js';
+import { fillReserve, spendReserveByDecision } from './reserve-fixture.js';
 
 let t: TestApp;
 let orgs: TwoOrgs;
@@ -295,7 +295,7 @@ describe('running a round', () => {
     await castBudgetBallot(await clientCtx(v!), round.id, v!, [round.p.A!]);
     await closeVoting(round.id);
     // The reserve is spent elsewhere meanwhile, all but 100.00.
-    await created(await admin.post(`${A}/reserve/allocations`, { amountMinor: (await balance()) - 10_000, purpose: 'Elsewhere' }));
+    await spendReserveByDecision(await adminCtx(), (await balance()) - 10_000, 'Elsewhere');
     expectApiError(await admin.post(`${A}/reserve-rounds/${round.id}/allocate`), 409, 'conflict', 'budgetMinor');
     expect(await balance()).toBe(10_000);
     expect((await ok(await admin.get(`${A}/reserve-rounds/${round.id}`))).status).toBe('open');

@@ -2,7 +2,11 @@
 
 import type { OrgContext } from '../src/modules/context.js';
 import { closePeriod } from '../src/modules/economics/economics.service.js';
-import { addLedgerLine, putSettings } from '../src/modules/economics/inputs.service.js';
+import { addLedgerLine, getSettings, putSettings } from '../src/modules/economics/inputs.service.js';
+import { putReserveRequest } from '../src/modules/economics/reserve-request.service.js';
+import { createDecision } from '../src/modules/governance/decision.service.js';
+import { takeDecision } from '../src/modules/governance/decision-process.service.js';
+import { createRight, grantRight } from '../src/modules/governance/rights.service.js';
 import { castBudgetBallot } from '../src/modules/participation/participation.ballot.js';
 import { addProject, allocateRound, createRound, openRound } from '../src/modules/participation/participation.service.js';
 import { unique } from './fixtures.js';
@@ -18,6 +22,67 @@ export async function fillReserve(ctx: OrgContext, period: string, revenueMinor:
   await putSettings(ctx, { poolRate: 0.2, reserveRate: 0.1, fulfillment: 'off' });
   await addLedgerLine(ctx, period, { teamId: team.id, kind: 'revenue', amountMinor: revenueMinor, note: '' });
   await closePeriod(ctx, period);
+}
+
+/**
+ * Spends `amountMinor` of the reserve the only way there is besides a participatory round: a decision
+ * under the right to spend the reserve (named in the settings and granted to the organization's
+ * first team, here the first time), with the amount and a request funded by its first option, taken
+ * by a member of that team. Returns the decision's id.
+ */
+export async function spendReserveByDecision(ctx: OrgContext, amountMinor: number, purpose: string): Promise<string> {
+  const admin = { ...ctx, role: 'admin' as const };
+  const team = await ctx.db
+    .selectFrom('teams')
+    .select('id')
+    .where('org_id', '=', ctx.org.id)
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
+  const settings = await getSettings(admin);
+  let rightId = settings.reserveRightId;
+  if (!rightId) {
+    rightId = (await createRight(admin, { name: `Spend the reserve ${unique()}`, description: 'new projects and experiments' })).id;
+    await grantRight(admin, {
+      rightId,
+      holderType: 'team',
+      holderId: team.id,
+      parentGrantId: null,
+      limits: { spendingCap: null, scope: null },
+      reason: '',
+    });
+    await putSettings(admin, {
+      poolRate: settings.poolRate,
+      reserveRate: settings.reserveRate,
+      fulfillment: settings.fulfillment,
+      reserveRightId: rightId,
+    });
+  }
+  // The team decides under the right it holds: one of its members, deciding from inside the team.
+  const { user_id: memberId } = await ctx.db
+    .selectFrom('team_members')
+    .select('user_id')
+    .where('org_id', '=', ctx.org.id)
+    .where('team_id', '=', team.id)
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
+  const member = { ...ctx, actor: { type: 'user' as const, id: memberId, label: 'team member' }, role: 'member' as const };
+  const decision = await createDecision(member, {
+    title: purpose,
+    context: '',
+    teamId: team.id,
+    rightId,
+    options: [
+      { title: 'Fund it', description: '' },
+      { title: 'Not now', description: '' },
+    ],
+    amount: amountMinor,
+    advisers: [],
+    adviceDeadline: null,
+    reviewDate: null,
+  });
+  await putReserveRequest(member, decision.id, { fundingOption: 0, purpose });
+  await takeDecision(member, decision.id, { chosenOption: 0, rationale: 'Funded from the reserve' });
+  return decision.id;
 }
 
 /**

@@ -73,7 +73,6 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
     role: 'admin' as const,
   };
   const ids: Record<string, string> = { ...seeded };
-  if (op.path.endsWith('/reserve/allocations')) await fillReserve(ctx);
   // Participatory rounds spend the reserve, and each operation needs its round in a given state.
   if (op.path.includes('/participation-')) {
     await fillReserve(ctx);
@@ -129,6 +128,9 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
     } else if (kind === 'decision') {
       // Advice is given by those asked for it; a review needs a decision already taken.
       const isAdvice = op.path.endsWith('/advice');
+      // A reserve request names a decision under the right to spend the reserve, with an amount.
+      const isReserveRequest = op.path.endsWith('/reserve-request');
+      if (isReserveRequest) await putSettings(ctx, { poolRate: 0.2, reserveRate: 0.1, fulfillment: 'off', reserveRightId: ids.right! });
       const decision = await createDecision(ctx, {
         title: `Fresh decision ${unique()}`,
         context: '',
@@ -138,7 +140,7 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
           { title: 'One', description: '' },
           { title: 'Two', description: '' },
         ],
-        amount: null,
+        amount: isReserveRequest ? 10_000 : null,
         advisers: isAdvice ? (['admin', 'council', 'member'] as const).map((r) => ({ type: 'user' as const, id: a.users[r].id })) : [],
         adviceDeadline: isAdvice ? '2099-01-01' : null,
         reviewDate: null,
@@ -213,6 +215,8 @@ async function fillReserve(ctx: Awaited<ReturnType<typeof orgContext>>) {
 /** Calls the operation as the role: on fresh resources when the role may, on the fixture's when not. */
 async function callAs(role: Role, op: Operation, mayDoIt: boolean) {
   const ids = mayDoIt ? await freshIds(op) : seeded;
+  // A member records their own hours (anyone else's are an admin's): each role its own.
+  if (mayDoIt && op.path.endsWith('/members/{userId}')) ids.user = a.users[role].id;
   return callWith(agents[role], op, a.slug, ids, bodyFor(op, a, ids));
 }
 

@@ -201,7 +201,7 @@ describe('the CLI: segments context show|set', () => {
     );
     const set = await run('set', { segment: segment.id, situation: 'Resellers\nin three regions', channels: 'Partner portal' });
     expect(set.stdout).toMatch(/^context of segment .+: 2 of 4 filled; version 1, \d{4}-\d{2}-\d{2}T.+Z by cli; evidence 0\n/);
-    expect(set.stdout.split('\n').slice(1)).toEqual([
+    expect((set.stdout ?? '').split('\n').slice(1)).toEqual([
       'situation:\tResellers / in three regions',
       'regulations:\t-',
       'market:\t-',

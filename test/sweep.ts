@@ -58,7 +58,9 @@ const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
   'PUT /api/v1/orgs/{org}/teams/{teamId}/split-rule': () => ({ rule: 'salary' }),
   // Points go to a teammate who is not the caller: roles.test puts `peer` in the fresh team.
   'PUT /api/v1/orgs/{org}/periods/{period}/teams/{teamId}/peer-points': (ids) => ({ points: { [ids.peer ?? ids.user ?? '']: 100 } }),
-  'POST /api/v1/orgs/{org}/reserve/allocations': () => ({ amountMinor: 1, purpose: 'Sample pilot' }),
+  // A member records their own hours alone; a salary is an admin's (403 for anyone else).
+  'PUT /api/v1/orgs/{org}/periods/{period}/teams/{teamId}/members/{userId}': () => ({ hours: 160 }),
+  'PUT /api/v1/orgs/{org}/decisions/{decisionId}/reserve-request': () => ({ fundingOption: 0, purpose: 'Sample pilot' }),
   'PUT /api/v1/orgs/{org}/voice-settings': (ids) => ({
     allowRegistration: true,
     requireConfirmedEmail: false,

@@ -21,6 +21,10 @@ export const ERROR_CODES = {
   backing_missing: { status: 422, exit: 1 },
   // A closed period is frozen: its inputs change only after an admin reopens it with a reason.
   period_closed: { status: 409, exit: 3 },
+  // Teams keep their own books (issue 17): a month an admin locked takes changes from admins only;
+  // a reserve request whose decision is taken needs the money in the reserve.
+  inputs_locked: { status: 409, exit: 3 },
+  reserve_insufficient: { status: 409, exit: 3 },
   payload_too_large: { status: 413, exit: 1 },
   unsupported_media_type: { status: 415, exit: 1 },
   rate_limited: { status: 429, exit: 1 },
@@ -77,6 +81,7 @@ export const FIELD_ERROR_CODES = [
   // State and time
   'wrong_status', // the record's state forbids it; params.status names the state
   'period_closed',
+  'inputs_locked', // an admin locked the month's inputs before closing: only admins change them
   'locked', // frozen by what happened since (params.by: advice given, clients polled)
   'not_open', // the window opens later (params.opensAt)
   'closed', // the window has closed

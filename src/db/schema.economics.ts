@@ -7,6 +7,8 @@ export interface EconomicsSettingsTable {
   fulfillment: 'off' | 'share_kept' | 'proportional';
   /** `budgeted_bonus`: the pool is a budgeted bonus fund × the fulfillment index (government organizations). */
   pool_mode: 'profit_share' | 'budgeted_bonus';
+  /** The decision right under which the reserve is spent (a decision taken under it allocates); null: none named. */
+  reserve_right_id: string | null;
   updated_at: number;
   updated_by: string | null;
 }
@@ -23,6 +25,9 @@ export interface EconomicPeriodsTable {
   snapshot: string | null;
   closed_at: number | null;
   closed_by: string | null;
+  /** While set, only admins change the month's inputs (locked before closing). */
+  inputs_locked_at: number | null;
+  inputs_locked_by: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -49,6 +54,8 @@ export interface PeriodMembersTable {
   user_id: string;
   hours_centi: number;
   salary_minor: number;
+  /** Who last recorded the hours or salary (the member themselves, or an admin). */
+  recorded_by: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -98,6 +105,28 @@ export interface ReserveAllocationsTable {
   purpose: string;
   created_at: number;
   created_by: string | null;
+  /** The decision taken under the reserve right that made it; null: a participatory round, or made before decisions were required. */
+  decision_id: string | null;
+}
+
+/** A team asks for reserve money through a decision: taken with `funding_option`, it allocates the decision's amount. */
+export interface ReserveRequestsTable {
+  org_id: string;
+  decision_id: string;
+  team_id: string;
+  funding_option: number;
+  purpose: string;
+  created_at: number;
+  created_by: string | null;
+}
+
+/** The share of a team's recorded hours kept for new projects (basis points: 10% = 1,000). */
+export interface TeamTimeReservesTable {
+  org_id: string;
+  team_id: string;
+  share_bp: number;
+  updated_at: number;
+  updated_by: string | null;
 }
 
 /** A team's expense budget and bonus fund for a month (the budgeted-bonus pool mode), minor units. */

@@ -12,8 +12,10 @@ import type {
   PeerPointsTable,
   PeriodMembersTable,
   ReserveAllocationsTable,
+  ReserveRequestsTable,
   SplitRulesTable,
   TeamBudgetsTable,
+  TeamTimeReservesTable,
 } from './schema.economics.js';
 import type {
   AdviceRequestsTable,
@@ -436,6 +438,8 @@ export interface DB {
   split_rules: SplitRulesTable;
   peer_points: PeerPointsTable;
   reserve_allocations: ReserveAllocationsTable;
+  reserve_requests: ReserveRequestsTable;
+  team_time_reserves: TeamTimeReservesTable;
   team_budgets: TeamBudgetsTable;
   client_segments: ClientSegmentsTable;
   outbox: OutboxTable;

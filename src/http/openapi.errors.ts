@@ -18,10 +18,11 @@ export const OPERATION_ERRORS: Record<string, ErrorCode[]> = {
     'decider_lacks_right',
     'above_spending_cap',
     'advice_pending',
+    'reserve_insufficient',
   ],
   'POST /api/v1/orgs/{}/decisions': ['too_few_options', 'decider_lacks_right', 'above_spending_cap'],
   'PATCH /api/v1/orgs/{}/decisions/{}': ['too_few_options', 'conflict'],
 };
 
-/** Path prefixes whose writes meet a closed economic period (`period_closed`, 409). */
+/** Path prefixes whose writes meet a closed economic period (`period_closed`) or a locked one (`inputs_locked`), 409. */
 export const PERIOD_CLOSED_PREFIXES = ['/api/v1/orgs/{}/periods/{}/'];

@@ -183,7 +183,10 @@ function errorCodesOf(route: AnyRoute, path: string): ErrorCode[] {
   if (write) codes.add('csrf_failed');
   if (hasIds || route.auth === 'org') codes.add('not_found');
   if (write && route.auth !== 'public') codes.add('conflict');
-  if (write && PERIOD_CLOSED_PREFIXES.some((prefix) => key.includes(` ${prefix}`))) codes.add('period_closed');
+  if (write && PERIOD_CLOSED_PREFIXES.some((prefix) => key.includes(` ${prefix}`))) {
+    codes.add('period_closed');
+    codes.add('inputs_locked');
+  }
   for (const code of OPERATION_ERRORS[key] ?? []) codes.add(code);
   return [...codes];
 }

@@ -58,6 +58,7 @@ export const enFieldErrors = {
   unnecessary: 'Nothing to do: it is already there',
   wrong_status: 'Not possible in its current state',
   period_closed: 'This month is closed: an admin reopens it, with a reason, to change it',
+  inputs_locked: 'An admin locked this month’s inputs: only admins change them until it is unlocked',
   locked: 'Can no longer be changed',
   not_open: 'Not open yet',
   closed: 'Already closed',

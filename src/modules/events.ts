@@ -30,6 +30,8 @@ export interface DomainEvents {
   'decision.taken': {
     ctx: OrgContext;
     decision: { id: string; title: string };
+    /** Index of the option chosen (a reserve request funded by that option is allocated). */
+    chosenOption: number;
     /** The proposals it settles, in the order of the request (`settles.<i>` names the one at fault). */
     settles: readonly { proposalId: string; outcome: 'accepted' | 'declined' }[];
     /** The decision's rationale: the settled proposals' answer. */

@@ -58,7 +58,19 @@ export interface DemoEconomics {
   declined: Omit<DemoTrade, 'amounts'> & { month: number; amount: number; reason: string };
   /** Entered in the open month, not yet confirmed by the other side. */
   proposed: Omit<DemoTrade, 'amounts' | 'answeredBy'> & { amount: number };
-  allocation: { amount: number; purpose: string };
+  /**
+   * Reserve money a team asks for through a decision under the right to spend the reserve (granted to
+   * the team): its first member opens the decision, requests the money and takes it, funding option 0.
+   */
+  allocation: {
+    amount: number;
+    purpose: string;
+    team: string;
+    right: { name: string; description: string };
+    title: string;
+    options: [string, string];
+    rationale: string;
+  };
   /**
    * Late answers sent through ingest so that a client promise is broken at the end of `month`:
    * from day `fromDay` for `days` days, `late` answers over the threshold and `onTime` within it.
@@ -357,7 +369,15 @@ const STROYDOM: DemoEconomics = {
     amount: 1_240_000,
     enteredBy: ANNA,
   },
-  allocation: { amount: 250_000, purpose: 'Пилот: онлайн-запись на замер' },
+  allocation: {
+    amount: 250_000,
+    purpose: 'Пилот: онлайн-запись на замер',
+    team: 'Продажи',
+    right: { name: 'Тратить резерв', description: 'выделять деньги резерва на новые проекты и эксперименты' },
+    title: 'Пилот онлайн-записи на замер из резерва',
+    options: ['Запустить пилот на три месяца', 'Подождать до весны'],
+    rationale: 'Клиенты просят записываться на замер без звонка; пилот покажет спрос до весеннего сезона',
+  },
   // Warranty answers run at about 98% within 24 hours, above the 95% target: unbroken, the pool would
   // never show what the promise costs. A week of downpours in the fifth month (two months before the
   // open one, so always inside the promise's 90 days of events and the 30-day window at that month's
@@ -493,7 +513,15 @@ const NEIGHBOURHOOD_CARE: DemoEconomics = {
     amount: 1_850,
     enteredBy: LOTTE,
   },
-  allocation: { amount: 900, purpose: 'Pilot: an evening round for clients living with dementia' },
+  allocation: {
+    amount: 900,
+    purpose: 'Pilot: an evening round for clients living with dementia',
+    team: 'Nurses North',
+    right: { name: 'Spend the reserve', description: 'fund new projects and experiments from the reserve' },
+    title: 'Evening round pilot, funded from the reserve',
+    options: ['Run the evening round for three months', 'Keep the day rounds only'],
+    rationale: 'Families report evening confusion and falls; three months show whether a round helps',
+  },
 };
 
 export const DEMO_ECONOMICS: Record<string, DemoEconomics> = { stroydom: STROYDOM, 'neighbourhood-care': NEIGHBOURHOOD_CARE };

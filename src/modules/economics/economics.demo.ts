@@ -2,6 +2,9 @@ import { periodOf, periodRange, shiftPeriod } from '../../core/economics/period.
 import type { OrgContext } from '../context.js';
 import { DEMO_EMAIL } from '../demo/demo.data.js';
 import { hasDemoRows, idsByColumn, staffByEmail, unreadNotificationIds } from '../demo/demo.repository.js';
+import { createDecision } from '../governance/decision.service.js';
+import { takeDecision } from '../governance/decision-process.service.js';
+import { createRight, grantRight } from '../governance/rights.service.js';
 import { markRead } from '../notifications/notification.service.js';
 import { ingestEvents } from '../promises/ingest.service.js';
 import type { TEventInput } from '../promises/promise.schema.js';
@@ -9,11 +12,12 @@ import { DEMO_PROMISES } from '../promises/promises.demo.data.js';
 import { DEMO_ECONOMICS, type DemoEconomics, type DemoTrade } from './economics.demo.data.js';
 import { closePeriod } from './economics.service.js';
 import { addLedgerLine, importLedgerCsv, putMember, putOverheadRule, putSettings } from './inputs.service.js';
-import { allocateReserve } from './reserve.service.js';
+import { putReserveRequest } from './reserve-request.service.js';
 import { putPeerPoints, putSplitRule } from './split.service.js';
 import { answerTrade, createTrade } from './trade.service.js';
 
-const HOUR = 3600 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const OPEN = 6;
 
@@ -99,11 +103,15 @@ export async function seedDemoEconomics(ctx: () => OrgContext): Promise<boolean>
     }
 
     for (const team of demo.teams)
-      for (const member of team.members)
+      for (const member of team.members) {
+        const hours = m === OPEN ? Math.round((member.hours[m] as number) * past) : (member.hours[m] as number);
         await putMember(as(DEMO_EMAIL, at(m, 0.95)), period, teamId(team.team), userId(member.email), {
-          hours: m === OPEN ? Math.round((member.hours[m] as number) * past) : (member.hours[m] as number),
+          hours,
           salaryMinor: toMinor(member.salary[m] as number),
         });
+        // In the open month the members keep their own hours (an admin keeps the salaries): recorded by them.
+        if (m === OPEN) await putMember(as(member.email, at(m, 0.96)), period, teamId(team.team), userId(member.email), { hours });
+      }
 
     const trade = async (
       t: Pick<DemoTrade, 'seller' | 'buyer' | 'enteredBy' | 'promise'>,
@@ -142,11 +150,47 @@ export async function seedDemoEconomics(ctx: () => OrgContext): Promise<boolean>
     }
     if (m < OPEN) await closePeriod(as(DEMO_EMAIL, closedAt(m)), period);
   }
-  await allocateReserve(as(DEMO_EMAIL, Math.min(closedAt(OPEN - 1) + HOUR, now)), {
-    amountMinor: toMinor(demo.allocation.amount),
-    purpose: demo.allocation.purpose,
-  });
+  await spendReserve(demo, as, teamId, Math.min(closedAt(OPEN - 1) + HOUR, now));
   return true;
+}
+
+/**
+ * The reserve is spent through a decision: the admin names the right to spend it and grants it to
+ * the team, whose first member opens a decision with the amount, requests the money and takes it.
+ */
+async function spendReserve(
+  demo: DemoEconomics,
+  as: (email: string, at: number) => OrgContext,
+  teamId: (name: string) => string,
+  at: number,
+) {
+  const { allocation } = demo;
+  const team = demo.teams.find((t) => t.team === allocation.team) ?? missing('team', allocation.team);
+  const member = team.members[0]!.email;
+  const admin = as(DEMO_EMAIL, at - 3 * MINUTE);
+  const right = await createRight(admin, allocation.right);
+  await grantRight(admin, {
+    rightId: right.id,
+    holderType: 'team',
+    holderId: teamId(team.team),
+    parentGrantId: null,
+    limits: { spendingCap: null, scope: null },
+    reason: '',
+  });
+  await putSettings(admin, { ...(demo.settingsLater?.settings ?? demo.settings), reserveRightId: right.id });
+  const decision = await createDecision(as(member, at - 2 * MINUTE), {
+    title: allocation.title,
+    context: allocation.purpose,
+    teamId: teamId(team.team),
+    rightId: right.id,
+    options: allocation.options.map((title) => ({ title, description: '' })),
+    amount: toMinor(allocation.amount),
+    advisers: [],
+    adviceDeadline: null,
+    reviewDate: null,
+  });
+  await putReserveRequest(as(member, at - MINUTE), decision.id, { fundingOption: 0, purpose: allocation.purpose });
+  await takeDecision(as(member, at), decision.id, { chosenOption: 0, rationale: allocation.rationale });
 }
 
 function missing(what: string, name: string): never {

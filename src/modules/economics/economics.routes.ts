@@ -3,9 +3,9 @@ import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZId, ZOk, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { exportRoute } from '../exports/export.route.js';
 import { pageInMemory } from '../list.js';
+import { getTimeReserve, putTimeReserve, setInputsLock } from './books.service.js';
 import { putTeamBudget } from './budget.service.js';
 import {
-  ZAllocationInput,
   ZDeclineTrade,
   ZHistoryQuery,
   ZLedgerImport,
@@ -13,6 +13,7 @@ import {
   ZLedgerLine,
   ZLedgerQuery,
   ZMemberInput,
+  ZMemberWork,
   ZOverheadRuleInput,
   ZPeerPoints,
   ZPeerPointsInput,
@@ -23,6 +24,8 @@ import {
   ZPeriodTeamParams,
   ZReopen,
   ZReserve,
+  ZReserveRequest,
+  ZReserveRequestInput,
   ZSettings,
   ZSettingsOut,
   ZSplitRule,
@@ -30,6 +33,9 @@ import {
   ZTeamBudget,
   ZTeamBudgetInput,
   ZTeamEconomics,
+  ZTeamEconomicsView,
+  ZTimeReserve,
+  ZTimeReserveInput,
   ZTrade,
   ZTradeInput,
 } from './economics.schema.js';
@@ -45,7 +51,8 @@ import {
   putOverheadRule,
   putSettings,
 } from './inputs.service.js';
-import { allocateReserve, getReserve } from './reserve.service.js';
+import { getReserve } from './reserve.service.js';
+import { putReserveRequest } from './reserve-request.service.js';
 import { getPeerPoints, getSplitRule, putPeerPoints, putSplitRule } from './split.service.js';
 import { answerTrade, createTrade, listTrades } from './trade.service.js';
 
@@ -130,6 +137,32 @@ export function registerEconomicsRoutes(r: Registrar): void {
     handler: async ({ ctx, params, body }) => reopenPeriod(ctx, params.period, body.reason),
   });
   r.add({
+    ...write,
+    method: 'POST',
+    operationId: 'lockPeriodInputs',
+    url: `${periods}/lock`,
+    summary: 'Lock an open month’s inputs before closing it: until unlocked only admins change them (members get 409 inputs_locked)',
+    params: ZPeriodParams,
+    response: ZPeriodEconomics,
+    handler: async ({ ctx, params }) => {
+      await setInputsLock(ctx, params.period, true);
+      return periodEconomics(ctx, params.period);
+    },
+  });
+  r.add({
+    ...write,
+    method: 'POST',
+    operationId: 'unlockPeriodInputs',
+    url: `${periods}/unlock`,
+    summary: 'Unlock a month’s inputs: the teams’ members record their hours, ledger lines and trades again',
+    params: ZPeriodParams,
+    response: ZPeriodEconomics,
+    handler: async ({ ctx, params }) => {
+      await setInputsLock(ctx, params.period, false);
+      return periodEconomics(ctx, params.period);
+    },
+  });
+  r.add({
     ...read,
     method: 'GET',
     operationId: 'listLedgerLines',
@@ -152,12 +185,12 @@ export function registerEconomicsRoutes(r: Registrar): void {
     }),
   );
   r.add({
-    ...write,
+    ...participate,
     method: 'POST',
     operationId: 'createLedgerLine',
     url: `${periods}/ledger`,
     status: 201,
-    summary: 'Add a ledger line: a team’s revenue, expense (non-labour) or labour, or the organization’s overhead',
+    summary: 'Add a ledger line: a team’s revenue or expense (its members or an admin), labour or the organization’s overhead (an admin)',
     params: ZPeriodParams,
     body: ZLedgerInput,
     response: ZLedgerLine,
@@ -176,11 +209,11 @@ export function registerEconomicsRoutes(r: Registrar): void {
     handler: async ({ ctx, params, body }) => importLedgerCsv(ctx, params.period, body.csv),
   });
   r.add({
-    ...write,
+    ...participate,
     method: 'DELETE',
     operationId: 'deleteLedgerLine',
     url: `${periods}/ledger/:ledgerLineId`,
-    summary: 'Remove a ledger line of an open month',
+    summary: 'Remove a ledger line of an open month (a team’s revenue or expense: its members too)',
     params: ZPeriodParams.extend({ ledgerLineId: ZId }),
     response: ZOk,
     handler: async ({ ctx, params }) => deleteLedgerLine(ctx, params.period, params.ledgerLineId),
@@ -197,14 +230,15 @@ export function registerEconomicsRoutes(r: Registrar): void {
     handler: async ({ ctx, params, body }) => putOverheadRule(ctx, params.period, body),
   });
   r.add({
-    ...write,
+    ...participate,
     method: 'PUT',
     operationId: 'setMemberWork',
     url: `${periods}/teams/:teamId/members/:userId`,
-    summary: 'Hours worked and salary of a member of the team in the month',
+    summary:
+      'Hours worked and salary of a member of the team in the month: a member records their own hours alone (salary: 403), an admin anyone’s hours and salary',
     params: ZPeriodMemberParams,
     body: ZMemberInput,
-    response: z.object({ period: z.string(), teamId: z.string(), userId: z.string(), hours: z.number(), salaryMinor: z.number().int() }),
+    response: ZMemberWork,
     handler: async ({ ctx, params, body }) => putMember(ctx, params.period, params.teamId, params.userId, body),
   });
   r.add({
@@ -224,9 +258,10 @@ export function registerEconomicsRoutes(r: Registrar): void {
     method: 'GET',
     operationId: 'getTeamEconomics',
     url: `${periods}/teams/:teamId/economics`,
-    summary: 'A team’s P&L, hourly efficiency, fulfillment index, pool, reserve and each member’s share for a month',
+    summary:
+      'A team’s P&L, hourly efficiency, fulfillment index, pool, reserve, time reserve and each member’s share (and who recorded their work) for a month',
     params: ZPeriodTeamParams,
-    response: ZTeamEconomics,
+    response: ZTeamEconomicsView,
     handler: async ({ ctx, params }) => teamEconomics(ctx, params.period, params.teamId),
   });
   r.add({
@@ -336,16 +371,38 @@ export function registerEconomicsRoutes(r: Registrar): void {
     response: ZReserve,
     handler: async ({ ctx }) => getReserve(ctx),
   });
+  // No direct allocation: the reserve is spent by a decision under the reserve right (below) or a participatory round.
   r.add({
-    ...write,
-    method: 'POST',
-    operationId: 'allocateReserve',
-    url: `${base}/reserve/allocations`,
-    status: 201,
-    summary: 'Allocate part of the reserve to a new project or experiment (never more than the balance)',
-    params: ZOrgParams,
-    body: ZAllocationInput,
-    response: ZReserve,
-    handler: async ({ ctx, body }) => allocateReserve(ctx, body),
+    ...participate,
+    method: 'PUT',
+    operationId: 'setReserveRequest',
+    url: `${base}/decisions/:decisionId/reserve-request`,
+    summary:
+      'A team requests reserve money through its decision under the reserve right (with an amount): taken with the funding option, the amount is allocated (409 reserve_insufficient when the reserve holds less)',
+    params: orgParamsWith('decisionId'),
+    body: ZReserveRequestInput,
+    response: ZReserveRequest,
+    handler: async ({ ctx, params, body }) => putReserveRequest(ctx, params.decisionId, body),
+  });
+  r.add({
+    ...read,
+    method: 'GET',
+    operationId: 'getTimeReserve',
+    url: `${base}/teams/:teamId/time-reserve`,
+    summary: 'The share of the team’s recorded hours kept for new projects (0% until the team sets it)',
+    params: orgParamsWith('teamId'),
+    response: ZTimeReserve,
+    handler: async ({ ctx, params }) => getTimeReserve(ctx, params.teamId),
+  });
+  r.add({
+    ...participate,
+    method: 'PUT',
+    operationId: 'setTimeReserve',
+    url: `${base}/teams/:teamId/time-reserve`,
+    summary: 'The team keeps a share of its hours for new projects or experiments (its members or an admin)',
+    params: orgParamsWith('teamId'),
+    body: ZTimeReserveInput,
+    response: ZTimeReserve,
+    handler: async ({ ctx, params, body }) => putTimeReserve(ctx, params.teamId, body.sharePct),
   });
 }

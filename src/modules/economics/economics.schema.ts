@@ -5,6 +5,7 @@ import { OVERHEAD_RULES } from '../../core/economics/overhead.js';
 import { parsePeriod } from '../../core/economics/period.js';
 import { SPLIT_BASES, SPLIT_RULES } from '../../core/economics/split.js';
 import { ZId, ZOrgSlug, ZTime } from '../common.schema.js';
+import { MAX_OPTIONS } from '../governance/decision.schema.js';
 
 /** A calendar month `YYYY-MM` in the organization's time zone. */
 export const ZPeriod = z
@@ -36,6 +37,11 @@ const ZSettingsFields = z.object({
   poolRate: ZRate.describe('share of a team’s net profit paid to its members (0.2 = 20%)').meta({ examples: [0.2] }),
   reserveRate: ZRate.describe('share of net profit kept in the reserve fund for new projects').meta({ examples: [0.05] }),
   fulfillment: z.enum(FULFILLMENT_MODES).describe('how kept client promises scale the pool: off, share_kept, proportional'),
+  reserveRightId: ZId.nullable()
+    .optional()
+    .describe(
+      'the decision right under which the reserve is spent: a decision taken under it funds a reserve request; left out: unchanged',
+    ),
   poolMode: z
     .enum(POOL_MODES)
     .optional()
@@ -52,6 +58,9 @@ export type TSettings = z.output<typeof ZSettings>;
 export const ZSettingsOut = ZSettingsFields.extend({ currency: z.string(), updatedAt: ZTime.nullable() })
   .extend({ poolMode: z.enum(POOL_MODES) })
   .meta({ id: 'EconomicsSettings' });
+
+/** Who recorded an entry, as records show them: a person's name, or a token's or the system's label. */
+export const ZRecordedBy = z.object({ id: z.string(), label: z.string() }).meta({ id: 'RecordedBy' });
 
 export const LEDGER_KINDS = ['revenue', 'expense', 'labour', 'overhead'] as const;
 export const ZLedgerInput = z
@@ -90,6 +99,7 @@ export const ZLedgerLine = z
     promiseId: z.string().nullable(),
     createdAt: ZTime,
     createdBy: z.string().nullable(),
+    recordedBy: ZRecordedBy.nullable().describe('who added the line (createdBy with a name)'),
   })
   .meta({ id: 'LedgerLine' });
 export const ZLedgerQuery = z.object({ teamId: ZId.optional() });
@@ -121,10 +131,15 @@ export const ZMemberInput = z
       .int('must be whole minor units')
       .min(0)
       .max(1e12)
+      .optional()
+      .describe('an admin’s field; left out: unchanged (0 for a first entry). A member records `hours` alone, for themselves')
       .meta({ examples: [12000000] }),
   })
   .meta({ id: 'MemberInput' });
 export type TMemberInput = z.output<typeof ZMemberInput>;
+export const ZMemberWork = z
+  .object({ period: z.string(), teamId: z.string(), userId: z.string(), hours: z.number(), salaryMinor: z.number().int() })
+  .meta({ id: 'MemberWork' });
 
 export const ZTradeInput = z
   .object({
@@ -152,6 +167,7 @@ export const ZTrade = z
     answeredBy: z.string().nullable(),
     answeredAt: ZTime.nullable(),
     declineReason: z.string(),
+    recordedBy: ZRecordedBy.nullable().describe('who recorded the trade (createdBy with a name)'),
   })
   .meta({ id: 'Trade' });
 export const ZDeclineTrade = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) }).meta({ id: 'DeclineTrade' });
@@ -295,6 +311,32 @@ export const ZTeamEconomics = z
   .meta({ id: 'TeamEconomics' });
 export type TTeamEconomics = z.output<typeof ZTeamEconomics>;
 
+/** The share of a team's recorded hours kept for new projects (a time reserve), in percent with 2 decimals. */
+const ZSharePct = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, {
+    message: 'at most 2 decimals',
+    params: { code: 'too_precise', decimals: 2 },
+  })
+  .meta({ examples: [10] });
+export const ZTimeReserveInput = z
+  .object({ sharePct: ZSharePct.describe('percent of the team’s recorded hours kept for new projects or experiments') })
+  .meta({ id: 'TimeReserveInput' });
+export const ZTimeReserve = z.object({ teamId: z.string(), sharePct: z.number(), updatedAt: ZTime.nullable() }).meta({ id: 'TimeReserve' });
+
+/** A team's economics as its page shows them: the figures, who recorded each member's work, and the time reserve. */
+export const ZTeamEconomicsView = ZTeamEconomics.extend({
+  members: z.array(ZEconomicsMember.extend({ recordedBy: ZRecordedBy.nullable(), recordedAt: ZTime.nullable() })),
+  timeReserve: z.object({
+    sharePct: z.number(),
+    hours: z.number().describe('hours reserved = share × recorded hours, to the hundredth'),
+  }),
+  inputsLocked: z.boolean().describe('an admin locked the month’s inputs: only admins change them'),
+}).meta({ id: 'TeamEconomicsView' });
+export type TTeamEconomicsView = z.output<typeof ZTeamEconomicsView>;
+
 export const ZTeamSummary = ZTeamEconomics.pick({
   teamId: true,
   teamName: true,
@@ -327,12 +369,31 @@ export const ZPeriodEconomics = z
     overheadPercentages: z.record(z.string(), z.number()).nullable(),
     overheadTotalMinor: z.number().int(),
     teams: z.array(ZTeamSummary),
+    inputsLocked: z
+      .object({ at: ZTime, by: ZRecordedBy.nullable() })
+      .nullable()
+      .describe('set while an admin has locked the month’s inputs (only admins change them)'),
   })
   .meta({ id: 'PeriodEconomics' });
 export const ZPeriodListItem = z
   .object({ period: z.string(), closed: z.boolean(), closedAt: ZTime.nullable() })
   .meta({ id: 'PeriodListItem' });
 export const ZHistoryQuery = z.object({ to: ZPeriod.optional(), count: z.coerce.number().int().min(1).max(36).default(12) });
+export const ZReserveRequest = z
+  .object({
+    decisionId: z.string(),
+    decisionTitle: z.string(),
+    teamId: z.string(),
+    fundingOption: z.number().int(),
+    purpose: z.string(),
+    amountMinor: z.number().int().nullable().describe('the decision’s amount'),
+    status: z
+      .enum(['open', 'funded', 'declined'])
+      .describe('open until the decision is taken: funded by the funding option, else declined'),
+    createdAt: ZTime,
+    createdBy: ZRecordedBy.nullable(),
+  })
+  .meta({ id: 'ReserveRequest' });
 export const ZReserve = z
   .object({
     currency: z.string(),
@@ -341,10 +402,33 @@ export const ZReserve = z
     balanceMinor: z.number().int(),
     periods: z.array(z.object({ period: z.string(), reserveMinor: z.number().int() })),
     allocations: z.array(
-      z.object({ id: z.string(), amountMinor: z.number().int(), purpose: z.string(), createdAt: ZTime, createdBy: z.string().nullable() }),
+      z.object({
+        id: z.string(),
+        amountMinor: z.number().int(),
+        purpose: z.string(),
+        createdAt: ZTime,
+        createdBy: z.string().nullable(),
+        decisionId: z.string().nullable().describe('the decision under the reserve right that made it; null: a participatory round'),
+      }),
     ),
+    reserveRightId: z.string().nullable().describe('the decision right under which the reserve is spent (settings); null: none named yet'),
+    requests: z.array(ZReserveRequest).describe('teams’ requests for reserve money, newest first'),
   })
   .meta({ id: 'Reserve' });
+/** What an allocation (by a decision or a participatory round) holds: an amount and its purpose. */
 export const ZAllocationInput = z
   .object({ amountMinor: ZAmount, purpose: z.string().trim().min(1, 'say what it is for').max(500) })
   .meta({ id: 'AllocationInput' });
+/** A team asks for reserve money through a decision under the reserve right: the option that funds it, and what for. */
+export const ZReserveRequestInput = z
+  .object({
+    fundingOption: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_OPTIONS - 1)
+      .describe('index of the decision’s option that spends the money; the decision’s amount is the sum'),
+    purpose: ZAllocationInput.shape.purpose,
+  })
+  .meta({ id: 'ReserveRequestInput' });
+export type TReserveRequestInput = z.output<typeof ZReserveRequestInput>;

@@ -4,7 +4,9 @@ import type { EconomicPeriodsTable, Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { findTeam, listTeamIdsOfUser } from '../teams/team.repository.js';
-import type { TTeamEconomics } from './economics.schema.js';
+import { listMemberRecorders } from './books.repository.js';
+import { inputsLockOf, recorderIn, recordersOf, timeReserveFigure } from './books.service.js';
+import type { TTeamEconomics, TTeamEconomicsView } from './economics.schema.js';
 import { computePeriod, type PeriodFigures } from './figures.service.js';
 import { insertPeriod, listPeriodRows, loadPeriod, lockPeriod, updatePeriod } from './period.repository.js';
 import { isTeamMember } from './period.service.js';
@@ -37,12 +39,30 @@ function redact(team: TTeamEconomics): TTeamEconomics {
   return { ...team, shares: [], members: [], sharesVisible: false };
 }
 
-/** One team's economics for a period (GET …/periods/{p}/teams/{teamId}/economics). */
-export async function teamEconomics(ctx: OrgContext, period: string, teamId: string): Promise<TTeamEconomics> {
+/**
+ * One team's economics for a period (GET …/periods/{p}/teams/{teamId}/economics), with who recorded
+ * each member's work, the team's time reserve and whether the month's inputs are locked.
+ */
+export async function teamEconomics(ctx: OrgContext, period: string, teamId: string): Promise<TTeamEconomicsView> {
   const row = await loadPeriod(ctx.db, ctx.org.id, period);
-  const team = (await figuresOf(ctx.db, ctx, row)).teams.find((t) => t.teamId === teamId);
-  if (!team) throw notFound('team', teamId);
-  return (await seesShares(ctx.db, ctx, teamId)) ? team : redact(team);
+  const found = (await figuresOf(ctx.db, ctx, row)).teams.find((t) => t.teamId === teamId);
+  if (!found) throw notFound('team', teamId);
+  const team = (await seesShares(ctx.db, ctx, teamId)) ? found : redact(found);
+  const recorded = new Map((await listMemberRecorders(ctx.db, ctx.org.id, period, teamId)).map((r) => [r.user_id, r]));
+  const names = await recordersOf(
+    ctx.db,
+    ctx,
+    [...recorded.values()].map((r) => r.recorded_by),
+  );
+  return {
+    ...team,
+    members: team.members.map((m) => {
+      const entry = recorded.get(m.memberId);
+      return { ...m, recordedBy: recorderIn(names, entry?.recorded_by ?? null), recordedAt: entry ? Number(entry.updated_at) : null };
+    }),
+    timeReserve: await timeReserveFigure(ctx, teamId, team.hours),
+    inputsLocked: row.inputs_locked_at !== null,
+  };
 }
 
 /** Every team side by side for a period, and the overhead shared among them. */
@@ -68,6 +88,7 @@ export async function periodEconomics(ctx: OrgContext, period: string) {
     overheadTotalMinor: figures.overheadTotalMinor,
     // Side by side, every team's figures are open; members, salaries and shares only to those who see them.
     teams: figures.teams.map((t) => (seen.has(t.teamId) ? t : redact(t))),
+    inputsLocked: await inputsLockOf(ctx, row),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   ZMemberInput,
   ZPeerPointsInput,
   ZPeriod,
+  ZReserveRequestInput,
   ZSplitRuleInput,
   ZTeamBudgetInput,
   ZTradeInput,
@@ -36,6 +37,7 @@ export const ECONOMICS_TABLES = {
             pool_rate_ppm: int.min(0).max(1_000_000),
             reserve_rate_ppm: int.min(0).max(1_000_000),
             fulfillment: z.enum(FULFILLMENT_MODES),
+            reserve_right_id: idOrNull.default(null),
             // Files written before the budgeted-bonus mode existed carry none: the profit share.
             pool_mode: z.enum(POOL_MODES).default('profit_share'),
             updated_at: int,
@@ -61,6 +63,8 @@ export const ECONOMICS_TABLES = {
             ).nullable(),
             closed_at: intOrNull,
             closed_by: idOrNull,
+            inputs_locked_at: intOrNull.default(null),
+            inputs_locked_by: idOrNull.default(null),
             created_at: int,
             updated_at: int,
           }),
@@ -93,7 +97,9 @@ export const ECONOMICS_TABLES = {
       orderBy: ['period', 'team_id', 'user_id'],
       importRows: (rows, people) =>
         // Hours and points of someone who has left go with them; closed months keep their figures frozen.
-        rows.flatMap((m) => (people.has(m.user_id) ? [{ ...m, user_id: people.user(m.user_id) }] : [])),
+        rows.flatMap((m) =>
+          people.has(m.user_id) ? [{ ...m, user_id: people.user(m.user_id), recorded_by: people.keep(m.recorded_by) }] : [],
+        ),
       file: z
         .array(
           z.object({
@@ -102,7 +108,8 @@ export const ECONOMICS_TABLES = {
             team_id: id,
             user_id: id,
             hours_centi: int.min(0).max(HOURS_CENTI_MAX),
-            salary_minor: intOf(ZMemberInput.shape.salaryMinor),
+            salary_minor: intOf(ZMemberInput.shape.salaryMinor.unwrap()),
+            recorded_by: idOrNull.default(null),
             created_at: int,
             updated_at: int,
           }),
@@ -205,6 +212,40 @@ export const ECONOMICS_TABLES = {
             purpose: textOf(ZAllocationInput.shape.purpose),
             created_at: int,
             created_by: idOrNull,
+            decision_id: idOrNull.default(null),
+          }),
+        )
+        .default([]),
+    }),
+    reserveRequests: exportedTable({
+      table: 'reserve_requests',
+      orderBy: ['created_at', 'decision_id'],
+      file: z
+        .array(
+          z.object({
+            org_id: id,
+            decision_id: id,
+            team_id: id,
+            funding_option: intOf(ZReserveRequestInput.shape.fundingOption),
+            purpose: textOf(ZReserveRequestInput.shape.purpose),
+            created_at: int,
+            created_by: idOrNull,
+          }),
+        )
+        .default([]),
+    }),
+    teamTimeReserves: exportedTable({
+      table: 'team_time_reserves',
+      orderBy: ['team_id'],
+      file: z
+        .array(
+          z.object({
+            org_id: id,
+            team_id: id,
+            // Percent 0–100 with 2 decimals as the API takes it, in basis points.
+            share_bp: int.min(0).max(10_000),
+            updated_at: int,
+            updated_by: idOrNull,
           }),
         )
         .default([]),

@@ -7,9 +7,11 @@ import { fieldOfIssue } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findClient } from '../clients/client.repository.js';
 import type { OrgContext } from '../context.js';
+import { findRight } from '../governance/rights.repository.js';
 import { findMembershipOfUser } from '../memberships/membership.repository.js';
 import { findPromise } from '../promises/promise.repository.js';
 import { findTeam, listTeamNames } from '../teams/team.repository.js';
+import { checkBooksWrite, recorderIn, recordersOf } from './books.service.js';
 import { loadPoolMode } from './budget.repository.js';
 import { type TLedgerInput, type TMemberInput, type TOverheadRuleInput, type TSettings, ZLedgerInput } from './economics.schema.js';
 import { deleteLedgerLine as deleteLine, findLedgerLine, insertLedgerLines, listLedgerLines } from './ledger.repository.js';
@@ -26,6 +28,7 @@ export async function getSettings(ctx: OrgContext) {
     poolRate: s.pool_rate_ppm / 1e6,
     reserveRate: s.reserve_rate_ppm / 1e6,
     fulfillment: s.fulfillment,
+    reserveRightId: s.reserve_right_id ?? null,
     poolMode: await loadPoolMode(ctx.db, ctx.org.id),
     currency: ctx.org.currency,
     updatedAt: s.updated_at || null,
@@ -40,11 +43,15 @@ export async function putSettings(ctx: OrgContext, input: TSettings) {
     });
   await ctx.db.transaction().execute(async (tx) => {
     const before = await loadSettings(tx, ctx.org.id);
+    if (input.reserveRightId && !(await findRight(tx, ctx.org.id, input.reserveRightId)))
+      throw invalidField('reserveRightId', 'not_found', 'no decision right with this id in the organization', { entity: 'right' });
     const row = {
       org_id: ctx.org.id,
       pool_rate_ppm: Math.round(input.poolRate * 1e6),
       reserve_rate_ppm: Math.round(input.reserveRate * 1e6),
       fulfillment: input.fulfillment,
+      // Left out: the right named before stays; null: no right names the spending of the reserve.
+      reserve_right_id: input.reserveRightId === undefined ? (before.reserve_right_id ?? null) : input.reserveRightId,
       pool_mode: input.poolMode ?? (await loadPoolMode(tx, ctx.org.id)),
       updated_at: ctx.now,
       updated_by: ctx.actor.id,
@@ -55,7 +62,7 @@ export async function putSettings(ctx: OrgContext, input: TSettings) {
   return getSettings(ctx);
 }
 
-export function toLedgerLine(row: LedgerLinesTable) {
+export function toLedgerLine(row: LedgerLinesTable, recordedBy: { id: string; label: string } | null = null) {
   return {
     id: row.id,
     period: row.period,
@@ -67,6 +74,7 @@ export function toLedgerLine(row: LedgerLinesTable) {
     promiseId: row.promise_id,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    recordedBy,
   };
 }
 
@@ -102,12 +110,14 @@ function lineRow(ctx: OrgContext, period: string, input: TLedgerInput): LedgerLi
 
 export async function addLedgerLine(ctx: OrgContext, period: string, input: TLedgerInput) {
   return ctx.db.transaction().execute(async (tx) => {
-    await openPeriodForWrite(tx, ctx, period);
+    const month = await openPeriodForWrite(tx, ctx, period);
     await checkLine(tx, ctx, input);
+    // A team's members add its revenue and expenses; labour and overhead are an admin's.
+    await checkBooksWrite(tx, ctx, month, { teamId: input.teamId ?? null, ledgerKind: input.kind });
     const row = lineRow(ctx, period, input);
     await insertLedgerLines(tx, [row]);
     await audit(tx, ctx, 'ledger.line_added', 'ledger_line', row.id, undefined, toLedgerLine(row));
-    return toLedgerLine(row);
+    return toLedgerLine(row, recorderIn(await recordersOf(tx, ctx, [row.created_by]), row.created_by));
   });
 }
 
@@ -169,31 +179,51 @@ export async function importLedgerCsv(ctx: OrgContext, period: string, csv: stri
 
 export async function listLedger(ctx: OrgContext, period: string, teamId?: string) {
   const rows = await listLedgerLines(ctx.db, ctx.org.id, period, teamId);
-  return { items: rows.map(toLedgerLine) };
+  const names = await recordersOf(
+    ctx.db,
+    ctx,
+    rows.map((r) => r.created_by),
+  );
+  return { items: rows.map((r) => toLedgerLine(r, recorderIn(names, r.created_by))) };
 }
 
 export async function deleteLedgerLine(ctx: OrgContext, period: string, id: string) {
   await ctx.db.transaction().execute(async (tx) => {
     const row = await findLedgerLine(tx, ctx.org.id, period, id);
     if (!row) throw notFound('ledger line', id);
-    await openPeriodForWrite(tx, ctx, period);
+    const month = await openPeriodForWrite(tx, ctx, period);
+    await checkBooksWrite(tx, ctx, month, { teamId: row.team_id, ledgerKind: row.kind });
     await deleteLine(tx, ctx.org.id, id);
     await audit(tx, ctx, 'ledger.line_removed', 'ledger_line', id, toLedgerLine(row), undefined);
   });
   return { ok: true as const };
 }
 
-/** Hours worked and salary of a member of the team in the period (the bases of the hours and salary splits). */
+/**
+ * Hours worked and salary of a member of the team in the period (the bases of the hours and salary
+ * splits). A team's member records their own hours alone; salaries, and anyone's hours, are an admin's.
+ */
 export async function putMember(ctx: OrgContext, period: string, teamId: string, userId: string, input: TMemberInput) {
   return ctx.db.transaction().execute(async (tx) => {
-    await openPeriodForWrite(tx, ctx, period);
+    const month = await openPeriodForWrite(tx, ctx, period);
     // Both are in the path: a team or person of another organization is not found here.
     const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw notFound('team', teamId);
     const person = await findMembershipOfUser(tx, ctx.org.id, userId);
     if (!person) throw notFound('person', userId);
+    await checkBooksWrite(tx, ctx, month, {
+      teamId,
+      isSelf: ctx.actor.type === 'user' && ctx.actor.id === userId,
+      adminOnlyFields: input.salaryMinor === undefined ? [] : ['salaryMinor'],
+    });
     const before = await findPeriodMember(tx, ctx.org.id, period, teamId, userId);
-    const values = { hours_centi: Math.round(input.hours * 100), salary_minor: input.salaryMinor, updated_at: ctx.now };
+    const values = {
+      hours_centi: Math.round(input.hours * 100),
+      // Left out (a member's own entry): the salary an admin recorded stays.
+      salary_minor: input.salaryMinor ?? Number(before?.salary_minor ?? 0),
+      recorded_by: ctx.actor.id,
+      updated_at: ctx.now,
+    };
     await savePeriodMember(tx, { org_id: ctx.org.id, period, team_id: teamId, user_id: userId, ...values, created_at: ctx.now }, values);
     await audit(
       tx,

@@ -21,7 +21,7 @@ export async function findPeriodMember(
 export async function savePeriodMember(
   tx: Tx,
   row: PeriodMembersTable,
-  values: Pick<PeriodMembersTable, 'hours_centi' | 'salary_minor' | 'updated_at'>,
+  values: Pick<PeriodMembersTable, 'hours_centi' | 'salary_minor' | 'updated_at' | 'recorded_by'>,
 ): Promise<void> {
   await tx
     .insertInto('period_members')
@@ -84,6 +84,7 @@ export async function listPeriodMembers(tx: Tx, orgId: string, period: string): 
       'period_members.updated_at',
       'period_members.hours_centi',
       'period_members.salary_minor',
+      'period_members.recorded_by',
       'users.name',
     ])
     .where('period_members.org_id', '=', orgId)

@@ -1,13 +1,17 @@
 import { dialectOf } from '../../db/database.js';
 import type { Db, EconomicPeriodsTable, EconomicsSettingsTable, Tx } from '../../db/schema.js';
 
-/** Until an organization sets its own: 20% of net profit to the team, nothing kept, promises not tied. */
-export const DEFAULT_SETTINGS = { pool_rate_ppm: 200_000, reserve_rate_ppm: 0, fulfillment: 'off' } as const;
+/**
+ * Until an organization sets its own: 20% of net profit to the team, 10% kept in the reserve for new
+ * projects (redundancy), promises not tied, no right named for spending the reserve. Organizations
+ * that existed before the 10% default keep their 0% (stored by migration 20261207T2220_team_books).
+ */
+export const DEFAULT_SETTINGS = { pool_rate_ppm: 200_000, reserve_rate_ppm: 100_000, fulfillment: 'off', reserve_right_id: null } as const;
 
 export async function loadSettings(
   tx: Tx,
   orgId: string,
-): Promise<Pick<EconomicsSettingsTable, 'pool_rate_ppm' | 'reserve_rate_ppm' | 'fulfillment' | 'updated_at'>> {
+): Promise<Pick<EconomicsSettingsTable, 'pool_rate_ppm' | 'reserve_rate_ppm' | 'fulfillment' | 'reserve_right_id' | 'updated_at'>> {
   const row = await tx.selectFrom('economics_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst();
   return row ?? { ...DEFAULT_SETTINGS, updated_at: 0 };
 }
@@ -38,6 +42,8 @@ export async function loadPeriod(tx: Tx, orgId: string, period: string): Promise
       snapshot: null,
       closed_at: null,
       closed_by: null,
+      inputs_locked_at: null,
+      inputs_locked_by: null,
       created_at: 0,
       updated_at: 0,
     }

@@ -6,12 +6,18 @@ import type { OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { findPromise } from '../promises/promise.repository.js';
 import { findTeam, listTeamNames } from '../teams/team.repository.js';
+import { checkBooksWrite, recorderIn, recordersOf } from './books.service.js';
 import type { TTradeInput } from './economics.schema.js';
 import { isTeamMember, openPeriodForWrite, requireTeam } from './period.service.js';
 import { findTrade, insertTrade, listTrades as listTradeRows, updateTrade } from './trade.repository.js';
 
-async function describe(tx: Tx, orgId: string, rows: InternalTradesTable[]) {
-  const names = new Map((await listTeamNames(tx, orgId)).map((t) => [t.id, t.name]));
+async function describe(tx: Tx, ctx: OrgContext, rows: InternalTradesTable[]) {
+  const names = new Map((await listTeamNames(tx, ctx.org.id)).map((t) => [t.id, t.name]));
+  const recorders = await recordersOf(
+    tx,
+    ctx,
+    rows.map((r) => r.created_by),
+  );
   return rows.map((r) => ({
     id: r.id,
     period: r.period,
@@ -27,6 +33,7 @@ async function describe(tx: Tx, orgId: string, rows: InternalTradesTable[]) {
     answeredBy: r.answered_by,
     answeredAt: r.answered_at,
     declineReason: r.decline_reason,
+    recordedBy: recorderIn(recorders, r.created_by),
   }));
 }
 
@@ -49,7 +56,7 @@ async function sideOf(tx: Tx, ctx: OrgContext, trade: { seller_team_id: string; 
  */
 export async function createTrade(ctx: OrgContext, period: string, input: TTradeInput) {
   return ctx.db.transaction().execute(async (tx) => {
-    await openPeriodForWrite(tx, ctx, period);
+    const month = await openPeriodForWrite(tx, ctx, period);
     await requireTeam(tx, ctx.org.id, input.sellerTeamId, 'sellerTeamId');
     await requireTeam(tx, ctx.org.id, input.buyerTeamId, 'buyerTeamId');
     if (input.sellerTeamId === input.buyerTeamId) throw invalidField('buyerTeamId', 'self_reference', 'a team does not trade with itself');
@@ -61,6 +68,7 @@ export async function createTrade(ctx: OrgContext, period: string, input: TTrade
     }
     const side = await sideOf(tx, ctx, { seller_team_id: input.sellerTeamId, buyer_team_id: input.buyerTeamId });
     if (!side) throw new AppError('forbidden', 'only a member of the selling or the buying team, or an admin, records a trade');
+    await checkBooksWrite(tx, ctx, month, { teamId: side });
     const row: InternalTradesTable = {
       id: newId(),
       org_id: ctx.org.id,
@@ -110,7 +118,7 @@ export async function createTrade(ctx: OrgContext, period: string, input: TTrade
       ctx.now,
       ctx.actor.id,
     );
-    return (await describe(tx, ctx.org.id, [row]))[0]!;
+    return (await describe(tx, ctx, [row]))[0]!;
   });
 }
 
@@ -124,7 +132,7 @@ export async function answerTrade(
   return ctx.db.transaction().execute(async (tx) => {
     const row = await findTrade(tx, ctx.org.id, period, id);
     if (!row) throw notFound('trade', id);
-    await openPeriodForWrite(tx, ctx, period);
+    const month = await openPeriodForWrite(tx, ctx, period);
     if (row.status !== 'proposed')
       throw new AppError('conflict', `status: the trade is already ${row.status}`, [
         fieldError('status', 'wrong_status', `already ${row.status}`, { status: row.status }),
@@ -132,6 +140,7 @@ export async function answerTrade(
     const other = row.entered_by_team_id === row.seller_team_id ? row.buyer_team_id : row.seller_team_id;
     const mayAnswer = ctx.actor.type !== 'user' || ctx.role === 'admin' || (await isTeamMember(tx, ctx, other));
     if (!mayAnswer) throw new AppError('forbidden', 'the other side confirms a trade: a member of that team, or an admin');
+    await checkBooksWrite(tx, ctx, month, { teamId: other });
     // Two people, one on each side: whoever recorded the trade does not also answer it.
     if (ctx.actor.id !== null && ctx.actor.id === row.created_by)
       throw new AppError('forbidden', 'you recorded this trade: someone of the other team answers it');
@@ -169,10 +178,10 @@ export async function answerTrade(
       ctx.now,
       ctx.actor.id,
     );
-    return (await describe(tx, ctx.org.id, [{ ...row, ...set }]))[0]!;
+    return (await describe(tx, ctx, [{ ...row, ...set }]))[0]!;
   });
 }
 
 export async function listTrades(ctx: OrgContext, period: string, teamId?: string) {
-  return { items: await describe(ctx.db, ctx.org.id, await listTradeRows(ctx.db, ctx.org.id, period, teamId)) };
+  return { items: await describe(ctx.db, ctx, await listTradeRows(ctx.db, ctx.org.id, period, teamId)) };
 }

@@ -136,6 +136,7 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
     const published = await publish(tx, 'decision.taken', {
       ctx,
       decision: { id, title: row.title },
+      chosenOption: input.chosenOption,
       settles,
       rationale: input.rationale,
       decidedBy,

@@ -3,7 +3,6 @@ import type { FulfillmentMode } from '../../../../src/core/economics/fulfillment
 import type { OverheadRuleKind } from '../../../../src/core/economics/overhead';
 import type { SplitBasis, SplitRuleName } from '../../../../src/core/economics/split';
 import type {
-  ZAllocationInput,
   ZLedgerInput,
   ZLedgerLine,
   ZMemberInput,
@@ -12,19 +11,25 @@ import type {
   ZPeriodEconomics,
   ZPeriodListItem,
   ZReserve,
+  ZReserveRequest,
+  ZReserveRequestInput,
   ZSettings,
   ZSettingsOut,
   ZSplitRule,
   ZSplitRuleInput,
   ZTeamEconomics,
+  ZTeamEconomicsView,
   ZTeamSummary,
+  ZTimeReserve,
   ZTrade,
   ZTradeInput,
 } from '../../../../src/modules/economics/economics.schema';
 import { api, orgPath } from '../../shared/api/client';
 
 export type TeamEconomics = z.input<typeof ZTeamEconomics>;
-export type EconomicsMember = TeamEconomics['members'][number];
+/** A team's month as its page shows it: who recorded each member's work, the time reserve, the lock. */
+export type TeamEconomicsView = z.input<typeof ZTeamEconomicsView>;
+export type EconomicsMember = TeamEconomicsView['members'][number];
 export type FulfillmentPromise = TeamEconomics['fulfillmentPromises'][number];
 export type TeamSummary = z.input<typeof ZTeamSummary>;
 export type PeriodEconomics = z.input<typeof ZPeriodEconomics>;
@@ -44,7 +49,9 @@ export type OverheadRuleInput = z.input<typeof ZOverheadRuleInput>;
 export type Settings = z.input<typeof ZSettingsOut>;
 export type SettingsInput = z.input<typeof ZSettings>;
 export type Reserve = z.input<typeof ZReserve>;
-export type AllocationInput = z.input<typeof ZAllocationInput>;
+export type ReserveRequest = z.input<typeof ZReserveRequest>;
+export type ReserveRequestInput = z.input<typeof ZReserveRequestInput>;
+export type TimeReserve = z.input<typeof ZTimeReserve>;
 export type { FulfillmentMode, OverheadRuleKind, SplitBasis, SplitRuleName };
 
 /** The lists the server validates against, in the order the forms show them (a test compares them with the server's). */
@@ -63,6 +70,8 @@ export const economicsApi = {
   periods: (org: string) => api.getAll<PeriodListItem>(orgPath(org, 'periods')),
   period: (org: string, period: string) => api.get<PeriodEconomics>(periodPath(org, period)),
   close: (org: string, period: string) => api.post<PeriodEconomics>(periodPath(org, period, 'close')),
+  lock: (org: string, period: string) => api.post<PeriodEconomics>(periodPath(org, period, 'lock')),
+  unlock: (org: string, period: string) => api.post<PeriodEconomics>(periodPath(org, period, 'unlock')),
   reopen: (org: string, period: string, reason: string) => api.post<PeriodEconomics>(periodPath(org, period, 'reopen'), { reason }),
   ledger: (org: string, period: string, teamId?: string) => api.getAll<LedgerLine>(periodPath(org, period, 'ledger'), { teamId }),
   addLine: (org: string, period: string, input: LedgerInput) => api.post<LedgerLine>(periodPath(org, period, 'ledger'), input),
@@ -71,9 +80,10 @@ export const economicsApi = {
   removeLine: (org: string, period: string, id: string) => api.delete(periodPath(org, period, 'ledger', id)),
   putOverheadRule: (org: string, period: string, input: OverheadRuleInput) =>
     api.put<{ ok: true }>(periodPath(org, period, 'overhead-rule'), input),
+  /** A member sends `{hours}` alone, for themselves; an admin anyone's hours and salary. */
   putMember: (org: string, period: string, teamId: string, userId: string, input: MemberInput) =>
     api.put<{ hours: number; salaryMinor: number }>(periodPath(org, period, 'teams', teamId, 'members', userId), input),
-  team: (org: string, period: string, teamId: string) => api.get<TeamEconomics>(periodPath(org, period, 'teams', teamId, 'economics')),
+  team: (org: string, period: string, teamId: string) => api.get<TeamEconomicsView>(periodPath(org, period, 'teams', teamId, 'economics')),
   peerPoints: (org: string, period: string, teamId: string) => api.get<PeerPoints>(periodPath(org, period, 'teams', teamId, 'peer-points')),
   givePeerPoints: (org: string, period: string, teamId: string, points: Record<string, number>) =>
     api.put<PeerPoints>(periodPath(org, period, 'teams', teamId, 'peer-points'), { points }),
@@ -88,5 +98,10 @@ export const economicsApi = {
   history: (org: string, teamId: string, to: string, count = 12) =>
     api.getAll<TeamEconomics>(orgPath(org, 'teams', teamId, 'economics', 'history'), { to, count }),
   reserve: (org: string) => api.get<Reserve>(orgPath(org, 'reserve')),
-  allocate: (org: string, input: AllocationInput) => api.post<Reserve>(orgPath(org, 'reserve', 'allocations'), input),
+  /** A team asks for reserve money through its decision under the reserve right (no direct allocation). */
+  requestReserve: (org: string, decisionId: string, input: ReserveRequestInput) =>
+    api.put<ReserveRequest>(orgPath(org, 'decisions', decisionId, 'reserve-request'), input),
+  timeReserve: (org: string, teamId: string) => api.get<TimeReserve>(orgPath(org, 'teams', teamId, 'time-reserve')),
+  putTimeReserve: (org: string, teamId: string, sharePct: number) =>
+    api.put<TimeReserve>(orgPath(org, 'teams', teamId, 'time-reserve'), { sharePct }),
 };

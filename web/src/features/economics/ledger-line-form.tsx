@@ -16,16 +16,18 @@ const FIELDS = ['teamId', 'kind', 'amountMinor', 'note'];
 interface LedgerLineFormProps {
   period: string;
   teams: readonly { teamId: string; teamName: string }[];
+  /** The kinds offered: all for an admin; a team's members record revenue and expenses. */
+  kinds?: readonly LedgerKind[];
   onAdded: (line: LedgerLine) => void;
 }
 
 /** Adds one ledger line: a team's revenue, expense or labour, or the organization's overhead (no team). */
-export function LedgerLineForm({ period, teams, onAdded }: LedgerLineFormProps) {
+export function LedgerLineForm({ period, teams, kinds = LEDGER_KINDS, onAdded }: LedgerLineFormProps) {
   const { t } = useTranslation();
   const { org } = useOrg();
   const format = useEconomicsFormat();
   const [kind, setKind] = useState<LedgerKind>('revenue');
-  const [teamId, setTeamId] = useState<string | null>(null);
+  const [teamId, setTeamId] = useState<string | null>(teams.length === 1 ? (teams[0]?.teamId ?? null) : null);
   const [amount, setAmount] = useState<number | string>('');
   const [note, setNote] = useState('');
   const form = useMutationForm(FIELDS, { mapError: (error) => localizeEconomicsError(error, format.money) });
@@ -60,7 +62,7 @@ export function LedgerLineForm({ period, teams, onAdded }: LedgerLineFormProps) 
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
         <Select
           label={t('economics.ledger.kind')}
-          data={LEDGER_KINDS.map((value) => ({ value, label: t(`economics.ledgerKinds.${value}`) }))}
+          data={kinds.map((value) => ({ value, label: t(`economics.ledgerKinds.${value}`) }))}
           value={kind}
           onChange={(value) => {
             setKind((value as LedgerKind) ?? 'revenue');

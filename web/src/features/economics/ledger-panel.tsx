@@ -130,7 +130,14 @@ export function LedgerPanel({ figures, canEdit, onChange }: LedgerPanelProps) {
                       {format.money(line.amountMinor)}
                     </Table.Td>
                     <Table.Td>{line.note}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{dates.date(line.createdAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {dates.date(line.createdAt)}
+                      {line.recordedBy ? (
+                        <Text size="xs" c="dimmed" data-testid="recorded-by">
+                          {line.recordedBy.label}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
                     {canEdit && isOpen ? (
                       <Table.Td>
                         <Tooltip label={t('common.delete')}>

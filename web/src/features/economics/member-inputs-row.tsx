@@ -52,6 +52,11 @@ export function MemberInputsRow({ period, teamId, member, disabled, onSaved }: M
     <Table.Tr data-testid="member-inputs" data-member={member.name}>
       <Table.Td>
         <Text size="sm">{member.name}</Text>
+        {member.recordedBy ? (
+          <Text size="xs" c="dimmed" data-testid="recorded-by">
+            {t('economics.people.recordedBy', { name: member.recordedBy.label })}
+          </Text>
+        ) : null}
       </Table.Td>
       <Table.Td>
         <NumberInput

@@ -49,6 +49,7 @@ export function OrgEconomicsPage() {
               <PeriodActions
                 period={period}
                 isClosed={data.closed}
+                isLocked={data.inputsLocked !== null}
                 hasEnded={hasEnded}
                 onChange={(next) => {
                   figures.setData(() => next);
@@ -69,7 +70,7 @@ export function OrgEconomicsPage() {
         </Tabs.List>
         {tab === 'reserve' ? (
           <Tabs.Panel value="reserve">
-            <ReservePanel canEdit={canWrite} refreshKey={refreshKey} />
+            <ReservePanel refreshKey={refreshKey} />
           </Tabs.Panel>
         ) : tab === 'rules' ? (
           <Tabs.Panel value="rules">

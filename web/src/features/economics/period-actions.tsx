@@ -12,13 +12,18 @@ import { useEconomicsFormat } from './use-economics-format';
 interface PeriodActionsProps {
   period: string;
   isClosed: boolean;
+  /** An admin locked the month's inputs: only admins change them. */
+  isLocked: boolean;
   /** Only a month that has ended can be closed. */
   hasEnded: boolean;
   onChange: (figures: PeriodEconomics) => void;
 }
 
-/** Close a month (its figures freeze) or reopen it with a reason (kept in the audit log); admins only. */
-export function PeriodActions({ period, isClosed, hasEnded, onChange }: PeriodActionsProps) {
+/**
+ * Lock a month's inputs before closing (the teams' members then change nothing), close it (its figures
+ * freeze) or reopen it with a reason (kept in the audit log); admins only.
+ */
+export function PeriodActions({ period, isClosed, isLocked, hasEnded, onChange }: PeriodActionsProps) {
   const { t } = useTranslation();
   const { org } = useOrg();
   const format = useEconomicsFormat();
@@ -33,8 +38,27 @@ export function PeriodActions({ period, isClosed, hasEnded, onChange }: PeriodAc
       throw error;
     }
   };
+  const toggleLock = async () => {
+    try {
+      onChange(isLocked ? await economicsApi.unlock(org.slug, period) : await economicsApi.lock(org.slug, period));
+      const notice = isLocked ? 'economics.lock.unlockedNotice' : 'economics.lock.lockedNotice';
+      notifySuccess(t(notice, { month: format.period(period) }));
+    } catch (error) {
+      notifyError(localizeEconomicsError(error, format.money));
+    }
+  };
   return (
     <>
+      {isClosed ? null : (
+        <Button
+          variant="default"
+          onClick={() => void toggleLock()}
+          title={t('economics.lock.hint')}
+          data-testid={isLocked ? 'unlock-period' : 'lock-period'}
+        >
+          {isLocked ? t('economics.lock.unlock') : t('economics.lock.lock')}
+        </Button>
+      )}
       {isClosed ? (
         <Button variant="default" onClick={reopenDialog.open} data-testid="reopen-period">
           {t('economics.period.reopen')}

@@ -7,11 +7,12 @@ import { useResource } from '../../shared/api/use-resource';
 import { useOrg } from '../../shared/session/org-context';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useMutationForm } from '../../shared/use-mutation-form';
+import { governanceApi } from '../governance/governance.api';
 import { economicsApi, FULFILLMENT_MODES, type FulfillmentMode } from './economics.api';
 import { localizeEconomicsError } from './economics-errors';
 import { useEconomicsFormat } from './use-economics-format';
 
-const FIELDS = ['poolRate', 'reserveRate', 'fulfillment'];
+const FIELDS = ['poolRate', 'reserveRate', 'fulfillment', 'reserveRightId'];
 /** Rates are shown as percentages; the API takes shares of 1 with at most 6 decimals. */
 const toPercent = (rate: number) => Math.round(rate * 1e6) / 1e4;
 const toRate = (percent: number) => Math.round(percent * 1e4) / 1e6;
@@ -22,9 +23,11 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
   const { org } = useOrg();
   const format = useEconomicsFormat();
   const settings = useResource(() => economicsApi.settings(org.slug), org.slug);
+  const rights = useResource(() => governanceApi.rights(org.slug), org.slug);
   const [pool, setPool] = useState<number | string>('');
   const [reserve, setReserve] = useState<number | string>('');
   const [mode, setMode] = useState<FulfillmentMode>('off');
+  const [rightId, setRightId] = useState<string | null>(null);
   const form = useMutationForm(FIELDS, { mapError: (error) => localizeEconomicsError(error, format.money) });
 
   useEffect(() => {
@@ -32,6 +35,7 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
     setPool(toPercent(settings.data.poolRate));
     setReserve(toPercent(settings.data.reserveRate));
     setMode(settings.data.fulfillment);
+    setRightId(settings.data.reserveRightId ?? null);
   }, [settings.data]);
 
   if (settings.isLoading && !settings.data) return <LoadingState />;
@@ -48,6 +52,7 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
         poolRate: toRate(Number(pool)),
         reserveRate: toRate(Number(reserve)),
         fulfillment: mode,
+        reserveRightId: rightId,
       });
       settings.setData(() => saved);
       notifySuccess(t('economics.settings.saved'));
@@ -84,8 +89,30 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
         </div>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           {percentInput(t('economics.settings.poolRate'), t('economics.settings.poolRateHint'), pool, setPool, 'poolRate')}
-          {percentInput(t('economics.settings.reserveRate'), t('economics.settings.reserveRateHint'), reserve, setReserve, 'reserveRate')}
+          {percentInput(
+            t('economics.settings.reserveRate'),
+            `${t('economics.settings.reserveRateHint')} · ${t('economics.settings.reserveRateDefault')}`,
+            reserve,
+            setReserve,
+            'reserveRate',
+          )}
         </SimpleGrid>
+        <Select
+          label={t('economics.reserve.right')}
+          description={t('economics.reserve.rightHint')}
+          placeholder={t('economics.reserve.noRightOption')}
+          data={(rights.data?.items ?? []).map((right) => ({ value: right.id, label: right.name }))}
+          value={rightId}
+          onChange={(value) => {
+            setRightId(value);
+            form.clear('reserveRightId');
+          }}
+          clearable
+          searchable
+          disabled={!canEdit}
+          error={form.errorOf('reserveRightId')}
+          data-testid="reserve-right"
+        />
         <Select
           label={t('economics.settings.fulfillment')}
           description={t(`economics.fulfillmentModeHints.${mode}`)}

@@ -17,6 +17,7 @@ import { PeerPointsPanel } from './peer-points-panel';
 import { PeriodPicker, PeriodStatusBadge } from './period-picker';
 import { SharesTable } from './shares-table';
 import { SplitRulePanel } from './split-rule-panel';
+import { TeamBooksPanel } from './team-books-panel';
 import { TradesPanel } from './trades-panel';
 import { usePeriodParam, useTabParam } from './use-period';
 
@@ -97,6 +98,7 @@ export function TeamEconomicsPage() {
                   </ChartSlot>
                 </Paper>
                 <SharesTable figures={data} meId={meId} />
+                <TeamBooksPanel figures={data} meId={meId} isMember={isMember} canParticipate={canParticipate} onChange={refresh} />
                 <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
                   <SplitRulePanel
                     teamId={id}

@@ -129,6 +129,7 @@ export function TradesPanel({ teamId, period, isClosed, isMember, meId, canRecor
                             team: trade.enteredByTeamId === trade.seller.id ? trade.seller.name : trade.buyer.name,
                             date: dates.date(trade.createdAt),
                           })}
+                          {trade.recordedBy ? ` · ${trade.recordedBy.label}` : ''}
                         </Text>
                       </Stack>
                     </Table.Td>

@@ -437,6 +437,8 @@ export const en = {
       decision_already_taken: 'The decision has already been taken or withdrawn',
       backing_missing: 'The team does not hold everything this promise needs: it stays an intention',
       period_closed: 'This month is closed: an admin reopens it, with a reason, to change it',
+      inputs_locked: 'An admin locked this month’s inputs: only admins change them until it is unlocked',
+      reserve_insufficient: 'The reserve holds less than this decision’s amount',
       payload_too_large: 'Too much data in one request',
       unsupported_media_type: 'The request was not understood',
       rate_limited: 'Too many attempts: wait a minute and try again',
