@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateDue, MINUTE_MS } from '../src/modules/promises/evaluator.service.js';
+import { PROMISES_TABLES } from '../src/modules/promises/promises.transfer.js';
 import { created, expectApiError as expectError } from './expect-api.js';
 import { type TwoOrgs, unique } from './fixtures.js';
 import { createTestApp, type SignedInAgent, show, type TestApp } from './harness.js';
@@ -180,6 +181,9 @@ describe('the evaluator flags a promise over capacity, like unbacked', () => {
       capabilities: [{ capabilityId: visits.id, capacityPerWeek: 40, demandPerWeek: 43, overBy: 3, promiseIds: [promise.id] }],
     });
     expect((await member.get(`${A()}/promises/${promise.id}/status`)).json().overCapacity).toBe(true);
+    // The flag travels in an organization's export as stored, and is read back on import.
+    const stored = await t.db.selectFrom('promises').selectAll().where('id', '=', promise.id).execute();
+    expect(PROMISES_TABLES.exported.promises.file.parse(stored)[0]?.over_capacity).toBe(stored[0]?.over_capacity);
     const told = await t.db
       .selectFrom('notifications')
       .select(['kind', 'user_id'])

@@ -24,7 +24,6 @@ import {
   ZCreateVersion,
   ZEventInput,
   ZMetric,
-  ZOverCapacity,
   ZPublishPromise,
   ZRedress,
   ZVoidEvent,
@@ -68,7 +67,10 @@ export const PROMISES_TABLES = {
             backing_waived_at: intOrNull.default(null),
             // Capacity is newer than the format's first files: absent means no forecast, no flag (the evaluator sets it again).
             demand_forecast_per_week: intOf(ZCreatePromise.shape.demandForecastPerWeek).nullable().default(null),
-            over_capacity: jsonOf(ZOverCapacity).nullable().default(null),
+            // Stored as the evaluator wrote it (`since` in epoch ms, not the API's ISO instant).
+            over_capacity: jsonOf(z.object({ since: z.number(), capabilities: z.array(z.unknown()) }))
+              .nullable()
+              .default(null),
             created_by: derived,
             created_at: int,
             updated_at: int,
