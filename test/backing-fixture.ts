@@ -53,6 +53,8 @@ export async function backTeamAs(ctx: OrgContext, teamId: string): Promise<TeamB
     description: '',
     capacity: { value: 2, unit: 'people a shift' },
     evidence: 'rota',
+    // The team may already hold a delegated right: an admin, not in it, says why (recorded only then).
+    override: { reason: 'the fixture backs the team' },
   });
   const right = await createRight(ctx, { name: n.right, description: n.description });
   await grantRight(ctx, {

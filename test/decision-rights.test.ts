@@ -120,7 +120,8 @@ describe('whose right it is', () => {
     const narrowed = await council.post(`${A()}/grants/${crewGrant.id}/narrow`, { limits: { spendingCap: 10_000_00 }, reason: 'tighter' });
     expect(narrowed.statusCode, show(narrowed)).toBe(200);
     expectError(await foreman.post(`${A()}/decisions/${first.id}/decide`, { chosenOption: 0, rationale: 'x' }), 403, 'above_spending_cap');
-    const removed = await admin.delete(`${A()}/teams/${crew.id}/members/${foremanId}`);
+    // The crew holds a delegated right: the admin, not in it, says why (issue 17).
+    const removed = await admin.delete(`${A()}/teams/${crew.id}/members/${foremanId}?overrideReason=moved%20to%20another%20site`);
     expect(removed.statusCode, show(removed)).toBe(204);
     expectError(
       await foreman.post(`${A()}/decisions/${second.id}/decide`, { chosenOption: 0, rationale: 'x' }),
@@ -133,8 +134,9 @@ describe('whose right it is', () => {
   it('lets exactly one of two people deciding at once take the decision', async () => {
     const decision = await created(await admin.post(`${A()}/decisions`, { ...open('Race'), amount: null }));
     const [a, b] = await Promise.all([
-      admin.post(`${A()}/decisions/${decision.id}/decide`, { chosenOption: 0, rationale: 'first' }),
-      council.post(`${A()}/decisions/${decision.id}/decide`, { chosenOption: 1, rationale: 'second' }),
+      // Both decide from above a right delegated to the team, so both say why (issue 17).
+      admin.post(`${A()}/decisions/${decision.id}/decide`, { chosenOption: 0, rationale: 'first', override: { reason: 'race' } }),
+      council.post(`${A()}/decisions/${decision.id}/decide`, { chosenOption: 1, rationale: 'second', override: { reason: 'race' } }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;

@@ -117,6 +117,8 @@ describe('delegation of a decision right', () => {
         name: 'Выездная бригада',
         capacity: { value: 3, unit: 'бригады' },
         evidence: 'график',
+        // The team holds a delegated right: the admin, not in it, says why (issue 17).
+        override: { reason: 'записываем способность по графику бригады' },
       }),
     );
     const ask = () => missingBacking(t.db, orgs.a.id, warranty, { capabilityIds: [capability.id], rightIds: [rightId] });

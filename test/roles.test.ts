@@ -145,7 +145,13 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
         adviceDeadline: isAdvice ? '2099-01-01' : null,
         reviewDate: null,
       });
-      if (op.path.endsWith('/reviews')) await takeDecision(ctx, decision.id, { chosenOption: 0, rationale: 'fresh' });
+      // The admin decides from above a right the team holds: with a reason (issue 17).
+      if (op.path.endsWith('/reviews'))
+        await takeDecision(ctx, decision.id, {
+          chosenOption: 0,
+          rationale: 'fresh',
+          override: { reason: 'fixture: a decision to review' },
+        });
       ids.decision = decision.id;
     } else if (kind === 'promise' || kind === 'redress') {
       // A new version needs a published promise; redress is owed when a bad event names a client.

@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   above_spending_cap: { status: 403, exit: 1 },
   advice_pending: { status: 409, exit: 3 },
   decision_already_taken: { status: 409, exit: 3 },
+  // Delegated authority holds (issue 17): acting over a team that holds a delegated right from above
+  // needs an override with a reason; without one these answer, naming the `override` field.
+  right_delegated: { status: 409, exit: 3 },
+  team_autonomy: { status: 409, exit: 3 },
   // A promise nobody can keep stays an intention: publishing it names what is missing.
   backing_missing: { status: 422, exit: 1 },
   // A closed period is frozen: its inputs change only after an admin reopens it with a reason.

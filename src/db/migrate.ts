@@ -16,6 +16,7 @@ import * as backingWaiver from './migrations/20261207T1420_backing_waiver.js';
 import * as orgVisits from './migrations/20261207T1430_org_visits.js';
 import * as eventVoids from './migrations/20261207T1500_event_voids.js';
 import * as evaluatorChanges from './migrations/20261207T1510_evaluator_changes.js';
+import * as overrides from './migrations/20261207T2210_overrides.js';
 import * as teamBooks from './migrations/20261207T2220_team_books.js';
 import * as capacity from './migrations/20261207T2240_capacity.js';
 import * as segmentContext from './migrations/20261207T2250_segment_context.js';
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1430_org_visits': orgVisits,
   '20261207T1500_event_voids': eventVoids,
   '20261207T1510_evaluator_changes': evaluatorChanges,
+  '20261207T2210_overrides': overrides,
   '20261207T2220_team_books': teamBooks,
   '20261207T2240_capacity': capacity,
   '20261207T2250_segment_context': segmentContext,

@@ -153,6 +153,22 @@ export interface ReviewsTable {
   created_at: number;
 }
 
+/** An admin or the council acting over a team that holds delegated authority, with the reason (issue 17). */
+export interface OverridesTable {
+  id: string;
+  org_id: string;
+  team_id: string;
+  /** What was done: `decision_taken`, `role_created`, `team_member_added`… (OVERRIDE_ACTIONS) */
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  reason: string;
+  actor_type: 'user' | 'token' | 'client' | 'system';
+  actor_id: string | null;
+  actor_label: string;
+  created_at: number;
+}
+
 export interface NotificationsTable {
   id: string;
   org_id: string;

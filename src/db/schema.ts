@@ -26,6 +26,7 @@ import type {
   GrantEventsTable,
   GrantsTable,
   NotificationsTable,
+  OverridesTable,
   ReviewsTable,
   RoleMembersTable,
   RolesTable,
@@ -418,6 +419,7 @@ export interface DB {
   decisions: DecisionsTable;
   advice_requests: AdviceRequestsTable;
   reviews: ReviewsTable;
+  overrides: OverridesTable;
   notifications: NotificationsTable;
   promises: PromisesTable;
   promise_versions: PromiseVersionsTable;

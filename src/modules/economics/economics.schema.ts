@@ -6,6 +6,7 @@ import { parsePeriod } from '../../core/economics/period.js';
 import { SPLIT_BASES, SPLIT_RULES } from '../../core/economics/split.js';
 import { ZId, ZOrgSlug, ZTime } from '../common.schema.js';
 import { MAX_OPTIONS } from '../governance/decision.schema.js';
+import { ZOverrideField } from '../teams/override.schema.js';
 
 /** A calendar month `YYYY-MM` in the organization's time zone. */
 export const ZPeriod = z
@@ -177,6 +178,7 @@ export const ZSplitRuleInput = z
   .object({
     rule: z.enum(SPLIT_RULES),
     weights: ZWeights.optional().describe('for mix: a weight per basis (equal, hours, salary, peer), summing to 1'),
+    override: ZOverrideField,
   })
   .superRefine((v, ctx) => {
     if (v.rule === 'mix' && !v.weights)

@@ -5,6 +5,7 @@ import { AppError, invalidField, notFound } from '../../core/errors.js';
 import type { Tx } from '../../db/schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { guardTeamChange } from '../governance/override.service.js';
 import { findTeam } from '../teams/team.repository.js';
 import type { TSplitRuleInput } from './economics.schema.js';
 import { listPeriodTeammateIds } from './member.repository.js';
@@ -42,6 +43,7 @@ export async function putSplitRule(ctx: OrgContext, teamId: string, input: TSpli
     const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw notFound('team', teamId);
     await requireTeamSide(tx, ctx, teamId, 'publish how its pool is split');
+    await guardTeamChange(tx, ctx, { teamId, action: 'split_rule_set', subjectType: 'team', subjectId: teamId }, input.override);
     if (input.rule === 'mix') {
       const ppm = Object.fromEntries(Object.entries(input.weights ?? {}).map(([b, w]) => [b, Math.round((w ?? 0) * PPM)]));
       const problem = checkMixWeights(ppm);

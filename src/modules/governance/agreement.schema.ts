@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZDate, ZId, ZName, ZPageQuery, ZTime } from '../common.schema.js';
+import { ZOverrideField } from '../teams/override.schema.js';
 
 /** Agreements: the Sociocracy 3.0 record of a communication rule or policy a team lives by. */
 export const AGREEMENT_STATUSES = ['active', 'under_review', 'retired'] as const;
@@ -17,6 +18,7 @@ export const ZCreateAgreement = z
     ownerId: ZId,
     criteria: z.string().trim().max(4000).default('').describe('how the team will know the agreement works'),
     reviewDate: ZDate,
+    override: ZOverrideField,
   })
   .meta({ id: 'CreateAgreement' });
 export type TCreateAgreement = z.output<typeof ZCreateAgreement>;
@@ -31,7 +33,11 @@ export const ZUpdateAgreement = z
     status: z.enum(AGREEMENT_STATUSES),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
+  .extend({ override: ZOverrideField })
+  .refine((v) => Object.keys(v).some((k) => k !== 'override'), {
+    message: 'send at least one field to change',
+    params: { code: 'nothing_to_change' },
+  })
   .meta({ id: 'UpdateAgreement' });
 export type TUpdateAgreement = z.output<typeof ZUpdateAgreement>;
 

@@ -9,6 +9,7 @@ import { findTeam, listTeamNames } from '../teams/team.repository.js';
 import { findAgreement, insertAgreement, listAgreementRows, updateAgreementRow } from './agreement.repository.js';
 import type { TAgreement, TCreateAgreement, TCreateReview, TReview, TUpdateAgreement } from './agreement.schema.js';
 import { requireTeamAuthority } from './authority.js';
+import { guardTeamChange } from './override.service.js';
 import { checkNextReviewDate, insertReview, lastReviews, listReviews } from './review.service.js';
 import { findRoleWithTeam, listRolesWithTeams } from './structure.repository.js';
 
@@ -94,8 +95,15 @@ export async function createAgreement(ctx: OrgContext, input: TCreateAgreement):
     const owner = await resolveOwner(tx, ctx, input.ownerType, input.ownerId);
     checkNotPast(ctx, input.reviewDate);
     await requireTeamAuthority(tx, ctx, owner.teamId, 'record its agreements');
+    const id = newId();
+    await guardTeamChange(
+      tx,
+      ctx,
+      { teamId: owner.teamId, action: 'agreement_created', subjectType: 'agreement', subjectId: id },
+      input.override,
+    );
     const row: AgreementsTable = {
-      id: newId(),
+      id,
       org_id: ctx.org.id,
       team_id: owner.teamId,
       owner_type: input.ownerType,
@@ -129,6 +137,12 @@ export async function updateAgreement(ctx: OrgContext, id: string, input: TUpdat
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadAgreement(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its agreements');
+    await guardTeamChange(
+      tx,
+      ctx,
+      { teamId: row.team_id, action: 'agreement_updated', subjectType: 'agreement', subjectId: id },
+      input.override,
+    );
     if (input.reviewDate !== undefined && input.reviewDate !== row.review_date) checkNotPast(ctx, input.reviewDate);
     const set = {
       ...(input.title !== undefined && { title: input.title }),

@@ -26,7 +26,8 @@ export interface DemoDecision {
   adviceInDays: number;
   /** Each answer: who gives it, for which adviser, the text and the preferred option. */
   answers: { by: string; advice: string; preferred: number }[];
-  decided?: { by: string; option: number; rationale: string; reviewInDays: number };
+  /** `override`: the decider acts from above a right delegated to the team, and says why (issue 17). */
+  decided?: { by: string; option: number; rationale: string; reviewInDays: number; override?: string };
 }
 
 export const DEMO_AGREEMENTS: Record<string, { agreements: DemoAgreement[]; decisions: DemoDecision[] }> = {
@@ -95,6 +96,26 @@ export const DEMO_AGREEMENTS: Record<string, { agreements: DemoAgreement[]; deci
         advisers: [{ user: 'demo@clientocracy.local' }, { team: 'Гарантийный сервис' }],
         adviceInDays: 5,
         answers: [],
+      },
+      {
+        // The right is delegated to the crew; the admin decided from above, with a reason on record.
+        team: 'Бригада Соколова',
+        right: 'Менять график работ',
+        by: 'pavel.sokolov@stroydom.example',
+        title: 'Дом Лебедевых: заливать отмостку в субботу, до заморозков?',
+        context: 'На понедельник обещают −8 °C; бетон, залитый позже, не наберёт прочность до весны.',
+        options: ['Залить в субботу', 'Перенести на весну'],
+        amount: null,
+        advisers: [],
+        adviceInDays: 0,
+        answers: [],
+        decided: {
+          by: 'demo@clientocracy.local',
+          option: 0,
+          rationale: 'Семья переезжает в декабре: без отмостки вода уйдёт под фундамент.',
+          reviewInDays: 60,
+          override: 'Бригадир в отъезде до понедельника, а решить нужно до заморозков в субботу.',
+        },
       },
     ],
   },

@@ -86,6 +86,7 @@ export async function seedDemoAgreements(ctx: () => OrgContext): Promise<boolean
         chosenOption: d.decided.option,
         rationale: d.decided.rationale,
         reviewDate: day(d.decided.reviewInDays),
+        ...(d.decided.override !== undefined && { override: { reason: d.decided.override } }),
       });
     }
   }

@@ -13,6 +13,7 @@ import type { TDecide, TDecision, TGiveAdvice } from './decision.schema.js';
 import { blockOf, checkNotPast, describeOne, loadDecision, lockOpenDecision } from './decision.service.js';
 import { DECISION_POLLS } from './decision-polls.port.js';
 import { standingOf } from './decision-standing.js';
+import { guardDecidingOverRight } from './override.service.js';
 import { checkNextReviewDate, insertReview, listReviews } from './review.service.js';
 import { loadGrants } from './rights.repository.js';
 import { coreGrant } from './rights.service.js';
@@ -122,6 +123,8 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
       const names = new Map(before.advisers.map((a) => [`${a.adviser.type}:${a.adviser.id}`, a.adviser.name]));
       throw blockError(block, before.right.name, names);
     }
+    // Delegated authority holds: an admin or the council deciding over the team says why (recorded).
+    await guardDecidingOverRight(tx, ctx, { standing, grants, byId }, { id, teamId: row.team_id, rightId: row.right_id }, input.override);
     const options = JSON.parse(row.options) as Option[];
     const chosen = options[input.chosenOption];
     if (!chosen)

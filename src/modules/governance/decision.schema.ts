@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZDate, ZId, ZName, ZPageQuery, ZTime } from '../common.schema.js';
+import { ZOverrideField, ZOverrideRecord } from '../teams/override.schema.js';
 import { ZReview } from './agreement.schema.js';
 
 /** Decisions taken by the advice process (M5). */
@@ -102,6 +103,9 @@ export const ZDecide = z
       .describe(
         'client proposals the decision settles: each is accepted or declined with the rationale as its answer, in the same transaction; an owed answer counts as given on time when before its due time. 422 naming settles.<i>.proposalId for a proposal not in the organization or named twice; 409 when its status cannot take that answer',
       ),
+    override: ZOverrideField.describe(
+      'needed when an admin or the council decides under a right delegated to the decision’s team (or one of its roles) and holds it only as admin or council (else 409 right_delegated); recorded, told to the team and shown on the decision',
+    ),
   })
   .meta({ id: 'DecideDecision' });
 export type TDecide = z.output<typeof ZDecide>;
@@ -140,10 +144,16 @@ export const ZDecision = z
     decidedBy: ZPerson.nullable(),
     createdBy: ZPerson,
     lastReview: ZReview.nullable(),
+    overrides: z.array(ZOverrideRecord).describe('overrides of the team’s delegated authority recorded on this decision, oldest first'),
     viewer: z
       .object({
         canAdvise: z.boolean().describe('the caller was asked for advice (personally or through a team) and may answer'),
         decideBlock: z.string().nullable().describe('why the caller cannot take the decision now (an error code), or null when they can'),
+        decideNeedsOverride: z
+          .boolean()
+          .describe(
+            'the right is delegated to the team and the caller holds it only as admin or council: deciding needs an override reason',
+          ),
       })
       .describe('what the caller may do with this decision now'),
     createdAt: ZTime,

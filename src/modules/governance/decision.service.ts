@@ -26,6 +26,7 @@ import {
 } from './decision.repository.js';
 import type { TCreateDecision, TDecision } from './decision.schema.js';
 import { standingOf } from './decision-standing.js';
+import { decisionsNeedingOverride, overridesOfDecisions } from './override.service.js';
 import { lastReviews } from './review.service.js';
 import { findRight, listRightNames, loadGrants } from './rights.repository.js';
 import { coreGrant } from './rights.service.js';
@@ -78,6 +79,8 @@ async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promis
   const standing = await standingOf(tx, ctx);
   const grants = (await loadGrants(tx, ctx.org.id)).map(coreGrant);
   const byId = new Map(grants.map((g) => [g.id, g] as const));
+  const overrides = await overridesOfDecisions(tx, ctx.org.id, ids);
+  const needOverride = await decisionsNeedingOverride(tx, ctx.org.id, { standing, grants, byId }, rows);
   return rows.map((row) => {
     const requests = advice.get(row.id) ?? [];
     const options = JSON.parse(row.options) as Option[];
@@ -131,9 +134,11 @@ async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promis
       decidedBy: row.decided_at === null ? null : { id: row.decided_by, label: row.decided_by_label ?? '' },
       createdBy: { id: row.created_by_id, label: row.created_by },
       lastReview: reviews.get(row.id) ?? null,
+      overrides: overrides.get(row.id) ?? [],
       viewer: {
         canAdvise: row.decided_at === null && row.retired_at === null && answerableBy(standing, requests).length > 0,
         decideBlock,
+        decideNeedsOverride: needOverride.has(row.id),
       },
       createdAt: row.created_at,
       updatedAt: row.updated_at,

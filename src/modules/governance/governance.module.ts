@@ -6,6 +6,8 @@ import { seedDemoGovernance } from './governance.demo.js';
 import { GOVERNANCE_JOBS } from './governance.jobs.js';
 import { GOVERNANCE_PERMISSIONS } from './governance.permissions.js';
 import { registerGovernanceRoutes } from './governance.routes.js';
+import { GOVERNANCE_SUBSCRIPTIONS } from './governance.subscriptions.js';
+import { registerOverrideRoutes } from './override.routes.js';
 import { GOVERNANCE_TABLES } from './governance.transfer.js';
 
 export const governanceModule = {
@@ -16,7 +18,8 @@ export const governanceModule = {
     { label: 'agreements and decisions', seed: seedDemoAgreements },
   ],
   tables: GOVERNANCE_TABLES,
-  routes: [registerGovernanceRoutes, registerAgreementDecisionRoutes],
+  routes: [registerGovernanceRoutes, registerAgreementDecisionRoutes, registerOverrideRoutes],
   cli: GOVERNANCE_COMMANDS,
   jobs: GOVERNANCE_JOBS,
+  subscriptions: GOVERNANCE_SUBSCRIPTIONS,
 } as const satisfies ModuleManifest;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { pageInMemory } from '../list.js';
+import { overrideOfDelete, ZOverrideBody, ZOverrideQuery } from '../teams/override.schema.js';
 import {
   ZAddRoleMember,
   ZCapability,
@@ -93,7 +94,9 @@ export function registerGovernanceRoutes(r: Registrar): void {
     status: 204,
     summary: 'Delete a role (refused while it holds a right)',
     params: orgParamsWith('roleId'),
-    handler: async ({ ctx, params }) => deleteRole(ctx, params.roleId),
+    query: ZOverrideQuery,
+    body: ZOverrideBody,
+    handler: async ({ ctx, params, query, body }) => deleteRole(ctx, params.roleId, overrideOfDelete(body, query)),
   });
   r.add({
     ...team,
@@ -105,7 +108,7 @@ export function registerGovernanceRoutes(r: Registrar): void {
     params: orgParamsWith('roleId'),
     body: ZAddRoleMember,
     response: ZRole,
-    handler: async ({ ctx, params, body }) => addRoleMember(ctx, params.roleId, body.userId),
+    handler: async ({ ctx, params, body }) => addRoleMember(ctx, params.roleId, body.userId, { override: body.override }),
   });
   r.add({
     ...team,
@@ -115,7 +118,9 @@ export function registerGovernanceRoutes(r: Registrar): void {
     status: 204,
     summary: 'Take a person off a role',
     params: orgParamsWith('roleId', 'userId'),
-    handler: async ({ ctx, params }) => removeRoleMember(ctx, params.roleId, params.userId),
+    query: ZOverrideQuery,
+    body: ZOverrideBody,
+    handler: async ({ ctx, params, query, body }) => removeRoleMember(ctx, params.roleId, params.userId, overrideOfDelete(body, query)),
   });
 
   r.add({
@@ -160,7 +165,9 @@ export function registerGovernanceRoutes(r: Registrar): void {
     status: 204,
     summary: 'Delete a capability',
     params: orgParamsWith('capabilityId'),
-    handler: async ({ ctx, params }) => deleteCapability(ctx, params.capabilityId),
+    query: ZOverrideQuery,
+    body: ZOverrideBody,
+    handler: async ({ ctx, params, query, body }) => deleteCapability(ctx, params.capabilityId, overrideOfDelete(body, query)),
   });
 
   r.add({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZName, ZPageQuery, ZTime } from '../common.schema.js';
+import { ZOverrideField } from '../teams/override.schema.js';
 
 export const HOLDER_TYPES = ['team', 'role'] as const;
 export const GRANTED_BY = ['organization', 'council', 'delegation'] as const;
@@ -12,12 +13,17 @@ export const ZCreateRole = z
     name: ZName,
     purpose: ZDescription,
     accountabilities: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
+    override: ZOverrideField,
   })
   .meta({ id: 'CreateRole' });
 export const ZUpdateRole = z
   .object({ name: ZName, purpose: z.string().trim().max(4000), accountabilities: z.array(z.string().trim().min(1).max(500)).max(50) })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
+  .extend({ override: ZOverrideField })
+  .refine((v) => Object.keys(v).some((k) => k !== 'override'), {
+    message: 'send at least one field to change',
+    params: { code: 'nothing_to_change' },
+  })
   .meta({ id: 'UpdateRole' });
 export type TCreateRole = z.output<typeof ZCreateRole>;
 export type TUpdateRole = z.output<typeof ZUpdateRole>;
@@ -65,12 +71,17 @@ export const ZCreateCapability = z
     description: ZDescription,
     capacity: ZCapacity.default({ value: null, unit: '' }),
     evidence: z.string().trim().max(2000).default(''),
+    override: ZOverrideField,
   })
   .meta({ id: 'CreateCapability' });
 export const ZUpdateCapability = z
   .object({ name: ZName, description: z.string().trim().max(4000), capacity: ZCapacity, evidence: z.string().trim().max(2000) })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
+  .extend({ override: ZOverrideField })
+  .refine((v) => Object.keys(v).some((k) => k !== 'override'), {
+    message: 'send at least one field to change',
+    params: { code: 'nothing_to_change' },
+  })
   .meta({ id: 'UpdateCapability' });
 export type TCreateCapability = z.output<typeof ZCreateCapability>;
 export type TUpdateCapability = z.output<typeof ZUpdateCapability>;
@@ -177,4 +188,4 @@ export const ZGrantQuery = ZPageQuery.extend({
   active: z.enum(['true', 'false']).optional(),
 });
 
-export const ZAddRoleMember = z.object({ userId: ZId }).meta({ id: 'AddRoleMember' });
+export const ZAddRoleMember = z.object({ userId: ZId, override: ZOverrideField }).meta({ id: 'AddRoleMember' });

@@ -15,6 +15,7 @@ import {
   upTo,
 } from '../export-columns.js';
 import { exportedTable, type ModuleTables } from '../module.js';
+import { OVERRIDE_ACTIONS, ZOverride } from '../teams/override.schema.js';
 import { AGREEMENT_STATUSES, OWNER_TYPES, REVIEW_OUTCOMES, ZCreateAgreement, ZCreateReview } from './agreement.schema.js';
 import { ADVISER_TYPES, ZCreateDecision, ZDecide, ZGiveAdvice } from './decision.schema.js';
 import {
@@ -244,6 +245,34 @@ export const GOVERNANCE_TABLES = {
             note: upTo(ZCreateReview.shape.note),
             reviewed_date: textOf(ZDate),
             next_review_date: textOf(ZCreateReview.shape.nextReviewDate).nullable(),
+            actor_type: actorType,
+            actor_id: idOrNull,
+            actor_label: derived,
+            created_at: int,
+          }),
+        )
+        .default([]),
+    }),
+    overrides: exportedTable({
+      table: 'overrides',
+      orderBy: ['created_at', 'id'],
+      importRows: (rows, people) =>
+        rows.map((o) => ({
+          ...o,
+          actor_id: people.person(o.actor_id),
+          // A member taken off a team may have left: the record keeps their id.
+          subject_id: o.subject_type === 'user' ? (people.keep(o.subject_id) ?? o.subject_id) : o.subject_id,
+        })),
+      file: z
+        .array(
+          z.object({
+            id,
+            org_id: id,
+            team_id: id,
+            action: z.enum(OVERRIDE_ACTIONS),
+            subject_type: z.enum(['decision', 'role', 'capability', 'agreement', 'user', 'team']),
+            subject_id: id,
+            reason: textOf(ZOverride.shape.reason),
             actor_type: actorType,
             actor_id: idOrNull,
             actor_label: derived,

@@ -5,11 +5,13 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { publish } from '../events.js';
 import { findMembershipOfUser } from '../memberships/membership.repository.js';
+import type { OverrideInput } from '../teams/override.schema.js';
 import { findTeam } from '../teams/team.repository.js';
 import { joinTeamIn } from '../teams/team.service.js';
 import { findAgreementOfOwner } from './agreement.repository.js';
 import { requireTeamAuthority } from './authority.js';
 import type { TCapability, TCreateCapability, TCreateRole, TRole, TUpdateCapability, TUpdateRole } from './governance.schema.js';
+import { guardTeamChange } from './override.service.js';
 import { findActiveGrantOfHolder } from './rights.repository.js';
 import {
   deleteCapabilityRow,
@@ -80,11 +82,13 @@ export async function createRole(ctx: OrgContext, teamId: string, input: TCreate
   return ctx.db.transaction().execute(async (tx) => {
     await requireTeam(tx, ctx, teamId);
     await requireTeamAuthority(tx, ctx, teamId, 'change its roles');
+    const id = newId();
+    await guardTeamChange(tx, ctx, { teamId, action: 'role_created', subjectType: 'role', subjectId: id }, input.override);
     if (await findRoleByName(tx, ctx.org.id, teamId, input.name)) {
       throw conflict('name', 'taken', `the team already has a role named "${input.name}"`, { entity: 'role' });
     }
     const row: RolesTable = {
-      id: newId(),
+      id,
       org_id: ctx.org.id,
       team_id: teamId,
       name: input.name,
@@ -112,6 +116,7 @@ export async function updateRole(ctx: OrgContext, id: string, input: TUpdateRole
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadRole(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
+    await guardTeamChange(tx, ctx, { teamId: row.team_id, action: 'role_updated', subjectType: 'role', subjectId: id }, input.override);
     if (input.name !== undefined && input.name !== row.name) {
       const other = await findRoleByName(tx, ctx.org.id, row.team_id, input.name);
       if (other) throw conflict('name', 'taken', `the team already has a role named "${input.name}"`, { entity: 'role' });
@@ -140,10 +145,17 @@ export async function updateRole(ctx: OrgContext, id: string, input: TUpdateRole
 }
 
 /** Deletes a role; refused while it holds an active grant (revoke the grant first, with a reason). */
-export async function deleteRole(ctx: OrgContext, id: string): Promise<void> {
+export async function deleteRole(ctx: OrgContext, id: string, given: OverrideInput = {}): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const row = await loadRole(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
+    await guardTeamChange(
+      tx,
+      ctx,
+      { teamId: row.team_id, action: 'role_deleted', subjectType: 'role', subjectId: id },
+      given.override,
+      given.queryReason,
+    );
     const held = await findActiveGrantOfHolder(tx, ctx.org.id, 'role', id);
     if (held) throw conflict('id', 'in_use', 'the role holds a decision right: revoke the grant first', { entity: 'role', by: 'grant' });
     const owns = await findAgreementOfOwner(tx, ctx.org.id, 'role', id);
@@ -167,10 +179,16 @@ export async function deleteRole(ctx: OrgContext, id: string): Promise<void> {
  * Assigns a person of the organization to a role (a person may hold several roles); someone not yet
  * on the role's team joins the team too, since a role is part of a team.
  */
-export async function addRoleMember(ctx: OrgContext, roleId: string, userId: string): Promise<TRole> {
+export async function addRoleMember(ctx: OrgContext, roleId: string, userId: string, given: OverrideInput = {}): Promise<TRole> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadRole(tx, ctx, roleId);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
+    await guardTeamChange(
+      tx,
+      ctx,
+      { teamId: row.team_id, action: 'role_member_added', subjectType: 'role', subjectId: roleId },
+      given.override,
+    );
     // A role is part of a team: whoever takes it joins the team too.
     const team = await requireTeam(tx, ctx, row.team_id);
     await joinTeamIn(tx, ctx, team, userId, row.name);
@@ -191,10 +209,17 @@ export async function addRoleMember(ctx: OrgContext, roleId: string, userId: str
   });
 }
 
-export async function removeRoleMember(ctx: OrgContext, roleId: string, userId: string): Promise<void> {
+export async function removeRoleMember(ctx: OrgContext, roleId: string, userId: string, given: OverrideInput = {}): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const row = await loadRole(tx, ctx, roleId);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its roles');
+    await guardTeamChange(
+      tx,
+      ctx,
+      { teamId: row.team_id, action: 'role_member_removed', subjectType: 'role', subjectId: roleId },
+      given.override,
+      given.queryReason,
+    );
     if ((await deleteRoleMember(tx, ctx.org.id, roleId, userId)) === 0) {
       // Idempotent for people of the organization: off a role they do not hold is the same state.
       const inOrg = await findMembershipOfUser(tx, ctx.org.id, userId);
@@ -241,9 +266,11 @@ export async function createCapability(ctx: OrgContext, teamId: string, input: T
   return ctx.db.transaction().execute(async (tx) => {
     await requireTeam(tx, ctx, teamId);
     await requireTeamAuthority(tx, ctx, teamId, 'change its capabilities');
+    const id = newId();
+    await guardTeamChange(tx, ctx, { teamId, action: 'capability_created', subjectType: 'capability', subjectId: id }, input.override);
     await guardCapabilityName(tx, ctx, teamId, input.name);
     const row: CapabilitiesTable = {
-      id: newId(),
+      id,
       org_id: ctx.org.id,
       team_id: teamId,
       name: input.name,
@@ -275,6 +302,12 @@ export async function updateCapability(ctx: OrgContext, id: string, input: TUpda
     const row = await findCapability(tx, ctx.org.id, id);
     if (!row) throw notFound('capability', id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its capabilities');
+    await guardTeamChange(
+      tx,
+      ctx,
+      { teamId: row.team_id, action: 'capability_updated', subjectType: 'capability', subjectId: id },
+      input.override,
+    );
     if (input.name !== undefined) await guardCapabilityName(tx, ctx, row.team_id, input.name, id);
     const set = {
       ...(input.name !== undefined && { name: input.name }),
@@ -303,11 +336,18 @@ export async function updateCapability(ctx: OrgContext, id: string, input: TUpda
   });
 }
 
-export async function deleteCapability(ctx: OrgContext, id: string): Promise<void> {
+export async function deleteCapability(ctx: OrgContext, id: string, given: OverrideInput = {}): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const row = await findCapability(tx, ctx.org.id, id);
     if (!row) throw notFound('capability', id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'change its capabilities');
+    await guardTeamChange(
+      tx,
+      ctx,
+      { teamId: row.team_id, action: 'capability_deleted', subjectType: 'capability', subjectId: id },
+      given.override,
+      given.queryReason,
+    );
     await deleteCapabilityRow(tx, ctx.org.id, id);
     // Promises that needed it lose their backing now, and say what they lost (the promises module reacts).
     await publish(tx, 'capability.deleted', { orgId: ctx.org.id, capabilityId: id, name: row.name, now: ctx.now, actor: ctx.actor });

@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'trade_to_confirm',
   'trade_answered',
   'proposal_threshold_reached',
+  'authority_overridden',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -28,7 +29,7 @@ export const ZNotification = z
   .object({
     id: z.string(),
     kind: z.enum(NOTIFICATION_KINDS),
-    subjectType: z.enum(['agreement', 'decision', 'grant', 'promise', 'promise_request', 'trade', 'proposal']),
+    subjectType: z.enum(['agreement', 'decision', 'grant', 'promise', 'promise_request', 'trade', 'proposal', 'team']),
     subjectId: z.string(),
     params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe('names, dates and amounts the message shows'),
     createdAt: ZTime,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
+import { overrideOfDelete, ZOverrideBody, ZOverrideQuery } from './override.schema.js';
 import { ZAddTeamMember, ZCreateTeam, ZTeam, ZTeamDetail, ZTeamMember, ZUpdateTeam } from './team.schema.js';
 import {
   addTeamMember,
@@ -103,7 +104,9 @@ export function registerTeamRoutes(r: Registrar): void {
     params: orgParamsWith('teamId'),
     body: ZAddTeamMember,
     response: z.object({ items: z.array(ZTeamMember) }),
-    handler: async ({ ctx, params, body }) => ({ items: await addTeamMember(ctx, params.teamId, body.userId) }),
+    handler: async ({ ctx, params, body }) => ({
+      items: await addTeamMember(ctx, params.teamId, body.userId, { override: body.override }),
+    }),
   });
   r.add({
     method: 'DELETE',
@@ -115,6 +118,8 @@ export function registerTeamRoutes(r: Registrar): void {
     status: 204,
     summary: 'Remove a member from the team',
     params: orgParamsWith('teamId', 'userId'),
-    handler: async ({ ctx, params }) => removeTeamMember(ctx, params.teamId, params.userId),
+    query: ZOverrideQuery,
+    body: ZOverrideBody,
+    handler: async ({ ctx, params, query, body }) => removeTeamMember(ctx, params.teamId, params.userId, overrideOfDelete(body, query)),
   });
 }

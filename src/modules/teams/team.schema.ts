@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZName, ZTime } from '../common.schema.js';
+import { ZOverrideField } from './override.schema.js';
 
 export const TEAM_KINDS = ['autonomous', 'council'] as const;
 
@@ -39,4 +40,4 @@ export type TTeam = z.output<typeof ZTeam>;
 
 export const ZTeamDetail = ZTeam.extend({ members: z.array(ZTeamMember) }).meta({ id: 'TeamDetail' });
 
-export const ZAddTeamMember = z.object({ userId: ZId }).meta({ id: 'AddTeamMember' });
+export const ZAddTeamMember = z.object({ userId: ZId, override: ZOverrideField }).meta({ id: 'AddTeamMember' });

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { findMembershipOfUser } from '../memberships/membership.repository.js';
+import type { OverrideInput } from './override.schema.js';
 import {
   deleteTeamMember,
   findTeam,
@@ -22,6 +23,7 @@ import {
 } from './team.repository.js';
 import type { TCreateTeam, TTeam, TUpdateTeam } from './team.schema.js';
 import { requireKindAuthority } from './team-authority.js';
+import { TEAM_AUTONOMY } from './team-autonomy.port.js';
 import { deleteTeamRows, teamHasEconomicsRecords, teamHasPromises, teamHoldsGrants, teamOwnsRecords } from './team-usage.repository.js';
 
 export async function listOrgTeams(ctx: OrgContext, page: TPageQuery) {
@@ -168,24 +170,41 @@ async function requireTeamSteward(tx: Tx, ctx: OrgContext, teamId: string): Prom
     throw new AppError('forbidden', "only the team's members, the council or an admin change who is in a team");
 }
 
-/** Adds an organization member to a team; already on it is a conflict on `userId`. */
-export async function addTeamMember(ctx: OrgContext, teamId: string, userId: string) {
+/**
+ * Adds an organization member to a team; already on it is a conflict on `userId`. From above, while
+ * the team holds a delegated right, it needs an override reason (governance judges, 409 team_autonomy).
+ */
+export async function addTeamMember(ctx: OrgContext, teamId: string, userId: string, given: OverrideInput = {}) {
   return ctx.db.transaction().execute(async (tx) => {
     const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw notFound('team', teamId);
     await requireTeamSteward(tx, ctx, teamId);
     if (!(await joinTeamIn(tx, ctx, team, userId)))
       throw conflict('userId', 'already_member', 'already a member of this team', { of: 'team' });
+    // After the input is judged (a refusal rolls the join back): a wrong person is a 422, not a 409.
+    await TEAM_AUTONOMY.get().guardTeamChange(
+      tx,
+      ctx,
+      { teamId, action: 'team_member_added', subjectType: 'user', subjectId: userId },
+      given.override,
+    );
     return listTeamMembers(tx, ctx.org.id, teamId);
   });
 }
 
-export async function removeTeamMember(ctx: OrgContext, teamId: string, userId: string): Promise<void> {
+export async function removeTeamMember(ctx: OrgContext, teamId: string, userId: string, given: OverrideInput = {}): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw notFound('team', teamId);
     await requireTeamSteward(tx, ctx, teamId);
     if (!(await deleteTeamMember(tx, ctx.org.id, teamId, userId))) throw notFound('team member', userId);
+    await TEAM_AUTONOMY.get().guardTeamChange(
+      tx,
+      ctx,
+      { teamId, action: 'team_member_removed', subjectType: 'user', subjectId: userId },
+      given.override,
+      given.queryReason,
+    );
     // Roles belong to the team: leaving it means leaving its roles (and the rights they hold).
     await removeUserFromTeamRoles(tx, ctx.org.id, teamId, userId);
     await appendAudit(tx, {

@@ -110,6 +110,7 @@ export const AUDIT_ACTIONS = [
   'decision.advised',
   'decision.taken',
   'decision.withdrawn',
+  'team.authority_overridden',
   'promise.created',
   'promise.updated',
   'promise.published',

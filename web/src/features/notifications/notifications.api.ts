@@ -25,6 +25,8 @@ export function linkOf(org: string, notification: AppNotification): string | nul
         : `/o/${org}/reviews`;
     case 'grant':
       return `/o/${org}/rights`;
+    case 'team':
+      return `/o/${org}/teams/${notification.subjectId}?tab=rights`;
     case 'promise':
       return `/o/${org}/promises/${notification.subjectId}`;
     case 'promise_request':

@@ -163,6 +163,7 @@ export const enAudit = {
       proposal_supported: 'Client supported a proposal',
       proposal_support_withdrawn: 'Client withdrew a support',
       proposal_threshold_reached: 'Proposal reached its threshold: an answer is owed',
+      team_authority_overridden: 'Team’s delegated authority overridden, with a reason',
       proposal_open: 'Proposal reopened',
       proposal_under_consideration: 'Proposal taken under consideration',
       proposal_accepted: 'Proposal accepted',

@@ -275,6 +275,7 @@ export const enDecisions = {
       trade_to_confirm: '{{otherTeam}}: an internal trade of {{amount}} for {{month}} waits for your team to confirm it',
       trade_answered: '{{otherTeam}}: your internal trade of {{amount}} for {{month}} was $t(notifications.tradeStatus.{{status}})',
       proposal_threshold_reached: 'Proposal “{{proposal}}” reached its threshold ({{supports}} supports): an answer is owed{{until}}',
+      authority_overridden: '{{by}} acted over {{team}}’s delegated authority — $t(overrides.actions.{{action}}): “{{reason}}”',
     },
     promiseStatus: { kept: 'kept', at_risk: 'at risk', broken: 'broken', no_data: 'without data' },
     tradeStatus: { confirmed: 'confirmed', declined: 'declined', proposed: 'not answered yet' },

@@ -6,6 +6,7 @@ import { enDownload } from './en.download';
 import { enEconomics } from './en.economics';
 import { enFeedback } from './en.feedback';
 import { enGovernance } from './en.governance';
+import { enOverrides } from './en.overrides';
 import { enParticipation } from './en.participation';
 import { enPolls } from './en.polls';
 import { enPromises } from './en.promises';
@@ -368,6 +369,7 @@ export const en = {
   ...enDownload,
   ...enGovernance,
   ...enDecisions,
+  ...enOverrides,
   ...enPromises,
   ...enEconomics,
   ...enFeedback,
@@ -435,6 +437,8 @@ export const en = {
       above_spending_cap: 'The amount is above your spending cap',
       advice_pending: 'Advice asked for is not in yet and its deadline has not passed',
       decision_already_taken: 'The decision has already been taken or withdrawn',
+      right_delegated: 'The right is delegated to the team: deciding from above needs a reason for the override',
+      team_autonomy: 'The team holds delegated authority: changing it from above needs a reason for the override',
       backing_missing: 'The team does not hold everything this promise needs: it stays an intention',
       period_closed: 'This month is closed: an admin reopens it, with a reason, to change it',
       inputs_locked: 'An admin locked this month’s inputs: only admins change them until it is unlocked',

@@ -163,6 +163,7 @@ export const ruAudit = {
       proposal_supported: 'Клиент поддержал предложение',
       proposal_support_withdrawn: 'Клиент отозвал поддержку',
       proposal_threshold_reached: 'Предложение набрало порог: нужен ответ',
+      team_authority_overridden: 'Вмешательство в делегированные полномочия команды, с причиной',
       proposal_open: 'Предложение снова открыто',
       proposal_under_consideration: 'Предложение взято на рассмотрение',
       proposal_accepted: 'Предложение принято',

@@ -275,6 +275,7 @@ export const ruDecisions = {
       trade_to_confirm: '«{{otherTeam}}»: внутренняя сделка на {{amount}} за {{month}} ждёт подтверждения вашей команды',
       trade_answered: '«{{otherTeam}}»: ваша внутренняя сделка на {{amount}} за {{month}} $t(notifications.tradeStatus.{{status}})',
       proposal_threshold_reached: 'Предложение «{{proposal}}» набрало порог ({{supports}} голосов поддержки): нужен ответ{{until}}',
+      authority_overridden: '{{by}} действует сверху в полномочиях команды {{team}} — $t(overrides.actions.{{action}}): «{{reason}}»',
     },
     promiseStatus: { kept: 'выполняется', at_risk: 'под угрозой', broken: 'нарушено', no_data: 'без данных' },
     tradeStatus: { confirmed: 'подтверждена', declined: 'отклонена', proposed: 'пока без ответа' },

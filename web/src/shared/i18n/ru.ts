@@ -7,6 +7,7 @@ import { ruDownload } from './ru.download';
 import { ruEconomics } from './ru.economics';
 import { ruFeedback } from './ru.feedback';
 import { ruGovernance } from './ru.governance';
+import { ruOverrides } from './ru.overrides';
 import { ruParticipation } from './ru.participation';
 import { ruPolls } from './ru.polls';
 import { ruPromises } from './ru.promises';
@@ -369,6 +370,7 @@ export const ru: Dictionary = {
   ...ruDownload,
   ...ruGovernance,
   ...ruDecisions,
+  ...ruOverrides,
   ...ruPromises,
   ...ruEconomics,
   ...ruFeedback,
@@ -436,6 +438,8 @@ export const ru: Dictionary = {
       above_spending_cap: 'Сумма выше вашего лимита трат',
       advice_pending: 'Не все советы получены, а срок для них ещё не прошёл',
       decision_already_taken: 'Решение уже принято или отозвано',
+      right_delegated: 'Право делегировано команде: чтобы решить сверху, укажите причину вмешательства',
+      team_autonomy: 'У команды делегированные полномочия: чтобы изменить её сверху, укажите причину вмешательства',
       backing_missing: 'У команды нет всего, что нужно для этого обещания: оно остаётся намерением',
       period_closed: 'Месяц закрыт: чтобы что-то изменить, администратор открывает его заново с объяснением',
       inputs_locked: 'Администратор запер данные этого месяца: пока их не отопрут, меняют только администраторы',
