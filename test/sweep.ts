@@ -56,6 +56,8 @@ const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
   'PUT /api/v1/orgs/{org}/periods/{period}/teams/{teamId}/budget': () => ({ budgetMinor: 1_200_000_000, bonusFundMinor: 50_000_000 }),
   'POST /api/v1/orgs/{org}/periods/{period}/trades': (ids) => ({ sellerTeamId: ids.team, buyerTeamId: ids.otherTeam, amountMinor: 50_000 }),
   'PUT /api/v1/orgs/{org}/teams/{teamId}/split-rule': () => ({ rule: 'salary' }),
+  // Every part of a segment's context is optional, but a body must name one.
+  'PUT /api/v1/orgs/{org}/segments/{segmentId}/context': () => ({ situation: 'Renting while building', channels: 'Phone' }),
   // Points go to a teammate who is not the caller: roles.test puts `peer` in the fresh team.
   'PUT /api/v1/orgs/{org}/periods/{period}/teams/{teamId}/peer-points': (ids) => ({ points: { [ids.peer ?? ids.user ?? '']: 100 } }),
   // A member records their own hours alone; a salary is an admin's (403 for anyone else).
