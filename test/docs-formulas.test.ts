@@ -20,6 +20,7 @@ import {
 import { classifyFactor, measuredLevel } from '../src/core/discovery/errc.js';
 import { computeFit, type FitPain } from '../src/core/discovery/fit.js';
 import { painPriority } from '../src/core/discovery/priority.js';
+import { budgetedTeamFigures } from '../src/core/economics/budgeted-pool.js';
 import { teamFigures } from '../src/core/economics/figures.js';
 import { frac, ratePpm } from '../src/core/economics/fraction.js';
 import { fulfillmentIndex } from '../src/core/economics/fulfillment.js';
@@ -88,6 +89,14 @@ const CHECKS: Record<string, (input: Json) => unknown> = {
     teamFigures(
       input.ledger,
       { poolRatePpm: rate(input.poolRate), reserveRatePpm: rate(input.reserveRate) },
+      frac(input.fulfillment[0], input.fulfillment[1]),
+      input.hasMembers,
+    ),
+  budgetedTeamFigures: (input) =>
+    budgetedTeamFigures(
+      input.ledger,
+      input.budget,
+      rate(input.reserveRate),
       frac(input.fulfillment[0], input.fulfillment[1]),
       input.hasMembers,
     ),

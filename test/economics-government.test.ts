@@ -6,9 +6,11 @@
  * figures, their export and the organization's export file carry the budgets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEconomicsCommand } from '../src/modules/economics/economics.cli.js';
 import { exportOrganization, importOrganization } from '../src/modules/export-file.js';
 import { type EconomicsFixture, economicsFixture, ok } from './economics-fixture.js';
 import { created, expectApiError } from './expect-api.js';
+import { orgContext } from './fixtures.js';
 import { createTestDatabase, type SignedInAgent, show, type TestApp } from './harness.js';
 
 let f: EconomicsFixture;
@@ -137,6 +139,24 @@ describe('the budgeted bonus pool', () => {
     await ok(await admin.post(`${A()}/periods/${PERIOD}/close`));
     expect(await f.economics(PERIOD, team.id)).toMatchObject({ closed: true, savingsMinor: 60_000_000, poolMinor: 50_000_000 });
     expectApiError(await budget(team.id, 1, 1), 409, 'period_closed', 'period');
+  });
+
+  it('the CLI report lists the budget, the savings and the fund instead of net profit', async () => {
+    const ctx = () => orgContext(t.db, f.orgs.a.slug, { type: 'system', id: null, label: 'test' });
+    const csv = (await runEconomicsCommand('economics report', ctx, { period: PERIOD, format: 'csv' })) ?? '';
+    const [header, ...lines] = csv.split('\n');
+    expect(header).toBe(
+      'teamName,budgetMinor,revenueMinor,internalInMinor,internalOutMinor,nonLabourMinor,labourMinor,overheadMinor,savingsMinor,hours,hourlyEfficiencyMinor,fulfillmentIndex,bonusFundMinor,poolMinor,withheldMinor,reserveMinor',
+    );
+    expect(
+      lines.some(
+        (line) => line.includes(',1200000000,0,0,0,240000000,900000000,0,60000000,480,') && line.endsWith(',50000000,50000000,0,6000000'),
+      ),
+    ).toBe(true);
+    const table = (await runEconomicsCommand('economics report', ctx, { period: PERIOD })) ?? '';
+    expect(table).toContain('savings');
+    expect(table).toContain('fund × index');
+    expect(table).not.toContain('net profit');
   });
 
   it('the organization’s export file carries the budgets and the mode, and imports them back', async () => {

@@ -23,7 +23,27 @@ const COLUMNS = [
   ['withheld', 'withheldMinor'],
   ['reserve', 'reserveMinor'],
 ] as const;
-type Row = Record<(typeof COLUMNS)[number][1], string | number | null>;
+/** A government organization's budgeted-bonus month: the budget first, savings where net profit was, the fund beside the pool. */
+const BUDGETED_COLUMNS = [
+  ['team', 'teamName'],
+  ['budget', 'budgetMinor'],
+  ['revenue', 'revenueMinor'],
+  ['internal in', 'internalInMinor'],
+  ['internal out', 'internalOutMinor'],
+  ['non-labour', 'nonLabourMinor'],
+  ['labour', 'labourMinor'],
+  ['overhead', 'overheadMinor'],
+  ['savings', 'savingsMinor'],
+  ['hours', 'hours'],
+  ['per hour', 'hourlyEfficiencyMinor'],
+  ['fulfillment', 'fulfillmentIndex'],
+  ['bonus fund', 'bonusFundMinor'],
+  ['fund × index', 'poolMinor'],
+  ['withheld', 'withheldMinor'],
+  ['reserve', 'reserveMinor'],
+] as const;
+type Key = (typeof COLUMNS)[number][1] | (typeof BUDGETED_COLUMNS)[number][1];
+type Row = Record<Key, string | number | null>;
 
 const csvCell = (v: string | number | null) => {
   const text = v === null ? '' : String(v);
@@ -52,15 +72,18 @@ export async function runEconomicsCommand(key: string, ctx: () => Promise<OrgCon
   const context = await ctx();
   const report = await periodEconomics(context, checked.data);
   if (format === 'json') return JSON.stringify(toWire(ZPeriodEconomics, report), null, 2);
-  const rows: Row[] = report.teams.map((t) => Object.fromEntries(COLUMNS.map(([, key]) => [key, t[key]])) as Row);
+  const columns: readonly (readonly [string, Key])[] = report.teams.some((t) => t.poolMode === 'budgeted_bonus')
+    ? BUDGETED_COLUMNS
+    : COLUMNS;
+  const rows: Row[] = report.teams.map((t) => Object.fromEntries(columns.map(([, key]) => [key, t[key] ?? null])) as Row);
   if (format === 'csv')
-    return [COLUMNS.map(([, key]) => key).join(','), ...rows.map((r) => COLUMNS.map(([, key]) => csvCell(r[key])).join(','))].join('\n');
+    return [columns.map(([, key]) => key).join(','), ...rows.map((r) => columns.map(([, key]) => csvCell(r[key])).join(','))].join('\n');
   const money = (key: string) => key.endsWith('Minor');
   // The same figures as the staff app and the board show (src/core/format), in the organization's language.
   const locale = context.org.locale ?? 'en';
   const major = (minor: number | null) => (minor === null ? '—' : formatMoney(minor, report.currency, locale));
-  const sum = (key: (typeof COLUMNS)[number][1]) => rows.reduce((s, r) => s + Number(r[key] ?? 0), 0);
-  const text = (key: (typeof COLUMNS)[number][1], value: string | number | null) =>
+  const sum = (key: Key) => rows.reduce((s, r) => s + Number(r[key] ?? 0), 0);
+  const text = (key: Key, value: string | number | null) =>
     key === 'teamName'
       ? String(value)
       : key === 'fulfillmentIndex'
@@ -68,7 +91,7 @@ export async function runEconomicsCommand(key: string, ctx: () => Promise<OrgCon
         : money(key)
           ? major(value as number | null)
           : String(value ?? '—');
-  const totals = COLUMNS.map(([, key]) =>
+  const totals = columns.map(([, key]) =>
     key === 'teamName'
       ? 'total'
       : key === 'fulfillmentIndex' || key === 'hourlyEfficiencyMinor'
@@ -78,7 +101,7 @@ export async function runEconomicsCommand(key: string, ctx: () => Promise<OrgCon
           : String(sum(key)),
   );
   const head = `${report.period} · ${report.closed ? 'closed' : 'open'} · ${report.currency} · overhead ${major(report.overheadTotalMinor)} shared ${report.overheadRule.replace('_', ' ')}`;
-  return `${head}\n\n${table([COLUMNS.map(([label]) => label), ...rows.map((r) => COLUMNS.map(([, key]) => text(key, r[key]))), totals])}`;
+  return `${head}\n\n${table([columns.map(([label]) => label), ...rows.map((r) => columns.map(([, key]) => text(key, r[key]))), totals])}`;
 }
 
 export const ECONOMICS_COMMANDS: CliCommand[] = [
@@ -87,7 +110,8 @@ export const ECONOMICS_COMMANDS: CliCommand[] = [
     scope: 'organization',
     help: `  economics report --org SLUG --period YYYY-MM [--format table|csv|json]
                             Every team's P&L, hourly efficiency, fulfillment, pool and reserve for a
-                            month (csv and json in minor units).`,
+                            month (csv and json in minor units); in a government organization's
+                            budgeted-bonus mode, its budget, savings and bonus fund instead of profit.`,
     options: { period: { type: 'string' }, format: { type: 'string' } },
     async run(db, input) {
       const report = await runEconomicsCommand(

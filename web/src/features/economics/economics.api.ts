@@ -17,6 +17,7 @@ import type {
   ZSettingsOut,
   ZSplitRule,
   ZSplitRuleInput,
+  ZTeamBudgetInput,
   ZTeamEconomics,
   ZTeamEconomicsView,
   ZTeamSummary,
@@ -60,6 +61,9 @@ export const SPLIT_BASES: readonly SplitBasis[] = ['equal', 'hours', 'salary', '
 export const SPLIT_RULES: readonly SplitRuleName[] = [...SPLIT_BASES, 'mix'];
 export const OVERHEAD_RULES: readonly OverheadRuleKind[] = ['per_capita', 'hours', 'revenue', 'fixed'];
 export const FULFILLMENT_MODES: readonly FulfillmentMode[] = ['off', 'share_kept', 'proportional'];
+export type PoolMode = Settings['poolMode'];
+export type TeamBudgetInput = z.input<typeof ZTeamBudgetInput>;
+export const POOL_MODES: readonly PoolMode[] = ['profit_share', 'budgeted_bonus'];
 export const TRADE_STATUSES: readonly TradeStatus[] = ['proposed', 'confirmed', 'declined'];
 
 const periodPath = (org: string, period: string, ...parts: string[]) => orgPath(org, 'periods', period, ...parts);
@@ -84,6 +88,8 @@ export const economicsApi = {
   putMember: (org: string, period: string, teamId: string, userId: string, input: MemberInput) =>
     api.put<{ hours: number; salaryMinor: number }>(periodPath(org, period, 'teams', teamId, 'members', userId), input),
   team: (org: string, period: string, teamId: string) => api.get<TeamEconomicsView>(periodPath(org, period, 'teams', teamId, 'economics')),
+  putBudget: (org: string, period: string, teamId: string, input: TeamBudgetInput) =>
+    api.put<TeamBudgetInput>(periodPath(org, period, 'teams', teamId, 'budget'), input),
   peerPoints: (org: string, period: string, teamId: string) => api.get<PeerPoints>(periodPath(org, period, 'teams', teamId, 'peer-points')),
   givePeerPoints: (org: string, period: string, teamId: string, points: Record<string, number>) =>
     api.put<PeerPoints>(periodPath(org, period, 'teams', teamId, 'peer-points'), { points }),

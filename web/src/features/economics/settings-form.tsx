@@ -8,11 +8,12 @@ import { useOrg } from '../../shared/session/org-context';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useMutationForm } from '../../shared/use-mutation-form';
 import { governanceApi } from '../governance/governance.api';
-import { economicsApi, FULFILLMENT_MODES, type FulfillmentMode } from './economics.api';
+import { economicsApi, FULFILLMENT_MODES, type FulfillmentMode, type PoolMode } from './economics.api';
 import { localizeEconomicsError } from './economics-errors';
+import { PoolModeSelect } from './pool-mode-select';
 import { useEconomicsFormat } from './use-economics-format';
 
-const FIELDS = ['poolRate', 'reserveRate', 'fulfillment', 'reserveRightId'];
+const FIELDS = ['poolRate', 'reserveRate', 'fulfillment', 'poolMode', 'reserveRightId'];
 /** Rates are shown as percentages; the API takes shares of 1 with at most 6 decimals. */
 const toPercent = (rate: number) => Math.round(rate * 1e6) / 1e4;
 const toRate = (percent: number) => Math.round(percent * 1e4) / 1e6;
@@ -27,6 +28,7 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
   const [pool, setPool] = useState<number | string>('');
   const [reserve, setReserve] = useState<number | string>('');
   const [mode, setMode] = useState<FulfillmentMode>('off');
+  const [poolMode, setPoolMode] = useState<PoolMode>('profit_share');
   const [rightId, setRightId] = useState<string | null>(null);
   const form = useMutationForm(FIELDS, { mapError: (error) => localizeEconomicsError(error, format.money) });
 
@@ -35,6 +37,7 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
     setPool(toPercent(settings.data.poolRate));
     setReserve(toPercent(settings.data.reserveRate));
     setMode(settings.data.fulfillment);
+    setPoolMode(settings.data.poolMode);
     setRightId(settings.data.reserveRightId ?? null);
   }, [settings.data]);
 
@@ -52,6 +55,7 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
         poolRate: toRate(Number(pool)),
         reserveRate: toRate(Number(reserve)),
         fulfillment: mode,
+        poolMode,
         reserveRightId: rightId,
       });
       settings.setData(() => saved);
@@ -112,6 +116,15 @@ export function SettingsForm({ canEdit, onChange }: { canEdit: boolean; onChange
           disabled={!canEdit}
           error={form.errorOf('reserveRightId')}
           data-testid="reserve-right"
+        />
+        <PoolModeSelect
+          value={poolMode}
+          onChange={(next) => {
+            setPoolMode(next);
+            form.clear('poolMode');
+          }}
+          disabled={!canEdit}
+          error={form.errorOf('poolMode')}
         />
         <Select
           label={t('economics.settings.fulfillment')}

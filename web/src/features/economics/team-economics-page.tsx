@@ -18,6 +18,7 @@ import { PeriodPicker, PeriodStatusBadge } from './period-picker';
 import { SharesTable } from './shares-table';
 import { SplitRulePanel } from './split-rule-panel';
 import { TeamBooksPanel } from './team-books-panel';
+import { TeamBudgetForm } from './team-budget-form';
 import { TradesPanel } from './trades-panel';
 import { usePeriodParam, useTabParam } from './use-period';
 
@@ -80,6 +81,9 @@ export function TeamEconomicsPage() {
       ) : (
         <>
           <EconomicsStats figures={data} myShareMinor={myShare} />
+          {data.poolMode === 'budgeted_bonus' && !isClosed && can('economics:write') ? (
+            <TeamBudgetForm teamId={id} figures={data} onSaved={refresh} />
+          ) : null}
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
             <Tabs.List mb="md">
               <Tabs.Tab value="overview">{t('economics.team.tabs.overview')}</Tabs.Tab>

@@ -17,6 +17,9 @@ export function TeamsComparison({ figures }: { figures: PeriodEconomics }) {
   const [ranking, setRanking] = useState<Ranking>('efficiency');
   const teams = rankTeams(figures.teams, ranking, format.locale);
   const total = (pick: (team: (typeof teams)[number]) => number) => teams.reduce((sum, team) => sum + pick(team), 0);
+  // Government organizations: savings against each team's budget stand where net profit does.
+  const budgeted = teams.some((team) => team.poolMode === 'budgeted_bonus');
+  const profitOf = (team: (typeof teams)[number]) => (budgeted ? (team.savingsMinor ?? null) : team.netProfitMinor);
   return (
     <Paper withBorder radius="md" p="md" data-testid="teams-comparison">
       <Group justify="space-between" align="flex-end" mb="sm" gap="sm">
@@ -48,10 +51,10 @@ export function TeamsComparison({ figures }: { figures: PeriodEconomics }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('economics.compare.team')}</Table.Th>
-              <Table.Th ta="right">{t('economics.stats.netProfit')}</Table.Th>
+              <Table.Th ta="right">{budgeted ? t('economics.budgeted.savings') : t('economics.stats.netProfit')}</Table.Th>
               <Table.Th ta="right">{t('economics.stats.efficiency')}</Table.Th>
               <Table.Th ta="right">{t('economics.stats.fulfillment')}</Table.Th>
-              <Table.Th ta="right">{t('economics.stats.pool')}</Table.Th>
+              <Table.Th ta="right">{budgeted ? t('economics.budgeted.pool') : t('economics.stats.pool')}</Table.Th>
               <Table.Th ta="right">{t('economics.stats.reserve')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -73,8 +76,8 @@ export function TeamsComparison({ figures }: { figures: PeriodEconomics }) {
                     ) : null}
                   </Group>
                 </Table.Td>
-                <Table.Td ta="right" c={team.netProfitMinor < 0 ? 'red.8' : undefined} style={{ whiteSpace: 'nowrap' }}>
-                  {format.money(team.netProfitMinor)}
+                <Table.Td ta="right" c={(profitOf(team) ?? 0) < 0 ? 'red.8' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                  {profitOf(team) === null ? '—' : format.money(profitOf(team) as number)}
                 </Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {team.hourlyEfficiencyMinor === null ? '—' : t('economics.perHour', { amount: format.money(team.hourlyEfficiencyMinor) })}
@@ -93,7 +96,7 @@ export function TeamsComparison({ figures }: { figures: PeriodEconomics }) {
             <Table.Tr>
               <Table.Th>{t('economics.compare.total')}</Table.Th>
               <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {format.money(total((team) => team.netProfitMinor))}
+                {format.money(total((team) => profitOf(team) ?? 0))}
               </Table.Th>
               <Table.Th />
               <Table.Th />

@@ -225,6 +225,28 @@ export const enEconomics = {
       reserveRateDefault: '10% by default: redundancy for new projects',
       saved: 'Rates saved',
     },
+    budgeted: {
+      poolMode: 'Where the pool comes from',
+      poolModes: { profit_share: 'Share of net profit', budgeted_bonus: 'Budgeted bonus fund × fulfillment index' },
+      poolModeHints: {
+        profit_share: 'Each team’s pool is the pool rate of its net profit.',
+        budgeted_bonus:
+          'For a public body without revenue: each team’s budgeted bonus fund × its fulfillment index; savings against its budget are the profit line.',
+      },
+      savings: 'Savings against budget',
+      savingsHint: 'Budget {{budget}} − spent {{spent}}',
+      noBudget: 'No budget entered for this month',
+      pool: 'Bonus fund × fulfillment index',
+      poolHint: 'Fund {{fund}}; withheld {{withheld}}',
+      overspent: 'Budget overspent: the fund of {{fund}} is withheld',
+      reserveHint: '{{rate}} of the savings plus what was withheld',
+      formTitle: 'The month’s budget and bonus fund',
+      formHint:
+        'An admin enters them while the month is open. The pool is the bonus fund × the fulfillment index; a team that overspends its budget gets no pool.',
+      budget: 'Expense budget, {{currency}}',
+      bonusFund: 'Bonus fund, {{currency}}',
+      saved: 'Budget saved',
+    },
     fulfillmentModes: { off: 'Not tied', share_kept: 'Share of promises kept', proportional: 'Attainment against target' },
     fulfillmentModeHints: {
       off: 'The pool is the rate × net profit, whatever happens to promises.',
