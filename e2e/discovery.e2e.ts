@@ -41,6 +41,21 @@ describe('steps 1–3: client discovery and value design', () => {
     expect(await page.getByTestId('value-map').getByText('Паспорт технических возможностей дома').count()).toBe(1);
     await screenshot(page, 'discovery-02-workspace');
 
+    // Step 2 at segment level: the demo fills the four parts of the context and backs them with a document.
+    const contextCard = page.getByTestId('context-card');
+    expect(await contextCard.getByTestId('context-filled').textContent()).toBe('Заполнено: 4/4');
+    expect(await contextCard.getByTestId('context-regulations').textContent()).toContain('ГК РФ');
+    await contextCard.getByTestId('evidence-badge').click();
+    await page.getByTestId('evidence-drawer').getByTestId('evidence-item').first().waitFor();
+    expect(await page.getByTestId('evidence-drawer').getByTestId('evidence-item').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await contextCard.getByRole('button', { name: 'Изменить контекст' }).click();
+    const contextDialog = page.getByRole('dialog', { name: 'Контекст сегмента' });
+    await contextDialog.getByRole('textbox', { name: 'Рынок' }).fill('');
+    await contextDialog.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => contextCard.getByTestId('context-filled').textContent()).toBe('Заполнено: 3/4');
+    await screenshot(page, 'discovery-02b-context');
+
     // A CSV with a bad row is refused as a whole, and the error names the row and the column.
     await page.getByRole('button', { name: 'Импорт CSV' }).click();
     await page.getByTestId('import-text').fill('тип;текст;серьёзность;частота\nболь;Долго ждать ответа;7;2\n');
