@@ -221,8 +221,8 @@ async function fillReserve(ctx: Awaited<ReturnType<typeof orgContext>>) {
 /** Calls the operation as the role: on fresh resources when the role may, on the fixture's when not. */
 async function callAs(role: Role, op: Operation, mayDoIt: boolean) {
   const ids = mayDoIt ? await freshIds(op) : seeded;
-  // A member records their own hours (anyone else's are an admin's): each role its own.
-  if (mayDoIt && op.path.endsWith('/members/{userId}')) ids.user = a.users[role].id;
+  // A member records their own hours in a month (anyone else's are an admin's): each role its own.
+  if (mayDoIt && op.path.endsWith('/periods/{period}/teams/{teamId}/members/{userId}')) ids.user = a.users[role].id;
   return callWith(agents[role], op, a.slug, ids, bodyFor(op, a, ids));
 }
 
