@@ -25,6 +25,7 @@ const promiseBody = (overrides: Record<string, unknown> = {}) => ({
   statement: 'The house is handed over by the date in the contract',
   kind: 'client',
   promiserTeamId: orgs.a.team.id,
+  override: { reason: 'An admin acts for the team in this test' },
   promiseeSegmentId: segmentId,
   metric: { kind: 'ratio' },
   target: 0.9,
@@ -67,13 +68,24 @@ describe('binding a canvas factor to a promise', () => {
       }),
     );
     const retired = await created(await admin.post(`${A()}/promises`, promiseBody()));
-    expect((await admin.post(`${A()}/promises/${retired.id}/publish`)).statusCode).toBe(200);
-    expect((await admin.post(`${A()}/promises/${retired.id}/retire`, { reason: 'replaced' })).statusCode).toBe(200);
+    expect(
+      (await admin.post(`${A()}/promises/${retired.id}/publish`, { override: { reason: 'An admin acts for the team in this test' } }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await admin.post(`${A()}/promises/${retired.id}/retire`, {
+          reason: 'replaced',
+          override: { reason: 'An admin acts for the team in this test' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const segmentB = await created(await adminB.post(`${B()}/segments`, { name: `Theirs ${unique()}`, kind: 'customer' }));
     const foreign = await created(
       await adminB.post(`${B()}/promises`, {
         ...promiseBody({ requiredCapabilityIds: [], requiredRightIds: [] }),
         promiserTeamId: orgs.b.team.id,
+        override: { reason: 'An admin acts for the team in this test' },
         promiseeSegmentId: segmentB.id,
       }),
     );
@@ -107,10 +119,20 @@ describe('binding a canvas factor to a promise', () => {
 
   it('keeps a binding made before the promise was retired, and unbinds it on null', async () => {
     const promise = await created(await admin.post(`${A()}/promises`, promiseBody()));
-    expect((await admin.post(`${A()}/promises/${promise.id}/publish`)).statusCode).toBe(200);
+    expect(
+      (await admin.post(`${A()}/promises/${promise.id}/publish`, { override: { reason: 'An admin acts for the team in this test' } }))
+        .statusCode,
+    ).toBe(200);
     const canvas = await canvasWithFactor();
     expect((await canvas.put({ id: canvas.factorId, promiseId: promise.id })).statusCode).toBe(200);
-    expect((await admin.post(`${A()}/promises/${promise.id}/retire`, { reason: 'replaced' })).statusCode).toBe(200);
+    expect(
+      (
+        await admin.post(`${A()}/promises/${promise.id}/retire`, {
+          reason: 'replaced',
+          override: { reason: 'An admin acts for the team in this test' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const kept = await canvas.put({ id: canvas.factorId, promiseId: promise.id, current: 5 });
     expect(kept.statusCode).toBe(200);
     expect(kept.json().factors[0]).toMatchObject({ promiseId: promise.id, manualCurrent: 5 });

@@ -34,16 +34,21 @@ const KNOWN_BODIES: Record<string, (ids: Record<string, string>) => unknown> = {
     metric: { kind: 'ratio' },
     target: 0.95,
     window: { kind: 'rolling', days: 30 },
+    // Whoever is not in the team (an admin, the council, a token) acts for it with a reason; a member's is ignored.
+    override: { reason: 'Sample: acting for the team' },
   }),
   // An ordinary publish: the promise's declared backing stands. A sampled backing waiver is an admin's
   // alone and only for a client promise that declares none; its own tests are in promises.test.ts.
-  'POST /api/v1/orgs/{org}/promises/{promiseId}/publish': () => ({}),
+  'POST /api/v1/orgs/{org}/promises/{promiseId}/publish': () => ({ override: { reason: 'Sample: acting for the team' } }),
   'POST /api/v1/orgs/{org}/promise-requests': (ids) => ({
     fromTeamId: ids.team,
     toTeamId: ids.otherTeam,
     title: `Sample request ${unique()}`,
     statement: 'Please visit within two days',
+    override: { reason: 'Sample: acting for the team' },
   }),
+  // The proposed answering team accepts the answer promise (409 when none is proposed or it already accepted).
+  'POST /api/v1/orgs/{org}/voice-settings/answer-team/accept': () => ({ override: { reason: 'Sample: acting for the team' } }),
   'POST /api/v1/orgs/{org}/promises/{promiseId}/events': () => ({
     events: [{ externalId: `sample-${unique()}`, occurredAt: new Date().toISOString(), good: true }],
   }),

@@ -24,8 +24,10 @@ export async function addRequestRows(ctx: OrgContext) {
     .orderBy('id')
     .executeTakeFirstOrThrow();
   const [asking, asked] = [teams[0]!.id, teams[1]!.id];
+  // An admin is in neither team: acting for them takes a reason.
+  const override = { reason: 'The admin records what the teams agreed on paper' };
   const ask = (title: string, statement: string, supportsPromiseId?: string) =>
-    createRequest(ctx, { fromTeamId: asking, toTeamId: asked, title, statement, supportsPromiseId });
+    createRequest(ctx, { fromTeamId: asking, toTeamId: asked, title, statement, supportsPromiseId, override });
   const open = await ask('Delivery slots confirmed the day before', 'Confirm every delivery slot by 18:00 the day before.', promise.id);
   const accepted = await ask('Drawings checked within two days', 'Check every set of drawings within two working days.', promise.id);
   await acceptRequest(ctx, accepted.id, {
@@ -34,8 +36,9 @@ export async function addRequestRows(ctx: OrgContext) {
     target: 0.9,
     window: { kind: 'rolling', days: 30 },
     redress: null,
+    override,
   });
   const declined = await ask('Weekend site visits', 'Visit sites on Saturdays as well.');
-  await declineRequest(ctx, declined.id, 'No one works on Saturdays until spring.');
+  await declineRequest(ctx, declined.id, 'No one works on Saturdays until spring.', override);
   return { open: open.id, accepted: accepted.id, declined: declined.id };
 }

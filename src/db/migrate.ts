@@ -18,6 +18,7 @@ import * as eventVoids from './migrations/20261207T1500_event_voids.js';
 import * as evaluatorChanges from './migrations/20261207T1510_evaluator_changes.js';
 import * as overrides from './migrations/20261207T2210_overrides.js';
 import * as teamBooks from './migrations/20261207T2220_team_books.js';
+import * as promiseIntentions from './migrations/20261207T2230_promise_intentions.js';
 import * as capacity from './migrations/20261207T2240_capacity.js';
 import * as segmentContext from './migrations/20261207T2250_segment_context.js';
 import * as governmentPool from './migrations/20261207T2300_government_pool.js';
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1510_evaluator_changes': evaluatorChanges,
   '20261207T2210_overrides': overrides,
   '20261207T2220_team_books': teamBooks,
+  '20261207T2230_promise_intentions': promiseIntentions,
   '20261207T2240_capacity': capacity,
   '20261207T2250_segment_context': segmentContext,
   '20261207T2300_government_pool': governmentPool,

@@ -5,7 +5,8 @@ export interface PromisesTable {
   org_id: string;
   kind: 'client' | 'internal';
   title: string;
-  promiser_team_id: string;
+  /** Null: an intention to a segment with no team yet (steps 4 before 5); it cannot be published. */
+  promiser_team_id: string | null;
   promisee_segment_id: string | null;
   promisee_team_id: string | null;
   supports_promise_id: string | null;
@@ -23,6 +24,8 @@ export interface PromisesTable {
   backing_waiver_reason: string | null;
   backing_waived_by: string | null;
   backing_waived_at: number | null;
+  /** JSON `[{action, reason, by, at}]`: acts for the promiser team by someone not in it. Optional: older writers; '[]' by default. */
+  overrides?: string;
   /** Demand per week forecast at drafting, used until four weeks of events exist; null when none. Optional: older rows, other writers. */
   demand_forecast_per_week?: number | null;
   /** JSON `{since, capabilities}` set by the evaluator while the promise's capabilities are asked for more than their weekly capacity. */
@@ -45,7 +48,7 @@ export interface PromiseVersionsTable {
   target: number;
   /** JSON: `{kind: 'rolling', days}` or `{kind: 'calendar', period}`. */
   time_window: string;
-  promiser_team_id: string;
+  promiser_team_id: string | null;
   /** JSON `{kind, amount, text}` or null. */
   redress: string | null;
   reason: string;

@@ -34,7 +34,11 @@ export interface VoiceSettingsTable {
   response_days: number;
   answer_team_id: string | null;
   answer_promise_id: string | null;
+  /** When the answering team accepted the answer promise (null: proposed by an admin, not yet owned). */
+  answer_team_accepted_at?: number | null;
+  answer_team_accepted_by?: string | null;
   hide_after_reports: number;
+  /** JSON array of decision right ids under which a counting client poll binds the decider. */
   updated_at: number;
   updated_by: string | null;
 }

@@ -22,6 +22,9 @@ export const NOTIFICATION_KINDS = [
   'trade_answered',
   'proposal_threshold_reached',
   'authority_overridden',
+  'promise_acted_for',
+  'answer_promise_proposed',
+  'answer_promise_accepted',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

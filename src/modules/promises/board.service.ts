@@ -141,7 +141,8 @@ async function boardPromise(
     unbacked: status.unbacked,
     overCapacity: status.overCapacity,
     backingWaiver: promise.backingWaiver ? { reason: promise.backingWaiver.reason, at: promise.backingWaiver.at } : null,
-    team: promise.promiserTeam,
+    // Only published promises reach the board, and an intention (no team) is never published.
+    team: promise.promiserTeam ?? { id: '', name: '' },
     segment: promise.promiseeSegment ?? { id: '', name: '' },
     redress: promise.terms.redress,
     version: status.version,

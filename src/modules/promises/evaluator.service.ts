@@ -122,7 +122,7 @@ async function evaluateOne(
   // One key per evaluation (not per minute): a promise may change several times in a minute, and each
   // change is recorded by exactly one evaluation.
   const evaluation = `e${job.evaluation_seq}`;
-  const team = changes.status || changes.fired.length > 0 ? await peopleOf(tx, org.id, 'team', promise.promiser_team_id) : [];
+  const team = changes.status || changes.fired.length > 0 ? await peopleOf(tx, org.id, 'team', promise.promiser_team_id ?? '') : [];
   const history = (
     kind: 'status_changed' | 'alert_fired' | 'alert_resolved',
     from: string | null,

@@ -69,7 +69,9 @@ export async function describePromises(tx: Tx, orgId: string, rows: PromisesTabl
       title: row.title,
       kind: row.kind,
       status: row.status,
-      promiserTeam: { id: row.promiser_team_id, name: teams.get(row.promiser_team_id) ?? '' },
+      promiserTeam: row.promiser_team_id === null ? null : { id: row.promiser_team_id, name: teams.get(row.promiser_team_id) ?? '' },
+      isIntention: row.promiser_team_id === null && row.status === 'draft',
+      overrides: JSON.parse(row.overrides ?? '[]') as TPromise['overrides'],
       promiseeSegment: row.promisee_segment_id ? { id: row.promisee_segment_id, name: segments.get(row.promisee_segment_id) ?? '' } : null,
       promiseeTeam: row.promisee_team_id ? { id: row.promisee_team_id, name: teams.get(row.promisee_team_id) ?? '' } : null,
       supportsPromiseId: row.supports_promise_id,
@@ -124,13 +126,21 @@ export async function setFineBucketMs(tx: Tx, orgId: string, promiseId: string, 
 export async function listPromiseRows(
   tx: Tx,
   orgId: string,
-  filter: { status?: PromisesTable['status']; kind?: PromisesTable['kind']; teamId?: string; segmentId?: string },
+  filter: {
+    status?: PromisesTable['status'];
+    kind?: PromisesTable['kind'];
+    teamId?: string;
+    segmentId?: string;
+    intention?: 'true' | 'false';
+  },
 ): Promise<PromisesTable[]> {
   let q = tx.selectFrom('promises').selectAll().where('org_id', '=', orgId);
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.teamId) q = q.where('promiser_team_id', '=', filter.teamId);
   if (filter.segmentId) q = q.where('promisee_segment_id', '=', filter.segmentId);
+  if (filter.intention === 'true') q = q.where('promiser_team_id', 'is', null).where('status', '=', 'draft');
+  if (filter.intention === 'false') q = q.where('promiser_team_id', 'is not', null);
   return q.orderBy('created_at').orderBy('id').execute();
 }
 
@@ -162,7 +172,7 @@ export async function updateFirstVersionTerms(
   tx: Tx,
   orgId: string,
   promiseId: string,
-  set: Partial<Pick<PromiseVersionsTable, 'statement' | 'metric' | 'target' | 'time_window' | 'redress'>>,
+  set: Partial<Pick<PromiseVersionsTable, 'statement' | 'metric' | 'target' | 'time_window' | 'redress' | 'promiser_team_id'>>,
 ): Promise<void> {
   await tx
     .updateTable('promise_versions')
@@ -180,6 +190,8 @@ export async function listPublishedBacking(tx: Tx, orgId: string) {
     .select(['id', 'title', 'promiser_team_id', 'required_capability_ids', 'required_right_ids', 'unbacked'])
     .where('org_id', '=', orgId)
     .where('status', '=', 'published')
+    .where('promiser_team_id', 'is not', null)
+    .$narrowType<{ promiser_team_id: string }>()
     .execute();
 }
 

@@ -196,7 +196,7 @@ export function registerPromiseRoutes(r: Registrar): void {
     params: orgParamsWith('promiseId'),
     body: ZRetirePromise,
     response: ZPromise,
-    handler: async ({ ctx, params, body }) => retirePromise(ctx, params.promiseId, body.reason),
+    handler: async ({ ctx, params, body }) => retirePromise(ctx, params.promiseId, body.reason, body.override),
   });
   r.add({
     ...read,
@@ -387,7 +387,7 @@ export function registerPromiseRoutes(r: Registrar): void {
     params: orgParamsWith('promiseRequestId'),
     body: ZDeclineRequest,
     response: ZRequest,
-    handler: async ({ ctx, params, body }) => declineRequest(ctx, params.promiseRequestId, body.reason),
+    handler: async ({ ctx, params, body }) => declineRequest(ctx, params.promiseRequestId, body.reason, body.override),
   });
   r.add({
     ...read,

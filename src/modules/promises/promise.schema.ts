@@ -59,12 +59,24 @@ const ZDemandForecast = z
     'events a week the promise is expected to see, forecast at drafting; compared with the weekly capacity of its capabilities until four weeks of events exist',
   );
 
+/**
+ * Someone not in the team (an admin, the council, a token) acting for it says why: recorded on the
+ * promise and told to the team. The same shape as the override of delegated authority elsewhere.
+ */
+export const ZActingFor = z
+  .object({ reason: z.string().trim().min(1, 'say why you act for a team you are not in').max(2000) })
+  .optional()
+  .describe('needed when an admin, the council or a token not in the promiser team acts for it (else 409 team_autonomy)')
+  .meta({ id: 'PromiseOverride' });
+
 export const ZCreatePromise = z
   .object({
     title: ZName,
     statement: ZStatement,
     kind: z.enum(PROMISE_KINDS),
-    promiserTeamId: ZId,
+    promiserTeamId: ZId.nullable()
+      .optional()
+      .describe('the team that makes and keeps it; null or absent: an intention to a segment with no team yet (admins and the council)'),
     promiseeSegmentId: ZId.optional().describe('for a client promise: the client segment it is made to'),
     promiseeTeamId: ZId.optional().describe('for an internal promise: the team it is made to'),
     metric: ZMetric,
@@ -76,6 +88,7 @@ export const ZCreatePromise = z
     painIds: z.array(ZId).max(50).default([]),
     redress: ZRedress.nullable().default(null),
     demandForecastPerWeek: ZDemandForecast.optional(),
+    override: ZActingFor,
   })
   .meta({ id: 'CreatePromise' });
 export type TCreatePromise = z.output<typeof ZCreatePromise>;
@@ -93,9 +106,14 @@ export const ZUpdatePromise = z
     painIds: z.array(ZId).max(50),
     redress: ZRedress.nullable(),
     demandForecastPerWeek: ZDemandForecast,
+    promiserTeamId: ZId.describe('a draft only: give the intention (or the draft) to a team; its member or an admin with a reason'),
+    override: ZActingFor,
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
+  .refine((v) => Object.keys(v).some((k) => k !== 'override'), {
+    message: 'send at least one field to change',
+    params: { code: 'nothing_to_change' },
+  })
   .meta({ id: 'UpdatePromise' });
 export type TUpdatePromise = z.output<typeof ZUpdatePromise>;
 
@@ -108,6 +126,7 @@ export const ZCreateVersion = z
     window: ZWindow.optional(),
     promiserTeamId: ZId.optional(),
     redress: ZRedress.nullable().optional(),
+    override: ZActingFor,
   })
   .refine((v) => ['statement', 'metric', 'target', 'window', 'promiserTeamId', 'redress'].some((k) => k in v), {
     message: 'change at least one term: statement, metric, target, window, promiserTeamId or redress',
@@ -116,7 +135,9 @@ export const ZCreateVersion = z
   .meta({ id: 'CreatePromiseVersion' });
 export type TCreateVersion = z.output<typeof ZCreateVersion>;
 
-export const ZRetirePromise = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) }).meta({ id: 'RetirePromise' });
+export const ZRetirePromise = z
+  .object({ reason: z.string().trim().min(1, 'say why').max(2000), override: ZActingFor })
+  .meta({ id: 'RetirePromise' });
 
 export const ZPublishPromise = z
   .object({
@@ -126,6 +147,7 @@ export const ZPublishPromise = z
       .describe(
         'admins only: publish a client promise that declares no capability or no decision right, recording why; shown as "backing waived"',
       ),
+    override: ZActingFor,
   })
   .describe('optional: a backing waiver')
   .meta({ id: 'PublishPromise' });
@@ -138,7 +160,7 @@ export const ZVersion = z
     metric: ZMetric,
     target: z.number(),
     window: ZWindow,
-    promiserTeamId: z.string(),
+    promiserTeamId: z.string().nullable().describe('null: an intention with no team yet'),
     redress: ZRedress.nullable(),
     reason: z.string(),
     effectiveFrom: ZTime,
@@ -177,7 +199,14 @@ export const ZPromise = z
     title: z.string(),
     kind: z.enum(PROMISE_KINDS),
     status: z.enum(PROMISE_STATUSES),
-    promiserTeam: z.object({ id: z.string(), name: z.string() }),
+    promiserTeam: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .describe('null: an intention to a segment with no team yet — form the team that will keep it'),
+    isIntention: z.boolean().describe('a draft with no team yet: it cannot be published until a team takes it'),
+    overrides: z
+      .array(z.object({ action: z.string(), reason: z.string(), by: z.string(), at: ZTime }))
+      .describe('acts for the team by someone not in it (an admin, the council, a token), with their reasons, oldest first'),
     promiseeSegment: z.object({ id: z.string(), name: z.string() }).nullable(),
     promiseeTeam: z.object({ id: z.string(), name: z.string() }).nullable(),
     supportsPromiseId: z.string().nullable(),
@@ -210,6 +239,10 @@ export const ZPromiseQuery = ZPageQuery.extend({
   kind: z.enum(PROMISE_KINDS).optional(),
   teamId: ZId.optional(),
   segmentId: ZId.optional(),
+  intention: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only intentions (drafts with no team yet); false: only promises with a team'),
 });
 
 export const MAX_EVENTS_PER_REQUEST = 10_000;

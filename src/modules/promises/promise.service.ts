@@ -7,6 +7,7 @@ import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { pageInMemory } from '../list.js';
+import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { findTeam } from '../teams/team.repository.js';
 import { backingError, missingFor, undeclaredBacking } from './backing.service.js';
 import { capacityWarnings, checkPromiseCapacity } from './capacity.service.js';
@@ -36,7 +37,7 @@ import type {
   TWindow,
 } from './promise.schema.js';
 import { enqueuePromiseEvent } from './promise.webhooks.js';
-import { requirePromiser } from './promise-authority.js';
+import { type ActingFor, requirePromiser } from './promise-authority.js';
 import { findExistingIds, findPainSegments, segmentExists } from './promise-links.repository.js';
 
 /** The longest a window can be: a rolling window's days, a month's 31, a quarter's 92. */
@@ -55,7 +56,8 @@ async function requireTeam(tx: Tx, ctx: OrgContext, id: string, field: string) {
 async function checkLinks(
   tx: Tx,
   ctx: OrgContext,
-  input: Pick<TCreatePromise, 'kind' | 'promiserTeamId' | 'promiseeSegmentId' | 'promiseeTeamId' | 'supportsPromiseId'> & {
+  input: Pick<TCreatePromise, 'kind' | 'promiseeSegmentId' | 'promiseeTeamId' | 'supportsPromiseId'> & {
+    promiserTeamId?: string | null;
     painIds: string[];
     requiredCapabilityIds: string[];
     requiredRightIds: string[];
@@ -140,8 +142,12 @@ export async function createPromise(ctx: OrgContext, input: TCreatePromise): Pro
 
 /** Makes a draft promise inside the caller's transaction (a request accepted makes one too). */
 export async function insertPromise(tx: Tx, ctx: OrgContext, input: TCreatePromise): Promise<TPromise> {
-  await requireTeam(tx, ctx, input.promiserTeamId, 'promiserTeamId');
-  await requirePromiser(tx, ctx, input.promiserTeamId, 'make its promises');
+  const teamId = input.promiserTeamId ?? null;
+  let actingFor: ActingFor | null = null;
+  if (teamId) {
+    await requireTeam(tx, ctx, teamId, 'promiserTeamId');
+    actingFor = await requirePromiser(tx, ctx, teamId, 'make its promises', 'promiserTeamId', input.override);
+  } else requireIntentionMaker(ctx, input.kind);
   await checkLinks(tx, ctx, input);
   const by = await actorName(tx, ctx);
   const row: PromisesTable = {
@@ -149,7 +155,7 @@ export async function insertPromise(tx: Tx, ctx: OrgContext, input: TCreatePromi
     org_id: ctx.org.id,
     kind: input.kind,
     title: input.title,
-    promiser_team_id: input.promiserTeamId,
+    promiser_team_id: teamId,
     promisee_segment_id: input.promiseeSegmentId ?? null,
     promisee_team_id: input.promiseeTeamId ?? null,
     supports_promise_id: input.supportsPromiseId ?? null,
@@ -181,7 +187,7 @@ export async function insertPromise(tx: Tx, ctx: OrgContext, input: TCreatePromi
     metric: JSON.stringify(input.metric),
     target: input.target,
     time_window: JSON.stringify(input.window),
-    promiser_team_id: input.promiserTeamId,
+    promiser_team_id: teamId,
     redress: input.redress === null ? null : JSON.stringify(input.redress),
     reason: '',
     effective_from: ctx.now,
@@ -198,14 +204,98 @@ export async function insertPromise(tx: Tx, ctx: OrgContext, input: TCreatePromi
     after: promise,
     at: ctx.now,
   });
+  if (actingFor && teamId) return recordActingFor(tx, ctx, row.id, teamId, 'created', actingFor);
   return promise;
+}
+
+/**
+ * Promises may come first (steps 4 before 5): an intention to a client segment with no team yet is
+ * drafted by the organization — an admin, the council or a token — never by a member for no team.
+ * An internal promise is between teams: it always has one.
+ */
+function requireIntentionMaker(ctx: OrgContext, kind: TCreatePromise['kind']): void {
+  if (kind !== 'client')
+    throw invalidField('promiserTeamId', 'required', 'an internal promise is made by a team: name it', { entity: 'team' });
+  const organization = ctx.actor.type === 'token' || ctx.actor.type === 'system' || ctx.role === 'admin' || ctx.role === 'council';
+  if (!organization)
+    throw new AppError('forbidden', 'promiserTeamId: only an admin or the council drafts an intention with no team; name your team', [
+      fieldError('promiserTeamId', 'required', 'name your team: only an admin or the council drafts an intention with no team', {
+        entity: 'team',
+      }),
+    ]);
+}
+
+/**
+ * Someone not in the team acted for it with a reason: kept on the promise (shown with it), in the
+ * audit log, and told to the team's people. Returns the promise as it is now.
+ */
+export async function recordActingFor(
+  tx: Tx,
+  ctx: OrgContext,
+  id: string,
+  teamId: string,
+  action: string,
+  acting: ActingFor,
+): Promise<TPromise> {
+  const row = await loadPromise(tx, ctx.org.id, id);
+  const by = await actorName(tx, ctx);
+  const overrides = [...(JSON.parse(row.overrides ?? '[]') as TPromise['overrides']), { action, reason: acting.reason, by, at: ctx.now }];
+  await updatePromiseRow(tx, ctx.org.id, id, { overrides: JSON.stringify(overrides) });
+  await appendAudit(tx, {
+    orgId: ctx.org.id,
+    actor: ctx.actor,
+    action: 'promise.acted_for_team',
+    entityType: 'promise',
+    entityId: id,
+    after: { action, teamId, reason: acting.reason },
+    at: ctx.now,
+  });
+  await notifyUsers(
+    tx,
+    ctx.org.id,
+    await peopleOf(tx, ctx.org.id, 'team', teamId),
+    {
+      kind: 'promise_acted_for',
+      subjectType: 'promise',
+      subjectId: id,
+      params: { promise: row.title, action, by, reason: acting.reason },
+      participantsOnly: true,
+    },
+    ctx.now,
+    ctx.actor.id,
+  );
+  return describeOne(tx, ctx, id);
+}
+
+/** The promiser team of a promise that must have one (published, versioned): an intention is refused naming the field. */
+function promiserOf(row: PromisesTable): string {
+  if (row.promiser_team_id === null)
+    throw conflict('promiserTeamId', 'required', 'an intention has no team yet: give it to the team that will keep it', {
+      entity: 'team',
+    });
+  return row.promiser_team_id;
 }
 
 /** Edits a draft in place; a published promise's terms change only through a new version. */
 export async function updatePromise(ctx: OrgContext, id: string, input: TUpdatePromise): Promise<TPromise> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadPromise(tx, ctx.org.id, id);
-    await requirePromiser(tx, ctx, row.promiser_team_id, 'change its promises');
+    const newTeamId = input.promiserTeamId !== undefined && input.promiserTeamId !== row.promiser_team_id ? input.promiserTeamId : null;
+    let acting: { teamId: string; override: ActingFor } | null = null;
+    if (row.promiser_team_id) {
+      const override = await requirePromiser(tx, ctx, row.promiser_team_id, 'change its promises', 'promiserTeamId', input.override);
+      if (override) acting = { teamId: row.promiser_team_id, override };
+    } else if (!newTeamId) requireIntentionMaker(ctx, row.kind);
+    if (newTeamId) {
+      // An intention (or a draft) is given to a team: the team takes it on, by its member or with a reason.
+      if (row.status !== 'draft')
+        throw conflict('promiserTeamId', 'wrong_status', 'a published promise changes its team through a new version with a reason', {
+          status: row.status,
+        });
+      await requireTeam(tx, ctx, newTeamId, 'promiserTeamId');
+      const override = await requirePromiser(tx, ctx, newTeamId, 'take the promise on', 'promiserTeamId', input.override);
+      acting = override ? { teamId: newTeamId, override } : null;
+    }
     const termsChange = ['statement', 'metric', 'target', 'window', 'redress'].some((k) => k in input);
     if (row.status !== 'draft' && (termsChange || input.requiredCapabilityIds || input.requiredRightIds)) {
       throw conflict('status', 'wrong_status', 'a published promise keeps its terms: make a new version with a reason', {
@@ -214,7 +304,7 @@ export async function updatePromise(ctx: OrgContext, id: string, input: TUpdateP
     }
     const links = {
       kind: row.kind,
-      promiserTeamId: row.promiser_team_id,
+      promiserTeamId: newTeamId ?? row.promiser_team_id,
       promiseeSegmentId: row.promisee_segment_id ?? undefined,
       promiseeTeamId: row.promisee_team_id ?? undefined,
       supportsPromiseId: row.supports_promise_id ?? undefined,
@@ -231,8 +321,10 @@ export async function updatePromise(ctx: OrgContext, id: string, input: TUpdateP
       required_capability_ids: JSON.stringify(links.requiredCapabilityIds),
       required_right_ids: JSON.stringify(links.requiredRightIds),
       ...(input.window !== undefined && { fine_bucket_ms: fineBucketMs(longestWindowMs(input.window)) }),
+      ...(newTeamId && { promiser_team_id: newTeamId }),
       updated_at: ctx.now,
     });
+    if (newTeamId) await updateFirstVersionTerms(tx, ctx.org.id, id, { promiser_team_id: newTeamId });
     if (termsChange) {
       await updateFirstVersionTerms(tx, ctx.org.id, id, {
         ...(input.statement !== undefined && { statement: input.statement }),
@@ -255,6 +347,7 @@ export async function updatePromise(ctx: OrgContext, id: string, input: TUpdateP
       after,
       at: ctx.now,
     });
+    if (acting) return recordActingFor(tx, ctx, id, acting.teamId, newTeamId ? 'team_given' : 'updated', acting.override);
     return after;
   });
 }
@@ -268,7 +361,9 @@ export async function updatePromise(ctx: OrgContext, id: string, input: TUpdateP
 export async function publishPromise(ctx: OrgContext, id: string, input: TPublishPromise = {}): Promise<TPublishedPromise> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadPromise(tx, ctx.org.id, id);
-    await requirePromiser(tx, ctx, row.promiser_team_id, 'publish its promises');
+    // An intention is published only once a team takes it and holds its backing.
+    const teamId = promiserOf(row);
+    const acting = await requirePromiser(tx, ctx, teamId, 'publish its promises', 'promiserTeamId', input.override);
     const waiver = input.backingWaiver;
     if (waiver && ctx.role !== 'admin') {
       throw new AppError('forbidden', 'backingWaiver: only an admin may waive the backing of a client promise', [
@@ -285,7 +380,7 @@ export async function publishPromise(ctx: OrgContext, id: string, input: TPublis
     if (waiver && undeclared.length === 0) {
       throw invalidField('backingWaiver', 'unnecessary', 'nothing to waive: the promise declares a capability and a decision right');
     }
-    const missing = await missingFor(tx, ctx.org.id, row.promiser_team_id, capabilityIds, rightIds);
+    const missing = await missingFor(tx, ctx.org.id, teamId, capabilityIds, rightIds);
     const unwaived = waiver ? [] : undeclared;
     if (missing.capabilities.length + missing.rights.length + unwaived.length > 0) {
       throw backingError(missing, capabilityIds, rightIds, unwaived);
@@ -299,7 +394,8 @@ export async function publishPromise(ctx: OrgContext, id: string, input: TPublis
       });
     }
     await updatePromiseRow(tx, ctx.org.id, id, { status: 'published', published_at: ctx.now, updated_at: ctx.now }, { status: 'draft' });
-    const promise = await describeOne(tx, ctx, id);
+    // Acting for the team is recorded first, so the webhook and the audit carry the promise as GET answers it.
+    const promise = acting ? await recordActingFor(tx, ctx, id, teamId, 'published', acting) : await describeOne(tx, ctx, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,
@@ -323,18 +419,20 @@ export async function publishPromise(ctx: OrgContext, id: string, input: TPublis
 export async function createVersion(ctx: OrgContext, id: string, input: TCreateVersion): Promise<TVersion> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadPromise(tx, ctx.org.id, id);
-    await requirePromiser(tx, ctx, row.promiser_team_id, 'change its promises');
+    const teamId = promiserOf(row);
+    const acting = await requirePromiser(tx, ctx, teamId, 'change its promises', 'promiserTeamId', input.override);
     if (row.status !== 'published')
       throw conflict('status', 'wrong_status', row.status === 'draft' ? 'a draft is edited, not versioned' : 'the promise is retired', {
         status: row.status,
       });
     const versions = await loadVersions(tx, ctx.org.id, id);
     const current = toVersion(versions[versions.length - 1] as PromiseVersionsTable);
-    const promiserTeamId = input.promiserTeamId ?? current.promiserTeamId;
-    if (promiserTeamId !== current.promiserTeamId) {
+    const promiserTeamId = input.promiserTeamId ?? teamId;
+    let takingOver: ActingFor | null = null;
+    if (promiserTeamId !== teamId) {
       await requireTeam(tx, ctx, promiserTeamId, 'promiserTeamId');
       // The new team takes the promise on: it must be its own act, and it must be able to keep it.
-      await requirePromiser(tx, ctx, promiserTeamId, 'take the promise on');
+      takingOver = await requirePromiser(tx, ctx, promiserTeamId, 'take the promise on', 'promiserTeamId', input.override);
       const capabilityIds = parseIds(row.required_capability_ids);
       const rightIds = parseIds(row.required_right_ids);
       const missing = await missingFor(tx, ctx.org.id, promiserTeamId, capabilityIds, rightIds);
@@ -367,6 +465,8 @@ export async function createVersion(ctx: OrgContext, id: string, input: TCreateV
     await rejudgeFrom(tx, ctx.org.id, id, ctx.now);
     // New terms (a target, a window) may change the status at once: the evaluator looks within seconds.
     await markPromiseChanged(tx, ctx.org.id, id, ctx.now);
+    if (takingOver) await recordActingFor(tx, ctx, id, promiserTeamId, 'took_over', takingOver);
+    else if (acting) await recordActingFor(tx, ctx, id, teamId, 'version_created', acting);
     const created = toVersion(version);
     await appendAudit(tx, {
       orgId: ctx.org.id,
@@ -395,10 +495,12 @@ export async function listVersions(ctx: OrgContext, id: string): Promise<TVersio
 }
 
 /** Retires a promise with a reason: it leaves the board; its history stays. */
-export async function retirePromise(ctx: OrgContext, id: string, reason: string): Promise<TPromise> {
+export async function retirePromise(ctx: OrgContext, id: string, reason: string, override?: ActingFor | null): Promise<TPromise> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadPromise(tx, ctx.org.id, id);
-    await requirePromiser(tx, ctx, row.promiser_team_id, 'retire its promises');
+    const teamId = row.promiser_team_id;
+    const acting = teamId ? await requirePromiser(tx, ctx, teamId, 'retire its promises', 'promiserTeamId', override) : null;
+    if (!teamId) requireIntentionMaker(ctx, row.kind);
     if (row.status === 'retired') throw conflict('status', 'wrong_status', 'the promise is already retired', { status: 'retired' });
     await updatePromiseRow(tx, ctx.org.id, id, { status: 'retired', retired_at: ctx.now, updated_at: ctx.now });
     const promise = await describeOne(tx, ctx, id);
@@ -411,6 +513,7 @@ export async function retirePromise(ctx: OrgContext, id: string, reason: string)
       after: { reason },
       at: ctx.now,
     });
+    if (acting && teamId) return recordActingFor(tx, ctx, id, teamId, 'retired', acting);
     return promise;
   });
 }

@@ -58,7 +58,7 @@ export async function promisesTable(ctx: OrgContext, filters: PromiseFilters, lo
       text(promise.title),
       text(enumText(locale, 'promiseKind', promise.kind)),
       text(enumText(locale, 'lifecycle', promise.status)),
-      text(promise.promiserTeam.name),
+      text(promise.promiserTeam?.name ?? ''),
       text(promise.promiseeSegment?.name ?? promise.promiseeTeam?.name ?? ''),
       status ? text(enumText(locale, 'fulfillment', status.status)) : null,
       percent(status?.attainment ?? null),

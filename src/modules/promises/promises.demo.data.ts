@@ -209,3 +209,37 @@ export const DEMO_MEASURED_FACTORS: Record<string, Record<string, string>> = {
   mfc: { 'Время ожидания': 'queue' },
   'neighbourhood-care': { 'Time to first visit': 'first-visit' },
 };
+
+/** A promise that came first (steps 4 before 5): drafted to a segment by the organization, with no team yet. */
+export interface DemoIntention {
+  title: string;
+  statement: string;
+  segment: string;
+  metric: TMetric;
+  target: number;
+  window: TWindow;
+}
+
+/** One intention per demo organization that has one: the promises page asks to form the team that will keep it. */
+export const DEMO_INTENTIONS: Record<string, DemoIntention[]> = {
+  stroydom: [
+    {
+      title: 'Сезонный осмотр дома раз в год',
+      statement: 'Каждый год, до начала отопительного сезона, мастер бесплатно осматривает дом и говорит, что поправить.',
+      segment: 'Владельцы домов после сдачи',
+      metric: { kind: 'ratio' },
+      target: 0.9,
+      window: { kind: 'calendar', period: 'quarter' },
+    },
+  ],
+  'neighbourhood-care': [
+    {
+      title: 'A named contact for every family',
+      statement: 'Every family has one named person to call, who answers within the working day.',
+      segment: 'Older neighbours living at home',
+      metric: { kind: 'ratio' },
+      target: 0.95,
+      window: { kind: 'rolling', days: 30 },
+    },
+  ],
+};

@@ -4,7 +4,7 @@ import { refreshOverCapacity } from './capacity.service.js';
 import { ingestEvents } from './ingest.service.js';
 import type { TEventInput } from './promise.schema.js';
 import { createPromise, publishPromise } from './promise.service.js';
-import { DEMO_PROMISES } from './promises.demo.data.js';
+import { DEMO_INTENTIONS, DEMO_PROMISES } from './promises.demo.data.js';
 import { giveRedress, listRedress } from './redress.service.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -24,7 +24,8 @@ function seeded(text: string): () => number {
 
 /**
  * Seeds promises for a demo organization that has none: each made and published by its team (the
- * backing check runs), with 90 days of events sent through ingest, and one redress already given.
+ * backing check runs), with 90 days of events sent through ingest, and one redress already given;
+ * and an intention with no team yet, where the organization has one.
  */
 export async function seedDemoPromises(ctx: () => OrgContext): Promise<boolean> {
   const first = ctx();
@@ -86,6 +87,22 @@ export async function seedDemoPromises(ctx: () => OrgContext): Promise<boolean> 
     for (let i = 0; i < events.length; i += 10_000) await ingestEvents(ctx(), promise.id, events.slice(i, i + 10_000));
     // Demand against capacity now, as the evaluator would within a minute: the home visits are over it.
     await refreshOverCapacity(db, orgId, promise.id, now, first.actor);
+  }
+  // A promise that came first: an intention to a segment, with no team yet to keep it.
+  for (const intention of DEMO_INTENTIONS[first.org.slug] ?? []) {
+    const segmentId = segments.get(intention.segment);
+    if (!segmentId) continue;
+    await createPromise(ctx(), {
+      ...intention,
+      kind: 'client',
+      promiserTeamId: null,
+      promiseeSegmentId: segmentId,
+      requiredCapabilityIds: [],
+      requiredRightIds: [],
+      painIds: [],
+      redress: null,
+      demandForecastPerWeek: null,
+    });
   }
   const [owed] = await listRedress(ctx(), { state: 'owed' });
   if (owed)

@@ -50,7 +50,8 @@ export const PROMISES_TABLES = {
             org_id: id,
             kind: z.enum(PROMISE_KINDS),
             title: textOf(ZName),
-            promiser_team_id: id,
+            // Null: an intention with no team yet (newer than the format's first files).
+            promiser_team_id: idOrNull,
             promisee_segment_id: idOrNull,
             promisee_team_id: idOrNull,
             supports_promise_id: idOrNull,
@@ -71,6 +72,12 @@ export const PROMISES_TABLES = {
             over_capacity: jsonOf(z.object({ since: z.number(), capabilities: z.array(z.unknown()) }))
               .nullable()
               .default(null),
+            // Acts for the team by people not in it, with their reasons; absent in older files: none.
+            overrides: jsonOf(
+              z
+                .array(z.object({ action: z.string().max(100), reason: z.string().max(2000), by: z.string().max(500), at: z.number() }))
+                .max(10_000),
+            ).default('[]'),
             created_by: derived,
             created_at: int,
             updated_at: int,
@@ -94,7 +101,7 @@ export const PROMISES_TABLES = {
             metric: jsonOf(ZMetric),
             target: numberOf(ZCreatePromise.shape.target),
             time_window: jsonOf(ZWindow),
-            promiser_team_id: id,
+            promiser_team_id: idOrNull,
             redress: jsonOf(ZRedress).nullable(),
             // Empty for the first version.
             reason: upTo(ZCreateVersion.shape.reason),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZName, ZPageQuery, ZTime } from '../common.schema.js';
-import { ZMetric, ZRedress, ZWindow } from './promise.schema.js';
+import { ZActingFor, ZMetric, ZRedress, ZWindow } from './promise.schema.js';
 
 /** A team asks another to promise something: a request until that team promises it (Promise Theory). */
 export const REQUEST_STATUSES = ['open', 'accepted', 'declined'] as const;
@@ -12,6 +12,7 @@ export const ZCreateRequest = z
     title: ZName,
     statement: z.string().trim().min(1, 'say what you ask for').max(2000),
     supportsPromiseId: ZId.optional().describe('the promise the asked-for one would support'),
+    override: ZActingFor,
   })
   .meta({ id: 'CreatePromiseRequest' });
 export type TCreateRequest = z.output<typeof ZCreateRequest>;
@@ -33,11 +34,14 @@ export const ZAcceptRequest = z
       .meta({ examples: [0.9] }),
     window: ZWindow,
     redress: ZRedress.nullable().default(null),
+    override: ZActingFor,
   })
   .meta({ id: 'AcceptPromiseRequest' });
 export type TAcceptRequest = z.output<typeof ZAcceptRequest>;
 
-export const ZDeclineRequest = z.object({ reason: z.string().trim().min(1, 'say why').max(2000) }).meta({ id: 'DeclinePromiseRequest' });
+export const ZDeclineRequest = z
+  .object({ reason: z.string().trim().min(1, 'say why').max(2000), override: ZActingFor })
+  .meta({ id: 'DeclinePromiseRequest' });
 
 export const ZRequest = z
   .object({

@@ -52,7 +52,7 @@ export async function createRequest(ctx: OrgContext, input: TCreateRequest): Pro
       if (!team) throw invalidField(field, 'not_found', 'no team with this id in the organization', { entity: 'team' });
     }
     if (input.fromTeamId === input.toTeamId) throw invalidField('toTeamId', 'self_reference', 'a team does not ask itself: it promises');
-    await requirePromiser(tx, ctx, input.fromTeamId, 'ask on its behalf', 'fromTeamId');
+    await requirePromiser(tx, ctx, input.fromTeamId, 'ask on its behalf', 'fromTeamId', input.override);
     if (input.supportsPromiseId) {
       const supported = await findPromise(tx, ctx.org.id, input.supportsPromiseId);
       if (!supported)
@@ -140,7 +140,7 @@ async function answer(
 export async function acceptRequest(ctx: OrgContext, id: string, input: TAcceptRequest): Promise<TRequest> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await load(tx, ctx, id);
-    await requirePromiser(tx, ctx, row.to_team_id, 'answer requests made to it', 'toTeamId');
+    await requirePromiser(tx, ctx, row.to_team_id, 'answer requests made to it', 'toTeamId', input.override);
     if (row.status !== 'open') throw conflict('id', 'wrong_status', 'the request is already answered', { status: 'answered' });
     const promise = await insertPromise(tx, ctx, {
       title: row.title,
@@ -156,16 +156,18 @@ export async function acceptRequest(ctx: OrgContext, id: string, input: TAcceptR
       requiredRightIds: [],
       painIds: [],
       redress: input.redress,
+      demandForecastPerWeek: null,
+      override: input.override,
     });
     return answer(tx, ctx, id, { status: 'accepted', answer: '', promise_id: promise.id });
   });
 }
 
 /** The asked team declines, saying why; the request keeps its history. */
-export async function declineRequest(ctx: OrgContext, id: string, reason: string): Promise<TRequest> {
+export async function declineRequest(ctx: OrgContext, id: string, reason: string, override?: { reason: string }): Promise<TRequest> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await load(tx, ctx, id);
-    await requirePromiser(tx, ctx, row.to_team_id, 'answer requests made to it', 'toTeamId');
+    await requirePromiser(tx, ctx, row.to_team_id, 'answer requests made to it', 'toTeamId', override);
     return answer(tx, ctx, id, { status: 'declined', answer: reason, promise_id: null });
   });
 }

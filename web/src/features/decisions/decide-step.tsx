@@ -30,8 +30,9 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
   const [rationale, setRationale] = useState('');
   const [reviewDate, setReviewDate] = useState('');
   const [clientRationale, setClientRationale] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
   const [settles, setSettles] = useState<Settlement[]>([]);
-  const form = useMutationForm(['chosenOption', 'rationale', 'reviewDate', 'clientRationale', 'settles'], {
+  const form = useMutationForm(['chosenOption', 'rationale', 'reviewDate', 'clientRationale', 'settles', 'override.reason'], {
     mapError: localizeGovernanceError,
   });
   const block = decision.viewer.decideBlock;
@@ -52,6 +53,8 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
     if (chosen === null) return form.handle(fieldError('chosenOption', t('decisionPage.chooseOption')));
     const isAgainstClients = needsClientRationale(polls, chosen);
     if (isAgainstClients && !clientRationale.trim()) return form.handle(fieldError('clientRationale', t('polls.errors.required')));
+    const needsOverride = decision.viewer.decideNeedsOverride;
+    if (needsOverride && !overrideReason.trim()) return form.handle(fieldError('override.reason', t('overrides.required')));
     void form.run(
       async () => {
         const updated = await decisionsApi.decide(org.slug, decision.id, {
@@ -59,6 +62,7 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
           rationale,
           reviewDate: reviewDate || null,
           ...(isAgainstClients && { clientRationale }),
+          ...(needsOverride && { override: { reason: overrideReason.trim() } }),
           ...(settles.length > 0 && { settles: settles.map(({ proposalId, outcome }) => ({ proposalId, outcome })) }),
         });
         onChange(updated);
@@ -133,6 +137,30 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
             error={form.errorOf('clientRationale')}
             disabled={isBlocked}
           />
+        ) : null}
+        {decision.viewer.decideNeedsOverride ? (
+          <>
+            <Alert color="yellow" data-testid="decide-override-notice">
+              {t('overrides.decideNotice', { right: decision.right.name, team: decision.teamName })}
+            </Alert>
+            <Textarea
+              label={t('overrides.reasonLabel')}
+              description={t('overrides.reasonDescription')}
+              autosize
+              minRows={2}
+              maxRows={6}
+              maxLength={2000}
+              value={overrideReason}
+              onChange={(event) => {
+                setOverrideReason(event.currentTarget.value);
+                form.clear('override.reason');
+              }}
+              error={form.errorOf('override.reason')}
+              disabled={isBlocked}
+              required
+              data-testid="decide-override-reason"
+            />
+          </>
         ) : null}
         <Textarea
           label={t('decisionPage.rationale')}

@@ -46,6 +46,11 @@ export function DecidedStep({ decision, onReload }: { decision: Decision; onRelo
               date: decision.decidedAt === null ? '—' : format.dateTime(decision.decidedAt),
             })}
           </Text>
+          {decision.overrides.map((override) => (
+            <Text key={override.id} size="sm" c="orange.9" data-testid="decision-override">
+              {t('overrides.onDecision', { by: override.by.name, date: format.dateTime(override.at), reason: override.reason })}
+            </Text>
+          ))}
         </Stack>
       </Paper>
       <Group justify="space-between" wrap="wrap" gap="xs">

@@ -104,6 +104,8 @@ export const decisionsApi = {
       reviewDate?: string | null;
       clientRationale?: string | null;
       settles?: { proposalId: string; outcome: 'accepted' | 'declined' }[];
+      /** Deciding from above a right delegated to the team: why (issue 17). */
+      override?: { reason: string };
     },
   ) => api.post<Decision>(orgPath(org, 'decisions', id, 'decide'), input),
   reviews: (org: string, id: string, cursor?: string) => api.get<Page<Review>>(orgPath(org, 'decisions', id, 'reviews'), { cursor }),

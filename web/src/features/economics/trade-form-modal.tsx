@@ -53,7 +53,7 @@ export function TradeFormModal({ opened, teamId, onClose, onSubmit }: TradeFormM
 
   const teamData = (teams.data ?? []).map((team) => ({ value: team.id, label: team.name }));
   const promiseData = (promises.data ?? [])
-    .filter((promise) => promise.promiserTeam.id === sellerId)
+    .filter((promise) => promise.promiserTeam?.id === sellerId)
     .map((promise) => ({ value: promise.id, label: promise.title }));
 
   const submit = (event: FormEvent) => {

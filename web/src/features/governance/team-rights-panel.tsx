@@ -18,6 +18,7 @@ import { GrantHistoryDrawer } from './grant-history-drawer';
 import { NarrowGrantModal } from './narrow-grant-modal';
 import { RevokeGrantModal } from './revoke-grant-modal';
 import { chainLabels, childrenOf, grantState, originChain, roleOf, type TeamRef } from './rights-model';
+import { TeamOverrides } from './team-overrides';
 import { useTeamAuthority } from './use-team-authority';
 
 /** Everything the rights tab reads: all grants (to walk chains), this team's roles, the teams by name. */
@@ -111,85 +112,90 @@ export function TeamRightsPanel({ team }: { team: TeamDetail }) {
     await data.reload();
   };
 
+  // Delegated authority holds (issue 17): a team holding a right in force is changed from above only with a reason.
+  const isAutonomous = all.some((grant) => isOurs(grant) && grantState(grant) === 'active');
   return (
-    <Paper withBorder radius="md" p="md" data-testid="team-rights">
-      <Group justify="space-between" mb="sm" gap="sm" align="flex-start">
-        <div style={{ flex: '1 1 320px' }}>
-          <Title order={4}>{t('governance.grants.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('governance.grants.description')}{' '}
-            <Anchor component={Link} to={`/o/${org.slug}/rights`} size="sm">
-              {t('governance.grants.openFlow')}
-            </Anchor>
-          </Text>
-        </div>
-        <Group gap="md">
-          <Switch
-            label={t('governance.flow.showRevoked')}
-            checked={showRevoked}
-            onChange={(e) => setShowRevoked(e.currentTarget.checked)}
-          />
-          {authority.canGrant ? (
-            <Button leftSection={<PlusIcon size={16} />} variant="light" onClick={() => setGranting(true)}>
-              {t('governance.grants.grant')}
-            </Button>
-          ) : null}
+    <Stack gap="md">
+      <TeamOverrides teamId={team.id} isAutonomous={isAutonomous} isFromAbove={authority.isOrgLevel && !authority.isMember} />
+      <Paper withBorder radius="md" p="md" data-testid="team-rights">
+        <Group justify="space-between" mb="sm" gap="sm" align="flex-start">
+          <div style={{ flex: '1 1 320px' }}>
+            <Title order={4}>{t('governance.grants.title')}</Title>
+            <Text size="sm" c="dimmed">
+              {t('governance.grants.description')}{' '}
+              <Anchor component={Link} to={`/o/${org.slug}/rights`} size="sm">
+                {t('governance.grants.openFlow')}
+              </Anchor>
+            </Text>
+          </div>
+          <Group gap="md">
+            <Switch
+              label={t('governance.flow.showRevoked')}
+              checked={showRevoked}
+              onChange={(e) => setShowRevoked(e.currentTarget.checked)}
+            />
+            {authority.canGrant ? (
+              <Button leftSection={<PlusIcon size={16} />} variant="light" onClick={() => setGranting(true)}>
+                {t('governance.grants.grant')}
+              </Button>
+            ) : null}
+          </Group>
         </Group>
-      </Group>
-      {shown.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {held.length === 0 ? t('governance.grants.empty') : t('governance.grants.noActive')}
-        </Text>
-      ) : (
-        <Stack gap="sm">
-          {shown.map((item) => {
-            const state = grantState(item);
-            const canChange = mayChange(item);
-            return (
-              <GrantCard
-                key={item.id}
-                grant={item}
-                holderLabel={labelOf(item)}
-                origin={chainLabels(originChain(item, byId), names)}
-                passedOn={childrenOf(item, all).map((child) => ({ grant: child, label: shortNameOf(child) }))}
-                actions={{
-                  onHistory: () => setHistory(item),
-                  onDelegate: state === 'active' && authority.canActForTeam ? () => setDelegating(item) : undefined,
-                  onNarrow: state === 'active' && canChange ? () => setNarrowing(item) : undefined,
-                  onRevoke: state === 'active' && canChange ? () => setRevoking(item) : undefined,
-                }}
-              />
-            );
-          })}
-        </Stack>
-      )}
-      <GrantFormModal
-        mode="grant"
-        opened={isGranting}
-        onClose={() => setGranting(false)}
-        team={{ id: team.id, name: team.name }}
-        rights={tree.rights.map((entry) => entry.right)}
-        onSubmit={grant}
-      />
-      {delegating ? (
+        {shown.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {held.length === 0 ? t('governance.grants.empty') : t('governance.grants.noActive')}
+          </Text>
+        ) : (
+          <Stack gap="sm">
+            {shown.map((item) => {
+              const state = grantState(item);
+              const canChange = mayChange(item);
+              return (
+                <GrantCard
+                  key={item.id}
+                  grant={item}
+                  holderLabel={labelOf(item)}
+                  origin={chainLabels(originChain(item, byId), names)}
+                  passedOn={childrenOf(item, all).map((child) => ({ grant: child, label: shortNameOf(child) }))}
+                  actions={{
+                    onHistory: () => setHistory(item),
+                    onDelegate: state === 'active' && authority.canActForTeam ? () => setDelegating(item) : undefined,
+                    onNarrow: state === 'active' && canChange ? () => setNarrowing(item) : undefined,
+                    onRevoke: state === 'active' && canChange ? () => setRevoking(item) : undefined,
+                  }}
+                />
+              );
+            })}
+          </Stack>
+        )}
         <GrantFormModal
-          mode="delegate"
-          opened
-          onClose={() => setDelegating(null)}
+          mode="grant"
+          opened={isGranting}
+          onClose={() => setGranting(false)}
           team={{ id: team.id, name: team.name }}
-          parent={delegating}
-          teams={teams}
-          onSubmit={delegate}
+          rights={tree.rights.map((entry) => entry.right)}
+          onSubmit={grant}
         />
-      ) : null}
-      <NarrowGrantModal grant={narrowing} onClose={() => setNarrowing(null)} onSubmit={narrow} />
-      <RevokeGrantModal
-        grant={revoking}
-        cascade={revoking ? activeDescendants(revoking, all) : 0}
-        onClose={() => setRevoking(null)}
-        onSubmit={revoke}
-      />
-      <GrantHistoryDrawer grant={history} onClose={() => setHistory(null)} />
-    </Paper>
+        {delegating ? (
+          <GrantFormModal
+            mode="delegate"
+            opened
+            onClose={() => setDelegating(null)}
+            team={{ id: team.id, name: team.name }}
+            parent={delegating}
+            teams={teams}
+            onSubmit={delegate}
+          />
+        ) : null}
+        <NarrowGrantModal grant={narrowing} onClose={() => setNarrowing(null)} onSubmit={narrow} />
+        <RevokeGrantModal
+          grant={revoking}
+          cascade={revoking ? activeDescendants(revoking, all) : 0}
+          onClose={() => setRevoking(null)}
+          onSubmit={revoke}
+        />
+        <GrantHistoryDrawer grant={history} onClose={() => setHistory(null)} />
+      </Paper>
+    </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useOrg } from '../../shared/session/org-context';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { missingBacking, undeclaredBacking, useTeamBacking } from './promise-backing';
-import type { PromiseItem } from './promises.api';
+import { type PromiseItem, teamOf } from './promises.api';
 
 interface BackingPanelProps {
   promise: PromiseItem;
@@ -19,7 +19,7 @@ interface BackingPanelProps {
 export function PromiseBackingPanel({ promise, isRefused, refreshKey }: BackingPanelProps) {
   const { t } = useTranslation();
   const { org } = useOrg();
-  const team = promise.promiserTeam;
+  const team = teamOf(promise);
   // Read the team's grants again after a publish attempt or a refresh.
   const backing = useTeamBacking(org.slug, team.id, true, refreshKey);
   const required = { requiredCapabilityIds: promise.requiredCapabilityIds, requiredRightIds: promise.requiredRightIds };

@@ -11,7 +11,7 @@ import { BackingRefusal, BackingWaivedNotice, UnbackedNotice } from './backing-n
 import type { PublishRefusal } from './promise-backing';
 import { describeMetric, describeWindow, formatTarget } from './promise-format';
 import { describeRedress } from './promise-versions';
-import type { PromiseItem } from './promises.api';
+import { type PromiseItem, teamOf } from './promises.api';
 
 /** What a promise's state asks the reader to know first: unbacked, waived, refused, a draft, retired. */
 export function PromiseNotices({
@@ -31,7 +31,7 @@ export function PromiseNotices({
   return (
     <>
       {promise.unbacked ? (
-        <UnbackedNotice missing={promise.unbacked} since={format.dateTime(promise.unbacked.since)} teamId={promise.promiserTeam.id} />
+        <UnbackedNotice missing={promise.unbacked} since={format.dateTime(promise.unbacked.since)} teamId={teamOf(promise).id} />
       ) : null}
       {promise.backingWaiver && promise.status !== 'draft' ? (
         <BackingWaivedNotice waiver={promise.backingWaiver} at={format.dateTime(promise.backingWaiver.at)} />
@@ -39,15 +39,30 @@ export function PromiseNotices({
       {refusal && promise.status === 'draft' ? (
         <BackingRefusal
           refusal={refusal}
-          teamId={promise.promiserTeam.id}
-          teamName={promise.promiserTeam.name}
+          teamId={teamOf(promise).id}
+          teamName={teamOf(promise).name}
           isAdmin={org.role === 'admin'}
           onWaive={onWaive}
         />
       ) : null}
-      {promise.status === 'draft' ? (
+      {promise.isIntention ? (
+        <Alert color="yellow" variant="light" title={t('promises.intentions.badge')} data-testid="intention-notice">
+          {t('promises.intentions.notice')}
+        </Alert>
+      ) : promise.status === 'draft' ? (
         <Alert color="gray" variant="light" data-testid="draft-notice">
           {t('promises.draftNotice')}
+        </Alert>
+      ) : null}
+      {promise.overrides.length > 0 ? (
+        <Alert color="orange" variant="light" title={t('promises.overrides.title')} data-testid="promise-overrides">
+          <Stack gap={4}>
+            {promise.overrides.map((o) => (
+              <Text key={`${o.at}-${o.action}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {t('promises.overrides.item', { date: format.dateTime(o.at), by: o.by, action: o.action, reason: o.reason })}
+              </Text>
+            ))}
+          </Stack>
         </Alert>
       ) : null}
       {promise.status === 'retired' && promise.retiredAt !== null ? (
@@ -78,9 +93,13 @@ export function PromiseFacts({ promise }: { promise: PromiseItem }) {
     <Paper withBorder radius="md" p="md">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
         <Fact label={t('promises.facts.promiser')}>
-          <Anchor component={Link} to={`/o/${org.slug}/teams/${promise.promiserTeam.id}`} size="sm" fw={500}>
-            {promise.promiserTeam.name}
-          </Anchor>
+          {promise.promiserTeam ? (
+            <Anchor component={Link} to={`/o/${org.slug}/teams/${promise.promiserTeam.id}`} size="sm" fw={500}>
+              {promise.promiserTeam.name}
+            </Anchor>
+          ) : (
+            t('promises.intentions.noTeam')
+          )}
         </Fact>
         <Fact label={promise.kind === 'client' ? t('promises.facts.segment') : t('promises.facts.promiseeTeam')}>
           {promise.promiseeSegment ? (

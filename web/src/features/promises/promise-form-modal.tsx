@@ -6,6 +6,7 @@ import { i18n } from '../../shared/i18n';
 import { useOrg } from '../../shared/session/org-context';
 import { useMutationForm, validationError } from '../../shared/use-mutation-form';
 import { fieldError } from '../decisions/field-messages';
+import { ActingForField } from './acting-for-field';
 import { NoTeamsNotice } from './no-teams-notice';
 import { PromiseBackingFields } from './promise-backing-fields';
 import { termsOf } from './promise-draft';
@@ -63,13 +64,14 @@ export function PromiseFormModal({ opened, onClose, promise, start, onCreate, on
     if (opened && !isEdit && teamId === null && promiserTeams.length === 1) update({ teamId: promiserTeams[0]?.id ?? null });
   }, [opened, isEdit, teamId, promiserTeams, update]);
 
-  const teamName = data.data?.teams.find((team) => team.id === teamId)?.name ?? promise?.promiserTeam.name ?? '';
+  const teamName = data.data?.teams.find((team) => team.id === teamId)?.name ?? promise?.promiserTeam?.name ?? '';
   const noTeams = data.data !== null && data.data !== undefined && !isEdit && promiserTeams.length === 0;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = termsOf(values.terms, org.currency);
-    const local = [...missingPartsOf(values, isEdit), ...Object.entries(checked.errors ?? {})];
+    const allowsIntention = org.role === 'admin' || org.role === 'council';
+    const local = [...missingPartsOf(values, isEdit, allowsIntention), ...Object.entries(checked.errors ?? {})];
     if (local.length > 0 || !checked.terms)
       return form.handle(validationError(local.map(([path, key]) => ({ path, message: i18n.t(key) }))));
     const terms = checked.terms;
@@ -128,7 +130,7 @@ export function PromiseFormModal({ opened, onClose, promise, start, onCreate, on
             {isEdit ? (
               <Text size="sm" c="dimmed" data-testid="fixed-parties">
                 {t('promises.form.fixedParties', {
-                  team: promise?.promiserTeam.name,
+                  team: promise?.promiserTeam?.name ?? t('promises.intentions.noTeam'),
                   promisee: promise?.promiseeSegment?.name ?? promise?.promiseeTeam?.name ?? '—',
                 })}
               </Text>
@@ -159,6 +161,7 @@ export function PromiseFormModal({ opened, onClose, promise, start, onCreate, on
               error={form.errorOf('demandForecastPerWeek')}
               data-testid="demand-forecast"
             />
+            {isEdit ? null : <ActingForField />}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}

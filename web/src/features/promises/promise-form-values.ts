@@ -37,7 +37,7 @@ export function promiseFormValuesOf(
     return {
       title: promise.title,
       kind: promise.kind,
-      teamId: promise.promiserTeam.id,
+      teamId: promise.promiserTeam?.id ?? null,
       segmentId: promise.promiseeSegment?.id ?? null,
       promiseeTeamId: promise.promiseeTeam?.id ?? null,
       supportsId: promise.supportsPromiseId,
@@ -66,12 +66,13 @@ export function promiseFormValuesOf(
 /**
  * What the form can tell before asking the server, as [field path, translation key]: a title, and for
  * a new promise who promises and to whom. The parties of a draft are fixed, so an edit checks only the title.
+ * An admin or the council may leave the team out of a client promise: an intention with no team yet.
  */
-export function missingPartsOf(values: PromiseFormValues, isEdit: boolean): [string, string][] {
+export function missingPartsOf(values: PromiseFormValues, isEdit: boolean, allowsIntention = false): [string, string][] {
   const missing: [string, string][] = [];
   if (!values.title.trim()) missing.push(['title', 'validation.required']);
   if (isEdit) return missing;
-  if (!values.teamId) missing.push(['promiserTeamId', 'validation.required']);
+  if (!values.teamId && !(allowsIntention && values.kind === 'client')) missing.push(['promiserTeamId', 'validation.required']);
   if (values.kind === 'client' && !values.segmentId) missing.push(['promiseeSegmentId', 'promises.errors.segmentRequired']);
   if (values.kind === 'internal' && !values.promiseeTeamId) missing.push(['promiseeTeamId', 'promises.errors.promiseeTeamRequired']);
   return missing;
@@ -82,7 +83,8 @@ export function promiseInputOf(values: PromiseFormValues, terms: Terms): Promise
   return {
     title: values.title.trim(),
     kind: values.kind,
-    promiserTeamId: values.teamId as string,
+    // None: an intention to the segment, with no team yet.
+    promiserTeamId: values.teamId,
     ...(values.kind === 'client'
       ? { promiseeSegmentId: values.segmentId as string, painIds: values.painIds }
       : { promiseeTeamId: values.promiseeTeamId as string, painIds: [] }),

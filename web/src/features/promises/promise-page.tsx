@@ -11,8 +11,10 @@ import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useMutationForm } from '../../shared/use-mutation-form';
 import { PromiseFeedbackPanel } from '../feedback/promise-feedback-panel';
 import { ImplementedProposals } from '../proposals/implemented-proposals';
+import { ActingForField } from './acting-for-field';
 import { AlertBadge, BackingWaivedBadge, FulfillmentBadge, KindBadge, LifecycleBadge, UnbackedBadge } from './badges';
 import { EventsImportModal } from './events-import-modal';
+import { GiveIntention } from './give-intention';
 import { PromiseActions } from './promise-actions';
 import { PromiseAlerts } from './promise-alerts';
 import { canWaiveBacking, missingFromError, type PublishRefusal } from './promise-backing';
@@ -180,6 +182,8 @@ export function PromisePage() {
         onWaive={refusal && canWrite && canWaiveBacking(org.role, refusal) ? () => setWaiveOpen(true) : undefined}
       />
       <PublishWarnings warnings={publishWarnings} />
+      {canWrite && data.status !== 'retired' ? <ActingForField /> : null}
+      {canWrite && data.isIntention ? <GiveIntention promise={data} onGiven={refresh} /> : null}
       <PromiseFacts promise={data} />
       <PromiseCapacityPanel promise={data} refreshKey={refreshKey} />
       {status.error ? (
@@ -206,7 +210,7 @@ export function PromisePage() {
       <ImplementedProposals implementedBy={data.id} />
       <PromiseTree promise={data} refreshKey={refreshKey} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <PromiseBackingPanel promise={data} isRefused={refusal !== null} refreshKey={refreshKey} />
+        {data.promiserTeam ? <PromiseBackingPanel promise={data} isRefused={refusal !== null} refreshKey={refreshKey} /> : null}
         <PromiseVersions promiseId={data.id} refreshKey={refreshKey} />
       </SimpleGrid>
       {data.kind === 'client' ? <PromiseRedress promiseId={data.id} refreshKey={refreshKey} /> : null}

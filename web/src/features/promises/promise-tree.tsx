@@ -55,7 +55,7 @@ export function PromiseTree({ promise, refreshKey }: { promise: PromiseItem; ref
         {node.promise.title}
       </Anchor>
       <Text size="xs" c="dimmed">
-        {node.promise.promiserTeam.name} → {node.promise.promiseeSegment?.name ?? node.promise.promiseeTeam?.name ?? '—'}
+        {node.promise.promiserTeam?.name ?? '—'} → {node.promise.promiseeSegment?.name ?? node.promise.promiseeTeam?.name ?? '—'}
       </Text>
       {node.promise.status !== 'published' ? <LifecycleBadge status={node.promise.status} /> : null}
       {node.status ? (

@@ -108,7 +108,9 @@ export function PromiseVersions({ promiseId, refreshKey }: { promiseId: string; 
                       {mark('window')}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {t('promises.versions.team', { team: data.data?.teams.get(version.promiserTeamId) ?? '—' })}
+                      {t('promises.versions.team', {
+                        team: (version.promiserTeamId && data.data?.teams.get(version.promiserTeamId)) || '—',
+                      })}
                       {mark('promiserTeamId')} · {t('promises.versions.redress')}: {describeRedress(version.redress, t, money)}
                       {mark('redress')}
                     </Text>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -64,6 +64,8 @@ export function PromisesPage() {
   const requests = usePromiseRequests(null);
   const waiting = requests.data ? countWaiting(requests.data.requests, requests.data.memberTeamIds) : 0;
   const all = promises.data ?? [];
+  // Promises that came first, with no team yet: "form the team that will keep it".
+  const intentions = all.filter((promise) => promise.isIntention);
   const inTab = all.filter((promise) => promise.status === tab && (kind === 'all' || promise.kind === kind));
   const ids = inTab.map((promise) => promise.id).join(',');
   const statuses = useResource<Map<string, PromiseStatus | null>>(async () => {
@@ -119,7 +121,7 @@ export function PromisesPage() {
       render: (promise) => (
         <Stack gap={2}>
           <Text size="sm" fw={500}>
-            {promise.promiserTeam.name}
+            {promise.promiserTeam?.name ?? t('promises.intentions.noTeam')}
           </Text>
           <Text size="xs" c="dimmed" lineClamp={2}>
             → {promise.promiseeSegment?.name ?? promise.promiseeTeam?.name ?? '—'}
@@ -204,6 +206,18 @@ export function PromisesPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('promises.title')} description={t('promises.description')} actions={createButton} mb={0} />
+      {intentions.length > 0 ? (
+        <Alert color="yellow" variant="light" title={t('promises.intentions.title')} data-testid="intentions">
+          <Stack gap={4}>
+            <Text size="sm">{t('promises.intentions.hint')}</Text>
+            {intentions.map((promise) => (
+              <Anchor key={promise.id} component={Link} to={`/o/${org.slug}/promises/${promise.id}`} size="sm" fw={500}>
+                {promise.title} → {promise.promiseeSegment?.name ?? '—'}
+              </Anchor>
+            ))}
+          </Stack>
+        </Alert>
+      ) : null}
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Tabs value={tab} onChange={chooseTab} variant="pills" radius="md">
           <Tabs.List>

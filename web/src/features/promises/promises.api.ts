@@ -102,21 +102,52 @@ export interface EventInput {
   clientId?: string;
 }
 
-type ListQuery = { status?: PromiseLifecycle; kind?: PromiseKind; teamId?: string; segmentId?: string; cursor?: string; limit?: number };
+type ListQuery = {
+  status?: PromiseLifecycle;
+  kind?: PromiseKind;
+  teamId?: string;
+  segmentId?: string;
+  /** 'true': only intentions (drafts with no team yet). */
+  intention?: 'true' | 'false';
+  cursor?: string;
+  limit?: number;
+};
+
+/** The promiser team, or an empty one for an intention (no team yet): screens that need a team show none. */
+export function teamOf(promise: Pick<PromiseItem, 'promiserTeam'>): { id: string; name: string } {
+  return promise.promiserTeam ?? { id: '', name: '' };
+}
+
+/**
+ * The reason the signed-in person typed on the promise screens for acting for a team they are not
+ * in (an admin, the council): every write of those screens sends it as `override`, so the server
+ * records it on the promise and tells the team. Null: none typed (a member acting for their own team).
+ */
+let actingForReason: string | null = null;
+
+export function setActingForReason(reason: string | null): void {
+  actingForReason = reason?.trim() ? reason.trim() : null;
+}
+
+function withOverride<T extends object>(body: T): T & { override?: { reason: string } } {
+  return actingForReason ? { ...body, override: { reason: actingForReason } } : body;
+}
 
 export const promisesApi = {
   list: (org: string, query: ListQuery = {}) => api.get<Page<PromiseItem>>(orgPath(org, 'promises'), { limit: 100, ...query }),
   get: (org: string, id: string) => api.get<PromiseItem>(orgPath(org, 'promises', id)),
-  create: (org: string, input: PromiseInput) => api.post<PromiseItem>(orgPath(org, 'promises'), input),
-  update: (org: string, id: string, patch: PromisePatch) => api.patch<PromiseItem>(orgPath(org, 'promises', id), patch),
-  publish: (org: string, id: string, body: PublishInput = {}) => api.post<PublishedPromise>(orgPath(org, 'promises', id, 'publish'), body),
+  create: (org: string, input: PromiseInput) => api.post<PromiseItem>(orgPath(org, 'promises'), withOverride(input)),
+  update: (org: string, id: string, patch: PromisePatch) => api.patch<PromiseItem>(orgPath(org, 'promises', id), withOverride(patch)),
+  publish: (org: string, id: string, body: PublishInput = {}) =>
+    api.post<PublishedPromise>(orgPath(org, 'promises', id, 'publish'), withOverride(body)),
   /** Demand per week against the weekly capacity of each capability the promise needs. */
   capacity: (org: string, id: string) => api.get<PromiseCapacity>(orgPath(org, 'promises', id, 'capacity')),
-  retire: (org: string, id: string, reason: string) => api.post<PromiseItem>(orgPath(org, 'promises', id, 'retire'), { reason }),
+  retire: (org: string, id: string, reason: string) =>
+    api.post<PromiseItem>(orgPath(org, 'promises', id, 'retire'), withOverride({ reason })),
   versions: (org: string, id: string, cursor?: string) =>
     api.get<Page<PromiseVersion>>(orgPath(org, 'promises', id, 'versions'), { cursor, limit: 100 }),
   createVersion: (org: string, id: string, input: VersionInput) =>
-    api.post<PromiseVersion>(orgPath(org, 'promises', id, 'versions'), input),
+    api.post<PromiseVersion>(orgPath(org, 'promises', id, 'versions'), withOverride(input)),
   /** The fulfillment at an instant (default now): attainment, error budget, burn rates, alerts. */
   status: (org: string, id: string, at?: Instant) =>
     api.get<PromiseStatus>(orgPath(org, 'promises', id, 'status'), {
@@ -135,9 +166,9 @@ export const promisesApi = {
     api.get<Page<HistoryEntry>>(orgPath(org, 'promises', id, 'history'), { cursor, limit: 50 }),
   requests: (org: string, query: { teamId?: string; status?: RequestStatus; cursor?: string } = {}) =>
     api.get<Page<PromiseRequest>>(orgPath(org, 'promise-requests'), { limit: 200, ...query }),
-  createRequest: (org: string, input: RequestInput) => api.post<PromiseRequest>(orgPath(org, 'promise-requests'), input),
+  createRequest: (org: string, input: RequestInput) => api.post<PromiseRequest>(orgPath(org, 'promise-requests'), withOverride(input)),
   acceptRequest: (org: string, id: string, input: AcceptInput) =>
-    api.post<PromiseRequest>(orgPath(org, 'promise-requests', id, 'accept'), input),
+    api.post<PromiseRequest>(orgPath(org, 'promise-requests', id, 'accept'), withOverride(input)),
   declineRequest: (org: string, id: string, reason: string) =>
-    api.post<PromiseRequest>(orgPath(org, 'promise-requests', id, 'decline'), { reason }),
+    api.post<PromiseRequest>(orgPath(org, 'promise-requests', id, 'decline'), withOverride({ reason })),
 };

@@ -62,11 +62,11 @@ export function RequestFormModal({ opened, start, onClose, onSubmit }: RequestFo
   const supportData = [
     {
       group: t('promises.requests.form.supportsOwn', { team: fromName }),
-      items: supportable.filter((p) => p.promiserTeam.id === fromTeamId).map((p) => ({ value: p.id, label: p.title })),
+      items: supportable.filter((p) => p.promiserTeam?.id === fromTeamId).map((p) => ({ value: p.id, label: p.title })),
     },
     {
       group: t('promises.requests.form.supportsOther'),
-      items: supportable.filter((p) => p.promiserTeam.id !== fromTeamId).map((p) => ({ value: p.id, label: p.title })),
+      items: supportable.filter((p) => p.promiserTeam?.id !== fromTeamId).map((p) => ({ value: p.id, label: p.title })),
     },
   ].filter((group) => group.items.length > 0);
   const noTeams = form !== null && form !== undefined && myTeams.length === 0;

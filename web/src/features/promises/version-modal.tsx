@@ -11,7 +11,7 @@ import { missingFromError, type PublishRefusal } from './promise-backing';
 import { changedTerms, draftOf, type TermsDraft, termsOf } from './promise-draft';
 import { localizePromiseError } from './promise-errors';
 import { usePromiseFormData } from './promise-form-data';
-import type { PromiseItem, VersionInput } from './promises.api';
+import { type PromiseItem, teamOf, type VersionInput } from './promises.api';
 import { TERMS_FIELDS, TermsFields } from './terms-fields';
 
 interface VersionModalProps {
@@ -29,7 +29,7 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
   const { org } = useOrg();
   const data = usePromiseFormData(opened);
   const [terms, setTerms] = useState<TermsDraft>(() => draftOf(promise.terms, org.currency));
-  const [teamId, setTeamId] = useState<string>(promise.promiserTeam.id);
+  const [teamId, setTeamId] = useState<string>(teamOf(promise).id);
   const [reason, setReason] = useState('');
   const [refusal, setRefusal] = useState<PublishRefusal | null>(null);
   const [isUnchanged, setUnchanged] = useState(false);
@@ -39,7 +39,7 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
   useEffect(() => {
     if (!opened) return;
     setTerms(draftOf(promise.terms, org.currency));
-    setTeamId(promise.promiserTeam.id);
+    setTeamId(teamOf(promise).id);
     setReason('');
     setRefusal(null);
     setUnchanged(false);
@@ -48,8 +48,8 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
 
   const teams = data.data?.promiserTeams ?? [];
   const teamData = [
-    { value: promise.promiserTeam.id, label: promise.promiserTeam.name },
-    ...teams.filter((team) => team.id !== promise.promiserTeam.id).map((team) => ({ value: team.id, label: team.name })),
+    { value: teamOf(promise).id, label: teamOf(promise).name },
+    ...teams.filter((team) => team.id !== teamOf(promise).id).map((team) => ({ value: team.id, label: team.name })),
   ];
   const teamName = teamData.find((item) => item.value === teamId)?.label ?? '';
 
@@ -76,7 +76,7 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
       redress: promise.terms.redress,
     };
     const changed = changedTerms(current, checked.terms);
-    const teamChanged = teamId !== promise.promiserTeam.id;
+    const teamChanged = teamId !== teamOf(promise).id;
     if (Object.keys(changed).length === 0 && !teamChanged) return setUnchanged(true);
     if (!reason.trim()) return form.handle(fieldError('reason', t('promises.errors.reasonRequired')));
     void form.run(
@@ -119,7 +119,7 @@ export function VersionModal({ opened, promise, onClose, onSubmit }: VersionModa
             data={teamData}
             value={teamId}
             onChange={(value) => {
-              setTeamId(value ?? promise.promiserTeam.id);
+              setTeamId(value ?? teamOf(promise).id);
               setRefusal(null);
               setUnchanged(false);
               form.clear('promiserTeamId');

@@ -23,7 +23,7 @@ export function WaiveBackingModal({ opened, promise, onClose, onSubmit, onRefuse
     <ReasonModal
       opened={opened}
       title={t('promises.waive.title')}
-      text={t('promises.waive.text', { title: promise.title, team: promise.promiserTeam.name })}
+      text={t('promises.waive.text', { title: promise.title, team: promise.promiserTeam?.name ?? '' })}
       label={t('promises.waive.reason')}
       description={t('promises.waive.note')}
       submitLabel={t('promises.waive.submit')}

@@ -10,6 +10,7 @@ import { type Column, DataList } from '../../shared/ui/data-list';
 import { PlusIcon } from '../../shared/ui/icons';
 import { PageHeader } from '../../shared/ui/page-header';
 import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../shared/ui/states';
+import { OverridesSummary } from '../governance/team-overrides';
 import { TeamFormModal } from './team-form-modal';
 import { TeamKindBadge } from './team-kind-badge';
 import { type TeamInput, teamsApi } from './teams.api';
@@ -60,6 +61,7 @@ export function TeamsPage() {
   return (
     <>
       <PageHeader title={t('teams.title')} description={t('teams.description')} actions={createButton} />
+      {can('governance:read') ? <OverridesSummary /> : null}
       {list.isLoading ? (
         <LoadingState />
       ) : list.error ? (

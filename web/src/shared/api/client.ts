@@ -44,6 +44,20 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The codes of a change refused because a team holds delegated authority and no override reason was sent. */
+export const OVERRIDE_CODES = ['team_autonomy', 'right_delegated'] as const;
+export type OverrideCode = (typeof OVERRIDE_CODES)[number];
+let askOverride: ((code: OverrideCode) => Promise<string | null>) | null = null;
+
+/**
+ * Set by the app's override dialog: asked when a change is refused with 409 team_autonomy or
+ * right_delegated; a reason sends the change again with it (`override.reason`, or `?overrideReason=`
+ * on a DELETE), null gives the refusal back to the form.
+ */
+export function setOverrideAsker(asker: ((code: OverrideCode) => Promise<string | null>) | null): void {
+  askOverride = asker;
+}
+
 /** Called when the server answers 401 to anything but the sign-in itself. */
 export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
@@ -107,6 +121,13 @@ export async function request<T>(
   if (!response.ok) {
     const error = await errorOf(response);
     if (response.status === 401 && !options.ignoreUnauthenticated) onUnauthenticated?.();
+    if (response.status === 409 && askOverride && (OVERRIDE_CODES as readonly string[]).includes(error.code)) {
+      const reason = await askOverride(error.code as OverrideCode);
+      if (reason === null) throw error;
+      if (method === 'DELETE') return request<T>(method, path, { ...options, query: { ...options.query, overrideReason: reason } });
+      const body = typeof options.body === 'object' && options.body !== null ? options.body : {};
+      return request<T>(method, path, { ...options, body: { ...body, override: { reason } } });
+    }
     throw error;
   }
   if (response.status === 204) return undefined as T;

@@ -275,6 +275,10 @@ export const enDecisions = {
       trade_to_confirm: '{{otherTeam}}: an internal trade of {{amount}} for {{month}} waits for your team to confirm it',
       trade_answered: '{{otherTeam}}: your internal trade of {{amount}} for {{month}} was $t(notifications.tradeStatus.{{status}})',
       proposal_threshold_reached: 'Proposal “{{proposal}}” reached its threshold ({{supports}} supports): an answer is owed{{until}}',
+      promise_acted_for: '{{by}}, not in your team, acted for it on promise “{{promise}}” ($t(promises.actedFor.{{action}})): {{reason}}',
+      answer_promise_proposed:
+        '{{by}} proposes your team answers clients’ proposals within {{days}} days: accept it in the client voice settings',
+      answer_promise_accepted: '{{team}} accepted the promise to answer clients’ proposals ({{by}})',
       authority_overridden: '{{by}} acted over {{team}}’s delegated authority — $t(overrides.actions.{{action}}): “{{reason}}”',
     },
     promiseStatus: { kept: 'kept', at_risk: 'at risk', broken: 'broken', no_data: 'without data' },

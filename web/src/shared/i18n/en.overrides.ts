@@ -22,6 +22,7 @@ export const enOverrides = {
     decideNotice:
       'The right “{{right}}” is delegated to {{team}}. You hold it only as an admin or the council: deciding from above needs a reason, which is recorded, told to the team and shown on the decision.',
     reasonLabel: 'Reason for overriding the team’s authority',
+    required: 'Say why the organization acts here instead of the team',
     reasonDescription: 'Why the organization acts here instead of the team. Recorded, shown to the team and counted.',
     askTitle: 'The team holds delegated authority',
     askText: 'This team holds a delegated right, so this change from above needs a reason. Say why, then send it again.',

@@ -28,6 +28,35 @@ export const enPromises = {
     tabs: { published: 'Published', draft: 'Drafts', retired: 'Retired' },
     kindFilter: { label: 'Whom the promise is made to', all: 'All', client: 'To clients', internal: 'Between teams' },
     kinds: { client: 'To clients', internal: 'Between teams' },
+    actedFor: {
+      created: 'made it',
+      updated: 'changed the draft',
+      team_given: 'gave it to the team',
+      published: 'published it',
+      version_created: 'made a new version',
+      took_over: 'gave it to the team',
+      retired: 'retired it',
+      answer_promise_accepted: 'accepted it for the team',
+    },
+    overrides: {
+      title: 'Acted for the team by someone not in it',
+      item: '{{date}} — {{by}} $t(promises.actedFor.{{action}}): “{{reason}}”',
+    },
+    intentions: {
+      title: 'Intentions with no team yet',
+      hint: 'Promises that came first: form the team that will keep each one, then give it the promise and its backing to publish it.',
+      badge: 'Intention: no team yet',
+      notice:
+        'An intention to a segment, with no team yet. Form the team that will keep it and give it the promise below; it is published once that team holds its backing.',
+      giveTo: 'Give it to the team',
+      give: 'Give',
+      given: 'The team takes the promise on: publish it once the team holds its backing',
+      noTeam: 'No team yet — an intention',
+    },
+    overrideReason: {
+      label: 'Why you act for this team (you are not in it)',
+      hint: 'A team promises only its own behaviour. Your reason is recorded on the promise and sent to the team.',
+    },
     lifecycle: { draft: 'Draft', published: 'Published', retired: 'Retired' },
     fulfillment: { kept: 'Kept', at_risk: 'At risk', broken: 'Broken', no_data: 'No data' },
     fulfillmentHints: {

@@ -275,6 +275,11 @@ export const ruDecisions = {
       trade_to_confirm: '«{{otherTeam}}»: внутренняя сделка на {{amount}} за {{month}} ждёт подтверждения вашей команды',
       trade_answered: '«{{otherTeam}}»: ваша внутренняя сделка на {{amount}} за {{month}} $t(notifications.tradeStatus.{{status}})',
       proposal_threshold_reached: 'Предложение «{{proposal}}» набрало порог ({{supports}} голосов поддержки): нужен ответ{{until}}',
+      promise_acted_for:
+        '{{by}}, не из вашей команды, действовал(а) за неё по обещанию «{{promise}}» ($t(promises.actedFor.{{action}})): {{reason}}',
+      answer_promise_proposed:
+        '{{by}} предлагает вашей команде отвечать на предложения клиентов в течение {{days}} дн.: примите это в настройках голоса клиентов',
+      answer_promise_accepted: '{{team}} приняла обещание отвечать на предложения клиентов ({{by}})',
       authority_overridden: '{{by}} действует сверху в полномочиях команды {{team}} — $t(overrides.actions.{{action}}): «{{reason}}»',
     },
     promiseStatus: { kept: 'выполняется', at_risk: 'под угрозой', broken: 'нарушено', no_data: 'без данных' },

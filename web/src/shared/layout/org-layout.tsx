@@ -11,6 +11,7 @@ import { OrgContext, orgValueOf, rememberOrg } from '../session/org-context';
 import { useSession } from '../session/session-context';
 import { lastUsedOrganization } from '../session/start-org';
 import { LogoMark } from '../ui/icons';
+import { OverrideAsker } from '../ui/override-asker';
 import { LanguageSwitcher } from './language-switcher';
 import { NavLinks } from './nav-links';
 import { NoSuchOrganization } from './no-such-organization';
@@ -58,6 +59,7 @@ export function OrgLayout({ nav }: { nav: readonly FeatureNavEntry[] }) {
 
   return (
     <OrgContext.Provider value={value}>
+      <OverrideAsker />
       <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }} padding="md">
         <AppShell.Header>
           <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
