@@ -219,8 +219,15 @@ describe('a ranked poll counted by instant runoff, and a decision against it', (
     const short = await newDecision(fiveOptions.slice(0, 2));
     const quorate = await newPoll(short.id, { kind: 'single', quorum: 2 });
     await castPollBallot(await adminCtx(), quorate.id, voter.id, { option: 1 });
-    const after = (await member.post(`${A()}/polls/${quorate.id}/close`)).json();
+    // Below its quorum the poll is not closed early (poll_quorum_not_reached): it closes at its time.
+    await t.db
+      .updateTable('polls')
+      .set({ closes_at: Date.now() - 1 })
+      .where('id', '=', quorate.id)
+      .execute();
+    const after = (await member.get(`${A()}/polls/${quorate.id}`)).json();
     expect(after.result).toMatchObject({ quorumMet: false, counts: false, winners: [1] });
+    expect(after.closedWithoutQuorum).toBe(true);
     expect((await member.post(`${A()}/decisions/${short.id}/decide`, { chosenOption: 0, rationale: 'too few voted' })).statusCode).toBe(
       200,
     );

@@ -105,6 +105,7 @@ beforeAll(async () => {
       answer_team_id: a.team.id,
       answer_promise_id: null,
       hide_after_reports: 3,
+      binding_poll_right_ids: '[]',
       updated_at: Date.now(),
       updated_by: null,
     })

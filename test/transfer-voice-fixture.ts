@@ -72,6 +72,7 @@ export async function addVoiceRows(db: Db, ctx: OrgContext, adminId: string) {
       threshold_value: 500,
       response_days: 10,
       hide_after_reports: 2,
+      binding_poll_right_ids: '[]',
       ...settings,
     })
     .onConflict((oc) => oc.column('org_id').doUpdateSet(settings))

@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   above_spending_cap: { status: 403, exit: 1 },
   advice_pending: { status: 409, exit: 3 },
   decision_already_taken: { status: 409, exit: 3 },
+  // Clients' influence binds (issue 17): touched segments asked first; a binding poll decides.
+  clients_not_asked: { status: 409, exit: 3 },
+  clients_decided: { status: 409, exit: 3 },
+  poll_quorum_not_reached: { status: 409, exit: 3 },
   // Delegated authority holds (issue 17): acting over a team that holds a delegated right from above
   // needs an override with a reason; without one these answer, naming the `override` field.
   right_delegated: { status: 409, exit: 3 },

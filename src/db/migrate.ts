@@ -16,6 +16,7 @@ import * as backingWaiver from './migrations/20261207T1420_backing_waiver.js';
 import * as orgVisits from './migrations/20261207T1430_org_visits.js';
 import * as eventVoids from './migrations/20261207T1500_event_voids.js';
 import * as evaluatorChanges from './migrations/20261207T1510_evaluator_changes.js';
+import * as clientsAsked from './migrations/20261207T2200_clients_asked.js';
 import * as overrides from './migrations/20261207T2210_overrides.js';
 import * as teamBooks from './migrations/20261207T2220_team_books.js';
 import * as promiseIntentions from './migrations/20261207T2230_promise_intentions.js';
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T1430_org_visits': orgVisits,
   '20261207T1500_event_voids': eventVoids,
   '20261207T1510_evaluator_changes': evaluatorChanges,
+  '20261207T2200_clients_asked': clientsAsked,
   '20261207T2210_overrides': overrides,
   '20261207T2220_team_books': teamBooks,
   '20261207T2230_promise_intentions': promiseIntentions,

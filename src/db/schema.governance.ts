@@ -113,6 +113,12 @@ export interface DecisionsTable {
   rationale: string;
   /** Why the decision went against the client poll's majority; published with the result. */
   client_rationale: string | null;
+  /** JSON array of the client segment ids the decision touches: each must be asked before it is taken. */
+  touches_segment_ids: string;
+  /** JSON array of the client segment ids whose clients are asked for advice through the portal. */
+  advice_segment_ids: string;
+  /** Why touched segments were not asked, given by the decider; published on the portal beside the decision. */
+  clients_not_asked_reason: string | null;
   decided_at: number | null;
   decided_by: string | null;
   decided_by_label: string | null;
@@ -136,6 +142,19 @@ export interface AdviceRequestsTable {
   answered_by_label: string | null;
   advice: string;
   preferred_option: number | null;
+}
+
+/** A client's advice on a decision, given through the portal; one per client, changeable until it is taken. */
+export interface DecisionClientAdviceTable {
+  id: string;
+  org_id: string;
+  decision_id: string;
+  client_id: string;
+  advice: string;
+  /** Index into the decision's options, or null. */
+  preferred_option: number | null;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface ReviewsTable {

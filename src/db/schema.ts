@@ -21,6 +21,7 @@ import type {
   AdviceRequestsTable,
   AgreementsTable,
   CapabilitiesTable,
+  DecisionClientAdviceTable,
   DecisionRightsTable,
   DecisionsTable,
   GrantEventsTable,
@@ -418,6 +419,7 @@ export interface DB {
   agreements: AgreementsTable;
   decisions: DecisionsTable;
   advice_requests: AdviceRequestsTable;
+  decision_client_advice: DecisionClientAdviceTable;
   reviews: ReviewsTable;
   overrides: OverridesTable;
   notifications: NotificationsTable;

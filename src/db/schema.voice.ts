@@ -39,6 +39,7 @@ export interface VoiceSettingsTable {
   answer_team_accepted_by?: string | null;
   hide_after_reports: number;
   /** JSON array of decision right ids under which a counting client poll binds the decider. */
+  binding_poll_right_ids: string;
   updated_at: number;
   updated_by: string | null;
 }

@@ -3,6 +3,7 @@ import { enFieldErrors } from './en.field-errors.js';
 import { enParticipation } from './en.participation.js';
 import { enTables } from './en.tables.js';
 import { enVoiceAccount } from './en.voice-account.js';
+import { enVoiceDecisions } from './en.voice-decisions.js';
 import { enVoiceFeedback } from './en.voice-feedback.js';
 import { enVoicePolls } from './en.voice-polls.js';
 import { enVoiceProposals } from './en.voice-proposals.js';
@@ -104,6 +105,7 @@ export const en = {
   voiceFeedback: enVoiceFeedback,
   voiceProposals: enVoiceProposals,
   voicePolls: enVoicePolls,
+  voiceDecisions: enVoiceDecisions,
   participation: enParticipation,
   voiceAccount: enVoiceAccount,
   account: enAccount,

@@ -7,6 +7,7 @@ export const enVoiceAccount = {
     feedback: 'Feedback',
     proposals: 'Proposals',
     polls: 'Polls',
+    decisions: 'Decisions',
     participation: 'Reserve',
   },
   signIn: 'Sign in',

@@ -3,6 +3,7 @@ import { ruFieldErrors } from './ru.field-errors.js';
 import { ruParticipation } from './ru.participation.js';
 import { ruTables } from './ru.tables.js';
 import { ruVoiceAccount } from './ru.voice-account.js';
+import { ruVoiceDecisions } from './ru.voice-decisions.js';
 import { ruVoiceFeedback } from './ru.voice-feedback.js';
 import { ruVoicePolls } from './ru.voice-polls.js';
 import { ruVoiceProposals } from './ru.voice-proposals.js';
@@ -107,6 +108,7 @@ export const ru = {
   voiceFeedback: ruVoiceFeedback,
   voiceProposals: ruVoiceProposals,
   voicePolls: ruVoicePolls,
+  voiceDecisions: ruVoiceDecisions,
   participation: ruParticipation,
   voiceAccount: ruVoiceAccount,
   account: ruAccount,

@@ -7,6 +7,7 @@ export const ruVoiceAccount = {
     feedback: 'Отзывы',
     proposals: 'Предложения',
     polls: 'Опросы',
+    decisions: 'Решения',
     participation: 'Резерв',
   },
   signIn: 'Войти',

@@ -38,6 +38,7 @@ export const ruVoicePolls = {
   turnout_many: 'Проголосовали {{n}} из {{eligible}} опрошенных клиентов.',
   turnout_other: 'Проголосовали {{n}} из {{eligible}} опрошенного клиента.',
   quorum: 'Итог считается, если голосов не меньше {{quorum}}.',
+  closedWithoutQuorum: 'Завершён без кворума: {{n}} из {{quorum}} нужных голосов, поэтому результат не учитывается.',
   quorumNotMet: 'Голосов слишком мало: итог не считается.',
   column: {
     option: 'Вариант',

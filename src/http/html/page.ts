@@ -60,7 +60,7 @@ export function renderNotFound(locale: Locale): string {
 }
 
 /** The portal's sections, in the menu's order. */
-export const PORTAL_SECTIONS = ['home', 'promises', 'feedback', 'proposals', 'polls', 'participation'] as const;
+export const PORTAL_SECTIONS = ['home', 'promises', 'feedback', 'proposals', 'polls', 'decisions', 'participation'] as const;
 export type PortalSection = (typeof PORTAL_SECTIONS)[number];
 
 /** A section's path under `base` where it is not the section's name: participation lists its rounds. */

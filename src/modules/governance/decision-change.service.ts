@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { requireTeamAuthority } from './authority.js';
+import { checkDecisionSegments, segmentIdsOf } from './clients-asked.service.js';
 import { listAdviceRequests, updateDecisionRow } from './decision.repository.js';
 import type { TDecision, TUpdateDecision } from './decision.schema.js';
 import { checkNotPast, describeOne, loadDecision, lockOpenDecision } from './decision.service.js';
@@ -24,12 +25,24 @@ export async function updateDecision(ctx: OrgContext, id: string, input: TUpdate
       input.context !== undefined ||
       input.adviceDeadline !== undefined ||
       input.options !== undefined ||
-      input.amount !== undefined;
+      input.amount !== undefined ||
+      input.touchesSegmentIds !== undefined ||
+      input.adviceFromSegmentIds !== undefined;
     const row = changesProcess ? await lockOpenDecision(tx, ctx, id) : current;
     checkNotPast(ctx, 'reviewDate', input.reviewDate);
     checkNotPast(ctx, 'adviceDeadline', input.adviceDeadline);
     const requests = (await listAdviceRequests(tx, ctx.org.id, [id])).get(id) ?? [];
-    if (input.adviceDeadline === null && requests.length > 0)
+    const touches =
+      input.touchesSegmentIds === undefined
+        ? undefined
+        : await checkDecisionSegments(tx, ctx, 'touchesSegmentIds', input.touchesSegmentIds);
+    const adviceSegments =
+      input.adviceFromSegmentIds === undefined
+        ? undefined
+        : await checkDecisionSegments(tx, ctx, 'adviceFromSegmentIds', input.adviceFromSegmentIds);
+    const asksClients = (adviceSegments ?? segmentIdsOf(row.advice_segment_ids)).length > 0;
+    const deadline = input.adviceDeadline === undefined ? row.advice_deadline : input.adviceDeadline;
+    if (deadline === null && (requests.length > 0 || asksClients))
       throw invalidField('adviceDeadline', 'required', 'required when advice is asked');
     if (input.options !== undefined) {
       if (input.options.length < MIN_OPTIONS) {
@@ -50,6 +63,8 @@ export async function updateDecision(ctx: OrgContext, id: string, input: TUpdate
       ...(input.adviceDeadline !== undefined && { advice_deadline: input.adviceDeadline }),
       ...(input.options !== undefined && { options: JSON.stringify(input.options) }),
       ...(input.amount !== undefined && { amount: input.amount }),
+      ...(touches !== undefined && { touches_segment_ids: JSON.stringify(touches) }),
+      ...(adviceSegments !== undefined && { advice_segment_ids: JSON.stringify(adviceSegments) }),
       updated_at: ctx.now,
     });
     const after = await describeOne(tx, ctx, id);

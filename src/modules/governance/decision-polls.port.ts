@@ -1,3 +1,4 @@
+import type { AskedPoll } from '../../core/governance/clients-asked.js';
 import type { Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
 import { definePort } from '../events.js';
@@ -22,6 +23,8 @@ export interface DecisionPolls {
     chosen: number,
     clientRationale: string | null | undefined,
   ): Promise<string | null>;
+  /** The decision's client polls as the clients-asked rule sees them (segments, closed, quorum, ballots) at `now`. */
+  askedPolls(tx: Tx, orgId: string, decisionId: string, now: number): Promise<AskedPoll[]>;
 }
 
 export const DECISION_POLLS = definePort<DecisionPolls>('governance.decision-polls');

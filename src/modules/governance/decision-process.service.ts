@@ -8,6 +8,7 @@ import { publish } from '../events.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import type { TCreateReview, TReview } from './agreement.schema.js';
 import { requireTeamAuthority } from './authority.js';
+import { requireClientsAsked } from './clients-asked.service.js';
 import { answerAdviceRequest, listAdviceRequests, touchDecidedDecision, updateDecisionRow } from './decision.repository.js';
 import type { TDecide, TDecision, TGiveAdvice } from './decision.schema.js';
 import { blockOf, checkNotPast, describeOne, loadDecision, lockOpenDecision } from './decision.service.js';
@@ -146,10 +147,12 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
     });
     // The clients' polls: an open one holds the decision; going against a counted result needs a reason.
     const clientRationale = await DECISION_POLLS.get().clientVerdict(tx, ctx, id, options, input.chosenOption, input.clientRationale);
+    const clientsNotAskedReason = await requireClientsAsked(tx, ctx, row, input.clientsNotAskedReason);
     await updateDecisionRow(tx, ctx.org.id, id, {
       chosen_option: input.chosenOption,
       rationale: input.rationale,
       client_rationale: clientRationale,
+      clients_not_asked_reason: clientsNotAskedReason,
       decided_at: ctx.now,
       decided_by: ctx.actor.id,
       decided_by_label: decidedBy,
@@ -181,6 +184,7 @@ export async function takeDecision(ctx: OrgContext, id: string, input: TDecide):
         option: chosen.title,
         rationale: input.rationale,
         clientRationale,
+        clientsNotAskedReason,
         reviewDate: decision.reviewDate,
         settles: settles.map((s) => ({ proposalId: s.proposalId, outcome: s.outcome })),
       },

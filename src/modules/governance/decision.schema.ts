@@ -8,6 +8,14 @@ export const DECISION_STATUSES = ['seeking_advice', 'ready', 'decided', 'retired
 export const ADVISER_TYPES = ['user', 'team'] as const;
 export const MAX_OPTIONS = 10;
 
+export const MAX_DECISION_SEGMENTS = 20;
+
+const ZSegmentIds = (what: string) =>
+  z
+    .array(ZId)
+    .max(MAX_DECISION_SEGMENTS)
+    .describe(`${what}; each a client segment of the organization (422 naming the list item otherwise)`);
+
 const ZOption = z.object({ title: ZName, description: z.string().trim().max(4000).default('') });
 
 const ZOptions = z
@@ -38,6 +46,12 @@ export const ZCreateDecision = z
       .describe('people or teams whose advice is asked; each is notified'),
     adviceDeadline: ZDate.nullable().default(null).describe('last day advice is waited for; required when advice is asked'),
     reviewDate: ZDate.nullable().default(null),
+    touchesSegmentIds: ZSegmentIds(
+      'the client segments the decision touches: it is taken only once each was asked (a client poll closed with its quorum, or a client’s advice) or with a clientsNotAskedReason',
+    ).optional(),
+    adviceFromSegmentIds: ZSegmentIds(
+      'client segments asked for advice: their clients see the decision on the portal and advise until it is taken (not awaited like staff advice)',
+    ).optional(),
   })
   .meta({ id: 'CreateDecision' });
 export type TCreateDecision = z.output<typeof ZCreateDecision>;
@@ -50,6 +64,8 @@ export const ZUpdateDecision = z
     adviceDeadline: ZDate.nullable(),
     options: ZOptions,
     amount: ZAmount,
+    touchesSegmentIds: ZSegmentIds('the client segments the decision touches'),
+    adviceFromSegmentIds: ZSegmentIds('client segments asked for advice through the portal'),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field to change', params: { code: 'nothing_to_change' } })
@@ -91,6 +107,15 @@ export const ZDecide = z
       .nullable()
       .optional()
       .describe('why the decision goes against the clients’ poll; required then (422 naming it), published with the result'),
+    clientsNotAskedReason: z
+      .string()
+      .trim()
+      .max(4000)
+      .nullable()
+      .optional()
+      .describe(
+        'why segments the decision touches were not asked (no poll closed with its quorum, no client advice); without it such a decision is refused with 409 clients_not_asked. Published on the client portal beside the decision',
+      ),
     settles: z
       .array(
         z.object({
@@ -122,6 +147,18 @@ export const ZAdvice = z.object({
   preferredOption: z.number().nullable(),
 });
 
+const ZSegmentRef = z.object({ id: z.string(), name: z.string() });
+
+export const ZClientAdvice = z.object({
+  id: z.string(),
+  client: z.object({ id: z.string(), name: z.string() }).describe('the client as staff know them (clients:read)'),
+  segments: z.array(ZSegmentRef).describe('the asked segments the client is in'),
+  advice: z.string(),
+  preferredOption: z.number().nullable(),
+  givenAt: ZTime,
+  updatedAt: ZTime,
+});
+
 export const ZDecision = z
   .object({
     id: z.string(),
@@ -140,6 +177,13 @@ export const ZDecision = z
     chosenOption: z.number().nullable(),
     rationale: z.string(),
     clientRationale: z.string().nullable().describe('why the decision went against the clients’ poll, published with its result'),
+    touchesSegments: z.array(ZSegmentRef).describe('the client segments the decision touches'),
+    adviceSegments: z.array(ZSegmentRef).describe('the client segments asked for advice through the portal'),
+    clientAdvice: z.array(ZClientAdvice).describe('advice given by clients through the portal, newest first'),
+    segmentsNotAsked: z
+      .array(ZSegmentRef)
+      .describe('touched segments not asked yet (open decisions): deciding needs a clientsNotAskedReason while any remain'),
+    clientsNotAskedReason: z.string().nullable().describe('why touched segments were not asked, published on the portal'),
     decidedAt: ZTime.nullable(),
     decidedBy: ZPerson.nullable(),
     createdBy: ZPerson,

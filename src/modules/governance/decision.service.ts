@@ -7,6 +7,7 @@ import type { AdviceRequestsTable, DecisionsTable, Tx } from '../../db/schema.js
 import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listUserNames } from '../auth/user.repository.js';
+import { segmentsOfClients } from '../clients/client.repository.js';
 import type { TPageQuery } from '../common.schema.js';
 import type { OrgContext } from '../context.js';
 import { pageInMemory } from '../list.js';
@@ -15,6 +16,8 @@ import { notifyUsers, peopleOf } from '../notifications/notification.service.js'
 import { findTeam, listTeamNames } from '../teams/team.repository.js';
 import { actsForOrganization } from '../teams/team-authority.js';
 import { requireTeamAuthority } from './authority.js';
+import { listClientAdvice, listSegmentNames } from './client-advice.repository.js';
+import { checkDecisionSegments, notAskedSegments, segmentIdsOf } from './clients-asked.service.js';
 import {
   findDecision,
   insertAdviceRequests,
@@ -81,6 +84,7 @@ async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promis
   const byId = new Map(grants.map((g) => [g.id, g] as const));
   const overrides = await overridesOfDecisions(tx, ctx.org.id, ids);
   const needOverride = await decisionsNeedingOverride(tx, ctx.org.id, { standing, grants, byId }, rows);
+  const clients = await describeClients(tx, ctx, rows);
   return rows.map((row) => {
     const requests = advice.get(row.id) ?? [];
     const options = JSON.parse(row.options) as Option[];
@@ -130,6 +134,8 @@ async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promis
       chosenOption: row.chosen_option,
       rationale: row.rationale,
       clientRationale: row.client_rationale,
+      ...(clients.get(row.id) as ClientsPart),
+      clientsNotAskedReason: row.clients_not_asked_reason,
       decidedAt: row.decided_at,
       decidedBy: row.decided_at === null ? null : { id: row.decided_by, label: row.decided_by_label ?? '' },
       createdBy: { id: row.created_by_id, label: row.created_by },
@@ -144,6 +150,39 @@ async function describe(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promis
       updatedAt: row.updated_at,
     };
   });
+}
+
+type ClientsPart = Pick<TDecision, 'touchesSegments' | 'adviceSegments' | 'clientAdvice' | 'segmentsNotAsked'>;
+
+/** The clients' side of each decision: segments touched and asked, clients' advice, and (open ones) segments not asked yet. */
+async function describeClients(tx: Tx, ctx: OrgContext, rows: DecisionsTable[]): Promise<Map<string, ClientsPart>> {
+  const ids = rows.map((r) => r.id);
+  const segmentIds = [...new Set(rows.flatMap((r) => [...segmentIdsOf(r.touches_segment_ids), ...segmentIdsOf(r.advice_segment_ids)]))];
+  const names = new Map((await listSegmentNames(tx, ctx.org.id, segmentIds)).map((s) => [s.id, s.name] as const));
+  const ref = (id: string) => ({ id, name: names.get(id) ?? '' });
+  const advice = await listClientAdvice(tx, ctx.org.id, ids);
+  const clientIds = [...new Set([...advice.values()].flat().map((a) => a.client_id))];
+  const clientSegments = await segmentsOfClients(tx, ctx.org.id, clientIds);
+  const out = new Map<string, ClientsPart>();
+  for (const row of rows) {
+    const asked = segmentIdsOf(row.advice_segment_ids);
+    const isOpen = row.decided_at === null && row.retired_at === null;
+    out.set(row.id, {
+      touchesSegments: segmentIdsOf(row.touches_segment_ids).map(ref),
+      adviceSegments: asked.map(ref),
+      clientAdvice: (advice.get(row.id) ?? []).map((a) => ({
+        id: a.id,
+        client: { id: a.client_id, name: a.client_name },
+        segments: (clientSegments.get(a.client_id) ?? []).filter((id) => asked.includes(id)).map(ref),
+        advice: a.advice,
+        preferredOption: a.preferred_option,
+        givenAt: Number(a.created_at),
+        updatedAt: Number(a.updated_at),
+      })),
+      segmentsNotAsked: isOpen ? await notAskedSegments(tx, ctx, row) : [],
+    });
+  }
+  return out;
 }
 
 export async function loadDecision(tx: Tx, ctx: OrgContext, id: string): Promise<DecisionsTable> {
@@ -301,6 +340,10 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
       throw invalidField('adviceDeadline', 'required', 'required when advice is asked');
     checkNotPast(ctx, 'adviceDeadline', input.adviceDeadline);
     checkNotPast(ctx, 'reviewDate', input.reviewDate);
+    const touches = await checkDecisionSegments(tx, ctx, 'touchesSegmentIds', input.touchesSegmentIds ?? []);
+    const adviceSegments = await checkDecisionSegments(tx, ctx, 'adviceFromSegmentIds', input.adviceFromSegmentIds ?? []);
+    if (adviceSegments.length > 0 && input.adviceDeadline === null)
+      throw invalidField('adviceDeadline', 'required', 'required when advice is asked');
     const row: DecisionsTable = {
       id: newId(),
       org_id: ctx.org.id,
@@ -315,6 +358,9 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
       chosen_option: null,
       rationale: '',
       client_rationale: null,
+      touches_segment_ids: JSON.stringify(touches),
+      advice_segment_ids: JSON.stringify(adviceSegments),
+      clients_not_asked_reason: null,
       decided_at: null,
       decided_by: null,
       decided_by_label: null,

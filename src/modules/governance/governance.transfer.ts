@@ -190,6 +190,10 @@ export const GOVERNANCE_TABLES = {
             rationale: upTo(ZDecide.shape.rationale),
             // Files written before client polls have none.
             client_rationale: upTo(ZDecide.shape.clientRationale).nullable().default(null),
+            // Files written before clients' influence bound decisions have none of these.
+            touches_segment_ids: jsonOf(ZCreateDecision.shape.touchesSegmentIds).default('[]'),
+            advice_segment_ids: jsonOf(ZCreateDecision.shape.adviceFromSegmentIds).default('[]'),
+            clients_not_asked_reason: upTo(ZDecide.shape.clientsNotAskedReason).nullable().default(null),
             decided_at: intOrNull,
             decided_by: idOrNull,
             decided_by_label: derivedOrNull,
@@ -227,6 +231,25 @@ export const GOVERNANCE_TABLES = {
             // Empty until answered.
             advice: upTo(ZGiveAdvice.shape.advice),
             preferred_option: intOf(ZGiveAdvice.shape.preferredOption).nullable(),
+          }),
+        )
+        .default([]),
+    }),
+    decisionClientAdvice: exportedTable({
+      table: 'decision_client_advice',
+      orderBy: ['created_at', 'id'],
+      since: 3,
+      file: z
+        .array(
+          z.object({
+            id,
+            org_id: id,
+            decision_id: id,
+            client_id: id,
+            advice: textOf(ZGiveAdvice.shape.advice),
+            preferred_option: intOf(ZGiveAdvice.shape.preferredOption).nullable(),
+            created_at: int,
+            updated_at: int,
           }),
         )
         .default([]),

@@ -65,7 +65,8 @@ export function registerPollRoutes(r: Registrar): void {
     method: 'POST',
     operationId: 'closePoll',
     url: `${base}/polls/:pollId/close`,
-    summary: 'Close a client poll now, before its time (409 when it has closed already)',
+    summary:
+      'Close a client poll now, before its time: 409 conflict when it has closed already, 409 poll_quorum_not_reached while it has ballots but fewer than its quorum',
     params: orgParamsWith('pollId'),
     response: ZPoll,
     handler: async ({ ctx, params }) => closePoll(ctx, params.pollId),

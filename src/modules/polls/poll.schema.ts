@@ -71,6 +71,9 @@ export const ZPoll = z
     closesAt: ZTime,
     status: z.enum(POLL_STATUSES),
     quorum: z.number().nullable(),
+    closedWithoutQuorum: z
+      .boolean()
+      .describe('closed with fewer ballots than its quorum: the result does not count for the decision (the reason: turnout below quorum)'),
     hideResults: z.boolean(),
     eligible: z.number().describe('clients who may vote'),
     turnout: z.number().describe('ballots cast'),

@@ -1,4 +1,4 @@
-import { conflict, invalidField, notFound } from '../../core/errors.js';
+import { AppError, conflict, fieldError, invalidField, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { isQuorumMet } from '../../core/voice/tally.js';
 import type { DecisionsTable, PollsTable, Tx } from '../../db/schema.js';
@@ -10,7 +10,7 @@ import { listSegmentNamesByIds } from '../discovery/segment.repository.js';
 import { requireTeamAuthority } from '../governance/authority.js';
 import { listDecisionsByIds } from '../governance/decision.repository.js';
 import { loadDecision, lockOpenDecision } from '../governance/decision.service.js';
-import { closePollAt, findPoll, insertPoll, listPollsOfDecision } from './poll.repository.js';
+import { closePollAt, findPoll, insertPoll, listBallotTexts, listPollsOfDecision, touchRunningPoll } from './poll.repository.js';
 import type { TCreatePoll, TPoll } from './poll.schema.js';
 import { ballotsOf, countPoll, pollStatus, resultCounts } from './poll.tally.js';
 
@@ -65,6 +65,7 @@ export async function describePolls(tx: Tx, ctx: OrgContext, rows: PollsTable[],
       closesAt: Number(row.closes_at),
       status,
       quorum: row.quorum,
+      closedWithoutQuorum: status === 'closed' && !isQuorumMet(row.quorum, tally.ballots),
       hideResults: row.hide_results === 1,
       eligible: await countEligible(tx, ctx.org.id, segmentIdsOf(row)),
       turnout: tally.ballots,
@@ -168,13 +169,24 @@ export async function openPoll(ctx: OrgContext, decisionId: string, input: TCrea
 
 /**
  * Closes a poll now, before its time (so a decision waiting for it may be taken); a poll not yet
- * open closes without ballots. Refused (409) when it has closed already or its decision is not open.
+ * open closes without ballots. Refused (409) when it has closed already, and — so the side that
+ * opened it cannot stop a vote going against it — with `poll_quorum_not_reached` once ballots exist
+ * and fewer than its quorum (with no ballots, or the quorum reached, it closes).
  */
 export async function closePoll(ctx: OrgContext, id: string): Promise<TPoll> {
   return ctx.db.transaction().execute(async (tx) => {
     const poll = await loadPoll(tx, ctx, id);
     const decision = await loadDecision(tx, ctx, poll.decision_id);
     await requireTeamAuthority(tx, ctx, decision.team_id, 'close client polls on its decisions');
+    // A write on the poll's row first: a ballot cast meanwhile is counted below, or waits and finds the poll closed.
+    if (!(await touchRunningPoll(tx, ctx.org.id, poll, ctx.now))) throw conflict('id', 'closed', 'the poll has closed already');
+    const ballots = (await listBallotTexts(tx, ctx.org.id, [id])).get(id)?.length ?? 0;
+    if (ballots > 0 && !isQuorumMet(poll.quorum, ballots))
+      throw new AppError(
+        'poll_quorum_not_reached',
+        `the poll has ${ballots} ballots of the ${poll.quorum} its quorum needs: it closes early only once the quorum is reached, else at its time`,
+        [fieldError('id', 'too_few', `${ballots} of ${poll.quorum} ballots`, { minimum: poll.quorum ?? 0, ballots })],
+      );
     if (!(await closePollAt(tx, ctx.org.id, id, ctx.now, Math.min(Number(poll.opens_at), ctx.now))))
       throw conflict('id', 'closed', 'the poll has closed already');
     const after = await describeOne(tx, ctx, id, 'staff');

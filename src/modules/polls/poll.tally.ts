@@ -1,7 +1,10 @@
-import { conflict, invalidField } from '../../core/errors.js';
+import { AppError, conflict, fieldError, invalidField } from '../../core/errors.js';
+import type { AskedPoll } from '../../core/governance/clients-asked.js';
 import { type Ballot, isAgainstClients, isQuorumMet, type PollKind, type PollResult, tallyPoll } from '../../core/voice/tally.js';
 import type { PollsTable, Tx } from '../../db/schema.js';
 import type { OrgContext } from '../context.js';
+import { findDecision } from '../governance/decision.repository.js';
+import { loadVoiceSettings } from '../proposals/voice-settings.js';
 import { hasPollOnDecision, listBallotTexts, listPollsOfDecision } from './poll.repository.js';
 
 /**
@@ -33,7 +36,9 @@ export function countPoll(poll: PollsTable, optionCount: number, ballots: Ballot
  * - a poll not yet closed holds the decision (409 conflict naming `polls`): deciding while clients
  *   still vote would make their vote a formality; the poll may be closed early instead;
  * - when a closed poll counts (quorum met, a winner) and `chosen` is not among its winners, a
- *   `clientRationale` is required (422 naming it).
+ *   `clientRationale` is required (422 naming it) — or, when the organization made polls binding
+ *   under the decision's right (voice settings `bindingPollRightIds`), the choice is refused with
+ *   409 `clients_decided`: no rationale outweighs the clients then.
  * Returns the client rationale to store: the one given when the decision has polls, else null.
  */
 export async function clientVerdict(
@@ -64,8 +69,15 @@ export async function clientVerdict(
     if (isAgainstClients(result, poll.quorum, chosen)) for (const w of result.winners) winners.add(w);
   }
   const given = clientRationale?.trim() || null;
+  const titles = [...winners].map((w) => `"${options[w]?.title ?? w}"`).join(' or ');
+  if (winners.size > 0 && (await isBinding(tx, ctx.org.id, decisionId))) {
+    throw new AppError(
+      'clients_decided',
+      `the clients chose ${titles}, and their poll binds decisions under this right: choose what they chose`,
+      [fieldError('chosenOption', 'not_allowed', `choose ${titles}`, { options: [...winners].sort((a, b) => a - b) })],
+    );
+  }
   if (winners.size > 0 && !given) {
-    const titles = [...winners].map((w) => `"${options[w]?.title ?? w}"`).join(' or ');
     throw invalidField(
       'clientRationale',
       'required',
@@ -74,6 +86,29 @@ export async function clientVerdict(
   }
   // Without a poll there is no result to publish a reason beside.
   return polls.length > 0 ? given : null;
+}
+
+/** True when the organization made client polls binding under the decision's right. */
+async function isBinding(tx: Tx, orgId: string, decisionId: string): Promise<boolean> {
+  const decision = await findDecision(tx, orgId, decisionId);
+  if (!decision) return false;
+  return (await loadVoiceSettings(tx, orgId)).bindingPollRightIds.includes(decision.right_id);
+}
+
+/** The decision's polls as the clients-asked rule sees them: segments, whether closed at `now`, quorum and ballots. */
+export async function askedPolls(tx: Tx, orgId: string, decisionId: string, now: number): Promise<AskedPoll[]> {
+  const polls = await listPollsOfDecision(tx, orgId, decisionId);
+  const ballots = await listBallotTexts(
+    tx,
+    orgId,
+    polls.map((p) => p.id),
+  );
+  return polls.map((p) => ({
+    segmentIds: JSON.parse(p.segment_ids) as string[],
+    isClosed: pollStatus(p, now) === 'closed',
+    quorum: p.quorum,
+    ballots: ballots.get(p.id)?.length ?? 0,
+  }));
 }
 
 /** True when the poll's result counts for the decision: closed, quorum met, and a winner. */

@@ -2,6 +2,7 @@ import { dayInZone } from '../../core/governance/dates.js';
 import type { Ballot } from '../../core/voice/tally.js';
 import type { OrgContext } from '../context.js';
 import { addClientsToSegment, clientSegmentsOf, hasDemoRows, idsByColumn, staffByEmail } from '../demo/demo.repository.js';
+import { giveClientAdvice } from '../governance/client-advice.service.js';
 import { createDecision } from '../governance/decision.service.js';
 import { takeDecision } from '../governance/decision-process.service.js';
 import { castPollBallot } from './ballot.service.js';
@@ -87,6 +88,16 @@ const STROYDOM = {
       ],
     },
   ] satisfies DemoPoll[],
+  /** A decision that asks the homeowners' advice on the portal, with one family's advice given. */
+  advice: {
+    title: 'Памятка владельца дома: на бумаге или в кабинете',
+    context:
+      'При сдаче дома владелец получает папку с инструкциями по уходу за домом и гарантийными сроками. Её теряют, а сроки забывают. Спрашиваем владельцев, как им удобнее.',
+    options: ['Печатная папка, как сейчас', 'Памятка в личном кабинете с напоминаниями о сроках'],
+    client: 'Семья Лебедевых',
+    text: 'Нужны оба варианта: папку читаем в первый месяц, а напоминания о сроках гарантии удобнее получать в кабинете.',
+    preferredOption: 1,
+  },
 };
 
 /**
@@ -133,6 +144,8 @@ export async function seedDemoPolls(ctx: () => OrgContext): Promise<boolean> {
       advisers: [],
       adviceDeadline: null,
       reviewDate: null,
+      // The open poll asks the homeowners it touches; the decision waits for it.
+      touchesSegmentIds: demo.decided ? [] : segmentIds,
     });
     const poll = await openPoll(at(demo.poll.openedDaysAgo, 1), decision.id, {
       kind: demo.poll.kind,
@@ -168,5 +181,41 @@ export async function seedDemoPolls(ctx: () => OrgContext): Promise<boolean> {
       });
     }
   }
+  await seedAdviceAsked(at, homeowners, clients, new Set(membership.filter((m) => m.segment_id === homeowners).map((m) => m.client_id)), {
+    teamId,
+    rightId,
+  });
   return true;
+}
+
+/** The decision asking the homeowners' advice through the portal, open for a few more days, with one family's advice. */
+async function seedAdviceAsked(
+  at: (daysAgo: number, step?: number) => OrgContext,
+  homeowners: string,
+  clients: Map<string, string>,
+  inSegment: Set<string>,
+  ids: { teamId: string; rightId: string },
+): Promise<void> {
+  const demo = STROYDOM.advice;
+  const opened = at(3);
+  const decision = await createDecision(opened, {
+    title: demo.title,
+    context: demo.context,
+    teamId: ids.teamId,
+    rightId: ids.rightId,
+    options: demo.options.map((title) => ({ title, description: '' })),
+    amount: null,
+    advisers: [],
+    adviceDeadline: dayInZone(opened.now + 7 * 24 * 3600 * 1000, opened.org.time_zone),
+    reviewDate: null,
+    touchesSegmentIds: [homeowners],
+    adviceFromSegmentIds: [homeowners],
+  });
+  const clientId = clients.get(demo.client);
+  if (!clientId || !inSegment.has(clientId)) return;
+  const advising = at(1);
+  await giveClientAdvice({ ...advising, actor: { type: 'client', id: clientId, label: demo.client } }, decision.id, clientId, {
+    advice: demo.text,
+    preferredOption: demo.preferredOption,
+  });
 }

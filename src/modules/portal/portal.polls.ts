@@ -176,7 +176,11 @@ function renderResult(p: Portal, poll: TPoll): string {
   const head = `<tr><th>${p.t('voicePolls.column.option')}</th><th class="n">${p.t(`voicePolls.column.${poll.kind}`)}</th>${poll.kind === 'score' ? `<th class="n">${p.t('voicePolls.column.mean')}</th>` : ''}</tr>`;
   const notes = [
     poll.status === 'open' ? p.t('voicePolls.running') : '',
-    !result.quorumMet ? p.t('voicePolls.quorumNotMet') : '',
+    poll.closedWithoutQuorum
+      ? p.t('voicePolls.closedWithoutQuorum', { n: result.ballots, quorum: poll.quorum ?? 0 })
+      : !result.quorumMet
+        ? p.t('voicePolls.quorumNotMet')
+        : '',
     result.isTie ? p.t('voicePolls.tie', { options: '' }) + optionTitles(poll, result.winners) : '',
     result.ballots > 0 && result.winners.length === 0 ? p.t('voicePolls.noWinner') : '',
   ].filter(Boolean);

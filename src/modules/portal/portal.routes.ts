@@ -5,6 +5,7 @@ import type { DocumentedPage } from '../../http/openapi.js';
 import { isCrossSite, ownHosts, routeOf } from '../../http/origin.js';
 import { ACCOUNT_PAGES, registerPortalAccount } from './portal.account.js';
 import { CLIENT_COOKIE, openPortal, type Portal, portalPage, sendHtml } from './portal.context.js';
+import { DECISIONS_PAGES, registerPortalDecisions } from './portal.decisions.js';
 import { FEEDBACK_PAGES, registerPortalFeedback } from './portal.feedback.js';
 import { renderClientHome } from './portal.home.js';
 import { PARTICIPATION_PAGES, registerPortalParticipation } from './portal.participation.js';
@@ -62,6 +63,7 @@ export const PORTAL_PAGES: DocumentedPage[] = [
   ...FEEDBACK_PAGES,
   ...PROPOSALS_PAGES,
   ...POLLS_PAGES,
+  ...DECISIONS_PAGES,
   ...PARTICIPATION_PAGES,
 ];
 
@@ -95,6 +97,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerPortalFeedback(app, deps);
   registerPortalProposals(app, deps);
   registerPortalPolls(app, deps);
+  registerPortalDecisions(app, deps);
   registerPortalParticipation(app, deps);
 
   app.get('/c/:org', async (req, reply) => {

@@ -43,6 +43,8 @@ export function voiceSettingsRow(
     answerTeamId: string | null;
     answerPromiseId: string | null;
     hideAfterReports: number;
+    /** None when omitted (the demo and the answer promise do not speak of it). */
+    bindingPollRightIds?: string[];
   },
   now: number,
   updatedBy: string | null,
@@ -57,6 +59,7 @@ export function voiceSettingsRow(
     answer_team_id: settings.answerTeamId,
     answer_promise_id: settings.answerPromiseId,
     hide_after_reports: settings.hideAfterReports,
+    binding_poll_right_ids: JSON.stringify(settings.bindingPollRightIds ?? []),
     updated_at: now,
     updated_by: updatedBy,
   };

@@ -18,6 +18,8 @@ export interface VoiceSettings {
   answerPromiseId: string | null;
   /** A proposal or a feedback comment is hidden for moderation after this many reports. */
   hideAfterReports: number;
+  /** Decision rights under which a counting client poll binds: deciding against its winner is refused (clients_decided). */
+  bindingPollRightIds: string[];
   updatedAt: number | null;
 }
 
@@ -30,6 +32,7 @@ export const DEFAULT_VOICE_SETTINGS: VoiceSettings = {
   answerTeamId: null,
   answerPromiseId: null,
   hideAfterReports: 3,
+  bindingPollRightIds: [],
   updatedAt: null,
 };
 
@@ -46,6 +49,7 @@ export async function loadVoiceSettings(db: Tx, orgId: string): Promise<VoiceSet
     answerTeamId: row.answer_team_id,
     answerPromiseId: row.answer_promise_id,
     hideAfterReports: row.hide_after_reports,
+    bindingPollRightIds: JSON.parse(row.binding_poll_right_ids) as string[],
     updatedAt: row.updated_at,
   };
 }

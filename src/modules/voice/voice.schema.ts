@@ -10,6 +10,13 @@ const ZVoiceSettingsFields = z.object({
   responseDays: z.number().int().min(1).max(365).describe('days to answer a proposal once it reaches the threshold'),
   answerTeamId: ZId.nullable().describe('the team that owes answers to proposals; null: the council of managers'),
   hideAfterReports: z.number().int().min(1).max(1000).describe('a proposal is hidden for moderation after this many reports'),
+  bindingPollRightIds: z
+    .array(ZId)
+    .max(100)
+    .default([])
+    .describe(
+      'decision rights under which a client poll binds: deciding against the winner of a poll that counts is refused with 409 clients_decided instead of taking a clientRationale; none when omitted',
+    ),
 });
 
 export const ZVoiceSettingsInput = ZVoiceSettingsFields.refine((v) => v.thresholdKind !== 'share' || v.thresholdValue <= 10_000, {

@@ -2,6 +2,7 @@ import { invalidField } from '../../core/errors.js';
 import { translate } from '../../i18n/index.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { listRightNames } from '../governance/rights.repository.js';
 import { forgetBoardOf } from '../promises/board.service.js';
 import { findPromise, updatePromiseRow } from '../promises/promise.repository.js';
 import { createVersion } from '../promises/promise.service.js';
@@ -73,6 +74,12 @@ export async function putVoiceSettings(ctx: OrgContext, input: TVoiceSettingsInp
     const team = await findTeam(ctx.db, ctx.org.id, input.answerTeamId);
     if (!team) throw invalidField('answerTeamId', 'not_found', 'no team with this id in the organization', { entity: 'team' });
   }
+  const rights = new Set((await listRightNames(ctx.db, ctx.org.id)).map((r) => r.id));
+  const unknown = input.bindingPollRightIds.findIndex((id) => !rights.has(id));
+  if (unknown >= 0)
+    throw invalidField(`bindingPollRightIds.${unknown}`, 'not_found', 'no decision right with this id in the organization', {
+      entity: 'right',
+    });
   await reviseAnswerPromise(ctx, input);
   await ctx.db.transaction().execute(async (tx) => {
     const before = await loadVoiceSettings(tx, ctx.org.id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, idOrNull, int, intOf } from '../export-columns.js';
+import { id, idOrNull, int, intOf, jsonOf } from '../export-columns.js';
 import { MAX_OPTIONS } from '../governance/decision.schema.js';
 import { exportedTable, type ModuleTables } from '../module.js';
 import { ZVoiceSettingsInput } from './voice.schema.js';
@@ -36,6 +36,8 @@ export const VOICE_TABLES = {
             answer_team_id: idOrNull,
             answer_promise_id: idOrNull,
             hide_after_reports: intOf(ZVoiceSettingsInput.shape.hideAfterReports),
+            // Files written before binding polls have none.
+            binding_poll_right_ids: jsonOf(ZVoiceSettingsInput.shape.bindingPollRightIds).default('[]'),
             updated_at: int,
             updated_by: idOrNull,
           }),

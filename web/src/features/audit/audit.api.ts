@@ -108,6 +108,7 @@ export const AUDIT_ACTIONS = [
   'decision.created',
   'decision.updated',
   'decision.advised',
+  'decision.client_advised',
   'decision.taken',
   'decision.withdrawn',
   'team.authority_overridden',

@@ -8,6 +8,7 @@ import { useOrg } from '../../shared/session/org-context';
 import { useMutationForm } from '../../shared/use-mutation-form';
 import { ClientRationaleField, needsClientRationale, PollsRunningNotice } from '../polls/client-rationale-field';
 import type { Poll } from '../polls/polls.api';
+import { ClientsNotAskedField } from './clients-asked';
 import { DECIDE_BLOCKS, type Decision, decisionsApi } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
 import { type Settlement, SettlesPicker } from './settles-picker';
@@ -30,11 +31,15 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
   const [rationale, setRationale] = useState('');
   const [reviewDate, setReviewDate] = useState('');
   const [clientRationale, setClientRationale] = useState('');
+  const [clientsNotAskedReason, setClientsNotAskedReason] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [settles, setSettles] = useState<Settlement[]>([]);
-  const form = useMutationForm(['chosenOption', 'rationale', 'reviewDate', 'clientRationale', 'settles', 'override.reason'], {
-    mapError: localizeGovernanceError,
-  });
+  const form = useMutationForm(
+    ['chosenOption', 'rationale', 'reviewDate', 'clientRationale', 'settles', 'clientsNotAskedReason', 'override.reason'],
+    {
+      mapError: localizeGovernanceError,
+    },
+  );
   const block = decision.viewer.decideBlock;
   const isBlocked = block !== null || !can('governance:participate');
 
@@ -62,6 +67,7 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
           rationale,
           reviewDate: reviewDate || null,
           ...(isAgainstClients && { clientRationale }),
+          ...(decision.segmentsNotAsked.length > 0 && { clientsNotAskedReason }),
           ...(needsOverride && { override: { reason: overrideReason.trim() } }),
           ...(settles.length > 0 && { settles: settles.map(({ proposalId, outcome }) => ({ proposalId, outcome })) }),
         });
@@ -138,6 +144,16 @@ export function DecideStep({ decision, onChange, onReload, polls }: DecideStepPr
             disabled={isBlocked}
           />
         ) : null}
+        <ClientsNotAskedField
+          decision={decision}
+          value={clientsNotAskedReason}
+          onChange={(value) => {
+            setClientsNotAskedReason(value);
+            form.clear('clientsNotAskedReason');
+          }}
+          error={form.errorOf('clientsNotAskedReason')}
+          disabled={isBlocked}
+        />
         {decision.viewer.decideNeedsOverride ? (
           <>
             <Alert color="yellow" data-testid="decide-override-notice">

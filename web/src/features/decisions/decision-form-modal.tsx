@@ -9,6 +9,7 @@ import { addDays, useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
 import { MoneyInput } from '../../shared/ui/money-input';
 import { useMutationForm } from '../../shared/use-mutation-form';
+import { ClientSegmentsFields } from './clients-asked';
 import { useDecisionFormData, widestCap } from './decision-form-data';
 import type { DecisionInput } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
@@ -22,7 +23,22 @@ interface DecisionFormModalProps {
 }
 
 const OPTION_FIELDS = Array.from({ length: MAX_OPTIONS }, (_, i) => [`options.${i}.title`, `options.${i}.description`]).flat();
-const FIELDS = ['title', 'context', 'rightId', 'options', 'amount', 'advisers', 'adviceDeadline', 'reviewDate', ...OPTION_FIELDS];
+const SEGMENT_FIELDS = ['touchesSegmentIds', 'adviceFromSegmentIds'].flatMap((f) => [
+  f,
+  ...Array.from({ length: 20 }, (_, i) => `${f}.${i}`),
+]);
+const FIELDS = [
+  'title',
+  'context',
+  'rightId',
+  'options',
+  'amount',
+  'advisers',
+  'adviceDeadline',
+  'reviewDate',
+  ...OPTION_FIELDS,
+  ...SEGMENT_FIELDS,
+];
 
 /** A new decision for the advice process: the situation, the right it is taken under, options, money, whom to ask. */
 export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: DecisionFormModalProps) {
@@ -36,6 +52,8 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
   const [options, setOptions] = useState<OptionDraft[]>([]);
   const [amount, setAmount] = useState<number | string>('');
   const [advisers, setAdvisers] = useState<string[]>([]);
+  const [touches, setTouches] = useState<string[]>([]);
+  const [adviceSegments, setAdviceSegments] = useState<string[]>([]);
   const [adviceDeadline, setAdviceDeadline] = useState('');
   const [reviewDate, setReviewDate] = useState('');
   const [optionsError, setOptionsError] = useState<string | undefined>(undefined);
@@ -50,6 +68,8 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
     setOptions([newOption(), newOption()]);
     setAmount('');
     setAdvisers([]);
+    setTouches([]);
+    setAdviceSegments([]);
     setAdviceDeadline(addDays(today, 7));
     setReviewDate('');
     setOptionsError(undefined);
@@ -96,7 +116,8 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
     event.preventDefault();
     setOptionsError(undefined);
     if (!rightId) return saving.handle(fieldError('rightId', 'required'));
-    if (advisers.length > 0 && !adviceDeadline) return saving.handle(fieldError('adviceDeadline', t('decisions.errors.deadlineRequired')));
+    const asksAdvice = advisers.length > 0 || adviceSegments.length > 0;
+    if (asksAdvice && !adviceDeadline) return saving.handle(fieldError('adviceDeadline', t('decisions.errors.deadlineRequired')));
     void saving.run(
       async () => {
         await onSubmit({
@@ -110,8 +131,10 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
             const [type, id = ''] = value.split(':') as ['user' | 'team', string];
             return { type, id };
           }),
-          adviceDeadline: advisers.length > 0 ? adviceDeadline : null,
+          adviceDeadline: asksAdvice ? adviceDeadline : null,
           reviewDate: reviewDate || null,
+          touchesSegmentIds: touches,
+          adviceFromSegmentIds: adviceSegments,
         });
         onClose();
       },
@@ -249,17 +272,31 @@ export function DecisionFormModal({ opened, teamId, onClose, onSubmit }: Decisio
                   saving.clear('adviceDeadline');
                 }}
                 min={today}
-                disabled={advisers.length === 0}
+                disabled={advisers.length === 0 && adviceSegments.length === 0}
                 error={saving.errorOf('adviceDeadline')}
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
               />
             </SimpleGrid>
+            <ClientSegmentsFields
+              touches={touches}
+              asked={adviceSegments}
+              onTouches={(ids) => {
+                setTouches(ids);
+                saving.clear('touchesSegmentIds');
+              }}
+              onAsked={(ids) => {
+                setAdviceSegments(ids);
+                saving.clear('adviceFromSegmentIds');
+                saving.clear('adviceDeadline');
+              }}
+              errorOf={saving.errorOf}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}
               </Button>
               <Button type="submit" loading={saving.isBusy}>
-                {advisers.length > 0 ? t('decisions.createAndAsk') : t('decisions.create')}
+                {advisers.length > 0 || adviceSegments.length > 0 ? t('decisions.createAndAsk') : t('decisions.create')}
               </Button>
             </Group>
           </Stack>

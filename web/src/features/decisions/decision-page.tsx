@@ -12,6 +12,7 @@ import { DecisionPollPanel, useDecisionPolls } from '../polls/decision-poll-pane
 import { ImplementedProposals } from '../proposals/implemented-proposals';
 import { AdviceStep } from './advice-step';
 import { DecisionStatusBadge, DueBadge } from './badges';
+import { ClientsCard } from './clients-asked';
 import { DecideStep } from './decide-step';
 import { DecidedStep } from './decided-step';
 import { DecisionEditModal } from './decision-edit-modal';
@@ -172,6 +173,7 @@ export function DecisionPage() {
           </Timeline.Item>
         </Timeline>
       </Paper>
+      <ClientsCard decision={data} />
       <DecisionPollPanel decision={data} polls={polls} />
       <ImplementedProposals implementedBy={data.id} />
       <DecisionEditModal opened={isEditOpen} decision={data} onClose={() => setEditOpen(false)} onSubmit={edit} onStale={decision.reload} />

@@ -55,6 +55,8 @@ export interface DecisionInput {
   advisers: { type: 'user' | 'team'; id: string }[];
   adviceDeadline: string | null;
   reviewDate: string | null;
+  touchesSegmentIds?: string[];
+  adviceFromSegmentIds?: string[];
 }
 
 /** What the edit form may change: wording, options (while no advice is in), amount and deadline of an open decision; any review date. */
@@ -103,6 +105,7 @@ export const decisionsApi = {
       rationale: string;
       reviewDate?: string | null;
       clientRationale?: string | null;
+      clientsNotAskedReason?: string | null;
       settles?: { proposalId: string; outcome: 'accepted' | 'declined' }[];
       /** Deciding from above a right delegated to the team: why (issue 17). */
       override?: { reason: string };

@@ -149,6 +149,11 @@ function PollCard({
             .filter(Boolean)
             .join(' · ')}
         </Text>
+        {poll.closedWithoutQuorum ? (
+          <Text size="sm" c="orange" data-testid="poll-without-quorum">
+            {t('polls.closedWithoutQuorum', { n: poll.turnout, quorum: poll.quorum ?? 0 })}
+          </Text>
+        ) : null}
         {result ? (
           <Stack gap={4}>
             <Group justify="space-between" gap="sm">

@@ -8,9 +8,10 @@ import { useOrg } from '../../shared/session/org-context';
 import { ErrorState, LoadingState } from '../../shared/ui/states';
 import { useMutationForm } from '../../shared/use-mutation-form';
 import { teamsApi } from '../teams/teams.api';
+import { BindingPollsField } from './binding-polls-field';
 import { type VoiceSettings, voiceApi } from './voice.api';
 
-const FIELDS = ['thresholdValue', 'responseDays', 'answerTeamId', 'hideAfterReports'];
+const FIELDS = ['thresholdValue', 'responseDays', 'answerTeamId', 'hideAfterReports', 'bindingPollRightIds'];
 
 /** How client voice runs: who may register, whose votes count, when an answer is owed, when content is hidden. */
 export function VoiceSettingsTab() {
@@ -44,6 +45,7 @@ export function VoiceSettingsTab() {
       responseDays: form.responseDays,
       answerTeamId: form.answerTeamId,
       hideAfterReports: form.hideAfterReports,
+      bindingPollRightIds: form.bindingPollRightIds ?? [],
     });
     settings.setData(() => saved);
     notifySuccess(t('voice.settings.saved'));
@@ -147,6 +149,12 @@ export function VoiceSettingsTab() {
               error={saving.errorOf('hideAfterReports')}
               disabled={!canEdit}
               maw={240}
+            />
+            <BindingPollsField
+              value={form.bindingPollRightIds ?? []}
+              onChange={(ids) => set('bindingPollRightIds', ids)}
+              error={saving.errorOf('bindingPollRightIds') ?? saving.errorOf('bindingPollRightIds.0')}
+              disabled={!canEdit}
             />
           </Stack>
         </Paper>

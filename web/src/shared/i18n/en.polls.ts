@@ -47,6 +47,7 @@ export const enPolls = {
     quorum: 'quorum {{quorum}}',
     quorumMet: 'quorum met',
     quorumNotMet: 'quorum not met: the result does not count',
+    closedWithoutQuorum: 'Closed without its quorum: {{n}} of the {{quorum}} votes needed, so the result does not count.',
     hiddenFromClients: 'hidden from clients until close',
     running: 'Running result',
     final: 'Result',

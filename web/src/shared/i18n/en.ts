@@ -1,5 +1,6 @@
 import { enFieldErrors } from '../../../../src/i18n/en.field-errors';
 import { enAudit } from './en.audit';
+import { enClientsAsked } from './en.clients-asked';
 import { enDecisions } from './en.decisions';
 import { enDiscovery } from './en.discovery';
 import { enDownload } from './en.download';
@@ -369,6 +370,7 @@ export const en = {
   ...enDownload,
   ...enGovernance,
   ...enDecisions,
+  ...enClientsAsked,
   ...enOverrides,
   ...enPromises,
   ...enEconomics,
@@ -437,6 +439,9 @@ export const en = {
       above_spending_cap: 'The amount is above your spending cap',
       advice_pending: 'Advice asked for is not in yet and its deadline has not passed',
       decision_already_taken: 'The decision has already been taken or withdrawn',
+      clients_not_asked: 'The decision touches clients not asked yet: poll them, ask their advice, or say why they were not asked',
+      clients_decided: 'The clients’ poll binds this decision: choose what they chose',
+      poll_quorum_not_reached: 'The poll has ballots but not its quorum yet: it closes at its time, or early once the quorum is reached',
       right_delegated: 'The right is delegated to the team: deciding from above needs a reason for the override',
       team_autonomy: 'The team holds delegated authority: changing it from above needs a reason for the override',
       backing_missing: 'The team does not hold everything this promise needs: it stays an intention',

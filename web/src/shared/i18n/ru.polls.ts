@@ -47,6 +47,7 @@ export const ruPolls = {
     quorum: 'кворум {{quorum}}',
     quorumMet: 'кворум есть',
     quorumNotMet: 'кворума нет: итог не считается',
+    closedWithoutQuorum: 'Завершён без кворума: {{n}} из {{quorum}} нужных голосов, поэтому итог не считается.',
     hiddenFromClients: 'скрыт от клиентов до завершения',
     running: 'Промежуточный итог',
     final: 'Итог',

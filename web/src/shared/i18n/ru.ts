@@ -1,6 +1,7 @@
 import { ruFieldErrors } from '../../../../src/i18n/ru.field-errors';
 import type { Dictionary } from './en';
 import { ruAudit } from './ru.audit';
+import { ruClientsAsked } from './ru.clients-asked';
 import { ruDecisions } from './ru.decisions';
 import { ruDiscovery } from './ru.discovery';
 import { ruDownload } from './ru.download';
@@ -370,6 +371,7 @@ export const ru: Dictionary = {
   ...ruDownload,
   ...ruGovernance,
   ...ruDecisions,
+  ...ruClientsAsked,
   ...ruOverrides,
   ...ruPromises,
   ...ruEconomics,
@@ -438,6 +440,10 @@ export const ru: Dictionary = {
       above_spending_cap: 'Сумма выше вашего лимита трат',
       advice_pending: 'Не все советы получены, а срок для них ещё не прошёл',
       decision_already_taken: 'Решение уже принято или отозвано',
+      clients_not_asked:
+        'Решение касается клиентов, которых ещё не спросили: проведите опрос, спросите совета или объясните, почему не спросили',
+      clients_decided: 'Опрос клиентов обязывает: выберите то, что выбрали они',
+      poll_quorum_not_reached: 'В опросе есть голоса, но нет кворума: он завершится в срок или досрочно, когда кворум наберётся',
       right_delegated: 'Право делегировано команде: чтобы решить сверху, укажите причину вмешательства',
       team_autonomy: 'У команды делегированные полномочия: чтобы изменить её сверху, укажите причину вмешательства',
       backing_missing: 'У команды нет всего, что нужно для этого обещания: оно остаётся намерением',
