@@ -1,7 +1,8 @@
 /**
- * The answer promise states the voice settings: changing the days to answer, or the team
- * that answers, makes a new version of its terms at once, with the reason — on the staff API, in the
- * promise's history and on the public board. A setting it does not state (the threshold) changes nothing.
+ * The answer promise states the voice settings: changing the days to answer makes a new version of
+ * its terms at once, with the reason — on the staff API, in the promise's history and on the public
+ * board. The team that answers changes only when a proposed team accepts (a new version then). A
+ * setting it does not state (the threshold) changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../src/modules/clients/client.service.js';
@@ -34,6 +35,10 @@ beforeAll(async () => {
     answerTeamId: a.team.id,
   });
   expect(put.statusCode).toBe(200);
+  // The proposed team accepts the promise (its member): from now it is its own.
+  const member = await t.signIn(a.users.member.email, a.users.member.password);
+  const accepted = await member.post(`/api/v1/orgs/${a.slug}/voice-settings/answer-team/accept`, {});
+  expect(accepted.statusCode, accepted.body).toBe(200);
   const ctx = await at(Date.now());
   const proposal = await createProposal(ctx, { title: `Proposal ${unique()}`, body: 'Please do it' });
   for (let i = 0; i < 2; i++) {
@@ -95,19 +100,32 @@ describe('the answer promise follows the voice settings', () => {
     expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(['promise.version_created', 'promise.updated']));
   });
 
-  it('days and team changed together make one version with both reasons; the threshold alone makes none', async () => {
+  it('days change at once; another team proposed takes the promise only when it accepts; the threshold alone changes nothing', async () => {
     const { answerPromiseId, input } = await settingsInput();
     await admin.put(`/api/v1/orgs/${a.slug}/voice-settings`, { ...input, responseDays: 5, answerTeamId: a.otherTeam.id });
-    let list = (await admin.get(`/api/v1/orgs/${a.slug}/promises/${answerPromiseId}/versions`)).json();
-    list = list.items ?? list;
+    const versions = async () => {
+      const list = (await admin.get(`/api/v1/orgs/${a.slug}/promises/${answerPromiseId}/versions`)).json();
+      return (list.items ?? list) as { promiserTeamId: string; reason: string }[];
+    };
+    let list = await versions();
     expect(list).toHaveLength(3);
-    expect(list[2].promiserTeamId).toBe(a.otherTeam.id);
-    expect(list[2].reason).toContain('с 1 на 5 дн.');
-    expect(list[2].reason).toContain('назначена другая команда');
+    // Proposed, not accepted: still the first team's.
+    expect(list[2]?.promiserTeamId).toBe(a.team.id);
+    expect(list[2]?.reason).toContain('с 1 на 5 дн.');
+    const settings = (await admin.get(`/api/v1/orgs/${a.slug}/voice-settings`)).json();
+    expect(settings).toMatchObject({ answerTeamId: a.otherTeam.id, answerTeamAcceptedAt: null, answerPromiseId });
+
+    // The other team's one member (the council person) accepts for it.
+    const council = await t.signIn(a.users.council.email, a.users.council.password);
+    const accepted = await council.post(`/api/v1/orgs/${a.slug}/voice-settings/answer-team/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    list = await versions();
+    expect(list).toHaveLength(4);
+    expect(list[3]?.promiserTeamId).toBe(a.otherTeam.id);
+    expect(list[3]?.reason).toContain('Другая команда приняла');
 
     const same = (await settingsInput()).input;
     await admin.put(`/api/v1/orgs/${a.slug}/voice-settings`, { ...same, thresholdValue: 7 });
-    list = (await admin.get(`/api/v1/orgs/${a.slug}/promises/${answerPromiseId}/versions`)).json();
-    expect((list.items ?? list).length).toBe(3);
+    expect(await versions()).toHaveLength(4);
   });
 });

@@ -120,7 +120,7 @@ afterAll(async () => {
 });
 
 describe('the owed answer', () => {
-  it('crossing the threshold owes an answer in 14 days, measured by a published answer promise on the board', async () => {
+  it('crossing the threshold owes an answer in 14 days, measured by the answer promise once the proposed team accepted it', async () => {
     const reached = Date.parse('2026-03-02T10:00:00Z');
     const proposal = await newProposal(reached - 5 * DAY);
     expect(proposal.threshold).toBe(3);
@@ -132,6 +132,16 @@ describe('the owed answer', () => {
     await supportProposal(await at(reached), clients[2]!.id, proposal.id);
     const owed = await getProposal(await at(reached + DAY), proposal.id);
     expect(owed).toMatchObject({ supports: 3, thresholdReachedAt: reached, answerDueAt: reached + 14 * DAY, isOverdue: false });
+    // The team is proposed, not yet accepted: the promise is nobody's, so none is made and nothing counts.
+    expect(await answerPromiseId()).toBeNull();
+    const A = `/api/v1/orgs/${a.slug}`;
+    const outsider = await t.signIn(a.users.council.email, a.users.council.password);
+    expect((await outsider.post(`${A}/voice-settings/answer-team/accept`, {})).statusCode).toBe(409);
+    expect((await viewer.post(`${A}/voice-settings/answer-team/accept`, {})).statusCode).toBe(403);
+    const accepted = await member.post(`${A}/voice-settings/answer-team/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ answerTeamId: a.team.id, answerTeamAcceptedBy: a.users.member.name });
+    expect((await member.post(`${A}/voice-settings/answer-team/accept`, {})).statusCode).toBe(409);
 
     const promiseId = await answerPromiseId();
     expect(promiseId).not.toBeNull();
@@ -144,11 +154,6 @@ describe('the owed answer', () => {
       promiserTeam: { id: a.team.id },
       terms: { metric: { kind: 'ratio' }, target: 0.9, window: { kind: 'rolling', days: 90 } },
     });
-    // The answering team is told.
-    const inbox = await member.get(`/api/v1/orgs/${a.slug}/notifications`);
-    expect(inbox.json().items).toContainEqual(
-      expect.objectContaining({ kind: 'proposal_threshold_reached', subjectType: 'proposal', subjectId: proposal.id }),
-    );
     // On the public board, for every client.
     forgetBoards();
     const board = await t.app.inject({ method: 'GET', url: `/c/${a.slug}/promises?lang=en` });
@@ -159,17 +164,27 @@ describe('the owed answer', () => {
     const second = await newProposal(reached);
     for (const c of clients.slice(0, 3)) await supportProposal(await at(reached + DAY), c.id, second.id);
     expect(await answerPromiseId()).toBe(promiseId);
+    // The answering team, which accepted, is told.
+    const inbox = await member.get(`/api/v1/orgs/${a.slug}/notifications`);
+    expect(inbox.json().items).toContainEqual(
+      expect.objectContaining({ kind: 'proposal_threshold_reached', subjectType: 'proposal', subjectId: second.id }),
+    );
 
-    // Naming another team to answer hands it the promise, as a new version of its terms.
+    // Proposing another team hands it nothing until it accepts; then the promise is its own, as a new version.
     const current = (await admin.get(`/api/v1/orgs/${a.slug}/voice-settings`)).json();
     const { answerPromiseId: _p, updatedAt: _u, smtpConfigured: _s, ...input } = current;
     expect((await admin.put(`/api/v1/orgs/${a.slug}/voice-settings`, { ...input, answerTeamId: a.otherTeam.id })).statusCode).toBe(200);
+    expect((await admin.get(`/api/v1/orgs/${a.slug}/promises/${promiseId}`)).json()).toMatchObject({ promiserTeam: { id: a.team.id } });
+    const asked = (await outsider.get(`/api/v1/orgs/${a.slug}/notifications`)).json().items;
+    expect(asked).toContainEqual(expect.objectContaining({ kind: 'answer_promise_proposed', subjectId: a.otherTeam.id }));
+    expect((await outsider.post(`${A}/voice-settings/answer-team/accept`, {})).statusCode).toBe(200);
     expect((await admin.get(`/api/v1/orgs/${a.slug}/promises/${promiseId}`)).json()).toMatchObject({
       promiserTeam: { id: a.otherTeam.id },
     });
     const versions = (await admin.get(`/api/v1/orgs/${a.slug}/promises/${promiseId}/versions`)).json();
     expect((versions.items ?? versions).map((v: { promiserTeamId: string }) => v.promiserTeamId)).toEqual([a.team.id, a.otherTeam.id]);
     await admin.put(`/api/v1/orgs/${a.slug}/voice-settings`, { ...input, answerTeamId: a.team.id });
+    expect((await member.post(`${A}/voice-settings/answer-team/accept`, {})).statusCode).toBe(200);
   });
 
   it('an answer given in time is a good event at the answer; the deadline passing unanswered is a bad one at the due time', async () => {

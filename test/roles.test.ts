@@ -167,9 +167,12 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
         ...backing,
         painIds: [],
         redress: { kind: 'apology', amount: null, text: 'We call and apologise' },
+        // The fixture admin is not in the team: acting for it takes a reason (issue 17).
+        override: { reason: 'fixture: a promise to act on' },
       });
       ids.promise = promise.id;
-      if (op.path.endsWith('/versions') || kind === 'redress') await publishPromise(ctx, promise.id);
+      if (op.path.endsWith('/versions') || kind === 'redress')
+        await publishPromise(ctx, promise.id, { override: { reason: 'fixture: a promise to act on' } });
       if (kind === 'redress') {
         await ingestEvents(ctx, promise.id, [
           { externalId: `bad-${unique()}`, occurredAt: new Date().toISOString(), good: false, clientId: a.client.id },
@@ -189,6 +192,7 @@ async function freshIds(op: Operation): Promise<Record<string, string>> {
           toTeamId: a.team.id,
           title: `Fresh request ${unique()}`,
           statement: 'Please',
+          override: { reason: 'fixture: a request to answer' },
         })
       ).id;
     } else if (kind === 'proposal' || kind === 'subject') {

@@ -56,7 +56,7 @@ export const enVoiceProposals = {
   answerPromise: {
     waiver: "The organization's own promise to answer client proposals: made by the system and kept by the team that answers proposals.",
     daysChanged: 'The days to answer a proposal were changed from {{from}} to {{to}} in the client voice settings.',
-    teamChanged: "The team that answers clients' proposals was changed in the client voice settings.",
+    teamChanged: "Another team accepted to answer clients' proposals: the promise is now its own.",
     title_one: 'We answer client proposals that reach the threshold within {{count}} day',
     title_few: 'We answer client proposals that reach the threshold within {{count}} days',
     title_many: 'We answer client proposals that reach the threshold within {{count}} days',

@@ -8,12 +8,13 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { Actor, OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { loadOrgById } from '../orgs/org.repository.js';
+import { markPromiseChanged } from '../promises/evaluation.repository.js';
 import { ingestEvents } from '../promises/ingest.service.js';
-import { findPromise, insertPromiseRow, insertVersionRow } from '../promises/promise.repository.js';
+import { findPromise, insertPromiseRow, insertVersionRow, loadVersions, updatePromiseRow } from '../promises/promise.repository.js';
 import type { TEventInput, TWindow } from '../promises/promise.schema.js';
 import { listTeamNames } from '../teams/team.repository.js';
 import { listUnsettledAnswers, updateProposal } from './proposal.repository.js';
-import { DEFAULT_VOICE_SETTINGS, loadVoiceSettings } from './voice-settings.js';
+import { DEFAULT_VOICE_SETTINGS, loadVoiceSettings, type VoiceSettings } from './voice-settings.js';
 import { lockVoiceSettings, setAnswerPromiseId, voiceSettingsRow } from './voice-settings.repository.js';
 
 /** Who records the answer promise's events: the organization itself, keeping its word to clients. */
@@ -28,28 +29,67 @@ async function lockSettings(tx: Tx, orgId: string, now: number): Promise<void> {
   await lockVoiceSettings(tx, voiceSettingsRow(orgId, { ...DEFAULT_VOICE_SETTINGS, answerTeamId: null, answerPromiseId: null }, now, null));
 }
 
-/** The team that owes answers: the one set in the voice settings, else the council, else the first team. */
-export async function answerTeamOf(tx: Tx, orgId: string, settingTeamId: string | null): Promise<string | null> {
+/**
+ * The team that owes answers: the one an admin proposed in the voice settings, once it accepted —
+ * never some team by default (a team promises only its own behaviour). Null while none is proposed,
+ * the proposed one has not accepted, or it no longer exists.
+ */
+export async function answerTeamOf(tx: Tx, orgId: string, settings: Pick<VoiceSettings, 'answerTeamId' | 'answerTeamAcceptedAt'>) {
+  if (!settings.answerTeamId || settings.answerTeamAcceptedAt === null) return null;
   const teams = await listTeamNames(tx, orgId);
-  if (settingTeamId && teams.some((t) => t.id === settingTeamId)) return settingTeamId;
-  return (teams.find((t) => t.kind === 'council') ?? teams[0])?.id ?? null;
+  return teams.some((t) => t.id === settings.answerTeamId) ? settings.answerTeamId : null;
+}
+
+/** The answer promise passes to the team that accepted it: a new version of the same terms, kept by that team. */
+async function handOverAnswerPromise(tx: Tx, org: OrganizationsTable, id: string, teamId: string, now: number): Promise<void> {
+  const versions = await loadVersions(tx, org.id, id);
+  const current = versions[versions.length - 1];
+  if (!current || current.promiser_team_id === teamId) return;
+  const next = current.version + 1;
+  const reason = translate(org.locale, 'voiceProposals.answerPromise.teamChanged');
+  await insertVersionRow(tx, {
+    ...current,
+    id: newId(),
+    version: next,
+    promiser_team_id: teamId,
+    reason,
+    effective_from: now,
+    created_by: ANSWER_ACTOR.label,
+    created_at: now,
+  });
+  await updatePromiseRow(tx, org.id, id, { current_version: next, promiser_team_id: teamId, updated_at: now });
+  await markPromiseChanged(tx, org.id, id, now);
+  await appendAudit(tx, {
+    orgId: org.id,
+    actor: ANSWER_ACTOR,
+    action: 'promise.version_created',
+    entityType: 'promise',
+    entityId: id,
+    before: { version: current.version, promiserTeamId: current.promiser_team_id },
+    after: { version: next, promiserTeamId: teamId, reason },
+    at: now,
+  });
 }
 
 /**
  * The organization's promise "answer client proposals that reach the threshold within N days",
- * made and published on first need: a ratio promise to all its clients (no one segment), kept by
- * the answering team, shown on the public board. Its id is kept in the voice settings. Null when
- * the organization has no team to make it.
+ * made and published when the proposed answering team accepts it: a ratio promise to all its
+ * clients (no one segment), kept by that team, shown on the public board. Its id is kept in the
+ * voice settings. Null while no team accepted it: proposed, it is nobody's, and nothing is counted.
+ * A team accepting after another takes the same promise on (a new version).
  */
 export async function ensureAnswerPromise(tx: Tx, org: OrganizationsTable, now: number): Promise<string | null> {
   await lockSettings(tx, org.id, now);
   const settings = await loadVoiceSettings(tx, org.id);
+  const teamId = await answerTeamOf(tx, org.id, settings);
+  if (!teamId) return null;
   if (settings.answerPromiseId) {
     const kept = await findPromise(tx, org.id, settings.answerPromiseId);
-    if (kept && kept.status !== 'retired') return settings.answerPromiseId;
+    if (kept && kept.status !== 'retired') {
+      await handOverAnswerPromise(tx, org, kept.id, teamId, now);
+      return settings.answerPromiseId;
+    }
   }
-  const teamId = await answerTeamOf(tx, org.id, settings.answerTeamId);
-  if (!teamId) return null;
   const id = newId();
   const days = settings.responseDays;
   const title = translate(org.locale, 'voiceProposals.answerPromise.title', { count: days });
@@ -123,7 +163,7 @@ export async function checkThreshold(tx: Tx, ctx: OrgContext, row: ProposalsTabl
   await updateProposal(tx, ctx.org.id, row.id, { threshold_reached_at: ctx.now, ...(owed && { answer_due_at: due }), updated_at: ctx.now });
   if (owed) {
     await ensureAnswerPromise(tx, ctx.org, ctx.now);
-    const teamId = await answerTeamOf(tx, ctx.org.id, settings.answerTeamId);
+    const teamId = await answerTeamOf(tx, ctx.org.id, settings);
     if (teamId) {
       await notifyUsers(
         tx,

@@ -1,8 +1,10 @@
 import type { OrgContext } from '../context.js';
 import { demoClients, firstPublishedClientPromise, hasDemoRows } from '../demo/demo.repository.js';
+import { listTeamNames } from '../teams/team.repository.js';
 import { settleOverdueProposals } from './answer.service.js';
 import { changeProposalStatus, createClientProposal, linkImplementation, supportProposal } from './proposal.service.js';
-import { lockVoiceSettings, voiceSettingsRow } from './voice-settings.repository.js';
+import { loadVoiceSettings } from './voice-settings.js';
+import { lockVoiceSettings, setAnswerTeamAcceptance, setAnswerTeamId, voiceSettingsRow } from './voice-settings.repository.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -125,6 +127,20 @@ async function ensureDemoSettings(ctx: OrgContext): Promise<void> {
 }
 
 /**
+ * The demo's answering team — the council of managers, else the first team — proposed and accepted
+ * at `acceptedAt`, before any proposal reached its threshold: the answer promise is that team's own.
+ */
+async function acceptDemoAnswerTeam(ctx: OrgContext, acceptedAt: number): Promise<void> {
+  const settings = await loadVoiceSettings(ctx.db, ctx.org.id);
+  if (settings.answerTeamAcceptedAt !== null) return;
+  const teams = await listTeamNames(ctx.db, ctx.org.id);
+  const teamId = settings.answerTeamId ?? (teams.find((t) => t.kind === 'council') ?? teams[0])?.id;
+  if (!teamId) return;
+  await setAnswerTeamId(ctx.db, ctx.org.id, teamId);
+  await setAnswerTeamAcceptance(ctx.db, ctx.org.id, { at: acceptedAt, by: ctx.actor.label });
+}
+
+/**
  * Seeds clients' proposals in a demo organization that has none, through the same services the
  * portal and the API use, at explicit past times: in «СтройДом» one proposal passed the threshold
  * and was answered in time, another passed it and is overdue (the answer promise gets its good and
@@ -141,6 +157,7 @@ export async function seedDemoProposals(ctx: () => OrgContext): Promise<boolean>
   if (clients.length === 0) return false;
   const now = first.now;
   const at = (t: number): OrgContext => ({ ...ctx(), now: t });
+  await acceptDemoAnswerTeam(first, now - (Math.max(...demo.map((d) => d.daysAgo)) + 1) * DAY);
   const promiseId = await firstPublishedClientPromise(db, org.id);
   // Oldest first, so the answer promise is made when the first proposal reaches its threshold.
   for (const item of [...demo].sort((x, y) => y.daysAgo - x.daysAgo)) {

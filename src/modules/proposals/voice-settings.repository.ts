@@ -27,6 +27,20 @@ export async function lockVoiceSettings(tx: Tx, defaults: VoiceSettingsTable): P
     await tx.selectFrom('voice_settings').select('org_id').where('org_id', '=', defaults.org_id).forUpdate().execute();
 }
 
+/** Proposes the answering team (the demo; admins do it through the settings). */
+export async function setAnswerTeamId(tx: Tx, orgId: string, teamId: string | null): Promise<void> {
+  await tx.updateTable('voice_settings').set({ answer_team_id: teamId }).where('org_id', '=', orgId).execute();
+}
+
+/** Records the proposed answering team's acceptance (or clears it: null, when another team is proposed). */
+export async function setAnswerTeamAcceptance(tx: Tx, orgId: string, accepted: { at: number; by: string } | null): Promise<void> {
+  await tx
+    .updateTable('voice_settings')
+    .set({ answer_team_accepted_at: accepted?.at ?? null, answer_team_accepted_by: accepted?.by ?? null })
+    .where('org_id', '=', orgId)
+    .execute();
+}
+
 export async function setAnswerPromiseId(tx: Tx, orgId: string, promiseId: string): Promise<void> {
   await tx.updateTable('voice_settings').set({ answer_promise_id: promiseId }).where('org_id', '=', orgId).execute();
 }

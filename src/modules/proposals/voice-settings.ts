@@ -12,8 +12,11 @@ export interface VoiceSettings {
   thresholdValue: number;
   /** Days the organization has to answer a proposal once it reaches the threshold. */
   responseDays: number;
-  /** The team that owes answers to proposals; null until set (the council by default). */
+  /** The team an admin proposed to owe answers to proposals; null until set. It owns the answer promise once it accepted. */
   answerTeamId: string | null;
+  /** When the proposed team accepted the answer promise, and who for it; null while only proposed. */
+  answerTeamAcceptedAt: number | null;
+  answerTeamAcceptedBy: string | null;
   /** The promise measuring answers in time; made when the first proposal reaches its threshold. */
   answerPromiseId: string | null;
   /** A proposal or a feedback comment is hidden for moderation after this many reports. */
@@ -30,6 +33,8 @@ export const DEFAULT_VOICE_SETTINGS: VoiceSettings = {
   thresholdValue: 10,
   responseDays: 14,
   answerTeamId: null,
+  answerTeamAcceptedAt: null,
+  answerTeamAcceptedBy: null,
   answerPromiseId: null,
   hideAfterReports: 3,
   bindingPollRightIds: [],
@@ -47,6 +52,8 @@ export async function loadVoiceSettings(db: Tx, orgId: string): Promise<VoiceSet
     thresholdValue: row.threshold_value,
     responseDays: row.response_days,
     answerTeamId: row.answer_team_id,
+    answerTeamAcceptedAt: row.answer_team_accepted_at ?? null,
+    answerTeamAcceptedBy: row.answer_team_accepted_by ?? null,
     answerPromiseId: row.answer_promise_id,
     hideAfterReports: row.hide_after_reports,
     bindingPollRightIds: JSON.parse(row.binding_poll_right_ids) as string[],

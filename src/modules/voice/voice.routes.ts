@@ -1,7 +1,8 @@
 import type { Registrar } from '../../http/registrar.js';
 import { ZOrgParams, ZPage } from '../common.schema.js';
 import { listOutbox } from '../mail/outbox.service.js';
-import { ZOutboxMessage, ZOutboxQuery, ZVoiceSettings, ZVoiceSettingsInput } from './voice.schema.js';
+import { acceptAnswerPromise } from './answer-team.service.js';
+import { ZAcceptAnswerPromise, ZOutboxMessage, ZOutboxQuery, ZVoiceSettings, ZVoiceSettingsInput } from './voice.schema.js';
 import { getVoiceSettings, putVoiceSettings } from './voice.service.js';
 
 /** Client voice settings and the e-mail outbox. */
@@ -32,6 +33,24 @@ export function registerVoiceRoutes(r: Registrar): void {
     body: ZVoiceSettingsInput,
     response: ZVoiceSettings,
     handler: async ({ ctx, body }) => putVoiceSettings(ctx, body, smtp()),
+  });
+  r.add({
+    tag: 'client voice',
+    auth: 'org',
+    // The team's members accept; the service checks it is the proposed team (others need override.reason).
+    permission: 'promises:write',
+    method: 'POST',
+    operationId: 'acceptAnswerPromise',
+    url: `${base}/voice-settings/answer-team/accept`,
+    summary:
+      'The proposed answering team accepts the promise to answer proposals: from now it is its own, published and backed by what it declares; 409 when no team is proposed or it already accepted',
+    params: ZOrgParams,
+    body: ZAcceptAnswerPromise,
+    response: ZVoiceSettings,
+    handler: async ({ ctx, body }) => {
+      await acceptAnswerPromise(ctx, body);
+      return getVoiceSettings(ctx, smtp());
+    },
   });
   r.add({
     tag: 'client voice',

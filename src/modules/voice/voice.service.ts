@@ -6,10 +6,11 @@ import { listRightNames } from '../governance/rights.repository.js';
 import { forgetBoardOf } from '../promises/board.service.js';
 import { findPromise, updatePromiseRow } from '../promises/promise.repository.js';
 import { createVersion } from '../promises/promise.service.js';
-import { answerTeamOf } from '../proposals/answer.service.js';
+import { ANSWER_ACTOR } from '../proposals/answer.service.js';
 import { loadVoiceSettings } from '../proposals/voice-settings.js';
 import { saveVoiceSettings, voiceSettingsRow } from '../proposals/voice-settings.repository.js';
 import { findTeam } from '../teams/team.repository.js';
+import { proposeAnswerTeam } from './answer-team.service.js';
 import type { TVoiceSettingsInput } from './voice.schema.js';
 
 /** The organization's voice settings as the API shows them. */
@@ -20,10 +21,11 @@ export async function getVoiceSettings(ctx: OrgContext, smtpConfigured: boolean)
 }
 
 /**
- * Keeps the answer promise saying what the settings say: every setting its terms state — the team
- * that answers (its promiser) and the days to answer (in its title and statement) — makes one new
- * version of its terms when it changes, with the reason in the organization's language, at once.
- * The threshold is not stated in its terms ("reach the threshold"), so changing it changes nothing.
+ * Keeps the answer promise saying what the settings say: the days to answer (in its title and
+ * statement) make one new version of its terms when they change, with the reason in the
+ * organization's language, at once. The team that answers changes only when a proposed team
+ * accepts (answer-team.service.ts), never by the settings alone. The threshold is not stated in its
+ * terms ("reach the threshold"), so changing it changes nothing.
  */
 async function reviseAnswerPromise(ctx: OrgContext, input: TVoiceSettingsInput): Promise<void> {
   const settings = await loadVoiceSettings(ctx.db, ctx.org.id);
@@ -31,21 +33,15 @@ async function reviseAnswerPromise(ctx: OrgContext, input: TVoiceSettingsInput):
   const promise = await findPromise(ctx.db, ctx.org.id, settings.answerPromiseId);
   if (promise?.status !== 'published') return;
   const locale = ctx.org.locale === 'en' ? 'en' : 'ru';
-  const team = await answerTeamOf(ctx.db, ctx.org.id, input.answerTeamId);
-  const teamChanged = team !== null && team !== promise.promiser_team_id;
-  const daysChanged = input.responseDays !== settings.responseDays;
-  if (!teamChanged && !daysChanged) return;
-  const reasons: string[] = [];
-  if (daysChanged)
-    reasons.push(translate(locale, 'voiceProposals.answerPromise.daysChanged', { from: settings.responseDays, to: input.responseDays }));
-  if (teamChanged) reasons.push(translate(locale, 'voiceProposals.answerPromise.teamChanged'));
+  if (input.responseDays === settings.responseDays) return;
+  const reason = translate(locale, 'voiceProposals.answerPromise.daysChanged', { from: settings.responseDays, to: input.responseDays });
   const days = input.responseDays;
-  await createVersion(ctx, settings.answerPromiseId, {
-    ...(teamChanged && { promiserTeamId: team }),
-    ...(daysChanged && { statement: translate(locale, 'voiceProposals.answerPromise.statement', { count: days, org: ctx.org.name }) }),
-    reason: reasons.join(' '),
+  // The organization's settings state these terms: the system writes the version, not someone acting for the team.
+  await createVersion({ ...ctx, actor: ANSWER_ACTOR }, settings.answerPromiseId, {
+    statement: translate(locale, 'voiceProposals.answerPromise.statement', { count: days, org: ctx.org.name }),
+    reason,
   });
-  if (daysChanged) await retitleAnswerPromise(ctx, settings.answerPromiseId, promise.title, days);
+  await retitleAnswerPromise(ctx, settings.answerPromiseId, promise.title, days);
   forgetBoardOf(ctx.org.id);
 }
 
@@ -68,7 +64,7 @@ async function retitleAnswerPromise(ctx: OrgContext, id: string, before: string,
   });
 }
 
-/** Saves the settings; the answer team must be a team of the organization, and takes the answer promise on. */
+/** Saves the settings; the answer team must be a team of the organization: proposed, it owns the answer promise once it accepts. */
 export async function putVoiceSettings(ctx: OrgContext, input: TVoiceSettingsInput, smtpConfigured: boolean) {
   if (input.answerTeamId) {
     const team = await findTeam(ctx.db, ctx.org.id, input.answerTeamId);
@@ -85,6 +81,7 @@ export async function putVoiceSettings(ctx: OrgContext, input: TVoiceSettingsInp
     const before = await loadVoiceSettings(tx, ctx.org.id);
     const row = voiceSettingsRow(ctx.org.id, { ...input, answerPromiseId: before.answerPromiseId }, ctx.now, ctx.actor.id);
     await saveVoiceSettings(tx, row);
+    if (input.answerTeamId !== before.answerTeamId) await proposeAnswerTeam(tx, ctx, input.answerTeamId);
     await appendAudit(tx, {
       orgId: ctx.org.id,
       actor: ctx.actor,

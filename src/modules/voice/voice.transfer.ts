@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, idOrNull, int, intOf, jsonOf } from '../export-columns.js';
+import { derivedOrNull, id, idOrNull, int, intOf, intOrNull, jsonOf } from '../export-columns.js';
 import { MAX_OPTIONS } from '../governance/decision.schema.js';
 import { exportedTable, type ModuleTables } from '../module.js';
 import { ZVoiceSettingsInput } from './voice.schema.js';
@@ -23,7 +23,16 @@ export const VOICE_TABLES = {
     voiceSettings: exportedTable({
       table: 'voice_settings',
       orderBy: ['org_id'],
-      importRows: (rows, people) => rows.map((r) => ({ ...r, updated_by: people.keep(r.updated_by) })),
+      // Files written before answer teams accepted: a team that had an answer promise owned it, as the migration says.
+      importRows: (rows, people) =>
+        rows.map((r) => ({
+          ...r,
+          updated_by: people.keep(r.updated_by),
+          answer_team_accepted_at:
+            r.answer_team_accepted_at === undefined ? (r.answer_promise_id ? r.updated_at : null) : r.answer_team_accepted_at,
+          answer_team_accepted_by:
+            r.answer_team_accepted_by === undefined ? (r.answer_promise_id ? 'proposal answers' : null) : r.answer_team_accepted_by,
+        })),
       file: z
         .array(
           z.object({
@@ -35,6 +44,8 @@ export const VOICE_TABLES = {
             response_days: intOf(ZVoiceSettingsInput.shape.responseDays),
             answer_team_id: idOrNull,
             answer_promise_id: idOrNull,
+            answer_team_accepted_at: intOrNull.optional(),
+            answer_team_accepted_by: derivedOrNull.optional(),
             hide_after_reports: intOf(ZVoiceSettingsInput.shape.hideAfterReports),
             // Files written before binding polls have none.
             binding_poll_right_ids: jsonOf(ZVoiceSettingsInput.shape.bindingPollRightIds).default('[]'),

@@ -21,6 +21,7 @@ export function VoiceSettingsTab() {
   const teams = useResource(() => teamsApi.list(org.slug), org.slug);
   const [form, setForm] = useState<VoiceSettings | null>(null);
   const saving = useMutationForm(FIELDS);
+  const accepting = useMutationForm([]);
   const canEdit = can('voice:manage');
 
   useEffect(() => {
@@ -107,6 +108,37 @@ export function VoiceSettingsTab() {
                 disabled={!canEdit}
               />
             </SimpleGrid>
+            {settings.data.answerTeamId && settings.data.answerTeamAcceptedAt === null ? (
+              <Group justify="space-between" align="center" data-testid="answer-team-proposed">
+                <Text size="sm" c="orange" style={{ flex: 1 }}>
+                  {t('voice.settings.answerProposed')}
+                </Text>
+                {can('promises:write') ? (
+                  <Button
+                    variant="light"
+                    loading={accepting.isBusy}
+                    onClick={() =>
+                      void accepting.run(
+                        async () => {
+                          const saved = await voiceApi.acceptAnswerPromise(org.slug);
+                          settings.setData(() => saved);
+                        },
+                        { success: t('voice.settings.answerAcceptedNotice') },
+                      )
+                    }
+                  >
+                    {t('voice.settings.answerAccept')}
+                  </Button>
+                ) : null}
+              </Group>
+            ) : settings.data.answerTeamAcceptedAt !== null && settings.data.answerTeamAcceptedAt !== undefined ? (
+              <Text size="sm" c="dimmed" data-testid="answer-team-accepted">
+                {t('voice.settings.answerAccepted', {
+                  by: settings.data.answerTeamAcceptedBy ?? '',
+                  date: new Date(settings.data.answerTeamAcceptedAt).toLocaleDateString(),
+                })}
+              </Text>
+            ) : null}
             {form.answerPromiseId ? (
               <Text size="sm">
                 {t('voice.settings.answerPromise')}{' '}
