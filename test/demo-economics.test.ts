@@ -60,10 +60,31 @@ afterAll(async () => {
 });
 
 describe('the demo’s team economics', () => {
-  it('are seeded for «СтройДом» and neighbourhood-care, not for the МФЦ', () => {
+  it('are seeded for «СтройДом» and neighbourhood-care; the МФЦ gets one budgeted-bonus month instead', () => {
     expect(seeded.find((line) => line.startsWith('stroydom '))).toContain('economics');
     expect(seeded.find((line) => line.startsWith('neighbourhood-care '))).toContain('economics');
     expect(seeded.find((line) => line.startsWith('mfc '))).not.toContain('economics');
+    expect(seeded.find((line) => line.startsWith('mfc '))).toContain('budgeted bonus');
+  });
+
+  it('the МФЦ (government): last month closed in the budgeted-bonus mode, savings against budget as the profit line', async () => {
+    const last = months[5] as string;
+    const figures = await period('mfc', last);
+    expect(figures.closed).toBe(true);
+    // Front office: budget 2,400,000.00 − (1,652,400.00 + 518,300.00) = 229,300.00 saved; the fund × the index.
+    const front = teamOf(figures, 'Фронт-офис: окна 1–6');
+    expect(front).toMatchObject({
+      poolMode: 'budgeted_bonus',
+      budgetMinor: 240_000_000,
+      bonusFundMinor: 12_000_000,
+      savingsMinor: 22_930_000,
+    });
+    expect(Math.abs(front.poolMinor - 12_000_000 * front.fulfillmentIndex)).toBeLessThan(10);
+    expect(front.poolMinor + front.withheldMinor).toBe(12_000_000);
+    // Outreach overspent on fuel: 900,000.00 − 942,800.00 = −42,800.00, no pool, the fund withheld.
+    expect(teamOf(figures, 'Выездное обслуживание')).toMatchObject({ savingsMinor: -4_280_000, poolMinor: 0, withheldMinor: 4_500_000 });
+    const open = await period('mfc', current);
+    expect(teamOf(open, 'Бэк-офис: обработка документов')).toMatchObject({ closed: false, budgetMinor: 130_000_000 });
   });
 
   it('show six closed months and the current one open', async () => {

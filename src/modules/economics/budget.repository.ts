@@ -34,3 +34,8 @@ export async function saveTeamBudget(tx: Tx, row: TeamBudgetsTable): Promise<voi
     .onConflict((oc) => oc.columns(['org_id', 'period', 'team_id']).doUpdateSet({ budget_minor, bonus_fund_minor, updated_at, updated_by }))
     .execute();
 }
+
+/** Whether the organization has any team budget (a demo seeder that finds one does nothing). */
+export async function hasTeamBudgets(tx: Tx, orgId: string): Promise<boolean> {
+  return (await tx.selectFrom('team_budgets').select('org_id').where('org_id', '=', orgId).executeTakeFirst()) !== undefined;
+}

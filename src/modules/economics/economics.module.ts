@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../module.js';
+import { seedDemoBudgetedBonus } from './budget.demo.js';
 import { ECONOMICS_COMMANDS } from './economics.cli.js';
 import { seedDemoEconomics } from './economics.demo.js';
 import { ECONOMICS_PERMISSIONS } from './economics.permissions.js';
@@ -9,7 +10,10 @@ import { ECONOMICS_TABLES } from './economics.transfer.js';
 export const economicsModule = {
   name: 'economics',
   permissions: ECONOMICS_PERMISSIONS,
-  demo: [{ label: 'economics', seed: seedDemoEconomics }],
+  demo: [
+    { label: 'economics', seed: seedDemoEconomics },
+    { label: 'budgeted bonus', seed: seedDemoBudgetedBonus },
+  ],
   tables: ECONOMICS_TABLES,
   routes: [registerEconomicsRoutes],
   cli: ECONOMICS_COMMANDS,
