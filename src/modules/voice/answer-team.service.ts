@@ -48,6 +48,7 @@ export async function proposeAnswerTeam(tx: Tx, ctx: OrgContext, teamId: string 
  * the capabilities and rights it declares (it must hold them; none declared: the system's waiver,
  * as before). Its members accept; an admin, the council or a token not in it only with
  * `override.reason`, recorded on the promise and told to the team. The admin who proposed is told.
+ * Accepting what the team already accepted changes nothing. 409 when no team is proposed.
  */
 export async function acceptAnswerPromise(ctx: OrgContext, input: TAcceptAnswerPromise): Promise<{ promiseId: string }> {
   const promiseId = await ctx.db.transaction().execute(async (tx) => {
@@ -57,11 +58,11 @@ export async function acceptAnswerPromise(ctx: OrgContext, input: TAcceptAnswerP
       throw conflict('answerTeamId', 'required', 'no team is proposed to answer proposals: an admin proposes one in the voice settings', {
         entity: 'team',
       });
-    if (settings.answerTeamAcceptedAt !== null)
-      throw conflict('answerTeamId', 'wrong_status', 'the proposed team has already accepted the answer promise', { status: 'accepted' });
     const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw invalidField('answerTeamId', 'not_found', 'the proposed team no longer exists', { entity: 'team' });
     const acting = await requirePromiser(tx, ctx, teamId, 'accept the answer promise', 'answerTeamId', input.override);
+    // Accepting again is idempotent: the team already owns the promise, nothing changes or is recorded.
+    if (settings.answerTeamAcceptedAt !== null && settings.answerPromiseId) return settings.answerPromiseId;
     for (const [field, table, ids] of [
       ['requiredCapabilityIds', 'capabilities', input.requiredCapabilityIds],
       ['requiredRightIds', 'decision_rights', input.requiredRightIds],

@@ -43,7 +43,7 @@ export function registerVoiceRoutes(r: Registrar): void {
     operationId: 'acceptAnswerPromise',
     url: `${base}/voice-settings/answer-team/accept`,
     summary:
-      'The proposed answering team accepts the promise to answer proposals: from now it is its own, published and backed by what it declares; 409 when no team is proposed or it already accepted',
+      'The proposed answering team accepts the promise to answer proposals: from now it is its own, published and backed by what it declares; again, nothing changes; 409 when no team is proposed',
     params: ZOrgParams,
     body: ZAcceptAnswerPromise,
     response: ZVoiceSettings,
