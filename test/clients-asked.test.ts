@@ -238,6 +238,28 @@ describe('a decision touching clients is taken once they were asked', () => {
     expect((await visit(`/c/${orgs.a.slug}/decisions/${decision.id}`, cookie)).body).toContain('Decided: Open late on Thursdays');
   });
 
+  it('editing an open decision changes the segments it touches and asks, checked like on create', async () => {
+    const decision = await newDecision();
+    expectError(
+      await member.patch(`${A()}/decisions/${decision.id}`, { touchesSegmentIds: ['nope'] }),
+      422,
+      'validation_failed',
+      'touchesSegmentIds.0',
+    );
+    expectError(
+      await member.patch(`${A()}/decisions/${decision.id}`, { adviceFromSegmentIds: [segmentId] }),
+      422,
+      'validation_failed',
+      'adviceDeadline',
+    );
+    const asked = await member.patch(`${A()}/decisions/${decision.id}`, { adviceFromSegmentIds: [segmentId], adviceDeadline: tomorrow() });
+    expect(asked.statusCode, show(asked)).toBe(200);
+    expect(asked.json().adviceSegments).toEqual([{ id: segmentId, name: segmentName }]);
+    const untouched = await member.patch(`${A()}/decisions/${decision.id}`, { touchesSegmentIds: [] });
+    expect(untouched.json()).toMatchObject({ touchesSegments: [], segmentsNotAsked: [] });
+    expect((await decide(decision.id)).statusCode).toBe(200);
+  });
+
   it('a client of a segment not asked cannot advise', async () => {
     const decision = await newDecision({
       adviceFromSegmentIds: [segmentId],

@@ -8,6 +8,7 @@ import { useGovernanceFormat } from '../../shared/governance-format';
 import { useOrg } from '../../shared/session/org-context';
 import { fromMinorUnits, MoneyInput } from '../../shared/ui/money-input';
 import { useMutationForm } from '../../shared/use-mutation-form';
+import { ClientSegmentsFields } from './clients-asked';
 import { type Decision, type DecisionPatch, isOpen } from './decisions.api';
 import { fieldError, localizeGovernanceError } from './field-messages';
 import { MAX_OPTIONS, newOption, type OptionDraft, OptionsEditor } from './options-editor';
@@ -23,7 +24,11 @@ interface DecisionEditModalProps {
 }
 
 const OPTION_FIELDS = Array.from({ length: MAX_OPTIONS }, (_, i) => [`options.${i}.title`, `options.${i}.description`]).flat();
-const FIELDS = ['title', 'context', 'options', 'amount', 'adviceDeadline', 'reviewDate', ...OPTION_FIELDS];
+const SEGMENT_FIELDS = ['touchesSegmentIds', 'adviceFromSegmentIds'].flatMap((f) => [
+  f,
+  ...Array.from({ length: 20 }, (_, i) => `${f}.${i}`),
+]);
+const FIELDS = ['title', 'context', 'options', 'amount', 'adviceDeadline', 'reviewDate', ...OPTION_FIELDS, ...SEGMENT_FIELDS];
 
 function draftsOf(decision: Decision): OptionDraft[] {
   return decision.options.map((option) => ({ ...newOption(), title: option.title, description: option.description }));
@@ -53,10 +58,12 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
   const [amount, setAmount] = useState<number | string>('');
   const [adviceDeadline, setAdviceDeadline] = useState('');
   const [reviewDate, setReviewDate] = useState('');
+  const [touches, setTouches] = useState<string[]>([]);
+  const [adviceSegments, setAdviceSegments] = useState<string[]>([]);
   const [optionsError, setOptionsError] = useState<string | undefined>(undefined);
   const form = useMutationForm(FIELDS, { mapError: localizeGovernanceError });
   const isOpenDecision = isOpen(decision);
-  const hasAdvisers = decision.advisers.length > 0;
+  const hasAdvisers = decision.advisers.length > 0 || adviceSegments.length > 0;
   const isAdviceIn = decision.advisers.some((adviser) => adviser.answeredAt !== null);
   const today = format.today();
 
@@ -68,6 +75,8 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
     setAmount(fromMinorUnits(decision.amount, org.currency));
     setAdviceDeadline(decision.adviceDeadline ?? '');
     setReviewDate(decision.reviewDate ?? '');
+    setTouches(decision.touchesSegments.map((s) => s.id));
+    setAdviceSegments(decision.adviceSegments.map((s) => s.id));
     setOptionsError(undefined);
     form.clear();
   }, [opened, decision, org.currency, form.clear]);
@@ -85,6 +94,14 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
     const minor = toMinorUnits(amount, org.currency);
     if (minor !== decision.amount) patch.amount = minor;
     if (hasAdvisers && (adviceDeadline || null) !== decision.adviceDeadline) patch.adviceDeadline = adviceDeadline || null;
+    const same = (ids: string[], refs: { id: string }[]) =>
+      [...ids].sort().join() ===
+      refs
+        .map((r) => r.id)
+        .sort()
+        .join();
+    if (!same(touches, decision.touchesSegments)) patch.touchesSegmentIds = touches;
+    if (!same(adviceSegments, decision.adviceSegments)) patch.adviceFromSegmentIds = adviceSegments;
     return patch;
   };
 
@@ -219,6 +236,20 @@ export function DecisionEditModal({ opened, decision, onClose, onSubmit, onStale
               )}
               {reviewDateInput}
             </SimpleGrid>
+            <ClientSegmentsFields
+              touches={touches}
+              asked={adviceSegments}
+              onTouches={(ids) => {
+                setTouches(ids);
+                form.clear('touchesSegmentIds');
+              }}
+              onAsked={(ids) => {
+                setAdviceSegments(ids);
+                form.clear('adviceFromSegmentIds');
+                form.clear('adviceDeadline');
+              }}
+              errorOf={form.errorOf}
+            />
             <FormButtons isBusy={form.isBusy} onClose={onClose} />
           </Stack>
         ) : (

@@ -60,7 +60,12 @@ export interface DecisionInput {
 }
 
 /** What the edit form may change: wording, options (while no advice is in), amount and deadline of an open decision; any review date. */
-export type DecisionPatch = Partial<Pick<DecisionInput, 'title' | 'context' | 'options' | 'amount' | 'adviceDeadline' | 'reviewDate'>>;
+export type DecisionPatch = Partial<
+  Pick<
+    DecisionInput,
+    'title' | 'context' | 'options' | 'amount' | 'adviceDeadline' | 'reviewDate' | 'touchesSegmentIds' | 'adviceFromSegmentIds'
+  >
+>;
 
 /** Still in the advice process: neither taken nor withdrawn. */
 export function isOpen(decision: Pick<Decision, 'status'>): boolean {
