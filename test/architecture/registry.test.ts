@@ -91,6 +91,7 @@ describe('the module registry', () => {
       'promises',
       'canvas factors measured by promises',
       'economics',
+      'budgeted bonus',
       'client voice',
       'proposals',
       'client polls',
