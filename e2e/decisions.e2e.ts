@@ -99,6 +99,11 @@ describe('steps 5–6: decisions by the advice process', () => {
     // Decide: option 2, with the reason.
     await page.getByRole('radio', { name: /^2\. Переделать участок отмостки/ }).check();
     await page.getByRole('textbox', { name: 'Обоснование' }).fill('Совет разумный: переделка дешевле повторного выезда весной.');
+    // The right is delegated to the team and the demo admin is not in it: deciding from above says why (issue 17).
+    expect(await page.getByTestId('decide-override-notice').count()).toBe(1);
+    await page
+      .getByRole('textbox', { name: /Причина, по которой вы действуете вместо команды/ })
+      .fill('Бригада на выезде, а семья ждёт ответа сегодня.');
     // It also answers a client proposal: found among the open ones, declined with the same rationale.
     await page.getByTestId('settles-search').fill('кровл');
     await page.getByRole('option', { name: /Гарантия на кровлю 10 лет вместо 5/ }).click();

@@ -53,7 +53,9 @@ describe('step 7: a team’s economics', () => {
     const teams = await apiSend<{ items: { id: string; name: string }[] }>(admin, 'GET', '/teams?limit=100');
     const teamId = teams.items.find((team) => team.name === TEAM)?.id as string;
     expect(teamId).toBeTruthy();
-    await apiPost(url, admin, `/api/v1/orgs/${ORG}/teams/${teamId}/members`, { userId });
+    // The team holds a delegated right and the demo admin is not in it: changing it from above says why (issue 17).
+    const override = { reason: 'Мария выходит в команду с понедельника' };
+    await apiPost(url, admin, `/api/v1/orgs/${ORG}/teams/${teamId}/members`, { userId, override });
 
     // The member finds the page from the team's own page.
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
@@ -69,7 +71,7 @@ describe('step 7: a team’s economics', () => {
 
     // An admin records her month (hours and salary) and the team splits by salary: her share is the server's, to the kopeck.
     await apiSend(admin, 'PUT', `/periods/${period}/teams/${teamId}/members/${userId}`, { hours: 120, salaryMinor: 8_000_000 });
-    await apiSend(admin, 'PUT', `/teams/${teamId}/split-rule`, { rule: 'salary' });
+    await apiSend(admin, 'PUT', `/teams/${teamId}/split-rule`, { rule: 'salary', override });
     const figures = await apiSend<Figures>(admin, 'GET', `/periods/${period}/teams/${teamId}/economics`);
     const mine = figures.members.find((member) => member.memberId === userId);
     expect(figures.poolMinor).toBeGreaterThan(0);
