@@ -9,6 +9,7 @@ import { markRead } from '../notifications/notification.service.js';
 import { ingestEvents } from '../promises/ingest.service.js';
 import type { TEventInput } from '../promises/promise.schema.js';
 import { DEMO_PROMISES } from '../promises/promises.demo.data.js';
+import { putTimeReserve } from './books.service.js';
 import { DEMO_ECONOMICS, type DemoEconomics, type DemoTrade } from './economics.demo.data.js';
 import { closePeriod } from './economics.service.js';
 import { addLedgerLine, importLedgerCsv, putMember, putOverheadRule, putSettings } from './inputs.service.js';
@@ -112,6 +113,10 @@ export async function seedDemoEconomics(ctx: () => OrgContext): Promise<boolean>
         // In the open month the members keep their own hours (an admin keeps the salaries): recorded by them.
         if (m === OPEN) await putMember(as(member.email, at(m, 0.96)), period, teamId(team.team), userId(member.email), { hours });
       }
+    // The first team keeps a tenth of its hours for new projects (a time reserve), set by one of its members.
+    const [reserving] = demo.teams;
+    const keeper = reserving?.members[0];
+    if (m === OPEN && reserving && keeper) await putTimeReserve(as(keeper.email, at(m, 0.96)), teamId(reserving.team), 10);
 
     const trade = async (
       t: Pick<DemoTrade, 'seller' | 'buyer' | 'enteredBy' | 'promise'>,
