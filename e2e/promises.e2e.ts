@@ -91,6 +91,8 @@ describe('step 4: a promise answering a pain, published once the team holds what
     expect(await preview.textContent()).toContain(`Право решения: ${RIGHT}`);
     expect(await preview.textContent()).not.toContain(`Возможность: ${CAPABILITY}`);
     await screenshot(page, 'promises-01-form-from-pain');
+    // The demo admin is not in the team: acting for it takes a reason, recorded on the promise (issue 17).
+    await dialog.getByTestId('acting-for-reason').fill('Руководитель гарантийной службы в отпуске, инструкцию согласовали с ним');
     await dialog.getByRole('button', { name: 'Сохранить как черновик' }).click();
 
     // The draft: publishing is refused, naming the missing right; it stays an intention.
@@ -99,6 +101,8 @@ describe('step 4: a promise answering a pain, published once the team holds what
     await promisePage.waitFor();
     expect(await promisePage.getAttribute('data-lifecycle')).toBe('draft');
     expect(await page.getByRole('heading', { name: TITLE }).count()).toBe(1);
+    expect(await page.getByTestId('promise-overrides').textContent()).toContain('Руководитель гарантийной службы в отпуске');
+    await page.getByTestId('acting-for-reason').fill('Публикуем за команду, по её просьбе');
     await page.getByTestId('publish-button').click();
     const refusal = page.getByTestId('publish-refusal');
     await refusal.waitFor();
@@ -211,6 +215,8 @@ describe('step 4: a promise answering a pain, published once the team holds what
       metric: { kind: 'ratio' },
       target: 0.95,
       window: { kind: 'rolling', days: 30 },
+      // The demo admin is not in the team: acting for it takes a reason (issue 17).
+      override: { reason: 'Гарантийная служба попросила оформить обещание за неё' },
     });
 
     // bypassCSP lets axe-core in: the refusal, the dialog and the notice are checked for WCAG 2.1 AA.
@@ -225,6 +231,7 @@ describe('step 4: a promise answering a pain, published once the team holds what
     await page.getByText('RU', { exact: true }).click();
     await page.getByTestId('publish-button').getByText('Опубликовать').waitFor();
     expect(await promisePage.getAttribute('data-lifecycle')).toBe('draft');
+    await page.getByTestId('acting-for-reason').fill('Публикуем за гарантийную службу, по её просьбе');
     // The backing panel already says the draft cannot be published as it is.
     await expect
       .poll(() => page.getByTestId('draft-backing-state').textContent())
