@@ -407,7 +407,7 @@ describe('a team runs its own structure', () => {
         capacity: { value: 3, unit: 'crews' },
       }),
     );
-    expect(mine.capacity).toEqual({ value: 3, unit: 'crews' });
+    expect(mine.capacity).toEqual({ value: 3, unit: 'crews', per: null });
     expectError(await member.post(`${A()}/teams/${other.id}/capabilities`, { name: 'Not ours' }), 403, 'forbidden');
     expectError(await member.post(`${A()}/teams/${other.id}/roles`, { name: 'Not ours' }), 403, 'forbidden');
   });
