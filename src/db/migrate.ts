@@ -23,6 +23,7 @@ import * as promiseIntentions from './migrations/20261207T2230_promise_intention
 import * as capacity from './migrations/20261207T2240_capacity.js';
 import * as segmentContext from './migrations/20261207T2250_segment_context.js';
 import * as governmentPool from './migrations/20261207T2300_government_pool.js';
+import * as clientAdviceMail from './migrations/20261207T2310_client_advice_mail.js';
 
 /**
  * Migrations are listed here in order, named by UTC timestamp. They are forward-only: there is no
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T2240_capacity': capacity,
   '20261207T2250_segment_context': segmentContext,
   '20261207T2300_government_pool': governmentPool,
+  '20261207T2310_client_advice_mail': clientAdviceMail,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -157,6 +157,15 @@ export interface DecisionClientAdviceTable {
   updated_at: number;
 }
 
+/** One client e-mailed that a decision asks their advice (at most once per client and decision). */
+export interface DecisionAdviceMailsTable {
+  id: string;
+  org_id: string;
+  decision_id: string;
+  client_id: string;
+  mailed_at: number;
+}
+
 export interface ReviewsTable {
   id: string;
   org_id: string;

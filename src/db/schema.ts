@@ -21,6 +21,7 @@ import type {
   AdviceRequestsTable,
   AgreementsTable,
   CapabilitiesTable,
+  DecisionAdviceMailsTable,
   DecisionClientAdviceTable,
   DecisionRightsTable,
   DecisionsTable,
@@ -420,6 +421,7 @@ export interface DB {
   decisions: DecisionsTable;
   advice_requests: AdviceRequestsTable;
   decision_client_advice: DecisionClientAdviceTable;
+  decision_advice_mails: DecisionAdviceMailsTable;
   reviews: ReviewsTable;
   overrides: OverridesTable;
   notifications: NotificationsTable;

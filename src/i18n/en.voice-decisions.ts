@@ -32,6 +32,15 @@ export const enVoiceDecisions = {
   decided: 'Decided: {{option}}',
   withdrawn: 'The decision was withdrawn.',
   notAsked: '{{org}} decided without asking the clients it touches. It explains why:',
+  homeAsks_one: '{{count}} decision asks your advice',
+  homeAsks_few: '{{count}} decisions ask your advice',
+  homeAsks_many: '{{count}} decisions ask your advice',
+  homeAsks_other: '{{count}} decisions ask your advice',
+  homeAsksText: '{{org}} asks you before deciding. You have not given your advice on these yet:',
+  mail: {
+    subject: '{{org}} asks your advice: {{title}}',
+    body: 'Hello, {{name}}!\n\n{{org}} is deciding "{{title}}", and it asks the advice of its clients whom the decision concerns, you among them. Read the options and give your advice until {{deadline}} inclusive:\n{{link}}\n\nYou can change your advice until the decision is taken.',
+  },
   status: {
     open: 'open',
     decided: 'decided',

@@ -39,6 +39,7 @@ export const enVoicePolls = {
   turnout_other: '{{n}} of {{eligible}} clients asked have voted.',
   quorum: 'The result counts with at least {{quorum}} votes.',
   quorumNotMet: 'Too few votes: the result does not count.',
+  listClosedWithoutQuorum: 'Closed without its quorum: the result does not count.',
   closedWithoutQuorum: 'Closed without its quorum: {{n}} of the {{quorum}} votes needed, so the result does not count.',
   column: {
     option: 'Option',

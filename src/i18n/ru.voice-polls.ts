@@ -40,6 +40,7 @@ export const ruVoicePolls = {
   quorum: 'Итог считается, если голосов не меньше {{quorum}}.',
   closedWithoutQuorum: 'Завершён без кворума: {{n}} из {{quorum}} нужных голосов, поэтому результат не учитывается.',
   quorumNotMet: 'Голосов слишком мало: итог не считается.',
+  listClosedWithoutQuorum: 'Завершён без кворума: итог не учитывается.',
   column: {
     option: 'Вариант',
     single: 'Голоса',

@@ -105,7 +105,7 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
     params: ZOrgParams,
     body: ZCreateDecision,
     response: ZDecision,
-    handler: async ({ ctx, body }) => createDecision(ctx, body),
+    handler: async ({ ctx, body }) => createDecision(ctx, body, r.deps.config.publicUrl),
   });
   r.add({
     ...read,
@@ -127,7 +127,7 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
     params: orgParamsWith('decisionId'),
     body: ZUpdateDecision,
     response: ZDecision,
-    handler: async ({ ctx, params, body }) => updateDecision(ctx, params.decisionId, body),
+    handler: async ({ ctx, params, body }) => updateDecision(ctx, params.decisionId, body, r.deps.config.publicUrl),
   });
   r.add({
     ...take,

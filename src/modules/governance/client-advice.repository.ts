@@ -1,5 +1,5 @@
 /** Queries of clients' advice on decisions, given through the portal. */
-import type { DecisionClientAdviceTable, DecisionsTable, Tx } from '../../db/schema.js';
+import type { DecisionAdviceMailsTable, DecisionClientAdviceTable, DecisionsTable, Tx } from '../../db/schema.js';
 
 export async function findClientAdvice(
   tx: Tx,
@@ -92,4 +92,54 @@ export async function listDecisionsNamingSegments(tx: Tx, orgId: string): Promis
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
+}
+
+/**
+ * Clients of these segments with a confirmed e-mail (those who sign in to the portal by it) who were
+ * not yet e-mailed about this decision asking their advice, each once, by name.
+ */
+export async function listClientsToMailAboutAdvice(
+  tx: Tx,
+  orgId: string,
+  decisionId: string,
+  segmentIds: string[],
+): Promise<{ id: string; name: string; email: string }[]> {
+  if (segmentIds.length === 0) return [];
+  const rows = await tx
+    .selectFrom('clients as c')
+    .innerJoin('client_segments as s', (j) => j.onRef('s.client_id', '=', 'c.id').onRef('s.org_id', '=', 'c.org_id'))
+    .leftJoin('decision_advice_mails as m', (j) =>
+      j.onRef('m.client_id', '=', 'c.id').onRef('m.org_id', '=', 'c.org_id').on('m.decision_id', '=', decisionId),
+    )
+    .select(['c.id', 'c.name', 'c.email'])
+    .distinct()
+    .where('c.org_id', '=', orgId)
+    .where('s.segment_id', 'in', segmentIds)
+    .where('c.email', 'is not', null)
+    .where('c.email_confirmed_at', 'is not', null)
+    .where('m.id', 'is', null)
+    .orderBy('c.name')
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email as string }));
+}
+
+/** Records that these clients were e-mailed about the decision. */
+export async function insertAdviceMails(tx: Tx, rows: DecisionAdviceMailsTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await tx
+      .insertInto('decision_advice_mails')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
+/** Ids of the decisions on which the client gave advice. */
+export async function listDecisionIdsAdvisedBy(tx: Tx, orgId: string, clientId: string): Promise<Set<string>> {
+  const rows = await tx
+    .selectFrom('decision_client_advice')
+    .select('decision_id')
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .execute();
+  return new Set(rows.map((r) => r.decision_id));
 }

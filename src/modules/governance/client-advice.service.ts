@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { segmentsOfClients } from '../clients/client.repository.js';
 import type { OrgContext } from '../context.js';
 import { notifyUsers } from '../notifications/notification.service.js';
-import { findClientAdvice, listDecisionsNamingSegments, upsertClientAdvice } from './client-advice.repository.js';
+import { findClientAdvice, listDecisionIdsAdvisedBy, listDecisionsNamingSegments, upsertClientAdvice } from './client-advice.repository.js';
 import { segmentIdsOf } from './clients-asked.service.js';
 import type { TGiveAdvice } from './decision.schema.js';
 import { loadDecision, lockOpenDecision } from './decision.service.js';
@@ -73,6 +73,14 @@ export async function listClientDecisions(ctx: OrgContext, clientId: string): Pr
   if (segments.size === 0) return [];
   const rows = await listDecisionsNamingSegments(ctx.db, ctx.org.id);
   return rows.map((row) => viewOf(row, segments, null)).filter((v): v is ClientDecisionView => v !== null);
+}
+
+/** The open decisions that ask the client's segments for advice and that the client has not answered yet, newest first. */
+export async function listDecisionsAwaitingClientAdvice(ctx: OrgContext, clientId: string): Promise<ClientDecisionView[]> {
+  const open = (await listClientDecisions(ctx, clientId)).filter((d) => d.canAdvise);
+  if (open.length === 0) return [];
+  const advised = await listDecisionIdsAdvisedBy(ctx.db, ctx.org.id, clientId);
+  return open.filter((d) => !advised.has(d.id));
 }
 
 /** One decision for the client, with their own advice; 404 when it neither asks nor touches their segments. */

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { requireTeamAuthority } from './authority.js';
+import { mailClientsAskedForAdvice } from './client-advice-mail.service.js';
 import { checkDecisionSegments, segmentIdsOf } from './clients-asked.service.js';
 import { listAdviceRequests, updateDecisionRow } from './decision.repository.js';
 import type { TDecision, TUpdateDecision } from './decision.schema.js';
@@ -14,9 +15,9 @@ import { DECISION_POLLS } from './decision-polls.port.js';
 /**
  * Changes an open decision: its wording, the advice deadline (not into the past), the options (only
  * while no advice is in and no client poll asks about them, since both speak of them), the amount; and any decision's review date.
- * The audit log keeps what it said before.
+ * The audit log keeps what it said before. Clients of segments newly asked for advice are e-mailed, once per decision.
  */
-export async function updateDecision(ctx: OrgContext, id: string, input: TUpdateDecision): Promise<TDecision> {
+export async function updateDecision(ctx: OrgContext, id: string, input: TUpdateDecision, publicUrl?: string): Promise<TDecision> {
   return ctx.db.transaction().execute(async (tx) => {
     const current = await loadDecision(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, current.team_id, 'change its decisions');
@@ -67,6 +68,8 @@ export async function updateDecision(ctx: OrgContext, id: string, input: TUpdate
       ...(adviceSegments !== undefined && { advice_segment_ids: JSON.stringify(adviceSegments) }),
       updated_at: ctx.now,
     });
+    if (adviceSegments !== undefined)
+      await mailClientsAskedForAdvice(tx, ctx, { ...row, advice_segment_ids: JSON.stringify(adviceSegments) }, publicUrl);
     const after = await describeOne(tx, ctx, id);
     await appendAudit(tx, {
       orgId: ctx.org.id,

@@ -17,6 +17,7 @@ import { findTeam, listTeamNames } from '../teams/team.repository.js';
 import { actsForOrganization } from '../teams/team-authority.js';
 import { requireTeamAuthority } from './authority.js';
 import { listClientAdvice, listSegmentNames } from './client-advice.repository.js';
+import { mailClientsAskedForAdvice } from './client-advice-mail.service.js';
 import { checkDecisionSegments, notAskedSegments, segmentIdsOf } from './clients-asked.service.js';
 import {
   findDecision,
@@ -319,9 +320,10 @@ async function requireOpeningRight(tx: Tx, ctx: OrgContext, team: { id: string; 
 
 /**
  * Opens a decision record for a team under a right, with its options and the advice asked; each
- * adviser (or each member of an advising team) is notified.
+ * adviser (or each member of an advising team) is notified, and — given the server's public address —
+ * clients of the segments asked get one e-mail (client-advice-mail.service.ts).
  */
-export async function createDecision(ctx: OrgContext, input: TCreateDecision): Promise<TDecision> {
+export async function createDecision(ctx: OrgContext, input: TCreateDecision, publicUrl?: string): Promise<TDecision> {
   if (input.options.length < MIN_OPTIONS) {
     throw new AppError('too_few_options', `options: at least ${MIN_OPTIONS} options are needed (optionality)`, [
       fieldError('options', 'too_few', `at least ${MIN_OPTIONS} options`, { minimum: MIN_OPTIONS }),
@@ -403,6 +405,7 @@ export async function createDecision(ctx: OrgContext, input: TCreateDecision): P
       ctx.now,
       ctx.actor.id,
     );
+    await mailClientsAskedForAdvice(tx, ctx, row, publicUrl);
     const decision = await describeOne(tx, ctx, row.id);
     await appendAudit(tx, {
       orgId: ctx.org.id,

@@ -305,4 +305,8 @@ export const GOVERNANCE_TABLES = {
         .default([]),
     }),
   },
+  excluded: {
+    // Like the outbox (mail.transfer.ts): which clients this server e-mailed about a decision asking their advice.
+    decision_advice_mails: "this server's record of the e-mails it sent to clients asked for advice, like the outbox",
+  },
 } as const satisfies ModuleTables;

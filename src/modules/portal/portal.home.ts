@@ -2,9 +2,10 @@ import { formatAttainment, formatTarget } from '../../core/format/figures.js';
 import type { ClientsTable, Db, OrganizationsTable } from '../../db/schema.js';
 import { escapeHtml, type PortalSection, sectionHref } from '../../http/html/page.js';
 import { segmentsOfClients } from '../clients/client.repository.js';
+import { listDecisionsAwaitingClientAdvice } from '../governance/client-advice.service.js';
 import { publicBoard } from '../promises/board.service.js';
 import { listRedress } from '../promises/redress.service.js';
-import type { Portal } from './portal.context.js';
+import { type Portal, portalContext } from './portal.context.js';
 import { renderRedress } from './portal.redress.js';
 import { countClientRows, countRepliedFeedback, listRecentProposalsOfClient } from './portal.repository.js';
 
@@ -68,6 +69,15 @@ async function renderClientProposals(p: Portal, client: ClientsTable): Promise<s
   return `<div class="card"><h2>${p.t('voiceAccount.home.yourProposals')}</h2><ul class="plain">${items}</ul></div>`;
 }
 
+/** The open decisions asking the client's advice that they have not answered yet: how many, and a link to each. */
+async function renderAskedDecisions(p: Portal, client: ClientsTable): Promise<string> {
+  const asking = await listDecisionsAwaitingClientAdvice(portalContext(p), client.id);
+  if (asking.length === 0) return '';
+  const items = asking.map((d) => `<li><a href="${p.base}/decisions/${encodeURIComponent(d.id)}">${escapeHtml(d.title)}</a></li>`).join('');
+  return `<div class="card" id="decisions-asking"><h2><a href="${sectionHref(p.base, 'decisions')}">${p.t('voiceDecisions.homeAsks', { count: asking.length })}</a></h2>
+<p>${p.t('voiceDecisions.homeAsksText')}</p><ul class="plain">${items}</ul></div>`;
+}
+
 /** The signed-in client's home: promises made to them, redress owed, and their voice so far. */
 export async function renderClientHome(p: Portal, client: ClientsTable, org: OrganizationsTable): Promise<string> {
   const redress = await listRedress(
@@ -86,5 +96,5 @@ export async function renderClientHome(p: Portal, client: ClientsTable, org: Org
 <li>${link('polls', p.t('voiceAccount.home.ballotsCount', { n: counts.ballots }))}</li>
 <li>${link('participation', p.t('voiceAccount.home.budgetBallotsCount', { n: counts.budgetBallots }))}</li></ul>${confirm}</div>`;
   const welcome = `<div class="card"><h2>${p.t('portal.welcome', { name: client.name })}</h2><p>${p.t('portal.intro')}</p></div>`;
-  return `${welcome}${await renderClientPromises(p, client)}${renderRedress(redress, org, p.locale)}${await renderClientProposals(p, client)}${voice}`;
+  return `${welcome}${await renderAskedDecisions(p, client)}${await renderClientPromises(p, client)}${renderRedress(redress, org, p.locale)}${await renderClientProposals(p, client)}${voice}`;
 }

@@ -66,8 +66,10 @@ function renderList(p: Portal, items: { poll: TPoll; hasVoted: boolean }[]): str
       !isOpen && poll.result && poll.result.winners.length > 0
         ? `<div>${p.t('voicePolls.clientsChose', { options: '' })}${optionTitles(poll, poll.result.winners)}</div>`
         : '';
+    // Like the poll page: a poll closed below its quorum says that its result does not count.
+    const noQuorum = poll.closedWithoutQuorum ? `<div class="no-quorum">${p.t('voicePolls.listClosedWithoutQuorum')}</div>` : '';
     return `<li><div><strong><a href="${href}">${escapeHtml(poll.question)}</a></strong></div>
-<div class="muted">${p.t('voicePolls.decision')}: ${escapeHtml(poll.decisionTitle)}</div><div>${state}</div>${choice}
+<div class="muted">${p.t('voicePolls.decision')}: ${escapeHtml(poll.decisionTitle)}</div><div>${state}</div>${choice}${noQuorum}
 <div><a href="${href}">${isOpen ? p.t('voicePolls.vote') : p.t('voicePolls.seeResult')}</a></div></li>`;
   };
   const open = items.filter((i) => i.poll.status === 'open');
