@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { guardTeamChange } from '../governance/override.service.js';
 import { findTeam } from '../teams/team.repository.js';
+import { checkBooksWrite } from './books.service.js';
 import type { TSplitRuleInput } from './economics.schema.js';
 import { listPeriodTeammateIds } from './member.repository.js';
 import { isTeamMember, openPeriodForWrite, requireTeamSide } from './period.service.js';
@@ -103,7 +104,9 @@ export async function putPeerPoints(ctx: OrgContext, period: string, teamId: str
     if (ctx.actor.type !== 'user' || !ctx.actor.id) throw new AppError('forbidden', 'peer points are given by a person, signed in');
     const giver = ctx.actor.id;
     if (!(await isTeamMember(tx, ctx, teamId))) throw new AppError('forbidden', 'only a member of the team gives peer points to teammates');
-    await openPeriodForWrite(tx, ctx, period);
+    const open = await openPeriodForWrite(tx, ctx, period);
+    // Peer points are a member input like hours and ledger lines: while an admin has locked the month, 409 `inputs_locked`.
+    await checkBooksWrite(tx, ctx, open, { teamId });
     const teammates = await periodTeammates(tx, ctx, period, teamId);
     if (!teammates.has(giver))
       throw new AppError('forbidden', `you were not a member of this team in ${period}: points are given by its members then`);

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { Registrar } from '../../http/registrar.js';
 import { orgParamsWith, ZOrgParams, ZPage, ZPageQuery } from '../common.schema.js';
 import { pageInMemory } from '../list.js';
-import { ZAgreement, ZAgreementQuery, ZCreateAgreement, ZCreateReview, ZReview, ZUpdateAgreement } from './agreement.schema.js';
+import {
+  ZAgreement,
+  ZAgreementQuery,
+  ZCreateAgreement,
+  ZCreateAgreementReview,
+  ZCreateReview,
+  ZReview,
+  ZUpdateAgreement,
+} from './agreement.schema.js';
 import { agreementReviews, createAgreement, getAgreement, listAgreements, reviewAgreement, updateAgreement } from './agreement.service.js';
 import { ZCreateDecision, ZDecide, ZDecision, ZDecisionQuery, ZGiveAdvice, ZUpdateDecision, ZWithdrawDecision } from './decision.schema.js';
 import { createDecision, getDecision, listDecisions } from './decision.service.js';
@@ -79,7 +87,7 @@ export function registerAgreementDecisionRoutes(r: Registrar): void {
     status: 201,
     summary: 'Review an agreement: record the outcome and the next review date, or retire it',
     params: orgParamsWith('agreementId'),
-    body: ZCreateReview,
+    body: ZCreateAgreementReview,
     response: ZReview,
     handler: async ({ ctx, params, body }) => reviewAgreement(ctx, params.agreementId, body),
   });

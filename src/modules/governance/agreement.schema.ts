@@ -50,6 +50,10 @@ export const ZCreateReview = z
   .meta({ id: 'CreateReview' });
 export type TCreateReview = z.output<typeof ZCreateReview>;
 
+/** An agreement's review: from above, over a team holding a delegated right, it needs an override reason. */
+export const ZCreateAgreementReview = ZCreateReview.extend({ override: ZOverrideField }).meta({ id: 'CreateAgreementReview' });
+export type TCreateAgreementReview = z.output<typeof ZCreateAgreementReview>;
+
 export const ZReview = z
   .object({
     id: z.string(),

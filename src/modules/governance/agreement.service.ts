@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
 import { findTeam, listTeamNames } from '../teams/team.repository.js';
 import { findAgreement, insertAgreement, listAgreementRows, updateAgreementRow } from './agreement.repository.js';
-import type { TAgreement, TCreateAgreement, TCreateReview, TReview, TUpdateAgreement } from './agreement.schema.js';
+import type { TAgreement, TCreateAgreement, TCreateAgreementReview, TReview, TUpdateAgreement } from './agreement.schema.js';
 import { requireTeamAuthority } from './authority.js';
 import { guardTeamChange } from './override.service.js';
 import { checkNextReviewDate, insertReview, lastReviews, listReviews } from './review.service.js';
@@ -173,12 +173,19 @@ export async function updateAgreement(ctx: OrgContext, id: string, input: TUpdat
  * Reviews an agreement: records the outcome and moves the review date to the next one (status back
  * to active), or retires it.
  */
-export async function reviewAgreement(ctx: OrgContext, id: string, input: TCreateReview): Promise<TReview> {
+export async function reviewAgreement(ctx: OrgContext, id: string, input: TCreateAgreementReview): Promise<TReview> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadAgreement(tx, ctx, id);
     await requireTeamAuthority(tx, ctx, row.team_id, 'review its agreements');
     if (row.status === 'retired')
       throw conflict('id', 'wrong_status', 'the agreement is retired: nothing to review', { status: 'retired' });
+    // Reviewing (or retiring) an autonomous team's agreement from above is a change to the team, like editing it.
+    await guardTeamChange(
+      tx,
+      ctx,
+      { teamId: row.team_id, action: 'agreement_reviewed', subjectType: 'agreement', subjectId: id },
+      input.override,
+    );
     const next = checkNextReviewDate(ctx, input);
     const review = await insertReview(tx, ctx, 'agreement', id, input);
     const set =

@@ -123,8 +123,18 @@ export async function decisionsNeedingOverride(
   return needing;
 }
 
-/** Stores one override, tells the team's members (not the one who acted) and writes it to the audit log. */
-export async function recordOverride(tx: Tx, ctx: OrgContext, change: TeamChange, reason: string): Promise<TOverrideRecord> {
+/**
+ * Stores one override, tells the team's members (not the one who acted) and writes it to the audit
+ * log. `notify: false` when the caller already tells the team in its own words (a promise acted for
+ * sends `promise_acted_for`): one notification per override.
+ */
+export async function recordOverride(
+  tx: Tx,
+  ctx: OrgContext,
+  change: TeamChange,
+  reason: string,
+  options: { notify?: boolean } = {},
+): Promise<TOverrideRecord> {
   const team = await findTeam(tx, ctx.org.id, change.teamId);
   if (!team) throw notFound('team', change.teamId);
   const row: OverridesTable = {
@@ -141,19 +151,20 @@ export async function recordOverride(tx: Tx, ctx: OrgContext, change: TeamChange
     created_at: ctx.now,
   };
   await insertOverride(tx, row);
-  await notifyUsers(
-    tx,
-    ctx.org.id,
-    await peopleOf(tx, ctx.org.id, 'team', change.teamId),
-    {
-      kind: 'authority_overridden',
-      subjectType: change.subjectType === 'decision' ? 'decision' : 'team',
-      subjectId: change.subjectType === 'decision' ? change.subjectId : change.teamId,
-      params: { team: team.name, action: change.action, reason, by: row.actor_label },
-    },
-    ctx.now,
-    ctx.actor.id,
-  );
+  if (options.notify !== false)
+    await notifyUsers(
+      tx,
+      ctx.org.id,
+      await peopleOf(tx, ctx.org.id, 'team', change.teamId),
+      {
+        kind: 'authority_overridden',
+        subjectType: change.subjectType === 'decision' ? 'decision' : 'team',
+        subjectId: change.subjectType === 'decision' ? change.subjectId : change.teamId,
+        params: { team: team.name, action: change.action, reason, by: row.actor_label },
+      },
+      ctx.now,
+      ctx.actor.id,
+    );
   const record = toOverride(row);
   await appendAudit(tx, {
     orgId: ctx.org.id,

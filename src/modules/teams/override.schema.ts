@@ -47,9 +47,18 @@ export const OVERRIDE_ACTIONS = [
   'capability_deleted',
   'agreement_created',
   'agreement_updated',
+  'agreement_reviewed',
   'team_member_added',
   'team_member_removed',
   'split_rule_set',
+  'promise_created',
+  'promise_updated',
+  'promise_team_given',
+  'promise_published',
+  'promise_version_created',
+  'promise_took_over',
+  'promise_retired',
+  'promise_answer_accepted',
 ] as const;
 export type OverrideAction = (typeof OVERRIDE_ACTIONS)[number];
 

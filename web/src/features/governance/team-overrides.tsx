@@ -1,5 +1,6 @@
-import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { ZOverrideRecord } from '../../../../src/modules/teams/override.schema';
 import { api, orgPath, type Page } from '../../shared/api/client';
@@ -52,6 +53,19 @@ export function TeamOverrides({ teamId, isAutonomous, isFromAbove }: { teamId: s
               <div key={item.id} data-testid="team-override">
                 <Text size="sm" fw={600}>
                   {t('overrides.item', { by: item.by.name, action: item.action })} · {format.dateTime(item.at)}
+                  {item.subjectType === 'promise' || item.subjectType === 'decision' ? (
+                    <>
+                      {' · '}
+                      <Anchor
+                        component={Link}
+                        to={`/o/${org.slug}/${item.subjectType === 'promise' ? 'promises' : 'decisions'}/${item.subjectId}`}
+                        inherit
+                        data-testid="team-override-subject"
+                      >
+                        {t(item.subjectType === 'promise' ? 'overrides.openPromise' : 'overrides.openDecision')}
+                      </Anchor>
+                    </>
+                  ) : null}
                 </Text>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   {item.reason}

@@ -16,6 +16,15 @@ export const enOverrides = {
       team_member_added: 'added a member',
       team_member_removed: 'removed a member',
       split_rule_set: 'set the split rule',
+      agreement_reviewed: 'reviewed an agreement',
+      promise_created: 'made a promise for it',
+      promise_updated: 'changed a promise’s draft',
+      promise_team_given: 'gave it a promise',
+      promise_published: 'published a promise for it',
+      promise_version_created: 'made a new version of a promise',
+      promise_took_over: 'gave it a promise',
+      promise_retired: 'retired a promise',
+      promise_answer_accepted: 'accepted the answer promise for it',
     },
     teamNotice:
       'This team holds delegated authority. You are not in it: changing its roles, capabilities, agreements, members or split rule needs a reason, which is recorded and told to the team.',
@@ -35,5 +44,7 @@ export const enOverrides = {
     onDecision: 'Decided from above by {{by}}, {{date}}: “{{reason}}”',
     summary: 'Overrides of delegated authority this quarter ({{quarter}}): {{count}}',
     more: 'Show more',
+    openPromise: 'Open the promise',
+    openDecision: 'Open the decision',
   },
 };

@@ -20,6 +20,15 @@ export const ruOverrides: Texts<typeof enOverrides> = {
       team_member_added: 'добавил(а) участника',
       team_member_removed: 'убрал(а) участника',
       split_rule_set: 'задал(а) правило раздела',
+      agreement_reviewed: 'пересмотрел(а) договорённость',
+      promise_created: 'дал(а) обещание от её имени',
+      promise_updated: 'изменил(а) черновик обещания',
+      promise_team_given: 'передал(а) ей обещание',
+      promise_published: 'опубликовал(а) обещание от её имени',
+      promise_version_created: 'создал(а) новую версию обещания',
+      promise_took_over: 'передал(а) ей обещание',
+      promise_retired: 'снял(а) обещание',
+      promise_answer_accepted: 'принял(а) за неё обещание ответить',
     },
     teamNotice:
       'У этой команды есть делегированные полномочия. Вы в неё не входите: менять её роли, способности, договорённости, состав или правило раздела можно только с объяснением причины — она записывается и сообщается команде.',
@@ -39,5 +48,7 @@ export const ruOverrides: Texts<typeof enOverrides> = {
     onDecision: 'Решено сверху: {{by}}, {{date}}: «{{reason}}»',
     summary: 'Вмешательств в делегированные полномочия за квартал ({{quarter}}): {{count}}',
     more: 'Показать ещё',
+    openPromise: 'Открыть обещание',
+    openDecision: 'Открыть решение',
   },
 };
