@@ -341,4 +341,43 @@ describe('clientocracy CLI', () => {
         t.revenueMinor + t.internalInMinor - t.internalOutMinor - t.nonLabourMinor - t.labourMinor - t.overheadMinor,
       );
   }, 60_000);
+
+  it('periods lock|unlock locks and unlocks a month’s member inputs; a closed month exits 3, a bad month 1, an unknown org 2', async () => {
+    const lockedAt = async (period: string) => {
+      const database = await openCliDatabase();
+      const row = await database.db
+        .selectFrom('economic_periods')
+        .innerJoin('organizations', 'organizations.id', 'economic_periods.org_id')
+        .select(['inputs_locked_at', 'status'])
+        .where('organizations.slug', '=', 'stroydom')
+        .where('period', '=', period)
+        .executeTakeFirst();
+      await database.close();
+      return row;
+    };
+    const lock = await cli(['periods', 'lock', '--org', 'stroydom', '--period', '2030-01']);
+    expect([lock.code, lock.stdout.trim()]).toEqual([0, 'period 2030-01: inputs locked']);
+    expect((await lockedAt('2030-01'))?.inputs_locked_at).not.toBeNull();
+    const unlock = await cli(['periods', 'unlock', '--org', 'stroydom', '--period', '2030-01']);
+    expect([unlock.code, unlock.stdout.trim()]).toEqual([0, 'period 2030-01: inputs unlocked']);
+    expect((await lockedAt('2030-01'))?.inputs_locked_at).toBeNull();
+
+    const database = await openCliDatabase();
+    const closed = await database.db
+      .selectFrom('economic_periods')
+      .innerJoin('organizations', 'organizations.id', 'economic_periods.org_id')
+      .select('period')
+      .where('organizations.slug', '=', 'stroydom')
+      .where('status', '=', 'closed')
+      .executeTakeFirstOrThrow();
+    await database.close();
+    const refused = await cli(['periods', 'lock', '--org', 'stroydom', '--period', closed.period], { CLIENTOCRACY_ERRORS: 'json' });
+    expect([refused.code, JSON.parse(refused.stderr).error.code]).toEqual([3, 'period_closed']);
+    expect((await lockedAt(closed.period))?.inputs_locked_at).toBeNull();
+    const bad = await cli(['periods', 'lock', '--org', 'stroydom', '--period', '2030-13']);
+    expect([bad.code, bad.stderr.trim()]).toEqual([1, 'error: --period: required, a month YYYY-MM']);
+    const nowhere = await cli(['periods', 'unlock', '--org', 'nowhere', '--period', '2030-01']);
+    expect(nowhere.code).toBe(2);
+    expect((await cli(['periods', 'open', '--org', 'stroydom', '--period', '2030-01'])).code).toBe(1);
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import { type CommandValues, orgContext, unknownCommand } from '../cli-kit.js';
 import type { OrgContext } from '../context.js';
 import type { CliCommand } from '../module.js';
 import { toWire } from '../wire.js';
+import { setInputsLock } from './books.service.js';
 import { ZPeriod, ZPeriodEconomics } from './economics.schema.js';
 import { periodEconomics } from './economics.service.js';
 
@@ -104,6 +105,23 @@ export async function runEconomicsCommand(key: string, ctx: () => Promise<OrgCon
   return `${head}\n\n${table([columns.map(([label]) => label), ...rows.map((r) => columns.map(([, key]) => text(key, r[key]))), totals])}`;
 }
 
+/**
+ * `periods lock|unlock --org SLUG --period YYYY-MM`: locks (or unlocks) a month's member inputs, as an
+ * admin does on the web: while locked, members' hours, ledger lines and peer points are refused (409
+ * `inputs_locked`). A closed month exits 3 (`period_closed`); a bad month 1; an unknown org 2.
+ */
+export async function runPeriodsCommand(key: string, ctx: () => Promise<OrgContext>, values: CommandValues): Promise<string | null> {
+  if (key !== 'periods lock' && key !== 'periods unlock') return null;
+  const checked = ZPeriod.safeParse(values.period);
+  if (!checked.success)
+    throw new AppError('validation_failed', '--period: required, a month YYYY-MM', [
+      fieldError('period', 'invalid_date', 'a month YYYY-MM'),
+    ]);
+  const locked = key === 'periods lock';
+  await setInputsLock(await ctx(), checked.data, locked);
+  return `period ${checked.data}: inputs ${locked ? 'locked' : 'unlocked'}`;
+}
+
 export const ECONOMICS_COMMANDS: CliCommand[] = [
   {
     name: 'economics',
@@ -121,6 +139,24 @@ export const ECONOMICS_COMMANDS: CliCommand[] = [
       );
       if (report === null) throw unknownCommand(input);
       return { stdout: report };
+    },
+  },
+  {
+    name: 'periods',
+    scope: 'organization',
+    help: `  periods lock|unlock --org SLUG --period YYYY-MM
+                            Lock a month's member inputs (hours, ledger lines, peer points: members
+                            are refused with inputs_locked until unlocked; admins still correct them),
+                            or unlock them. A closed month exits 3.`,
+    options: { period: { type: 'string' } },
+    async run(db, input) {
+      const done = await runPeriodsCommand(
+        `${input.command} ${input.sub ?? ''}`,
+        () => orgContext(db, input.values.org, input.now),
+        input.values,
+      );
+      if (done === null) throw unknownCommand(input);
+      return { stdout: done };
     },
   },
 ];
