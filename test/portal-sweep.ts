@@ -102,7 +102,7 @@ export async function seedPortal(t: TestApp, org: OrgFixture): Promise<PortalSee
   const right = await created(await admin.post(`${base}/rights`, { name: mark('Right'), description: '' }));
   await created(await admin.post(`${base}/grants`, { rightId: right.id, holderType: 'team', holderId: team, limits: {} }));
   // The team's capability: with the right granted above, what its client promise declares so that it publishes.
-  const capability = await created(await admin.post(`${base}/teams/${team}/capabilities`, { name: mark('Capability') }));
+  const capability = await created(await admin.post(`${base}/teams/${team}/capabilities`, { name: mark('Capability'), override: { reason: 'the sweep backs the team' } }));
   const options = [
     { title: mark('Option yes'), description: '' },
     { title: mark('Option no'), description: '' },
@@ -134,9 +134,11 @@ export async function seedPortal(t: TestApp, org: OrgFixture): Promise<PortalSee
       window: { kind: 'rolling', days: 30 },
       requiredCapabilityIds: [capability.id],
       requiredRightIds: [right.id],
+      override: { reason: 'the sweep promises for the team' },
     }),
   );
-  expect((await admin.post(`${base}/promises/${promise.id}/publish`)).statusCode).toBe(200);
+  const publishing = await admin.post(`${base}/promises/${promise.id}/publish`, { override: { reason: 'the sweep publishes for the team' } });
+  expect(publishing.statusCode, show(publishing)).toBe(200);
   const ctx = await orgContext(t.db, org.slug, { type: 'user', id: org.users.admin.id, label: org.users.admin.email });
   await fillReserve({ ...ctx, role: 'admin' }, '2000-12', 1_000_000);
   const round = await created(

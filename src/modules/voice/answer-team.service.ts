@@ -61,8 +61,7 @@ export async function acceptAnswerPromise(ctx: OrgContext, input: TAcceptAnswerP
     const team = await findTeam(tx, ctx.org.id, teamId);
     if (!team) throw invalidField('answerTeamId', 'not_found', 'the proposed team no longer exists', { entity: 'team' });
     const acting = await requirePromiser(tx, ctx, teamId, 'accept the answer promise', 'answerTeamId', input.override);
-    // Accepting again is idempotent: the team already owns the promise, nothing changes or is recorded.
-    if (settings.answerTeamAcceptedAt !== null && settings.answerPromiseId) return settings.answerPromiseId;
+    // Ids of another organization are refused even when nothing would change.
     for (const [field, table, ids] of [
       ['requiredCapabilityIds', 'capabilities', input.requiredCapabilityIds],
       ['requiredRightIds', 'decision_rights', input.requiredRightIds],
@@ -74,6 +73,8 @@ export async function acceptAnswerPromise(ctx: OrgContext, input: TAcceptAnswerP
           entity: table === 'capabilities' ? 'capability' : 'right',
         });
     }
+    // Accepting again is idempotent: the team already owns the promise, nothing changes or is recorded.
+    if (settings.answerTeamAcceptedAt !== null && settings.answerPromiseId) return settings.answerPromiseId;
     const missing = await missingFor(tx, ctx.org.id, teamId, input.requiredCapabilityIds, input.requiredRightIds);
     if (missing.capabilities.length + missing.rights.length > 0)
       throw backingError(missing, input.requiredCapabilityIds, input.requiredRightIds);
