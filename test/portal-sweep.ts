@@ -42,6 +42,7 @@ export const PORTAL_FORMS: Record<string, (ids: Record<string, string>) => Recor
   'POST /c/{org}/proposals/{proposalId}/withdraw': () => ({}),
   'POST /c/{org}/proposals/{proposalId}/report': () => ({ reason: 'spam' }),
   'POST /c/{org}/polls/{pollId}/ballot': () => ({ option: '0' }),
+  'POST /c/{org}/decisions/{decisionId}/advice': () => ({ advice: `Advice ${unique()}`, preferredOption: '1' }),
   'POST /c/{org}/participation-rounds/{participationRoundId}/ballot': (ids) => ({ projectIds: [ids.project!] }),
 };
 
@@ -102,13 +103,23 @@ export async function seedPortal(t: TestApp, org: OrgFixture): Promise<PortalSee
   const right = await created(await admin.post(`${base}/rights`, { name: mark('Right'), description: '' }));
   await created(await admin.post(`${base}/grants`, { rightId: right.id, holderType: 'team', holderId: team, limits: {} }));
   // The team's capability: with the right granted above, what its client promise declares so that it publishes.
-  const capability = await created(await admin.post(`${base}/teams/${team}/capabilities`, { name: mark('Capability'), override: { reason: 'the sweep backs the team' } }));
+  const capability = await created(
+    await admin.post(`${base}/teams/${team}/capabilities`, { name: mark('Capability'), override: { reason: 'the sweep backs the team' } }),
+  );
   const options = [
     { title: mark('Option yes'), description: '' },
     { title: mark('Option no'), description: '' },
   ];
   const decision = await created(
-    await admin.post(`${base}/decisions`, { title: mark('Decision'), teamId: team, rightId: right.id, options }),
+    // It asks the client's segment for advice on the portal (issue 17), as well as polling it.
+    await admin.post(`${base}/decisions`, {
+      title: mark('Decision'),
+      teamId: team,
+      rightId: right.id,
+      options,
+      adviceFromSegmentIds: [segment.id],
+      adviceDeadline: new Date(now + 7 * DAY).toISOString().slice(0, 10),
+    }),
   );
   const poll = await created(
     await admin.post(`${base}/decisions/${decision.id}/polls`, {
@@ -137,7 +148,9 @@ export async function seedPortal(t: TestApp, org: OrgFixture): Promise<PortalSee
       override: { reason: 'the sweep promises for the team' },
     }),
   );
-  const publishing = await admin.post(`${base}/promises/${promise.id}/publish`, { override: { reason: 'the sweep publishes for the team' } });
+  const publishing = await admin.post(`${base}/promises/${promise.id}/publish`, {
+    override: { reason: 'the sweep publishes for the team' },
+  });
   expect(publishing.statusCode, show(publishing)).toBe(200);
   const ctx = await orgContext(t.db, org.slug, { type: 'user', id: org.users.admin.id, label: org.users.admin.email });
   await fillReserve({ ...ctx, role: 'admin' }, '2000-12', 1_000_000);
@@ -175,6 +188,7 @@ export async function seedPortal(t: TestApp, org: OrgFixture): Promise<PortalSee
     params: {
       proposal: proposal.id,
       poll: poll.id,
+      decision: decision.id,
       'participation-round': round.id,
       promise: promise.id,
       key: survey.publicKey,

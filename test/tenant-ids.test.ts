@@ -103,7 +103,9 @@ async function seedStates(agent: SignedInAgent, org: OrgFixture, ids: Record<str
   const backing = await backTeam(agent, org.slug, org.team.id);
   const published = await created(await agent.post(`${base}/promises`, { ...(bodyFor(promises, org, ids) as object), ...backing }));
   // The admin is not in the team: acting for it says why (issue 17).
-  const publishing = await agent.post(`${base}/promises/${published.id}/publish`, { override: { reason: 'the sweep publishes for the team' } });
+  const publishing = await agent.post(`${base}/promises/${published.id}/publish`, {
+    override: { reason: 'the sweep publishes for the team' },
+  });
   expect(publishing.statusCode, show(publishing)).toBe(200);
   const internal = await created(
     await agent.post(`${base}/promises`, {
