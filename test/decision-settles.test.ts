@@ -73,6 +73,9 @@ beforeAll(async () => {
       updated_by: null,
     })
     .execute();
+  // The proposed answering team accepts the promise to answer (issue 17): from now answers count.
+  const accepted = await member.post(`${A()}/voice-settings/answer-team/accept`, {});
+  expect(accepted.statusCode, accepted.body).toBe(200);
   const ctx = await as('a', 'admin');
   clientIds = [];
   for (let i = 0; i < 3; i++) clientIds.push((await createClient(ctx, { name: `Client ${i} ${unique()}` })).id);
