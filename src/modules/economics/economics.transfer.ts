@@ -183,6 +183,7 @@ export const ECONOMICS_TABLES = {
     }),
     teamBudgets: exportedTable({
       table: 'team_budgets',
+      since: 3,
       orderBy: ['period', 'team_id'],
       file: z
         .array(
@@ -219,6 +220,7 @@ export const ECONOMICS_TABLES = {
     }),
     reserveRequests: exportedTable({
       table: 'reserve_requests',
+      since: 3,
       orderBy: ['created_at', 'decision_id'],
       file: z
         .array(
@@ -236,6 +238,7 @@ export const ECONOMICS_TABLES = {
     }),
     teamTimeReserves: exportedTable({
       table: 'team_time_reserves',
+      since: 3,
       orderBy: ['team_id'],
       file: z
         .array(

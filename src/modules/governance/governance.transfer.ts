@@ -278,6 +278,7 @@ export const GOVERNANCE_TABLES = {
     }),
     overrides: exportedTable({
       table: 'overrides',
+      since: 3,
       orderBy: ['created_at', 'id'],
       importRows: (rows, people) =>
         rows.map((o) => ({
