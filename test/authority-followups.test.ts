@@ -136,3 +136,92 @@ describe('peer points and the month’s inputs lock', () => {
     expect(await ok(await a.agent.put(url, { points: { [b.id]: 100 } }))).toMatchObject({ given: { [b.id]: 100 } });
   });
 });
+
+describe('promise requests made or declined for a team one is not in are overrides of its authority', () => {
+  type Notice = { kind: string; subjectId: string; params: Record<string, unknown> };
+  const overridesOf = async (kind: string) =>
+    ((await ok(await member.get(`${A()}/notifications`))).items as Notice[]).filter(
+      (n) => n.kind === 'authority_overridden' && n.params.action === kind,
+    ).length;
+
+  it('asking on a team’s behalf with a reason is listed on it, counted, audited and told to it once', async () => {
+    const other = await f.teamOf(1);
+    const before = (await ok(await admin.get(`${A()}/overrides/summary`))).count as number;
+    const toldBefore = await overridesOf('request_made');
+    const reason = 'The team is at the offsite; the supplier needs the ask today';
+    const request = await created(
+      await admin.post(`${A()}/promise-requests`, {
+        fromTeamId: teamId(),
+        toTeamId: other.id,
+        title: `Spare parts ${unique()}`,
+        statement: 'Deliver spare parts within two days',
+        override: { reason },
+      }),
+    );
+    const listed = (await ok(await member.get(`${A()}/teams/${teamId()}/overrides`))).items.filter(
+      (o: { subjectId: string }) => o.subjectId === request.id,
+    );
+    expect(listed).toEqual([
+      expect.objectContaining({
+        teamId: teamId(),
+        action: 'request_made',
+        subjectType: 'promise_request',
+        reason,
+        by: expect.objectContaining({ id: f.orgs.a.users.admin.id }),
+      }),
+    ]);
+    expect((await ok(await admin.get(`${A()}/overrides/summary`))).count).toBe(before + 1);
+    expect(await overridesOf('request_made')).toBe(toldBefore + 1);
+    const audit = (await ok(await admin.get(`${A()}/audit?entityId=${teamId()}&action=team.authority_overridden`))).items as {
+      action: string;
+      after: { subjectId?: string } | null;
+    }[];
+    expect(audit.filter((e) => e.action === 'team.authority_overridden' && e.after?.subjectId === request.id)).toHaveLength(1);
+  });
+
+  it('declining a request made to a team with a reason is listed on it and counted', async () => {
+    const other = await f.teamOf(1);
+    const request = await created(
+      await other.people[0]!.agent.post(`${A()}/promise-requests`, {
+        fromTeamId: other.id,
+        toTeamId: teamId(),
+        title: `Night shift ${unique()}`,
+        statement: 'Cover the night shift',
+      }),
+    );
+    const before = (await ok(await admin.get(`${A()}/overrides/summary`))).count as number;
+    const toldBefore = await overridesOf('request_declined');
+    const declined = await council.post(`${A()}/promise-requests/${request.id}/decline`, {
+      reason: 'Out of scope',
+      override: { reason: 'The team cannot staff nights this quarter' },
+    });
+    expect(declined.statusCode, show(declined)).toBe(200);
+    const listed = (await ok(await member.get(`${A()}/teams/${teamId()}/overrides`))).items.filter(
+      (o: { subjectId: string }) => o.subjectId === request.id,
+    );
+    expect(listed).toEqual([
+      expect.objectContaining({
+        action: 'request_declined',
+        subjectType: 'promise_request',
+        reason: 'The team cannot staff nights this quarter',
+        by: expect.objectContaining({ id: f.orgs.a.users.council.id }),
+      }),
+    ]);
+    expect((await ok(await admin.get(`${A()}/overrides/summary`))).count).toBe(before + 1);
+    expect(await overridesOf('request_declined')).toBe(toldBefore + 1);
+  });
+
+  it('records nothing when the team’s own member asks', async () => {
+    const other = await f.teamOf(1);
+    const before = (await ok(await admin.get(`${A()}/overrides/summary`))).count as number;
+    await created(
+      await member.post(`${A()}/promise-requests`, {
+        fromTeamId: teamId(),
+        toTeamId: other.id,
+        title: `Own ask ${unique()}`,
+        statement: 'Review our manuals',
+      }),
+    );
+    expect((await ok(await admin.get(`${A()}/overrides/summary`))).count).toBe(before);
+  });
+});

@@ -4,6 +4,7 @@ import type { PromiseRequestsTable, Tx } from '../../db/schema.js';
 import { actorName } from '../actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { OrgContext } from '../context.js';
+import { recordOverride } from '../governance/override.service.js';
 import { notifyUsers, peopleOf } from '../notifications/notification.service.js';
 import { findTeam, listTeamNames } from '../teams/team.repository.js';
 import { findPromise } from './promise.repository.js';
@@ -52,7 +53,7 @@ export async function createRequest(ctx: OrgContext, input: TCreateRequest): Pro
       if (!team) throw invalidField(field, 'not_found', 'no team with this id in the organization', { entity: 'team' });
     }
     if (input.fromTeamId === input.toTeamId) throw invalidField('toTeamId', 'self_reference', 'a team does not ask itself: it promises');
-    await requirePromiser(tx, ctx, input.fromTeamId, 'ask on its behalf', 'fromTeamId', input.override);
+    const acting = await requirePromiser(tx, ctx, input.fromTeamId, 'ask on its behalf', 'fromTeamId', input.override);
     if (input.supportsPromiseId) {
       const supported = await findPromise(tx, ctx.org.id, input.supportsPromiseId);
       if (!supported)
@@ -97,6 +98,14 @@ export async function createRequest(ctx: OrgContext, input: TCreateRequest): Pro
       after: request,
       at: ctx.now,
     });
+    // Asking for a team one is not in overrides its authority: recorded, and told to the asking team (the asked team got its own notice).
+    if (acting)
+      await recordOverride(
+        tx,
+        ctx,
+        { teamId: input.fromTeamId, action: 'request_made', subjectType: 'promise_request', subjectId: row.id },
+        acting.reason,
+      );
     return request as TRequest;
   });
 }
@@ -167,7 +176,16 @@ export async function acceptRequest(ctx: OrgContext, id: string, input: TAcceptR
 export async function declineRequest(ctx: OrgContext, id: string, reason: string, override?: { reason: string }): Promise<TRequest> {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await load(tx, ctx, id);
-    await requirePromiser(tx, ctx, row.to_team_id, 'answer requests made to it', 'toTeamId', override);
-    return answer(tx, ctx, id, { status: 'declined', answer: reason, promise_id: null });
+    const acting = await requirePromiser(tx, ctx, row.to_team_id, 'answer requests made to it', 'toTeamId', override);
+    const declined = await answer(tx, ctx, id, { status: 'declined', answer: reason, promise_id: null });
+    // Declining for the asked team overrides its authority: recorded, and told to it (the answer went to the asking team).
+    if (acting)
+      await recordOverride(
+        tx,
+        ctx,
+        { teamId: row.to_team_id, action: 'request_declined', subjectType: 'promise_request', subjectId: id },
+        acting.reason,
+      );
+    return declined;
   });
 }

@@ -59,6 +59,8 @@ export const OVERRIDE_ACTIONS = [
   'promise_took_over',
   'promise_retired',
   'promise_answer_accepted',
+  'request_made',
+  'request_declined',
 ] as const;
 export type OverrideAction = (typeof OVERRIDE_ACTIONS)[number];
 

@@ -65,6 +65,13 @@ export function TeamOverrides({ teamId, isAutonomous, isFromAbove }: { teamId: s
                         {t(item.subjectType === 'promise' ? 'overrides.openPromise' : 'overrides.openDecision')}
                       </Anchor>
                     </>
+                  ) : item.subjectType === 'promise_request' ? (
+                    <>
+                      {' · '}
+                      <Anchor component={Link} to={`/o/${org.slug}/promises?tab=requests`} inherit data-testid="team-override-subject">
+                        {t('overrides.openRequests')}
+                      </Anchor>
+                    </>
                   ) : null}
                 </Text>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>

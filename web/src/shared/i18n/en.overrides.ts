@@ -25,6 +25,8 @@ export const enOverrides = {
       promise_took_over: 'gave it a promise',
       promise_retired: 'retired a promise',
       promise_answer_accepted: 'accepted the answer promise for it',
+      request_made: 'asked another team for a promise on its behalf',
+      request_declined: 'declined a promise request made to it',
     },
     teamNotice:
       'This team holds delegated authority. You are not in it: changing its roles, capabilities, agreements, members or split rule needs a reason, which is recorded and told to the team.',
@@ -46,5 +48,6 @@ export const enOverrides = {
     more: 'Show more',
     openPromise: 'Open the promise',
     openDecision: 'Open the decision',
+    openRequests: 'Open the promise requests',
   },
 };

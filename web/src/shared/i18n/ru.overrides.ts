@@ -29,6 +29,8 @@ export const ruOverrides: Texts<typeof enOverrides> = {
       promise_took_over: 'передал(а) ей обещание',
       promise_retired: 'снял(а) обещание',
       promise_answer_accepted: 'принял(а) за неё обещание ответить',
+      request_made: 'попросил(а) от её имени обещание у другой команды',
+      request_declined: 'отклонил(а) адресованную ей просьбу об обещании',
     },
     teamNotice:
       'У этой команды есть делегированные полномочия. Вы в неё не входите: менять её роли, способности, договорённости, состав или правило раздела можно только с объяснением причины — она записывается и сообщается команде.',
@@ -50,5 +52,6 @@ export const ruOverrides: Texts<typeof enOverrides> = {
     more: 'Показать ещё',
     openPromise: 'Открыть обещание',
     openDecision: 'Открыть решение',
+    openRequests: 'Открыть просьбы об обещаниях',
   },
 };
