@@ -17,7 +17,7 @@ interface PromiseActionsProps {
   isRefreshing: boolean;
 }
 
-/** What can be done with a promise at its stage: edit and publish a draft, retire or version a published one, import events. */
+/** What can be done with a promise at its stage: edit and publish a draft (an intention only once a team has it), retire or version a published one, import events. */
 export function PromiseActions(props: PromiseActionsProps) {
   const { promise, canWrite, onEdit, onPublish, isPublishing, onRetire, onNewVersion, onImport, onRefresh, isRefreshing } = props;
   const { t } = useTranslation();
@@ -29,9 +29,12 @@ export function PromiseActions(props: PromiseActionsProps) {
           <Button variant="default" onClick={onEdit}>
             {t('common.edit')}
           </Button>
-          <Button onClick={onPublish} loading={isPublishing} data-testid="publish-button">
-            {t('promises.publish')}
-          </Button>
+          {/* An intention is published once a team takes it (the notice below gives it to one). */}
+          {promise.isIntention ? null : (
+            <Button onClick={onPublish} loading={isPublishing} data-testid="publish-button">
+              {t('promises.publish')}
+            </Button>
+          )}
         </>
       ) : null}
       {promise.status === 'published' ? (
