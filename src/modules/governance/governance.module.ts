@@ -7,8 +7,8 @@ import { GOVERNANCE_JOBS } from './governance.jobs.js';
 import { GOVERNANCE_PERMISSIONS } from './governance.permissions.js';
 import { registerGovernanceRoutes } from './governance.routes.js';
 import { GOVERNANCE_SUBSCRIPTIONS } from './governance.subscriptions.js';
-import { registerOverrideRoutes } from './override.routes.js';
 import { GOVERNANCE_TABLES } from './governance.transfer.js';
+import { registerOverrideRoutes } from './override.routes.js';
 
 export const governanceModule = {
   name: 'governance',
