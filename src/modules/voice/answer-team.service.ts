@@ -8,7 +8,7 @@ import { notifyUsers, peopleOf } from '../notifications/notification.service.js'
 import { backingError, missingFor } from '../promises/backing.service.js';
 import { forgetBoardOf } from '../promises/board.service.js';
 import { updatePromiseRow } from '../promises/promise.repository.js';
-import { recordActingFor } from '../promises/promise.service.js';
+import { recordActingFor } from '../promises/promise-acting-for.js';
 import { requirePromiser } from '../promises/promise-authority.js';
 import { findExistingIds } from '../promises/promise-links.repository.js';
 import { ANSWER_ACTOR, ensureAnswerPromise } from '../proposals/answer.service.js';
