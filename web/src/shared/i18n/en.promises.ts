@@ -1,3 +1,4 @@
+import { enPromisesCapacity } from './en.promises-capacity';
 import { enPromisesImport } from './en.promises-import';
 /** English strings of the promise screens (step 4); spread into en.ts. */
 export const enPromises = {
@@ -181,32 +182,7 @@ export const enPromises = {
       empty: 'No events yet. Send them through the API (JSON or CSV) or with `clientocracy events import`.',
     },
     import: enPromisesImport,
-    capacity: {
-      title: 'Demand and capacity',
-      badge: 'Over capacity',
-      badgeHint: 'Promised more than the team can do: a capability it needs is asked for more a week than it can do.',
-      overTitle: 'Promised more than the team can do',
-      overDraft: 'Publishing is not refused, but the team cannot keep up with this demand:',
-      overPublished: 'The team is asked for more each week than it can do:',
-      publishedOverTitle: 'Published — promised more than the team can do',
-      publishedOverText: 'The promise is published, but its demand is above the team’s capacity:',
-      overLine: '{{name}}: {{demand}} {{unit}} a week against {{capacity}} ({{utilisation}}%), over by {{overBy}}',
-      together: '— promises together: {{count}}',
-      ownDemand: 'This promise: {{demand}}.',
-      demandMeasured: '{{perWeek}} a week, measured ({{events}} events over {{weeks}} weeks)',
-      demandForecast: '{{perWeek}} a week, forecast at drafting (fewer than 4 weeks of events)',
-      demandNone: 'no demand known yet (no events and no forecast)',
-      capability: 'Capability',
-      capacity: 'Capacity',
-      demand: 'Demand',
-      utilisation: 'Utilisation',
-      perWeek: '{{value}} {{unit}} a week',
-      notStated: 'Not stated a week',
-      sharedBy: 'Needed by: {{titles}}',
-      hint: 'Demand is events a week over the last 4 weeks, or the forecast entered at drafting before then. Promises needing the same capability add up against its capacity.',
-      forecast: 'Expected demand a week',
-      forecastHint: 'How many events a week you expect: checked against the capacity of its capabilities until 4 weeks of events exist.',
-    },
+    capacity: enPromisesCapacity,
     backing: {
       title: 'Backing',
       hint: 'A promise is kept by those who hold the authority to keep it: the capabilities and decision rights “{{team}}” needs.',

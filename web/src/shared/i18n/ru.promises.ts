@@ -1,3 +1,4 @@
+import { ruPromisesCapacity } from './ru.promises-capacity';
 import { ruPromisesImport } from './ru.promises-import';
 /** Russian strings of the promise screens (step 4); spread into ru.ts. */
 export const ruPromises = {
@@ -182,32 +183,7 @@ export const ruPromises = {
       empty: 'Событий пока нет. Отправьте их через API (JSON или CSV) или командой `clientocracy events import`.',
     },
     import: ruPromisesImport,
-    capacity: {
-      title: 'Спрос и объём',
-      badge: 'Сверх объёма',
-      badgeHint: 'Обещано больше, чем команда может сделать: нужная возможность загружена за неделю сверх своего объёма.',
-      overTitle: 'Обещано больше, чем команда может сделать',
-      overDraft: 'Публикацию не запретят, но команда не справится с таким спросом:',
-      overPublished: 'От команды каждую неделю ждут больше, чем она может сделать:',
-      publishedOverTitle: 'Опубликовано — обещано больше, чем команда может сделать',
-      publishedOverText: 'Обещание опубликовано, но спрос на него выше объёма команды:',
-      overLine: '{{name}}: {{demand}} {{unit}} в неделю при объёме {{capacity}} ({{utilisation}}%), сверх на {{overBy}}',
-      together: '— обещаний вместе: {{count}}',
-      ownDemand: 'Это обещание: {{demand}}.',
-      demandMeasured: '{{perWeek}} в неделю, измерено (событий: {{events}} за недель: {{weeks}})',
-      demandForecast: '{{perWeek}} в неделю, прогноз при составлении (событий меньше чем за 4 недели)',
-      demandNone: 'спрос пока неизвестен (нет ни событий, ни прогноза)',
-      capability: 'Возможность',
-      capacity: 'Объём',
-      demand: 'Спрос',
-      utilisation: 'Загрузка',
-      perWeek: '{{value}} {{unit}} в неделю',
-      notStated: 'Недельный объём не указан',
-      sharedBy: 'Нужна обещаниям: {{titles}}',
-      hint: 'Спрос — события в неделю за последние 4 недели, а до того — прогноз, указанный при составлении. Обещания, которым нужна одна возможность, складываются против её объёма.',
-      forecast: 'Ожидаемый спрос в неделю',
-      forecastHint: 'Сколько событий в неделю вы ожидаете: сверяется с объёмом возможностей, пока не накопится 4 недели событий.',
-    },
+    capacity: ruPromisesCapacity,
     backing: {
       title: 'Обеспечение',
       hint: 'Обещание выполняют те, у кого есть полномочия его выполнить: возможности и права решения, нужные команде «{{team}}».',
