@@ -30,8 +30,18 @@ type DemandRow = {
  */
 export async function checkPromiseCapacity(tx: Tx, orgId: string, promiseId: string, now: number): Promise<TPromiseCapacity> {
   const row = await loadPromise(tx, orgId, promiseId);
+  return capacityOf(tx, orgId, row, await findCapabilitiesWithCapacity(tx, orgId, parseIds(row.required_capability_ids)), now);
+}
+
+/** The check of a promise already read, with its capabilities already read (the evaluator has both). */
+async function capacityOf(
+  tx: Tx,
+  orgId: string,
+  row: DemandRow,
+  capabilities: Awaited<ReturnType<typeof findCapabilitiesWithCapacity>>,
+  now: number,
+): Promise<TPromiseCapacity> {
   const capabilityIds = parseIds(row.required_capability_ids);
-  const capabilities = await findCapabilitiesWithCapacity(tx, orgId, capabilityIds);
   const sharing = (await listPublishedNeeding(tx, orgId, capabilityIds)).filter(
     (p) => p.id !== row.id && parseIds(p.required_capability_ids).some((id) => capabilityIds.includes(id)),
   );
@@ -140,7 +150,7 @@ export async function refreshOverCapacity(tx: Tx, orgId: string, promiseId: stri
   // Most promises need no capability with a weekly capacity: nothing to count for them.
   const capabilities = await findCapabilitiesWithCapacity(tx, orgId, parseIds(row.required_capability_ids));
   if (!capabilities.some((c) => c.capacity_per === 'week') && !row.over_capacity) return false;
-  const shortfalls = shortfallsOf(await checkPromiseCapacity(tx, orgId, promiseId, now));
+  const shortfalls = shortfallsOf(await capacityOf(tx, orgId, row, capabilities, now));
   const previous = row.over_capacity ? (JSON.parse(row.over_capacity) as { since: number }) : null;
   if (shortfalls.length === 0) {
     if (previous) await setOverCapacity(tx, orgId, promiseId, null);
